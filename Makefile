@@ -1,0 +1,39 @@
+# Two commands for a newcomer: `make run` (install + start the app) and `make test` (install + every test).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8501
+
+.PHONY: run test test-fast bench lint schema clean
+
+run: $(VENV)/.installed
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+test: $(VENV)/.dev-installed
+	$(BIN)/python -m pytest
+
+test-fast: $(VENV)/.dev-installed
+	$(BIN)/python -m pytest -m "not e2e"
+
+bench: $(VENV)/.dev-installed
+	$(BIN)/python -m benchmarks
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+
+schema: $(VENV)/.installed
+	$(BIN)/python -m sourcetrace schema -o schema/analysis.schema.json
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+clean:
+	rm -rf $(VENV) test-artifacts .pytest_cache

@@ -1,0 +1,5 @@
+import sys
+
+from sourcetrace.cli import main
+
+sys.exit(main())

