@@ -32,3 +32,17 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 def contains(outer: Span, inner: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
+
+
+def actor_at(actors, start: int, end: int):
+    """The actor whose mention overlaps [start, end) the most (None if none does).
+
+    Used by later stages to resolve a source or content span to an actor.
+    """
+    best, best_overlap = None, 0
+    for actor in actors:
+        for m in actor.mentions:
+            ov = min(end, m.end) - max(start, m.start)
+            if ov > best_overlap:
+                best, best_overlap = actor, ov
+    return best
