@@ -1,0 +1,297 @@
+"""Walkthrough (presentation mode): an analysis as a sequence of steps, without any UI.
+
+The default order tells the story the way a presenter would: the article and who published it,
+the key actors, each claim in reading order with its chain, and a closing summary of sourcing.
+A presenter's edits (order, hidden steps, speaker notes) are stored apart from the steps as
+`{"key", "hidden", "note"}` dicts, so they survive a re-analysis: a step's key is stable
+("article", "actors", "claim:<id>", "summary") and edits for steps that no longer exist are dropped.
+
+Nothing here judges a claim: the summary counts how claims are sourced, never whether they are true.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field, replace
+from typing import Literal
+
+from sourcetrace.model import Analysis, Claim, Event
+
+StepKind = Literal["article", "actors", "claim", "summary"]
+
+# Links that relay a claim rather than originate it.
+_RELAYS = ("publisher", "outlet")
+_SOURCES = ("named", "anonymous", "document")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One slide. `actors` are lit in the network, `event` is the moment shown on the timeline."""
+
+    key: str
+    kind: StepKind
+    title: str
+    lines: list[str] = field(default_factory=list)  # plain text, one paragraph each
+    claim: str | None = None
+    chain: list[str] = field(default_factory=list)  # chain labels, outermost first
+    chain_kinds: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    event: str | None = None
+    hidden: bool = False
+    note: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SourcingSummary:
+    """How the article's claims are sourced (dismissed claims left out)."""
+
+    claims: int
+    anonymous: int  # an unnamed person somewhere in the chain
+    single_source: int  # exactly one originating source
+    documents: int  # a report, document or study in the chain
+    own_voice: int  # no source at all: the article (or its publisher) speaks
+    outlets: list[str]  # other news organisations the article relays, in order of first use
+    top_source: str | None  # the source most claims rest on (None unless it carries two or more)
+    top_source_claims: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def claim_sources(claim: Claim) -> list[str]:
+    """Labels of the links that originate a claim; an outlet counts only if nobody is behind it."""
+    links = [link for link in claim.chain if link.kind in _SOURCES]
+    if not links:
+        links = [link for link in claim.chain if link.kind == "outlet"][-1:]
+    return [link.label for link in links]
+
+
+def rests_on_own_voice(claim: Claim) -> bool:
+    return all(link.kind in ("publisher", "unattributed") for link in claim.chain)
+
+
+def sourcing_summary(analysis: Analysis) -> SourcingSummary:
+    claims = [c for c in analysis.claims if not c.dismissed]
+    kinds = [{link.kind for link in c.chain} for c in claims]
+    sources = Counter()
+    for c in claims:
+        for label in dict.fromkeys(claim_sources(c)):  # a source counts once per claim
+            sources[label] += 1
+    outlets = list(dict.fromkeys(link.label for c in claims for link in c.chain if link.kind == "outlet"))
+    # A "most relied-on" source only means something when it carries more than one claim.
+    top = [(label, n) for label, n in sources.most_common(1) if n > 1]
+    return SourcingSummary(
+        claims=len(claims),
+        anonymous=sum("anonymous" in k for k in kinds),
+        single_source=sum(len(set(claim_sources(c))) == 1 for c in claims),
+        documents=sum("document" in k for k in kinds),
+        own_voice=sum(rests_on_own_voice(c) for c in claims),
+        outlets=outlets,
+        top_source=top[0][0] if top else None,
+        top_source_claims=top[0][1] if top else 0,
+    )
+
+
+def key_actors(analysis: Analysis, n: int = 5) -> list[str]:
+    """Ids of the `n` most central actors (graph.key_actors when available)."""
+    try:
+        from sourcetrace.graph import key_actors as graph_key_actors
+    except ImportError:
+        graph_key_actors = None
+    if graph_key_actors is not None:
+        ranked = graph_key_actors(analysis, n)
+        return [a if isinstance(a, str) else a.id for a in ranked][:n]
+    # Fallback until the graph module lands: degree in the relation graph, then mentions.
+    degree: Counter[str] = Counter()
+    for r in analysis.relations:
+        degree[r.source] += 1
+        degree[r.target] += 1
+    order = sorted(analysis.actors, key=lambda a: (-degree[a.id], -len(a.mentions), a.name))
+    return [a.id for a in order[:n]]
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def _event_for(analysis: Analysis, claim: Claim) -> Event | None:
+    """The claim's own event, else the first event whose evidence lies inside the claim."""
+    for event_id in claim.events:
+        if event := analysis.event(event_id):
+            return event
+    for event in analysis.events:
+        if claim.content.start <= event.evidence.start < claim.content.end:
+            return event
+    return None
+
+
+def _when(event: Event) -> str:
+    if event.start and event.end and event.start != event.end:
+        return f"{event.start} – {event.end}"
+    return event.start or event.end or "undated"
+
+
+def _article_step(analysis: Analysis) -> Step:
+    art = analysis.article
+    lines = []
+    if art.publisher:
+        lines.append(f"Published by {art.publisher}" + (f" on {art.published}." if art.published else "."))
+    elif art.published:
+        lines.append(f"Published on {art.published}.")
+    if art.site_name and art.site_name != art.publisher:
+        lines.append(f"Site: {art.site_name}.")
+    if art.url:
+        lines.append(f"Address: {art.url}")
+    for d in art.structure.datelines:
+        lines.append(f"Dateline: {d.source}" + (f", {d.date}" if d.date else "") + ".")
+    words = len(art.text.split())
+    lines.append(
+        f"{_plural(words, 'word')}, {_plural(len(analysis.actors), 'actor')}, "
+        f"{_plural(len([c for c in analysis.claims if not c.dismissed]), 'claim')}, "
+        f"{_plural(len(analysis.events), 'dated event')}."
+    )
+    publisher_ids = [a.id for a in analysis.actors if a.kind == "publisher"]
+    return Step(
+        key="article",
+        kind="article",
+        title=art.title or (art.source_path or "Untitled article"),
+        lines=lines,
+        actors=publisher_ids,
+    )
+
+
+def _actors_step(analysis: Analysis, n: int) -> Step:
+    ids = key_actors(analysis, n)
+    lines = []
+    for actor_id in ids:
+        actor = analysis.actor(actor_id)
+        if actor is None:
+            continue
+        extra = ", ".join(actor.titles[:1] + ([actor.kind] if actor.kind != "named" else []))
+        mentions = _plural(len(actor.mentions), "mention")
+        lines.append(f"{actor.name} ({extra + ', ' if extra else ''}{mentions})")
+    if not lines:
+        lines.append("No actors were found in this article.")
+    return Step(key="actors", kind="actors", title="Key actors", lines=lines, actors=ids)
+
+
+def _claim_step(analysis: Analysis, claim: Claim, number: int, total: int) -> Step:
+    event = _event_for(analysis, claim)
+    lines = [claim.content.text]
+    if claim.hedge:
+        lines.append(f"Hedged: “{claim.hedge.text}”.")
+    elif claim.hedged:
+        lines.append("The claim is hedged.")
+    if claim.stance == "denies":
+        lines.append("Stated as a denial.")
+    if rests_on_own_voice(claim):
+        lines.append("No source is named: this rests on the article's own voice.")
+    if event is not None:
+        lines.append(f"When: {_when(event)} ({event.label}).")
+    actor_ids = list(dict.fromkeys([link.actor for link in claim.chain if link.actor] + claim.actors))
+    return Step(
+        key=f"claim:{claim.id}",
+        kind="claim",
+        title=f"Claim {number} of {total}",
+        lines=lines,
+        claim=claim.id,
+        chain=[link.label for link in claim.chain],
+        chain_kinds=[link.kind for link in claim.chain],
+        actors=actor_ids,
+        event=event.id if event else None,
+    )
+
+
+def _summary_step(analysis: Analysis) -> Step:
+    s = sourcing_summary(analysis)
+    if s.claims == 0:
+        lines = ["No claims were found in this article."]
+    else:
+        of = f"of {s.claims}"
+        lines = [
+            f"{s.anonymous} {of} claims rest on an anonymous source.",
+            f"{s.single_source} {of} rest on one source only.",
+            f"{s.documents} {of} rest on a document.",
+            f"{s.own_voice} {of} rest on the article's own voice (no source named).",
+        ]
+        if s.top_source:
+            lines.append(f"Most relied-on source: {s.top_source} ({_plural(s.top_source_claims, 'claim')}).")
+        if s.outlets:
+            lines.append("Relayed from: " + ", ".join(s.outlets) + ".")
+    return Step(key="summary", kind="summary", title="How the claims are sourced", lines=lines)
+
+
+def reading_order(analysis: Analysis) -> list[Claim]:
+    return sorted(
+        (c for c in analysis.claims if not c.dismissed), key=lambda c: (c.content.start, c.content.end)
+    )
+
+
+def build_steps(analysis: Analysis, n_actors: int = 5) -> list[Step]:
+    """The default walkthrough: article, key actors, each claim in reading order, summary."""
+    claims = reading_order(analysis)
+    steps = [_article_step(analysis), _actors_step(analysis, n_actors)]
+    steps += [_claim_step(analysis, c, i, len(claims)) for i, c in enumerate(claims, 1)]
+    steps.append(_summary_step(analysis))
+    return steps
+
+
+def apply_edits(steps: list[Step], edits: list[dict] | None) -> list[Step]:
+    """Steps in the presenter's order with their hidden flags and notes.
+
+    Edits naming a step that no longer exists are ignored; steps the edits do not mention (a
+    claim found by a newer analysis) keep their default place after their default predecessor.
+    """
+    if not edits:
+        return list(steps)
+    by_key = {s.key: s for s in steps}
+    ordered: list[Step] = []
+    seen: set[str] = set()
+    for edit in edits:
+        key = edit.get("key")
+        if key in by_key and key not in seen:
+            seen.add(key)
+            ordered.append(
+                replace(by_key[key], hidden=bool(edit.get("hidden", False)), note=str(edit.get("note") or ""))
+            )
+    for i, step in enumerate(steps):
+        if step.key in seen:
+            continue
+        # after the step that precedes it by default (or first if none does)
+        prev = next((steps[j].key for j in range(i - 1, -1, -1) if steps[j].key in seen), None)
+        pos = 0 if prev is None else next(k for k, s in enumerate(ordered) if s.key == prev) + 1
+        ordered.insert(pos, step)
+        seen.add(step.key)
+    return ordered
+
+
+def edits_of(steps: list[Step]) -> list[dict]:
+    """What `Workspace.save_walkthrough` stores: order, hidden flag and note of every step."""
+    return [{"key": s.key, "hidden": s.hidden, "note": s.note} for s in steps]
+
+
+def visible(steps: list[Step]) -> list[Step]:
+    return [s for s in steps if not s.hidden]
+
+
+def move(steps: list[Step], key: str, offset: int) -> list[Step]:
+    """The steps with `key` moved `offset` places (clamped to the ends)."""
+    out = list(steps)
+    i = next((k for k, s in enumerate(out) if s.key == key), None)
+    if i is None:
+        return out
+    j = max(0, min(len(out) - 1, i + offset))
+    out.insert(j, out.pop(i))
+    return out
+
+
+def clamp_step(n: int | str | None, count: int) -> int:
+    """A 1-based step number from the URL, clamped to [1, count]; junk becomes 1."""
+    try:
+        value = int(str(n).strip()) if n is not None else 1
+    except ValueError:
+        value = 1
+    return max(1, min(max(count, 1), value))
