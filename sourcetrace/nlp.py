@@ -63,17 +63,44 @@ def _load(name: str, gazetteers: tuple[str, ...]) -> Language:
         )
         for f in files:
             if Path(f).exists():
-                ruler.add_patterns(_read_patterns(Path(f)))
+                ruler.add_patterns(_read_patterns(Path(f), nlp))
         nlp.meta["sourcetrace_gazetteers"] = files
         return nlp
 
 
-def _read_patterns(path: Path) -> list[dict]:
+KIND_SEPARATOR = "|"
+
+
+def entity_kind_and_id(ent_id: str) -> tuple[str | None, str | None]:
+    """(kind, id) a gazetteer entry gave an entity (via `ent.ent_id_`); (None, None) for model entities."""
+    if not ent_id:
+        return None, None
+    kind, sep, ident = ent_id.partition(KIND_SEPARATOR)
+    return (kind, ident) if sep else (None, ent_id)
+
+
+def _read_patterns(path: Path, nlp: Language | None = None) -> list[dict]:
+    """EntityRuler patterns from a gazetteer JSONL file.
+
+    Extra fields: `kind` ("outlet", "named"...) travels in the pattern id as "kind|id" because
+    the ruler keeps only label, pattern and id, and `actors.py` needs it; `case_sensitive`
+    turns a string pattern into exact token spellings so "The Hill" never matches "the hill".
+    """
     import json
 
     patterns = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            entry = json.loads(line)
-            patterns.append({k: v for k, v in entry.items() if k in ("label", "pattern", "id")})
+        if not line.strip():
+            continue
+        entry = json.loads(line)
+        pattern = entry["pattern"]
+        if entry.get("case_sensitive") and isinstance(pattern, str) and nlp is not None:
+            pattern = [{"ORTH": t.text} for t in nlp.make_doc(pattern)]
+        out = {"label": entry["label"], "pattern": pattern}
+        ident = entry.get("id") or (pattern if isinstance(pattern, str) else None)
+        if entry.get("kind"):
+            out["id"] = f"{entry['kind']}{KIND_SEPARATOR}{ident or ''}"
+        elif ident:
+            out["id"] = ident
+        patterns.append(out)
     return patterns
