@@ -1,12 +1,492 @@
-"""Events: dated happenings on the timeline (stub)."""
+"""Events: dated happenings on the timeline.
+
+Date expressions are found by regex (absolute dates, tolerant of "July 10,2007"), by the
+lexicon in data/temporal.json (relative, anchored, vague and ongoing expressions) and by
+spaCy's DATE entities; dateparser parses the expression strings (once per distinct string),
+and the interval logic (weeks, months, "the day after X", "still continuing") is ours.
+Relative expressions are resolved only against `article.published`; without it they stay
+unresolved and a warning says so.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import calendar
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
 
-from sourcetrace.model import Actor, Article, Event
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from sourcetrace.model import Actor, Article, Event, Span
+from sourcetrace.spans import make_span, overlaps, trimmed_span
+
+TEMPORAL_FILE = Path(__file__).resolve().parent.parent / "data" / "temporal.json"
+MAX_LABEL = 80
+_SPACE = " \t\r\n\u00a0"  # evidence keeps the sentence's own punctuation
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_YEAR = r"(?:1[6-9]|20)\d\d"
+# (pattern, precision); ordered most specific first, overlaps are dropped in that order.
+_ABSOLUTE = [
+    (re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*,\s*|\s+){_YEAR}\b"), "day"),
+    (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+{_YEAR}\b"), "day"),
+    (re.compile(rf"\b{_YEAR}-[01]\d-[0-3]\d\b"), "day"),
+    (re.compile(rf"\b{_MONTH}\.?,?\s+{_YEAR}\b"), "month"),
+    (re.compile(rf"\b(?i:in|since|from|until|by|during|of)\s+(?P<year>{_YEAR})\b"), "year"),
+]
+_DECADE = re.compile(r"\b(?:the\s+)?(?P<decade>(?:1[6-9]|20)\d0)'?s\b")
+_HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
+_RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj", "parataxis"}
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    relative: re.Pattern
+    anchored: re.Pattern
+    vague: re.Pattern
+    ongoing: re.Pattern
+    numbers: dict[str, int]
+    start_markers: frozenset[str]
+    ongoing_start_markers: frozenset[str]
+    vague_blockers: frozenset[str]
+    anchor_window: int
+
+
+def _words(phrases: list[str]) -> str:
+    # Longest first so "the previous week" wins over "week"-like prefixes.
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    raw = json.loads(TEMPORAL_FILE.read_text(encoding="utf-8"))
+    flags = re.IGNORECASE
+    return _Lexicon(
+        relative=re.compile(rf"\b(?:{_words(raw['relative'])}|{raw['relative_ago']})\b", flags),
+        anchored=re.compile(rf"\b{raw['anchored']}\b", flags),
+        vague=re.compile(rf"\b(?:{_words(raw['vague_past'])})\b", flags),
+        ongoing=re.compile(rf"\b(?:{_words(raw['ongoing'])})\b", flags),
+        numbers={k.lower(): int(v) for k, v in raw["numbers"].items()},
+        start_markers=frozenset(w.lower() for w in raw["start_markers"]),
+        ongoing_start_markers=frozenset(w.lower() for w in raw["ongoing_start_markers"]),
+        vague_blockers=frozenset(w.lower() for w in raw["vague_blockers"]),
+        anchor_window=int(raw["anchor_window"]),
+    )
+
+
+# ---------------------------------------------------------------- parsing (dateparser, cached)
+
+
+@lru_cache(maxsize=16)
+def _parser(base: date | None, strict: bool):
+    from dateparser.date import DateDataParser
+
+    settings: dict = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    if strict:
+        settings["STRICT_PARSING"] = True
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, base: date | None, strict: bool) -> tuple[date, str] | None:
+    """(date, period) dateparser reads in `text`, or None; cached per distinct string."""
+    try:
+        data = _parser(base, strict).get_date_data(text)
+    except Exception:  # dateparser raises assorted errors on odd input; treat as "no date"
+        return None
+    when = data.date_obj if data else None
+    if when is None:
+        return None
+    if (when.hour, when.minute, when.second) != (0, 0, 0):
+        # A clock time means it read something else ("1990s" as seconds ago): not a date for us.
+        return None
+    return when.date(), data.period or "day"
+
+
+def _normalise(text: str) -> str:
+    """ "July 10,2007" -> "July 10, 2007"; squeeze whitespace."""
+    text = re.sub(r",(?=\d{4}\b)", ", ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _interval(day: date, precision: str) -> tuple[date, date]:
+    if precision == "week":
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=6)
+    if precision == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return day.replace(day=1), day.replace(day=last)
+    if precision == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    return day, day
+
+
+def _shift(day: date, unit: str, n: int) -> date:
+    if unit == "day":
+        return day + timedelta(days=n)
+    if unit == "week":
+        return day + timedelta(weeks=n)
+    months = day.month - 1 + (n if unit == "month" else 12 * n)
+    year, month = day.year + months // 12, months % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+# ---------------------------------------------------------------- candidates
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    kind: str  # absolute | relative | anchored | vague | entity | decade
+    precision: str = "day"
+    begin: date | None = None
+    finish: date | None = None
+    anchor: _Candidate | None = None
+    offset: tuple[str, int] | None = None  # anchored: (unit, signed count)
+    extra: dict = field(default_factory=dict)
+
+
+def _absolute(text: str, start: int, end: int, precision: str) -> _Candidate | None:
+    phrase = _normalise(text[start:end])
+    if precision == "year":
+        year = int(re.search(_YEAR, phrase).group(0))
+        return _Candidate(start, end, "absolute", "year", date(year, 1, 1), date(year, 12, 31))
+    parsed = _parse(phrase, None, precision == "day") or _parse(phrase, None, False)
+    if parsed is None:
+        return None
+    begin, finish = _interval(parsed[0], precision)
+    return _Candidate(start, end, "absolute", precision, begin, finish)
+
+
+def _relative(text: str, start: int, end: int, published: date | None, kind: str) -> _Candidate:
+    cand = _Candidate(start, end, kind)
+    if published is None:
+        return cand
+    parsed = _parse(_normalise(text[start:end]).lower(), published, False)
+    if parsed is not None:
+        cand.precision = parsed[1] if parsed[1] in ("day", "week", "month", "year") else "day"
+        cand.begin, cand.finish = _interval(parsed[0], cand.precision)
+    return cand
+
+
+def _find_candidates(doc: Doc, text: str, published: date | None, lex: _Lexicon) -> list[_Candidate]:
+    taken: list[_Candidate] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(overlaps(s, e, c.start, c.end) for c in taken)
+
+    for pattern, precision in _ABSOLUTE:
+        for m in pattern.finditer(text):
+            s, e = (m.start("year"), m.end("year")) if precision == "year" else m.span()
+            if free(s, e) and (cand := _absolute(text, s, e, precision)) is not None:
+                taken.append(cand)
+    for m in _DECADE.finditer(text):
+        if free(*m.span()):
+            first = int(m.group("decade"))
+            taken.append(_Candidate(*m.span(), "decade", "year", date(first, 1, 1), date(first + 9, 12, 31)))
+    for m in lex.anchored.finditer(text):
+        if free(*m.span()):
+            count = lex.numbers.get(m.group("count").lower()) or int(m.group("count"))
+            sign = -1 if m.group("direction").lower() in ("before", "prior to") else 1
+            taken.append(_Candidate(*m.span(), "anchored", offset=(m.group("unit").lower(), sign * count)))
+    for m in lex.relative.finditer(text):
+        if free(*m.span()):
+            taken.append(_relative(text, *m.span(), published, "relative"))
+    for m in lex.vague.finditer(text):
+        if free(*m.span()) and _is_vague_adverb(doc, text, m.start(), m.end(), lex):
+            taken.append(_Candidate(*m.span(), "vague", "open"))
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or not free(ent.start_char, ent.end_char):
+            continue
+        phrase = _normalise(ent.text)
+        if _HAS_YEAR.search(phrase):
+            parsed = _parse(phrase, None, False)
+            if parsed is not None:
+                precision = parsed[1] if parsed[1] in ("day", "week", "month", "year") else "day"
+                begin, finish = _interval(parsed[0], precision)
+                taken.append(_Candidate(ent.start_char, ent.end_char, "absolute", precision, begin, finish))
+        elif _parse(phrase.lower(), published or date(2000, 1, 1), False) is not None:
+            # Only keep entity texts dateparser can read at all; resolve them if we may.
+            taken.append(_relative(text, ent.start_char, ent.end_char, published, "relative"))
+    taken.sort(key=lambda c: c.start)
+    _attach_anchors(taken, text, lex)
+    return taken
+
+
+def _is_vague_adverb(doc: Doc, text: str, start: int, end: int, lex: _Lexicon) -> bool:
+    """ "Previously Washington had…" yes; "earlier this month", "earlier than" no."""
+    following = text[end:end + 20].split()
+    if following and following[0].lower().strip(",.;:") in lex.vague_blockers:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    if len(span) == 1:
+        return span[0].pos_ == "ADV" or span[0].dep_ == "advmod"
+    return True
+
+
+def _attach_anchors(cands: list[_Candidate], text: str, lex: _Lexicon) -> None:
+    """ "the day after the fall of Baghdad on April 9, 2003": resolve against the next dated candidate."""
+    for i, cand in enumerate(cands):
+        if cand.kind != "anchored":
+            continue
+        for nxt in cands[i + 1:]:
+            if nxt.start - cand.end > lex.anchor_window or re.search(r"[.!?]\s", text[cand.end:nxt.start]):
+                break
+            if nxt.begin is not None and nxt.kind in ("absolute", "relative"):
+                unit, n = cand.offset
+                cand.anchor = nxt
+                cand.precision = "day" if nxt.precision == "day" else nxt.precision
+                cand.begin = _shift(nxt.begin, unit, n)
+                cand.finish = cand.begin if cand.precision == "day" else _shift(nxt.finish, unit, n)
+                break
+
+
+# ---------------------------------------------------------------- labels
+
+
+def _verb_of(token: Token) -> Token | None:
+    for t in [token, *token.ancestors]:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def _phrase_tokens(head: Token, exclude: set[int]) -> list[Token]:
+    """The head's subtree without embedded clauses and without the date words."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in _CLAUSE_DEPS:
+            continue
+        out.extend(t for t in child.subtree)
+    return [t for t in out if t.i not in exclude]
+
+
+def _subject(verb: Token) -> Token | None:
+    seen = verb
+    while True:
+        subj = next((c for c in seen.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subj is not None or seen.dep_ != "conj" or seen.head is seen:
+            return subj
+        seen = seen.head
+
+
+def _subject_tokens(subj: Token, exclude: set[int]) -> list[Token]:
+    if subj.lower_ in _RELATIVE_PRONOUNS:
+        # "…meddling in Iraqi internal affairs, that had began": the antecedent stands in for "that".
+        head = subj.head.head if subj.head.dep_ == "relcl" else None
+        if head is None:
+            before = [t for t in subj.doc[subj.sent.start:subj.i] if not t.is_punct and not t.is_space]
+            if before and before[-1].pos_ in ("NOUN", "PROPN"):
+                head = before[-1]
+                if head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN"):
+                    head = head.head.head  # one step up: "meddling in … affairs"
+        if head is not None:
+            return _phrase_tokens(head, exclude | {subj.i})
+    return _phrase_tokens(subj, exclude)
+
+
+def _label(doc: Doc, sent: SpacySpan, date_tokens: set[int], ongoing: str | None = None) -> str:
+    # The date's own head: the first date token whose head lies outside the date words.
+    root = next(
+        (doc[i] for i in sorted(date_tokens) if doc[i].head.i not in date_tokens or doc[i].head is doc[i]),
+        None,
+    )
+    head = root.head if root is not None else sent.root
+    tokens: list[Token] = []
+    if root is not None and root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+        # "the fall of Baghdad on April 9, 2003": the dated thing is the noun the date modifies.
+        noun = head.head
+        tokens = _phrase_tokens(noun, date_tokens | {head.i})
+    else:
+        verb = _verb_of(root) if root is not None else sent.root
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            verb = sent.root
+        subj = _subject(verb)
+        if subj is not None:
+            tokens += _subject_tokens(subj, date_tokens)
+        tokens += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
+        tokens.append(verb)
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp", "oprd", "agent")]
+        if not objects:
+            objects = [
+                c for c in verb.children
+                if c.dep_ in ("prep", "dative") and not any(t.i in date_tokens for t in c.subtree)
+            ][:1]
+        for obj in objects:
+            tokens += _phrase_tokens(obj, date_tokens)
+    keep = {t.i: t for t in tokens if t.i not in date_tokens and not t.is_space}
+    tokens = [keep[i] for i in sorted(keep)]
+    label = _join(tokens)
+    if ongoing is not None:
+        label = f"{label} … {ongoing}" if label else ongoing
+    if not label:
+        label = sent.text
+    return _shorten(label)
+
+
+def _join(tokens: list[Token]) -> str:
+    out = ""
+    for prev, tok in zip([None, *tokens], tokens, strict=False):
+        if prev is not None:
+            out += prev.whitespace_ if prev.i + 1 == tok.i else " "
+        out += tok.text
+    return out.strip(" ,;:")
+
+
+def _shorten(label: str) -> str:
+    label = re.sub(r"\s+", " ", label).strip(" ,;:")
+    if len(label) <= MAX_LABEL:
+        return label
+    cut = label[: MAX_LABEL - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return cut + "…"
+
+
+# ---------------------------------------------------------------- events
+
+
+def _dateline_source(article: Article, cand: _Candidate) -> tuple[str, Span] | None:
+    """Is this date the date of a dateline ("al-Malaf, July 10,2007:")? (source, dateline span)."""
+    text = article.text
+    for line in article.structure.datelines:
+        if line.span.start <= cand.start and cand.end <= line.span.end:
+            return line.source, line.span
+    # Structure stage not (yet) telling: a short "Source, DATE:" opening a line.
+    line_start = text.rfind("\n", 0, cand.start) + 1
+    prefix = text[line_start:cand.start]
+    after = re.match(r"\s*:", text[cand.end:])
+    m = re.fullmatch(r"\s*([^\n:,.]{2,60}?),\s*", prefix)
+    if m and after:
+        return m.group(1).strip(), make_span(text, line_start, cand.end + after.end())
+    return None
+
+
+def _publication(article: Article) -> date | None:
+    if not article.published:
+        return None
+    try:
+        return date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def _in_boilerplate(article: Article, start: int, end: int) -> bool:
+    return any(overlaps(start, end, b.start, b.end) for b in article.structure.boilerplate)
+
+
+def _sentence_actors(actors: list[Actor], span: Span) -> list[str]:
+    return [a.id for a in actors if any(overlaps(m.start, m.end, span.start, span.end) for m in a.mentions)]
+
+
+def _tokens_of(doc: Doc, start: int, end: int) -> set[int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return {t.i for t in span} if span is not None else set()
 
 
 def extract_events(doc: Doc, article: Article, actors: list[Actor]) -> tuple[list[Event], list[str]]:
     """Events, and warnings (e.g. relative dates left unresolved for lack of a publication date)."""
-    return [], []
+    text = article.text
+    lex = _lexicon()
+    published = _publication(article)
+    events: list[Event] = []
+    unresolved: list[str] = []
+    for cand in _find_candidates(doc, text, published, lex):
+        if _in_boilerplate(article, cand.start, cand.end):
+            continue
+        event = _event(doc, article, actors, cand, published, lex)
+        if event is None:
+            continue
+        if event.unresolved:
+            unresolved.append(text[cand.start:cand.end])
+        events.append(event)
+    events = [e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(events, 1)]
+    warnings = []
+    if unresolved:
+        shown = ", ".join(f'"{t}"' for t in dict.fromkeys(unresolved))
+        warnings.append(
+            f"{len(unresolved)} relative date expression(s) left unresolved ({shown}): "
+            "the article has no publication date to count from."
+        )
+    return events, warnings
+
+
+def _event(
+    doc: Doc, article: Article, actors: list[Actor], cand: _Candidate, published: date | None, lex: _Lexicon
+) -> Event | None:
+    text = article.text
+    sent = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if sent is None:
+        return None
+    sent = sent[0].sent
+    evidence = trimmed_span(text, sent.start_char, sent.end_char, chars=_SPACE)
+    date_text = make_span(text, cand.start, cand.end)
+    iso = (lambda d: d.isoformat() if d is not None else None)  # noqa: E731
+    base = {
+        "id": "e0",
+        "evidence": evidence,
+        "date_text": date_text,
+        "actors": _sentence_actors(actors, evidence),
+    }
+
+    dateline = _dateline_source(article, cand) if cand.kind == "absolute" else None
+    if dateline is not None:
+        source, span = dateline
+        base["evidence"] = span
+        base["actors"] = _sentence_actors(actors, span)
+        return Event(
+            label=_shorten(f"{source} report dated {text[cand.start:cand.end]}"),
+            start=iso(cand.begin), end=iso(cand.finish), precision=cand.precision, **base,
+        )
+
+    date_tokens = _tokens_of(doc, cand.start, cand.end)
+    ongoing_match = lex.ongoing.search(sent.text)
+    preceding = re.findall(r"[A-Za-z]+", text[max(sent.start_char, cand.start - 25):cand.start].lower())[-2:]
+    starts = any(w in lex.start_markers for w in preceding)
+    ongoing = starts and (
+        ongoing_match is not None or any(w in lex.ongoing_start_markers for w in preceding)
+    )
+
+    if cand.kind == "vague":
+        label = _label(doc, sent, date_tokens)
+        return Event(
+            label=label, start=None, end=iso(published), precision="open",
+            uncertain=True, unresolved=published is None, **base,
+        )
+    if cand.kind == "anchored" and cand.anchor is None:
+        return None  # "the day after" with nothing datable after it: no honest date to give
+    needs_anchor = cand.kind == "relative"
+    if needs_anchor and published is None:
+        return Event(
+            label=_label(doc, sent, date_tokens), start=None, end=None, precision="open",
+            unresolved=True, **base,
+        )
+    if cand.begin is None:
+        return None
+    if cand.kind == "anchored":
+        date_tokens |= _tokens_of(doc, cand.anchor.start, cand.anchor.end)
+        base["date_text"] = make_span(text, cand.start, cand.anchor.end)
+    if ongoing:
+        # "began from X … and is still continuing": from X until the article was published.
+        marker = ongoing_match.group(0) if ongoing_match is not None else None
+        end = published
+        return Event(
+            label=_label(doc, sent, date_tokens, marker),
+            start=iso(cand.begin), end=iso(end), precision=cand.precision,
+            uncertain=True, unresolved=end is None, **base,
+        )
+    return Event(
+        label=_label(doc, sent, date_tokens), start=iso(cand.begin), end=iso(cand.finish),
+        precision=cand.precision, **base,
+    )

@@ -1,0 +1,199 @@
+"""Events: one short text per date construction, then the bundled article's timeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcetrace.analysis import prepare_article
+from sourcetrace.events import extract_events
+from sourcetrace.model import Actor, Article, ArticleStructure, Span
+from sourcetrace.nlp import get_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_pipeline()
+
+
+def _article(text: str, published: str | None, boilerplate: list[tuple[int, int]] = ()) -> Article:
+    spans = [Span(start=s, end=e, text=text[s:e]) for s, e in boilerplate]
+    return Article(text=text, published=published, structure=ArticleStructure(boilerplate=spans))
+
+
+def _events(nlp, text: str, published: str | None = "2007-07-10", actors=(), boilerplate=()):
+    article = _article(text, published, boilerplate)
+    return extract_events(nlp(text), article, list(actors))
+
+
+def _one(events, date_text: str):
+    found = [e for e in events if e.date_text is not None and e.date_text.text == date_text]
+    assert len(found) == 1, [(e.date_text.text if e.date_text else None, e.label) for e in events]
+    return found[0]
+
+
+def test_absolute_day_date(nlp):
+    events, warnings = _events(nlp, "The army entered the city on April 9, 2003.")
+    event = _one(events, "April 9, 2003")
+    assert (event.start, event.end, event.precision) == ("2003-04-09", "2003-04-09", "day")
+    assert event.id == "e1"
+    assert event.label == "The army entered the city"
+    assert event.evidence.text == "The army entered the city on April 9, 2003."
+    assert warnings == []
+
+
+def test_absolute_date_without_space_after_comma(nlp):
+    events, _ = _events(nlp, "The minister resigned on July 10,2007 after the vote.")
+    event = _one(events, "July 10,2007")
+    assert (event.start, event.end, event.precision) == ("2007-07-10", "2007-07-10", "day")
+    assert event.label.startswith("The minister resigned")
+
+
+def test_month_and_year_precision(nlp):
+    events, _ = _events(nlp, "The treaty was signed in March 2001. The talks began in 1998.")
+    march = _one(events, "March 2001")
+    assert (march.start, march.end, march.precision) == ("2001-03-01", "2001-03-31", "month")
+    year = _one(events, "1998")
+    assert (year.start, year.end, year.precision) == ("1998-01-01", "1998-12-31", "year")
+
+
+def test_last_week_is_the_calendar_week_before_publication(nlp):
+    # 2007-07-10 is a Tuesday: its week runs Monday 9 to Sunday 15, so last week is 2 to 8 July.
+    events, warnings = _events(nlp, "Last week the draft legislation had been completed.")
+    event = _one(events, "Last week")
+    assert (event.start, event.end, event.precision) == ("2007-07-02", "2007-07-08", "week")
+    assert event.label == "the draft legislation had been completed"
+    assert not event.unresolved and warnings == []
+
+
+def test_last_month_and_yesterday(nlp):
+    events, _ = _events(nlp, "Last month the council met. Yesterday the mayor resigned.")
+    month = _one(events, "Last month")
+    assert (month.start, month.end, month.precision) == ("2007-06-01", "2007-06-30", "month")
+    day = _one(events, "Yesterday")
+    assert (day.start, day.end, day.precision) == ("2007-07-09", "2007-07-09", "day")
+
+
+def test_relative_dates_without_publication_stay_unresolved(nlp):
+    events, warnings = _events(
+        nlp, "Last week the draft legislation had been completed. Yesterday the mayor resigned.", None
+    )
+    for date_text in ("Last week", "Yesterday"):
+        event = _one(events, date_text)
+        assert (event.start, event.end, event.unresolved) == (None, None, True)
+    assert len(warnings) == 1
+    assert '"Last week"' in warnings[0] and '"Yesterday"' in warnings[0]
+    assert "no publication date" in warnings[0]
+
+
+def test_absolute_dates_need_no_publication(nlp):
+    events, warnings = _events(nlp, "The army entered the city on April 9, 2003.", None)
+    assert (_one(events, "April 9, 2003").start, warnings) == ("2003-04-09", [])
+
+
+def test_anchored_day_after_and_ongoing_span(nlp):
+    text = (
+        "Foreign meddling in local affairs had begun from the day after the fall of Baghdad "
+        "on April 9, 2003, and is still continuing."
+    )
+    events, _ = _events(nlp, text)
+    ongoing = _one(events, "the day after the fall of Baghdad on April 9, 2003")
+    assert (ongoing.start, ongoing.end, ongoing.precision) == ("2003-04-10", "2007-07-10", "day")
+    assert ongoing.uncertain is True
+    assert ongoing.label.endswith("still continuing")
+    fall = _one(events, "April 9, 2003")
+    assert (fall.start, fall.end) == ("2003-04-09", "2003-04-09")
+    assert fall.label == "the fall of Baghdad"
+
+
+def test_anchored_before_without_ongoing(nlp):
+    events, _ = _events(nlp, "Two days before the election on May 5, 2005, the party split.")
+    event = _one(events, "Two days before the election on May 5, 2005")
+    assert (event.start, event.end, event.precision, event.uncertain) == (
+        "2005-05-03", "2005-05-03", "day", False,
+    )
+
+
+def test_since_runs_until_publication(nlp):
+    events, _ = _events(nlp, "The blockade has been in place since March 2006.")
+    event = _one(events, "March 2006")
+    assert (event.start, event.end, event.precision) == ("2006-03-01", "2007-07-10", "month")
+
+
+def test_vague_past_has_open_start(nlp):
+    events, _ = _events(nlp, "Previously Washington had revealed the smuggling network.")
+    event = _one(events, "Previously")
+    assert (event.start, event.end, event.precision, event.uncertain) == (None, "2007-07-10", "open", True)
+    assert event.label == "Washington had revealed the smuggling network"
+
+
+def test_vague_past_without_publication_is_unresolved(nlp):
+    events, warnings = _events(nlp, "Previously Washington had revealed the smuggling network.", None)
+    event = _one(events, "Previously")
+    assert (event.start, event.end, event.unresolved) == (None, None, True)
+    assert len(warnings) == 1
+
+
+def test_earlier_as_comparison_is_not_a_vague_date(nlp):
+    events, _ = _events(nlp, "The vote came earlier than planned.")
+    assert events == []
+
+
+def test_no_event_from_boilerplate(nlp):
+    text = "The army entered the city on April 9, 2003.\nArchived on May 1, 2010"
+    start = text.index("Archived")
+    events, _ = _events(nlp, text, boilerplate=[(start, len(text))])
+    assert [e.date_text.text for e in events] == ["April 9, 2003"]
+
+
+def test_actors_of_the_sentence(nlp):
+    text = "On May 2, 2004 Talabani met Rubaie in Baghdad. Nothing else happened."
+    talabani = Actor(id="a1", name="Talabani", type="PERSON", kind="named",
+                     mentions=[Span(start=15, end=23, text="Talabani")])
+    other = Actor(id="a2", name="Nobody", type="PERSON", kind="named",
+                  mentions=[Span(start=47, end=54, text="Nothing")])
+    events, _ = _events(nlp, text, actors=[talabani, other])
+    assert _one(events, "May 2, 2004").actors == ["a1"]
+
+
+def test_dateline_date_is_labelled_as_the_report_date(nlp):
+    text = "al-Malaf, July 10,2007: Day by day more facts are unfolding."
+    events, _ = _events(nlp, text)
+    event = _one(events, "July 10,2007")
+    assert event.label == "al-Malaf report dated July 10,2007"
+    assert (event.start, event.end) == ("2007-07-10", "2007-07-10")
+
+
+def test_spans_index_the_text(nlp):
+    text = "Last week the bill passed. It was drafted on 3 June 2007 by the committee."
+    events, _ = _events(nlp, text)
+    assert [e.id for e in events] == ["e1", "e2"]
+    for e in events:
+        assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+        assert text[e.date_text.start:e.date_text.end] == e.date_text.text
+    assert _one(events, "3 June 2007").start == "2007-06-03"
+
+
+# ---------------------------------------------------------------- bundled article
+
+
+@pytest.fixture(scope="module")
+def bundled_events(nlp, bundled_text):
+    article = prepare_article(bundled_text, published="2007-07-10")
+    return extract_events(nlp(bundled_text), article, [])
+
+
+def test_bundled_timeline_spans_2003_to_publication(bundled_events):
+    events, warnings = bundled_events
+    assert warnings == []
+    assert min(e.start for e in events if e.start) == "2003-04-09"
+    assert max(e.end for e in events if e.end) == "2007-07-10"
+
+
+def test_bundled_last_week_and_day_after(bundled_events):
+    events, _ = bundled_events
+    last_week = _one(events, "Last week")
+    assert (last_week.start, last_week.end, last_week.precision) == ("2007-07-02", "2007-07-08", "week")
+    day_after = _one(events, "the day after the fall of Baghdad on April 9, 2003")
+    assert (day_after.start, day_after.end) == ("2003-04-10", "2007-07-10")
+    previously = _one(events, "Previously")
+    assert (previously.start, previously.end, previously.precision) == (None, "2007-07-10", "open")
