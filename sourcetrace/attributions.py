@@ -1,14 +1,624 @@
-"""Attributions: source + cue + content, nested, with document frames (stub)."""
+"""Attributions: source + cue + content, nested, with document frames.
+
+One pass over the parsed `Doc` (no second `nlp()` call):
+
+* sentence-level cues — reporting verbs (a lemma lexicon in data/), "according to X", nouns
+  with a "that" clause ("the claim that ..."), and a headline cue ("...: report");
+* document frames — the page's publisher and datelines that hand the text to another outlet;
+* nesting — an attribution whose cue lies inside another's content is its child; a sentence-level
+  attribution outside every content is a child of the innermost frame around it;
+* sources resolved to actors — named actors from the actors stage, plus anonymous people
+  ("a U.S. embassy official ...", later "the source", "he") and documents created here.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from sourcetrace.model import Actor, Article, Attribution
+from sourcetrace.spans import actor_at, make_span, trim
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+_DEFINITE = {"the", "this", "that", "these", "those", "same"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_QUOTES = "\"“”«»"
+_WORD = re.compile(r"\w")
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+def _lines(name: str) -> list[list[str]]:
+    path = DATA_DIR / name
+    if not path.exists():
+        return []
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            rows.append(line.split())
+    return rows
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    verbs: dict[str, frozenset[str]]  # lemma -> tags ("obj", "rcpt")
+    nouns: frozenset[str]
+    denials: frozenset[str]
+    hedges: re.Pattern[str] | None
+    anonymous: dict[str, bool]  # head lemma -> generic ("the source" may mean any earlier source)
+    documents: frozenset[str]
+    quantities: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> Lexicons:
+    """The lexicons in data/, read once per process."""
+    hedge_phrases = [" ".join(r) for r in _lines("hedges.txt")]
+    hedges = None
+    if hedge_phrases:
+        # longest first so "it is not officially known whether" wins over shorter overlaps
+        alts = sorted(hedge_phrases, key=len, reverse=True)
+        hedges = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in alts) + r")\b", re.IGNORECASE)
+    return Lexicons(
+        verbs={r[0].lower(): frozenset(r[1:]) for r in _lines("reporting_verbs.txt")},
+        nouns=frozenset(r[0].lower() for r in _lines("attribution_nouns.txt")),
+        denials=frozenset(r[0].lower() for r in _lines("denial_cues.txt")),
+        hedges=hedges,
+        anonymous={r[0].lower(): "generic" in r[1:] for r in _lines("anonymous_heads.txt")},
+        documents=frozenset(r[0].lower() for r in _lines("document_heads.txt")),
+        quantities=frozenset(r[0].lower() for r in _lines("quantity_heads.txt")),
+    )
+
+
+def find_hedge(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first hedge phrase inside text[start:end], as character offsets."""
+    pattern = lexicons().hedges
+    if pattern is None:
+        return None
+    m = pattern.search(text, start, end)
+    return (m.start(), m.end()) if m else None
+
+
+# --------------------------------------------------------------------------- raw finds
+
+Range = tuple[int, int]
+
+
+@dataclass
+class _Found:
+    cue: Range
+    content: list[Range]
+    source: Range | None = None
+    head: Token | None = None  # syntactic head of the source, for actor resolution
+    lemma: str = ""
+    recipient: Range | None = None
+    negated: bool = False
+    frame: bool = False
+    source_actor: str | None = None
+    source_kind: str | None = None
+    parent: _Found | None = None
+    hedge_tokens: list[Token] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def content_start(self) -> int:
+        return min(s for s, _ in self.content)
+
+    @property
+    def content_end(self) -> int:
+        return max(e for _, e in self.content)
+
+    def content_contains(self, r: Range) -> bool:
+        return any(s <= r[0] and r[1] <= e for s, e in self.content)
+
+    def content_size(self) -> int:
+        return sum(e - s for s, e in self.content)
+
+
+def _tok_end(tok: Token) -> int:
+    return tok.idx + len(tok.text)
+
+
+def _subtree(tok: Token) -> Range:
+    return tok.left_edge.idx, _tok_end(tok.right_edge)
+
+
+def _trimmed(text: str, r: Range) -> Range | None:
+    s, e = trim(text, *r)
+    return (s, e) if e > s and _WORD.search(text, s, e) else None
+
+
+def _parts(text: str, ranges: list[Range]) -> list[Range]:
+    """Sorted, trimmed ranges; neighbours separated only by punctuation or spaces are merged."""
+    out: list[Range] = []
+    for r in sorted(ranges):
+        t = _trimmed(text, r)
+        if t is None:
+            continue
+        if out and not _WORD.search(text, out[-1][1], t[0]):
+            out[-1] = (out[-1][0], max(out[-1][1], t[1]))
+        else:
+            out.append(t)
+    return out
+
+
+def _minus(outer: Range, holes: list[Range]) -> list[Range]:
+    """`outer` with the `holes` cut out."""
+    pieces, cur = [], outer[0]
+    for s, e in sorted(holes):
+        if s > cur:
+            pieces.append((cur, min(s, outer[1])))
+        cur = max(cur, e)
+    if cur < outer[1]:
+        pieces.append((cur, outer[1]))
+    return [p for p in pieces if p[1] > p[0]]
+
+
+def _cue_range(verb: Token) -> Range:
+    """The verb with its contiguous auxiliaries/negation ("has said", "did not deny") and particle."""
+    start, end = verb.idx, _tok_end(verb)
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].head == verb and verb.doc[i].dep_ in ("aux", "auxpass", "neg"):
+        start = verb.doc[i].idx
+        i -= 1
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            end = _tok_end(child)
+    return start, end
+
+
+def _np_range(head: Token) -> Range:
+    """A source noun phrase without a trailing relative clause or parenthetical."""
+    start = head.left_edge.idx
+    end = _tok_end(head)
+    for child in head.rights:
+        if child.dep_ == "punct" and child.text == ",":
+            continue
+        if child.dep_ in ("prep", "compound", "amod", "nummod", "pobj", "nmod", "case"):
+            end = max(end, _tok_end(child.right_edge))
+        elif child.dep_ == "appos" and head.doc[max(child.left_edge.i - 1, 0)].text == ",":
+            # "the website, al-Malaf," names the source; an appos without a comma is a misparse
+            end = max(end, _tok_end(child.right_edge))
+        else:
+            break
+    return start, end
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        subj = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if subj.dep_ == "nsubjpass":
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            return pobj
+        if subj.lower_ == "it" and any(c.dep_ == "ccomp" for c in verb.children):
+            return None  # expletive "it is reported that"
+        return subj
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if depth < 2 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head, depth + 1)
+    return None
+
+
+def _verb_find(verb: Token, tags: frozenset[str], text: str) -> _Found | None:
+    sent = verb.sent
+    content_children = [c for c in verb.children if c.dep_ == "ccomp"]
+    subj = _subject(verb)
+    recipient: Range | None = None
+    for child in verb.children:
+        if child.dep_ == "dative" or (child.dep_ == "prep" and child.lower_ == "to" and child.i > verb.i):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                recipient = _np_range(pobj)
+            elif child.dep_ == "dative":
+                recipient = _np_range(child)
+        if child.dep_ == "dobj" and "rcpt" in tags:
+            recipient = _np_range(child)
+    if not content_children and subj is not None:
+        deps = ("xcomp", "dobj") if "obj" in tags else ("xcomp",)
+        content_children = [c for c in verb.children if c.dep_ in deps]
+    ranges = [_subtree(c) for c in content_children]
+    if not ranges and verb.dep_ == "parataxis":
+        # "Taxes, he said, would rise": the content is the sentence around the cue
+        ranges = _minus((sent.start_char, sent.end_char), [_subtree(verb)])
+    if not ranges and any(ch in sent.text for ch in _QUOTES):
+        ranges = _quoted(sent, exclude=_subtree(verb))
+    if not ranges and verb.i + 1 < sent.end and verb.doc[verb.i + 1].text == ":":
+        ranges = [(verb.doc[verb.i + 1].idx + 1, sent.end_char)]
+    if not ranges:
+        ranges = _previous_quote(verb, subj)
+    cue = _cue_range(verb)
+    source = _np_range(subj) if subj is not None else None
+    if subj is not None and subj.head == verb:
+        # two subjects ("the governments that ... and President X have denied"): a misparse
+        # split one noun phrase; the source runs from the first to the one nearest the verb
+        first = min((c for c in verb.lefts if c.dep_ == "nsubj"), key=lambda c: c.i, default=subj)
+        between = text[_tok_end(first.right_edge) : subj.left_edge.idx]
+        if not any(ch in between for ch in ",;:" + _QUOTES):
+            source = (min(source[0], first.left_edge.idx), source[1])
+    # never let the content swallow the cue or the source (inverted quotes, odd parses)
+    holes = [cue] + ([source] if source else [])
+    ranges = [p for r in ranges for p in _minus(r, [h for h in holes if r[0] < h[1] and h[0] < r[1]])]
+    parts = _parts(text, ranges)
+    if not parts:
+        return None
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return _Found(
+        cue=cue,
+        content=parts,
+        source=source,
+        head=subj,
+        lemma=verb.lemma_.lower(),
+        recipient=recipient,
+        negated=negated,
+        hedge_tokens=[c for c in verb.children if c.dep_ == "advmod"],
+    )
+
+
+def _quoted(sent: SpacySpan, exclude: Range) -> list[Range]:
+    """Quoted stretches of a sentence outside `exclude` (the cue's own clause)."""
+    text = sent.doc.text
+    out, opening = [], None
+    for i in range(sent.start_char, sent.end_char):
+        ch = text[i]
+        if ch not in _QUOTES:
+            continue
+        is_open = ch in "“«" or (ch == '"' and opening is None)
+        if is_open and opening is None:
+            opening = i
+        elif opening is not None:
+            r = (opening, i + 1)
+            if not (exclude[0] <= r[0] and r[1] <= exclude[1]):
+                out.extend(_minus(r, [exclude]))
+            opening = None
+    return out
+
+
+def _previous_quote(verb: Token, subj: Token | None) -> list[Range]:
+    """'“...” He said.' split by the sentencizer: the quote is the previous sentence."""
+    sent = verb.sent
+    words = [t for t in sent if not t.is_punct]
+    if subj is None or len(words) > 4 or sent.start == 0:
+        return []
+    prev = verb.doc[sent.start - 1].sent
+    if prev.text.rstrip()[-1:] in "”\"" or sent.text.lstrip()[:1] in "”\"":
+        return [(prev.start_char, prev.end_char)]
+    return []
+
+
+def _according_find(tok: Token, text: str) -> _Found | None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    source = _np_range(pobj)
+    cue = (tok.idx, _tok_end(to))
+    sent = tok.sent
+    clause = tok.head if tok.head != tok else sent.root
+    outer = _subtree(clause) if clause.dep_ != "ROOT" else (sent.start_char, sent.end_char)
+    holes = [(tok.left_edge.idx, max(source[1], cue[1]))]
+    parts = _parts(text, _minus(outer, holes))
+    if not parts:
+        return None
+    return _Found(cue=cue, content=parts, source=source, head=pobj, lemma="according")
+
+
+def _noun_find(noun: Token, text: str) -> _Found | None:
+    clause = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    parts = _parts(text, [_subtree(clause)])
+    if not parts:
+        return None
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return _Found(
+        cue=(noun.idx, _tok_end(noun)),
+        content=parts,
+        source=_np_range(poss) if poss is not None else None,
+        head=poss,
+        lemma=noun.lemma_.lower(),
+    )
+
+
+# --------------------------------------------------------------------------- actors
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.lower().replace("’", "'").split())
+
+
+def _actor_named(actors: list[Actor], name: str, kinds: tuple[str, ...] | None = None) -> Actor | None:
+    key = _norm(name)
+    for actor in actors:
+        if kinds and actor.kind not in kinds:
+            continue
+        if _norm(actor.name) == key or key in (_norm(a) for a in actor.aliases):
+            return actor
+    return None
+
+
+class _ActorBook:
+    """The actors list, extended in place with new anonymous, document and outlet actors."""
+
+    def __init__(self, text: str, actors: list[Actor]):
+        self.text = text
+        self.actors = list(actors)
+        self.history: list[Actor] = []  # source actors in reading order, for "he"/"the source"
+        self._next = 1 + max((int(a.id[1:]) for a in actors if a.id[1:].isdigit()), default=0)
+
+    def new(self, name: str, type_: str, kind: str) -> Actor:
+        actor = Actor(id=f"a{self._next}", name=name, type=type_, kind=kind)  # type: ignore[arg-type]
+        self._next += 1
+        self.actors.append(actor)
+        return actor
+
+    def mention(self, actor: Actor, r: Range) -> None:
+        span = make_span(self.text, *r)
+        if all((m.start, m.end) != (span.start, span.end) for m in actor.mentions):
+            actor.mentions.append(span)
+            actor.mentions.sort(key=lambda m: m.start)
+
+    def frame_actor(self, name: str, r: Range | None, kind: str) -> Actor:
+        """The publisher/outlet actor named `name`; created when the actors stage has none."""
+        actor = None
+        if r is not None:
+            found = actor_at(self.actors, *r)
+            if found is not None and _norm(name) in _norm(found.name) + " " + " ".join(
+                _norm(a) for a in found.aliases
+            ):
+                actor = found
+        actor = actor or _actor_named(self.actors, name)
+        if actor is None:
+            actor = self.new(name, "ORG", kind)
+        if r is not None:
+            self.mention(actor, r)
+        return actor
+
+    def resolve(self, found: _Found) -> tuple[Actor | None, str]:
+        """The actor a source refers to and the kind of the link."""
+        head = found.head
+        if found.source is None or head is None:
+            return None, "unattributed"
+        lex = lexicons()
+        if head.lemma_.lower() in lex.quantities or head.lower_ in lex.quantities:
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            head = pobj or head
+        for tok in [head, *(c for c in head.children if c.dep_ == "appos")]:
+            named = actor_at(self.actors, tok.idx, _tok_end(tok))
+            if named is None and tok.pos_ == "PROPN":
+                # a frame actor (an outlet from a dateline) named again in a sentence
+                named = _actor_named(self.actors, self.text[tok.left_edge.idx : _tok_end(tok)])
+            if named is not None:
+                return self._use(named, found.source), named.kind
+        lemma = head.lemma_.lower()
+        if head.pos_ == "PRON":
+            if head.lower_ in _PERSON_PRONOUNS:
+                prior = next((a for a in reversed(self.history) if a.type == "PERSON"), None)
+                if prior is not None:
+                    return self._use(prior, found.source), prior.kind
+            return None, "anonymous"
+        name_range = trim(self.text, *_np_range(head))
+        name = self.text[name_range[0] : name_range[1]]
+        if name[:1].isupper() and head.doc[head.left_edge.i].pos_ == "DET":
+            name = name[0].lower() + name[1:]  # "The official" -> "the official"
+        definite = any(c.lower_ in _DEFINITE for c in head.children if c.dep_ in ("det", "amod"))
+        if lemma in lex.anonymous and head.pos_ == "NOUN":
+            prior = self._prior_anonymous(lemma, lex.anonymous[lemma]) if definite else None
+            prior = prior or _actor_named(self.actors, name, ("anonymous",))
+            actor = prior or self.new(name, "PERSON", "anonymous")
+            return self._use(actor, found.source), "anonymous"
+        if lemma in lex.documents and head.pos_ == "NOUN":
+            actor = _actor_named(self.actors, name, ("document",)) or self.new(name, "DOCUMENT", "document")
+            return self._use(actor, found.source), "document"
+        return None, "named"
+
+    def _prior_anonymous(self, lemma: str, generic: bool) -> Actor | None:
+        anonymous = [a for a in reversed(self.history) if a.kind == "anonymous"]
+        same_head = next((a for a in anonymous if lemma in _norm(a.name).split()), None)
+        if same_head is not None or not generic:
+            return same_head
+        return anonymous[0] if anonymous else None
+
+    def _use(self, actor: Actor, r: Range) -> Actor:
+        self.history.append(actor)
+        self.mention(actor, r)
+        return actor
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+def _frames(article: Article, book: _ActorBook) -> list[_Found]:
+    text, st = article.text, article.structure
+    frames: list[_Found] = []
+    publisher_frame = None
+    if article.publisher:
+        line = st.publisher_line
+        r = (line.start, line.end) if line else None
+        actor = book.frame_actor(article.publisher, r, "publisher")
+        body = _trimmed(text, (st.body_start, len(text))) or (0, len(text))
+        publisher_frame = _Found(
+            cue=r or (0, 0),
+            content=[body],
+            source=r,
+            frame=True,
+            source_actor=actor.id,
+            source_kind="publisher",
+        )
+        frames.append(publisher_frame)
+    for dl in st.datelines:
+        if article.publisher and _norm(dl.source) == _norm(article.publisher):
+            continue  # "NCRI –" on an NCRI page is the publisher's own voice
+        at = text.find(dl.source, dl.span.start, dl.span.end)
+        r = (at, at + len(dl.source)) if at >= 0 else None
+        actor = book.frame_actor(dl.source, r, "outlet")
+        covers = _trimmed(text, (dl.covers.start, dl.covers.end))
+        if covers is None:
+            continue
+        frames.append(
+            _Found(
+                cue=(dl.span.start, dl.span.end),
+                content=[covers],
+                source=r,
+                frame=True,
+                source_actor=actor.id,
+                source_kind="outlet",
+                parent=publisher_frame,
+            )
+        )
+    return frames
+
+
+def _headline(article: Article, frames: list[_Found], book: _ActorBook) -> _Found | None:
+    """"Headline: report" — the headline's content, attributed to the outlet the page republishes."""
+    st, text = article.structure, article.text
+    if st.headline is None or st.headline_cue is None:
+        return None
+    content = _trimmed(text, (st.headline.start, st.headline_cue.start))
+    if content is None:
+        return None
+    outlet = next((f for f in frames if f.source_kind == "outlet"), None)
+    publisher = next((f for f in frames if f.source_kind == "publisher"), None)
+    return _Found(
+        cue=trim(text, st.headline_cue.start, st.headline_cue.end),
+        content=[content],
+        lemma="report",
+        source_actor=outlet.source_actor if outlet else None,
+        source_kind="outlet" if outlet else "document",
+        parent=publisher,
+    )
+
+
+def _sentence_finds(doc: Doc, article: Article, blocked: list[Range]) -> list[_Found]:
+    lex, text = lexicons(), article.text
+    finds: list[_Found] = []
+    for tok in doc:
+        found = None
+        lemma = tok.lemma_.lower()
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            found = _according_find(tok, text)
+        elif tok.pos_ == "VERB" and lemma in lex.verbs:
+            found = _verb_find(tok, lex.verbs[lemma], text)
+        elif tok.pos_ == "NOUN" and lemma in lex.nouns:
+            found = _noun_find(tok, text)
+        if found is None:
+            continue
+        if found.source is not None:
+            found.source = _trimmed(text, _cut_structure(found.source, blocked))
+            if found.source is None:
+                found.head = None
+            elif found.head is not None and found.head.idx < found.source[0]:
+                # the head was cut away with a dateline: use the first subject after the cut
+                found.head = next(
+                    (c for c in found.head.head.children if c.dep_ == "nsubj" and c.idx >= found.source[0]),
+                    found.head,
+                )
+            elif found.head is not None and found.head.dep_ == "nsubj":
+                # with two subjects the head is the first one ("the governments", not the misparse)
+                found.head = min(
+                    (c for c in found.head.head.lefts if c.dep_ == "nsubj" and c.idx >= found.source[0]),
+                    key=lambda c: c.i,
+                    default=found.head,
+                )
+        if any(s < be and bs < e for bs, be in blocked for s, e in [found.cue, *found.content]):
+            continue  # nothing inside boilerplate, the publisher line or a dateline
+        finds.append(found)
+    return finds
+
+
+def _cut_structure(r: Range, blocked: list[Range]) -> Range:
+    s, e = r
+    for bs, be in sorted(blocked):
+        if bs <= s < be or (s <= bs and be <= e and bs - s <= 1):
+            s = max(s, be)
+    return s, e
+
+
+def _nest(finds: list[_Found], frames: list[_Found]) -> None:
+    for f in finds:
+        if f.parent is not None:
+            continue
+        holders = [g for g in finds if g is not f and g.content_contains(f.cue)]
+        if not holders:
+            holders = [g for g in frames if g.content_contains(f.cue)]
+        if holders:
+            f.parent = min(holders, key=_Found.content_size)
+    # a cycle is impossible: the parent's content strictly contains the child's cue, never its own
 
 
 def find_attributions(
     doc: Doc, article: Article, actors: list[Actor]
 ) -> tuple[list[Attribution], list[Actor]]:
     """Attributions found, and the actors list extended with anonymous/document sources."""
-    return [], actors
+    text, st = article.text, article.structure
+    book = _ActorBook(text, [a.model_copy(deep=True) for a in actors])
+    frames = _frames(article, book)
+    blocked = [(b.start, b.end) for b in st.boilerplate]
+    blocked += [(d.span.start, d.span.end) for d in st.datelines]
+    if st.publisher_line is not None:
+        blocked.append((st.publisher_line.start, st.publisher_line.end))
+    if st.headline_cue is not None:
+        blocked.append((st.headline_cue.start, st.headline_cue.end))
+    finds = _sentence_finds(doc, article, blocked)
+    headline = _headline(article, frames, book)
+    if headline is not None:
+        finds = [f for f in finds if not any(headline.content_contains(c) for c in [f.cue])]
+        finds.append(headline)
+    _nest(finds, frames)
+
+    every = sorted([*frames, *finds], key=lambda f: (f.cue[0], not f.frame))
+    for n, f in enumerate(every, 1):
+        f.id = f"t{n}"
+    for f in sorted(finds, key=lambda f: f.cue[0]):
+        if f.source_kind is None:
+            actor, kind = book.resolve(f)
+            f.source_actor, f.source_kind = (actor.id if actor else None), kind
+    lex = lexicons()
+    out = []
+    for f in every:
+        content = [make_span(text, s, e) for s, e in f.content]
+        span = make_span(text, f.content_start, f.content_end)
+        if len(content) > 1:
+            span.parts = content
+        hedged = not f.frame and (
+            any(find_hedge(text, s, e) for s, e in f.content)
+            or any(lex.hedges is not None and lex.hedges.fullmatch(t.text) for t in f.hedge_tokens)
+        )
+        recipient_actor = actor_at(book.actors, *f.recipient) if f.recipient else None
+        out.append(
+            Attribution(
+                id=f.id,
+                cue=make_span(text, *f.cue),
+                source=make_span(text, *f.source) if f.source else None,
+                source_actor=f.source_actor,
+                content=span,
+                parent=f.parent.id if f.parent is not None else None,
+                source_kind=f.source_kind or "named",  # type: ignore[arg-type]
+                recipient=make_span(text, *f.recipient) if f.recipient else None,
+                recipient_actor=recipient_actor.id if recipient_actor else None,
+                stance="denies" if f.lemma in lex.denials and not f.negated else "asserts",
+                hedged=bool(hedged),
+                frame=f.frame,
+            )
+        )
+    return out, book.actors
