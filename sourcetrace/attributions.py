@@ -28,7 +28,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 _DEFINITE = {"the", "this", "that", "these", "those", "same"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_QUOTES = "\"“”«»"
+_QUOTES = '"“”«»'
 _WORD = re.compile(r"\w")
 
 
@@ -175,6 +175,10 @@ def _cue_range(verb: Token) -> Range:
     return start, end
 
 
+def _after_comma(tok: Token) -> bool:
+    return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
+
+
 def _np_range(head: Token) -> Range:
     """A source noun phrase without a trailing relative clause or parenthetical."""
     start = head.left_edge.idx
@@ -184,7 +188,7 @@ def _np_range(head: Token) -> Range:
             continue
         if child.dep_ in ("prep", "compound", "amod", "nummod", "pobj", "nmod", "case"):
             end = max(end, _tok_end(child.right_edge))
-        elif child.dep_ == "appos" and head.doc[max(child.left_edge.i - 1, 0)].text == ",":
+        elif child.dep_ == "appos" and _after_comma(child):
             # "the website, al-Malaf," names the source; an appos without a comma is a misparse
             end = max(end, _tok_end(child.right_edge))
         else:
@@ -228,6 +232,13 @@ def _verb_find(verb: Token, tags: frozenset[str], text: str) -> _Found | None:
         deps = ("xcomp", "dobj") if "obj" in tags else ("xcomp",)
         content_children = [c for c in verb.children if c.dep_ in deps]
     ranges = [_subtree(c) for c in content_children]
+    if not ranges and subj is not None:
+        # "revealed (to X) that ...": a misparsed complement still starts at "that"
+        that = next(
+            (t for t in verb.subtree if t.i > verb.i and t.lower_ == "that" and t.dep_ == "mark"), None
+        )
+        if that is not None and not any(t.dep_ in ("ccomp", "advcl") for t in verb.doc[verb.i + 1 : that.i]):
+            ranges = [(that.idx, _tok_end(verb.right_edge))]
     if not ranges and verb.dep_ == "parataxis":
         # "Taxes, he said, would rise": the content is the sentence around the cue
         ranges = _minus((sent.start_char, sent.end_char), [_subtree(verb)])
@@ -291,7 +302,7 @@ def _previous_quote(verb: Token, subj: Token | None) -> list[Range]:
     if subj is None or len(words) > 4 or sent.start == 0:
         return []
     prev = verb.doc[sent.start - 1].sent
-    if prev.text.rstrip()[-1:] in "”\"" or sent.text.lstrip()[:1] in "”\"":
+    if prev.text.rstrip()[-1:] in '”"' or sent.text.lstrip()[:1] in '”"':
         return [(prev.start_char, prev.end_char)]
     return []
 
@@ -403,7 +414,8 @@ class _ActorBook:
             of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
             head = pobj or head
-        for tok in [head, *(c for c in head.children if c.dep_ == "appos")]:
+        commas = [c for c in head.children if c.dep_ == "appos" and _after_comma(c)]
+        for tok in [head, *commas]:
             named = actor_at(self.actors, tok.idx, _tok_end(tok))
             if named is None and tok.pos_ == "PROPN":
                 # a frame actor (an outlet from a dateline) named again in a sentence
@@ -490,7 +502,7 @@ def _frames(article: Article, book: _ActorBook) -> list[_Found]:
 
 
 def _headline(article: Article, frames: list[_Found], book: _ActorBook) -> _Found | None:
-    """"Headline: report" — the headline's content, attributed to the outlet the page republishes."""
+    """ "Headline: report" — the headline's content, attributed to the outlet the page republishes."""
     st, text = article.structure, article.text
     if st.headline is None or st.headline_cue is None:
         return None

@@ -1,13 +1,179 @@
-"""Claims: one proposition with its whole attribution chain, outermost first (stub)."""
+"""Claims: one proposition with its whole attribution chain, outermost first.
+
+A claim is either the content of an innermost attribution (its chain walks the parents up to
+the publisher frame), or a body sentence that no attribution covers and that states something:
+the article's own voice, whose chain ends in an "unattributed" link (never an invented source).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
 
-from sourcetrace.model import Actor, Article, Attribution, Claim
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from sourcetrace.attributions import find_hedge
+from sourcetrace.model import Actor, Article, Attribution, ChainLink, Claim, Span
+from sourcetrace.spans import make_span, overlaps, trim
+
+UNATTRIBUTED_LABEL = "unattributed"
+_RELATIVE = re.compile(r",|\s(?:who|whom|whose|which|that)\s")
+_MIN_WORDS = 3
+
+
+def _label(att: Attribution, article: Article, actors: dict[str, Actor]) -> str:
+    actor = actors.get(att.source_actor or "")
+    if actor is not None:
+        return actor.name
+    if att.frame and att.source_kind == "publisher" and article.publisher:
+        return article.publisher
+    if att.source is not None:
+        # "the two governments that had been formed by ..." -> "the two governments"
+        return _RELATIVE.split(att.source.text, maxsplit=1)[0].strip(" ,") or att.source.text
+    return att.cue.text.strip(" :–-—") or UNATTRIBUTED_LABEL
+
+
+def _link(att: Attribution, article: Article, actors: dict[str, Actor]) -> ChainLink:
+    return ChainLink(
+        label=_label(att, article, actors),
+        kind=att.source_kind,
+        actor=att.source_actor,
+        attribution=att.id,
+    )
+
+
+def _chain(att: Attribution | None, by_id: dict[str, Attribution], article, actors) -> list[ChainLink]:
+    """Links from the outermost frame down to `att`."""
+    links: list[ChainLink] = []
+    seen: set[str] = set()
+    while att is not None and att.id not in seen:  # guard against a malformed (cyclic) input
+        seen.add(att.id)
+        links.append(_link(att, article, actors))
+        att = by_id.get(att.parent or "")
+    return links[::-1]
+
+
+def _ranges(span: Span) -> list[tuple[int, int]]:
+    return [(p.start, p.end) for p in span.parts] if span.parts else [(span.start, span.end)]
+
+
+def _inside(span: Span, start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in _ranges(span))
+
+
+def _actors_in(span: Span, actors: list[Actor]) -> list[str]:
+    ranges = _ranges(span)
+    return [a.id for a in actors if any(s <= m.start and m.end <= e for m in a.mentions for s, e in ranges)]
+
+
+def _hedge(text: str, span: Span) -> Span | None:
+    for s, e in _ranges(span):
+        found = find_hedge(text, s, e)
+        if found:
+            return make_span(text, *found)
+    return None
+
+
+def _states_something(sent: SpacySpan) -> bool:
+    """A declarative sentence with a verb, not a fragment, a question or a caption."""
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < _MIN_WORDS or sent.text.rstrip().endswith("?"):
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _frame_at(frames: list[Attribution], start: int) -> Attribution | None:
+    """The innermost document frame whose content holds `start`."""
+    holders = [f for f in frames if _inside(f.content, start, start)]
+    return min(holders, key=lambda f: f.content.end - f.content.start, default=None)
 
 
 def build_claims(
     doc: Doc, article: Article, attributions: list[Attribution], actors: list[Actor]
 ) -> list[Claim]:
-    return []
+    text, st = article.text, article.structure
+    by_id = {a.id: a for a in attributions}
+    actor_by_id = {a.id: a for a in actors}
+    frames = [a for a in attributions if a.frame]
+    sentence_level = [a for a in attributions if not a.frame]
+    parents = {a.parent for a in sentence_level if a.parent}
+    claims: list[Claim] = []
+
+    # innermost attributions: their content is the claim, their ancestry the chain
+    for att in sentence_level:
+        if att.id in parents and any(
+            c.parent == att.id and c.content.end - c.content.start > 0 for c in sentence_level
+        ):
+            continue
+        hedge = _hedge(text, att.content)
+        claims.append(
+            Claim(
+                id="",
+                content=att.content,
+                chain=_chain(att, by_id, article, actor_by_id),
+                stance=att.stance,
+                hedged=att.hedged or hedge is not None,
+                hedge=hedge,
+                actors=_actors_in(att.content, actors),
+            )
+        )
+
+    # the article's own voice: sentences outside every attribution
+    skip = [(b.start, b.end) for b in st.boilerplate]
+    if st.publisher_line is not None:
+        skip.append((st.publisher_line.start, st.publisher_line.end))
+    taken = [r for a in sentence_level for r in [*_ranges(a.content), (a.cue.start, a.cue.end)]]
+    if st.headline is not None:
+        headline_claimed = any(
+            a.cue.start >= st.headline.start and a.cue.end <= st.headline.end for a in sentence_level
+        )
+        taken.append((st.headline.start, st.headline.end))
+        if not headline_claimed:
+            claims.append(
+                _unattributed(text, (st.headline.start, st.headline.end), frames, by_id, article, actors)
+            )
+    dateline_spans = [(d.span.start, d.span.end) for d in st.datelines]
+    for sent in doc.sents:
+        s, e = trim(text, sent.start_char, sent.end_char)
+        for ds, de in dateline_spans:
+            if ds <= s < de or (s <= ds and de <= e and not text[s:ds].strip()):
+                s = max(s, de)  # "al-Malaf, July 10,2007: Day by day ..." -> the sentence proper
+        s, e = trim(text, s, e)
+        if e <= s or s < st.body_start:  # the page's header: the headline is handled above
+            continue
+        if any(overlaps(s, e, a, b) for a, b in skip + taken):
+            continue
+        if not _states_something(sent):
+            continue
+        claims.append(_unattributed(text, (s, e), frames, by_id, article, actors))
+
+    claims.sort(key=lambda c: (c.content.start, c.content.end))
+    for n, claim in enumerate(claims, 1):
+        claim.id = f"c{n}"
+    return claims
+
+
+def _unattributed(
+    text: str,
+    r: tuple[int, int],
+    frames: list[Attribution],
+    by_id: dict[str, Attribution],
+    article: Article,
+    actors: list[Actor],
+) -> Claim:
+    content = make_span(text, *r)
+    frame = _frame_at(frames, r[0])
+    if frame is None:
+        # the headline sits above the body: it is the publisher's own voice
+        frame = next((f for f in frames if f.source_kind == "publisher"), None)
+    chain = _chain(frame, by_id, article, {a.id: a for a in actors})
+    chain.append(ChainLink(label=UNATTRIBUTED_LABEL, kind="unattributed"))
+    hedge = _hedge(text, content)
+    return Claim(
+        id="",
+        content=content,
+        chain=chain,
+        hedged=hedge is not None,
+        hedge=hedge,
+        actors=_actors_in(content, actors),
+    )
