@@ -688,11 +688,13 @@ def _op_add_actor(a: Analysis, e: Edit) -> None:
         raise _Skip(f"an actor named “{name}” already exists; merge or rename instead.")
     boiler = a.article.structure.boilerplate
     taken = [m for x in a.actors for m in x.mentions]
-    mentions = [
+    found = [
         m for m in _word_occurrences(a.article.text, span.text)
         if not any(overlaps(m.start, m.end, b.start, b.end) for b in boiler)
-        and not any(overlaps(m.start, m.end, t.start, t.end) for t in taken)
     ]
+    if not found:
+        raise _Skip(f"“{span.text}” is not a whole word or name anywhere in the article.")
+    mentions = [m for m in found if not any(overlaps(m.start, m.end, t.start, t.end) for t in taken)]
     if not mentions:
         owner = _actor(a, Target(span=span))
         raise _Skip(f"every mention of “{span.text}” already belongs to “{owner.name}”; split it instead.")
