@@ -1,0 +1,166 @@
+"""The claims side panel: a card per claim, its chain of sources as breadcrumbs, badges and filters."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from components import state
+from sourcetrace.model import Analysis, Claim
+
+KIND_BADGES: dict[str, tuple[str, str]] = {
+    # source kind -> (label, streamlit badge colour)
+    "named": ("named source", "blue"),
+    "anonymous": ("anonymous source", "orange"),
+    "document": ("document", "violet"),
+    "unattributed": ("unattributed", "gray"),
+    "outlet": ("outlet", "green"),
+    "publisher": ("publisher only", "gray"),
+}
+
+PANEL_CSS = """
+<style>
+.st-crumbs { font-size: 0.84rem; line-height: 1.45; color: #46505c; margin-bottom: 0.25rem; }
+.st-crumbs b { color: #1b1f24; font-weight: 600; }
+.st-crumbs .sep { color: #9aa4af; margin: 0 0.25rem; }
+.st-claim-text { font-size: 0.92rem; line-height: 1.45; margin: 0.15rem 0 0.35rem;
+  overflow-wrap: anywhere; }
+div[class*="st-key-claimcard-"] { background: #fff; }
+div[class*="st-key-claimcard-"].focused, div[class*="st-key-claimfocus-"] {
+  border-color: #e0a100 !important; box-shadow: 0 0 0 2px #f5d77a; background: #fffbea; }
+</style>
+"""
+
+
+def direct_source(claim: Claim) -> tuple[str, str]:
+    """(label, kind) of the innermost link: the source the claim rests on."""
+    if not claim.chain:
+        return "unattributed", "unattributed"
+    last = claim.chain[-1]
+    return last.label, last.kind
+
+
+def claim_actor_ids(claim: Claim) -> set[str]:
+    return {link.actor for link in claim.chain if link.actor} | set(claim.actors)
+
+
+def hops(claim: Claim) -> int:
+    """Hand-overs between the reader's page and the source: links after the first."""
+    return max(len(claim.chain) - 1, 0)
+
+
+def breadcrumbs_html(claim: Claim) -> str:
+    parts = []
+    for link in claim.chain:
+        label = html.escape(link.label)
+        parts.append(f"<b>{label}</b>" if link is claim.chain[-1] else label)
+    parts.append("claim")
+    return '<div class="st-crumbs">' + '<span class="sep">›</span>'.join(parts) + "</div>"
+
+
+def filter_claims(
+    analysis: Analysis,
+    sources: list[str] | None = None,
+    kinds: list[str] | None = None,
+    actor: str | None = None,
+) -> list[Claim]:
+    """Claims whose direct source / source kind is chosen and that involve `actor` (None: any)."""
+    out = []
+    for claim in analysis.claims:
+        label, kind = direct_source(claim)
+        if sources and label not in sources:
+            continue
+        if kinds and kind not in kinds:
+            continue
+        if actor and actor not in claim_actor_ids(claim):
+            continue
+        out.append(claim)
+    return out
+
+
+def render_panel(analysis: Analysis, focus: dict | None, key: str, on_article_page: bool) -> None:
+    """The right-hand panel shown beside every view."""
+    st.markdown(PANEL_CSS, unsafe_allow_html=True)
+    st.markdown(f"#### Claims · {len(analysis.claims)}")
+    if not analysis.claims:
+        st.info("No claims were found in this article.")
+        return
+
+    focus_actor = focus["id"] if focus and focus["type"] == "actor" else None
+    with st.expander("Filters", expanded=False):
+        labels = sorted({direct_source(c)[0] for c in analysis.claims})
+        kinds = sorted({direct_source(c)[1] for c in analysis.claims})
+        sources = st.multiselect("Source", labels, key=f"{key}-sources", placeholder="any source")
+        chosen_kinds = st.multiselect(
+            "Source kind", kinds, key=f"{key}-kinds", placeholder="any kind",
+            format_func=lambda k: KIND_BADGES.get(k, (k, ""))[0],
+        )
+        only_focus = st.toggle(
+            "Only claims involving the focused actor", value=True, key=f"{key}-onlyfocus",
+            disabled=focus_actor is None,
+        )
+    actor_filter = focus_actor if only_focus else None
+    shown = filter_claims(analysis, sources, chosen_kinds, actor_filter)
+
+    if focus:
+        name = state.focus_label(analysis, focus) or ""
+        cols = st.columns([4, 1.3], vertical_alignment="center")
+        note = f"Focus: **{_plain(name)}**"
+        if actor_filter:
+            note += f" · {len(shown)} of {len(analysis.claims)} claims"
+        cols[0].markdown(note)
+        cols[1].button("Clear", key=f"{key}-clear", on_click=state.set_focus, args=(None,),
+                       width="stretch", help="Clear the focus in every view")
+    if not shown:
+        st.caption("No claim matches these filters.")
+
+    focus_claim = focus["id"] if focus and focus["type"] == "claim" else None
+    for claim in shown:
+        _card(claim, analysis, key, focused=claim.id == focus_claim, on_article_page=on_article_page)
+
+
+def _plain(text: str) -> str:
+    out = html.escape(text, quote=False)
+    for ch in "\\`*_[]<>#|~$":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def _card(claim: Claim, analysis: Analysis, key: str, focused: bool, on_article_page: bool) -> None:
+    card_key = f"claimfocus-{key}-{claim.id}" if focused else f"claimcard-{key}-{claim.id}"
+    with st.container(border=True, key=card_key):
+        st.markdown(breadcrumbs_html(claim), unsafe_allow_html=True)
+        text = claim.content.text
+        short = text if len(text) <= 240 else text[:239].rstrip() + "…"
+        st.markdown(f'<div class="st-claim-text">“{html.escape(short)}”</div>', unsafe_allow_html=True)
+        _, kind = direct_source(claim)
+        label, colour = KIND_BADGES.get(kind, (kind, "gray"))
+        n = hops(claim)
+        badges = [f":{colour}-badge[{label}]", f":gray-badge[{n} hop{'s' if n != 1 else ''}]"]
+        if claim.stance == "denies":
+            badges.append(":red-badge[denial]")
+        if claim.hedged:
+            badges.append(":orange-badge[hedged]")
+        if claim.dismissed:
+            badges.append(":gray-badge[dismissed]")
+        st.markdown(" ".join(badges))
+        if claim.hedge is not None:
+            st.caption(f"hedge: “{_plain(claim.hedge.text)}”")
+        c1, c2 = st.columns(2)
+        c1.button(
+            "Focus", key=f"{key}-focus-{claim.id}", width="stretch",
+            on_click=state.set_focus, args=("claim", claim.id), type="primary" if focused else "secondary",
+        )
+        c2.button(
+            "Show in text", key=f"{key}-show-{claim.id}", width="stretch",
+            on_click=_show_in_text, args=(claim.id, on_article_page),
+        )
+
+
+def _show_in_text(claim_id: str, on_article_page: bool) -> None:
+    state.set_focus("claim", claim_id)
+    st.session_state[state.SCROLL_KEY] = f"claim-{claim_id}"
+    if not on_article_page:
+        # switching pages cannot happen inside a callback; the page does it on its rerun
+        st.session_state["goto_article"] = True

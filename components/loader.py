@@ -1,0 +1,79 @@
+"""The loader in the sidebar: bundled articles, upload, paste, URL (only when the operator allows it).
+
+A failure is one sentence in the sidebar; the article already shown stays.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import state
+
+UPLOAD_TYPES = ["txt", "md", "html", "htm"]
+
+
+def _pick_bundled(key: str) -> None:
+    name = st.session_state[key]
+    path = state.bundled_articles().get(name)
+    if path is not None:
+        state.try_show(lambda: state._load_path(path))
+
+
+def _take_upload(key: str) -> None:
+    upload = st.session_state.get(key)
+    if upload is not None:
+        state.try_show(lambda: state.load_bytes(upload.getvalue(), upload.name))
+
+
+def _take_paste(key: str) -> None:
+    text = st.session_state.get(key, "")
+    if not text.strip():
+        st.session_state[state.ERROR_KEY] = "Paste the article's text first."
+        return
+    state.try_show(lambda: state.load_text(text))
+
+
+def _take_url(key: str) -> None:
+    url = (st.session_state.get(key) or "").strip()
+    if not url:
+        st.session_state[state.ERROR_KEY] = "Enter the address of a page first."
+        return
+    state.try_show(lambda: state.load_url(url))
+
+
+def render_loader() -> None:
+    with st.sidebar:
+        st.markdown("**Article**")
+        error = st.session_state.get(state.ERROR_KEY)
+        if error:
+            st.error(error, icon=":material/error:")
+        bundled = list(state.bundled_articles())
+        current = st.session_state.get(state.ARTICLE_REF)
+        st.selectbox(
+            "Bundled articles",
+            bundled,
+            index=bundled.index(current) if current in bundled else None,
+            placeholder="(another article is loaded)",
+            key="loader-bundled",
+            on_change=_pick_bundled,
+            args=("loader-bundled",),
+        )
+        tabs = ["Upload", "Paste"] + (["URL"] if state.urls_allowed() else [])
+        for tab, name in zip(st.tabs(tabs), tabs, strict=True):
+            with tab:
+                if name == "Upload":
+                    st.file_uploader(
+                        "A .txt, .md or .html file", type=UPLOAD_TYPES, key="loader-upload",
+                        on_change=_take_upload, args=("loader-upload",),
+                    )
+                elif name == "Paste":
+                    with st.form("loader-paste-form", border=False):
+                        st.text_area("Article text", key="loader-paste", height=140,
+                                     placeholder="Paste the text of a news article…")
+                        st.form_submit_button("Analyse", on_click=_take_paste, args=("loader-paste",))
+                else:
+                    with st.form("loader-url-form", border=False):
+                        st.text_input("Page address", key="loader-url", placeholder="https://…")
+                        st.form_submit_button("Fetch and analyse", on_click=_take_url, args=("loader-url",))
+        if not state.urls_allowed():
+            st.caption("Loading from a URL is off on this server (set SOURCETRACE_ALLOW_URLS=1 to allow it).")

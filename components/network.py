@@ -1,0 +1,135 @@
+"""The network view: actors as a vis-network graph in a two-way Streamlit component.
+
+vis-network is inlined from the copy pyvis ships (pyvis/lib/vis-9.1.2), so the page requests
+nothing from the internet. Clicking a node sets the shared focus; the focus goes back to the
+frontend inside `data`, where it only recolours nodes (the graph is not rebuilt).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from pathlib import Path
+
+import pyvis
+import streamlit as st
+
+from components import state
+from sourcetrace.figures import EDGE_CLASSES, KIND_SHAPES, edge_class, network_data, type_color
+from sourcetrace.model import Analysis
+
+HERE = Path(__file__).resolve().parent
+VIS_JS = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
+HEIGHT = 540
+
+_CSS = """
+/* vis-network's tooltip, the only part of vis-network.css the view uses */
+.st-net { position: relative; width: 100%; border: 1px solid #dfe3e8; border-radius: 0.5rem;
+  background: #fff; overflow: hidden; }
+.st-net-empty { display: flex; height: 100%; align-items: center; justify-content: center;
+  color: #5b6570; font: 0.95rem sans-serif; }
+div.vis-tooltip { position: absolute; visibility: hidden; padding: 6px 8px; white-space: pre-wrap;
+  max-width: 380px; font: 13px/1.4 sans-serif; color: #1b1f24; background: #fffdf3;
+  border: 1px solid #d6c98f; border-radius: 4px; box-shadow: 2px 2px 8px rgba(0,0,0,.15);
+  pointer-events: none; z-index: 5; }
+"""
+
+_SHAPE_GLYPHS = {"dot": "●", "diamond": "◆", "square": "■", "hexagon": "⬢", "triangle": "▲"}
+
+
+@st.cache_resource
+def _renderer():
+    """Registered once per process: the vis-network bundle followed by our module."""
+    js = (
+        "// vis-network 9.1.2 from pyvis (UMD: defines globalThis.vis)\n"
+        + VIS_JS.read_text(encoding="utf-8")
+        + "\n;\n"
+        + (HERE / "network_component" / "network.js").read_text(encoding="utf-8")
+    )
+    return st.components.v2.component("sourcetrace_network", js=js, css=_CSS)
+
+
+def _signature(graph: dict) -> str:
+    """Changes when nodes or edges change, never when only the focus does."""
+    body = json.dumps([graph["nodes"], graph["edges"]], sort_keys=True)
+    return hashlib.sha1(body.encode("utf-8")).hexdigest()[:16]
+
+
+def render_filters(analysis: Analysis, key: str) -> tuple[list[str], float, list[str]]:
+    types = sorted({a.type for a in analysis.actors})
+    weights = [r.weight for r in analysis.relations]
+    c1, c2, c3 = st.columns([2.2, 1.4, 2.2], vertical_alignment="bottom")
+    chosen_types = c1.multiselect("Actor types", types, default=types, key=f"{key}-types")
+    top = max(weights, default=1.0)
+    min_weight = 0.0
+    if top > 1.0:
+        min_weight = c2.slider("Minimum edge weight", 0.0, float(top), 0.0, step=0.5, key=f"{key}-weight")
+    else:
+        c2.caption("Edge weights: all 1")
+    present = [c for c in EDGE_CLASSES if any(edge_class(r.kind) == c for r in analysis.relations)]
+    present = present or list(EDGE_CLASSES)
+    chosen_edges = c3.pills(
+        "Edges", present, default=present, selection_mode="multi", key=f"{key}-edges",
+    )
+    return chosen_types, min_weight, list(chosen_edges or [])
+
+
+def legend_html(analysis: Analysis) -> str:
+    types = sorted({a.type for a in analysis.actors})
+    kinds = [k for k in KIND_SHAPES if any(a.kind == k for a in analysis.actors)]
+    colour = "".join(
+        f'<span><span style="color:{type_color(t)}">●</span> {html.escape(t)}</span>' for t in types
+    )
+    shapes = "".join(f"<span>{_SHAPE_GLYPHS[KIND_SHAPES[k]]} {k}</span>" for k in kinds)
+    edges = "<span>┄ co-occurrence</span><span>→ typed / source-of</span>"
+    return (
+        '<div class="st-legend" style="display:flex;flex-wrap:wrap;gap:.3rem 1rem;font-size:.82rem;'
+        f'color:#46505c;margin-top:.3rem">{colour}<span style="color:#c3c9d0">|</span>{shapes}'
+        f'<span style="color:#c3c9d0">|</span>{edges}</div>'
+    )
+
+
+def render_network(analysis: Analysis, focus: dict | None, key: str) -> None:
+    """Filters, the clickable network and its legend."""
+    if not analysis.actors:
+        st.info("No actors were found in this article, so there is no network to draw.")
+        return
+    types, min_weight, edge_classes = render_filters(analysis, key)
+    graph = network_data(analysis, focus, types=types, min_weight=min_weight, edge_classes=edge_classes)
+    last_key = f"{key}-last-click"
+
+    def _on_click() -> None:
+        clicked = (st.session_state.get(key) or {}).get("clicked")
+        _take_click(clicked, last_key)
+
+    result = _renderer()(
+        key=key,
+        data={
+            "graph": graph,
+            "signature": _signature(graph),
+            "height": HEIGHT,
+            "name": key,
+            "empty_message": "No actor matches these filters.",
+        },
+        default={"clicked": None},
+        on_clicked_change=_on_click,
+        height=HEIGHT + 2,
+    )
+    # AppTest (and any path where the callback did not run) sets the state directly
+    if _take_click(getattr(result, "clicked", None), last_key):
+        st.rerun()
+    st.markdown(legend_html(analysis), unsafe_allow_html=True)
+    st.caption(f"{len(graph['nodes'])} actors · {len(graph['edges'])} edges · click a node to focus it")
+
+
+def _take_click(clicked: object, last_key: str) -> bool:
+    """Focus the clicked actor once per click; True when this click is new."""
+    if not isinstance(clicked, dict) or "id" not in clicked:
+        return False
+    stamp = (clicked.get("id"), clicked.get("n"))
+    if st.session_state.get(last_key) == stamp:
+        return False
+    st.session_state[last_key] = stamp
+    state.set_focus("actor", str(clicked["id"]))
+    return True

@@ -1,0 +1,249 @@
+"""The app's shared state: the loaded article, its cached analysis and the one focus.
+
+Everything the views share lives here, so the cached loaders exist in exactly one place:
+the spaCy pipeline (st.cache_resource) and the analyses (st.cache_data, keyed by the article
+and the settings). The focus is {"type": "actor"|"claim"|"event", "id": ...}; it is mirrored in
+the URL (?article=...&focus=actor:a3) so a copied link reopens the same article and focus.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from sourcetrace.analysis import Settings, analyze_article
+from sourcetrace.errors import SourcetraceError
+from sourcetrace.model import Analysis, Article
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES_DIR = ROOT / "data" / "articles"
+DEFAULT_ARTICLE = "ncri-2007-07-10-iranian-ambassador-iraq-security"
+FOCUS_TYPES = ("actor", "claim", "event")
+
+ARTICLE_KEY = "article"  # session: the Article being shown
+ARTICLE_REF = "article_ref"  # session: its name in the URL
+FOCUS_KEY = "focus"  # session: the shared focus
+ERROR_KEY = "loader_error"  # session: the last loader failure, shown until the next success
+SCROLL_KEY = "scroll_to"  # session: a span the article view should scroll to once
+
+
+def settings() -> Settings:
+    return Settings(model=os.environ.get("SOURCETRACE_MODEL") or None)
+
+
+@st.cache_resource(show_spinner="Loading the language model…")
+def pipeline(model: str | None, gazetteers: tuple[str, ...]):
+    """The spaCy pipeline, loaded once per server process and shared by every session."""
+    from sourcetrace.nlp import get_pipeline
+
+    return get_pipeline(model, gazetteers)
+
+
+@st.cache_data(max_entries=32, show_spinner="Analysing the article…")
+def _analyze(article_json: str, model: str | None, gazetteers: tuple[str, ...]) -> Analysis:
+    # keyed by the whole article (text and metadata) and the settings
+    s = Settings(model=model, gazetteers=gazetteers)
+    pipeline(s.model, s.gazetteers)
+    return analyze_article(Article.model_validate_json(article_json), s)
+
+
+def analyze(article: Article) -> Analysis:
+    s = settings()
+    return _analyze(article.model_dump_json(), s.model, s.gazetteers)
+
+
+@st.cache_resource
+def _loaded_articles() -> dict[str, Article]:
+    """Articles loaded on this server (uploads, pastes, URLs), so their links reopen them."""
+    return {}
+
+
+def bundled_articles() -> dict[str, Path]:
+    files = sorted(p for p in ARTICLES_DIR.glob("*") if p.suffix.lower() in (".txt", ".md", ".html", ".htm"))
+    return {p.stem: p for p in files}
+
+
+def article_ref(article: Article) -> str:
+    """The article's name in the URL: a bundled file's stem, else a prefix of its content hash."""
+    if article.source_path:
+        stem = Path(article.source_path).stem
+        if stem in bundled_articles() and Path(article.source_path).resolve() == bundled_articles()[stem]:
+            return stem
+    return "sha-" + (article.content_hash or "")[:16]
+
+
+def _load_path(path: Path) -> Article:
+    from sourcetrace.load import load_path
+
+    return load_path(path)
+
+
+def load_reference(ref: str | None) -> Article | None:
+    """The article a URL names, or None when it is unknown here."""
+    if not ref:
+        return None
+    bundled = bundled_articles()
+    if ref in bundled:
+        return _load_path(bundled[ref])
+    return _loaded_articles().get(ref)
+
+
+def load_bytes(data: bytes, filename: str) -> Article:
+    """An uploaded file, through the library's loader (which decides by the file name)."""
+    from sourcetrace import load
+
+    params = inspect.signature(load.load_bytes).parameters
+    kwargs: dict[str, str] = {"name": filename}
+    if "filename" in params:
+        kwargs["filename"] = filename
+    return load.load_bytes(data, **kwargs)
+
+
+def load_text(text: str) -> Article:
+    from sourcetrace import load
+
+    if hasattr(load, "load_text"):
+        return load.load_text(text)
+    return load.load_bytes(text.encode("utf-8"), name="pasted text")
+
+
+def load_url(url: str) -> Article:
+    from sourcetrace import load
+
+    if not hasattr(load, "load_url"):
+        raise SourcetraceError("Loading from a URL is not available in this version.")
+    return load.load_url(url)
+
+
+def urls_allowed() -> bool:
+    """The URL loader is off unless the operator turns it on (hosted demos must not fetch)."""
+    if os.environ.get("SOURCETRACE_ALLOW_URLS") == "1":
+        return True
+    try:
+        return bool(st.secrets.get("SOURCETRACE_ALLOW_URLS", False))
+    except Exception:  # no secrets.toml at all: that is the default, not an error
+        return False
+
+
+def user_message(err: Exception) -> str:
+    """One sentence for the user; our own errors already are one."""
+    if isinstance(err, SourcetraceError):
+        return str(err)
+    if isinstance(err, UnicodeDecodeError):
+        return "This file is not UTF-8 text; save it as UTF-8 (or upload the HTML page) and try again."
+    return f"This input could not be analysed ({type(err).__name__}); the previous article is still shown."
+
+
+def try_show(load) -> bool:
+    """Load and analyse a new article; on any failure keep the current one and remember why.
+
+    `load` is a zero-argument callable returning an Article. The analysis runs here, before the
+    switch, so an article that cannot be analysed never replaces one that could.
+    """
+    try:
+        article = load()
+        analyze(article)
+    except Exception as err:  # noqa: BLE001 - every failure becomes a message, never a traceback
+        st.session_state[ERROR_KEY] = user_message(err)
+        return False
+    ref = article_ref(article)
+    if ref.startswith("sha-"):
+        store = _loaded_articles()
+        store[ref] = article
+        while len(store) > 64:  # bounded: the oldest uploads go first
+            store.pop(next(iter(store)))
+    st.session_state[ARTICLE_KEY] = article
+    st.session_state[ARTICLE_REF] = ref
+    st.session_state[ERROR_KEY] = None
+    set_focus(None)
+    return True
+
+
+def init_from_url() -> None:
+    """On a session's first run: the article and focus named in the URL, else the bundled article."""
+    if ARTICLE_KEY in st.session_state:
+        return
+    ref = st.query_params.get("article")
+    focus = parse_focus(st.query_params.get("focus"))
+    article = None
+    try:
+        article = load_reference(ref)
+    except Exception as err:  # noqa: BLE001
+        st.session_state[ERROR_KEY] = user_message(err)
+    if article is None:
+        if ref:
+            st.session_state[ERROR_KEY] = (
+                "The article in this link is not loaded on this server; the bundled article is shown instead."
+            )
+        article = _load_path(bundled_articles()[DEFAULT_ARTICLE])
+        focus = None
+    st.session_state[ARTICLE_KEY] = article
+    st.session_state[ARTICLE_REF] = article_ref(article)
+    st.session_state[FOCUS_KEY] = focus
+
+
+def current_article() -> Article:
+    return st.session_state[ARTICLE_KEY]
+
+
+def current_analysis() -> Analysis:
+    return analyze(current_article())
+
+
+def sync_url() -> None:
+    """Mirror the article and the focus in the URL; other parameters (?step=) are left alone."""
+    ref = st.session_state.get(ARTICLE_REF)
+    if ref and st.query_params.get("article") != ref:
+        st.query_params["article"] = ref
+    encoded = format_focus(get_focus())
+    if encoded:
+        if st.query_params.get("focus") != encoded:
+            st.query_params["focus"] = encoded
+    elif "focus" in st.query_params:
+        del st.query_params["focus"]
+
+
+# ---------------------------------------------------------------- focus
+
+
+def parse_focus(value: str | None) -> dict | None:
+    """'actor:a3' -> {"type": "actor", "id": "a3"}; anything else -> None."""
+    if not value or ":" not in value:
+        return None
+    kind, _, ident = value.partition(":")
+    if kind not in FOCUS_TYPES or not ident:
+        return None
+    return {"type": kind, "id": ident}
+
+
+def format_focus(focus: dict | None) -> str | None:
+    return f"{focus['type']}:{focus['id']}" if focus else None
+
+
+def get_focus(analysis: Analysis | None = None) -> dict | None:
+    """The focus, or None if it names nothing in this analysis."""
+    focus = st.session_state.get(FOCUS_KEY)
+    if not focus or analysis is None:
+        return focus
+    lookup = {"actor": analysis.actor, "claim": analysis.claim, "event": analysis.event}[focus["type"]]
+    return focus if lookup(focus["id"]) is not None else None
+
+
+def set_focus(kind: str | None, ident: str | None = None) -> None:
+    st.session_state[FOCUS_KEY] = {"type": kind, "id": ident} if kind and ident else None
+    sync_url()
+
+
+def focus_label(analysis: Analysis, focus: dict | None) -> str | None:
+    if not focus:
+        return None
+    if focus["type"] == "actor" and (a := analysis.actor(focus["id"])):
+        return a.name
+    if focus["type"] == "claim" and (c := analysis.claim(focus["id"])):
+        return "claim: " + (c.content.text[:60] + ("…" if len(c.content.text) > 60 else ""))
+    if focus["type"] == "event" and (e := analysis.event(focus["id"])):
+        return "event: " + e.label
+    return None

@@ -1,0 +1,144 @@
+"""Browser fixtures shared by every end-to-end test: a Streamlit server and headless Chromium.
+
+The server is `streamlit run app.py` on a free port, started once per session; a test is ready
+when /_stcore/health answers "ok" and the app's script has finished
+([data-testid=stApp][data-test-script-state=notRunning]). Without Chromium the tests are skipped
+with a message saying so; CI installs it (.ci/run).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+SERVER_TIMEOUT_S = 90
+SCRIPT_TIMEOUT_MS = 90_000
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium: /usr/bin/chromium, else `chromium` on PATH (SOURCETRACE_CHROMIUM overrides)."""
+    for candidate in (os.environ.get("SOURCETRACE_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "viewport(width, height): browser window size for the `page` fixture")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if chromium_path() is not None:
+        return
+    skip = pytest.mark.skip(
+        reason="No Chromium found (/usr/bin/chromium or `chromium` on PATH): browser tests skipped. "
+        "Install it with `apt-get install -y chromium` (CI does, see .ci/run)."
+    )
+    for item in items:
+        if "e2e" in item.keywords:
+            item.add_marker(skip)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    """Base URL of a running `streamlit run app.py` (stopped after the session)."""
+    if chromium_path() is None:
+        pytest.skip("No Chromium found: browser tests skipped.")
+    port = _free_port()
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = open(ARTIFACTS / "streamlit-server.log", "w")  # noqa: SIM115 - closed at teardown
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + SERVER_TIMEOUT_S
+    try:
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited early; see {ARTIFACTS / 'streamlit-server.log'}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.read().decode().strip() == "ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("streamlit did not answer /_stcore/health in time")
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=chromium_path(), headless=True, args=BROWSER_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    """A fresh 1280×800 page; `@pytest.mark.viewport(w, h)` asks for another size."""
+    marker = request.node.get_closest_marker("viewport")
+    width, height = marker.args if marker else (1280, 800)
+    context = browser.new_context(viewport={"width": width, "height": height})
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def wait_for_app(page, timeout: int = SCRIPT_TIMEOUT_MS) -> None:
+    """Wait until the app's script has run to the end (and is not about to run again)."""
+    page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
+    page.wait_for_selector(
+        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout
+    )
+    # a fragment or a query-param sync may start one more short run; let it finish too
+    page.wait_for_timeout(300)
+    page.wait_for_selector(
+        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout
+    )
+
+
+def open_app(page, base_url: str, path: str = "", **params: str) -> None:
+    """Open a view (path '' = the default page) with query parameters and wait for it."""
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    page.goto(f"{base_url}/{path}" + (f"?{query}" if query else ""))
+    wait_for_app(page)
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False)
+    return path
