@@ -430,7 +430,12 @@ def _event(
     if sent is None:
         return None
     sent = sent[0].sent
-    evidence = trimmed_span(text, sent.start_char, sent.end_char, chars=_SPACE)
+    start = sent.start_char
+    for line in article.structure.datelines:
+        # "al-Malaf, July 10,2007: Day by day…": the dateline frames the sentence, it is not part of it.
+        if line.span.start <= start < line.span.end <= cand.start:
+            start = line.span.end
+    evidence = trimmed_span(text, start, sent.end_char, chars=_SPACE)
     date_text = make_span(text, cand.start, cand.end)
     iso = (lambda d: d.isoformat() if d is not None else None)  # noqa: E731
     base = {

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -20,8 +22,14 @@ _SUBJECT = ("nsubj", "nsubjpass")
 _OBJECT = ("dobj", "attr", "dative", "oprd")
 # Subtrees that are clauses of their own: an actor inside them is not the phrase's referent.
 _CLAUSES = {"relcl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis", "prep"}
-_NAMING = {"appos", "acl", "npadvmod"}  # "an officer identified as Hashemi", "the envoy, Qumi"
 _KIND_ORDER = {"source-of": 1, "co-occurrence": 2}  # typed (verb) edges: 0
+NAMING_FILE = Path(__file__).resolve().parent.parent / "data" / "naming_verbs.txt"
+
+
+@lru_cache(maxsize=1)
+def _naming_verbs() -> frozenset[str]:
+    lines = NAMING_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
 @dataclass
@@ -79,7 +87,8 @@ def _referents(index: list[tuple[int, int, str]], head: Token) -> list[str]:
         if actor is None:
             # "an Iranian intelligence officer identified as "Hashemi"": the name is in a modifier.
             for child in tok.children:
-                if child.dep_ in _NAMING or child.dep_ == "compound":
+                naming = child.dep_ == "acl" and child.lemma_.lower() in _naming_verbs()
+                if naming or child.dep_ in ("appos", "compound"):
                     for t in child.subtree:
                         if (actor := _actor_of_token(index, t)) is not None:
                             break
@@ -174,9 +183,14 @@ def build_relations(doc: Doc, actors: list[Actor], attributions: list[Attributio
                 cooc.add(a, b, "co-occurrence", None, [evidence])
         _typed(sent, index, evidence, typed)
 
+    children: dict[str, list[Span]] = {}
+    for attribution in attributions:
+        if attribution.parent is not None:
+            children.setdefault(attribution.parent, []).append(attribution.content)
     for attribution in attributions:
         source = attribution.source_actor
-        if source is None or source not in order:
+        if source is None or source not in order or attribution.frame:
+            # A frame (publisher, dateline) covers the whole text: an edge to everyone says nothing.
             continue
         content = attribution.content
         cue_sentence = next(
@@ -185,8 +199,13 @@ def build_relations(doc: Doc, actors: list[Actor], attributions: list[Attributio
         evidence = [cue_sentence]
         if not (cue_sentence.start <= content.start and content.end <= cue_sentence.end):
             evidence.append(content)
-        for target in _actors_in(index, content.start, content.end):
-            sourced.add(source, target, "source-of", "source of", evidence)
+        # Actors inside a nested attribution rest on that attribution's source, not on this one.
+        nested = children.get(attribution.id, [])
+        for m_start, m_end, target in index:
+            if content.start <= m_start and m_end <= content.end and not any(
+                c.start <= m_start and m_end <= c.end for c in nested
+            ):
+                sourced.add(source, target, "source-of", "source of", evidence)
 
     return _ordered([*typed.edges.values(), *sourced.edges.values(), *cooc.edges.values()], order)
 
@@ -194,7 +213,7 @@ def build_relations(doc: Doc, actors: list[Actor], attributions: list[Attributio
 def _ordered(edges: list[_Edge], order: dict[str, int]) -> list[Relation]:
     """Typed first, then source-of, then co-occurrence; each by first evidence, then actor order."""
     edges.sort(key=lambda e: (
-        _KIND_ORDER.get(e.kind, 1),
+        _KIND_ORDER.get(e.kind, 0),
         e.evidence[0].start if e.evidence else 0,
         order.get(e.source, 0),
         order.get(e.target, 0),

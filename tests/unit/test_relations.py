@@ -137,3 +137,22 @@ def test_no_self_loops_and_deterministic(nlp):
 
 def test_no_actors_no_relations(nlp):
     assert build_relations(nlp("Nothing to see here."), [], []) == []
+
+
+def test_frames_give_no_source_of_edges_and_nested_content_belongs_to_inner_source(nlp):
+    text = "Al-Malaf reported that the official said that Qumi met al-Vaeli."
+    actors = [
+        _actor(text, "a1", "Al-Malaf"),
+        _actor(text, "a2", "the official", kind="anonymous"),
+        _actor(text, "a3", "Qumi"),
+        _actor(text, "a4", "al-Vaeli"),
+    ]
+    whole = _span(text, 0, len(text))
+    frame = Attribution(id="t0", cue=_span(text, 0, 8), source=None, source_actor="a1",
+                        content=whole, frame=True)
+    outer = Attribution(id="t1", cue=_span(text, 9, 17), source=_span(text, 0, 8), source_actor="a1",
+                        content=_span(text, 23, len(text) - 1), parent="t0")
+    inner = Attribution(id="t2", cue=_span(text, 36, 40), source=_span(text, 23, 35), source_actor="a2",
+                        content=_span(text, 46, len(text) - 1), parent="t1")
+    relations = build_relations(nlp(text), actors, [frame, outer, inner])
+    assert list(_edges(relations, "source-of")) == [("a1", "a2"), ("a2", "a3"), ("a2", "a4")]
