@@ -52,8 +52,17 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         if not paths:
             _err("no articles to analyse.")
         return EXIT_INPUT
+    workspace = None
+    if args.workspace:
+        from sourcetrace.workspace import Workspace
+
+        workspace = Workspace(args.workspace, read_only=True)  # the CLI reads corrections, never writes
     try:
         for analysis in analyze_many(articles, settings):
+            if workspace is not None:
+                analysis, problems = workspace.apply_to(analysis)
+                for problem in problems:
+                    _err(problem)
             data = analysis.model_dump(mode="json")
             print(json.dumps(data, ensure_ascii=False, indent=None if fmt == "jsonl" else 2))
     except SourcetraceError as e:
@@ -84,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--gazetteer", action="append", help="extra EntityRuler JSONL file (repeatable)")
     a.add_argument("--published", help="publication date, YYYY-MM-DD")
     a.add_argument("--publisher", help="who published the page")
+    a.add_argument("--workspace", metavar="DB", help="apply the corrections saved in this workspace file")
     a.set_defaults(func=cmd_analyze)
 
     s = sub.add_parser("schema", help="print the JSON Schema of the analysis contract")
@@ -102,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
         export.add_parser(sub)
     except (ImportError, AttributeError):
         pass
+    from sourcetrace import workspace
+
+    workspace.add_parser(sub)
     return parser
 
 

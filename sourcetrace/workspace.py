@@ -28,9 +28,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from sourcetrace.corrections import Edit
+from sourcetrace.corrections import Edit, apply_edits, describe
 from sourcetrace.errors import SourcetraceError
-from sourcetrace.model import Article
+from sourcetrace.model import Analysis, Article
 
 FILENAME = "workspace.sqlite3"
 USER_VERSION = 1  # PRAGMA user_version: the layout below
@@ -312,6 +312,14 @@ class Workspace:
     def edits(self, content_hash: str) -> list[Edit]:
         return self.read_log(content_hash)[0]
 
+    def apply_to(self, analysis: Analysis) -> tuple[Analysis, list[str]]:
+        """The analysis with this workspace's corrections for its text, and what could not be applied."""
+        log, unreadable = self.read_log(analysis.article.content_hash)
+        if not log:
+            return analysis, unreadable
+        corrected, problems = apply_edits(analysis, log)
+        return corrected, unreadable + problems
+
     # -- walkthroughs (notes and order; used by the export/walkthrough view) --------------------
 
     def save_walkthrough(self, content_hash: str, steps: list[dict]) -> None:
@@ -453,3 +461,62 @@ def open_workspace(
         except WorkspaceError:
             return None, f"{first} The app works without saving corrections."
         return ws, f"{first} The workspace is open read-only: corrections cannot be saved."
+
+
+# -- command line: `python -m sourcetrace workspace list|export|import` ---------------------------
+
+
+def add_parser(sub) -> None:
+    w = sub.add_parser("workspace", help="list, export or import the workspace of corrections")
+    w.add_argument("--db", help="workspace file (default: SOURCETRACE_HOME or the user data folder)")
+    actions = w.add_subparsers(dest="action", required=True)
+    actions.add_parser("list", help="the articles in the workspace, with their number of edits")
+    e = actions.add_parser("export", help="write the workspace (or one article) as one file")
+    e.add_argument("--article", help="content hash (or its first characters) of one article")
+    e.add_argument("--output", "-o", help="file to write (default: standard output)")
+    i = actions.add_parser("import", help="merge an exported file into the workspace")
+    i.add_argument("file")
+    h = actions.add_parser("history", help="the edit log of one article")
+    h.add_argument("article", help="content hash (or its first characters)")
+    w.set_defaults(func=_cmd_workspace)
+
+
+def _cmd_workspace(args) -> int:
+    import sys
+
+    ws = Workspace(args.db, read_only=args.action in ("list", "export", "history"))
+    if args.action == "list":
+        for r in ws.articles():
+            print(f"{r.content_hash[:12]}  {r.added_at}  {r.edits:4d} edits  {r.title or '(untitled)'}")
+        return 0
+    if args.action == "import":
+        try:
+            data = Path(args.file).read_bytes()
+        except OSError as e:
+            raise WorkspaceError(f"Cannot read {args.file}: {e.strerror}.") from e
+        s = ws.import_bytes(data)
+        print(f"imported {s.articles} article(s): {s.edits_added} new edit(s), {s.edits_known} already known")
+        return 0
+    content_hash = _resolve_hash(ws, args.article) if getattr(args, "article", None) else None
+    if args.action == "history":
+        log = ws.edits(content_hash)  # type: ignore[arg-type]
+        for n, edit in enumerate(log, start=1):
+            print(f"{n:3d}  {edit.at}  {describe(edit, log)}")
+        return 0
+    data = ws.export_bytes(content_hash)
+    if args.output:
+        Path(args.output).write_bytes(data)
+    else:
+        sys.stdout.write(data.decode("utf-8") + "\n")
+    return 0
+
+
+def _resolve_hash(ws: Workspace, prefix: str) -> str:
+    known = {r.content_hash for r in ws.articles()}
+    with ws._db() as db:
+        known |= {row[0] for row in db.execute("SELECT DISTINCT content_hash FROM edits")}
+    matches = sorted(h for h in known if h.startswith(prefix))
+    if len(matches) != 1:
+        what = "no article" if not matches else f"{len(matches)} articles"
+        raise WorkspaceError(f"“{prefix}” matches {what} in the workspace {ws.path}.")
+    return matches[0]
