@@ -61,16 +61,22 @@ class SourcingSummary:
         return asdict(self)
 
 
+def rests_on_own_voice(claim: Claim) -> bool:
+    """No source named for the claim itself: the text (the page, or the report it relays) speaks."""
+    return not claim.chain or claim.chain[-1].kind in ("unattributed", "publisher")
+
+
 def claim_sources(claim: Claim) -> list[str]:
-    """Labels of the links that originate a claim; an outlet counts only if nobody is behind it."""
+    """Labels of the links that originate a claim; an outlet counts only if nobody is behind it.
+
+    A claim in the article's own voice has no source: relaying it does not make the relay one.
+    """
+    if rests_on_own_voice(claim):
+        return []
     links = [link for link in claim.chain if link.kind in _SOURCES]
     if not links:
         links = [link for link in claim.chain if link.kind == "outlet"][-1:]
     return [link.label for link in links]
-
-
-def rests_on_own_voice(claim: Claim) -> bool:
-    return all(link.kind in ("publisher", "unattributed") for link in claim.chain)
 
 
 def sourcing_summary(analysis: Analysis) -> SourcingSummary:

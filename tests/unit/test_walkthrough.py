@@ -176,6 +176,20 @@ def test_outlet_relaying_a_person_is_not_a_second_source() -> None:
     assert wt.claim_sources(two) == ["Smith", "The report"]
 
 
+def test_relayed_claim_without_a_named_source_is_own_voice() -> None:
+    relayed = Claim(
+        id="c",
+        content=_span("Prices are high"),
+        chain=[PUB, _link("Reuters", "outlet"), _link("-", "unattributed")],
+    )
+    assert wt.rests_on_own_voice(relayed)
+    assert wt.claim_sources(relayed) == []
+    outlet_only = relayed.model_copy(update={"chain": [PUB, _link("Reuters", "outlet")]})
+    assert not wt.rests_on_own_voice(outlet_only)
+    assert wt.claim_sources(outlet_only) == ["Reuters"]
+    assert wt.rests_on_own_voice(relayed.model_copy(update={"chain": [PUB]}))
+
+
 def test_empty_analysis_still_has_three_steps() -> None:
     empty = Analysis(article=Article(text="Nothing here.", content_hash="x"))
     steps = wt.build_steps(empty)
