@@ -231,6 +231,8 @@ class Workspace:
                 if not {"articles", "edits"} <= tables:
                     raise WorkspaceCorrupt(f"{self.path} is not a Sourcetrace workspace.")
                 return
+            if version == USER_VERSION and conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return  # ready: opening must not wait for another tab's write lock
             mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             if mode.lower() != "wal":
                 raise WorkspaceLocked(f"The workspace {self.path} is in use and cannot switch to WAL mode.")

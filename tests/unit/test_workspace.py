@@ -1,0 +1,324 @@
+"""The SQLite workspace: library, append-only edit log, walkthroughs, export/import, failure modes."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from sourcetrace import corrections as C
+from sourcetrace.corrections import Edit
+from sourcetrace.model import Analysis, Article
+from sourcetrace.workspace import (
+    FILENAME,
+    Workspace,
+    WorkspaceCorrupt,
+    WorkspaceError,
+    WorkspaceLocked,
+    WorkspaceReadOnly,
+    default_path,
+    open_workspace,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXT = "Reuters reported that Jalal Talabani met Nouri al-Maliki in Baghdad on Monday."
+
+
+def article(text: str = TEXT, **meta) -> Article:
+    import hashlib
+
+    return Article(text=text, content_hash=hashlib.sha256(text.encode()).hexdigest(), **meta)
+
+
+@pytest.fixture
+def ws(tmp_path) -> Workspace:
+    return Workspace(tmp_path / "ws.sqlite3")
+
+
+def filled(ws: Workspace) -> tuple[Article, list[Edit]]:
+    art = article(title="Talabani meets Maliki", publisher="Reuters", published="2007-07-10")
+    ws.add_article(art)
+    an = Analysis(article=art)
+    edits = [
+        C.add_actor(an, "Jalal Talabani", type="PERSON", kind="named"),
+        C.add_event(an, "met Nouri al-Maliki in Baghdad on Monday", "meeting", "2007-07-09", "2007-07-09"),
+    ]
+    for e in edits:
+        ws.append_edit(art.content_hash, e)
+    ws.save_walkthrough(art.content_hash, [{"key": "actor:a1", "hidden": False, "note": "who"},
+                                           {"key": "claim:c1", "hidden": True, "note": ""}])
+    return art, edits
+
+
+def test_location_is_sourcetrace_home_else_user_data_dir(monkeypatch, tmp_path):
+    import platformdirs
+
+    monkeypatch.setenv("SOURCETRACE_HOME", str(tmp_path / "home"))
+    assert default_path() == tmp_path / "home" / FILENAME
+    Workspace().add_article(article())
+    assert (tmp_path / "home" / FILENAME).is_file()
+    monkeypatch.delenv("SOURCETRACE_HOME")
+    assert default_path() == platformdirs.user_data_path("sourcetrace") / FILENAME
+
+
+def test_real_sqlite_file_in_wal_mode_with_tables(ws):
+    conn = sqlite3.connect(ws.path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"articles", "edits", "walkthroughs", "walkthrough_steps"} <= tables
+    conn.close()
+
+
+def test_library_lists_articles_once_with_their_edit_count(ws):
+    art, edits = filled(ws)
+    assert ws.add_article(art) is False  # the same text again changes nothing
+    other = article("A second, shorter story.", title="Second")
+    assert ws.add_article(other) is True
+    records = ws.articles()
+    assert [(r.title, r.edits) for r in records] == [("Second", 0), ("Talabani meets Maliki", 2)]
+    assert (records[1].publisher, records[1].published) == ("Reuters", "2007-07-10")
+    back = ws.article(art.content_hash)
+    assert (back.text, back.title, back.content_hash) == (TEXT, "Talabani meets Maliki", art.content_hash)
+    assert ws.article("nope") is None
+
+
+def test_edit_log_is_append_only_and_survives_reopening(ws):
+    art, edits = filled(ws)
+    ws.append_edit(art.content_hash, edits[0])  # re-sent: not duplicated
+    assert Workspace(ws.path).edits(art.content_hash) == edits
+    conn = sqlite3.connect(ws.path)
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        conn.execute("DELETE FROM edits")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        conn.execute("UPDATE edits SET op = 'undo'")
+    conn.close()
+
+
+def test_apply_to_reapplies_saved_corrections_on_a_fresh_analysis(ws):
+    art, edits = filled(ws)
+    fresh = Analysis(article=art)
+    out, problems = ws.apply_to(fresh)
+    assert problems == []
+    assert [a.name for a in out.actors] == ["Jalal Talabani"]
+    assert [(e.label, e.start) for e in out.events] == [("meeting", "2007-07-09")]
+    ws.append_edit(art.content_hash, C.undo_entry(edits))
+    out, _ = ws.apply_to(fresh)
+    assert out.events == [] and len(out.actors) == 1
+
+
+def test_unreadable_stored_edit_is_reported(ws):
+    art, _ = filled(ws)
+    conn = sqlite3.connect(ws.path)
+    conn.execute("INSERT INTO edits (content_hash, edit_id, op, at, body) VALUES (?, 'x', 'teleport', '', ?)",
+                 (art.content_hash, json.dumps({"id": "x", "op": "teleport"})))
+    conn.commit()
+    conn.close()
+    out, problems = ws.apply_to(Analysis(article=art))
+    assert problems == ["Stored edit #3 cannot be read by this version of Sourcetrace; skipped."]
+    assert len(out.actors) == 1 and len(out.events) == 1
+
+
+def test_walkthrough_round_trip(ws):
+    art, _ = filled(ws)
+    assert ws.load_walkthrough(art.content_hash) == [
+        {"key": "actor:a1", "hidden": False, "note": "who"},
+        {"key": "claim:c1", "hidden": True, "note": ""},
+    ]
+    one = [{"key": "claim:c1", "hidden": False, "note": "first now"}]
+    ws.save_walkthrough(art.content_hash, one)
+    assert ws.load_walkthrough(art.content_hash) == one
+    ws.save_walkthrough(art.content_hash, [])
+    assert ws.load_walkthrough(art.content_hash) == []
+    assert ws.load_walkthrough("never-saved") is None
+    with pytest.raises(WorkspaceError, match="step 1 has no key"):
+        ws.save_walkthrough(art.content_hash, [{"note": "x"}])
+
+
+def test_import_of_export_is_identity(ws, tmp_path):
+    filled(ws)
+    ws.add_article(article("A second, shorter story.", title="Second"))
+    exported = ws.export_bytes()
+    other = Workspace(tmp_path / "other.sqlite3")
+    summary = other.import_bytes(exported)
+    assert (summary.articles, summary.edits_added, summary.edits_known) == (2, 2, 0)
+    assert other.export_data() == ws.export_data()
+    assert other.export_bytes() == exported
+    again = other.import_bytes(exported)  # idempotent: nothing duplicated
+    assert (again.edits_added, again.edits_known) == (0, 2)
+    assert other.export_data() == ws.export_data()
+
+
+def test_export_one_article_with_its_corrections(ws, tmp_path):
+    art, edits = filled(ws)
+    ws.add_article(article("A second, shorter story.", title="Second"))
+    one = json.loads(ws.export_bytes(art.content_hash))
+    assert [e["content_hash"] for e in one["articles"]] == [art.content_hash]
+    assert [e["id"] for e in one["articles"][0]["edits"]] == [e.id for e in edits]
+    other = Workspace(tmp_path / "other.sqlite3")
+    other.import_bytes(ws.export_bytes(art.content_hash))
+    assert [r.title for r in other.articles()] == ["Talabani meets Maliki"]
+    assert other.edits(art.content_hash) == edits
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\x89PNG\r\n", "not JSON"),
+        (b'{"format": "something-else"}', "not a Sourcetrace workspace export"),
+        (b'{"format": "sourcetrace-workspace", "version": 99, "articles": []}', "newer Sourcetrace"),
+        (b'{"format": "sourcetrace-workspace", "version": 1, "articles": [{"content_hash": "h",'
+         b' "edits": [{"op": "teleport"}]}]}', "Entry 1 of the workspace export is malformed"),
+    ],
+)
+def test_bad_import_is_refused_and_writes_nothing(ws, data, message):
+    filled(ws)
+    before = ws.export_data()
+    with pytest.raises(WorkspaceError, match=message):
+        ws.import_bytes(data)
+    assert ws.export_data() == before
+
+
+def test_corrupt_file_gives_a_clear_message(tmp_path):
+    bad = tmp_path / "ws.sqlite3"
+    bad.write_bytes(b"this is not a database " * 200)
+    with pytest.raises(WorkspaceCorrupt, match="is damaged or is not a Sourcetrace workspace"):
+        Workspace(bad)
+    ws, message = open_workspace(bad)
+    assert ws is None
+    assert message.startswith(f"The workspace {bad} is damaged")
+    assert message.endswith("The app works without saving corrections.")
+
+
+def test_locked_file_gives_a_clear_message(tmp_path):
+    path = tmp_path / "ws.sqlite3"
+    Workspace(path).add_article(article())
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(WorkspaceLocked, match="is locked by another program"):
+            Workspace(path, timeout=0.1)
+        ws, message = open_workspace(path, timeout=0.1)
+        assert ws is None and "is locked by another program" in message
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert [r.content_hash for r in Workspace(path).articles()] == [article().content_hash]
+
+
+def test_a_writer_holding_the_lock_does_not_stop_reading(tmp_path):
+    path = tmp_path / "ws.sqlite3"
+    Workspace(path).add_article(article())
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        ws = Workspace(path, timeout=0.1)  # WAL: readers go on while another tab writes
+        assert len(ws.articles()) == 1
+        with pytest.raises(WorkspaceLocked):
+            ws.append_edit("h", Edit(op="undo", payload={"edit": "x"}))
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
+def test_read_only_workspace_reads_and_refuses_writes(tmp_path):
+    art, edits = filled(Workspace(tmp_path / "ws.sqlite3"))
+    ro = Workspace(tmp_path / "ws.sqlite3", read_only=True)
+    assert ro.edits(art.content_hash) == edits
+    with pytest.raises(WorkspaceReadOnly, match="open read-only; nothing was saved"):
+        ro.append_edit(art.content_hash, edits[0])
+    with pytest.raises(WorkspaceError, match="There is no workspace at"):
+        Workspace(tmp_path / "missing.sqlite3", read_only=True)
+
+
+_WRITER = textwrap.dedent(
+    """
+    import sys
+    from sourcetrace.corrections import Edit
+    from sourcetrace.workspace import Workspace
+
+    path, who, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    ws = Workspace(path, timeout=30)
+    print("ready", flush=True)
+    sys.stdin.readline()  # start together
+    for i in range(n):
+        ws.append_edit("same-article", Edit(id=f"{who}-{i}", op="dismiss_claim", author=who))
+    """
+)
+
+
+def test_two_processes_appending_edits_to_one_article_both_land(tmp_path):
+    path = tmp_path / "ws.sqlite3"
+    Workspace(path)
+    n = 40
+    procs = [
+        subprocess.Popen([sys.executable, "-c", _WRITER, str(path), who, str(n)], cwd=ROOT,
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for who in ("tab1", "tab2")
+    ]
+    for p in procs:
+        assert p.stdout.readline().strip() == "ready"
+    for p in procs:
+        p.stdin.write("go\n")
+        p.stdin.flush()
+    for p in procs:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+    log = Workspace(path).edits("same-article")
+    assert len(log) == 2 * n
+    for who in ("tab1", "tab2"):
+        assert [e.id for e in log if e.author == who] == [f"{who}-{i}" for i in range(n)]
+
+
+def test_cli_analyze_with_workspace_applies_corrections(tmp_path, bundled_text):
+    from sourcetrace.analysis import prepare_article
+
+    art = prepare_article(bundled_text)
+    ws = Workspace(tmp_path / "ws.sqlite3")
+    ws.add_article(art)
+    words = "Last week the draft legislation had been completed"
+    add = C.add_event(Analysis(article=art), words, "Draft legislation completed", "2007-06-25",
+                      "2007-07-01", "week")
+    ws.append_edit(art.content_hash, add)
+    ws.append_edit(art.content_hash, Edit(op="rename_actor", payload={"name": "X"}, targets=[
+        C.Target(span=C.Span(start=0, end=6, text="Maliki"), name="Maliki")]))
+    run = subprocess.run(
+        [sys.executable, "-m", "sourcetrace", "analyze", "--workspace", str(ws.path),
+         str(ROOT / "data/articles/ncri-2007-07-10-iranian-ambassador-iraq-security.txt")],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    added = [e for e in data["events"] if e["id"] == f"e-{add.id}"]
+    assert len(added) == 1
+    assert (added[0]["label"], added[0]["start"], added[0]["end"], added[0]["corrected"]) == (
+        "Draft legislation completed", "2007-06-25", "2007-07-01", True
+    )
+    assert run.stderr == (
+        "sourcetrace: Edit 2 (Renamed actor “Maliki” to “X”): the text “Maliki” (characters 0–6) is no "
+        "longer in the article. It was not applied.\n"
+    )
+
+
+def test_cli_workspace_export_import(tmp_path):
+    src = Workspace(tmp_path / "a.sqlite3")
+    filled(src)
+    out = tmp_path / "export.json"
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "sourcetrace", "workspace", *args],
+                              capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+    assert cli("--db", str(src.path), "export", "-o", str(out)).returncode == 0
+    run = cli("--db", str(tmp_path / "b.sqlite3"), "import", str(out))
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == "imported 1 article(s): 2 new edit(s), 0 already known\n"
+    assert Workspace(tmp_path / "b.sqlite3").export_data() == src.export_data()
+    bad = cli("--db", str(tmp_path / "b.sqlite3"), "import", str(tmp_path / "missing.json"))
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("sourcetrace: Cannot read ") and "Traceback" not in bad.stderr
