@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -30,11 +31,21 @@ def _expand(paths: list[str]) -> list[str]:
     return out
 
 
+def _is_url(p: str) -> bool:
+    return p.startswith(("http://", "https://"))
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
     from sourcetrace.analysis import Settings, analyze_many
-    from sourcetrace.load import load_path, load_stdin
+    from sourcetrace.load import check_published, load_path, load_stdin, load_url
 
+    # A bad --published is one error, not one per file.
+    published = check_published(args.published)
     settings = Settings(model=args.model, gazetteers=tuple(args.gazetteer or ()))
+    for g in args.gazetteer or ():
+        if not Path(g).is_file():
+            _err(f"{g}: no such gazetteer file.")
+            return EXIT_INPUT
     paths = _expand(args.paths)
     batch = len(paths) > 1 or any(Path(p).is_dir() for p in args.paths)
     fmt = args.format or ("jsonl" if batch else "json")
@@ -42,10 +53,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     for p in paths:
         try:
             if p == "-":
-                articles.append(load_stdin(publisher=args.publisher, published=args.published))
+                articles.append(load_stdin(publisher=args.publisher, published=published))
+            elif _is_url(p):
+                articles.append(load_url(p, publisher=args.publisher, published=published))
             else:
-                articles.append(load_path(p, publisher=args.publisher, published=args.published))
+                articles.append(load_path(p, publisher=args.publisher, published=published))
         except SourcetraceError as e:
+            # In a batch a bad file is reported and skipped; the rest is still analysed.
             _err(str(e))
             failed += 1
     if not articles:
@@ -64,10 +78,15 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 for problem in problems:
                     _err(problem)
             data = analysis.model_dump(mode="json")
-            print(json.dumps(data, ensure_ascii=False, indent=None if fmt == "jsonl" else 2))
+            print(json.dumps(data, ensure_ascii=False, indent=None if fmt == "jsonl" else 2), flush=True)
     except SourcetraceError as e:
         _err(str(e))
         return EXIT_INPUT
+    except BrokenPipeError:
+        # `... | head` closed the pipe: stop quietly, as other command-line tools do (and keep
+        # the interpreter's final flush from raising again).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return EXIT_INPUT if failed and not batch else 0
 
 
@@ -89,7 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser("analyze", help="analyse articles and print the JSON contract")
     a.add_argument("paths", nargs="+", help="files, folders, or - for stdin")
     a.add_argument("--format", choices=("json", "jsonl"))
-    a.add_argument("--model", help="spaCy pipeline name or path (default: SOURCETRACE_MODEL or best installed)")
+    a.add_argument(
+        "--model", help="spaCy pipeline name or path (default: SOURCETRACE_MODEL or best installed)"
+    )
     a.add_argument("--gazetteer", action="append", help="extra EntityRuler JSONL file (repeatable)")
     a.add_argument("--published", help="publication date, YYYY-MM-DD")
     a.add_argument("--publisher", help="who published the page")
