@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -104,9 +105,10 @@ def parse_date(text: str) -> str | None:
         if month is None or not years or not days:
             return None
         y, mo, d = years[0], month, days[0]
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
-        return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
+    try:
+        return date(y, mo, d).isoformat()
+    except ValueError:
+        return None  # "Feb 31": not a real day
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
