@@ -1,0 +1,79 @@
+"""The standalone HTML report in headless Chromium with every non-file request blocked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sourcetrace import export
+from sourcetrace import walkthrough as wt
+from tests.e2e.conftest import ARTIFACTS
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def offline_report(bundled_analysis, tmp_path: Path, browser):
+    """(page, blocked request urls, analysis) with the bundled article's report loaded from a file."""
+    path = tmp_path / "report.html"
+    path.write_text(export.to_html(bundled_analysis), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    blocked: list[str] = []
+
+    def only_files(route) -> None:
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_files)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri())
+    yield page, blocked, errors, bundled_analysis
+    context.close()
+
+
+def test_report_shows_network_timeline_and_claims_offline(offline_report) -> None:
+    page, blocked, errors, analysis = offline_report
+    page.wait_for_selector("#network canvas", timeout=20_000)
+    page.wait_for_selector("#timeline .main-svg", timeout=20_000)
+    page.wait_for_selector("#network[data-ready='1']", timeout=30_000)  # physics settled
+    assert blocked == []
+    assert errors == []
+    assert page.locator("#network canvas").count() == 1
+    # one plotly mark per event (points and bars), the claims listed in reading order
+    marks = page.locator("#timeline .scatterlayer .point, #timeline .barlayer .point").count()
+    assert marks == len(analysis.events)
+    assert page.locator("li.claim-item").count() == len(wt.reading_order(analysis))
+    first = wt.reading_order(analysis)[0]
+    assert page.locator("li.claim-item blockquote").first.inner_text() == " ".join(first.content.text.split())
+    # the highlighted article, without its claim numbers, is the article text exactly
+    shown = page.evaluate(
+        "() => { const a = document.querySelector('.article').cloneNode(true);"
+        " a.querySelectorAll('a.cn').forEach(n => n.remove()); return a.textContent; }"
+    )
+    assert shown == analysis.article.text
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "export-report.png"), full_page=True)
+
+
+def test_report_slides_step_with_buttons_and_arrows(offline_report) -> None:
+    page, _, _, analysis = offline_report
+    total = len(wt.visible(wt.build_steps(analysis)))
+    counter = page.locator("#counter")
+    assert counter.inner_text() == f"1 / {total}"
+    page.click("#next")
+    page.click("#next")
+    assert counter.inner_text() == f"3 / {total}"
+    page.focus("#slides")
+    page.keyboard.press("ArrowLeft")
+    assert counter.inner_text() == f"2 / {total}"
+    assert page.locator(".slide:not([hidden]) h3").inner_text() == "Key actors"
+    page.keyboard.press("End")
+    assert counter.inner_text() == f"{total} / {total}"
+    assert page.locator(".slide:not([hidden]) h3").inner_text() == "How the claims are sourced"
+    page.locator("#sec-walkthrough").screenshot(path=str(ARTIFACTS / "export-slide.png"))
