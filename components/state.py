@@ -190,7 +190,9 @@ def current_article() -> Article:
 
 
 def current_analysis() -> Analysis:
-    return analyze(current_article())
+    from components.workspace import corrected  # the analyst's saved corrections, re-applied on top
+
+    return corrected(analyze(current_article()))
 
 
 def sync_url() -> None:

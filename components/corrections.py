@@ -1,0 +1,333 @@
+"""The corrections panel: fix actors, claims and events; undo, redo, and the article's history.
+
+Every button appends one `Edit` to the workspace log in its callback, before the page reruns, so
+the rerun (every view included) already shows the corrected analysis. The edits are built from the
+analysis on screen (`sourcetrace.corrections` builders), which anchor them to spans of the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from components.workspace import problems, render_status, workspace, writable
+from sourcetrace import corrections as C
+from sourcetrace.errors import SourcetraceError
+from sourcetrace.model import Analysis
+
+FLASH_KEY = "_corrections_flash"  # session: (kind, sentence) about the last correction
+MARK = "✎ "  # prefix of a corrected item in the lists
+ENTITY_TYPES = ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"]
+
+
+def _flash(kind: str, text: str) -> None:
+    st.session_state[FLASH_KEY] = (kind, text)
+
+
+def _save(analysis: Analysis, build: Callable[[], C.Edit | None]) -> None:
+    """Build the edit from what is on screen and append it; a refusal becomes one sentence."""
+    ws = writable()
+    if ws is None:
+        _flash("error", "The workspace is read-only: the correction was not saved.")
+        return
+    try:
+        edit = build()
+        if edit is None:
+            return
+        ws.append_edit(analysis.article.content_hash, edit)
+    except SourcetraceError as err:
+        _flash("error", str(err))
+        return
+    _flash("success", C.describe(edit, ws.edits(analysis.article.content_hash)))
+
+
+def _v(key: str):
+    return st.session_state.get(key)
+
+
+def _text(key: str) -> str:
+    return (st.session_state.get(key) or "").strip()
+
+
+
+# ---------------------------------------------------------------- labels
+
+
+def actor_label(analysis: Analysis, actor_id: str | None) -> str:
+    actor = analysis.actor(actor_id)
+    if actor is None:
+        return "(none)"
+    return f"{MARK if actor.corrected else ''}{actor.name} · {actor.kind}, {actor.type}"
+
+
+def claim_label(analysis: Analysis, claim_id: str) -> str:
+    claim = analysis.claim(claim_id)
+    if claim is None:
+        return "(none)"
+    text = " ".join(claim.content.text.split())
+    text = text if len(text) <= 70 else text[:69] + "…"
+    state = " [dismissed]" if claim.dismissed else ""
+    return f"{MARK if claim.corrected else ''}{text}{state}"
+
+
+def event_label(analysis: Analysis, event_id: str) -> str:
+    ev = analysis.event(event_id)
+    if ev is None:
+        return "(none)"
+    when = C._interval(ev.start, ev.end)
+    return f"{MARK if ev.corrected else ''}{ev.label} · {when}"
+
+
+def _chain_text(analysis: Analysis, claim_id: str) -> str:
+    claim = analysis.claim(claim_id)
+    return " › ".join(f"{link.label} ({link.kind})" for link in claim.chain) if claim else ""
+
+
+# ---------------------------------------------------------------- the panel
+
+
+def render_corrections(analysis: Analysis, focus: dict | None = None, key: str = "corr") -> None:
+    """The whole panel: status, undo/redo, the three kinds of items, and the history."""
+    can_save = render_status(key=f"{key}-status")
+    flash = st.session_state.pop(FLASH_KEY, None)
+    if flash:
+        (st.success if flash[0] == "success" else st.error)(flash[1])
+    for problem in problems():
+        st.warning(problem, icon=":material/report:")
+    render_undo_redo(analysis, key=f"{key}-history", disabled=not can_save)
+    actors, claims, events, history = st.tabs(["Actors", "Claims", "Events", "History"])
+    with actors:
+        render_actor_corrections(analysis, focus, key=f"{key}-actor", disabled=not can_save)
+    with claims:
+        render_claim_corrections(analysis, focus, key=f"{key}-claim", disabled=not can_save)
+    with events:
+        render_event_corrections(analysis, focus, key=f"{key}-event", disabled=not can_save)
+    with history:
+        render_history(analysis, key=f"{key}-log")
+
+
+def _log(analysis: Analysis) -> list[C.Edit]:
+    ws, _ = workspace()
+    if ws is None:
+        return []
+    try:
+        return ws.edits(analysis.article.content_hash)
+    except SourcetraceError:
+        return []
+
+
+def render_undo_redo(analysis: Analysis, key: str, disabled: bool = False) -> None:
+    log = _log(analysis)
+    history = C.replay(log)
+    cols = st.columns(2)
+    cols[0].button(
+        "Undo", key=f"{key}-undo", icon=":material/undo:", disabled=disabled or not history.can_undo,
+        help=C.describe(history.active[-1]) if history.active else "Nothing to undo",
+        on_click=_save, args=(analysis, lambda: C.undo_entry(_log(analysis))), width="stretch",
+    )
+    cols[1].button(
+        "Redo", key=f"{key}-redo", icon=":material/redo:", disabled=disabled or not history.can_redo,
+        help=C.describe(history.undone[-1]) if history.undone else "Nothing to redo",
+        on_click=_save, args=(analysis, lambda: C.redo_entry(_log(analysis))), width="stretch",
+    )
+
+
+def render_history(analysis: Analysis, key: str) -> None:
+    """Every entry of the article's log, oldest first; undone edits are struck through."""
+    log = _log(analysis)
+    if not log:
+        st.caption("No corrections yet for this article.")
+        return
+    active = {e.id for e in C.replay(log).active}
+    lines = []
+    for n, edit in enumerate(log, start=1):
+        text = C.describe(edit, log)
+        if edit.op not in ("undo", "redo") and edit.id not in active:
+            text = f"~~{text}~~ (undone)"
+        who = f" · {edit.author}" if edit.author else ""
+        lines.append(f"{n}. {text} — {edit.at.replace('T', ' ')[:16]}{who}")
+    with st.container(key=key):
+        st.markdown("\n".join(lines))
+
+
+def _preselect(options: list[str], focus: dict | None, kind: str) -> int:
+    if focus and focus["type"] == kind and focus["id"] in options:
+        return options.index(focus["id"])
+    return 0
+
+
+# ---------------------------------------------------------------- actors
+
+
+def render_actor_corrections(
+    analysis: Analysis, focus: dict | None, key: str, disabled: bool = False
+) -> None:
+    ids = [a.id for a in analysis.actors]
+    if ids:
+        actor_id = st.selectbox(
+            "Actor", ids, index=_preselect(ids, focus, "actor"), key=f"{key}-pick",
+            format_func=lambda i: actor_label(analysis, i),
+        )
+        actor = analysis.actor(actor_id)
+        also = f"; also called {', '.join(actor.aliases)}" if actor.aliases else ""
+        st.caption(f"{len(actor.mentions)} mention(s){also}")
+        c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+        c1.text_input("New name", value=actor.name, key=f"{key}-name-{actor.id}")
+        c2.button("Rename", key=f"{key}-rename", disabled=disabled, on_click=_save, args=(
+            analysis, lambda: C.rename_actor(analysis, actor.id, _text(f"{key}-name-{actor.id}"))),
+            width="stretch")
+
+        c1, c2, c3 = st.columns([2, 2, 1], vertical_alignment="bottom")
+        types = ENTITY_TYPES if actor.type in ENTITY_TYPES else [actor.type, *ENTITY_TYPES]
+        c1.selectbox("Type", types, index=types.index(actor.type), key=f"{key}-type-{actor.id}")
+        c2.selectbox("Kind", C.ACTOR_KINDS, index=C.ACTOR_KINDS.index(actor.kind),
+                     key=f"{key}-kind-{actor.id}")
+        c3.button("Change", key=f"{key}-retype", disabled=disabled, on_click=_save, args=(
+            analysis, lambda: C.retype_actor(
+                analysis, actor.id,
+                type=_v(f"{key}-type-{actor.id}") if _v(f"{key}-type-{actor.id}") != actor.type else None,
+                kind=_v(f"{key}-kind-{actor.id}") if _v(f"{key}-kind-{actor.id}") != actor.kind else None,
+            )), width="stretch")
+
+        others = [i for i in ids if i != actor.id]
+        if others:
+            c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+            c1.selectbox("Merge this other actor into it", others, key=f"{key}-merge-{actor.id}",
+                         format_func=lambda i: actor_label(analysis, i))
+            c2.button("Merge", key=f"{key}-merge", disabled=disabled, on_click=_save, args=(
+                analysis, lambda: C.merge_actors(analysis, actor.id, _v(f"{key}-merge-{actor.id}"))),
+                width="stretch")
+
+        variants = sorted({m.text for m in actor.mentions if m.text.casefold() != actor.name.casefold()})
+        if variants:
+            c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+            c1.selectbox("Split this alias out as its own actor", variants, key=f"{key}-split-{actor.id}")
+            c2.button("Split", key=f"{key}-split", disabled=disabled, on_click=_save, args=(
+                analysis, lambda: C.split_alias(analysis, actor.id, _v(f"{key}-split-{actor.id}"))),
+                width="stretch")
+
+        st.button("Delete this actor", key=f"{key}-delete", icon=":material/delete:", disabled=disabled,
+                  on_click=_save, args=(analysis, lambda: C.delete_actor(analysis, actor.id)))
+    else:
+        st.caption("No actors were found in this article.")
+
+    st.markdown("**Add a missed actor**")
+    st.text_input("Its words, exactly as in the text (every mention is found)", key=f"{key}-add-text")
+    c1, c2, c3 = st.columns(3)
+    c1.text_input("Name (optional)", key=f"{key}-add-name")
+    c2.selectbox("Type", ENTITY_TYPES, key=f"{key}-add-type")
+    c3.selectbox("Kind", C.ACTOR_KINDS, key=f"{key}-add-kind")
+    st.button("Add actor", key=f"{key}-add", disabled=disabled, on_click=_save, args=(
+        analysis, lambda: C.add_actor(analysis, _text(f"{key}-add-text"), type=_v(f"{key}-add-type"),
+                                      kind=_v(f"{key}-add-kind"), name=_text(f"{key}-add-name"))))
+
+
+# ---------------------------------------------------------------- claims
+
+
+def _link_source_options(analysis: Analysis) -> list[str]:
+    return ["", *[a.id for a in analysis.actors]]
+
+
+def render_claim_corrections(
+    analysis: Analysis, focus: dict | None, key: str, disabled: bool = False
+) -> None:
+    ids = [c.id for c in analysis.claims]
+    actor_options = _link_source_options(analysis)
+    if ids:
+        claim_id = st.selectbox(
+            "Claim", ids, index=_preselect(ids, focus, "claim"), key=f"{key}-pick",
+            format_func=lambda i: claim_label(analysis, i),
+        )
+        claim = analysis.claim(claim_id)
+        st.caption(f"Chain: {_chain_text(analysis, claim.id)}")
+        if claim.chain:
+            c1, c2, c3, c4 = st.columns([1, 3, 2, 1], vertical_alignment="bottom")
+            c1.selectbox("Link", list(range(len(claim.chain))), index=len(claim.chain) - 1,
+                         key=f"{key}-link-{claim.id}", format_func=lambda i: str(i + 1))
+            c2.selectbox("Source actor", actor_options, key=f"{key}-link-actor-{claim.id}",
+                         format_func=lambda i: "(keep)" if not i else actor_label(analysis, i))
+            c3.selectbox("Kind", ["", *C.LINK_KINDS], key=f"{key}-link-kind-{claim.id}",
+                         format_func=lambda k: k or "(keep)")
+            c4.button("Change", key=f"{key}-setlink", disabled=disabled, on_click=_save, args=(
+                analysis, lambda: C.set_link(
+                    analysis, claim.id, int(_v(f"{key}-link-{claim.id}")),
+                    actor_id=_v(f"{key}-link-actor-{claim.id}") or None,
+                    kind=_v(f"{key}-link-kind-{claim.id}") or None,
+                )), width="stretch")
+        c1, c2 = st.columns(2)
+        c1.button("Mark unattributed", key=f"{key}-unattr", disabled=disabled, width="stretch",
+                  on_click=_save, args=(analysis, lambda: C.unattribute_claim(analysis, claim.id)),
+                  help="No source is named for it: only the page's own voice remains")
+        c2.button("Dismiss claim", key=f"{key}-dismiss", disabled=disabled or claim.dismissed,
+                  width="stretch",
+                  on_click=_save, args=(analysis, lambda: C.dismiss_claim(analysis, claim.id)),
+                  help="Not a claim: it stays listed, marked dismissed")
+    else:
+        st.caption("No claims were found in this article.")
+
+    st.markdown("**Add a claim**")
+    st.text_input("Its words, exactly as in the text", key=f"{key}-add-text")
+    c1, c2 = st.columns(2)
+    c1.selectbox("On whose word (direct source)", actor_options, key=f"{key}-add-source",
+                 format_func=lambda i: "(no source named)" if not i else actor_label(analysis, i))
+    c2.selectbox("Source kind", C.LINK_KINDS, index=C.LINK_KINDS.index("named"), key=f"{key}-add-kind")
+    st.button("Add claim", key=f"{key}-add", disabled=disabled, on_click=_save,
+              args=(analysis, lambda: C.add_claim(analysis, _text(f"{key}-add-text"), _new_chain(
+                  analysis, _v(f"{key}-add-source"), _v(f"{key}-add-kind")))))
+
+
+def _new_chain(analysis: Analysis, source_id: str | None, kind: str) -> list[dict]:
+    """The page's publisher (if known), then the direct source or the article's own voice."""
+    chain = []
+    publisher = next((a for a in analysis.actors if a.kind == "publisher"), None)
+    if publisher is not None:
+        chain.append({"label": publisher.name, "kind": "publisher", "actor": publisher.id})
+    elif analysis.article.publisher:
+        chain.append({"label": analysis.article.publisher, "kind": "publisher"})
+    if source_id:
+        chain.append({"label": "", "kind": kind if kind != "unattributed" else "named", "actor": source_id})
+    else:
+        chain.append({"label": "", "kind": "unattributed"})
+    return chain
+
+
+# ---------------------------------------------------------------- events
+
+
+def render_event_corrections(
+    analysis: Analysis, focus: dict | None, key: str, disabled: bool = False
+) -> None:
+    ids = [e.id for e in analysis.events]
+    if ids:
+        event_id = st.selectbox(
+            "Event", ids, index=_preselect(ids, focus, "event"), key=f"{key}-pick",
+            format_func=lambda i: event_label(analysis, i),
+        )
+        ev = analysis.event(event_id)
+        st.caption(f"Evidence: “{' '.join(ev.evidence.text.split())}”")
+        c1, c2, c3, c4 = st.columns([2, 2, 2, 1], vertical_alignment="bottom")
+        c1.text_input("Start (YYYY-MM-DD)", value=ev.start or "", key=f"{key}-start-{ev.id}")
+        c2.text_input("End (YYYY-MM-DD)", value=ev.end or "", key=f"{key}-end-{ev.id}")
+        c3.selectbox("Precision", C.PRECISIONS, index=C.PRECISIONS.index(ev.precision),
+                     key=f"{key}-precision-{ev.id}")
+        c4.button("Set date", key=f"{key}-date", disabled=disabled, width="stretch", on_click=_save, args=(
+            analysis, lambda: C.set_event_date(analysis, ev.id, _text(f"{key}-start-{ev.id}"),
+                                               _text(f"{key}-end-{ev.id}"), _v(f"{key}-precision-{ev.id}"))))
+        st.button("Delete this event", key=f"{key}-delete", icon=":material/delete:", disabled=disabled,
+                  on_click=_save, args=(analysis, lambda: C.delete_event(analysis, ev.id)))
+    else:
+        st.caption("No events were found in this article.")
+
+    st.markdown("**Add an event**")
+    st.text_input("Its words, exactly as in the text", key=f"{key}-add-text")
+    st.text_input("Label", key=f"{key}-add-label")
+    c1, c2, c3 = st.columns(3)
+    c1.text_input("Start (YYYY-MM-DD)", key=f"{key}-add-start")
+    c2.text_input("End (YYYY-MM-DD)", key=f"{key}-add-end")
+    c3.selectbox("Precision", C.PRECISIONS, key=f"{key}-add-precision")
+    st.button("Add event", key=f"{key}-add", disabled=disabled, on_click=_save, args=(
+        analysis, lambda: C.add_event(analysis, _text(f"{key}-add-text"), _text(f"{key}-add-label"),
+                                      _text(f"{key}-add-start"), _text(f"{key}-add-end"),
+                                      _v(f"{key}-add-precision"))))
