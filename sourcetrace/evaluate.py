@@ -1,0 +1,236 @@
+"""`python -m sourcetrace evaluate DIR`: attribution P/R/F1 per role against a BRAT folder.
+
+The folder holds `text/NAME.txt` and `attributions/NAME*.ann` (the PolNeAR layout; with several
+annotators' files for one text, the first in sorted order is used). Gold attributions are the
+`Attribution` events with their Source, Cue and Content text-bound spans (possibly discontinuous,
+"s e;s e").
+
+What is compared (decided here, as PolNeAR is univocal — every token has one role in at most one
+attribution): our *outermost* sentence-level attributions, i.e. those whose parent is None or a
+document frame; frames themselves are not predictions and nested attributions are not scored.
+
+Two matchings, both one-to-one per article and role:
+* exact — same characters once each span (each part) is trimmed of spaces and punctuation at its
+  edges: compared as the set of word characters covered;
+* lenient — character Jaccard >= 0.5 on those sets, best pairs first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sourcetrace.errors import InputError
+from sourcetrace.model import Analysis, Span
+
+ROLES = ("Source", "Cue", "Content")
+LENIENT_JACCARD = 0.5
+_WORD = re.compile(r"\w")
+
+Chars = frozenset[int]
+
+
+@dataclass
+class GoldAttribution:
+    source: list[tuple[int, int]] | None
+    cue: list[tuple[int, int]]
+    content: list[tuple[int, int]]
+
+
+@dataclass
+class Counts:
+    gold: int = 0
+    predicted: int = 0
+    exact: int = 0
+    lenient: int = 0
+
+    def scores(self, matched: int) -> dict[str, float]:
+        p = matched / self.predicted if self.predicted else 0.0
+        r = matched / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(100 * p, 1), "recall": round(100 * r, 1), "f1": round(100 * f, 1)}
+
+
+@dataclass
+class Report:
+    articles: int = 0
+    counts: dict[str, Counts] = field(default_factory=lambda: {r: Counts() for r in ROLES})
+
+    def as_dict(self) -> dict:
+        out: dict = {"articles": self.articles, "roles": {}}
+        for role, c in self.counts.items():
+            out["roles"][role] = {
+                "gold": c.gold,
+                "predicted": c.predicted,
+                "exact": c.scores(c.exact),
+                "lenient": c.scores(c.lenient),
+            }
+        return out
+
+
+# --------------------------------------------------------------------------- BRAT
+
+
+def _spans(field_: str) -> list[tuple[int, int]]:
+    out = []
+    for piece in field_.split(";"):
+        start, end = piece.split()
+        out.append((int(start), int(end)))
+    return out
+
+
+def read_ann(text: str) -> list[GoldAttribution]:
+    """Attribution events of a BRAT .ann file (Source optional, Cue and Content required)."""
+    bounds: dict[str, list[tuple[int, int]]] = {}
+    events: list[dict[str, str]] = []
+    for line in text.splitlines():
+        cols = line.split("\t")
+        if len(cols) < 2:
+            continue
+        if cols[0].startswith("T"):
+            kind, _, where = cols[1].partition(" ")
+            if kind in ROLES:
+                bounds[cols[0]] = _spans(where)
+        elif cols[0].startswith("E"):
+            roles = {}
+            for arg in cols[1].split():
+                role, _, ref = arg.partition(":")
+                roles[role.rstrip("0123456789")] = ref
+            events.append(roles)
+    gold = []
+    for roles in events:
+        cue, content = bounds.get(roles.get("Cue", "")), bounds.get(roles.get("Content", ""))
+        if cue is None or content is None:
+            continue
+        gold.append(GoldAttribution(source=bounds.get(roles.get("Source", "")), cue=cue, content=content))
+    return gold
+
+
+def read_folder(folder: str | Path) -> list[tuple[str, str, list[GoldAttribution]]]:
+    """(name, text, gold attributions) for every text that has an annotation file."""
+    root = Path(folder)
+    texts, anns = root / "text", root / "attributions"
+    if not texts.is_dir() or not anns.is_dir():
+        raise InputError(f"{root}: expected a BRAT folder with text/ and attributions/ subfolders.")
+    out = []
+    for txt in sorted(texts.glob("*.txt")):
+        candidates = sorted(anns.glob(f"{txt.stem}.ann")) + sorted(anns.glob(f"{txt.stem}_*.ann"))
+        if not candidates:
+            continue
+        text = txt.read_text(encoding="utf-8")
+        out.append((txt.stem, text, read_ann(candidates[0].read_text(encoding="utf-8"))))
+    if not out:
+        raise InputError(f"{root}: no text has an annotation file in attributions/.")
+    return out
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def chars(text: str, parts: list[tuple[int, int]]) -> Chars:
+    """Word characters covered: the span with its edges trimmed of spaces and punctuation."""
+    return frozenset(i for s, e in parts for i in range(s, min(e, len(text))) if _WORD.match(text[i]))
+
+
+def _span_parts(span: Span) -> list[tuple[int, int]]:
+    return [(p.start, p.end) for p in span.parts] if span.parts else [(span.start, span.end)]
+
+
+def match(gold: list[Chars], predicted: list[Chars]) -> tuple[int, int]:
+    """(exact, lenient) one-to-one matches."""
+    free = list(gold)
+    exact = 0
+    for p in predicted:
+        if p in free:
+            free.remove(p)
+            exact += 1
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            inter = len(g & p)
+            if inter:
+                j = inter / len(g | p)
+                if j >= LENIENT_JACCARD:
+                    pairs.append((j, gi, pi))
+    used_g, used_p, lenient = set(), set(), 0
+    for _, gi, pi in sorted(pairs, reverse=True):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            lenient += 1
+    return exact, lenient
+
+
+def outermost(analysis: Analysis) -> list:
+    """Sentence-level attributions whose parent is None or a document frame."""
+    frames = {a.id for a in analysis.attributions if a.frame}
+    return [a for a in analysis.attributions if not a.frame and (a.parent is None or a.parent in frames)]
+
+
+def score(analysis: Analysis, gold: list[GoldAttribution], report: Report) -> None:
+    text = analysis.article.text
+    predicted = outermost(analysis)
+    sides = {
+        "Source": (
+            [chars(text, g.source) for g in gold if g.source],
+            [chars(text, _span_parts(a.source)) for a in predicted if a.source],
+        ),
+        "Cue": ([chars(text, g.cue) for g in gold], [chars(text, _span_parts(a.cue)) for a in predicted]),
+        "Content": (
+            [chars(text, g.content) for g in gold],
+            [chars(text, _span_parts(a.content)) for a in predicted],
+        ),
+    }
+    for role, (g, p) in sides.items():
+        g = [x for x in g if x]
+        p = [x for x in p if x]
+        exact, lenient = match(g, p)
+        c = report.counts[role]
+        c.gold += len(g)
+        c.predicted += len(p)
+        c.exact += exact
+        c.lenient += lenient
+    report.articles += 1
+
+
+def evaluate_folder(folder: str | Path, model: str | None = None) -> Report:
+    from sourcetrace.analysis import Settings, analyze_many, prepare_article
+
+    items = read_folder(folder)
+    articles = [prepare_article(text, source_path=name) for name, text, _ in items]
+    report = Report()
+    for analysis, (_, _, gold) in zip(analyze_many(articles, Settings(model=model)), items, strict=True):
+        score(analysis, gold, report)
+    return report
+
+
+def format_table(report: Report) -> str:
+    data = report.as_dict()
+    lines = [
+        f"{data['articles']} articles; outermost attributions (parent None or a frame)",
+        f"{'role':<8} {'gold':>5} {'pred':>5}   {'exact P':>7} {'R':>5} {'F1':>5}   {'lenient P':>9} {'R':>5} {'F1':>5}",
+    ]
+    for role, r in data["roles"].items():
+        e, le = r["exact"], r["lenient"]
+        lines.append(
+            f"{role:<8} {r['gold']:>5} {r['predicted']:>5}   {e['precision']:>7} {e['recall']:>5} {e['f1']:>5}"
+            f"   {le['precision']:>9} {le['recall']:>5} {le['f1']:>5}"
+        )
+    return "\n".join(lines)
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    report = evaluate_folder(args.folder, model=args.model)
+    print(json.dumps(report.as_dict(), indent=2) if args.json else format_table(report))
+    return 0
+
+
+def add_parser(subparsers) -> None:
+    e = subparsers.add_parser("evaluate", help="attribution P/R/F1 per role against a BRAT folder")
+    e.add_argument("folder", help="folder with text/*.txt and attributions/*.ann (PolNeAR layout)")
+    e.add_argument("--json", action="store_true", help="print the figures as JSON")
+    e.add_argument("--model", help="spaCy pipeline name or path")
+    e.set_defaults(func=cmd_evaluate)
