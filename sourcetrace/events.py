@@ -43,6 +43,11 @@ _ABSOLUTE = [
 ]
 _DECADE = re.compile(r"\b(?:the\s+)?(?P<decade>(?:1[6-9]|20)\d0)'?s\b")
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# A DATE entity without a year is a point in time only if it names one; "75 years" is a duration.
+_NAMES_A_TIME = re.compile(rf"\b(?:{_WEEKDAY}|{_MONTH}|ago|today|tonight|tomorrow|yesterday)\b", re.I)
+_BARE_NAME = re.compile(rf"(?:on\s+|in\s+)?(?:{_WEEKDAY}|{_MONTH}\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)", re.I)
+_FUTURE_AUX = {"will", "wo", "'ll", "shall"}
 _RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj", "parataxis"}
 
@@ -86,10 +91,10 @@ def _lexicon() -> _Lexicon:
 
 
 @lru_cache(maxsize=16)
-def _parser(base: date | None, strict: bool):
+def _parser(base: date | None, strict: bool, future: bool = False):
     from dateparser.date import DateDataParser
 
-    settings: dict = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
+    settings: dict = {"PREFER_DATES_FROM": "future" if future else "past", "PREFER_DAY_OF_MONTH": "first"}
     if base is not None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
     if strict:
@@ -98,10 +103,10 @@ def _parser(base: date | None, strict: bool):
 
 
 @lru_cache(maxsize=4096)
-def _parse(text: str, base: date | None, strict: bool) -> tuple[date, str] | None:
+def _parse(text: str, base: date | None, strict: bool, future: bool = False) -> tuple[date, str] | None:
     """(date, period) dateparser reads in `text`, or None; cached per distinct string."""
     try:
-        data = _parser(base, strict).get_date_data(text)
+        data = _parser(base, strict, future).get_date_data(text)
     except Exception:  # dateparser raises assorted errors on odd input; treat as "no date"
         return None
     when = data.date_obj if data else None
@@ -169,22 +174,52 @@ def _absolute(text: str, start: int, end: int, precision: str) -> _Candidate | N
     return _Candidate(start, end, "absolute", precision, begin, finish)
 
 
-def _relative(text: str, start: int, end: int, published: date | None, kind: str) -> _Candidate:
+def _relative(
+    text: str, start: int, end: int, published: date | None, kind: str, future: bool = False
+) -> _Candidate:
     cand = _Candidate(start, end, kind)
+    phrase = _normalise(text[start:end]).lower()
+    if _BARE_NAME.fullmatch(phrase):
+        # "Friday", "in November": past or coming is a guess from the tense, so say so.
+        cand.extra["guessed"] = True
     if published is None:
         return cand
-    parsed = _parse(_normalise(text[start:end]).lower(), published, False)
+    if re.fullmatch(rf"(?:on\s+)?{_WEEKDAY}", phrase) and phrase.split()[-1] == _weekday_name(published):
+        parsed: tuple[date, str] | None = (published, "day")  # "Friday" in Friday's paper is that day
+    else:
+        parsed = _parse(phrase, published, False, future)
     if parsed is not None:
         cand.precision = parsed[1] if parsed[1] in ("day", "week", "month", "year") else "day"
         cand.begin, cand.finish = _interval(parsed[0], cand.precision)
     return cand
 
 
+def _weekday_name(day: date) -> str:
+    return calendar.day_name[day.weekday()].lower()
+
+
+def _future_tense(doc: Doc, start: int, end: int) -> bool:
+    """Is the clause around [start, end) in the future ("will announce … on Friday")?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in [span.root, *span.root.ancestors]:
+        if tok.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children)
+    return False
+
+
 def _find_candidates(doc: Doc, text: str, published: date | None, lex: _Lexicon) -> list[_Candidate]:
     taken: list[_Candidate] = []
 
+    # "USA TODAY" is a newspaper, not a day: lexicon words inside other names are not dates.
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("DATE", "TIME")]
+
     def free(s: int, e: int) -> bool:
         return not any(overlaps(s, e, c.start, c.end) for c in taken)
+
+    def unnamed(s: int, e: int) -> bool:
+        return free(s, e) and not any(overlaps(s, e, ns, ne) for ns, ne in names)
 
     for pattern, precision in _ABSOLUTE:
         for m in pattern.finditer(text):
@@ -201,10 +236,10 @@ def _find_candidates(doc: Doc, text: str, published: date | None, lex: _Lexicon)
             sign = -1 if m.group("direction").lower() in ("before", "prior to") else 1
             taken.append(_Candidate(*m.span(), "anchored", offset=(m.group("unit").lower(), sign * count)))
     for m in lex.relative.finditer(text):
-        if free(*m.span()):
+        if unnamed(*m.span()):
             taken.append(_relative(text, *m.span(), published, "relative"))
     for m in lex.vague.finditer(text):
-        if free(*m.span()) and _is_vague_adverb(doc, text, m.start(), m.end(), lex):
+        if unnamed(*m.span()) and _is_vague_adverb(doc, text, m.start(), m.end(), lex):
             taken.append(_Candidate(*m.span(), "vague", "open"))
     for ent in doc.ents:
         if ent.label_ != "DATE" or not free(ent.start_char, ent.end_char):
@@ -216,9 +251,10 @@ def _find_candidates(doc: Doc, text: str, published: date | None, lex: _Lexicon)
                 precision = parsed[1] if parsed[1] in ("day", "week", "month", "year") else "day"
                 begin, finish = _interval(parsed[0], precision)
                 taken.append(_Candidate(ent.start_char, ent.end_char, "absolute", precision, begin, finish))
-        elif _parse(phrase.lower(), published or date(2000, 1, 1), False) is not None:
-            # Only keep entity texts dateparser can read at all; resolve them if we may.
-            taken.append(_relative(text, ent.start_char, ent.end_char, published, "relative"))
+        elif _NAMES_A_TIME.search(phrase) and _parse(phrase.lower(), published or date(2000, 1, 1), False):
+            # Only keep entity texts that name a time dateparser can read; resolve them if we may.
+            future = _future_tense(doc, ent.start_char, ent.end_char)
+            taken.append(_relative(text, ent.start_char, ent.end_char, published, "relative", future))
     taken.sort(key=lambda c: c.start)
     _attach_anchors(taken, text, lex)
     return taken
@@ -332,8 +368,8 @@ def _label(doc: Doc, sent: SpacySpan, date_tokens: set[int], ongoing: str | None
     label = _join(tokens)
     if ongoing is not None:
         label = f"{label} … {ongoing}" if label else ongoing
-    if not label:
-        label = sent.text
+    if len(label.split()) < 2:
+        label = sent.text  # one bare word ("posted") says less than the sentence itself
     return _shorten(label)
 
 
@@ -493,5 +529,5 @@ def _event(
         )
     return Event(
         label=_label(doc, sent, date_tokens), start=iso(cand.begin), end=iso(cand.finish),
-        precision=cand.precision, **base,
+        precision=cand.precision, uncertain=bool(cand.extra.get("guessed")), **base,
     )

@@ -197,3 +197,33 @@ def test_bundled_last_week_and_day_after(bundled_events):
     assert (day_after.start, day_after.end) == ("2003-04-10", "2007-07-10")
     previously = _one(events, "Previously")
     assert (previously.start, previously.end, previously.precision) == (None, "2007-07-10", "open")
+
+
+def test_durations_are_not_dates(nlp):
+    events, _ = _events(nlp, "The world has not seen such a crisis in 75 years. It lasted for two weeks.")
+    assert events == []
+
+
+def test_today_inside_a_newspaper_name_is_not_a_date(nlp):
+    events, _ = _events(nlp, "The senator told USA Today about the plan.")
+    assert [e.date_text.text for e in events] == []
+
+
+def test_weekday_of_publication_is_that_day(nlp):
+    # 2007-07-10 was a Tuesday; the Monday before it was the 9th.
+    events, _ = _events(nlp, "The minister resigned on Tuesday. The cabinet met on Monday.")
+    tuesday = _one(events, "Tuesday")
+    assert (tuesday.start, tuesday.end, tuesday.uncertain) == ("2007-07-10", "2007-07-10", True)
+    assert _one(events, "Monday").start == "2007-07-09"
+
+
+def test_future_tense_looks_forward(nlp):
+    events, _ = _events(nlp, "The minister will visit Basra on Friday.")
+    event = _one(events, "Friday")
+    assert (event.start, event.uncertain) == ("2007-07-13", True)
+
+
+def test_next_week_from_lexicon(nlp):
+    events, _ = _events(nlp, "Next week the parliament votes on the bill.")
+    event = _one(events, "Next week")
+    assert (event.start, event.end, event.precision) == ("2007-07-16", "2007-07-22", "week")
