@@ -1,0 +1,221 @@
+"""Actors: entity clean-up per failure class, alias merging (both directions), kinds, titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcetrace import actors as actors_stage
+from sourcetrace.actors import _same_person, extract_actors
+from sourcetrace.analysis import prepare_article
+from sourcetrace.model import Actor
+from sourcetrace.nlp import get_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_pipeline()
+
+
+def actors_of(nlp, text: str, **meta) -> list[Actor]:
+    article = prepare_article(text, **meta)
+    found = extract_actors(nlp(text), article)
+    for actor in found:
+        for m in actor.mentions:
+            assert text[m.start:m.end] == m.text
+    return found
+
+
+def by_name(actors: list[Actor]) -> dict[str, Actor]:
+    return {a.name: a for a in actors}
+
+
+@pytest.fixture(scope="module")
+def bundled_actors(nlp, bundled_text):
+    from sourcetrace.load import load_text
+
+    article = load_text(bundled_text)
+    return extract_actors(nlp(bundled_text), article)
+
+
+def test_bundled_ids_follow_first_mention(bundled_actors):
+    assert [a.id for a in bundled_actors] == [f"a{i}" for i in range(1, len(bundled_actors) + 1)]
+    firsts = [a.mentions[0].start for a in bundled_actors]
+    assert firsts == sorted(firsts)
+
+
+def test_bundled_publisher_and_outlet(bundled_actors):
+    actors = by_name(bundled_actors)
+    assert bundled_actors[0].name == "NCRI"
+    assert (actors["NCRI"].kind, actors["NCRI"].type) == ("publisher", "ORG")
+    assert (actors["al-Malaf"].kind, actors["al-Malaf"].type) == ("outlet", "ORG")
+    assert [m.start for m in actors["al-Malaf"].mentions] == [120, 559, 576, 1363]
+
+
+def test_bundled_merges(bundled_actors):
+    actors = by_name(bundled_actors)
+    assert actors["Jalal Talabani"].aliases == ["Talabani"]
+    assert actors["Hassan Kazemi Qumi"].aliases == ["Kazemi Qomi"]
+    assert len(actors["Hassan Kazemi Qumi"].mentions) == 4
+    assert sorted(actors["Shirwan al-Vaeli"].aliases) == ["Shirwan Al-Vaele", "al-Vaeli"]
+    assert len(actors["Shirwan al-Vaeli"].mentions) == 5
+    assert actors["Muwaffak al-Rubai’i"].aliases == ["al-Rubai’i"]
+    assert len(actors["Badr Organization"].mentions) == 2
+    assert len(actors["Mahdi Army"].mentions) == 2
+    assert actors["Dawa Party"].aliases == ["al-Dawa Party"]
+    assert actors["People’s Mojahedin of Iran"].aliases == ["PMOI", "MEK"]
+
+
+def test_bundled_keeps_different_people_apart(bundled_actors):
+    people = {a.name for a in bundled_actors if a.type == "PERSON" and a.kind == "named"}
+    assert {"Shirwan al-Vaeli", "Muwaffak al-Rubai’i", "Abdel-Qader al-Obeidi"} <= people
+    vaeli = by_name(bundled_actors)["Shirwan al-Vaeli"]
+    assert all("Rubai" not in m.text and "Obeidi" not in m.text for m in vaeli.mentions)
+
+
+def test_bundled_failure_classes(bundled_actors):
+    names = {a.name for a in bundled_actors}
+    assert by_name(bundled_actors)["Hashemi"].type == "PERSON"
+    assert not any(n.startswith(("’s", "'s")) for n in names)
+    assert "Exit" not in names
+    assert not {"Iranian", "Iraqi", "National Security", "Interior"} & names
+
+
+def test_bundled_nationalities_attach_to_countries(bundled_actors):
+    actors = by_name(bundled_actors)
+    assert actors["Iran"].nationality == ["Iranian"]
+    assert actors["Iran"].type == "GPE"
+    assert actors["Iraq"].nationality == ["Iraqi"]
+    assert actors["United States"].aliases == ["U.S."]
+
+
+def test_bundled_titles(bundled_actors):
+    actors = by_name(bundled_actors)
+    assert actors["Jalal Talabani"].titles == ["Iraqi President"]
+    assert actors["Muwaffak al-Rubai’i"].titles == ["National Security Advisor"]
+    assert actors["Shirwan al-Vaeli"].titles == ["Minister of State for National Security"]
+    assert actors["Abdel-Qader al-Obeidi"].titles == ["Defense Minister"]
+
+
+def test_boilerplate_yields_no_actor(nlp):
+    text = "Exit mobile version\nThe minister met Reuters in Baghdad.\nExit mobile version"
+    assert [a.name for a in actors_of(nlp, text)] == ["Reuters", "Baghdad"]
+
+
+def test_possessive_fragment_is_dropped(nlp):
+    text = "They arrest and detain Iraqi citizens in the name of prime minister’s Office."
+    assert [a.name for a in actors_of(nlp, text)] == ["Iraq"]
+
+
+def test_quoted_name_after_naming_cue_is_a_person(nlp):
+    text = 'The source said an officer identified as "Hashemi" coordinated with the ministry.'
+    hashemi = by_name(actors_of(nlp, text))["Hashemi"]
+    assert hashemi.type == "PERSON"
+    assert hashemi.mentions[0].text == "Hashemi"
+
+
+def test_outlet_from_gazetteer(nlp):
+    actors = by_name(actors_of(nlp, "The story was first reported by Politico and Breitbart on Monday."))
+    assert (actors["Politico"].kind, actors["Politico"].type) == ("outlet", "ORG")
+    assert actors["Breitbart"].kind == "outlet"
+
+
+def test_parenthesised_acronym_aliases_the_name_before_it(nlp):
+    text = "The Kurdistan Workers' Party (PKK) said on Monday that the PKK would not disarm."
+    (party,) = actors_of(nlp, text)
+    assert party.name == "Kurdistan Workers' Party"
+    assert party.aliases == ["PKK"]
+    assert [m.text for m in party.mentions] == ["Kurdistan Workers' Party", "PKK", "PKK"]
+
+
+def test_surname_merges_with_full_name(nlp):
+    (talabani,) = actors_of(nlp, "Jalal Talabani met the envoy. Later Talabani said the talks had gone well.")
+    assert (talabani.name, talabani.aliases, len(talabani.mentions)) == ("Jalal Talabani", ["Talabani"], 2)
+
+
+def test_transliteration_variants_merge(nlp):
+    (qumi,) = actors_of(nlp, "Hassan Kazemi Qumi attended the meeting. Kazemi Qomi said nothing.")
+    assert qumi.name == "Hassan Kazemi Qumi" and qumi.aliases == ["Kazemi Qomi"]
+
+
+def test_similar_looking_people_stay_apart(nlp):
+    text = "Shirwan al-Vaeli and Muwaffak al-Rubai’i met. Al-Vaele later left; al-Rubai’i stayed."
+    actors = actors_of(nlp, text)
+    assert [(a.name, a.aliases) for a in actors] == [
+        ("Shirwan al-Vaeli", ["Al-Vaele"]),
+        ("Muwaffak al-Rubai’i", ["al-Rubai’i"]),
+    ]
+
+
+def test_articles_and_al_prefixes_merge(nlp):
+    text = "Fighters from the Mahdi Army and the al-Dawa Party met. The Mahdi Army and the Dawa Party agreed."
+    actors = actors_of(nlp, text)
+    assert [(a.name, len(a.mentions)) for a in actors] == [("Mahdi Army", 2), ("Dawa Party", 2)]
+    assert all(not m.text.lower().startswith("the ") for a in actors for m in a.mentions)
+
+
+def test_demonyms_become_the_country(nlp):
+    actors = actors_of(nlp, "Iranian officials met Iraqi ministers in Baghdad, Iran said.")
+    assert [(a.name, a.type, a.nationality, len(a.mentions)) for a in actors] == [
+        ("Iran", "GPE", ["Iranian"], 2),
+        ("Iraq", "GPE", ["Iraqi"], 1),
+        ("Baghdad", "GPE", [], 1),
+    ]
+
+
+def test_publisher_line_actor(nlp):
+    text = "NCRI\n\nRegime envoy in Baghdad: report\n\nNCRI – The envoy met the minister on Monday.\n"
+    actors = actors_of(nlp, text)
+    assert actors[0].name == "NCRI" and actors[0].kind == "publisher"
+    assert [m.start for m in actors[0].mentions] == [0, text.index("NCRI –")]
+
+
+def test_titles_in_apposition_and_not_from_the_next_person(nlp):
+    text = "Abdel-Qader al-Obeidi, Defense Minister and adviser, met Iraqi President Jalal Talabani."
+    actors = by_name(actors_of(nlp, text))
+    assert actors["Abdel-Qader al-Obeidi"].titles == ["Defense Minister"]
+    assert actors["Jalal Talabani"].titles == ["Iraqi President"]
+
+
+def test_ambiguous_surname_goes_to_the_latest_bearer(nlp):
+    actors = actors_of(nlp, "Hillary Clinton and Bill Clinton arrived. Clinton spoke first.")
+    assert [(a.name, a.aliases) for a in actors] == [("Hillary Clinton", []), ("Bill Clinton", ["Clinton"])]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (("vaeli",), ("shirwan", "vaeli"), True),
+        (("vaele",), ("shirwan", "vaeli"), True),
+        (("kazemi", "qomi"), ("hassan", "kazemi", "qumi"), True),
+        (("talabani",), ("jalal", "talabani"), True),
+        (("vaeli",), ("rubaii",), False),
+        (("shirwan", "vaeli"), ("muwaffak", "rubaii"), False),
+        (("vaeli",), ("muwaffak", "rubaii"), False),
+        (("obeidi",), ("abdel", "qader", "obeidi"), True),
+        (("obeidi",), ("haider", "abadi"), False),
+        (("bill", "clinton"), ("hillary", "clinton"), False),
+        (("shirwan",), ("shirwan", "vaeli"), False),
+    ],
+)
+def test_same_person(a, b, same):
+    assert _same_person(a, b) is same
+    assert _same_person(b, a) is same
+
+
+def test_merging_is_blocked_not_quadratic(nlp, monkeypatch):
+    calls = []
+    real = actors_stage._same_person
+
+    def counting(a, b):
+        calls.append((a, b))
+        return real(a, b)
+
+    monkeypatch.setattr(actors_stage, "_same_person", counting)
+    names = ["Jalal Talabani", "Talabani", "Hassan Kazemi Qumi", "Kazemi Qomi", "Shirwan al-Vaeli"]
+    text = " ".join(f"{n} met officials in Baghdad on Monday." for _ in range(60) for n in names)
+    actors = actors_of(nlp, text)
+    assert {a.name for a in actors if a.type == "PERSON"} == {
+        "Jalal Talabani", "Hassan Kazemi Qumi", "Shirwan al-Vaeli"
+    }
+    # 300 person mentions, 5 distinct names: comparisons scale with names, not mentions.
+    assert len(calls) <= 10
