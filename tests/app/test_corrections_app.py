@@ -1,0 +1,300 @@
+"""Corrections through the app (AppTest): each correction type, undo/redo, history, restart,
+re-analysis with renumbered ids, and a damaged or locked workspace that leaves the app usable.
+
+Most tests drive the corrections panel over the hand-made analysis of tests/unit/test_corrections.py
+(every id known); the last ones run the real app on the bundled article.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from sourcetrace.workspace import FILENAME, Workspace
+from tests.unit.test_corrections import make_analysis, sp
+
+pytestmark = pytest.mark.app
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _harness(id_offset: int = 0) -> None:
+    import streamlit as st
+
+    from components.corrections import render_corrections
+    from components.workspace import corrected
+    from tests.unit.test_corrections import make_analysis
+
+    analysis = corrected(make_analysis(id_offset))
+    st.session_state["_shown"] = analysis.model_dump(mode="json")
+    render_corrections(analysis, None, key="corr")
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("SOURCETRACE_HOME", str(tmp_path))
+    return tmp_path
+
+
+def start(id_offset: int = 0) -> AppTest:
+    at = AppTest.from_function(_harness, kwargs={"id_offset": id_offset}, default_timeout=30)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def shown(at: AppTest) -> dict:
+    return at.session_state["_shown"]
+
+
+def actors(at: AppTest) -> dict[str, dict]:
+    return {a["id"]: a for a in shown(at)["actors"]}
+
+
+def click(at: AppTest, key: str) -> AppTest:
+    at.button(key=key).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def messages(at: AppTest) -> tuple[list[str], list[str]]:
+    return [s.value for s in at.success], [e.value for e in at.error]
+
+
+def test_rename_and_retype_actor(home):
+    at = start()
+    at.selectbox(key="corr-actor-pick").set_value("a2").run()
+    at.text_input(key="corr-actor-name-a2").set_value("Al-Malaf (Iraqi news site)")
+    click(at, "corr-actor-rename")
+    assert actors(at)["a2"]["name"] == "Al-Malaf (Iraqi news site)"
+    assert messages(at) == (["Renamed actor “al-Malaf” to “Al-Malaf (Iraqi news site)”"], [])
+    assert "✎ Al-Malaf (Iraqi news site) · outlet, ORG" in at.selectbox(key="corr-actor-pick").options
+
+    at.selectbox(key="corr-actor-pick").set_value("a3").run()
+    at.selectbox(key="corr-actor-type-a3").set_value("ORG")
+    at.selectbox(key="corr-actor-kind-a3").set_value("document")
+    click(at, "corr-actor-retype")
+    assert (actors(at)["a3"]["type"], actors(at)["a3"]["kind"]) == ("ORG", "document")
+
+
+def test_merge_split_add_delete_actor(home):
+    at = start()
+    at.selectbox(key="corr-actor-pick").set_value("a4").run()
+    at.selectbox(key="corr-actor-merge-a4").set_value("a5")
+    click(at, "corr-actor-merge")
+    assert "a5" not in actors(at)
+    assert [m["text"] for m in actors(at)["a4"]["mentions"]] == ["Hassan Kazemi Qumi", "Kazemi Qomi", "Qumi"]
+    assert "Kazemi Qomi · named, PERSON" not in at.selectbox(key="corr-actor-pick").options
+    assert "✎ Hassan Kazemi Qumi · named, PERSON" in at.selectbox(key="corr-actor-pick").options
+
+    at.selectbox(key="corr-actor-split-a4").set_value("Qumi")
+    click(at, "corr-actor-split")
+    split = [a for a in actors(at).values() if a["name"] == "Qumi"]
+    assert len(split) == 1 and [m["start"] for m in split[0]["mentions"]] == [sp("Qumi", 1).start]
+
+    at.text_input(key="corr-actor-add-text").set_value("Iranian")
+    at.selectbox(key="corr-actor-add-type").set_value("NORP")
+    click(at, "corr-actor-add")
+    added = [a for a in actors(at).values() if a["name"] == "Iranian"]
+    assert len(added) == 1 and (added[0]["type"], added[0]["kind"]) == ("NORP", "named")
+
+    at.selectbox(key="corr-actor-pick").set_value("a3").run()
+    click(at, "corr-actor-delete")
+    assert "a3" not in actors(at)
+    assert len(Workspace(home / FILENAME).edits("h-test")) == 4
+
+
+def test_refused_correction_says_why_and_saves_nothing(home):
+    at = start()
+    at.text_input(key="corr-actor-add-text").set_value("Nouri al-Maliki")
+    click(at, "corr-actor-add")
+    assert messages(at) == ([], ["“Nouri al-Maliki” does not appear in the article text."])
+    assert Workspace(home / FILENAME).edits("h-test") == []
+
+
+def test_claim_corrections(home):
+    at = start()
+    at.selectbox(key="corr-claim-pick").set_value("c1").run()
+    at.selectbox(key="corr-claim-link-c1").set_value(2)
+    at.selectbox(key="corr-claim-link-actor-c1").set_value("a6")
+    at.selectbox(key="corr-claim-link-kind-c1").set_value("named")
+    click(at, "corr-claim-setlink")
+    chain = shown(at)["claims"][0]["chain"]
+    assert (chain[2]["label"], chain[2]["kind"], chain[2]["actor"]) == ("Talabani", "named", "a6")
+
+    click(at, "corr-claim-unattr")
+    assert [k["kind"] for k in shown(at)["claims"][0]["chain"]] == ["publisher", "unattributed"]
+
+    at.selectbox(key="corr-claim-pick").set_value("c2").run()
+    click(at, "corr-claim-dismiss")
+    assert shown(at)["claims"][1]["dismissed"] is True
+    assert at.button(key="corr-claim-dismiss").disabled
+
+    at.text_input(key="corr-claim-add-text").set_value("Kazemi Qomi met Talabani")
+    at.selectbox(key="corr-claim-add-source").set_value("a6")
+    click(at, "corr-claim-add")
+    new = shown(at)["claims"][2]
+    assert new["content"]["text"] == "Kazemi Qomi met Talabani"
+    assert [(k["label"], k["kind"], k["actor"]) for k in new["chain"]] == [
+        ("NCRI", "publisher", "a1"), ("Talabani", "named", "a6")
+    ]
+
+
+def test_event_corrections(home):
+    at = start()
+    at.text_input(key="corr-event-start-e1").set_value("2007-07-01")
+    at.text_input(key="corr-event-end-e1").set_value("2007-07-31")
+    at.selectbox(key="corr-event-precision-e1").set_value("month")
+    click(at, "corr-event-date")
+    ev = shown(at)["events"][0]
+    assert (ev["start"], ev["end"], ev["precision"], ev["corrected"]) == (
+        "2007-07-01", "2007-07-31", "month", True
+    )
+    label = "✎ Kazemi Qomi met Talabani · 2007-07-01 – 2007-07-31"
+    assert label in at.selectbox(key="corr-event-pick").options
+
+    at.text_input(key="corr-event-end-e1").set_value("2006-01-01")
+    click(at, "corr-event-date")
+    assert messages(at)[1] == ["The interval ends (2006-01-01) before it starts (2007-07-01)."]
+
+    click(at, "corr-event-delete")
+    assert shown(at)["events"] == []
+    at.text_input(key="corr-event-add-text").set_value("Qumi is powerful")
+    at.text_input(key="corr-event-add-label").set_value("Qumi in power")
+    at.text_input(key="corr-event-add-start").set_value("2007-01-01")
+    at.selectbox(key="corr-event-add-precision").set_value("open")
+    click(at, "corr-event-add")
+    events = [(e["label"], e["start"], e["end"]) for e in shown(at)["events"]]
+    assert events == [("Qumi in power", "2007-01-01", None)]
+
+
+def test_undo_redo_and_history(home):
+    at = start()
+    assert at.button(key="corr-history-undo").disabled and at.button(key="corr-history-redo").disabled
+    at.selectbox(key="corr-actor-pick").set_value("a6").run()
+    at.text_input(key="corr-actor-name-a6").set_value("Jalal Talabani")
+    click(at, "corr-actor-rename")
+    click(at, "corr-history-undo")
+    assert actors(at)["a6"]["name"] == "Talabani"
+    assert messages(at)[0] == ["Undo: Renamed actor “Talabani” to “Jalal Talabani”"]
+    click(at, "corr-history-redo")
+    assert actors(at)["a6"]["name"] == "Jalal Talabani"
+    assert at.button(key="corr-history-redo").disabled
+    click(at, "corr-history-undo")
+    history = at.markdown[-1].value.splitlines()
+    assert [line.split(" — ")[0] for line in history] == [
+        "1. ~~Renamed actor “Talabani” to “Jalal Talabani”~~ (undone)",
+        "2. Undo: Renamed actor “Talabani” to “Jalal Talabani”",
+        "3. Redo: Renamed actor “Talabani” to “Jalal Talabani”",
+        "4. Undo: Renamed actor “Talabani” to “Jalal Talabani”",
+    ]
+
+
+def test_corrections_survive_a_restart_and_a_renumbering_reanalysis(home):
+    at = start()
+    at.selectbox(key="corr-actor-pick").set_value("a4").run()
+    at.selectbox(key="corr-actor-merge-a4").set_value("a5")
+    click(at, "corr-actor-merge")
+    at.selectbox(key="corr-actor-pick").set_value("a6").run()
+    at.text_input(key="corr-actor-name-a6").set_value("Jalal Talabani")
+    click(at, "corr-actor-rename")
+
+    again = start()  # a new session: the server restarted, the workspace file is what remains
+    assert "a5" not in actors(again) and actors(again)["a6"]["name"] == "Jalal Talabani"
+
+    other = start(id_offset=10)  # another pipeline: every actor id is different
+    assert "a15" not in actors(other)
+    assert "Kazemi Qomi" in actors(other)["a14"]["aliases"]
+    assert actors(other)["a16"]["name"] == "Jalal Talabani"
+    assert [w.value for w in other.warning] == []
+
+
+def test_an_edit_that_no_longer_applies_is_shown(home):
+    ws = Workspace(home / FILENAME)
+    from sourcetrace import corrections as C
+
+    ws.append_edit("h-test", C.rename_actor(make_analysis(), "a3", "a U.S. official"))
+    # the next analysis no longer finds "an official"
+    at = AppTest.from_string(
+        "from components.corrections import render_corrections\n"
+        "from components.workspace import corrected\n"
+        "from tests.unit.test_corrections import make_analysis\n"
+        "a = make_analysis()\n"
+        "a.actors = [x for x in a.actors if x.id != 'a3']\n"
+        "render_corrections(corrected(a), None, key='corr')\n",
+        default_timeout=30,
+    ).run()
+    assert not at.exception
+    assert [w.value for w in at.warning] == [
+        "Edit 1 (Renamed actor “an official” to “a U.S. official”): no actor is mentioned at “an official” "
+        f"(characters {sp('an official').start}–{sp('an official').end}) any more. It was not applied."
+    ]
+
+
+def test_damaged_workspace_opens_read_only_with_a_clear_message(home):
+    (home / FILENAME).write_bytes(b"not a database at all " * 100)
+    at = start()
+    warnings = [w.value for w in at.warning]
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"The workspace {home / FILENAME} is damaged or is not a Sourcetrace")
+    assert warnings[0].endswith("The app works without saving corrections.")
+    assert at.button(key="corr-actor-rename").disabled and at.button(key="corr-history-undo").disabled
+    assert len(actors(at)) == 6  # the analysis is still shown, as extracted
+
+
+def test_locked_workspace_gives_a_message_and_recovers_on_retry(home):
+    Workspace(home / FILENAME)
+    holder = sqlite3.connect(home / FILENAME, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        at = start()
+        assert "is locked by another program" in at.warning[0].value
+        assert at.button(key="corr-actor-rename").disabled
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    click(at, "corr-status-retry")
+    assert [w.value for w in at.warning] == []
+    assert not at.button(key="corr-actor-rename").disabled
+
+
+# ---------------------------------------------------------------- the real app, bundled article
+
+
+def test_real_app_merge_shows_everywhere_and_a_damaged_workspace_does_not_stop_it(home, bundled_analysis):
+    named = [x for x in bundled_analysis.actors if x.kind == "named" and x.mentions]
+    keep, absorb = named[0], named[1]
+    n_actors = len(bundled_analysis.actors)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    assert not at.exception, at.exception
+    at.switch_page("pages/corrections.py").run()
+    assert not at.exception, at.exception
+    assert len(at.selectbox(key="corr-actor-pick").options) == n_actors
+    at.selectbox(key="corr-actor-pick").set_value(keep.id).run()
+    at.selectbox(key=f"corr-actor-merge-{keep.id}").set_value(absorb.id)
+    click(at, "corr-actor-merge")
+    options = at.selectbox(key="corr-actor-pick").options
+    assert len(options) == n_actors - 1
+    assert f"✎ {keep.name} · {keep.kind}, {keep.type}" in options
+    assert f"{absorb.name} · {absorb.kind}, {absorb.type}" not in options
+    assert Workspace(home / FILENAME).articles()[0].content_hash == bundled_analysis.article.content_hash
+    for view in ("pages/network.py", "pages/timeline.py", "pages/article.py"):
+        at.switch_page(view).run()
+        assert not at.exception, (view, at.exception)
+
+    (home / FILENAME).unlink()
+    for suffix in ("-wal", "-shm"):
+        (home / (FILENAME + suffix)).unlink(missing_ok=True)
+    (home / FILENAME).write_bytes(b"garbage " * 500)
+    fresh = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    fresh.run()
+    assert not fresh.exception, fresh.exception
+    fresh.switch_page("pages/corrections.py").run()
+    assert not fresh.exception, fresh.exception
+    assert any("is damaged" in w.value for w in fresh.warning)
+    assert len(fresh.selectbox(key="corr-actor-pick").options) == n_actors  # shown as extracted
