@@ -30,6 +30,31 @@ _DEFINITE = {"the", "this", "that", "these", "those", "same"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _QUOTES = '"“”«»'
 _WORD = re.compile(r"\w")
+_SENTENCE_END = re.compile(r"[.!?:]")
+_FIRST_PERSON = {"i", "we", "you"}
+_CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
+_CUE_PREPS = ("in", "at", "during", "on")
+# where a statement is made: "said in an interview", "told reporters at a briefing"
+_TELLING_NOUNS = {
+    "interview",
+    "statement",
+    "briefing",
+    "conference",
+    "speech",
+    "email",
+    "e-mail",
+    "tweet",
+    "post",
+    "rally",
+    "release",
+    "letter",
+    "appearance",
+    "hearing",
+    "debate",
+    "call",
+    "message",
+    "op-ed",
+}
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -106,6 +131,7 @@ class _Found:
     source_kind: str | None = None
     parent: _Found | None = None
     hedge_tokens: list[Token] = field(default_factory=list)
+    sent_end: int = 0  # end of the cue's sentence, for quotations that carry on after it
     id: str = ""
 
     @property
@@ -162,16 +188,103 @@ def _minus(outer: Range, holes: list[Range]) -> list[Range]:
     return [p for p in pieces if p[1] > p[0]]
 
 
-def _cue_range(verb: Token) -> Range:
-    """The verb with its contiguous auxiliaries/negation ("has said", "did not deny") and particle."""
+def quote_regions(text: str) -> list[Range]:
+    """Quoted stretches, quote marks included; a line break closes a quote left open."""
+    regions: list[Range] = []
+    opened: int | None = None
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        width = 2 if text.startswith(("''", "``"), i) else 1
+        if ch == "\n":
+            if opened is not None:
+                regions.append((opened, i))
+                opened = None
+        elif ch in "“«":
+            opened = i if opened is None else opened
+        elif ch in "”»":
+            if opened is not None:
+                regions.append((opened, i + 1))
+                opened = None
+        elif ch == '"' or width == 2:
+            if opened is None:
+                opened = i
+            else:
+                regions.append((opened, i + width))
+                opened = None
+        i += width
+    if opened is not None:
+        regions.append((opened, len(text)))
+    return regions
+
+
+def _region_at(regions: list[Range], pos: int) -> Range | None:
+    return next((r for r in regions if r[0] <= pos < r[1]), None)
+
+
+def _extend_quotes(finds: list[_Found], regions: list[Range], text: str) -> None:
+    """A content that is part of a quotation takes the whole quotation, and a quotation that
+    goes on right after "..., he said." (same paragraph, nothing attributed inside) is its next part."""
+    cues = [f.cue for f in finds]
+    for f in finds:
+        if f.frame or f.lemma == "according":
+            continue
+        parts = []
+        for s, e in f.content:
+            for qs, qe in regions:
+                inside_q = qs <= f.cue[0] < qe or (f.source is not None and qs <= f.source[0] < qe)
+                if not inside_q and qs < e and s < qe and not (s <= qs and qe <= e):
+                    s, e = min(s, qs), max(e, qe)
+            parts.append((s, e))
+        if f.sent_end and any(qe >= parts[-1][1] and qs < parts[-1][1] for qs, qe in regions):
+            # "“X,” she said. “Y.”" — the quote carries on after the cue's sentence
+            after = max(f.cue[1], f.source[1] if f.source else 0)
+            stop = _SENTENCE_END.search(text, after, min(len(text), after + 80))
+            pos = stop.end() if stop else f.sent_end
+            while True:
+                nxt = next((r for r in regions if r[0] >= pos), None)
+                if nxt is None or text[pos : nxt[0]].strip() or "\n" in text[pos : nxt[0]]:
+                    break
+                tail_end = text.find("\n", nxt[1])
+                tail = text[nxt[1] : tail_end if tail_end >= 0 else len(text)]
+                if any(nxt[0] <= c[0] < nxt[1] for c in cues) or (
+                    tail.strip() and tail.strip()[0] not in "“\"'"
+                ):
+                    break
+                parts.append(nxt)
+                pos = nxt[1]
+        f.content = _parts(text, parts)
+
+
+def _cue_range(verb: Token, prep: Token | None = None) -> Range:
+    """The verb with its contiguous auxiliaries, negation and adverbs ("has also said", "now says"),
+    its particle, and the when/where of the telling right after it ("said Friday", "said in an
+    interview") — how the cue is usually delimited in attribution corpora."""
     start, end = verb.idx, _tok_end(verb)
     i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].head == verb and verb.doc[i].dep_ in ("aux", "auxpass", "neg"):
+    while i >= verb.sent.start and verb.doc[i].head == verb and verb.doc[i].dep_ in _CUE_LEFT:
         start = verb.doc[i].idx
         i -= 1
-    for child in verb.rights:
-        if child.dep_ == "prt" and child.i == verb.i + 1:
-            end = _tok_end(child)
+    j = verb.i + 1
+    while j < verb.sent.end:
+        tok = verb.doc[j]
+        if tok.head != verb:
+            break
+        if tok.dep_ in ("prt", "npadvmod") or (
+            tok.dep_ == "advmod" and tok.pos_ == "ADV" and tok.lower_ != "that"
+        ):
+            end = _tok_end(tok)
+            j = tok.right_edge.i + 1
+        elif tok.dep_ == "prep" and tok.lower_ in _CUE_PREPS:
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is None or pobj.lemma_.lower() not in _TELLING_NOUNS:
+                break
+            end = _tok_end(pobj)
+            j = pobj.i + 1
+        else:
+            break
+    if prep is not None:
+        end = max(end, _tok_end(prep))
     return start, end
 
 
@@ -214,7 +327,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def _verb_find(verb: Token, tags: frozenset[str], text: str) -> _Found | None:
+def _verb_find(
+    verb: Token, tags: frozenset[str], text: str, regions: list[Range] | None = None
+) -> _Found | None:
     sent = verb.sent
     content_children = [c for c in verb.children if c.dep_ == "ccomp"]
     subj = _subject(verb)
@@ -228,10 +343,30 @@ def _verb_find(verb: Token, tags: frozenset[str], text: str) -> _Found | None:
                 recipient = _np_range(child)
         if child.dep_ == "dobj" and "rcpt" in tags:
             recipient = _np_range(child)
+    prep = None
     if not content_children and subj is not None:
-        deps = ("xcomp", "dobj") if "obj" in tags else ("xcomp",)
+        # "called for X", "spoke about X": the lexicon names the preposition that opens the content
+        prep = next((c for c in verb.rights if c.dep_ == "prep" and "+" + c.lower_ in tags), None)
+        pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+        if pobj is not None:
+            content_children = [pobj]
+        else:
+            prep = None
+    if not content_children and subj is not None:
+        deps = ("xcomp", "dobj", "oprd") if "obj" in tags else ("xcomp",)
         content_children = [c for c in verb.children if c.dep_ in deps]
     ranges = [_subtree(c) for c in content_children]
+    if content_children and content_children[0].dep_ in ("dobj", "xcomp", "oprd"):
+        # "described Clinton as a politician", "slammed Kaine for his work": the object and
+        # what completes it, up to the end of the verb's clause
+        tail = [
+            c
+            for c in verb.rights
+            if c.i > content_children[0].i
+            and c.dep_ not in ("punct", "cc", "conj", "advcl", "parataxis", "ccomp")
+        ]
+        if tail:
+            ranges = [(ranges[0][0], max(_tok_end(c.right_edge) for c in tail))] + ranges[1:]
     if not ranges and subj is not None:
         # "revealed (to X) that ...": a misparsed complement still starts at "that"
         that = next(
@@ -242,13 +377,22 @@ def _verb_find(verb: Token, tags: frozenset[str], text: str) -> _Found | None:
     if not ranges and verb.dep_ == "parataxis":
         # "Taxes, he said, would rise": the content is the sentence around the cue
         ranges = _minus((sent.start_char, sent.end_char), [_subtree(verb)])
+    if not ranges and regions is not None:
+        # 'Trump said, “When ...' — the quotation right after the cue, however long
+        after = verb.i + 1
+        while after < len(verb.doc) and verb.doc[after].text in (",", ":"):
+            after += 1
+        if after < len(verb.doc):
+            q = _region_at(regions, verb.doc[after].idx)
+            if q is not None and q[0] == verb.doc[after].idx:
+                ranges = [q]
     if not ranges and any(ch in sent.text for ch in _QUOTES):
         ranges = _quoted(sent, exclude=_subtree(verb))
     if not ranges and verb.i + 1 < sent.end and verb.doc[verb.i + 1].text == ":":
         ranges = [(verb.doc[verb.i + 1].idx + 1, sent.end_char)]
     if not ranges:
         ranges = _previous_quote(verb, subj)
-    cue = _cue_range(verb)
+    cue = _cue_range(verb, prep)
     source = _np_range(subj) if subj is not None else None
     if subj is not None and subj.head == verb:
         # two subjects ("the governments that ... and President X have denied"): a misparse
@@ -273,6 +417,7 @@ def _verb_find(verb: Token, tags: frozenset[str], text: str) -> _Found | None:
         recipient=recipient,
         negated=negated,
         hedge_tokens=[c for c in verb.children if c.dep_ == "advmod"],
+        sent_end=sent.end_char,
     )
 
 
@@ -521,7 +666,9 @@ def _headline(article: Article, frames: list[_Found], book: _ActorBook) -> _Foun
     )
 
 
-def _sentence_finds(doc: Doc, article: Article, blocked: list[Range]) -> list[_Found]:
+def _sentence_finds(
+    doc: Doc, article: Article, blocked: list[Range], regions: list[Range] | None = None
+) -> list[_Found]:
     lex, text = lexicons(), article.text
     finds: list[_Found] = []
     for tok in doc:
@@ -530,7 +677,7 @@ def _sentence_finds(doc: Doc, article: Article, blocked: list[Range]) -> list[_F
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             found = _according_find(tok, text)
         elif tok.pos_ == "VERB" and lemma in lex.verbs:
-            found = _verb_find(tok, lex.verbs[lemma], text)
+            found = _verb_find(tok, lex.verbs[lemma], text, regions)
         elif tok.pos_ == "NOUN" and lemma in lex.nouns:
             found = _noun_find(tok, text)
         if found is None:
@@ -554,6 +701,13 @@ def _sentence_finds(doc: Doc, article: Article, blocked: list[Range]) -> list[_F
                 )
         if any(s < be and bs < e for bs, be in blocked for s, e in [found.cue, *found.content]):
             continue  # nothing inside boilerplate, the publisher line or a dateline
+        if (
+            regions
+            and found.head is not None
+            and found.head.lower_ in _FIRST_PERSON
+            and _region_at(regions, found.cue[0]) is not None
+        ):
+            continue  # "I think" inside a quotation is the quoted speaker's voice, not a new source
         finds.append(found)
     return finds
 
@@ -591,7 +745,9 @@ def find_attributions(
         blocked.append((st.publisher_line.start, st.publisher_line.end))
     if st.headline_cue is not None:
         blocked.append((st.headline_cue.start, st.headline_cue.end))
-    finds = _sentence_finds(doc, article, blocked)
+    regions = quote_regions(text)
+    finds = _sentence_finds(doc, article, blocked, regions)
+    _extend_quotes(finds, regions, text)
     headline = _headline(article, frames, book)
     if headline is not None:
         finds = [f for f in finds if not any(headline.content_contains(c) for c in [f.cue])]
