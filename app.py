@@ -9,6 +9,7 @@ import streamlit as st
 
 from components import state
 from components.loader import render_loader
+from components.workspace import render_workspace_sidebar
 
 ROOT = Path(__file__).resolve().parent
 
@@ -16,6 +17,7 @@ st.set_page_config(page_title="Sourcetrace", page_icon=":material/account_tree:"
 
 state.init_from_url()
 render_loader()
+render_workspace_sidebar(state.current_article())  # the library of saved articles to reopen
 
 pages = [
     st.Page("pages/article.py", title="Article", icon=":material/article:", url_path="article", default=True),

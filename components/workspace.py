@@ -13,7 +13,7 @@ from datetime import date
 import streamlit as st
 
 from sourcetrace.errors import SourcetraceError
-from sourcetrace.model import Analysis
+from sourcetrace.model import Analysis, Article
 from sourcetrace.workspace import Workspace, WorkspaceError, open_workspace
 
 WS_KEY = "_workspace"  # session: (Workspace | None, message | None), opened once per session
@@ -51,10 +51,7 @@ def corrected(analysis: Analysis) -> Analysis:
     if ws is None or not analysis.article.content_hash:
         return analysis
     try:
-        filed = st.session_state.setdefault(FILED_KEY, set())
-        if not ws.read_only and analysis.article.content_hash not in filed:
-            ws.add_article(analysis.article)
-            filed.add(analysis.article.content_hash)
+        _file(ws, analysis.article)
         fixed, found = ws.apply_to(analysis)
     except WorkspaceError as err:
         # the file went bad or got locked mid-session: show the analysis as extracted, say why
@@ -118,8 +115,17 @@ def _label(record) -> str:
     return f"{title}{edits}"
 
 
-def render_workspace_sidebar(current_hash: str | None = None, key: str = "ws") -> None:
-    """The library of analysed articles to reopen, and export/import of the workspace."""
+def _file(ws: Workspace, article: Article) -> None:
+    """Put the article in the library once per session (the write is skipped after that)."""
+    filed = st.session_state.setdefault(FILED_KEY, set())
+    if not ws.read_only and article.content_hash and article.content_hash not in filed:
+        ws.add_article(article)
+        filed.add(article.content_hash)
+
+
+def render_workspace_sidebar(article: Article | None = None, key: str = "ws") -> None:
+    """The library of analysed articles to reopen (the one shown is filed first), export and import."""
+    current_hash = article.content_hash if article is not None else None
     with st.sidebar:
         st.markdown("**Workspace**")
         ws, message = workspace()
@@ -132,6 +138,8 @@ def render_workspace_sidebar(current_hash: str | None = None, key: str = "ws") -
             st.button("Try again", key=f"{key}-retry", on_click=retry_workspace)
             return
         try:
+            if article is not None:
+                _file(ws, article)
             records = ws.articles()
         except WorkspaceError as err:
             st.caption(f":material/error: {err}")
