@@ -1,0 +1,447 @@
+"""The walkthrough view: present an analysis step by step, or arrange the steps beforehand.
+
+Without `?step=` the page is the presenter's editor (order, hide, speaker notes, downloads);
+with `?step=N` it is presentation mode: the app chrome hidden, large type, one step at a time,
+next/previous buttons and the keyboard arrows. The steps come from `sourcetrace.walkthrough`;
+the presenter's edits are kept in the session and saved in the workspace with the article.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import streamlit as st
+
+from components import state
+from sourcetrace import export
+from sourcetrace import walkthrough as wt
+from sourcetrace.figures import network_data, timeline_figure
+from sourcetrace.model import Analysis
+
+STEP_PARAM = "step"
+EDITS_PREFIX = "wt-edits:"  # session: the presenter's edits per content hash (list of dicts)
+FLASH_KEY = "wt-flash"  # session: one sentence about the last save, shown once
+NETWORK_HEIGHT = 430
+
+# Presentation mode: no header, sidebar or toolbar; large type for a projector.
+_PRESENT_CSS = """
+<style>
+header[data-testid="stHeader"], section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], footer { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 1rem !important; max-width: 100% !important; }
+.st-key-wt-slide { font-size: 1.55rem; line-height: 1.45; }
+.st-key-wt-slide h2 { font-size: 2.4rem; line-height: 1.2; margin: 0 0 .6rem; padding: 0; }
+.st-key-wt-slide .wt-eyebrow { font-size: 1rem; letter-spacing: .08em; text-transform: uppercase;
+  color: #5b6470; }
+.st-key-wt-slide blockquote { font-family: Georgia, serif; font-size: 1.9rem; line-height: 1.35;
+  border-left: 6px solid #1f4e79; margin: .4rem 0 1rem; padding: .1rem 0 .1rem 1rem; color: #1b1f24; }
+.st-key-wt-slide ul { margin: .2rem 0 0 1.1rem; padding: 0; }
+.st-key-wt-slide li { margin: .25rem 0; }
+.st-key-wt-slide p { margin: .3rem 0; }
+.wt-chain { display: flex; flex-wrap: wrap; align-items: center; gap: .35rem; margin: .5rem 0 1rem; }
+.wt-link { display: inline-flex; flex-direction: column; padding: .2rem .7rem; border-radius: .5rem;
+  border: 1px solid #dde2e8; background: #f3f5f8; font-size: 1.35rem; line-height: 1.25; }
+.wt-link small { font-size: .85rem; color: #5b6470; }
+.wt-k-publisher { border-color: #b7c7da; background: #eef3f9; }
+.wt-k-outlet { border-color: #e2c3a6; background: #fbf1e7; }
+.wt-k-anonymous { border-color: #d9b3b3; background: #fbeeee; }
+.wt-k-document { border-color: #c5d7b0; background: #f1f7ea; }
+.wt-k-unattributed { border-style: dashed; background: #fff; }
+.wt-sep { color: #5b6470; font-size: 1.6rem; }
+.st-key-wt-nav button { font-size: 1.15rem; min-height: 3rem; }
+.st-key-wt-slide [data-testid="stMetricValue"] { font-size: 3rem; }
+</style>
+"""
+
+# ---------------------------------------------------------------- edits (session + workspace)
+
+
+def _workspace():
+    """The writable workspace, or None (missing, read-only, or the workspace part not present)."""
+    try:
+        from components.workspace import workspace
+    except ImportError:
+        return None, None
+    return workspace()
+
+
+def load_edits(content_hash: str) -> list[dict] | None:
+    """This session's edits for the article, else the ones saved in the workspace."""
+    key = EDITS_PREFIX + content_hash
+    if key not in st.session_state:
+        ws, _ = _workspace()
+        saved = None
+        if ws is not None and content_hash:
+            try:
+                saved = ws.load_walkthrough(content_hash)
+            except Exception:  # noqa: BLE001 - a damaged workspace must not stop the presentation
+                saved = None
+        st.session_state[key] = saved
+    return st.session_state[key]
+
+
+def save_edits(content_hash: str, steps: list[wt.Step]) -> None:
+    """Keep the edits in the session, and in the workspace when it can be written."""
+    edits = wt.edits_of(steps)
+    st.session_state[EDITS_PREFIX + content_hash] = edits
+    ws, _ = _workspace()
+    if ws is None or getattr(ws, "read_only", False) or not content_hash:
+        st.session_state[FLASH_KEY] = (
+            "The workspace cannot be written: these changes last for this session only."
+        )
+        return
+    try:
+        ws.save_walkthrough(content_hash, edits)
+    except Exception as err:  # noqa: BLE001 - say why, keep the session copy
+        st.session_state[FLASH_KEY] = f"{state.user_message(err)} The changes last for this session only."
+
+
+def current_steps(analysis: Analysis) -> list[wt.Step]:
+    return wt.apply_edits(wt.build_steps(analysis), load_edits(analysis.article.content_hash))
+
+
+# ---------------------------------------------------------------- the step in the URL
+
+
+def step_from_url(count: int) -> int | None:
+    """The 1-based step of presentation mode, or None when the page is in editor mode."""
+    raw = st.query_params.get(STEP_PARAM)
+    if raw is None:
+        return None
+    n = wt.clamp_step(raw, count)
+    if str(n) != raw:
+        st.query_params[STEP_PARAM] = str(n)  # a junk or out-of-range link is corrected in place
+    return n
+
+
+def go_to(n: int | None) -> None:
+    if n is None:
+        if STEP_PARAM in st.query_params:
+            del st.query_params[STEP_PARAM]
+    else:
+        st.query_params[STEP_PARAM] = str(n)
+
+
+# ---------------------------------------------------------------- presentation
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def chain_html(step: wt.Step) -> str:
+    chips = [
+        f'<span class="wt-link wt-k-{_esc(kind)}">{_esc(label)}'
+        f"<small>{_esc(export.KIND_LABELS.get(kind, kind))}</small></span>"
+        for label, kind in zip(step.chain, step.chain_kinds, strict=False)
+    ]
+    return '<div class="wt-chain">' + '<span class="wt-sep">›</span>'.join(chips) + "</div>"
+
+
+def slide_html(step: wt.Step, eyebrow: str) -> str:
+    """The slide's text as HTML; every string from the article is escaped."""
+    parts = [f'<div class="wt-eyebrow">{_esc(eyebrow)}</div>', f"<h2>{_esc(step.title)}</h2>"]
+    lines = list(step.lines)
+    if step.kind == "claim" and lines:
+        parts.append(f"<blockquote>{_esc(lines.pop(0))}</blockquote>")
+        parts.append(chain_html(step))
+    if step.kind in ("actors", "summary"):
+        parts.append("<ul>" + "".join(f"<li>{_esc(x)}</li>" for x in lines) + "</ul>")
+    else:
+        parts.extend(f"<p>{_esc(x)}</p>" for x in lines)
+    return "".join(parts)
+
+
+def _network(analysis: Analysis, step: wt.Step) -> None:
+    """The whole network with the step's actors lit (the dashboard's component, data kept stable)."""
+    try:
+        from components.network import _renderer, _signature
+    except ImportError:
+        return
+    graph = network_data(analysis)
+    graph["focus"] = {"primary": None, "highlight": [a for a in step.actors if analysis.actor(a)]}
+    _renderer()(
+        key="wt-network",
+        data={
+            "graph": graph,
+            "signature": _signature(graph),
+            "height": NETWORK_HEIGHT,
+            "name": "wt-network",
+            "empty_message": "No actors were found.",
+        },
+        height=NETWORK_HEIGHT + 2,
+    )
+
+
+def _nav(n: int, count: int) -> None:
+    """Previous / progress / next / exit; the arrow keys and Esc press the buttons (Streamlit shortcuts)."""
+    with st.container(key="wt-nav", horizontal=True, vertical_alignment="center", gap="medium"):
+        st.button(
+            "Previous",
+            key="wt-prev",
+            icon=":material/arrow_back:",
+            disabled=n <= 1,
+            on_click=go_to,
+            args=(n - 1,),
+            shortcut="Left",
+        )
+        st.progress(n / count, text=f"Step {n} of {count}", width="stretch")
+        st.button(
+            "Next",
+            key="wt-next",
+            type="primary",
+            icon=":material/arrow_forward:",
+            icon_position="right",
+            disabled=n >= count,
+            on_click=go_to,
+            args=(n + 1,),
+            shortcut="Right",
+        )
+        st.button(
+            "Exit",
+            key="wt-exit",
+            icon=":material/close:",
+            on_click=go_to,
+            args=(None,),
+            shortcut="Esc",
+            help="Leave presentation mode",
+        )
+
+
+def render_present(analysis: Analysis, steps: list[wt.Step], n: int) -> None:
+    shown = wt.visible(steps)
+    step = shown[n - 1]
+    st.markdown(_PRESENT_CSS, unsafe_allow_html=True)
+    _nav(n, len(shown))
+    art = analysis.article
+    eyebrow = " · ".join(x for x in (art.publisher, art.published) if x) or "Walkthrough"
+    with st.container(key="wt-slide"):
+        if step.kind == "summary":
+            _summary_slide(analysis, step, eyebrow)
+        else:
+            left, right = st.columns([5, 6], gap="large")
+            with left:
+                st.markdown(slide_html(step, eyebrow), unsafe_allow_html=True)
+            with right:
+                _network(analysis, step)
+                if step.kind == "claim" and step.event:
+                    st.plotly_chart(
+                        timeline_figure(analysis, focus_event=step.event),
+                        key="wt-timeline",
+                        width="stretch",
+                        config={"displaylogo": False, "displayModeBar": False},
+                    )
+    if step.note:
+        with st.expander("Speaker note", icon=":material/sticky_note_2:"):
+            st.text(step.note)
+
+
+def _summary_slide(analysis: Analysis, step: wt.Step, eyebrow: str) -> None:
+    s = wt.sourcing_summary(analysis)
+    st.markdown(
+        f'<div class="wt-eyebrow">{_esc(eyebrow)}</div><h2>{_esc(step.title)}</h2>', unsafe_allow_html=True
+    )
+    if s.claims:
+        cols = st.columns(4)
+        figures = [
+            ("anonymous source", s.anonymous),
+            ("one source only", s.single_source),
+            ("a document", s.documents),
+            ("the article's own voice", s.own_voice),
+        ]
+        for col, (label, value) in zip(cols, figures, strict=True):
+            col.metric(f"rest on {label}", f"{value} of {s.claims}")
+    st.markdown(
+        "<ul>" + "".join(f"<li>{_esc(x)}</li>" for x in step.lines[4:] or step.lines[:1]) + "</ul>",
+        unsafe_allow_html=True,
+    )
+
+
+# ---------------------------------------------------------------- editor
+
+
+# The callbacks re-read the edits: two widgets changed in one rerun must not overwrite each other.
+
+
+def _move(analysis: Analysis, key: str, offset: int) -> None:
+    save_edits(analysis.article.content_hash, wt.move(current_steps(analysis), key, offset))
+
+
+def _set_hidden(analysis: Analysis, key: str, widget: str) -> None:
+    hide = not st.session_state[widget]
+    steps = [s if s.key != key else _replace(s, hidden=hide) for s in current_steps(analysis)]
+    save_edits(analysis.article.content_hash, steps)
+
+
+def _set_note(analysis: Analysis, key: str, widget: str) -> None:
+    note = str(st.session_state[widget] or "").strip()
+    steps = [s if s.key != key else _replace(s, note=note) for s in current_steps(analysis)]
+    save_edits(analysis.article.content_hash, steps)
+
+
+def _reset(analysis: Analysis) -> None:
+    content_hash = analysis.article.content_hash
+    save_edits(content_hash, wt.build_steps(analysis))
+    for k in [k for k in st.session_state if str(k).startswith(f"wt-{content_hash[:12]}-")]:
+        del st.session_state[k]  # the widgets show the default values again
+
+
+def _replace(step: wt.Step, **changes) -> wt.Step:
+    from dataclasses import replace
+
+    return replace(step, **changes)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "article"
+
+
+def render_downloads(analysis: Analysis, steps: list[wt.Step], key: str) -> None:
+    """The standalone report and the data, built only when a button is pressed."""
+    name = _slug(analysis.article.title or "article")
+    with st.container(horizontal=True, gap="small"):
+        st.download_button(
+            "Report (HTML)",
+            data=lambda: export.to_html(analysis, steps).encode("utf-8"),
+            file_name=f"{name}.html",
+            mime="text/html",
+            icon=":material/download:",
+            key=f"{key}-html",
+            on_click="ignore",
+            help="One file that opens offline in any browser: article, network, timeline, "
+            "claims and this walkthrough as slides.",
+        )
+        st.download_button(
+            "Analysis (JSON)",
+            data=lambda: export.to_json(analysis).encode("utf-8"),
+            file_name=f"{name}.json",
+            mime="application/json",
+            key=f"{key}-json",
+            on_click="ignore",
+        )
+        st.download_button(
+            "Claims (CSV)",
+            data=lambda: export.claims_csv(analysis).encode("utf-8"),
+            file_name=f"{name}-claims.csv",
+            mime="text/csv",
+            key=f"{key}-claims",
+            on_click="ignore",
+        )
+        st.download_button(
+            "Actors (CSV)",
+            data=lambda: export.actors_csv(analysis).encode("utf-8"),
+            file_name=f"{name}-actors.csv",
+            mime="text/csv",
+            key=f"{key}-actors",
+            on_click="ignore",
+        )
+
+
+def render_editor(analysis: Analysis, steps: list[wt.Step]) -> None:
+    content_hash = analysis.article.content_hash
+    prefix = f"wt-{content_hash[:12]}-"
+    shown = len(wt.visible(steps))
+    st.markdown("#### Walkthrough")
+    st.caption(
+        f"{len(steps)} steps, {shown} shown. Reorder, hide and annotate them; the changes are saved with "
+        "the article. In presentation mode use the arrow keys or the buttons; Esc leaves."
+    )
+    with st.container(horizontal=True, gap="small"):
+        st.button(
+            "Start presenting",
+            key="wt-start",
+            type="primary",
+            icon=":material/slideshow:",
+            on_click=go_to,
+            args=(1,),
+            disabled=shown == 0,
+        )
+        st.button("Reset order, visibility and notes", key="wt-reset", on_click=_reset, args=(analysis,))
+    render_downloads(analysis, steps, key="wt-dl")
+    if flash := st.session_state.pop(FLASH_KEY, None):
+        st.warning(flash, icon=":material/lock:")
+    for i, step in enumerate(steps):
+        with st.container(border=True, key=f"{prefix}row-{_slug(step.key)}"):
+            head, controls = st.columns([7, 3], vertical_alignment="center")
+            preview = step.lines[0] if step.kind == "claim" and step.lines else " · ".join(step.lines[:1])
+            chain = " › ".join(step.chain)
+            head.markdown(
+                f"**{i + 1}. {_md(step.title)}**"
+                + (f" — {_md(_clip(preview))}" if preview else "")
+                + (f"  \n:gray[{_md(chain)}]" if chain else "")
+            )
+            with controls.container(horizontal=True, gap="small", horizontal_alignment="right"):
+                st.button(
+                    "",
+                    key=f"{prefix}up-{step.key}",
+                    icon=":material/arrow_upward:",
+                    help="Move up",
+                    disabled=i == 0,
+                    on_click=_move,
+                    args=(analysis, step.key, -1),
+                )
+                st.button(
+                    "",
+                    key=f"{prefix}down-{step.key}",
+                    icon=":material/arrow_downward:",
+                    help="Move down",
+                    disabled=i == len(steps) - 1,
+                    on_click=_move,
+                    args=(analysis, step.key, 1),
+                )
+                shown_key = f"{prefix}shown-{step.key}"
+                st.toggle(
+                    "Show",
+                    value=not step.hidden,
+                    key=shown_key,
+                    on_change=_set_hidden,
+                    args=(analysis, step.key, shown_key),
+                )
+            note_key = f"{prefix}note-{step.key}"
+            st.text_input(
+                "Speaker note",
+                value=step.note,
+                key=note_key,
+                on_change=_set_note,
+                args=(analysis, step.key, note_key),
+                placeholder="Speaker note (optional)",
+                label_visibility="collapsed",
+            )
+
+
+def _clip(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _md(text: str) -> str:
+    """Article text through st.markdown: no HTML, no Markdown syntax."""
+    out = html.escape(text, quote=False)
+    for ch in "\\`*_{}[]<>()#+-.!|~:$":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+# ---------------------------------------------------------------- entry
+
+
+def render_walkthrough() -> None:
+    try:
+        analysis = state.current_analysis()
+        try:
+            from components.workspace import corrected
+
+            analysis = corrected(analysis)  # the presenter's corrections apply here too
+        except ImportError:
+            pass
+    except Exception as err:  # noqa: BLE001 - a message, never a traceback
+        st.error(state.user_message(err))
+        return
+    steps = current_steps(analysis)
+    shown = wt.visible(steps)
+    n = step_from_url(len(shown))
+    if n is None or not shown:
+        render_editor(analysis, steps)
+    else:
+        render_present(analysis, steps, n)

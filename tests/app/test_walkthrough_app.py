@@ -1,0 +1,133 @@
+"""The Walkthrough page under AppTest: editor, ?step=N presentation mode, edits saved and restored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from sourcetrace import walkthrough as wt
+from sourcetrace.workspace import Workspace
+
+pytestmark = pytest.mark.app
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PAGE = "pages/walkthrough.py"
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCETRACE_HOME", str(tmp_path))  # a fresh workspace per test
+    return tmp_path
+
+
+def open_page(step: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.switch_page(PAGE)
+    if step is not None:
+        at.query_params["step"] = step
+    at.run()
+    assert not at.exception
+    return at
+
+
+def progress_text(at: AppTest) -> str:
+    return at.get("progress")[0].proto.text
+
+
+def slide_html(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if 'class="wt-eyebrow"' in m.value)
+
+
+def row_keys(at: AppTest) -> list[str]:
+    """Step keys in the editor's order (from the "Show" toggles)."""
+    return [t.key.split("-shown-", 1)[1] for t in at.toggle if "-shown-" in (t.key or "")]
+
+
+def test_editor_lists_every_step_in_default_order(home, bundled_analysis) -> None:
+    at = open_page()
+    steps = wt.build_steps(bundled_analysis)
+    assert row_keys(at) == [s.key for s in steps]
+    assert all(t.value for t in at.toggle if "-shown-" in (t.key or ""))
+    assert at.button(key="wt-start").label == "Start presenting"
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Report (HTML)", "Analysis (JSON)", "Claims (CSV)", "Actors (CSV)"]
+
+
+def test_step_in_url_opens_presentation_mode(home, bundled_analysis) -> None:
+    steps = wt.visible(wt.build_steps(bundled_analysis))
+    at = open_page(step="3")
+    assert progress_text(at) == f"Step 3 of {len(steps)}"
+    assert f"<h2>{steps[2].title}</h2>" in slide_html(at)
+    assert not at.toggle  # no editor in presentation mode
+    at.button(key="wt-next").click().run()
+    assert at.query_params["step"] == "4"
+    assert progress_text(at) == f"Step 4 of {len(steps)}"
+    at.button(key="wt-prev").click().run()
+    at.button(key="wt-prev").click().run()
+    assert progress_text(at) == f"Step 2 of {len(steps)}"
+    assert "<h2>Key actors</h2>" in slide_html(at)
+
+
+def test_first_and_last_steps_disable_their_buttons(home, bundled_analysis) -> None:
+    count = len(wt.visible(wt.build_steps(bundled_analysis)))
+    at = open_page(step="1")
+    assert at.button(key="wt-prev").disabled and not at.button(key="wt-next").disabled
+    at = open_page(step=str(count))
+    assert at.button(key="wt-next").disabled and not at.button(key="wt-prev").disabled
+    assert "<h2>How the claims are sourced</h2>" in slide_html(at)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("999", "last"), ("0", "1"), ("abc", "1")])
+def test_out_of_range_step_is_corrected_in_the_url(home, bundled_analysis, raw: str, expected: str) -> None:
+    count = len(wt.visible(wt.build_steps(bundled_analysis)))
+    want = str(count) if expected == "last" else expected
+    at = open_page(step=raw)
+    assert progress_text(at) == f"Step {want} of {count}"
+    assert at.query_params["step"] == want
+
+
+def test_exit_leaves_presentation_mode(home) -> None:
+    at = open_page(step="2")
+    at.button(key="wt-exit").click().run()
+    assert "step" not in at.query_params
+    assert at.button(key="wt-start")
+
+
+def test_edits_are_saved_with_the_article_and_restored(home, bundled_analysis) -> None:
+    content_hash = bundled_analysis.article.content_hash
+    at = open_page()
+    prefix = f"wt-{content_hash[:12]}-"
+    at.button(key=f"{prefix}down-article").click().run()  # article after the key actors
+    at.toggle(key=f"{prefix}shown-summary").set_value(False).run()
+    at.text_input(key=f"{prefix}note-actors").input("Start with who is named.").run()
+    default = [s.key for s in wt.build_steps(bundled_analysis)]
+    expected_order = ["actors", "article", *default[2:]]
+    assert row_keys(at) == expected_order
+
+    saved = Workspace(home / "workspace.sqlite3").load_walkthrough(content_hash)
+    assert [s["key"] for s in saved] == expected_order
+    assert saved[0] == {"key": "actors", "hidden": False, "note": "Start with who is named."}
+    assert saved[-1] == {"key": "summary", "hidden": True, "note": ""}
+
+    # a new session (a reload) restores them from the workspace
+    again = open_page()
+    assert row_keys(again) == expected_order
+    assert again.toggle(key=f"{prefix}shown-summary").value is False
+    assert again.text_input(key=f"{prefix}note-actors").value == "Start with who is named."
+    shown = len(default) - 1
+    present = open_page(step="1")
+    assert progress_text(present) == f"Step 1 of {shown}"
+    assert "<h2>Key actors</h2>" in slide_html(present)
+    assert [e.label for e in present.expander] == ["Speaker note"]
+
+
+def test_reset_restores_the_default(home, bundled_analysis) -> None:
+    content_hash = bundled_analysis.article.content_hash
+    prefix = f"wt-{content_hash[:12]}-"
+    at = open_page()
+    at.button(key=f"{prefix}down-article").click().run()
+    at.button(key="wt-reset").click().run()
+    assert row_keys(at) == [s.key for s in wt.build_steps(bundled_analysis)]
