@@ -3,21 +3,23 @@
 Run with `streamlit run app.py` (or `make run`). The views live in pages/, the drawing in components/.
 """
 
+import logging
 from pathlib import Path
 
 import streamlit as st
 
 from components import state
 from components.loader import render_loader
-from components.workspace import render_workspace_sidebar
+from components.style import apply_global_style
 
 ROOT = Path(__file__).resolve().parent
+log = logging.getLogger("sourcetrace.app")
 
-st.set_page_config(page_title="Sourcetrace", page_icon=":material/account_tree:", layout="wide")
-
-state.init_from_url()
-render_loader()
-render_workspace_sidebar(state.current_article())  # the library of saved articles to reopen
+# a local icon: a material icon as favicon would be fetched from fonts.gstatic.com
+st.set_page_config(
+    page_title="Sourcetrace", page_icon=str(ROOT / "components" / "assets" / "favicon.png"), layout="wide"
+)
+apply_global_style()
 
 pages = [
     st.Page("pages/article.py", title="Article", icon=":material/article:", url_path="article", default=True),
@@ -32,7 +34,18 @@ for file, title, icon in (
 ):
     if (ROOT / "pages" / file).exists():
         pages.append(st.Page(f"pages/{file}", title=title, icon=icon))
-
+# navigation first: whatever fails below, Streamlit never falls back to running a page on its own
 page = st.navigation(pages)
+
+state.init_from_url()
+render_loader()
+try:
+    from components.workspace import render_workspace_sidebar
+
+    render_workspace_sidebar(state.current_article())  # the library of saved articles to reopen
+except Exception:  # noqa: BLE001 - the views must still work when the workspace cannot
+    log.exception("workspace sidebar failed")
+    st.sidebar.caption(":material/error: The workspace library could not be shown; the views still work.")
+
 state.sync_url()
 page.run()

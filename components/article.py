@@ -18,7 +18,7 @@ def render_header(analysis: Analysis) -> None:
     """Headline, then publisher and date: what every view shows first."""
     a = analysis.article
     title = a.title or (a.source_path and a.source_path.rsplit("/", 1)[-1]) or "Untitled article"
-    st.markdown(f"### {_md_escape(title)}")
+    st.markdown(f"#### {_md_escape(title)}")
     meta = [a.publisher or "publisher unknown", a.published or "date unknown"]
     if a.url:
         meta.append(a.url)

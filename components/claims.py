@@ -83,11 +83,12 @@ def render_panel(analysis: Analysis, focus: dict | None, key: str, on_article_pa
     """The right-hand panel shown beside every view."""
     st.markdown(PANEL_CSS, unsafe_allow_html=True)
     st.markdown(f"#### Claims · {len(analysis.claims)}")
+    focus_actor = focus["id"] if focus and focus["type"] == "actor" else None
     if not analysis.claims:
+        _focus_line(analysis, focus, key, None, 0)
         st.info("No claims were found in this article.")
         return
 
-    focus_actor = focus["id"] if focus and focus["type"] == "actor" else None
     with st.expander("Filters", expanded=False):
         labels = sorted({direct_source(c)[0] for c in analysis.claims})
         kinds = sorted({direct_source(c)[1] for c in analysis.claims})
@@ -103,21 +104,31 @@ def render_panel(analysis: Analysis, focus: dict | None, key: str, on_article_pa
     actor_filter = focus_actor if only_focus else None
     shown = filter_claims(analysis, sources, chosen_kinds, actor_filter)
 
-    if focus:
-        name = state.focus_label(analysis, focus) or ""
-        cols = st.columns([4, 1.3], vertical_alignment="center")
-        note = f"Focus: **{_plain(name)}**"
-        if actor_filter:
-            note += f" · {len(shown)} of {len(analysis.claims)} claims"
-        cols[0].markdown(note)
-        cols[1].button("Clear", key=f"{key}-clear", on_click=state.set_focus, args=(None,),
-                       width="stretch", help="Clear the focus in every view")
+    _focus_line(analysis, focus, key, actor_filter, len(shown))
     if not shown:
         st.caption("No claim matches these filters.")
 
     focus_claim = focus["id"] if focus and focus["type"] == "claim" else None
     for claim in shown:
         _card(claim, analysis, key, focused=claim.id == focus_claim, on_article_page=on_article_page)
+
+
+def _focus_line(
+    analysis: Analysis, focus: dict | None, key: str, actor_filter: str | None, shown: int
+) -> None:
+    """What is focused (in every view), how many claims involve it, and a way to clear it."""
+    if not focus:
+        st.caption("Nothing focused: click an actor, a claim or an event.")
+        return
+    name = state.focus_label(analysis, focus) or ""
+    with st.container(key=f"{key}-focusline"):
+        cols = st.columns([4, 1.4], vertical_alignment="center")
+        note = f"Focus: **{_plain(name)}**"
+        if actor_filter:
+            note += f"  \n{shown} of {len(analysis.claims)} claims involve this actor"
+        cols[0].markdown(note)
+        cols[1].button("Clear", key=f"{key}-clear", on_click=state.set_focus, args=(None,),
+                       width="stretch", help="Clear the focus in every view")
 
 
 def _plain(text: str) -> str:

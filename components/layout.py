@@ -34,7 +34,7 @@ def view_page(view: str, render_view: Callable[[Analysis, dict | None], None]) -
         main, side = st.columns([7, 3], gap="medium")
         with main:
             render_view(analysis, focus)
-        with side:
+        with side, st.container(key="claims-panel"):
             render_panel(analysis, focus, key=f"claims-{view}", on_article_page=view == "article")
 
     body()

@@ -57,21 +57,23 @@ def _signature(graph: dict) -> str:
 
 
 def render_filters(analysis: Analysis, key: str) -> tuple[list[str], float, list[str]]:
+    """Types, minimum weight and edge families; the edge families stay in view, the rest in a popover."""
     types = sorted({a.type for a in analysis.actors})
-    weights = [r.weight for r in analysis.relations]
-    c1, c2, c3 = st.columns([2.2, 1.4, 2.2], vertical_alignment="bottom")
-    chosen_types = c1.multiselect("Actor types", types, default=types, key=f"{key}-types")
-    top = max(weights, default=1.0)
-    min_weight = 0.0
-    if top > 1.0:
-        min_weight = c2.slider("Minimum edge weight", 0.0, float(top), 0.0, step=0.5, key=f"{key}-weight")
-    else:
-        c2.caption("Edge weights: all 1")
+    top = max((r.weight for r in analysis.relations), default=1.0)
     present = [c for c in EDGE_CLASSES if any(edge_class(r.kind) == c for r in analysis.relations)]
     present = present or list(EDGE_CLASSES)
-    chosen_edges = c3.pills(
+    c1, c2 = st.columns([3, 1.2], vertical_alignment="center")
+    chosen_edges = c1.pills(
         "Edges", present, default=present, selection_mode="multi", key=f"{key}-edges",
+        label_visibility="collapsed",
     )
+    with c2.popover("Filters", icon=":material/filter_list:", width="stretch"):
+        chosen_types = st.multiselect("Actor types", types, default=types, key=f"{key}-types")
+        min_weight = 0.0
+        if top > 1.0:
+            min_weight = st.slider("Minimum edge weight", 0.0, float(top), 0.0, step=0.5, key=f"{key}-weight")
+        else:
+            st.caption("Every edge has weight 1.")
     return chosen_types, min_weight, list(chosen_edges or [])
 
 
