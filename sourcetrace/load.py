@@ -41,7 +41,7 @@ _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<\?xml[^>]
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_WORDS_FOR_LANGUAGE = 12
-MIN_STOPWORD_SHARE = 0.12
+MIN_STOPWORD_SHARE = 0.15
 MIN_LATIN_SHARE = 0.8
 
 
@@ -110,8 +110,10 @@ def check_english(text: str, name: str = "") -> None:
         return
     latin = sum(1 for w in words for c in w if c.isascii() or "\u00c0" <= c <= "\u024f")
     not_english = latin / letters < MIN_LATIN_SHARE
-    if not not_english and len(words) >= MIN_WORDS_FOR_LANGUAGE:
-        share = sum(1 for w in words if w.lower() in STOP_WORDS) / len(words)
+    # Only lower-case words are weighed: a list of names has none and is not "foreign".
+    common = [w for w in words if w.islower()]
+    if not not_english and len(common) >= MIN_WORDS_FOR_LANGUAGE:
+        share = sum(1 for w in common if w in STOP_WORDS) / len(common)
         not_english = share < MIN_STOPWORD_SHARE
     if not_english:
         raise InputError(
