@@ -32,6 +32,7 @@ _QUOTES = '"“”«»'
 _WORD = re.compile(r"\w")
 _SENTENCE_END = re.compile(r"[.!?:]")
 _FIRST_PERSON = {"i", "we", "you"}
+_TRAILING = {"which", "although", "though", "while", "whereas"}
 _CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
 _CUE_PREPS = ("in", "at", "during", "on")
 # where a statement is made: "said in an interview", "told reporters at a briefing"
@@ -225,7 +226,7 @@ def _region_at(regions: list[Range], pos: int) -> Range | None:
 def _extend_quotes(finds: list[_Found], regions: list[Range], text: str) -> None:
     """A content that is part of a quotation takes the whole quotation, and a quotation that
     goes on right after "..., he said." (same paragraph, nothing attributed inside) is its next part."""
-    cues = [f.cue for f in finds]
+
     for f in finds:
         if f.frame or f.lemma == "according":
             continue
@@ -247,10 +248,8 @@ def _extend_quotes(finds: list[_Found], regions: list[Range], text: str) -> None
                     break
                 tail_end = text.find("\n", nxt[1])
                 tail = text[nxt[1] : tail_end if tail_end >= 0 else len(text)]
-                if any(nxt[0] <= c[0] < nxt[1] for c in cues) or (
-                    tail.strip() and tail.strip()[0] not in "“\"'"
-                ):
-                    break
+                if tail.strip() and tail.strip()[0] not in "“\"'":
+                    break  # '“Y,” she added.' is an attribution of its own
                 parts.append(nxt)
                 pos = nxt[1]
         f.content = _parts(text, parts)
@@ -356,13 +355,25 @@ def _verb_find(
         deps = ("xcomp", "dobj", "oprd") if "obj" in tags else ("xcomp",)
         content_children = [c for c in verb.children if c.dep_ in deps]
     ranges = [_subtree(c) for c in content_children]
-    if content_children and content_children[0].dep_ in ("dobj", "xcomp", "oprd"):
+    if (
+        len(content_children) == 1
+        and content_children[0].pos_ == "PRON"
+        and content_children[0].n_rights == 0
+    ):
+        return None  # "they have defended them": a bare pronoun states nothing
+    if content_children and content_children[0].dep_ in ("xcomp",) and "rcpt" in tags:
+        # "urged Trump to stop": the addressee is part of what is urged
+        dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < content_children[0].i), None)
+        if dobj is not None:
+            ranges = [(dobj.left_edge.idx, ranges[0][1])] + ranges[1:]
+    if content_children and content_children[0].dep_ in ("dobj", "xcomp", "oprd", "pobj", "pcomp"):
         # "described Clinton as a politician", "slammed Kaine for his work": the object and
         # what completes it, up to the end of the verb's clause
         tail = [
             c
             for c in verb.rights
             if c.i > content_children[0].i
+            and c.i > (prep.i if prep is not None else -1)
             and c.dep_ not in ("punct", "cc", "conj", "advcl", "parataxis", "ccomp")
         ]
         if tail:
@@ -394,6 +405,17 @@ def _verb_find(
         ranges = _previous_quote(verb, subj)
     cue = _cue_range(verb, prep)
     source = _np_range(subj) if subj is not None else None
+    if ranges and content_children and all(c.i < verb.i for c in content_children) and subj is not None:
+        # "X ..., but Y, the source added.": everything before the cue is what was said
+        rest = [t for t in verb.doc[verb.i + 1 : sent.end] if not t.is_punct and not t.is_space]
+        if all(
+            t.head == verb and t.dep_ in ("npadvmod", "advmod", "prep", "pobj") or t.head.head == verb
+            for t in rest
+        ):
+            first = min(subj.left_edge.idx, verb.idx)
+            ranges = [(sent.start_char, first)]
+    ranges = [_clip_paragraph(text, r, verb.idx) for r in ranges]
+    ranges = [_cut_trailing(verb.doc, r) for r in ranges if r[1] > r[0]]
     if subj is not None and subj.head == verb:
         # two subjects ("the governments that ... and President X have denied"): a misparse
         # split one noun phrase; the source runs from the first to the one nearest the verb
@@ -419,6 +441,41 @@ def _verb_find(
         hedge_tokens=[c for c in verb.children if c.dep_ == "advmod"],
         sent_end=sent.end_char,
     )
+
+
+def _clip_paragraph(text: str, r: Range, cue_at: int) -> Range:
+    """Keep a content inside the cue's paragraph (the parser sometimes runs over a line break)."""
+    s, e = r
+    if cue_at >= e:
+        brk = text.rfind("\n", s, e)
+        return (min(max(s, brk + 1), e), e) if brk >= 0 else r
+    start_from = max(s, cue_at)
+    brk = text.find("\n", start_from, e)
+    if brk >= 0:
+        e = brk
+    if cue_at > s:
+        before = text.rfind("\n", s, cue_at)
+        if before >= 0:
+            s = before + 1
+    return s, max(s, e)
+
+
+def _cut_trailing(doc: Doc, r: Range) -> Range:
+    """Drop a trailing ", which ..." / ", although ..." clause that comments on the content."""
+    s, e = r
+    span = doc.char_span(s, e, alignment_mode="expand") if e > s else None
+    if span is None:
+        return r
+    for tok in span:
+        if tok.i == 0 or doc[tok.i - 1].text != "," or tok.idx <= s:
+            continue
+        clause = tok.head if tok.dep_ in ("mark", "nsubj", "nsubjpass") else tok
+        if clause.dep_ not in ("relcl", "advcl", "acl") or clause.left_edge != tok:
+            continue
+        if tok.lower_ in _TRAILING or (tok == clause and tok.tag_ == "VBG"):
+            if clause.right_edge.i >= span.end - 2:
+                return s, doc[tok.i - 1].idx
+    return r
 
 
 def _quoted(sent: SpacySpan, exclude: Range) -> list[Range]:
