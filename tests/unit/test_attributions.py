@@ -1,0 +1,281 @@
+"""Attributions stage alone, on short texts built by hand, and on the bundled article."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcetrace.attributions import find_attributions, quote_regions
+from sourcetrace.model import Actor, Article, ArticleStructure, Attribution, Dateline, Span
+from sourcetrace.nlp import get_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_pipeline()
+
+
+def span(text: str, part: str, start: int = 0) -> Span:
+    at = text.index(part, start)
+    return Span(start=at, end=at + len(part), text=part)
+
+
+def run(
+    nlp, text: str, actors: list[Actor] | None = None, **article
+) -> tuple[list[Attribution], list[Actor]]:
+    art = Article(text=text, **article)
+    return find_attributions(nlp(text), art, actors or [])
+
+
+def only(atts: list[Attribution]) -> Attribution:
+    sentence_level = [a for a in atts if not a.frame]
+    assert len(sentence_level) == 1, [(a.cue.text, a.content.text) for a in sentence_level]
+    return sentence_level[0]
+
+
+def test_reporting_verb_with_that_clause(nlp):
+    att = only(run(nlp, "The minister said that taxes would rise.")[0])
+    assert (att.source.text, att.cue.text, att.content.text) == (
+        "The minister",
+        "said",
+        "that taxes would rise",
+    )
+    assert att.parent is None and att.stance == "asserts" and not att.hedged
+
+
+def test_inverted_cue_after_the_content(nlp):
+    att = only(run(nlp, "Taxes will rise next year, the minister said.")[0])
+    assert (att.source.text, att.cue.text, att.content.text) == (
+        "the minister",
+        "said",
+        "Taxes will rise next year",
+    )
+
+
+def test_according_to(nlp):
+    att = only(run(nlp, "According to the report, taxes will rise.")[0])
+    assert (att.cue.text, att.source.text, att.content.text) == (
+        "According to",
+        "the report",
+        "taxes will rise",
+    )
+    assert att.source_kind == "document"
+
+
+def test_quote_with_the_speaker_after_it(nlp):
+    text = "“We will win the vote”, the senator added."
+    att = only(run(nlp, text)[0])
+    assert (att.source.text, att.cue.text, att.content.text) == (
+        "the senator",
+        "added",
+        "We will win the vote",
+    )
+
+
+def test_discontinuous_quote_around_he_said(nlp):
+    text = "“We will win,” he said, “and they will lose.”"
+    att = only(run(nlp, text)[0])
+    assert att.cue.text == "said"
+    assert [p.text for p in att.content.parts] == ["We will win", "and they will lose"]
+    assert att.content.text == text[att.content.start : att.content.end]
+
+
+def test_quote_carries_on_after_the_cue_sentence(nlp):
+    text = "“The plan is dead,” the mayor said. “Nobody will revive it.”\n"
+    att = only(run(nlp, text)[0])
+    assert [p.text for p in att.content.parts] == ["The plan is dead", "Nobody will revive it"]
+
+
+def test_nested_attribution_is_a_child_of_the_outer_one(nlp):
+    text = "The newspaper reported that an official revealed that the plan was dropped."
+    atts, actors = run(nlp, text)
+    outer, inner = sorted(atts, key=lambda a: a.cue.start)
+    assert (outer.cue.text, inner.cue.text) == ("reported", "revealed")
+    assert inner.parent == outer.id and outer.parent is None
+    assert inner.content.text == "that the plan was dropped"
+    assert inner.source.text == "an official" and inner.source_kind == "anonymous"
+    official = next(a for a in actors if a.id == inner.source_actor)
+    assert (official.name, official.kind, official.type) == ("an official", "anonymous", "PERSON")
+
+
+def test_noun_cue_and_denial(nlp):
+    atts, _ = run(nlp, "He dismissed the claim that the vote was rigged.")
+    by_cue = {a.cue.text: a for a in atts}
+    assert by_cue["claim"].content.text == "that the vote was rigged"
+    assert by_cue["dismissed"].stance == "denies"
+    assert by_cue["claim"].parent == by_cue["dismissed"].id
+
+
+def test_denial_with_an_object(nlp):
+    att = only(run(nlp, "The government denied the allegations.")[0])
+    assert (att.cue.text, att.content.text, att.stance) == ("denied", "the allegations", "denies")
+
+
+def test_hedge_marks_the_attribution(nlp):
+    att = only(run(nlp, "The mayor said it is not known whether the law will pass.")[0])
+    assert att.hedged is True
+
+
+def test_recipient(nlp):
+    text = "An aide revealed to the newspaper that the talks had failed."
+    att = only(run(nlp, text)[0])
+    assert att.recipient.text == "the newspaper"
+    assert att.content.text == "that the talks had failed"
+
+
+def test_anonymous_source_resolved_across_sentences(nlp):
+    text = (
+        "A senior official said that talks had stalled. "
+        "The official added that a deal was close. "
+        "He noted that nothing was signed. "
+        "According to the same source, the talks resume on Monday."
+    )
+    atts, actors = run(nlp, text)
+    assert [a.source.text for a in atts] == ["A senior official", "The official", "He", "the same source"]
+    assert len({a.source_actor for a in atts}) == 1
+    official = next(a for a in actors if a.id == atts[0].source_actor)
+    assert official.name == "a senior official"
+    assert [m.text for m in official.mentions] == [
+        "A senior official",
+        "The official",
+        "He",
+        "the same source",
+    ]
+
+
+def test_new_actor_ids_continue_after_existing_ones(nlp):
+    text = "Paris is calm. A diplomat said that the embassy will reopen."
+    paris = Actor(id="a7", name="Paris", type="GPE", kind="named", mentions=[span(text, "Paris")])
+    atts, actors = run(nlp, text, [paris])
+    assert [a.id for a in actors] == ["a7", "a8"]
+    assert atts[0].source_actor == "a8" and actors[1].kind == "anonymous"
+
+
+def test_named_source_uses_the_existing_actor(nlp):
+    text = "Jane Doe said that the bridge is safe."
+    jane = Actor(id="a1", name="Jane Doe", type="PERSON", kind="named", mentions=[span(text, "Jane Doe")])
+    att = only(run(nlp, text, [jane])[0])
+    assert (att.source_actor, att.source_kind) == ("a1", "named")
+
+
+def test_document_frames_publisher_and_dateline(nlp):
+    text = "NCRI\n\nal-Malaf, July 10, 2007: An official said that the talks failed.\n"
+    dateline = span(text, "al-Malaf, July 10, 2007:")
+    covers = Span(start=dateline.end + 1, end=len(text) - 1, text=text[dateline.end + 1 : len(text) - 1])
+    structure = ArticleStructure(
+        publisher_line=span(text, "NCRI"),
+        datelines=[Dateline(span=dateline, source="al-Malaf", date="2007-07-10", covers=covers)],
+        body_start=6,
+    )
+    atts, actors = run(nlp, text, publisher="NCRI", structure=structure)
+    publisher, outlet, said = atts
+    assert (publisher.frame, publisher.source_kind, publisher.parent) == (True, "publisher", None)
+    assert (outlet.frame, outlet.source_kind, outlet.parent) == (True, "outlet", publisher.id)
+    assert outlet.cue.text == "al-Malaf, July 10, 2007:"
+    assert outlet.content.text == "An official said that the talks failed"
+    assert (said.frame, said.parent, said.cue.text) == (False, outlet.id, "said")
+    names = {a.id: (a.name, a.kind) for a in actors}
+    assert names[publisher.source_actor] == ("NCRI", "publisher")
+    assert names[outlet.source_actor] == ("al-Malaf", "outlet")
+
+
+def test_headline_cue_is_attributed_to_the_outlet_frame(nlp):
+    text = "Mayor resigns: report\n\nBugle, May 2, 2020: The mayor resigned today.\n"
+    dateline = span(text, "Bugle, May 2, 2020:")
+    covers = span(text, "The mayor resigned today.")
+    structure = ArticleStructure(
+        headline=span(text, "Mayor resigns: report"),
+        headline_cue=span(text, ": report"),
+        datelines=[Dateline(span=dateline, source="Bugle", covers=covers)],
+        body_start=23,
+    )
+    atts, actors = run(nlp, text, publisher="Daily", structure=structure)
+    headline = next(a for a in atts if a.cue.text == "report")
+    assert headline.content.text == "Mayor resigns"
+    assert headline.source_kind == "outlet"
+    assert next(a.name for a in actors if a.id == headline.source_actor) == "Bugle"
+
+
+def test_nothing_inside_boilerplate(nlp):
+    text = "The minister said that taxes would rise.\nReaders said they like our newsletter.\n"
+    structure = ArticleStructure(boilerplate=[span(text, "Readers said they like our newsletter.")])
+    atts, _ = run(nlp, text, structure=structure)
+    assert [a.cue.text for a in atts] == ["said"]
+    assert atts[0].source.text == "The minister"
+
+
+def test_quote_regions_pair_curly_and_straight_quotes():
+    text = "“One,” he said. \"Two\" and ``three'' \n“open"
+    assert [text[s:e] for s, e in quote_regions(text)] == ["“One,”", '"Two"', "``three''", "“open"]
+
+
+def test_every_span_indexes_the_text(nlp):
+    text = "“It is over,” she said. Officials, however, said the vote will go ahead, according to Reuters."
+    atts, _ = run(nlp, text)
+    assert atts
+    for a in atts:
+        for s in (a.cue, a.source, a.content, a.recipient, *(a.content.parts or [])):
+            if s is not None:
+                assert s.text == text[s.start : s.end]
+
+
+# --------------------------------------------------------------------------- bundled article
+
+
+def _by_cue(analysis, cue: str, contains: str) -> Attribution:
+    return next(a for a in analysis.attributions if a.cue.text == cue and contains in a.content.text)
+
+
+def test_bundled_chain_ncri_al_malaf_official(bundled_analysis):
+    a = bundled_analysis
+    revealed = _by_cue(a, "revealed", "Hassan Kazemi Qumi, the Iranian regime")
+    reported = a.attributions[[x.id for x in a.attributions].index(revealed.parent)]
+    assert reported.cue.text == "reported" and reported.source_kind == "outlet"
+    publisher = next(x for x in a.attributions if x.id == reported.parent)
+    assert publisher.frame and publisher.source_kind == "publisher"
+    assert a.actor(publisher.source_actor).name == "NCRI"
+    assert a.actor(reported.source_actor).name == "al-Malaf"
+    official = a.actor(revealed.source_actor)
+    assert (official.name, official.kind, official.type) == (
+        "a U.S. embassy official in Baghdad",
+        "anonymous",
+        "PERSON",
+    )
+
+
+def test_bundled_al_malaf_dateline_frame(bundled_analysis):
+    a = bundled_analysis
+    frame = next(x for x in a.attributions if x.frame and x.source_kind == "outlet")
+    assert frame.cue.text == "al-Malaf, July 10,2007:"
+    assert frame.content.text.startswith("Day by day more facts are unfolding")
+    assert a.actor(frame.source_actor).name == "al-Malaf"
+    inside = _by_cue(a, "revealed", "Hassan Kazemi Qumi, the Iranian ambassador to Baghdad")
+    assert inside.parent == frame.id
+    assert inside.recipient.text == "al-Malaf"
+
+
+def test_bundled_anonymous_source_is_one_actor(bundled_analysis):
+    a = bundled_analysis
+    sources = {x.source.text: x.source_actor for x in a.attributions if x.source is not None}
+    first = sources["a U.S. embassy official in Baghdad"]
+    assert sources["The official"] == first
+    assert sources["The source"] == first
+    assert sources["He"] == first
+    assert sources["the same source"] == first
+    assert len([x for x in a.actors if x.kind == "anonymous"]) == 1
+
+
+def test_bundled_denial_and_document_source(bundled_analysis):
+    a = bundled_analysis
+    denied = _by_cue(a, "denied", "these meddling")
+    assert denied.stance == "denies"
+    assert "governments" in denied.source.text
+    revealing = _by_cue(a, "are revealing", "the role of Iranian Quds force")
+    assert revealing.source.text == "Dozens of intelligence reports"
+    assert revealing.source_kind == "document"
+    assert a.actor(revealing.source_actor).kind == "document"
+
+
+def test_bundled_hedge(bundled_analysis):
+    according = _by_cue(bundled_analysis, "According to", "draft legislation")
+    assert according.hedged is True
+    assert according.source.text == "the same source"
