@@ -23,13 +23,21 @@ _OBJECT = ("dobj", "attr", "dative", "oprd")
 # Subtrees that are clauses of their own: an actor inside them is not the phrase's referent.
 _CLAUSES = {"relcl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis", "prep"}
 _KIND_ORDER = {"source-of": 1, "co-occurrence": 2}  # typed (verb) edges: 0
-NAMING_FILE = Path(__file__).resolve().parent.parent / "data" / "naming_verbs.txt"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
-@lru_cache(maxsize=1)
-def _naming_verbs() -> frozenset[str]:
-    lines = NAMING_FILE.read_text(encoding="utf-8").splitlines()
+@lru_cache(maxsize=4)
+def _word_list(name: str) -> frozenset[str]:
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _naming_verbs() -> frozenset[str]:
+    return _word_list("naming_verbs.txt")
+
+
+def _stop_preps() -> frozenset[str]:
+    return _word_list("relation_stop_preps.txt")
 
 
 @dataclass
@@ -130,10 +138,10 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _verb_label(verb: Token, prep: Token | None) -> str:
-    parts = [c.text for c in verb.children if c.dep_ == "neg"] + [verb.text]
-    parts += [c.text for c in verb.children if c.dep_ == "prt"]
+    parts = [c.lower_ for c in verb.children if c.dep_ == "neg"] + [verb.lower_]
+    parts += [c.lower_ for c in verb.children if c.dep_ == "prt"]
     if prep is not None:
-        parts.append(prep.text)
+        parts.append(prep.lower_)
     return " ".join(parts)
 
 
@@ -152,7 +160,7 @@ def _typed(sent: SpacySpan, index: list[tuple[int, int, str]], evidence: Span, e
         for child in verb.children:
             if child.dep_ in _OBJECT:
                 targets += [(a, None) for a in _referents(index, child)]
-            elif child.dep_ in ("prep", "agent"):
+            elif child.dep_ in ("prep", "agent") and child.lower_ not in _stop_preps():
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     targets += [(a, child) for a in _referents(index, pobj)]
@@ -160,8 +168,8 @@ def _typed(sent: SpacySpan, index: list[tuple[int, int, str]], evidence: Span, e
         for target, prep in targets:
             for source in subjects:
                 if passive and prep is not None and prep.dep_ == "agent":
-                    # "X was attacked by Y": Y did it to X.
-                    edges.add(target, source, lemma, _verb_label(verb, prep), [evidence])
+                    # "X was attacked by Y": Y did it to X, so the label reads active ("attacked").
+                    edges.add(target, source, lemma, _verb_label(verb, None), [evidence])
                 else:
                     edges.add(source, target, lemma, _verb_label(verb, prep), [evidence])
 

@@ -156,3 +156,11 @@ def test_frames_give_no_source_of_edges_and_nested_content_belongs_to_inner_sour
                         content=_span(text, 46, len(text) - 1), parent="t1")
     relations = build_relations(nlp(text), actors, [frame, outer, inner])
     assert list(_edges(relations, "source-of")) == [("a1", "a2"), ("a2", "a3"), ("a2", "a4")]
+
+
+def test_passive_label_reads_active_and_time_prepositions_are_not_parties(nlp):
+    text = "Rubaie was appointed by Talabani. Qumi waited until Talabani. Qumi served as Rubaie."
+    actors = [_actor(text, "a1", "Rubaie"), _actor(text, "a2", "Talabani"), _actor(text, "a3", "Qumi")]
+    relations = build_relations(nlp(text), actors, [])
+    typed = [(r.source, r.target, r.kind, r.label) for r in relations if r.kind != "co-occurrence"]
+    assert typed == [("a2", "a1", "appoint", "appointed")]
