@@ -82,6 +82,20 @@ def _states_something(sent: SpacySpan) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
+def _pieces(outer: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`outer` with the `holes` cut out."""
+    pieces, cur = [], outer[0]
+    for s, e in sorted(holes):
+        if e <= outer[0] or s >= outer[1]:
+            continue
+        if s > cur:
+            pieces.append((cur, s))
+        cur = max(cur, e)
+    if cur < outer[1]:
+        pieces.append((cur, outer[1]))
+    return pieces
+
+
 def _frame_at(frames: list[Attribution], start: int) -> Attribution | None:
     """The innermost document frame whose content holds `start`."""
     holders = [f for f in frames if _inside(f.content, start, start)]
@@ -132,20 +146,21 @@ def build_claims(
             claims.append(
                 _unattributed(text, (st.headline.start, st.headline.end), frames, by_id, article, actors)
             )
-    dateline_spans = [(d.span.start, d.span.end) for d in st.datelines]
+    # the page's furniture is cut out of a sentence the parser ran across it
+    furniture = skip + [(d.span.start, d.span.end) for d in st.datelines]
+    if st.headline is not None:
+        furniture.append((st.headline.start, st.headline.end))
     for sent in doc.sents:
-        s, e = trim(text, sent.start_char, sent.end_char)
-        for ds, de in dateline_spans:
-            if ds <= s < de or (s <= ds and de <= e and not text[s:ds].strip()):
-                s = max(s, de)  # "al-Malaf, July 10,2007: Day by day ..." -> the sentence proper
-        s, e = trim(text, s, e)
-        if e <= s or s < st.body_start:  # the page's header: the headline is handled above
-            continue
-        if any(overlaps(s, e, a, b) for a, b in skip + taken):
-            continue
-        if not _states_something(sent):
-            continue
-        claims.append(_unattributed(text, (s, e), frames, by_id, article, actors))
+        for s, e in _pieces((sent.start_char, sent.end_char), furniture):
+            s, e = trim(text, s, e)
+            if e <= s or s < st.body_start:  # the page's header: the headline is handled above
+                continue
+            if any(overlaps(s, e, a, b) for a, b in taken):
+                continue
+            piece = doc.char_span(s, e, alignment_mode="expand")
+            if piece is None or text[e : e + 2].strip().startswith("?") or not _states_something(piece):
+                continue
+            claims.append(_unattributed(text, (s, e), frames, by_id, article, actors))
 
     claims.sort(key=lambda c: (c.content.start, c.content.end))
     for n, claim in enumerate(claims, 1):

@@ -1,0 +1,145 @@
+"""Claims stage alone on short texts, and the chains of the bundled article."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcetrace.attributions import find_attributions
+from sourcetrace.claims import build_claims
+from sourcetrace.model import Actor, Article, ArticleStructure, Claim, Span
+from sourcetrace.nlp import get_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_pipeline()
+
+
+def span(text: str, part: str) -> Span:
+    at = text.index(part)
+    return Span(start=at, end=at + len(part), text=part)
+
+
+def claims_of(nlp, text: str, actors: list[Actor] | None = None, **article) -> list[Claim]:
+    art = Article(text=text, **article)
+    doc = nlp(text)
+    atts, actors = find_attributions(doc, art, actors or [])
+    return build_claims(doc, art, atts, actors)
+
+
+def chain(claim: Claim) -> list[tuple[str, str]]:
+    return [(link.label, link.kind) for link in claim.chain]
+
+
+def test_unattributed_and_attributed_sentences_under_the_publisher(nlp):
+    text = "The bridge collapsed on Monday. The mayor said that repairs will start soon."
+    claims = claims_of(nlp, text, publisher="Daily Bugle")
+    assert [c.id for c in claims] == ["c1", "c2"]
+    assert [c.content.text for c in claims] == [
+        "The bridge collapsed on Monday",
+        "that repairs will start soon",
+    ]
+    assert chain(claims[0]) == [("Daily Bugle", "publisher"), ("unattributed", "unattributed")]
+    assert chain(claims[1]) == [("Daily Bugle", "publisher"), ("The mayor", "named")]
+    assert claims[1].chain[1].attribution is not None
+
+
+def test_nested_chain_is_outermost_first(nlp):
+    text = "The newspaper reported that an official revealed that the plan was dropped."
+    (claim,) = claims_of(nlp, text)
+    assert claim.content.text == "that the plan was dropped"
+    assert chain(claim) == [("The newspaper", "named"), ("an official", "anonymous")]
+
+
+def test_no_source_is_invented(nlp):
+    (claim,) = claims_of(nlp, "The dam was built in 1950.")
+    assert chain(claim) == [("unattributed", "unattributed")]
+    assert claim.chain[0].actor is None and claim.chain[0].attribution is None
+
+
+def test_hedge_span(nlp):
+    (claim,) = claims_of(nlp, "It is not known whether the dam will hold.")
+    assert claim.hedged is True
+    assert claim.hedge.text == "It is not known whether"
+
+
+def test_denial_stance_reaches_the_claim(nlp):
+    (claim,) = claims_of(nlp, "The company denied the allegations.")
+    assert (claim.content.text, claim.stance) == ("the allegations", "denies")
+
+
+def test_claim_actors_are_those_named_in_the_content(nlp):
+    text = "Jane Doe said that Acme will close its plant."
+    actors = [
+        Actor(id="a1", name="Jane Doe", type="PERSON", kind="named", mentions=[span(text, "Jane Doe")]),
+        Actor(id="a2", name="Acme", type="ORG", kind="named", mentions=[span(text, "Acme")]),
+    ]
+    (claim,) = claims_of(nlp, text, actors)
+    assert claim.actors == ["a2"]
+    assert claim.chain[-1].actor == "a1"
+
+
+def test_questions_fragments_and_boilerplate_are_not_claims(nlp):
+    text = "Why did it fail?\nRead more.\nThe plant closed in May.\nExit mobile version\n"
+    structure = ArticleStructure(boilerplate=[span(text, "Exit mobile version")])
+    claims = claims_of(nlp, text, structure=structure)
+    assert [c.content.text for c in claims] == ["The plant closed in May"]
+
+
+def test_headline_without_cue_is_the_publishers_claim(nlp):
+    text = "Plant to close in May\n\nThe plant will close in May.\n"
+    structure = ArticleStructure(headline=span(text, "Plant to close in May"), body_start=23)
+    claims = claims_of(nlp, text, publisher="Bugle", structure=structure)
+    assert [c.content.text for c in claims] == ["Plant to close in May", "The plant will close in May"]
+    assert chain(claims[0]) == [("Bugle", "publisher"), ("unattributed", "unattributed")]
+
+
+# --------------------------------------------------------------------------- bundled article
+
+
+def test_bundled_chain_to_the_anonymous_official(bundled_analysis):
+    claim = next(
+        c
+        for c in bundled_analysis.claims
+        if "Hassan Kazemi Qumi" in c.content.text and "is routinely participating in" in c.content.text
+    )
+    assert chain(claim) == [
+        ("NCRI", "publisher"),
+        ("al-Malaf", "outlet"),
+        ("a U.S. embassy official in Baghdad", "anonymous"),
+    ]
+
+
+def test_bundled_resolved_sources_share_the_official_label(bundled_analysis):
+    def last_label(fragment: str) -> tuple[str, str]:
+        claim = next(c for c in bundled_analysis.claims if fragment in c.content.text)
+        return chain(claim)[-1]
+
+    official = ("a U.S. embassy official in Baghdad", "anonymous")
+    assert last_label("an Iranian intelligence officer identified as") == official  # The source said
+    assert last_label("the management of security meetings") == official  # He noted
+    assert last_label("have prepared official draft legislation") == official  # According to the same source
+
+
+def test_bundled_denial_document_headline_and_boilerplate(bundled_analysis):
+    claims = bundled_analysis.claims
+    assert [c.id for c in claims] == [f"c{n}" for n in range(1, len(claims) + 1)]
+    assert [c.content.start for c in claims] == sorted(c.content.start for c in claims)
+    denied = next(c for c in claims if c.content.text == "these meddling")
+    assert denied.stance == "denies"
+    assert chain(denied)[-1] == ("the two Iraqi governments", "named")
+    document = next(c for c in claims if c.content.text.startswith("the role of Iranian Quds force"))
+    assert chain(document)[-1][1] == "document"
+    headline = claims[0]
+    assert (
+        headline.content.text == "Iranian regime’s ambassador supervises illegal security apparatus in Iraq"
+    )
+    assert chain(headline) == [("NCRI", "publisher"), ("al-Malaf", "outlet")]
+    assert not any("Exit mobile version" in c.content.text for c in claims)
+    hedged = next(c for c in claims if c.hedge is not None)
+    assert hedged.hedge.text == "it is not officially known whether"
+
+
+def test_bundled_unattributed_sentence_inside_the_outlet_frame(bundled_analysis):
+    claim = next(c for c in bundled_analysis.claims if c.content.text.startswith("Day by day more facts"))
+    assert chain(claim) == [("NCRI", "publisher"), ("al-Malaf", "outlet"), ("unattributed", "unattributed")]
