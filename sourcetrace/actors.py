@@ -28,6 +28,7 @@ from sourcetrace.spans import make_span
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 COUNTRIES_FILE = DATA_DIR / "countries.jsonl"
+GROUPS_FILE = DATA_DIR / "groups.jsonl"
 TITLES_FILE = DATA_DIR / "titles.txt"
 
 # Labels that never name someone who can act or speak.
@@ -40,6 +41,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 NAMING_CUES = ("identified as", "named", "called", "known as", "nicknamed", "alias", "dubbed")
 _QUOTES = "\"'“”‘’«»"
 _CONNECTORS = frozenset({"of", "for", "the", "on", "and"})
+_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "a", "an"})
 _TITLE_CONNECTORS = frozenset({"of", "for", "the", "on"})
 _NAME_PARTICLES = frozenset({"al", "el"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam"})
@@ -59,8 +61,9 @@ class _Mention:
     surface: str
     gaz_kind: str | None = None
     gaz_id: str | None = None
-    country: str | None = None
+    country: str | None = None  # the country or party this mention names ("Iranian" -> Iran)
     demonym: bool = False
+    country_type: str = "GPE"
     titles: list[str] = field(default_factory=list)
 
 
@@ -73,21 +76,28 @@ class _Cluster:
 
 
 @lru_cache(maxsize=1)
-def _countries() -> tuple[dict[str, str], dict[str, str]]:
-    """(demonym -> country, name-or-alias -> country), keys normalised."""
-    demonyms: dict[str, str] = {}
-    names: dict[str, str] = {}
-    if COUNTRIES_FILE.exists():
-        for line in COUNTRIES_FILE.read_text(encoding="utf-8").splitlines():
+def _affiliations() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """(adjective -> (name, type), name-or-alias -> (name, type)), keys normalised.
+
+    Countries ("Iranian" -> Iran) and political parties ("Republican" -> Republican Party):
+    an adjective of affiliation is a mention of what it points to, not an actor of its own.
+    """
+    adjectives: dict[str, tuple[str, str]] = {}
+    names: dict[str, tuple[str, str]] = {}
+    for path, default_type in ((COUNTRIES_FILE, "GPE"), (GROUPS_FILE, "ORG")):
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             row = json.loads(line)
-            names[_norm(row["country"])] = row["country"]
+            target = (row.get("country") or row["name"], row.get("type", default_type))
+            names[_norm(target[0])] = target
             for alias in row.get("aliases", []):
-                names[_norm(alias)] = row["country"]
-            for dem in row.get("demonyms", []):
-                demonyms[_norm(dem)] = row["country"]
-    return demonyms, names
+                names[_norm(alias)] = target
+            for adj in row.get("demonyms", []) + row.get("adjectives", []):
+                adjectives[_norm(adj)] = target
+    return adjectives, names
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +202,11 @@ def _title_before(doc: Doc, start: int) -> tuple[int, int] | None:
             i -= 1
             continue
         break
-    while first < start and (doc[first].lower_ in _CONNECTORS or not doc[first].text[:1].isupper()):
+    # "But Attorney General": a sentence's first word is not part of the title.
+    while first < start and (
+        doc[first].lower_ in _CONNECTORS or not doc[first].text[:1].isupper()
+        or (doc[first].is_stop and not _is_title_token(doc[first]))
+    ):
         first += 1
     if first < start and any(_is_title_token(t) for t in doc[first:start]):
         return first, start
@@ -239,7 +253,7 @@ def _collect(doc: Doc, article: Article) -> tuple[list[_Mention], list[tuple[_Sp
     """Mentions in text order, and pairs of mentions a parenthesised acronym ties together."""
     text = article.text
     boiler = [(b.start, b.end) for b in article.structure.boilerplate]
-    demonyms, country_names = _countries()
+    demonyms, country_names = _affiliations()
     mentions: list[_Mention] = []
     pairs: list[tuple[_SpanKey, _SpanKey]] = []
     taken: set[_SpanKey] = set()
@@ -260,6 +274,9 @@ def _collect(doc: Doc, article: Article) -> tuple[list[_Mention], list[tuple[_Sp
             if rng:
                 in_titles.update(range(*rng))
 
+    ent_ids = {(e.start_char, e.end_char): e.ent_id_ for e in doc.ents}
+    dateline_spans = [(d.span.start, d.span.end) for d in article.structure.datelines]
+
     for ent in doc.ents:
         label = ent.label_
         start, end = ent.start_char, ent.end_char
@@ -277,18 +294,30 @@ def _collect(doc: Doc, article: Article) -> tuple[list[_Mention], list[tuple[_Sp
         ):
             continue
         first_tok, last_tok = ent.start, ent.end
-        if ent[0].lower_ == "the" and len(ent) > 1 and not (gaz_id or "").lower().startswith("the "):
+        # Quotes and dashes the model swept into the entity ("Ava DuVernay’s ‘") are not the name.
+        while first_tok < last_tok and (doc[first_tok].is_punct or doc[first_tok].is_space):
+            first_tok += 1
+        while last_tok > first_tok and (doc[last_tok - 1].is_punct or doc[last_tok - 1].is_space):
+            last_tok -= 1
+        if first_tok >= last_tok:
+            continue
+        # "the Mahdi Army", "this White House": the determiner is not part of the name.
+        if doc[first_tok].lower_ in _DETERMINERS and last_tok - first_tok > 1 and not (
+            (gaz_id or "").lower().startswith(doc[first_tok].lower_ + " ")
+        ):
             first_tok += 1
         if last_tok - first_tok > 1 and doc[last_tok - 1].lower_ in ("’s", "'s"):
             last_tok -= 1
+        if not any(c.isupper() for c in doc[first_tok:last_tok].text):
+            continue  # "state", "n’t": a name is written with a capital
         start, end = doc[first_tok].idx, doc[last_tok - 1].idx + len(doc[last_tok - 1].text)
         surface = text[start:end]
         m = _Mention(start, end, label, surface, gaz_kind, gaz_id)
         key = _norm(surface)
         if label == "NORP" and key in demonyms:
-            m.country, m.demonym = demonyms[key], True
-        elif label in PLACE_LABELS and key in country_names:
-            m.country = country_names[key]
+            (m.country, m.country_type), m.demonym = demonyms[key], True
+        elif label in (*PLACE_LABELS, "ORG", "NORP") and key in country_names and not gaz_id:
+            m.country, m.country_type = country_names[key]
         if label == "PERSON":
             before = _title_before(doc, first_tok)
             after = _title_after(doc, ent.end)
@@ -298,13 +327,19 @@ def _collect(doc: Doc, article: Article) -> tuple[list[_Mention], list[tuple[_Sp
         if not add(m):
             continue
         # "People’s Mojahedin of Iran (PMOI/MEK)": the acronyms alias the name before them.
+        # Not "WASHINGTON (AP) —": a dateline's agency is a source, not an alias of the place.
         paren = _PAREN_ACRONYMS.match(text, end)
-        if paren and label not in ("PERSON", "NORP"):
+        if paren and label not in ("PERSON", "NORP") and not any(
+            d0 <= start < d1 for d0, d1 in dateline_spans
+        ):
             pos = paren.start(1)
             for part in re.split(r"\s*/\s*", paren.group(1)):
                 p_start = text.index(part, pos)
                 pos = p_start + len(part)
-                add(_Mention(p_start, pos, label, part, gaz_kind, gaz_id, m.country))
+                other = ent_ids.get((p_start, pos))
+                if other and other != ent.ent_id_:
+                    continue  # the acronym is a different known organisation
+                add(_Mention(p_start, pos, label, part, gaz_kind, gaz_id, m.country, False, m.country_type))
                 pairs.append(((start, end), (p_start, pos)))
 
     # The publisher line and dateline sources are actors even when the model misses them.
@@ -425,7 +460,44 @@ def _resolve(
             elif len(tokens) >= 2:
                 by_initials.setdefault(_initials(tokens), []).append(key)
 
-    # 3. Build actors in order of first mention.
+    # 3. People the model mistyped or named by first name only, matched against PERSON names.
+    def person_roots(tok: str) -> list[str]:
+        return list(dict.fromkeys(find(k) for k in by_token.get(("PERSON", tok), [])))
+
+    def variants(root: str) -> set[tuple[str, ...]]:
+        return {_norm_tokens(mentions[i].surface) for i in groups[root] if not mentions[i].demonym}
+
+    def nearest(roots: list[str], at: int) -> str:
+        # The bearer mentioned last before `at`, else the first one mentioned after it.
+        before = [(max(i for i in groups[r] if i < at), r) for r in roots if groups[r][0] < at]
+        return max(before)[1] if before else min((groups[r][0], r) for r in roots)[1]
+
+    for key in list(groups):
+        if find(key) != key:
+            continue
+        m = mentions[groups[key][0]]
+        tokens = _norm_tokens(m.surface)
+        if not tokens or m.gaz_id or m.country:
+            continue
+        fam = _family(m.label)
+        if fam in ("ORG", "PLACE"):
+            # "Caddell" (ORG) after "Pat Caddell": the model's label drifts, the surname does not.
+            roots = [
+                r for r in person_roots(tokens[-1])
+                if r != key and any(len(v) >= len(tokens) and v[-len(tokens):] == tokens for v in variants(r))
+            ]
+            if roots:
+                union(nearest(roots, groups[key][0]), key)
+        elif fam == "PERSON" and len(tokens) == 1 and len(variants(key)) == 1:
+            # "Hillary" alone: the one person in the article with that first name.
+            roots = [
+                r for r in person_roots(tokens[0])
+                if r != key and any(len(v) >= 2 and v[0] == tokens[0] for v in variants(r))
+            ]
+            if len(roots) == 1:
+                union(roots[0], key)
+
+    # 4. Build actors in order of first mention.
     roots = sorted({find(k) for k in groups}, key=lambda k: groups[k][0])
     publisher_key = _norm(article.publisher) if article.publisher else None
     pub_line = article.structure.publisher_line
@@ -443,6 +515,26 @@ def _same_org(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return all(_same_name_token(x, y) for x, y in zip(a, b, strict=True))
 
 
+def _canonical_name(counts: Counter[str], first_pos: dict[str, int]) -> str:
+    """The longest, most complete variant; but a one-off longer form ("Crooked Hillary Clinton")
+    gives way to the full name the article repeats ("Hillary Clinton")."""
+    ranked = sorted(
+        counts, key=lambda s: (len(_norm_tokens(s)), len(s), counts[s], -first_pos[s]), reverse=True
+    )
+    name = ranked[0]
+    while counts[name] == 1:
+        tokens = _norm_tokens(name)
+        shorter = [
+            s for s in ranked
+            if 2 <= len(_norm_tokens(s)) < len(tokens) and tokens[-len(_norm_tokens(s)):] == _norm_tokens(s)
+            and counts[s] > 1
+        ]
+        if not shorter:
+            break
+        name = shorter[0]
+    return name
+
+
 def _make_actor(
     actor_id: str, ms: list[_Mention], text: str, publisher_key: str | None, pub_line: Span | None
 ) -> Actor:
@@ -458,13 +550,16 @@ def _make_actor(
     elif gaz_id and any(_norm(m.surface) == _norm(gaz_id) for m in named):
         name = gaz_id  # the gazetteer's spelling ("Quds Force" for "Quds force")
     elif named:
-        name = max(counts, key=lambda s: (len(_norm_tokens(s)), len(s), counts[s], -first_pos[s]))
+        name = _canonical_name(counts, first_pos)
     else:
         name = country or ms[0].surface
     labels = Counter(m.label for m in named if m.label != "NORP")
     gaz_label = next((m.label for m in ms if m.gaz_id), None)
+    country_type = next((m.country_type for m in ms if m.country), "GPE")
     if country:
-        actor_type = "GPE"
+        actor_type = country_type
+    elif "PERSON" in labels and not gaz_label:
+        actor_type = "PERSON"  # "Caddell" typed ORG once is still the person
     elif gaz_label:
         actor_type = gaz_label
     elif labels:

@@ -219,3 +219,84 @@ def test_merging_is_blocked_not_quadratic(nlp, monkeypatch):
     }
     # 300 person mentions, 5 distinct names: comparisons scale with names, not mentions.
     assert len(calls) <= 10
+
+
+# ---- the stage alone, on entities set by hand (independent of what the model predicts)
+
+
+def doc_with(nlp, text: str, ents: list[tuple[str, str, int]]):
+    """A tokenised doc whose entities are exactly `ents`: (surface, label, occurrence)."""
+    doc = nlp.make_doc(text)
+    spans = []
+    for surface, label, nth in ents:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(surface, start + 1)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+    doc.ents = spans
+    return doc
+
+
+def hand_actors(nlp, text, ents):
+    article = prepare_article(text)
+    return extract_actors(doc_with(nlp, text, ents), article)
+
+
+def test_surname_typed_org_joins_the_person(nlp):
+    text = "Pat Caddell spoke on Monday. Caddell said the voters were worried."
+    actors = hand_actors(nlp, text, [("Pat Caddell", "PERSON", 0), ("Caddell", "ORG", 1)])
+    assert [(a.name, a.type, a.aliases, len(a.mentions)) for a in actors] == [
+        ("Pat Caddell", "PERSON", ["Caddell"], 2)
+    ]
+
+
+def test_first_name_alone_joins_the_only_person_with_it(nlp):
+    text = "Hillary Clinton spoke. Tim Kaine listened. Hillary left."
+    ents = [("Hillary Clinton", "PERSON", 0), ("Tim Kaine", "PERSON", 0), ("Hillary", "PERSON", 1)]
+    actors = hand_actors(nlp, text, ents)
+    assert [(a.name, a.aliases) for a in actors] == [("Hillary Clinton", ["Hillary"]), ("Tim Kaine", [])]
+
+
+def test_first_name_shared_by_two_people_stays_apart(nlp):
+    text = "Bill Clinton spoke. Bill Gates listened. Bill left."
+    ents = [("Bill Clinton", "PERSON", 0), ("Bill Gates", "PERSON", 0), ("Bill", "PERSON", 2)]
+    actors = hand_actors(nlp, text, ents)
+    assert [a.name for a in actors] == ["Bill Clinton", "Bill Gates", "Bill"]
+
+
+def test_party_adjectives_attach_to_the_party(nlp):
+    text = "Democrats and the Democratic nominee met Republican leaders of the GOP."
+    ents = [("Democrats", "NORP", 0), ("Democratic", "NORP", 0), ("Republican", "NORP", 0), ("GOP", "ORG", 0)]
+    actors = hand_actors(nlp, text, ents)
+    assert [(a.name, a.type, a.nationality, a.aliases) for a in actors] == [
+        ("Democratic Party", "ORG", ["Democrats", "Democratic"], []),
+        ("Republican Party", "ORG", ["Republican"], ["GOP"]),
+    ]
+
+
+def test_dateline_agency_is_not_an_alias_of_the_place(nlp):
+    text = "Talks stall\n\nWASHINGTON (AP) — The talks stalled on Monday, officials said.\n"
+    ents = [("WASHINGTON", "GPE", 0), ("AP", "ORG", 0)]
+    actors = hand_actors(nlp, text, ents)
+    assert [(a.name, a.aliases) for a in actors] == [("WASHINGTON", []), ("AP", [])]
+
+
+def test_lowercase_and_punctuation_fragments(nlp):
+    text = "The state said Ava DuVernay’s ‘13th’ is good, but they didn’t care."
+    ents = [("state", "ORG", 0), ("Ava DuVernay’s ‘", "ORG", 0), ("n’t", "GPE", 0)]
+    actors = hand_actors(nlp, text, ents)
+    assert [(a.name, a.mentions[0].text) for a in actors] == [("Ava DuVernay", "Ava DuVernay")]
+
+
+def test_a_one_off_epithet_does_not_become_the_name(nlp):
+    text = "Crooked Hillary Clinton lied. Hillary Clinton denied it. Hillary Clinton spoke."
+    ents = [("Crooked Hillary Clinton", "PERSON", 0), ("Hillary Clinton", "PERSON", 1),
+            ("Hillary Clinton", "PERSON", 2)]
+    (actor,) = hand_actors(nlp, text, ents)
+    assert actor.name == "Hillary Clinton" and actor.aliases == ["Crooked Hillary Clinton"]
+
+
+def test_determiners_are_trimmed_from_mentions(nlp):
+    text = "Aides at this White House said so."
+    (actor,) = hand_actors(nlp, text, [("this White House", "ORG", 0)])
+    assert (actor.name, actor.mentions[0].text) == ("White House", "White House")
