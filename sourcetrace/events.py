@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -212,35 +213,44 @@ def _future_tense(doc: Doc, start: int, end: int) -> bool:
 def _find_candidates(doc: Doc, text: str, published: date | None, lex: _Lexicon) -> list[_Candidate]:
     taken: list[_Candidate] = []
 
+    # Character masks keep the overlap checks linear in the text, however many dates it holds.
+    used = bytearray(len(text))
     # "USA TODAY" is a newspaper, not a day: lexicon words inside other names are not dates.
-    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("DATE", "TIME")]
+    named = bytearray(len(text))
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            named[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
 
     def free(s: int, e: int) -> bool:
-        return not any(overlaps(s, e, c.start, c.end) for c in taken)
+        return not any(used[s:e])
 
     def unnamed(s: int, e: int) -> bool:
-        return free(s, e) and not any(overlaps(s, e, ns, ne) for ns, ne in names)
+        return free(s, e) and not any(named[s:e])
+
+    def take(cand: _Candidate) -> None:
+        taken.append(cand)
+        used[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
 
     for pattern, precision in _ABSOLUTE:
         for m in pattern.finditer(text):
             s, e = (m.start("year"), m.end("year")) if precision == "year" else m.span()
             if free(s, e) and (cand := _absolute(text, s, e, precision)) is not None:
-                taken.append(cand)
+                take(cand)
     for m in _DECADE.finditer(text):
         if free(*m.span()):
             first = int(m.group("decade"))
-            taken.append(_Candidate(*m.span(), "decade", "year", date(first, 1, 1), date(first + 9, 12, 31)))
+            take(_Candidate(*m.span(), "decade", "year", date(first, 1, 1), date(first + 9, 12, 31)))
     for m in lex.anchored.finditer(text):
         if free(*m.span()):
             count = lex.numbers.get(m.group("count").lower()) or int(m.group("count"))
             sign = -1 if m.group("direction").lower() in ("before", "prior to") else 1
-            taken.append(_Candidate(*m.span(), "anchored", offset=(m.group("unit").lower(), sign * count)))
+            take(_Candidate(*m.span(), "anchored", offset=(m.group("unit").lower(), sign * count)))
     for m in lex.relative.finditer(text):
         if unnamed(*m.span()):
-            taken.append(_relative(text, *m.span(), published, "relative"))
+            take(_relative(text, *m.span(), published, "relative"))
     for m in lex.vague.finditer(text):
         if unnamed(*m.span()) and _is_vague_adverb(doc, text, m.start(), m.end(), lex):
-            taken.append(_Candidate(*m.span(), "vague", "open"))
+            take(_Candidate(*m.span(), "vague", "open"))
     for ent in doc.ents:
         if ent.label_ != "DATE" or not free(ent.start_char, ent.end_char):
             continue
@@ -250,11 +260,11 @@ def _find_candidates(doc: Doc, text: str, published: date | None, lex: _Lexicon)
             if parsed is not None:
                 precision = parsed[1] if parsed[1] in ("day", "week", "month", "year") else "day"
                 begin, finish = _interval(parsed[0], precision)
-                taken.append(_Candidate(ent.start_char, ent.end_char, "absolute", precision, begin, finish))
+                take(_Candidate(ent.start_char, ent.end_char, "absolute", precision, begin, finish))
         elif _NAMES_A_TIME.search(phrase) and _parse(phrase.lower(), published or date(2000, 1, 1), False):
             # Only keep entity texts that name a time dateparser can read; resolve them if we may.
             future = _future_tense(doc, ent.start_char, ent.end_char)
-            taken.append(_relative(text, ent.start_char, ent.end_char, published, "relative", future))
+            take(_relative(text, ent.start_char, ent.end_char, published, "relative", future))
     taken.sort(key=lambda c: c.start)
     _attach_anchors(taken, text, lex)
     return taken
@@ -422,8 +432,20 @@ def _in_boilerplate(article: Article, start: int, end: int) -> bool:
     return any(overlaps(start, end, b.start, b.end) for b in article.structure.boilerplate)
 
 
-def _sentence_actors(actors: list[Actor], span: Span) -> list[str]:
-    return [a.id for a in actors if any(overlaps(m.start, m.end, span.start, span.end) for m in a.mentions)]
+class _Mentions:
+    """Actor mentions sorted by start, so a sentence's actors are found by bisection."""
+
+    def __init__(self, actors: list[Actor]) -> None:
+        self.order = {a.id: i for i, a in enumerate(actors)}
+        self.mentions = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
+        self.starts = [m[0] for m in self.mentions]
+        self.longest = max((e - s for s, e, _ in self.mentions), default=0)
+
+    def actors_in(self, span: Span) -> list[str]:
+        lo = bisect_left(self.starts, span.start - self.longest)
+        hi = bisect_left(self.starts, span.end)
+        found = {a for s, e, a in self.mentions[lo:hi] if overlaps(s, e, span.start, span.end)}
+        return sorted(found, key=self.order.__getitem__)  # in the order of the actor list
 
 
 def _tokens_of(doc: Doc, start: int, end: int) -> set[int]:
@@ -436,12 +458,13 @@ def extract_events(doc: Doc, article: Article, actors: list[Actor]) -> tuple[lis
     text = article.text
     lex = _lexicon()
     published = _publication(article)
+    mentions = _Mentions(actors)
     events: list[Event] = []
     unresolved: list[str] = []
     for cand in _find_candidates(doc, text, published, lex):
         if _in_boilerplate(article, cand.start, cand.end):
             continue
-        event = _event(doc, article, actors, cand, published, lex)
+        event = _event(doc, article, mentions, cand, published, lex)
         if event is None:
             continue
         if event.unresolved:
@@ -459,7 +482,7 @@ def extract_events(doc: Doc, article: Article, actors: list[Actor]) -> tuple[lis
 
 
 def _event(
-    doc: Doc, article: Article, actors: list[Actor], cand: _Candidate, published: date | None, lex: _Lexicon
+    doc: Doc, article: Article, mentions: _Mentions, cand: _Candidate, published: date | None, lex: _Lexicon
 ) -> Event | None:
     text = article.text
     sent = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -478,14 +501,14 @@ def _event(
         "id": "e0",
         "evidence": evidence,
         "date_text": date_text,
-        "actors": _sentence_actors(actors, evidence),
+        "actors": mentions.actors_in(evidence),
     }
 
     dateline = _dateline_source(article, cand) if cand.kind == "absolute" else None
     if dateline is not None:
         source, span = dateline
         base["evidence"] = span
-        base["actors"] = _sentence_actors(actors, span)
+        base["actors"] = mentions.actors_in(span)
         return Event(
             label=_shorten(f"{source} report dated {text[cand.start:cand.end]}"),
             start=iso(cand.begin), end=iso(cand.finish), precision=cand.precision, **base,

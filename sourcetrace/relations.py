@@ -6,6 +6,7 @@ show why two actors are linked. Work is per sentence, over the actors of that se
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -67,27 +68,31 @@ class _Edges:
         edge.evidence.extend(new)
 
 
-def _mention_index(actors: list[Actor]) -> list[tuple[int, int, str]]:
-    return sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
+class _MentionIndex:
+    """Mentions sorted by start: the ones overlapping a range are found by bisection, not a scan."""
+
+    def __init__(self, actors: list[Actor]) -> None:
+        self.mentions = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
+        self.starts = [m[0] for m in self.mentions]
+        self.longest = max((e - s for s, e, _ in self.mentions), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        return [m for m in self.mentions[lo:hi] if overlaps(m[0], m[1], start, end)]
 
 
-def _actors_in(index: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
-    """Actor ids with a mention inside [start, end), in order of first mention."""
-    seen: dict[str, None] = {}
-    for m_start, m_end, actor_id in index:
-        if m_start >= end:
-            break
-        if overlaps(m_start, m_end, start, end):
-            seen.setdefault(actor_id)
-    return list(seen)
+def _actors_in(index: _MentionIndex, start: int, end: int) -> list[str]:
+    """Actor ids with a mention overlapping [start, end), in order of first mention."""
+    return list(dict.fromkeys(actor_id for _, _, actor_id in index.overlapping(start, end)))
 
 
-def _actor_of_token(index: list[tuple[int, int, str]], token: Token) -> str | None:
+def _actor_of_token(index: _MentionIndex, token: Token) -> str | None:
     hits = _actors_in(index, token.idx, token.idx + len(token.text))
     return hits[0] if hits else None
 
 
-def _referents(index: list[tuple[int, int, str]], head: Token) -> list[str]:
+def _referents(index: _MentionIndex, head: Token) -> list[str]:
     """The actors a noun phrase names: its head (and coordinated heads), else a naming modifier."""
     found: list[str] = []
     for tok in [head, *[c for c in head.conjuncts if c.i > head.i]]:
@@ -145,7 +150,7 @@ def _verb_label(verb: Token, prep: Token | None) -> str:
     return " ".join(parts)
 
 
-def _typed(sent: SpacySpan, index: list[tuple[int, int, str]], evidence: Span, edges: _Edges) -> None:
+def _typed(sent: SpacySpan, index: _MentionIndex, evidence: Span, edges: _Edges) -> None:
     for verb in sent:
         if not _is_predicate(verb):
             continue
@@ -176,7 +181,7 @@ def _typed(sent: SpacySpan, index: list[tuple[int, int, str]], evidence: Span, e
 
 def build_relations(doc: Doc, actors: list[Actor], attributions: list[Attribution]) -> list[Relation]:
     text = doc.text
-    index = _mention_index(actors)
+    index = _MentionIndex(actors)
     order = {a.id: i for i, a in enumerate(actors)}
     typed, cooc, sourced = _Edges(), _Edges(), _Edges()
     sentences: list[tuple[int, int, Span]] = []
@@ -209,7 +214,7 @@ def build_relations(doc: Doc, actors: list[Actor], attributions: list[Attributio
             evidence.append(content)
         # Actors inside a nested attribution rest on that attribution's source, not on this one.
         nested = children.get(attribution.id, [])
-        for m_start, m_end, target in index:
+        for m_start, m_end, target in index.overlapping(content.start, content.end):
             if content.start <= m_start and m_end <= content.end and not any(
                 c.start <= m_start and m_end <= c.end for c in nested
             ):
