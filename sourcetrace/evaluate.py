@@ -211,12 +211,14 @@ def format_table(report: Report) -> str:
     data = report.as_dict()
     lines = [
         f"{data['articles']} articles; outermost attributions (parent None or a frame)",
-        f"{'role':<8} {'gold':>5} {'pred':>5}   {'exact P':>7} {'R':>5} {'F1':>5}   {'lenient P':>9} {'R':>5} {'F1':>5}",
+        f"{'role':<8} {'gold':>5} {'pred':>5}   {'exact P':>7} {'R':>5} {'F1':>5}"
+        f"   {'lenient P':>9} {'R':>5} {'F1':>5}",
     ]
     for role, r in data["roles"].items():
         e, le = r["exact"], r["lenient"]
         lines.append(
-            f"{role:<8} {r['gold']:>5} {r['predicted']:>5}   {e['precision']:>7} {e['recall']:>5} {e['f1']:>5}"
+            f"{role:<8} {r['gold']:>5} {r['predicted']:>5}"
+            f"   {e['precision']:>7} {e['recall']:>5} {e['f1']:>5}"
             f"   {le['precision']:>9} {le['recall']:>5} {le['f1']:>5}"
         )
     return "\n".join(lines)

@@ -1,0 +1,68 @@
+"""`python -m sourcetrace evaluate` on a tiny BRAT folder written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sourcetrace.cli import main
+from sourcetrace.evaluate import chars, match, read_ann, read_folder
+
+BRAT = Path(__file__).resolve().parent.parent / "fixtures" / "brat"
+
+
+def test_read_ann_keeps_discontinuous_content_and_missing_source():
+    gold = read_ann((BRAT / "attributions" / "vote_c3.ann").read_text(encoding="utf-8"))
+    assert [(g.source, g.cue, g.content) for g in gold] == [
+        ([(15, 18)], [(19, 23)], [(0, 14), (25, 46)]),
+        (None, [(58, 66)], [(67, 74)]),
+    ]
+
+
+def test_read_folder_takes_the_first_annotation_file_and_skips_unannotated_texts():
+    items = read_folder(BRAT)
+    assert [name for name, _, _ in items] == ["bridge", "vote"]
+    bridge = items[0][2]
+    assert [g.cue for g in bridge] == [[(10, 14)], [(79, 84)]]  # bridge_a1.ann, not bridge_b2.ann
+
+
+def test_chars_ignore_edge_punctuation_and_spaces():
+    text = "“We will win,” she said"
+    assert chars(text, [(0, 14)]) == chars(text, [(1, 12)])
+    assert len(chars(text, [(0, 14)])) == len("Wewillwin")
+
+
+def test_match_is_one_to_one_exact_and_lenient():
+    a, b = frozenset(range(10)), frozenset(range(20, 30))
+    near_a = frozenset(range(1, 10))  # Jaccard 0.9 with a
+    far_b = frozenset(range(25, 40))  # Jaccard 5/20 with b: below 0.5
+    assert match([a, a], [a]) == (1, 1)
+    assert match([a, b], [near_a, far_b]) == (0, 1)
+
+
+def test_cli_evaluate_json_figures(capsys):
+    assert main(["evaluate", str(BRAT), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["articles"] == 2
+    roles = data["roles"]
+    assert (roles["Source"]["gold"], roles["Source"]["predicted"]) == (3, 3)
+    assert roles["Source"]["exact"] == {"precision": 100.0, "recall": 100.0, "f1": 100.0}
+    assert roles["Cue"]["exact"] == {"precision": 100.0, "recall": 75.0, "f1": 85.7}
+    # "that the bridge is safe" against the gold "the bridge is safe": lenient only
+    assert roles["Content"]["exact"] == {"precision": 66.7, "recall": 50.0, "f1": 57.1}
+    assert roles["Content"]["lenient"] == {"precision": 100.0, "recall": 75.0, "f1": 85.7}
+
+
+def test_cli_evaluate_table(capsys):
+    assert main(["evaluate", str(BRAT)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "2 articles; outermost attributions (parent None or a frame)"
+    assert out[3].split() == ["Cue", "4", "3", "100.0", "75.0", "85.7", "100.0", "75.0", "85.7"]
+
+
+def test_cli_evaluate_bad_folder_is_a_clear_error(tmp_path, capsys):
+    assert main(["evaluate", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err == f"sourcetrace: {tmp_path}: expected a BRAT folder with text/ and attributions/ subfolders.\n"
+    )
