@@ -227,3 +227,16 @@ def test_next_week_from_lexicon(nlp):
     events, _ = _events(nlp, "Next week the parliament votes on the bill.")
     event = _one(events, "Next week")
     assert (event.start, event.end, event.precision) == ("2007-07-16", "2007-07-22", "week")
+
+
+def test_bundled_full_pipeline_dates_from_the_dateline(bundled_analysis):
+    a = bundled_analysis
+    assert a.article.published == "2007-07-10"
+    assert min(e.start for e in a.events if e.start) == "2003-04-09"
+    assert max(e.end for e in a.events if e.end) == "2007-07-10"
+    report = _one(a.events, "July 10,2007")
+    assert report.label == "al-Malaf report dated July 10,2007"
+    assert [a.actor(i).name for i in report.actors] == ["al-Malaf"]
+    fall = _one(a.events, "April 9, 2003")
+    assert "al-Malaf, July" not in fall.evidence.text  # the dateline frames the sentence, not in it
+    assert [e.id for e in a.events] == [f"e{i}" for i in range(1, len(a.events) + 1)]

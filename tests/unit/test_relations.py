@@ -164,3 +164,24 @@ def test_passive_label_reads_active_and_time_prepositions_are_not_parties(nlp):
     relations = build_relations(nlp(text), actors, [])
     typed = [(r.source, r.target, r.kind, r.label) for r in relations if r.kind != "co-occurrence"]
     assert typed == [("a2", "a1", "appoint", "appointed")]
+
+
+def test_bundled_article_typed_and_sourced_edges(bundled_analysis):
+    a = bundled_analysis
+    name = {actor.id: actor.name for actor in a.actors}
+    typed = {(name[r.source], name[r.target], r.label) for r in a.relations if r.kind == "coordinate"}
+    assert typed == {
+        ("Hashemi", "Shirwan al-Vaeli", "coordinates with"),
+        ("Hashemi", "Muwaffak al-Rubai’i", "coordinates with"),
+    }
+    revealed = [r for r in a.relations if r.kind == "reveal" and name[r.target] == "al-Malaf"]
+    assert [a.actor(r.source).kind for r in revealed] == ["anonymous"]
+    assert revealed[0].label == "revealed to"
+    # The publisher's frame covers the whole page: it is the source of no single actor.
+    publisher = next(actor.id for actor in a.actors if actor.kind == "publisher")
+    assert not any(r.kind == "source-of" and r.source == publisher for r in a.relations)
+    assert all(r.source != r.target for r in a.relations)
+    for r in a.relations:
+        assert r.evidence
+        for ev in r.evidence:
+            assert a.article.text[ev.start:ev.end] == ev.text
