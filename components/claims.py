@@ -122,13 +122,14 @@ def _focus_line(
         return
     name = state.focus_label(analysis, focus) or ""
     with st.container(key=f"{key}-focusline"):
-        cols = st.columns([4, 1.4], vertical_alignment="center")
         note = f"Focus: **{_plain(name)}**"
         if actor_filter:
             note += f"  \n{shown} of {len(analysis.claims)} claims involve this actor"
-        cols[0].markdown(note)
-        cols[1].button("Clear", key=f"{key}-clear", on_click=state.set_focus, args=(None,),
-                       width="stretch", help="Clear the focus in every view")
+        st.markdown(note)
+        st.button(
+            ":material/close: Clear the focus", key=f"{key}-clear", on_click=state.set_focus, args=(None,),
+            type="tertiary", help="Clear the focus in every view",
+        )
 
 
 def _plain(text: str) -> str:
@@ -158,14 +159,16 @@ def _card(claim: Claim, analysis: Analysis, key: str, focused: bool, on_article_
         st.markdown(" ".join(badges))
         if claim.hedge is not None:
             st.caption(f"hedge: “{_plain(claim.hedge.text)}”")
-        c1, c2 = st.columns(2)
+        c1, c2 = st.columns([1, 1.35], gap="small")
         c1.button(
-            "Focus", key=f"{key}-focus-{claim.id}", width="stretch",
-            on_click=state.set_focus, args=("claim", claim.id), type="primary" if focused else "secondary",
+            ":material/center_focus_strong: Focus", key=f"{key}-focus-{claim.id}", type="tertiary",
+            on_click=state.set_focus, args=("claim", claim.id), disabled=focused,
+            help="Focus this claim in every view",
         )
         c2.button(
-            "Show in text", key=f"{key}-show-{claim.id}", width="stretch",
+            ":material/find_in_page: Show in text", key=f"{key}-show-{claim.id}", type="tertiary",
             on_click=_show_in_text, args=(claim.id, on_article_page),
+            help="Open the article view at this claim",
         )
 
 

@@ -31,7 +31,7 @@ def view_page(view: str, render_view: Callable[[Analysis, dict | None], None]) -
         if st.session_state.pop("goto_article", False) and view != "article":
             st.switch_page(ARTICLE_PAGE)
         focus = state.get_focus(analysis)
-        main, side = st.columns([7, 3], gap="medium")
+        main, side = st.columns([2.3, 1], gap="medium")
         with main:
             render_view(analysis, focus)
         with side, st.container(key="claims-panel"):

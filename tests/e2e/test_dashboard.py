@@ -82,7 +82,9 @@ def test_clicking_a_node_focuses_the_actor_in_the_claims_panel(page, app_url, bu
 
     _click_node(page, kazemi)
     page.wait_for_function(
-        "(id) => location.search.includes('focus=actor:' + id)", arg=kazemi, timeout=20_000
+        "(id) => decodeURIComponent(location.search).includes('focus=actor:' + id)",
+        arg=kazemi,
+        timeout=20_000,
     )
     wait_for_app(page)
     assert f"Focus: {KAZEMI}" in panel.inner_text()
