@@ -34,8 +34,10 @@ header[data-testid="stHeader"], section[data-testid="stSidebar"], [data-testid="
 .st-key-wt-slide h2 { font-size: 2.4rem; line-height: 1.2; margin: 0 0 .6rem; padding: 0; }
 .st-key-wt-slide .wt-eyebrow { font-size: 1rem; letter-spacing: .08em; text-transform: uppercase;
   color: #5b6470; }
-.st-key-wt-slide blockquote { font-family: Georgia, serif; font-size: 1.9rem; line-height: 1.35;
-  border-left: 6px solid #1f4e79; margin: .4rem 0 1rem; padding: .1rem 0 .1rem 1rem; color: #1b1f24; }
+.wt-quote { font-family: Georgia, serif; font-size: 1.9rem; line-height: 1.35; color: #1b1f24;
+  border-left: 6px solid #1f4e79; margin: .4rem 0 1rem; padding: .1rem 0 .1rem 1rem; }
+.st-key-wt-slide p, .st-key-wt-slide li { font-size: 1.45rem; line-height: 1.45; }
+.st-key-wt-slide [data-testid="stMetricLabel"] p { font-size: 1.2rem; }
 .st-key-wt-slide ul { margin: .2rem 0 0 1.1rem; padding: 0; }
 .st-key-wt-slide li { margin: .25rem 0; }
 .st-key-wt-slide p { margin: .3rem 0; }
@@ -144,7 +146,7 @@ def slide_html(step: wt.Step, eyebrow: str) -> str:
     parts = [f'<div class="wt-eyebrow">{_esc(eyebrow)}</div>', f"<h2>{_esc(step.title)}</h2>"]
     lines = list(step.lines)
     if step.kind == "claim" and lines:
-        parts.append(f"<blockquote>{_esc(lines.pop(0))}</blockquote>")
+        parts.append(f'<div class="wt-quote">{_esc(lines.pop(0))}</div>')
         parts.append(chain_html(step))
     if step.kind in ("actors", "summary"):
         parts.append("<ul>" + "".join(f"<li>{_esc(x)}</li>" for x in lines) + "</ul>")
@@ -245,7 +247,7 @@ def _summary_slide(analysis: Analysis, step: wt.Step, eyebrow: str) -> None:
     if s.claims:
         cols = st.columns(4)
         figures = [
-            ("anonymous source", s.anonymous),
+            ("an anonymous source", s.anonymous),
             ("one source only", s.single_source),
             ("a document", s.documents),
             ("the article's own voice", s.own_voice),

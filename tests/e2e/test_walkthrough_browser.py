@@ -1,0 +1,69 @@
+"""The Walkthrough page in Chromium: ?step=N, chrome hidden, arrow keys, Esc back to the editor."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sourcetrace import walkthrough as wt
+from tests.e2e.conftest import open_app, screenshot, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+ARTICLE = "ncri-2007-07-10-iranian-ambassador-iraq-security"
+
+
+def _step_in_url(page) -> str | None:
+    m = re.search(r"[?&]step=(\d+)", page.url)
+    return m.group(1) if m else None
+
+
+@pytest.mark.viewport(1600, 900)
+def test_presentation_steps_with_url_and_arrow_keys(page, app_url, bundled_analysis) -> None:
+    steps = wt.visible(wt.build_steps(bundled_analysis))
+    # a deep link is the first thing this page loads (on a fresh server, the hardest case)
+    open_app(page, app_url, "walkthrough", article=ARTICLE, step="3")
+    slide = page.locator(".st-key-wt-slide")
+    assert slide.locator("h2").inner_text() == steps[2].title
+    assert page.get_by_text(f"Step 3 of {len(steps)}").is_visible()
+    # presentation mode: no header, no sidebar
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    assert not page.locator("header[data-testid='stHeader']").is_visible()
+    # large type for a projector
+    size = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.st-key-wt-slide .wt-quote')).fontSize"
+    )
+    assert float(size.rstrip("px")) >= 28
+    # the claim's actors are lit in the network (the dashboard's component draws a canvas)
+    page.locator(".st-key-wt-slide canvas").first.wait_for(timeout=20_000)
+    page.wait_for_timeout(1500)  # let the layout settle before the picture
+    screenshot(page, "walkthrough-step-3")
+
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => location.search.includes('step=4')", timeout=20_000)
+    wait_for_app(page)
+    assert slide.locator("h2").inner_text() == steps[3].title
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function("() => location.search.includes('step=3')", timeout=20_000)
+    wait_for_app(page)
+    assert page.get_by_text(f"Step 3 of {len(steps)}").is_visible()
+
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !location.search.includes('step=')", timeout=20_000)
+    wait_for_app(page)
+    assert _step_in_url(page) is None
+    assert page.get_by_role("button", name="Start presenting").is_visible()
+    assert page.locator("[data-testid='stSidebar']").count() == 1
+
+
+@pytest.mark.viewport(1600, 900)
+def test_last_step_is_the_sourcing_summary(page, app_url, bundled_analysis) -> None:
+    steps = wt.visible(wt.build_steps(bundled_analysis))
+    open_app(page, app_url, "walkthrough", article=ARTICLE, step=str(len(steps)))
+    assert page.locator(".st-key-wt-slide h2").inner_text() == "How the claims are sourced"
+    summary = wt.sourcing_summary(bundled_analysis)
+    metric = page.locator("[data-testid='stMetricValue']").first
+    assert metric.inner_text() == f"{summary.anonymous} of {summary.claims}"
+    assert page.get_by_role("button", name=re.compile("Next")).is_disabled()
+    screenshot(page, "walkthrough-summary")
