@@ -360,7 +360,12 @@ def _label(doc: Doc, sent: SpacySpan, date_tokens: set[int], ongoing: str | None
         verb = _verb_of(root) if root is not None else sent.root
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
             verb = sent.root
-        subj = _subject(verb)
+        holder = verb
+        if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+            # "… plans to visit her in January": the subject and its verb belong to the label too.
+            holder = verb.head
+            tokens += [c for c in holder.children if c.dep_ in ("aux", "auxpass", "neg")] + [holder]
+        subj = _subject(holder)
         if subj is not None:
             tokens += _subject_tokens(subj, date_tokens)
         tokens += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
@@ -369,7 +374,8 @@ def _label(doc: Doc, sent: SpacySpan, date_tokens: set[int], ongoing: str | None
         if not objects:
             objects = [
                 c for c in verb.children
-                if c.dep_ in ("prep", "dative") and not any(t.i in date_tokens for t in c.subtree)
+                if c.dep_ in ("prep", "dative")
+                and not any(t.i in date_tokens or t.lower_ in _RELATIVE_PRONOUNS for t in c.subtree)
             ][:1]
         for obj in objects:
             tokens += _phrase_tokens(obj, date_tokens)

@@ -240,3 +240,8 @@ def test_bundled_full_pipeline_dates_from_the_dateline(bundled_analysis):
     fall = _one(a.events, "April 9, 2003")
     assert "al-Malaf, July" not in fall.evidence.text  # the dateline frames the sentence, not in it
     assert [e.id for e in a.events] == [f"e{i}" for i in range(1, len(a.events) + 1)]
+
+
+def test_label_of_an_infinitive_keeps_its_subject(nlp):
+    events, _ = _events(nlp, "The envoy plans to visit Basra in January 2008.")
+    assert _one(events, "January 2008").label == "The envoy plans to visit Basra"
