@@ -473,6 +473,9 @@ def extract_events(doc: Doc, article: Article, actors: list[Actor]) -> tuple[lis
         event = _event(doc, article, mentions, cand, published, lex)
         if event is None:
             continue
+        if cand.kind == "vague" and (context := _context_before(text, events, cand.start)) is not None:
+            # "In March 2006 the army withdrew. Previously it had…": before that, not before publication.
+            event = event.model_copy(update={"end": context, "unresolved": False})
         if event.unresolved:
             unresolved.append(text[cand.start:cand.end])
         events.append(event)
@@ -485,6 +488,17 @@ def extract_events(doc: Doc, article: Article, actors: list[Actor]) -> tuple[lis
             "the article has no publication date to count from."
         )
     return events, warnings
+
+
+def _context_before(text: str, events: list[Event], start: int) -> str | None:
+    """The start of the nearest earlier dated event in the same paragraph, if any."""
+    for prior in reversed(events):
+        since = prior.date_text.end if prior.date_text is not None else prior.evidence.end
+        if "\n" in text[min(since, start):start]:
+            return None  # another paragraph: no longer the context of this "previously"
+        if prior.start is not None and prior.date_text is not None and prior.date_text.end <= start:
+            return prior.start
+    return None
 
 
 def _event(

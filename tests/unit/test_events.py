@@ -245,3 +245,14 @@ def test_bundled_full_pipeline_dates_from_the_dateline(bundled_analysis):
 def test_label_of_an_infinitive_keeps_its_subject(nlp):
     events, _ = _events(nlp, "The envoy plans to visit Basra in January 2008.")
     assert _one(events, "January 2008").label == "The envoy plans to visit Basra"
+
+
+def test_vague_past_ends_at_the_dated_context_before_it(nlp):
+    text = "In March 2006 the army withdrew from the city. Previously it had patrolled the streets."
+    events, warnings = _events(nlp, text, None)
+    event = _one(events, "Previously")
+    assert (event.start, event.end, event.precision, event.unresolved) == (None, "2006-03-01", "open", False)
+    assert warnings == []
+    # In another paragraph the context is gone: back to the publication date.
+    events, _ = _events(nlp, text.replace(" Previously", "\n\nPreviously"))
+    assert _one(events, "Previously").end == "2007-07-10"
