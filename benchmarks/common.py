@@ -202,6 +202,27 @@ def rss_bytes(pid: int, include_children: bool = True) -> int:
     return total
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU seconds these processes have used so far (from /proc/PID/stat).
+
+    On a shared machine this is the load-independent measure: wall time counts others' work too.
+    """
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / tick
+
+
+def process_tree(pid: int) -> list[int]:
+    """`pid` and all its descendants."""
+    return [pid, *_descendants(pid)]
+
+
 def _descendants(pid: int) -> list[int]:
     children: dict[int, list[int]] = {}
     for d in Path("/proc").iterdir():
