@@ -244,3 +244,25 @@ def test_exported_html_runs_no_script(source: Path, guarded, tmp_path: Path) -> 
     assert_no_script_ran(page, guard, f"export of {source.name}, after clicking through")
     if source.suffix == ".txt":  # in a .txt the payload is text: the reader must still see it
         assert re.search(r"window\.__pwned", page.locator("body").inner_text())
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<img src=x onerror="window.__pwned=1">',  # runs: the canary global is set
+        '<b onmouseover="window.__pwned=1">x</b>',  # would run on hover: caught in the DOM scan
+        '<a href="javascript:window.__pwned=1">x</a>',
+        '<div id=h></div><script>document.getElementById("h").attachShadow({mode:"open"})'
+        '.innerHTML = "<i onclick=window.__pwned=1>x</i>"</script>',  # inside a shadow root
+        '<img src="http://canary.invalid/x.png">',  # a request leaving the machine
+    ],
+    ids=["onerror", "onmouseover", "javascript-link", "shadow-root", "remote-request"],
+)
+def test_the_canary_check_catches_live_markup(markup: str, guarded, tmp_path: Path) -> None:
+    """The checks above can fail: each kind of live markup, planted on purpose, is caught."""
+    planted = tmp_path / "planted.html"
+    planted.write_text(f"<!DOCTYPE html><html><body>{markup}</body></html>", encoding="utf-8")
+    page, guard = guarded("file://")
+    page.goto(planted.as_uri())
+    with pytest.raises(AssertionError):
+        assert_no_script_ran(page, guard, "planted")
