@@ -79,6 +79,11 @@ def event_label(analysis: Analysis, event_id: str) -> str:
     return f"{MARK if ev.corrected else ''}{ev.label} · {when}"
 
 
+def _corrected_note(corrected: bool) -> str:
+    # the selectbox may keep showing the old label of the chosen item: say it here too
+    return f" · {MARK}corrected by the analyst" if corrected else ""
+
+
 def _chain_text(analysis: Analysis, claim_id: str) -> str:
     claim = analysis.claim(claim_id)
     return " › ".join(f"{link.label} ({link.kind})" for link in claim.chain) if claim else ""
@@ -171,7 +176,7 @@ def render_actor_corrections(
         )
         actor = analysis.actor(actor_id)
         also = f"; also called {', '.join(actor.aliases)}" if actor.aliases else ""
-        st.caption(f"{len(actor.mentions)} mention(s){also}")
+        st.caption(f"{len(actor.mentions)} mention(s){also}{_corrected_note(actor.corrected)}")
         c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
         c1.text_input("New name", value=actor.name, key=f"{key}-name-{actor.id}")
         c2.button("Rename", key=f"{key}-rename", disabled=disabled, on_click=_save, args=(
@@ -241,7 +246,7 @@ def render_claim_corrections(
             format_func=lambda i: claim_label(analysis, i),
         )
         claim = analysis.claim(claim_id)
-        st.caption(f"Chain: {_chain_text(analysis, claim.id)}")
+        st.caption(f"Chain: {_chain_text(analysis, claim.id)}{_corrected_note(claim.corrected)}")
         if claim.chain:
             c1, c2, c3, c4 = st.columns([1, 3, 2, 1], vertical_alignment="bottom")
             c1.selectbox("Link", list(range(len(claim.chain))), index=len(claim.chain) - 1,
@@ -306,7 +311,7 @@ def render_event_corrections(
             format_func=lambda i: event_label(analysis, i),
         )
         ev = analysis.event(event_id)
-        st.caption(f"Evidence: “{' '.join(ev.evidence.text.split())}”")
+        st.caption(f"Evidence: “{' '.join(ev.evidence.text.split())}”{_corrected_note(ev.corrected)}")
         c1, c2, c3, c4 = st.columns([2, 2, 2, 1], vertical_alignment="bottom")
         c1.text_input("Start (YYYY-MM-DD)", value=ev.start or "", key=f"{key}-start-{ev.id}")
         c2.text_input("End (YYYY-MM-DD)", value=ev.end or "", key=f"{key}-end-{ev.id}")

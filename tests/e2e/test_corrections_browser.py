@@ -1,0 +1,140 @@
+"""Corrections in headless Chromium: merge two actors on the Corrections page, then see the network
+lose the absorbed node and the claims panel count the merged actor's claims.
+
+The server here has its own empty workspace (SOURCETRACE_HOME in a temporary folder), so the merge
+never leaks into the shared server of the other browser tests or into the user's own workspace.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+
+from tests.e2e.conftest import (
+    ARTIFACTS,
+    ROOT,
+    SERVER_TIMEOUT_S,
+    _free_port,
+    chromium_path,
+    open_app,
+    screenshot,
+    wait_for_app,
+)
+
+pytestmark = pytest.mark.e2e
+
+ARTICLE = "ncri-2007-07-10-iranian-ambassador-iraq-security"
+# an analyst's call on this article: "Washington" stands for the U.S. government here
+KEEP, ABSORB = "United States", "Washington"
+NETWORK = "[data-testid='sourcetrace-network']"
+PANEL = ".st-key-claims-panel"
+
+
+@pytest.fixture(scope="module")
+def isolated_app_url(tmp_path_factory) -> Iterator[str]:
+    """`streamlit run app.py` with an empty workspace of its own."""
+    if chromium_path() is None:
+        pytest.skip("No Chromium found: browser tests skipped.")
+    home = tmp_path_factory.mktemp("workspace-home")
+    port = _free_port()
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = open(ARTIFACTS / "streamlit-corrections-server.log", "w")  # noqa: SIM115 - closed below
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "SOURCETRACE_HOME": str(home)},
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + SERVER_TIMEOUT_S
+    try:
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError("streamlit exited early; see streamlit-corrections-server.log")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.read().decode().strip() == "ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("streamlit did not answer /_stcore/health in time")
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def _node_ids(page) -> list[str]:
+    page.wait_for_selector(f"{NETWORK}[data-settled='1']", timeout=60_000)
+    return page.evaluate("globalThis.sourcetraceNetworks.network.body.data.nodes.getIds()")
+
+
+def _choose(page, label: str, option: str) -> None:
+    """Pick `option` in the Streamlit selectbox labelled `label` (type to filter, then click)."""
+    box = page.get_by_role("combobox", name=label, exact=True)
+    box.click()
+    box.fill(option)
+    page.get_by_role("option").filter(has_text=option).first.click()
+    wait_for_app(page)
+
+
+def test_merging_two_actors_updates_the_network_and_the_panel(page, isolated_app_url, bundled_analysis):
+    from components.claims import filter_claims
+    from sourcetrace.corrections import apply_edits, merge_actors
+
+    ids = {a.name: a.id for a in bundled_analysis.actors}
+    assert KEEP in ids and ABSORB in ids, sorted(ids)
+    keep, absorb = ids[KEEP], ids[ABSORB]
+    merged, problems = apply_edits(bundled_analysis, [merge_actors(bundled_analysis, keep, absorb)])
+    assert problems == []
+    n_claims = len(bundled_analysis.claims)
+    before = len(filter_claims(bundled_analysis, actor=keep))
+    after = len(filter_claims(merged, actor=keep))
+    assert after > before, "the merge must change what the panel counts for the test to mean anything"
+
+    focus = {"article": ARTICLE, "focus": f"actor:{keep}"}
+    # the root first: on a fresh server a deep link's very first run may execute the page script
+    # alone, before app.py has declared its navigation (reported to the dashboard)
+    open_app(page, isolated_app_url, "", article=ARTICLE)
+    open_app(page, isolated_app_url, "network", **focus)
+    nodes_before = _node_ids(page)
+    assert keep in nodes_before and absorb in nodes_before
+    assert f"{before} of {n_claims} claims involve this actor" in page.locator(PANEL).inner_text()
+
+    open_app(page, isolated_app_url, "corrections", **focus)
+    actor_box = page.get_by_role("combobox", name="Actor", exact=True)
+    assert actor_box.input_value().startswith(KEEP)  # the focused actor is the one being corrected
+    _choose(page, "Merge this other actor into it", ABSORB)
+    page.get_by_role("button", name="Merge", exact=True).click()
+    wait_for_app(page)
+    alert = page.locator("[data-testid='stAlertContentSuccess']")
+    assert alert.inner_text().strip() == f"Merged actor “{ABSORB}” into “{KEEP}”"
+    assert actor_box.input_value().endswith(f"{KEEP} · named, GPE")
+    caption = page.locator("[data-testid='stCaptionContainer']").filter(has_text="mention(s)").first
+    kept = merged.actor(keep)
+    assert ABSORB in kept.aliases
+    assert caption.inner_text() == (
+        f"{len(kept.mentions)} mention(s); also called {', '.join(kept.aliases)} · ✎ corrected by the analyst"
+    )
+    assert f"{after} of {n_claims} claims involve this actor" in page.locator(PANEL).inner_text()
+    screenshot(page, "corrections-after-merge")
+
+    # a new session on the network view: the saved merge is applied before anything is drawn
+    open_app(page, isolated_app_url, "network", **focus)
+    nodes_after = _node_ids(page)
+    assert absorb not in nodes_after and keep in nodes_after
+    assert sorted(nodes_after) == sorted(n for n in nodes_before if n != absorb)
+    assert f"{after} of {n_claims} claims involve this actor" in page.locator(PANEL).inner_text()
+    screenshot(page, "network-after-merge")
