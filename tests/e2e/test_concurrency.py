@@ -1,0 +1,177 @@
+"""Many users at once (issue 7): no crash, no cross-session leak, one shared pipeline, bounded memory.
+
+Library: the shared spaCy pipeline from several threads gives exactly the serial results, and
+concurrent first calls load it once. App (e2e): 10 browser sessions at once against one server on
+127.0.0.1, each uploading a different article and focusing a different actor; each sees only its
+own article and focus, the server survives, and its memory stays bounded when the same load comes
+again. Bounded in count (10 sessions, 2 rounds) and in time (pytest-timeout), never timed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import urlopen
+
+import pytest
+
+from sourcetrace.analysis import analyze_text
+
+SESSIONS = 10
+
+# Ten invented people and places, one per session: any of them seen in another session is a leak.
+PEOPLE = [
+    "Abelard Quince", "Beatrix Okonkwo", "Casimir Tanaka", "Delphine Varga", "Evander Moreau",
+    "Fenella Ishikawa", "Gideon Achterberg", "Honoria Castellanos", "Ignatius Lindqvist",
+    "Jessamy Oyelaran",
+]
+PLACES = ["Lisbon", "Nairobi", "Osaka", "Budapest", "Marseille", "Sapporo", "Utrecht", "Seville",
+          "Uppsala", "Lagos"]
+
+
+def article_text(i: int) -> str:
+    name, place = PEOPLE[i], PLACES[i]
+    surname = name.split()[-1]
+    return (
+        f"Bridge in {place} to reopen, mayor says\n\n"
+        f"{name}, the mayor of {place}, told reporters on Monday that the old bridge would reopen "
+        f"next month. \"We are ready,\" {surname} said, according to the city council.\n\n"
+        f"A spokesman for the transport ministry said the repairs in {place} had cost more than "
+        f"planned, according to documents seen by local reporters.\n"
+    )
+
+
+def _dump(text: str) -> dict:
+    return analyze_text(text).model_dump(mode="json")
+
+
+# ---------------------------------------------------------------- library: the shared pipeline
+
+
+@pytest.mark.timeout(300)
+def test_threads_sharing_the_pipeline_get_the_serial_results() -> None:
+    texts = [article_text(i) for i in range(SESSIONS)] * 2  # each text twice, interleaved
+    serial = [_dump(t) for t in texts]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        parallel = list(pool.map(_dump, texts))
+    for i, (s, p) in enumerate(zip(serial, parallel, strict=True)):
+        assert p == s, f"article {i % SESSIONS}: analysis differs when run beside other threads"
+        assert PEOPLE[i % SESSIONS] in p["article"]["text"]
+
+
+@pytest.mark.timeout(300)
+def test_concurrent_first_calls_load_one_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sourcetrace import nlp
+
+    monkeypatch.setattr(nlp, "_cache", {})  # as in a fresh server process; restored afterwards
+    barrier = threading.Barrier(4)
+
+    def first_call(_: int):
+        barrier.wait()  # all four ask at the same moment, before any has a cached answer
+        return nlp.get_pipeline()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        pipelines = list(pool.map(first_call, range(4)))
+    loaded = len({id(p) for p in pipelines})
+    assert loaded == 1, f"{loaded} pipelines loaded for one model: one per process is the rule"
+
+
+# ---------------------------------------------------------------- app: 10 sessions at once
+
+
+def _server_pid(url: str) -> int:
+    """The pid of the Streamlit server listening on this URL's port (found in /proc)."""
+    port = str(urlsplit(url).port)
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            args = (proc / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"streamlit" in b" ".join(args) and port.encode() in args:
+            return int(proc.name)
+    raise AssertionError(f"no streamlit process for port {port}")
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmRSS")
+
+
+def _run_round(browser, app_url: str, files: list[Path], focus: list[str]) -> None:
+    """All sessions upload at once, then all open their focus at once; then every page is checked."""
+    from tests.e2e.conftest import wait_for_app
+    from tests.e2e.test_xss import LOADED_JS, UPLOAD_LABEL
+
+    contexts = [browser.new_context(viewport={"width": 1280, "height": 900}) for _ in files]
+    try:
+        pages = [c.new_page() for c in contexts]
+        for page in pages:
+            page.goto(app_url, wait_until="commit")
+        for page in pages:
+            wait_for_app(page)
+        for page, f in zip(pages, files, strict=True):  # fire all uploads before waiting on any
+            uploader = page.locator("[data-testid='stFileUploader']").filter(has_text=UPLOAD_LABEL)
+            uploader.locator("input[type=file]").set_input_files(str(f))
+        refs = []
+        for page in pages:
+            page.wait_for_function(LOADED_JS, timeout=180_000)
+            wait_for_app(page, timeout=180_000)
+            refs.append(page.url.split("article=")[1].split("&")[0])
+        for i, page in enumerate(pages):  # a second wave: every session opens its own focus at once
+            page.goto(f"{app_url}/?article={refs[i]}&focus={focus[i]}", wait_until="commit")
+        for page in pages:
+            wait_for_app(page, timeout=180_000)
+
+        for i, page in enumerate(pages):
+            text = files[i].read_text(encoding="utf-8")
+            expected_ref = "sha-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+            assert refs[i] == expected_ref, f"session {i} got another article: {refs[i]}"
+            assert page.locator("[data-testid='stException']").count() == 0, f"session {i}: traceback"
+            shown = page.locator("[data-testid='stMain']").inner_text()
+            assert PEOPLE[i] in shown, f"session {i} does not show its own article"
+            leaked = [p for j, p in enumerate(PEOPLE) if j != i and p.split()[-1] in shown]
+            assert leaked == [], f"session {i} shows another session's article: {leaked}"
+            assert f"Focus: {PEOPLE[i]}" in shown or f"Focus: {PEOPLE[i].split()[-1]}" in shown, (
+                f"session {i} lost its focus"
+            )
+    finally:
+        for c in contexts:
+            c.close()
+
+
+@pytest.mark.e2e
+@pytest.mark.timeout(900)
+def test_ten_sessions_at_once_stay_apart(app_url: str, browser, tmp_path: Path) -> None:
+    from sourcetrace.load import load_path
+
+    files, focus = [], []
+    for i in range(SESSIONS):
+        f = tmp_path / f"session-{i:02d}.txt"
+        f.write_text(article_text(i), encoding="utf-8")
+        files.append(f)
+        analysis = analyze_text(load_path(f).text)
+        person = next(a for a in analysis.actors if PEOPLE[i].split()[-1] in a.name)
+        focus.append(f"actor:{person.id}")
+
+    pid = _server_pid(app_url)
+    with urlopen(f"{app_url}/_stcore/health", timeout=10) as r:
+        assert r.read().decode().strip() == "ok"
+    before = _rss_mb(pid)
+    _run_round(browser, app_url, files, focus)
+    after_first = _rss_mb(pid)
+    _run_round(browser, app_url, files, focus)  # the same load again: memory must level off
+    after_second = _rss_mb(pid)
+
+    with urlopen(f"{app_url}/_stcore/health", timeout=10) as r:
+        assert r.read().decode().strip() == "ok", "the server did not survive"
+    assert after_first - before < 400, f"10 sessions took {after_first - before:.0f} MB"
+    assert after_second - after_first < 150, (
+        f"memory keeps growing: {before:.0f} -> {after_first:.0f} -> {after_second:.0f} MB"
+    )
