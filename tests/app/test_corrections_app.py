@@ -298,3 +298,34 @@ def test_real_app_merge_shows_everywhere_and_a_damaged_workspace_does_not_stop_i
     assert not fresh.exception, fresh.exception
     assert any("is damaged" in w.value for w in fresh.warning)
     assert len(fresh.selectbox(key="corr-actor-pick").options) == n_actors  # shown as extracted
+
+
+def test_two_sessions_editing_the_same_article_both_land(home):
+    tab1, tab2 = start(), start()
+    tab1.selectbox(key="corr-actor-pick").set_value("a6").run()
+    tab1.text_input(key="corr-actor-name-a6").set_value("Jalal Talabani")
+    tab2.selectbox(key="corr-claim-pick").set_value("c2").run()
+    click(tab1, "corr-actor-rename")
+    click(tab2, "corr-claim-dismiss")  # tab2 still shows the analysis from before tab1's edit
+    assert shown(tab2)["claims"][1]["dismissed"] is True
+    assert actors(tab2)["a6"]["name"] == "Jalal Talabani"  # and now sees tab1's edit as well
+    tab1.run()
+    assert actors(tab1)["a6"]["name"] == "Jalal Talabani" and shown(tab1)["claims"][1]["dismissed"] is True
+    assert [e.op for e in Workspace(home / FILENAME).edits("h-test")] == ["rename_actor", "dismiss_claim"]
+
+
+def test_sidebar_lists_the_library_and_reopens_an_article(home):
+    from sourcetrace.analysis import prepare_article
+
+    other = prepare_article("Reuters reported that Jalal Talabani met Nouri al-Maliki in Baghdad on Monday.",
+                            title="Talabani meets Maliki", publisher="Reuters")
+    Workspace(home / FILENAME).add_article(other)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    assert not at.exception, at.exception
+    labels = [b.label for b in at.sidebar.button if b.key and b.key.startswith("ws-open-")]
+    assert "Talabani meets Maliki" in labels and len(labels) == 2  # the bundled article was filed too
+    click(at, f"ws-open-{other.content_hash[:16]}")
+    assert at.session_state["article"].content_hash == other.content_hash
+    assert at.session_state["article"].title == "Talabani meets Maliki"
+    assert at.button(key=f"ws-open-{other.content_hash[:16]}").disabled  # the one shown
