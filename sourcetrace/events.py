@@ -56,6 +56,9 @@ _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj"
 @dataclass(frozen=True)
 class _Lexicon:
     relative: re.Pattern
+    spans: re.Pattern  # weekends and "the past few days": intervals dateparser does not give
+    weekend: dict[str, int]
+    past_days: dict[str, int]
     anchored: re.Pattern
     vague: re.Pattern
     ongoing: re.Pattern
@@ -77,6 +80,9 @@ def _lexicon() -> _Lexicon:
     flags = re.IGNORECASE
     return _Lexicon(
         relative=re.compile(rf"\b(?:{_words(raw['relative'])}|{raw['relative_ago']})\b", flags),
+        spans=re.compile(rf"\b(?:{_words([*raw['weekend'], *raw['past_days']])})\b", flags),
+        weekend={k.lower(): int(v) for k, v in raw["weekend"].items()},
+        past_days={k.lower(): int(v) for k, v in raw["past_days"].items()},
         anchored=re.compile(rf"\b{raw['anchored']}\b", flags),
         vague=re.compile(rf"\b(?:{_words(raw['vague_past'])})\b", flags),
         ongoing=re.compile(rf"\b(?:{_words(raw['ongoing'])})\b", flags),
@@ -195,6 +201,23 @@ def _relative(
     return cand
 
 
+def _span_phrase(start: int, end: int, phrase: str, published: date | None, lex: _Lexicon) -> _Candidate:
+    """ "this past weekend", "the past few days": an interval counted back from publication."""
+    cand = _Candidate(start, end, "relative", "week")
+    if phrase in lex.past_days:
+        cand.extra["guessed"] = True  # "the past few days" is approximate by nature
+        if published is not None:
+            cand.begin, cand.finish = published - timedelta(days=lex.past_days[phrase] - 1), published
+        return cand
+    offset = lex.weekend[phrase]
+    cand.extra["guessed"] = offset == 0  # "this weekend" may be the coming one or the one just gone
+    if published is not None:
+        saturday = published + timedelta(days=5 - published.weekday())
+        saturday -= timedelta(weeks=-offset)  # offset -1: the weekend before the publication's week
+        cand.begin, cand.finish = saturday, saturday + timedelta(days=1)
+    return cand
+
+
 def _weekday_name(day: date) -> str:
     return calendar.day_name[day.weekday()].lower()
 
@@ -245,6 +268,9 @@ def _find_candidates(doc: Doc, text: str, published: date | None, lex: _Lexicon)
             count = lex.numbers.get(m.group("count").lower()) or int(m.group("count"))
             sign = -1 if m.group("direction").lower() in ("before", "prior to") else 1
             take(_Candidate(*m.span(), "anchored", offset=(m.group("unit").lower(), sign * count)))
+    for m in lex.spans.finditer(text):
+        if unnamed(*m.span()):
+            take(_span_phrase(m.start(), m.end(), " ".join(m.group(0).lower().split()), published, lex))
     for m in lex.relative.finditer(text):
         if unnamed(*m.span()):
             take(_relative(text, *m.span(), published, "relative"))

@@ -256,3 +256,18 @@ def test_vague_past_ends_at_the_dated_context_before_it(nlp):
     # In another paragraph the context is gone: back to the publication date.
     events, _ = _events(nlp, text.replace(" Previously", "\n\nPreviously"))
     assert _one(events, "Previously").end == "2007-07-10"
+
+
+def test_weekends_and_the_past_few_days(nlp):
+    text = (
+        "This past weekend the protesters gathered. This weekend the council meets. "
+        "The past few days the talks stalled."
+    )
+    events, _ = _events(nlp, text)  # published Tuesday 2007-07-10
+    past = _one(events, "This past weekend")
+    assert (past.start, past.end, past.precision) == ("2007-07-07", "2007-07-08", "week")
+    assert past.uncertain is False
+    coming = _one(events, "This weekend")
+    assert (coming.start, coming.end, coming.uncertain) == ("2007-07-14", "2007-07-15", True)
+    days = _one(events, "The past few days")
+    assert (days.start, days.end, days.uncertain) == ("2007-07-07", "2007-07-10", True)
