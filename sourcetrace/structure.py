@@ -6,6 +6,7 @@ boilerplate and hand dateline-framed text to its source without shifting offsets
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +18,7 @@ from sourcetrace.spans import make_span
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BOILERPLATE_FILE = DATA_DIR / "boilerplate.txt"
+GAZETTEER_FILE = DATA_DIR / "gazetteer.jsonl"
 
 MONTHS = {
     m: i
@@ -132,12 +134,34 @@ def _paragraph_starts(text: str, lines: list[tuple[int, int]]) -> list[int]:
     return starts
 
 
-def _is_publisher_line(line: str) -> bool:
-    """A short name alone on the first line ("NCRI", "Reuters", "The Guardian")."""
+@lru_cache(maxsize=1)
+def _known_outlets() -> frozenset[str]:
+    """News organisations of the gazetteer (kind "outlet"), lower-cased."""
+    names: set[str] = set()
+    if GAZETTEER_FILE.exists():
+        for line in GAZETTEER_FILE.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                entry = json.loads(line)
+                if entry.get("kind") == "outlet" and isinstance(entry.get("pattern"), str):
+                    names.add(entry["pattern"].lower())
+    return frozenset(names)
+
+
+def _is_publisher_line(line: str, next_line: str) -> bool:
+    """A short name alone on the first line ("NCRI", "Reuters", "The Guardian"), above a headline.
+
+    A short first line above a full sentence is more likely a terse headline ("Trump Wins")
+    than a publisher, unless it is an acronym or a known news organisation.
+    """
     words = line.split()
     if not 1 <= len(words) <= 4 or len(line) > 40 or re.search(r"[.!?;,:”\"']\s*$", line) or ":" in line:
         return False
-    return all(w[:1].isupper() or w.lower() in ("of", "the", "and", "&") or w[:3] == "al-" for w in words)
+    if not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "&") or w[:3] == "al-" for w in words):
+        return False
+    letters = re.sub(r"[^A-Za-z]", "", line)
+    if (letters.isupper() and len(words) == 1) or line.strip().lower() in _known_outlets():
+        return True
+    return not re.search(r"[.!?]\s*$", next_line.strip())
 
 
 def _is_headline(line: str) -> bool:
@@ -203,7 +227,9 @@ def detect_structure(text: str) -> FoundStructure:
     headline_cue: Span | None = None
     body_start = 0
     i = 0
-    if len(content) >= 3 and _is_publisher_line(text[content[0][0]:content[0][1]]):
+    if len(content) >= 3 and _is_publisher_line(
+        text[content[0][0]:content[0][1]], text[content[1][0]:content[1][1]]
+    ):
         publisher_line = make_span(text, *content[0])
         i = 1
     if len(content) > i + 1 and _is_headline(text[content[i][0]:content[i][1]]):

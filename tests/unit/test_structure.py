@@ -113,3 +113,22 @@ def test_empty_and_single_line_texts():
     assert detect_structure("").structure.headline is None
     one = detect_structure("Just one sentence here.")
     assert one.structure.headline is None and one.structure.datelines == []
+
+
+def test_terse_headline_above_a_sentence_is_not_a_publisher():
+    text = "Trump Wins\n\nDonald Trump won the election on Tuesday, officials said.\n\nMore text.\n"
+    found = detect_structure(text)
+    assert found.publisher is None
+    assert found.title == "Trump Wins"
+
+
+@pytest.mark.parametrize("first", ["Reuters", "NCRI", "Fox News"])
+def test_known_outlet_or_acronym_is_a_publisher_even_above_a_dotted_headline(first):
+    text = f"{first}\n\nMinister resigns over budget.\n\nThe minister resigned on Monday.\n"
+    found = detect_structure(text)
+    assert (found.publisher, found.title) == (first, "Minister resigns over budget.")
+
+
+def test_publisher_name_above_an_undotted_headline():
+    text = "Kurdistan Daily\n\nMinister resigns over budget\n\nThe minister resigned on Monday.\n"
+    assert detect_structure(text).publisher == "Kurdistan Daily"
