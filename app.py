@@ -8,12 +8,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import state
+from components import leave_pages_directory_mode, state
 from components.loader import render_loader
 from components.style import apply_global_style
 
 ROOT = Path(__file__).resolve().parent
 log = logging.getLogger("sourcetrace.app")
+
+leave_pages_directory_mode()  # before any element: this run may be replaced by a clean one
 
 # a local icon: a material icon as favicon would be fetched from fonts.gstatic.com
 st.set_page_config(

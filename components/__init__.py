@@ -10,7 +10,8 @@ first session go through app.py and its st.navigation like every later one.
 from __future__ import annotations
 
 
-def _leave_pages_directory_mode() -> None:
+def leave_pages_directory_mode() -> None:
+    """Called on import (a page run alone) and at the top of app.py (AppTest resets the flag)."""
     try:
         from streamlit.runtime.pages_manager import PagesManager
         from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
@@ -25,4 +26,4 @@ def _leave_pages_directory_mode() -> None:
         st.rerun()
 
 
-_leave_pages_directory_mode()
+leave_pages_directory_mode()

@@ -60,18 +60,23 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
-    """Base URL of a running `streamlit run app.py` (stopped after the session)."""
+def app_url(tmp_path_factory) -> Iterator[str]:
+    """Base URL of a running `streamlit run app.py` (stopped after the session).
+
+    The server gets its own empty workspace folder (SOURCETRACE_HOME), so browser tests never
+    touch the developer's saved articles.
+    """
     if chromium_path() is None:
         pytest.skip("No Chromium found: browser tests skipped.")
     port = _free_port()
+    env = {**os.environ, "SOURCETRACE_HOME": str(tmp_path_factory.mktemp("workspace"))}
     ARTIFACTS.mkdir(exist_ok=True)
     log = open(ARTIFACTS / "streamlit-server.log", "w")  # noqa: SIM115 - closed at teardown
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + SERVER_TIMEOUT_S

@@ -1,0 +1,132 @@
+"""AppTest: every view loads with no exception and shows the bundled article's actors, claims and
+events; a loader failure is a message and the article already shown stays; the focus is shared."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+pytestmark = pytest.mark.app
+
+ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT = 180
+VIEWS = ["pages/article.py", "pages/network.py", "pages/timeline.py"]
+
+
+@pytest.fixture(autouse=True)
+def _own_workspace(tmp_path, monkeypatch):
+    """Articles these tests load must not land in the developer's own workspace."""
+    monkeypatch.setenv("SOURCETRACE_HOME", str(tmp_path))
+
+
+def _app(page: str | None = None, **params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _markdown(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def _actor_id(analysis, name: str) -> str:
+    return next(a.id for a in analysis.actors if a.name == name)
+
+
+@pytest.mark.parametrize("page", VIEWS)
+def test_every_view_loads_the_bundled_article_with_its_claims(page):
+    at = _app(page)
+    text = _markdown(at)
+    assert "#### Iranian regime’s ambassador supervises illegal security apparatus in Iraq\\: report" in text
+    assert "NCRI · 2007\\-07\\-10" in at.caption[0].value
+    # the claims panel beside every view: a card whose chain runs NCRI › al-Malaf › the source
+    assert "#### Claims · " in text
+    crumbs = text.replace("<b>", "").replace("</b>", "")
+    assert 'NCRI<span class="sep">›</span>al-Malaf<span class="sep">›</span>' in crumbs
+
+
+def test_article_view_marks_entities_and_lists_actors(bundled_analysis):
+    at = _app()
+    frame = at.dataframe[0].value
+    assert "Hassan Kazemi Qumi" in set(frame["name"])
+    row = frame[frame["name"] == "Hassan Kazemi Qumi"].iloc[0]
+    assert row["type"] == "PERSON"
+    kazemi = _actor_id(bundled_analysis, "Hassan Kazemi Qumi")
+    assert row["mentions"] == len(bundled_analysis.actor(kazemi).mentions) >= 2
+    html = _markdown(at)
+    assert f'data-actor="{kazemi}">Hassan Kazemi Qumi</span>' in html
+    assert '<span class="st-claim' in html
+
+
+def test_timeline_shows_the_events_over_their_extent():
+    at = _app("pages/timeline.py")
+    charts = at.get("plotly_chart")
+    assert len(charts) == 1
+    spec = json.loads(charts[0].proto.spec)
+    labels = [t for trace in spec["data"] for t in trace["y"]]
+    assert len(labels) >= 3
+    ticks = spec["layout"]["yaxis"]["ticktext"]
+    assert "the fall of Baghdad" in ticks
+    lo, hi = spec["layout"]["xaxis"]["range"]
+    assert lo < "2003-04-09" and hi > "2007-07-10"
+    assert any("2003-04-09 to 2007-07-10" in c.value for c in at.caption)
+
+
+def test_network_click_focuses_the_actor_in_the_panel(bundled_analysis):
+    kazemi = _actor_id(bundled_analysis, "Hassan Kazemi Qumi")
+    at = _app("pages/network.py")
+    assert "Nothing focused" in " ".join(c.value for c in at.caption)
+    # what the frontend sends on a node click
+    at.session_state["network"] = {"clicked": {"id": kazemi, "n": 1}}
+    at.run()
+    assert not at.exception
+    assert "Focus: **Hassan Kazemi Qumi**" in _markdown(at)
+    assert at.query_params["focus"] == f"actor:{kazemi}"
+
+
+def test_deep_link_restores_the_focus(bundled_analysis):
+    kazemi = _actor_id(bundled_analysis, "Hassan Kazemi Qumi")
+    at = _app(article="ncri-2007-07-10-iranian-ambassador-iraq-security", focus=f"actor:{kazemi}")
+    html = _markdown(at)
+    assert "Focus: **Hassan Kazemi Qumi**" in html
+    assert "st-ent-focus" in html
+
+
+def test_unknown_link_falls_back_to_the_bundled_article_with_a_message():
+    at = _app(article="sha-0000000000000000", focus="actor:a1")
+    assert "not loaded on this server" in at.sidebar.error[0].value
+    assert "Iranian regime’s ambassador" in _markdown(at)
+
+
+def test_loader_error_is_a_message_and_keeps_the_article():
+    at = _app()
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20
+    at.sidebar.file_uploader[0].set_value(("photo.txt", png, "text/plain"))
+    at.run()
+    assert not at.exception
+    assert len(at.sidebar.error) == 1
+    message = at.sidebar.error[0].value
+    assert "Traceback" not in message and message.endswith((".", "!"))
+    assert "Iranian regime’s ambassador" in _markdown(at)
+
+
+def test_pasted_article_replaces_the_bundled_one():
+    at = _app()
+    at.sidebar.text_area(key="loader-paste").input(
+        "Reuters\n\nMinister resigns: report\n\nLONDON - The minister resigned on Monday, "
+        "the BBC reported, citing an unnamed official."
+    )
+    submit = [b for b in at.sidebar.button if b.label == "Analyse"]
+    submit[0].click().run()
+    assert not at.exception
+    assert not at.sidebar.error
+    assert "Minister resigns" in _markdown(at)
+    assert at.query_params["article"].startswith("sha-")
