@@ -300,3 +300,22 @@ def test_determiners_are_trimmed_from_mentions(nlp):
     text = "Aides at this White House said so."
     (actor,) = hand_actors(nlp, text, [("this White House", "ORG", 0)])
     assert (actor.name, actor.mentions[0].text) == ("White House", "White House")
+
+
+def test_quoted_work_of_art_after_naming_cue_becomes_person(nlp):
+    text = 'An officer identified as "Hashemi" met them. They watched "Casablanca" later.'
+    ents = [("Hashemi", "WORK_OF_ART", 0), ("Casablanca", "WORK_OF_ART", 0)]
+    assert [(a.name, a.type) for a in hand_actors(nlp, text, ents)] == [("Hashemi", "PERSON")]
+
+
+def test_possessive_fragment_and_boilerplate_entities_by_hand(nlp):
+    text = "They act in the name of prime minister’s Office in Iraq.\nExit mobile version"
+    ents = [("’s Office", "PERSON", 0), ("Iraq", "GPE", 0), ("Exit", "GPE", 0)]
+    assert [a.name for a in hand_actors(nlp, text, ents)] == ["Iraq"]
+
+
+def test_non_actor_labels_are_dropped(nlp):
+    text = "On July 10, 2007 three officials paid $5 to 40% of Reuters staff."
+    ents = [("July 10, 2007", "DATE", 0), ("three", "CARDINAL", 0), ("$5", "MONEY", 0),
+            ("40%", "PERCENT", 0), ("Reuters", "ORG", 0)]
+    assert [a.name for a in hand_actors(nlp, text, ents)] == ["Reuters"]
