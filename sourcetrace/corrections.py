@@ -685,7 +685,7 @@ def _op_add_actor(a: Analysis, e: Edit) -> None:
     span = _fresh_span(a, e.targets[0])
     name = str(e.payload.get("name") or span.text)
     if any(x.name.casefold() == name.casefold() for x in a.actors):
-        raise _Skip(f"an actor named “{name}” already exists; merge or rename instead.")
+        raise _Skip(f"an actor named “{name}” already exists (the analysis may now find it itself).")
     boiler = a.article.structure.boilerplate
     taken = [m for x in a.actors for m in x.mentions]
     found = [

@@ -162,6 +162,15 @@ def test_add_actor_refuses_text_not_in_article_or_not_a_whole_word(an):
     assert len(out.actors) == 6
 
 
+def test_add_actor_that_the_analysis_now_finds_itself_is_reported(an):
+    out, problems = apply_edits(an, [C.add_actor(an, "Talabani", type="PERSON", kind="named")])
+    assert problems == [
+        "Edit 1 (Added actor “Talabani” (PERSON, named)): an actor named “Talabani” already exists "
+        "(the analysis may now find it itself). It was not applied."
+    ]
+    assert out == an
+
+
 def test_delete_actor_forgets_it_everywhere(an):
     out, problems = apply_edits(an, [C.delete_actor(an, "a3")])
     assert problems == []
