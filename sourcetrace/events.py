@@ -339,10 +339,14 @@ def _verb_of(token: Token) -> Token | None:
 def _phrase_tokens(head: Token, exclude: set[int]) -> list[Token]:
     """The head's subtree without embedded clauses and without the date words."""
     out = [head]
+    nominal_conj = any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in head.children)
     for child in head.children:
-        if child.dep_ in _CLAUSE_DEPS:
-            continue
-        out.extend(t for t in child.subtree)
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+            out.extend(_phrase_tokens(child, exclude))  # "al-Vaele and al-Rubai'i have prepared"
+        elif child.dep_ == "cc" and nominal_conj:
+            out.append(child)
+        elif child.dep_ not in _CLAUSE_DEPS:
+            out.extend(t for t in child.subtree)
     return [t for t in out if t.i not in exclude]
 
 

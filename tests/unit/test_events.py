@@ -271,3 +271,8 @@ def test_weekends_and_the_past_few_days(nlp):
     assert (coming.start, coming.end, coming.uncertain) == ("2007-07-14", "2007-07-15", True)
     days = _one(events, "The past few days")
     assert (days.start, days.end, days.uncertain) == ("2007-07-07", "2007-07-10", True)
+
+
+def test_label_keeps_coordinated_subjects(nlp):
+    events, _ = _events(nlp, "Last week Rubaie and Vaeli prepared the draft law.")
+    assert _one(events, "Last week").label == "Rubaie and Vaeli prepared the draft law"
