@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -111,6 +112,7 @@ def _title_words() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=8192)
 def _norm_tokens(name: str) -> tuple[str, ...]:
     """Comparable tokens: no accents, apostrophes, possessives, leading "the", "al-" particles."""
     s = unicodedata.normalize("NFKD", name)
@@ -406,6 +408,15 @@ def _resolve(
         if a in at and b in at:
             union(_group_key(at[a]), _group_key(at[b]))
 
+    def variants(root: str) -> set[tuple[str, ...]]:
+        surfaces = {mentions[i].surface for i in groups[root] if not mentions[i].demonym}
+        return {_norm_tokens(s) for s in surfaces}
+
+    def last_before(root: str, at: int) -> int:
+        """Index of the root's last mention before mention `at` (-1 if none)."""
+        pos = bisect_left(groups[root], at)
+        return groups[root][pos - 1] if pos else -1
+
     # 2. Alias merging between groups, blocked by normalised token and acronym.
     by_token: dict[tuple[str, str], list[str]] = {}
     by_initials: dict[str, list[str]] = {}
@@ -428,15 +439,20 @@ def _resolve(
             seen: set[str] = set()
             best_last = -1
             for cand in candidates:
-                root = find(cand)
-                if root in seen:
+                if cand in seen:
                     continue
-                seen.add(root)
+                seen.add(cand)
                 c_tokens = _norm_tokens(mentions[groups[cand][0]].surface)
-                ok = _same_person(tokens, c_tokens) if fam == "PERSON" else _same_org(tokens, c_tokens)
+                root = find(cand)
+                if fam == "PERSON":
+                    # Every name already in the cluster must fit: "Talabani" may have joined
+                    # "Jalal Talabani", but "Hero Talabani" must not join them.
+                    ok = all(_same_person(tokens, v) for v in variants(root))
+                else:
+                    ok = _same_org(tokens, c_tokens)
                 if ok:
                     # Ambiguous surname: the most recently mentioned bearer wins.
-                    last = max(g for g in groups[root] if g < idxs[0]) if groups[root][0] < idxs[0] else -1
+                    last = last_before(root, idxs[0])
                     if last > best_last:
                         target, best_last = root, last
         if target is None and fam == "ORG":
@@ -464,12 +480,9 @@ def _resolve(
     def person_roots(tok: str) -> list[str]:
         return list(dict.fromkeys(find(k) for k in by_token.get(("PERSON", tok), [])))
 
-    def variants(root: str) -> set[tuple[str, ...]]:
-        return {_norm_tokens(mentions[i].surface) for i in groups[root] if not mentions[i].demonym}
-
     def nearest(roots: list[str], at: int) -> str:
         # The bearer mentioned last before `at`, else the first one mentioned after it.
-        before = [(max(i for i in groups[r] if i < at), r) for r in roots if groups[r][0] < at]
+        before = [(last_before(r, at), r) for r in roots if groups[r][0] < at]
         return max(before)[1] if before else min((groups[r][0], r) for r in roots)[1]
 
     for key in list(groups):

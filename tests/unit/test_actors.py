@@ -319,3 +319,10 @@ def test_non_actor_labels_are_dropped(nlp):
     ents = [("July 10, 2007", "DATE", 0), ("three", "CARDINAL", 0), ("$5", "MONEY", 0),
             ("40%", "PERCENT", 0), ("Reuters", "ORG", 0)]
     assert [a.name for a in hand_actors(nlp, text, ents)] == ["Reuters"]
+
+
+def test_surname_cluster_does_not_swallow_a_second_full_name(nlp):
+    text = "Talabani spoke. Jalal Talabani left. Hero Talabani stayed."
+    ents = [("Talabani", "PERSON", 0), ("Jalal Talabani", "PERSON", 0), ("Hero Talabani", "PERSON", 0)]
+    actors = hand_actors(nlp, text, ents)
+    assert [(a.name, a.aliases) for a in actors] == [("Jalal Talabani", ["Talabani"]), ("Hero Talabani", [])]
