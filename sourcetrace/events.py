@@ -520,6 +520,10 @@ def extract_events(doc: Doc, article: Article, actors: list[Actor]) -> tuple[lis
     return events, warnings
 
 
+def iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
 def _context_before(text: str, events: list[Event], start: int) -> str | None:
     """The start of the nearest earlier dated event in the same paragraph, if any."""
     for prior in reversed(events):
@@ -546,7 +550,6 @@ def _event(
             start = line.span.end
     evidence = trimmed_span(text, start, sent.end_char, chars=_SPACE)
     date_text = make_span(text, cand.start, cand.end)
-    iso = (lambda d: d.isoformat() if d is not None else None)  # noqa: E731
     base = {
         "id": "e0",
         "evidence": evidence,
