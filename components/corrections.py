@@ -50,6 +50,11 @@ def _text(key: str) -> str:
     return (st.session_state.get(key) or "").strip()
 
 
+def _nth(key: str) -> int:
+    """A 1-based occurrence widget as a 0-based index."""
+    return max(int(st.session_state.get(key) or 1), 1) - 1
+
+
 
 # ---------------------------------------------------------------- labels
 
@@ -273,14 +278,19 @@ def render_claim_corrections(
         st.caption("No claims were found in this article.")
 
     st.markdown("**Add a claim**")
-    st.text_input("Its words, exactly as in the text", key=f"{key}-add-text")
+    c1, c2 = st.columns([5, 1])
+    c1.text_input("Its words, exactly as in the text", key=f"{key}-add-text")
+    c2.number_input("Occurrence", min_value=1, value=1, step=1, key=f"{key}-add-nth",
+                    help="When the words appear more than once: which one (1 = the first)")
     c1, c2 = st.columns(2)
     c1.selectbox("On whose word (direct source)", actor_options, key=f"{key}-add-source",
                  format_func=lambda i: "(no source named)" if not i else actor_label(analysis, i))
     c2.selectbox("Source kind", C.LINK_KINDS, index=C.LINK_KINDS.index("named"), key=f"{key}-add-kind")
     st.button("Add claim", key=f"{key}-add", disabled=disabled, on_click=_save,
-              args=(analysis, lambda: C.add_claim(analysis, _text(f"{key}-add-text"), _new_chain(
-                  analysis, _v(f"{key}-add-source"), _v(f"{key}-add-kind")))))
+              args=(analysis, lambda: C.add_claim(
+                  analysis, _text(f"{key}-add-text"),
+                  _new_chain(analysis, _v(f"{key}-add-source"), _v(f"{key}-add-kind")),
+                  occurrence=_nth(f"{key}-add-nth"))))
 
 
 def _new_chain(analysis: Analysis, source_id: str | None, kind: str) -> list[dict]:
@@ -326,7 +336,10 @@ def render_event_corrections(
         st.caption("No events were found in this article.")
 
     st.markdown("**Add an event**")
-    st.text_input("Its words, exactly as in the text", key=f"{key}-add-text")
+    c1, c2 = st.columns([5, 1])
+    c1.text_input("Its words, exactly as in the text", key=f"{key}-add-text")
+    c2.number_input("Occurrence", min_value=1, value=1, step=1, key=f"{key}-add-nth",
+                    help="When the words appear more than once: which one (1 = the first)")
     st.text_input("Label", key=f"{key}-add-label")
     c1, c2, c3 = st.columns(3)
     c1.text_input("Start (YYYY-MM-DD)", key=f"{key}-add-start")
@@ -335,4 +348,4 @@ def render_event_corrections(
     st.button("Add event", key=f"{key}-add", disabled=disabled, on_click=_save, args=(
         analysis, lambda: C.add_event(analysis, _text(f"{key}-add-text"), _text(f"{key}-add-label"),
                                       _text(f"{key}-add-start"), _text(f"{key}-add-end"),
-                                      _v(f"{key}-add-precision"))))
+                                      _v(f"{key}-add-precision"), occurrence=_nth(f"{key}-add-nth"))))

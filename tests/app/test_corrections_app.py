@@ -329,3 +329,17 @@ def test_sidebar_lists_the_library_and_reopens_an_article(home):
     assert at.session_state["article"].content_hash == other.content_hash
     assert at.session_state["article"].title == "Talabani meets Maliki"
     assert at.button(key=f"ws-open-{other.content_hash[:16]}").disabled  # the one shown
+
+
+def test_added_claim_can_take_a_later_occurrence_of_its_words(home):
+    at = start()
+    at.text_input(key="corr-claim-add-text").set_value("Qumi")
+    at.number_input(key="corr-claim-add-nth").set_value(2)
+    click(at, "corr-claim-add")
+    new = shown(at)["claims"][2]
+    assert (new["content"]["start"], new["content"]["text"]) == (sp("Qumi", 1).start, "Qumi")
+    at.text_input(key="corr-event-add-text").set_value("Qumi")
+    at.text_input(key="corr-event-add-label").set_value("x")
+    at.number_input(key="corr-event-add-nth").set_value(3)
+    click(at, "corr-event-add")
+    assert messages(at) == ([], ["“Qumi” appears 2 time(s), not 3."])
