@@ -14,6 +14,7 @@ One pass over the parsed `Doc` (no second `nlp()` call):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +23,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sourcetrace.model import Actor, Article, Attribution
-from sourcetrace.spans import actor_at, make_span, trim
+from sourcetrace.spans import make_span, trim
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -398,7 +399,7 @@ def _verb_find(
             if q is not None and q[0] == verb.doc[after].idx:
                 ranges = [q]
     if not ranges and any(ch in sent.text for ch in _QUOTES):
-        ranges = _quoted(sent, exclude=_subtree(verb))
+        ranges = _quoted(sent, _subtree(verb), text)
     if not ranges and verb.i + 1 < sent.end and verb.doc[verb.i + 1].text == ":":
         ranges = [(verb.doc[verb.i + 1].idx + 1, sent.end_char)]
     if not ranges:
@@ -478,9 +479,8 @@ def _cut_trailing(doc: Doc, r: Range) -> Range:
     return r
 
 
-def _quoted(sent: SpacySpan, exclude: Range) -> list[Range]:
+def _quoted(sent: SpacySpan, exclude: Range, text: str) -> list[Range]:
     """Quoted stretches of a sentence outside `exclude` (the cue's own clause)."""
-    text = sent.doc.text
     out, opening = [], None
     for i in range(sent.start_char, sent.end_char):
         ch = text[i]
@@ -559,14 +559,36 @@ def _norm(name: str) -> str:
     return " ".join(name.lower().replace("’", "'").split())
 
 
-def _actor_named(actors: list[Actor], name: str, kinds: tuple[str, ...] | None = None) -> Actor | None:
-    key = _norm(name)
-    for actor in actors:
-        if kinds and actor.kind not in kinds:
-            continue
-        if _norm(actor.name) == key or key in (_norm(a) for a in actor.aliases):
-            return actor
-    return None
+class MentionIndex:
+    """Actors by mention offsets: `at(start, end)` is `spans.actor_at` in O(log n) per lookup."""
+
+    def __init__(self, actors: list[Actor]):
+        rows = sorted((m.start, m.end, n) for n, a in enumerate(actors) for m in a.mentions)
+        self._actors = actors
+        self._starts = [r[0] for r in rows]
+        self._rows = rows
+        self._longest = max((e - s for s, e, _ in rows), default=0)
+
+    def at(self, start: int, end: int) -> Actor | None:
+        best, best_overlap = None, 0
+        i = bisect_left(self._starts, start - self._longest)
+        while i < len(self._rows) and self._rows[i][0] < end:
+            s, e, n = self._rows[i]
+            overlap = min(end, e) - max(start, s)
+            if overlap > best_overlap:
+                best, best_overlap = self._actors[n], overlap
+            i += 1
+        return best
+
+    def within(self, start: int, end: int) -> list[Actor]:
+        """Actors with a mention wholly inside [start, end), in list order."""
+        found: set[int] = set()
+        i = bisect_left(self._starts, start)
+        while i < len(self._rows) and self._rows[i][0] < end:
+            if self._rows[i][1] <= end:
+                found.add(self._rows[i][2])
+            i += 1
+        return [self._actors[n] for n in sorted(found)]
 
 
 class _ActorBook:
@@ -577,11 +599,27 @@ class _ActorBook:
         self.actors = list(actors)
         self.history: list[Actor] = []  # source actors in reading order, for "he"/"the source"
         self._next = 1 + max((int(a.id[1:]) for a in actors if a.id[1:].isdigit()), default=0)
+        self._names: dict[str, list[Actor]] = {}
+        for actor in self.actors:
+            self._index_name(actor)
+        self.index = MentionIndex(self.actors)
+
+    def _index_name(self, actor: Actor) -> None:
+        for name in {_norm(actor.name), *(_norm(a) for a in actor.aliases)}:
+            self._names.setdefault(name, []).append(actor)
+
+    def named(self, name: str, kinds: tuple[str, ...] | None = None) -> Actor | None:
+        """The first actor called `name` (canonical name or alias), optionally of these kinds."""
+        return next((a for a in self._names.get(_norm(name), []) if not kinds or a.kind in kinds), None)
+
+    def reindex(self) -> None:
+        self.index = MentionIndex(self.actors)
 
     def new(self, name: str, type_: str, kind: str) -> Actor:
         actor = Actor(id=f"a{self._next}", name=name, type=type_, kind=kind)  # type: ignore[arg-type]
         self._next += 1
         self.actors.append(actor)
+        self._index_name(actor)
         return actor
 
     def mention(self, actor: Actor, r: Range) -> None:
@@ -594,12 +632,12 @@ class _ActorBook:
         """The publisher/outlet actor named `name`; created when the actors stage has none."""
         actor = None
         if r is not None:
-            found = actor_at(self.actors, *r)
+            found = self.index.at(*r)
             if found is not None and _norm(name) in _norm(found.name) + " " + " ".join(
                 _norm(a) for a in found.aliases
             ):
                 actor = found
-        actor = actor or _actor_named(self.actors, name)
+        actor = actor or self.named(name)
         if actor is None:
             actor = self.new(name, "ORG", kind)
         if r is not None:
@@ -618,10 +656,10 @@ class _ActorBook:
             head = pobj or head
         commas = [c for c in head.children if c.dep_ == "appos" and _after_comma(c)]
         for tok in [head, *commas]:
-            named = actor_at(self.actors, tok.idx, _tok_end(tok))
+            named = self.index.at(tok.idx, _tok_end(tok))
             if named is None and tok.pos_ == "PROPN":
                 # a frame actor (an outlet from a dateline) named again in a sentence
-                named = _actor_named(self.actors, self.text[tok.left_edge.idx : _tok_end(tok)])
+                named = self.named(self.text[tok.left_edge.idx : _tok_end(tok)])
             if named is not None:
                 return self._use(named, found.source), named.kind
         lemma = head.lemma_.lower()
@@ -638,11 +676,11 @@ class _ActorBook:
         definite = any(c.lower_ in _DEFINITE for c in head.children if c.dep_ in ("det", "amod"))
         if lemma in lex.anonymous and head.pos_ == "NOUN":
             prior = self._prior_anonymous(lemma, lex.anonymous[lemma]) if definite else None
-            prior = prior or _actor_named(self.actors, name, ("anonymous",))
+            prior = prior or self.named(name, ("anonymous",))
             actor = prior or self.new(name, "PERSON", "anonymous")
             return self._use(actor, found.source), "anonymous"
         if lemma in lex.documents and head.pos_ == "NOUN":
-            actor = _actor_named(self.actors, name, ("document",)) or self.new(name, "DOCUMENT", "document")
+            actor = self.named(name, ("document",)) or self.new(name, "DOCUMENT", "document")
             return self._use(actor, found.source), "document"
         return None, "named"
 
@@ -778,15 +816,34 @@ def _cut_structure(r: Range, blocked: list[Range]) -> Range:
 
 
 def _nest(finds: list[_Found], frames: list[_Found]) -> None:
-    for f in finds:
+    """Parent = the smallest content holding the cue (sentence level first, then frames)."""
+    pieces = sorted((s, e, n) for n, f in enumerate(finds) for s, e in f.content)
+    starts = [p[0] for p in pieces]
+    longest = max((e - s for s, e, _ in pieces), default=0)
+    for n, f in enumerate(finds):
         if f.parent is not None:
             continue
-        holders = [g for g in finds if g is not f and g.content_contains(f.cue)]
+        holders = []
+        i = bisect_left(starts, f.cue[0] - longest)
+        while i < len(pieces) and pieces[i][0] <= f.cue[0]:
+            s, e, m = pieces[i]
+            if m != n and f.cue[1] <= e:
+                holders.append(finds[m])
+            i += 1
         if not holders:
             holders = [g for g in frames if g.content_contains(f.cue)]
         if holders:
             f.parent = min(holders, key=_Found.content_size)
-    # a cycle is impossible: the parent's content strictly contains the child's cue, never its own
+    for f in finds:
+        # odd parses can make two contents hold each other's cue: break such a loop at `f`
+        seen, up = {id(f)}, f.parent
+        while up is not None and id(up) not in seen:
+            seen.add(id(up))
+            up = up.parent
+        if up is f:
+            f.parent = min(
+                (g for g in frames if g.content_contains(f.cue)), key=_Found.content_size, default=None
+            )
 
 
 def find_attributions(
@@ -796,6 +853,7 @@ def find_attributions(
     text, st = article.text, article.structure
     book = _ActorBook(text, [a.model_copy(deep=True) for a in actors])
     frames = _frames(article, book)
+    book.reindex()  # frame actors created above are found by offset from now on
     blocked = [(b.start, b.end) for b in st.boilerplate]
     blocked += [(d.span.start, d.span.end) for d in st.datelines]
     if st.publisher_line is not None:
@@ -829,7 +887,7 @@ def find_attributions(
             any(find_hedge(text, s, e) for s, e in f.content)
             or any(lex.hedges is not None and lex.hedges.fullmatch(t.text) for t in f.hedge_tokens)
         )
-        recipient_actor = actor_at(book.actors, *f.recipient) if f.recipient else None
+        recipient_actor = book.index.at(*f.recipient) if f.recipient else None
         out.append(
             Attribution(
                 id=f.id,

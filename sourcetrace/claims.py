@@ -12,9 +12,9 @@ import re
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from sourcetrace.attributions import find_hedge
+from sourcetrace.attributions import MentionIndex, find_hedge
 from sourcetrace.model import Actor, Article, Attribution, ChainLink, Claim, Span
-from sourcetrace.spans import make_span, overlaps, trim
+from sourcetrace.spans import make_span, trim
 
 UNATTRIBUTED_LABEL = "unattributed"
 _RELATIVE = re.compile(r",|\s(?:who|whom|whose|which|that)\s")
@@ -61,9 +61,9 @@ def _inside(span: Span, start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in _ranges(span))
 
 
-def _actors_in(span: Span, actors: list[Actor]) -> list[str]:
-    ranges = _ranges(span)
-    return [a.id for a in actors if any(s <= m.start and m.end <= e for m in a.mentions for s, e in ranges)]
+def _actors_in(span: Span, index: MentionIndex) -> list[str]:
+    found = {a.id: None for s, e in _ranges(span) for a in index.within(s, e)}
+    return list(found)
 
 
 def _hedge(text: str, span: Span) -> Span | None:
@@ -111,14 +111,13 @@ def build_claims(
     frames = [a for a in attributions if a.frame]
     sentence_level = [a for a in attributions if not a.frame]
     parents = {a.parent for a in sentence_level if a.parent}
+    index = MentionIndex(actors)
     claims: list[Claim] = []
 
     # innermost attributions: their content is the claim, their ancestry the chain
     for att in sentence_level:
-        if att.id in parents and any(
-            c.parent == att.id and c.content.end - c.content.start > 0 for c in sentence_level
-        ):
-            continue
+        if att.id in parents:
+            continue  # not innermost: the nested attribution carries the claim
         hedge = _hedge(text, att.content)
         claims.append(
             Claim(
@@ -128,7 +127,7 @@ def build_claims(
                 stance=att.stance,
                 hedged=att.hedged or hedge is not None,
                 hedge=hedge,
-                actors=_actors_in(att.content, actors),
+                actors=_actors_in(att.content, index),
             )
         )
 
@@ -144,8 +143,13 @@ def build_claims(
         taken.append((st.headline.start, st.headline.end))
         if not headline_claimed:
             claims.append(
-                _unattributed(text, (st.headline.start, st.headline.end), frames, by_id, article, actors)
+                _unattributed(
+                    text, (st.headline.start, st.headline.end), frames, by_id, article, index, actor_by_id
+                )
             )
+    covered = bytearray(len(text))  # characters inside an attribution: linear overlap checks
+    for a, b in taken:
+        covered[a:b] = b"\x01" * (b - a)
     # the page's furniture is cut out of a sentence the parser ran across it
     furniture = skip + [(d.span.start, d.span.end) for d in st.datelines]
     if st.headline is not None:
@@ -155,12 +159,12 @@ def build_claims(
             s, e = trim(text, s, e)
             if e <= s or s < st.body_start:  # the page's header: the headline is handled above
                 continue
-            if any(overlaps(s, e, a, b) for a, b in taken):
+            if any(covered[s:e]):
                 continue
             piece = doc.char_span(s, e, alignment_mode="expand")
             if piece is None or text[e : e + 2].strip().startswith("?") or not _states_something(piece):
                 continue
-            claims.append(_unattributed(text, (s, e), frames, by_id, article, actors))
+            claims.append(_unattributed(text, (s, e), frames, by_id, article, index, actor_by_id))
 
     claims.sort(key=lambda c: (c.content.start, c.content.end))
     for n, claim in enumerate(claims, 1):
@@ -174,14 +178,15 @@ def _unattributed(
     frames: list[Attribution],
     by_id: dict[str, Attribution],
     article: Article,
-    actors: list[Actor],
+    index: MentionIndex,
+    actor_by_id: dict[str, Actor],
 ) -> Claim:
     content = make_span(text, *r)
     frame = _frame_at(frames, r[0])
     if frame is None:
         # the headline sits above the body: it is the publisher's own voice
         frame = next((f for f in frames if f.source_kind == "publisher"), None)
-    chain = _chain(frame, by_id, article, {a.id: a for a in actors})
+    chain = _chain(frame, by_id, article, actor_by_id)
     chain.append(ChainLink(label=UNATTRIBUTED_LABEL, kind="unattributed"))
     hedge = _hedge(text, content)
     return Claim(
@@ -190,5 +195,5 @@ def _unattributed(
         chain=chain,
         hedged=hedge is not None,
         hedge=hedge,
-        actors=_actors_in(content, actors),
+        actors=_actors_in(content, index),
     )
