@@ -14,13 +14,14 @@ import ipaddress
 import socket
 import ssl
 import time
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from sourcetrace.errors import InputError
 
 MAX_REDIRECTS = 5
 _USER_AGENT = "Sourcetrace/0.1 (+article reader)"
 _CHUNK = 64 * 1024
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -91,9 +92,15 @@ def _check_url(url: str) -> tuple[str, str, int, str]:
     host = parts.hostname
     if not host:
         raise InputError(f"The address {url!r} has no host name.")
-    path = parts.path or "/"
+    if not host.isascii():
+        try:  # an internationalised name travels as IDNA ("xn--..."), in DNS and in the Host header
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError as e:
+            raise InputError(f"The host name in {url!r} is not valid.") from e
+    # http.client sends the request line as ASCII: percent-encode the rest, keep existing escapes
+    path = quote(parts.path or "/", safe=_PATH_SAFE)
     if parts.query:
-        path += "?" + parts.query
+        path += "?" + quote(parts.query, safe=_PATH_SAFE + "?")
     return scheme, host, port or (443 if scheme == "https" else 80), path
 
 

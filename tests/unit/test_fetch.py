@@ -41,6 +41,8 @@ class _Handler(BaseHTTPRequestHandler):
         p = self.path
         if p == "/page":
             self._send(200, PAGE, {"Content-Type": "text/html; charset=utf-8"})
+        elif p.startswith("/caf%C3%A9"):
+            self._send(200, p.encode())
         elif p == "/host":
             self._send(200, self.headers.get("Host", "").encode())
         elif p == "/redirect-local":
@@ -63,7 +65,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(b"0\r\n\r\n")
         elif p == "/hang":
             time.sleep(3)
-            self._send(200, b"late")
+            try:
+                self._send(200, b"late")
+            except OSError:  # the client gave up long ago, as it should
+                pass
         elif p == "/trickle":  # headers at once, then one byte at a time: only a total budget stops it
             self.send_response(200)
             self.send_header("Content-Length", "100")
@@ -242,6 +247,32 @@ def test_http_error_status_is_a_sentence(servers) -> None:
     with pytest.raises(InputError) as err:
         fetch.fetch_url(_url(inside, "/missing"), allow_private=True)
     assert str(err.value) == "127.0.0.1 answered 404 Not Found."
+
+
+def test_non_ascii_path_is_percent_encoded(servers) -> None:
+    inside, _ = servers
+    body, _ = fetch.fetch_url(_url(inside, "/café?q=é ü"), allow_private=True)
+    assert body == b"/caf%C3%A9?q=%C3%A9%20%C3%BC"
+
+
+def test_numeric_host_spelling_of_loopback_is_refused(servers) -> None:
+    inside, _ = servers
+    port = inside.server_address[1]
+    with pytest.raises(InputError, match=r"private or local network \(127\.0\.0\.1\)"):
+        fetch.fetch_url(f"http://2130706433:{port}/page")  # 2130706433 == 127.0.0.1
+
+
+def test_internationalised_host_name_is_looked_up_as_idna(monkeypatch) -> None:
+    asked: list[str] = []
+
+    def fake_resolve(host: str, port: int):
+        asked.append(host)
+        raise InputError(f"The host {host} could not be found.")
+
+    monkeypatch.setattr(fetch, "resolve", fake_resolve)
+    with pytest.raises(InputError, match="could not be found"):
+        fetch.fetch_url("http://bücher.example/")
+    assert asked == ["xn--bcher-kva.example"]
 
 
 def test_unknown_host_is_a_sentence() -> None:
