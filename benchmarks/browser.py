@@ -178,8 +178,16 @@ def browser() -> Iterator[object]:
             b.close()
 
 
+MAIN_ELEMENT = "[data-testid='stMainBlockContainer'] [data-testid='stElementContainer']"
+
+
 def wait_rendered(page, timeout_ms: int = 120_000) -> None:
-    """The script run is over and the DOM has been still for QUIET_MS."""
+    """The script run is over, the main area shows something and the DOM has been still for QUIET_MS.
+
+    (A fresh page reports "notRunning" before its first run starts, hence the element check.)
+    """
+    page.wait_for_selector(APP_READY, timeout=timeout_ms)
+    page.wait_for_selector(MAIN_ELEMENT, state="attached", timeout=timeout_ms)
     page.wait_for_selector(APP_READY, timeout=timeout_ms)
     page.evaluate(_QUIET_JS, [QUIET_MS, 5000])
 
@@ -462,12 +470,11 @@ def bench_memory(n_articles: int = 20) -> BenchResult:
         page = ctx.new_page()
         page.goto(s.url + "/", wait_until="domcontentloaded")
         wait_rendered(page)
-        # every view of the bundled article, so its figures are cached too
-        paths = [p for p in view_paths(page) if p != "/"]
-        for path in paths:
+        # every view of the bundled article, so its figures are cached too; then back to the first
+        for path in [p for p in view_paths(page) if p != "/"]:
             goto_view(page, path)
-        if paths:
-            goto_view(page, paths[0])
+        page.goto(s.url + "/", wait_until="domcontentloaded")
+        wait_rendered(page)
         rss_one = s.rss()
         for p in paths:
             _upload(page, p)
