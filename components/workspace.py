@@ -58,6 +58,9 @@ def corrected(analysis: Analysis) -> Analysis:
         st.session_state[WS_KEY] = (None, f"{err} The analysis is shown without corrections.")
         return analysis
     st.session_state[PROBLEMS_KEY] = found
+    if found:
+        # every view shows the analysis warnings: an edit that no longer applies is seen everywhere
+        fixed = fixed.model_copy(update={"warnings": [*fixed.warnings, *found]})
     return fixed
 
 

@@ -224,14 +224,19 @@ def test_an_edit_that_no_longer_applies_is_shown(home):
         "from tests.unit.test_corrections import make_analysis\n"
         "a = make_analysis()\n"
         "a.actors = [x for x in a.actors if x.id != 'a3']\n"
-        "render_corrections(corrected(a), None, key='corr')\n",
+        "import streamlit as st\n"
+        "fixed = corrected(a)\n"
+        "st.session_state['_warnings'] = fixed.warnings\n"
+        "render_corrections(fixed, None, key='corr')\n",
         default_timeout=30,
     ).run()
     assert not at.exception
-    assert [w.value for w in at.warning] == [
+    problem = (
         "Edit 1 (Renamed actor “an official” to “a U.S. official”): no actor is mentioned at “an official” "
         f"(characters {sp('an official').start}–{sp('an official').end}) any more. It was not applied."
-    ]
+    )
+    assert [w.value for w in at.warning] == [problem]
+    assert at.session_state["_warnings"] == [problem]  # every view lists the analysis warnings
 
 
 def test_damaged_workspace_opens_read_only_with_a_clear_message(home):
