@@ -237,6 +237,26 @@ def _title_after(doc: Doc, end: int) -> tuple[int, int] | None:
     return None
 
 
+def _title_in_appositive(doc: Doc, ent: SpacySpan) -> tuple[int, int] | None:
+    """A lower-case title in apposition, from the parse ("Qumi, the Iranian regime’s ambassador
+    to Iraq," -> "Iranian regime’s ambassador to Iraq"); None without a parser."""
+    for child in ent.root.children:
+        if child.dep_ != "appos" or child.i < ent.end or not _is_title_token(child):
+            continue
+        first, last = child.left_edge.i, child.right_edge.i + 1
+        # It must follow the name directly ("Name, the ..."), not a later item of a list.
+        if first != ent.end + 1 or doc[ent.end].text != ",":
+            continue
+        if any(t.ent_type_ == "PERSON" for t in doc[first:last]):
+            continue
+        if last - first > MAX_TITLE_TOKENS:
+            last = child.i + 1  # keep the head, drop a long tail
+        while first < child.i and doc[first].pos_ == "DET":
+            first += 1
+        return first, last
+    return None
+
+
 def _inside_title(doc: Doc, ent: SpacySpan) -> bool:
     """An ORG fragment that is a portfolio inside a title ("Minister of the Interior")."""
     i = ent.start - 1
@@ -322,7 +342,7 @@ def _collect(doc: Doc, article: Article) -> tuple[list[_Mention], list[tuple[_Sp
             m.country, m.country_type = country_names[key]
         if label == "PERSON":
             before = _title_before(doc, first_tok)
-            after = _title_after(doc, ent.end)
+            after = _title_after(doc, ent.end) or _title_in_appositive(doc, ent)
             for rng in (before, after):
                 if rng:
                     m.titles.append(doc[rng[0]:rng[1]].text)

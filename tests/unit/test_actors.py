@@ -94,6 +94,11 @@ def test_bundled_titles(bundled_actors):
     assert actors["Muwaffak al-Rubai’i"].titles == ["National Security Advisor"]
     assert actors["Shirwan al-Vaeli"].titles == ["Minister of State for National Security"]
     assert actors["Abdel-Qader al-Obeidi"].titles == ["Defense Minister"]
+    # Lower-case appositions come from the parse.
+    assert actors["Hassan Kazemi Qumi"].titles == [
+        "Iranian regime’s ambassador to Iraq",
+        "Iranian ambassador to Baghdad",
+    ]
 
 
 def test_boilerplate_yields_no_actor(nlp):
