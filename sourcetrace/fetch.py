@@ -162,7 +162,7 @@ def fetch_url(
             except ssl.SSLError as e:
                 reason = e.reason or "TLS error"
                 raise InputError(f"The secure connection to {host} failed ({reason}).") from e
-            except (OSError, http.client.HTTPException) as e:
+            except (OSError, ValueError, http.client.HTTPException) as e:
                 raise InputError(f"{host} could not be reached ({type(e).__name__}).") from e
         finally:
             conn.close()

@@ -67,3 +67,15 @@ def test_last_step_is_the_sourcing_summary(page, app_url, bundled_analysis) -> N
     assert metric.inner_text() == f"{summary.anonymous} of {summary.claims}"
     assert page.get_by_role("button", name=re.compile("Next")).is_disabled()
     screenshot(page, "walkthrough-summary")
+
+
+@pytest.mark.viewport(1280, 800)
+def test_embedded_walkthrough(page, app_url, bundled_analysis) -> None:
+    """?embed=true (how a hosted demo is put in another page) keeps ?step=N working."""
+    open_app(page, app_url, "walkthrough", article=ARTICLE, step="2", embed="true")
+    assert page.locator(".st-key-wt-slide h2").inner_text() == "Key actors"
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => location.search.includes('step=3')", timeout=20_000)
+    wait_for_app(page)
+    assert "embed=true" in page.url
+    assert page.locator("[data-testid='stAlert']").count() == 0
