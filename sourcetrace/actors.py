@@ -253,6 +253,8 @@ def _title_in_appositive(doc: Doc, ent: SpacySpan) -> tuple[int, int] | None:
             last = child.i + 1  # keep the head, drop a long tail
         while first < child.i and doc[first].pos_ == "DET":
             first += 1
+        while last > child.i + 1 and (doc[last - 1].is_punct or doc[last - 1].lower_ in _CONNECTORS):
+            last -= 1
         return first, last
     return None
 
