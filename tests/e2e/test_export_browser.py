@@ -77,3 +77,52 @@ def test_report_slides_step_with_buttons_and_arrows(offline_report) -> None:
     assert counter.inner_text() == f"{total} / {total}"
     assert page.locator(".slide:not([hidden]) h3").inner_text() == "How the claims are sourced"
     page.locator("#sec-walkthrough").screenshot(path=str(ARTIFACTS / "export-slide.png"))
+
+
+def _hostile_analysis():
+    """Article text, names and labels crafted to break out of the page; all must show as text."""
+    from sourcetrace.model import Actor, Analysis, Article, ChainLink, Claim, Event
+    from sourcetrace.spans import make_span
+
+    evil = "</script><img src=x onerror=alert(1)><script>alert(2)</script><!--"
+    text = f"{evil} said the minister on May 3, 2007. {evil} was reported."
+
+    def span(fragment: str, nth: int = 0):
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(fragment, start + 1)
+        return make_span(text, start, start + len(fragment))
+
+    return Analysis(
+        article=Article(text=text, title=evil, publisher=evil, published="2007-05-04", content_hash="x"),
+        actors=[Actor(id="a1", name=evil, type="PERSON", kind="named", mentions=[span(evil)])],
+        events=[
+            Event(id="e1", label=evil, start="2007-05-03", end="2007-05-03", precision="day",
+                  evidence=span("May 3, 2007"), actors=["a1"])
+        ],
+        claims=[
+            Claim(id="c1", content=span(evil, 1), chain=[ChainLink(label=evil, kind="publisher")],
+                  events=["e1"])
+        ],
+    )  # fmt: skip
+
+
+def test_hostile_text_stays_text_in_the_browser(tmp_path: Path, browser) -> None:
+    analysis = _hostile_analysis()
+    path = tmp_path / "hostile.html"
+    path.write_text(export.to_html(analysis), encoding="utf-8")
+    context = browser.new_context()
+    context.route(
+        "**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort()
+    )
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(path.as_uri())
+    page.wait_for_selector("#timeline .main-svg", timeout=20_000)
+    page.wait_for_selector("#network canvas", timeout=20_000)
+    assert dialogs == []
+    assert page.locator("img").count() == 0  # no injected element
+    assert page.locator("h1").inner_text() == analysis.article.title
+    assert page.locator("li.claim-item blockquote").inner_text() == analysis.claims[0].content.text
+    context.close()
