@@ -331,3 +331,14 @@ def test_surname_cluster_does_not_swallow_a_second_full_name(nlp):
     ents = [("Talabani", "PERSON", 0), ("Jalal Talabani", "PERSON", 0), ("Hero Talabani", "PERSON", 0)]
     actors = hand_actors(nlp, text, ents)
     assert [(a.name, a.aliases) for a in actors] == [("Jalal Talabani", ["Talabani"]), ("Hero Talabani", [])]
+
+
+def test_religious_group_adjectives_are_one_group(nlp):
+    text = "Shiite militias and Shiites in Basra met Kurdish leaders."
+    ents = [("Shiite", "NORP", 0), ("Shiites", "NORP", 0), ("Basra", "GPE", 0), ("Kurdish", "NORP", 0)]
+    actors = hand_actors(nlp, text, ents)
+    assert [(a.name, a.type, a.nationality) for a in actors] == [
+        ("Shia Muslims", "NORP", ["Shiite", "Shiites"]),
+        ("Basra", "GPE", []),
+        ("Kurds", "NORP", ["Kurdish"]),
+    ]
