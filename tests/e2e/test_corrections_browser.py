@@ -138,3 +138,27 @@ def test_merging_two_actors_updates_the_network_and_the_panel(page, isolated_app
     assert sorted(nodes_after) == sorted(n for n in nodes_before if n != absorb)
     assert f"{after} of {n_claims} claims involve this actor" in page.locator(PANEL).inner_text()
     screenshot(page, "network-after-merge")
+
+
+def test_export_then_import_the_workspace_from_the_sidebar(page, isolated_app_url, tmp_path):
+    import json
+
+    open_app(page, isolated_app_url, "", article=ARTICLE)
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_text("Articles (", exact=False).click()
+    with page.expect_download() as download:
+        sidebar.get_by_role("button", name="Export the workspace").click()
+    exported = tmp_path / "workspace.json"
+    download.value.save_as(exported)
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["format"] == "sourcetrace-workspace"
+    n_articles = len(data["articles"])
+    n_edits = sum(len(a["edits"]) for a in data["articles"])
+    assert n_articles >= 1
+
+    importer = sidebar.get_by_role("region", name="Import a workspace file")
+    importer.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(exported))
+    wait_for_app(page)
+    page.wait_for_selector("[data-testid='stSidebar'] [data-testid='stAlertContentSuccess']", timeout=30_000)
+    message = sidebar.locator("[data-testid='stAlertContentSuccess']").inner_text().strip()
+    assert message == f"Imported {n_articles} article(s): 0 new edit(s), {n_edits} already here."
