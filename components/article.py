@@ -142,15 +142,21 @@ def render_text(analysis: Analysis, focus: dict | None, key: str) -> None:
     st.markdown(ARTICLE_CSS, unsafe_allow_html=True)
     visible: set[str] | None = None
     if types:
-        legend = "".join(
-            f'<span><span class="sw" style="background:{type_color(t)}"></span>{html.escape(t)}</span>'
-            for t in types
+        # the toggles are the legend: each pill carries its type's colour (pills keep option order)
+        pills = f".st-key-{key}-types button"
+        swatches = "".join(
+            f'{pills}:nth-of-type({i}) p::before {{ background: {type_color(t)}; }}\n'
+            for i, t in enumerate(types, start=1)
         )
-        legend += (
-            '<span><span class="sw" style="background:none;border-bottom:2px dotted #1f4e79;'
-            'border-radius:0"></span>claim content</span>'
+        st.markdown(
+            "<style>"
+            f'{pills} p::before {{ content: ""; display: inline-block; width: .75rem; height: .75rem;'
+            " border-radius: 2px; margin-right: .4rem; vertical-align: -.05rem; }\n"
+            f'{pills}[data-selected="false"] p {{ color: #8a939d; text-decoration: line-through; }}\n'
+            f'{pills}[data-selected="false"] p::before {{ opacity: .35; }}\n'
+            f"{swatches}</style>",
+            unsafe_allow_html=True,
         )
-        st.markdown(f'<div class="st-legend">{legend}</div>', unsafe_allow_html=True)
         chosen = st.pills(
             "Entity types shown",
             options=types,
@@ -161,6 +167,12 @@ def render_text(analysis: Analysis, focus: dict | None, key: str) -> None:
             label_visibility="collapsed",
         )
         visible = set(chosen or [])
+        st.markdown(
+            '<div class="st-legend"><span><span class="sw" style="background:none;border-bottom:2px dotted '
+            '#1f4e79;border-radius:0"></span>claim content (dotted underline) · click a type to hide or show'
+            "</span></div>",
+            unsafe_allow_html=True,
+        )
     st.markdown(marked_text_html(analysis, focus, visible), unsafe_allow_html=True)
     target = st.session_state.pop(state.SCROLL_KEY, None)
     if target:

@@ -21,7 +21,8 @@ from sourcetrace.model import Analysis
 
 HERE = Path(__file__).resolve().parent
 VIS_JS = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
-HEIGHT = 540
+# fills the window below the header and filters, within sensible bounds
+HEIGHT = "clamp(420px, calc(100vh - 290px), 860px)"
 
 _CSS = """
 /* vis-network's tooltip, the only part of vis-network.css the view uses */
@@ -116,7 +117,6 @@ def render_network(analysis: Analysis, focus: dict | None, key: str) -> None:
         },
         default={"clicked": None},
         on_clicked_change=_on_click,
-        height=HEIGHT + 2,
     )
     # AppTest (and any path where the callback did not run) sets the state directly
     if _take_click(getattr(result, "clicked", None), last_key):

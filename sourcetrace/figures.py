@@ -158,7 +158,7 @@ def network_options() -> dict:
     """Physics that settles quickly; the frontend turns it off once stabilised."""
     return {
         "autoResize": True,
-        "nodes": {"font": {"size": 14, "face": "sans-serif", "color": "#1b1f24"}, "borderWidth": 1},
+        "nodes": {"font": {"size": 16, "face": "sans-serif", "color": "#1b1f24"}, "borderWidth": 1},
         "edges": {
             "color": {"color": "#9aa4af", "highlight": "#1f4e79", "hover": "#1f4e79"},
             "smooth": {"type": "continuous"},
@@ -167,7 +167,11 @@ def network_options() -> dict:
         "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
         "physics": {
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.4},
+            # strong repulsion, long springs: labels of a dense news graph need room
+            "forceAtlas2Based": {
+                "gravitationalConstant": -140, "centralGravity": 0.008, "springLength": 170,
+                "springConstant": 0.05, "avoidOverlap": 0.6,
+            },
             "stabilization": {"enabled": True, "iterations": 400, "fit": True},
         },
     }
@@ -243,7 +247,9 @@ def timeline_figure(analysis: Analysis, focus_event: str | None = None):
         analysis.events,
         key=lambda e: (_day(e.start) or _day(e.end) or lo, _day(e.end) or hi),
     )
-    labels = {e.id: _clip(e.label, 48) for e in rows}
+    labels = {e.id: _clip(e.label, 34) for e in rows}
+    # a week is invisible on a four-year axis: draw short spans at least this wide (hover has the dates)
+    min_span = max(timedelta(days=1), (hi - lo) * 0.012)
     # four families share one legend: exact/interval x certain/uncertain
     buckets: dict[tuple[str, bool], list[tuple[Event, date, date]]] = {}
     for e in rows:
@@ -256,6 +262,7 @@ def timeline_figure(analysis: Analysis, focus_event: str | None = None):
     for (shape, faded), items in sorted(buckets.items()):
         ids = [e.id for e, _, _ in items]
         focus_width = [3 if i == focus_event else 0.5 for i in ids]
+        focus_line = ["#e0a100" if i == focus_event else accent for i in ids]
         hover = [_hover(e, s, t) for e, s, t in items]
         name = ("Day" if shape == "day" else "Interval") + (" (uncertain or open)" if faded else "")
         if shape == "day":
@@ -273,16 +280,17 @@ def timeline_figure(analysis: Analysis, focus_event: str | None = None):
                         "symbol": "circle-open" if faded else "circle",
                         "color": accent,
                         "opacity": 0.45 if faded else 1.0,
-                        "line": {"width": focus_width, "color": "#e0a100"},
+                        "line": {"width": focus_width, "color": focus_line},
                     },
                 )
             )
         else:
             # bars on a date axis: base = start, length in milliseconds (what px.timeline does)
+            spans = [(s, max(t - s + timedelta(days=1), min_span)) for _, s, t in items]
             fig.add_trace(
                 go.Bar(
-                    base=[s.isoformat() for _, s, _ in items],
-                    x=[((t - s) + timedelta(days=1)).total_seconds() * 1000 for _, s, t in items],
+                    base=[s.isoformat() for s, _ in spans],
+                    x=[length.total_seconds() * 1000 for _, length in spans],
                     y=ids,
                     orientation="h",
                     name=name,
@@ -293,7 +301,7 @@ def timeline_figure(analysis: Analysis, focus_event: str | None = None):
                         "color": accent,
                         "opacity": 0.3 if faded else 0.85,
                         "pattern": {"shape": "/" if faded else ""},
-                        "line": {"width": focus_width, "color": "#e0a100"},
+                        "line": {"width": focus_width, "color": focus_line},
                     },
                     width=0.55,
                 )
@@ -301,11 +309,11 @@ def timeline_figure(analysis: Analysis, focus_event: str | None = None):
     pad = max(timedelta(days=7), (hi - lo) * 0.03)
     fig.update_layout(
         height=max(260, 70 + 38 * len(rows)),
-        margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        margin={"l": 10, "r": 10, "t": 36, "b": 30},
         barmode="overlay",
         clickmode="event+select",
         dragmode="pan",
-        legend={"orientation": "h", "y": -0.18, "x": 0},
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "font": {"size": 12}},
         hoverlabel={"align": "left"},
         xaxis={"type": "date", "range": [(lo - pad).isoformat(), (hi + pad).isoformat()], "showgrid": True},
         yaxis={

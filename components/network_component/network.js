@@ -20,7 +20,7 @@ function applyFocus(s, focus) {
           : { background: FADE, border: FADE, highlight: { background: n.color, border: FOCUS },
               hover: { background: n.color, border: FOCUS } },
         borderWidth: n.id === primary ? 5 : 1,
-        font: { color: lit ? "#1b1f24" : "#a3abb4", size: n.id === primary ? 17 : 14 },
+        font: { color: lit ? "#1b1f24" : "#a3abb4", size: n.id === primary ? 19 : 16 },
       };
     })
   );
@@ -41,7 +41,7 @@ export default function ({ data, parentElement, setStateValue, key }) {
     parentElement.querySelectorAll(".st-net").forEach((el) => el.remove());
     const box = document.createElement("div");
     box.className = "st-net";
-    box.style.height = `${data.height}px`;
+    box.style.height = data.height;
     box.dataset.testid = "sourcetrace-network";
     parentElement.appendChild(box);
     if (!data.graph.nodes.length) {
