@@ -374,6 +374,16 @@ def render_editor(analysis: Analysis, steps: list[wt.Step]) -> None:
                 + (f"  \n:gray[{_md(chain)}]" if chain else "")
             )
             with controls.container(horizontal=True, gap="small", horizontal_alignment="right"):
+                visible_keys = [s.key for s in wt.visible(steps)]
+                st.button(
+                    "",
+                    key=f"{prefix}play-{step.key}",
+                    icon=":material/play_arrow:",
+                    help="Present from this step",
+                    disabled=step.hidden,
+                    on_click=go_to,
+                    args=(visible_keys.index(step.key) + 1 if step.key in visible_keys else None,),
+                )
                 st.button(
                     "",
                     key=f"{prefix}up-{step.key}",

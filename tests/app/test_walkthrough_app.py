@@ -124,6 +124,18 @@ def test_edits_are_saved_with_the_article_and_restored(home, bundled_analysis) -
     assert [e.label for e in present.expander] == ["Speaker note"]
 
 
+def test_present_from_a_step_skips_hidden_ones(home, bundled_analysis) -> None:
+    prefix = f"wt-{bundled_analysis.article.content_hash[:12]}-"
+    steps = wt.build_steps(bundled_analysis)
+    at = open_page()
+    at.toggle(key=f"{prefix}shown-article").set_value(False).run()
+    assert at.button(key=f"{prefix}play-article").disabled
+    at.button(key=f"{prefix}play-{steps[3].key}").click().run()  # the 4th step is the 3rd one shown
+    assert at.query_params["step"] == "3"
+    assert progress_text(at) == f"Step 3 of {len(steps) - 1}"
+    assert f"<h2>{steps[3].title}</h2>" in slide_html(at)
+
+
 def test_reset_restores_the_default(home, bundled_analysis) -> None:
     content_hash = bundled_analysis.article.content_hash
     prefix = f"wt-{content_hash[:12]}-"
