@@ -536,10 +536,16 @@ def _resolve(
     roots = sorted({find(k) for k in groups}, key=lambda k: groups[k][0])
     publisher_key = _norm(article.publisher) if article.publisher else None
     pub_line = article.structure.publisher_line
+    # Who a dateline hands the text to ("al-Malaf, July 10,2007:") is a news organisation.
+    dateline_sources: set[_SpanKey] = set()
+    for d in article.structure.datelines:
+        pos = text.find(d.source, d.span.start, d.span.end)
+        if pos >= 0:
+            dateline_sources.add((pos, pos + len(d.source)))
     actors: list[Actor] = []
     for n, root in enumerate(roots, start=1):
         ms = [mentions[i] for i in groups[root]]
-        actors.append(_make_actor(f"a{n}", ms, text, publisher_key, pub_line))
+        actors.append(_make_actor(f"a{n}", ms, text, publisher_key, pub_line, dateline_sources))
     return actors
 
 
@@ -571,7 +577,12 @@ def _canonical_name(counts: Counter[str], first_pos: dict[str, int]) -> str:
 
 
 def _make_actor(
-    actor_id: str, ms: list[_Mention], text: str, publisher_key: str | None, pub_line: Span | None
+    actor_id: str,
+    ms: list[_Mention],
+    text: str,
+    publisher_key: str | None,
+    pub_line: Span | None,
+    dateline_sources: set[_SpanKey] = frozenset(),
 ) -> Actor:
     named = [m for m in ms if not m.demonym]
     counts = Counter(m.surface for m in named)
@@ -604,7 +615,7 @@ def _make_actor(
     in_pub_line = pub_line is not None and any(pub_line.start <= m.start < pub_line.end for m in ms)
     if in_pub_line or (publisher_key and any(_norm(m.surface) == publisher_key for m in named)):
         kind = "publisher"
-    elif any(m.gaz_kind == "outlet" for m in ms):
+    elif any(m.gaz_kind == "outlet" or (m.start, m.end) in dateline_sources for m in ms):
         kind = "outlet"
     else:
         kind = "named"

@@ -342,3 +342,18 @@ def test_religious_group_adjectives_are_one_group(nlp):
         ("Basra", "GPE", []),
         ("Kurds", "NORP", ["Kurdish"]),
     ]
+
+
+def test_unrecognised_publisher_line_and_dateline_source_become_actors(nlp):
+    text = "Zarnak Daily\n\nEnvoy meets minister\n\nKurdpress, July 3, 2024: The envoy met the minister.\n"
+    actors = hand_actors(nlp, text, [])
+    assert [(a.name, a.type, a.kind, a.mentions[0].start) for a in actors] == [
+        ("Zarnak Daily", "ORG", "publisher", 0),
+        ("Kurdpress", "ORG", "outlet", text.index("Kurdpress")),
+    ]
+
+
+def test_dateline_agency_recognised_by_the_model_is_an_outlet(nlp):
+    text = "Talks stall\n\nBAGHDAD (Kurdpress) — The talks stalled on Monday.\n"
+    actors = hand_actors(nlp, text, [("BAGHDAD", "GPE", 0), ("Kurdpress", "ORG", 0)])
+    assert [(a.name, a.kind) for a in actors] == [("BAGHDAD", "named"), ("Kurdpress", "outlet")]
