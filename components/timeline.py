@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components import state
-from sourcetrace.figures import timeline_extent, timeline_figure
+from sourcetrace.figures import focus_event_ids, timeline_extent, timeline_figure
 from sourcetrace.model import Analysis
 
 
@@ -15,7 +15,7 @@ def render_timeline(analysis: Analysis, focus: dict | None, key: str) -> None:
         st.info("No dated events were found in this article.")
         return
     focus_event = focus["id"] if focus and focus["type"] == "event" else None
-    fig = timeline_figure(analysis, focus_event=focus_event)
+    fig = timeline_figure(analysis, focus_event=focus_event, highlight=focus_event_ids(analysis, focus))
 
     def _on_select() -> None:
         points = st.session_state[key].selection.points

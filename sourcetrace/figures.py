@@ -230,11 +230,30 @@ def _hover(event: Event, start: date, end: date) -> str:
     return f"<b>{html.escape(event.label)}</b><br>{when} · {', '.join(flags)}<br><br>" + "<br>".join(lines)
 
 
-def timeline_figure(analysis: Analysis, focus_event: str | None = None):
+def focus_event_ids(analysis: Analysis, focus: dict | None) -> set[str]:
+    """Events a focus concerns: the event itself, an actor's events, a claim's events."""
+    if not focus:
+        return set()
+    kind, ident = focus.get("type"), focus.get("id")
+    if kind == "event":
+        return {ident} if analysis.event(ident) else set()
+    if kind == "actor":
+        return {e.id for e in analysis.events if ident in e.actors}
+    if kind == "claim" and (claim := analysis.claim(ident)):
+        return set(claim.events)
+    return set()
+
+
+def timeline_figure(
+    analysis: Analysis, focus_event: str | None = None, *, highlight: Iterable[str] | None = None
+):
     """A plotly Figure of the events: points for exact days, bars for intervals, faded when uncertain.
 
-    Every mark carries the event id as customdata, so a selection maps back to an event.
+    `focus_event` and the events in `highlight` get an amber outline (an actor's or a claim's
+    events when those are focused). Every mark carries the event id as customdata, so a
+    selection maps back to an event.
     """
+    marked = set(highlight or ()) | ({focus_event} if focus_event else set())
     import plotly.graph_objects as go
 
     fig = go.Figure()
@@ -261,8 +280,8 @@ def timeline_figure(analysis: Analysis, focus_event: str | None = None):
     accent = "#1f4e79"
     for (shape, faded), items in sorted(buckets.items()):
         ids = [e.id for e, _, _ in items]
-        focus_width = [3 if i == focus_event else 0.5 for i in ids]
-        focus_line = ["#e0a100" if i == focus_event else accent for i in ids]
+        focus_width = [3 if i in marked else 0.5 for i in ids]
+        focus_line = ["#e0a100" if i in marked else accent for i in ids]
         hover = [_hover(e, s, t) for e, s, t in items]
         name = ("Day" if shape == "day" else "Interval") + (" (uncertain or open)" if faded else "")
         if shape == "day":
@@ -276,7 +295,7 @@ def timeline_figure(analysis: Analysis, focus_event: str | None = None):
                     hovertext=hover,
                     hovertemplate="%{hovertext}<extra></extra>",
                     marker={
-                        "size": [18 if i == focus_event else 13 for i in ids],
+                        "size": [18 if i in marked else 13 for i in ids],
                         "symbol": "circle-open" if faded else "circle",
                         "color": accent,
                         "opacity": 0.45 if faded else 1.0,

@@ -1,0 +1,183 @@
+"""The dashboard's pure parts on a hand-made analysis: network data, timeline figure, marked text,
+claim filters and the focus encoding. No engine and no browser involved."""
+
+from __future__ import annotations
+
+import html as htmllib
+
+import pytest
+
+from components.article import marked_text_html
+from components.claims import breadcrumbs_html, direct_source, filter_claims, hops
+from components.state import format_focus, parse_focus
+from sourcetrace.figures import KIND_SHAPES, focus_event_ids, network_data, timeline_figure, type_color
+from sourcetrace.model import (
+    Actor,
+    Analysis,
+    Article,
+    ChainLink,
+    Claim,
+    Event,
+    Relation,
+    Span,
+)
+from sourcetrace.spans import make_span
+
+TEXT = (
+    "Daily Planet\n\n"
+    "An official said that Ali Reza met <Bob> in Paris on 2 May 2007.\n"
+    "A report says the talks ran from 2005 to 2006. Ali Reza denied it."
+)
+
+
+def _span(sub: str, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(sub, start + 1)
+    return make_span(TEXT, start, start + len(sub))
+
+
+@pytest.fixture
+def analysis() -> Analysis:
+    article = Article(text=TEXT, title="A made-up story", publisher="Daily Planet", published="2007-05-03")
+    actors = [
+        Actor(id="a1", name="Ali Reza", type="PERSON", kind="named",
+              mentions=[_span("Ali Reza"), _span("Ali Reza", 1)], aliases=["Reza"]),
+        Actor(id="a2", name="<Bob>", type="PERSON", kind="named", mentions=[_span("<Bob>")]),
+        Actor(id="a3", name="Paris", type="GPE", kind="named", mentions=[_span("Paris")]),
+        Actor(id="a4", name="An official", type="PERSON", kind="anonymous", mentions=[_span("An official")]),
+        Actor(id="a5", name="Daily Planet", type="ORG", kind="publisher", mentions=[_span("Daily Planet")]),
+        Actor(id="a6", name="A report", type="DOCUMENT", kind="document", mentions=[_span("A report")]),
+    ]
+    sentence = _span("An official said that Ali Reza met <Bob> in Paris on 2 May 2007.")
+    relations = [
+        Relation(source="a1", target="a2", kind="meet", label="met", weight=3.0, evidence=[sentence]),
+        Relation(source="a1", target="a3", kind="co-occurrence", weight=1.0, evidence=[sentence]),
+        Relation(source="a4", target="a1", kind="source-of", weight=2.0, evidence=[sentence]),
+    ]
+    events = [
+        Event(id="e1", label="Ali Reza met Bob", start="2007-05-02", end="2007-05-02", precision="day",
+              evidence=sentence, actors=["a1", "a2"]),
+        Event(id="e2", label="the talks", start="2005-01-01", end="2006-12-31", precision="year",
+              evidence=_span("A report says the talks ran from 2005 to 2006."), uncertain=True),
+    ]
+    claims = [
+        Claim(id="c1", content=_span("Ali Reza met <Bob> in Paris on 2 May 2007"), actors=["a1", "a2", "a3"],
+              events=["e1"], chain=[ChainLink(label="Daily Planet", kind="publisher", actor="a5"),
+                                    ChainLink(label="An official", kind="anonymous", actor="a4")]),
+        Claim(id="c2", content=_span("the talks ran from 2005 to 2006"), hedged=True,
+              chain=[ChainLink(label="Daily Planet", kind="publisher", actor="a5"),
+                     ChainLink(label="A report", kind="document", actor="a6")]),
+        Claim(id="c3", content=_span("it"), stance="denies",
+              chain=[ChainLink(label="Daily Planet", kind="publisher", actor="a5"),
+                     ChainLink(label="Ali Reza", kind="named", actor="a1")]),
+    ]
+    return Analysis(article=article, actors=actors, relations=relations, events=events, claims=claims)
+
+
+def test_network_nodes_carry_size_colour_and_shape(analysis):
+    nodes = {n["id"]: n for n in network_data(analysis)["nodes"]}
+    assert len(nodes) == 6
+    assert nodes["a1"]["size"] > nodes["a2"]["size"]  # two mentions against one
+    assert nodes["a1"]["color"] == type_color("PERSON") != nodes["a3"]["color"]
+    shapes = {nodes[i]["shape"] for i in ("a1", "a4", "a5", "a6")}
+    assert len(shapes) == 4  # named, anonymous, publisher, document all differ
+    assert nodes["a4"]["shape"] == KIND_SHAPES["anonymous"]
+    assert nodes["a2"]["title"].startswith("<Bob> (PERSON, named)")  # plain text, vis shows it as text
+
+
+def test_network_edges_show_relation_and_evidence(analysis):
+    edges = {(e["from"], e["to"]): e for e in network_data(analysis)["edges"]}
+    met = edges[("a1", "a2")]
+    assert met["title"].splitlines()[0] == "met (weight 3)"
+    assert "Ali Reza met <Bob> in Paris" in met["title"]
+    assert met["width"] > edges[("a1", "a3")]["width"]
+    assert edges[("a1", "a3")]["dashes"] is True and "arrows" not in edges[("a1", "a3")]
+    assert edges[("a4", "a1")]["class"] == "source-of"
+
+
+def test_network_filters(analysis):
+    assert len(network_data(analysis, types=["PERSON"])["nodes"]) == 3
+    assert [(e["from"], e["to"]) for e in network_data(analysis, types=["PERSON"])["edges"]] == [
+        ("a1", "a2"), ("a4", "a1")
+    ]
+    assert [e["kind"] for e in network_data(analysis, min_weight=2.0)["edges"]] == ["meet", "source-of"]
+    assert [e["class"] for e in network_data(analysis, edge_classes=["typed"])["edges"]] == ["typed"]
+    assert network_data(analysis, edge_classes=[])["edges"] == []
+
+
+def test_network_focus_highlights_neighbours(analysis):
+    focus = network_data(analysis, {"type": "actor", "id": "a1"})["focus"]
+    assert focus == {"primary": "a1", "highlight": ["a1", "a2", "a3", "a4"]}
+    claim_focus = network_data(analysis, {"type": "claim", "id": "c1"})["focus"]
+    assert claim_focus == {"primary": None, "highlight": ["a1", "a2", "a3", "a4", "a5"]}
+    assert network_data(analysis, {"type": "actor", "id": "nope"})["focus"]["highlight"] == []
+
+
+def test_timeline_points_bars_and_faded_uncertain(analysis):
+    fig = timeline_figure(analysis)
+    by_id = {}
+    for trace in fig.data:
+        for i, cid in enumerate(trace.customdata):
+            by_id[cid] = (trace, i)
+    day, _ = by_id["e1"]
+    assert day.type == "scatter" and day.x[0] == "2007-05-02" and day.marker.symbol == "circle"
+    span, _ = by_id["e2"]
+    assert span.type == "bar" and span.base[0] == "2005-01-01" and span.marker.opacity == 0.3
+    lo, hi = fig.layout.xaxis.range
+    assert lo < "2005-01-01" < "2007-05-02" < hi
+    assert lo > "2004-10-01" and hi < "2007-08-01"  # the events' extent, lightly padded
+    assert "&lt;Bob&gt;" in day.hovertext[0] and "<Bob>" not in day.hovertext[0]
+
+
+def test_timeline_marks_focused_events(analysis):
+    fig = timeline_figure(analysis, highlight=focus_event_ids(analysis, {"type": "actor", "id": "a2"}))
+    day = next(t for t in fig.data if "e1" in t.customdata)
+    assert day.marker.line.color[0] == "#e0a100"
+    assert focus_event_ids(analysis, {"type": "claim", "id": "c1"}) == {"e1"}
+    assert focus_event_ids(analysis, {"type": "event", "id": "e9"}) == set()
+
+
+def test_timeline_without_events_is_an_empty_figure(analysis):
+    empty = analysis.model_copy(update={"events": []})
+    assert timeline_figure(empty).data == ()
+
+
+def test_marked_text_escapes_and_keeps_the_text(analysis):
+    out = marked_text_html(analysis, {"type": "actor", "id": "a1"}, None)
+    assert "<Bob>" not in out and "&lt;Bob&gt;" in out
+    # removing the markup gives back exactly the article text
+    import re
+
+    assert htmllib.unescape(re.sub(r"<[^>]+>", "", out)) == TEXT
+    assert out.count('class="st-ent st-ent-focus"') == 1  # Ali Reza outside any claim
+    assert out.count("st-ent-focus") == 2
+    assert '<a class="st-anchor" id="claim-c1"></a>' in out
+
+
+def test_marked_text_hides_unchosen_types(analysis):
+    out = marked_text_html(analysis, None, {"GPE"})
+    assert 'data-actor="a3"' in out and 'data-actor="a1"' not in out
+
+
+def test_claim_helpers(analysis):
+    c1, c2, c3 = analysis.claims
+    assert direct_source(c1) == ("An official", "anonymous")
+    assert hops(c1) == 1
+    assert [c.id for c in filter_claims(analysis, kinds=["anonymous", "document"])] == ["c1", "c2"]
+    assert [c.id for c in filter_claims(analysis, sources=["Ali Reza"])] == ["c3"]
+    assert [c.id for c in filter_claims(analysis, actor="a1")] == ["c1", "c3"]
+    evil = c1.model_copy(update={"chain": [ChainLink(label="<img src=x>", kind="named")]})
+    assert "&lt;img src=x&gt;" in breadcrumbs_html(evil) and "<img" not in breadcrumbs_html(evil)
+
+
+@pytest.mark.parametrize(
+    ("value", "parsed"),
+    [("actor:a3", {"type": "actor", "id": "a3"}), ("claim:c1", {"type": "claim", "id": "c1"}),
+     ("event:e2", {"type": "event", "id": "e2"}), ("bogus:a1", None), ("actor:", None), ("", None),
+     (None, None)],
+)
+def test_focus_in_the_url(value, parsed):
+    assert parse_focus(value) == parsed
+    if parsed:
+        assert format_focus(parsed) == value
