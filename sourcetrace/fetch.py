@@ -51,6 +51,11 @@ def resolve(host: str, port: int) -> list[IPAddress]:
     return out
 
 
+def tls_context() -> ssl.SSLContext:
+    """Certificates verified against the system's CAs and the host name (tests swap the CAs)."""
+    return ssl.create_default_context()
+
+
 class _PinnedHTTPConnection(http.client.HTTPConnection):
     """An HTTP connection to a fixed, already-checked IP; the Host header keeps the name."""
 
@@ -67,7 +72,7 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
     """HTTPS to a fixed IP, with the certificate still verified against the host name (SNI)."""
 
     def __init__(self, host: str, port: int, ip: IPAddress, timeout: float) -> None:
-        self._ctx = ssl.create_default_context()
+        self._ctx = tls_context()
         super().__init__(host, port, timeout=timeout, context=self._ctx)
         self._ip = ip
 

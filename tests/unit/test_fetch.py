@@ -8,6 +8,9 @@ from a "public" page to 127.0.0.1 can be exercised without the internet.
 from __future__ import annotations
 
 import ipaddress
+import shutil
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -304,3 +307,36 @@ def test_unknown_host_is_a_sentence() -> None:
 )
 def test_is_public(address: str, public: bool) -> None:
     assert fetch.is_public(ipaddress.ip_address(address)) is public
+
+
+@pytest.mark.skipif(
+    shutil.which("openssl") is None, reason="needs the openssl command to make a test certificate"
+)
+def test_https_to_the_pinned_address_verifies_the_host_name(tmp_path, monkeypatch) -> None:
+    """TLS goes to the checked IP, yet SNI and certificate checks use the name from the URL."""
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", "/CN=news.example", "-addext", "subjectAltName=DNS:news.example",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    server = ThreadingHTTPServer(("127.0.0.2", 0), _Handler)
+    server.inside_port = 0  # type: ignore[attr-defined]
+    server.hits = []  # type: ignore[attr-defined]
+    server_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_ctx.load_cert_chain(cert, key)
+    server.socket = server_ctx.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        port = server.server_address[1]
+        monkeypatch.setattr(fetch, "is_public", lambda ip: str(ip) == "127.0.0.2")
+        monkeypatch.setattr(fetch, "resolve", lambda host, p: [ipaddress.ip_address("127.0.0.2")])
+        monkeypatch.setattr(fetch, "tls_context", lambda: ssl.create_default_context(cafile=str(cert)))
+        body, final = fetch.fetch_url(f"https://news.example:{port}/page", timeout=5)
+        assert (body, final) == (PAGE, f"https://news.example:{port}/page")
+        with pytest.raises(InputError, match="The secure connection to other.example failed"):
+            fetch.fetch_url(f"https://other.example:{port}/page", timeout=5)
+    finally:
+        server.shutdown()
+        server.server_close()
