@@ -17,6 +17,7 @@ from sourcetrace.errors import SourcetraceError
 from sourcetrace.model import Analysis
 
 FLASH_KEY = "_corrections_flash"  # session: (kind, sentence) about the last correction
+AUTHOR_KEY = "corrections_author"  # session: the name the analyst signs edits with (optional)
 MARK = "✎ "  # prefix of a corrected item in the lists
 ENTITY_TYPES = ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"]
 
@@ -35,6 +36,9 @@ def _save(analysis: Analysis, build: Callable[[], C.Edit | None]) -> None:
         edit = build()
         if edit is None:
             return
+        author = (st.session_state.get(AUTHOR_KEY) or "").strip()
+        if author:
+            edit.author = author
         ws.append_edit(analysis.article.content_hash, edit)
     except SourcetraceError as err:
         _flash("error", str(err))
@@ -114,6 +118,8 @@ def render_corrections(analysis: Analysis, focus: dict | None = None, key: str =
     with events:
         render_event_corrections(analysis, focus, key=f"{key}-event", disabled=not can_save)
     with history:
+        st.text_input("Sign your corrections (optional)", key=AUTHOR_KEY,
+                      placeholder="your name or initials, shown in the history")
         render_history(analysis, key=f"{key}-log")
 
 
@@ -270,10 +276,14 @@ def render_claim_corrections(
         c1.button("Mark unattributed", key=f"{key}-unattr", disabled=disabled, width="stretch",
                   on_click=_save, args=(analysis, lambda: C.unattribute_claim(analysis, claim.id)),
                   help="No source is named for it: only the page's own voice remains")
-        c2.button("Dismiss claim", key=f"{key}-dismiss", disabled=disabled or claim.dismissed,
-                  width="stretch",
-                  on_click=_save, args=(analysis, lambda: C.dismiss_claim(analysis, claim.id)),
-                  help="Not a claim: it stays listed, marked dismissed")
+        if claim.dismissed:
+            c2.button("Restore claim", key=f"{key}-restore", disabled=disabled, width="stretch",
+                      on_click=_save, args=(analysis, lambda: C.dismiss_claim(analysis, claim.id, False)),
+                      help="It is a claim after all")
+        else:
+            c2.button("Dismiss claim", key=f"{key}-dismiss", disabled=disabled, width="stretch",
+                      on_click=_save, args=(analysis, lambda: C.dismiss_claim(analysis, claim.id)),
+                      help="Not a claim: it stays listed, marked dismissed")
     else:
         st.caption("No claims were found in this article.")
 

@@ -188,7 +188,8 @@ def describe(edit: Edit, log: Iterable[Edit] = ()) -> str:
         case "unattribute_claim":
             return f"Marked claim “{_short(first)}” unattributed"
         case "dismiss_claim":
-            return f"Dismissed claim “{_short(first)}”"
+            verb = "Dismissed" if p.get("dismissed", True) else "Restored"
+            return f"{verb} claim “{_short(first)}”"
         case "add_claim":
             return f"Added claim “{_short(first)}”"
         case "set_event_date":
@@ -331,8 +332,10 @@ def unattribute_claim(analysis: Analysis, claim_id: str) -> Edit:
     return Edit(op="unattribute_claim", targets=[claim_target(analysis, claim_id)])
 
 
-def dismiss_claim(analysis: Analysis, claim_id: str) -> Edit:
-    return Edit(op="dismiss_claim", targets=[claim_target(analysis, claim_id)])
+def dismiss_claim(analysis: Analysis, claim_id: str, dismissed: bool = True) -> Edit:
+    """Dismiss a claim (it stays listed, marked), or restore a dismissed one with `dismissed=False`."""
+    payload = {} if dismissed else {"dismissed": False}
+    return Edit(op="dismiss_claim", targets=[claim_target(analysis, claim_id)], payload=payload)
 
 
 def add_claim(analysis: Analysis, text: str, chain: list[dict[str, Any]], *, stance: str = "asserts",

@@ -131,7 +131,11 @@ def test_claim_corrections(home):
     at.selectbox(key="corr-claim-pick").set_value("c2").run()
     click(at, "corr-claim-dismiss")
     assert shown(at)["claims"][1]["dismissed"] is True
-    assert at.button(key="corr-claim-dismiss").disabled
+    click(at, "corr-claim-restore")  # a dismissal is itself correctable, not only by undo
+    assert shown(at)["claims"][1]["dismissed"] is False
+    assert messages(at)[0] == ["Restored claim “Qumi is powerful in Iranian circles”"]
+    click(at, "corr-claim-dismiss")
+    assert shown(at)["claims"][1]["dismissed"] is True
 
     at.text_input(key="corr-claim-add-text").set_value("Kazemi Qomi met Talabani")
     at.selectbox(key="corr-claim-add-source").set_value("a6")
@@ -173,6 +177,7 @@ def test_event_corrections(home):
 
 def test_undo_redo_and_history(home):
     at = start()
+    at.text_input(key="corrections_author").set_value("JD")
     assert at.button(key="corr-history-undo").disabled and at.button(key="corr-history-redo").disabled
     at.selectbox(key="corr-actor-pick").set_value("a6").run()
     at.text_input(key="corr-actor-name-a6").set_value("Jalal Talabani")
@@ -185,6 +190,7 @@ def test_undo_redo_and_history(home):
     assert at.button(key="corr-history-redo").disabled
     click(at, "corr-history-undo")
     history = at.markdown[-1].value.splitlines()
+    assert all(line.endswith(" · JD") for line in history)
     assert [line.split(" — ")[0] for line in history] == [
         "1. ~~Renamed actor “Talabani” to “Jalal Talabani”~~ (undone)",
         "2. Undo: Renamed actor “Talabani” to “Jalal Talabani”",
