@@ -33,6 +33,7 @@ _QUOTES = '"“”«»'
 _WORD = re.compile(r"\w")
 _SENTENCE_END = re.compile(r"[.!?:]")
 _FIRST_PERSON = {"i", "we", "you"}
+_RELATIVE = {"that", "which", "who", "whom"}
 _TRAILING = {"which", "although", "though", "while", "whereas"}
 _CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
 _CUE_PREPS = ("in", "at", "during", "on")
@@ -309,6 +310,27 @@ def _np_range(head: Token) -> Range:
     return start, end
 
 
+def _source_range(subj: Token, verb: Token) -> Range:
+    """The whole subject phrase ("Joseph, who has four children,", "Rep. X (D-N.C.)"), or just the
+    antecedent when the subject is not the verb's own (a relative clause or a participle's host);
+    never reaching back past the cue's paragraph or an all-capitals dateline ("BRUSSELS -")."""
+    if subj.head == verb:
+        s, e = _subtree(subj)
+    else:
+        s, e = _np_range(subj)
+    doc = subj.doc
+    for tok in doc[subj.left_edge.i : subj.i + 1]:
+        if tok.text in ("\n", "\n\n") or "\n" in tok.text:
+            s = max(s, _tok_end(tok))
+        elif (
+            tok.text in ("-", "—", "–")
+            and tok.i > 0
+            and all(t.is_upper or t.is_punct for t in doc[subj.left_edge.i : tok.i])
+        ):
+            s = max(s, _tok_end(tok))
+    return s, e
+
+
 def _subject(verb: Token, depth: int = 0) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
@@ -319,10 +341,12 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             return pobj
         if subj.lower_ == "it" and any(c.dep_ == "ccomp" for c in verb.children):
             return None  # expletive "it is reported that"
+        if subj.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # "another company that had declared ...": the antecedent speaks
         return subj
-    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
-    if depth < 2 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+    if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head, depth + 1)
     return None
 
@@ -389,6 +413,17 @@ def _verb_find(
     if not ranges and verb.dep_ == "parataxis":
         # "Taxes, he said, would rise": the content is the sentence around the cue
         ranges = _minus((sent.start_char, sent.end_char), [_subtree(verb)])
+    if not ranges and regions is not None and subj is not None:
+        # '“... Probably not,” Ms. Moore said.' — a quotation ending right before the source or
+        # cue, wherever the sentence splitter cut it
+        lead = min(verb.idx, subj.left_edge.idx)
+        before = next((r for r in reversed(regions) if r[1] <= lead), None)
+        if (
+            before is not None
+            and not _WORD.search(text, before[1], lead)
+            and "\n" not in text[before[1] : lead]
+        ):
+            ranges = [before]
     if not ranges and regions is not None:
         # 'Trump said, “When ...' — the quotation right after the cue, however long
         after = verb.i + 1
@@ -405,7 +440,10 @@ def _verb_find(
     if not ranges:
         ranges = _previous_quote(verb, subj)
     cue = _cue_range(verb, prep)
-    source = _np_range(subj) if subj is not None else None
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
+        # "tries to draw", "appeared to suggest", "could not resist pointing out": one cue
+        cue = (_cue_range(verb.head)[0], cue[1])
+    source = _source_range(subj, verb) if subj is not None else None
     if ranges and content_children and all(c.i < verb.i for c in content_children) and subj is not None:
         # "X ..., but Y, the source added.": everything before the cue is what was said
         rest = [t for t in verb.doc[verb.i + 1 : sent.end] if not t.is_punct and not t.is_space]

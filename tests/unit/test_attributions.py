@@ -257,7 +257,7 @@ def test_bundled_anonymous_source_is_one_actor(bundled_analysis):
     a = bundled_analysis
     sources = {x.source.text: x.source_actor for x in a.attributions if x.source is not None}
     first = sources["a U.S. embassy official in Baghdad"]
-    assert sources["The official"] == first
+    assert sources["The official, who spoke on the condition of anonymity"] == first
     assert sources["The source"] == first
     assert sources["He"] == first
     assert sources["the same source"] == first
