@@ -332,7 +332,7 @@ def render_event_corrections(
         )
         ev = analysis.event(event_id)
         st.caption(f"Evidence: “{' '.join(ev.evidence.text.split())}”{_corrected_note(ev.corrected)}")
-        c1, c2, c3, c4 = st.columns([2, 2, 2, 1], vertical_alignment="bottom")
+        c1, c2, c3, c4 = st.columns([2, 2, 2, 1.5], vertical_alignment="bottom")
         c1.text_input("Start (YYYY-MM-DD)", value=ev.start or "", key=f"{key}-start-{ev.id}")
         c2.text_input("End (YYYY-MM-DD)", value=ev.end or "", key=f"{key}-end-{ev.id}")
         c3.selectbox("Precision", C.PRECISIONS, index=C.PRECISIONS.index(ev.precision),
