@@ -4,6 +4,7 @@ events; a loader failure is a message and the article already shown stays; the f
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,24 @@ def test_pasted_article_replaces_the_bundled_one():
     assert not at.sidebar.error
     assert "Minister resigns" in _markdown(at)
     assert at.query_params["article"].startswith("sha-")
+
+
+def test_show_in_text_opens_the_article_at_the_claim(bundled_analysis):
+    at = _app("pages/network.py")
+    claim = bundled_analysis.claims[1]
+    at.button(key=f"claims-network-show-{claim.id}").click().run()
+    assert not at.exception
+    assert at.query_params["focus"] == f"claim:{claim.id}"
+    # now on the article view: the actors table is there and the claim's span is highlighted
+    assert len(at.dataframe) == 1
+    html = _markdown(at)
+    assert re.search(rf'id="claim-{claim.id}"></a><span class="[^"]*st-claim-focus', html)
+
+
+def test_claim_filters_by_source_kind():
+    at = _app()
+    cards_before = [b for b in at.button if b.key and b.key.startswith("claims-article-focus-")]
+    at.multiselect(key="claims-article-kinds").set_value(["anonymous"]).run()
+    cards_after = [b for b in at.button if b.key and b.key.startswith("claims-article-focus-")]
+    assert 0 < len(cards_after) < len(cards_before)
+    assert all(":orange-badge[anonymous source]" in m.value for m in at.markdown if "-badge[" in m.value)
