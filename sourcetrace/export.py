@@ -248,6 +248,8 @@ def _slides_html(steps: list[wt.Step]) -> str:
         for j, line in enumerate(step.lines):
             if step.kind == "claim" and j == 0:
                 body.append(f"<blockquote>{html.escape(line)}</blockquote>")
+                if step.chain:  # the chain right under the claim, as in the app
+                    body.append(f'<div class="chain big">{_chain_html(step.chain, step.chain_kinds)}</div>')
             elif step.kind in ("actors", "summary"):
                 body.append(f"<li>{html.escape(line)}</li>")
             else:
@@ -255,13 +257,12 @@ def _slides_html(steps: list[wt.Step]) -> str:
         inner = "".join(body)
         if step.kind in ("actors", "summary"):
             inner = f"<ul>{inner}</ul>"
-        if step.chain:
-            inner = f'<div class="chain big">{_chain_html(step.chain, step.chain_kinds)}</div>' + inner
         note = (
             f'<aside class="note"><b>Speaker note</b> {html.escape(step.note)}</aside>' if step.note else ""
         )
         out.append(
-            f'<section class="slide" data-step="{i}" data-key="{html.escape(step.key)}"'
+            f'<section class="slide" data-step="{i}" data-key="{html.escape(step.key)}" '
+            f'data-actors="{html.escape(" ".join(step.actors))}"'
             f"{'' if i == 1 else ' hidden'}><h3>{html.escape(step.title)}</h3>{inner}{note}</section>"
         )
     return "".join(out)

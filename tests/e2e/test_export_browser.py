@@ -126,3 +126,16 @@ def test_hostile_text_stays_text_in_the_browser(tmp_path: Path, browser) -> None
     assert page.locator("h1").inner_text() == analysis.article.title
     assert page.locator("li.claim-item blockquote").inner_text() == analysis.claims[0].content.text
     context.close()
+
+
+def test_report_slides_light_the_step_actors(offline_report) -> None:
+    page, _, errors, analysis = offline_report
+    steps = wt.visible(wt.build_steps(analysis))
+    page.wait_for_selector("#slide-network canvas", timeout=20_000)
+    lit = page.locator("#slide-network")
+    assert lit.get_attribute("data-lit") == " ".join(steps[0].actors)
+    page.click("#next")
+    page.click("#next")
+    assert lit.get_attribute("data-lit") == " ".join(steps[2].actors)
+    assert errors == []
+    page.locator("#sec-walkthrough").screenshot(path=str(ARTIFACTS / "export-slide-claim.png"))
