@@ -119,3 +119,33 @@ def test_deep_link_restores_article_view_and_focus(page, app_url, bundled_analys
     open_app(page, app_url, "", article=ARTICLE, focus=f"actor:{kazemi}")
     assert page.locator(".st-article .st-ent-focus", has_text="Kazemi").count() >= 1
     screenshot(page, "deep-link-article-focus")
+
+
+def test_clicking_a_timeline_event_focuses_it(page, app_url, bundled_analysis):
+    fall = next(e for e in bundled_analysis.events if e.label == "the fall of Baghdad")
+    open_app(page, app_url, "timeline")
+    page.wait_for_selector(".js-plotly-plot .point", timeout=30_000)
+    # the day marker on the row of "the fall of Baghdad"
+    page.evaluate(
+        """(id) => {
+            const gd = document.querySelector('.js-plotly-plot');
+            const t = gd.data.findIndex(tr => tr.type === 'scatter' && tr.customdata.includes(id));
+            const i = gd.data[t].customdata.indexOf(id);
+            const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+            const x = xa._offset + xa.d2p(gd.data[t].x[i]);
+            const y = ya._offset + ya.d2p(gd.data[t].y[i]);
+            const r = gd.getBoundingClientRect();
+            window.__target = [r.left + x, r.top + y];
+        }""",
+        fall.id,
+    )
+    x, y = page.evaluate("window.__target")
+    page.mouse.click(x, y)
+    page.wait_for_function(
+        "(id) => decodeURIComponent(location.search).includes('focus=event:' + id)",
+        arg=fall.id,
+        timeout=20_000,
+    )
+    wait_for_app(page)
+    assert "Focus: event: the fall of Baghdad" in page.locator(PANEL).inner_text()
+    screenshot(page, "timeline-event-focused")
