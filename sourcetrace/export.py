@@ -350,6 +350,18 @@ def _write(path: str, text: str) -> None:
     print(f"wrote {out} ({out.stat().st_size / 1024:,.0f} KB)", file=sys.stderr)
 
 
+def _from_workspace(analysis: Analysis, path: str) -> tuple[Analysis, list[wt.Step]]:
+    """The analysis with the corrections and walkthrough saved for its text (read-only access)."""
+    from sourcetrace.workspace import Workspace
+
+    ws = Workspace(path or None, read_only=True)
+    corrected, problems = ws.apply_to(analysis)
+    for problem in problems:
+        print(f"sourcetrace: {problem}", file=sys.stderr)
+    steps = wt.apply_edits(wt.build_steps(corrected), ws.load_walkthrough(corrected.article.content_hash))
+    return corrected, steps
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     targets = {
         "html": args.html,
@@ -360,8 +372,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not any(targets.values()):
         raise InputError("Say what to write: --html, --json, --claims-csv and/or --actors-csv.")
     analysis = _load_analysis(args.article, args)
+    steps = None
+    if args.workspace is not None:
+        analysis, steps = _from_workspace(analysis, args.workspace)
     if args.html:
-        _write(args.html, to_html(analysis))
+        _write(args.html, to_html(analysis, steps))
     if args.json:
         _write(args.json, to_json(analysis))
     if args.claims_csv:
@@ -382,6 +397,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     e.add_argument("--json", metavar="OUT", help="the analysis contract as JSON")
     e.add_argument("--claims-csv", metavar="OUT", help="claims table for spreadsheets")
     e.add_argument("--actors-csv", metavar="OUT", help="actors table for spreadsheets")
+    e.add_argument(
+        "--workspace",
+        nargs="?",
+        const="",
+        metavar="DB",
+        help="apply the corrections and walkthrough saved for this article (default workspace, or DB)",
+    )
     e.add_argument("--model", help="spaCy pipeline name or path")
     e.add_argument("--gazetteer", action="append", help="extra EntityRuler JSONL file (repeatable)")
     e.add_argument("--published", help="publication date, YYYY-MM-DD")

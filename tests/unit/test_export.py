@@ -224,6 +224,33 @@ def test_cli_errors_are_sentences(tmp_path: Path, capsys: pytest.CaptureFixture[
     )
 
 
+def test_cli_applies_the_saved_walkthrough(tmp_path: Path) -> None:
+    from sourcetrace.workspace import Workspace
+
+    a = hand_made()
+    db = tmp_path / "ws.sqlite3"
+    edits = wt.edits_of(wt.build_steps(a))
+    edits[1] = {"key": "actors", "hidden": False, "note": "Who is named?"}
+    edits[-1] = {"key": "summary", "hidden": True, "note": ""}
+    Workspace(db).save_walkthrough(a.article.content_hash, [edits[1], edits[0], *edits[2:]])
+    src = tmp_path / "analysis.json"
+    src.write_text(export.to_json(a), encoding="utf-8")
+    out = tmp_path / "r.html"
+    assert main(["export", str(src), "--html", str(out), "--workspace", str(db)]) == 0
+    page = out.read_text(encoding="utf-8")
+    keys = re.findall(r'<section class="slide" data-step="\d+" data-key="([^"]+)"', page)
+    assert keys == ["actors", "article", "claim:c1", "claim:c2", "claim:c3", "claim:c4"]
+    assert "<b>Speaker note</b> Who is named?" in page
+
+
+def test_cli_missing_workspace_is_a_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "analysis.json"
+    src.write_text(export.to_json(hand_made()), encoding="utf-8")
+    db = tmp_path / "none.sqlite3"
+    assert main(["export", str(src), "--json", str(tmp_path / "o.json"), "--workspace", str(db)]) == 2
+    assert capsys.readouterr().err == f"sourcetrace: There is no workspace at {db}.\n"
+
+
 def test_bundled_article_report(bundled_analysis) -> None:
     page = export.to_html(bundled_analysis)
     article = re.search(r'<div class="article">(.*?)</div>', page, re.S).group(1)
