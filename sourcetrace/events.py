@@ -22,7 +22,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sourcetrace.model import Actor, Article, Event, Span
+from sourcetrace.model import Actor, Article, Claim, Event, Span
 from sourcetrace.spans import make_span, overlaps, trimmed_span
 
 TEMPORAL_FILE = Path(__file__).resolve().parent.parent / "data" / "temporal.json"
@@ -607,3 +607,37 @@ def _event(
         label=_label(doc, sent, date_tokens), start=iso(cand.begin), end=iso(cand.finish),
         precision=cand.precision, uncertain=bool(cand.extra.get("guessed")), **base,
     )
+
+
+# ---------------------------------------------------------------- claims ↔ events
+
+
+def link_claims_to_events(claims: list[Claim], events: list[Event]) -> list[Claim]:
+    """Claims with `events` filled: the events whose date words lie (partly) inside the claim.
+
+    The date words, not the whole sentence, decide: in "Previously Washington had revealed
+    [the claim]" the date belongs to the revealing, which the claim is not about. An event
+    without date words (added by hand) is matched by its evidence instead. Events are sorted
+    by start and found by bisection, so long texts with many claims stay near-linear.
+    """
+    order = {e.id: i for i, e in enumerate(events)}
+    keyed = sorted((_dated(e).start, _dated(e).end, e.id) for e in events)
+    starts = [s for s, _, _ in keyed]
+    longest = max((e - s for s, e, _ in keyed), default=0)
+    linked: list[Claim] = []
+    for claim in claims:
+        content = claim.content
+        # A quote split around "he said" is its parts: a date in the cue between them is not the claim's.
+        parts = content.parts or [content]
+        lo = bisect_left(starts, content.start - longest)
+        hi = bisect_left(starts, content.end)
+        found = {
+            i for s, e, i in keyed[lo:hi] if any(overlaps(s, e, p.start, p.end) for p in parts)
+        }
+        new = [i for i in sorted(found, key=order.__getitem__) if i not in claim.events]
+        linked.append(claim.model_copy(update={"events": [*claim.events, *new]}) if new else claim)
+    return linked
+
+
+def _dated(event: Event) -> Span:
+    return event.date_text or event.evidence

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sourcetrace.analysis import prepare_article
-from sourcetrace.events import extract_events
-from sourcetrace.model import Actor, Article, ArticleStructure, Span
+from sourcetrace.events import extract_events, link_claims_to_events
+from sourcetrace.model import Actor, Article, ArticleStructure, ChainLink, Claim, Event, Span
 from sourcetrace.nlp import get_pipeline
+from sourcetrace.spans import make_span, overlaps
 
 
 @pytest.fixture(scope="module")
@@ -276,3 +279,136 @@ def test_weekends_and_the_past_few_days(nlp):
 def test_label_keeps_coordinated_subjects(nlp):
     events, _ = _events(nlp, "Last week Rubaie and Vaeli prepared the draft law.")
     assert _one(events, "Last week").label == "Rubaie and Vaeli prepared the draft law"
+
+
+# ---------------------------------------------------------------- claims ↔ events
+
+
+def _span(text: str, words: str, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return Span(start=start, end=start + len(words), text=words)
+
+
+def _claim(claim_id: str, content: Span, events: list[str] | None = None) -> Claim:
+    chain = [ChainLink(label="(unattributed)", kind="unattributed")]
+    return Claim(id=claim_id, content=content, chain=chain, events=events or [])
+
+
+def test_claim_links_the_events_dated_inside_it(nlp):
+    text = "The minister said the bill passed last week. Yesterday the mayor resigned."
+    events, _ = _events(nlp, text)
+    last_week, yesterday = _one(events, "last week"), _one(events, "Yesterday")
+    bill, mayor = _span(text, "the bill passed last week"), _span(text, "the mayor resigned")
+    claims = link_claims_to_events([_claim("c1", bill), _claim("c2", mayor)], events)
+    assert [c.events for c in claims] == [[last_week.id], []]
+    assert yesterday.id == "e2"  # c2 shares the sentence but not the date words: not linked
+
+
+def test_date_of_the_saying_is_not_the_claims(nlp):
+    # "Last week" dates the revealing; the claim is what was revealed.
+    text = "Last week Washington revealed that the militia smuggled arms."
+    events, _ = _events(nlp, text)
+    assert [e.date_text.text for e in events] == ["Last week"]
+    claims = link_claims_to_events([_claim("c1", _span(text, "the militia smuggled arms"))], events)
+    assert claims[0].events == []
+
+
+def test_claim_links_several_events_in_event_order(nlp):
+    text = "Meddling had begun from the day after the fall of Baghdad on April 9, 2003, and continues."
+    events, _ = _events(nlp, text)
+    assert len(events) == 2
+    claims = link_claims_to_events([_claim("c1", _span(text, text[:-1]))], events)
+    assert claims[0].events == [e.id for e in events] == ["e1", "e2"]
+
+
+def test_split_quote_skips_the_date_in_the_cue_between_its_parts():
+    text = "\"The bill,\" he said on Monday, \"has passed.\""
+    first, second = _span(text, "The bill"), _span(text, "has passed")
+    content = make_span(text, first.start, second.end).model_copy(update={"parts": [first, second]})
+    monday = Event(
+        id="e1", label="he said", start="2007-07-09", end="2007-07-09", precision="day",
+        evidence=_span(text, "he said on Monday"), date_text=_span(text, "Monday"),
+    )
+    assert link_claims_to_events([_claim("c1", content)], [monday])[0].events == []
+    whole = make_span(text, first.start, second.end)
+    assert link_claims_to_events([_claim("c1", whole)], [monday])[0].events == ["e1"]
+
+
+def test_event_without_date_words_links_by_its_evidence():
+    text = "The army withdrew. The talks failed."
+    added = Event(id="e-x", label="talks failed", start=None, end=None, precision="open",
+                  evidence=_span(text, "The talks failed"))
+    claims = [_claim("c1", _span(text, "The army withdrew")), _claim("c2", _span(text, "talks"))]
+    assert [c.events for c in link_claims_to_events(claims, [added])] == [[], ["e-x"]]
+
+
+def test_links_keep_existing_events_and_do_not_repeat_them():
+    text = "On May 2, 2004 the council met."
+    may = Event(id="e1", label="the council met", start="2004-05-02", end="2004-05-02", precision="day",
+                evidence=_span(text, text[:-1]), date_text=_span(text, "May 2, 2004"))
+    claim = _claim("c1", _span(text, text[:-1]), events=["e-hand", "e1"])
+    assert link_claims_to_events([claim], [may])[0].events == ["e-hand", "e1"]
+    assert link_claims_to_events([], [may]) == []
+    assert link_claims_to_events([claim], [])[0] is claim
+
+
+def test_links_on_a_long_text_match_the_all_pairs_answer():
+    # Many sentences: bisection must find exactly what checking every pair finds.
+    text = " ".join(f"On May {n % 28 + 1}, 2004 council {n} met." for n in range(300))
+    events, claims = [], []
+    for n, m in enumerate(re.finditer(r"On (May \d+, 2004) (council \d+ met)", text)):
+        events.append(Event(
+            id=f"e{n}", label=m.group(2), start="2004-05-01", end="2004-05-01", precision="day",
+            evidence=make_span(text, *m.span()), date_text=make_span(text, *m.span(1)),
+        ))
+        # Every third claim is the whole sentence (its date included), the others only "council N met".
+        claims.append(_claim(f"c{n}", make_span(text, *(m.span() if n % 3 == 0 else m.span(2)))))
+    linked = link_claims_to_events(claims, events)
+    expected = [
+        [e.id for e in events if overlaps(e.date_text.start, e.date_text.end, c.content.start, c.content.end)]
+        for c in claims
+    ]
+    assert [c.events for c in linked] == expected
+    assert expected[:4] == [["e0"], [], [], ["e3"]]
+    assert sum(map(len, expected)) == 100
+
+
+def _claim_starting(analysis, words: str) -> Claim:
+    found = [c for c in analysis.claims if c.content.text.startswith(words)]
+    assert len(found) == 1, [c.content.text[:40] for c in analysis.claims]
+    return found[0]
+
+
+def test_bundled_claims_link_the_events_dated_inside_them(bundled_analysis):
+    a = bundled_analysis
+    completed = _claim_starting(a, "Last week the draft legislation had been completed")
+    assert completed.events == [_one(a.events, "Last week").id]
+    meddling = _claim_starting(a, "Day by day more facts are unfolding")
+    assert meddling.events == [
+        _one(a.events, "the day after the fall of Baghdad on April 9, 2003").id,
+        _one(a.events, "April 9, 2003").id,
+    ]
+    # "Previously" dates Washington's revealing, not the Quds force involvement it revealed.
+    revealed = _claim_starting(a, "the Iranian Quds force")
+    assert revealed.events == []
+    linked = {c.id for c in a.claims if c.events}
+    assert linked == {completed.id, meddling.id}
+
+
+# ---------------------------------------------------------------- events ↔ actors
+
+
+def test_bundled_events_carry_every_actor_of_their_evidence(bundled_analysis):
+    a = bundled_analysis
+    for event in a.events:
+        ev = event.evidence
+        expected = [x.id for x in a.actors if any(m.start < ev.end and ev.start < m.end for m in x.mentions)]
+        assert event.actors == expected, (event.label, event.actors, expected)
+    def names(date_text: str) -> set[str]:
+        return {a.actor(i).name for i in _one(a.events, date_text).actors}
+
+    assert names("April 9, 2003") == {"Iran", "Iraq", "Baghdad"}
+    assert {"Washington", "Quds Force", "Iraq"} <= names("Previously")
+    assert names("Last week") == set()  # "the draft legislation had been completed": nobody named
