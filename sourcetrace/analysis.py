@@ -80,6 +80,7 @@ def _analyze_doc(article: Article, doc: Doc, nlp) -> Analysis:
     relations = relations_stage.build_relations(doc, actors, attributions)
     events, event_warnings = events_stage.extract_events(doc, article, actors)
     warnings.extend(event_warnings)
+    claims = events_stage.link_claims_to_events(claims, events)
     return Analysis(
         article=article,
         actors=actors,
