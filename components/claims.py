@@ -59,15 +59,29 @@ def breadcrumbs_html(claim: Claim) -> str:
     return '<div class="st-crumbs">' + '<span class="sep">›</span>'.join(parts) + "</div>"
 
 
+def claim_concerns_event(claim: Claim, analysis: Analysis, event_id: str) -> bool:
+    """The claim names the event, or its content overlaps the sentence the event comes from."""
+    if event_id in claim.events:
+        return True
+    event = analysis.event(event_id)
+    return event is not None and (
+        claim.content.start < event.evidence.end and event.evidence.start < claim.content.end
+    )
+
+
 def filter_claims(
     analysis: Analysis,
     sources: list[str] | None = None,
     kinds: list[str] | None = None,
     actor: str | None = None,
+    event: str | None = None,
 ) -> list[Claim]:
-    """Claims whose direct source / source kind is chosen and that involve `actor` (None: any)."""
+    """Claims whose direct source / source kind is chosen and that involve `actor` and `event`
+    (None: any)."""
     out = []
     for claim in analysis.claims:
+        if event and not claim_concerns_event(claim, analysis, event):
+            continue
         label, kind = direct_source(claim)
         if sources and label not in sources:
             continue
@@ -84,8 +98,9 @@ def render_panel(analysis: Analysis, focus: dict | None, key: str, on_article_pa
     st.markdown(PANEL_CSS, unsafe_allow_html=True)
     st.markdown(f"#### Claims · {len(analysis.claims)}")
     focus_actor = focus["id"] if focus and focus["type"] == "actor" else None
+    focus_event = focus["id"] if focus and focus["type"] == "event" else None
     if not analysis.claims:
-        _focus_line(analysis, focus, key, None, 0)
+        _focus_line(analysis, focus, key, False, 0)
         st.info("No claims were found in this article.")
         return
 
@@ -98,13 +113,14 @@ def render_panel(analysis: Analysis, focus: dict | None, key: str, on_article_pa
             format_func=lambda k: KIND_BADGES.get(k, (k, ""))[0],
         )
         only_focus = st.toggle(
-            "Only claims involving the focused actor", value=True, key=f"{key}-onlyfocus",
-            disabled=focus_actor is None,
+            "Only claims about the focused actor or event", value=True, key=f"{key}-onlyfocus",
+            disabled=focus_actor is None and focus_event is None,
         )
     actor_filter = focus_actor if only_focus else None
-    shown = filter_claims(analysis, sources, chosen_kinds, actor_filter)
+    event_filter = focus_event if only_focus else None
+    shown = filter_claims(analysis, sources, chosen_kinds, actor_filter, event_filter)
 
-    _focus_line(analysis, focus, key, actor_filter, len(shown))
+    _focus_line(analysis, focus, key, bool(actor_filter or event_filter), len(shown))
     if not shown:
         st.caption("No claim matches these filters.")
 
@@ -114,7 +130,7 @@ def render_panel(analysis: Analysis, focus: dict | None, key: str, on_article_pa
 
 
 def _focus_line(
-    analysis: Analysis, focus: dict | None, key: str, actor_filter: str | None, shown: int
+    analysis: Analysis, focus: dict | None, key: str, filtered: bool, shown: int
 ) -> None:
     """What is focused (in every view), how many claims involve it, and a way to clear it."""
     if not focus:
@@ -123,8 +139,8 @@ def _focus_line(
     name = state.focus_label(analysis, focus) or ""
     with st.container(key=f"{key}-focusline"):
         note = f"Focus: **{_plain(name)}**"
-        if actor_filter:
-            note += f"  \n{shown} of {len(analysis.claims)} claims involve this actor"
+        if filtered:
+            note += f"  \n{shown} of {len(analysis.claims)} claims concern this {focus['type']}"
         st.markdown(note)
         st.button(
             ":material/close: Clear the focus", key=f"{key}-clear", on_click=state.set_focus, args=(None,),

@@ -167,6 +167,8 @@ def test_claim_helpers(analysis):
     assert [c.id for c in filter_claims(analysis, kinds=["anonymous", "document"])] == ["c1", "c2"]
     assert [c.id for c in filter_claims(analysis, sources=["Ali Reza"])] == ["c3"]
     assert [c.id for c in filter_claims(analysis, actor="a1")] == ["c1", "c3"]
+    assert [c.id for c in filter_claims(analysis, event="e1")] == ["c1"]  # named by the claim
+    assert [c.id for c in filter_claims(analysis, event="e2")] == ["c2"]  # inside the event's sentence
     evil = c1.model_copy(update={"chain": [ChainLink(label="<img src=x>", kind="named")]})
     assert "&lt;img src=x&gt;" in breadcrumbs_html(evil) and "<img" not in breadcrumbs_html(evil)
 
