@@ -167,10 +167,16 @@ def render_history(analysis: Analysis, key: str) -> None:
         st.markdown("\n".join(lines))
 
 
-def _preselect(options: list[str], focus: dict | None, kind: str) -> int:
-    if focus and focus["type"] == kind and focus["id"] in options:
-        return options.index(focus["id"])
-    return 0
+def _pick(label: str, ids: list[str], focus: dict | None, kind: str, key: str, format_func) -> str:
+    """A selectbox of items that follows the shared focus when it changes to an item of this kind."""
+    focused = focus["id"] if focus and focus["type"] == kind and focus["id"] in ids else None
+    seen_key = f"{key}-seen-focus"
+    if focused and st.session_state.get(seen_key) != focused:
+        st.session_state[key] = focused  # set before the widget exists: no default is passed below
+    st.session_state[seen_key] = focused
+    if st.session_state.get(key) not in ids:
+        st.session_state.pop(key, None)  # the item is gone (merged, deleted): back to the first
+    return st.selectbox(label, ids, key=key, format_func=format_func)
 
 
 # ---------------------------------------------------------------- actors
@@ -181,10 +187,7 @@ def render_actor_corrections(
 ) -> None:
     ids = [a.id for a in analysis.actors]
     if ids:
-        actor_id = st.selectbox(
-            "Actor", ids, index=_preselect(ids, focus, "actor"), key=f"{key}-pick",
-            format_func=lambda i: actor_label(analysis, i),
-        )
+        actor_id = _pick("Actor", ids, focus, "actor", f"{key}-pick", lambda i: actor_label(analysis, i))
         actor = analysis.actor(actor_id)
         also = f"; also called {', '.join(actor.aliases)}" if actor.aliases else ""
         st.caption(f"{len(actor.mentions)} mention(s){also}{_corrected_note(actor.corrected)}")
@@ -252,10 +255,7 @@ def render_claim_corrections(
     ids = [c.id for c in analysis.claims]
     actor_options = _link_source_options(analysis)
     if ids:
-        claim_id = st.selectbox(
-            "Claim", ids, index=_preselect(ids, focus, "claim"), key=f"{key}-pick",
-            format_func=lambda i: claim_label(analysis, i),
-        )
+        claim_id = _pick("Claim", ids, focus, "claim", f"{key}-pick", lambda i: claim_label(analysis, i))
         claim = analysis.claim(claim_id)
         st.caption(f"Chain: {_chain_text(analysis, claim.id)}{_corrected_note(claim.corrected)}")
         if claim.chain:
@@ -326,10 +326,7 @@ def render_event_corrections(
 ) -> None:
     ids = [e.id for e in analysis.events]
     if ids:
-        event_id = st.selectbox(
-            "Event", ids, index=_preselect(ids, focus, "event"), key=f"{key}-pick",
-            format_func=lambda i: event_label(analysis, i),
-        )
+        event_id = _pick("Event", ids, focus, "event", f"{key}-pick", lambda i: event_label(analysis, i))
         ev = analysis.event(event_id)
         st.caption(f"Evidence: “{' '.join(ev.evidence.text.split())}”{_corrected_note(ev.corrected)}")
         c1, c2, c3, c4 = st.columns([2, 2, 2, 1.5], vertical_alignment="bottom")

@@ -354,3 +354,36 @@ def test_added_claim_can_take_a_later_occurrence_of_its_words(home):
     at.number_input(key="corr-event-add-nth").set_value(3)
     click(at, "corr-event-add")
     assert messages(at) == ([], ["“Qumi” appears 2 time(s), not 3."])
+
+
+def _focused_harness() -> None:
+    import streamlit as st
+
+    from components.corrections import render_corrections
+    from components.workspace import corrected
+    from tests.unit.test_corrections import make_analysis
+
+    analysis = corrected(make_analysis())
+    st.session_state["_shown"] = analysis.model_dump(mode="json")
+    render_corrections(analysis, st.session_state.get("test_focus"), key="corr")
+
+
+def test_the_panel_follows_the_shared_focus(home):
+    at = AppTest.from_function(_focused_harness, default_timeout=30)
+    at.session_state["test_focus"] = {"type": "actor", "id": "a5"}
+    at.run()
+    assert at.selectbox(key="corr-actor-pick").value == "a5"
+    at.selectbox(key="corr-actor-pick").set_value("a2").run()  # the analyst's own choice stays
+    assert at.selectbox(key="corr-actor-pick").value == "a2"
+    at.session_state["test_focus"] = {"type": "claim", "id": "c2"}
+    at.run()
+    assert at.selectbox(key="corr-claim-pick").value == "c2"
+    assert at.selectbox(key="corr-actor-pick").value == "a2"
+    at.session_state["test_focus"] = {"type": "actor", "id": "a4"}
+    at.selectbox(key="corr-actor-merge-a2").set_value("a1")
+    at.run()
+    assert at.selectbox(key="corr-actor-pick").value == "a4"
+    at.selectbox(key="corr-actor-merge-a4").set_value("a5")
+    click(at, "corr-actor-merge")
+    assert at.selectbox(key="corr-actor-pick").value == "a4"
+    assert not at.warning
