@@ -43,6 +43,12 @@ NAMING_CUES = ("identified as", "named", "called", "known as", "nicknamed", "ali
 _QUOTES = "\"'“”‘’«»"
 _CONNECTORS = frozenset({"of", "for", "the", "on", "and"})
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "a", "an"})
+# Lower-case words that belong to a name ("al-Malaf", "de Blasio", "bin Laden").
+_NAME_PARTICLES_ALL = frozenset(
+    {"al", "el", "ad", "as", "ash", "at", "az", "ar", "an", "bin", "ibn", "bint", "abu", "de", "del", "della",
+     "da", "di", "du", "la", "le", "van", "von", "der", "den", "ter", "ten", "dos", "das", "y", "e"}
+)
+_STANCE_PREFIXES = frozenset({"pro", "anti", "un", "non"})
 _TITLE_CONNECTORS = frozenset({"of", "for", "the", "on"})
 _NAME_PARTICLES = frozenset({"al", "el"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam"})
@@ -259,6 +265,15 @@ def _title_in_appositive(doc: Doc, ent: SpacySpan) -> tuple[int, int] | None:
     return None
 
 
+def _is_headline_misparse(article: Article, doc: Doc, first: int, last: int) -> bool:
+    """A Title-Case headline the model read as one long name ("Obama Power Plant Rules Face Key Test")."""
+    headline = article.structure.headline
+    if headline is None or last - first < 4:
+        return False
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+    return headline.start <= start and end <= headline.end and (end - start) >= 0.6 * len(headline.text)
+
+
 def _inside_title(doc: Doc, ent: SpacySpan) -> bool:
     """An ORG fragment that is a portfolio inside a title ("Minister of the Interior")."""
     i = ent.start - 1
@@ -319,17 +334,31 @@ def _collect(doc: Doc, article: Article) -> tuple[list[_Mention], list[tuple[_Sp
             continue
         first_tok, last_tok = ent.start, ent.end
         # Quotes and dashes the model swept into the entity ("Ava DuVernay’s ‘") are not the name.
-        while first_tok < last_tok and (doc[first_tok].is_punct or doc[first_tok].is_space):
-            first_tok += 1
+        # "the Mahdi Army", "this White House", "the “Justice ... Act", "federal Securities and
+        # Exchange Commission": determiners, quotes and lower-case words lead into the name.
+        while first_tok < last_tok:
+            tok = doc[first_tok]
+            if tok.is_punct or tok.is_space:
+                first_tok += 1
+            elif last_tok - first_tok > 1 and (
+                (tok.lower_ in _DETERMINERS and not (gaz_id or "").lower().startswith(tok.lower_ + " "))
+                or (tok.is_lower and tok.is_alpha and tok.lower_ not in _NAME_PARTICLES_ALL)
+            ):
+                first_tok += 1
+            else:
+                break
         while last_tok > first_tok and (doc[last_tok - 1].is_punct or doc[last_tok - 1].is_space):
             last_tok -= 1
         if first_tok >= last_tok:
             continue
-        # "the Mahdi Army", "this White House": the determiner is not part of the name.
-        if doc[first_tok].lower_ in _DETERMINERS and last_tok - first_tok > 1 and not (
-            (gaz_id or "").lower().startswith(doc[first_tok].lower_ + " ")
+        if _is_headline_misparse(article, doc, first_tok, last_tok):
+            continue
+        if (
+            last_tok - first_tok > 1
+            and doc[first_tok].lower_ in _STANCE_PREFIXES
+            and doc[first_tok + 1].text == "-"
         ):
-            first_tok += 1
+            continue  # "pro-Clinton", "un-American": a stance, not an actor
         if last_tok - first_tok > 1 and doc[last_tok - 1].lower_ in ("’s", "'s"):
             last_tok -= 1
         if not any(c.isupper() for c in doc[first_tok:last_tok].text):

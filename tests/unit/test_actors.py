@@ -357,3 +357,21 @@ def test_dateline_agency_recognised_by_the_model_is_an_outlet(nlp):
     text = "Talks stall\n\nBAGHDAD (Kurdpress) — The talks stalled on Monday.\n"
     actors = hand_actors(nlp, text, [("BAGHDAD", "GPE", 0), ("Kurdpress", "ORG", 0)])
     assert [(a.name, a.kind) for a in actors] == [("BAGHDAD", "named"), ("Kurdpress", "outlet")]
+
+
+def test_title_case_headline_read_as_one_name_is_dropped(nlp):
+    text = "Obama Power Plant Rules Face Key Test\n\nThe rules face a test in court, Obama said.\n"
+    ents = [("Obama Power Plant Rules Face Key Test", "ORG", 0), ("Obama", "PERSON", 1)]
+    actors = hand_actors(nlp, text, ents)
+    assert [(a.name, [m.start for m in a.mentions]) for a in actors] == [("Obama", [text.rindex("Obama")])]
+
+
+def test_leading_quotes_lowercase_words_and_stances(nlp):
+    text = (
+        "The bill, the “Justice Against Terrorism Act”, hit federal Securities and Exchange Commission "
+        "and pro-Clinton groups."
+    )
+    ents = [("the “Justice Against Terrorism Act", "ORG", 0),
+            ("federal Securities and Exchange Commission", "ORG", 0), ("pro-Clinton", "PERSON", 0)]
+    actors = hand_actors(nlp, text, ents)
+    assert [a.name for a in actors] == ["Justice Against Terrorism Act", "Securities and Exchange Commission"]
