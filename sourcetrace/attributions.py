@@ -33,6 +33,20 @@ _QUOTES = '"“”«»'
 _WORD = re.compile(r"\w")
 _SENTENCE_END = re.compile(r"[.!?:]")
 _FIRST_PERSON = {"i", "we", "you"}
+# when/where the telling happened, not what was told ("attacked X during the debate")
+_ADVERBIAL_PREPS = {
+    "during",
+    "at",
+    "in",
+    "after",
+    "before",
+    "since",
+    "until",
+    "amid",
+    "despite",
+    "on",
+    "from",
+}
 _RELATIVE = {"that", "which", "who", "whom"}
 _TRAILING = {"which", "although", "though", "while", "whereas"}
 _CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
@@ -229,16 +243,29 @@ def _extend_quotes(finds: list[_Found], regions: list[Range], text: str) -> None
     """A content that is part of a quotation takes the whole quotation, and a quotation that
     goes on right after "..., he said." (same paragraph, nothing attributed inside) is its next part."""
 
+    starts = [r[0] for r in regions]
+    longest = max((e - s for s, e in regions), default=0)
     for f in finds:
         if f.frame or f.lemma == "according":
             continue
         parts = []
         for s, e in f.content:
-            for qs, qe in regions:
+            i = bisect_left(starts, s - longest)
+            while i < len(regions) and regions[i][0] < e:
+                qs, qe = regions[i]
                 inside_q = qs <= f.cue[0] < qe or (f.source is not None and qs <= f.source[0] < qe)
                 if not inside_q and qs < e and s < qe and not (s <= qs and qe <= e):
                     s, e = min(s, qs), max(e, qe)
+                i += 1
             parts.append((s, e))
+        lead = min(f.cue[0], f.source[0] if f.source else f.cue[0])
+        trail = max(f.cue[1], f.source[1] if f.source else f.cue[1])
+        i = bisect_left(starts, trail)
+        if parts[-1][1] <= lead and i < len(regions):
+            # '“We will win,” he said, “and they will lose.”': the quotation resumes after the cue
+            qs, qe = regions[i]
+            if not _WORD.search(text, trail, qs) and "\n" not in text[trail:qs]:
+                parts.append((qs, qe))
         if f.sent_end and any(qe >= parts[-1][1] and qs < parts[-1][1] for qs, qe in regions):
             # "“X,” she said. “Y.”" — the quote carries on after the cue's sentence
             after = max(f.cue[1], f.source[1] if f.source else 0)
@@ -399,7 +426,8 @@ def _verb_find(
             for c in verb.rights
             if c.i > content_children[0].i
             and c.i > (prep.i if prep is not None else -1)
-            and c.dep_ not in ("punct", "cc", "conj", "advcl", "parataxis", "ccomp")
+            and c.dep_ not in ("punct", "cc", "conj", "advcl", "parataxis", "ccomp", "npadvmod", "advmod")
+            and not (c.dep_ == "prep" and c.lower_ in _ADVERBIAL_PREPS)
         ]
         if tail:
             ranges = [(ranges[0][0], max(_tok_end(c.right_edge) for c in tail))] + ranges[1:]
@@ -508,12 +536,14 @@ def _cut_trailing(doc: Doc, r: Range) -> Range:
     for tok in span:
         if tok.i == 0 or doc[tok.i - 1].text != "," or tok.idx <= s:
             continue
-        clause = tok.head if tok.dep_ in ("mark", "nsubj", "nsubjpass") else tok
-        if clause.dep_ not in ("relcl", "advcl", "acl") or clause.left_edge != tok:
+        clause = tok.head if tok.dep_ in ("mark", "nsubj", "nsubjpass", "det", "amod", "compound") else tok
+        if clause.left_edge != tok or clause.right_edge.i < span.end - 2:
             continue
-        if tok.lower_ in _TRAILING or (tok == clause and tok.tag_ == "VBG"):
-            if clause.right_edge.i >= span.end - 2:
-                return s, doc[tok.i - 1].idx
+        comment = (clause.dep_ in ("relcl", "advcl", "acl") and tok.lower_ in _TRAILING) or (
+            clause.dep_ in ("advcl", "acl") and tok == clause and tok.tag_ == "VBG"
+        )
+        if comment:
+            return s, doc[tok.i - 1].idx
     return r
 
 
