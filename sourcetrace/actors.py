@@ -334,6 +334,8 @@ def _collect(doc: Doc, article: Article) -> tuple[list[_Mention], list[tuple[_Sp
             continue
         first_tok, last_tok = ent.start, ent.end
         # Quotes and dashes the model swept into the entity ("Ava DuVernay’s ‘") are not the name.
+        if len(ent) > 1 and ent[0].lower_ in _STANCE_PREFIXES and ent[1].text == "-":
+            continue  # "pro-Clinton", "un-American": a stance, not an actor
         # "the Mahdi Army", "this White House", "the “Justice ... Act", "federal Securities and
         # Exchange Commission": determiners, quotes and lower-case words lead into the name.
         while first_tok < last_tok:
@@ -353,12 +355,6 @@ def _collect(doc: Doc, article: Article) -> tuple[list[_Mention], list[tuple[_Sp
             continue
         if _is_headline_misparse(article, doc, first_tok, last_tok):
             continue
-        if (
-            last_tok - first_tok > 1
-            and doc[first_tok].lower_ in _STANCE_PREFIXES
-            and doc[first_tok + 1].text == "-"
-        ):
-            continue  # "pro-Clinton", "un-American": a stance, not an actor
         if last_tok - first_tok > 1 and doc[last_tok - 1].lower_ in ("’s", "'s"):
             last_tok -= 1
         if not any(c.isupper() for c in doc[first_tok:last_tok].text):
