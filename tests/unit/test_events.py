@@ -34,10 +34,14 @@ def _one(events, date_text: str):
     return found[0]
 
 
+def _when(event) -> tuple[str | None, str | None, str]:
+    return event.start, event.end, event.precision
+
+
 def test_absolute_day_date(nlp):
     events, warnings = _events(nlp, "The army entered the city on April 9, 2003.")
     event = _one(events, "April 9, 2003")
-    assert (event.start, event.end, event.precision) == ("2003-04-09", "2003-04-09", "day")
+    assert _when(event) == ("2003-04-09", "2003-04-09", "day")
     assert event.id == "e1"
     assert event.label == "The army entered the city"
     assert event.evidence.text == "The army entered the city on April 9, 2003."
@@ -47,33 +51,43 @@ def test_absolute_day_date(nlp):
 def test_absolute_date_without_space_after_comma(nlp):
     events, _ = _events(nlp, "The minister resigned on July 10,2007 after the vote.")
     event = _one(events, "July 10,2007")
-    assert (event.start, event.end, event.precision) == ("2007-07-10", "2007-07-10", "day")
+    assert _when(event) == ("2007-07-10", "2007-07-10", "day")
     assert event.label.startswith("The minister resigned")
 
 
-def test_month_and_year_precision(nlp):
-    events, _ = _events(nlp, "The treaty was signed in March 2001. The talks began in 1998.")
-    march = _one(events, "March 2001")
-    assert (march.start, march.end, march.precision) == ("2001-03-01", "2001-03-31", "month")
-    year = _one(events, "1998")
-    assert (year.start, year.end, year.precision) == ("1998-01-01", "1998-12-31", "year")
+_TWO_DATES = "The treaty was signed in March 2001. The talks began in 1998."
+_TWO_RELATIVE = "Last month the council met. Yesterday the mayor resigned."
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        pytest.param(_TWO_DATES, "March 2001", ("2001-03-01", "2001-03-31", "month"), id="month"),
+        pytest.param(_TWO_DATES, "1998", ("1998-01-01", "1998-12-31", "year"), id="year"),
+        pytest.param(_TWO_RELATIVE, "Last month", ("2007-06-01", "2007-06-30", "month"), id="last-month"),
+        pytest.param(_TWO_RELATIVE, "Yesterday", ("2007-07-09", "2007-07-09", "day"), id="yesterday"),
+        pytest.param(  # "since" runs until publication
+            "The blockade has been in place since March 2006.", "March 2006",
+            ("2006-03-01", "2007-07-10", "month"), id="since-until-publication",
+        ),
+        pytest.param(  # from the lexicon; 2007-07-10 is a Tuesday, next week is 16 to 22 July
+            "Next week the parliament votes on the bill.", "Next week",
+            ("2007-07-16", "2007-07-22", "week"), id="next-week",
+        ),
+    ],
+)
+def test_interval_and_precision(nlp, text, date_text, expected):
+    events, _ = _events(nlp, text)
+    assert _when(_one(events, date_text)) == expected
 
 
 def test_last_week_is_the_calendar_week_before_publication(nlp):
     # 2007-07-10 is a Tuesday: its week runs Monday 9 to Sunday 15, so last week is 2 to 8 July.
     events, warnings = _events(nlp, "Last week the draft legislation had been completed.")
     event = _one(events, "Last week")
-    assert (event.start, event.end, event.precision) == ("2007-07-02", "2007-07-08", "week")
+    assert _when(event) == ("2007-07-02", "2007-07-08", "week")
     assert event.label == "the draft legislation had been completed"
     assert not event.unresolved and warnings == []
-
-
-def test_last_month_and_yesterday(nlp):
-    events, _ = _events(nlp, "Last month the council met. Yesterday the mayor resigned.")
-    month = _one(events, "Last month")
-    assert (month.start, month.end, month.precision) == ("2007-06-01", "2007-06-30", "month")
-    day = _one(events, "Yesterday")
-    assert (day.start, day.end, day.precision) == ("2007-07-09", "2007-07-09", "day")
 
 
 def test_relative_dates_without_publication_stay_unresolved(nlp):
@@ -100,7 +114,7 @@ def test_anchored_day_after_and_ongoing_span(nlp):
     )
     events, _ = _events(nlp, text)
     ongoing = _one(events, "the day after the fall of Baghdad on April 9, 2003")
-    assert (ongoing.start, ongoing.end, ongoing.precision) == ("2003-04-10", "2007-07-10", "day")
+    assert _when(ongoing) == ("2003-04-10", "2007-07-10", "day")
     assert ongoing.uncertain is True
     assert ongoing.label.endswith("still continuing")
     fall = _one(events, "April 9, 2003")
@@ -114,12 +128,6 @@ def test_anchored_before_without_ongoing(nlp):
     assert (event.start, event.end, event.precision, event.uncertain) == (
         "2005-05-03", "2005-05-03", "day", False,
     )
-
-
-def test_since_runs_until_publication(nlp):
-    events, _ = _events(nlp, "The blockade has been in place since March 2006.")
-    event = _one(events, "March 2006")
-    assert (event.start, event.end, event.precision) == ("2006-03-01", "2007-07-10", "month")
 
 
 def test_vague_past_has_open_start(nlp):
@@ -195,11 +203,11 @@ def test_bundled_timeline_spans_2003_to_publication(bundled_events):
 def test_bundled_last_week_and_day_after(bundled_events):
     events, _ = bundled_events
     last_week = _one(events, "Last week")
-    assert (last_week.start, last_week.end, last_week.precision) == ("2007-07-02", "2007-07-08", "week")
+    assert _when(last_week) == ("2007-07-02", "2007-07-08", "week")
     day_after = _one(events, "the day after the fall of Baghdad on April 9, 2003")
     assert (day_after.start, day_after.end) == ("2003-04-10", "2007-07-10")
     previously = _one(events, "Previously")
-    assert (previously.start, previously.end, previously.precision) == (None, "2007-07-10", "open")
+    assert _when(previously) == (None, "2007-07-10", "open")
 
 
 def test_durations_are_not_dates(nlp):
@@ -224,12 +232,6 @@ def test_future_tense_looks_forward(nlp):
     events, _ = _events(nlp, "The minister will visit Basra on Friday.")
     event = _one(events, "Friday")
     assert (event.start, event.uncertain) == ("2007-07-13", True)
-
-
-def test_next_week_from_lexicon(nlp):
-    events, _ = _events(nlp, "Next week the parliament votes on the bill.")
-    event = _one(events, "Next week")
-    assert (event.start, event.end, event.precision) == ("2007-07-16", "2007-07-22", "week")
 
 
 def test_bundled_full_pipeline_dates_from_the_dateline(bundled_analysis):
@@ -268,7 +270,7 @@ def test_weekends_and_the_past_few_days(nlp):
     )
     events, _ = _events(nlp, text)  # published Tuesday 2007-07-10
     past = _one(events, "This past weekend")
-    assert (past.start, past.end, past.precision) == ("2007-07-07", "2007-07-08", "week")
+    assert _when(past) == ("2007-07-07", "2007-07-08", "week")
     assert past.uncertain is False
     coming = _one(events, "This weekend")
     assert (coming.start, coming.end, coming.uncertain) == ("2007-07-14", "2007-07-15", True)
