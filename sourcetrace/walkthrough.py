@@ -82,7 +82,7 @@ def claim_sources(claim: Claim) -> list[str]:
 def sourcing_summary(analysis: Analysis) -> SourcingSummary:
     claims = [c for c in analysis.claims if not c.dismissed]
     kinds = [{link.kind for link in c.chain} for c in claims]
-    sources = Counter()
+    sources: Counter[str] = Counter()
     for c in claims:
         for label in dict.fromkeys(claim_sources(c)):  # a source counts once per claim
             sources[label] += 1
@@ -102,21 +102,10 @@ def sourcing_summary(analysis: Analysis) -> SourcingSummary:
 
 
 def key_actors(analysis: Analysis, n: int = 5) -> list[str]:
-    """Ids of the `n` most central actors (graph.key_actors when available)."""
-    try:
-        from sourcetrace.graph import key_actors as graph_key_actors
-    except ImportError:
-        graph_key_actors = None
-    if graph_key_actors is not None:
-        ranked = graph_key_actors(analysis, n)
-        return [a if isinstance(a, str) else a.id for a in ranked][:n]
-    # Fallback until the graph module lands: degree in the relation graph, then mentions.
-    degree: Counter[str] = Counter()
-    for r in analysis.relations:
-        degree[r.source] += 1
-        degree[r.target] += 1
-    order = sorted(analysis.actors, key=lambda a: (-degree[a.id], -len(a.mentions), a.name))
-    return [a.id for a in order[:n]]
+    """Ids of the `n` most central actors (degree, then betweenness; see graph.key_actors)."""
+    from sourcetrace.graph import key_actors as graph_key_actors
+
+    return graph_key_actors(analysis, n)
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
