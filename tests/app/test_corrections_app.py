@@ -294,6 +294,12 @@ def test_real_app_merge_shows_everywhere_and_a_damaged_workspace_does_not_stop_i
     assert f"✎ {keep.name} · {keep.kind}, {keep.type}" in options
     assert f"{absorb.name} · {absorb.kind}, {absorb.type}" not in options
     assert Workspace(home / FILENAME).articles()[0].content_hash == bundled_analysis.article.content_hash
+
+    restarted = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)  # only the file carries it
+    restarted.run()
+    restarted.switch_page("pages/corrections.py").run()
+    assert not restarted.exception, restarted.exception
+    assert restarted.selectbox(key="corr-actor-pick").options == options
     for view in ("pages/network.py", "pages/timeline.py", "pages/article.py"):
         at.switch_page(view).run()
         assert not at.exception, (view, at.exception)
