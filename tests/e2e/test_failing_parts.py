@@ -400,3 +400,94 @@ def test_app_with_a_corrupt_workspace_still_opens(browser, tmp_path: Path) -> No
     assert "Actors" in text  # the article view works as usual
     assert db.read_bytes() == garbage, "the damaged workspace was overwritten"
 
+
+
+# ---------------------------------------------------------------- the app with hostile uploads
+
+
+def _hostile_files(tmp_path: Path) -> dict[str, Path]:
+    from tests.unit.test_hostile_inputs import ENGLISH, GERMAN, tiny_pdf, tiny_png
+
+    files = {
+        "empty": b"",
+        "whitespace": b" \n\t\n",
+        "pdf": tiny_pdf(),
+        "png": tiny_png(),
+        "german": (GERMAN * 2).encode(),
+        "undecodable": ENGLISH.encode() + b"The envoy \x81\x8d\xff left.\n",
+    }
+    out = {}
+    for name, data in files.items():
+        out[name] = tmp_path / f"hostile-{name}.txt"
+        out[name].write_bytes(data)
+    big = tmp_path / "hostile-50mb.txt"
+    with big.open("wb") as f:
+        line = ENGLISH.encode()
+        for _ in range(50 * MB // len(line) + 1):
+            f.write(line)
+    out["50mb"] = big
+    return out
+
+
+def _sidebar_error(page) -> str:
+    alert = page.locator(
+        "[data-testid='stSidebar'] [data-testid='stAlertContentError'] [data-testid='stMarkdownContainer']"
+    )
+    alert.first.wait_for(timeout=180_000)
+    return alert.first.inner_text().strip()
+
+
+@pytest.mark.e2e
+@pytest.mark.timeout(600)
+def test_app_refuses_hostile_uploads_in_one_sentence_and_keeps_the_article(
+    app_url: str, browser, tmp_path: Path
+) -> None:
+    from tests.e2e.conftest import wait_for_app
+    from tests.e2e.test_xss import UPLOAD_LABEL
+
+    for name, path in _hostile_files(tmp_path).items():
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            page = context.new_page()
+            page.goto(app_url)
+            wait_for_app(page)
+            shown_before = page.locator("[data-testid='stMain']").inner_text().splitlines()[0]
+            url_before = page.url
+            uploader = page.locator("[data-testid='stFileUploader']").filter(has_text=UPLOAD_LABEL)
+            uploader.locator("input[type=file]").set_input_files(str(path))
+            message = _sidebar_error(page)
+            wait_for_app(page, timeout=180_000)
+            assert_plain_sentence(message)
+            if name == "german":
+                assert "English only for now" in message
+            assert page.locator("[data-testid='stException']").count() == 0, f"{name}: traceback shown"
+            # nothing lost: the article shown before is still shown, and its link still names it
+            assert page.locator("[data-testid='stMain']").inner_text().splitlines()[0] == shown_before, name
+            assert page.url == url_before, name
+        finally:
+            context.close()
+
+
+@pytest.mark.e2e
+@pytest.mark.timeout(300)
+def test_app_paste_of_foreign_or_blank_text_is_one_sentence(app_url: str, browser) -> None:
+    from tests.e2e.conftest import wait_for_app
+    from tests.unit.test_hostile_inputs import FRENCH
+
+    for text, expected in ((FRENCH * 2, "English only for now"), ("   \n\n  ", None)):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            page = context.new_page()
+            page.goto(app_url)
+            wait_for_app(page)
+            sidebar = page.locator("[data-testid='stSidebar']")
+            sidebar.get_by_role("tab", name="Paste").click()
+            sidebar.locator("textarea").fill(text)
+            sidebar.get_by_role("button", name="Analyse").click()
+            message = _sidebar_error(page)
+            assert_plain_sentence(message)
+            if expected:
+                assert expected in message
+            assert page.locator("[data-testid='stException']").count() == 0
+        finally:
+            context.close()
