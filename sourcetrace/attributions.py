@@ -14,7 +14,7 @@ One pass over the parsed `Doc` (no second `nlp()` call):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -98,6 +98,7 @@ class Lexicons:
     anonymous: dict[str, bool]  # head lemma -> generic ("the source" may mean any earlier source)
     documents: frozenset[str]
     quantities: frozenset[str]
+    speaker_stoplist: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +118,7 @@ def lexicons() -> Lexicons:
         anonymous={r[0].lower(): "generic" in r[1:] for r in _lines("anonymous_heads.txt")},
         documents=frozenset(r[0].lower() for r in _lines("document_heads.txt")),
         quantities=frozenset(r[0].lower() for r in _lines("quantity_heads.txt")),
+        speaker_stoplist=frozenset(" ".join(r).lower() for r in _lines("speaker_label_stoplist.txt")),
     )
 
 
@@ -236,7 +238,65 @@ def quote_regions(text: str) -> list[Range]:
 
 
 def _region_at(regions: list[Range], pos: int) -> Range | None:
-    return next((r for r in regions if r[0] <= pos < r[1]), None)
+    """The quotation holding `pos` (regions are sorted and disjoint)."""
+    i = bisect_right(regions, (pos, len(regions) + pos + 1)) - 1
+    if i >= 0 and regions[i][0] <= pos < regions[i][1]:
+        return regions[i]
+    return None
+
+
+_SPEAKER_LABEL = re.compile(
+    r"^[\"“]?(?P<name>[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|de|van|von|al-\w+)){0,4})"
+    r":[ \t]+(?P<said>\S[^\n]*)",
+    re.MULTILINE,
+)
+_DASH_CREDIT = re.compile(
+    r"\A[ \t\u00a0]*(?P<dash>[―—–])[ \t\u00a0]*(?P<name>[A-Z][^\n]{0,60}?)[ \t\u00a0.]*$", re.MULTILINE
+)
+
+
+def _punctuation_finds(doc: Doc, text: str, regions: list[Range]) -> list[_Found]:
+    """Cues that are punctuation: a speaker label ("PENCE: Well, ...", "Poll: Voters ...") and a
+    quotation credited after a dash ("“...” ― Sonya Herridge")."""
+    stop = lexicons().speaker_stoplist
+    finds: list[_Found] = []
+    for m in _SPEAKER_LABEL.finditer(text):
+        name = m.group("name")
+        if name.lower() in stop or name.isdigit():
+            continue
+        colon = m.end("name")
+        head = _head_at(doc, m.start("name"), colon)
+        content = _trimmed(text, (m.start("said"), m.end("said")))
+        if content is None or head is None:
+            continue
+        finds.append(
+            _Found(
+                cue=(colon, colon + 1),
+                content=[content],
+                source=(m.start("name"), colon),
+                head=head,
+                lemma=":",
+            )
+        )
+    for qs, qe in regions:
+        line_end = text.find("\n", qe)
+        line_end = len(text) if line_end < 0 else line_end
+        m = _DASH_CREDIT.match(text[qe:line_end])
+        if m is None:
+            continue
+        name = (qe + m.start("name"), qe + m.end("name"))
+        head = _head_at(doc, *name)
+        content = _trimmed(text, (qs, qe))
+        if content is None or head is None:
+            continue
+        dash = qe + m.start("dash")
+        finds.append(_Found(cue=(dash, dash + 1), content=[content], source=name, head=head, lemma="―"))
+    return finds
+
+
+def _head_at(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 def _extend_quotes(finds: list[_Found], regions: list[Range], text: str) -> None:
@@ -872,6 +932,14 @@ def _sentence_finds(
         ):
             continue  # "I think" inside a quotation is the quoted speaker's voice, not a new source
         finds.append(found)
+    if regions is not None:
+        taken = bytearray(len(text))  # characters already claimed: linear overlap checks
+        for bs, be in blocked + [c for f in finds for c in [f.cue, *f.content]]:
+            taken[bs:be] = b"\x01" * (be - bs)
+        for found in _punctuation_finds(doc, text, regions):
+            if any(any(taken[s:e]) for s, e in [found.cue, *found.content]):
+                continue  # the colon of a dateline, or a quotation another cue already claims
+            finds.append(found)
     return finds
 
 

@@ -279,3 +279,16 @@ def test_bundled_hedge(bundled_analysis):
     according = _by_cue(bundled_analysis, "According to", "draft legislation")
     assert according.hedged is True
     assert according.source.text == "the same source"
+
+
+def test_speaker_label_and_dash_credit(nlp):
+    text = "PENCE: Flowers will not attend the debate.\n“He is ignorant of our culture.” ― Pamela Padilla\n"
+    atts, _ = run(nlp, text)
+    assert [(a.source.text, a.cue.text, a.content.text) for a in atts] == [
+        ("PENCE", ":", "Flowers will not attend the debate"),
+        ("Pamela Padilla", "―", "He is ignorant of our culture"),
+    ]
+
+
+def test_furniture_label_is_not_a_speaker(nlp):
+    assert run(nlp, "Update: The road reopened on Friday.\n")[0] == []
