@@ -14,6 +14,7 @@ import calendar
 import json
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -468,20 +469,29 @@ def _in_boilerplate(article: Article, start: int, end: int) -> bool:
     return any(overlaps(start, end, b.start, b.end) for b in article.structure.boilerplate)
 
 
+class _Intervals:
+    """(start, end, key) rows sorted by start: the ones overlapping a range are found by bisection."""
+
+    def __init__(self, rows: Iterable[tuple[int, int, str]]) -> None:
+        self.rows = sorted(rows)
+        self.starts = [s for s, _, _ in self.rows]
+        self.longest = max((e - s for s, e, _ in self.rows), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[str]:
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        return [k for s, e, k in self.rows[lo:hi] if overlaps(s, e, start, end)]
+
+
 class _Mentions:
-    """Actor mentions sorted by start, so a sentence's actors are found by bisection."""
+    """The actors of a span, from their mentions, in the order of the actor list."""
 
     def __init__(self, actors: list[Actor]) -> None:
         self.order = {a.id: i for i, a in enumerate(actors)}
-        self.mentions = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
-        self.starts = [m[0] for m in self.mentions]
-        self.longest = max((e - s for s, e, _ in self.mentions), default=0)
+        self.index = _Intervals((m.start, m.end, a.id) for a in actors for m in a.mentions)
 
     def actors_in(self, span: Span) -> list[str]:
-        lo = bisect_left(self.starts, span.start - self.longest)
-        hi = bisect_left(self.starts, span.end)
-        found = {a for s, e, a in self.mentions[lo:hi] if overlaps(s, e, span.start, span.end)}
-        return sorted(found, key=self.order.__getitem__)  # in the order of the actor list
+        return sorted(set(self.index.overlapping(span.start, span.end)), key=self.order.__getitem__)
 
 
 def _tokens_of(doc: Doc, start: int, end: int) -> set[int]:
@@ -621,19 +631,12 @@ def link_claims_to_events(claims: list[Claim], events: list[Event]) -> list[Clai
     by start and found by bisection, so long texts with many claims stay near-linear.
     """
     order = {e.id: i for i, e in enumerate(events)}
-    keyed = sorted((_dated(e).start, _dated(e).end, e.id) for e in events)
-    starts = [s for s, _, _ in keyed]
-    longest = max((e - s for s, e, _ in keyed), default=0)
+    index = _Intervals((_dated(e).start, _dated(e).end, e.id) for e in events)
     linked: list[Claim] = []
     for claim in claims:
-        content = claim.content
         # A quote split around "he said" is its parts: a date in the cue between them is not the claim's.
-        parts = content.parts or [content]
-        lo = bisect_left(starts, content.start - longest)
-        hi = bisect_left(starts, content.end)
-        found = {
-            i for s, e, i in keyed[lo:hi] if any(overlaps(s, e, p.start, p.end) for p in parts)
-        }
+        parts = claim.content.parts or [claim.content]
+        found = {i for part in parts for i in index.overlapping(part.start, part.end)}
         new = [i for i in sorted(found, key=order.__getitem__) if i not in claim.events]
         linked.append(claim.model_copy(update={"events": [*claim.events, *new]}) if new else claim)
     return linked
