@@ -431,8 +431,10 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         if subj.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head  # "another company that had declared ...": the antecedent speaks
         return subj
-    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
+    if verb.head.pos_ in ("NOUN", "PROPN") and (
+        verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG")
+    ):
+        return verb.head  # "a letter saying ...", not "a group called X"
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head, depth + 1)
     return None
