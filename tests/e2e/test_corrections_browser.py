@@ -113,8 +113,8 @@ def test_merging_two_actors_updates_the_network_and_the_panel(page, isolated_app
     assert after > before, "the merge must change what the panel counts for the test to mean anything"
 
     focus = {"article": ARTICLE, "focus": f"actor:{keep}"}
-    # the root first: on a fresh server a deep link's very first run may execute the page script
-    # alone, before app.py has declared its navigation (reported to the dashboard)
+    # the root first, as a reader arrives (older app.py versions ran a deep-linked page alone on a
+    # fresh server); the deep links below then open each view with the focus
     open_app(page, isolated_app_url, "", article=ARTICLE)
     open_app(page, isolated_app_url, "network", **focus)
     nodes_before = _node_ids(page)
