@@ -52,6 +52,7 @@ header[data-testid="stHeader"], section[data-testid="stSidebar"], [data-testid="
 .wt-k-unattributed { border-style: dashed; background: #fff; }
 .wt-sep { color: #5b6470; font-size: 1.6rem; }
 .st-key-wt-nav button { font-size: 1.15rem; min-height: 3rem; }
+.st-key-wt-clicker { display: none !important; }
 .st-key-wt-slide [data-testid="stMetricValue"] { font-size: 3rem; }
 </style>
 """
@@ -208,6 +209,19 @@ def _nav(n: int, count: int) -> None:
             args=(None,),
             shortcut="Esc",
             help="Leave presentation mode",
+        )
+    # Presentation clickers send PageDown/PageUp; a button has one shortcut, so two hidden twins.
+    with st.container(key="wt-clicker"):
+        st.button(
+            "Next",
+            key="wt-next-page",
+            disabled=n >= count,
+            on_click=go_to,
+            args=(n + 1,),
+            shortcut="PageDown",
+        )
+        st.button(
+            "Previous", key="wt-prev-page", disabled=n <= 1, on_click=go_to, args=(n - 1,), shortcut="PageUp"
         )
 
 

@@ -59,6 +59,13 @@ def test_presentation_steps_with_url_and_arrow_keys(page, app_url) -> None:
     page.keyboard.press("ArrowLeft")
     page.wait_for_function("() => location.search.includes('step=3')", timeout=20_000)
     wait_for_app(page)
+    # a presentation clicker sends PageDown / PageUp
+    page.keyboard.press("PageDown")
+    page.wait_for_function("() => location.search.includes('step=4')", timeout=20_000)
+    wait_for_app(page)
+    page.keyboard.press("PageUp")
+    page.wait_for_function("() => location.search.includes('step=3')", timeout=20_000)
+    wait_for_app(page)
     assert page.get_by_text(f"Step 3 of {total}").is_visible()
 
     page.keyboard.press("Escape")
