@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sourcetrace import corrections as C
 from sourcetrace.corrections import CorrectionError, Edit, Target, apply_edits
@@ -398,3 +400,89 @@ def test_merge_on_the_bundled_article_survives_another_pipeline_setting(bundled_
         assert len(out.actors) == len(analysis.actors) - 1
         ids = {x.id for x in out.actors}
         assert all(r.source in ids and r.target in ids and r.source != r.target for r in out.relations)
+
+
+# --- any sequence an analyst can click keeps the analysis consistent ------------------------------
+
+
+def _consistent(out: Analysis) -> None:
+    text = out.article.text
+    for span in _all_spans(out.model_dump(exclude={"article"})):
+        assert text[span["start"]:span["end"]] == span["text"]
+    ids = {a.id for a in out.actors}
+    assert len(ids) == len(out.actors)
+    assert all(r.source in ids and r.target in ids and r.source != r.target for r in out.relations)
+    assert all(set(c.actors) <= ids and all(k.actor in ids for k in c.chain if k.actor) for c in out.claims)
+    assert all(set(e.actors) <= ids for e in out.events)
+    assert all(t.source_actor in ids for t in out.attributions if t.source_actor)
+
+
+def _all_spans(obj):
+    if isinstance(obj, dict):
+        if {"start", "end", "text"} <= obj.keys():
+            yield obj
+        for v in obj.values():
+            yield from _all_spans(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from _all_spans(v)
+
+
+def _random_edit(cur: Analysis, draw) -> Edit:
+    actors = [a.id for a in cur.actors]
+    op = draw(st.sampled_from(["rename", "retype", "merge", "split", "add_actor", "delete_actor", "link",
+                               "unattribute", "dismiss", "add_claim", "date", "delete_event", "add_event"]))
+    pick = lambda items: draw(st.sampled_from(items))  # noqa: E731
+    words = pick(["Talabani", "Iranian", "Qumi", "meetings", "al-Malaf", "Kazemi Qomi met Talabani"])
+    match op:
+        case "rename":
+            return C.rename_actor(cur, pick(actors), pick(["Jalal Talabani", "X", "al-Malaf"]))
+        case "retype":
+            return C.retype_actor(cur, pick(actors), type="ORG", kind=pick(list(C.ACTOR_KINDS)))
+        case "merge":
+            return C.merge_actors(cur, pick(actors), pick(actors))
+        case "split":
+            actor = cur.actor(pick(actors))
+            return C.split_alias(cur, actor.id, pick([m.text for m in actor.mentions] or ["?"]))
+        case "add_actor":
+            return C.add_actor(cur, words, type="ORG", kind="named")
+        case "delete_actor":
+            return C.delete_actor(cur, pick(actors))
+        case "link":
+            claim = cur.claim(pick([c.id for c in cur.claims]))
+            return C.set_link(cur, claim.id, len(claim.chain) - 1, actor_id=pick(actors), kind="named")
+        case "unattribute":
+            return C.unattribute_claim(cur, pick([c.id for c in cur.claims]))
+        case "dismiss":
+            return C.dismiss_claim(cur, pick([c.id for c in cur.claims]), pick([True, False]))
+        case "add_claim":
+            return C.add_claim(cur, words, [{"label": "", "kind": "named", "actor": pick(actors)}])
+        case "date":
+            event = pick([e.id for e in cur.events])
+            return C.set_event_date(cur, event, "2007-07-01", "2007-07-31", "month")
+        case "delete_event":
+            return C.delete_event(cur, pick([e.id for e in cur.events]))
+        case _:
+            return C.add_event(cur, words, "an event", "2007-07-10", "2007-07-10")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_any_click_sequence_stays_consistent_and_undoes_to_the_extraction(data):
+    base = make_analysis()
+    log: list[Edit] = []
+    for _ in range(data.draw(st.integers(1, 8))):
+        current, _ = apply_edits(base, log)
+        if not current.actors or not current.claims or not current.events:
+            break
+        try:
+            log.append(_random_edit(current, data.draw))
+        except CorrectionError:
+            continue  # the panel refuses it with a message; nothing is logged
+        out, _ = apply_edits(base, log)
+        _consistent(out)
+    assert apply_edits(base, log)[0] == apply_edits(base, log)[0]  # deterministic
+    undone = list(log)
+    while (undo := C.undo_entry(undone)) is not None:
+        undone.append(undo)
+    assert apply_edits(base, undone) == (base, [])
