@@ -174,12 +174,12 @@ def init_from_url() -> None:
     except Exception as err:  # noqa: BLE001
         st.session_state[ERROR_KEY] = user_message(err)
     if article is None:
-        if ref:
+        if ref:  # a focus only means something in the article it was made in
             st.session_state[ERROR_KEY] = (
                 "The article in this link is not loaded on this server; the bundled article is shown instead."
             )
+            focus = None
         article = _load_path(bundled_articles()[DEFAULT_ARTICLE])
-        focus = None
     st.session_state[ARTICLE_KEY] = article
     st.session_state[ARTICLE_REF] = article_ref(article)
     st.session_state[FOCUS_KEY] = focus

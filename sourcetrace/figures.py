@@ -328,13 +328,13 @@ def timeline_figure(
     pad = max(timedelta(days=7), (hi - lo) * 0.03)
     fig.update_layout(
         height=max(260, 70 + 38 * len(rows)),
-        margin={"l": 10, "r": 36, "t": 36, "b": 30},
+        margin={"l": 10, "r": 36, "t": 12, "b": 30},
         barmode="overlay",
         clickmode="event+select",
         dragmode="pan",
-        # legend from the left edge of the figure, tools in a column on the right: they never overlap
-        legend={"orientation": "h", "xref": "container", "x": 0.0, "y": 1.0, "yanchor": "bottom",
-                "font": {"size": 12}},
+        # the marks explain themselves (the dashboard's caption says solid = exact, faded = uncertain);
+        # a legend squeezed beside long labels wrapped into a column on narrow screens
+        showlegend=False,
         modebar={"orientation": "v"},
         hoverlabel={"align": "left"},
         xaxis={"type": "date", "range": [(lo - pad).isoformat(), (hi + pad).isoformat()], "showgrid": True},
