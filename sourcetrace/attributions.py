@@ -575,6 +575,8 @@ def _verb_find(
 def _clip_paragraph(text: str, r: Range, cue_at: int) -> Range:
     """Keep a content inside the cue's paragraph (the parser sometimes runs over a line break)."""
     s, e = r
+    if "\n" in text[e:cue_at] or "\n" in text[cue_at:s]:
+        return s, s  # a clause the parser hung on the cue from another paragraph
     if cue_at >= e:
         brk = text.rfind("\n", s, e)
         return (min(max(s, brk + 1), e), e) if brk >= 0 else r
