@@ -152,3 +152,39 @@ def test_claim_filters_by_source_kind():
     cards_after = [b for b in at.button if b.key and b.key.startswith("claims-article-focus-")]
     assert 0 < len(cards_after) < len(cards_before)
     assert all(":orange-badge[anonymous source]" in m.value for m in at.markdown if "-badge[" in m.value)
+
+
+def test_uploaded_html_page_is_analysed():
+    at = _app()
+    page = (
+        b"<html><head><title>Mayor quits: report</title></head><body><article>"
+        b"<h1>Mayor quits: report</h1><p>The mayor of Springfield resigned on Monday, "
+        b"the Springfield Gazette reported, citing a city hall official.</p>"
+        b"<p>The official said the mayor would leave office next week.</p></article></body></html>"
+    )
+    at.sidebar.file_uploader[0].set_value(("mayor.html", page, "text/html"))
+    at.run()
+    assert not at.exception
+    assert not at.sidebar.error
+    assert "Mayor quits" in _markdown(at)
+    assert "<article>" not in _markdown(at)  # the page's text, not its markup
+    assert at.query_params["article"].startswith("sha-")
+
+
+def test_url_loader_is_off_unless_allowed(monkeypatch):
+    monkeypatch.delenv("SOURCETRACE_ALLOW_URLS", raising=False)
+    at = _app()
+    assert [t.label for t in at.sidebar.tabs] == ["Upload", "Paste"]
+    assert any("URL is off" in c.value for c in at.sidebar.caption)
+
+
+def test_url_loader_refuses_a_private_address_with_a_message(monkeypatch):
+    monkeypatch.setenv("SOURCETRACE_ALLOW_URLS", "1")
+    at = _app()
+    assert [t.label for t in at.sidebar.tabs] == ["Upload", "Paste", "URL"]
+    at.sidebar.text_input(key="loader-url").input("http://127.0.0.1:9/private")
+    next(b for b in at.sidebar.button if b.label == "Fetch and analyse").click().run()
+    assert not at.exception
+    assert len(at.sidebar.error) == 1
+    assert "127.0.0.1" in at.sidebar.error[0].value  # says which address was refused
+    assert "Iranian regime’s ambassador" in _markdown(at)
