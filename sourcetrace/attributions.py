@@ -468,6 +468,18 @@ def _verb_find(
     if not content_children and subj is not None:
         deps = ("xcomp", "dobj", "oprd") if "obj" in tags else ("xcomp",)
         content_children = [c for c in verb.children if c.dep_ in deps]
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if (
+        not content_children
+        and "obj" in tags
+        and agent is not None
+        and passive is not None
+        and subj is not None
+    ):
+        # "Trump is supported by far fewer publications": the passive subject is what is endorsed
+        content_children = [passive]
+        prep = agent
     ranges = [_subtree(c) for c in content_children]
     if (
         len(content_children) == 1

@@ -292,3 +292,8 @@ def test_speaker_label_and_dash_credit(nlp):
 
 def test_furniture_label_is_not_a_speaker(nlp):
     assert run(nlp, "Update: The road reopened on Friday.\n")[0] == []
+
+
+def test_passive_with_agent(nlp):
+    att = only(run(nlp, "The bill was endorsed by the senator.")[0])
+    assert (att.source.text, att.cue.text, att.content.text) == ("the senator", "was endorsed by", "The bill")
