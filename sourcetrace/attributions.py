@@ -48,7 +48,7 @@ _ADVERBIAL_PREPS = {
     "from",
 }
 _RELATIVE = {"that", "which", "who", "whom"}
-_TRAILING = {"which", "although", "though", "while", "whereas"}
+_TRAILING = {"which", "where", "although", "though", "while", "whereas"}
 _CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
 _CUE_PREPS = ("in", "at", "during", "on")
 # where a statement is made: "said in an interview", "told reporters at a briefing"
@@ -319,7 +319,7 @@ def _extend_quotes(finds: list[_Found], regions: list[Range], text: str) -> None
                 i += 1
             parts.append((s, e))
         lead = min(f.cue[0], f.source[0] if f.source else f.cue[0])
-        trail = max(f.cue[1], f.source[1] if f.source else f.cue[1])
+        trail = max(f.cue[1], f.source[1] if f.source else 0, f.recipient[1] if f.recipient else 0)
         i = bisect_left(starts, trail)
         if parts[-1][1] <= lead and i < len(regions):
             # '“We will win,” he said, “and they will lose.”': the quotation resumes after the cue
@@ -328,7 +328,7 @@ def _extend_quotes(finds: list[_Found], regions: list[Range], text: str) -> None
                 parts.append((qs, qe))
         if f.sent_end and any(qe >= parts[-1][1] and qs < parts[-1][1] for qs, qe in regions):
             # "“X,” she said. “Y.”" — the quote carries on after the cue's sentence
-            after = max(f.cue[1], f.source[1] if f.source else 0)
+            after = max(f.cue[1], f.source[1] if f.source else 0, f.recipient[1] if f.recipient else 0)
             stop = _SENTENCE_END.search(text, after, min(len(text), after + 80))
             pos = stop.end() if stop else f.sent_end
             while True:
@@ -604,7 +604,8 @@ def _clip_paragraph(text: str, r: Range, cue_at: int) -> Range:
 
 
 def _cut_trailing(doc: Doc, r: Range) -> Range:
-    """Drop a trailing ", which ..." / ", although ..." clause that comments on the content."""
+    """Drop a trailing comment after a comma (", which ...", ", where ...", ", implicitly
+    putting ...", ", more than half a point less ...") — the writer's gloss, not what was said."""
     s, e = r
     span = doc.char_span(s, e, alignment_mode="expand") if e > s else None
     if span is None:
@@ -612,11 +613,14 @@ def _cut_trailing(doc: Doc, r: Range) -> Range:
     for tok in span:
         if tok.i == 0 or doc[tok.i - 1].text != "," or tok.idx <= s:
             continue
-        clause = tok.head if tok.dep_ in ("mark", "nsubj", "nsubjpass", "det", "amod", "compound") else tok
-        if clause.left_edge != tok or clause.right_edge.i < span.end - 2:
+        tail = doc[tok.i : span.end]
+        roots = [t for t in tail if not (tok.i <= t.head.i < span.end) or t.head == t]
+        words = [t for t in roots if not t.is_punct]
+        if len(words) != 1:
             continue
-        comment = (clause.dep_ in ("relcl", "advcl", "acl") and tok.lower_ in _TRAILING) or (
-            clause.dep_ in ("advcl", "acl") and tok == clause and tok.tag_ == "VBG"
+        root = words[0]
+        comment = (root.dep_ in ("relcl", "advcl", "acl") and tok.lower_ in _TRAILING) or (
+            root.dep_ in ("advcl", "acl") and root.tag_ in ("VBG", "VBN") and tok.i <= root.i <= tok.i + 1
         )
         if comment:
             return s, doc[tok.i - 1].idx
