@@ -515,26 +515,46 @@ def _verb_find(
     if not ranges and verb.dep_ == "parataxis":
         # "Taxes, he said, would rise": the content is the sentence around the cue
         ranges = _minus((sent.start_char, sent.end_char), [_subtree(verb)])
+    if not ranges and regions is not None:
+        # 'Trump said, “When ...' — the quotation right after the cue, however long
+        after = verb.i + 1
+        while after < len(verb.doc) and (verb.doc[after].text in (",", ":") or verb.doc[after].is_space):
+            after += 1
+        if after < len(verb.doc):
+            q = _region_at(regions, verb.doc[after].idx)
+            if q is not None and q[0] == verb.doc[after].idx:
+                ranges = [q]
     if not ranges and regions is not None and subj is not None:
         # '“... Probably not,” Ms. Moore said.' — a quotation ending right before the source or
         # cue, wherever the sentence splitter cut it
         lead = min(verb.idx, subj.left_edge.idx)
-        before = next((r for r in reversed(regions) if r[1] <= lead), None)
+        i = bisect_right(regions, (lead, lead)) - 1
+        while i >= 0 and regions[i][1] > lead:
+            i -= 1
+        before = regions[i] if i >= 0 else None
         if (
             before is not None
             and not _WORD.search(text, before[1], lead)
             and "\n" not in text[before[1] : lead]
         ):
             ranges = [before]
-    if not ranges and regions is not None:
-        # 'Trump said, “When ...' — the quotation right after the cue, however long
-        after = verb.i + 1
-        while after < len(verb.doc) and verb.doc[after].text in (",", ":"):
-            after += 1
-        if after < len(verb.doc):
-            q = _region_at(regions, verb.doc[after].idx)
-            if q is not None and q[0] == verb.doc[after].idx:
-                ranges = [q]
+    if (
+        not ranges
+        and verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    ):
+        # "It does not say whether he had a gun, as police have said": the clause it glosses
+        host = verb.head
+        ranges = _minus(_subtree(host), [_subtree(verb)])
+    if not ranges and subj is not None and subj.i < verb.i and verb.dep_ == "ROOT":
+        # "People like Scott, he said." — the parser found no complement: the words before ", X said"
+        comma = subj.left_edge.i - 1
+        if (
+            comma > sent.start
+            and verb.doc[comma].text == ","
+            and all(t.is_punct or t.is_space for t in verb.doc[verb.i + 1 : sent.end])
+        ):
+            ranges = [(sent.start_char, verb.doc[comma].idx)]
     if not ranges and any(ch in sent.text for ch in _QUOTES):
         ranges = _quoted(sent, _subtree(verb), text)
     if not ranges and verb.i + 1 < sent.end and verb.doc[verb.i + 1].text == ":":

@@ -297,3 +297,9 @@ def test_furniture_label_is_not_a_speaker(nlp):
 def test_passive_with_agent(nlp):
     att = only(run(nlp, "The bill was endorsed by the senator.")[0])
     assert (att.source.text, att.cue.text, att.content.text) == ("the senator", "was endorsed by", "The bill")
+
+
+def test_as_clause_glosses_its_host(nlp):
+    att = only(run(nlp, "The driver was not armed, as police have said.")[0])
+    assert (att.source.text, att.cue.text) == ("police", "have said")
+    assert att.content.text == "The driver was not armed"
