@@ -99,6 +99,9 @@ def marked_text_html(analysis: Analysis, focus: dict | None, visible_types: set[
         if any(s <= lo and hi <= e for s, e, _ in extra):
             classes.append("st-event-focus")
         anchor = ""
+        if covering and f"actor-{aid}" not in anchored:  # the first mention: where "focus" scrolls to
+            anchored.add(f"actor-{aid}")
+            anchor += f'<a class="st-anchor" id="actor-{aid}"></a>'
         for cid in in_claims:
             if cid not in anchored:
                 anchored.add(cid)
@@ -206,7 +209,9 @@ def render_actors_table(analysis: Analysis, focus: dict | None, key: str) -> Non
     def _on_select() -> None:
         rows = st.session_state[key].selection.rows
         if rows:
-            state.set_focus("actor", str(frame.iloc[rows[0]]["id"]))
+            actor_id = str(frame.iloc[rows[0]]["id"])
+            state.set_focus("actor", actor_id)
+            st.session_state[state.SCROLL_KEY] = f"actor-{actor_id}"
         elif focus and focus["type"] == "actor":
             state.set_focus(None)
 

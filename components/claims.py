@@ -23,6 +23,7 @@ PANEL_CSS = """
 <style>
 .st-crumbs { font-size: 0.84rem; line-height: 1.45; color: #46505c; margin-bottom: 0.25rem; }
 .st-crumbs b { color: #1b1f24; font-weight: 600; }
+.st-crumbs .crumb { white-space: nowrap; }
 .st-crumbs .sep { color: #9aa4af; margin: 0 0.25rem; }
 .st-claim-text { font-size: 0.92rem; line-height: 1.45; margin: 0.15rem 0 0.35rem;
   overflow-wrap: anywhere; }
@@ -54,6 +55,8 @@ def breadcrumbs_html(claim: Claim) -> str:
     parts = []
     for link in claim.chain:
         label = html.escape(link.label)
+        if " " not in label:  # one word never breaks at its hyphen ("al-Malaf"); phrases wrap
+            label = f'<span class="crumb">{label}</span>'
         parts.append(f"<b>{label}</b>" if link is claim.chain[-1] else label)
     parts.append("claim")
     return '<div class="st-crumbs">' + '<span class="sep">›</span>'.join(parts) + "</div>"
@@ -125,6 +128,8 @@ def render_panel(analysis: Analysis, focus: dict | None, key: str, on_article_pa
         st.caption("No claim matches these filters.")
 
     focus_claim = focus["id"] if focus and focus["type"] == "claim" else None
+    # the focused claim's card comes first, so it is in view beside every view
+    shown.sort(key=lambda c: c.id != focus_claim)
     for claim in shown:
         _card(claim, analysis, key, focused=claim.id == focus_claim, on_article_page=on_article_page)
 

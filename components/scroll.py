@@ -15,7 +15,8 @@ export default function ({ data }) {
   const go = () => {
     const el = document.getElementById(target);
     if (!el) { if (tries++ < 20) setTimeout(go, 50); return; }
-    el.scrollIntoView({ behavior: "smooth", block: "center" });
+    // instant, centred: the text box and the page both bring the span to the middle
+    el.scrollIntoView({ behavior: "auto", block: "center" });
   };
   go();
 }

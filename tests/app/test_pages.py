@@ -50,7 +50,7 @@ def test_every_view_loads_the_bundled_article_with_its_claims(page):
     assert "NCRI · 2007\\-07\\-10" in at.caption[0].value
     # the claims panel beside every view: a card whose chain runs NCRI › al-Malaf › the source
     assert "#### Claims · " in text
-    crumbs = text.replace("<b>", "").replace("</b>", "")
+    crumbs = re.sub(r'<span class="crumb">([^<]*)</span>', r"\1", text.replace("<b>", "").replace("</b>", ""))
     assert 'NCRI<span class="sep">›</span>al-Malaf<span class="sep">›</span>' in crumbs
 
 

@@ -6,7 +6,7 @@ Screenshots go to test-artifacts/ (look at them: 1280×800 and 1920×1080).
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import pytest
 
@@ -149,3 +149,20 @@ def test_clicking_a_timeline_event_focuses_it(page, app_url, bundled_analysis):
     wait_for_app(page)
     assert "Focus: event: the fall of Baghdad" in page.locator(PANEL).inner_text()
     screenshot(page, "timeline-event-focused")
+
+
+def test_show_in_text_jumps_to_the_claim_in_the_article(page, app_url, bundled_analysis):
+    from playwright.sync_api import expect
+
+    # a claim far down the text, so the jump has to scroll
+    claim = max(bundled_analysis.claims, key=lambda c: c.content.start)
+    open_app(page, app_url, "network")
+    _wait_network_settled(page)
+    wait_for_app(page)
+    # (a button with a tooltip can be in the DOM twice while it renders: take the visible one)
+    page.locator(f".st-key-claims-network-show-{claim.id} button:visible").first.click()
+    page.wait_for_selector(".st-article .st-claim-focus", timeout=30_000)
+    wait_for_app(page)
+    assert f"focus=claim:{claim.id}" in unquote(page.url)
+    expect(page.locator(".st-article .st-claim-focus").first).to_be_in_viewport(timeout=10_000)
+    screenshot(page, "show-in-text")
