@@ -117,7 +117,9 @@ def read_folder(folder: str | Path) -> list[tuple[str, str, list[GoldAttribution
         raise InputError(f"{root}: expected a BRAT folder with text/ and attributions/ subfolders.")
     out = []
     for txt in sorted(texts.glob("*.txt")):
-        candidates = sorted(anns.glob(f"{txt.stem}.ann")) + sorted(anns.glob(f"{txt.stem}_*.ann"))
+        # "NAME.ann" or "NAME_<annotator>.ann" — not the files of a longer name starting with NAME_
+        suffixed = [f for f in anns.glob(f"{txt.stem}_*.ann") if "_" not in f.stem[len(txt.stem) + 1 :]]
+        candidates = sorted(anns.glob(f"{txt.stem}.ann")) + sorted(suffixed)
         if not candidates:
             continue
         text = txt.read_text(encoding="utf-8")
