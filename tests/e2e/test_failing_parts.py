@@ -380,26 +380,47 @@ def test_app_without_the_model_explains_how_to_install_it(browser, tmp_path: Pat
 
 
 @pytest.mark.e2e
-@pytest.mark.timeout(240)
-def test_app_with_a_corrupt_workspace_still_opens(browser, tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    home.mkdir()
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("failure", ["corrupt", "locked"])
+def test_app_with_a_corrupt_or_locked_workspace_opens_and_says_so(
+    browser, tmp_path: Path, failure: str
+) -> None:
     from sourcetrace.workspace import FILENAME
 
+    home = tmp_path / "home"
+    home.mkdir()
     db = home / FILENAME
-    garbage = b"not a database\n" * 500
-    db.write_bytes(garbage)
-    with _app_server(tmp_path, SOURCETRACE_HOME=str(home)) as url:
-        text, exceptions = _page_text_and_exceptions(browser, url)
-        if (ROOT / "pages" / "workspace.py").exists():
-            ws_text, ws_exceptions = _page_text_and_exceptions(browser, f"{url}/workspace")
-        else:
-            ws_text, ws_exceptions = text, exceptions
-    assert exceptions == 0 and ws_exceptions == 0, "a traceback was shown"
-    assert "Traceback" not in text + ws_text
+    holder = None
+    if failure == "corrupt":
+        db.write_bytes(b"not a database\n" * 500)
+        before = db.read_bytes()
+    else:
+        _workspace_with_one_article(db)
+        holder = sqlite3.connect(db, isolation_level=None)
+        holder.execute("PRAGMA journal_mode=DELETE")
+        # read before locking: closing any descriptor of the file drops this process's POSIX locks
+        before = db.read_bytes()
+        holder.execute("BEGIN EXCLUSIVE")  # another program holds the file for the whole visit
+    try:
+        with _app_server(tmp_path, SOURCETRACE_HOME=str(home)) as url:
+            text, exceptions = _page_text_and_exceptions(browser, url)
+            more = [
+                _page_text_and_exceptions(browser, f"{url}/{view}")
+                for view in ("corrections", "walkthrough")
+                if (ROOT / "pages" / f"{view}.py").exists()
+            ]
+    finally:
+        if holder is not None:
+            holder.execute("ROLLBACK")
+            holder.close()
+    every = text + "".join(t for t, _ in more)
+    assert exceptions == 0 and all(n == 0 for _, n in more), "a traceback was shown"
+    assert "Traceback" not in every
     assert "Actors" in text  # the article view works as usual
-    assert db.read_bytes() == garbage, "the damaged workspace was overwritten"
-
+    # the reason is shown: read-only, or working without saving
+    said = every[every.find("Workspace"):][:400]
+    assert "corrections cannot be saved" in every or "without saving corrections" in every, said
+    assert db.read_bytes() == before, "the workspace file was changed"
 
 
 # ---------------------------------------------------------------- the app with hostile uploads
