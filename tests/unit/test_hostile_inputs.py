@@ -238,6 +238,32 @@ def test_one_100000_character_sentence_is_analysed() -> None:
     check_contract(text, analyze_article(article))
 
 
+@pytest.mark.timeout(600)
+def test_text_over_the_parsers_length_limit_is_a_sentence_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """1.2 million characters: under the 10 MB byte limit, over spaCy's default nlp.max_length.
+
+    Refusing it (InputError, one sentence) or analysing it are both fine; spaCy's ValueError
+    E088 escaping as a traceback (CLI) or as "(ValueError)" (app) is not.
+    """
+    text = ENGLISH * (1_200_000 // len(ENGLISH) + 1)
+    assert 1_000_000 < len(text) and len(text.encode()) < 10 * MB
+    f = tmp_path / "long.txt"
+    f.write_text(text, encoding="utf-8")
+    code = cli.main(["analyze", str(f)])  # a ValueError would escape main() and fail here
+    out, err = capsys.readouterr()
+    if code == cli.EXIT_INPUT:
+        assert out == "" and len(err.splitlines()) == 1
+        assert_plain_sentence(err.strip().removeprefix("sourcetrace: "))
+    else:
+        assert code == 0 and json.loads(out)["article"]["text"] == text
+    try:
+        analyze_article(load_path(f))
+    except SourcetraceError as refusal:  # the library's own refusal: one plain sentence
+        assert_plain_sentence(str(refusal))
+
+
 @pytest.mark.parametrize(
     "text",
     [
