@@ -588,7 +588,7 @@ def _verb_find(
     holes = [cue] + ([source] if source else [])
     ranges = [p for r in ranges for p in _minus(r, [h for h in holes if r[0] < h[1] and h[0] < r[1]])]
     parts = _parts(text, ranges)
-    if not parts:
+    if not parts or ("src" in tags and source is None):
         return None
     negated = any(c.dep_ == "neg" for c in verb.children)
     return _Found(
