@@ -512,3 +512,32 @@ def test_app_paste_of_foreign_or_blank_text_is_one_sentence(app_url: str, browse
             assert page.locator("[data-testid='stException']").count() == 0
         finally:
             context.close()
+
+
+@pytest.mark.e2e
+@pytest.mark.timeout(300)
+def test_app_logs_a_refused_upload_for_the_operator(browser, tmp_path: Path) -> None:
+    """The user reads one sentence; the operator's log gets the stage, the error type and a reference."""
+    from tests.e2e.conftest import wait_for_app
+    from tests.e2e.test_xss import UPLOAD_LABEL
+    from tests.unit.test_hostile_inputs import tiny_pdf
+
+    bad = tmp_path / "scan.txt"
+    bad.write_bytes(tiny_pdf())
+    with _app_server(tmp_path, SOURCETRACE_HOME=str(tmp_path)) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            page = context.new_page()
+            page.goto(url)
+            wait_for_app(page)
+            uploader = page.locator("[data-testid='stFileUploader']").filter(has_text=UPLOAD_LABEL)
+            uploader.locator("input[type=file]").set_input_files(str(bad))
+            message = _sidebar_error(page)
+        finally:
+            context.close()
+    log = (tmp_path / "streamlit.log").read_text(encoding="utf-8", errors="replace")
+    records = [line for line in log.splitlines() if " sourcetrace" in line and "stage=" in line]
+    assert records, f"nothing logged for the operator; server log:\n{log[-2000:]}"
+    assert any("stage=load" in r and "error=InputError" in r for r in records), records
+    assert "Traceback" not in log, "a refused input is expected: no traceback in the operator's log"
+    assert_plain_sentence(message)
