@@ -40,15 +40,31 @@ _SHAPE_GLYPHS = {"dot": "●", "diamond": "◆", "square": "■", "hexagon": "�
 
 
 @st.cache_resource
-def _renderer():
-    """Registered once per process: the vis-network bundle followed by our module."""
+def _library():
+    """vis-network as its own component (UMD: defines globalThis.vis when its module loads)."""
     js = (
-        "// vis-network 9.1.2 from pyvis (UMD: defines globalThis.vis)\n"
+        "// vis-network 9.1.2 as shipped by pyvis, inlined: nothing is fetched from a CDN\n"
         + VIS_JS.read_text(encoding="utf-8")
-        + "\n;\n"
-        + (HERE / "network_component" / "network.js").read_text(encoding="utf-8")
+        + "\n;\nexport default function () {}\n"
     )
+    return st.components.v2.component("sourcetrace_vis_library", js=js)
+
+
+@st.cache_resource
+def _renderer():
+    """Registered once per process: our small module, which waits for globalThis.vis."""
+    js = "// Sourcetrace network\n" + (HERE / "network_component" / "network.js").read_text(encoding="utf-8")
     return st.components.v2.component("sourcetrace_network", js=js, css=_CSS)
+
+
+def load_library() -> None:
+    """Mount vis-network once per page run, outside the view's fragment.
+
+    A component's code travels with every rerun that renders it; kept out of the fragment, a
+    focus change sends a few kilobytes instead of the 470 KB library.
+    """
+    with st.sidebar:
+        _library()(key="vis-library")
 
 
 def _signature(graph: dict) -> str:

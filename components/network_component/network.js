@@ -33,7 +33,21 @@ function applyFocus(s, focus) {
   s.box.dataset.focus = primary || "";
 }
 
-export default function ({ data, parentElement, setStateValue, key }) {
+// vis-network arrives in a separate component (kept out of the fragment that reruns on focus
+// changes); wait for it, and render only the latest data if several runs arrived meanwhile.
+const latest = new WeakMap();
+export default function (args) {
+  latest.set(args.parentElement, args);
+  const attempt = (tries) => {
+    if (!globalThis.vis && tries < 400) { setTimeout(() => attempt(tries + 1), 25); return; }
+    const current = latest.get(args.parentElement);
+    if (current !== args) return; // a newer run took over
+    render(args);
+  };
+  attempt(0);
+}
+
+function render({ data, parentElement, setStateValue }) {
   const vis = globalThis.vis;
   let s = mounted.get(parentElement);
   if (!s || s.signature !== data.signature) {
