@@ -175,3 +175,30 @@ def test_the_checker_itself_catches_broken_output() -> None:
     for analysis in cases:
         with pytest.raises(AssertionError):
             check_contract(text, analysis)
+
+
+# The loader is total too: any bytes under any of the accepted names give an Article or an
+# InputError whose message is one plain sentence, never another exception.
+@PROPERTY_SETTINGS
+@given(
+    st.one_of(
+        st.binary(max_size=600),
+        NEWSLIKE.map(lambda t: t.encode("utf-8")),
+        ANY_TEXT.map(lambda t: t.encode("utf-8")),
+        NEWSLIKE.map(lambda t: f"<html><body><p>{t}</p><script>x()</script></body></html>".encode()),
+    ),
+    st.sampled_from(["upload.txt", "page.html", "notes.md", "noext"]),
+)
+def test_load_bytes_is_total(data: bytes, name: str) -> None:
+    from sourcetrace.errors import InputError
+    from sourcetrace.load import load_bytes
+
+    try:
+        article = load_bytes(data, name=name)
+    except InputError as err:
+        message = str(err)
+        assert message and "\n" not in message and len(message) <= 300, repr(message)
+        assert "Traceback" not in message and "codec" not in message, repr(message)
+        return
+    assert article.text.strip(), "an accepted article is never blank"
+    check_contract(article.text, analyze_text(article.text))
