@@ -50,28 +50,6 @@ _ADVERBIAL_PREPS = {
 _RELATIVE = {"that", "which", "who", "whom"}
 _TRAILING = {"which", "where", "although", "though", "while", "whereas"}
 _CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
-_CUE_PREPS = ("in", "at", "during", "on")
-# where a statement is made: "said in an interview", "told reporters at a briefing"
-_TELLING_NOUNS = {
-    "interview",
-    "statement",
-    "briefing",
-    "conference",
-    "speech",
-    "email",
-    "e-mail",
-    "tweet",
-    "post",
-    "rally",
-    "release",
-    "letter",
-    "appearance",
-    "hearing",
-    "debate",
-    "call",
-    "message",
-    "op-ed",
-}
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -346,8 +324,8 @@ def _extend_quotes(finds: list[_Found], regions: list[Range], text: str) -> None
 
 def _cue_range(verb: Token, prep: Token | None = None) -> Range:
     """The verb with its contiguous auxiliaries, negation and adverbs ("has also said", "now says"),
-    its particle, and the when/where of the telling right after it ("said Friday", "said in an
-    interview") — how the cue is usually delimited in attribution corpora."""
+    its particle, and a bare time right after it ("said Friday") — how the cue is usually delimited
+    in attribution corpora (PolNeAR)."""
     start, end = verb.idx, _tok_end(verb)
     i = verb.i - 1
     while i >= verb.sent.start and verb.doc[i].head == verb and verb.doc[i].dep_ in _CUE_LEFT:
@@ -363,12 +341,6 @@ def _cue_range(verb: Token, prep: Token | None = None) -> Range:
         ):
             end = _tok_end(tok)
             j = tok.right_edge.i + 1
-        elif tok.dep_ == "prep" and tok.lower_ in _CUE_PREPS:
-            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-            if pobj is None or pobj.lemma_.lower() not in _TELLING_NOUNS:
-                break
-            end = _tok_end(pobj)
-            j = pobj.i + 1
         else:
             break
     if prep is not None:
