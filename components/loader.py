@@ -8,6 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import state
+from sourcetrace.load import MAX_BYTES
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm"]
 
@@ -64,6 +65,8 @@ def render_loader() -> None:
                 if name == "Upload":
                     st.file_uploader(
                         "A .txt, .md or .html file", type=UPLOAD_TYPES, key="loader-upload",
+                        # the library refuses bigger inputs; say so before the upload, not after
+                        max_upload_size=max(1, MAX_BYTES // (1024 * 1024)),
                         on_change=_take_upload, args=("loader-upload",),
                     )
                 elif name == "Paste":
