@@ -245,7 +245,7 @@ def _punctuation_finds(doc: Doc, text: str, regions: list[Range]) -> list[_Found
         colon = m.end("name")
         head = _head_at(doc, m.start("name"), colon)
         content = _trimmed(text, (m.start("said"), m.end("said")))
-        if content is None or head is None:
+        if content is None or head is None or not _speaker_like(doc, name, m.start("name"), colon, head):
             continue
         finds.append(
             _Found(
@@ -270,6 +270,20 @@ def _punctuation_finds(doc: Doc, text: str, regions: list[Range]) -> list[_Found
         dash = qe + m.start("dash")
         finds.append(_Found(cue=(dash, dash + 1), content=[content], source=name, head=head, lemma="―"))
     return finds
+
+
+def _speaker_like(doc: Doc, name: str, start: int, end: int, head: Token) -> bool:
+    """A label that names someone: a transcript speaker (all capitals), a named entity, or an
+    unnamed source/document ("Poll: ..."); not a headline kicker ("Stealth Over Health: ...")."""
+    if name.isupper():
+        return True
+    lex = lexicons()
+    if head.lemma_.lower() in lex.documents or head.lemma_.lower() in lex.anonymous:
+        return True
+    return any(
+        ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and ent.start_char < end and start < ent.end_char
+        for ent in doc.char_span(start, end, alignment_mode="expand").ents
+    )
 
 
 def _head_at(doc: Doc, start: int, end: int) -> Token | None:

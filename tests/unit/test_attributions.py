@@ -303,3 +303,7 @@ def test_as_clause_glosses_its_host(nlp):
     att = only(run(nlp, "The driver was not armed, as police have said.")[0])
     assert (att.source.text, att.cue.text) == ("police", "have said")
     assert att.content.text == "The driver was not armed"
+
+
+def test_headline_kicker_is_not_a_speaker(nlp):
+    assert run(nlp, "Stealth over health: the candidate skipped the hospital.\n")[0] == []
