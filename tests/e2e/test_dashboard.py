@@ -166,3 +166,25 @@ def test_show_in_text_jumps_to_the_claim_in_the_article(page, app_url, bundled_a
     assert f"focus=claim:{claim.id}" in unquote(page.url)
     expect(page.locator(".st-article .st-claim-focus").first).to_be_in_viewport(timeout=10_000)
     screenshot(page, "show-in-text")
+
+
+def test_selecting_an_actor_row_focuses_it(page, app_url, bundled_analysis):
+    from components.article import actors_frame
+
+    kazemi = _actor_id(bundled_analysis, KAZEMI)
+    row = list(actors_frame(bundled_analysis)["id"]).index(kazemi)
+    open_app(page, app_url)
+    grid = page.locator(".st-key-actors-table [data-testid='stDataFrameResizable']")
+    grid.scroll_into_view_if_needed()
+    # rows are drawn on a canvas: click the selection cell of the row (35 px rows under the header)
+    assert row < 9, "the row must be visible without scrolling the 360 px table"
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 15, box["y"] + 35 + 35 * row + 17)
+    page.wait_for_function(
+        "(id) => decodeURIComponent(location.search).includes('focus=actor:' + id)",
+        arg=kazemi,
+        timeout=20_000,
+    )
+    wait_for_app(page)
+    assert f"Focus: {KAZEMI}" in page.locator(PANEL).inner_text()
+    assert page.locator(".st-article .st-ent-focus").count() >= 1
