@@ -19,6 +19,8 @@ from sourcetrace.spans import make_span, trim
 UNATTRIBUTED_LABEL = "unattributed"
 _RELATIVE = re.compile(r",|\s(?:who|whom|whose|which|that)\s")
 _MIN_WORDS = 3
+_MIN_LEFTOVER_WORDS = 4  # "that" or "and" left around a nested attribution is no claim of its own
+_WORDS = re.compile(r"\w+")
 
 
 def _label(att: Attribution, article: Article, actors: dict[str, Actor]) -> str:
@@ -66,6 +68,19 @@ def _actors_in(span: Span, index: MentionIndex) -> list[str]:
     return list(found)
 
 
+def _says_more(text: str, att: Attribution, nested: list[Attribution]) -> bool:
+    """Whether the content holds at least a few words outside its nested attributions."""
+    holes = [
+        r
+        for n in nested
+        for r in [*_ranges(n.content), (n.cue.start, n.cue.end)]
+        + ([(n.source.start, n.source.end)] if n.source else [])
+        + ([(n.recipient.start, n.recipient.end)] if n.recipient else [])
+    ]
+    left = [text[s:e] for outer in _ranges(att.content) for s, e in _pieces(outer, holes)]
+    return len(_WORDS.findall(" ".join(left))) >= _MIN_LEFTOVER_WORDS
+
+
 def _hedge(text: str, span: Span) -> Span | None:
     for s, e in _ranges(span):
         found = find_hedge(text, s, e)
@@ -79,7 +94,10 @@ def _states_something(sent: SpacySpan) -> bool:
     words = [t for t in sent if t.is_alpha]
     if len(words) < _MIN_WORDS or sent.text.rstrip().endswith("?"):
         return False
-    return any(t.pos_ in ("VERB", "AUX") for t in sent)
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return False
+    # an imperative ("Read the rest here.") addresses the reader, it asserts nothing
+    return not (sent.root.tag_ == "VB" and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in sent))
 
 
 def _pieces(outer: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -114,10 +132,15 @@ def build_claims(
     index = MentionIndex(actors)
     claims: list[Claim] = []
 
-    # innermost attributions: their content is the claim, their ancestry the chain
+    # innermost attributions: their content is the claim, their ancestry the chain; an outer one
+    # is a claim too when its content says more than what it nests ("A told B that X, but Y")
+    children: dict[str, list[Attribution]] = {}
+    for a in sentence_level:
+        if a.parent:
+            children.setdefault(a.parent, []).append(a)
     for att in sentence_level:
-        if att.id in parents:
-            continue  # not innermost: the nested attribution carries the claim
+        if att.id in parents and not _says_more(text, att, children.get(att.id, [])):
+            continue  # the nested attribution carries the claim
         hedge = _hedge(text, att.content)
         claims.append(
             Claim(

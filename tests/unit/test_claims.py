@@ -143,3 +143,21 @@ def test_bundled_denial_document_headline_and_boilerplate(bundled_analysis):
 def test_bundled_unattributed_sentence_inside_the_outlet_frame(bundled_analysis):
     claim = next(c for c in bundled_analysis.claims if c.content.text.startswith("Day by day more facts"))
     assert chain(claim) == [("NCRI", "publisher"), ("al-Malaf", "outlet"), ("unattributed", "unattributed")]
+
+
+def test_outer_attribution_that_says_more_is_a_claim_too(nlp):
+    text = (
+        "The aide said that the mayor told reporters that he would resign, but the council refused the offer."
+    )
+    claims = claims_of(nlp, text)
+    assert [c.content.text for c in claims] == [
+        "that the mayor told reporters that he would resign, but the council refused the offer",
+        "that he would resign",
+    ]
+    assert chain(claims[1]) == [("the aide", "anonymous"), ("the mayor", "named")]
+
+
+def test_imperative_is_not_a_claim(nlp):
+    assert [c.content.text for c in claims_of(nlp, "Read the rest here. The mayor resigned.")] == [
+        "The mayor resigned"
+    ]
