@@ -175,3 +175,41 @@ def test_ten_sessions_at_once_stay_apart(app_url: str, browser, tmp_path: Path) 
     assert after_second - after_first < 150, (
         f"memory keeps growing: {before:.0f} -> {after_first:.0f} -> {after_second:.0f} MB"
     )
+
+
+@pytest.mark.e2e
+@pytest.mark.timeout(300)
+def test_a_stranger_never_sees_another_sessions_article(app_url: str, browser, tmp_path: Path) -> None:
+    """Session A uploads an article; session B, a stranger on the same server, finds no trace of it
+    anywhere on its page: not in the views, not in the sidebar's library (every expander opened)."""
+    from tests.e2e.conftest import wait_for_app
+    from tests.e2e.test_xss import LOADED_JS, UPLOAD_LABEL
+
+    mine = tmp_path / "session-a.txt"
+    mine.write_text(article_text(0), encoding="utf-8")
+    secret = [PEOPLE[0].split()[-1], PLACES[0]]
+    ctx_a = browser.new_context(viewport={"width": 1280, "height": 900})
+    ctx_b = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        a = ctx_a.new_page()
+        a.goto(app_url)
+        wait_for_app(a)
+        uploader = a.locator("[data-testid='stFileUploader']").filter(has_text=UPLOAD_LABEL)
+        uploader.locator("input[type=file]").set_input_files(str(mine))
+        a.wait_for_function(LOADED_JS, timeout=180_000)
+        wait_for_app(a)
+        assert PEOPLE[0] in a.locator("[data-testid='stMain']").inner_text()
+
+        b = ctx_b.new_page()
+        b.goto(app_url)
+        wait_for_app(b)
+        for summary in b.locator("[data-testid='stExpander'] summary").all():
+            summary.click()  # open every expander (the library lists filed articles inside one)
+        b.wait_for_timeout(500)
+        wait_for_app(b)
+        page_b = b.locator("[data-testid='stApp']").inner_text()
+        seen = [word for word in secret if word in page_b]
+        assert seen == [], f"a stranger's session shows another session's article: {seen}"
+    finally:
+        ctx_a.close()
+        ctx_b.close()
