@@ -26,6 +26,12 @@ def _actor_id(analysis, name: str) -> str:
     return actor.id
 
 
+def _wait_focus_in_url(page, focus: str) -> None:
+    page.wait_for_function(
+        "(f) => decodeURIComponent(location.search).includes('focus=' + f)", arg=focus, timeout=20_000
+    )
+
+
 def _wait_network_settled(page) -> None:
     page.wait_for_selector(f"{NETWORK}[data-settled='1']", timeout=60_000)
 
@@ -115,6 +121,13 @@ def test_deep_link_restores_article_view_and_focus(page, app_url, bundled_analys
     assert f"Focus: {KAZEMI}" in page.locator(PANEL).inner_text()
     assert page.locator(NETWORK).get_attribute("data-focus") == kazemi
     screenshot(page, "deep-link-network-focus")
+
+    # moving to another view keeps the article and the focus, in the panel and in the URL
+    page.locator("[data-testid='stSidebarNav'] a", has_text="Timeline").click()
+    page.wait_for_function("() => location.pathname.endsWith('/timeline')", timeout=20_000)
+    wait_for_app(page)
+    _wait_focus_in_url(page, f"actor:{kazemi}")
+    assert f"Focus: {KAZEMI}" in page.locator(PANEL).inner_text()
 
     open_app(page, app_url, "", article=ARTICLE, focus=f"actor:{kazemi}")
     assert page.locator(".st-article .st-ent-focus", has_text="Kazemi").count() >= 1
