@@ -213,3 +213,47 @@ def test_a_stranger_never_sees_another_sessions_article(app_url: str, browser, t
     finally:
         ctx_a.close()
         ctx_b.close()
+
+
+@pytest.mark.e2e
+@pytest.mark.timeout(300)
+def test_a_strangers_correction_never_reaches_another_session(
+    app_url: str, browser, bundled_analysis
+) -> None:
+    """Session A renames an actor of the bundled article (to markup, as an attacker would); session B,
+    opening the same bundled article, sees the analysis as extracted: no stored text, no script."""
+    from tests.e2e.conftest import wait_for_app
+
+    if not (Path(__file__).resolve().parents[2] / "pages" / "corrections.py").exists():
+        pytest.fail("no corrections page: this test needs pages/corrections.py")
+    actor = bundled_analysis.actors[0]
+    planted = 'Zqx Stranger <img src=x onerror="window.__pwned=1">'
+    ctx_a = browser.new_context(viewport={"width": 1280, "height": 900})
+    ctx_b = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        a = ctx_a.new_page()
+        a.goto(f"{app_url}/corrections?focus=actor:{actor.id}")
+        wait_for_app(a)
+        main = a.locator("[data-testid='stMain']")
+        main.get_by_label("New name").first.fill(planted)
+        main.get_by_label("New name").first.press("Enter")
+        wait_for_app(a)
+        main.get_by_role("button", name="Rename").first.click()
+        wait_for_app(a)
+        a.goto(app_url)
+        wait_for_app(a)
+        assert "Zqx Stranger" in a.locator("[data-testid='stApp']").inner_text(), "the rename did not apply"
+
+        b = ctx_b.new_page()
+        b.goto(app_url)
+        wait_for_app(b)
+        for summary in b.locator("[data-testid='stExpander'] summary").all():
+            summary.click()
+        wait_for_app(b)
+        assert b.evaluate("() => typeof window.__pwned") == "undefined"
+        assert "Zqx Stranger" not in b.locator("[data-testid='stApp']").inner_text(), (
+            "another session's correction is shown to a stranger"
+        )
+    finally:
+        ctx_a.close()
+        ctx_b.close()
