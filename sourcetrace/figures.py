@@ -158,7 +158,7 @@ def network_options() -> dict:
     """Physics that settles quickly; the frontend turns it off once stabilised."""
     return {
         "autoResize": True,
-        "nodes": {"font": {"size": 16, "face": "sans-serif", "color": "#1b1f24"}, "borderWidth": 1},
+        "nodes": {"font": {"size": 20, "face": "sans-serif", "color": "#1b1f24"}, "borderWidth": 1},
         "edges": {
             "color": {"color": "#9aa4af", "highlight": "#1f4e79", "hover": "#1f4e79"},
             "smooth": {"type": "continuous"},
@@ -169,7 +169,7 @@ def network_options() -> dict:
             "solver": "forceAtlas2Based",
             # strong repulsion, long springs: labels of a dense news graph need room
             "forceAtlas2Based": {
-                "gravitationalConstant": -140, "centralGravity": 0.008, "springLength": 170,
+                "gravitationalConstant": -120, "centralGravity": 0.01, "springLength": 140,
                 "springConstant": 0.05, "avoidOverlap": 0.6,
             },
             "stabilization": {"enabled": True, "iterations": 400, "fit": True},

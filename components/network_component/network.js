@@ -20,7 +20,7 @@ function applyFocus(s, focus) {
           : { background: FADE, border: FADE, highlight: { background: n.color, border: FOCUS },
               hover: { background: n.color, border: FOCUS } },
         borderWidth: n.id === primary ? 5 : 1,
-        font: { color: lit ? "#1b1f24" : "#a3abb4", size: n.id === primary ? 19 : 16 },
+        font: { color: lit ? "#1b1f24" : "#a3abb4", size: n.id === primary ? 23 : 20 },
       };
     })
   );

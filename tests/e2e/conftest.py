@@ -135,6 +135,13 @@ def wait_for_app(page, timeout: int = SCRIPT_TIMEOUT_MS) -> None:
     page.wait_for_selector(
         "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout
     )
+    # lazily loaded elements (tables, pills, charts) show a skeleton until their code arrives
+    try:
+        page.wait_for_function(
+            "() => !document.querySelector(\"[data-testid='stSkeleton']\")", timeout=15_000
+        )
+    except Exception:  # noqa: BLE001 - a slow element is the test's business, not the fixture's
+        pass
 
 
 def open_app(page, base_url: str, path: str = "", **params: str) -> None:
