@@ -82,6 +82,17 @@ def test_concurrent_first_calls_load_one_pipeline(monkeypatch: pytest.MonkeyPatc
 # ---------------------------------------------------------------- app: 10 sessions at once
 
 
+@pytest.fixture
+def own_app(tmp_path: Path):
+    """A server of its own with a fresh workspace: what one test writes, no other test sees."""
+    from tests.e2e.test_failing_parts import _app_server
+
+    home = tmp_path / "home"
+    home.mkdir()
+    with _app_server(tmp_path, SOURCETRACE_HOME=str(home)) as url:
+        yield url
+
+
 def _server_pid(url: str) -> int:
     """The pid of the Streamlit server listening on this URL's port (found in /proc)."""
     port = str(urlsplit(url).port)
@@ -148,7 +159,8 @@ def _run_round(browser, app_url: str, files: list[Path], focus: list[str]) -> No
 
 @pytest.mark.e2e
 @pytest.mark.timeout(900)
-def test_ten_sessions_at_once_stay_apart(app_url: str, browser, tmp_path: Path) -> None:
+def test_ten_sessions_at_once_stay_apart(own_app: str, browser, tmp_path: Path) -> None:
+    app_url = own_app  # its own server: the memory measured is these sessions' alone
     from sourcetrace.load import load_path
 
     files, focus = [], []
@@ -179,7 +191,7 @@ def test_ten_sessions_at_once_stay_apart(app_url: str, browser, tmp_path: Path) 
 
 @pytest.mark.e2e
 @pytest.mark.timeout(300)
-def test_a_stranger_never_sees_another_sessions_article(app_url: str, browser, tmp_path: Path) -> None:
+def test_a_stranger_never_sees_another_sessions_article(own_app: str, browser, tmp_path: Path) -> None:
     """Session A uploads an article; session B, a stranger on the same server, finds no trace of it
     anywhere on its page: not in the views, not in the sidebar's library (every expander opened)."""
     from tests.e2e.conftest import wait_for_app
@@ -192,7 +204,7 @@ def test_a_stranger_never_sees_another_sessions_article(app_url: str, browser, t
     ctx_b = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         a = ctx_a.new_page()
-        a.goto(app_url)
+        a.goto(own_app)
         wait_for_app(a)
         uploader = a.locator("[data-testid='stFileUploader']").filter(has_text=UPLOAD_LABEL)
         uploader.locator("input[type=file]").set_input_files(str(mine))
@@ -201,7 +213,7 @@ def test_a_stranger_never_sees_another_sessions_article(app_url: str, browser, t
         assert PEOPLE[0] in a.locator("[data-testid='stMain']").inner_text()
 
         b = ctx_b.new_page()
-        b.goto(app_url)
+        b.goto(own_app)
         wait_for_app(b)
         for summary in b.locator("[data-testid='stExpander'] summary").all():
             summary.click()  # open every expander (the library lists filed articles inside one)
@@ -218,7 +230,7 @@ def test_a_stranger_never_sees_another_sessions_article(app_url: str, browser, t
 @pytest.mark.e2e
 @pytest.mark.timeout(300)
 def test_a_strangers_correction_never_reaches_another_session(
-    app_url: str, browser, bundled_analysis
+    own_app: str, browser, bundled_analysis
 ) -> None:
     """Session A renames an actor of the bundled article (to markup, as an attacker would); session B,
     opening the same bundled article, sees the analysis as extracted: no stored text, no script."""
@@ -232,7 +244,7 @@ def test_a_strangers_correction_never_reaches_another_session(
     ctx_b = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         a = ctx_a.new_page()
-        a.goto(f"{app_url}/corrections?focus=actor:{actor.id}")
+        a.goto(f"{own_app}/corrections?focus=actor:{actor.id}")
         wait_for_app(a)
         main = a.locator("[data-testid='stMain']")
         main.get_by_label("New name").first.fill(planted)
@@ -240,12 +252,12 @@ def test_a_strangers_correction_never_reaches_another_session(
         wait_for_app(a)
         main.get_by_role("button", name="Rename").first.click()
         wait_for_app(a)
-        a.goto(app_url)
+        a.goto(own_app)
         wait_for_app(a)
         assert "Zqx Stranger" in a.locator("[data-testid='stApp']").inner_text(), "the rename did not apply"
 
         b = ctx_b.new_page()
-        b.goto(app_url)
+        b.goto(own_app)
         wait_for_app(b)
         for summary in b.locator("[data-testid='stExpander'] summary").all():
             summary.click()

@@ -59,6 +59,17 @@ UPLOAD_LABEL = "A .txt, .md or .html file"  # the article uploader (the workspac
 LOADED_JS = "() => (new URLSearchParams(location.search).get('article') || '').startsWith('sha-')"
 
 
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    """A server of this module's own (fresh workspace): the canary articles it files stay here."""
+    from tests.e2e.test_failing_parts import _app_server
+
+    tmp = tmp_path_factory.mktemp("xss-app")
+    (tmp / "home").mkdir()
+    with _app_server(tmp, SOURCETRACE_HOME=str(tmp / "home")) as url:
+        yield url
+
+
 @dataclass
 class Guard:
     """What a canary could leave behind in one browser context."""
