@@ -181,6 +181,8 @@ def test_ten_sessions_at_once_stay_apart(own_app: str, browser, tmp_path: Path) 
     _run_round(browser, app_url, files, focus)  # the same load again: memory must level off
     after_second = _rss_mb(pid)
 
+    print(f"server RSS: {before:.0f} MB before, {after_first:.0f} MB after {SESSIONS} sessions, "
+          f"{after_second:.0f} MB after {SESSIONS} more")  # shown with -s / -rP, for the record
     with urlopen(f"{app_url}/_stcore/health", timeout=10) as r:
         assert r.read().decode().strip() == "ok", "the server did not survive"
     assert after_first - before < 400, f"10 sessions took {after_first - before:.0f} MB"
