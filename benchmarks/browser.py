@@ -75,6 +75,19 @@ _QUIET_JS = """([quiet, limit]) => new Promise((resolve) => {
 })"""
 
 
+_WATCH_RUN_JS = """() => {
+  window.__benchRan = false;
+  const app = document.querySelector('[data-testid="stApp"]');
+  const obs = new MutationObserver(() => {
+    if (app.getAttribute('data-test-script-state') === 'running') {
+      window.__benchRan = true;
+      obs.disconnect();
+    }
+  });
+  obs.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+
+
 def _require_browser() -> None:
     try:
         import playwright.sync_api  # noqa: F401
@@ -215,12 +228,12 @@ def goto_view(page, path: str) -> None:
     if link.count() == 0:
         page.goto(page.url.split("?", 1)[0].rsplit("/", 1)[0] + path, wait_until="domcontentloaded")
     else:
+        # note the switch to "running" as it happens: polling for it afterwards can miss a fast
+        # rerun, and waiting for it then would add the wait to the measurement
+        page.evaluate(_WATCH_RUN_JS)
         link.click()
         page.wait_for_function("(p) => window.location.pathname.endsWith(p)", arg=path, timeout=30_000)
-        try:  # the rerun may finish before we look: then "running" is never seen, which is fine
-            page.wait_for_selector("[data-testid='stApp'][data-test-script-state='running']", timeout=1_000)
-        except Exception:  # noqa: BLE001 - playwright's TimeoutError
-            pass
+        page.wait_for_function("() => window.__benchRan === true", timeout=30_000)
     wait_rendered(page)
     if path.endswith("/network") and page.locator(NETWORK_BOX).count() == 0:
         page.wait_for_selector(NETWORK_BOX, state="attached", timeout=30_000)
