@@ -72,7 +72,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--clock", choices=("cpu", "wall"), default="cpu", help="clock for benchmarks 1-2 (default cpu)"
     )
+    parser.add_argument(
+        "--app-root", help="measure the app of another checkout (3-6), e.g. a copy with a fix to try"
+    )
     args = parser.parse_args(argv)
+    if args.app_root:
+        from pathlib import Path
+
+        from benchmarks.browser import set_app_root
+
+        set_app_root(Path(args.app_root))
     runners = _runners(args)
     try:
         selected = parse_only(args.only, list(runners))

@@ -38,7 +38,15 @@ from benchmarks.common import (
 )
 from benchmarks.textgen import dev_articles, many_actor_article
 
-APP = ROOT / "app.py"
+# The checkout whose app is measured: this one, or another (`--app-root`) to try a change A/B.
+APP_ROOT = ROOT
+APP = APP_ROOT / "app.py"
+
+
+def set_app_root(path: Path) -> None:
+    global APP_ROOT, APP
+    APP_ROOT = path.resolve()
+    APP = APP_ROOT / "app.py"
 BROWSER_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
 ]
@@ -97,6 +105,10 @@ def _require_browser() -> None:
         raise Skip(f"no chromium at {CHROMIUM} (apt-get install -y chromium)")
 
 
+def app() -> Path:
+    return APP
+
+
 def _require_app() -> None:
     if not APP.exists():
         raise Skip("app.py does not exist yet")
@@ -123,11 +135,11 @@ class Server:
             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
             "--server.fileWatcherType", "none",
         ]
-        full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+        full_env = {**os.environ, "PYTHONPATH": str(APP_ROOT), **(env or {})}
         self.started = time.perf_counter()
         # own session: stopping it reaches its children too, and nothing else
         self.proc = subprocess.Popen(
-            cmd, cwd=ROOT, env=full_env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+            cmd, cwd=APP_ROOT, env=full_env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
         )
 
     def wait_healthy(self, timeout: float = 120) -> None:
@@ -242,7 +254,7 @@ def goto_view(page, path: str) -> None:
 def _cold_app(b) -> tuple[float, list[tuple[str, float]], tuple[float, float]]:
     """Seconds from process start to every view rendered, when each view was done, CPU seconds used."""
     cpu0 = browser_cpu()
-    with server(APP) as s:
+    with server(app()) as s:
         s.wait_healthy()
         marks = [("health", time.perf_counter() - s.started)]
         ctx = b.new_context(viewport={"width": 1400, "height": 900})
@@ -382,7 +394,7 @@ def bench_interaction(repeats: int = 9) -> BenchResult:
     times: list[float] = []
     cpu_server: list[float] = []
     cpu_browser: list[float] = []
-    with server(APP) as s, browser() as b:
+    with server(app()) as s, browser() as b:
         s.wait_healthy()
         ctx = b.new_context(viewport={"width": 1400, "height": 1000})
         page = ctx.new_page()
@@ -442,12 +454,12 @@ def bench_interaction(repeats: int = 9) -> BenchResult:
     res.rows.append(
         Row(
             "4cpu",
-            "  same, CPU per focus change (server + browser), load-independent",
+            "  same, CPU used per change (server + browser processes; they overlap)",
             fmt_seconds(cpu),
             "",
             fmt_seconds(cpu),
-            "<= 250 ms",
-            verdict(cpu, 0.25),
+            "reference",
+            "",
         )
     )
     res.notes.append(
@@ -474,7 +486,7 @@ def bench_memory(n_articles: int = 20) -> BenchResult:
     _require_app()
     texts, origin = dev_articles()
     texts = texts[:n_articles]
-    with tempfile.TemporaryDirectory(prefix="bench-mem-") as tmp, server(APP) as s, browser() as b:
+    with tempfile.TemporaryDirectory(prefix="bench-mem-") as tmp, server(app()) as s, browser() as b:
         folder = Path(tmp)
         paths = []
         for i, t in enumerate(texts):
@@ -534,6 +546,12 @@ _SETTLE_JS = """async ([moduleSrc, graph, height]) => {
   const t0 = performance.now();
   mod.default({data: {graph, signature: 'bench', height, name: 'bench', empty_message: ''},
                parentElement: host, setStateValue: () => {}, setTriggerValue: () => {}, key: 'bench'});
+  // the module may defer drawing until globalThis.vis exists: wait for its handle
+  await new Promise((resolve) => {
+    const tick = () => (globalThis.sourcetraceNetworks && globalThis.sourcetraceNetworks.bench
+      ? resolve() : setTimeout(tick, 5));
+    tick();
+  });
   const box = host.querySelector('[data-testid="sourcetrace-network"]');
   const net = globalThis.sourcetraceNetworks.bench;
   let stabilized = null;
@@ -554,9 +572,19 @@ _SETTLE_JS = """async ([moduleSrc, graph, height]) => {
 }"""
 
 
+def _network_height() -> str:
+    """The dashboard's network height (a CSS length), so the settle test draws the same canvas."""
+    try:
+        from components.network import HEIGHT  # the app's own module (imports streamlit)
+
+        return f"{HEIGHT}px" if isinstance(HEIGHT, int | float) else str(HEIGHT)
+    except Exception:  # noqa: BLE001 - an older or broken app: fall back to the old fixed size
+        return "540px"
+
+
 def bench_network(repeats: int = 3, n_people: int = 300) -> BenchResult:
     _require_browser()
-    module = ROOT / "components" / "network_component" / "network.js"
+    module = APP_ROOT / "components" / "network_component" / "network.js"
     if not module.exists():
         raise Skip("components/network_component/network.js does not exist yet")
     import pyvis
@@ -583,7 +611,7 @@ def bench_network(repeats: int = 3, n_people: int = 300) -> BenchResult:
             page = ctx.new_page()
             page.set_content(_SETTLE_HTML)
             page.add_script_tag(content=vis_js)
-            out = page.evaluate(_SETTLE_JS, [src, graph, 540])
+            out = page.evaluate(_SETTLE_JS, [src, graph, _network_height()])
             settled.append(out["settled"] / 1000)
             drifts.append(out["drift"])
             if out["stabilized"] is not None:
