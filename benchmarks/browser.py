@@ -340,6 +340,19 @@ def bench_cold_start(repeats: int = 3) -> BenchResult:
             verdict(r_cpu, 1.5),
         )
     )
+    first = median([m[1][1] for m in runs])
+    r_first = first / median(base)
+    res.rows.append(
+        Row(
+            "3first",
+            "  process -> first view (article) rendered vs bare app",
+            fmt_seconds(first),
+            fmt_seconds(median(base)),
+            fmt_ratio(r_first),
+            "reference",
+            "",
+        )
+    )
     typical = min(runs, key=lambda m: abs(m[-1][1] - median(subj)))
     res.notes.append(
         f"3: medians of {repeats} alternating cold starts; first view by URL, the others by their sidebar "
