@@ -47,6 +47,8 @@ _ADVERBIAL_PREPS = {
     "on",
     "from",
 }
+_GLOSS_WINDOW = 40
+_MAX_NESTING = 6
 _RELATIVE = {"that", "which", "who", "whom"}
 _TRAILING = {"which", "where", "although", "though", "while", "whereas"}
 _CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
@@ -102,11 +104,18 @@ def lexicons() -> Lexicons:
 
 def find_hedge(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The first hedge phrase inside text[start:end], as character offsets."""
+    spans = _hedge_spans(text)
+    i = bisect_left(spans, (start, start))
+    if i < len(spans) and spans[i][1] <= end:
+        return spans[i]
+    return None
+
+
+@lru_cache(maxsize=8)
+def _hedge_spans(text: str) -> list[tuple[int, int]]:
+    """Every hedge in the text, found once: per-attribution lookups are then a bisection."""
     pattern = lexicons().hedges
-    if pattern is None:
-        return None
-    m = pattern.search(text, start, end)
-    return (m.start(), m.end()) if m else None
+    return [m.span() for m in pattern.finditer(text)] if pattern is not None else []
 
 
 # --------------------------------------------------------------------------- raw finds
@@ -342,11 +351,11 @@ def _cue_range(verb: Token, prep: Token | None = None) -> Range:
     in attribution corpora (PolNeAR)."""
     start, end = verb.idx, _tok_end(verb)
     i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].head == verb and verb.doc[i].dep_ in _CUE_LEFT:
+    while i >= 0 and verb.doc[i].head == verb and verb.doc[i].dep_ in _CUE_LEFT:
         start = verb.doc[i].idx
         i -= 1
     j = verb.i + 1
-    while j < verb.sent.end:
+    while j < len(verb.doc):
         tok = verb.doc[j]
         if tok.head != verb:
             break
@@ -360,6 +369,19 @@ def _cue_range(verb: Token, prep: Token | None = None) -> Range:
     if prep is not None:
         end = max(end, _tok_end(prep))
     return start, end
+
+
+def _sentence(tok: Token) -> SpacySpan:
+    """`tok.sent` in O(log n): spaCy's own walks the whole sentence on every call. The sentence
+    bounds are kept, as plain integers, in the Doc's user_data."""
+    doc = tok.doc
+    bounds = doc.user_data.get("sourcetrace_sentence_bounds")
+    if bounds is None or len(bounds[0]) == 0 or bounds[1][-1] != len(doc):
+        sents = list(doc.sents)
+        bounds = ([s.start for s in sents], [s.end for s in sents])
+        doc.user_data["sourcetrace_sentence_bounds"] = bounds
+    n = bisect_right(bounds[0], tok.i) - 1
+    return doc[bounds[0][n] : bounds[1][n]]
 
 
 def _after_comma(tok: Token) -> bool:
@@ -429,7 +451,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
 def _verb_find(
     verb: Token, tags: frozenset[str], text: str, regions: list[Range] | None = None
 ) -> _Found | None:
-    sent = verb.sent
+    sent = _sentence(verb)
     content_children = [c for c in verb.children if c.dep_ == "ccomp"]
     subj = _subject(verb)
     recipient: Range | None = None
@@ -616,7 +638,8 @@ def _cut_trailing(doc: Doc, r: Range) -> Range:
     span = doc.char_span(s, e, alignment_mode="expand") if e > s else None
     if span is None:
         return r
-    for tok in span:
+    # a gloss is short: look for its comma among the last tokens only (linear on nested contents)
+    for tok in span[max(0, len(span) - _GLOSS_WINDOW) :]:
         if tok.i == 0 or doc[tok.i - 1].text != "," or tok.idx <= s:
             continue
         tail = doc[tok.i : span.end]
@@ -653,11 +676,11 @@ def _quoted(sent: SpacySpan, exclude: Range, text: str) -> list[Range]:
 
 def _previous_quote(verb: Token, subj: Token | None) -> list[Range]:
     """'“...” He said.' split by the sentencizer: the quote is the previous sentence."""
-    sent = verb.sent
+    sent = _sentence(verb)
     words = [t for t in sent if not t.is_punct]
     if subj is None or len(words) > 4 or sent.start == 0:
         return []
-    prev = verb.doc[sent.start - 1].sent
+    prev = _sentence(verb.doc[sent.start - 1])
     if prev.text.rstrip()[-1:] in '”"' or sent.text.lstrip()[:1] in '”"':
         return [(prev.start_char, prev.end_char)]
     return []
@@ -672,7 +695,7 @@ def _according_find(tok: Token, text: str) -> _Found | None:
         return None
     source = _np_range(pobj)
     cue = (tok.idx, _tok_end(to))
-    sent = tok.sent
+    sent = _sentence(tok)
     clause = tok.head if tok.head != tok else sent.root
     outer = _subtree(clause) if clause.dep_ != "ROOT" else (sent.start_char, sent.end_char)
     holes = [(tok.left_edge.idx, max(source[1], cue[1]))]
@@ -722,6 +745,10 @@ class MentionIndex:
         self._starts = [r[0] for r in rows]
         self._rows = rows
         self._longest = max((e - s for s, e, _ in rows), default=0)
+        self._per_actor = []
+        for a in actors:
+            ms = sorted((m.start, m.end) for m in a.mentions)
+            self._per_actor.append(([m[0] for m in ms], [m[1] for m in ms]))
 
     def at(self, start: int, end: int) -> Actor | None:
         best, best_overlap = None, 0
@@ -736,13 +763,12 @@ class MentionIndex:
 
     def within(self, start: int, end: int) -> list[Actor]:
         """Actors with a mention wholly inside [start, end), in list order."""
-        found: set[int] = set()
-        i = bisect_left(self._starts, start)
-        while i < len(self._rows) and self._rows[i][0] < end:
-            if self._rows[i][1] <= end:
-                found.add(self._rows[i][2])
-            i += 1
-        return [self._actors[n] for n in sorted(found)]
+        found = []
+        for n, (starts, ends) in enumerate(self._per_actor):
+            i = bisect_left(starts, start)
+            if i < len(starts) and ends[i] <= end:
+                found.append(self._actors[n])
+        return found
 
 
 class _ActorBook:
@@ -996,6 +1022,7 @@ def _nest(finds: list[_Found], frames: list[_Found]) -> None:
             holders = [g for g in frames if g.content_contains(f.cue)]
         if holders:
             f.parent = min(holders, key=_Found.content_size)
+    _limit_depth(finds, frames)
     for f in finds:
         # odd parses can make two contents hold each other's cue: break such a loop at `f`
         seen, up = {id(f)}, f.parent
@@ -1006,6 +1033,22 @@ def _nest(finds: list[_Found], frames: list[_Found]) -> None:
             f.parent = min(
                 (g for g in frames if g.content_contains(f.cue)), key=_Found.content_size, default=None
             )
+
+
+def _limit_depth(finds: list[_Found], frames: list[_Found]) -> None:
+    """Real reporting nests a few levels ("X reported that an official said that ..."); a parse
+    that chains hundreds of clauses ("A said that ... and B said that ...") would make chains, and
+    the output, quadratic. Past _MAX_NESTING levels an attribution hangs on its frame instead."""
+    depth: dict[int, int] = {}
+    for f in sorted(finds, key=lambda f: f.cue[0]):
+        up = f.parent
+        d = 1 + (depth.get(id(up), 0) if up is not None and not up.frame else 0)
+        if d > _MAX_NESTING:
+            f.parent = min(
+                (g for g in frames if g.content_contains(f.cue)), key=_Found.content_size, default=None
+            )
+            d = 1
+        depth[id(f)] = d
 
 
 def find_attributions(
