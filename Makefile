@@ -7,7 +7,7 @@ PORT   ?= 8501
 .PHONY: run test test-fast bench lint schema clean
 
 run: $(VENV)/.installed
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	SOURCETRACE_WORKSPACE=shared $(BIN)/streamlit run app.py --server.port $(PORT)
 
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest

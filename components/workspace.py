@@ -1,5 +1,13 @@
 """The workspace in the app: saved corrections applied to every view, and the sidebar library.
 
+Where the workspace lives is the operator's choice, SOURCETRACE_WORKSPACE (environment variable or
+st.secrets key of that name):
+- `session` (the default, safe on a hosted server): each browser session gets a workspace of its own
+  in a private temporary folder, removed when the session ends; no session sees another's library
+  or corrections. Export/import keep the work.
+- `shared`: one persistent file (SOURCETRACE_HOME or the user data folder) for every session of this
+  server: a personal install, where two tabs and a restart lose nothing (`make run` sets it).
+
 `corrected(analysis)` is called right after the (cached) analysis: it files the article in the
 workspace library and re-applies the analyst's saved edits, so every view shows the corrected
 analysis. A damaged or locked workspace never stops the app: the analysis is shown as extracted,
@@ -8,31 +16,150 @@ read-only, with one sentence saying why.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+import time
+import weakref
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 
 from sourcetrace.errors import SourcetraceError
 from sourcetrace.model import Analysis, Article
-from sourcetrace.workspace import Workspace, WorkspaceError, open_workspace
+from sourcetrace.workspace import FILENAME, Workspace, WorkspaceError, open_workspace
 
 WS_KEY = "_workspace"  # session: (Workspace | None, message | None), opened once per session
 PROBLEMS_KEY = "_workspace_problems"  # session: edits the last run could not apply
 FILED_KEY = "_workspace_filed"  # session: content hashes already in the library
 NOTICE_KEY = "_workspace_notice"  # session: (kind, sentence) from the last workspace action
+MODE_KEY = "_workspace_mode"  # session: "session" | "shared", read when the workspace is opened
+FOLDER_KEY = "_workspace_folder"  # session: the SessionFolder of a per-session workspace
 OPEN_TIMEOUT_S = 1.0  # a locked file must not hold the page for long
+
+SETTING = "SOURCETRACE_WORKSPACE"
+MODES = ("session", "shared")
+DEFAULT_MODE = "session"  # a hosted server must never mix strangers' work
+FOLDER_PREFIX = "sourcetrace-session-"
+STALE_AFTER_S = 24 * 3600  # folders left by a killed server are swept after a day
+SESSION_NOTE = "Work here lasts for this session only: export the workspace to keep it."
+
+
+def workspace_mode() -> tuple[str, str | None]:
+    """The configured mode and, when the setting is not understood, one sentence saying so.
+
+    The environment wins over st.secrets (as for every setting an operator passes at launch).
+    """
+    raw = os.environ.get(SETTING)
+    if raw is None:
+        try:
+            raw = st.secrets.get(SETTING)
+        except Exception:  # no secrets.toml at all: that is the default, not an error
+            raw = None
+    if raw is None or str(raw).strip() == "":
+        return DEFAULT_MODE, None
+    value = str(raw).strip().lower()
+    if value in MODES:
+        return value, None
+    shown = str(raw) if len(str(raw)) <= 40 else str(raw)[:39] + "…"
+    return DEFAULT_MODE, (
+        f"{SETTING} is “{shown}”, which is neither “session” nor “shared”, so each session gets a "
+        "workspace of its own."
+    )
+
+
+def sessions_root() -> Path:
+    """Where per-session folders are made: SOURCETRACE_HOME/sessions, else the system temp folder."""
+    home = os.environ.get("SOURCETRACE_HOME")
+    return Path(home).expanduser() / "sessions" if home else Path(tempfile.gettempdir())
+
+
+class SessionFolder:
+    """A private folder (mode 0700, from mkdtemp) holding one session's workspace file.
+
+    It is kept in the session's state; when Streamlit drops that state (the session ended), the
+    object is freed and the folder deleted. A server killed outright leaves folders behind: those
+    are swept after a day (`sweep_stale_folders`).
+    """
+
+    def __init__(self, root: Path | None = None) -> None:
+        root = root if root is not None else sessions_root()
+        root.mkdir(parents=True, exist_ok=True)
+        self.path = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX, dir=root))
+        self._remove = weakref.finalize(self, shutil.rmtree, str(self.path), ignore_errors=True)
+
+    def remove(self) -> None:
+        self._remove()
+
+
+def sweep_stale_folders(root: Path, max_age_s: float = STALE_AFTER_S) -> int:
+    """Delete this user's session folders untouched for longer than max_age_s; how many went."""
+    limit = time.time() - max_age_s
+    removed = 0
+    try:
+        candidates = [p for p in root.glob(FOLDER_PREFIX + "*") if p.is_dir() and not p.is_symlink()]
+    except OSError:
+        return 0
+    for folder in candidates:
+        try:
+            if folder.stat().st_uid != os.getuid():
+                continue  # someone else's server on a shared temp folder: not ours to delete
+            newest = max([folder.stat().st_mtime, *(f.stat().st_mtime for f in folder.iterdir())])
+        except OSError:
+            continue
+        if newest < limit:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += 1
+    return removed
+
+
+@st.cache_resource(show_spinner=False)
+def _swept(root: str) -> int:
+    """The stale-folder sweep, once per server process and folder."""
+    return sweep_stale_folders(Path(root))
+
+
+def _open() -> tuple[Workspace | None, str | None]:
+    mode, _ = workspace_mode()
+    st.session_state[MODE_KEY] = mode
+    if mode == "shared":
+        return open_workspace(timeout=OPEN_TIMEOUT_S)
+    folder = st.session_state.get(FOLDER_KEY)
+    if folder is None:
+        root = sessions_root()
+        try:
+            _swept(str(root))
+            folder = SessionFolder(root)
+        except OSError as e:
+            return None, (
+                f"No private folder for this session's workspace could be made in {root} "
+                f"({e.strerror or e}). The app works without saving corrections."
+            )
+        st.session_state[FOLDER_KEY] = folder
+    ws, message = open_workspace(folder.path / FILENAME, timeout=OPEN_TIMEOUT_S)
+    if ws is not None:
+        ws.session_folder = folder  # type: ignore[attr-defined]  # the folder outlives every handle on its file
+    return ws, message
 
 
 def workspace() -> tuple[Workspace | None, str | None]:
     """This session's workspace and, when it is missing or read-only, the reason."""
     if WS_KEY not in st.session_state:
-        st.session_state[WS_KEY] = open_workspace(timeout=OPEN_TIMEOUT_S)
+        st.session_state[WS_KEY] = _open()
     return st.session_state[WS_KEY]
+
+
+def mode() -> str:
+    """The mode this session's workspace was opened in."""
+    workspace()
+    return st.session_state.get(MODE_KEY, DEFAULT_MODE)
 
 
 def retry_workspace() -> None:
     """Forget the failed opening; the next run tries again (the lock may be gone)."""
     st.session_state.pop(WS_KEY, None)
+    st.session_state.pop(FILED_KEY, None)  # a new opening may be another file: file the article again
 
 
 def writable() -> Workspace | None:
@@ -132,6 +259,11 @@ def render_workspace_sidebar(article: Article | None = None, key: str = "ws") ->
     with st.sidebar:
         st.markdown("**Workspace**")
         ws, message = workspace()
+        problem = workspace_mode()[1]
+        if problem:
+            st.warning(problem, icon=":material/settings:")
+        if mode() == "session":
+            st.caption(SESSION_NOTE)
         if message:
             st.caption(f":material/lock: {message}")
         notice = st.session_state.pop(NOTICE_KEY, None)

@@ -1,5 +1,7 @@
 """Corrections through the app (AppTest): each correction type, undo/redo, history, restart,
-re-analysis with renumbered ids, and a damaged or locked workspace that leaves the app usable.
+re-analysis with renumbered ids, and a damaged or locked workspace that leaves the app usable;
+then the two workspace modes (SOURCETRACE_WORKSPACE): `session` keeps strangers apart, `shared`
+keeps a personal install's tabs and restarts together.
 
 Most tests drive the corrections panel over the hand-made analysis of tests/unit/test_corrections.py
 (every id known); the last ones run the real app on the bundled article.
@@ -35,7 +37,17 @@ def _harness(id_offset: int = 0) -> None:
 
 @pytest.fixture
 def home(tmp_path, monkeypatch) -> Path:
+    """A personal install: one workspace file in SOURCETRACE_HOME shared by every session (and restart)."""
     monkeypatch.setenv("SOURCETRACE_HOME", str(tmp_path))
+    monkeypatch.setenv("SOURCETRACE_WORKSPACE", "shared")
+    return tmp_path
+
+
+@pytest.fixture
+def hosted(tmp_path, monkeypatch) -> Path:
+    """A hosted server as it is started by default: only SOURCETRACE_HOME, no workspace setting."""
+    monkeypatch.setenv("SOURCETRACE_HOME", str(tmp_path))
+    monkeypatch.delenv("SOURCETRACE_WORKSPACE", raising=False)
     return tmp_path
 
 
