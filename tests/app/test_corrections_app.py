@@ -405,3 +405,124 @@ def test_the_panel_follows_the_shared_focus(home):
     click(at, "corr-actor-merge")
     assert at.selectbox(key="corr-actor-pick").value == "a4"
     assert not at.warning
+
+
+# ---------------------------------------------------------------- workspace modes
+
+
+def _library_harness(text: str, title: str) -> None:
+    from components.workspace import render_workspace_sidebar
+    from sourcetrace.analysis import prepare_article
+
+    render_workspace_sidebar(prepare_article(text, title=title, publisher="Wire"))
+
+
+def library(text: str, title: str) -> AppTest:
+    """A session that shows (and so files) one article, with the sidebar library."""
+    at = AppTest.from_function(_library_harness, kwargs={"text": text, "title": title}, default_timeout=30)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def listed(at: AppTest) -> list[str]:
+    return sorted(b.label for b in at.sidebar.button if (b.key or "").startswith("ws-open-"))
+
+
+MAYOR = "Abelard Quince, the mayor of Lisbon, said on Monday that the bridge would reopen."
+MINISTER = "Delphine Varga, the transport minister, said the repairs in Budapest cost more than planned."
+
+
+def rename_a6(at: AppTest) -> None:
+    at.selectbox(key="corr-actor-pick").set_value("a6").run()
+    at.text_input(key="corr-actor-name-a6").set_value("Jalal Talabani")
+    click(at, "corr-actor-rename")
+    assert actors(at)["a6"]["name"] == "Jalal Talabani"
+
+
+def test_session_mode_is_the_default_and_keeps_corrections_apart(hosted):
+    from components.workspace import FOLDER_KEY, MODE_KEY
+
+    mine, stranger = start(), start()
+    rename_a6(mine)
+    stranger.run()
+    assert actors(stranger)["a6"]["name"] == "Talabani"  # the stranger sees the analysis as extracted
+    assert stranger.session_state[MODE_KEY] == "session"
+    mine.run()
+    assert actors(mine)["a6"]["name"] == "Jalal Talabani"  # this session keeps its own work
+    folders = [at.session_state[FOLDER_KEY].path for at in (mine, stranger)]
+    assert folders[0] != folders[1]
+    assert [f.parent for f in folders] == [hosted / "sessions"] * 2
+    assert [e.op for e in Workspace(folders[0] / FILENAME).edits("h-test")] == ["rename_actor"]
+    assert Workspace(folders[1] / FILENAME).edits("h-test") == []
+    assert not (hosted / FILENAME).exists()  # nothing in the persistent place
+
+
+def test_session_mode_library_lists_only_this_sessions_articles(hosted):
+    from components.workspace import SESSION_NOTE
+
+    mayor, minister = library(MAYOR, "Mayor"), library(MINISTER, "Minister")
+    mayor.run()
+    assert listed(mayor) == ["Mayor"]
+    assert listed(minister) == ["Minister"]
+    assert [c.value for c in minister.sidebar.caption if c.value == SESSION_NOTE] == [SESSION_NOTE]
+    assert not minister.sidebar.warning
+
+
+def test_shared_mode_shares_library_and_corrections(home):
+    from components.workspace import SESSION_NOTE
+
+    tab1, tab2 = start(), start()
+    rename_a6(tab1)
+    tab2.run()
+    assert actors(tab2)["a6"]["name"] == "Jalal Talabani"
+    mayor, minister = library(MAYOR, "Mayor"), library(MINISTER, "Minister")
+    mayor.run()
+    assert listed(mayor) == listed(minister) == ["(untitled) · 1 edit", "Mayor", "Minister"]
+    assert SESSION_NOTE not in [c.value for c in mayor.sidebar.caption]
+    assert not (home / "sessions").exists()
+
+
+def test_the_setting_is_read_from_st_secrets_and_the_environment_wins(hosted, monkeypatch):
+    from components.workspace import MODE_KEY
+
+    at = AppTest.from_function(_harness, default_timeout=30)
+    at.secrets["SOURCETRACE_WORKSPACE"] = "shared"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.session_state[MODE_KEY] == "shared"
+    assert Workspace(hosted / FILENAME).has_article("h-test")
+
+    monkeypatch.setenv("SOURCETRACE_WORKSPACE", " Session ")  # case and spaces do not matter
+    at = AppTest.from_function(_harness, default_timeout=30)
+    at.secrets["SOURCETRACE_WORKSPACE"] = "shared"
+    at.run()
+    assert at.session_state[MODE_KEY] == "session"
+
+
+def test_a_bad_setting_says_so_in_one_sentence_and_keeps_sessions_apart(hosted, monkeypatch):
+    from components.workspace import MODE_KEY, SESSION_NOTE
+
+    monkeypatch.setenv("SOURCETRACE_WORKSPACE", "sharred")
+    at = library(MAYOR, "Mayor")
+    assert [w.value for w in at.sidebar.warning] == [
+        "SOURCETRACE_WORKSPACE is “sharred”, which is neither “session” nor “shared”, so each session "
+        "gets a workspace of its own."
+    ]
+    assert at.session_state[MODE_KEY] == "session"
+    assert SESSION_NOTE in [c.value for c in at.sidebar.caption]
+    assert not (hosted / FILENAME).exists()
+
+
+def test_a_sessions_folder_goes_when_its_state_is_dropped(hosted):
+    import gc
+
+    from components.workspace import FOLDER_KEY
+
+    at = start()
+    rename_a6(at)
+    folder = at.session_state[FOLDER_KEY].path
+    assert (folder / FILENAME).is_file()
+    del at
+    gc.collect()
+    assert not folder.exists()

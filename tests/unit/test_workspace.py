@@ -322,3 +322,51 @@ def test_cli_workspace_export_import(tmp_path):
     bad = cli("--db", str(tmp_path / "b.sqlite3"), "import", str(tmp_path / "missing.json"))
     assert bad.returncode == 2
     assert bad.stderr.startswith("sourcetrace: Cannot read ") and "Traceback" not in bad.stderr
+
+
+# ---------------------------------------------------------------- the app's per-session folders
+
+
+def test_session_folder_is_private_and_goes_with_its_owner(tmp_path):
+    import gc
+    import stat
+
+    from components.workspace import FOLDER_PREFIX, SessionFolder
+
+    folder = SessionFolder(tmp_path / "sessions")
+    path = folder.path
+    assert path.parent == tmp_path / "sessions" and path.name.startswith(FOLDER_PREFIX)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o700
+    Workspace(path / FILENAME).add_article(article())
+    del folder
+    gc.collect()
+    assert not path.exists()
+
+
+def test_sessions_root_is_sourcetrace_home_else_the_temp_folder(monkeypatch, tmp_path):
+    import tempfile
+
+    from components.workspace import sessions_root
+
+    monkeypatch.setenv("SOURCETRACE_HOME", str(tmp_path))
+    assert sessions_root() == tmp_path / "sessions"
+    monkeypatch.delenv("SOURCETRACE_HOME")
+    assert sessions_root() == Path(tempfile.gettempdir())
+
+
+def test_stale_session_folders_are_swept_and_live_ones_kept(tmp_path):
+    import os
+    import time
+
+    from components.workspace import FOLDER_PREFIX, sweep_stale_folders
+
+    two_days_ago = time.time() - 2 * 24 * 3600
+    old, live, other = tmp_path / f"{FOLDER_PREFIX}old", tmp_path / f"{FOLDER_PREFIX}live", tmp_path / "keep"
+    for folder in (old, live, other):
+        folder.mkdir()
+        (folder / FILENAME).write_bytes(b"x")
+    for path in (old / FILENAME, old, other / FILENAME, other):
+        os.utime(path, (two_days_ago, two_days_ago))
+    os.utime(live, (two_days_ago, two_days_ago))  # an old folder whose file was written just now
+    assert sweep_stale_folders(tmp_path) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, other.name])
