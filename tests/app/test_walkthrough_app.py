@@ -96,7 +96,8 @@ def test_exit_leaves_presentation_mode(home) -> None:
     assert at.button(key="wt-start")
 
 
-def test_edits_are_saved_with_the_article_and_restored(home, bundled_analysis) -> None:
+def test_edits_are_saved_with_the_article_and_restored(home, bundled_analysis, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCETRACE_WORKSPACE", "shared")  # a personal install: a reload keeps them
     content_hash = bundled_analysis.article.content_hash
     at = open_page()
     prefix = f"wt-{content_hash[:12]}-"
@@ -143,3 +144,33 @@ def test_reset_restores_the_default(home, bundled_analysis) -> None:
     at.button(key=f"{prefix}down-article").click().run()
     at.button(key="wt-reset").click().run()
     assert row_keys(at) == [s.key for s in wt.build_steps(bundled_analysis)]
+
+
+def test_session_mode_keeps_the_edits_in_this_sessions_workspace(home, bundled_analysis, monkeypatch) -> None:
+    """The default on a hosted server: saved in the session's own workspace (so its export carries
+    them), seen again in this session after visiting another view, never in a stranger's session."""
+    from components.workspace import FOLDER_KEY
+
+    monkeypatch.delenv("SOURCETRACE_WORKSPACE", raising=False)
+    content_hash = bundled_analysis.article.content_hash
+    prefix = f"wt-{content_hash[:12]}-"
+    default = [s.key for s in wt.build_steps(bundled_analysis)]
+    at = open_page()
+    at.button(key=f"{prefix}down-article").click().run()
+    at.text_input(key=f"{prefix}note-actors").input("Start with who is named.").run()
+    expected_order = ["actors", "article", *default[2:]]
+
+    mine = Workspace(at.session_state[FOLDER_KEY].path / "workspace.sqlite3")
+    assert [s["key"] for s in mine.load_walkthrough(content_hash)] == expected_order
+    assert '"note": "Start with who is named."' in mine.export_bytes(content_hash).decode()
+    assert not (home / "workspace.sqlite3").exists()
+
+    at.switch_page("pages/article.py").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert row_keys(at) == expected_order
+    assert at.text_input(key=f"{prefix}note-actors").value == "Start with who is named."
+
+    stranger = open_page()
+    assert row_keys(stranger) == default
+    assert stranger.text_input(key=f"{prefix}note-actors").value == ""
