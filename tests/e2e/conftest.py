@@ -64,12 +64,14 @@ def app_url(tmp_path_factory) -> Iterator[str]:
     """Base URL of a running `streamlit run app.py` (stopped after the session).
 
     The server gets its own empty workspace folder (SOURCETRACE_HOME), so browser tests never
-    touch the developer's saved articles.
+    touch the developer's saved articles, and runs as a hosted demo does whatever the developer's
+    environment says (SOURCETRACE_WORKSPACE=session): each browser session has its own workspace.
     """
     if chromium_path() is None:
         pytest.skip("No Chromium found: browser tests skipped.")
     port = _free_port()
-    env = {**os.environ, "SOURCETRACE_HOME": str(tmp_path_factory.mktemp("workspace"))}
+    env = {**os.environ, "SOURCETRACE_HOME": str(tmp_path_factory.mktemp("workspace")),
+           "SOURCETRACE_WORKSPACE": "session"}
     ARTIFACTS.mkdir(exist_ok=True)
     log = open(ARTIFACTS / "streamlit-server.log", "w")  # noqa: SIM115 - closed at teardown
     proc = subprocess.Popen(

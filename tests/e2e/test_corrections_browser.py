@@ -1,8 +1,10 @@
 """Corrections in headless Chromium: merge two actors on the Corrections page, then see the network
 lose the absorbed node and the claims panel count the merged actor's claims.
 
-The server here has its own empty workspace (SOURCETRACE_HOME in a temporary folder), so the merge
-never leaks into the shared server of the other browser tests or into the user's own workspace.
+The first server here is a personal install (SOURCETRACE_WORKSPACE=shared, as `make run` starts it)
+with its own empty workspace (SOURCETRACE_HOME in a temporary folder), so the merge persists for a
+new session yet never reaches the other browser tests or the user's own workspace. The last test
+uses the shared test server in its default mode (session): a merge stays in the session that made it.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ PANEL = ".st-key-claims-panel"
 
 @pytest.fixture(scope="module")
 def isolated_app_url(tmp_path_factory) -> Iterator[str]:
-    """`streamlit run app.py` with an empty workspace of its own."""
+    """`streamlit run app.py` as a personal install: one persistent workspace, empty at first."""
     if chromium_path() is None:
         pytest.skip("No Chromium found: browser tests skipped.")
     home = tmp_path_factory.mktemp("workspace-home")
@@ -50,7 +52,8 @@ def isolated_app_url(tmp_path_factory) -> Iterator[str]:
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "SOURCETRACE_HOME": str(home)},
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        env={**os.environ, "SOURCETRACE_HOME": str(home), "SOURCETRACE_WORKSPACE": "shared"},
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + SERVER_TIMEOUT_S
@@ -98,6 +101,18 @@ def _choose(page, label: str, option: str) -> None:
     wait_for_app(page)
 
 
+def _merge(page) -> None:
+    """On the Corrections page focused on KEEP: merge ABSORB into it and check the confirmation."""
+    actor_box = page.get_by_role("combobox", name="Actor", exact=True)
+    assert actor_box.input_value().startswith(KEEP)  # the focused actor is the one being corrected
+    _choose(page, "Merge this other actor into it", ABSORB)
+    page.get_by_role("button", name="Merge", exact=True).click()
+    wait_for_app(page)
+    alert = page.locator("[data-testid='stAlertContentSuccess']")
+    assert alert.inner_text().strip() == f"Merged actor “{ABSORB}” into “{KEEP}”"
+    assert actor_box.input_value().endswith(f"{KEEP} · named, GPE")
+
+
 def test_merging_two_actors_updates_the_network_and_the_panel(page, isolated_app_url, bundled_analysis):
     from components.claims import filter_claims
     from sourcetrace.corrections import apply_edits, merge_actors
@@ -122,14 +137,7 @@ def test_merging_two_actors_updates_the_network_and_the_panel(page, isolated_app
     assert _panel_count(page) == (before, n_claims)
 
     open_app(page, isolated_app_url, "corrections", **focus)
-    actor_box = page.get_by_role("combobox", name="Actor", exact=True)
-    assert actor_box.input_value().startswith(KEEP)  # the focused actor is the one being corrected
-    _choose(page, "Merge this other actor into it", ABSORB)
-    page.get_by_role("button", name="Merge", exact=True).click()
-    wait_for_app(page)
-    alert = page.locator("[data-testid='stAlertContentSuccess']")
-    assert alert.inner_text().strip() == f"Merged actor “{ABSORB}” into “{KEEP}”"
-    assert actor_box.input_value().endswith(f"{KEEP} · named, GPE")
+    _merge(page)
     caption = page.locator("[data-testid='stCaptionContainer']").filter(has_text="mention(s)").first
     kept = merged.actor(keep)
     assert ABSORB in kept.aliases
@@ -170,3 +178,35 @@ def test_export_then_import_the_workspace_from_the_sidebar(page, isolated_app_ur
     page.wait_for_selector("[data-testid='stSidebar'] [data-testid='stAlertContentSuccess']", timeout=30_000)
     message = sidebar.locator("[data-testid='stAlertContentSuccess']").inner_text().strip()
     assert message == f"Imported {n_articles} article(s): 0 new edit(s), {n_edits} already here."
+
+
+def test_session_mode_keeps_a_merge_in_the_session_that_made_it(browser, app_url, bundled_analysis):
+    """The default (hosted) mode: the sidebar says work lasts for the session; the merge is seen in
+    every view of this session and in no other session opening the same article."""
+    from components.workspace import SESSION_NOTE
+
+    ids = {a.name: a.id for a in bundled_analysis.actors}
+    keep, absorb = ids[KEEP], ids[ABSORB]
+    focus = {"article": ARTICLE, "focus": f"actor:{keep}"}
+    mine = browser.new_context(viewport={"width": 1280, "height": 800})
+    stranger = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = mine.new_page()
+        open_app(page, app_url, "corrections", **focus)
+        assert SESSION_NOTE in page.locator("[data-testid='stSidebar']").inner_text()
+        _merge(page)
+        # another view of the same session (the navigation, not a reload: a reload is a new session)
+        page.locator("[data-testid='stSidebarNav'] a", has_text="Network").click()
+        page.wait_for_function("() => location.pathname.endsWith('/network')", timeout=20_000)
+        wait_for_app(page)
+        nodes_mine = _node_ids(page)
+        assert keep in nodes_mine and absorb not in nodes_mine
+
+        other = stranger.new_page()
+        open_app(other, app_url, "network", **focus)
+        nodes_other = _node_ids(other)
+        assert keep in nodes_other and absorb in nodes_other, "a stranger's session shows another's merge"
+        assert sorted(nodes_mine) == sorted(n for n in nodes_other if n != absorb)
+    finally:
+        mine.close()
+        stranger.close()

@@ -13,9 +13,9 @@ pytestmark = pytest.mark.e2e
 ARTICLE = "ncri-2007-07-10-iranian-ambassador-iraq-security"
 
 
-# The server's workspace is shared by the session's browser tests, and another test may have
-# corrected (dismissed, added) claims of this article: the expectations are read from the page's
-# own counts (steps = article + key actors + claims + summary), never from a fresh analysis.
+# The expectations are read from the page's own counts (steps = article + key actors + claims +
+# summary), never from a fresh analysis: the page is the truth, whatever corrections its workspace
+# holds (none from other tests on the session-mode server, some on a server run in shared mode).
 
 
 def _claims_total(page) -> int:
