@@ -57,7 +57,12 @@ def analyze(article: Article) -> Analysis:
 
 @st.cache_resource
 def _loaded_articles() -> dict[str, Article]:
-    """Articles loaded on this server (uploads, pastes, URLs), so their links reopen them."""
+    """Articles loaded on this server (uploads, pastes, URLs), so their links reopen them.
+
+    Shared by every session of the process, yet only reachable by a link's 16-hex content hash (a
+    capability: whoever has the link may reopen it). Never list it: a session's library is its own
+    workspace (components/workspace.py), so a stranger sees no other session's article.
+    """
     return {}
 
 
