@@ -139,6 +139,7 @@ class _Found:
     hedge_tokens: list[Token] = field(default_factory=list)
     sent_end: int = 0  # end of the cue's sentence, for quotations that carry on after it
     id: str = ""
+    verb: Token | None = None  # the cue's verb, for xcomp chains ("agreed to release")
 
     @property
     def content_start(self) -> int:
@@ -453,6 +454,10 @@ def _verb_find(
 ) -> _Found | None:
     sent = _sentence(verb)
     content_children = [c for c in verb.children if c.dep_ == "ccomp"]
+    if any(c.i > verb.i and _opens_with_that(c) for c in content_children):
+        # "Should X fail, they worry that ...": a clause before the cue that the parser calls a
+        # complement is a condition when a "that" complement follows
+        content_children = [c for c in content_children if c.i > verb.i]
     subj = _subject(verb)
     recipient: Range | None = None
     for child in verb.children:
@@ -609,7 +614,12 @@ def _verb_find(
         negated=negated,
         hedge_tokens=[c for c in verb.children if c.dep_ == "advmod"],
         sent_end=sent.end_char,
+        verb=verb,
     )
+
+
+def _opens_with_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _clip_paragraph(text: str, r: Range, cue_at: int) -> Range:
@@ -984,6 +994,7 @@ def _sentence_finds(
         ):
             continue  # "I think" inside a quotation is the quoted speaker's voice, not a new source
         finds.append(found)
+    finds = _drop_inner_xcomp(finds)
     if regions is not None:
         taken = bytearray(len(text))  # characters already claimed: linear overlap checks
         for bs, be in blocked + [c for f in finds for c in [f.cue, *f.content]]:
@@ -993,6 +1004,20 @@ def _sentence_finds(
                 continue  # the colon of a dateline, or a quotation another cue already claims
             finds.append(found)
     return finds
+
+
+def _drop_inner_xcomp(finds: list[_Found]) -> list[_Found]:
+    """ "agreed to release the funds": when both verbs are cues, the outer one speaks and
+    "to release the funds" is its content; the inner one would only repeat it with a longer cue."""
+    outer = {f.verb.i: f for f in finds if f.verb is not None}
+    keep = []
+    for f in finds:
+        v = f.verb
+        host = outer.get(v.head.i) if v is not None and v.dep_ == "xcomp" and v.head.i < v.i else None
+        if host is not None and host.content_contains((v.idx, _tok_end(v))):
+            continue
+        keep.append(f)
+    return keep
 
 
 def _cut_structure(r: Range, blocked: list[Range]) -> Range:

@@ -307,3 +307,33 @@ def test_as_clause_glosses_its_host(nlp):
 
 def test_headline_kicker_is_not_a_speaker(nlp):
     assert run(nlp, "Stealth over health: the candidate skipped the hospital.\n")[0] == []
+
+
+def test_inner_xcomp_cue_leaves_the_content_to_the_outer_cue(nlp):
+    # PolNeAR convention: "agreed" is the cue and "to release ..." (with "to") the content
+    att = only(run(nlp, "The mining company agreed to release the records.")[0])
+    assert (att.source.text, att.cue.text, att.content.text) == (
+        "The mining company",
+        "agreed",
+        "to release the records",
+    )
+
+
+def test_condition_misparsed_as_complement_is_not_content(nlp):
+    # a hand-built parse: the parser's "Should prices rise" as a ccomp of "worry"
+    from spacy.tokens import Doc
+
+    words = ["Should", "prices", "rise", ",", "critics", "worry", "that", "jobs", "will", "go", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True, True, False, True, True, True, True, True, True, False, False],
+        heads=[2, 2, 5, 5, 5, 5, 9, 9, 9, 5, 5],
+        deps=["aux", "nsubj", "ccomp", "punct", "nsubj", "ROOT", "mark", "nsubj", "aux", "ccomp", "punct"],
+        pos=["AUX", "NOUN", "VERB", "PUNCT", "NOUN", "VERB", "SCONJ", "NOUN", "AUX", "VERB", "PUNCT"],
+        lemmas=["should", "price", "rise", ",", "critic", "worry", "that", "job", "will", "go", "."],
+    )
+    atts, _ = find_attributions(doc, Article(text=doc.text), [])
+    assert [(a.source.text, a.cue.text, a.content.text) for a in atts] == [
+        ("critics", "worry", "that jobs will go")
+    ]
