@@ -130,6 +130,21 @@ def assert_no_script_ran(page, guard: Guard, where: str) -> None:
     assert guard.outside == [], f"{where}: requests left the machine: {guard.outside}"
 
 
+def hover_canvases(page) -> int:
+    """Sweep the mouse over every canvas (the network): tooltips render actor names and evidence."""
+    swept = 0
+    for canvas in page.locator("canvas").all():
+        box = canvas.bounding_box()
+        if not box or box["width"] < 10 or box["height"] < 10:
+            continue
+        for i in range(1, 10):
+            for j in range(1, 8):
+                page.mouse.move(box["x"] + box["width"] * i / 10, box["y"] + box["height"] * j / 8)
+                page.wait_for_timeout(350)  # vis-network shows a tooltip after 300 ms at rest
+        swept += 1
+    return swept
+
+
 def _no_traceback(page, where: str) -> None:
     shown = page.locator("[data-testid='stException']")
     assert shown.count() == 0, f"{where}: a traceback is shown: {shown.first.inner_text()[:1500]}"
@@ -197,6 +212,9 @@ def test_uploaded_canary_runs_in_no_view(app_url: str, guarded) -> None:
     assert "window.__pwned=1" in page.locator("[data-testid='stMain']").inner_text()
     for view in views():
         visit(page, guard, app_url, view, article=ref)
+    visit(page, guard, app_url, "network", article=ref)
+    assert hover_canvases(page) >= 1, "the network view has no canvas to hover"
+    assert_no_script_ran(page, guard, "network, after hovering every node")
     for focus in focus_targets(TXT):
         for view in VIEWS:
             visit(page, guard, app_url, view, article=ref, focus=focus)
@@ -245,6 +263,7 @@ def test_exported_html_runs_no_script(source: Path, guarded, tmp_path: Path) -> 
     page.goto(report.as_uri())
     page.wait_for_load_state("load")
     assert_no_script_ran(page, guard, f"export of {source.name}")
+    hover_canvases(page)
     # click through everything clickable in the report (slides, tabs), checking after each
     clickable = page.locator("button:visible, [role=tab]:visible")
     for i in range(min(clickable.count(), 40)):
