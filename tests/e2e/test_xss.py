@@ -296,3 +296,23 @@ def test_the_canary_check_catches_live_markup(markup: str, guarded, tmp_path: Pa
     page.goto(planted.as_uri())
     with pytest.raises(AssertionError):
         assert_no_script_ran(page, guard, "planted")
+
+
+@pytest.mark.timeout(300)
+def test_hostile_link_parameters_run_no_script(app_url: str, guarded) -> None:
+    """A crafted link (?article=, ?focus=, ?step= carrying markup or a path) opens the app safely."""
+    from urllib.parse import quote
+
+    page, guard = guarded(app_url)
+    payload = quote('"><img src=x onerror="window.__pwned=1">', safe="")
+    for view, query in [
+        ("", f"article={payload}&focus=actor:{payload}"),
+        ("network", f"article=../../../../etc/passwd&focus=claim:{payload}"),
+        ("timeline", f"article=sha-{payload}&focus=event:{payload}"),
+        ("walkthrough", f"step={payload}&article=javascript:window.__pwned=1"),
+    ]:
+        page.goto(f"{app_url}/{view}?{query}")
+        wait_for_app(page)
+        _no_traceback(page, f"/{view}?{query}")
+        assert_no_script_ran(page, guard, f"/{view}?{query}")
+        assert "root:x:0:0" not in page.locator("[data-testid='stApp']").inner_text()
