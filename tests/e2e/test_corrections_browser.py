@@ -16,6 +16,8 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -39,45 +41,51 @@ NETWORK = "[data-testid='sourcetrace-network']"
 PANEL = ".st-key-claims-panel"
 
 
+@contextmanager
+def _serve(home: Path, mode: str, log_name: str, *options: str) -> Iterator[str]:
+    """`streamlit run app.py` with SOURCETRACE_HOME=home and SOURCETRACE_WORKSPACE=mode."""
+    port = _free_port()
+    ARTIFACTS.mkdir(exist_ok=True)
+    with (ARTIFACTS / log_name).open("w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+             "--server.port", str(port), "--server.address", "127.0.0.1",
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *options],
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+            env={**os.environ, "SOURCETRACE_HOME": str(home), "SOURCETRACE_WORKSPACE": mode},
+        )
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + SERVER_TIMEOUT_S
+        try:
+            while True:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"streamlit exited early; see {log_name}")
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                        if r.read().decode().strip() == "ok":
+                            break
+                except OSError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError("streamlit did not answer /_stcore/health in time")
+                time.sleep(0.3)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
 @pytest.fixture(scope="module")
 def isolated_app_url(tmp_path_factory) -> Iterator[str]:
     """`streamlit run app.py` as a personal install: one persistent workspace, empty at first."""
     if chromium_path() is None:
         pytest.skip("No Chromium found: browser tests skipped.")
     home = tmp_path_factory.mktemp("workspace-home")
-    port = _free_port()
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "streamlit-corrections-server.log", "w")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-        env={**os.environ, "SOURCETRACE_HOME": str(home), "SOURCETRACE_WORKSPACE": "shared"},
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + SERVER_TIMEOUT_S
-    try:
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError("streamlit exited early; see streamlit-corrections-server.log")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.read().decode().strip() == "ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("streamlit did not answer /_stcore/health in time")
-            time.sleep(0.3)
+    with _serve(home, "shared", "streamlit-corrections-server.log") as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def _node_ids(page) -> list[str]:
@@ -210,3 +218,31 @@ def test_session_mode_keeps_a_merge_in_the_session_that_made_it(browser, app_url
     finally:
         mine.close()
         stranger.close()
+
+
+def test_a_closed_sessions_workspace_folder_is_deleted(browser, tmp_path):
+    """Session mode: each session's folder goes once Streamlit drops the closed session (after its
+    reconnect grace, here 1 s, when the session store is next touched), and all go with the server."""
+    from components.workspace import FOLDER_PREFIX
+
+    sessions = tmp_path / "sessions"
+
+    def folders() -> set[str]:
+        return {p.name for p in sessions.glob(FOLDER_PREFIX + "*")}
+
+    with _serve(tmp_path, "session", "streamlit-sessions-server.log",
+                "--server.disconnectedSessionTTL", "1") as url:
+        first = browser.new_context()
+        open_app(first.new_page(), url, "", article=ARTICLE)
+        (mine,) = folders()
+        second = browser.new_context()
+        open_app(second.new_page(), url, "", article=ARTICLE)
+        (other,) = folders() - {mine}
+        first.close()
+        time.sleep(2)  # past the reconnect grace: the first session may now be dropped
+        second.close()  # storing this one for reconnects expires the first
+        deadline = time.monotonic() + 30
+        while mine in folders() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert folders() == {other}
+    assert folders() == set()  # the server stopped: nothing left behind
