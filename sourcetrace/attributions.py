@@ -207,7 +207,8 @@ def quote_regions(text: str) -> list[Range]:
             if opened is not None:
                 regions.append((opened, i))
                 opened = None
-        elif ch in "“«":
+        elif ch in "“«" or (ch == "”" and opened is None and _opens_line(text, i)):
+            # a closing mark typed at the start of a line ("”Fear. I am ...") opens a quote
             opened = i if opened is None else opened
         elif ch in "”»":
             if opened is not None:
@@ -223,6 +224,11 @@ def quote_regions(text: str) -> list[Range]:
     if opened is not None:
         regions.append((opened, len(text)))
     return regions
+
+
+def _opens_line(text: str, i: int) -> bool:
+    line_start = text.rfind("\n", 0, i) + 1
+    return not text[line_start:i].strip() and i + 1 < len(text) and text[i + 1].isalnum()
 
 
 def _region_at(regions: list[Range], pos: int) -> Range | None:
@@ -997,7 +1003,9 @@ def _sentence_finds(
     finds = _drop_inner_xcomp(finds)
     if regions is not None:
         taken = bytearray(len(text))  # characters already claimed: linear overlap checks
-        for bs, be in blocked + [c for f in finds for c in [f.cue, *f.content]]:
+        # a cue inside a quotation is the quoted voice's (nested later), so it claims nothing here
+        outside = [f for f in finds if _region_at(regions, f.cue[0]) is None]
+        for bs, be in blocked + [c for f in outside for c in [f.cue, *f.content]]:
             taken[bs:be] = b"\x01" * (be - bs)
         for found in _punctuation_finds(doc, text, regions):
             if any(any(taken[s:e]) for s, e in [found.cue, *found.content]):

@@ -337,3 +337,14 @@ def test_condition_misparsed_as_complement_is_not_content(nlp):
     assert [(a.source.text, a.cue.text, a.content.text) for a in atts] == [
         ("critics", "worry", "that jobs will go")
     ]
+
+
+def test_dash_credit_over_a_quote_opened_with_a_closing_mark_and_holding_a_cue(nlp):
+    # "”" at the start of a line opens a quotation; the "said" quoted inside is nested under it
+    text = "Readers wrote in.\n”The mayor said the park will close. I disagree.” ― Ana Ruiz\n"
+    atts = [a for a in run(nlp, text)[0] if not a.frame]
+    outer = [a for a in atts if a.parent is None]
+    assert [(a.source.text, a.cue.text, a.content.text) for a in outer] == [
+        ("Ana Ruiz", "―", "The mayor said the park will close. I disagree")
+    ]
+    assert [(a.cue.text, a.parent) for a in atts if a.parent is not None] == [("said", outer[0].id)]
