@@ -96,6 +96,7 @@ class SessionFolder:
 def sweep_stale_folders(root: Path, max_age_s: float = STALE_AFTER_S) -> int:
     """Delete this user's session folders untouched for longer than max_age_s; how many went."""
     limit = time.time() - max_age_s
+    uid = os.getuid() if hasattr(os, "getuid") else None  # Windows has no uids: temp folders are per user
     removed = 0
     try:
         candidates = [p for p in root.glob(FOLDER_PREFIX + "*") if p.is_dir() and not p.is_symlink()]
@@ -103,7 +104,7 @@ def sweep_stale_folders(root: Path, max_age_s: float = STALE_AFTER_S) -> int:
         return 0
     for folder in candidates:
         try:
-            if folder.stat().st_uid != os.getuid():
+            if uid is not None and folder.stat().st_uid != uid:
                 continue  # someone else's server on a shared temp folder: not ours to delete
             newest = max([folder.stat().st_mtime, *(f.stat().st_mtime for f in folder.iterdir())])
         except OSError:
@@ -121,9 +122,9 @@ def _swept(root: str) -> int:
 
 
 def _open() -> tuple[Workspace | None, str | None]:
-    mode, _ = workspace_mode()
-    st.session_state[MODE_KEY] = mode
-    if mode == "shared":
+    chosen, _ = workspace_mode()
+    st.session_state[MODE_KEY] = chosen
+    if chosen == "shared":
         return open_workspace(timeout=OPEN_TIMEOUT_S)
     folder = st.session_state.get(FOLDER_KEY)
     if folder is None:
