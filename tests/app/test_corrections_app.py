@@ -526,3 +526,17 @@ def test_a_sessions_folder_goes_when_its_state_is_dropped(hosted):
     del at
     gc.collect()
     assert not folder.exists()
+
+
+def test_no_folder_for_the_session_is_a_sentence_and_the_app_still_works(tmp_path, monkeypatch):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where SOURCETRACE_HOME should be a folder")
+    monkeypatch.setenv("SOURCETRACE_HOME", str(blocked))
+    monkeypatch.delenv("SOURCETRACE_WORKSPACE", raising=False)
+    at = start()
+    assert [w.value for w in at.warning] == [
+        f"No private folder for this session's workspace could be made in {blocked / 'sessions'} "
+        "(Not a directory). The app works without saving corrections."
+    ]
+    assert at.button(key="corr-actor-rename").disabled
+    assert len(actors(at)) == 6  # the analysis is still shown, as extracted
