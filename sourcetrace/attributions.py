@@ -1017,15 +1017,16 @@ def _sentence_finds(
 def _drop_inner_xcomp(finds: list[_Found]) -> list[_Found]:
     """ "agreed to release the funds": when both verbs are cues, the outer one speaks and
     "to release the funds" is its content; the inner one would only repeat it with a longer cue."""
+    verbs = lexicons().verbs
     outer = {f.verb.i: f for f in finds if f.verb is not None}
-    keep = []
+    dropped: set[int] = set()
     for f in finds:
         v = f.verb
         host = outer.get(v.head.i) if v is not None and v.dep_ == "xcomp" and v.head.i < v.i else None
         if host is not None and host.content_contains((v.idx, _tok_end(v))):
-            continue
-        keep.append(f)
-    return keep
+            # "refused to disclose the records" (a "ctl" verb): one cue, "refused to disclose"
+            dropped.add(id(host) if "ctl" in verbs.get(host.lemma, ()) else id(f))
+    return [f for f in finds if id(f) not in dropped]
 
 
 def _cut_structure(r: Range, blocked: list[Range]) -> Range:

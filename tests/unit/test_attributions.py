@@ -348,3 +348,12 @@ def test_dash_credit_over_a_quote_opened_with_a_closing_mark_and_holding_a_cue(n
         ("Ana Ruiz", "―", "The mayor said the park will close. I disagree")
     ]
     assert [(a.cue.text, a.parent) for a in atts if a.parent is not None] == [("said", outer[0].id)]
+
+
+def test_control_verb_and_the_cue_in_its_to_clause_make_one_cue(nlp):
+    att = only(run(nlp, "The governor refused to disclose the records.")[0])
+    assert (att.source.text, att.cue.text, att.content.text) == (
+        "The governor",
+        "refused to disclose",
+        "the records",
+    )
