@@ -342,7 +342,9 @@ def _app_server(tmp_path: Path, **env: str) -> Iterator[str]:
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
              "--server.port", str(port), "--server.address", "127.0.0.1",
              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **env},
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+            # the defaults a host gets, whatever this shell sets, plus what the test asks for
+            env={**{k: v for k, v in os.environ.items() if k != "SOURCETRACE_WORKSPACE"}, **env},
         )
         url = f"http://127.0.0.1:{port}"
         try:
@@ -414,7 +416,8 @@ def test_app_with_a_corrupt_or_locked_workspace_opens_and_says_so(
         before = db.read_bytes()
         holder.execute("BEGIN EXCLUSIVE")  # another program holds the file for the whole visit
     try:
-        with _app_server(tmp_path, SOURCETRACE_HOME=str(home)) as url:
+        # the one persistent file of a personal install (a per-session workspace has no such file)
+        with _app_server(tmp_path, SOURCETRACE_HOME=str(home), SOURCETRACE_WORKSPACE="shared") as url:
             text, exceptions = _page_text_and_exceptions(browser, url)
             more = [
                 _page_text_and_exceptions(browser, f"{url}/{view}")
