@@ -606,7 +606,7 @@ def _verb_find(
     # never let the content swallow the cue or the source (inverted quotes, odd parses)
     holes = [cue] + ([source] if source else [])
     ranges = [p for r in ranges for p in _minus(r, [h for h in holes if r[0] < h[1] and h[0] < r[1]])]
-    parts = _parts(text, ranges)
+    parts = _drop_opening_conjunction(text, _parts(text, ranges))
     if not parts or ("src" in tags and source is None):
         return None
     negated = any(c.dep_ == "neg" for c in verb.children)
@@ -622,6 +622,19 @@ def _verb_find(
         sent_end=sent.end_char,
         verb=verb,
     )
+
+
+_OPENING_CONJUNCTION = re.compile(r"(?:And|But|So|Yet|However|Still)\b,?\s+(?=\w)")
+
+
+def _drop_opening_conjunction(text: str, parts: list[Range]) -> list[Range]:
+    """ "But taxes will rise, he said.": the sentence's link to the one before is the writer's,
+    not part of what was said (PolNeAR leaves it out)."""
+    if parts:
+        m = _OPENING_CONJUNCTION.match(text, parts[0][0], parts[0][1])
+        if m is not None:
+            parts = [(m.end(), parts[0][1]), *parts[1:]]
+    return parts
 
 
 def _opens_with_that(clause: Token) -> bool:
@@ -715,7 +728,7 @@ def _according_find(tok: Token, text: str) -> _Found | None:
     clause = tok.head if tok.head != tok else sent.root
     outer = _subtree(clause) if clause.dep_ != "ROOT" else (sent.start_char, sent.end_char)
     holes = [(tok.left_edge.idx, max(source[1], cue[1]))]
-    parts = _parts(text, _minus(outer, holes))
+    parts = _drop_opening_conjunction(text, _parts(text, _minus(outer, holes)))
     if not parts:
         return None
     return _Found(cue=cue, content=parts, source=source, head=pobj, lemma="according")

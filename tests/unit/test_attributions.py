@@ -357,3 +357,10 @@ def test_control_verb_and_the_cue_in_its_to_clause_make_one_cue(nlp):
         "refused to disclose",
         "the records",
     )
+
+
+def test_opening_conjunction_is_not_content(nlp):
+    att = only(run(nlp, "But taxes will rise next year, the minister said.")[0])
+    assert (att.cue.text, att.content.text) == ("said", "taxes will rise next year")
+    att = only(run(nlp, "And more than half of it is wrong, according to the report.")[0])
+    assert (att.cue.text, att.content.text) == ("according to", "more than half of it is wrong")
