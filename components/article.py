@@ -182,12 +182,15 @@ def render_text(analysis: Analysis, focus: dict | None, key: str) -> None:
         scroll_to(target, key=f"{key}-scroll")
 
 
+CORRECTED_MARK = "✎ "  # the corrections view marks an analyst's edits the same way
+
+
 def actors_frame(analysis: Analysis) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
                 "id": a.id,
-                "name": a.name,
+                "name": (CORRECTED_MARK if a.corrected else "") + a.name,
                 "type": a.type,
                 "kind": a.kind,
                 "aliases": ", ".join(a.aliases),

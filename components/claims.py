@@ -27,6 +27,7 @@ PANEL_CSS = """
 .st-crumbs .sep { color: #9aa4af; margin: 0 0.25rem; }
 .st-claim-text { font-size: 0.92rem; line-height: 1.45; margin: 0.15rem 0 0.35rem;
   overflow-wrap: anywhere; }
+.st-hedge { font-size: 0.8rem; color: #5b6570; margin-top: 0.2rem; overflow-wrap: anywhere; }
 div[class*="st-key-claimcard-"] { background: #fff; }
 div[class*="st-key-claimcard-"].focused, div[class*="st-key-claimfocus-"] {
   border-color: #e0a100 !important; box-shadow: 0 0 0 2px #f5d77a; background: #fffbea; }
@@ -96,10 +97,34 @@ def filter_claims(
     return out
 
 
+FIRST_CARDS = 8  # cards drawn before "Show all": each card is a few elements sent on every focus change
+
+
+def order_claims(
+    claims: list[Claim], analysis: Analysis, focus: dict | None
+) -> list[Claim]:
+    """The focused claim first, then the claims about the focused actor or event, then the rest
+    (stable: article order within each group)."""
+    if not focus:
+        return list(claims)
+    kind, ident = focus["type"], focus["id"]
+
+    def rank(claim: Claim) -> int:
+        if kind == "claim":
+            return 0 if claim.id == ident else 1
+        if kind == "actor":
+            return 0 if ident in claim_actor_ids(claim) else 1
+        if kind == "event":
+            return 0 if claim_concerns_event(claim, analysis, ident) else 1
+        return 1
+
+    return sorted(claims, key=rank)
+
+
 def render_panel(analysis: Analysis, focus: dict | None, key: str, on_article_page: bool) -> None:
     """The right-hand panel shown beside every view."""
-    st.markdown(PANEL_CSS, unsafe_allow_html=True)
-    st.markdown(f"#### Claims · {len(analysis.claims)}")
+    # the style and the heading in one element: every element costs a round trip per rerun
+    st.markdown(f"{PANEL_CSS}\n\n#### Claims · {len(analysis.claims)}", unsafe_allow_html=True)
     focus_actor = focus["id"] if focus and focus["type"] == "actor" else None
     focus_event = focus["id"] if focus and focus["type"] == "event" else None
     if not analysis.claims:
@@ -126,12 +151,25 @@ def render_panel(analysis: Analysis, focus: dict | None, key: str, on_article_pa
     _focus_line(analysis, focus, key, bool(actor_filter or event_filter), len(shown))
     if not shown:
         st.caption("No claim matches these filters.")
+        return
 
     focus_claim = focus["id"] if focus and focus["type"] == "claim" else None
-    # the focused claim's card comes first, so it is in view beside every view
-    shown.sort(key=lambda c: c.id != focus_claim)
-    for claim in shown:
+    # what the focus concerns comes first, so it is in view beside every view
+    shown = order_claims(shown, analysis, focus)
+    all_key = f"{key}-all"
+    show_all = bool(st.session_state.get(all_key))
+    for claim in shown if show_all else shown[:FIRST_CARDS]:
         _card(claim, analysis, key, focused=claim.id == focus_claim, on_article_page=on_article_page)
+    if len(shown) > FIRST_CARDS:
+        label = (
+            f":material/unfold_less: Show the first {FIRST_CARDS}" if show_all
+            else f":material/unfold_more: Show all {len(shown)}"
+        )
+        st.button(label, key=f"{key}-more", type="tertiary", on_click=_toggle, args=(all_key,))
+
+
+def _toggle(flag: str) -> None:
+    st.session_state[flag] = not st.session_state.get(flag)
 
 
 def _focus_line(
@@ -160,37 +198,57 @@ def _plain(text: str) -> str:
     return out
 
 
+def badges_markdown(claim: Claim) -> str:
+    """The card's badges in Streamlit's badge syntax (labels are ours, never article text)."""
+    _, kind = direct_source(claim)
+    label, colour = KIND_BADGES.get(kind, (kind, "gray"))
+    n = hops(claim)
+    badges = [f":{colour}-badge[{label}]", f":gray-badge[{n} hop{'s' if n != 1 else ''}]"]
+    if claim.stance == "denies":
+        badges.append(":red-badge[denial]")
+    if claim.hedged:
+        badges.append(":orange-badge[hedged]")
+    if claim.dismissed:
+        badges.append(":gray-badge[dismissed]")
+    if claim.corrected:
+        badges.append(":violet-badge[✎ corrected]")
+    return " ".join(badges)
+
+
+def card_markdown(claim: Claim) -> str:
+    """The static part of a card as ONE markdown block: breadcrumbs, text, badges, hedge.
+
+    Article text only ever sits inside escaped HTML blocks on a single line, so it can neither
+    end the block nor be read as Markdown.
+    """
+    text = " ".join(claim.content.text.split())
+    short = text if len(text) <= 240 else text[:239].rstrip() + "…"
+    parts = [
+        breadcrumbs_html(claim) + f'<div class="st-claim-text">“{html.escape(short)}”</div>',
+        badges_markdown(claim),
+    ]
+    if claim.hedge is not None:
+        hedge = html.escape(" ".join(claim.hedge.text.split()))
+        parts.append(f'<div class="st-hedge">hedge: “{hedge}”</div>')
+    return "\n\n".join(parts)
+
+
 def _card(claim: Claim, analysis: Analysis, key: str, focused: bool, on_article_page: bool) -> None:
     card_key = f"claimfocus-{key}-{claim.id}" if focused else f"claimcard-{key}-{claim.id}"
-    with st.container(border=True, key=card_key):
-        st.markdown(breadcrumbs_html(claim), unsafe_allow_html=True)
-        text = claim.content.text
-        short = text if len(text) <= 240 else text[:239].rstrip() + "…"
-        st.markdown(f'<div class="st-claim-text">“{html.escape(short)}”</div>', unsafe_allow_html=True)
-        _, kind = direct_source(claim)
-        label, colour = KIND_BADGES.get(kind, (kind, "gray"))
-        n = hops(claim)
-        badges = [f":{colour}-badge[{label}]", f":gray-badge[{n} hop{'s' if n != 1 else ''}]"]
-        if claim.stance == "denies":
-            badges.append(":red-badge[denial]")
-        if claim.hedged:
-            badges.append(":orange-badge[hedged]")
-        if claim.dismissed:
-            badges.append(":gray-badge[dismissed]")
-        st.markdown(" ".join(badges))
-        if claim.hedge is not None:
-            st.caption(f"hedge: “{_plain(claim.hedge.text)}”")
-        c1, c2 = st.columns([1, 1.35], gap="small")
-        c1.button(
-            ":material/center_focus_strong: Focus", key=f"{key}-focus-{claim.id}", type="tertiary",
-            on_click=state.set_focus, args=("claim", claim.id), disabled=focused,
-            help="Focus this claim in every view",
-        )
-        c2.button(
-            ":material/find_in_page: Show in text", key=f"{key}-show-{claim.id}", type="tertiary",
-            on_click=_show_in_text, args=(claim.id, on_article_page),
-            help="Open the article view at this claim",
-        )
+    with st.container(border=True, key=card_key, gap="small"):
+        st.markdown(card_markdown(claim), unsafe_allow_html=True)
+        # one row without st.columns: two blocks fewer per card
+        with st.container(horizontal=True, gap="small"):
+            st.button(
+                ":material/center_focus_strong: Focus", key=f"{key}-focus-{claim.id}", type="tertiary",
+                on_click=state.set_focus, args=("claim", claim.id), disabled=focused,
+                help="Focus this claim in every view",
+            )
+            st.button(
+                ":material/find_in_page: Show in text", key=f"{key}-show-{claim.id}", type="tertiary",
+                on_click=_show_in_text, args=(claim.id, on_article_page),
+                help="Open the article view at this claim",
+            )
 
 
 def _show_in_text(claim_id: str, on_article_page: bool) -> None:

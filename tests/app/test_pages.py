@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.claims import FIRST_CARDS, filter_claims
+
 pytestmark = pytest.mark.app
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,13 +147,34 @@ def test_show_in_text_opens_the_article_at_the_claim(bundled_analysis):
     assert re.search(rf'id="claim-{claim.id}"></a><span class="[^"]*st-claim-focus', html)
 
 
-def test_claim_filters_by_source_kind():
+def _cards(at: AppTest, view: str = "article") -> list[str]:
+    prefix = f"claims-{view}-focus-"
+    return [b.key.removeprefix(prefix) for b in at.button if b.key and b.key.startswith(prefix)]
+
+
+def test_claims_panel_shows_the_first_eight_cards_then_all(bundled_analysis):
+    n = len(bundled_analysis.claims)
+    assert n > FIRST_CARDS
     at = _app()
-    cards_before = [b for b in at.button if b.key and b.key.startswith("claims-article-focus-")]
+    assert _cards(at) == [c.id for c in bundled_analysis.claims[:FIRST_CARDS]]
+    more = at.button(key="claims-article-more")
+    assert more.label == f":material/unfold_more: Show all {n}"
+    more.click().run()
+    assert _cards(at) == [c.id for c in bundled_analysis.claims]
+    at.button(key="claims-article-more").click().run()
+    assert len(_cards(at)) == FIRST_CARDS
+
+
+def test_claim_filters_by_source_kind(bundled_analysis):
+    at = _app()
+    at.button(key="claims-article-more").click().run()
+    anonymous = [c.id for c in filter_claims(bundled_analysis, kinds=["anonymous"])]
+    assert 0 < len(anonymous) < len(_cards(at)) == len(bundled_analysis.claims)
     at.multiselect(key="claims-article-kinds").set_value(["anonymous"]).run()
-    cards_after = [b for b in at.button if b.key and b.key.startswith("claims-article-focus-")]
-    assert 0 < len(cards_after) < len(cards_before)
-    assert all(":orange-badge[anonymous source]" in m.value for m in at.markdown if "-badge[" in m.value)
+    assert _cards(at) == anonymous
+    badges = [m.value for m in at.markdown if "-badge[" in m.value]
+    assert len(badges) == len(anonymous)
+    assert all(":orange-badge[anonymous source]" in b for b in badges)
 
 
 def test_uploaded_html_page_is_analysed():
