@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import html
+import importlib.util
 import json
 from pathlib import Path
 
-import pyvis
 import streamlit as st
 
 from components import state
@@ -20,7 +20,11 @@ from sourcetrace.figures import EDGE_CLASSES, KIND_SHAPES, edge_class, network_d
 from sourcetrace.model import Analysis
 
 HERE = Path(__file__).resolve().parent
-VIS_JS = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
+# found without importing pyvis (which pulls in jinja2, networkx and more just to name a folder)
+_PYVIS = importlib.util.find_spec("pyvis")
+VIS_JS = Path(_PYVIS.origin if _PYVIS and _PYVIS.origin else "pyvis/__init__.py").resolve().parent / (
+    "lib/vis-9.1.2/vis-network.min.js"
+)
 # fills the window below the header and filters, within sensible bounds
 HEIGHT = "clamp(420px, calc(100vh - 290px), 860px)"
 
@@ -51,7 +55,7 @@ def _library():
 
 
 @st.cache_resource
-def _renderer():
+def renderer():
     """Registered once per process: our small module, which waits for globalThis.vis."""
     js = "// Sourcetrace network\n" + (HERE / "network_component" / "network.js").read_text(encoding="utf-8")
     return st.components.v2.component("sourcetrace_network", js=js, css=_CSS)
@@ -67,10 +71,25 @@ def load_library() -> None:
         _library()(key="vis-library")
 
 
-def _signature(graph: dict) -> str:
+def signature(graph: dict) -> str:
     """Changes when nodes or edges change, never when only the focus does."""
     body = json.dumps([graph["nodes"], graph["edges"]], sort_keys=True)
     return hashlib.sha1(body.encode("utf-8")).hexdigest()[:16]
+
+
+def _cached_signature(graph: dict, key: str) -> str:
+    """`signature(graph)`, recomputed only when the nodes or edges differ from the last rerun's.
+
+    Every rerun builds a new Analysis (the cached one is unpickled, corrections re-applied), so
+    the cache cannot be keyed by the object; comparing the lists is C-speed, unlike json + sha1.
+    """
+    slot = f"{key}-signature"
+    cached = st.session_state.get(slot)
+    if cached and cached[0] == graph["nodes"] and cached[1] == graph["edges"]:
+        return cached[2]
+    sig = signature(graph)
+    st.session_state[slot] = (graph["nodes"], graph["edges"], sig)
+    return sig
 
 
 def render_filters(analysis: Analysis, key: str) -> tuple[list[str], float, list[str]]:
@@ -122,11 +141,11 @@ def render_network(analysis: Analysis, focus: dict | None, key: str) -> None:
         clicked = (st.session_state.get(key) or {}).get("clicked")
         _take_click(clicked, last_key)
 
-    result = _renderer()(
+    result = renderer()(
         key=key,
         data={
             "graph": graph,
-            "signature": _signature(graph),
+            "signature": _cached_signature(graph, key),
             "height": HEIGHT,
             "name": key,
             "empty_message": "No actor matches these filters.",

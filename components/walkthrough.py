@@ -159,16 +159,16 @@ def slide_html(step: wt.Step, eyebrow: str) -> str:
 def _network(analysis: Analysis, step: wt.Step) -> None:
     """The whole network with the step's actors lit (the dashboard's component, data kept stable)."""
     try:
-        from components.network import _renderer, _signature
+        from components.network import renderer, signature
     except ImportError:
         return
     graph = network_data(analysis)
     graph["focus"] = {"primary": None, "highlight": [a for a in step.actors if analysis.actor(a)]}
-    _renderer()(
+    renderer()(
         key="wt-network",
         data={
             "graph": graph,
-            "signature": _signature(graph),
+            "signature": signature(graph),
             "height": NETWORK_HEIGHT,
             "name": "wt-network",
             "empty_message": "No actors were found.",

@@ -7,10 +7,24 @@ import html as htmllib
 
 import pytest
 
-from components.article import marked_text_html
-from components.claims import breadcrumbs_html, direct_source, filter_claims, hops
+from components.article import actors_frame, marked_text_html
+from components.claims import (
+    breadcrumbs_html,
+    card_markdown,
+    direct_source,
+    filter_claims,
+    hops,
+    order_claims,
+)
 from components.state import format_focus, parse_focus
-from sourcetrace.figures import KIND_SHAPES, focus_event_ids, network_data, timeline_figure, type_color
+from sourcetrace.figures import (
+    EDGE_EVIDENCE_CHARS,
+    KIND_SHAPES,
+    focus_event_ids,
+    network_data,
+    timeline_figure,
+    type_color,
+)
 from sourcetrace.model import (
     Actor,
     Analysis,
@@ -96,6 +110,14 @@ def test_network_edges_show_relation_and_evidence(analysis):
     assert edges[("a4", "a1")]["class"] == "source-of"
 
 
+def test_network_edge_tooltips_quote_a_short_start_of_the_evidence(analysis):
+    long = analysis.relations[0].evidence[0].model_copy(update={"text": "word " * 100})
+    relations = [analysis.relations[0].model_copy(update={"evidence": [long]})]
+    edge = network_data(analysis.model_copy(update={"relations": relations}))["edges"][0]
+    quoted = edge["title"].splitlines()[1]
+    assert len(quoted) == EDGE_EVIDENCE_CHARS and quoted.endswith("…") and quoted.startswith("word word")
+
+
 def test_network_filters(analysis):
     assert len(network_data(analysis, types=["PERSON"])["nodes"]) == 3
     assert [(e["from"], e["to"]) for e in network_data(analysis, types=["PERSON"])["edges"]] == [
@@ -171,6 +193,39 @@ def test_claim_helpers(analysis):
     assert [c.id for c in filter_claims(analysis, event="e2")] == ["c2"]  # inside the event's sentence
     evil = c1.model_copy(update={"chain": [ChainLink(label="<img src=x>", kind="named")]})
     assert "&lt;img src=x&gt;" in breadcrumbs_html(evil) and "<img" not in breadcrumbs_html(evil)
+
+
+def test_claims_about_the_focus_come_first(analysis):
+    claims = analysis.claims
+    assert [c.id for c in order_claims(claims, analysis, None)] == ["c1", "c2", "c3"]
+    assert [c.id for c in order_claims(claims, analysis, {"type": "actor", "id": "a1"})] == ["c1", "c3", "c2"]
+    assert [c.id for c in order_claims(claims, analysis, {"type": "event", "id": "e2"})] == ["c2", "c1", "c3"]
+    assert [c.id for c in order_claims(claims, analysis, {"type": "claim", "id": "c3"})] == ["c3", "c1", "c2"]
+
+
+def test_card_is_one_markdown_block_with_badges_and_escaped_text(analysis):
+    c1, c2, c3 = analysis.claims
+    card = card_markdown(c1)
+    assert card.startswith('<div class="st-crumbs">')
+    assert "“Ali Reza met &lt;Bob&gt; in Paris on 2 May 2007”" in card and "<Bob>" not in card
+    assert card.split("\n\n")[1] == ":orange-badge[anonymous source] :gray-badge[1 hop]"
+    assert "corrected" not in card
+    assert card_markdown(c2).split("\n\n")[1].endswith(":orange-badge[hedged]")
+    assert card_markdown(c3).split("\n\n")[1].endswith(":red-badge[denial]")
+    fixed = c3.model_copy(update={"corrected": True})
+    assert card_markdown(fixed).split("\n\n")[1].endswith(":red-badge[denial] :violet-badge[✎ corrected]")
+    # a blank line in the article text would end the HTML block and let the rest be read as Markdown
+    two = c1.model_copy(update={"content": c1.content.model_copy(update={"text": "one\n\n# two *x*"})})
+    assert card_markdown(two).count("\n\n") == 1
+    assert "“one # two *x*”" in card_markdown(two)
+
+
+def test_actors_table_marks_corrected_actors(analysis):
+    actors = [a.model_copy(update={"corrected": a.id == "a3"}) for a in analysis.actors]
+    frame = actors_frame(analysis.model_copy(update={"actors": actors}))
+    names = dict(zip(frame["id"], frame["name"], strict=True))
+    assert names["a3"] == "✎ Paris"
+    assert names["a1"] == "Ali Reza"
 
 
 @pytest.mark.parametrize(
