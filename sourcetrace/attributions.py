@@ -486,6 +486,8 @@ def _verb_find(
             prep = None
     if not content_children and subj is not None:
         deps = ("xcomp", "dobj", "oprd") if "obj" in tags else ("xcomp",)
+        if "quote" in tags:
+            deps = ()  # "continued to rise" is no report: only a quotation or a colon's text is
         content_children = [c for c in verb.children if c.dep_ in deps]
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -574,7 +576,7 @@ def _verb_find(
             and all(t.is_punct or t.is_space for t in verb.doc[verb.i + 1 : sent.end])
         ):
             ranges = [(sent.start_char, verb.doc[comma].idx)]
-    if not ranges and any(ch in sent.text for ch in _QUOTES):
+    if not ranges and "quote" not in tags and any(ch in sent.text for ch in _QUOTES):
         ranges = _quoted(sent, _subtree(verb), text)
     if not ranges and verb.i + 1 < sent.end and verb.doc[verb.i + 1].text == ":":
         ranges = [(verb.doc[verb.i + 1].idx + 1, sent.end_char)]
@@ -641,9 +643,16 @@ def _opens_with_that(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
+_COLON_BREAK = re.compile(r"[^\n:]*:[ \t]*\n\s*[\"“]?")
+
+
 def _clip_paragraph(text: str, r: Range, cue_at: int) -> Range:
     """Keep a content inside the cue's paragraph (the parser sometimes runs over a line break)."""
     s, e = r
+    if cue_at < s and _COLON_BREAK.fullmatch(text, cue_at, s):
+        # "He continued:" + a new paragraph: the colon hands the next paragraph to the cue
+        brk = text.find("\n", s, e)
+        return s, (brk if brk >= 0 else e)
     if "\n" in text[e:cue_at] or "\n" in text[cue_at:s]:
         return s, s  # a clause the parser hung on the cue from another paragraph
     if cue_at >= e:

@@ -364,3 +364,11 @@ def test_opening_conjunction_is_not_content(nlp):
     assert (att.cue.text, att.content.text) == ("said", "taxes will rise next year")
     att = only(run(nlp, "And more than half of it is wrong, according to the report.")[0])
     assert (att.cue.text, att.content.text) == ("according to", "more than half of it is wrong")
+
+
+def test_quote_only_verb_and_a_colon_that_hands_over_the_next_paragraph(nlp):
+    assert [a for a in run(nlp, "Prices continued to rise.")[0] if not a.frame] == []
+    att = only(run(nlp, "She continued, “We will win.”")[0])
+    assert (att.source.text, att.cue.text, att.content.text) == ("She", "continued", "We will win")
+    att = only(run(nlp, "She added:\n\n“The vote is lost.”\n\nThen she left.")[0])
+    assert (att.source.text, att.cue.text, att.content.text) == ("She", "added", "The vote is lost")
