@@ -626,7 +626,12 @@ def _verb_find(
     )
 
 
-_OPENING_CONJUNCTION = re.compile(r"(?:And|But|So|Yet|However|Still)\b,?\s+(?=\w)")
+_OPENING_CONJUNCTION = re.compile(
+    r"(?:(?:And|But|So|Yet|However|Still)\b,?\s+"
+    # or a dateline the sentence splitter left on the sentence: "WASHINGTON ― ", "FLINT, Mich. — "
+    r"|[A-Z][A-Z.'-]+(?:,?[ \t]+[A-Z][\w.]*){0,3}[ \t]*[―—–-]{1,2}[ \t]+)(?=\w)"
+)
+_CLOSING_CONJUNCTION = re.compile(r"[\s,;]+(?:and|but|or)\W*$")
 
 
 def _drop_opening_conjunction(text: str, parts: list[Range]) -> list[Range]:
@@ -636,6 +641,11 @@ def _drop_opening_conjunction(text: str, parts: list[Range]) -> list[Range]:
         m = _OPENING_CONJUNCTION.match(text, parts[0][0], parts[0][1])
         if m is not None:
             parts = [(m.end(), parts[0][1]), *parts[1:]]
+        # "that the reforms were not complete, and" — a dangling conjunction ends nothing said
+        s, e = parts[-1]
+        m = _CLOSING_CONJUNCTION.search(text, max(s, e - 12), e)
+        if m is not None and m.start() > s:
+            parts = [*parts[:-1], (s, m.start())]
     return parts
 
 

@@ -372,3 +372,16 @@ def test_quote_only_verb_and_a_colon_that_hands_over_the_next_paragraph(nlp):
     assert (att.source.text, att.cue.text, att.content.text) == ("She", "continued", "We will win")
     att = only(run(nlp, "She added:\n\n“The vote is lost.”\n\nThen she left.")[0])
     assert (att.source.text, att.cue.text, att.content.text) == ("She", "added", "The vote is lost")
+
+
+def test_dateline_left_on_the_sentence_is_not_content(nlp):
+    text = "WASHINGTON ― The tax plan is an insult, top lawmakers said Friday."
+    att = only(run(nlp, text)[0])
+    assert (att.cue.text, att.content.text) == ("said Friday", "The tax plan is an insult")
+
+
+def test_dangling_conjunction_ends_no_content():
+    from sourcetrace.attributions import _drop_opening_conjunction
+
+    text = "He stressed that the reforms were not complete, and"
+    assert _drop_opening_conjunction(text, [(12, len(text))]) == [(12, text.index(", and"))]
