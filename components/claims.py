@@ -59,7 +59,7 @@ def breadcrumbs_html(claim: Claim) -> str:
         if " " not in label:  # one word never breaks at its hyphen ("al-Malaf"); phrases wrap
             label = f'<span class="crumb">{label}</span>'
         parts.append(f"<b>{label}</b>" if link is claim.chain[-1] else label)
-    parts.append("claim")
+    parts.append('<span class="crumb">claim</span>')  # never split as "clai|m" in a narrow card
     return '<div class="st-crumbs">' + '<span class="sep">›</span>'.join(parts) + "</div>"
 
 
