@@ -460,7 +460,7 @@ def _verb_find(
 ) -> _Found | None:
     sent = _sentence(verb)
     content_children = [c for c in verb.children if c.dep_ == "ccomp"]
-    if any(c.i > verb.i and _opens_with_that(c) for c in content_children):
+    if any(c.i > verb.i and (_opens_with_that(c) or _semicolon_before(c, verb)) for c in content_children):
         # "Should X fail, they worry that ...": a clause before the cue that the parser calls a
         # complement is a condition when a "that" complement follows
         content_children = [c for c in content_children if c.i > verb.i]
@@ -647,6 +647,15 @@ def _drop_opening_conjunction(text: str, parts: list[Range]) -> list[Range]:
         if m is not None and m.start() > s:
             parts = [*parts[:-1], (s, m.start())]
     return parts
+
+
+def _semicolon_before(clause: Token, verb: Token) -> bool:
+    """ "It is unlikely; the team says she will go on": a clause before the semicolon is the
+    writer's, whatever the parser hung on the cue."""
+    doc = verb.doc
+    return any(
+        t.text == ";" for c in verb.lefts if c.dep_ == "ccomp" for t in doc[c.right_edge.i + 1 : verb.i]
+    ) or any(t.text == ";" and t.head == verb for t in verb.lefts)
 
 
 def _opens_with_that(clause: Token) -> bool:

@@ -385,3 +385,13 @@ def test_dangling_conjunction_ends_no_content():
 
     text = "He stressed that the reforms were not complete, and"
     assert _drop_opening_conjunction(text, [(12, len(text))]) == [(12, text.index(", and"))]
+
+
+def test_clause_before_a_semicolon_is_not_the_cue_content(nlp):
+    text = "It is an extremely unlikely scenario; the campaign says she will continue her march this week."
+    att = only(run(nlp, text)[0])
+    assert (att.source.text, att.cue.text, att.content.text) == (
+        "the campaign",
+        "says",
+        "she will continue her march this week",
+    )
