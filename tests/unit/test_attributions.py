@@ -395,3 +395,12 @@ def test_clause_before_a_semicolon_is_not_the_cue_content(nlp):
         "says",
         "she will continue her march this week",
     )
+
+
+def test_likening_is_a_cue_with_its_object_as_content(nlp):
+    att = only(run(nlp, "The senator likened the plan to a tax hike.")[0])
+    assert (att.source.text, att.cue.text, att.content.text) == (
+        "The senator",
+        "likened",
+        "the plan to a tax hike",
+    )
