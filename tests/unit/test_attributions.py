@@ -404,3 +404,9 @@ def test_likening_is_a_cue_with_its_object_as_content(nlp):
         "likened",
         "the plan to a tax hike",
     )
+
+
+def test_charge_with_a_that_clause_is_a_noun_cue(nlp):
+    atts = run(nlp, "Officials rejected the charge that the vote was rigged.")[0]
+    noun = next(a for a in atts if a.cue.text == "charge")
+    assert (noun.source, noun.content.text) == (None, "that the vote was rigged")
