@@ -50,7 +50,7 @@ _ADVERBIAL_PREPS = {
 _GLOSS_WINDOW = 40
 _MAX_NESTING = 6
 _RELATIVE = {"that", "which", "who", "whom"}
-_TRAILING = {"which", "where", "although", "though", "while", "whereas"}
+_TRAILING = {"which", "where", "who", "although", "though", "while", "whereas"}
 _CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
 
 

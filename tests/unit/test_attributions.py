@@ -410,3 +410,8 @@ def test_charge_with_a_that_clause_is_a_noun_cue(nlp):
     atts = run(nlp, "Officials rejected the charge that the vote was rigged.")[0]
     noun = next(a for a in atts if a.cue.text == "charge")
     assert (noun.source, noun.content.text) == (None, "that the vote was rigged")
+
+
+def test_trailing_who_clause_is_the_writer_gloss(nlp):
+    att = only(run(nlp, "Supporters have questioned the health of the senator, who is 70.")[0])
+    assert (att.cue.text, att.content.text) == ("have questioned", "the health of the senator")
