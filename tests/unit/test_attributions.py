@@ -415,3 +415,10 @@ def test_charge_with_a_that_clause_is_a_noun_cue(nlp):
 def test_trailing_who_clause_is_the_writer_gloss(nlp):
     att = only(run(nlp, "Supporters have questioned the health of the senator, who is 70.")[0])
     assert (att.cue.text, att.content.text) == ("have questioned", "the health of the senator")
+
+
+def test_warned_against_and_decided_against_open_their_content(nlp):
+    att = only(run(nlp, "The senator warned against potential hackers from China.")[0])
+    assert (att.cue.text, att.content.text) == ("warned against", "potential hackers from China")
+    att = only(run(nlp, "The agency decided against recommending charges.")[0])
+    assert (att.cue.text, att.content.text) == ("decided against", "recommending charges")
