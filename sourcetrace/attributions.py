@@ -597,7 +597,11 @@ def _verb_find(
             first = min(subj.left_edge.idx, verb.idx)
             ranges = [(sent.start_char, first)]
     ranges = [_clip_paragraph(text, r, verb.idx) for r in ranges]
-    ranges = [_cut_trailing(verb.doc, r) for r in ranges if r[1] > r[0]]
+    if any(c.dep_ == "ccomp" and c.i > verb.i and _opens_with_that(c) for c in content_children):
+        # "reported that X, which was reached in August": a "that" clause keeps its tail
+        ranges = [r for r in ranges if r[1] > r[0]]
+    else:
+        ranges = [_cut_trailing(verb.doc, r) for r in ranges if r[1] > r[0]]
     if subj is not None and subj.head == verb:
         # two subjects ("the governments that ... and President X have denied"): a misparse
         # split one noun phrase; the source runs from the first to the one nearest the verb

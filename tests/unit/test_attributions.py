@@ -422,3 +422,9 @@ def test_warned_against_and_decided_against_open_their_content(nlp):
     assert (att.cue.text, att.content.text) == ("warned against", "potential hackers from China")
     att = only(run(nlp, "The agency decided against recommending charges.")[0])
     assert (att.cue.text, att.content.text) == ("decided against", "recommending charges")
+
+
+def test_that_clause_keeps_its_trailing_which_clause(nlp):
+    text = "The agency reported that the refugee limit was exceeded, which happened in August."
+    att = only(run(nlp, text)[0])
+    assert att.content.text == "that the refugee limit was exceeded, which happened in August"
