@@ -48,6 +48,7 @@ _ADVERBIAL_PREPS = {
     "from",
 }
 _GLOSS_WINDOW = 40
+_MEDIUM = {"interview", "briefing", "statement", "email", "e-mail", "speech", "conference", "call", "post"}
 _MAX_NESTING = 6
 _RELATIVE = {"that", "which", "who", "whom"}
 _TRAILING = {"which", "where", "who", "although", "though", "while", "whereas"}
@@ -370,6 +371,12 @@ def _cue_range(verb: Token, prep: Token | None = None) -> Range:
             tok.dep_ == "advmod" and tok.pos_ == "ADV" and tok.lower_ != "that"
         ):
             end = _tok_end(tok)
+            j = tok.right_edge.i + 1
+        elif tok.dep_ == "prep" and tok.lower_ in ("in", "at") and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in _MEDIUM for c in tok.children
+        ) and not any(t.dep_ in ("mark", "ccomp", "acl", "relcl") for t in tok.subtree):
+            # "said in an interview (with CNN)", "said at a briefing": the occasion is part of the cue
+            end = _tok_end(tok.right_edge)
             j = tok.right_edge.i + 1
         else:
             break

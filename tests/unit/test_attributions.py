@@ -428,3 +428,10 @@ def test_that_clause_keeps_its_trailing_which_clause(nlp):
     text = "The agency reported that the refugee limit was exceeded, which happened in August."
     att = only(run(nlp, text)[0])
     assert att.content.text == "that the refugee limit was exceeded, which happened in August"
+
+
+def test_occasion_of_the_telling_is_part_of_the_cue(nlp):
+    att = only(run(nlp, "The mayor said in an interview that taxes would rise.")[0])
+    assert (att.cue.text, att.content.text) == ("said in an interview", "that taxes would rise")
+    att = only(run(nlp, "Taxes will rise, the mayor said at a briefing Monday.")[0])
+    assert (att.cue.text, att.content.text) == ("said at a briefing Monday", "Taxes will rise")
