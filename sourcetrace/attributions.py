@@ -491,6 +491,10 @@ def _verb_find(
             content_children = [pobj]
         else:
             prep = None
+        inside = next((c for c in verb.rights if c.dep_ == "prep" and "~" + c.lower_ in tags), None)
+        if prep is None and inside is not None and inside.n_rights:
+            # "did not respond to requests for comment": the preposition opens the content
+            content_children = [inside]
     if not content_children and subj is not None:
         deps = ("xcomp", "dobj", "oprd") if "obj" in tags else ("xcomp",)
         if "quote" in tags:

@@ -435,3 +435,8 @@ def test_occasion_of_the_telling_is_part_of_the_cue(nlp):
     assert (att.cue.text, att.content.text) == ("said in an interview", "that taxes would rise")
     att = only(run(nlp, "Taxes will rise, the mayor said at a briefing Monday.")[0])
     assert (att.cue.text, att.content.text) == ("said at a briefing Monday", "Taxes will rise")
+
+
+def test_preposition_that_stays_in_the_content(nlp):
+    att = only(run(nlp, "The campaign did not immediately respond to requests for comment.")[0])
+    assert (att.cue.text, att.content.text) == ("did not immediately respond", "to requests for comment")
