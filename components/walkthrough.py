@@ -159,9 +159,10 @@ def slide_html(step: wt.Step, eyebrow: str) -> str:
 def _network(analysis: Analysis, step: wt.Step) -> None:
     """The whole network with the step's actors lit (the dashboard's component, data kept stable)."""
     try:
-        from components.network import renderer, signature
+        from components.network import load_library, renderer, signature
     except ImportError:
         return
+    load_library()  # vis-network travels in its own component; without it nothing is drawn
     graph = network_data(analysis)
     graph["focus"] = {"primary": None, "highlight": [a for a in step.actors if analysis.actor(a)]}
     renderer()(
