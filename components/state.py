@@ -14,6 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from sourcetrace import logs
 from sourcetrace.analysis import Settings, analyze_article
 from sourcetrace.errors import SourcetraceError
 from sourcetrace.model import Analysis, Article
@@ -148,10 +149,14 @@ def try_show(load) -> bool:
     `load` is a zero-argument callable returning an Article. The analysis runs here, before the
     switch, so an article that cannot be analysed never replaces one that could.
     """
+    article = None
     try:
         article = load()
         analyze(article)
     except Exception as err:  # noqa: BLE001 - every failure becomes a message, never a traceback
+        # the operator's log gets the context (stage, article hash, traceback for a bug)
+        logs.log_error(err, stage="load" if article is None else "analysis",
+                       article_hash=article.content_hash if article is not None else None)
         st.session_state[ERROR_KEY] = user_message(err)
         return False
     ref = article_ref(article)
