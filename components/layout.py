@@ -9,6 +9,7 @@ import streamlit as st
 from components import leave_pages_directory_mode, state
 from components.article import render_header
 from components.claims import render_panel
+from sourcetrace import logs
 from sourcetrace.model import Analysis
 
 ARTICLE_PAGE = "pages/article.py"
@@ -20,6 +21,7 @@ def view_page(view: str, render_view: Callable[[Analysis, dict | None], None]) -
     try:
         analysis = state.current_analysis()
     except Exception as err:  # noqa: BLE001 - a message, never a traceback
+        logs.log_error(err, stage=f"view {view}")
         st.error(state.user_message(err))
         return
     render_header(analysis)
