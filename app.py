@@ -11,9 +11,11 @@ import streamlit as st
 from components import leave_pages_directory_mode, state
 from components.loader import render_loader
 from components.style import apply_global_style
+from sourcetrace import logs
 
 ROOT = Path(__file__).resolve().parent
 log = logging.getLogger("sourcetrace.app")
+logs.configure()  # the operator's log on stderr; idempotent, so every rerun may call it
 
 leave_pages_directory_mode()  # before any element: this run may be replaced by a clean one
 
