@@ -22,7 +22,7 @@ from sourcetrace.model import Analysis
 STEP_PARAM = "step"
 EDITS_PREFIX = "wt-edits:"  # session: the presenter's edits per content hash (list of dicts)
 FLASH_KEY = "wt-flash"  # session: one sentence about the last save, shown once
-NETWORK_HEIGHT = 430
+NETWORK_HEIGHT = 560
 
 # Presentation mode: no header, sidebar or toolbar; large type for a projector.
 _PRESENT_CSS = """
@@ -170,7 +170,7 @@ def _network(analysis: Analysis, step: wt.Step) -> None:
         data={
             "graph": graph,
             "signature": signature(graph),
-            "height": NETWORK_HEIGHT,
+            "height": f"{NETWORK_HEIGHT}px",  # a CSS length: a bare number is ignored
             "name": "wt-network",
             "empty_message": "No actors were found.",
         },
