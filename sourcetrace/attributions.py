@@ -597,6 +597,22 @@ def _verb_find(
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
         # "tries to draw", "appeared to suggest", "could not resist pointing out": one cue
         cue = (_cue_range(verb.head)[0], cue[1])
+    carrier = verb.head
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and carrier.pos_ == "NOUN"
+        and carrier.dep_ == "dobj"
+        and carrier.head.pos_ == "VERB"
+        and carrier.head.i < carrier.i
+        and carrier.lemma_.lower() not in lexicons().anonymous
+    ):
+        teller = next((c for c in carrier.head.children if c.dep_ == "nsubj"), None)
+        if teller is not None and teller.i < carrier.head.i:
+            # "sent a letter to the board urging ...": the sender speaks through the letter, and
+            # "sent a letter ... urging" is one cue
+            cue = (_cue_range(carrier.head)[0], cue[1])
+            subj = teller
     source = _source_range(subj, verb) if subj is not None else None
     if ranges and content_children and all(c.i < verb.i for c in content_children) and subj is not None:
         # "X ..., but Y, the source added.": everything before the cue is what was said

@@ -440,3 +440,12 @@ def test_occasion_of_the_telling_is_part_of_the_cue(nlp):
 def test_preposition_that_stays_in_the_content(nlp):
     att = only(run(nlp, "The campaign did not immediately respond to requests for comment.")[0])
     assert (att.cue.text, att.content.text) == ("did not immediately respond", "to requests for comment")
+
+
+def test_document_sent_with_a_participle_is_one_cue_of_its_sender(nlp):
+    att = only(run(nlp, "The group issued a policy paper welcoming the decision.")[0])
+    assert (att.source.text, att.cue.text, att.content.text) == (
+        "The group",
+        "issued a policy paper welcoming",
+        "the decision",
+    )
