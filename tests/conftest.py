@@ -17,7 +17,7 @@ def bundled_text() -> str:
 
 @pytest.fixture(scope="session")
 def bundled_analysis():
-    from sourcetrace.load import load_path
     from sourcetrace.analysis import analyze_article
+    from sourcetrace.load import load_path
 
     return analyze_article(load_path(BUNDLED))

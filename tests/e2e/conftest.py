@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,48 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@contextmanager
+def serve_app(log_path: Path, *options: str, **env: str) -> Iterator[str]:
+    """`streamlit run app.py` on 127.0.0.1 and a free port; stopped on exit.
+
+    The server gets a host's defaults whatever this shell sets (SOURCETRACE_WORKSPACE unset), plus
+    `env`; `options` are extra `streamlit run` flags. Ready when /_stcore/health answers "ok".
+    """
+    port = _free_port()
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    base = {k: v for k, v in os.environ.items() if k != "SOURCETRACE_WORKSPACE"}
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+             "--server.port", str(port), "--server.address", "127.0.0.1",
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *options],
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**base, **env},
+        )
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + SERVER_TIMEOUT_S
+        try:
+            while True:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"streamlit exited early: {log_path.read_text()[-2000:]}")
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                        if r.read().decode().strip() == "ok":
+                            break
+                except OSError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError("streamlit did not answer /_stcore/health in time")
+                time.sleep(0.3)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=10)
+
+
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory) -> Iterator[str]:
     """Base URL of a running `streamlit run app.py` (stopped after the session).
@@ -69,40 +112,12 @@ def app_url(tmp_path_factory) -> Iterator[str]:
     """
     if chromium_path() is None:
         pytest.skip("No Chromium found: browser tests skipped.")
-    port = _free_port()
-    env = {**os.environ, "SOURCETRACE_HOME": str(tmp_path_factory.mktemp("workspace")),
-           "SOURCETRACE_WORKSPACE": "session"}
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "streamlit-server.log", "w")  # noqa: SIM115 - closed at teardown
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + SERVER_TIMEOUT_S
-    try:
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited early; see {ARTIFACTS / 'streamlit-server.log'}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.read().decode().strip() == "ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("streamlit did not answer /_stcore/health in time")
-            time.sleep(0.3)
+    with serve_app(
+        ARTIFACTS / "streamlit-server.log",
+        SOURCETRACE_HOME=str(tmp_path_factory.mktemp("workspace")),
+        SOURCETRACE_WORKSPACE="session",
+    ) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture(scope="session")

@@ -9,26 +9,19 @@ uses the shared test server in its default mode (session): a merge stays in the 
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.conftest import (
     ARTIFACTS,
-    ROOT,
-    SERVER_TIMEOUT_S,
-    _free_port,
     chromium_path,
     open_app,
     screenshot,
+    serve_app,
     wait_for_app,
 )
 
@@ -41,41 +34,9 @@ NETWORK = "[data-testid='sourcetrace-network']"
 PANEL = ".st-key-claims-panel"
 
 
-@contextmanager
-def _serve(home: Path, mode: str, log_name: str, *options: str) -> Iterator[str]:
+def _serve(home: Path, mode: str, log_name: str, *options: str):
     """`streamlit run app.py` with SOURCETRACE_HOME=home and SOURCETRACE_WORKSPACE=mode."""
-    port = _free_port()
-    ARTIFACTS.mkdir(exist_ok=True)
-    with (ARTIFACTS / log_name).open("w") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *options],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-            env={**os.environ, "SOURCETRACE_HOME": str(home), "SOURCETRACE_WORKSPACE": mode},
-        )
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + SERVER_TIMEOUT_S
-        try:
-            while True:
-                if proc.poll() is not None:
-                    raise RuntimeError(f"streamlit exited early; see {log_name}")
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                        if r.read().decode().strip() == "ok":
-                            break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise RuntimeError("streamlit did not answer /_stcore/health in time")
-                time.sleep(0.3)
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    return serve_app(ARTIFACTS / log_name, *options, SOURCETRACE_HOME=str(home), SOURCETRACE_WORKSPACE=mode)
 
 
 @pytest.fixture(scope="module")

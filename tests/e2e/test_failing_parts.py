@@ -10,14 +10,12 @@ from __future__ import annotations
 import errno
 import http.server
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
 import threading
 import time
 import tracemalloc
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -326,47 +324,11 @@ def test_a_private_address_is_refused_by_default() -> None:
 # ---------------------------------------------------------------- the app with a failing part
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def _app_server(tmp_path: Path, **env: str) -> Iterator[str]:
+def _app_server(tmp_path: Path, **env: str):
     """`streamlit run app.py` on 127.0.0.1 with extra environment (the failing part)."""
-    port = _free_port()
-    log_path = tmp_path / "streamlit.log"
-    with log_path.open("w") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-            # the defaults a host gets, whatever this shell sets, plus what the test asks for
-            env={**{k: v for k, v in os.environ.items() if k != "SOURCETRACE_WORKSPACE"}, **env},
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 90
-            while True:
-                assert proc.poll() is None, log_path.read_text()
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                        if r.read().decode().strip() == "ok":
-                            break
-                except OSError:
-                    pass
-                assert time.monotonic() < deadline, "streamlit did not start"
-                time.sleep(0.3)
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
+    from tests.e2e.conftest import serve_app
+
+    return serve_app(tmp_path / "streamlit.log", **env)
 
 
 def _page_text_and_exceptions(browser, url: str) -> tuple[str, int]:
