@@ -135,7 +135,12 @@ class Server:
             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
             "--server.fileWatcherType", "none",
         ]
-        full_env = {**os.environ, "PYTHONPATH": str(APP_ROOT), **(env or {})}
+        # a workspace of its own: what the benchmark loads never lands in the user's workspace
+        self.home = tempfile.mkdtemp(prefix="bench-sourcetrace-home-")
+        full_env = {
+            **os.environ, "PYTHONPATH": str(APP_ROOT), "SOURCETRACE_HOME": self.home,
+            "SOURCETRACE_WORKSPACE": "session", **(env or {}),
+        }
         self.started = time.perf_counter()
         # own session: stopping it reaches its children too, and nothing else
         self.proc = subprocess.Popen(
