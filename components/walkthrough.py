@@ -317,42 +317,32 @@ def _slug(text: str) -> str:
 def render_downloads(analysis: Analysis, steps: list[wt.Step], key: str) -> None:
     """The standalone report and the data, built only when a button is pressed."""
     name = _slug(analysis.article.title or "article")
+    report_help = (
+        "One file that opens offline in any browser: article, network, timeline, "
+        "claims and this walkthrough as slides."
+    )
+    downloads = (  # label, builder, file suffix, mime, key suffix, icon, help
+        ("Report (HTML)", lambda: export.to_html(analysis, steps), ".html", "text/html", "html",
+         ":material/download:", report_help),
+        ("Analysis (JSON)", lambda: export.to_json(analysis), ".json", "application/json", "json",
+         None, None),
+        ("Claims (CSV)", lambda: export.claims_csv(analysis), "-claims.csv", "text/csv", "claims",
+         None, None),
+        ("Actors (CSV)", lambda: export.actors_csv(analysis), "-actors.csv", "text/csv", "actors",
+         None, None),
+    )
     with st.container(horizontal=True, gap="small"):
-        st.download_button(
-            "Report (HTML)",
-            data=lambda: export.to_html(analysis, steps).encode("utf-8"),
-            file_name=f"{name}.html",
-            mime="text/html",
-            icon=":material/download:",
-            key=f"{key}-html",
-            on_click="ignore",
-            help="One file that opens offline in any browser: article, network, timeline, "
-            "claims and this walkthrough as slides.",
-        )
-        st.download_button(
-            "Analysis (JSON)",
-            data=lambda: export.to_json(analysis).encode("utf-8"),
-            file_name=f"{name}.json",
-            mime="application/json",
-            key=f"{key}-json",
-            on_click="ignore",
-        )
-        st.download_button(
-            "Claims (CSV)",
-            data=lambda: export.claims_csv(analysis).encode("utf-8"),
-            file_name=f"{name}-claims.csv",
-            mime="text/csv",
-            key=f"{key}-claims",
-            on_click="ignore",
-        )
-        st.download_button(
-            "Actors (CSV)",
-            data=lambda: export.actors_csv(analysis).encode("utf-8"),
-            file_name=f"{name}-actors.csv",
-            mime="text/csv",
-            key=f"{key}-actors",
-            on_click="ignore",
-        )
+        for label, build, suffix, mime, key_suffix, icon, help_text in downloads:
+            st.download_button(
+                label,
+                data=lambda build=build: build().encode("utf-8"),
+                file_name=f"{name}{suffix}",
+                mime=mime,
+                icon=icon,
+                key=f"{key}-{key_suffix}",
+                on_click="ignore",
+                help=help_text,
+            )
 
 
 def render_editor(analysis: Analysis, steps: list[wt.Step]) -> None:
