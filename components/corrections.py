@@ -63,6 +63,14 @@ def _nth(key: str) -> int:
 # ---------------------------------------------------------------- labels
 
 
+def _words_input(key: str) -> None:
+    """The words of a new claim or event, and which occurrence of them (read by _text/_nth)."""
+    c1, c2 = st.columns([5, 1])
+    c1.text_input("Its words, exactly as in the text", key=f"{key}-add-text")
+    c2.number_input("Occurrence", min_value=1, value=1, step=1, key=f"{key}-add-nth",
+                    help="When the words appear more than once: which one (1 = the first)")
+
+
 def actor_label(analysis: Analysis, actor_id: str | None) -> str:
     actor = analysis.actor(actor_id)
     if actor is None:
@@ -288,10 +296,7 @@ def render_claim_corrections(
         st.caption("No claims were found in this article.")
 
     st.markdown("**Add a claim**")
-    c1, c2 = st.columns([5, 1])
-    c1.text_input("Its words, exactly as in the text", key=f"{key}-add-text")
-    c2.number_input("Occurrence", min_value=1, value=1, step=1, key=f"{key}-add-nth",
-                    help="When the words appear more than once: which one (1 = the first)")
+    _words_input(key)
     c1, c2 = st.columns(2)
     c1.selectbox("On whose word (direct source)", actor_options, key=f"{key}-add-source",
                  format_func=lambda i: "(no source named)" if not i else actor_label(analysis, i))
@@ -343,10 +348,7 @@ def render_event_corrections(
         st.caption("No events were found in this article.")
 
     st.markdown("**Add an event**")
-    c1, c2 = st.columns([5, 1])
-    c1.text_input("Its words, exactly as in the text", key=f"{key}-add-text")
-    c2.number_input("Occurrence", min_value=1, value=1, step=1, key=f"{key}-add-nth",
-                    help="When the words appear more than once: which one (1 = the first)")
+    _words_input(key)
     st.text_input("Label", key=f"{key}-add-label")
     c1, c2, c3 = st.columns(3)
     c1.text_input("Start (YYYY-MM-DD)", key=f"{key}-add-start")
