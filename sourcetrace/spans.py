@@ -46,3 +46,11 @@ def actor_at(actors, start: int, end: int):
             if ov > best_overlap:
                 best, best_overlap = actor, ov
     return best
+
+
+def nth_span(text: str, words: str, nth: int = 0) -> Span:
+    """The span of the `nth` (0-based) place `words` appear in `text`; ValueError if there is none."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return make_span(text, start, start + len(words))

@@ -35,7 +35,7 @@ from sourcetrace.model import (
     Relation,
     Span,
 )
-from sourcetrace.spans import make_span
+from sourcetrace.spans import nth_span
 
 TEXT = (
     "Daily Planet\n\n"
@@ -45,10 +45,7 @@ TEXT = (
 
 
 def _span(sub: str, nth: int = 0) -> Span:
-    start = -1
-    for _ in range(nth + 1):
-        start = TEXT.index(sub, start + 1)
-    return make_span(TEXT, start, start + len(sub))
+    return nth_span(TEXT, sub, nth)
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from sourcetrace.model import (
     Relation,
     Span,
 )
+from sourcetrace.spans import nth_span
 
 TEXT = (
     "NCRI - al-Malaf reported that an official said Hassan Kazemi Qumi attends the meetings. "
@@ -28,10 +29,7 @@ TEXT = (
 
 
 def sp(words: str, nth: int = 0) -> Span:
-    start = -1
-    for _ in range(nth + 1):
-        start = TEXT.index(words, start + 1)
-    return Span(start=start, end=start + len(words), text=words)
+    return nth_span(TEXT, words, nth)
 
 
 def make_analysis(id_offset: int = 0) -> Analysis:

@@ -10,7 +10,7 @@ from sourcetrace.analysis import prepare_article
 from sourcetrace.events import extract_events, link_claims_to_events
 from sourcetrace.model import Actor, Article, ArticleStructure, ChainLink, Claim, Event, Span
 from sourcetrace.nlp import get_pipeline
-from sourcetrace.spans import make_span, overlaps
+from sourcetrace.spans import make_span, nth_span, overlaps
 
 
 @pytest.fixture(scope="module")
@@ -287,10 +287,7 @@ def test_label_keeps_coordinated_subjects(nlp):
 
 
 def _span(text: str, words: str, nth: int = 0) -> Span:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(words, start + 1)
-    return Span(start=start, end=start + len(words), text=words)
+    return nth_span(text, words, nth)
 
 
 def _claim(claim_id: str, content: Span, events: list[str] | None = None) -> Claim:
