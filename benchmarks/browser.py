@@ -33,6 +33,7 @@ from benchmarks.common import (
     fmt_seconds,
     median,
     process_tree,
+    ratio_row,
     rss_bytes,
     verdict,
 )
@@ -321,28 +322,26 @@ def bench_cold_start(repeats: int = 3) -> BenchResult:
     r = median(subj) / median(base)
     res = BenchResult()
     res.rows.append(
-        Row(
+        ratio_row(
             "3",
             f"cold start: process -> all {n_views} views rendered vs bare app",
             fmt_seconds(median(subj)),
             fmt_seconds(median(base)),
-            fmt_ratio(r),
-            "<= 1.50x",
-            verdict(r, 1.5),
+            r,
+            1.5,
         )
     )
     s_total = median([a + b for a, b in subj_cpu])
     b_total = median([a + b for a, b in base_cpu])
     r_cpu = s_total / b_total
     res.rows.append(
-        Row(
+        ratio_row(
             "3cpu",
             "  same, CPU seconds (server + browser), load-independent",
             f"{s_total:.1f} s",
             f"{b_total:.1f} s",
-            fmt_ratio(r_cpu),
-            "<= 1.50x",
-            verdict(r_cpu, 1.5),
+            r_cpu,
+            1.5,
         )
     )
     first = median([m[1][1] for m in runs])

@@ -78,6 +78,11 @@ def fmt_ratio(value: float) -> str:
     return f"{value:.2f}x"
 
 
+def ratio_row(bench: str, name: str, subject: str, baseline: str, ratio: float, limit: float) -> Row:
+    """A row whose value is a ratio against a same-run baseline, met when it is at most `limit`."""
+    return Row(bench, name, subject, baseline, fmt_ratio(ratio), f"<= {limit:.2f}x", verdict(ratio, limit))
+
+
 def fmt_mb(n_bytes: float) -> str:
     return f"{n_bytes / 2**20:.0f} MB"
 

@@ -10,7 +10,7 @@ import gc
 import time
 from collections.abc import Callable
 
-from benchmarks.common import BenchResult, Row, fmt_ratio, fmt_seconds, median, verdict
+from benchmarks.common import BenchResult, Row, fmt_ratio, fmt_seconds, median, ratio_row
 from benchmarks.textgen import bundled_text, dev_articles
 
 # The clock: CPU seconds of this process by default, because on a shared machine wall time
@@ -81,25 +81,23 @@ def bench_overhead(repeats: int = 3, clock_name: str = "cpu") -> BenchResult:
 
     res = BenchResult()
     res.rows.append(
-        Row(
+        ratio_row(
             "1a",
             f"analyze_many vs nlp.pipe, {origin}, {n_chars / 1000:.0f}k chars",
             fmt_seconds(median(s)),
             fmt_seconds(median(b)),
-            fmt_ratio(r_batch),
-            "<= 1.30x",
-            verdict(r_batch, 1.3),
+            r_batch,
+            1.3,
         )
     )
     res.rows.append(
-        Row(
+        ratio_row(
             "1b",
             f"warm analyze_text vs nlp(text), bundled article ({len(text)} chars)",
             fmt_seconds(median(s1)),
             fmt_seconds(median(b1)),
-            fmt_ratio(r_one),
-            "<= 1.50x",
-            verdict(r_one, 1.5),
+            r_one,
+            1.5,
         )
     )
     res.notes.append(
@@ -146,14 +144,13 @@ def bench_scaling(repeats: int = 3, n_join: int = 20, clock_name: str = "cpu") -
 
     res = BenchResult()
     res.rows.append(
-        Row(
+        ratio_row(
             "2",
             f"{n_join}x-long article vs its {n_join} parts, per char ({origin.split(' (')[0]})",
             f"{median(s) / len(long_text) * 1e6:.1f} us/char",
             f"{per_char_short * 1e6:.1f} us/char",
-            fmt_ratio(r),
-            "<= 1.20x",
-            verdict(r, 1.2),
+            r,
+            1.2,
         )
     )
     res.rows.append(
