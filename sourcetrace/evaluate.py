@@ -198,13 +198,15 @@ def score(analysis: Analysis, gold: list[GoldAttribution], report: Report) -> No
     report.articles += 1
 
 
-def evaluate_folder(folder: str | Path, model: str | None = None) -> Report:
+def evaluate_folder(folder: str | Path, model: str | None = None, without: tuple[str, ...] = ()) -> Report:
+    """Scores over a BRAT folder; `without` names attribution rules to switch off."""
     from sourcetrace.analysis import Settings, analyze_many, prepare_article
 
     items = read_folder(folder)
     articles = [prepare_article(text, source_path=name) for name, text, _ in items]
     report = Report()
-    for analysis, (_, _, gold) in zip(analyze_many(articles, Settings(model=model)), items, strict=True):
+    settings = Settings(model=model, disabled_rules=without)
+    for analysis, (_, _, gold) in zip(analyze_many(articles, settings), items, strict=True):
         score(analysis, gold, report)
     return report
 
@@ -227,7 +229,12 @@ def format_table(report: Report) -> str:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    report = evaluate_folder(args.folder, model=args.model)
+    without = tuple(r.strip() for r in (args.without or "").split(",") if r.strip())
+    if without:
+        from sourcetrace.attributions import check_rules
+
+        check_rules(without)  # an unknown name is one sentence before the corpus is parsed
+    report = evaluate_folder(args.folder, model=args.model, without=without)
     print(json.dumps(report.as_dict(), indent=2) if args.json else format_table(report))
     return 0
 
@@ -237,4 +244,9 @@ def add_parser(subparsers) -> None:
     e.add_argument("folder", help="folder with text/*.txt and attributions/*.ann (PolNeAR layout)")
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
     e.add_argument("--model", help="spaCy pipeline name or path")
+    e.add_argument(
+        "--without",
+        metavar="RULE[,RULE]",
+        help="switch these attribution rules off (see sourcetrace.attributions.RULES) to measure them",
+    )
     e.set_defaults(func=cmd_evaluate)
