@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from sourcetrace.attributions.base import Found, Range, Rule, trimmed
 from sourcetrace.attributions.cues import ACCORDING, NOUN, VERB, cue_candidates, verb_tags
+from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
 from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, nest
 from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_find
@@ -42,6 +43,7 @@ RULES: tuple[Rule, ...] = (
     *NOUN_RULES,
     *QUOTE_RULES,
     *NESTING_RULES,
+    *DENIAL_RULES,
     *STAGE_RULES,
 )
 RULE_NAMES = frozenset(r.name for r in RULES)
@@ -272,6 +274,8 @@ def find_sourcing(
         finds = [f for f in finds if not headline.content_contains(f.cue)]
         finds.append(headline)
     nest(finds, frames)
+    if "denied_report" not in off:
+        finds = split_denials(doc, finds, lexicons())
 
     every = sorted([*frames, *finds], key=lambda f: (f.cue[0], not f.frame))
     for n, f in enumerate(every, 1):

@@ -208,6 +208,16 @@ CASES = [
         [("Officials", "rejected", "the charge that the vote was rigged", None)],
     ),
     (
+        "denied_report",
+        "The company denied a report in the Courier that it had hidden losses.",
+        (),
+        [
+            ("The company", "denied", "that it had hidden losses", None),
+            ("the Courier", "report", "that it had hidden losses", None),
+        ],
+        [("The company", "denied", "that it had hidden losses", None)],
+    ),
+    (
         "speaker_label",
         "PENCE: Flowers will not attend the debate.\n",
         (),
