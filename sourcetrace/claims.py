@@ -24,7 +24,7 @@ _MIN_LEFTOVER_WORDS = 4  # "that" or "and" left around a nested attribution is n
 _WORDS = re.compile(r"\w+")
 
 
-def _label(att: Attribution, article: Article, actors: dict[str, Actor]) -> str:
+def _label(att: Attribution, article: Article, actors: dict[str, Actor], verbal: frozenset[str]) -> str:
     actor = actors.get(att.source_actor or "")
     if actor is not None:
         return actor.name
@@ -32,26 +32,40 @@ def _label(att: Attribution, article: Article, actors: dict[str, Actor]) -> str:
         return article.publisher
     if att.source is not None:
         # "the two governments that had been formed by ..." -> "the two governments"
-        return _RELATIVE.split(att.source.text, maxsplit=1)[0].strip(" ,") or att.source.text
+        label = _RELATIVE.split(att.source.text, maxsplit=1)[0].strip(" ,") or att.source.text
+        if _WORDS.search(label):
+            return label
+    if att.id in verbal:
+        return UNATTRIBUTED_LABEL  # a link is an actor phrase, never a verb ("saying", "also said")
+    # a noun cue names what speaks ("suggestions that ...", "Headline: report")
     return att.cue.text.strip(" :–-—") or UNATTRIBUTED_LABEL
 
 
-def _link(att: Attribution, article: Article, actors: dict[str, Actor]) -> ChainLink:
+def _link(
+    att: Attribution, article: Article, actors: dict[str, Actor], verbal: frozenset[str] = frozenset()
+) -> ChainLink:
     return ChainLink(
-        label=_label(att, article, actors),
+        label=_label(att, article, actors, verbal),
         kind=att.source_kind,
         actor=att.source_actor,
         attribution=att.id,
     )
 
 
-def _chain(att: Attribution | None, by_id: dict[str, Attribution], article, actors) -> list[ChainLink]:
-    """Links from the outermost frame down to `att`."""
+def _chain(
+    att: Attribution | None,
+    by_id: dict[str, Attribution],
+    article,
+    actors,
+    verbal: frozenset[str] = frozenset(),
+) -> list[ChainLink]:
+    """Links from the outermost frame down to `att`; `verbal`: ids of attributions whose cue is a
+    verb, which never lends its words to a link."""
     links: list[ChainLink] = []
     seen: set[str] = set()
     while att is not None and att.id not in seen:  # guard against a malformed (cyclic) input
         seen.add(att.id)
-        links.append(_link(att, article, actors))
+        links.append(_link(att, article, actors, verbal))
         att = by_id.get(att.parent or "")
     return links[::-1]
 
@@ -131,7 +145,12 @@ def build_claims(
     by_id = {a.id: a for a in attributions}
     sentence_level = [a for a in attributions if not a.frame]
     ctx = _Context(
-        article, by_id, {a.id: a for a in actors}, MentionIndex(actors), [a for a in attributions if a.frame]
+        article,
+        by_id,
+        {a.id: a for a in actors},
+        MentionIndex(actors),
+        [a for a in attributions if a.frame],
+        _verbal_cues(doc, sentence_level),
     )
     # "The company declined to comment." states nothing: a response, never a claim (the
     # attribution stays, as corpora such as PolNeAR mark it)
@@ -150,6 +169,17 @@ class _Context:
     actor_by_id: dict[str, Actor]
     index: MentionIndex
     frames: list[Attribution]
+    verbal: frozenset[str]
+
+
+def _verbal_cues(doc: Doc, attributions: list[Attribution]) -> frozenset[str]:
+    """Ids of the attributions whose cue is headed by a verb ("saying", "also said")."""
+    out = set()
+    for a in attributions:
+        span = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.pos_ in ("VERB", "AUX"):
+            out.add(a.id)
+    return frozenset(out)
 
 
 def _attributed(
@@ -174,7 +204,7 @@ def _attributed(
             Claim(
                 id="",
                 content=att.content,
-                chain=_chain(att, ctx.by_id, ctx.article, ctx.actor_by_id),
+                chain=_chain(att, ctx.by_id, ctx.article, ctx.actor_by_id, ctx.verbal),
                 stance=att.stance,
                 hedged=att.hedged or hedge is not None,
                 hedge=hedge,

@@ -201,3 +201,23 @@ def test_a_dismissed_document_that_speaks_is_its_own_claim_not_the_dismissers(nl
         ("denies", [("The bank", "named")]),
         ("asserts", [("a letter", "document")]),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister was quoted by the Courier as saying that the tax would rise.",
+        "Quoting officials, taxes will rise next year.",
+        "Without naming anyone, it also said that the owners had agreed.",
+    ],
+)
+def test_a_chain_link_is_never_a_verb_or_empty(nlp, text):
+    from sourcetrace.analysis import analyze_text
+
+    for claim in analyze_text(text, publisher="Daily").claims:
+        for link in claim.chain:
+            span = nlp(link.label)
+            assert link.label.strip() and not (
+                len(span) and span[0].pos_ in ("VERB", "AUX") and link.kind != "unattributed"
+            ), link
+            assert link.label.lower() not in ("saying", "also said", "quoting", "said"), link
