@@ -227,6 +227,10 @@ def format_table(report: Report) -> str:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    if getattr(args, "chains", None):  # chain gold on real texts: sourcetrace/chain_eval.py
+        from sourcetrace.chain_eval import cmd_chains
+
+        return cmd_chains(args)
     report = evaluate_folder(args.folder, model=args.model)
     print(json.dumps(report.as_dict(), indent=2) if args.json else format_table(report))
     return 0
@@ -237,4 +241,11 @@ def add_parser(subparsers) -> None:
     e.add_argument("folder", help="folder with text/*.txt and attributions/*.ann (PolNeAR layout)")
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
     e.add_argument("--model", help="spaCy pipeline name or path")
+    e.add_argument(
+        "--chains",
+        action="append",
+        metavar="GOLD",
+        help="chain gold JSON file or folder "
+        "(repeatable): score claims and chains of the texts in FOLDER (docs/chain-gold.md)",
+    )
     e.set_defaults(func=cmd_evaluate)
