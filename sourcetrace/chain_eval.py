@@ -502,7 +502,10 @@ class ChainReport:
         }
 
 
-def evaluate_chains(gold: Iterable[str | Path], texts: str | Path, model: str | None = None) -> ChainReport:
+def evaluate_chains(
+    gold: Iterable[str | Path], texts: str | Path, model: str | None = None, without: tuple[str, ...] = ()
+) -> ChainReport:
+    """Scores of the gold articles whose text is in `texts`; `without`: attribution rules to switch off."""
     from sourcetrace.analysis import Settings, analyze_many, prepare_article
 
     folder = Path(texts)
@@ -521,7 +524,9 @@ def evaluate_chains(gold: Iterable[str | Path], texts: str | Path, model: str | 
     articles = [prepare_article(text, source_path=item.name) for item, text in present]
     scores = [
         score_article(item, analysis)
-        for (item, _), analysis in zip(present, analyze_many(articles, Settings(model=model)), strict=True)
+        for (item, _), analysis in zip(
+            present, analyze_many(articles, Settings(model=model, disabled_rules=without)), strict=True
+        )
     ]
     return ChainReport(gold_files=files, articles=scores, warnings=warnings)
 
@@ -604,6 +609,11 @@ def format_report(report: ChainReport) -> str:
 
 
 def cmd_chains(args: argparse.Namespace) -> int:
-    report = evaluate_chains(args.chains, args.folder, model=getattr(args, "model", None))
+    without = tuple(r.strip() for r in (getattr(args, "without", None) or "").split(",") if r.strip())
+    if without:
+        from sourcetrace.attributions import check_rules
+
+        check_rules(without)
+    report = evaluate_chains(args.chains, args.folder, model=getattr(args, "model", None), without=without)
     print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) if args.json else format_report(report))
     return 0

@@ -294,11 +294,14 @@ def test_read_gold_takes_a_folder_and_keeps_the_first_of_a_duplicate(tmp_path):
 @pytest.fixture
 def hand_built(monkeypatch):
     builders = {"harbor.txt": harbor, "kivuli.txt": kivuli}
+    seen: list = []
 
     def fake_analyze_many(articles, settings=None):
+        seen.append(settings)
         return [builders[a.source_path](a) for a in articles]
 
     monkeypatch.setattr(analysis_module, "analyze_many", fake_analyze_many)
+    return seen
 
 
 def test_report_overall_rates(hand_built):
@@ -333,6 +336,13 @@ def test_cli_json(hand_built, capsys):
         "content": "Kivuli Mining Ltd may have breached its licence", "chain": ["Daily Courier", "quoting"],
         "kinds": ["outlet", "document"], "stance": "asserts", "hedged": True,
     }  # fmt: skip
+
+
+def test_cli_passes_switched_off_rules_to_the_analysis(hand_built, capsys):
+    assert main(["evaluate", "--chains", str(GOLD), str(FIXTURES), "--without", "according_to"]) == 0
+    assert [s.disabled_rules for s in hand_built] == [("according_to",)]
+    assert main(["evaluate", "--chains", str(GOLD), str(FIXTURES), "--without", "no_such_rule"]) == 2
+    assert "Unknown attribution rule no_such_rule" in capsys.readouterr().err
 
 
 def test_cli_says_when_texts_are_missing(tmp_path, capsys):
