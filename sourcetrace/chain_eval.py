@@ -18,7 +18,10 @@ metadata, so the publication date must come from the text) and scored:
   leading "the") the actor's name, an alias or a mention's text.
 * unattributed keys — violated when a predicted claim containing the key has a named, anonymous or
   document link; `must_not_attribute` — violated when such a claim has a link matching the teller.
-* no-comment — a gold actor is found when a predicted no-comment record names it; predicted
+* no-comment — a gold actor is found when a predicted no-comment record names it (its label,
+  name, text, source text or actor). Records are read from a top-level list `no_comments`,
+  `no_comment`, `responses` or `non_claims` of the analysis, or are attributions/claims whose
+  stance is "no_comment"; the contract has none of these yet, so today this recall is 0. Predicted
   claims whose content is just "to comment (on ...)" are counted as comment claims (a defect).
 * spurious — page-chrome names that an actor name or a claim's content contains (as words).
 * verb labels — chain links whose label is empty or only reporting-verb forms and adverbs
