@@ -270,6 +270,10 @@ def format_table(report: Report) -> str:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    if getattr(args, "chains", None):  # chain gold on real texts: sourcetrace/chain_eval.py
+        from sourcetrace.chain_eval import cmd_chains
+
+        return cmd_chains(args)
     without = tuple(r.strip() for r in (args.without or "").split(",") if r.strip())
     if without:
         from sourcetrace.attributions import check_rules
@@ -289,5 +293,12 @@ def add_parser(subparsers) -> None:
         "--without",
         metavar="RULE[,RULE]",
         help="switch these attribution rules off (see sourcetrace.attributions.RULES) to measure them",
+    )
+    e.add_argument(
+        "--chains",
+        action="append",
+        metavar="GOLD",
+        help="chain gold JSON file or folder "
+        "(repeatable): score claims and chains of the texts in FOLDER (benchmarks/chains/FORMAT.md)",
     )
     e.set_defaults(func=cmd_evaluate)
