@@ -22,6 +22,7 @@ from sourcetrace.attributions.quotes import (
 )
 from sourcetrace.attributions.responses import no_comment_spans, overlaps, response_find
 from sourcetrace.attributions.sources import ActorBook, norm
+from sourcetrace.attributions.twohop import TWO_HOP_RULES, citing_sources, quoted_as_saying
 from sourcetrace.attributions.verbs import VERB_RULES, verb_find
 from sourcetrace.errors import InputError
 from sourcetrace.model import Actor, Article, Attribution, Response
@@ -44,6 +45,7 @@ RULES: tuple[Rule, ...] = (
     *QUOTE_RULES,
     *NESTING_RULES,
     *DENIAL_RULES,
+    *TWO_HOP_RULES,
     *STAGE_RULES,
 )
 RULE_NAMES = frozenset(r.name for r in RULES)
@@ -269,6 +271,10 @@ def find_sourcing(
     )
     finds = _sentence_finds(doc, article, blocked, regions, off)
     extend_quotes(finds, regions, text, off)
+    if "quoted_as_saying" not in off:
+        finds = quoted_as_saying(finds)
+    if "citing_source" not in off:
+        finds = citing_sources(doc, finds, text)
     headline = _headline(article, frames) if "headline_cue" not in off else None
     if headline is not None:
         finds = [f for f in finds if not headline.content_contains(f.cue)]

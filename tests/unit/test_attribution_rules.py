@@ -218,6 +218,29 @@ CASES = [
         [("The company", "denied", "that it had hidden losses", None)],
     ),
     (
+        "citing_source",
+        "The agency, citing two diplomats, said the talks had collapsed.",
+        (),
+        [
+            ("two diplomats", "citing", "the talks had collapsed", None),
+            ("The agency", "said", "the talks had collapsed", None),
+        ],
+        [
+            ("The agency", "citing", "two diplomats", None),
+            ("The agency", "said", "the talks had collapsed", None),
+        ],
+    ),
+    (
+        "quoted_as_saying",
+        "The minister was quoted by the Courier as saying that taxes would rise.",
+        (),
+        [
+            ("the Courier", "was quoted by", "that taxes would rise", None),
+            ("The minister", "as saying", "that taxes would rise", None),
+        ],
+        [(None, "saying", "that taxes would rise", None)],
+    ),
+    (
         "speaker_label",
         "PENCE: Flowers will not attend the debate.\n",
         (),
