@@ -15,6 +15,7 @@ from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, ne
 from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_find
 from sourcetrace.attributions.quotes import (
     QUOTE_RULES,
+    continue_in_paragraphs,
     extend_quotes,
     punctuation_finds,
     quote_regions,
@@ -271,6 +272,8 @@ def find_sourcing(
     )
     finds = _sentence_finds(doc, article, blocked, regions, off)
     extend_quotes(finds, regions, text, off)
+    if "quote_paragraph" not in off:
+        continue_in_paragraphs(finds, regions, text)
     if "quoted_as_saying" not in off:
         finds = quoted_as_saying(finds)
     if "citing_source" not in off:

@@ -276,6 +276,13 @@ CASES = [
         [("the mayor", "said", "The plan is dead", None)],
     ),
     (
+        "quote_paragraph",
+        "“We will not leave,” the farmer said.\n\n“This land is ours. Our fathers farmed it.”\n",
+        (),
+        [("the farmer", "said", ["We will not leave", "This land is ours. Our fathers farmed it"], None)],
+        [("the farmer", "said", "We will not leave", None)],
+    ),
+    (
         "inner_xcomp",
         "The mining company agreed to release the records.",
         (),
