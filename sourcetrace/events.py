@@ -31,10 +31,11 @@ TEMPORAL_FILE = Path(__file__).resolve().parent.parent / "data" / "temporal.json
 MAX_LABEL = 80
 _SPACE = " \t\r\n\u00a0"  # evidence keeps the sentence's own punctuation
 
-_MONTH = (
+_MONTH_TITLE = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+_MONTH = rf"(?:{_MONTH_TITLE}|{_MONTH_TITLE.upper()})"  # "June", "JUNE" (datelines); never "june"
 _YEAR = r"(?:1[6-9]|20)\d\d"
 _ORD = r"(?:st|nd|rd|th)?"
 # (pattern, precision); ordered most specific first, overlaps are dropped in that order.
@@ -83,8 +84,10 @@ _BEFORE_RANGE = re.compile(r"\b(?P<word>from|between)\s+$", re.I)
 _CLOCK_AFTER = re.compile(r"\s*(?:GMT|UTC|[ECMP][SD]?T|BST|CES?T|IST|JST|hrs|hours|h|local)\b")
 _COUNT_BEFORE = re.compile(r"(?:\bat|:)\s*$", re.I)
 _NAMES_A_TIME = re.compile(rf"\b(?:{_WEEKDAY}|{_MONTH}|ago|today|tonight|tomorrow|yesterday)\b", re.I)
+_NAMES_A_MONTH = re.compile(rf"\b{_MONTH_TITLE}\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}", re.I)
 _BARE_NAME = re.compile(rf"(?:on\s+|in\s+)?(?:{_WEEKDAY}|{_MONTH}\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)", re.I)
-_FUTURE_AUX = {"will", "wo", "'ll", "shall"}
+_FUTURE_AUX = {"will", "wo", "'ll", "shall", "would"}  # "said the talks would resume on Monday"
+_MODAL_AUX = {"can", "could", "may", "might", "should", "must"}
 _RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj", "parataxis"}
 _MONTH_NUMBER = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
@@ -113,6 +116,8 @@ class _Lexicon:
     part_before: re.Pattern  # "early", "later", "the end of" just before a date
     future_heads: frozenset[str]
     range_blockers: frozenset[str]
+    ahead: re.Pattern  # "in two weeks"
+    coming_days: dict[str, int]
 
 
 def _words(phrases: list[str]) -> str:
@@ -126,7 +131,8 @@ def _lexicon() -> _Lexicon:
     flags = re.IGNORECASE
     return _Lexicon(
         relative=re.compile(rf"\b(?:{_words(raw['relative'])}|{raw['relative_ago']})\b", flags),
-        spans=re.compile(rf"\b(?:{_words([*raw['weekend'], *raw['past_days']])})\b", flags),
+        spans=re.compile(rf"\b(?:{_words([*raw['weekend'], *raw['past_days'], *raw['coming_days']])})\b",
+                         flags),
         weekend={k.lower(): int(v) for k, v in raw["weekend"].items()},
         past_days={k.lower(): int(v) for k, v in raw["past_days"].items()},
         anchored=re.compile(rf"\b{raw['anchored']}\b", flags),
@@ -142,6 +148,8 @@ def _lexicon() -> _Lexicon:
         part_before=re.compile(rf"\b(?P<part>{_words(list(raw['parts']))})[\s-]+$", flags),
         future_heads=frozenset(w.lower() for w in raw["future_heads"]),
         range_blockers=frozenset(w.lower() for w in raw["range_blockers"]),
+        ahead=re.compile(rf"\b{raw['relative_in']}\b", flags),
+        coming_days={k.lower(): int(v) for k, v in raw["coming_days"].items()},
     )
 
 
@@ -311,6 +319,15 @@ def _tense(doc: Doc, start: int, end: int, lex: _Lexicon) -> str | None:
     return "present"
 
 
+def _looks_ahead(doc: Doc, start: int, end: int, lex: _Lexicon) -> bool:
+    """A future clause, or one with a modal: "could resume in a few weeks"."""
+    if _tense(doc, start, end, lex) == "future":
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verb = _verb_of(span.root) if span is not None else None
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ in _MODAL_AUX for c in verb.children)
+
+
 def _direction(rel: str | None, tense: str | None, weekday: bool) -> str:
     if rel:
         return _DIRECTION_OF_REL[rel.lower()]
@@ -361,6 +378,12 @@ def _relative(
 def _span_phrase(start: int, end: int, phrase: str, published: date | None, lex: _Lexicon) -> _Candidate:
     """ "this past weekend", "the past few days": an interval counted back from publication."""
     cand = _Candidate(start, end, "relative", "week")
+    if phrase in lex.coming_days:
+        cand.extra["guessed"] = True  # "the coming weeks" is approximate by nature
+        cand.precision = "month" if lex.coming_days[phrase] > 7 else "week"
+        if published is not None:
+            cand.begin, cand.finish = published, published + timedelta(days=lex.coming_days[phrase])
+        return cand
     if phrase in lex.past_days:
         cand.extra["guessed"] = True  # "the past few days" is approximate by nature
         if published is not None:
@@ -518,6 +541,19 @@ class _Finder:
                 phrase = " ".join(m.group(0).lower().split())
                 self.take(_span_phrase(m.start(), m.end(), phrase, self.published, self.lex))
 
+    def ahead(self) -> None:
+        """ "will resume in two weeks": that far after publication; "unseen in 75 years" is no date."""
+        for m in self.lex.ahead.finditer(self.text):
+            if not self.unnamed(*m.span()) or not _looks_ahead(self.doc, *m.span(), self.lex):
+                continue
+            count_word, unit = " ".join(m.group("count").lower().split()), m.group("unit").lower()
+            count = self.lex.numbers.get(count_word) or int(count_word)
+            cand = _Candidate(*m.span(), "relative", unit)
+            cand.extra["guessed"] = count_word in ("a few", "a couple of", "several")
+            if self.published is not None:
+                cand.begin, cand.finish = _interval(_shift(self.published, unit, count), cand.precision)
+            self.take(cand)
+
     def months(self) -> None:
         """ "in June", "last June", "June 3", "3 June", "June this year"."""
         for pattern in (_DAY_FIRST, _MONTH_FIRST):
@@ -559,6 +595,16 @@ class _Finder:
             return False
         self.used[m.start():at] = b"\x01" * (at - m.start())
         date_after.start = m.start()
+        month, day = date_after.extra.get("calendar", (None, None))
+        if self.published is not None and day is not None:
+            # "Thursday, July 25" without a year: the year whose July 25 is a Thursday, nearest first.
+            weekday = _WEEKDAY_NUMBER[m.group("weekday").lower()]
+            years = [self.published.year + k for k in (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6)]
+            fits = [date(y, month, day) for y in years if day <= calendar.monthrange(y, month)[1]
+                    and date(y, month, day).weekday() == weekday]
+            if fits:
+                date_after.begin = date_after.finish = fits[0]
+                date_after.extra["guessed"] = False
         return True
 
     def relative(self) -> None:
@@ -587,6 +633,8 @@ class _Finder:
             if parsed is None:
                 return None
             precision = parsed[1] if parsed[1] in ("day", "week", "month", "year") else "day"
+            if precision != "year" and not _NAMES_A_MONTH.search(phrase):
+                return None  # "24, 2021": dateparser took the missing month from today's date
             return _Candidate(s, e, "absolute", precision, *_interval(parsed[0], precision))
         if _BARE_NAME.fullmatch(phrase):
             return None  # a month or weekday name the calendar passes did not take: not a date here
@@ -599,7 +647,7 @@ class _Finder:
     def run(self) -> list[_Candidate]:
         passes = (
             self.shared_month, self.year_ranges, self.absolute, self.modifier_years, self.decades,
-            self.anchored, self.weekends, self.months, self.weekdays, self.relative, self.vague,
+            self.anchored, self.weekends, self.ahead, self.months, self.weekdays, self.relative, self.vague,
             self.entities,
         )
         for step in passes:

@@ -585,3 +585,40 @@ def test_year_as_a_modifier_is_a_date(nlp):
 def test_numbers_that_are_not_years(nlp, text):
     events, _ = _events(nlp, text)
     assert events == []
+
+
+def test_upper_case_dateline_date(nlp):
+    events, _ = _events(nlp, "Talks to resume\n\nSEPTEMBER 24, 2021\n\nThe minister told reporters.", None)
+    assert _when(_one(events, "SEPTEMBER 24, 2021")) == ("2021-09-24", "2021-09-24", "day")
+    assert len(events) == 1  # and no "24, 2021" with a month dateparser took from today
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected", "uncertain"),
+    [
+        pytest.param("The plant will close in two months.", "in two months",
+                     ("2019-07-01", "2019-07-31", "month"), False, id="in-two-months"),
+        pytest.param("The minister will decide in three days.", "in three days",
+                     ("2019-05-17", "2019-05-17", "day"), False, id="in-three-days"),
+        pytest.param("The talks could resume in a few weeks.", "in a few weeks",
+                     ("2019-06-03", "2019-06-09", "week"), True, id="modal-few-weeks"),
+        pytest.param("Prices may rise in the coming weeks.", "the coming weeks",
+                     ("2019-05-14", "2019-06-11", "month"), True, id="coming-weeks"),
+    ],
+)
+def test_future_counts_from_publication(nlp, text, date_text, expected, uncertain):
+    events, _ = _events(nlp, text, _MAY)
+    event = _one(events, date_text)
+    assert (_when(event), event.uncertain) == (expected, uncertain)
+
+
+def test_in_n_years_in_a_past_clause_is_a_duration(nlp):
+    events, _ = _events(nlp, "The region has not had such rains in 40 years.", _MAY)
+    assert events == []
+
+
+def test_weekday_picks_the_year_of_a_date_without_one(nlp):
+    # 25 July was a Thursday in 2013, not in 2014: the weekday tells the year.
+    events, _ = _events(nlp, "The minister said on Thursday, July 25, that talks could begin.", "2014-01-10")
+    event = _one(events, "Thursday, July 25")
+    assert (_when(event), event.uncertain) == (("2013-07-25", "2013-07-25", "day"), False)
