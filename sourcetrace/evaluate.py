@@ -299,6 +299,6 @@ def add_parser(subparsers) -> None:
         action="append",
         metavar="GOLD",
         help="chain gold JSON file or folder "
-        "(repeatable): score claims and chains of the texts in FOLDER (docs/chain-gold.md)",
+        "(repeatable): score claims and chains of the texts in FOLDER (benchmarks/chains/FORMAT.md)",
     )
     e.set_defaults(func=cmd_evaluate)
