@@ -1019,6 +1019,25 @@ def _context_before(text: str, events: list[Event], start: int) -> str | None:
     return None
 
 
+def _evidence_start(article: Article, start: int, cand: _Candidate) -> int:
+    for line in article.structure.datelines:
+        # "al-Malaf, July 10,2007: Day by day…": the dateline frames the sentence, it is not part of it.
+        if line.span.start <= start < line.span.end <= cand.start:
+            start = line.span.end
+    return start
+
+
+def _ongoing(text: str, sent: SpacySpan, cand: _Candidate, lex: _Lexicon) -> tuple[bool, str | None]:
+    """ "began from X … and is still continuing", "since X": (runs until publication, the marker)."""
+    ongoing_match = lex.ongoing.search(sent.text)
+    preceding = re.findall(r"[A-Za-z]+", text[max(sent.start_char, cand.start - 25):cand.start].lower())[-2:]
+    starts = any(w in lex.start_markers for w in preceding)
+    ongoing = starts and not cand.extra.get("range") and (
+        ongoing_match is not None or any(w in lex.ongoing_start_markers for w in preceding)
+    )
+    return ongoing, ongoing_match.group(0) if ongoing_match is not None else None
+
+
 def _event(
     doc: Doc, article: Article, mentions: _Mentions, cand: _Candidate, published: date | None, lex: _Lexicon
 ) -> Event | None:
@@ -1027,11 +1046,7 @@ def _event(
     if sent is None:
         return None
     sent = sent[0].sent
-    start = sent.start_char
-    for line in article.structure.datelines:
-        # "al-Malaf, July 10,2007: Day by day…": the dateline frames the sentence, it is not part of it.
-        if line.span.start <= start < line.span.end <= cand.start:
-            start = line.span.end
+    start = _evidence_start(article, sent.start_char, cand)
     evidence = trimmed_span(text, start, sent.end_char, chars=_SPACE)
     date_text = make_span(text, cand.start, cand.end)
     base = {
@@ -1052,12 +1067,7 @@ def _event(
         )
 
     date_tokens = _tokens_of(doc, *cand.extra.get("group", (cand.start, cand.end)))
-    ongoing_match = lex.ongoing.search(sent.text)
-    preceding = re.findall(r"[A-Za-z]+", text[max(sent.start_char, cand.start - 25):cand.start].lower())[-2:]
-    starts = any(w in lex.start_markers for w in preceding)
-    ongoing = starts and not cand.extra.get("range") and (
-        ongoing_match is not None or any(w in lex.ongoing_start_markers for w in preceding)
-    )
+    ongoing, marker = _ongoing(text, sent, cand, lex)
 
     if cand.kind == "vague":
         label = _label(doc, sent, date_tokens)
@@ -1080,7 +1090,6 @@ def _event(
         base["date_text"] = make_span(text, cand.start, cand.anchor.end)
     if ongoing:
         # "began from X … and is still continuing": from X until the article was published.
-        marker = ongoing_match.group(0) if ongoing_match is not None else None
         end = published
         return Event(
             label=_label(doc, sent, date_tokens, marker),
