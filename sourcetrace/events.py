@@ -592,7 +592,7 @@ class _Finder:
                 if not self.unnamed(*m.span()):
                     continue
                 rel, day, yrel = m.groupdict().get("rel"), m.group("day"), m.group("yrel")
-                if not (rel or day or yrel) and self.word_before(m.start()) not in self.lex.calendar_preps:
+                if not (rel or day or yrel) and not self._bare_month_is_a_date(m.start()):
                     continue  # "May" the verb, "June" the name
                 year = self.published.year + _YEAR_OF_REL[yrel.lower()] if yrel and self.published else None
                 direction = _direction(rel, _tense(self.doc, *m.span(), self.lex), False)
@@ -600,6 +600,16 @@ class _Finder:
                 cand = _calendar(*m.span(), self.published, month, int(day) if day else None, year,
                                  direction, guessed=not (rel or yrel))
                 self.take(cand)
+
+    def _bare_month_is_a_date(self, s: int) -> bool:
+        """ "in June", "since March"; after "to", "and", "or", "through" only with a date just before
+        ("from March to May"), so "talked to June and April" is no date."""
+        word = self.word_before(s)
+        if word not in self.lex.calendar_preps:
+            return False
+        if word in ("to", "and", "or", "through"):
+            return any(self.used[max(0, s - 25):s])  # a date taken just before: "from March to May"
+        return True
 
     def weekdays(self) -> None:
         """ "on Friday", "last Monday", "next Tuesday", "Sunday night"."""

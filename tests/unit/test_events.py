@@ -676,3 +676,12 @@ def test_quarters_and_ends_of_periods(nlp, text, date_text, expected):
 def test_year_end_of_a_named_year_is_not_this_year(nlp):
     events, _ = _events(nlp, "The firm reported in its 2016 year-end earnings release.", _MAY)
     assert [(e.date_text.text, e.start) for e in events] == [("2016", "2016-01-01")]
+
+
+def test_month_after_a_connective_needs_a_month_before_it(nlp):
+    events, _ = _events(nlp, "The minister talked to June and April about the plan.", _MAY)
+    assert events == []
+    events, _ = _events(nlp, "The talks ran between January and March.", _MAY)
+    assert [(e.date_text.text, e.start, e.end) for e in events] == [
+        ("January and March", "2019-01-01", "2019-03-31"),
+    ]
