@@ -72,7 +72,9 @@ _HEADLINE_CUE = re.compile(
 
 # --------------------------------------------------------------------------- dates in chrome
 
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
+)
 _TZ = (
     r"(?:gmt|utc|bst|cet|cest|eet|eest|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|ist|jst|kst|aest|aedt|wib|pkt"
     r"|sast|wat|eat|cat|msk|hkt|sgt|pht)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
@@ -82,7 +84,7 @@ _DATE_WORDS = (
     r"|hrs?|hours?|secs?|seconds?|days?|weeks?|months?|years?|read|reading|time|an?|edited"
 )
 _DATE_TOKEN = (
-    rf"(?:{_WEEKDAY}|{_MONTH.replace('(?:', '(?:', 1)}|\d{{4}}-\d{{2}}-\d{{2}}t[\d:.]+z?|\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?"
+    rf"(?:{_WEEKDAY}|{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}}t[\d:.]+z?|\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?"
     rf"|\d{{1,4}}{_ORD}|[ap]\.?m\.?|{_TZ}|[+-]\d{{2}}:?\d{{2}}|(?:{_DATE_WORDS}))"
 )
 _DATE_LABEL = (
@@ -243,10 +245,12 @@ def _chrome_lexicon() -> _ChromeLexicon:
         inline_related=re.compile(rf"^\W*(?:{alts('inline_related_prefixes')})\s*[:>»|]\s*\S", re.IGNORECASE),
         roles=re.compile(rf"\b(?:{alts('byline_roles')})s?\b", re.IGNORECASE),
         caption_label=re.compile(
-            rf"^[\s(\[]*(?:{alts('caption_labels')})(?:\s+credit)?\s*(?:[:,|]|\s+by\b|\s*/)\s*\S", re.IGNORECASE
+            rf"^[\s(\[]*(?:{alts('caption_labels')})(?:\s+credit)?\s*(?:[:,|]|\s+by\b|\s*/)\s*\S",
+            re.IGNORECASE,
         ),
         agency_end=re.compile(
-            rf"(?:^|(?<![\s.][A-Z])[.)]\s+|\(\s*|[/|]\s*|:\s*)(?:{alts('photo_agencies')})(?:\s*/\s*[\w .'’-]{{1,40}})?\s*\)?[.…]*$",
+            rf"(?:^|(?<![\s.][A-Z])[.)]\s+|\(\s*|[/|]\s*|:\s*)(?:{alts('photo_agencies')})"
+            r"(?:\s*/\s*[\w .'’-]{1,40})?\s*\)?[.…]*$",
             re.IGNORECASE,
         ),
         # "(Facebook Photo/Tempe Town Lake)", "(AFP PHOTO / SAID KHATIB)", "(Xinhua/Ding Ting)" at the end
@@ -283,10 +287,12 @@ def _is_known_outlet(name: str) -> bool:
 
 # --------------------------------------------------------------------------- bylines and captions
 
-_PARTICLES = {"al", "el", "de", "da", "das", "do", "dos", "van", "von", "der", "den", "bin", "ibn", "bint", "le",
-              "la", "di", "du", "del", "della", "y", "e", "st", "mac", "ter", "ten", "abu", "binti", "of", "the"}
-_NOT_NAMES = re.compile(rf"^(?:{_WEEKDAY}|{_MONTH}|today|yesterday|tomorrow|now|then|this|that|these|those|it|he|she|"
-                        r"they|we|i|you|all|some|most|many|more|far|late|early|noon|midnight|far|mid\w*)$",
+_PARTICLES = {
+    "al", "el", "de", "da", "das", "do", "dos", "van", "von", "der", "den", "bin", "ibn", "bint", "le", "la",
+    "di", "du", "del", "della", "y", "e", "st", "mac", "ter", "ten", "abu", "binti", "of", "the",
+}
+_NOT_NAMES = re.compile(rf"^(?:{_WEEKDAY}|{_MONTH}|today|yesterday|tomorrow|now|then|this|that|these|those|"
+                        r"it|he|she|they|we|i|you|all|some|most|many|more|far|late|early|noon|midnight|far|mid\w*)$",
                         re.IGNORECASE)
 _CREDIT = re.compile(
     r"^\W*(?:(?:additional\s+)?(?:reporting|writing|editing|research|translation|graphics|production|"
@@ -300,13 +306,15 @@ _CONTRIBUTED = re.compile(
     re.IGNORECASE,
 )
 _WIRE_REPORTS = re.compile(
-    r"^\W*(?:from\s+)?(?:(?P<who>[\w .&'’-]{1,60}?)\s+(?:and|&)\s+)?(?:the\s+)?(?:staff|wire|news|agency|agencies|"
+    r"^\W*(?:from\s+)?(?:(?P<who>[\w .&'’-]{1,60}?)\s+(?:and|&)\s+)?(?:the\s+)?"
+    r"(?:staff|wire|news|agency|agencies|"
     r"news\s+services?|wire\s+services?)(?:\s+(?:and|&)\s+(?:staff|wire|news|agency|agencies))?\s+"
     r"(?:reports?|writers?|services?|reporters?)\W*$",
     re.IGNORECASE,
 )
 _DESK = re.compile(r"^\W*(?:(?:the\s+)?[\w.&'’-]+\s+)?(?:news|web|online|digital|sports?|city|metro|foreign|"
-                   r"business|world)\s+desk\W*$|^\W*(?:staff\s+(?:writer|reporter|report)|agencies|wire services)\W*$",
+                   r"business|world)\s+desk\W*$"
+                   r"|^\W*(?:staff\s+(?:writer|reporter|report)|agencies|wire services)\W*$",
                    re.IGNORECASE)
 _BY = re.compile(
     r"^\W*(?:(?:written|posted|story|words|reported|text|report|compiled|article)\s+)?by\s*[:\-–]?\s*(?P<rest>.*)$",
@@ -351,7 +359,10 @@ def _names(part: str) -> list[str] | None:
 
 
 def _is_role(part: str) -> bool:
-    return len(part.split()) <= 6 and bool(_chrome_lexicon().roles.search(part)) and not re.search(r"[.!?]\s*$", part)
+    return (
+        len(part.split()) <= 6 and bool(_chrome_lexicon().roles.search(part))
+        and not re.search(r"[.!?]\s*$", part)
+    )
 
 
 def _byline(line: str, *, header: bool) -> Chrome | None:
@@ -410,13 +421,15 @@ def _byline(line: str, *, header: bool) -> Chrome | None:
             # "Joana Marques, Atlantic Wire" / "X, Staff Writer" / "X and Y"
             head, _, tail = f.partition(", ")
             tail_parts = [t.strip() for t in tail.split(",") if t.strip()] if tail else []
-            names = _names(head) if tail_parts else _names(f)
+            whole = _names(f) if re.search(r"\s(?:and|&)\s", f) else None  # "By X, Y and Z"
+            names = whole or (_names(head) if tail_parts else _names(f))
             if names is None:
                 return None
-            if tail_parts:
+            if tail_parts and whole is None:
                 kept = []
+                single = not re.search(r"\s(?:and|&)\s", f)  # "By X, Atlantic Wire", not "By X, Y and Z"
                 for t in tail_parts:
-                    if _is_known_outlet(t):
+                    if _is_known_outlet(t) or (single and outlet is None and _is_name(t) and not _is_role(t)):
                         outlet = outlet or t
                     elif _is_role(t):
                         continue
@@ -456,7 +469,7 @@ def _is_caption(line: str) -> bool:
         return True
     if len(stripped.split()) > 60:
         return False
-    return bool(lex.paren_credit.search(stripped) or lex.slash_credit.search(stripped) or lex.agency_end.search(stripped))
+    return any(r.search(stripped) for r in (lex.paren_credit, lex.slash_credit, lex.agency_end))
 
 
 def _is_contact(line: str) -> bool:
@@ -553,13 +566,15 @@ def _agency_parts(agency: str) -> tuple[list[str], str | None]:
     return parts, day
 
 
-def _dateline_at(text: str, start: int, first_paragraph: bool, publisher: str | None = None) -> _DatelineFound:
+def _dateline_at(
+    text: str, start: int, first_paragraph: bool, publisher: str | None = None
+) -> _DatelineFound:
     m = _DATELINE.match(text, start)
     if not m or m.end() == start:
         return _DatelineFound()
     lead, date_text, agency = m.group("lead"), m.group("date"), m.group("agency")
     sep, gap = m.group("sep"), m.group("gap")
-    after = text[m.end():m.end() + 1]
+    after = text[m.end():m.end() + 2].lstrip()[:1]
     if agency:
         parts, agency_date = _agency_parts(agency)
         if not parts or not all(len(p.split()) <= 6 and p[:1].isupper() for p in parts):
@@ -630,7 +645,8 @@ def _dateline_at(text: str, start: int, first_paragraph: bool, publisher: str | 
     )
 
 
-_TITLE_WORDS = re.compile(r"^(?:sen|rep|gov|mr|mrs|ms|dr|gen|col|lt|sgt|pres|prof|rev|sir|lord|dame|president|"
+_TITLE_WORDS = re.compile(r"^(?:sen|rep|gov|mr|mrs|ms|dr|gen|col|lt|sgt|pres|prof|rev|sir|lord|dame|"
+                          r"president|"
                           r"senator|minister|judge|mayor|king|queen|prince|pope)\.?$", re.IGNORECASE)
 
 
@@ -694,6 +710,10 @@ def _classify_anywhere(lines: _Lines) -> None:
         if _is_caption(line):
             lines.mark(i, "caption")
             continue
+        byline = _byline(line, header=False)
+        if byline is not None:
+            lines.mark(i, "byline", byline)
+            continue
         if is_boilerplate(line):
             lines.mark(i, "furniture")
             after_by = _normalise_line(line) == "by"
@@ -703,10 +723,7 @@ def _classify_anywhere(lines: _Lines) -> None:
             after_by = False
             continue
         after_by = False
-        byline = _byline(line, header=False)
-        if byline is not None:
-            lines.mark(i, "byline", byline)
-        elif _is_date_line(line, header=False):
+        if _is_date_line(line, header=False):
             lines.mark(i, "date", _chrome_stub("date", [], None, _full_date(line)))
         elif _is_credit(line):
             lines.mark(i, "credit")
@@ -780,7 +797,8 @@ def _header(lines: _Lines, publisher_hint: list[str]) -> tuple[int | None, int |
 
 def _repeats_later(lines: _Lines, i: int) -> bool:
     norm = _normalise_line(lines.line(i))
-    return any(_normalise_line(lines.line(j)).startswith(norm) for j in range(i + 1, min(len(lines.spans), i + 12)))
+    later = range(i + 1, min(len(lines.spans), i + 12))
+    return any(_normalise_line(lines.line(j)).startswith(norm) for j in later)
 
 
 def _tail(lines: _Lines, body_first: int) -> None:
@@ -797,6 +815,8 @@ def _tail(lines: _Lines, body_first: int) -> None:
         while j < n:
             if marker == "related" and j not in lines.chrome and len(lines.line(j).split()) >= 45:
                 break  # a full paragraph: the article goes on
+            if _tail_marker(lines.line(j)) not in (None, marker):
+                break  # "Leave a comment" after the related stories: the comments begin
             if j not in lines.chrome:
                 lines.mark(j, marker)
             j += 1
@@ -810,7 +830,7 @@ def _tail(lines: _Lines, body_first: int) -> None:
         j = k - 1
         while j >= body_first and j not in lines.chrome and k - j <= 4 and len(lines.line(j).split()) <= 60:
             j -= 1
-        if j in lines.chrome or j < body_first:
+        if j in lines.chrome and j >= body_first:  # bounded by chrome above: a label, a caption, a stamp
             for t in range(j + 1, k):
                 lines.mark(t, "related")
     # "AFP" / "PA Media" alone as the article's last line: the agency's sign-off
