@@ -1062,7 +1062,11 @@ def _sentence_finds(
                     key=lambda c: c.i,
                     default=found.head,
                 )
-        if any(s < be and bs < e for bs, be in blocked for s, e in [found.cue, *found.content]):
+        # content the parser ran in from a caption or dateline above starts after them
+        found.content = [c for c in (_cut_leading(text, c, blocked) for c in found.content) if c]
+        if not found.content or any(
+            s < be and bs < e for bs, be in blocked for s, e in [found.cue, *found.content]
+        ):
             continue  # nothing inside boilerplate, the publisher line or a dateline
         if (
             regions
@@ -1099,6 +1103,14 @@ def _drop_inner_xcomp(finds: list[_Found]) -> list[_Found]:
             # "refused to disclose the records" (a "ctl" verb): one cue, "refused to disclose"
             dropped.add(id(host) if "ctl" in verbs.get(host.lemma, ()) else id(f))
     return [f for f in finds if id(f) not in dropped]
+
+
+def _cut_leading(text: str, r: Range, blocked: list[Range]) -> Range | None:
+    """The range without the page structure it starts with (a caption, then a dateline, ...)."""
+    cut = _trimmed(text, _cut_structure(r, blocked))
+    while cut is not None and cut != r:
+        r, cut = cut, _trimmed(text, _cut_structure(cut, blocked))
+    return cut
 
 
 def _cut_structure(r: Range, blocked: list[Range]) -> Range:
