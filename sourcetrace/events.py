@@ -554,6 +554,10 @@ def _event(
         return None
     sent = sent[0].sent
     start = sent.start_char
+    for b in article.structure.boilerplate:
+        # a caption or byline the parser ran into the sentence is not part of its evidence
+        if start < b.end <= cand.start and b.start < cand.start:
+            start = max(start, b.end)
     for line in article.structure.datelines:
         # "al-Malaf, July 10,2007: Day by day…": the dateline frames the sentence, it is not part of it.
         if line.span.start <= start < line.span.end <= cand.start:

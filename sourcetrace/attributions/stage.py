@@ -185,7 +185,9 @@ def _sentence_finds(
         if found is None:
             continue
         _fix_source(found, text, blocked)
-        if _keep(found, blocked, regions, off):
+        # content the parser ran in from a caption or dateline above starts after them
+        found.content = [c for c in (_cut_leading(text, c, blocked) for c in found.content) if c]
+        if found.content and _keep(found, blocked, regions, off):
             finds.append(found)
     if "inner_xcomp" not in off:
         finds = drop_inner_xcomp(finds)
@@ -209,6 +211,14 @@ def _free_punctuation_finds(
         for found in punctuation_finds(doc, text, regions, off)
         if not any(any(taken[s:e]) for s, e in [found.cue, *found.content])
     ]
+
+
+def _cut_leading(text: str, r: Range, blocked: list[Range]) -> Range | None:
+    """The range without the page structure it starts with (a caption, then a dateline, ...)."""
+    cut = trimmed(text, _cut_structure(r, blocked))
+    while cut is not None and cut != r:
+        r, cut = cut, trimmed(text, _cut_structure(cut, blocked))
+    return cut
 
 
 def _cut_structure(r: Range, blocked: list[Range]) -> Range:
