@@ -39,9 +39,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         progress=False if args.no_progress else None,
     )
     summary = result.as_dict()
-    print(json.dumps(summary) if args.format == "json" else
-          f"{result.added} added, {result.skipped} already in the store, {result.failed} failed, "
-          f"{result.batches} batches")
+    print(
+        json.dumps(summary)
+        if args.format == "json"
+        else f"{result.added} added, {result.skipped} already in the store, {result.failed} failed, "
+        f"{result.batches} batches"
+    )
     return EXIT_INPUT if result.failed and not result.added and not result.skipped else 0
 
 
@@ -65,12 +68,18 @@ def cmd_provenance(args: argparse.Namespace) -> int:
         publishers = sorted({a["publisher"] or "?" for a in c["appearances"]})
         print(f"{c['id']}  {len(c['appearances'])} articles, {len(publishers)} publishers: {c['claim'][:90]}")
         for a in c["appearances"]:
-            print(f"    {a['published'] or 'undated':<10}  {a['publisher'] or '?':<20}  {' › '.join(a['chain'])}")
+            print(
+                f"    {a['published'] or 'undated':<10}  {a['publisher'] or '?':<22}  "
+                f"{' › '.join(a['chain'])}"
+            )
         for d in c["drift"]:
             print(f"    drift: {d['text']}")
     for e in report["republications"]:
-        print(f"republication: {e['source_title'] or e['source'][:12]} -> {e['target_title'] or e['target'][:12]} "
-              f"({e['overlap']:.0%} of the text)")
+        print(
+            f"republication: {e['source_title'] or e['source'][:12]} -> "
+            f"{e['target_title'] or e['target'][:12]} "
+            f"({e['overlap']:.0%} of the text)"
+        )
     return 0
 
 
@@ -93,11 +102,15 @@ def cmd_search(args: argparse.Namespace) -> int:
                 print(f"no actor named {args.actor!r} in the corpus")
                 return
             a = r["actor"]
-            print(f"{a['name']} ({a['type']}, {a['kind']}), in {a['articles']} articles; aliases: "
-                  f"{', '.join(a['aliases']) or '-'}")
+            print(
+                f"{a['name']} ({a['type']}, {a['kind']}), in {a['articles']} articles; aliases: "
+                f"{', '.join(a['aliases']) or '-'}"
+            )
             print("as a source:")
         for h in r["claims"]:
-            print(f"  {h['published'] or 'undated':<10}  {h['publisher'] or '?':<18}  {' › '.join(h['chain'])}")
+            print(
+                f"  {h['published'] or 'undated':<10}  {h['publisher'] or '?':<18}  {' › '.join(h['chain'])}"
+            )
             print(f"      {h['content'][:140]}")
         if "mentioned_in" in r:
             print(f"named inside {len(r['mentioned_in'])} more claims")
@@ -132,8 +145,11 @@ def add_parser(sub) -> None:
     p = csub.add_parser("provenance", help="claims stated in several articles: first appearance, drift")
     p.add_argument("--db", required=True)
     p.add_argument("--min-articles", type=int, default=2)
-    p.add_argument("--republications", action="store_true",
-                   help="JSON: an object with clusters, republications and corpus actors")
+    p.add_argument(
+        "--republications",
+        action="store_true",
+        help="JSON: an object with clusters, republications and corpus actors",
+    )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_provenance)
 
