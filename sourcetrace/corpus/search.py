@@ -90,3 +90,18 @@ def search_actor(store: Store, name: str, *, limit: int = 200) -> dict:
             named.append(_hit(r))
     summary = {k: v for k, v in actor.items() if k != "members"}
     return {"query": name, "actor": summary, "claims": said[:limit], "mentioned_in": named[:limit]}
+
+
+def find_claim(analysis, content: str, start: int | None = None, claim_id: str | None = None) -> str | None:
+    """The id of the claim in a fresh analysis that is the stored one (same id and text, else same text)."""
+    claims = [c for c in analysis.claims if not c.dismissed]
+    same = next((c for c in claims if c.id == claim_id and c.content.text == content), None)
+    if same is not None:
+        return same.id
+    by_text = [c for c in claims if c.content.text == content]
+    if by_text:
+        return min(by_text, key=lambda c: abs(c.content.start - (start or 0))).id
+    best = process.extractOne(
+        content, {c.id: c.content.text for c in claims}, scorer=fuzz.ratio, score_cutoff=85
+    )
+    return best[2] if best else None
