@@ -82,14 +82,14 @@ def cluster_rows(clusters: list[dict]) -> pd.DataFrame:
                 "id": c["id"],
                 "publishers": c["publishers"],
                 "articles": c["articles"],
+                "claim": c["claim"],
                 "first": c["first"]["published"] or "undated",
                 "first publisher": c["first"]["publisher"] or "unknown",
-                "claim": c["claim"],
                 "drift": ", ".join(dict.fromkeys(DRIFT_SHORT.get(d["kind"], d["kind"]) for d in c["drift"])),
             }
             for c in clusters
         ],
-        columns=["id", "publishers", "articles", "first", "first publisher", "claim", "drift"],
+        columns=["id", "publishers", "articles", "claim", "first", "first publisher", "drift"],
     )
 
 
@@ -146,7 +146,7 @@ def render_corpus() -> None:
         selection_mode="single-row",
         hide_index=True,
         width="stretch",
-        height=min(38 * (len(table) + 1) + 2, 300),
+        height=min(35 * (len(table) + 1) + 3, 290),
         column_config={
             "id": st.column_config.TextColumn("id", width="small"),
             "publishers": st.column_config.NumberColumn(

@@ -48,9 +48,9 @@ def test_the_demo_corpus_shows_the_claim_that_travelled_first():
         "id",
         "publishers",
         "articles",
+        "claim",
         "first",
         "first publisher",
-        "claim",
         "drift",
     ]
     top = table.iloc[0]
