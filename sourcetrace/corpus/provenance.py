@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ MIN_CLAIM_WORDS = 5  # shorter claims ("he said so") are too generic to follow a
 SORT_RATIO = 70  # rapidfuzz confirmation: token_sort_ratio at least this...
 SET_RATIO = 90  # ...or token_set_ratio at least this with comparable lengths
 SET_LENGTH_RATIO = 0.6
+MIN_SHARED = 3  # content words two statements of one proposition share at least
+CONTENT_COVER = 0.7  # ...covering this share of the shorter one's content words
 ARTICLE_THRESHOLD = 0.2  # LSH Jaccard threshold for candidate republications
 ARTICLE_SHINGLE = 5
 REPUBLICATION_CONTAINMENT = 0.5  # share of the shorter article's shingles found in the other
@@ -75,8 +78,30 @@ def candidate_pairs(shingle_sets: Sequence[set[str]], threshold: float, num_perm
         lsh.insert(i, m)
 
 
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def content_words(text: str) -> set[str]:
+    """The words that carry the proposition: no stop words, no one-letter tokens."""
+    stop = _stop_words()
+    return {w for w in words(text) if len(w) > 1 and w not in stop}
+
+
 def same_proposition(a: str, b: str) -> bool:
-    """rapidfuzz confirms an LSH candidate: nearly the same words, in nearly any order."""
+    """rapidfuzz confirms an LSH candidate, on top of the content words the two share.
+
+    Both must share at least MIN_SHARED content words, covering CONTENT_COVER of the shorter
+    one's ("the United States" in common is not a proposition); then the words must be nearly the
+    same (token_sort_ratio) or one nearly contained in the other at a comparable length.
+    """
+    ca, cb = content_words(a), content_words(b)
+    shared = len(ca & cb)
+    if shared < MIN_SHARED or shared / max(1, min(len(ca), len(cb))) < CONTENT_COVER:
+        return False
     a2, b2 = a.casefold(), b.casefold()
     if a2.startswith("that "):
         a2 = a2[5:]
@@ -139,7 +164,12 @@ def cluster_claims(claims: Sequence[ClaimRow], *, min_articles: int = 2) -> list
     union = _Union(len(usable))
     for a, b in candidate_pairs(sets, CLAIM_THRESHOLD):
         ca, cb = claims[usable[a]], claims[usable[b]]
-        if ca.article != cb.article and same_proposition(ca.content, cb.content):
+        if ca.article == cb.article or not same_proposition(ca.content, cb.content):
+            continue
+        # no chaining: each side must also state the other group's first claim (its seed), so
+        # A~B and B~C never join A and C when A and C say different things
+        sa, sb = claims[usable[union.find(a)]], claims[usable[union.find(b)]]
+        if same_proposition(sa.content, cb.content) and same_proposition(sb.content, ca.content):
             union.join(a, b)
     groups: dict[int, list[ClaimRow]] = defaultdict(list)
     for k, i in enumerate(usable):
@@ -190,7 +220,7 @@ def drift(before: dict, after: dict) -> list[dict]:
         changes.append(("source_added", f"a {k1} source appeared, “{l1}”"))
     elif k0 in _SOURCED and k1 in _SOURCED and k0 != k1:
         changes.append(("source_kind", f"the source went from {k0} “{l0}” to {k1} “{l1}”"))
-    elif k0 == k1 == "named" and (l0 or "").casefold() != (l1 or "").casefold():
+    elif k0 == k1 == "named" and not _same_name(l0, l1):
         changes.append(("source_changed", f"the named source changed from “{l0}” to “{l1}”"))
     if before["hedged"] and not after["hedged"]:
         hedge = f" (“{before['hedge']}”)" if before.get("hedge") else ""
@@ -309,6 +339,19 @@ def name_key(name: str) -> str:
     while len(toks) > 1 and (toks[0] in titles or toks[0] == "the"):
         toks = toks[1:]
     return " ".join(toks)
+
+
+def _fold(text: str) -> str:
+    """Accents off: 'Calderón' and 'Calderon' are one spelling here."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _same_name(a: str | None, b: str | None) -> bool:
+    """The same source under two spellings or with a title: 'Councillor Tobias Rehn', 'Tobias Rehn'."""
+    ka, kb = name_key(_fold(a or "")), name_key(_fold(b or ""))
+    return ka == kb or (
+        len(ka.split()) >= 2 and len(kb.split()) >= 2 and (ka.endswith(kb) or kb.endswith(ka))
+    )
 
 
 def corpus_actors(store: Store) -> list[dict]:

@@ -163,3 +163,26 @@ def test_search_by_text_and_by_actor(demo):
 
 def test_the_report_is_json(demo):
     json.dumps(provenance(demo))
+
+
+def test_a_respelling_or_a_title_is_no_change_of_source():
+    a = {
+        "article": "A",
+        "publisher": "A",
+        "innermost_kind": "named",
+        "innermost_label": "Felipe Calderon",
+        "hedged": False,
+        "hedge": None,
+        "stance": "asserts",
+    }
+    assert drift(a, dict(a, article="B", innermost_label="Felipe Calderón")) == []
+    assert (
+        drift(
+            dict(a, innermost_label="Tobias Rehn"),
+            dict(a, article="B", innermost_label="Councillor Tobias Rehn"),
+        )
+        == []
+    )
+    assert [d["kind"] for d in drift(a, dict(a, article="B", innermost_label="Vicente Fox"))] == [
+        "source_changed"
+    ]
