@@ -8,7 +8,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import leave_pages_directory_mode, state
+from components import leave_pages_directory_mode, session
+from components.library import render_workspace_sidebar
 from components.loader import render_loader
 from components.style import apply_global_style
 from sourcetrace import logs
@@ -41,15 +42,13 @@ for file, title, icon in (
 # navigation first: whatever fails below, Streamlit never falls back to running a page on its own
 page = st.navigation(pages)
 
-state.init_from_url()
+session.init_from_url()
 render_loader()
 try:
-    from components.workspace import render_workspace_sidebar
-
-    render_workspace_sidebar(state.current_article())  # the library of saved articles to reopen
+    render_workspace_sidebar(session.current_article())  # the library of saved articles to reopen
 except Exception:  # noqa: BLE001 - the views must still work when the workspace cannot
     log.exception("workspace sidebar failed")
     st.sidebar.caption(":material/error: The workspace library could not be shown; the views still work.")
 
-state.sync_url()
+session.sync_url()
 page.run()

@@ -8,7 +8,7 @@ from bisect import bisect_right
 import pandas as pd
 import streamlit as st
 
-from components import state
+from components import session
 from components.scroll import scroll_to
 from sourcetrace.figures import focus_actor_ids, type_color
 from sourcetrace.model import Analysis
@@ -177,7 +177,7 @@ def render_text(analysis: Analysis, focus: dict | None, key: str) -> None:
             unsafe_allow_html=True,
         )
     st.markdown(marked_text_html(analysis, focus, visible), unsafe_allow_html=True)
-    target = st.session_state.pop(state.SCROLL_KEY, None)
+    target = st.session_state.pop(session.SCROLL_KEY, None)
     if target:
         scroll_to(target, key=f"{key}-scroll")
 
@@ -213,10 +213,10 @@ def render_actors_table(analysis: Analysis, focus: dict | None, key: str) -> Non
         rows = st.session_state[key].selection.rows
         if rows:
             actor_id = str(frame.iloc[rows[0]]["id"])
-            state.set_focus("actor", actor_id)
-            st.session_state[state.SCROLL_KEY] = f"actor-{actor_id}"
+            session.set_focus("actor", actor_id)
+            st.session_state[session.SCROLL_KEY] = f"actor-{actor_id}"
         elif focus and focus["type"] == "actor":
-            state.set_focus(None)
+            session.set_focus(None)
 
     st.dataframe(
         frame.drop(columns=["id"]),

@@ -6,7 +6,7 @@ import html
 
 import streamlit as st
 
-from components import state
+from components import session
 from sourcetrace.model import Analysis, Claim
 
 KIND_BADGES: dict[str, tuple[str, str]] = {
@@ -179,14 +179,14 @@ def _focus_line(
     if not focus:
         st.caption("Nothing focused: click an actor, a claim or an event.")
         return
-    name = state.focus_label(analysis, focus) or ""
+    name = session.focus_label(analysis, focus) or ""
     with st.container(key=f"{key}-focusline"):
         note = f"Focus: **{_plain(name)}**"
         if filtered:
             note += f"  \n{shown} of {len(analysis.claims)} claims concern this {focus['type']}"
         st.markdown(note)
         st.button(
-            ":material/close: Clear the focus", key=f"{key}-clear", on_click=state.set_focus, args=(None,),
+            ":material/close: Clear the focus", key=f"{key}-clear", on_click=session.set_focus, args=(None,),
             type="tertiary", help="Clear the focus in every view",
         )
 
@@ -241,7 +241,7 @@ def _card(claim: Claim, analysis: Analysis, key: str, focused: bool, on_article_
         with st.container(horizontal=True, gap="small"):
             st.button(
                 ":material/center_focus_strong: Focus", key=f"{key}-focus-{claim.id}", type="tertiary",
-                on_click=state.set_focus, args=("claim", claim.id), disabled=focused,
+                on_click=session.set_focus, args=("claim", claim.id), disabled=focused,
                 help="Focus this claim in every view",
             )
             st.button(
@@ -252,8 +252,8 @@ def _card(claim: Claim, analysis: Analysis, key: str, focused: bool, on_article_
 
 
 def _show_in_text(claim_id: str, on_article_page: bool) -> None:
-    state.set_focus("claim", claim_id)
-    st.session_state[state.SCROLL_KEY] = f"claim-{claim_id}"
+    session.set_focus("claim", claim_id)
+    st.session_state[session.SCROLL_KEY] = f"claim-{claim_id}"
     if not on_article_page:
         # switching pages cannot happen inside a callback; the page does it on its rerun
         st.session_state["goto_article"] = True

@@ -11,7 +11,9 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from components.workspace import problems, render_status, workspace, writable
+from components.library import render_status
+from components.session import problems
+from components.workspace import workspace, writable
 from sourcetrace import corrections as C
 from sourcetrace.errors import SourcetraceError
 from sourcetrace.model import Analysis

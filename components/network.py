@@ -15,7 +15,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import state
+from components import session
 from sourcetrace.figures import EDGE_CLASSES, KIND_SHAPES, edge_class, network_data, type_color
 from sourcetrace.model import Analysis
 
@@ -168,5 +168,5 @@ def _take_click(clicked: object, last_key: str) -> bool:
     if st.session_state.get(last_key) == stamp:
         return False
     st.session_state[last_key] = stamp
-    state.set_focus("actor", str(clicked["id"]))
+    session.set_focus("actor", str(clicked["id"]))
     return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import state
+from components import session
 from sourcetrace.figures import focus_event_ids, timeline_extent, timeline_figure
 from sourcetrace.model import Analysis
 
@@ -22,9 +22,9 @@ def render_timeline(analysis: Analysis, focus: dict | None, key: str) -> None:
         ids = [p.get("customdata") for p in points if p.get("customdata")]
         ids = [i[0] if isinstance(i, list) else i for i in ids]
         if ids:
-            state.set_focus("event", str(ids[0]))
+            session.set_focus("event", str(ids[0]))
         elif focus_event:
-            state.set_focus(None)
+            session.set_focus(None)
 
     st.plotly_chart(
         fig,

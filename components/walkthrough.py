@@ -13,7 +13,7 @@ import re
 
 import streamlit as st
 
-from components import state
+from components import session
 from sourcetrace import export
 from sourcetrace import walkthrough as wt
 from sourcetrace.figures import network_data, timeline_figure
@@ -97,7 +97,7 @@ def save_edits(content_hash: str, steps: list[wt.Step]) -> None:
     try:
         ws.save_walkthrough(content_hash, edits)
     except Exception as err:  # noqa: BLE001 - say why, keep the session copy
-        st.session_state[FLASH_KEY] = f"{state.user_message(err)} The changes last for this session only."
+        st.session_state[FLASH_KEY] = f"{session.user_message(err)} The changes last for this session only."
 
 
 def current_steps(analysis: Analysis) -> list[wt.Step]:
@@ -445,15 +445,9 @@ def _md(text: str) -> str:
 
 def render_walkthrough() -> None:
     try:
-        analysis = state.current_analysis()
-        try:
-            from components.workspace import corrected
-
-            analysis = corrected(analysis)  # the presenter's corrections apply here too
-        except ImportError:
-            pass
+        analysis = session.analysis()  # the presenter's corrections included, applied once
     except Exception as err:  # noqa: BLE001 - a message, never a traceback
-        st.error(state.user_message(err))
+        st.error(session.user_message(err))
         return
     steps = current_steps(analysis)
     shown = wt.visible(steps)

@@ -27,7 +27,7 @@ def _harness(id_offset: int = 0) -> None:
     import streamlit as st
 
     from components.corrections import render_corrections
-    from components.workspace import corrected
+    from components.session import corrected
     from tests.unit.test_corrections import make_analysis
 
     analysis = corrected(make_analysis(id_offset))
@@ -238,7 +238,7 @@ def test_an_edit_that_no_longer_applies_is_shown(home):
     # the next analysis no longer finds "an official"
     at = AppTest.from_string(
         "from components.corrections import render_corrections\n"
-        "from components.workspace import corrected\n"
+        "from components.session import corrected\n"
         "from tests.unit.test_corrections import make_analysis\n"
         "a = make_analysis()\n"
         "a.actors = [x for x in a.actors if x.id != 'a3']\n"
@@ -378,7 +378,7 @@ def _focused_harness() -> None:
     import streamlit as st
 
     from components.corrections import render_corrections
-    from components.workspace import corrected
+    from components.session import corrected
     from tests.unit.test_corrections import make_analysis
 
     analysis = corrected(make_analysis())
@@ -411,7 +411,7 @@ def test_the_panel_follows_the_shared_focus(home):
 
 
 def _library_harness(text: str, title: str) -> None:
-    from components.workspace import render_workspace_sidebar
+    from components.library import render_workspace_sidebar
     from sourcetrace.analysis import prepare_article
 
     render_workspace_sidebar(prepare_article(text, title=title, publisher="Wire"))

@@ -16,7 +16,7 @@ from components.claims import (
     hops,
     order_claims,
 )
-from components.state import format_focus, parse_focus
+from components.session import format_focus, parse_focus
 from sourcetrace.figures import (
     EDGE_EVIDENCE_CHARS,
     KIND_SHAPES,

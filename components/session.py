@@ -1,9 +1,12 @@
-"""The app's shared state: the loaded article, its cached analysis and the one focus.
+"""The session: the article shown, the one focus, and the corrected analysis every view sees.
 
-Everything the views share lives here, so the cached loaders exist in exactly one place:
-the spaCy pipeline (st.cache_resource) and the analyses (st.cache_data, keyed by the article
-and the settings). The focus is {"type": "actor"|"claim"|"event", "id": ...}; it is mirrored in
-the URL (?article=...&focus=actor:a3) so a copied link reopens the same article and focus.
+This module is the only owner of those three things; pages ask it, components are handed what it
+returns. The cached loaders live here too, in exactly one place: the spaCy pipeline
+(st.cache_resource) and the analyses (st.cache_data, keyed by the article and the settings).
+`analysis()` is the extracted analysis with the workspace's saved corrections applied once
+(`corrected`); the workspace (components/workspace.py) only hands over the edits. The focus is
+{"type": "actor"|"claim"|"event", "id": ...}, mirrored in the URL (?article=...&focus=actor:a3)
+so a copied link reopens the same article and focus.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from components import workspace
 from sourcetrace import logs
 from sourcetrace.analysis import Settings, analyze_article
 from sourcetrace.errors import SourcetraceError
@@ -29,6 +33,7 @@ ARTICLE_REF = "article_ref"  # session: its name in the URL
 FOCUS_KEY = "focus"  # session: the shared focus
 ERROR_KEY = "loader_error"  # session: the last loader failure, shown until the next success
 SCROLL_KEY = "scroll_to"  # session: a span the article view should scroll to once
+PROBLEMS_KEY = "_workspace_problems"  # session: saved edits the last run could not apply
 
 
 def settings() -> Settings:
@@ -62,7 +67,7 @@ def _loaded_articles() -> dict[str, Article]:
 
     Shared by every session of the process, yet only reachable by a link's 16-hex content hash (a
     capability: whoever has the link may reopen it). Never list it: a session's library is its own
-    workspace (components/workspace.py), so a stranger sees no other session's article.
+    workspace (components/library.py), so a stranger sees no other session's article.
     """
     return {}
 
@@ -199,10 +204,32 @@ def current_article() -> Article:
     return st.session_state[ARTICLE_KEY]
 
 
-def current_analysis() -> Analysis:
-    from components.workspace import corrected  # the analyst's saved corrections, re-applied on top
-
+def analysis() -> Analysis:
+    """The analysis the views see: the current article's, with the saved corrections applied once."""
     return corrected(analyze(current_article()))
+
+
+def corrected(extracted: Analysis) -> Analysis:
+    """`extracted` with this session's workspace corrections for its text (unchanged if there are none).
+
+    The article is filed in the workspace library on the way. A workspace that went bad or got
+    locked mid-session is put aside (read-only from then on) and the analysis shown as extracted.
+    """
+    st.session_state[PROBLEMS_KEY] = []
+    try:
+        fixed, found = workspace.apply_saved(extracted)
+    except workspace.WorkspaceError:
+        return extracted
+    st.session_state[PROBLEMS_KEY] = found
+    if found:
+        # every view shows the analysis warnings: an edit that no longer applies is seen everywhere
+        fixed = fixed.model_copy(update={"warnings": [*fixed.warnings, *found]})
+    return fixed
+
+
+def problems() -> list[str]:
+    """The saved edits the last `corrected` could not apply, one sentence each."""
+    return st.session_state.get(PROBLEMS_KEY, [])
 
 
 def sync_url() -> None:
