@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from components import leave_pages_directory_mode, session
+from components import navigation, session
 from components.article import render_header
 from components.claims import render_panel
 from sourcetrace import logs
@@ -17,7 +17,7 @@ ARTICLE_PAGE = "pages/article.py"
 
 def view_page(view: str, render_view: Callable[[Analysis, dict | None], None]) -> None:
     """The shared frame of every view; `render_view(analysis, focus)` draws the view itself."""
-    leave_pages_directory_mode()  # this page may have been run alone, without app.py
+    navigation.require_frame()  # this page may have been run alone, without app.py
     try:
         analysis = session.analysis()
     except Exception as err:  # noqa: BLE001 - a message, never a traceback

@@ -6,11 +6,12 @@ the claims panel and every other view are computed again from the corrected anal
 
 import streamlit as st
 
-from components import session
+from components import navigation, session
 from components.article import render_header
 from components.claims import render_panel
 from components.corrections import render_corrections
 
+navigation.require_frame()  # a deep link opened first on a fresh server runs this page alone
 try:
     analysis = session.analysis()
 except Exception as err:  # noqa: BLE001 - a message, never a traceback

@@ -1,5 +1,5 @@
 """The layering, read from the source: no import cycle anywhere (imports inside functions
-included) and the library never imports Streamlit."""
+included), the library never imports Streamlit, and nothing imports Streamlit's private runtime."""
 
 from __future__ import annotations
 
@@ -73,3 +73,11 @@ def test_the_library_never_imports_streamlit():
     ]
     assert offenders == []
 
+
+
+def test_nothing_imports_streamlits_private_runtime():
+    offenders = sorted(
+        name for name, path in _sources().items()
+        if any(m.startswith("streamlit.runtime") for m in _imports(path, name))
+    )
+    assert offenders == []
