@@ -11,14 +11,13 @@ so a copied link reopens the same article and focus.
 
 from __future__ import annotations
 
-import inspect
 import os
 from pathlib import Path
 
 import streamlit as st
 
 from components import workspace
-from sourcetrace import logs
+from sourcetrace import load, logs
 from sourcetrace.analysis import Settings, analyze_article
 from sourcetrace.errors import SourcetraceError
 from sourcetrace.model import Analysis, Article
@@ -87,9 +86,7 @@ def article_ref(article: Article) -> str:
 
 
 def _load_path(path: Path) -> Article:
-    from sourcetrace.load import load_path
-
-    return load_path(path)
+    return load.load_path(path)
 
 
 def load_reference(ref: str | None) -> Article | None:
@@ -104,28 +101,14 @@ def load_reference(ref: str | None) -> Article | None:
 
 def load_bytes(data: bytes, filename: str) -> Article:
     """An uploaded file, through the library's loader (which decides by the file name)."""
-    from sourcetrace import load
-
-    params = inspect.signature(load.load_bytes).parameters
-    kwargs: dict[str, str] = {"name": filename}
-    if "filename" in params:
-        kwargs["filename"] = filename
-    return load.load_bytes(data, **kwargs)
+    return load.load_bytes(data, name=filename, filename=filename)
 
 
 def load_text(text: str) -> Article:
-    from sourcetrace import load
-
-    if hasattr(load, "load_text"):
-        return load.load_text(text)
-    return load.load_bytes(text.encode("utf-8"), name="pasted text")
+    return load.load_text(text)
 
 
 def load_url(url: str) -> Article:
-    from sourcetrace import load
-
-    if not hasattr(load, "load_url"):
-        raise SourcetraceError("Loading from a URL is not available in this version.")
     return load.load_url(url)
 
 
