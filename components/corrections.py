@@ -16,6 +16,7 @@ from components.session import problems
 from components.workspace import workspace, writable
 from sourcetrace import corrections as C
 from sourcetrace.errors import SourcetraceError
+from sourcetrace.focus import Focus, FocusType
 from sourcetrace.model import Analysis
 
 FLASH_KEY = "_corrections_flash"  # session: (kind, sentence) about the last correction
@@ -111,7 +112,7 @@ def _chain_text(analysis: Analysis, claim_id: str) -> str:
 # ---------------------------------------------------------------- the panel
 
 
-def render_corrections(analysis: Analysis, focus: dict | None = None, key: str = "corr") -> None:
+def render_corrections(analysis: Analysis, focus: Focus | None = None, key: str = "corr") -> None:
     """The whole panel: status, undo/redo, the three kinds of items, and the history."""
     can_save = render_status(key=f"{key}-status")
     flash = st.session_state.pop(FLASH_KEY, None)
@@ -177,9 +178,10 @@ def render_history(analysis: Analysis, key: str) -> None:
         st.markdown("\n".join(lines))
 
 
-def _pick(label: str, ids: list[str], focus: dict | None, kind: str, key: str, format_func) -> str:
+def _pick(label: str, ids: list[str], focus: Focus | None, kind: FocusType, key: str, format_func) -> str:
     """A selectbox of items that follows the shared focus when it changes to an item of this kind."""
-    focused = focus["id"] if focus and focus["type"] == kind and focus["id"] in ids else None
+    focused = focus.of(kind) if focus else None
+    focused = focused if focused in ids else None
     seen_key = f"{key}-seen-focus"
     if focused and st.session_state.get(seen_key) != focused:
         st.session_state[key] = focused  # set before the widget exists: no default is passed below
@@ -193,7 +195,7 @@ def _pick(label: str, ids: list[str], focus: dict | None, kind: str, key: str, f
 
 
 def render_actor_corrections(
-    analysis: Analysis, focus: dict | None, key: str, disabled: bool = False
+    analysis: Analysis, focus: Focus | None, key: str, disabled: bool = False
 ) -> None:
     ids = [a.id for a in analysis.actors]
     if ids:
@@ -260,7 +262,7 @@ def _link_source_options(analysis: Analysis) -> list[str]:
 
 
 def render_claim_corrections(
-    analysis: Analysis, focus: dict | None, key: str, disabled: bool = False
+    analysis: Analysis, focus: Focus | None, key: str, disabled: bool = False
 ) -> None:
     ids = [c.id for c in analysis.claims]
     actor_options = _link_source_options(analysis)
@@ -329,7 +331,7 @@ def _new_chain(analysis: Analysis, source_id: str | None, kind: str) -> list[dic
 
 
 def render_event_corrections(
-    analysis: Analysis, focus: dict | None, key: str, disabled: bool = False
+    analysis: Analysis, focus: Focus | None, key: str, disabled: bool = False
 ) -> None:
     ids = [e.id for e in analysis.events]
     if ids:

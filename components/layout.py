@@ -10,12 +10,13 @@ from components import navigation, session
 from components.article import render_header
 from components.claims import render_panel
 from sourcetrace import logs
+from sourcetrace.focus import Focus
 from sourcetrace.model import Analysis
 
 ARTICLE_PAGE = "pages/article.py"
 
 
-def view_page(view: str, render_view: Callable[[Analysis, dict | None], None]) -> None:
+def view_page(view: str, render_view: Callable[[Analysis, Focus | None], None]) -> None:
     """The shared frame of every view; `render_view(analysis, focus)` draws the view itself."""
     navigation.require_frame()  # this page may have been run alone, without app.py
     try:

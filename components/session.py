@@ -5,7 +5,7 @@ returns. The cached loaders live here too, in exactly one place: the spaCy pipel
 (st.cache_resource) and the analyses (st.cache_data, keyed by the article and the settings).
 `analysis()` is the extracted analysis with the workspace's saved corrections applied once
 (`corrected`); the workspace (components/workspace.py) only hands over the edits. The focus is
-{"type": "actor"|"claim"|"event", "id": ...}, mirrored in the URL (?article=...&focus=actor:a3)
+a `sourcetrace.focus.Focus`, mirrored in the URL (?article=...&focus=actor:a3)
 so a copied link reopens the same article and focus.
 """
 
@@ -20,12 +20,12 @@ from components import workspace
 from sourcetrace import load, logs
 from sourcetrace.analysis import Settings, analyze_article
 from sourcetrace.errors import SourcetraceError
+from sourcetrace.focus import Focus
 from sourcetrace.model import Analysis, Article
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES_DIR = ROOT / "data" / "articles"
 DEFAULT_ARTICLE = "ncri-2007-07-10-iranian-ambassador-iraq-security"
-FOCUS_TYPES = ("actor", "claim", "event")
 
 ARTICLE_KEY = "article"  # session: the Article being shown
 ARTICLE_REF = "article_ref"  # session: its name in the URL
@@ -165,7 +165,7 @@ def init_from_url() -> None:
     if ARTICLE_KEY in st.session_state:
         return
     ref = st.query_params.get("article")
-    focus = parse_focus(st.query_params.get("focus"))
+    focus = Focus.parse(st.query_params.get("focus"))
     article = None
     try:
         article = load_reference(ref)
@@ -220,7 +220,8 @@ def sync_url() -> None:
     ref = st.session_state.get(ARTICLE_REF)
     if ref and st.query_params.get("article") != ref:
         st.query_params["article"] = ref
-    encoded = format_focus(get_focus())
+    focus = get_focus()
+    encoded = str(focus) if focus else None
     if encoded:
         if st.query_params.get("focus") != encoded:
             st.query_params["focus"] = encoded
@@ -231,41 +232,14 @@ def sync_url() -> None:
 # ---------------------------------------------------------------- focus
 
 
-def parse_focus(value: str | None) -> dict | None:
-    """'actor:a3' -> {"type": "actor", "id": "a3"}; anything else -> None."""
-    if not value or ":" not in value:
-        return None
-    kind, _, ident = value.partition(":")
-    if kind not in FOCUS_TYPES or not ident:
-        return None
-    return {"type": kind, "id": ident}
-
-
-def format_focus(focus: dict | None) -> str | None:
-    return f"{focus['type']}:{focus['id']}" if focus else None
-
-
-def get_focus(analysis: Analysis | None = None) -> dict | None:
+def get_focus(analysis: Analysis | None = None) -> Focus | None:
     """The focus, or None if it names nothing in this analysis."""
     focus = st.session_state.get(FOCUS_KEY)
-    if not focus or analysis is None:
+    if focus is None or analysis is None:
         return focus
-    lookup = {"actor": analysis.actor, "claim": analysis.claim, "event": analysis.event}[focus["type"]]
-    return focus if lookup(focus["id"]) is not None else None
+    return focus if focus.exists_in(analysis) else None
 
 
-def set_focus(kind: str | None, ident: str | None = None) -> None:
-    st.session_state[FOCUS_KEY] = {"type": kind, "id": ident} if kind and ident else None
+def set_focus(focus: Focus | None) -> None:
+    st.session_state[FOCUS_KEY] = focus
     sync_url()
-
-
-def focus_label(analysis: Analysis, focus: dict | None) -> str | None:
-    if not focus:
-        return None
-    if focus["type"] == "actor" and (a := analysis.actor(focus["id"])):
-        return a.name
-    if focus["type"] == "claim" and (c := analysis.claim(focus["id"])):
-        return "claim: " + (c.content.text[:60] + ("…" if len(c.content.text) > 60 else ""))
-    if focus["type"] == "event" and (e := analysis.event(focus["id"])):
-        return "event: " + e.label
-    return None

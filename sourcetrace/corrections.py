@@ -25,6 +25,7 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from sourcetrace.errors import SourcetraceError
+from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import (
     Actor,
     ActorKind,
@@ -448,17 +449,10 @@ def _actor(a: Analysis, target: Target) -> Actor:
         span = _locate(a.article.text, target.span)
         if span is None:
             raise _Skip(f"the text {_where(target.span)} is no longer in the article.")
-        exact = [x for x in a.actors if any(m.start == span.start and m.end == span.end for m in x.mentions)]
-        if exact:
-            return exact[0]
-        best, best_ov = None, 0
-        for x in a.actors:
-            for m in x.mentions:
-                ov = min(span.end, m.end) - max(span.start, m.start)
-                if ov > best_ov:
-                    best, best_ov = x, ov
-        if best is not None:
-            return best
+        index = MentionIndex(a.actors)
+        found = index.exactly(span.start, span.end) or index.at(span.start, span.end)
+        if found is not None:
+            return found
         raise _Skip(f"no actor is mentioned at {_where(span)} any more.")
     # an actor without mentions (a publisher from metadata): same id and name, else same name
     by_id = a.actor(target.id)
@@ -511,6 +505,11 @@ def _fresh_span(a: Analysis, target: Target) -> Span:
     if span is None:
         raise _Skip(f"the text {_where(target.span)} is no longer in the article.")
     return span
+
+
+def _actors_within(a: Analysis, span: Span) -> list[str]:
+    """The actors named inside a new claim's content or event's sentence."""
+    return [x.id for x in MentionIndex(a.actors).within(span.start, span.end)]
 
 
 def _inside(outer: Span, inner: Span) -> bool:
@@ -766,7 +765,7 @@ def _op_add_claim(a: Analysis, e: Edit) -> None:
     chain = [_link(a, entry) for entry in e.payload.get("chain", [])]
     if not chain:
         chain = [ChainLink(label=UNATTRIBUTED_LABEL, kind="unattributed")]
-    actors = _dedupe([x.id for x in a.actors for m in x.mentions if _inside(span, m)])
+    actors = _actors_within(a, span)
     a.claims.append(Claim(
         id=f"c-{e.id}", content=span, chain=chain, stance=e.payload.get("stance", "asserts"),
         hedged=bool(e.payload.get("hedged", False)), actors=actors, corrected=True,
@@ -800,7 +799,7 @@ def _op_add_event(a: Analysis, e: Edit) -> None:
         _check_interval(p.get("start"), p.get("end"), p.get("precision", "day"))
     except CorrectionError as why:
         raise _Skip(str(why)) from None
-    actors = _dedupe([x.id for x in a.actors for m in x.mentions if _inside(span, m)])
+    actors = _actors_within(a, span)
     a.events.append(Event(
         id=f"e-{e.id}", label=str(p["label"]), start=p.get("start"), end=p.get("end"),
         precision=p.get("precision", "day"), evidence=span, actors=actors,

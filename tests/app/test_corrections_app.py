@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from sourcetrace.focus import Focus
 from sourcetrace.workspace import FILENAME, Workspace
 from tests.unit.test_corrections import make_analysis, sp
 
@@ -388,16 +389,16 @@ def _focused_harness() -> None:
 
 def test_the_panel_follows_the_shared_focus(home):
     at = AppTest.from_function(_focused_harness, default_timeout=30)
-    at.session_state["test_focus"] = {"type": "actor", "id": "a5"}
+    at.session_state["test_focus"] = Focus(type="actor", id="a5")
     at.run()
     assert at.selectbox(key="corr-actor-pick").value == "a5"
     at.selectbox(key="corr-actor-pick").set_value("a2").run()  # the analyst's own choice stays
     assert at.selectbox(key="corr-actor-pick").value == "a2"
-    at.session_state["test_focus"] = {"type": "claim", "id": "c2"}
+    at.session_state["test_focus"] = Focus(type="claim", id="c2")
     at.run()
     assert at.selectbox(key="corr-claim-pick").value == "c2"
     assert at.selectbox(key="corr-actor-pick").value == "a2"
-    at.session_state["test_focus"] = {"type": "actor", "id": "a4"}
+    at.session_state["test_focus"] = Focus(type="actor", id="a4")
     at.selectbox(key="corr-actor-merge-a2").set_value("a1")
     at.run()
     assert at.selectbox(key="corr-actor-pick").value == "a4"
