@@ -1030,6 +1030,10 @@ def _context_before(text: str, events: list[Event], start: int) -> str | None:
 
 
 def _evidence_start(article: Article, start: int, cand: _Candidate) -> int:
+    for b in article.structure.boilerplate:
+        # a caption or byline the parser ran into the sentence is not part of its evidence
+        if start < b.end <= cand.start and b.start < cand.start:
+            start = max(start, b.end)
     for line in article.structure.datelines:
         # "al-Malaf, July 10,2007: Day by day…": the dateline frames the sentence, it is not part of it.
         if line.span.start <= start < line.span.end <= cand.start:
