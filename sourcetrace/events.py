@@ -454,6 +454,7 @@ class _Finder:
     def __init__(self, doc: Doc, text: str, published: date | None, lex: _Lexicon) -> None:
         self.doc, self.text, self.published, self.lex = doc, text, published, lex
         self.taken: list[_Candidate] = []
+        self.token_starts = [t.idx for t in doc]
         # Character masks keep the overlap checks linear in the text, however many dates it holds.
         self.used = bytearray(len(text))
         # "USA TODAY" is a newspaper, not a day: lexicon words inside other names are not dates.
@@ -530,16 +531,25 @@ class _Finder:
                 continue
             y1, raw = int(m.group("y1")), m.group("y2")
             y2 = int(raw) if len(raw) == 4 else y1 // 100 * 100 + int(raw)
-            if y1 < y2 <= y1 + 100:
+            if y1 < y2 <= y1 + 100 and not self._counts_something(m.end()):
                 cand = _Candidate(s, m.end(), "absolute", "year", date(y1, 1, 1), date(y2, 12, 31))
                 cand.extra["range"] = True
                 self.take(cand)
+
+    def _counts_something(self, end: int) -> bool:
+        """ "a force of 1800 troops", "at 1803 GMT": a number, not a year ("by 2020 prices had
+        doubled" is a year, so only after "of" and in ranges is a plural noun taken as counted)."""
+        if _CLOCK_AFTER.match(self.text, end):
+            return True
+        i = bisect_left(self.token_starts, end)
+        return i < len(self.doc) and self.doc[i].tag_ == "NNS"
 
     def absolute(self) -> None:
         for pattern, precision in _ABSOLUTE:
             for m in pattern.finditer(self.text):
                 s, e = (m.start("year"), m.end("year")) if precision == "year" else m.span()
-                if self.free(s, e):
+                counted = precision == "year" and m.group(0)[:2].lower() == "of"
+                if self.free(s, e) and not (counted and self._counts_something(e)):
                     self.take(_absolute(self.text, s, e, precision))
 
     def modifier_years(self) -> None:
@@ -679,8 +689,9 @@ class _Finder:
         phrase, s, e = _normalise(ent.text), ent.start_char, ent.end_char
         if re.fullmatch(r"\d{4}", phrase) and (
             _CLOCK_AFTER.match(self.text, e) or _COUNT_BEFORE.search(self.text[max(0, s - 10):s])
+            or (self.word_before(s) == "of" and self._counts_something(e))
         ):
-            return None  # "at 1803 GMT", "Views: 1788"
+            return None  # "at 1803 GMT", "Views: 1788", "a force of 1800 troops"
         if _HAS_YEAR.search(phrase):
             parsed = _parse(phrase, None, False)
             if parsed is None:

@@ -685,3 +685,19 @@ def test_month_after_a_connective_needs_a_month_before_it(nlp):
     assert [(e.date_text.text, e.start, e.end) for e in events] == [
         ("January and March", "2019-01-01", "2019-03-31"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The army sent a force of 1800 troops.", "Between 1600 and 1800 troops were sent."],
+)
+def test_counts_of_things_are_not_years(nlp, text):
+    events, _ = _events(nlp, text, _MAY)
+    assert events == []
+
+
+def test_a_year_before_a_plural_noun_after_in_is_still_a_year(nlp):
+    text = "In 2015 talks resumed. By 2020 prices had doubled. The 2016 elections came."
+    events, _ = _events(nlp, text, _MAY)
+    found = [(e.date_text.text, e.start) for e in events]
+    assert found == [("2015", "2015-01-01"), ("2020", "2020-01-01"), ("2016", "2016-01-01")]
