@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
@@ -454,7 +454,6 @@ class _Finder:
     def __init__(self, doc: Doc, text: str, published: date | None, lex: _Lexicon) -> None:
         self.doc, self.text, self.published, self.lex = doc, text, published, lex
         self.taken: list[_Candidate] = []
-        self.token_starts = [t.idx for t in doc]
         # Character masks keep the overlap checks linear in the text, however many dates it holds.
         self.used = bytearray(len(text))
         # "USA TODAY" is a newspaper, not a day: lexicon words inside other names are not dates.
@@ -462,6 +461,10 @@ class _Finder:
         for ent in doc.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 self.named[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+
+    @cached_property
+    def token_starts(self) -> list[int]:
+        return [t.idx for t in self.doc]
 
     def free(self, s: int, e: int) -> bool:
         return not any(self.used[s:e])
