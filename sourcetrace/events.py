@@ -51,6 +51,10 @@ _MODIFIER_YEAR = re.compile(
     r"\b(?i:a|an|the|its|his|her|their|our|this|that)\s+(?P<year>(?:19|20)\d\d)\b(?![-–/%.,]?\d)"
 )
 _DECADE = re.compile(r"\b(?:the\s+)?(?P<decade>(?:1[6-9]|20)\d0)'?s\b")
+# "the '90s", "the early 80s": a decade of the 1900s, told without its century.
+_SHORT_DECADE = re.compile(
+    r"\b(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?(?P<decade>['’]?(?P<short>[2-9]0)s)\b"
+)
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _REL = r"(?P<rel>(?i:last|next|this|past|coming))"
@@ -119,6 +123,7 @@ class _Lexicon:
     ahead: re.Pattern  # "in two weeks"
     period_parts: dict[str, tuple[str, str]]  # "by year end": (unit, part) of the publication's period
     period_part: re.Pattern
+    anaphoric: re.Pattern  # "two days later", "the next day": counted from the date told before
     coming_days: dict[str, int]
 
 
@@ -153,6 +158,7 @@ def _lexicon() -> _Lexicon:
         ahead=re.compile(rf"\b{raw['relative_in']}\b", flags),
         coming_days={k.lower(): int(v) for k, v in raw["coming_days"].items()},
         period_parts={k.lower(): (v[0], v[1]) for k, v in raw["period_parts"].items()},
+        anaphoric=re.compile(rf"\b{raw['anaphoric']}\b", flags),
         period_part=re.compile(rf"(?<![\d-])(?<!\d\s)\b(?:{_words(list(raw['period_parts']))})\b", flags),
     )
 
@@ -206,6 +212,7 @@ def _interval(day: date, precision: str) -> tuple[date, date]:
     return day, day
 
 
+_PRECISIONS = ["day", "week", "month", "year"]
 _UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 
 
@@ -566,10 +573,11 @@ class _Finder:
                 self.take(_absolute(self.text, s, e, "year"))
 
     def decades(self) -> None:
-        for m in _DECADE.finditer(self.text):
-            if self.free(*m.span()):
-                first = int(m.group("decade"))
-                self.take(_Candidate(*m.span(), "decade", "year", date(first, 1, 1), date(first + 9, 12, 31)))
+        found = [(m.span(), int(m.group("decade"))) for m in _DECADE.finditer(self.text)]
+        found += [(m.span("decade"), 1900 + int(m.group("short"))) for m in _SHORT_DECADE.finditer(self.text)]
+        for (s, e), first in found:
+            if self.free(s, e):
+                self.take(_Candidate(s, e, "decade", "year", date(first, 1, 1), date(first + 9, 12, 31)))
 
     def anchored(self) -> None:
         lex = self.lex
@@ -578,6 +586,23 @@ class _Finder:
                 count = lex.numbers.get(m.group("count").lower()) or int(m.group("count"))
                 sign = -1 if m.group("direction").lower() in ("before", "prior to") else 1
                 self.take(_Candidate(*m.span(), "anchored", offset=(m.group("unit").lower(), sign * count)))
+
+    def anaphoric(self) -> None:
+        """ "two days later", "the next day": resolved after the passes, from the date told before."""
+        for m in self.lex.anaphoric.finditer(self.text):
+            if not self.free(*m.span()):
+                continue
+            if m.group("which"):
+                unit = m.group("unit2").lower()
+                unit = "day" if unit in ("morning", "evening", "night") else unit
+                n = 1 if m.group("which").lower() in ("next", "following") else -1
+            else:
+                unit = m.group("unit").lower()
+                n = self.lex.numbers.get(m.group("count").lower()) or int(m.group("count"))
+                n = n if m.group("direction").lower() == "later" else -n
+            cand = _Candidate(*m.span(), "anchored", offset=(unit, n))
+            cand.extra["back"] = True
+            self.take(cand)
 
     def weekends(self) -> None:
         for m in self.lex.spans.finditer(self.text):
@@ -714,8 +739,8 @@ class _Finder:
     def run(self) -> list[_Candidate]:
         passes = (
             self.shared_month, self.year_ranges, self.absolute, self.modifier_years, self.decades,
-            self.anchored, self.weekends, self.ahead, self.period_parts, self.months, self.weekdays,
-            self.relative, self.vague, self.entities,
+            self.anchored, self.anaphoric, self.weekends, self.ahead, self.period_parts, self.months,
+            self.weekdays, self.relative, self.vague, self.entities,
         )
         for step in passes:
             step()
@@ -783,9 +808,7 @@ class _Finder:
         if begin is not None and finish is not None and finish < begin:
             return None
         kind = "absolute" if "absolute" in (a.kind, b.kind) and begin is not None else "relative"
-        precision = a.precision if a.precision == b.precision else max(
-            a.precision, b.precision, key=["day", "week", "month", "year"].index
-        )
+        precision = max(a.precision, b.precision, key=_PRECISIONS.index)
         merged = _Candidate(a.start, b.end, kind, precision, begin, finish)
         merged.extra.update(range=True, guessed=bool(a.extra.get("guessed") and b.extra.get("guessed")))
         return merged
@@ -808,10 +831,28 @@ def _is_vague_adverb(doc: Doc, text: str, start: int, end: int, lex: _Lexicon) -
     return True
 
 
+def _attach_back(before: list[_Candidate], cand: _Candidate, text: str) -> None:
+    """ "On March 3 the army entered. Two days later it left.": March 5, from the date just before."""
+    for prior in reversed(before):
+        if "\n" in text[prior.end:cand.start]:
+            return  # another paragraph: no longer the story's last date
+        if prior.begin is not None and prior.kind in ("absolute", "relative") and prior.precision != "open":
+            unit, n = cand.offset
+            cand.anchor = prior
+            # the coarser of the two: "two days later" than "in June" is no exact day
+            cand.precision = max(unit, prior.precision, key=_PRECISIONS.index)
+            cand.begin = _shift(prior.begin, unit, n)
+            cand.begin, cand.finish = _interval(cand.begin, cand.precision)
+            return
+
+
 def _attach_anchors(cands: list[_Candidate], text: str, lex: _Lexicon) -> None:
     """ "the day after the fall of Baghdad on April 9, 2003": resolve against the next dated candidate."""
     for i, cand in enumerate(cands):
         if cand.kind != "anchored":
+            continue
+        if cand.extra.get("back"):
+            _attach_back(cands[:i], cand, text)
             continue
         for nxt in cands[i + 1:]:
             if nxt.start - cand.end > lex.anchor_window or re.search(r"[.!?]\s", text[cand.end:nxt.start]):
@@ -1113,7 +1154,7 @@ def _event(
         )
     if cand.begin is None:
         return None
-    if cand.kind == "anchored":
+    if cand.kind == "anchored" and not cand.extra.get("back"):
         date_tokens |= _tokens_of(doc, cand.anchor.start, cand.anchor.end)
         base["date_text"] = make_span(text, cand.start, cand.anchor.end)
     if ongoing:

@@ -701,3 +701,48 @@ def test_a_year_before_a_plural_noun_after_in_is_still_a_year(nlp):
     events, _ = _events(nlp, text, _MAY)
     found = [(e.date_text.text, e.start) for e in events]
     assert found == [("2015", "2015-01-01"), ("2020", "2020-01-01"), ("2016", "2016-01-01")]
+
+
+# ---------------------------------------------------------------- dates counted from the date told before
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        pytest.param("On March 3, 2019 the army entered the town. Two days later it left.", "Two days later",
+                     ("2019-03-05", "2019-03-05", "day"), id="days-later"),
+        pytest.param("The minister resigned on Friday. The next day, his deputy quit.", "The next day",
+                     ("2019-05-11", "2019-05-11", "day"), id="the-next-day"),
+        pytest.param("The deal closed in June 2018. A year earlier the talks had failed.", "A year earlier",
+                     ("2017-01-01", "2017-12-31", "year"), id="coarser-of-the-two"),
+        pytest.param("The talks resume next week. The following week the leaders meet.", "The following week",
+                     ("2019-05-27", "2019-06-02", "week"), id="following-week"),
+    ],
+)
+def test_dates_counted_from_the_date_before(nlp, text, date_text, expected):
+    events, _ = _events(nlp, text, _MAY)
+    assert _when(_one(events, date_text)) == expected
+
+
+def test_counted_date_needs_a_date_in_its_paragraph(nlp):
+    events, _ = _events(nlp, "The next day he left.", _MAY)
+    assert events == []
+    events, _ = _events(nlp, "The army entered on March 3, 2019.\n\nTwo days later it left.", _MAY)
+    assert [e.date_text.text for e in events] == ["March 3, 2019"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        pytest.param("The band was big in the '90s.", "'90s", ("1990-01-01", "1999-12-31"), id="apostrophe"),
+        pytest.param("Rates peaked in the early 80s.", "early 80s", ("1980-01-01", "1983-12-31"), id="early"),
+    ],
+)
+def test_decades_without_their_century(nlp, text, date_text, expected):
+    events, _ = _events(nlp, text, _MAY)
+    assert (_one(events, date_text).start, _one(events, date_text).end) == expected
+
+
+def test_an_age_is_not_a_decade(nlp):
+    events, _ = _events(nlp, "He was in his 40s when he left.", _MAY)
+    assert events == []
