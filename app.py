@@ -35,6 +35,7 @@ for file, title, icon in (
     ("walkthrough.py", "Walkthrough", ":material/school:"),
     ("corrections.py", "Corrections", ":material/edit_note:"),
     ("workspace.py", "Workspace", ":material/folder_open:"),
+    ("corpus.py", "Corpus", ":material/library_books:"),
 ):
     if (ROOT / "pages" / file).exists():
         pages.append(st.Page(f"pages/{file}", title=title, icon=icon))

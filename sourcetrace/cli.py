@@ -138,6 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
     from sourcetrace import workspace
 
     workspace.add_parser(sub)
+    from sourcetrace.corpus import cli as corpus_cli  # corpus ingest|stats|provenance|search (issue 13)
+
+    corpus_cli.add_parser(sub)
     return parser
 
 

@@ -134,6 +134,18 @@ class Attribution(_Model):
     frame: bool = False  # a document frame (publisher, dateline) rather than a sentence
 
 
+class Response(_Model):
+    """An actor's recorded non-answer ("declined to comment", "did not respond to a request for
+    comment", "could not be reached"): never a claim, as it states nothing, but users want to see
+    who was asked and did not answer."""
+
+    id: str
+    kind: Literal["no_comment"] = "no_comment"
+    actor: str | None = None  # the actor who did not answer, when known
+    source: Span | None = None  # the words naming them ("The company")
+    cue: Span  # "declined to comment"
+
+
 class ChainLink(_Model):
     label: str
     kind: LinkKind
@@ -169,6 +181,7 @@ class Analysis(_Model):
     events: list[Event] = []
     attributions: list[Attribution] = []
     claims: list[Claim] = []
+    responses: list[Response] = []  # no-comment responses, in text order
     pipeline: PipelineInfo = PipelineInfo()
     warnings: list[str] = []
 
