@@ -348,8 +348,12 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+?\d[\d ().-]{7,}\d)")
 _CONTACT_WORDS = re.compile(r"\b(?:contact|e-?mail|tips?|write to|reach|send|story idea|call us|text line|"
                             r"follow us|newsletter)\b", re.IGNORECASE)
-_CAPTION_INSIDE = re.compile(r"\b(?:photo credit should read|picture date|image copyright|media caption)\b",
-                             re.IGNORECASE)
+_CAPTION_INSIDE = re.compile(
+    r"\b(?:photo credit should read|picture date|image copyright|media caption)\b"
+    # "... on Oct. 3, 2018. Photo by Ana Lima | The Signal": a credit after the caption's sentence
+    r"|[.!?”\"]\s+(?:photos?|photograph|picture|image)\s*(?:by\b|:|credit\b)\s*[A-Z]",
+    re.IGNORECASE,
+)
 
 
 def _is_name(part: str) -> bool:
@@ -768,6 +772,8 @@ def _classify_anywhere(lines: _Lines) -> None:
             lines.mark(i, "furniture")
         elif lex.inline_related.match(line) and len(line.split()) <= 40:
             lines.mark(i, "related")
+        elif not re.search(r"[^\W\d_]", line):
+            lines.mark(i, "furniture")  # no letter at all: "« 1 ... 708 (709) 710 ... »", "* * *"
         elif counts.get(_normalise_line(line), 0) > 1 and (
             len(line.split()) <= 6 or (len(line.split()) <= 12 and not re.search(r"[.!?”\"]\s*$", line))
         ):
@@ -787,6 +793,11 @@ def _header(lines: _Lines, publisher_hint: list[str]) -> tuple[int | None, int |
     headline: int | None = None
 
     def header_chrome(j: int) -> bool:
+        if j in lines.chrome and lines.chrome[j].kind == "furniture" and _is_date_line(
+            lines.line(j), header=True
+        ):
+            del lines.chrome[j]  # "2021/06/03" at the top is the page's date, not a line of punctuation
+            lines.repeated.discard(j)
         if j in lines.chrome:
             # a line the headline repeats is the headline, not chrome, when nothing came before it
             return True

@@ -241,7 +241,8 @@ def test_a_bare_month_in_the_body_is_not_a_date_line():
      "Photo credit should read: Ana Lima/PA Wire",
      "Dock workers at the port gate on Friday (Xinhua/Ding Wei)",
      "Dock workers at the port gate on May 3, 2021.(Harbour Daily/Ding Wei)",
-     "A blueprint of the new port. (Xinhua Photo) Photo Gallery"],
+     "A blueprint of the new port. (Xinhua Photo) Photo Gallery",
+     "Dock workers outside the port on Oct. 3, 2018. Photo by Ana Lima | The Harbour Signal"],
 )
 def test_photo_captions(line):
     found = detect_structure(f"{HEAD}\n\n{line}\n\nDock workers ended a strike on Friday.\n")
@@ -307,7 +308,12 @@ def test_teasers_of_other_stories_end_with_a_time_stamp():
      "Follow us on Twitter and Facebook", "5 min read", "Advertisement", "Advertisement Banner",
      "Category: NEWS", "Home Blog Page 2269", "Home > World > Europe", "161", "Photo Gallery",
      "About The Author",
-     "Scroll to Top", "https://example.com/news/2024/03/15/dock-strike.html", "Your Comment"],
+     "Scroll to Top", "https://example.com/news/2024/03/15/dock-strike.html", "Your Comment",
+     "We will update this story as details become available.",
+     "The story is developing. Check back for updates.",
+     "This article was updated at 11:23 a.m. with further details about the strike.",
+     "Start your day with the Harbour Times Newsletter", "@harbourtimes",
+     "« 1 ... 706 707 (708) 709 ... 809 »"],
 )
 def test_share_subscribe_and_paywall_lines(line):
     found = detect_structure(f"Dock strike ends after talks\n\nDock workers ended a strike.\n\n{line}\n")
