@@ -9,7 +9,7 @@ from datetime import date
 
 import streamlit as st
 
-from components import state
+from components import session
 from sourcetrace.load import MAX_BYTES
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm"]
@@ -17,9 +17,9 @@ UPLOAD_TYPES = ["txt", "md", "html", "htm"]
 
 def _pick_bundled(key: str) -> None:
     name = st.session_state[key]
-    path = state.bundled_articles().get(name)
+    path = session.bundled_articles().get(name)
     if path is not None:
-        state.try_show(lambda: state._load_path(path))
+        session.try_show(lambda: session._load_path(path))
 
 
 DETAILS = (("title", "loader-title"), ("publisher", "loader-publisher"), ("published", "loader-published"))
@@ -41,15 +41,15 @@ def _with_details(article):
 def _take_upload(key: str) -> None:
     upload = st.session_state.get(key)
     if upload is not None:
-        state.try_show(lambda: _with_details(state.load_bytes(upload.getvalue(), upload.name)))
+        session.try_show(lambda: _with_details(session.load_bytes(upload.getvalue(), upload.name)))
 
 
 def _take_paste(key: str) -> None:
     text = st.session_state.get(key, "")
     if not text.strip():
-        st.session_state[state.ERROR_KEY] = "Paste the article's text first."
+        st.session_state[session.ERROR_KEY] = "Paste the article's text first."
         return
-    state.try_show(lambda: _with_details(state.load_text(text)))
+    session.try_show(lambda: _with_details(session.load_text(text)))
 
 
 def _details_form() -> None:
@@ -65,19 +65,19 @@ def _details_form() -> None:
 def _take_url(key: str) -> None:
     url = (st.session_state.get(key) or "").strip()
     if not url:
-        st.session_state[state.ERROR_KEY] = "Enter the address of a page first."
+        st.session_state[session.ERROR_KEY] = "Enter the address of a page first."
         return
-    state.try_show(lambda: state.load_url(url))
+    session.try_show(lambda: session.load_url(url))
 
 
 def render_loader() -> None:
     with st.sidebar:
         st.markdown("**Article**")
-        error = st.session_state.get(state.ERROR_KEY)
+        error = st.session_state.get(session.ERROR_KEY)
         if error:
             st.error(error, icon=":material/error:")
-        bundled = list(state.bundled_articles())
-        current = st.session_state.get(state.ARTICLE_REF)
+        bundled = list(session.bundled_articles())
+        current = st.session_state.get(session.ARTICLE_REF)
         st.selectbox(
             "Bundled articles",
             bundled,
@@ -87,7 +87,7 @@ def render_loader() -> None:
             on_change=_pick_bundled,
             args=("loader-bundled",),
         )
-        tabs = ["Upload", "Paste"] + (["URL"] if state.urls_allowed() else [])
+        tabs = ["Upload", "Paste"] + (["URL"] if session.urls_allowed() else [])
         for tab, name in zip(st.tabs(tabs), tabs, strict=True):
             with tab:
                 if name == "Upload":
@@ -107,5 +107,5 @@ def render_loader() -> None:
                         st.text_input("Page address", key="loader-url", placeholder="https://…")
                         st.form_submit_button("Fetch and analyse", on_click=_take_url, args=("loader-url",))
         _details_form()
-        if not state.urls_allowed():
+        if not session.urls_allowed():
             st.caption("Loading from a URL is off on this server (set SOURCETRACE_ALLOW_URLS=1 to allow it).")

@@ -123,21 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--output", "-o")
     s.set_defaults(func=cmd_schema)
 
-    try:
-        from sourcetrace import evaluate
+    # each command module adds its own subcommand; one that is broken must fail here, loudly
+    from sourcetrace import evaluate, export, workspace
 
-        evaluate.add_parser(sub)
-    except (ImportError, AttributeError):
-        pass
-    try:
-        from sourcetrace import export
-
-        export.add_parser(sub)
-    except (ImportError, AttributeError):
-        pass
-    from sourcetrace import workspace
-
-    workspace.add_parser(sub)
+    for module in (evaluate, export, workspace):
+        module.add_parser(sub)
     from sourcetrace.corpus import cli as corpus_cli  # corpus ingest|stats|provenance|search (issue 13)
 
     corpus_cli.add_parser(sub)

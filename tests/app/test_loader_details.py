@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.state import ARTICLE_KEY
+from components.session import ARTICLE_KEY
 
 pytestmark = pytest.mark.app
 
