@@ -902,7 +902,10 @@ def detect_structure(text: str) -> FoundStructure:
     headline_cue: Span | None = None
     body_start = 0
     if head_i is not None:
-        headline = make_span(text, *lines.spans[head_i])
+        h_start, h_end = lines.spans[head_i]
+        while h_start < h_end and (text[h_start] in "•·●▪►*" or text[h_start].isspace()):
+            h_start += 1  # "• Explosions heard ...": the bullet is not part of the headline
+        headline = make_span(text, h_start, h_end)
         body_start = headline.end
         cue = _HEADLINE_CUE.search(headline.text)
         if cue:

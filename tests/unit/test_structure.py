@@ -419,3 +419,13 @@ def test_a_dateline_never_reaches_back_over_a_line_break():
         ("BEIJING, Dec. 30 (Harbour Daily) --", "Harbour Daily")
     ]
     assert _chrome(found) == [("furniture", "Photo Gallery"), ("dateline", "BEIJING, Dec. 30")]
+
+
+def test_a_bulleted_headline_under_a_category_line():
+    text = (
+        "Category: NEWS\n\n  • Blasts heard in the port city\n\n"
+        "    LISBON — Loud blasts were heard on Saturday.\n"
+    )
+    found = detect_structure(text)
+    assert found.title == "Blasts heard in the port city"
+    assert _chrome(found) == [("furniture", "Category: NEWS"), ("dateline", "LISBON —")]
