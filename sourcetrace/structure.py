@@ -737,6 +737,10 @@ class _Lines:
         return [i for i in range(len(self.spans)) if i not in self.chrome]
 
 
+# "TRUMP: Wrong." said twice in a transcript, or a quotation repeated, is speech, not a repeated caption
+_SPOKEN = re.compile(r"^\W*[A-Z][\w.'’ -]{0,30}:\s|[“”\"‘]")
+
+
 def _classify_anywhere(lines: _Lines) -> None:
     """Chrome that is chrome wherever it stands: furniture, captions, bylines, credits, related links."""
     text_lines = [lines.line(i) for i in range(len(lines.spans))]
@@ -774,7 +778,7 @@ def _classify_anywhere(lines: _Lines) -> None:
             lines.mark(i, "related")
         elif not re.search(r"[^\W\d_]", line):
             lines.mark(i, "furniture")  # no letter at all: "« 1 ... 708 (709) 710 ... »", "* * *"
-        elif counts.get(_normalise_line(line), 0) > 1 and (
+        elif counts.get(_normalise_line(line), 0) > 1 and not _SPOKEN.search(line) and (
             len(line.split()) <= 6 or (len(line.split()) <= 12 and not re.search(r"[.!?”\"]\s*$", line))
         ):
             lines.mark(i, "furniture")  # the same short line twice: a repeated caption, a section label

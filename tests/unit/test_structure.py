@@ -429,3 +429,8 @@ def test_a_bulleted_headline_under_a_category_line():
     found = detect_structure(text)
     assert found.title == "Blasts heard in the port city"
     assert _chrome(found) == [("furniture", "Category: NEWS"), ("dateline", "LISBON —")]
+
+
+def test_a_line_said_twice_in_a_transcript_is_speech_not_a_repeated_caption():
+    text = "Debate night\n\nCOSTA: Wrong.\n\nLIMA: The port will close.\n\nCOSTA: Wrong.\n\n“No.”\n\n“No.”\n"
+    assert detect_structure(text).structure.chrome == []
