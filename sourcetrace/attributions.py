@@ -22,6 +22,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from sourcetrace import learned
 from sourcetrace.model import Actor, Article, Attribution
 from sourcetrace.spans import make_span, trim
 
@@ -1034,15 +1035,22 @@ def _sentence_finds(
 ) -> list[_Found]:
     lex, text = lexicons(), article.text
     finds: list[_Found] = []
+    learned_cue = learned.cue_scorer(regions or [], lex.verbs, lex.nouns)
+    learned_finds: set[int] = set()
     for tok in doc:
         found = None
         lemma = tok.lemma_.lower()
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             found = _according_find(tok, text)
         elif tok.pos_ == "VERB" and lemma in lex.verbs:
-            found = _verb_find(tok, lex.verbs[lemma], text, regions)
+            if learned_cue is None or not learned_cue.rejects(tok):
+                found = _verb_find(tok, lex.verbs[lemma], text, regions)
         elif tok.pos_ == "NOUN" and lemma in lex.nouns:
             found = _noun_find(tok, text)
+        elif learned_cue is not None and tok.pos_ == "VERB" and (tags := learned_cue.new_cue(tok)) is not None:
+            # the long tail the lexicon misses, learned from PolNeAR train (sourcetrace/learned.py)
+            found = _verb_find(tok, tags, text, regions)
+            learned_finds.add(id(found))
         if found is None:
             continue
         if found.source is not None:
@@ -1072,7 +1080,7 @@ def _sentence_finds(
         ):
             continue  # "I think" inside a quotation is the quoted speaker's voice, not a new source
         finds.append(found)
-    finds = _drop_inner_xcomp(finds)
+    finds = learned.drop_overlapping(_drop_inner_xcomp(finds), learned_finds)
     if regions is not None:
         taken = bytearray(len(text))  # characters already claimed: linear overlap checks
         # a cue inside a quotation is the quoted voice's (nested later), so it claims nothing here

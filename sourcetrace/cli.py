@@ -127,6 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
         evaluate.add_parser(sub)
     except (ImportError, AttributeError):
         pass
+    from sourcetrace import train
+
+    train.add_parser(sub)
     try:
         from sourcetrace import export
 

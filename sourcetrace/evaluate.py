@@ -231,15 +231,38 @@ def score(analysis: Analysis, gold: list[GoldAttribution], report: Report) -> No
     report.articles += 1
 
 
-def evaluate_folder(folder: str | Path, model: str | None = None) -> Report:
-    from sourcetrace.analysis import Settings, analyze_many, prepare_article
+def evaluate_folder(
+    folder: str | Path, model: str | None = None, *, learned: bool = True, cache: bool = False
+) -> Report:
+    """Score the analyses of a BRAT folder. `learned=False` runs the rules alone (no learned cue
+    scorer); `cache=True` reuses (or writes) the folder's parse in the user cache folder."""
+    import os
 
-    items = read_folder(folder)
-    articles = [prepare_article(text, source_path=name) for name, text, _ in items]
-    report = Report()
-    for analysis, (_, _, gold) in zip(analyze_many(articles, Settings(model=model)), items, strict=True):
-        score(analysis, gold, report)
-    return report
+    from sourcetrace.analysis import Settings, _analyze_doc, analyze_many, prepare_article
+    from sourcetrace.nlp import get_pipeline
+
+    before = os.environ.get("SOURCETRACE_LEARNED")
+    os.environ["SOURCETRACE_LEARNED"] = "1" if learned else "0"
+    try:
+        report = Report()
+        if cache:
+            from sourcetrace.corpus_cache import parsed_folder
+
+            nlp = get_pipeline(model)
+            for name, text, gold, doc in parsed_folder(folder, model):
+                score(_analyze_doc(prepare_article(text, source_path=name), doc, nlp), gold, report)
+            return report
+        items = read_folder(folder)
+        articles = [prepare_article(text, source_path=name) for name, text, _ in items]
+        analyses = analyze_many(articles, Settings(model=model))
+        for analysis, (_, _, gold) in zip(analyses, items, strict=True):
+            score(analysis, gold, report)
+        return report
+    finally:
+        if before is None:
+            os.environ.pop("SOURCETRACE_LEARNED", None)
+        else:
+            os.environ["SOURCETRACE_LEARNED"] = before
 
 
 _TITLES = {
@@ -268,7 +291,7 @@ def format_table(report: Report) -> str:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    report = evaluate_folder(args.folder, model=args.model)
+    report = evaluate_folder(args.folder, model=args.model, learned=args.learned, cache=args.cache)
     print(json.dumps(report.as_dict(), indent=2) if args.json else format_table(report))
     return 0
 
@@ -278,4 +301,13 @@ def add_parser(subparsers) -> None:
     e.add_argument("folder", help="folder with text/*.txt and attributions/*.ann (PolNeAR layout)")
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
     e.add_argument("--model", help="spaCy pipeline name or path")
+    e.add_argument(
+        "--no-learned",
+        dest="learned",
+        action="store_false",
+        help="the rules alone, without the learned cue scorer (to measure its contribution)",
+    )
+    e.add_argument(
+        "--cache", action="store_true", help="parse the folder once and reuse the parse (user cache folder)"
+    )
     e.set_defaults(func=cmd_evaluate)
