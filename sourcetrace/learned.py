@@ -93,6 +93,8 @@ def features(tok: Token, regions: list[Range], verbs: dict, nouns: frozenset[str
             f.append("colon")
         elif cd == "poss":
             f.append("poss=" + (c.ent_type_ or c.pos_))
+        if cd in ("dobj", "xcomp", "nsubj", "prt"):
+            f.append(cd + "_l=" + lemma + "|" + c.lemma_.lower())
     for cd in kids:
         f.append("c=" + cd)
         f.append("lc=" + lemma + "|" + cd)
@@ -110,6 +112,8 @@ def features(tok: Token, regions: list[Range], verbs: dict, nouns: frozenset[str
         f.append("after_quote")
     if _in_quote(regions, tok.idx):
         f.append("in_quote")
+        f.append("lq=" + lemma)
+    f.append("hhl=" + head.head.lemma_.lower() + "|" + dep)
     if tok.ent_type_:
         f.append("ent=" + tok.ent_type_)
     return f

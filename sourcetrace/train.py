@@ -25,7 +25,7 @@ from sourcetrace.evaluate import GoldAttribution
 
 SEED = 13
 VALIDATION_SHARE = 0.1
-C = 0.5  # inverse L2 strength, chosen on validation
+C = 0.2  # inverse L2 strength, chosen on validation
 MIN_COUNT = 2  # a feature seen in fewer training examples is dropped
 THRESHOLDS = [round(0.05 * k, 2) for k in range(2, 19)]
 
