@@ -232,37 +232,28 @@ def score(analysis: Analysis, gold: list[GoldAttribution], report: Report) -> No
 
 
 def evaluate_folder(
-    folder: str | Path, model: str | None = None, *, learned: bool = True, cache: bool = False
+    folder: str | Path, model: str | None = None, without: tuple[str, ...] = (), *, cache: bool = False
 ) -> Report:
-    """Score the analyses of a BRAT folder. `learned=False` runs the rules alone (no learned cue
-    scorer); `cache=True` reuses (or writes) the folder's parse in the user cache folder."""
-    import os
-
+    """Scores over a BRAT folder; `without` names attribution rules to switch off ("learned_cues"
+    runs the rules alone); `cache=True` reuses (or writes) the folder's parse in the user cache."""
     from sourcetrace.analysis import Settings, _analyze_doc, analyze_many, prepare_article
     from sourcetrace.nlp import get_pipeline
 
-    before = os.environ.get("SOURCETRACE_LEARNED")
-    os.environ["SOURCETRACE_LEARNED"] = "1" if learned else "0"
-    try:
-        report = Report()
-        if cache:
-            from sourcetrace.corpus_cache import parsed_folder
+    report = Report()
+    settings = Settings(model=model, disabled_rules=without)
+    if cache:
+        from sourcetrace.corpus_cache import parsed_folder
 
-            nlp = get_pipeline(model)
-            for name, text, gold, doc in parsed_folder(folder, model):
-                score(_analyze_doc(prepare_article(text, source_path=name), doc, nlp), gold, report)
-            return report
-        items = read_folder(folder)
-        articles = [prepare_article(text, source_path=name) for name, text, _ in items]
-        analyses = analyze_many(articles, Settings(model=model))
-        for analysis, (_, _, gold) in zip(analyses, items, strict=True):
-            score(analysis, gold, report)
+        nlp = get_pipeline(model)
+        for name, text, gold, doc in parsed_folder(folder, model):
+            article = prepare_article(text, source_path=name)
+            score(_analyze_doc(article, doc, nlp, settings), gold, report)
         return report
-    finally:
-        if before is None:
-            os.environ.pop("SOURCETRACE_LEARNED", None)
-        else:
-            os.environ["SOURCETRACE_LEARNED"] = before
+    items = read_folder(folder)
+    articles = [prepare_article(text, source_path=name) for name, text, _ in items]
+    for analysis, (_, _, gold) in zip(analyze_many(articles, settings), items, strict=True):
+        score(analysis, gold, report)
+    return report
 
 
 _TITLES = {
@@ -291,7 +282,18 @@ def format_table(report: Report) -> str:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    report = evaluate_folder(args.folder, model=args.model, learned=args.learned, cache=args.cache)
+    if getattr(args, "chains", None):  # chain gold on real texts: sourcetrace/chain_eval.py
+        from sourcetrace.chain_eval import cmd_chains
+
+        return cmd_chains(args)
+    without = tuple(r.strip() for r in (args.without or "").split(",") if r.strip())
+    if without:
+        from sourcetrace.attributions import check_rules
+
+        check_rules(without)  # an unknown name is one sentence before the corpus is parsed
+    if not args.learned:
+        without = (*without, "learned_cues")
+    report = evaluate_folder(args.folder, model=args.model, without=without, cache=args.cache)
     print(json.dumps(report.as_dict(), indent=2) if args.json else format_table(report))
     return 0
 
@@ -302,10 +304,22 @@ def add_parser(subparsers) -> None:
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
     e.add_argument("--model", help="spaCy pipeline name or path")
     e.add_argument(
+        "--without",
+        metavar="RULE[,RULE]",
+        help="switch these attribution rules off (see sourcetrace.attributions.RULES) to measure them",
+    )
+    e.add_argument(
+        "--chains",
+        action="append",
+        metavar="GOLD",
+        help="chain gold JSON file or folder "
+        "(repeatable): score claims and chains of the texts in FOLDER (benchmarks/chains/FORMAT.md)",
+    )
+    e.add_argument(
         "--no-learned",
         dest="learned",
         action="store_false",
-        help="the rules alone, without the learned cue scorer (to measure its contribution)",
+        help="the rules alone, without the learned cue scorer (same as --without learned_cues)",
     )
     e.add_argument(
         "--cache", action="store_true", help="parse the folder once and reuse the parse (user cache folder)"

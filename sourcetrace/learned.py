@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,15 +26,10 @@ from spacy.tokens import Token
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "cues"
 DEFAULT_TAGS: frozenset[str] = frozenset({"obj"})  # a verb the training data never showed as a cue
-VETO = 0.0  # a lexicon verb the model scores below this is no cue
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "ADP", "AUX"})
 _QUOTES = frozenset('"“”«»')
+_CORE_DEPS = frozenset({"nsubj", "ccomp", "dobj", "xcomp", "nsubjpass"})
 Range = tuple[int, int]
-
-
-def enabled() -> bool:
-    """The learned part is on unless SOURCETRACE_LEARNED=0 (what `evaluate --no-learned` sets)."""
-    return os.environ.get("SOURCETRACE_LEARNED", "1") not in ("0", "false", "no", "off")
 
 
 def is_candidate(tok: Token) -> bool:
@@ -98,7 +92,7 @@ def features(tok: Token, regions: list[Range], verbs: dict, nouns: frozenset[str
     for cd in kids:
         f.append("c=" + cd)
         f.append("lc=" + lemma + "|" + cd)
-    f.append("kids=" + "+".join(sorted(k for k in kids if k in ("nsubj", "ccomp", "dobj", "xcomp", "nsubjpass"))))
+    f.append("kids=" + "+".join(sorted(kids & _CORE_DEPS)))
     i = tok.i
     prev = doc[i - 1] if i > 0 else None
     nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -108,7 +102,9 @@ def features(tok: Token, regions: list[Range], verbs: dict, nouns: frozenset[str
         f.append("next=" + (nxt.lower_ if nxt.is_punct else nxt.pos_))
         if nxt.lower_ in ("to", "that", "of", "for", "about", "on"):
             f.append("lnext=" + lemma + "|" + nxt.lower_)
-    if prev is not None and prev.text in _QUOTES or (prev is not None and prev.text == "," and i > 1 and doc[i - 2].text in _QUOTES):
+    if prev is not None and (
+        prev.text in _QUOTES or (prev.text == "," and i > 1 and doc[i - 2].text in _QUOTES)
+    ):
         f.append("after_quote")
     if _in_quote(regions, tok.idx):
         f.append("in_quote")
@@ -136,9 +132,12 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
 
+_active: list[CueModel] = []  # a model being trained, used instead of the shipped one
+
+
 def load(path: Path | str = MODEL_DIR) -> CueModel | None:
     """The shipped cue model, or None when there is none (the rules then work alone)."""
-    return _load(str(path))
+    return _active[-1] if _active else _load(str(path))
 
 
 @lru_cache(maxsize=4)
@@ -155,7 +154,7 @@ def _load(path: str) -> CueModel | None:
 
 
 class Scorer:
-    """The learned decisions for one Doc: a new cue the lexicons lack, or a lexicon cue to drop."""
+    """The learned decision for one Doc: a cue the lexicons lack."""
 
     def __init__(self, model: CueModel, regions: list[Range], verbs: dict, nouns: frozenset[str]):
         self.model, self.regions, self.verbs, self.nouns = model, regions, verbs, nouns
@@ -165,20 +164,18 @@ class Scorer:
             return 0.0
         return self.model.probability(features(tok, self.regions, self.verbs, self.nouns))
 
-    def new_cue(self, tok: Token) -> frozenset[str] | None:
-        """The content tags of a learned cue, or None when the token is no cue."""
-        if self.probability(tok) < self.model.threshold:
-            return None
-        return self.model.tags(tok.lemma_.lower())
+    def is_cue(self, tok: Token) -> bool:
+        return self.probability(tok) >= self.model.threshold
 
-    def rejects(self, tok: Token) -> bool:
-        """A lexicon cue the model is sure is none ("showed up", "find a seat")."""
-        return VETO > 0 and self.probability(tok) < VETO
+    def tags(self, lemma: str) -> frozenset[str]:
+        """How a learned cue of this lemma takes its content (reporting_verbs.txt tags)."""
+        return self.model.tags(lemma)
 
 
 def cue_scorer(regions: list[Range], verbs: dict, nouns: frozenset[str]) -> Scorer | None:
-    """The learned scorer for one Doc; None when the learned part is off or no model is shipped."""
-    model = load() if enabled() else None
+    """The learned scorer for one Doc; None when no model is shipped (the rules then work alone).
+    Switched off as the attribution rule "learned_cues" (`evaluate --no-learned`)."""
+    model = load()
     return Scorer(model, regions, verbs, nouns) if model is not None else None
 
 

@@ -381,7 +381,7 @@ def test_dateline_left_on_the_sentence_is_not_content(nlp):
 
 
 def test_dangling_conjunction_ends_no_content():
-    from sourcetrace.attributions import _drop_opening_conjunction
+    from sourcetrace.attributions import drop_opening_conjunction as _drop_opening_conjunction
 
     text = "He stressed that the reforms were not complete, and"
     assert _drop_opening_conjunction(text, [(12, len(text))]) == [(12, text.index(", and"))]
