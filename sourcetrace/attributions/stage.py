@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from sourcetrace import learned
 from sourcetrace.attributions.base import Found, Range, Rule, trimmed
 from sourcetrace.attributions.cues import ACCORDING, LEARNED, NOUN, VERB, cue_candidates, verb_tags
+from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
 from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, nest
 from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_find
@@ -19,10 +21,11 @@ from sourcetrace.attributions.quotes import (
     quote_regions,
     region_at,
 )
+from sourcetrace.attributions.responses import no_comment_spans, overlaps, response_find
 from sourcetrace.attributions.sources import ActorBook, norm
 from sourcetrace.attributions.verbs import VERB_RULES, verb_find
 from sourcetrace.errors import InputError
-from sourcetrace.model import Actor, Article, Attribution
+from sourcetrace.model import Actor, Article, Attribution, Response
 from sourcetrace.spans import make_span, trim
 
 _FIRST_PERSON = {"i", "we", "you"}
@@ -30,6 +33,10 @@ _FIRST_PERSON = {"i", "we", "you"}
 STAGE_RULES = (
     Rule("headline_cue", '"Headline: report": the headline is attributed to the outlet the page republishes'),
     Rule("first_person_in_quote", '"I think" inside a quotation is the quoted voice, not a new source'),
+    Rule(
+        "no_comment",
+        '"declined to comment", "could not be reached": a no-comment response of its actor, never a claim',
+    ),
     Rule(
         "learned_cues",
         "the learned cue scorer (sourcetrace/learned.py, PolNeAR train): a verb the lexicon lacks is a cue "
@@ -42,6 +49,7 @@ RULES: tuple[Rule, ...] = (
     *NOUN_RULES,
     *QUOTE_RULES,
     *NESTING_RULES,
+    *DENIAL_RULES,
     *STAGE_RULES,
 )
 RULE_NAMES = frozenset(r.name for r in RULES)
@@ -189,7 +197,9 @@ def _sentence_finds(
         if kind == LEARNED:
             learned_finds.add(id(found))
         _fix_source(found, text, blocked)
-        if _keep(found, blocked, regions, off):
+        # content the parser ran in from a caption or dateline above starts after them
+        found.content = [c for c in (_cut_leading(text, c, blocked) for c in found.content) if c]
+        if found.content and _keep(found, blocked, regions, off):
             finds.append(found)
     if "inner_xcomp" not in off:
         finds = drop_inner_xcomp(finds)
@@ -216,6 +226,14 @@ def _free_punctuation_finds(
     ]
 
 
+def _cut_leading(text: str, r: Range, blocked: list[Range]) -> Range | None:
+    """The range without the page structure it starts with (a caption, then a dateline, ...)."""
+    cut = trimmed(text, _cut_structure(r, blocked))
+    while cut is not None and cut != r:
+        r, cut = cut, trimmed(text, _cut_structure(cut, blocked))
+    return cut
+
+
 def _cut_structure(r: Range, blocked: list[Range]) -> Range:
     s, e = r
     for bs, be in sorted(blocked):
@@ -238,25 +256,49 @@ def _blocked(article: Article) -> list[Range]:
     return blocked
 
 
+@dataclass
+class Sourcing:
+    """What the stage finds: attributions, the actors extended with unnamed sources, responses."""
+
+    attributions: list[Attribution]
+    actors: list[Actor]
+    responses: list[Response] = field(default_factory=list)
+
+
 def find_attributions(
     doc: Doc, article: Article, actors: list[Actor], disabled_rules: Collection[str] = ()
 ) -> tuple[list[Attribution], list[Actor]]:
-    """Attributions found, and the actors list extended with anonymous/document sources.
+    """Attributions found, and the actors list extended with anonymous/document sources."""
+    found = find_sourcing(doc, article, actors, disabled_rules)
+    return found.attributions, found.actors
 
-    `disabled_rules` names rules (see `RULES`) to switch off, to measure what each contributes."""
+
+def find_sourcing(
+    doc: Doc, article: Article, actors: list[Actor], disabled_rules: Collection[str] = ()
+) -> Sourcing:
+    """The stage: attributions, actors (with anonymous/document sources added) and no-comment
+    responses. `disabled_rules` names rules (see `RULES`) to switch off, to measure each one."""
     off = check_rules(disabled_rules)
     text = article.text
     book = ActorBook(text, [a.model_copy(deep=True) for a in actors])
     frames = _frames(article, book)
     book.reindex()  # frame actors created above are found by offset from now on
     regions = quote_regions(text)
-    finds = _sentence_finds(doc, article, _blocked(article), regions, off)
+    blocked = _blocked(article)
+    silent = (
+        []
+        if "no_comment" in off
+        else [(r, subj) for r, subj in no_comment_spans(doc) if not overlaps(r, blocked)]
+    )
+    finds = _sentence_finds(doc, article, blocked, regions, off)
     extend_quotes(finds, regions, text, off)
     headline = _headline(article, frames) if "headline_cue" not in off else None
     if headline is not None:
         finds = [f for f in finds if not headline.content_contains(f.cue)]
         finds.append(headline)
     nest(finds, frames)
+    if "denied_report" not in off:
+        finds = split_denials(doc, finds, lexicons())
 
     every = sorted([*frames, *finds], key=lambda f: (f.cue[0], not f.frame))
     for n, f in enumerate(every, 1):
@@ -265,7 +307,20 @@ def find_attributions(
         if f.source_kind is None:
             actor, kind = book.resolve(f)
             f.source_actor, f.source_kind = (actor.id if actor else None), kind
-    return [_attribution(f, text, book) for f in every], book.actors
+    responses = [
+        _response(n, response_find(doc, r, subj), text, book) for n, (r, subj) in enumerate(silent, 1)
+    ]
+    return Sourcing([_attribution(f, text, book) for f in every], book.actors, responses)
+
+
+def _response(n: int, f: Found, text: str, book: ActorBook) -> Response:
+    actor, _ = book.resolve(f)
+    return Response(
+        id=f"r{n}",
+        actor=actor.id if actor is not None else None,
+        source=make_span(text, *f.source) if f.source else None,
+        cue=make_span(text, *f.cue),
+    )
 
 
 def _hedged(f: Found, text: str) -> bool:
