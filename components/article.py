@@ -8,9 +8,10 @@ from bisect import bisect_right
 import pandas as pd
 import streamlit as st
 
-from components import state
+from components import session
 from components.scroll import scroll_to
-from sourcetrace.figures import focus_actor_ids, type_color
+from sourcetrace.figures import type_color
+from sourcetrace.focus import Focus, actor_ids
 from sourcetrace.model import Analysis
 
 
@@ -37,16 +38,16 @@ def _md_escape(text: str) -> str:
     return out
 
 
-def marked_text_html(analysis: Analysis, focus: dict | None, visible_types: set[str] | None) -> str:
+def marked_text_html(analysis: Analysis, focus: Focus | None, visible_types: set[str] | None) -> str:
     """The article text as escaped HTML: entity mentions coloured by type, claim contents underlined.
 
     The text is cut at every span boundary; each piece is escaped and wrapped with the classes of
     what covers it, so nested spans (a name inside a claim) never produce broken HTML.
     """
     text = analysis.article.text
-    primary, linked = focus_actor_ids(analysis, focus)
-    focus_claim = focus["id"] if focus and focus["type"] == "claim" else None
-    focus_event = analysis.event(focus["id"]) if focus and focus["type"] == "event" else None
+    primary, linked = actor_ids(analysis, focus)
+    focus_claim = focus.of("claim") if focus else None
+    focus_event = analysis.event(focus.of("event")) if focus else None
 
     mentions: list[tuple[int, int, str, str, str]] = []  # start, end, actor id, type, name
     for actor in analysis.actors:
@@ -136,7 +137,7 @@ ARTICLE_CSS = """
 """
 
 
-def render_text(analysis: Analysis, focus: dict | None, key: str) -> None:
+def render_text(analysis: Analysis, focus: Focus | None, key: str) -> None:
     """Legend (toggles entity types) and the marked article text."""
     counts: dict[str, int] = {}
     for actor in analysis.actors:
@@ -177,7 +178,7 @@ def render_text(analysis: Analysis, focus: dict | None, key: str) -> None:
             unsafe_allow_html=True,
         )
     st.markdown(marked_text_html(analysis, focus, visible), unsafe_allow_html=True)
-    target = st.session_state.pop(state.SCROLL_KEY, None)
+    target = st.session_state.pop(session.SCROLL_KEY, None)
     if target:
         scroll_to(target, key=f"{key}-scroll")
 
@@ -202,7 +203,7 @@ def actors_frame(analysis: Analysis) -> pd.DataFrame:
     )
 
 
-def render_actors_table(analysis: Analysis, focus: dict | None, key: str) -> None:
+def render_actors_table(analysis: Analysis, focus: Focus | None, key: str) -> None:
     """The actors; selecting a row focuses that actor in every view."""
     frame = actors_frame(analysis)
     if frame.empty:
@@ -213,10 +214,10 @@ def render_actors_table(analysis: Analysis, focus: dict | None, key: str) -> Non
         rows = st.session_state[key].selection.rows
         if rows:
             actor_id = str(frame.iloc[rows[0]]["id"])
-            state.set_focus("actor", actor_id)
-            st.session_state[state.SCROLL_KEY] = f"actor-{actor_id}"
-        elif focus and focus["type"] == "actor":
-            state.set_focus(None)
+            session.set_focus(Focus(type="actor", id=actor_id))
+            st.session_state[session.SCROLL_KEY] = f"actor-{actor_id}"
+        elif focus and focus.type == "actor":
+            session.set_focus(None)
 
     st.dataframe(
         frame.drop(columns=["id"]),

@@ -14,10 +14,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components import state
+from components import session
 from sourcetrace import logs
 from sourcetrace.corpus.figures import DRIFT_SHORT, path_figure
 from sourcetrace.corpus.store import Store, StoreError
+from sourcetrace.focus import Focus
 
 DEMO = "demo"
 ARTICLE_PAGE = "pages/article.py"
@@ -49,7 +50,7 @@ def _demo_path(model: str | None, gazetteers: tuple[str, ...]) -> str:
 def open_store(ref: str) -> Store:
     """'demo' -> the bundled demo corpus; a path -> a store under an allowed folder."""
     if ref == DEMO:
-        s = state.settings()
+        s = session.settings()
         return Store(_demo_path(s.model, s.gazetteers))
     path = Path(ref).expanduser().resolve()
     roots = allowed_roots()
@@ -113,7 +114,7 @@ def render_corpus() -> None:
         report = _report(str(store.path), _signature(store), 2)
     except Exception as err:  # noqa: BLE001 - a sentence, never a traceback
         logs.log_error(err, stage="corpus")
-        st.error(state.user_message(err))
+        st.error(session.user_message(err))
         return
     stats = report["stats"]
     label = "The bundled demo corpus (fictional outlets)" if ref == DEMO else _md(str(store.path))
@@ -219,13 +220,13 @@ def open_appearance(store: Store, appearance: dict) -> None:
     from sourcetrace.corpus.search import find_claim
 
     article = store.analysis(appearance["article"]).article
-    if not state.try_show(lambda: article):
-        st.error(st.session_state.get(state.ERROR_KEY) or "This article could not be opened.")
+    if not session.try_show(lambda: article):
+        st.error(st.session_state.get(session.ERROR_KEY) or "This article could not be opened.")
         return
-    claim_id = find_claim(state.analyze(article), appearance["content"], None, appearance.get("claim_id"))
+    claim_id = find_claim(session.analyze(article), appearance["content"], None, appearance.get("claim_id"))
     if claim_id:
-        state.set_focus("claim", claim_id)
-        st.session_state[state.SCROLL_KEY] = f"claim-{claim_id}"
+        session.set_focus(Focus(type="claim", id=claim_id))
+        st.session_state[session.SCROLL_KEY] = f"claim-{claim_id}"
     for k in ("corpus", "cluster"):
         st.query_params.pop(k, None)
     st.switch_page(ARTICLE_PAGE)

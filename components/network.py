@@ -15,8 +15,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import state
+from components import session
 from sourcetrace.figures import EDGE_CLASSES, KIND_SHAPES, edge_class, network_data, type_color
+from sourcetrace.focus import Focus
 from sourcetrace.model import Analysis
 
 HERE = Path(__file__).resolve().parent
@@ -128,7 +129,7 @@ def legend_html(analysis: Analysis) -> str:
     )
 
 
-def render_network(analysis: Analysis, focus: dict | None, key: str) -> None:
+def render_network(analysis: Analysis, focus: Focus | None, key: str) -> None:
     """Filters, the clickable network and its legend."""
     if not analysis.actors:
         st.info("No actors were found in this article, so there is no network to draw.")
@@ -168,5 +169,5 @@ def _take_click(clicked: object, last_key: str) -> bool:
     if st.session_state.get(last_key) == stamp:
         return False
     st.session_state[last_key] = stamp
-    state.set_focus("actor", str(clicked["id"]))
+    session.set_focus(Focus(type="actor", id=str(clicked["id"])))
     return True

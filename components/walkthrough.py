@@ -13,7 +13,9 @@ import re
 
 import streamlit as st
 
-from components import state
+from components import session
+from components.network import load_library, renderer, signature
+from components.workspace import WorkspaceError, workspace
 from sourcetrace import export
 from sourcetrace import walkthrough as wt
 from sourcetrace.figures import network_data, timeline_figure
@@ -60,25 +62,16 @@ header[data-testid="stHeader"], section[data-testid="stSidebar"], [data-testid="
 # ---------------------------------------------------------------- edits (session + workspace)
 
 
-def _workspace():
-    """The writable workspace, or None (missing, read-only, or the workspace part not present)."""
-    try:
-        from components.workspace import workspace
-    except ImportError:
-        return None, None
-    return workspace()
-
-
 def load_edits(content_hash: str) -> list[dict] | None:
     """This session's edits for the article, else the ones saved in the workspace."""
     key = EDITS_PREFIX + content_hash
     if key not in st.session_state:
-        ws, _ = _workspace()
+        ws, _ = workspace()
         saved = None
         if ws is not None and content_hash:
             try:
                 saved = ws.load_walkthrough(content_hash)
-            except Exception:  # noqa: BLE001 - a damaged workspace must not stop the presentation
+            except WorkspaceError:  # a damaged workspace must not stop the presentation
                 saved = None
         st.session_state[key] = saved
     return st.session_state[key]
@@ -88,16 +81,16 @@ def save_edits(content_hash: str, steps: list[wt.Step]) -> None:
     """Keep the edits in the session, and in the workspace when it can be written."""
     edits = wt.edits_of(steps)
     st.session_state[EDITS_PREFIX + content_hash] = edits
-    ws, _ = _workspace()
-    if ws is None or getattr(ws, "read_only", False) or not content_hash:
+    ws, _ = workspace()
+    if ws is None or ws.read_only or not content_hash:
         st.session_state[FLASH_KEY] = (
             "The workspace cannot be written: these changes last for this session only."
         )
         return
     try:
         ws.save_walkthrough(content_hash, edits)
-    except Exception as err:  # noqa: BLE001 - say why, keep the session copy
-        st.session_state[FLASH_KEY] = f"{state.user_message(err)} The changes last for this session only."
+    except WorkspaceError as err:  # say why, keep the session copy
+        st.session_state[FLASH_KEY] = f"{session.user_message(err)} The changes last for this session only."
 
 
 def current_steps(analysis: Analysis) -> list[wt.Step]:
@@ -158,10 +151,6 @@ def slide_html(step: wt.Step, eyebrow: str) -> str:
 
 def _network(analysis: Analysis, step: wt.Step) -> None:
     """The whole network with the step's actors lit (the dashboard's component, data kept stable)."""
-    try:
-        from components.network import load_library, renderer, signature
-    except ImportError:
-        return
     load_library()  # vis-network travels in its own component; without it nothing is drawn
     graph = network_data(analysis)
     graph["focus"] = {"primary": None, "highlight": [a for a in step.actors if analysis.actor(a)]}
@@ -445,15 +434,9 @@ def _md(text: str) -> str:
 
 def render_walkthrough() -> None:
     try:
-        analysis = state.current_analysis()
-        try:
-            from components.workspace import corrected
-
-            analysis = corrected(analysis)  # the presenter's corrections apply here too
-        except ImportError:
-            pass
+        analysis = session.analysis()  # the presenter's corrections included, applied once
     except Exception as err:  # noqa: BLE001 - a message, never a traceback
-        st.error(state.user_message(err))
+        st.error(session.user_message(err))
         return
     steps = current_steps(analysis)
     shown = wt.visible(steps)

@@ -29,6 +29,8 @@ class Settings:
 
     model: str | None = None
     gazetteers: tuple[str, ...] = field(default_factory=tuple)
+    # attribution rules switched off by name (sourcetrace.attributions.RULES), to measure each one
+    disabled_rules: tuple[str, ...] = field(default_factory=tuple)
 
 
 def prepare_article(
@@ -59,7 +61,7 @@ def prepare_article(
 def analyze_article(article: Article, settings: Settings = Settings()) -> Analysis:
     nlp = get_pipeline(settings.model, settings.gazetteers)
     _check_length(article, nlp)
-    return _analyze_doc(article, nlp(article.text), nlp)
+    return _analyze_doc(article, nlp(article.text), nlp, settings)
 
 
 def analyze_text(text: str, settings: Settings = Settings(), **metadata: str | None) -> Analysis:
@@ -73,7 +75,7 @@ def analyze_many(articles: Iterable[Article], settings: Settings = Settings()) -
     for article in pending:
         _check_length(article, nlp)
     for article, doc in zip(pending, nlp.pipe(a.text for a in pending), strict=True):
-        yield _analyze_doc(article, doc, nlp)
+        yield _analyze_doc(article, doc, nlp, settings)
 
 
 def _check_length(article: Article, nlp) -> None:
@@ -85,11 +87,12 @@ def _check_length(article: Article, nlp) -> None:
         )
 
 
-def _analyze_doc(article: Article, doc: Doc, nlp) -> Analysis:
+def _analyze_doc(article: Article, doc: Doc, nlp, settings: Settings = Settings()) -> Analysis:
     warnings: list[str] = []
     actors = actors_stage.extract_actors(doc, article)
-    attributions, actors = attributions_stage.find_attributions(doc, article, actors)
-    claims = claims_stage.build_claims(doc, article, attributions, actors)
+    sourcing = attributions_stage.find_sourcing(doc, article, actors, disabled_rules=settings.disabled_rules)
+    attributions, actors, responses = sourcing.attributions, sourcing.actors, sourcing.responses
+    claims = claims_stage.build_claims(doc, article, attributions, actors, responses)
     relations = relations_stage.build_relations(doc, actors, attributions)
     events, event_warnings = events_stage.extract_events(doc, article, actors)
     warnings.extend(event_warnings)
@@ -101,6 +104,7 @@ def _analyze_doc(article: Article, doc: Doc, nlp) -> Analysis:
         events=events,
         attributions=attributions,
         claims=claims,
+        responses=responses,
         warnings=warnings,
         pipeline=PipelineInfo(
             model=nlp.meta.get("name", ""),

@@ -9,6 +9,12 @@ What is compared (decided here, as PolNeAR is univocal — every token has one r
 attribution): our *outermost* sentence-level attributions, i.e. those whose parent is None or a
 document frame; frames themselves are not predictions and nested attributions are not scored.
 
+Two conventions for a discontinuous span ("s e;s e", e.g. a quotation broken by "he said"):
+* fragments (the headline figure) — each contiguous fragment is a span of its own, on the gold
+  side and on ours. This is how the published anchors score: CofeNet converts PolNeAR to per-token
+  tags, where a span broken by "he said" is two spans. Fragments separated only by spaces are one.
+* merged — the fragments of one span are compared together, as one span.
+
 Two matchings, both one-to-one per article and role:
 * exact — same characters once each span (each part) is trimmed of spaces and punctuation at its
   edges: compared as the set of word characters covered;
@@ -27,6 +33,7 @@ from sourcetrace.errors import InputError
 from sourcetrace.model import Analysis, Span
 
 ROLES = ("Source", "Cue", "Content")
+CONVENTIONS = ("fragments", "merged")  # the first is the headline figure
 LENIENT_JACCARD = 0.5
 _WORD = re.compile(r"\w")
 
@@ -54,19 +61,28 @@ class Counts:
         return {"precision": round(100 * p, 1), "recall": round(100 * r, 1), "f1": round(100 * f, 1)}
 
 
+def _new_counts() -> dict[str, dict[str, Counts]]:
+    return {conv: {r: Counts() for r in ROLES} for conv in CONVENTIONS}
+
+
 @dataclass
 class Report:
     articles: int = 0
-    counts: dict[str, Counts] = field(default_factory=lambda: {r: Counts() for r in ROLES})
+    # convention -> role -> counts
+    counts: dict[str, dict[str, Counts]] = field(default_factory=_new_counts)
 
     def as_dict(self) -> dict:
-        out: dict = {"articles": self.articles, "roles": {}}
-        for role, c in self.counts.items():
-            out["roles"][role] = {
-                "gold": c.gold,
-                "predicted": c.predicted,
-                "exact": c.scores(c.exact),
-                "lenient": c.scores(c.lenient),
+        """`roles`: the headline figures (fragments); `merged`: the same roles, fragments merged."""
+        out: dict = {"articles": self.articles, "convention": CONVENTIONS[0]}
+        for conv, key in zip(CONVENTIONS, ("roles", "merged"), strict=True):
+            out[key] = {
+                role: {
+                    "gold": c.gold,
+                    "predicted": c.predicted,
+                    "exact": c.scores(c.exact),
+                    "lenient": c.scores(c.lenient),
+                }
+                for role, c in self.counts[conv].items()
             }
         return out
 
@@ -74,7 +90,7 @@ class Report:
 # --------------------------------------------------------------------------- BRAT
 
 
-def _spans(field_: str) -> list[tuple[int, int]]:
+def _offsets(field_: str) -> list[tuple[int, int]]:
     out = []
     for piece in field_.split(";"):
         start, end = piece.split()
@@ -93,7 +109,7 @@ def read_ann(text: str) -> list[GoldAttribution]:
         if cols[0].startswith("T"):
             kind, _, where = cols[1].partition(" ")
             if kind in ROLES:
-                bounds[cols[0]] = _spans(where)
+                bounds[cols[0]] = _offsets(where)
         elif cols[0].startswith("E"):
             roles = {}
             for arg in cols[1].split():
@@ -141,6 +157,26 @@ def _span_parts(span: Span) -> list[tuple[int, int]]:
     return [(p.start, p.end) for p in span.parts] if span.parts else [(span.start, span.end)]
 
 
+def fragments(text: str, parts: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The contiguous fragments of a span, each as its own one-part span; parts with only spaces
+    between them (no token apart) are one fragment."""
+    out: list[list[tuple[int, int]]] = []
+    for s, e in sorted(parts):
+        if out and not text[out[-1][-1][1] : s].strip():
+            out[-1].append((s, e))
+        else:
+            out.append([(s, e)])
+    return out
+
+
+def _spans(text: str, spans: list[list[tuple[int, int]]], convention: str) -> list[Chars]:
+    if convention == "merged":
+        found = [chars(text, parts) for parts in spans]
+    else:
+        found = [chars(text, frag) for parts in spans for frag in fragments(text, parts)]
+    return [x for x in found if x]
+
+
 def match(gold: list[Chars], predicted: list[Chars]) -> tuple[int, int]:
     """(exact, lenient) one-to-one matches."""
     free = list(gold)
@@ -177,57 +213,73 @@ def score(analysis: Analysis, gold: list[GoldAttribution], report: Report) -> No
     predicted = outermost(analysis)
     sides = {
         "Source": (
-            [chars(text, g.source) for g in gold if g.source],
-            [chars(text, _span_parts(a.source)) for a in predicted if a.source],
+            [g.source for g in gold if g.source],
+            [_span_parts(a.source) for a in predicted if a.source],
         ),
-        "Cue": ([chars(text, g.cue) for g in gold], [chars(text, _span_parts(a.cue)) for a in predicted]),
-        "Content": (
-            [chars(text, g.content) for g in gold],
-            [chars(text, _span_parts(a.content)) for a in predicted],
-        ),
+        "Cue": ([g.cue for g in gold], [_span_parts(a.cue) for a in predicted]),
+        "Content": ([g.content for g in gold], [_span_parts(a.content) for a in predicted]),
     }
-    for role, (g, p) in sides.items():
-        g = [x for x in g if x]
-        p = [x for x in p if x]
-        exact, lenient = match(g, p)
-        c = report.counts[role]
-        c.gold += len(g)
-        c.predicted += len(p)
-        c.exact += exact
-        c.lenient += lenient
+    for conv in CONVENTIONS:
+        for role, (g_spans, p_spans) in sides.items():
+            g, p = _spans(text, g_spans, conv), _spans(text, p_spans, conv)
+            exact, lenient = match(g, p)
+            c = report.counts[conv][role]
+            c.gold += len(g)
+            c.predicted += len(p)
+            c.exact += exact
+            c.lenient += lenient
     report.articles += 1
 
 
-def evaluate_folder(folder: str | Path, model: str | None = None) -> Report:
+def evaluate_folder(folder: str | Path, model: str | None = None, without: tuple[str, ...] = ()) -> Report:
+    """Scores over a BRAT folder; `without` names attribution rules to switch off."""
     from sourcetrace.analysis import Settings, analyze_many, prepare_article
 
     items = read_folder(folder)
     articles = [prepare_article(text, source_path=name) for name, text, _ in items]
     report = Report()
-    for analysis, (_, _, gold) in zip(analyze_many(articles, Settings(model=model)), items, strict=True):
+    settings = Settings(model=model, disabled_rules=without)
+    for analysis, (_, _, gold) in zip(analyze_many(articles, settings), items, strict=True):
         score(analysis, gold, report)
     return report
 
 
+_TITLES = {
+    "roles": "by fragments (each contiguous part of a span is a span, as the published anchors score)",
+    "merged": "merged (the parts of a discontinuous span scored as one span)",
+}
+
+
 def format_table(report: Report) -> str:
     data = report.as_dict()
-    lines = [
-        f"{data['articles']} articles; outermost attributions (parent None or a frame)",
-        f"{'role':<8} {'gold':>5} {'pred':>5}   {'exact P':>7} {'R':>5} {'F1':>5}"
-        f"   {'lenient P':>9} {'R':>5} {'F1':>5}",
-    ]
-    for role, r in data["roles"].items():
-        e, le = r["exact"], r["lenient"]
-        lines.append(
-            f"{role:<8} {r['gold']:>5} {r['predicted']:>5}"
-            f"   {e['precision']:>7} {e['recall']:>5} {e['f1']:>5}"
-            f"   {le['precision']:>9} {le['recall']:>5} {le['f1']:>5}"
-        )
+    lines = [f"{data['articles']} articles; outermost attributions (parent None or a frame)"]
+    for key, title in _TITLES.items():
+        lines += [
+            title,
+            f"{'role':<8} {'gold':>5} {'pred':>5}   {'exact P':>7} {'R':>5} {'F1':>5}"
+            f"   {'lenient P':>9} {'R':>5} {'F1':>5}",
+        ]
+        for role, r in data[key].items():
+            e, le = r["exact"], r["lenient"]
+            lines.append(
+                f"{role:<8} {r['gold']:>5} {r['predicted']:>5}"
+                f"   {e['precision']:>7} {e['recall']:>5} {e['f1']:>5}"
+                f"   {le['precision']:>9} {le['recall']:>5} {le['f1']:>5}"
+            )
     return "\n".join(lines)
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    report = evaluate_folder(args.folder, model=args.model)
+    if getattr(args, "chains", None):  # chain gold on real texts: sourcetrace/chain_eval.py
+        from sourcetrace.chain_eval import cmd_chains
+
+        return cmd_chains(args)
+    without = tuple(r.strip() for r in (args.without or "").split(",") if r.strip())
+    if without:
+        from sourcetrace.attributions import check_rules
+
+        check_rules(without)  # an unknown name is one sentence before the corpus is parsed
+    report = evaluate_folder(args.folder, model=args.model, without=without)
     print(json.dumps(report.as_dict(), indent=2) if args.json else format_table(report))
     return 0
 
@@ -237,4 +289,16 @@ def add_parser(subparsers) -> None:
     e.add_argument("folder", help="folder with text/*.txt and attributions/*.ann (PolNeAR layout)")
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
     e.add_argument("--model", help="spaCy pipeline name or path")
+    e.add_argument(
+        "--without",
+        metavar="RULE[,RULE]",
+        help="switch these attribution rules off (see sourcetrace.attributions.RULES) to measure them",
+    )
+    e.add_argument(
+        "--chains",
+        action="append",
+        metavar="GOLD",
+        help="chain gold JSON file or folder "
+        "(repeatable): score claims and chains of the texts in FOLDER (benchmarks/chains/FORMAT.md)",
+    )
     e.set_defaults(func=cmd_evaluate)

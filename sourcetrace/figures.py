@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from sourcetrace.focus import Focus, actor_ids
 from sourcetrace.model import Analysis, Event
 
 # One colour per entity type, shared by the text highlights, the legend and the network.
@@ -59,30 +60,9 @@ def _clip(text: str, limit: int = 320) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def focus_actor_ids(analysis: Analysis, focus: dict | None) -> tuple[str | None, set[str]]:
-    """(primary actor, actors to highlight) for a focus {"type": actor|claim|event, "id": ...}."""
-    if not focus:
-        return None, set()
-    kind, ident = focus.get("type"), focus.get("id")
-    if kind == "actor" and analysis.actor(ident):
-        linked = {ident}
-        for r in analysis.relations:
-            if r.source == ident:
-                linked.add(r.target)
-            elif r.target == ident:
-                linked.add(r.source)
-        return ident, linked
-    if kind == "claim" and (claim := analysis.claim(ident)):
-        ids = {link.actor for link in claim.chain if link.actor} | set(claim.actors)
-        return None, ids
-    if kind == "event" and (event := analysis.event(ident)):
-        return None, set(event.actors)
-    return None, set()
-
-
 def network_data(
     analysis: Analysis,
-    focus: dict | None = None,
+    focus: Focus | None = None,
     *,
     types: Iterable[str] | None = None,
     min_weight: float = 0.0,
@@ -148,7 +128,7 @@ def network_data(
             edge["arrows"] = "to"
         edges.append(edge)
 
-    primary, highlighted = focus_actor_ids(analysis, focus)
+    primary, highlighted = actor_ids(analysis, focus)
     return {
         "nodes": nodes,
         "edges": edges,
@@ -232,20 +212,6 @@ def _hover(event: Event, start: date, end: date) -> str:
     if line:
         lines.append(line)
     return f"<b>{html.escape(event.label)}</b><br>{when} · {', '.join(flags)}<br><br>" + "<br>".join(lines)
-
-
-def focus_event_ids(analysis: Analysis, focus: dict | None) -> set[str]:
-    """Events a focus concerns: the event itself, an actor's events, a claim's events."""
-    if not focus:
-        return set()
-    kind, ident = focus.get("type"), focus.get("id")
-    if kind == "event":
-        return {ident} if analysis.event(ident) else set()
-    if kind == "actor":
-        return {e.id for e in analysis.events if ident in e.actors}
-    if kind == "claim" and (claim := analysis.claim(ident)):
-        return set(claim.events)
-    return set()
 
 
 def timeline_figure(

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.claims import FIRST_CARDS, filter_claims
+from components.claims import FIRST_CARDS
+from sourcetrace.sourcing import filter_claims
 
 pytestmark = pytest.mark.app
 

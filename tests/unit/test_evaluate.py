@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from sourcetrace.cli import main
-from sourcetrace.evaluate import chars, match, read_ann, read_folder
+from sourcetrace.evaluate import chars, fragments, match, read_ann, read_folder
 
 BRAT = Path(__file__).resolve().parent.parent / "fixtures" / "brat"
 
@@ -32,6 +32,14 @@ def test_chars_ignore_edge_punctuation_and_spaces():
     assert len(chars(text, [(0, 14)])) == len("Wewillwin")
 
 
+def test_fragments_split_a_span_where_words_come_between_its_parts():
+    text = "“We will win,” she said, “and they will lose.” Then it ends."
+    assert fragments(text, [(25, 46), (0, 14)]) == [[(0, 14)], [(25, 46)]]
+    # parts with only spaces between them (no token apart) stay one fragment
+    assert fragments(text, [(0, 14), (15, 18), (47, 51)]) == [[(0, 14), (15, 18)], [(47, 51)]]
+    assert fragments(text, [(0, 14)]) == [[(0, 14)]]
+
+
 def test_match_is_one_to_one_exact_and_lenient():
     a, b = frozenset(range(10)), frozenset(range(20, 30))
     near_a = frozenset(range(1, 10))  # Jaccard 0.9 with a
@@ -44,20 +52,33 @@ def test_cli_evaluate_json_figures(capsys):
     assert main(["evaluate", str(BRAT), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["articles"] == 2
-    roles = data["roles"]
-    assert (roles["Source"]["gold"], roles["Source"]["predicted"]) == (3, 3)
-    assert roles["Source"]["exact"] == {"precision": 100.0, "recall": 100.0, "f1": 100.0}
-    assert roles["Cue"]["exact"] == {"precision": 100.0, "recall": 75.0, "f1": 85.7}
+    assert data["convention"] == "fragments"
+    # today's convention: the quotation broken by "she said" is one span on both sides
+    merged = data["merged"]
+    assert (merged["Source"]["gold"], merged["Source"]["predicted"]) == (3, 3)
+    assert merged["Source"]["exact"] == {"precision": 100.0, "recall": 100.0, "f1": 100.0}
+    assert merged["Cue"]["exact"] == {"precision": 100.0, "recall": 75.0, "f1": 85.7}
     # "that the bridge is safe" against the gold "the bridge is safe": lenient only
-    assert roles["Content"]["exact"] == {"precision": 66.7, "recall": 50.0, "f1": 57.1}
-    assert roles["Content"]["lenient"] == {"precision": 100.0, "recall": 75.0, "f1": 85.7}
+    assert (merged["Content"]["gold"], merged["Content"]["predicted"]) == (4, 3)
+    assert merged["Content"]["exact"] == {"precision": 66.7, "recall": 50.0, "f1": 57.1}
+    assert merged["Content"]["lenient"] == {"precision": 100.0, "recall": 75.0, "f1": 85.7}
+    # the headline (fragments): "“We will win,”" and "“and they will lose.”" are two spans each side
+    roles = data["roles"]
+    assert roles["Source"] == merged["Source"] and roles["Cue"] == merged["Cue"]
+    assert (roles["Content"]["gold"], roles["Content"]["predicted"]) == (5, 4)
+    assert roles["Content"]["exact"] == {"precision": 75.0, "recall": 60.0, "f1": 66.7}
+    assert roles["Content"]["lenient"] == {"precision": 100.0, "recall": 80.0, "f1": 88.9}
 
 
 def test_cli_evaluate_table(capsys):
     assert main(["evaluate", str(BRAT)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "2 articles; outermost attributions (parent None or a frame)"
-    assert out[3].split() == ["Cue", "4", "3", "100.0", "75.0", "85.7", "100.0", "75.0", "85.7"]
+    assert out[1].startswith("by fragments")
+    assert out[4].split() == ["Cue", "4", "3", "100.0", "75.0", "85.7", "100.0", "75.0", "85.7"]
+    assert out[5].split() == ["Content", "5", "4", "75.0", "60.0", "66.7", "100.0", "80.0", "88.9"]
+    assert out[6].startswith("merged")
+    assert out[10].split() == ["Content", "4", "3", "66.7", "50.0", "57.1", "100.0", "75.0", "85.7"]
 
 
 def test_cli_evaluate_bad_folder_is_a_clear_error(tmp_path, capsys):

@@ -1,0 +1,188 @@
+"""Parse helpers for verb cues: the subject, the source phrase, the cue's extent, and the edges of
+a content (paragraph, trailing gloss, opening conjunction)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from sourcetrace.attributions.base import Range, np_range, subtree, tok_end
+
+_RELATIVE = {"that", "which", "who", "whom"}
+_TRAILING = {"which", "where", "who", "although", "though", "while", "whereas"}
+_CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
+_MEDIUM = {"interview", "briefing", "statement", "email", "e-mail", "speech", "conference", "call", "post"}
+_GLOSS_WINDOW = 40
+
+
+def subject(verb: Token, depth: int = 0) -> Token | None:
+    """Who speaks through `verb`: its subject, a passive's agent, a relative clause's antecedent, or
+    the subject of the verb it hangs on ("said X and added Y")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return _own_subject(verb, min(subjects, key=lambda c: abs(c.i - verb.i)))
+    if verb.head.pos_ in ("NOUN", "PROPN") and (
+        verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG")
+    ):
+        return verb.head  # "a letter saying ...", not "a group called X"
+    if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return subject(verb.head, depth + 1)
+    return None
+
+
+def _own_subject(verb: Token, subj: Token) -> Token | None:
+    if subj.dep_ == "nsubjpass":
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if subj.lower_ == "it" and any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # expletive "it is reported that"
+    if subj.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "another company that had declared ...": the antecedent speaks
+    return subj
+
+
+def source_range(subj: Token, verb: Token) -> Range:
+    """The whole subject phrase ("Joseph, who has four children,", "Rep. X (D-N.C.)"), or just the
+    antecedent when the subject is not the verb's own (a relative clause or a participle's host);
+    never reaching back past the cue's paragraph or an all-capitals dateline ("BRUSSELS -")."""
+    s, e = subtree(subj) if subj.head == verb else np_range(subj)
+    doc = subj.doc
+    for tok in doc[subj.left_edge.i : subj.i + 1]:
+        if tok.text in ("\n", "\n\n") or "\n" in tok.text:
+            s = max(s, tok_end(tok))
+        elif (
+            tok.text in ("-", "—", "–")
+            and tok.i > 0
+            and all(t.is_upper or t.is_punct for t in doc[subj.left_edge.i : tok.i])
+        ):
+            s = max(s, tok_end(tok))
+    return s, e
+
+
+def cue_range(verb: Token, prep: Token | None = None) -> Range:
+    """The verb with its contiguous auxiliaries, negation and adverbs ("has also said", "now says"),
+    its particle, and a bare time right after it ("said Friday") — how the cue is usually delimited
+    in attribution corpora (PolNeAR)."""
+    start, end = verb.idx, tok_end(verb)
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].head == verb and verb.doc[i].dep_ in _CUE_LEFT:
+        start = verb.doc[i].idx
+        i -= 1
+    j = verb.i + 1
+    while j < len(verb.doc):
+        tok = verb.doc[j]
+        if tok.head != verb or not (_cue_modifier(tok) or _occasion(tok)):
+            break
+        # "said in an interview (with CNN)", "said at a briefing": the occasion is part of the cue
+        end = tok_end(tok) if _cue_modifier(tok) else tok_end(tok.right_edge)
+        j = tok.right_edge.i + 1
+    if prep is not None:
+        end = max(end, tok_end(prep))
+    return start, end
+
+
+def _cue_modifier(tok: Token) -> bool:
+    return tok.dep_ in ("prt", "npadvmod") or (
+        tok.dep_ == "advmod" and tok.pos_ == "ADV" and tok.lower_ != "that"
+    )
+
+
+def _occasion(tok: Token) -> bool:
+    return (
+        tok.dep_ == "prep"
+        and tok.lower_ in ("in", "at")
+        and any(c.dep_ == "pobj" and c.lemma_.lower() in _MEDIUM for c in tok.children)
+        and not any(t.dep_ in ("mark", "ccomp", "acl", "relcl") for t in tok.subtree)
+    )
+
+
+_OPENING_CONJUNCTION = re.compile(
+    r"(?:(?:And|But|So|Yet|However|Still)\b,?\s+"
+    # or a dateline the sentence splitter left on the sentence: "WASHINGTON ― ", "FLINT, Mich. — "
+    r"|[A-Z][A-Z.'-]+(?:,?[ \t]+[A-Z][\w.]*){0,3}[ \t]*[―—–-]{1,2}[ \t]+)(?=\w)"
+)
+_CLOSING_CONJUNCTION = re.compile(r"[\s,;]+(?:and|but|or)\W*$")
+
+
+def drop_opening_conjunction(text: str, parts: list[Range]) -> list[Range]:
+    """ "But taxes will rise, he said.": the sentence's link to the one before is the writer's,
+    not part of what was said (PolNeAR leaves it out)."""
+    if parts:
+        m = _OPENING_CONJUNCTION.match(text, parts[0][0], parts[0][1])
+        if m is not None:
+            parts = [(m.end(), parts[0][1]), *parts[1:]]
+        # "that the reforms were not complete, and" — a dangling conjunction ends nothing said
+        s, e = parts[-1]
+        m = _CLOSING_CONJUNCTION.search(text, max(s, e - 12), e)
+        if m is not None and m.start() > s:
+            parts = [*parts[:-1], (s, m.start())]
+    return parts
+
+
+def semicolon_before(clause: Token, verb: Token) -> bool:
+    """ "It is unlikely; the team says she will go on": a clause before the semicolon is the
+    writer's, whatever the parser hung on the cue."""
+    doc = verb.doc
+    return any(
+        t.text == ";" for c in verb.lefts if c.dep_ == "ccomp" for t in doc[c.right_edge.i + 1 : verb.i]
+    ) or any(t.text == ";" and t.head == verb for t in verb.lefts)
+
+
+def opens_with_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+_COLON_BREAK = re.compile(r"[^\n:]*:[ \t]*\n\s*[\"“]?")
+
+
+def clip_paragraph(text: str, r: Range, cue_at: int) -> Range:
+    """Keep a content inside the cue's paragraph (the parser sometimes runs over a line break)."""
+    s, e = r
+    if cue_at < s and _COLON_BREAK.fullmatch(text, cue_at, s):
+        # "He continued:" + a new paragraph: the colon hands the next paragraph to the cue
+        brk = text.find("\n", s, e)
+        return s, (brk if brk >= 0 else e)
+    if "\n" in text[e:cue_at] or "\n" in text[cue_at:s]:
+        return s, s  # a clause the parser hung on the cue from another paragraph
+    if cue_at >= e:
+        brk = text.rfind("\n", s, e)
+        return (min(max(s, brk + 1), e), e) if brk >= 0 else r
+    start_from = max(s, cue_at)
+    brk = text.find("\n", start_from, e)
+    if brk >= 0:
+        e = brk
+    if cue_at > s:
+        before = text.rfind("\n", s, cue_at)
+        if before >= 0:
+            s = before + 1
+    return s, max(s, e)
+
+
+def cut_trailing(doc: Doc, r: Range) -> Range:
+    """Drop a trailing comment after a comma (", which ...", ", where ...", ", implicitly
+    putting ...", ", more than half a point less ...") — the writer's gloss, not what was said."""
+    s, e = r
+    span = doc.char_span(s, e, alignment_mode="expand") if e > s else None
+    if span is None:
+        return r
+    # a gloss is short: look for its comma among the last tokens only (linear on nested contents)
+    for tok in span[max(0, len(span) - _GLOSS_WINDOW) :]:
+        if tok.i == 0 or doc[tok.i - 1].text != "," or tok.idx <= s:
+            continue
+        if _is_gloss(doc, tok, span.end):
+            return s, doc[tok.i - 1].idx
+    return r
+
+
+def _is_gloss(doc: Doc, tok: Token, end: int) -> bool:
+    """Is doc[tok.i:end], right after a comma, one clause that comments on what came before?"""
+    tail = doc[tok.i : end]
+    roots = [t for t in tail if not (tok.i <= t.head.i < end) or t.head == t]
+    words = [t for t in roots if not t.is_punct]
+    if len(words) != 1:
+        return False
+    root = words[0]
+    return (root.dep_ in ("relcl", "advcl", "acl") and tok.lower_ in _TRAILING) or (
+        root.dep_ in ("advcl", "acl") and root.tag_ in ("VBG", "VBN") and tok.i <= root.i <= tok.i + 1
+    )

@@ -1,0 +1,72 @@
+"""The attribution lexicons in data/ (reporting verbs, nouns, denials, hedges, source heads)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
+
+
+def _lines(name: str) -> list[list[str]]:
+    path = DATA_DIR / name
+    if not path.exists():
+        return []
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            rows.append(line.split())
+    return rows
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    verbs: dict[str, frozenset[str]]  # lemma -> tags ("obj", "rcpt")
+    nouns: frozenset[str]
+    denials: frozenset[str]
+    hedges: re.Pattern[str] | None
+    anonymous: dict[str, bool]  # head lemma -> generic ("the source" may mean any earlier source)
+    documents: frozenset[str]
+    quantities: frozenset[str]
+    speaker_stoplist: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> Lexicons:
+    """The lexicons in data/, read once per process."""
+    hedge_phrases = [" ".join(r) for r in _lines("hedges.txt")]
+    hedges = None
+    if hedge_phrases:
+        # longest first so "it is not officially known whether" wins over shorter overlaps
+        alts = sorted(hedge_phrases, key=len, reverse=True)
+        hedges = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in alts) + r")\b", re.IGNORECASE)
+    return Lexicons(
+        verbs={r[0].lower(): frozenset(r[1:]) for r in _lines("reporting_verbs.txt")},
+        nouns=frozenset(r[0].lower() for r in _lines("attribution_nouns.txt")),
+        denials=frozenset(r[0].lower() for r in _lines("denial_cues.txt")),
+        hedges=hedges,
+        anonymous={r[0].lower(): "generic" in r[1:] for r in _lines("anonymous_heads.txt")},
+        documents=frozenset(r[0].lower() for r in _lines("document_heads.txt")),
+        quantities=frozenset(r[0].lower() for r in _lines("quantity_heads.txt")),
+        speaker_stoplist=frozenset(" ".join(r).lower() for r in _lines("speaker_label_stoplist.txt")),
+    )
+
+
+def find_hedge(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first hedge phrase inside text[start:end], as character offsets."""
+    spans = _hedge_spans(text)
+    i = bisect_left(spans, (start, start))
+    if i < len(spans) and spans[i][1] <= end:
+        return spans[i]
+    return None
+
+
+@lru_cache(maxsize=8)
+def _hedge_spans(text: str) -> list[tuple[int, int]]:
+    """Every hedge in the text, found once: per-attribution lookups are then a bisection."""
+    pattern = lexicons().hedges
+    return [m.span() for m in pattern.finditer(text)] if pattern is not None else []

@@ -1,0 +1,86 @@
+"""Nesting: an attribution whose cue lies inside another's content is its child; one outside every
+content is a child of the innermost document frame around it."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from sourcetrace.attributions.base import Found, Rule, tok_end
+from sourcetrace.attributions.lexicons import lexicons
+
+_MAX_NESTING = 6
+
+NESTING_RULES = (
+    Rule(
+        "inner_xcomp",
+        '"agreed to release the funds": when both verbs are cues, the outer one speaks; with a "ctl" '
+        'verb ("refused to disclose") the two are one cue',
+    ),
+)
+
+
+def drop_inner_xcomp(finds: list[Found]) -> list[Found]:
+    """ "agreed to release the funds": when both verbs are cues, the outer one speaks and
+    "to release the funds" is its content; the inner one would only repeat it with a longer cue."""
+    verbs = lexicons().verbs
+    outer = {f.verb.i: f for f in finds if f.verb is not None}
+    dropped: set[int] = set()
+    for f in finds:
+        v = f.verb
+        host = outer.get(v.head.i) if v is not None and v.dep_ == "xcomp" and v.head.i < v.i else None
+        if host is not None and host.content_contains((v.idx, tok_end(v))):
+            # "refused to disclose the records" (a "ctl" verb): one cue, "refused to disclose"
+            dropped.add(id(host) if "ctl" in verbs.get(host.lemma, ()) else id(f))
+    return [f for f in finds if id(f) not in dropped]
+
+
+def nest(finds: list[Found], frames: list[Found]) -> None:
+    """Parent = the smallest content holding the cue (sentence level first, then frames)."""
+    pieces = sorted((s, e, n) for n, f in enumerate(finds) for s, e in f.content)
+    starts = [p[0] for p in pieces]
+    longest = max((e - s for s, e, _ in pieces), default=0)
+    for n, f in enumerate(finds):
+        if f.parent is not None:
+            continue
+        holders = []
+        i = bisect_left(starts, f.cue[0] - longest)
+        while i < len(pieces) and pieces[i][0] <= f.cue[0]:
+            s, e, m = pieces[i]
+            if m != n and f.cue[1] <= e:
+                holders.append(finds[m])
+            i += 1
+        if not holders:
+            holders = [g for g in frames if g.content_contains(f.cue)]
+        if holders:
+            f.parent = min(holders, key=Found.content_size)
+    _limit_depth(finds, frames)
+    _break_loops(finds, frames)
+
+
+def _innermost_frame(f: Found, frames: list[Found]) -> Found | None:
+    return min((g for g in frames if g.content_contains(f.cue)), key=Found.content_size, default=None)
+
+
+def _break_loops(finds: list[Found], frames: list[Found]) -> None:
+    """Odd parses can make two contents hold each other's cue: break such a loop at `f`."""
+    for f in finds:
+        seen, up = {id(f)}, f.parent
+        while up is not None and id(up) not in seen:
+            seen.add(id(up))
+            up = up.parent
+        if up is f:
+            f.parent = _innermost_frame(f, frames)
+
+
+def _limit_depth(finds: list[Found], frames: list[Found]) -> None:
+    """Real reporting nests a few levels ("X reported that an official said that ..."); a parse
+    that chains hundreds of clauses ("A said that ... and B said that ...") would make chains, and
+    the output, quadratic. Past _MAX_NESTING levels an attribution hangs on its frame instead."""
+    depth: dict[int, int] = {}
+    for f in sorted(finds, key=lambda f: f.cue[0]):
+        up = f.parent
+        d = 1 + (depth.get(id(up), 0) if up is not None and not up.frame else 0)
+        if d > _MAX_NESTING:
+            f.parent = _innermost_frame(f, frames)
+            d = 1
+        depth[id(f)] = d

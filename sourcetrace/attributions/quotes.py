@@ -1,0 +1,253 @@
+"""Quotations: where they are, cues that are punctuation, and a content that takes a whole quote."""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from sourcetrace.attributions.base import (
+    QUOTES,
+    WORD,
+    Found,
+    Range,
+    Rule,
+    head_at,
+    minus,
+    parts,
+    sentence,
+    trimmed,
+)
+from sourcetrace.attributions.lexicons import lexicons
+
+_SENTENCE_END = re.compile(r"[.!?:]")
+
+
+def quote_regions(text: str) -> list[Range]:
+    """Quoted stretches, quote marks included; a line break closes a quote left open."""
+    regions: list[Range] = []
+    opened: int | None = None
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        width = 2 if text.startswith(("''", "``"), i) else 1
+        if ch == "\n":
+            if opened is not None:
+                regions.append((opened, i))
+                opened = None
+        elif ch in "“«" or (ch == "”" and opened is None and _opens_line(text, i)):
+            # a closing mark typed at the start of a line ("”Fear. I am ...") opens a quote
+            opened = i if opened is None else opened
+        elif ch in "”»":
+            if opened is not None:
+                regions.append((opened, i + 1))
+                opened = None
+        elif ch == '"' or width == 2:
+            if opened is None:
+                opened = i
+            else:
+                regions.append((opened, i + width))
+                opened = None
+        i += width
+    if opened is not None:
+        regions.append((opened, len(text)))
+    return regions
+
+
+def _opens_line(text: str, i: int) -> bool:
+    line_start = text.rfind("\n", 0, i) + 1
+    return not text[line_start:i].strip() and i + 1 < len(text) and text[i + 1].isalnum()
+
+
+def region_at(regions: list[Range], pos: int) -> Range | None:
+    """The quotation holding `pos` (regions are sorted and disjoint)."""
+    i = bisect_right(regions, (pos, math.inf)) - 1  # the last region starting at or before pos
+    if i >= 0 and regions[i][0] <= pos < regions[i][1]:
+        return regions[i]
+    return None
+
+
+# --------------------------------------------------------------------------- punctuation cues
+
+_SPEAKER_LABEL = re.compile(
+    r"^[\"“]?(?P<name>[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|de|van|von|al-\w+)){0,4})"
+    r":[ \t]+(?P<said>\S[^\n]*)",
+    re.MULTILINE,
+)
+_DASH_CREDIT = re.compile(
+    r"\A[ \t\u00a0]*(?P<dash>[―—–])[ \t\u00a0]*(?P<name>[A-Z][^\n]{0,60}?)[ \t\u00a0.]*$", re.MULTILINE
+)
+
+QUOTE_RULES = (
+    Rule("speaker_label", 'a speaker label is a cue: "PENCE: Well, ...", "Poll: Voters ..."'),
+    Rule("dash_credit", 'a quotation credited after a dash: "“...” ― Sonya Herridge"'),
+    Rule("quote_whole", "a content that is part of a quotation takes the whole quotation"),
+    Rule("quote_resumes", '"“We will win,” he said, “and they will lose.”": the quote resumes after the cue'),
+    Rule("quote_carries_on", '"“X,” she said. “Y.”": the quote carries on after the cue\'s sentence'),
+)
+
+
+def punctuation_finds(doc: Doc, text: str, regions: list[Range], off: frozenset[str]) -> list[Found]:
+    """Cues that are punctuation: a speaker label ("PENCE: Well, ...", "Poll: Voters ...") and a
+    quotation credited after a dash ("“...” ― Sonya Herridge")."""
+    finds = [] if "speaker_label" in off else _speaker_labels(doc, text)
+    if "dash_credit" not in off:
+        finds.extend(_dash_credits(doc, text, regions))
+    return finds
+
+
+def _speaker_labels(doc: Doc, text: str) -> list[Found]:
+    stop = lexicons().speaker_stoplist
+    finds: list[Found] = []
+    for m in _SPEAKER_LABEL.finditer(text):
+        name = m.group("name")
+        if name.lower() in stop or name.isdigit():
+            continue
+        colon = m.end("name")
+        head = head_at(doc, m.start("name"), colon)
+        content = trimmed(text, (m.start("said"), m.end("said")))
+        if content is None or head is None or not _speaker_like(doc, name, m.start("name"), colon, head):
+            continue
+        finds.append(
+            Found(
+                cue=(colon, colon + 1),
+                content=[content],
+                source=(m.start("name"), colon),
+                head=head,
+                lemma=":",
+            )
+        )
+    return finds
+
+
+def _dash_credits(doc: Doc, text: str, regions: list[Range]) -> list[Found]:
+    finds: list[Found] = []
+    for qs, qe in regions:
+        line_end = text.find("\n", qe)
+        line_end = len(text) if line_end < 0 else line_end
+        m = _DASH_CREDIT.match(text[qe:line_end])
+        if m is None:
+            continue
+        name = (qe + m.start("name"), qe + m.end("name"))
+        head = head_at(doc, *name)
+        content = trimmed(text, (qs, qe))
+        if content is None or head is None:
+            continue
+        dash = qe + m.start("dash")
+        finds.append(Found(cue=(dash, dash + 1), content=[content], source=name, head=head, lemma="―"))
+    return finds
+
+
+def _speaker_like(doc: Doc, name: str, start: int, end: int, head: Token) -> bool:
+    """A label that names someone: a transcript speaker (all capitals), a named entity, or an
+    unnamed source/document ("Poll: ..."); not a headline kicker ("Stealth Over Health: ...")."""
+    if name.isupper():
+        return True
+    lex = lexicons()
+    if head.lemma_.lower() in lex.documents or head.lemma_.lower() in lex.anonymous:
+        return True
+    return any(
+        ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and ent.start_char < end and start < ent.end_char
+        for ent in doc.char_span(start, end, alignment_mode="expand").ents
+    )
+
+
+# --------------------------------------------------------------------------- contents and quotes
+
+
+def extend_quotes(finds: list[Found], regions: list[Range], text: str, off: frozenset[str]) -> None:
+    """A content that is part of a quotation takes the whole quotation, and a quotation that
+    goes on right after "..., he said." (same paragraph, nothing attributed inside) is its next part."""
+    starts = [r[0] for r in regions]
+    longest = max((e - s for s, e in regions), default=0)
+    for f in finds:
+        if f.frame or f.lemma == "according":
+            continue
+        pieces = list(f.content) if "quote_whole" in off else _whole_quotes(f, regions, starts, longest)
+        if "quote_resumes" not in off:
+            _resumed(f, regions, starts, text, pieces)
+        if "quote_carries_on" not in off:
+            _carried_on(f, regions, text, pieces)
+        f.content = parts(text, pieces)
+
+
+def _whole_quotes(f: Found, regions: list[Range], starts: list[int], longest: int) -> list[Range]:
+    pieces = []
+    for s, e in f.content:
+        i = bisect_left(starts, s - longest)
+        while i < len(regions) and regions[i][0] < e:
+            qs, qe = regions[i]
+            inside_q = qs <= f.cue[0] < qe or (f.source is not None and qs <= f.source[0] < qe)
+            if not inside_q and qs < e and s < qe and not (s <= qs and qe <= e):
+                s, e = min(s, qs), max(e, qe)
+            i += 1
+        pieces.append((s, e))
+    return pieces
+
+
+def _attribution_end(f: Found) -> int:
+    """Where the cue, its source and its recipient end."""
+    return max(f.cue[1], f.source[1] if f.source else 0, f.recipient[1] if f.recipient else 0)
+
+
+def _resumed(f: Found, regions: list[Range], starts: list[int], text: str, pieces: list[Range]) -> None:
+    """'“We will win,” he said, “and they will lose.”': the quotation resumes after the cue."""
+    lead = min(f.cue[0], f.source[0] if f.source else f.cue[0])
+    trail = _attribution_end(f)
+    i = bisect_left(starts, trail)
+    if pieces[-1][1] <= lead and i < len(regions):
+        qs, qe = regions[i]
+        if not WORD.search(text, trail, qs) and "\n" not in text[trail:qs]:
+            pieces.append((qs, qe))
+
+
+def _carried_on(f: Found, regions: list[Range], text: str, pieces: list[Range]) -> None:
+    """'“X,” she said. “Y.”' — the quote carries on after the cue's sentence."""
+    if not f.sent_end or not any(qe >= pieces[-1][1] and qs < pieces[-1][1] for qs, qe in regions):
+        return
+    after = _attribution_end(f)
+    stop = _SENTENCE_END.search(text, after, min(len(text), after + 80))
+    pos = stop.end() if stop else f.sent_end
+    while True:
+        nxt = next((r for r in regions if r[0] >= pos), None)
+        if nxt is None or text[pos : nxt[0]].strip() or "\n" in text[pos : nxt[0]]:
+            break
+        tail_end = text.find("\n", nxt[1])
+        tail = text[nxt[1] : tail_end if tail_end >= 0 else len(text)]
+        if tail.strip() and tail.strip()[0] not in "“\"'":
+            break  # '“Y,” she added.' is an attribution of its own
+        pieces.append(nxt)
+        pos = nxt[1]
+
+
+def quoted(sent: SpacySpan, exclude: Range, text: str) -> list[Range]:
+    """Quoted stretches of a sentence outside `exclude` (the cue's own clause)."""
+    out, opening = [], None
+    for i in range(sent.start_char, sent.end_char):
+        ch = text[i]
+        if ch not in QUOTES:
+            continue
+        is_open = ch in "“«" or (ch == '"' and opening is None)
+        if is_open and opening is None:
+            opening = i
+        elif opening is not None:
+            r = (opening, i + 1)
+            if not (exclude[0] <= r[0] and r[1] <= exclude[1]):
+                out.extend(minus(r, [exclude]))
+            opening = None
+    return out
+
+
+def previous_quote(verb: Token, subj: Token | None) -> list[Range]:
+    """'“...” He said.' split by the sentencizer: the quote is the previous sentence."""
+    sent = sentence(verb)
+    words = [t for t in sent if not t.is_punct]
+    if subj is None or len(words) > 4 or sent.start == 0:
+        return []
+    prev = sentence(verb.doc[sent.start - 1])
+    if prev.text.rstrip()[-1:] in '”"' or sent.text.lstrip()[:1] in '”"':
+        return [(prev.start_char, prev.end_char)]
+    return []

@@ -1,0 +1,340 @@
+"""The attributions stage: frames, sentence-level finds, quotes, nesting, sources, output."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from sourcetrace.attributions.base import Found, Range, Rule, trimmed
+from sourcetrace.attributions.cues import ACCORDING, NOUN, VERB, cue_candidates, verb_tags
+from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
+from sourcetrace.attributions.lexicons import find_hedge, lexicons
+from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, nest
+from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_find
+from sourcetrace.attributions.quotes import (
+    QUOTE_RULES,
+    extend_quotes,
+    punctuation_finds,
+    quote_regions,
+    region_at,
+)
+from sourcetrace.attributions.responses import no_comment_spans, overlaps, response_find
+from sourcetrace.attributions.sources import ActorBook, norm
+from sourcetrace.attributions.verbs import VERB_RULES, verb_find
+from sourcetrace.errors import InputError
+from sourcetrace.model import Actor, Article, Attribution, Response
+from sourcetrace.spans import make_span, trim
+
+_FIRST_PERSON = {"i", "we", "you"}
+
+STAGE_RULES = (
+    Rule("headline_cue", '"Headline: report": the headline is attributed to the outlet the page republishes'),
+    Rule("first_person_in_quote", '"I think" inside a quotation is the quoted voice, not a new source'),
+    Rule(
+        "no_comment",
+        '"declined to comment", "could not be reached": a no-comment response of its actor, never a claim',
+    ),
+)
+
+RULES: tuple[Rule, ...] = (
+    *(r for r in VERB_RULES if not r.core),
+    *NOUN_RULES,
+    *QUOTE_RULES,
+    *NESTING_RULES,
+    *DENIAL_RULES,
+    *STAGE_RULES,
+)
+RULE_NAMES = frozenset(r.name for r in RULES)
+
+
+def check_rules(names: Collection[str]) -> frozenset[str]:
+    """The rule names as a set; an unknown name is an InputError that lists the known ones."""
+    unknown = sorted(set(names) - RULE_NAMES)
+    if unknown:
+        known = ", ".join(r.name for r in RULES)
+        raise InputError(f"Unknown attribution rule {', '.join(unknown)}; the rules are: {known}.")
+    return frozenset(names)
+
+
+# --------------------------------------------------------------------------- document frames
+
+
+def _frames(article: Article, book: ActorBook) -> list[Found]:
+    text, st = article.text, article.structure
+    frames: list[Found] = []
+    publisher_frame = None
+    if article.publisher:
+        line = st.publisher_line
+        r = (line.start, line.end) if line else None
+        actor = book.frame_actor(article.publisher, r, "publisher")
+        body = trimmed(text, (st.body_start, len(text))) or (0, len(text))
+        publisher_frame = Found(
+            cue=r or (0, 0),
+            content=[body],
+            source=r,
+            frame=True,
+            source_actor=actor.id,
+            source_kind="publisher",
+        )
+        frames.append(publisher_frame)
+    for dl in st.datelines:
+        if article.publisher and norm(dl.source) == norm(article.publisher):
+            continue  # "NCRI –" on an NCRI page is the publisher's own voice
+        at = text.find(dl.source, dl.span.start, dl.span.end)
+        r = (at, at + len(dl.source)) if at >= 0 else None
+        actor = book.frame_actor(dl.source, r, "outlet")
+        covers = trimmed(text, (dl.covers.start, dl.covers.end))
+        if covers is None:
+            continue
+        frames.append(
+            Found(
+                cue=(dl.span.start, dl.span.end),
+                content=[covers],
+                source=r,
+                frame=True,
+                source_actor=actor.id,
+                source_kind="outlet",
+                parent=publisher_frame,
+            )
+        )
+    return frames
+
+
+def _headline(article: Article, frames: list[Found]) -> Found | None:
+    """ "Headline: report" — the headline's content, attributed to the outlet the page republishes."""
+    st, text = article.structure, article.text
+    if st.headline is None or st.headline_cue is None:
+        return None
+    content = trimmed(text, (st.headline.start, st.headline_cue.start))
+    if content is None:
+        return None
+    outlet = next((f for f in frames if f.source_kind == "outlet"), None)
+    publisher = next((f for f in frames if f.source_kind == "publisher"), None)
+    return Found(
+        cue=trim(text, st.headline_cue.start, st.headline_cue.end),
+        content=[content],
+        lemma="report",
+        source_actor=outlet.source_actor if outlet else None,
+        source_kind="outlet" if outlet else "document",
+        parent=publisher,
+    )
+
+
+# --------------------------------------------------------------------------- sentence level
+
+
+def _find(tok, kind: str, text: str, regions: list[Range] | None, off: frozenset[str]) -> Found | None:
+    """The attribution a cue candidate heads, by its kind."""
+    if kind == ACCORDING:
+        return None if "according_to" in off else according_find(tok, text)
+    if kind == VERB:
+        return verb_find(tok, verb_tags(tok, lexicons()), text, regions, off)
+    if kind == NOUN:
+        return None if "noun_that" in off else noun_find(tok, text)
+    return None
+
+
+def _fix_source(found: Found, text: str, blocked: list[Range]) -> None:
+    """Cut boilerplate, datelines and the publisher line off a source, and keep its head inside."""
+    if found.source is None:
+        return
+    found.source = trimmed(text, _cut_structure(found.source, blocked))
+    head = found.head
+    if found.source is None:
+        found.head = None
+    elif head is not None and head.idx < found.source[0]:
+        # the head was cut away with a dateline: use the first subject after the cut
+        found.head = next(
+            (c for c in head.head.children if c.dep_ == "nsubj" and c.idx >= found.source[0]), head
+        )
+    elif head is not None and head.dep_ == "nsubj":
+        # with two subjects the head is the first one ("the governments", not the misparse)
+        found.head = min(
+            (c for c in head.head.lefts if c.dep_ == "nsubj" and c.idx >= found.source[0]),
+            key=lambda c: c.i,
+            default=head,
+        )
+
+
+def _keep(found: Found, blocked: list[Range], regions: list[Range] | None, off: frozenset[str]) -> bool:
+    if any(s < be and bs < e for bs, be in blocked for s, e in [found.cue, *found.content]):
+        return False  # nothing inside boilerplate, the publisher line or a dateline
+    # "I think" inside a quotation is the quoted speaker's voice, not a new source
+    return not (
+        regions
+        and "first_person_in_quote" not in off
+        and found.head is not None
+        and found.head.lower_ in _FIRST_PERSON
+        and region_at(regions, found.cue[0]) is not None
+    )
+
+
+def _sentence_finds(
+    doc: Doc,
+    article: Article,
+    blocked: list[Range],
+    regions: list[Range] | None = None,
+    off: frozenset[str] = frozenset(),
+) -> list[Found]:
+    text = article.text
+    finds: list[Found] = []
+    for tok, kind in cue_candidates(doc, lexicons()):
+        found = _find(tok, kind, text, regions, off)
+        if found is None:
+            continue
+        _fix_source(found, text, blocked)
+        # content the parser ran in from a caption or dateline above starts after them
+        found.content = [c for c in (_cut_leading(text, c, blocked) for c in found.content) if c]
+        if found.content and _keep(found, blocked, regions, off):
+            finds.append(found)
+    if "inner_xcomp" not in off:
+        finds = drop_inner_xcomp(finds)
+    if regions is not None:
+        finds.extend(_free_punctuation_finds(doc, text, finds, blocked, regions, off))
+    return finds
+
+
+def _free_punctuation_finds(
+    doc: Doc, text: str, finds: list[Found], blocked: list[Range], regions: list[Range], off: frozenset[str]
+) -> list[Found]:
+    """Speaker labels and dash credits over text no other cue claims."""
+    taken = bytearray(len(text))  # characters already claimed: linear overlap checks
+    # a cue inside a quotation is the quoted voice's (nested later), so it claims nothing here
+    outside = [f for f in finds if region_at(regions, f.cue[0]) is None]
+    for bs, be in blocked + [c for f in outside for c in [f.cue, *f.content]]:
+        taken[bs:be] = b"\x01" * (be - bs)
+    # the colon of a dateline, or a quotation another cue already claims, is not free
+    return [
+        found
+        for found in punctuation_finds(doc, text, regions, off)
+        if not any(any(taken[s:e]) for s, e in [found.cue, *found.content])
+    ]
+
+
+def _cut_leading(text: str, r: Range, blocked: list[Range]) -> Range | None:
+    """The range without the page structure it starts with (a caption, then a dateline, ...)."""
+    cut = trimmed(text, _cut_structure(r, blocked))
+    while cut is not None and cut != r:
+        r, cut = cut, trimmed(text, _cut_structure(cut, blocked))
+    return cut
+
+
+def _cut_structure(r: Range, blocked: list[Range]) -> Range:
+    s, e = r
+    for bs, be in sorted(blocked):
+        if bs <= s < be or (s <= bs and be <= e and bs - s <= 1):
+            s = max(s, be)
+    return s, e
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+def _blocked(article: Article) -> list[Range]:
+    st = article.structure
+    blocked = [(b.start, b.end) for b in st.boilerplate]
+    blocked += [(d.span.start, d.span.end) for d in st.datelines]
+    if st.publisher_line is not None:
+        blocked.append((st.publisher_line.start, st.publisher_line.end))
+    if st.headline_cue is not None:
+        blocked.append((st.headline_cue.start, st.headline_cue.end))
+    return blocked
+
+
+@dataclass
+class Sourcing:
+    """What the stage finds: attributions, the actors extended with unnamed sources, responses."""
+
+    attributions: list[Attribution]
+    actors: list[Actor]
+    responses: list[Response] = field(default_factory=list)
+
+
+def find_attributions(
+    doc: Doc, article: Article, actors: list[Actor], disabled_rules: Collection[str] = ()
+) -> tuple[list[Attribution], list[Actor]]:
+    """Attributions found, and the actors list extended with anonymous/document sources."""
+    found = find_sourcing(doc, article, actors, disabled_rules)
+    return found.attributions, found.actors
+
+
+def find_sourcing(
+    doc: Doc, article: Article, actors: list[Actor], disabled_rules: Collection[str] = ()
+) -> Sourcing:
+    """The stage: attributions, actors (with anonymous/document sources added) and no-comment
+    responses. `disabled_rules` names rules (see `RULES`) to switch off, to measure each one."""
+    off = check_rules(disabled_rules)
+    text = article.text
+    book = ActorBook(text, [a.model_copy(deep=True) for a in actors])
+    frames = _frames(article, book)
+    book.reindex()  # frame actors created above are found by offset from now on
+    regions = quote_regions(text)
+    blocked = _blocked(article)
+    silent = (
+        []
+        if "no_comment" in off
+        else [(r, subj) for r, subj in no_comment_spans(doc) if not overlaps(r, blocked)]
+    )
+    finds = _sentence_finds(doc, article, blocked, regions, off)
+    extend_quotes(finds, regions, text, off)
+    headline = _headline(article, frames) if "headline_cue" not in off else None
+    if headline is not None:
+        finds = [f for f in finds if not headline.content_contains(f.cue)]
+        finds.append(headline)
+    nest(finds, frames)
+    if "denied_report" not in off:
+        finds = split_denials(doc, finds, lexicons())
+
+    every = sorted([*frames, *finds], key=lambda f: (f.cue[0], not f.frame))
+    for n, f in enumerate(every, 1):
+        f.id = f"t{n}"
+    for f in sorted(finds, key=lambda f: f.cue[0]):
+        if f.source_kind is None:
+            actor, kind = book.resolve(f)
+            f.source_actor, f.source_kind = (actor.id if actor else None), kind
+    responses = [
+        _response(n, response_find(doc, r, subj), text, book) for n, (r, subj) in enumerate(silent, 1)
+    ]
+    return Sourcing([_attribution(f, text, book) for f in every], book.actors, responses)
+
+
+def _response(n: int, f: Found, text: str, book: ActorBook) -> Response:
+    actor, _ = book.resolve(f)
+    return Response(
+        id=f"r{n}",
+        actor=actor.id if actor is not None else None,
+        source=make_span(text, *f.source) if f.source else None,
+        cue=make_span(text, *f.cue),
+    )
+
+
+def _hedged(f: Found, text: str) -> bool:
+    lex = lexicons()
+    return not f.frame and (
+        any(find_hedge(text, s, e) for s, e in f.content)
+        or any(lex.hedges is not None and lex.hedges.fullmatch(t.text) for t in f.hedge_tokens)
+    )
+
+
+def _attribution(f: Found, text: str, book: ActorBook) -> Attribution:
+    content = [make_span(text, s, e) for s, e in f.content]
+    span = make_span(text, f.content_start, f.content_end)
+    if len(content) > 1:
+        span.parts = content
+    recipient_actor = book.index.at(*f.recipient) if f.recipient else None
+    return Attribution(
+        id=f.id,
+        cue=make_span(text, *f.cue),
+        source=make_span(text, *f.source) if f.source else None,
+        source_actor=f.source_actor,
+        content=span,
+        parent=f.parent.id if f.parent is not None else None,
+        source_kind=f.source_kind or "named",  # type: ignore[arg-type]
+        recipient=make_span(text, *f.recipient) if f.recipient else None,
+        recipient_actor=recipient_actor.id if recipient_actor else None,
+        stance="denies" if f.lemma in lexicons().denials and not f.negated else "asserts",
+        hedged=bool(_hedged(f, text)),
+        frame=f.frame,
+    )

@@ -1,0 +1,451 @@
+"""Reporting-verb cues: source, cue and content of one verb, decided by an ordered tuple of rules.
+
+`verb_find` walks `VERB_RULES` in order over one `VerbCall` (the verb and what has been decided
+so far). A rule marked `fallback` runs only while no content has been found, so the order of the
+fallbacks is their priority. `core` steps are plumbing (the content of the chosen clauses, the
+cue's and source's extent) and cannot be switched off; every other rule can, by name.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from sourcetrace.attributions.base import (
+    QUOTES,
+    WORD,
+    Found,
+    Range,
+    Rule,
+    minus,
+    np_range,
+    parts,
+    sentence,
+    subtree,
+    tok_end,
+)
+from sourcetrace.attributions.clauses import (
+    clip_paragraph,
+    cue_range,
+    cut_trailing,
+    drop_opening_conjunction,
+    opens_with_that,
+    semicolon_before,
+    source_range,
+    subject,
+)
+from sourcetrace.attributions.lexicons import lexicons
+from sourcetrace.attributions.quotes import previous_quote, quoted, region_at
+
+# when/where the telling happened, not what was told ("attacked X during the debate")
+_ADVERBIAL_PREPS = {
+    "during",
+    "at",
+    "in",
+    "after",
+    "before",
+    "since",
+    "until",
+    "amid",
+    "despite",
+    "on",
+    "from",
+}
+_OBJECT_DEPS = ("dobj", "xcomp", "oprd", "pobj", "pcomp")
+_NOT_TAIL = ("punct", "cc", "conj", "advcl", "parataxis", "ccomp", "npadvmod", "advmod")
+
+
+@dataclass
+class VerbCall:
+    """One reporting verb and what the rules have decided about it so far."""
+
+    verb: Token
+    tags: frozenset[str]
+    text: str
+    regions: list[Range] | None
+    sent: SpacySpan
+    subj: Token | None = None
+    children: list[Token] = field(default_factory=list)  # the clauses/objects that are the content
+    recipient: Range | None = None
+    prep: Token | None = None  # a preposition that opens the content ("called for X")
+    ranges: list[Range] = field(default_factory=list)
+    cue: Range = (0, 0)
+    source: Range | None = None
+    keep_tail: bool = False
+    rejected: bool = False
+
+    def has_that_clause(self) -> bool:
+        return any(c.dep_ == "ccomp" and c.i > self.verb.i and opens_with_that(c) for c in self.children)
+
+
+# --------------------------------------------------------------------------- what the content is
+
+
+def _complements(c: VerbCall) -> None:
+    c.children = [t for t in c.verb.children if t.dep_ == "ccomp"]
+
+
+def _condition_before_that(c: VerbCall) -> None:
+    """ "Should X fail, they worry that ...": a clause before the cue that the parser calls a
+    complement is a condition when a "that" complement (or a semicolon) follows."""
+    v = c.verb
+    if any(t.i > v.i and (opens_with_that(t) or semicolon_before(t, v)) for t in c.children):
+        c.children = [t for t in c.children if t.i > v.i]
+
+
+def _find_subject(c: VerbCall) -> None:
+    c.subj = subject(c.verb)
+
+
+def _recipient(c: VerbCall) -> None:
+    """ "told the newspaper", "revealed to the newspaper", "briefed reporters" (an "rcpt" verb)."""
+    for child in c.verb.children:
+        if child.dep_ == "dative" or (child.dep_ == "prep" and child.lower_ == "to" and child.i > c.verb.i):
+            pobj = next((t for t in child.children if t.dep_ == "pobj"), None)
+            if pobj is not None:
+                c.recipient = np_range(pobj)
+            elif child.dep_ == "dative":
+                c.recipient = np_range(child)
+        if child.dep_ == "dobj" and "rcpt" in c.tags:
+            c.recipient = np_range(child)
+
+
+def _prep_content(c: VerbCall) -> None:
+    """ "called for X", "spoke about X": the lexicon names the preposition ("+for") that opens the
+    content; the preposition joins the cue."""
+    if c.children or c.subj is None:
+        return
+    prep = next((t for t in c.verb.rights if t.dep_ == "prep" and "+" + t.lower_ in c.tags), None)
+    pobj = next((t for t in prep.children if t.dep_ in ("pobj", "pcomp")), None) if prep else None
+    if pobj is not None:
+        c.children, c.prep = [pobj], prep
+
+
+def _prep_inside(c: VerbCall) -> None:
+    """ "did not respond to requests for comment" ("~to"): the preposition opens the content and
+    stays in it."""
+    if c.children or c.subj is None:
+        return
+    inside = next((t for t in c.verb.rights if t.dep_ == "prep" and "~" + t.lower_ in c.tags), None)
+    if inside is not None and inside.n_rights:
+        c.children = [inside]
+
+
+def _object_content(c: VerbCall) -> None:
+    """ "denied the allegations" ("obj" verbs), "promised to act" (an xcomp): the object or the
+    to-clause is the content; a "quote" verb takes neither ("continued to rise" is no report)."""
+    if c.children or c.subj is None:
+        return
+    deps = ("xcomp", "dobj", "oprd") if "obj" in c.tags else ("xcomp",)
+    if "quote" in c.tags:
+        deps = ()
+    c.children = [t for t in c.verb.children if t.dep_ in deps]
+
+
+def _passive_endorsed(c: VerbCall) -> None:
+    """ "Trump is supported by far fewer publications": the passive subject is what is endorsed."""
+    v = c.verb
+    agent = next((t for t in v.children if t.dep_ == "agent"), None)
+    passive = next((t for t in v.children if t.dep_ == "nsubjpass"), None)
+    if (
+        not c.children
+        and "obj" in c.tags
+        and agent is not None
+        and passive is not None
+        and c.subj is not None
+    ):
+        c.children, c.prep = [passive], agent
+
+
+def _content_ranges(c: VerbCall) -> None:
+    c.ranges = [subtree(t) for t in c.children]
+
+
+def _bare_pronoun(c: VerbCall) -> None:
+    """ "they have defended them": a bare pronoun states nothing."""
+    if len(c.children) == 1 and c.children[0].pos_ == "PRON" and c.children[0].n_rights == 0:
+        c.rejected = True
+
+
+def _addressee_in_content(c: VerbCall) -> None:
+    """ "urged Trump to stop": the addressee is part of what is urged."""
+    if c.children and c.children[0].dep_ == "xcomp" and "rcpt" in c.tags:
+        first = c.children[0]
+        dobj = next((t for t in c.verb.children if t.dep_ == "dobj" and t.i < first.i), None)
+        if dobj is not None:
+            c.ranges = [(dobj.left_edge.idx, c.ranges[0][1])] + c.ranges[1:]
+
+
+def _object_tail(c: VerbCall) -> None:
+    """ "described Clinton as a politician", "slammed Kaine for his work": the object and what
+    completes it, up to the end of the verb's clause (not "during the debate")."""
+    if not c.children or c.children[0].dep_ not in _OBJECT_DEPS:
+        return
+    first = c.children[0].i
+    after = c.prep.i if c.prep is not None else -1
+    tail = [
+        t
+        for t in c.verb.rights
+        if t.i > first
+        and t.i > after
+        and t.dep_ not in _NOT_TAIL
+        and not (t.dep_ == "prep" and t.lower_ in _ADVERBIAL_PREPS)
+    ]
+    if tail:
+        c.ranges = [(c.ranges[0][0], max(tok_end(t.right_edge) for t in tail))] + c.ranges[1:]
+
+
+# --------------------------------------------------------------------------- fallbacks
+
+
+def _misparsed_that(c: VerbCall) -> None:
+    """ "revealed (to X) that ...": a misparsed complement still starts at "that"."""
+    v = c.verb
+    if c.subj is None:
+        return
+    that = next((t for t in v.subtree if t.i > v.i and t.lower_ == "that" and t.dep_ == "mark"), None)
+    if that is not None and not any(t.dep_ in ("ccomp", "advcl") for t in v.doc[v.i + 1 : that.i]):
+        c.ranges = [(that.idx, tok_end(v.right_edge))]
+
+
+def _parenthetical(c: VerbCall) -> None:
+    """ "Taxes, he said, would rise": the content is the sentence around the cue."""
+    if c.verb.dep_ == "parataxis":
+        c.ranges = minus((c.sent.start_char, c.sent.end_char), [subtree(c.verb)])
+
+
+def _quote_after_cue(c: VerbCall) -> None:
+    """'Trump said, “When ...' — the quotation right after the cue, however long."""
+    if c.regions is None:
+        return
+    doc, after = c.verb.doc, c.verb.i + 1
+    while after < len(doc) and (doc[after].text in (",", ":") or doc[after].is_space):
+        after += 1
+    if after < len(doc):
+        q = region_at(c.regions, doc[after].idx)
+        if q is not None and q[0] == doc[after].idx:
+            c.ranges = [q]
+
+
+def _quote_before_cue(c: VerbCall) -> None:
+    """'“... Probably not,” Ms. Moore said.' — a quotation ending right before the source or cue,
+    wherever the sentence splitter cut it."""
+    if c.regions is None or c.subj is None:
+        return
+    lead = min(c.verb.idx, c.subj.left_edge.idx)
+    i = bisect_right(c.regions, (lead, lead)) - 1
+    while i >= 0 and c.regions[i][1] > lead:
+        i -= 1
+    before = c.regions[i] if i >= 0 else None
+    if (
+        before is not None
+        and not WORD.search(c.text, before[1], lead)
+        and "\n" not in c.text[before[1] : lead]
+    ):
+        c.ranges = [before]
+
+
+def _as_clause(c: VerbCall) -> None:
+    """ "It does not say whether he had a gun, as police have said": the clause it glosses."""
+    v = c.verb
+    if v.dep_ == "advcl" and any(t.dep_ == "mark" and t.lower_ == "as" for t in v.children):
+        c.ranges = minus(subtree(v.head), [subtree(v)])
+
+
+def _words_before_comma(c: VerbCall) -> None:
+    """ "People like Scott, he said." — the parser found no complement: the words before ", X said"."""
+    v, subj, sent = c.verb, c.subj, c.sent
+    if subj is None or subj.i >= v.i or v.dep_ != "ROOT":
+        return
+    comma = subj.left_edge.i - 1
+    if (
+        comma > sent.start
+        and v.doc[comma].text == ","
+        and all(t.is_punct or t.is_space for t in v.doc[v.i + 1 : sent.end])
+    ):
+        c.ranges = [(sent.start_char, v.doc[comma].idx)]
+
+
+def _quoted_in_sentence(c: VerbCall) -> None:
+    """The quoted stretches of the cue's sentence, outside the cue's own clause."""
+    if "quote" not in c.tags and any(ch in c.sent.text for ch in QUOTES):
+        c.ranges = quoted(c.sent, subtree(c.verb), c.text)
+
+
+def _colon_after_cue(c: VerbCall) -> None:
+    """ "He said: ..." — the rest of the sentence after the colon."""
+    v = c.verb
+    if v.i + 1 < c.sent.end and v.doc[v.i + 1].text == ":":
+        c.ranges = [(v.doc[v.i + 1].idx + 1, c.sent.end_char)]
+
+
+def _previous_quote(c: VerbCall) -> None:
+    """'“...” He said.' split by the sentencizer: the quote is the previous sentence."""
+    c.ranges = previous_quote(c.verb, c.subj)
+
+
+# --------------------------------------------------------------------------- cue and source
+
+
+def _cue(c: VerbCall) -> None:
+    c.cue = cue_range(c.verb, c.prep)
+
+
+def _xcomp_cue(c: VerbCall) -> None:
+    """ "tries to draw", "appeared to suggest", "could not resist pointing out": one cue."""
+    v = c.verb
+    if v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i:
+        c.cue = (cue_range(v.head)[0], c.cue[1])
+
+
+def _sent_document(c: VerbCall) -> None:
+    """ "sent a letter to the board urging ...": the sender speaks through the letter, and
+    "sent a letter ... urging" is one cue."""
+    v, carrier = c.verb, c.verb.head
+    if (
+        v.dep_ == "acl"
+        and v.tag_ == "VBG"
+        and carrier.pos_ == "NOUN"
+        and carrier.dep_ == "dobj"
+        and carrier.head.pos_ == "VERB"
+        and carrier.head.i < carrier.i
+        and carrier.lemma_.lower() not in lexicons().anonymous
+    ):
+        teller = next((t for t in carrier.head.children if t.dep_ == "nsubj"), None)
+        if teller is not None and teller.i < carrier.head.i:
+            c.cue = (cue_range(carrier.head)[0], c.cue[1])
+            c.subj = teller
+
+
+def _source(c: VerbCall) -> None:
+    c.source = source_range(c.subj, c.verb) if c.subj is not None else None
+
+
+def _all_before_cue(c: VerbCall) -> None:
+    """ "X ..., but Y, the source added.": everything before the cue is what was said."""
+    v, subj, sent = c.verb, c.subj, c.sent
+    if not (c.ranges and c.children and all(t.i < v.i for t in c.children) and subj is not None):
+        return
+    rest = [t for t in v.doc[v.i + 1 : sent.end] if not t.is_punct and not t.is_space]
+    if all(
+        t.head == v and t.dep_ in ("npadvmod", "advmod", "prep", "pobj") or t.head.head == v for t in rest
+    ):
+        c.ranges = [(sent.start_char, min(subj.left_edge.idx, v.idx))]
+
+
+# --------------------------------------------------------------------------- the content's edges
+
+
+def _paragraph(c: VerbCall) -> None:
+    """A content stays inside the cue's paragraph (the parser sometimes runs over a line break)."""
+    c.ranges = [clip_paragraph(c.text, r, c.verb.idx) for r in c.ranges]
+
+
+def _drop_empty(c: VerbCall) -> None:
+    c.ranges = [r for r in c.ranges if r[1] > r[0]]
+
+
+def _that_keeps_tail(c: VerbCall) -> None:
+    """ "reported that X, which was reached in August": a "that" clause keeps its tail."""
+    c.keep_tail = c.has_that_clause()
+
+
+def _trailing_gloss(c: VerbCall) -> None:
+    """A trailing ", which ..." / ", who ..." / ", implicitly putting ..." is the writer's gloss."""
+    if not c.keep_tail:
+        c.ranges = [cut_trailing(c.verb.doc, r) for r in c.ranges]
+
+
+def _two_subjects(c: VerbCall) -> None:
+    """ "the governments that ... and President X have denied": a misparse split one noun phrase
+    into two subjects; the source runs from the first to the one nearest the verb."""
+    v, subj = c.verb, c.subj
+    if subj is None or subj.head != v or c.source is None:
+        return
+    first = min((t for t in v.lefts if t.dep_ == "nsubj"), key=lambda t: t.i, default=subj)
+    between = c.text[tok_end(first.right_edge) : subj.left_edge.idx]
+    if not any(ch in between for ch in ",;:" + QUOTES):
+        c.source = (min(c.source[0], first.left_edge.idx), c.source[1])
+
+
+def _holes(c: VerbCall) -> None:
+    """Never let the content swallow the cue or the source (inverted quotes, odd parses)."""
+    holes = [c.cue] + ([c.source] if c.source else [])
+    pieces = [p for r in c.ranges for p in minus(r, [h for h in holes if r[0] < h[1] and h[0] < r[1]])]
+    c.ranges = parts(c.text, pieces)
+
+
+def _opening_conjunction(c: VerbCall) -> None:
+    """ "But taxes will rise, he said.": "But" (or a dateline left on the sentence) is not said."""
+    c.ranges = drop_opening_conjunction(c.text, c.ranges)
+
+
+VERB_RULES: tuple[Rule, ...] = (
+    Rule("complements", "", _complements, core=True),
+    Rule("condition_before_that", _condition_before_that.__doc__, _condition_before_that),
+    Rule("subject", "", _find_subject, core=True),
+    Rule("recipient", _recipient.__doc__, _recipient),
+    Rule("prep_content", _prep_content.__doc__, _prep_content),
+    Rule("prep_inside", _prep_inside.__doc__, _prep_inside),
+    Rule("object_content", _object_content.__doc__, _object_content),
+    Rule("passive_endorsed", _passive_endorsed.__doc__, _passive_endorsed),
+    Rule("content_ranges", "", _content_ranges, core=True),
+    Rule("bare_pronoun", _bare_pronoun.__doc__, _bare_pronoun),
+    Rule("addressee_in_content", _addressee_in_content.__doc__, _addressee_in_content),
+    Rule("object_tail", _object_tail.__doc__, _object_tail),
+    Rule("misparsed_that", _misparsed_that.__doc__, _misparsed_that, fallback=True),
+    Rule("parenthetical", _parenthetical.__doc__, _parenthetical, fallback=True),
+    Rule("quote_after_cue", _quote_after_cue.__doc__, _quote_after_cue, fallback=True),
+    Rule("quote_before_cue", _quote_before_cue.__doc__, _quote_before_cue, fallback=True),
+    Rule("as_clause", _as_clause.__doc__, _as_clause, fallback=True),
+    Rule("words_before_comma", _words_before_comma.__doc__, _words_before_comma, fallback=True),
+    Rule("quoted_in_sentence", _quoted_in_sentence.__doc__, _quoted_in_sentence, fallback=True),
+    Rule("colon_after_cue", _colon_after_cue.__doc__, _colon_after_cue, fallback=True),
+    Rule("previous_quote", _previous_quote.__doc__, _previous_quote, fallback=True),
+    Rule("cue", "", _cue, core=True),
+    Rule("xcomp_cue", _xcomp_cue.__doc__, _xcomp_cue),
+    Rule("sent_document", _sent_document.__doc__, _sent_document),
+    Rule("source", "", _source, core=True),
+    Rule("all_before_cue", _all_before_cue.__doc__, _all_before_cue),
+    Rule("paragraph", _paragraph.__doc__, _paragraph),
+    Rule("that_keeps_tail", _that_keeps_tail.__doc__, _that_keeps_tail),
+    Rule("drop_empty", "", _drop_empty, core=True),
+    Rule("trailing_gloss", _trailing_gloss.__doc__, _trailing_gloss),
+    Rule("two_subjects", _two_subjects.__doc__, _two_subjects),
+    Rule("holes", "", _holes, core=True),
+    Rule("opening_conjunction", _opening_conjunction.__doc__, _opening_conjunction),
+)
+
+
+def verb_find(
+    verb: Token,
+    tags: frozenset[str],
+    text: str,
+    regions: list[Range] | None = None,
+    off: frozenset[str] = frozenset(),
+) -> Found | None:
+    """Source, cue and content of the reporting verb `verb`, or None when it reports nothing."""
+    c = VerbCall(verb=verb, tags=tags, text=text, regions=regions, sent=sentence(verb))
+    for rule in VERB_RULES:
+        if rule.name in off or (rule.fallback and c.ranges):
+            continue
+        rule.apply(c)
+        if c.rejected:
+            return None
+    if not c.ranges or ("src" in tags and c.source is None):
+        return None
+    return Found(
+        cue=c.cue,
+        content=c.ranges,
+        source=c.source,
+        head=c.subj,
+        lemma=verb.lemma_.lower(),
+        recipient=c.recipient,
+        negated=any(t.dep_ == "neg" for t in verb.children),
+        hedge_tokens=[t for t in verb.children if t.dep_ == "advmod"],
+        sent_end=c.sent.end_char,
+        verb=verb,
+    )
