@@ -60,6 +60,13 @@ _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _REL = r"(?P<rel>(?i:last|next|this|past|coming))"
 _YREL = r"(?:,?\s+(?P<yrel>(?i:this|last|next))\s+year\b)?"
 _NO_MORE_DIGITS = r"(?![,.]?\d)"
+_SEASON = re.compile(
+    rf"\b(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))\b"
+    rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR})\b)?"
+)
+_SEASON_CONTEXT = re.compile(
+    r"\b(?:in|during|since|by|until|over|through|early|late|mid)(?:\s+the)?\s+$", re.I
+)
 # Names of months and weekdays without a year; resolved against the publication date.
 _MONTH_FIRST = re.compile(
     rf"\b(?:{_REL}\s+)?(?P<month>{_MONTH})\b(?:\.?\s+(?P<day>\d{{1,2}}){_ORD}\b{_NO_MORE_DIGITS})?{_YREL}"
@@ -124,6 +131,7 @@ class _Lexicon:
     period_parts: dict[str, tuple[str, str]]  # "by year end": (unit, part) of the publication's period
     period_part: re.Pattern
     anaphoric: re.Pattern  # "two days later", "the next day": counted from the date told before
+    seasons: dict[str, int]  # first month
     coming_days: dict[str, int]
 
 
@@ -159,6 +167,7 @@ def _lexicon() -> _Lexicon:
         coming_days={k.lower(): int(v) for k, v in raw["coming_days"].items()},
         period_parts={k.lower(): (v[0], v[1]) for k, v in raw["period_parts"].items()},
         anaphoric=re.compile(rf"\b{raw['anaphoric']}\b", flags),
+        seasons={k.lower(): int(v) for k, v in raw["seasons"].items()},
         period_part=re.compile(rf"(?<![\d-])(?<!\d\s)\b(?:{_words(list(raw['period_parts']))})\b", flags),
     )
 
@@ -249,6 +258,8 @@ def _part(begin: date, finish: date, precision: str, part: str, published: date 
                   (begin + timedelta(days=third), finish - timedelta(days=third)),
                   (finish - timedelta(days=third - 1), finish)]
     half = begin + (finish - begin) // 2
+    if precision in ("year", "month") and finish.year == begin.year and finish.month - begin.month in (0, 11):
+        half = begin.replace(month=6, day=30) if precision == "year" else begin.replace(day=15)
     chosen = {
         "early": pieces[0], "mid": pieces[1], "late": pieces[2],
         "first_half": (begin, half), "second_half": (half + timedelta(days=1), finish),
@@ -282,6 +293,15 @@ def _month_date(
         return _on_or_near(days, published, direction) if year is None else (days[0] if days else None)
     firsts = [date(y, month, 1) for y in years]
     return _on_or_near(firsts, published.replace(day=1), direction) if year is None else firsts[0]
+
+
+def _season_start(published: date, first_month: int, direction: str) -> date | None:
+    starts = [date(y, first_month, 1) for y in (published.year - 2, published.year - 1, published.year,
+                                                 published.year + 1)]
+    current = next((d for d in starts if d <= published < d + relativedelta(months=3)), None)
+    if direction == "this" or (direction in ("past", "future", "near") and current is not None):
+        return current or min(d for d in starts if d > published)  # the one we are in, or the coming one
+    return _on_or_near(starts, published, direction)
 
 
 def _weekday_date(published: date, weekday: int, direction: str) -> date:
@@ -649,6 +669,26 @@ class _Finder:
             return any(self.used[max(0, s - 25):s])  # a date taken just before: "from March to May"
         return True
 
+    def seasons(self) -> None:
+        """ "last summer", "in the spring", "the winter of 2019"; northern-hemisphere months, uncertain."""
+        for m in _SEASON.finditer(self.text):
+            rel, year, season = m.group("rel"), m.group("year"), m.group("season").lower()
+            context = _SEASON_CONTEXT.search(self.text, max(0, m.start() - 20), m.start())
+            told = rel or year or (season != "fall" and context)
+            if not told or not self.unnamed(*m.span()):
+                continue
+            cand = _Candidate(*m.span(), "absolute" if year else "relative", "month")
+            cand.extra["guessed"] = True  # hemisphere and edges are conventions
+            first_month = self.lex.seasons[season]
+            if year:
+                cand.begin = date(int(year), first_month, 1)
+            elif self.published is not None:
+                direction = _direction(rel, _tense(self.doc, *m.span(), self.lex), False)
+                cand.begin = _season_start(self.published, first_month, direction)
+            if cand.begin is not None:
+                cand.finish = cand.begin + relativedelta(months=3, days=-1)
+            self.take(cand)
+
     def weekdays(self) -> None:
         """ "on Friday", "last Monday", "next Tuesday", "Sunday night"."""
         for m in _WEEKDAY_NAME.finditer(self.text):
@@ -738,9 +778,9 @@ class _Finder:
 
     def run(self) -> list[_Candidate]:
         passes = (
-            self.shared_month, self.year_ranges, self.absolute, self.modifier_years, self.decades,
-            self.anchored, self.anaphoric, self.weekends, self.ahead, self.period_parts, self.months,
-            self.weekdays, self.relative, self.vague, self.entities,
+            self.shared_month, self.year_ranges, self.seasons, self.absolute, self.modifier_years,
+            self.decades, self.anchored, self.anaphoric, self.weekends, self.ahead, self.period_parts,
+            self.months, self.weekdays, self.relative, self.vague, self.entities,
         )
         for step in passes:
             step()

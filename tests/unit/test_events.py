@@ -746,3 +746,31 @@ def test_decades_without_their_century(nlp, text, date_text, expected):
 def test_an_age_is_not_a_decade(nlp):
     events, _ = _events(nlp, "He was in his 40s when he left.", _MAY)
     assert events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        pytest.param("Last summer the drought hit the farms.", "Last summer",
+                     ("2018-06-01", "2018-08-31"), id="last-summer"),
+        pytest.param("The vote will take place in the autumn.", "autumn",
+                     ("2019-09-01", "2019-11-30"), id="future"),
+        pytest.param("Prices fell in the spring.", "spring",
+                     ("2019-03-01", "2019-05-31"), id="current-season"),
+        pytest.param("The plant closed in the winter of 2017.", "winter of 2017",
+                     ("2017-12-01", "2018-02-28"), id="winter-runs-into-next-year"),
+        pytest.param("Last fall the company moved.", "Last fall",
+                     ("2018-09-01", "2018-11-30"), id="last-fall"),
+        pytest.param("Sales rose in the second half of 2018.", "the second half of 2018",
+                     ("2018-07-01", "2018-12-31"), id="second-half"),
+    ],
+)
+def test_seasons_and_halves(nlp, text, date_text, expected):
+    events, _ = _events(nlp, text, _MAY)
+    event = _one(events, date_text)
+    assert ((event.start, event.end), event.uncertain) == (expected, True)
+
+
+def test_fall_of_a_city_is_no_season(nlp):
+    events, _ = _events(nlp, "The fall of Baghdad shocked the region. Summer camps open.", _MAY)
+    assert events == []
