@@ -43,7 +43,7 @@ _ABSOLUTE = [
     (re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}{_ORD}(?:\s*,\s*|\s+){_YEAR}\b"), "day"),
     (re.compile(rf"\b\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTH}\.?,?\s+{_YEAR}\b"), "day"),
     (re.compile(rf"\b{_YEAR}-[01]\d-[0-3]\d\b"), "day"),
-    (re.compile(rf"\b{_MONTH}\.?,?\s+{_YEAR}\b"), "month"),
+    (re.compile(rf"\b{_MONTH}\.?,?\s+(?:of\s+)?{_YEAR}\b"), "month"),
     (re.compile(rf"\b(?i:in|since|from|until|by|during|of|early|mid|late)[\s-]+(?P<year>{_YEAR})\b"), "year"),
 ]
 # "a 2021 merger", "the 2020 presidential race": a year used as a modifier (checked on the parse).
@@ -58,7 +58,7 @@ _SHORT_DECADE = re.compile(
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _REL = r"(?P<rel>(?i:last|next|this|past|coming))"
-_YREL = r"(?:,?\s+(?P<yrel>(?i:this|last|next))\s+year\b)?"
+_YREL = r"(?:,?\s+(?:of\s+)?(?P<yrel>(?i:this|last|next))\s+year\b)?"  # "June (of) this year"
 _NO_MORE_DIGITS = r"(?![,.]?\d)"
 _SEASON = re.compile(
     rf"\b(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))\b"

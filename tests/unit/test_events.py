@@ -458,6 +458,23 @@ def test_month_with_this_year_is_not_a_guess(nlp):
     assert event.label == "the minister warned of an outbreak"
 
 
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        pytest.param("The deal is expected to close in April of this year.", "April of this year",
+                     ("2019-04-01", "2019-04-30", "month"), id="of-this-year"),
+        pytest.param("In June of last year the bank fell.", "June of last year",
+                     ("2018-06-01", "2018-06-30", "month"), id="of-last-year"),
+        pytest.param("The deal closed in April of 2013.", "April of 2013",
+                     ("2013-04-01", "2013-04-30", "month"), id="of-a-year"),
+    ],
+)
+def test_month_of_a_year(nlp, text, date_text, expected):
+    events, _ = _events(nlp, text, _MAY)
+    event = _one(events, date_text)
+    assert (_when(event), event.uncertain, len(events)) == (expected, False, 1)
+
+
 def test_month_needs_a_preposition_to_be_a_date(nlp):
     events, _ = _events(nlp, "May the council decide. June Carter sang at the show.", _MAY)
     assert events == []
