@@ -802,6 +802,11 @@ class _Finder:
                 continue
             part = self.lex.parts[" ".join(m.group("part").lower().split())]
             cand.start = m.start()
+            if part == "week":  # "the week of Oct. 8"
+                cand.precision = "week"
+                if cand.begin is not None:
+                    cand.begin, cand.finish = _interval(cand.begin, "week")
+                continue
             cand.extra["guessed"] = True  # where "early" ends is a convention, not the text's
             if cand.begin is not None:
                 cand.begin, cand.finish = _part(cand.begin, cand.finish, cand.precision, part, self.published)

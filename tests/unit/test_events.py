@@ -791,3 +791,8 @@ def test_seasons_and_halves(nlp, text, date_text, expected):
 def test_fall_of_a_city_is_no_season(nlp):
     events, _ = _events(nlp, "The fall of Baghdad shocked the region. Summer camps open.", _MAY)
     assert events == []
+
+
+def test_the_week_of_a_day(nlp):
+    events, _ = _events(nlp, "The talks were held the week of March 7, 2018.", _MAY)  # a Wednesday
+    assert _when(_one(events, "the week of March 7, 2018")) == ("2018-03-05", "2018-03-11", "week")
