@@ -222,6 +222,7 @@ def _interval(day: date, precision: str) -> tuple[date, date]:
 
 
 _PRECISIONS = ["day", "week", "month", "year"]
+_MAX_COUNT = 1000  # "in 99999 years" is past any calendar we can write
 _UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 
 
@@ -289,7 +290,7 @@ def _month_date(
 ) -> date | None:
     years = [year] if year is not None else [published.year - 1, published.year, published.year + 1]
     if day is not None:
-        days = [date(y, month, day) for y in years if day <= calendar.monthrange(y, month)[1]]
+        days = [date(y, month, day) for y in years if 1 <= day <= calendar.monthrange(y, month)[1]]
         return _on_or_near(days, published, direction) if year is None else (days[0] if days else None)
     firsts = [date(y, month, 1) for y in years]
     return _on_or_near(firsts, published.replace(day=1), direction) if year is None else firsts[0]
@@ -546,7 +547,7 @@ class _Finder:
 
     def _dated(self, s: int, e: int, month: int, day: int | None, year: int | None, direction: str):
         if year is not None:
-            when = date(year, month, day) if day and day <= calendar.monthrange(year, month)[1] else None
+            when = date(year, month, day) if day and 1 <= day <= calendar.monthrange(year, month)[1] else None
             if day is not None and when is None:
                 return None
             when = when or date(year, month, 1)
@@ -604,6 +605,8 @@ class _Finder:
         for m in lex.anchored.finditer(self.text):
             if self.free(*m.span()):
                 count = lex.numbers.get(m.group("count").lower()) or int(m.group("count"))
+                if count > _MAX_COUNT:
+                    continue  # "99999 years after": no calendar date
                 sign = -1 if m.group("direction").lower() in ("before", "prior to") else 1
                 self.take(_Candidate(*m.span(), "anchored", offset=(m.group("unit").lower(), sign * count)))
 
@@ -620,6 +623,8 @@ class _Finder:
                 unit = m.group("unit").lower()
                 n = self.lex.numbers.get(m.group("count").lower()) or int(m.group("count"))
                 n = n if m.group("direction").lower() == "later" else -n
+                if abs(n) > _MAX_COUNT:
+                    continue
             cand = _Candidate(*m.span(), "anchored", offset=(unit, n))
             cand.extra["back"] = True
             self.take(cand)
@@ -637,6 +642,8 @@ class _Finder:
                 continue
             count_word, unit = " ".join(m.group("count").lower().split()), m.group("unit").lower()
             count = self.lex.numbers.get(count_word) or int(count_word)
+            if count > _MAX_COUNT:
+                continue
             cand = _Candidate(*m.span(), "relative", unit)
             cand.extra["guessed"] = count_word in ("a few", "a couple of", "several")
             if self.published is not None:
@@ -719,7 +726,7 @@ class _Finder:
             # "Thursday, July 25" without a year: the year whose July 25 is a Thursday, nearest first.
             weekday = _WEEKDAY_NUMBER[m.group("weekday").lower()]
             years = [self.published.year + k for k in (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6)]
-            fits = [date(y, month, day) for y in years if day <= calendar.monthrange(y, month)[1]
+            fits = [date(y, month, day) for y in years if 1 <= day <= calendar.monthrange(y, month)[1]
                     and date(y, month, day).weekday() == weekday]
             if fits:
                 date_after.begin = date_after.finish = fits[0]

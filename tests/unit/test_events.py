@@ -796,3 +796,17 @@ def test_fall_of_a_city_is_no_season(nlp):
 def test_the_week_of_a_day(nlp):
     events, _ = _events(nlp, "The talks were held the week of March 7, 2018.", _MAY)  # a Wednesday
     assert _when(_one(events, "the week of March 7, 2018")) == ("2018-03-05", "2018-03-11", "week")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It happened on June 0 and on 0 June.",
+        "Tuesday, June 0 came. It happened on 30 and 31 February.",
+        "In 99999 years he will go. On May 2, 2019 it began. 99999 years later it ended.",
+        "It ended 99999 years after the war on May 2, 2019.",
+    ],
+)
+def test_impossible_dates_give_no_event_and_no_error(nlp, text):
+    events, _ = _events(nlp, text, _MAY)
+    assert all(e.date_text.text in ("June", "May 2, 2019") for e in events)
