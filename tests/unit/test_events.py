@@ -799,14 +799,14 @@ def test_the_week_of_a_day(nlp):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "dated"),
     [
-        "It happened on June 0 and on 0 June.",
-        "Tuesday, June 0 came. It happened on 30 and 31 February.",
-        "In 99999 years he will go. On May 2, 2019 it began. 99999 years later it ended.",
-        "It ended 99999 years after the war on May 2, 2019.",
+        ("It happened on June 0 and on 0 June.", ["June"]),  # the month of "0 June" is all that is left
+        ("Tuesday, June 0 came. It happened on 30 and 31 February.", ["Tuesday"]),
+        ("In 99999 years he will go. On May 2, 2019 it began. 99999 years later it ended.", ["May 2, 2019"]),
+        ("It ended 99999 years after the war on May 2, 2019.", ["May 2, 2019"]),
     ],
 )
-def test_impossible_dates_give_no_event_and_no_error(nlp, text):
+def test_impossible_dates_give_no_event_and_no_error(nlp, text, dated):
     events, _ = _events(nlp, text, _MAY)
-    assert all(e.date_text.text in ("June", "May 2, 2019") for e in events)
+    assert [e.date_text.text for e in events] == dated
