@@ -234,7 +234,9 @@ class ActorBook:
         """An anonymous person ("a senior official", later "the official") or a document."""
         lex = lexicons()
         lemma = head.lemma_.lower()
-        name_range = trim(self.text, *np_range(head))
+        np_start, np_end = np_range(head)
+        # the source was cut after page chrome the parser ran into it ("... 2009\n\nWorkers want")
+        name_range = trim(self.text, max(np_start, source[0]), np_end)
         name = self.text[name_range[0] : name_range[1]]
         if name[:1].isupper() and head.doc[head.left_edge.i].pos_ == "DET":
             name = name[0].lower() + name[1:]  # "The official" -> "the official"
