@@ -241,6 +241,13 @@ CASES = [
         [(None, "saying", "that taxes would rise", None)],
     ),
     (
+        "learned_cues",
+        "The senator railed against the new tax.",
+        (),
+        [("The senator", "railed against", "the new tax", None)],
+        [],
+    ),
+    (
         "speaker_label",
         "PENCE: Flowers will not attend the debate.\n",
         (),
@@ -332,6 +339,8 @@ def hand_parsed(nlp, words, spaces, heads, deps, pos, lemmas) -> Doc:
     ("rule", "text", "also_off", "with_rule", "without"), CASES, ids=[c[0] for c in CASES]
 )
 def test_rule_on_and_off(nlp, rule, text, also_off, with_rule, without):
+    # each rule alone: the learned cue scorer (its own case) would add cues of its own around it
+    also_off = (*also_off, "learned_cues") if rule != "learned_cues" else also_off
     doc = nlp(text)
     assert results(doc, also_off) == with_rule
     assert results(doc, (*also_off, rule)) == without
