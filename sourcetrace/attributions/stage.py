@@ -40,6 +40,11 @@ STAGE_RULES = (
         '"declined to comment", "could not be reached": a no-comment response of its actor, never a claim',
     ),
     Rule(
+        "rebuttal",
+        'a content that calls something untrue ("the report is false", "there is no truth in this", '
+        '"baseless") is a denial (data/rebuttals.txt)',
+    ),
+    Rule(
         "learned_cues",
         "the learned cue scorer (sourcetrace/learned.py, PolNeAR train): a verb the lexicon lacks is a cue "
         'when the model says so ("railed against", "lamented")',
@@ -325,7 +330,8 @@ def find_sourcing(
     responses = [
         _response(n, response_find(doc, r, subj), text, book) for n, (r, subj) in enumerate(silent, 1)
     ]
-    return Sourcing([_attribution(f, text, book) for f in every], book.actors, responses)
+    rebut = "rebuttal" not in off
+    return Sourcing([_attribution(f, text, book, rebut) for f in every], book.actors, responses)
 
 
 def _response(n: int, f: Found, text: str, book: ActorBook) -> Response:
@@ -346,7 +352,18 @@ def _hedged(f: Found, text: str) -> bool:
     )
 
 
-def _attribution(f: Found, text: str, book: ActorBook) -> Attribution:
+def _stance(f: Found, text: str, rebut: bool) -> str:
+    """ "denied the report", and with `rebut` also "the report is false", "there is no truth in this"."""
+    lex = lexicons()
+    if f.lemma in lex.denials:
+        return "asserts" if f.negated else "denies"
+    if rebut and not f.frame and lex.rebuttals is not None and f.verb is not None:
+        if any(lex.rebuttals.search(text, s, e) for s, e in f.content) and not f.negated:
+            return "denies"
+    return "asserts"
+
+
+def _attribution(f: Found, text: str, book: ActorBook, rebut: bool = True) -> Attribution:
     content = [make_span(text, s, e) for s, e in f.content]
     span = make_span(text, f.content_start, f.content_end)
     if len(content) > 1:
@@ -362,7 +379,7 @@ def _attribution(f: Found, text: str, book: ActorBook) -> Attribution:
         source_kind=f.source_kind or "named",  # type: ignore[arg-type]
         recipient=make_span(text, *f.recipient) if f.recipient else None,
         recipient_actor=recipient_actor.id if recipient_actor else None,
-        stance="denies" if f.lemma in lexicons().denials and not f.negated else "asserts",
+        stance=_stance(f, text, rebut),
         hedged=bool(_hedged(f, text)),
         frame=f.frame,
     )

@@ -391,7 +391,13 @@ def test_headline_cue(nlp):
 
 def test_every_rule_has_a_case():
     # the no_comment rule is tested in test_responses.py
-    covered = {c[0] for c in CASES} | {"quote_after_cue", "two_subjects", "headline_cue", "no_comment"}
+    covered = {c[0] for c in CASES} | {
+        "quote_after_cue",
+        "two_subjects",
+        "headline_cue",
+        "no_comment",
+        "rebuttal",
+    }
     assert covered == {r.name for r in RULES}
 
 
@@ -418,3 +424,21 @@ def test_settings_switch_a_rule_off_for_the_whole_pipeline():
         ("denied", "the allegations")
     ]
     assert [a for a in off.attributions if not a.frame] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("The ministry said the report was baseless.", "denies"),
+        ("“There is no truth in this at all,” the spokesman said.", "denies"),
+        ("The company said the newspaper's account was completely false.", "denies"),
+        ("The ministry said the report was accurate.", "asserts"),
+        ("The ministry did not say that the report was false.", "asserts"),
+    ],
+)
+def test_a_content_that_calls_something_untrue_is_a_denial(nlp, text, stance):
+    doc = nlp(text)
+    atts, _ = find_attributions(doc, Article(text=text), [])
+    assert [a.stance for a in atts if not a.frame] == [stance]
+    off, _ = find_attributions(doc, Article(text=text), [], disabled_rules=("rebuttal",))
+    assert [a.stance for a in off if not a.frame] == ["asserts"]
