@@ -305,3 +305,20 @@ def test_citing_a_reason_is_no_second_teller(nlp):
     text = "The union endorsed her, citing her work after the floods."
     claims = analyze_text(text, publisher="Daily").claims
     assert all(link.label != "her work after the floods" for c in claims for link in c.chain)
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("If confirmed, the deal could collapse within weeks.", "If confirmed"),
+        ("The army may have used force against the crowd.", "may have"),
+        ("It remains unclear whether the talks will resume.", "It remains unclear"),
+        ("The minister is thought to have left the country.", "is thought to"),
+        ("The deal collapsed within weeks.", None),
+    ],
+)
+def test_hedged_claims_carry_their_hedge(nlp, text, hedge):
+    from sourcetrace.analysis import analyze_text
+
+    (claim,) = analyze_text(text).claims
+    assert (claim.hedge.text if claim.hedge else None, claim.hedged) == (hedge, hedge is not None)
