@@ -32,6 +32,13 @@ CASES = [
         ],
     ),
     (
+        "conditional",
+        "If anyone says the vote was rigged, let them prove it.",
+        (),
+        [],
+        [("anyone", "says", "the vote was rigged", None)],
+    ),
+    (
         "recipient",
         "An aide told reporters the talks had failed.",
         (),
