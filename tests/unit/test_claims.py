@@ -322,3 +322,11 @@ def test_hedged_claims_carry_their_hedge(nlp, text, hedge):
 
     (claim,) = analyze_text(text).claims
     assert (claim.hedge.text if claim.hedge else None, claim.hedged) == (hedge, hedge is not None)
+
+
+def test_a_relative_pronoun_is_never_a_link_label(nlp):
+    from sourcetrace.analysis import analyze_text
+
+    text = "The council cited a study that found the river was clean and that warned against dredging."
+    for claim in analyze_text(text).claims:
+        assert all(link.label.lower() not in ("that", "which", "who") for link in claim.chain), claim.chain
