@@ -29,7 +29,7 @@ def _label(att: Attribution, article: Article, actors: dict[str, Actor], parsed:
     """The link's words: its actor's name, else its source phrase, else (for a noun cue) the cue;
     `parsed` holds labels decided from the parse (`_parse_labels`)."""
     actor = actors.get(att.source_actor or "")
-    if actor is not None:
+    if actor is not None and actor.name.strip():
         return actor.name
     if att.frame and att.source_kind == "publisher" and article.publisher:
         return article.publisher

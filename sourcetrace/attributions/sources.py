@@ -238,6 +238,8 @@ class ActorBook:
         # the source was cut after page chrome the parser ran into it ("... 2009\n\nWorkers want")
         name_range = trim(self.text, max(np_start, source[0]), np_end)
         name = self.text[name_range[0] : name_range[1]]
+        if not name.strip():  # the cut left nothing of the phrase: its head's own words
+            name = self.text[head.idx : tok_end(head)]
         if name[:1].isupper() and head.doc[head.left_edge.i].pos_ == "DET":
             name = name[0].lower() + name[1:]  # "The official" -> "the official"
         definite = _definite(head)
