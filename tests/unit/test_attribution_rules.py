@@ -255,6 +255,16 @@ CASES = [
         [],
     ),
     (
+        "seen_by",
+        "A letter obtained by the Courier says the mine will close.",
+        (),
+        [
+            ("the Courier", "obtained by", "the mine will close", None),
+            ("A letter obtained by the Courier", "says", "the mine will close", None),
+        ],
+        [("A letter obtained by the Courier", "says", "the mine will close", None)],
+    ),
+    (
         "speaker_label",
         "PENCE: Flowers will not attend the debate.\n",
         (),

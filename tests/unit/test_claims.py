@@ -330,3 +330,25 @@ def test_a_relative_pronoun_is_never_a_link_label(nlp):
     text = "The council cited a study that found the river was clean and that warned against dredging."
     for claim in analyze_text(text).claims:
         assert all(link.label.lower() not in ("that", "which", "who") for link in claim.chain), claim.chain
+
+
+@pytest.mark.parametrize(
+    ("text", "tellers", "content"),
+    [
+        (
+            "According to a memo seen by Reuters, the plant will close in June.",
+            ["Reuters", "a memo"],
+            "the plant will close in June",
+        ),
+        (
+            "A letter obtained by the Courier says the mine will close.",
+            ["Courier", "a letter"],
+            "the mine will close",
+        ),
+    ],
+)
+def test_a_document_seen_by_an_outlet_is_told_by_the_outlet(nlp, text, tellers, content):
+    from sourcetrace.analysis import analyze_text
+
+    (claim,) = analyze_text(text, publisher="Daily").claims
+    assert ([link.label for link in claim.chain][1:], claim.content.text) == (tellers, content)
