@@ -132,7 +132,7 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
 
-_active: list[CueModel] = []  # a model being trained, used instead of the shipped one
+_active: list[CueModel] = []  # a model being trained (train.py), used instead of the shipped one
 
 
 def load(path: Path | str = MODEL_DIR) -> CueModel | None:
