@@ -4,13 +4,14 @@ Trained on PolNeAR's train split (`python -m sourcetrace train`, see `sourcetrac
 logistic regression over parse features of one token — its lemma, part of speech and dependency,
 its head, its children's dependencies (a `that` complement, a subject, a quotation after a colon),
 the quotation marks around it, and whether the rule lexicons already list it. The rules in
-`attributions.py` then resolve the source and the content of a learned cue from the parse, exactly
-as for a lexicon cue; only the decision "is this token a cue" is learned.
+`sourcetrace/attributions/` then resolve the source and the content of a learned cue from the parse,
+exactly as for a lexicon cue, with content tags learned per lemma (`CueModel.verb_tags`); only the
+decision "is this verb a cue" is learned (`attributions/cues.is_cue`, rule "learned_cues").
 
 Inference needs no library beyond the standard one: the weights are a JSON table of feature ->
 weight (`data/models/cues/weights.json`, with `provenance.json` beside it), and a token's score is
-the sum of its features' weights, squashed. Only candidate tokens (verbs, nouns, a few adjectives
-and prepositions) are scored.
+the sum of its features' weights, squashed. The model is fitted on candidate tokens (verbs, nouns,
+adjectives, prepositions, auxiliaries); the analysis scores only the verbs the lexicon lacks.
 """
 
 from __future__ import annotations
