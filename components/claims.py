@@ -7,8 +7,10 @@ import html
 import streamlit as st
 
 from components import session
+from sourcetrace import render
 from sourcetrace.focus import Focus, order_claims
 from sourcetrace.model import Analysis, Claim
+from sourcetrace.render import escape_markdown
 from sourcetrace.sourcing import direct_source, filter_claims, hops
 
 KIND_BADGES: dict[str, tuple[str, str]] = {
@@ -24,9 +26,11 @@ KIND_BADGES: dict[str, tuple[str, str]] = {
 PANEL_CSS = """
 <style>
 .st-crumbs { font-size: 0.84rem; line-height: 1.45; color: #46505c; margin-bottom: 0.25rem; }
-.st-crumbs b { color: #1b1f24; font-weight: 600; }
-.st-crumbs .crumb { white-space: nowrap; }
-.st-crumbs .sep { color: #9aa4af; margin: 0 0.25rem; }
+.st-crumbs .st-link { display: inline; padding: 0; border: 0; background: none; }
+.st-crumbs .st-link small { display: none; }
+.st-crumbs .st-last { color: #1b1f24; font-weight: 600; }
+.st-crumbs .st-one-word, .st-crumbs .st-tail { white-space: nowrap; }
+.st-crumbs .st-sep { color: #9aa4af; margin: 0 0.25rem; }
 .st-claim-text { font-size: 0.92rem; line-height: 1.45; margin: 0.15rem 0 0.35rem;
   overflow-wrap: anywhere; }
 .st-hedge { font-size: 0.8rem; color: #5b6570; margin-top: 0.2rem; overflow-wrap: anywhere; }
@@ -38,14 +42,8 @@ div[class*="st-key-claimcard-"].focused, div[class*="st-key-claimfocus-"] {
 
 
 def breadcrumbs_html(claim: Claim) -> str:
-    parts = []
-    for link in claim.chain:
-        label = html.escape(link.label)
-        if " " not in label:  # one word never breaks at its hyphen ("al-Malaf"); phrases wrap
-            label = f'<span class="crumb">{label}</span>'
-        parts.append(f"<b>{label}</b>" if link is claim.chain[-1] else label)
-    parts.append('<span class="crumb">claim</span>')  # never split as "clai|m" in a narrow card
-    return '<div class="st-crumbs">' + '<span class="sep">›</span>'.join(parts) + "</div>"
+    """The chain as the panel shows it: the library's chips, compact, ending in "claim"."""
+    return f'<div class="st-crumbs">{render.claim_chain_html(claim, tail="claim")}</div>'
 
 
 FIRST_CARDS = 8  # cards drawn before "Show all": each card is a few elements sent on every focus change
@@ -111,7 +109,7 @@ def _focus_line(
         return
     name = focus.label(analysis) or ""
     with st.container(key=f"{key}-focusline"):
-        note = f"Focus: **{_plain(name)}**"
+        note = f"Focus: **{escape_markdown(name)}**"
         if filtered:
             note += f"  \n{shown} of {len(analysis.claims)} claims concern this {focus.type}"
         st.markdown(note)
@@ -119,13 +117,6 @@ def _focus_line(
             ":material/close: Clear the focus", key=f"{key}-clear", on_click=session.set_focus, args=(None,),
             type="tertiary", help="Clear the focus in every view",
         )
-
-
-def _plain(text: str) -> str:
-    out = html.escape(text, quote=False)
-    for ch in "\\`*_[]<>#|~$":
-        out = out.replace(ch, "\\" + ch)
-    return out
 
 
 def badges_markdown(claim: Claim) -> str:

@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
@@ -43,7 +43,7 @@ _ABSOLUTE = [
     (re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}{_ORD}(?:\s*,\s*|\s+){_YEAR}\b"), "day"),
     (re.compile(rf"\b\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTH}\.?,?\s+{_YEAR}\b"), "day"),
     (re.compile(rf"\b{_YEAR}-[01]\d-[0-3]\d\b"), "day"),
-    (re.compile(rf"\b{_MONTH}\.?,?\s+{_YEAR}\b"), "month"),
+    (re.compile(rf"\b{_MONTH}\.?,?\s+(?:of\s+)?{_YEAR}\b"), "month"),
     (re.compile(rf"\b(?i:in|since|from|until|by|during|of|early|mid|late)[\s-]+(?P<year>{_YEAR})\b"), "year"),
 ]
 # "a 2021 merger", "the 2020 presidential race": a year used as a modifier (checked on the parse).
@@ -51,11 +51,22 @@ _MODIFIER_YEAR = re.compile(
     r"\b(?i:a|an|the|its|his|her|their|our|this|that)\s+(?P<year>(?:19|20)\d\d)\b(?![-–/%.,]?\d)"
 )
 _DECADE = re.compile(r"\b(?:the\s+)?(?P<decade>(?:1[6-9]|20)\d0)'?s\b")
+# "the '90s", "the early 80s": a decade of the 1900s, told without its century.
+_SHORT_DECADE = re.compile(
+    r"\b(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?(?P<decade>['’]?(?P<short>[2-9]0)s)\b"
+)
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _REL = r"(?P<rel>(?i:last|next|this|past|coming))"
-_YREL = r"(?:,?\s+(?P<yrel>(?i:this|last|next))\s+year\b)?"
+_YREL = r"(?:,?\s+(?:of\s+)?(?P<yrel>(?i:this|last|next))\s+year\b)?"  # "June (of) this year"
 _NO_MORE_DIGITS = r"(?![,.]?\d)"
+_SEASON = re.compile(
+    rf"\b(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))\b"
+    rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR})\b)?"
+)
+_SEASON_CONTEXT = re.compile(
+    r"\b(?:in|during|since|by|until|over|through|early|late|mid)(?:\s+the)?\s+$", re.I
+)
 # Names of months and weekdays without a year; resolved against the publication date.
 _MONTH_FIRST = re.compile(
     rf"\b(?:{_REL}\s+)?(?P<month>{_MONTH})\b(?:\.?\s+(?P<day>\d{{1,2}}){_ORD}\b{_NO_MORE_DIGITS})?{_YREL}"
@@ -117,6 +128,10 @@ class _Lexicon:
     future_heads: frozenset[str]
     range_blockers: frozenset[str]
     ahead: re.Pattern  # "in two weeks"
+    period_parts: dict[str, tuple[str, str]]  # "by year end": (unit, part) of the publication's period
+    period_part: re.Pattern
+    anaphoric: re.Pattern  # "two days later", "the next day": counted from the date told before
+    seasons: dict[str, int]  # first month
     coming_days: dict[str, int]
 
 
@@ -150,6 +165,10 @@ def _lexicon() -> _Lexicon:
         range_blockers=frozenset(w.lower() for w in raw["range_blockers"]),
         ahead=re.compile(rf"\b{raw['relative_in']}\b", flags),
         coming_days={k.lower(): int(v) for k, v in raw["coming_days"].items()},
+        period_parts={k.lower(): (v[0], v[1]) for k, v in raw["period_parts"].items()},
+        anaphoric=re.compile(rf"\b{raw['anaphoric']}\b", flags),
+        seasons={k.lower(): int(v) for k, v in raw["seasons"].items()},
+        period_part=re.compile(rf"(?<![\d-])(?<!\d\s)\b(?:{_words(list(raw['period_parts']))})\b", flags),
     )
 
 
@@ -202,6 +221,8 @@ def _interval(day: date, precision: str) -> tuple[date, date]:
     return day, day
 
 
+_PRECISIONS = ["day", "week", "month", "year"]
+_MAX_COUNT = 1000  # "in 99999 years" is past any calendar we can write
 _UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 
 
@@ -218,18 +239,28 @@ def _part(begin: date, finish: date, precision: str, part: str, published: date 
         return (max(begin, published) if published and published <= finish else begin), finish
     if precision == "day":
         return begin, finish  # "late Monday" is still Monday
+    if part in ("q1", "q2", "q3", "q4"):
+        if precision != "year" or finish.year > begin.year:
+            return begin, finish
+        first = date(begin.year, 3 * int(part[1]) - 2, 1)
+        return first, first + relativedelta(months=3, days=-1)
     if precision == "year" and finish.year > begin.year:  # a decade: "the early 1990s"
         edges = [begin.year, begin.year + 4, begin.year + 7, finish.year + 1]
         pieces = [(date(a, 1, 1), date(b - 1, 12, 31)) for a, b in zip(edges, edges[1:], strict=False)]
     elif precision == "year":  # January-April, May-August, September-December
         pieces = [(date(begin.year, m, 1), date(begin.year, m + 3, 1) + relativedelta(months=1, days=-1))
                   for m in (1, 5, 9)]
+    elif precision == "month":  # 1-10, 11-20, 21 to the end
+        pieces = [(begin, begin.replace(day=10)), (begin.replace(day=11), begin.replace(day=20)),
+                  (begin.replace(day=21), finish)]
     else:
         third = ((finish - begin).days + 1) // 3
         pieces = [(begin, begin + timedelta(days=third - 1)),
                   (begin + timedelta(days=third), finish - timedelta(days=third)),
                   (finish - timedelta(days=third - 1), finish)]
     half = begin + (finish - begin) // 2
+    if precision in ("year", "month") and finish.year == begin.year and finish.month - begin.month in (0, 11):
+        half = begin.replace(month=6, day=30) if precision == "year" else begin.replace(day=15)
     chosen = {
         "early": pieces[0], "mid": pieces[1], "late": pieces[2],
         "first_half": (begin, half), "second_half": (half + timedelta(days=1), finish),
@@ -259,10 +290,19 @@ def _month_date(
 ) -> date | None:
     years = [year] if year is not None else [published.year - 1, published.year, published.year + 1]
     if day is not None:
-        days = [date(y, month, day) for y in years if day <= calendar.monthrange(y, month)[1]]
+        days = [date(y, month, day) for y in years if 1 <= day <= calendar.monthrange(y, month)[1]]
         return _on_or_near(days, published, direction) if year is None else (days[0] if days else None)
     firsts = [date(y, month, 1) for y in years]
     return _on_or_near(firsts, published.replace(day=1), direction) if year is None else firsts[0]
+
+
+def _season_start(published: date, first_month: int, direction: str) -> date | None:
+    starts = [date(y, first_month, 1) for y in (published.year - 2, published.year - 1, published.year,
+                                                 published.year + 1)]
+    current = next((d for d in starts if d <= published < d + relativedelta(months=3)), None)
+    if direction == "this" or (direction in ("past", "future", "near") and current is not None):
+        return current or min(d for d in starts if d > published)  # the one we are in, or the coming one
+    return _on_or_near(starts, published, direction)
 
 
 def _weekday_date(published: date, weekday: int, direction: str) -> date:
@@ -291,8 +331,10 @@ class _Candidate:
 
 
 def _tense(doc: Doc, start: int, end: int, lex: _Lexicon) -> str | None:
-    """ "future" ("will announce … on Friday", "is due to vote on Friday", "scheduled for June"),
-    "past", "present", or None when the date hangs on no verb."""
+    """The time of the clause a date hangs on: "future" ("will announce … on Friday", "could resume in
+    June", "is due to vote on Friday", "scheduled for June"), "past", "present" (finite: "the election
+    is in June"), or None when it hangs on no verb. Participles and gerunds without an auxiliary
+    ("founded in June", "after receiving a request in July") count as past."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
@@ -302,30 +344,46 @@ def _tense(doc: Doc, start: int, end: int, lex: _Lexicon) -> str | None:
     prep = span.root.head if span.root.dep_ == "pobj" else None
     if verb.lemma_.lower() in lex.future_heads and prep is not None and prep.lower_ == "for":
         return "future"  # "scheduled for June", "planned for Friday"
-    chain = [verb]
-    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head is not chain[-1] and len(chain) < 4:
-        chain.append(chain[-1].head)
-    for v in chain:
-        auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
-        if any(c.lower_ in _FUTURE_AUX for c in auxes):
-            return "future"
-        if v is not verb and (v.lemma_.lower() in lex.future_heads or v.lemma_ == "be"):
-            return "future"  # "plans to cut jobs in March", "is to visit in June"
-        if any(c.dep_ == "acomp" and c.lemma_.lower() in lex.future_heads for c in v.children):
-            return "future"  # "the vote is due on Friday"
-    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in verb.children
-                                 if c.dep_ in ("aux", "auxpass")):
+    chain = _verb_chain(verb)
+    if any(_points_ahead(v, v is not verb, lex) for v in chain):
+        return "future"
+    auxes = [c for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if any(v.tag_ == "VBD" for v in chain) or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in auxes):
         return "past"
-    return "present"
+    if any(t.tag_ in ("VBZ", "VBP") for t in [*chain, *auxes]):
+        return "present"
+    return "past"
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it is the infinitive of ("plans to cut"), or shares an auxiliary with."""
+    chain = [verb]
+    while len(chain) < 4:
+        v = chain[-1]
+        bare_conj = v.dep_ == "conj" and v.tag_ == "VB" and not any(c.dep_ == "aux" for c in v.children)
+        if v.head is v or not (v.dep_ == "xcomp" or bare_conj):
+            break
+        head = v.head
+        if head.pos_ == "ADJ" and head.dep_ == "acomp":
+            head = head.head  # "won't be able to seal the deal until December": the copula's tense
+        chain.append(head)
+    return chain
+
+
+def _points_ahead(v: Token, governs: bool, lex: _Lexicon) -> bool:
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in _FUTURE_AUX for c in auxes):
+        return True
+    if any(c.lower_ in _MODAL_AUX for c in auxes) and not any(c.lemma_ == "have" for c in auxes):
+        return True  # "could resume in June"; "could have met in June" is past
+    if governs and (v.lemma_.lower() in lex.future_heads or v.lemma_ == "be"):
+        return True  # "plans to cut jobs in March", "is to visit in June"
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in lex.future_heads for c in v.children)  # "is due"
 
 
 def _looks_ahead(doc: Doc, start: int, end: int, lex: _Lexicon) -> bool:
-    """A future clause, or one with a modal: "could resume in a few weeks"."""
-    if _tense(doc, start, end, lex) == "future":
-        return True
-    span = doc.char_span(start, end, alignment_mode="expand")
-    verb = _verb_of(span.root) if span is not None else None
-    return verb is not None and any(c.dep_ == "aux" and c.lower_ in _MODAL_AUX for c in verb.children)
+    """A future clause, modals included: "could resume in a few weeks"."""
+    return _tense(doc, start, end, lex) == "future"
 
 
 def _direction(rel: str | None, tense: str | None, weekday: bool) -> str:
@@ -333,8 +391,9 @@ def _direction(rel: str | None, tense: str | None, weekday: bool) -> str:
         return _DIRECTION_OF_REL[rel.lower()]
     if tense == "future":
         return "future"
-    # A weekday with no tense to go by is mostly a past one ("said on Monday"); a month the nearest.
-    return "past" if tense == "past" or weekday else "near"
+    # A weekday is mostly a past one ("said on Monday"); a month in a present clause ("the election is
+    # in June") the nearest.
+    return "near" if tense == "present" and not weekday else "past"
 
 
 def _calendar(
@@ -431,6 +490,10 @@ class _Finder:
             if ent.label_ not in ("DATE", "TIME"):
                 self.named[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
 
+    @cached_property
+    def token_starts(self) -> list[int]:
+        return [t.idx for t in self.doc]
+
     def free(self, s: int, e: int) -> bool:
         return not any(self.used[s:e])
 
@@ -484,7 +547,7 @@ class _Finder:
 
     def _dated(self, s: int, e: int, month: int, day: int | None, year: int | None, direction: str):
         if year is not None:
-            when = date(year, month, day) if day and day <= calendar.monthrange(year, month)[1] else None
+            when = date(year, month, day) if day and 1 <= day <= calendar.monthrange(year, month)[1] else None
             if day is not None and when is None:
                 return None
             when = when or date(year, month, 1)
@@ -499,16 +562,25 @@ class _Finder:
                 continue
             y1, raw = int(m.group("y1")), m.group("y2")
             y2 = int(raw) if len(raw) == 4 else y1 // 100 * 100 + int(raw)
-            if y1 < y2 <= y1 + 100:
+            if y1 < y2 <= y1 + 100 and not self._counts_something(m.end()):
                 cand = _Candidate(s, m.end(), "absolute", "year", date(y1, 1, 1), date(y2, 12, 31))
                 cand.extra["range"] = True
                 self.take(cand)
+
+    def _counts_something(self, end: int) -> bool:
+        """ "a force of 1800 troops", "at 1803 GMT": a number, not a year ("by 2020 prices had
+        doubled" is a year, so only after "of" and in ranges is a plural noun taken as counted)."""
+        if _CLOCK_AFTER.match(self.text, end):
+            return True
+        i = bisect_left(self.token_starts, end)
+        return i < len(self.doc) and self.doc[i].tag_ == "NNS"
 
     def absolute(self) -> None:
         for pattern, precision in _ABSOLUTE:
             for m in pattern.finditer(self.text):
                 s, e = (m.start("year"), m.end("year")) if precision == "year" else m.span()
-                if self.free(s, e):
+                counted = precision == "year" and m.group(0)[:2].lower() == "of"
+                if self.free(s, e) and not (counted and self._counts_something(e)):
                     self.take(_absolute(self.text, s, e, precision))
 
     def modifier_years(self) -> None:
@@ -522,18 +594,40 @@ class _Finder:
                 self.take(_absolute(self.text, s, e, "year"))
 
     def decades(self) -> None:
-        for m in _DECADE.finditer(self.text):
-            if self.free(*m.span()):
-                first = int(m.group("decade"))
-                self.take(_Candidate(*m.span(), "decade", "year", date(first, 1, 1), date(first + 9, 12, 31)))
+        found = [(m.span(), int(m.group("decade"))) for m in _DECADE.finditer(self.text)]
+        found += [(m.span("decade"), 1900 + int(m.group("short"))) for m in _SHORT_DECADE.finditer(self.text)]
+        for (s, e), first in found:
+            if self.free(s, e):
+                self.take(_Candidate(s, e, "decade", "year", date(first, 1, 1), date(first + 9, 12, 31)))
 
     def anchored(self) -> None:
         lex = self.lex
         for m in lex.anchored.finditer(self.text):
             if self.free(*m.span()):
                 count = lex.numbers.get(m.group("count").lower()) or int(m.group("count"))
+                if count > _MAX_COUNT:
+                    continue  # "99999 years after": no calendar date
                 sign = -1 if m.group("direction").lower() in ("before", "prior to") else 1
                 self.take(_Candidate(*m.span(), "anchored", offset=(m.group("unit").lower(), sign * count)))
+
+    def anaphoric(self) -> None:
+        """ "two days later", "the next day": resolved after the passes, from the date told before."""
+        for m in self.lex.anaphoric.finditer(self.text):
+            if not self.free(*m.span()):
+                continue
+            if m.group("which"):
+                unit = m.group("unit2").lower()
+                unit = "day" if unit in ("morning", "evening", "night") else unit
+                n = 1 if m.group("which").lower() in ("next", "following") else -1
+            else:
+                unit = m.group("unit").lower()
+                n = self.lex.numbers.get(m.group("count").lower()) or int(m.group("count"))
+                n = n if m.group("direction").lower() == "later" else -n
+                if abs(n) > _MAX_COUNT:
+                    continue
+            cand = _Candidate(*m.span(), "anchored", offset=(unit, n))
+            cand.extra["back"] = True
+            self.take(cand)
 
     def weekends(self) -> None:
         for m in self.lex.spans.finditer(self.text):
@@ -548,6 +642,8 @@ class _Finder:
                 continue
             count_word, unit = " ".join(m.group("count").lower().split()), m.group("unit").lower()
             count = self.lex.numbers.get(count_word) or int(count_word)
+            if count > _MAX_COUNT:
+                continue
             cand = _Candidate(*m.span(), "relative", unit)
             cand.extra["guessed"] = count_word in ("a few", "a couple of", "several")
             if self.published is not None:
@@ -561,7 +657,7 @@ class _Finder:
                 if not self.unnamed(*m.span()):
                     continue
                 rel, day, yrel = m.groupdict().get("rel"), m.group("day"), m.group("yrel")
-                if not (rel or day or yrel) and self.word_before(m.start()) not in self.lex.calendar_preps:
+                if not (rel or day or yrel) and not self._bare_month_is_a_date(m.start()):
                     continue  # "May" the verb, "June" the name
                 year = self.published.year + _YEAR_OF_REL[yrel.lower()] if yrel and self.published else None
                 direction = _direction(rel, _tense(self.doc, *m.span(), self.lex), False)
@@ -569,6 +665,36 @@ class _Finder:
                 cand = _calendar(*m.span(), self.published, month, int(day) if day else None, year,
                                  direction, guessed=not (rel or yrel))
                 self.take(cand)
+
+    def _bare_month_is_a_date(self, s: int) -> bool:
+        """ "in June", "since March"; after "to", "and", "or", "through" only with a date just before
+        ("from March to May"), so "talked to June and April" is no date."""
+        word = self.word_before(s)
+        if word not in self.lex.calendar_preps:
+            return False
+        if word in ("to", "and", "or", "through"):
+            return any(self.used[max(0, s - 25):s])  # a date taken just before: "from March to May"
+        return True
+
+    def seasons(self) -> None:
+        """ "last summer", "in the spring", "the winter of 2019"; northern-hemisphere months, uncertain."""
+        for m in _SEASON.finditer(self.text):
+            rel, year, season = m.group("rel"), m.group("year"), m.group("season").lower()
+            context = _SEASON_CONTEXT.search(self.text, max(0, m.start() - 20), m.start())
+            told = rel or year or (season != "fall" and context)
+            if not told or not self.unnamed(*m.span()):
+                continue
+            cand = _Candidate(*m.span(), "absolute" if year else "relative", "month")
+            cand.extra["guessed"] = True  # hemisphere and edges are conventions
+            first_month = self.lex.seasons[season]
+            if year:
+                cand.begin = date(int(year), first_month, 1)
+            elif self.published is not None:
+                direction = _direction(rel, _tense(self.doc, *m.span(), self.lex), False)
+                cand.begin = _season_start(self.published, first_month, direction)
+            if cand.begin is not None:
+                cand.finish = cand.begin + relativedelta(months=3, days=-1)
+            self.take(cand)
 
     def weekdays(self) -> None:
         """ "on Friday", "last Monday", "next Tuesday", "Sunday night"."""
@@ -600,12 +726,24 @@ class _Finder:
             # "Thursday, July 25" without a year: the year whose July 25 is a Thursday, nearest first.
             weekday = _WEEKDAY_NUMBER[m.group("weekday").lower()]
             years = [self.published.year + k for k in (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6)]
-            fits = [date(y, month, day) for y in years if day <= calendar.monthrange(y, month)[1]
+            fits = [date(y, month, day) for y in years if 1 <= day <= calendar.monthrange(y, month)[1]
                     and date(y, month, day).weekday() == weekday]
             if fits:
                 date_after.begin = date_after.finish = fits[0]
                 date_after.extra["guessed"] = False
         return True
+
+    def period_parts(self) -> None:
+        """ "by year end", "by the end of the month": the part of the publication's own period."""
+        for m in self.lex.period_part.finditer(self.text):
+            if not self.unnamed(*m.span()):
+                continue
+            unit, part = self.lex.period_parts[" ".join(m.group(0).lower().split())]
+            cand = _Candidate(*m.span(), "relative", unit)
+            cand.extra["guessed"] = True
+            if self.published is not None:
+                cand.begin, cand.finish = _part(*_interval(self.published, unit), unit, part, self.published)
+            self.take(cand)
 
     def relative(self) -> None:
         for m in self.lex.relative.finditer(self.text):
@@ -626,8 +764,9 @@ class _Finder:
         phrase, s, e = _normalise(ent.text), ent.start_char, ent.end_char
         if re.fullmatch(r"\d{4}", phrase) and (
             _CLOCK_AFTER.match(self.text, e) or _COUNT_BEFORE.search(self.text[max(0, s - 10):s])
+            or (self.word_before(s) == "of" and self._counts_something(e))
         ):
-            return None  # "at 1803 GMT", "Views: 1788"
+            return None  # "at 1803 GMT", "Views: 1788", "a force of 1800 troops"
         if _HAS_YEAR.search(phrase):
             parsed = _parse(phrase, None, False)
             if parsed is None:
@@ -646,9 +785,9 @@ class _Finder:
 
     def run(self) -> list[_Candidate]:
         passes = (
-            self.shared_month, self.year_ranges, self.absolute, self.modifier_years, self.decades,
-            self.anchored, self.weekends, self.ahead, self.months, self.weekdays, self.relative, self.vague,
-            self.entities,
+            self.shared_month, self.year_ranges, self.seasons, self.absolute, self.modifier_years,
+            self.decades, self.anchored, self.anaphoric, self.weekends, self.ahead, self.period_parts,
+            self.months, self.weekdays, self.relative, self.vague, self.entities,
         )
         for step in passes:
             step()
@@ -665,11 +804,16 @@ class _Finder:
         for cand in self.taken:
             if cand.kind not in ("absolute", "relative", "decade") or cand.extra.get("range"):
                 continue
-            m = self.lex.part_before.search(self.text, max(0, cand.start - 25), cand.start)
+            m = self.lex.part_before.search(self.text, max(0, cand.start - 40), cand.start)
             if m is None or not self.free(m.start(), m.end()):
                 continue
             part = self.lex.parts[" ".join(m.group("part").lower().split())]
             cand.start = m.start()
+            if part == "week":  # "the week of Oct. 8"
+                cand.precision = "week"
+                if cand.begin is not None:
+                    cand.begin, cand.finish = _interval(cand.begin, "week")
+                continue
             cand.extra["guessed"] = True  # where "early" ends is a convention, not the text's
             if cand.begin is not None:
                 cand.begin, cand.finish = _part(cand.begin, cand.finish, cand.precision, part, self.published)
@@ -716,9 +860,7 @@ class _Finder:
         if begin is not None and finish is not None and finish < begin:
             return None
         kind = "absolute" if "absolute" in (a.kind, b.kind) and begin is not None else "relative"
-        precision = a.precision if a.precision == b.precision else max(
-            a.precision, b.precision, key=["day", "week", "month", "year"].index
-        )
+        precision = max(a.precision, b.precision, key=_PRECISIONS.index)
         merged = _Candidate(a.start, b.end, kind, precision, begin, finish)
         merged.extra.update(range=True, guessed=bool(a.extra.get("guessed") and b.extra.get("guessed")))
         return merged
@@ -741,10 +883,28 @@ def _is_vague_adverb(doc: Doc, text: str, start: int, end: int, lex: _Lexicon) -
     return True
 
 
+def _attach_back(before: list[_Candidate], cand: _Candidate, text: str) -> None:
+    """ "On March 3 the army entered. Two days later it left.": March 5, from the date just before."""
+    for prior in reversed(before):
+        if "\n" in text[prior.end:cand.start]:
+            return  # another paragraph: no longer the story's last date
+        if prior.begin is not None and prior.kind in ("absolute", "relative") and prior.precision != "open":
+            unit, n = cand.offset
+            cand.anchor = prior
+            # the coarser of the two: "two days later" than "in June" is no exact day
+            cand.precision = max(unit, prior.precision, key=_PRECISIONS.index)
+            cand.begin = _shift(prior.begin, unit, n)
+            cand.begin, cand.finish = _interval(cand.begin, cand.precision)
+            return
+
+
 def _attach_anchors(cands: list[_Candidate], text: str, lex: _Lexicon) -> None:
     """ "the day after the fall of Baghdad on April 9, 2003": resolve against the next dated candidate."""
     for i, cand in enumerate(cands):
         if cand.kind != "anchored":
+            continue
+        if cand.extra.get("back"):
+            _attach_back(cands[:i], cand, text)
             continue
         for nxt in cands[i + 1:]:
             if nxt.start - cand.end > lex.anchor_window or re.search(r"[.!?]\s", text[cand.end:nxt.start]):
@@ -976,15 +1136,7 @@ def _context_before(text: str, events: list[Event], start: int) -> str | None:
     return None
 
 
-def _event(
-    doc: Doc, article: Article, mentions: _Mentions, cand: _Candidate, published: date | None, lex: _Lexicon
-) -> Event | None:
-    text = article.text
-    sent = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    if sent is None:
-        return None
-    sent = sent[0].sent
-    start = sent.start_char
+def _evidence_start(article: Article, start: int, cand: _Candidate) -> int:
     for b in article.structure.boilerplate:
         # a caption or byline the parser ran into the sentence is not part of its evidence
         if start < b.end <= cand.start and b.start < cand.start:
@@ -993,6 +1145,29 @@ def _event(
         # "al-Malaf, July 10,2007: Day by day…": the dateline frames the sentence, it is not part of it.
         if line.span.start <= start < line.span.end <= cand.start:
             start = line.span.end
+    return start
+
+
+def _ongoing(text: str, sent: SpacySpan, cand: _Candidate, lex: _Lexicon) -> tuple[bool, str | None]:
+    """ "began from X … and is still continuing", "since X": (runs until publication, the marker)."""
+    ongoing_match = lex.ongoing.search(sent.text)
+    preceding = re.findall(r"[A-Za-z]+", text[max(sent.start_char, cand.start - 25):cand.start].lower())[-2:]
+    starts = any(w in lex.start_markers for w in preceding)
+    ongoing = starts and not cand.extra.get("range") and (
+        ongoing_match is not None or any(w in lex.ongoing_start_markers for w in preceding)
+    )
+    return ongoing, ongoing_match.group(0) if ongoing_match is not None else None
+
+
+def _event(
+    doc: Doc, article: Article, mentions: _Mentions, cand: _Candidate, published: date | None, lex: _Lexicon
+) -> Event | None:
+    text = article.text
+    sent = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if sent is None:
+        return None
+    sent = sent[0].sent
+    start = _evidence_start(article, sent.start_char, cand)
     evidence = trimmed_span(text, start, sent.end_char, chars=_SPACE)
     date_text = make_span(text, cand.start, cand.end)
     base = {
@@ -1013,12 +1188,7 @@ def _event(
         )
 
     date_tokens = _tokens_of(doc, *cand.extra.get("group", (cand.start, cand.end)))
-    ongoing_match = lex.ongoing.search(sent.text)
-    preceding = re.findall(r"[A-Za-z]+", text[max(sent.start_char, cand.start - 25):cand.start].lower())[-2:]
-    starts = any(w in lex.start_markers for w in preceding)
-    ongoing = starts and not cand.extra.get("range") and (
-        ongoing_match is not None or any(w in lex.ongoing_start_markers for w in preceding)
-    )
+    ongoing, marker = _ongoing(text, sent, cand, lex)
 
     if cand.kind == "vague":
         label = _label(doc, sent, date_tokens)
@@ -1036,12 +1206,11 @@ def _event(
         )
     if cand.begin is None:
         return None
-    if cand.kind == "anchored":
+    if cand.kind == "anchored" and not cand.extra.get("back"):
         date_tokens |= _tokens_of(doc, cand.anchor.start, cand.anchor.end)
         base["date_text"] = make_span(text, cand.start, cand.anchor.end)
     if ongoing:
         # "began from X … and is still continuing": from X until the article was published.
-        marker = ongoing_match.group(0) if ongoing_match is not None else None
         end = published
         return Event(
             label=_label(doc, sent, date_tokens, marker),

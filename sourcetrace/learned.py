@@ -43,8 +43,7 @@ def _in_quote(regions: list[Range], pos: int) -> bool:
 
 
 def features(tok: Token, regions: list[Range], verbs: dict, nouns: frozenset[str]) -> list[str]:
-    """The token's features as strings ("lemma=say", "child=ccomp", ...)."""
-    doc = tok.doc
+    """The token's features as strings ("l=say", "c=ccomp", ...)."""
     lemma = tok.lemma_.lower()
     pos, dep = tok.pos_, tok.dep_
     head = tok.head
@@ -60,14 +59,25 @@ def features(tok: Token, regions: list[Range], verbs: dict, nouns: frozenset[str
         "hl=" + hl,
         "hp=" + head.pos_ + "|" + dep,
         "lhl=" + lemma + "|" + hl,
+        "hhl=" + head.head.lemma_.lower() + "|" + dep,
     ]
     if lemma in verbs:
         f.append("lexv")
         f.extend("lexv=" + t for t in verbs[lemma])
     if lemma in nouns:
         f.append("lexn")
-    if head.lemma_.lower() in verbs and head is not tok:
+    if hl in verbs and head is not tok:
         f.append("head_lexv|" + dep)
+    if tok.ent_type_:
+        f.append("ent=" + tok.ent_type_)
+    f.extend(_child_features(tok, lemma))
+    f.extend(_context_features(tok, lemma, regions))
+    return f
+
+
+def _child_features(tok: Token, lemma: str) -> list[str]:
+    """What hangs on the token: a subject and its type, prepositions, a "that" clause, a colon..."""
+    f = []
     kids = set()
     for c in tok.children:
         cd = c.dep_
@@ -94,25 +104,26 @@ def features(tok: Token, regions: list[Range], verbs: dict, nouns: frozenset[str
         f.append("c=" + cd)
         f.append("lc=" + lemma + "|" + cd)
     f.append("kids=" + "+".join(sorted(kids & _CORE_DEPS)))
-    i = tok.i
+    return f
+
+
+def _context_features(tok: Token, lemma: str, regions: list[Range]) -> list[str]:
+    """The words around the token and the quotation marks it sits in or after."""
+    doc, i = tok.doc, tok.i
+    f = []
     prev = doc[i - 1] if i > 0 else None
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if prev is not None:
         f.append("prev=" + (prev.lower_ if prev.is_punct else prev.pos_))
+        if prev.text in _QUOTES or (prev.text == "," and i > 1 and doc[i - 2].text in _QUOTES):
+            f.append("after_quote")
     if nxt is not None:
         f.append("next=" + (nxt.lower_ if nxt.is_punct else nxt.pos_))
         if nxt.lower_ in ("to", "that", "of", "for", "about", "on"):
             f.append("lnext=" + lemma + "|" + nxt.lower_)
-    if prev is not None and (
-        prev.text in _QUOTES or (prev.text == "," and i > 1 and doc[i - 2].text in _QUOTES)
-    ):
-        f.append("after_quote")
     if _in_quote(regions, tok.idx):
         f.append("in_quote")
         f.append("lq=" + lemma)
-    f.append("hhl=" + head.head.lemma_.lower() + "|" + dep)
-    if tok.ent_type_:
-        f.append("ent=" + tok.ent_type_)
     return f
 
 

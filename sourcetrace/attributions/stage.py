@@ -149,6 +149,12 @@ def _fix_source(found: Found, text: str, blocked: list[Range]) -> None:
     if found.source is None:
         return
     found.source = trimmed(text, _cut_structure(found.source, blocked))
+    if found.source is not None:
+        # page chrome inside the subject (a caption between a headline and the body): the subject
+        # is what follows the last piece of it, next to the cue
+        inner = [be for bs, be in blocked if found.source[0] < bs and be <= found.source[1]]
+        if inner:
+            found.source = trimmed(text, (max(inner), found.source[1]))
     head = found.head
     if found.source is None:
         found.head = None
