@@ -10,6 +10,9 @@ import pytest
 from sourcetrace.model import Actor, Analysis, Article, ChainLink, Claim, Event, Relation, Span
 from tests.helpers import span_of
 
+# the banner (and CI failure) when browser tests are skipped; pytester for the banner's own tests
+pytest_plugins = ["tests.browser_guard", "pytester"]
+
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data" / "articles" / "ncri-2007-07-10-iranian-ambassador-iraq-security.txt"
 
