@@ -5,6 +5,8 @@ A failure is one sentence in the sidebar; the article already shown stays.
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from components import session
@@ -20,10 +22,26 @@ def _pick_bundled(key: str) -> None:
         session.try_show(lambda: session._load_path(path))
 
 
+DETAILS = (("title", "loader-title"), ("publisher", "loader-publisher"), ("published", "loader-published"))
+
+
+def _with_details(article):
+    """The article with the publisher, headline and date the user gave instead of the detected ones."""
+    update = {}
+    for field, key in DETAILS:
+        value = st.session_state.get(key)
+        if isinstance(value, date):
+            value = value.isoformat()
+        value = " ".join(str(value or "").split())
+        if value:
+            update[field] = value
+    return article.model_copy(update=update) if update else article
+
+
 def _take_upload(key: str) -> None:
     upload = st.session_state.get(key)
     if upload is not None:
-        session.try_show(lambda: session.load_bytes(upload.getvalue(), upload.name))
+        session.try_show(lambda: _with_details(session.load_bytes(upload.getvalue(), upload.name)))
 
 
 def _take_paste(key: str) -> None:
@@ -31,7 +49,17 @@ def _take_paste(key: str) -> None:
     if not text.strip():
         st.session_state[session.ERROR_KEY] = "Paste the article's text first."
         return
-    session.try_show(lambda: session.load_text(text))
+    session.try_show(lambda: _with_details(session.load_text(text)))
+
+
+def _details_form() -> None:
+    """Publisher, headline and date for the next upload or paste; blank keeps what the text says."""
+    with st.expander("Details (optional)"):
+        st.caption("For the next upload or paste; they replace what is detected in the text.")
+        st.text_input("Publisher", key="loader-publisher", placeholder="who published the page")
+        st.text_input("Headline", key="loader-title", placeholder="the article's headline")
+        st.date_input("Publication date", value=None, key="loader-published", format="YYYY-MM-DD",
+                      min_value=date(1800, 1, 1), max_value=date(2200, 12, 31))
 
 
 def _take_url(key: str) -> None:
@@ -78,5 +106,6 @@ def render_loader() -> None:
                     with st.form("loader-url-form", border=False):
                         st.text_input("Page address", key="loader-url", placeholder="https://…")
                         st.form_submit_button("Fetch and analyse", on_click=_take_url, args=("loader-url",))
+        _details_form()
         if not session.urls_allowed():
             st.caption("Loading from a URL is off on this server (set SOURCETRACE_ALLOW_URLS=1 to allow it).")

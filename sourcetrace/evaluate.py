@@ -29,22 +29,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sourcetrace.errors import InputError
+from sourcetrace.brat import ROLES, GoldAttribution, read_folder
 from sourcetrace.model import Analysis, Span
 
-ROLES = ("Source", "Cue", "Content")
 CONVENTIONS = ("fragments", "merged")  # the first is the headline figure
 LENIENT_JACCARD = 0.5
 _WORD = re.compile(r"\w")
 
 Chars = frozenset[int]
-
-
-@dataclass
-class GoldAttribution:
-    source: list[tuple[int, int]] | None
-    cue: list[tuple[int, int]]
-    content: list[tuple[int, int]]
 
 
 @dataclass
@@ -85,64 +77,6 @@ class Report:
                 for role, c in self.counts[conv].items()
             }
         return out
-
-
-# --------------------------------------------------------------------------- BRAT
-
-
-def _offsets(field_: str) -> list[tuple[int, int]]:
-    out = []
-    for piece in field_.split(";"):
-        start, end = piece.split()
-        out.append((int(start), int(end)))
-    return out
-
-
-def read_ann(text: str) -> list[GoldAttribution]:
-    """Attribution events of a BRAT .ann file (Source optional, Cue and Content required)."""
-    bounds: dict[str, list[tuple[int, int]]] = {}
-    events: list[dict[str, str]] = []
-    for line in text.splitlines():
-        cols = line.split("\t")
-        if len(cols) < 2:
-            continue
-        if cols[0].startswith("T"):
-            kind, _, where = cols[1].partition(" ")
-            if kind in ROLES:
-                bounds[cols[0]] = _offsets(where)
-        elif cols[0].startswith("E"):
-            roles = {}
-            for arg in cols[1].split():
-                role, _, ref = arg.partition(":")
-                roles[role.rstrip("0123456789")] = ref
-            events.append(roles)
-    gold = []
-    for roles in events:
-        cue, content = bounds.get(roles.get("Cue", "")), bounds.get(roles.get("Content", ""))
-        if cue is None or content is None:
-            continue
-        gold.append(GoldAttribution(source=bounds.get(roles.get("Source", "")), cue=cue, content=content))
-    return gold
-
-
-def read_folder(folder: str | Path) -> list[tuple[str, str, list[GoldAttribution]]]:
-    """(name, text, gold attributions) for every text that has an annotation file."""
-    root = Path(folder)
-    texts, anns = root / "text", root / "attributions"
-    if not texts.is_dir() or not anns.is_dir():
-        raise InputError(f"{root}: expected a BRAT folder with text/ and attributions/ subfolders.")
-    out = []
-    for txt in sorted(texts.glob("*.txt")):
-        # "NAME.ann" or "NAME_<annotator>.ann" — not the files of a longer name starting with NAME_
-        suffixed = [f for f in anns.glob(f"{txt.stem}_*.ann") if "_" not in f.stem[len(txt.stem) + 1 :]]
-        candidates = sorted(anns.glob(f"{txt.stem}.ann")) + sorted(suffixed)
-        if not candidates:
-            continue
-        text = txt.read_text(encoding="utf-8")
-        out.append((txt.stem, text, read_ann(candidates[0].read_text(encoding="utf-8"))))
-    if not out:
-        raise InputError(f"{root}: no text has an annotation file in attributions/.")
-    return out
 
 
 # --------------------------------------------------------------------------- matching
@@ -231,14 +165,26 @@ def score(analysis: Analysis, gold: list[GoldAttribution], report: Report) -> No
     report.articles += 1
 
 
-def evaluate_folder(folder: str | Path, model: str | None = None, without: tuple[str, ...] = ()) -> Report:
-    """Scores over a BRAT folder; `without` names attribution rules to switch off."""
-    from sourcetrace.analysis import Settings, analyze_many, prepare_article
+def evaluate_folder(
+    folder: str | Path, model: str | None = None, without: tuple[str, ...] = (), *, cache: bool = False
+) -> Report:
+    """Scores over a BRAT folder; `without` names attribution rules to switch off ("learned_cues"
+    runs the rules alone); `cache=True` reuses (or writes) the folder's parse in the user cache."""
+    from sourcetrace.analysis import Settings, _analyze_doc, analyze_many, prepare_article
+    from sourcetrace.nlp import get_pipeline
 
-    items = read_folder(folder)
-    articles = [prepare_article(text, source_path=name) for name, text, _ in items]
     report = Report()
     settings = Settings(model=model, disabled_rules=without)
+    if cache:
+        from sourcetrace.corpus_cache import parsed_folder
+
+        nlp = get_pipeline(model)
+        for name, text, gold, doc in parsed_folder(folder, model):
+            article = prepare_article(text, source_path=name)
+            score(_analyze_doc(article, doc, nlp, settings), gold, report)
+        return report
+    items = read_folder(folder)
+    articles = [prepare_article(text, source_path=name) for name, text, _ in items]
     for analysis, (_, _, gold) in zip(analyze_many(articles, settings), items, strict=True):
         score(analysis, gold, report)
     return report
@@ -279,7 +225,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         from sourcetrace.attributions import check_rules
 
         check_rules(without)  # an unknown name is one sentence before the corpus is parsed
-    report = evaluate_folder(args.folder, model=args.model, without=without)
+    if not args.learned:
+        without = (*without, "learned_cues")
+    report = evaluate_folder(args.folder, model=args.model, without=without, cache=args.cache)
     print(json.dumps(report.as_dict(), indent=2) if args.json else format_table(report))
     return 0
 
@@ -300,5 +248,14 @@ def add_parser(subparsers) -> None:
         metavar="GOLD",
         help="chain gold JSON file or folder "
         "(repeatable): score claims and chains of the texts in FOLDER (benchmarks/chains/FORMAT.md)",
+    )
+    e.add_argument(
+        "--no-learned",
+        dest="learned",
+        action="store_false",
+        help="the rules alone, without the learned cue scorer (same as --without learned_cues)",
+    )
+    e.add_argument(
+        "--cache", action="store_true", help="parse the folder once and reuse the parse (user cache folder)"
     )
     e.set_defaults(func=cmd_evaluate)

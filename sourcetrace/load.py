@@ -139,8 +139,9 @@ def load_text(
     site_name: str | None = None,
     url: str | None = None,
 ) -> Article:
-    """Pasted or decoded plain text."""
+    """Pasted or decoded plain text; `title`, `publisher` and `published` override what the text says."""
     published = check_published(published)
+    title, publisher = _override(title), _override(publisher)
     text = _clean_newlines(text)
     if not text.strip():
         raise InputError(f"{_label(name)} is empty: there is no text to analyse.")
@@ -180,6 +181,7 @@ def load_html(
     *,
     url: str | None = None,
     name: str = "",
+    title: str | None = None,
     publisher: str | None = None,
     published: str | None = None,
     source_path: str | None = None,
@@ -195,24 +197,30 @@ def load_html(
     body = (doc.text or "").strip() if doc is not None else ""
     if not body:
         raise InputError(f"{label} has no article text that could be extracted.")
-    title = (doc.title or "").strip() or None
+    page_title = (doc.title or "").strip() or None
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     # The headline goes first, alone on its line, as in a plain-text article.
-    if title and paragraphs and paragraphs[0] == title:
+    if page_title and paragraphs and paragraphs[0] == page_title:
         paragraphs = paragraphs[1:]
-    text = "\n\n".join(([title] if title else []) + paragraphs) + "\n"
+    text = "\n\n".join(([page_title] if page_title else []) + paragraphs) + "\n"
     site_name = (doc.sitename or "").strip() or None
     meta_date = _iso_date(doc.date)
     return load_text(
         text,
         name=label,
-        title=title,
+        title=_override(title) or page_title,
         publisher=publisher or site_name,
         published=published or meta_date,
         source_path=source_path,
         site_name=site_name,
         url=(doc.url or url) if doc is not None else url,
     )
+
+
+def _override(value: str | None) -> str | None:
+    """A headline or publisher given by the user: trimmed, and None when blank."""
+    value = " ".join((value or "").split())
+    return value or None
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -236,6 +244,7 @@ def load_bytes(
     *,
     name: str = "",
     filename: str | None = None,
+    title: str | None = None,
     publisher: str | None = None,
     published: str | None = None,
     url: str | None = None,
@@ -250,15 +259,19 @@ def load_bytes(
     if _looks_like_html(data, filename or name):
         _check_binary(data, label)
         return load_html(
-            data, url=url, name=label, publisher=publisher, published=published, source_path=source_path
+            data, url=url, name=label, title=title, publisher=publisher, published=published,
+            source_path=source_path,
         )
     text = decode(data, label)
     return load_text(
-        text, name=label, publisher=publisher, published=published, source_path=source_path, url=url
+        text, name=label, title=title, publisher=publisher, published=published, source_path=source_path,
+        url=url,
     )
 
 
-def load_path(path: str | Path, *, publisher: str | None = None, published: str | None = None) -> Article:
+def load_path(
+    path: str | Path, *, title: str | None = None, publisher: str | None = None, published: str | None = None
+) -> Article:
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file.")
@@ -274,10 +287,14 @@ def load_path(path: str | Path, *, publisher: str | None = None, published: str 
         data = p.read_bytes()
     except OSError as err:
         raise InputError(f"{p} cannot be read ({err.strerror or 'access denied'}).") from None
-    return load_bytes(data, name=str(p), filename=p.name, publisher=publisher, published=published)
+    return load_bytes(
+        data, name=str(p), filename=p.name, title=title, publisher=publisher, published=published
+    )
 
 
-def load_url(url: str, *, publisher: str | None = None, published: str | None = None) -> Article:
+def load_url(
+    url: str, *, title: str | None = None, publisher: str | None = None, published: str | None = None
+) -> Article:
     """A web page, fetched by `fetch.fetch_url`, then extracted like an HTML file."""
     from sourcetrace.fetch import fetch_url
 
@@ -285,14 +302,19 @@ def load_url(url: str, *, publisher: str | None = None, published: str | None = 
     name = final_url or url
     path_name = Path(name.split("?", 1)[0]).name
     if _looks_like_html(data, path_name if Path(path_name).suffix else "page.html"):
-        return load_html(data, url=final_url or url, name=name, publisher=publisher, published=published)
+        return load_html(
+            data, url=final_url or url, name=name, title=title, publisher=publisher, published=published
+        )
     return load_bytes(
-        data, name=name, filename=path_name, publisher=publisher, published=published, url=final_url
+        data, name=name, filename=path_name, title=title, publisher=publisher, published=published,
+        url=final_url,
     )
 
 
-def load_stdin(*, publisher: str | None = None, published: str | None = None) -> Article:
+def load_stdin(
+    *, title: str | None = None, publisher: str | None = None, published: str | None = None
+) -> Article:
     data = sys.stdin.buffer.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise InputError(f"The standard input is larger than the {_limit()} limit.")
-    return load_bytes(data, name="<stdin>", publisher=publisher, published=published)
+    return load_bytes(data, name="<stdin>", title=title, publisher=publisher, published=published)

@@ -18,6 +18,7 @@ ActorKind = Literal["named", "anonymous", "publisher", "outlet", "document"]
 LinkKind = Literal["publisher", "outlet", "named", "anonymous", "document", "unattributed"]
 Precision = Literal["day", "week", "month", "year", "open"]
 Stance = Literal["asserts", "denies"]
+ChromeKind = Literal["byline", "date", "caption", "dateline", "related", "credit", "comments", "furniture"]
 
 # The entity types an actor can have, in the order the app offers them: the spaCy/OntoNotes labels
 # of someone or something that acts, speaks or is spoken of, and DOCUMENT (a cited report). On the
@@ -57,6 +58,22 @@ class Dateline(_Model):
     covers: Span  # the text the dateline frames (up to the next dateline or the end)
 
 
+class Chrome(_Model):
+    """A piece of pasted page chrome: structure, never an actor, a claim or an event.
+
+    byline ("By Joana Marques | Atlantic Wire"), date (a date line at the top), caption ("Photo:
+    Reuters / ..."), dateline (the place of a wire dateline, "LISBON, March 15"), related (other
+    stories' headlines), credit ("Reporting by ..."), comments (the comment form and what follows),
+    furniture (share, subscribe, paywall and navigation lines).
+    """
+
+    span: Span
+    kind: ChromeKind
+    authors: list[str] = []  # a byline's names
+    outlet: str | None = None  # a byline's news organisation ("Atlantic Wire")
+    date: str | None = None  # YYYY-MM-DD when the line states a full date
+
+
 class ArticleStructure(_Model):
     """Where the page's parts are; metadata only, the text itself is never edited."""
 
@@ -64,8 +81,9 @@ class ArticleStructure(_Model):
     headline: Span | None = None
     headline_cue: Span | None = None  # ": report" at the end of a headline
     datelines: list[Dateline] = []
-    boilerplate: list[Span] = []  # "Exit mobile version": never an entity or a claim
+    boilerplate: list[Span] = []  # "Exit mobile version", and every chrome span: never an entity or a claim
     body_start: int = 0
+    chrome: list[Chrome] = []  # what each piece of pasted page chrome is (its spans are in boilerplate too)
 
 
 class Article(_Model):
@@ -138,6 +156,18 @@ class Attribution(_Model):
     frame: bool = False  # a document frame (publisher, dateline) rather than a sentence
 
 
+class Response(_Model):
+    """An actor's recorded non-answer ("declined to comment", "did not respond to a request for
+    comment", "could not be reached"): never a claim, as it states nothing, but users want to see
+    who was asked and did not answer."""
+
+    id: str
+    kind: Literal["no_comment"] = "no_comment"
+    actor: str | None = None  # the actor who did not answer, when known
+    source: Span | None = None  # the words naming them ("The company")
+    cue: Span  # "declined to comment"
+
+
 class ChainLink(_Model):
     label: str
     kind: LinkKind
@@ -173,6 +203,7 @@ class Analysis(_Model):
     events: list[Event] = []
     attributions: list[Attribution] = []
     claims: list[Claim] = []
+    responses: list[Response] = []  # no-comment responses, in text order
     pipeline: PipelineInfo = PipelineInfo()
     warnings: list[str] = []
 
