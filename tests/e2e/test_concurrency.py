@@ -25,7 +25,7 @@ from tests.unit.test_concurrency import PEOPLE, PLACES, SESSIONS, article_text
 @pytest.fixture
 def own_app(tmp_path: Path):
     """A server of its own with a fresh workspace: what one test writes, no other test sees."""
-    from tests.e2e.test_failing_parts import _app_server
+    from tests.e2e.test_failing_parts_browser import _app_server
 
     home = tmp_path / "home"
     home.mkdir()
