@@ -164,10 +164,12 @@ def synthetic_claims(n: int, seed: int = 7):
     kinds = ["named", "anonymous", "document", "unattributed", "outlet"]
     rows: list[ClaimRow] = []
     n_articles = max(2, n // 8)
+    prop = 0
     while len(rows) < n:
         words = rng.sample(vocab, rng.randint(8, 14))
         copies = rng.randint(2, 5) if rng.random() < 0.1 else 1
-        for _ in range(copies):
+        prop += 1
+        for copy in range(copies):
             w = list(words)
             if copies > 1 and rng.random() < 0.5:
                 w[rng.randrange(len(w))] = rng.choice(vocab)  # reworded
@@ -178,7 +180,7 @@ def synthetic_claims(n: int, seed: int = 7):
             rows.append(
                 ClaimRow(
                     article=art,
-                    claim=f"c{len(rows)}",
+                    claim=f"s{prop}.{copy}",  # the proposition it states, for the tests
                     content=" ".join(w),
                     start=0,
                     chain=[
