@@ -63,6 +63,7 @@ _PAREN_ACRONYMS = re.compile(
     r"\s*\(\s*([A-Z](?:\.?[A-Z&])+\.?(?:\s*/\s*[A-Z](?:\.?[A-Z&])+\.?)*)\s*\)"
     r"|,\s+or\s+([A-Z][A-Z0-9&]+)(?=\s*[,.;:)\u2013\u2014-])"
 )
+_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\b(?![\w-])")
 _INITIAL_SKIP = frozenset({"of", "the", "and", "for", "al", "el", "de", "in", "on"})
 MAX_TITLE_TOKENS = 8
 
@@ -176,12 +177,13 @@ def _outlet_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _outlet_cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    before, after = [], []
+def _outlet_cues() -> dict[str, tuple[str, ...]]:
+    """{"before": phrases, "after": phrases, "unless": last words}."""
+    cues: dict[str, list[str]] = {"before": [], "after": [], "unless": []}
     for line in _read_lines(OUTLET_CUES_FILE):
         where, _, phrase = line.partition(":")
-        (before if where.strip() == "before" else after).append(phrase.strip().lower())
-    return tuple(before), tuple(after)
+        cues.setdefault(where.strip(), []).append(phrase.strip().lower())
+    return {k: tuple(v) for k, v in cues.items()}
 
 
 @lru_cache(maxsize=8192)
@@ -498,6 +500,22 @@ def _strip_person_titles(doc: Doc, first: int, last: int) -> int:
     return first
 
 
+def _given_names_before(doc: Doc, first: int) -> int:
+    """A person's name the model cut short after an honorific ("Mr Oh [Chong Song]"): up to two
+    capitalised proper nouns between the honorific and the name belong to it."""
+    i = first
+    while i > 0 and first - i < 2:
+        prev = doc[i - 1]
+        if prev.ent_type_ or prev.pos_ != "PROPN" or not prev.is_alpha or not prev.text[:1].isupper():
+            break
+        if _is_title_word(prev.text) or "\n" in prev.whitespace_:
+            break
+        i -= 1
+    if i < first and i > 0 and doc[i - 1].lower_.rstrip(".") in _HONORIFICS:
+        return i
+    return first
+
+
 def _span_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character offsets without leading punctuation glued to the first word ("-Elliott")."""
     text = doc.text
@@ -508,14 +526,18 @@ def _span_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _outlet_context(text: str, start: int, end: int, label: str) -> bool:
     """ "newspaper X", "the daily X", "X news agency", "X reported on Monday"."""
-    before_cues, after_cues = _outlet_cues()
+    cues = _outlet_cues()
     before = " " + re.sub(r"\s+", " ", text[max(0, start - 40):start].lower()).strip()
-    if any(before.endswith(" " + cue) for cue in before_cues):
+    if any(before.endswith(" " + cue) for cue in cues["before"]):
         return True
     after = re.sub(r"\s+", " ", text[end:end + 40].lower()).strip()
-    for cue in after_cues:
+    for cue in cues["after"]:
         if re.match(re.escape(cue) + r"\b", after):
-            return label != "PERSON" or cue not in ("reported", "quoted", "reports that")
+            if cue not in ("reported", "quoted", "reports that"):
+                return True
+            # Anyone may report; a name the model read as a person or an institution stays one.
+            last = text[start:end].split()[-1].lower()
+            return label != "PERSON" and last not in cues["unless"]
     return False
 
 
@@ -641,7 +663,7 @@ class _Collector:
             return None
         first_tok, last_tok = rng
         if label == "PERSON":
-            first_tok = _strip_person_titles(doc, first_tok, last_tok)
+            first_tok = _strip_person_titles(doc, _given_names_before(doc, first_tok), last_tok)
         if not any(c.isupper() for c in doc[first_tok:last_tok].text):
             return None  # "state", "n’t": a name is written with a capital
         start, end = _span_edges(doc, doc[first_tok].idx, doc[last_tok - 1].idx + len(doc[last_tok - 1].text))
@@ -784,11 +806,17 @@ class _Propagator:
                     found.append(_Mention(hit.start(), hit.end(), label, hit.group()))
         if acronyms:
             for tok in self.c.doc:
-                keys = _acronym_keys(tok.text) if tok.text[:1].isupper() else frozenset()
+                # Undotted only: "S.C." and "N.C." are places far more often than acronyms.
+                plain = tok.text[:1].isupper() and "." not in tok.text
+                keys = _acronym_keys(tok.text) if plain else frozenset()
                 hit_key = next((k for k in keys if k in acronyms), None)
                 end = tok.idx + len(tok.text)
                 if hit_key and self.free(tok.idx, end, acronym=True) and not _is_country_name((tok.lower_,)):
                     found.append(_Mention(tok.idx, tok.idx + len(tok.text), acronyms[hit_key], tok.text))
+        # "Mr Oh", "Ms Rautela": whoever an honorific names is a person.
+        for hit in _HONORIFIC_NAME.finditer(text):
+            if not _is_title_word(hit.group(1)) and self.free(hit.start(1), hit.end(1)):
+                found.append(_Mention(hit.start(1), hit.end(1), "PERSON", hit.group(1)))
         for m in found:
             m.after_the = _written_with_the(text, m.start)
             self.c.add(m)
@@ -925,15 +953,19 @@ class _Resolver:
         Management", but "Ping An Insurance" must not join them)."""
         ms = self.mentions
         names = {_norm_tokens(ms[i].surface) for i in self.groups[root] if not _acronym_keys(ms[i].surface)}
-        return bool(names) and all(_org_fits(tokens, v) for v in names)
+        names = names or self.variants(root)  # "HSBC" before "HSBC Holdings Plc"
+        return all(_org_fits(tokens, v) for v in names)
 
     def acronym_target(self, key: str, fam: str, tokens: tuple[str, ...]) -> str | None:
         m = self.first(key)
         codes = _acronym_keys(m.surface)
         if not codes and fam == "ORG" and len(tokens) >= 2:
             hits = [k for code in _initials_keys(tokens) for k in self.by_acronym.get(code, [])]
-        else:
+        elif fam == "ORG" or ("." not in m.surface and len(m.surface) >= 3):
+            # A place's dotted abbreviation ("S.C.", "N.C.") is no organisation's acronym.
             hits = [k for code in codes for k in self.by_initials.get(code, [])]
+        else:
+            hits = []
         if not hits:
             return None
         return self.find(max(hits, key=lambda k: self.groups[self.find(k)][-1]))
@@ -979,8 +1011,10 @@ class _Resolver:
                 self.surname_typed_org(key, tokens)
             elif fam == "PERSON" and len(tokens) == 1 and len(self.variants(key)) == 1:
                 self.first_name_alone(key, tokens)
-            if self.find(key) == key and fam in ("PERSON", "NORP", "FAC") and tokens in by_core:
-                # "Elliott" (PERSON) after "Elliott Investment Management": a company's short form.
+            mistypable = fam in ("PERSON", "NORP", "FAC") or (fam == "PLACE" and _acronym_keys(m.surface))
+            if self.find(key) == key and mistypable and tokens in by_core:
+                # "Elliott" (PERSON) or "CP" (GPE) beside "Elliott Investment Management" or "CP
+                # Group": a company's short form.
                 if all(len(v) <= len(tokens) for v in self.variants(key)):
                     roots = list(dict.fromkeys(self.find(r) for r in by_core[tokens]))
                     self.union(self.nearest(roots, self.groups[key][0]), key)
