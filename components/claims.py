@@ -6,8 +6,12 @@ import html
 
 import streamlit as st
 
-from components import state
+from components import session
+from sourcetrace import render
+from sourcetrace.focus import Focus, order_claims
 from sourcetrace.model import Analysis, Claim
+from sourcetrace.render import escape_markdown
+from sourcetrace.sourcing import direct_source, filter_claims, hops
 
 KIND_BADGES: dict[str, tuple[str, str]] = {
     # source kind -> (label, streamlit badge colour)
@@ -22,9 +26,11 @@ KIND_BADGES: dict[str, tuple[str, str]] = {
 PANEL_CSS = """
 <style>
 .st-crumbs { font-size: 0.84rem; line-height: 1.45; color: #46505c; margin-bottom: 0.25rem; }
-.st-crumbs b { color: #1b1f24; font-weight: 600; }
-.st-crumbs .crumb { white-space: nowrap; }
-.st-crumbs .sep { color: #9aa4af; margin: 0 0.25rem; }
+.st-crumbs .st-link { display: inline; padding: 0; border: 0; background: none; }
+.st-crumbs .st-link small { display: none; }
+.st-crumbs .st-last { color: #1b1f24; font-weight: 600; }
+.st-crumbs .st-one-word, .st-crumbs .st-tail { white-space: nowrap; }
+.st-crumbs .st-sep { color: #9aa4af; margin: 0 0.25rem; }
 .st-claim-text { font-size: 0.92rem; line-height: 1.45; margin: 0.15rem 0 0.35rem;
   overflow-wrap: anywhere; }
 .st-hedge { font-size: 0.8rem; color: #5b6570; margin-top: 0.2rem; overflow-wrap: anywhere; }
@@ -35,98 +41,20 @@ div[class*="st-key-claimcard-"].focused, div[class*="st-key-claimfocus-"] {
 """
 
 
-def direct_source(claim: Claim) -> tuple[str, str]:
-    """(label, kind) of the innermost link: the source the claim rests on."""
-    if not claim.chain:
-        return "unattributed", "unattributed"
-    last = claim.chain[-1]
-    return last.label, last.kind
-
-
-def claim_actor_ids(claim: Claim) -> set[str]:
-    return {link.actor for link in claim.chain if link.actor} | set(claim.actors)
-
-
-def hops(claim: Claim) -> int:
-    """Hand-overs between the reader's page and the source: links after the first."""
-    return max(len(claim.chain) - 1, 0)
-
-
 def breadcrumbs_html(claim: Claim) -> str:
-    parts = []
-    for link in claim.chain:
-        label = html.escape(link.label)
-        if " " not in label:  # one word never breaks at its hyphen ("al-Malaf"); phrases wrap
-            label = f'<span class="crumb">{label}</span>'
-        parts.append(f"<b>{label}</b>" if link is claim.chain[-1] else label)
-    parts.append('<span class="crumb">claim</span>')  # never split as "clai|m" in a narrow card
-    return '<div class="st-crumbs">' + '<span class="sep">›</span>'.join(parts) + "</div>"
-
-
-def claim_concerns_event(claim: Claim, analysis: Analysis, event_id: str) -> bool:
-    """The claim names the event, or its content overlaps the sentence the event comes from."""
-    if event_id in claim.events:
-        return True
-    event = analysis.event(event_id)
-    return event is not None and (
-        claim.content.start < event.evidence.end and event.evidence.start < claim.content.end
-    )
-
-
-def filter_claims(
-    analysis: Analysis,
-    sources: list[str] | None = None,
-    kinds: list[str] | None = None,
-    actor: str | None = None,
-    event: str | None = None,
-) -> list[Claim]:
-    """Claims whose direct source / source kind is chosen and that involve `actor` and `event`
-    (None: any)."""
-    out = []
-    for claim in analysis.claims:
-        if event and not claim_concerns_event(claim, analysis, event):
-            continue
-        label, kind = direct_source(claim)
-        if sources and label not in sources:
-            continue
-        if kinds and kind not in kinds:
-            continue
-        if actor and actor not in claim_actor_ids(claim):
-            continue
-        out.append(claim)
-    return out
+    """The chain as the panel shows it: the library's chips, compact, ending in "claim"."""
+    return f'<div class="st-crumbs">{render.claim_chain_html(claim, tail="claim")}</div>'
 
 
 FIRST_CARDS = 8  # cards drawn before "Show all": each card is a few elements sent on every focus change
 
 
-def order_claims(
-    claims: list[Claim], analysis: Analysis, focus: dict | None
-) -> list[Claim]:
-    """The focused claim first, then the claims about the focused actor or event, then the rest
-    (stable: article order within each group)."""
-    if not focus:
-        return list(claims)
-    kind, ident = focus["type"], focus["id"]
-
-    def rank(claim: Claim) -> int:
-        if kind == "claim":
-            return 0 if claim.id == ident else 1
-        if kind == "actor":
-            return 0 if ident in claim_actor_ids(claim) else 1
-        if kind == "event":
-            return 0 if claim_concerns_event(claim, analysis, ident) else 1
-        return 1
-
-    return sorted(claims, key=rank)
-
-
-def render_panel(analysis: Analysis, focus: dict | None, key: str, on_article_page: bool) -> None:
+def render_panel(analysis: Analysis, focus: Focus | None, key: str, on_article_page: bool) -> None:
     """The right-hand panel shown beside every view."""
     # the style and the heading in one element: every element costs a round trip per rerun
     st.markdown(f"{PANEL_CSS}\n\n#### Claims · {len(analysis.claims)}", unsafe_allow_html=True)
-    focus_actor = focus["id"] if focus and focus["type"] == "actor" else None
-    focus_event = focus["id"] if focus and focus["type"] == "event" else None
+    focus_actor = focus.of("actor") if focus else None
+    focus_event = focus.of("event") if focus else None
     if not analysis.claims:
         _focus_line(analysis, focus, key, False, 0)
         st.info("No claims were found in this article.")
@@ -153,7 +81,7 @@ def render_panel(analysis: Analysis, focus: dict | None, key: str, on_article_pa
         st.caption("No claim matches these filters.")
         return
 
-    focus_claim = focus["id"] if focus and focus["type"] == "claim" else None
+    focus_claim = focus.of("claim") if focus else None
     # what the focus concerns comes first, so it is in view beside every view
     shown = order_claims(shown, analysis, focus)
     all_key = f"{key}-all"
@@ -173,29 +101,22 @@ def _toggle(flag: str) -> None:
 
 
 def _focus_line(
-    analysis: Analysis, focus: dict | None, key: str, filtered: bool, shown: int
+    analysis: Analysis, focus: Focus | None, key: str, filtered: bool, shown: int
 ) -> None:
     """What is focused (in every view), how many claims involve it, and a way to clear it."""
     if not focus:
         st.caption("Nothing focused: click an actor, a claim or an event.")
         return
-    name = state.focus_label(analysis, focus) or ""
+    name = focus.label(analysis) or ""
     with st.container(key=f"{key}-focusline"):
-        note = f"Focus: **{_plain(name)}**"
+        note = f"Focus: **{escape_markdown(name)}**"
         if filtered:
-            note += f"  \n{shown} of {len(analysis.claims)} claims concern this {focus['type']}"
+            note += f"  \n{shown} of {len(analysis.claims)} claims concern this {focus.type}"
         st.markdown(note)
         st.button(
-            ":material/close: Clear the focus", key=f"{key}-clear", on_click=state.set_focus, args=(None,),
+            ":material/close: Clear the focus", key=f"{key}-clear", on_click=session.set_focus, args=(None,),
             type="tertiary", help="Clear the focus in every view",
         )
-
-
-def _plain(text: str) -> str:
-    out = html.escape(text, quote=False)
-    for ch in "\\`*_[]<>#|~$":
-        out = out.replace(ch, "\\" + ch)
-    return out
 
 
 def badges_markdown(claim: Claim) -> str:
@@ -241,7 +162,7 @@ def _card(claim: Claim, analysis: Analysis, key: str, focused: bool, on_article_
         with st.container(horizontal=True, gap="small"):
             st.button(
                 ":material/center_focus_strong: Focus", key=f"{key}-focus-{claim.id}", type="tertiary",
-                on_click=state.set_focus, args=("claim", claim.id), disabled=focused,
+                on_click=session.set_focus, args=(Focus(type="claim", id=claim.id),), disabled=focused,
                 help="Focus this claim in every view",
             )
             st.button(
@@ -252,8 +173,8 @@ def _card(claim: Claim, analysis: Analysis, key: str, focused: bool, on_article_
 
 
 def _show_in_text(claim_id: str, on_article_page: bool) -> None:
-    state.set_focus("claim", claim_id)
-    st.session_state[state.SCROLL_KEY] = f"claim-{claim_id}"
+    session.set_focus(Focus(type="claim", id=claim_id))
+    st.session_state[session.SCROLL_KEY] = f"claim-{claim_id}"
     if not on_article_page:
         # switching pages cannot happen inside a callback; the page does it on its rerun
         st.session_state["goto_article"] = True

@@ -11,22 +11,24 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from components.workspace import problems, render_status, workspace, writable
-from sourcetrace import corrections as C
+from components.library import render_status
+from components.session import problems
+from components.workspace import workspace, writable
+from sourcetrace import corrections
 from sourcetrace.errors import SourcetraceError
-from sourcetrace.model import Analysis
+from sourcetrace.focus import Focus, FocusType
+from sourcetrace.model import ACTOR_TYPES, Analysis
 
 FLASH_KEY = "_corrections_flash"  # session: (kind, sentence) about the last correction
 AUTHOR_KEY = "corrections_author"  # session: the name the analyst signs edits with (optional)
 MARK = "✎ "  # prefix of a corrected item in the lists
-ENTITY_TYPES = ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"]
 
 
 def _flash(kind: str, text: str) -> None:
     st.session_state[FLASH_KEY] = (kind, text)
 
 
-def _save(analysis: Analysis, build: Callable[[], C.Edit | None]) -> None:
+def _save(analysis: Analysis, build: Callable[[], corrections.Edit | None]) -> None:
     """Build the edit from what is on screen and append it; a refusal becomes one sentence."""
     ws = writable()
     if ws is None:
@@ -43,7 +45,7 @@ def _save(analysis: Analysis, build: Callable[[], C.Edit | None]) -> None:
     except SourcetraceError as err:
         _flash("error", str(err))
         return
-    _flash("success", C.describe(edit, ws.edits(analysis.article.content_hash)))
+    _flash("success", corrections.describe(edit, ws.edits(analysis.article.content_hash)))
 
 
 def _v(key: str):
@@ -92,7 +94,7 @@ def event_label(analysis: Analysis, event_id: str) -> str:
     ev = analysis.event(event_id)
     if ev is None:
         return "(none)"
-    when = C._interval(ev.start, ev.end)
+    when = corrections.interval_label(ev.start, ev.end)
     return f"{MARK if ev.corrected else ''}{ev.label} · {when}"
 
 
@@ -109,7 +111,7 @@ def _chain_text(analysis: Analysis, claim_id: str) -> str:
 # ---------------------------------------------------------------- the panel
 
 
-def render_corrections(analysis: Analysis, focus: dict | None = None, key: str = "corr") -> None:
+def render_corrections(analysis: Analysis, focus: Focus | None = None, key: str = "corr") -> None:
     """The whole panel: status, undo/redo, the three kinds of items, and the history."""
     can_save = render_status(key=f"{key}-status")
     flash = st.session_state.pop(FLASH_KEY, None)
@@ -131,7 +133,7 @@ def render_corrections(analysis: Analysis, focus: dict | None = None, key: str =
         render_history(analysis, key=f"{key}-log")
 
 
-def _log(analysis: Analysis) -> list[C.Edit]:
+def _log(analysis: Analysis) -> list[corrections.Edit]:
     ws, _ = workspace()
     if ws is None:
         return []
@@ -143,17 +145,17 @@ def _log(analysis: Analysis) -> list[C.Edit]:
 
 def render_undo_redo(analysis: Analysis, key: str, disabled: bool = False) -> None:
     log = _log(analysis)
-    history = C.replay(log)
+    history = corrections.replay(log)
     cols = st.columns(2)
     cols[0].button(
         "Undo", key=f"{key}-undo", icon=":material/undo:", disabled=disabled or not history.can_undo,
-        help=C.describe(history.active[-1]) if history.active else "Nothing to undo",
-        on_click=_save, args=(analysis, lambda: C.undo_entry(_log(analysis))), width="stretch",
+        help=corrections.describe(history.active[-1]) if history.active else "Nothing to undo",
+        on_click=_save, args=(analysis, lambda: corrections.undo_entry(_log(analysis))), width="stretch",
     )
     cols[1].button(
         "Redo", key=f"{key}-redo", icon=":material/redo:", disabled=disabled or not history.can_redo,
-        help=C.describe(history.undone[-1]) if history.undone else "Nothing to redo",
-        on_click=_save, args=(analysis, lambda: C.redo_entry(_log(analysis))), width="stretch",
+        help=corrections.describe(history.undone[-1]) if history.undone else "Nothing to redo",
+        on_click=_save, args=(analysis, lambda: corrections.redo_entry(_log(analysis))), width="stretch",
     )
 
 
@@ -163,10 +165,10 @@ def render_history(analysis: Analysis, key: str) -> None:
     if not log:
         st.caption("No corrections yet for this article.")
         return
-    active = {e.id for e in C.replay(log).active}
+    active = {e.id for e in corrections.replay(log).active}
     lines = []
     for n, edit in enumerate(log, start=1):
-        text = C.describe(edit, log)
+        text = corrections.describe(edit, log)
         if edit.op not in ("undo", "redo") and edit.id not in active:
             text = f"~~{text}~~ (undone)"
         who = f" · {edit.author}" if edit.author else ""
@@ -175,9 +177,10 @@ def render_history(analysis: Analysis, key: str) -> None:
         st.markdown("\n".join(lines))
 
 
-def _pick(label: str, ids: list[str], focus: dict | None, kind: str, key: str, format_func) -> str:
+def _pick(label: str, ids: list[str], focus: Focus | None, kind: FocusType, key: str, format_func) -> str:
     """A selectbox of items that follows the shared focus when it changes to an item of this kind."""
-    focused = focus["id"] if focus and focus["type"] == kind and focus["id"] in ids else None
+    focused = focus.of(kind) if focus else None
+    focused = focused if focused in ids else None
     seen_key = f"{key}-seen-focus"
     if focused and st.session_state.get(seen_key) != focused:
         st.session_state[key] = focused  # set before the widget exists: no default is passed below
@@ -191,7 +194,7 @@ def _pick(label: str, ids: list[str], focus: dict | None, kind: str, key: str, f
 
 
 def render_actor_corrections(
-    analysis: Analysis, focus: dict | None, key: str, disabled: bool = False
+    analysis: Analysis, focus: Focus | None, key: str, disabled: bool = False
 ) -> None:
     ids = [a.id for a in analysis.actors]
     if ids:
@@ -202,16 +205,16 @@ def render_actor_corrections(
         c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
         c1.text_input("New name", value=actor.name, key=f"{key}-name-{actor.id}")
         c2.button("Rename", key=f"{key}-rename", disabled=disabled, on_click=_save, args=(
-            analysis, lambda: C.rename_actor(analysis, actor.id, _text(f"{key}-name-{actor.id}"))),
+            analysis, lambda: corrections.rename_actor(analysis, actor.id, _text(f"{key}-name-{actor.id}"))),
             width="stretch")
 
         c1, c2, c3 = st.columns([2, 2, 1], vertical_alignment="bottom")
-        types = ENTITY_TYPES if actor.type in ENTITY_TYPES else [actor.type, *ENTITY_TYPES]
+        types = ACTOR_TYPES if actor.type in ACTOR_TYPES else [actor.type, *ACTOR_TYPES]
         c1.selectbox("Type", types, index=types.index(actor.type), key=f"{key}-type-{actor.id}")
-        c2.selectbox("Kind", C.ACTOR_KINDS, index=C.ACTOR_KINDS.index(actor.kind),
+        c2.selectbox("Kind", corrections.ACTOR_KINDS, index=corrections.ACTOR_KINDS.index(actor.kind),
                      key=f"{key}-kind-{actor.id}")
         c3.button("Change", key=f"{key}-retype", disabled=disabled, on_click=_save, args=(
-            analysis, lambda: C.retype_actor(
+            analysis, lambda: corrections.retype_actor(
                 analysis, actor.id,
                 type=_v(f"{key}-type-{actor.id}") if _v(f"{key}-type-{actor.id}") != actor.type else None,
                 kind=_v(f"{key}-kind-{actor.id}") if _v(f"{key}-kind-{actor.id}") != actor.kind else None,
@@ -223,19 +226,20 @@ def render_actor_corrections(
             c1.selectbox("Merge this other actor into it", others, key=f"{key}-merge-{actor.id}",
                          format_func=lambda i: actor_label(analysis, i))
             c2.button("Merge", key=f"{key}-merge", disabled=disabled, on_click=_save, args=(
-                analysis, lambda: C.merge_actors(analysis, actor.id, _v(f"{key}-merge-{actor.id}"))),
-                width="stretch")
+                analysis,
+                lambda: corrections.merge_actors(analysis, actor.id, _v(f"{key}-merge-{actor.id}")),
+            ), width="stretch")
 
         variants = sorted({m.text for m in actor.mentions if m.text.casefold() != actor.name.casefold()})
         if variants:
             c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
             c1.selectbox("Split this alias out as its own actor", variants, key=f"{key}-split-{actor.id}")
             c2.button("Split", key=f"{key}-split", disabled=disabled, on_click=_save, args=(
-                analysis, lambda: C.split_alias(analysis, actor.id, _v(f"{key}-split-{actor.id}"))),
+                analysis, lambda: corrections.split_alias(analysis, actor.id, _v(f"{key}-split-{actor.id}"))),
                 width="stretch")
 
         st.button("Delete this actor", key=f"{key}-delete", icon=":material/delete:", disabled=disabled,
-                  on_click=_save, args=(analysis, lambda: C.delete_actor(analysis, actor.id)))
+                  on_click=_save, args=(analysis, lambda: corrections.delete_actor(analysis, actor.id)))
     else:
         st.caption("No actors were found in this article.")
 
@@ -243,11 +247,14 @@ def render_actor_corrections(
     st.text_input("Its words, exactly as in the text (every mention is found)", key=f"{key}-add-text")
     c1, c2, c3 = st.columns(3)
     c1.text_input("Name (optional)", key=f"{key}-add-name")
-    c2.selectbox("Type", ENTITY_TYPES, key=f"{key}-add-type")
-    c3.selectbox("Kind", C.ACTOR_KINDS, key=f"{key}-add-kind")
+    c2.selectbox("Type", ACTOR_TYPES, key=f"{key}-add-type")
+    c3.selectbox("Kind", corrections.ACTOR_KINDS, key=f"{key}-add-kind")
     st.button("Add actor", key=f"{key}-add", disabled=disabled, on_click=_save, args=(
-        analysis, lambda: C.add_actor(analysis, _text(f"{key}-add-text"), type=_v(f"{key}-add-type"),
-                                      kind=_v(f"{key}-add-kind"), name=_text(f"{key}-add-name"))))
+        analysis, lambda: corrections.add_actor(
+            analysis, _text(f"{key}-add-text"), type=_v(f"{key}-add-type"), kind=_v(f"{key}-add-kind"),
+            name=_text(f"{key}-add-name"),
+        ),
+    ))
 
 
 # ---------------------------------------------------------------- claims
@@ -258,7 +265,7 @@ def _link_source_options(analysis: Analysis) -> list[str]:
 
 
 def render_claim_corrections(
-    analysis: Analysis, focus: dict | None, key: str, disabled: bool = False
+    analysis: Analysis, focus: Focus | None, key: str, disabled: bool = False
 ) -> None:
     ids = [c.id for c in analysis.claims]
     actor_options = _link_source_options(analysis)
@@ -272,25 +279,26 @@ def render_claim_corrections(
                          key=f"{key}-link-{claim.id}", format_func=lambda i: str(i + 1))
             c2.selectbox("Source actor", actor_options, key=f"{key}-link-actor-{claim.id}",
                          format_func=lambda i: "(keep)" if not i else actor_label(analysis, i))
-            c3.selectbox("Kind", ["", *C.LINK_KINDS], key=f"{key}-link-kind-{claim.id}",
+            c3.selectbox("Kind", ["", *corrections.LINK_KINDS], key=f"{key}-link-kind-{claim.id}",
                          format_func=lambda k: k or "(keep)")
             c4.button("Change", key=f"{key}-setlink", disabled=disabled, on_click=_save, args=(
-                analysis, lambda: C.set_link(
+                analysis, lambda: corrections.set_link(
                     analysis, claim.id, int(_v(f"{key}-link-{claim.id}")),
                     actor_id=_v(f"{key}-link-actor-{claim.id}") or None,
                     kind=_v(f"{key}-link-kind-{claim.id}") or None,
                 )), width="stretch")
         c1, c2 = st.columns(2)
         c1.button("Mark unattributed", key=f"{key}-unattr", disabled=disabled, width="stretch",
-                  on_click=_save, args=(analysis, lambda: C.unattribute_claim(analysis, claim.id)),
+                  on_click=_save, args=(analysis, lambda: corrections.unattribute_claim(analysis, claim.id)),
                   help="No source is named for it: only the page's own voice remains")
         if claim.dismissed:
             c2.button("Restore claim", key=f"{key}-restore", disabled=disabled, width="stretch",
-                      on_click=_save, args=(analysis, lambda: C.dismiss_claim(analysis, claim.id, False)),
+                      on_click=_save,
+                      args=(analysis, lambda: corrections.dismiss_claim(analysis, claim.id, False)),
                       help="It is a claim after all")
         else:
             c2.button("Dismiss claim", key=f"{key}-dismiss", disabled=disabled, width="stretch",
-                      on_click=_save, args=(analysis, lambda: C.dismiss_claim(analysis, claim.id)),
+                      on_click=_save, args=(analysis, lambda: corrections.dismiss_claim(analysis, claim.id)),
                       help="Not a claim: it stays listed, marked dismissed")
     else:
         st.caption("No claims were found in this article.")
@@ -300,9 +308,10 @@ def render_claim_corrections(
     c1, c2 = st.columns(2)
     c1.selectbox("On whose word (direct source)", actor_options, key=f"{key}-add-source",
                  format_func=lambda i: "(no source named)" if not i else actor_label(analysis, i))
-    c2.selectbox("Source kind", C.LINK_KINDS, index=C.LINK_KINDS.index("named"), key=f"{key}-add-kind")
+    c2.selectbox("Source kind", corrections.LINK_KINDS, index=corrections.LINK_KINDS.index("named"),
+                 key=f"{key}-add-kind")
     st.button("Add claim", key=f"{key}-add", disabled=disabled, on_click=_save,
-              args=(analysis, lambda: C.add_claim(
+              args=(analysis, lambda: corrections.add_claim(
                   analysis, _text(f"{key}-add-text"),
                   _new_chain(analysis, _v(f"{key}-add-source"), _v(f"{key}-add-kind")),
                   occurrence=_nth(f"{key}-add-nth"))))
@@ -327,7 +336,7 @@ def _new_chain(analysis: Analysis, source_id: str | None, kind: str) -> list[dic
 
 
 def render_event_corrections(
-    analysis: Analysis, focus: dict | None, key: str, disabled: bool = False
+    analysis: Analysis, focus: Focus | None, key: str, disabled: bool = False
 ) -> None:
     ids = [e.id for e in analysis.events]
     if ids:
@@ -337,13 +346,13 @@ def render_event_corrections(
         c1, c2, c3, c4 = st.columns([2, 2, 2, 1.5], vertical_alignment="bottom")
         c1.text_input("Start (YYYY-MM-DD)", value=ev.start or "", key=f"{key}-start-{ev.id}")
         c2.text_input("End (YYYY-MM-DD)", value=ev.end or "", key=f"{key}-end-{ev.id}")
-        c3.selectbox("Precision", C.PRECISIONS, index=C.PRECISIONS.index(ev.precision),
+        c3.selectbox("Precision", corrections.PRECISIONS, index=corrections.PRECISIONS.index(ev.precision),
                      key=f"{key}-precision-{ev.id}")
         c4.button("Set date", key=f"{key}-date", disabled=disabled, width="stretch", on_click=_save, args=(
-            analysis, lambda: C.set_event_date(analysis, ev.id, _text(f"{key}-start-{ev.id}"),
+            analysis, lambda: corrections.set_event_date(analysis, ev.id, _text(f"{key}-start-{ev.id}"),
                                                _text(f"{key}-end-{ev.id}"), _v(f"{key}-precision-{ev.id}"))))
         st.button("Delete this event", key=f"{key}-delete", icon=":material/delete:", disabled=disabled,
-                  on_click=_save, args=(analysis, lambda: C.delete_event(analysis, ev.id)))
+                  on_click=_save, args=(analysis, lambda: corrections.delete_event(analysis, ev.id)))
     else:
         st.caption("No events were found in this article.")
 
@@ -353,8 +362,8 @@ def render_event_corrections(
     c1, c2, c3 = st.columns(3)
     c1.text_input("Start (YYYY-MM-DD)", key=f"{key}-add-start")
     c2.text_input("End (YYYY-MM-DD)", key=f"{key}-add-end")
-    c3.selectbox("Precision", C.PRECISIONS, key=f"{key}-add-precision")
+    c3.selectbox("Precision", corrections.PRECISIONS, key=f"{key}-add-precision")
     st.button("Add event", key=f"{key}-add", disabled=disabled, on_click=_save, args=(
-        analysis, lambda: C.add_event(analysis, _text(f"{key}-add-text"), _text(f"{key}-add-label"),
+        analysis, lambda: corrections.add_event(analysis, _text(f"{key}-add-text"), _text(f"{key}-add-label"),
                                       _text(f"{key}-add-start"), _text(f"{key}-add-end"),
                                       _v(f"{key}-add-precision"), occurrence=_nth(f"{key}-add-nth"))))

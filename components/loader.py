@@ -5,9 +5,11 @@ A failure is one sentence in the sidebar; the article already shown stays.
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
-from components import state
+from components import session
 from sourcetrace.load import MAX_BYTES
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm"]
@@ -15,41 +17,67 @@ UPLOAD_TYPES = ["txt", "md", "html", "htm"]
 
 def _pick_bundled(key: str) -> None:
     name = st.session_state[key]
-    path = state.bundled_articles().get(name)
+    path = session.bundled_articles().get(name)
     if path is not None:
-        state.try_show(lambda: state._load_path(path))
+        session.try_show(lambda: session._load_path(path))
+
+
+DETAILS = (("title", "loader-title"), ("publisher", "loader-publisher"), ("published", "loader-published"))
+
+
+def _with_details(article):
+    """The article with the publisher, headline and date the user gave instead of the detected ones."""
+    update = {}
+    for field, key in DETAILS:
+        value = st.session_state.get(key)
+        if isinstance(value, date):
+            value = value.isoformat()
+        value = " ".join(str(value or "").split())
+        if value:
+            update[field] = value
+    return article.model_copy(update=update) if update else article
 
 
 def _take_upload(key: str) -> None:
     upload = st.session_state.get(key)
     if upload is not None:
-        state.try_show(lambda: state.load_bytes(upload.getvalue(), upload.name))
+        session.try_show(lambda: _with_details(session.load_bytes(upload.getvalue(), upload.name)))
 
 
 def _take_paste(key: str) -> None:
     text = st.session_state.get(key, "")
     if not text.strip():
-        st.session_state[state.ERROR_KEY] = "Paste the article's text first."
+        st.session_state[session.ERROR_KEY] = "Paste the article's text first."
         return
-    state.try_show(lambda: state.load_text(text))
+    session.try_show(lambda: _with_details(session.load_text(text)))
+
+
+def _details_form() -> None:
+    """Publisher, headline and date for the next upload or paste; blank keeps what the text says."""
+    with st.expander("Details (optional)"):
+        st.caption("For the next upload or paste; they replace what is detected in the text.")
+        st.text_input("Publisher", key="loader-publisher", placeholder="who published the page")
+        st.text_input("Headline", key="loader-title", placeholder="the article's headline")
+        st.date_input("Publication date", value=None, key="loader-published", format="YYYY-MM-DD",
+                      min_value=date(1800, 1, 1), max_value=date(2200, 12, 31))
 
 
 def _take_url(key: str) -> None:
     url = (st.session_state.get(key) or "").strip()
     if not url:
-        st.session_state[state.ERROR_KEY] = "Enter the address of a page first."
+        st.session_state[session.ERROR_KEY] = "Enter the address of a page first."
         return
-    state.try_show(lambda: state.load_url(url))
+    session.try_show(lambda: session.load_url(url))
 
 
 def render_loader() -> None:
     with st.sidebar:
         st.markdown("**Article**")
-        error = st.session_state.get(state.ERROR_KEY)
+        error = st.session_state.get(session.ERROR_KEY)
         if error:
             st.error(error, icon=":material/error:")
-        bundled = list(state.bundled_articles())
-        current = st.session_state.get(state.ARTICLE_REF)
+        bundled = list(session.bundled_articles())
+        current = st.session_state.get(session.ARTICLE_REF)
         st.selectbox(
             "Bundled articles",
             bundled,
@@ -59,7 +87,7 @@ def render_loader() -> None:
             on_change=_pick_bundled,
             args=("loader-bundled",),
         )
-        tabs = ["Upload", "Paste"] + (["URL"] if state.urls_allowed() else [])
+        tabs = ["Upload", "Paste"] + (["URL"] if session.urls_allowed() else [])
         for tab, name in zip(st.tabs(tabs), tabs, strict=True):
             with tab:
                 if name == "Upload":
@@ -78,5 +106,6 @@ def render_loader() -> None:
                     with st.form("loader-url-form", border=False):
                         st.text_input("Page address", key="loader-url", placeholder="https://…")
                         st.form_submit_button("Fetch and analyse", on_click=_take_url, args=("loader-url",))
-        if not state.urls_allowed():
+        _details_form()
+        if not session.urls_allowed():
             st.caption("Loading from a URL is off on this server (set SOURCETRACE_ALLOW_URLS=1 to allow it).")

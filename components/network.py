@@ -15,8 +15,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import state
-from sourcetrace.figures import EDGE_CLASSES, KIND_SHAPES, edge_class, network_data, type_color
+from components import session
+from sourcetrace.figures import EDGE_CLASSES, KIND_SHAPES, network_data, type_color
+from sourcetrace.focus import Focus
 from sourcetrace.model import Analysis
 
 HERE = Path(__file__).resolve().parent
@@ -96,7 +97,7 @@ def render_filters(analysis: Analysis, key: str) -> tuple[list[str], float, list
     """Types, minimum weight and edge families; the edge families stay in view, the rest in a popover."""
     types = sorted({a.type for a in analysis.actors})
     top = max((r.weight for r in analysis.relations), default=1.0)
-    present = [c for c in EDGE_CLASSES if any(edge_class(r.kind) == c for r in analysis.relations)]
+    present = [c for c in EDGE_CLASSES if any(r.family == c for r in analysis.relations)]
     present = present or list(EDGE_CLASSES)
     c1, c2 = st.columns([3, 1.2], vertical_alignment="center")
     chosen_edges = c1.pills(
@@ -128,7 +129,7 @@ def legend_html(analysis: Analysis) -> str:
     )
 
 
-def render_network(analysis: Analysis, focus: dict | None, key: str) -> None:
+def render_network(analysis: Analysis, focus: Focus | None, key: str) -> None:
     """Filters, the clickable network and its legend."""
     if not analysis.actors:
         st.info("No actors were found in this article, so there is no network to draw.")
@@ -168,5 +169,5 @@ def _take_click(clicked: object, last_key: str) -> bool:
     if st.session_state.get(last_key) == stamp:
         return False
     st.session_state[last_key] = stamp
-    state.set_focus("actor", str(clicked["id"]))
+    session.set_focus(Focus(type="actor", id=str(clicked["id"])))
     return True

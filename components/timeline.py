@@ -5,26 +5,27 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import state
-from sourcetrace.figures import focus_event_ids, timeline_extent, timeline_figure
+from components import session
+from sourcetrace.figures import timeline_extent, timeline_figure
+from sourcetrace.focus import Focus, event_ids
 from sourcetrace.model import Analysis
 
 
-def render_timeline(analysis: Analysis, focus: dict | None, key: str) -> None:
+def render_timeline(analysis: Analysis, focus: Focus | None, key: str) -> None:
     if not analysis.events:
         st.info("No dated events were found in this article.")
         return
-    focus_event = focus["id"] if focus and focus["type"] == "event" else None
-    fig = timeline_figure(analysis, focus_event=focus_event, highlight=focus_event_ids(analysis, focus))
+    focus_event = focus.of("event") if focus else None
+    fig = timeline_figure(analysis, focus_event=focus_event, highlight=event_ids(analysis, focus))
 
     def _on_select() -> None:
         points = st.session_state[key].selection.points
         ids = [p.get("customdata") for p in points if p.get("customdata")]
         ids = [i[0] if isinstance(i, list) else i for i in ids]
         if ids:
-            state.set_focus("event", str(ids[0]))
+            session.set_focus(Focus(type="event", id=str(ids[0])))
         elif focus_event:
-            state.set_focus(None)
+            session.set_focus(None)
 
     st.plotly_chart(
         fig,

@@ -6,19 +6,20 @@ the claims panel and every other view are computed again from the corrected anal
 
 import streamlit as st
 
-from components import state
+from components import navigation, session
 from components.article import render_header
 from components.claims import render_panel
 from components.corrections import render_corrections
 
+navigation.require_frame()  # a deep link opened first on a fresh server runs this page alone
 try:
-    analysis = state.current_analysis()
+    analysis = session.analysis()
 except Exception as err:  # noqa: BLE001 - a message, never a traceback
-    st.error(state.user_message(err))
+    st.error(session.user_message(err))
     st.stop()
 
 render_header(analysis)
-focus = state.get_focus(analysis)
+focus = session.get_focus(analysis)
 main, side = st.columns([7, 3], gap="medium")
 with main:
     st.markdown("#### Corrections")

@@ -1,9 +1,7 @@
 """Walkthrough view: present the analysis step by step (?step=N), or arrange the steps first."""
 
-from components import state
+from components import navigation
 from components.walkthrough import render_walkthrough
 
-# On a fresh server, a deep link (/walkthrough?step=3) can run this file without app.py first
-# (Streamlit still auto-discovers the pages/ folder until st.navigation has run once).
-state.init_from_url()
+navigation.require_frame()  # a deep link (/walkthrough?step=3) opened first on a fresh server
 render_walkthrough()

@@ -90,10 +90,9 @@ def _check_length(article: Article, nlp) -> None:
 def _analyze_doc(article: Article, doc: Doc, nlp, settings: Settings = Settings()) -> Analysis:
     warnings: list[str] = []
     actors = actors_stage.extract_actors(doc, article)
-    attributions, actors = attributions_stage.find_attributions(
-        doc, article, actors, disabled_rules=settings.disabled_rules
-    )
-    claims = claims_stage.build_claims(doc, article, attributions, actors)
+    sourcing = attributions_stage.find_sourcing(doc, article, actors, disabled_rules=settings.disabled_rules)
+    attributions, actors, responses = sourcing.attributions, sourcing.actors, sourcing.responses
+    claims = claims_stage.build_claims(doc, article, attributions, actors, responses)
     relations = relations_stage.build_relations(doc, actors, attributions)
     events, event_warnings = events_stage.extract_events(doc, article, actors)
     warnings.extend(event_warnings)
@@ -105,6 +104,7 @@ def _analyze_doc(article: Article, doc: Doc, nlp, settings: Settings = Settings(
         events=events,
         attributions=attributions,
         claims=claims,
+        responses=responses,
         warnings=warnings,
         pipeline=PipelineInfo(
             model=nlp.meta.get("name", ""),

@@ -1,7 +1,7 @@
 """`python -m sourcetrace evaluate --chains GOLD DIR`: attribution chains against hand-made gold.
 
-GOLD is one or more JSON files in the format of `docs/chain-gold.md` (or folders of them); DIR holds
-the texts the gold names. Each text is analysed as a pasted page (`prepare_article` with no
+GOLD is one or more JSON files in the format of `benchmarks/chains/FORMAT.md` (or folders of
+them); DIR holds the texts the gold names. Each text is analysed as a pasted page (`prepare_article` with no
 metadata, so the publication date must come from the text) and scored:
 
 * claims — a gold claim is found when a predicted claim's content contains its `content_key`
@@ -167,7 +167,9 @@ def read_gold(paths: Iterable[str | Path]) -> tuple[list[str], list[GoldArticle]
             if from_folder:
                 warnings.append(f"{path}: not a gold file (no 'articles' object); skipped")
                 continue
-            raise InputError(f"The gold file {path} has no 'articles' object (see docs/chain-gold.md).")
+            raise InputError(
+                f"The gold file {path} has no 'articles' object (see benchmarks/chains/FORMAT.md)."
+            )
         files.append(str(path))
         for name, entry in data["articles"].items():
             if name in seen:

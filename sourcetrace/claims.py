@@ -8,12 +8,13 @@ the article's own voice, whose chain ends in an "unattributed" link (never an in
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sourcetrace.attributions import MentionIndex, find_hedge
-from sourcetrace.model import Actor, Article, Attribution, ChainLink, Claim, Span
+from sourcetrace.model import Actor, Article, Attribution, ChainLink, Claim, Response, Span
 from sourcetrace.spans import make_span, trim
 
 UNATTRIBUTED_LABEL = "unattributed"
@@ -23,7 +24,7 @@ _MIN_LEFTOVER_WORDS = 4  # "that" or "and" left around a nested attribution is n
 _WORDS = re.compile(r"\w+")
 
 
-def _label(att: Attribution, article: Article, actors: dict[str, Actor]) -> str:
+def _label(att: Attribution, article: Article, actors: dict[str, Actor], verbal: frozenset[str]) -> str:
     actor = actors.get(att.source_actor or "")
     if actor is not None:
         return actor.name
@@ -31,26 +32,40 @@ def _label(att: Attribution, article: Article, actors: dict[str, Actor]) -> str:
         return article.publisher
     if att.source is not None:
         # "the two governments that had been formed by ..." -> "the two governments"
-        return _RELATIVE.split(att.source.text, maxsplit=1)[0].strip(" ,") or att.source.text
+        label = _RELATIVE.split(att.source.text, maxsplit=1)[0].strip(" ,") or att.source.text
+        if _WORDS.search(label):
+            return label
+    if att.id in verbal:
+        return UNATTRIBUTED_LABEL  # a link is an actor phrase, never a verb ("saying", "also said")
+    # a noun cue names what speaks ("suggestions that ...", "Headline: report")
     return att.cue.text.strip(" :–-—") or UNATTRIBUTED_LABEL
 
 
-def _link(att: Attribution, article: Article, actors: dict[str, Actor]) -> ChainLink:
+def _link(
+    att: Attribution, article: Article, actors: dict[str, Actor], verbal: frozenset[str] = frozenset()
+) -> ChainLink:
     return ChainLink(
-        label=_label(att, article, actors),
+        label=_label(att, article, actors, verbal),
         kind=att.source_kind,
         actor=att.source_actor,
         attribution=att.id,
     )
 
 
-def _chain(att: Attribution | None, by_id: dict[str, Attribution], article, actors) -> list[ChainLink]:
-    """Links from the outermost frame down to `att`."""
+def _chain(
+    att: Attribution | None,
+    by_id: dict[str, Attribution],
+    article,
+    actors,
+    verbal: frozenset[str] = frozenset(),
+) -> list[ChainLink]:
+    """Links from the outermost frame down to `att`; `verbal`: ids of attributions whose cue is a
+    verb, which never lends its words to a link."""
     links: list[ChainLink] = []
     seen: set[str] = set()
     while att is not None and att.id not in seen:  # guard against a malformed (cyclic) input
         seen.add(att.id)
-        links.append(_link(att, article, actors))
+        links.append(_link(att, article, actors, verbal))
         att = by_id.get(att.parent or "")
     return links[::-1]
 
@@ -121,78 +136,134 @@ def _frame_at(frames: list[Attribution], start: int) -> Attribution | None:
 
 
 def build_claims(
-    doc: Doc, article: Article, attributions: list[Attribution], actors: list[Actor]
+    doc: Doc,
+    article: Article,
+    attributions: list[Attribution],
+    actors: list[Actor],
+    responses: list[Response] = (),
 ) -> list[Claim]:
-    text, st = article.text, article.structure
     by_id = {a.id: a for a in attributions}
-    actor_by_id = {a.id: a for a in actors}
-    frames = [a for a in attributions if a.frame]
     sentence_level = [a for a in attributions if not a.frame]
-    parents = {a.parent for a in sentence_level if a.parent}
-    index = MentionIndex(actors)
-    claims: list[Claim] = []
+    ctx = _Context(
+        article,
+        by_id,
+        {a.id: a for a in actors},
+        MentionIndex(actors),
+        [a for a in attributions if a.frame],
+        _verbal_cues(doc, sentence_level),
+    )
+    # "The company declined to comment." states nothing: a response, never a claim (the
+    # attribution stays, as corpora such as PolNeAR mark it)
+    silent = [(r.cue.start, r.cue.end) for r in responses]
+    claims = _attributed(ctx, sentence_level, silent) + _own_voice(ctx, doc, sentence_level, silent)
+    claims.sort(key=lambda c: (c.content.start, c.content.end))
+    for n, claim in enumerate(claims, 1):
+        claim.id = f"c{n}"
+    return claims
 
-    # innermost attributions: their content is the claim, their ancestry the chain; an outer one
-    # is a claim too when its content says more than what it nests ("A told B that X, but Y")
+
+@dataclass
+class _Context:
+    article: Article
+    by_id: dict[str, Attribution]
+    actor_by_id: dict[str, Actor]
+    index: MentionIndex
+    frames: list[Attribution]
+    verbal: frozenset[str]
+
+
+def _verbal_cues(doc: Doc, attributions: list[Attribution]) -> frozenset[str]:
+    """Ids of the attributions whose cue is headed by a verb ("saying", "also said")."""
+    out = set()
+    for a in attributions:
+        span = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.pos_ in ("VERB", "AUX"):
+            out.add(a.id)
+    return frozenset(out)
+
+
+def _attributed(
+    ctx: _Context, sentence_level: list[Attribution], silent: list[tuple[int, int]]
+) -> list[Claim]:
+    """Innermost attributions: their content is the claim, their ancestry the chain; an outer one
+    is a claim too when its content says more than what it nests ("A told B that X, but Y")."""
+    text = ctx.article.text
+    parents = {a.parent for a in sentence_level if a.parent}
     children: dict[str, list[Attribution]] = {}
     for a in sentence_level:
         if a.parent:
             children.setdefault(a.parent, []).append(a)
+    claims = []
     for att in sentence_level:
         if att.id in parents and not _says_more(text, att, children.get(att.id, [])):
             continue  # the nested attribution carries the claim
+        if any(s < att.cue.end and att.cue.start < e for s, e in silent):
+            continue
         hedge = _hedge(text, att.content)
         claims.append(
             Claim(
                 id="",
                 content=att.content,
-                chain=_chain(att, by_id, article, actor_by_id),
+                chain=_chain(att, ctx.by_id, ctx.article, ctx.actor_by_id, ctx.verbal),
                 stance=att.stance,
                 hedged=att.hedged or hedge is not None,
                 hedge=hedge,
-                actors=_actors_in(att.content, index),
+                actors=_actors_in(att.content, ctx.index),
             )
         )
+    return claims
 
-    # the article's own voice: sentences outside every attribution
-    skip = [(b.start, b.end) for b in st.boilerplate]
-    if st.publisher_line is not None:
-        skip.append((st.publisher_line.start, st.publisher_line.end))
+
+def _own_voice(
+    ctx: _Context, doc: Doc, sentence_level: list[Attribution], silent: list[tuple[int, int]]
+) -> list[Claim]:
+    """The article's own voice: the headline when no cue claims it, and the sentences outside
+    every attribution that state something."""
+    text, st = ctx.article.text, ctx.article.structure
+    claims = []
     taken = [r for a in sentence_level for r in [*_ranges(a.content), (a.cue.start, a.cue.end)]]
+    taken += silent
     if st.headline is not None:
         headline_claimed = any(
             a.cue.start >= st.headline.start and a.cue.end <= st.headline.end for a in sentence_level
         )
         taken.append((st.headline.start, st.headline.end))
         if not headline_claimed:
-            claims.append(
-                _unattributed(
-                    text, (st.headline.start, st.headline.end), frames, by_id, article, index, actor_by_id
-                )
-            )
+            claims.append(_unattributed_in(ctx, (st.headline.start, st.headline.end)))
     covered = bytearray(len(text))  # characters inside an attribution: linear overlap checks
     for a, b in taken:
         covered[a:b] = b"\x01" * (b - a)
-    # the page's furniture is cut out of a sentence the parser ran across it
-    furniture = skip + [(d.span.start, d.span.end) for d in st.datelines]
+    for s, e in _body_pieces(doc, ctx.article):
+        if any(covered[s:e]):
+            continue
+        piece = doc.char_span(s, e, alignment_mode="expand")
+        if piece is None or text[e : e + 2].strip().startswith("?") or not _states_something(piece):
+            continue
+        claims.append(_unattributed_in(ctx, (s, e)))
+    return claims
+
+
+def _body_pieces(doc: Doc, article: Article) -> list[tuple[int, int]]:
+    """The body's sentences, trimmed, with the page's furniture cut out of a sentence the parser
+    ran across it (boilerplate, the publisher line, datelines, the headline)."""
+    text, st = article.text, article.structure
+    furniture = [(b.start, b.end) for b in st.boilerplate]
+    if st.publisher_line is not None:
+        furniture.append((st.publisher_line.start, st.publisher_line.end))
+    furniture += [(d.span.start, d.span.end) for d in st.datelines]
     if st.headline is not None:
         furniture.append((st.headline.start, st.headline.end))
+    out = []
     for sent in doc.sents:
         for s, e in _pieces((sent.start_char, sent.end_char), furniture):
             s, e = trim(text, s, e)
-            if e <= s or s < st.body_start:  # the page's header: the headline is handled above
-                continue
-            if any(covered[s:e]):
-                continue
-            piece = doc.char_span(s, e, alignment_mode="expand")
-            if piece is None or text[e : e + 2].strip().startswith("?") or not _states_something(piece):
-                continue
-            claims.append(_unattributed(text, (s, e), frames, by_id, article, index, actor_by_id))
+            if e > s and s >= st.body_start:  # the page's header: the headline is handled above
+                out.append((s, e))
+    return out
 
-    claims.sort(key=lambda c: (c.content.start, c.content.end))
-    for n, claim in enumerate(claims, 1):
-        claim.id = f"c{n}"
-    return claims
+
+def _unattributed_in(ctx: _Context, r: tuple[int, int]) -> Claim:
+    return _unattributed(ctx.article.text, r, ctx.frames, ctx.by_id, ctx.article, ctx.index, ctx.actor_by_id)
 
 
 def _unattributed(

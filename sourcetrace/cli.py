@@ -52,12 +52,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     articles, failed = [], 0
     for p in paths:
         try:
+            meta = {"title": args.title, "publisher": args.publisher, "published": published}
             if p == "-":
-                articles.append(load_stdin(publisher=args.publisher, published=published))
+                articles.append(load_stdin(**meta))
             elif _is_url(p):
-                articles.append(load_url(p, publisher=args.publisher, published=published))
+                articles.append(load_url(p, **meta))
             else:
-                articles.append(load_path(p, publisher=args.publisher, published=published))
+                articles.append(load_path(p, **meta))
         except SourcetraceError as e:
             # In a batch a bad file is reported and skipped; the rest is still analysed.
             _err(str(e))
@@ -112,8 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--model", help="spaCy pipeline name or path (default: SOURCETRACE_MODEL or best installed)"
     )
     a.add_argument("--gazetteer", action="append", help="extra EntityRuler JSONL file (repeatable)")
-    a.add_argument("--published", help="publication date, YYYY-MM-DD")
-    a.add_argument("--publisher", help="who published the page")
+    a.add_argument("--published", help="publication date, YYYY-MM-DD (overrides the date the text states)")
+    a.add_argument("--publisher", help="who published the page (overrides the publisher line)")
+    a.add_argument("--title", "--headline", dest="title", help="the headline (overrides the detected one)")
     a.add_argument("--workspace", metavar="DB", help="apply the corrections saved in this workspace file")
     a.set_defaults(func=cmd_analyze)
 
@@ -121,21 +123,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--output", "-o")
     s.set_defaults(func=cmd_schema)
 
-    try:
-        from sourcetrace import evaluate
+    # each command module adds its own subcommand; one that is broken must fail here, loudly
+    from sourcetrace import evaluate, export, train, workspace
 
-        evaluate.add_parser(sub)
-    except (ImportError, AttributeError):
-        pass
-    try:
-        from sourcetrace import export
+    for module in (evaluate, export, train, workspace):
+        module.add_parser(sub)
+    from sourcetrace.corpus import cli as corpus_cli  # corpus ingest|stats|provenance|search (issue 13)
 
-        export.add_parser(sub)
-    except (ImportError, AttributeError):
-        pass
-    from sourcetrace import workspace
-
-    workspace.add_parser(sub)
+    corpus_cli.add_parser(sub)
     return parser
 
 

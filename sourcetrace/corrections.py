@@ -1,14 +1,21 @@
 """Analyst corrections: edits are data, applied on top of a fresh analysis.
 
-An `Edit` names an operation, the items it targets and a payload. Each target carries an
-*anchor* (a span with its text: an actor's mention, a claim's content, an event's evidence) as
-well as the id it had, because ids are renumbered when the pipeline changes: edits are re-found
-by their anchor first, and an edit whose anchor no longer exists is reported, never dropped in
-silence.
+An `Edit` is one entry of the append-only log as it is stored: an operation's name, the items it
+targets and a payload. Each kind of correction is one pydantic model (`RenameActor`,
+`MergeActors`, `SetEventDate`, ...) that owns its payload's fields and their checks, its builder
+from the analysis on screen (`RenameActor.build`, also `rename_actor`), its one-line description
+and how it applies; `OPERATIONS` maps the log's op names to them. A check is written once: a
+builder refuses bad input with that sentence (CorrectionError), and a stored entry that fails the
+same check is reported as malformed when it is applied.
 
-Undo and redo are entries of the same append-only log (`op="undo"`/`"redo"` naming the edit
-they act on); `effective_edits` replays the log into the edits that are in force. Nothing is
-ever deleted from the log, so two tabs appending at once lose nothing.
+Each target carries an *anchor* (a span with its text: an actor's mention, a claim's content, an
+event's evidence) as well as the id it had, because ids are renumbered when the pipeline changes:
+edits are re-found by their anchor first, and an edit whose anchor no longer exists is reported,
+never dropped in silence.
+
+Undo and redo are entries of the same log (`op="undo"`/`"redo"` naming the edit they act on);
+`effective_edits` replays the log into the edits that are in force. Nothing is ever deleted from
+the log, so two tabs appending at once lose nothing.
 
 `apply_edits(analysis, log) -> (Analysis, problems)` is pure and deterministic.
 """
@@ -19,12 +26,14 @@ import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from typing import Any, Literal, get_args
+from datetime import UTC, datetime
+from typing import Any, ClassVar, Literal, Self, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from sourcetrace.dates import check_day
 from sourcetrace.errors import SourcetraceError
+from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import (
     Actor,
     ActorKind,
@@ -159,65 +168,18 @@ def redo_entry(log: Iterable[Edit], author: str | None = None) -> Edit | None:
     return Edit(op="redo", payload={"edit": history.undone[-1].id}, author=author)
 
 
-def describe(edit: Edit, log: Iterable[Edit] = ()) -> str:
-    """One line for the history panel, from the edit alone (no analysis needed)."""
-    names = [t.name or (t.span.text if t.span else t.id) or "?" for t in edit.targets]
-    first = names[0] if names else "?"
-    p = edit.payload
-    match edit.op:
-        case "rename_actor":
-            return f"Renamed actor “{first}” to “{p.get('name')}”"
-        case "retype_actor":
-            changes = ", ".join(f"{k} → {p[k]}" for k in ("type", "kind") if p.get(k))
-            return f"Changed actor “{first}”: {changes}"
-        case "merge_actors":
-            return f"Merged actor “{names[1] if len(names) > 1 else '?'}” into “{first}”"
-        case "split_alias":
-            return f"Split “{p.get('alias')}” out of actor “{first}”"
-        case "add_actor":
-            return f"Added actor “{p.get('name') or first}” ({p.get('type')}, {p.get('kind')})"
-        case "delete_actor":
-            return f"Deleted actor “{first}”"
-        case "set_link":
-            what = [f"kind → {p['kind']}"] if p.get("kind") else []
-            if len(names) > 1:
-                what.append(f"source → “{names[1]}”")
-            if p.get("label"):
-                what.append(f"label → “{p['label']}”")
-            return f"Changed link {int(p.get('index', 0)) + 1} of claim “{_short(first)}”: {', '.join(what)}"
-        case "unattribute_claim":
-            return f"Marked claim “{_short(first)}” unattributed"
-        case "dismiss_claim":
-            verb = "Dismissed" if p.get("dismissed", True) else "Restored"
-            return f"{verb} claim “{_short(first)}”"
-        case "add_claim":
-            return f"Added claim “{_short(first)}”"
-        case "set_event_date":
-            return f"Dated event “{_short(first)}”: {_interval(p.get('start'), p.get('end'))}"
-        case "delete_event":
-            return f"Deleted event “{_short(first)}”"
-        case "add_event":
-            when = _interval(p.get("start"), p.get("end"))
-            return f"Added event “{_short(p.get('label') or first)}”: {when}"
-        case "undo" | "redo":
-            ref = next((e for e in log if e.id == p.get("edit")), None)
-            inner = describe(ref) if ref else f"edit {p.get('edit')}"
-            return f"{edit.op.capitalize()}: {inner}"
-    return edit.op
-
-
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _interval(start: str | None, end: str | None) -> str:
+def interval_label(start: str | None, end: str | None) -> str:
     if start and end and start == end:
         return start
     return f"{start or '…'} – {end or '…'}"
 
 
-# --- building edits from the current analysis (the UI and the tests use these) -----------------
+# --- the items an edit targets, from the analysis on screen ---------------------------------------
 
 
 def actor_target(analysis: Analysis, actor_id: str) -> Target:
@@ -256,157 +218,612 @@ def text_target(analysis: Analysis, text: str, occurrence: int = 0) -> Target:
     return Target(span=Span(start=s, end=s + len(words), text=words), name=words)
 
 
-def rename_actor(analysis: Analysis, actor_id: str, name: str) -> Edit:
-    name = name.strip()
-    if not name:
-        raise CorrectionError("An actor needs a name.")
-    return Edit(op="rename_actor", targets=[actor_target(analysis, actor_id)], payload={"name": name})
+# --- the checks every operation shares (each written once) -----------------------------------------
 
 
-def retype_actor(
-    analysis: Analysis, actor_id: str, *, type: str | None = None, kind: str | None = None
-) -> Edit:
-    if kind is not None and kind not in ACTOR_KINDS:
-        raise CorrectionError(f"“{kind}” is not an actor kind ({', '.join(ACTOR_KINDS)}).")
-    payload = {k: v for k, v in (("type", type), ("kind", kind)) if v}
-    if not payload:
-        raise CorrectionError("Choose a new type or kind.")
-    return Edit(op="retype_actor", targets=[actor_target(analysis, actor_id)], payload=payload)
+def _one_of(value: str, allowed: tuple[str, ...], what: str) -> str:
+    if value not in allowed:
+        raise ValueError(f"“{value}” is not {what} ({', '.join(allowed)}).")
+    return value
 
 
-def merge_actors(analysis: Analysis, keep_id: str, absorb_id: str) -> Edit:
-    if keep_id == absorb_id:
-        raise CorrectionError("Choose two different actors to merge.")
-    return Edit(
-        op="merge_actors", targets=[actor_target(analysis, keep_id), actor_target(analysis, absorb_id)]
-    )
-
-
-def split_alias(analysis: Analysis, actor_id: str, alias: str) -> Edit:
-    target = actor_target(analysis, actor_id)
-    actor = analysis.actor(actor_id)
-    moved = [m for m in actor.mentions if m.text.casefold() == alias.casefold()]  # type: ignore[union-attr]
-    if not moved:
-        raise CorrectionError(f"No mention of “{target.name}” reads “{alias}”.")
-    # anchor on a mention that stays, so the actor is found again after the split moved the others
-    stay = [m for m in actor.mentions if m.text.casefold() != alias.casefold()]  # type: ignore[union-attr]
-    if stay:
-        target = Target(id=target.id, span=stay[0], name=target.name)
-    return Edit(op="split_alias", targets=[target], payload={"alias": alias})
-
-
-def add_actor(analysis: Analysis, text: str, *, type: str, kind: str, name: str | None = None,
-              occurrence: int = 0) -> Edit:
-    if kind not in ACTOR_KINDS:
-        raise CorrectionError(f"“{kind}” is not an actor kind ({', '.join(ACTOR_KINDS)}).")
-    payload = {"type": type.strip() or "ORG", "kind": kind}
-    if name and name.strip():
-        payload["name"] = name.strip()
-    return Edit(op="add_actor", targets=[text_target(analysis, text, occurrence)], payload=payload)
-
-
-def delete_actor(analysis: Analysis, actor_id: str) -> Edit:
-    return Edit(op="delete_actor", targets=[actor_target(analysis, actor_id)])
-
-
-def set_link(analysis: Analysis, claim_id: str, index: int, *, actor_id: str | None = None,
-             kind: str | None = None, label: str | None = None) -> Edit:
-    target = claim_target(analysis, claim_id)
-    claim = analysis.claim(claim_id)
-    if not 0 <= index < len(claim.chain):  # type: ignore[union-attr]
-        raise CorrectionError(f"The claim has no link {index + 1}.")
-    if kind is not None and kind not in LINK_KINDS:
-        raise CorrectionError(f"“{kind}” is not a link kind ({', '.join(LINK_KINDS)}).")
-    targets = [target] + ([actor_target(analysis, actor_id)] if actor_id else [])
-    payload: dict[str, Any] = {"index": index}
-    if kind:
-        payload["kind"] = kind
-    if label and label.strip():
-        payload["label"] = label.strip()
-    if len(payload) == 1 and len(targets) == 1:
-        raise CorrectionError("Choose a new source, kind or label for the link.")
-    return Edit(op="set_link", targets=targets, payload=payload)
-
-
-def unattribute_claim(analysis: Analysis, claim_id: str) -> Edit:
-    return Edit(op="unattribute_claim", targets=[claim_target(analysis, claim_id)])
-
-
-def dismiss_claim(analysis: Analysis, claim_id: str, dismissed: bool = True) -> Edit:
-    """Dismiss a claim (it stays listed, marked), or restore a dismissed one with `dismissed=False`."""
-    payload = {} if dismissed else {"dismissed": False}
-    return Edit(op="dismiss_claim", targets=[claim_target(analysis, claim_id)], payload=payload)
-
-
-def add_claim(analysis: Analysis, text: str, chain: list[dict[str, Any]], *, stance: str = "asserts",
-              hedged: bool = False, occurrence: int = 0) -> Edit:
-    """`chain` is outermost first: [{"label", "kind", "actor": actor id or None}, ...]."""
-    links = []
-    for link in chain:
-        if link.get("kind") not in LINK_KINDS:
-            raise CorrectionError(f"“{link.get('kind')}” is not a link kind ({', '.join(LINK_KINDS)}).")
-        entry: dict[str, Any] = {"label": (link.get("label") or "").strip(), "kind": link["kind"]}
-        if link.get("actor"):
-            entry["actor"] = actor_target(analysis, link["actor"]).model_dump(mode="json")
-            entry["label"] = entry["label"] or entry["actor"]["name"]
-        if not entry["label"]:
-            entry["label"] = UNATTRIBUTED_LABEL if link["kind"] == "unattributed" else link["kind"]
-        links.append(entry)
-    if stance not in ("asserts", "denies"):
-        raise CorrectionError("A claim either asserts or denies.")
-    return Edit(
-        op="add_claim",
-        targets=[text_target(analysis, text, occurrence)],
-        payload={"chain": links, "stance": stance, "hedged": hedged},
-    )
-
-
-def _check_interval(start: str | None, end: str | None, precision: str) -> None:
-    for value in (start, end):
-        if value:
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                raise CorrectionError(f"“{value}” is not a date (YYYY-MM-DD).") from None
-    if start and end and start > end:
-        raise CorrectionError(f"The interval ends ({end}) before it starts ({start}).")
-    if precision not in PRECISIONS:
-        raise CorrectionError(f"“{precision}” is not a precision ({', '.join(PRECISIONS)}).")
-
-
-def set_event_date(analysis: Analysis, event_id: str, start: str | None, end: str | None,
-                   precision: str = "day") -> Edit:
-    start, end = start or None, end or None
-    _check_interval(start, end, precision)
-    return Edit(
-        op="set_event_date",
-        targets=[event_target(analysis, event_id)],
-        payload={"start": start, "end": end, "precision": precision},
-    )
-
-
-def delete_event(analysis: Analysis, event_id: str) -> Edit:
-    return Edit(op="delete_event", targets=[event_target(analysis, event_id)])
-
-
-def add_event(analysis: Analysis, text: str, label: str, start: str | None, end: str | None,
-              precision: str = "day", occurrence: int = 0) -> Edit:
-    start, end = start or None, end or None
-    _check_interval(start, end, precision)
-    if not label.strip():
-        raise CorrectionError("An event needs a label.")
-    return Edit(
-        op="add_event",
-        targets=[text_target(analysis, text, occurrence)],
-        payload={"label": label.strip(), "start": start, "end": end, "precision": precision},
-    )
-
-
-# --- applying ----------------------------------------------------------------------------------
+def _reason(err: ValidationError) -> str:
+    """Our own sentence when a check of ours refused the value, else pydantic's."""
+    first = err.errors()[0]
+    cause = (first.get("ctx") or {}).get("error")
+    return str(cause) if cause is not None else first["msg"]
 
 
 class _Skip(Exception):
     """An edit that cannot be applied to this analysis; the message says why."""
+
+
+class Operation(BaseModel):
+    """One kind of correction: its payload's fields and checks, its description, how it applies.
+
+    `targets` are the items it acts on (`arity` of them); every other field is the log entry's
+    payload. `build` (a classmethod on each operation) makes the log entry from the analysis on
+    screen; `apply` changes a copy of a fresh analysis, raising _Skip when the anchors are gone.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    op: ClassVar[str]
+    arity: ClassVar[tuple[int, int]] = (1, 1)  # fewest and most targets
+
+    targets: list[Target]
+
+    @model_validator(mode="after")
+    def _count_targets(self) -> Self:
+        low, high = self.arity
+        if not low <= len(self.targets) <= high:
+            raise ValueError(f"{self.op} acts on {low}–{high} item(s), not {len(self.targets)}.")
+        return self
+
+    @classmethod
+    def of(cls, edit: Edit) -> Self:
+        """The operation a log entry holds (ValidationError when it is malformed)."""
+        return cls.model_validate({**edit.payload, "targets": edit.targets})
+
+    @classmethod
+    def _entry(cls, targets: list[Target], **fields: Any) -> Edit:
+        """The log entry, or the first check that refused it as a CorrectionError."""
+        try:
+            operation = cls(targets=targets, **fields)
+        except ValidationError as err:
+            raise CorrectionError(_reason(err)) from None
+        payload = operation.model_dump(mode="json", exclude={"targets"}, exclude_unset=True)
+        return Edit(op=cls.op, targets=operation.targets, payload=payload)
+
+    def describe(self, names: list[str]) -> str:  # pragma: no cover - every operation overrides it
+        raise NotImplementedError
+
+    def apply(self, a: Analysis, edit: Edit) -> None:  # pragma: no cover - every operation overrides it
+        raise NotImplementedError
+
+
+# --- actors -----------------------------------------------------------------------------------------
+
+
+class RenameActor(Operation):
+    op = "rename_actor"
+    name: str
+
+    @field_validator("name")
+    @classmethod
+    def _named(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("An actor needs a name.")
+        return value.strip()
+
+    @classmethod
+    def build(cls, analysis: Analysis, actor_id: str, name: str) -> Edit:
+        if not name.strip():
+            raise CorrectionError("An actor needs a name.")
+        return cls._entry([actor_target(analysis, actor_id)], name=name)
+
+    def describe(self, names: list[str]) -> str:
+        return f"Renamed actor “{names[0]}” to “{self.name}”"
+
+    def apply(self, a: Analysis, edit: Edit) -> None:
+        actor = _actor(a, self.targets[0])
+        old, new = actor.name, self.name
+        if old != new and old not in actor.aliases:
+            actor.aliases.append(old)  # keep the extracted name findable
+        actor.aliases = [x for x in actor.aliases if x != new]
+        actor.name = new
+        actor.corrected = True
+        for claim in a.claims:
+            for link in claim.chain:
+                if link.actor == actor.id and link.label == old:
+                    link.label = new
+
+
+class RetypeActor(Operation):
+    op = "retype_actor"
+    type: str | None = None
+    kind: str | None = None
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, value: str | None) -> str | None:
+        return None if value is None else _one_of(value, ACTOR_KINDS, "an actor kind")
+
+    @model_validator(mode="after")
+    def _something(self) -> Self:
+        if not self.type and not self.kind:
+            raise ValueError("Choose a new type or kind.")
+        return self
+
+    @classmethod
+    def build(cls, analysis: Analysis, actor_id: str, *, type: str | None = None,
+              kind: str | None = None) -> Edit:
+        fields = {"type": type} if type else {}
+        if kind is not None:
+            fields["kind"] = kind
+        if kind is not None and kind not in ACTOR_KINDS:
+            raise CorrectionError(f"“{kind}” is not an actor kind ({', '.join(ACTOR_KINDS)}).")
+        return cls._entry([actor_target(analysis, actor_id)], **fields)
+
+    def describe(self, names: list[str]) -> str:
+        changes = ", ".join(f"{k} → {v}" for k, v in (("type", self.type), ("kind", self.kind)) if v)
+        return f"Changed actor “{names[0]}”: {changes}"
+
+    def apply(self, a: Analysis, edit: Edit) -> None:
+        actor = _actor(a, self.targets[0])
+        if self.kind:
+            actor.kind = self.kind  # type: ignore[assignment]  # checked against ACTOR_KINDS
+        if self.type:
+            actor.type = self.type
+        actor.corrected = True
+
+
+class MergeActors(Operation):
+    """The second target is folded into the first."""
+
+    op = "merge_actors"
+    arity = (2, 2)
+
+    @classmethod
+    def build(cls, analysis: Analysis, keep_id: str, absorb_id: str) -> Edit:
+        if keep_id == absorb_id:
+            raise CorrectionError("Choose two different actors to merge.")
+        return cls._entry([actor_target(analysis, keep_id), actor_target(analysis, absorb_id)])
+
+    def describe(self, names: list[str]) -> str:
+        return f"Merged actor “{names[1]}” into “{names[0]}”"
+
+    def apply(self, a: Analysis, edit: Edit) -> None:
+        keep, absorb = _actor(a, self.targets[0]), _actor(a, self.targets[1])
+        if keep.id == absorb.id:
+            raise _Skip("both anchors now point to the same actor.")
+        for alias in [absorb.name, *absorb.aliases]:
+            if alias != keep.name and alias not in keep.aliases:
+                keep.aliases.append(alias)
+        seen = {(m.start, m.end) for m in keep.mentions}
+        keep.mentions = sorted(
+            keep.mentions + [m for m in absorb.mentions if (m.start, m.end) not in seen],
+            key=lambda m: m.start,
+        )
+        keep.titles = _dedupe(keep.titles + absorb.titles)
+        keep.nationality = _dedupe(keep.nationality + absorb.nationality)
+        keep.corrected = True
+        a.actors = [x for x in a.actors if x.id != absorb.id]
+        _rewire(a, absorb.id, keep.id)
+
+
+class SplitAlias(Operation):
+    op = "split_alias"
+    alias: str
+
+    @classmethod
+    def build(cls, analysis: Analysis, actor_id: str, alias: str) -> Edit:
+        target = actor_target(analysis, actor_id)
+        actor = analysis.actor(actor_id)
+        moved = [m for m in actor.mentions if m.text.casefold() == alias.casefold()]  # type: ignore[union-attr]
+        if not moved:
+            raise CorrectionError(f"No mention of “{target.name}” reads “{alias}”.")
+        # anchor on a mention that stays, so the actor is found again after the split moved the others
+        stay = [m for m in actor.mentions if m.text.casefold() != alias.casefold()]  # type: ignore[union-attr]
+        if stay:
+            target = Target(id=target.id, span=stay[0], name=target.name)
+        return cls._entry([target], alias=alias)
+
+    def describe(self, names: list[str]) -> str:
+        return f"Split “{self.alias}” out of actor “{names[0]}”"
+
+    def apply(self, a: Analysis, edit: Edit) -> None:
+        actor = _actor(a, self.targets[0])
+        alias = self.alias
+        if actor.name.casefold() == alias.casefold():
+            raise _Skip(f"“{alias}” is the actor's own name; rename it first.")
+        moved = [m for m in actor.mentions if m.text.casefold() == alias.casefold()]
+        if not moved:
+            raise _Skip(f"no mention of “{actor.name}” reads “{alias}” any more.")
+        stay = [m for m in actor.mentions if m.text.casefold() != alias.casefold()]
+        new = Actor(id=_new_actor_id(a, edit), name=alias, type=actor.type, kind=actor.kind, mentions=moved,
+                    corrected=True)
+        actor.mentions = stay
+        actor.aliases = [x for x in actor.aliases if x.casefold() != alias.casefold()]
+        actor.corrected = True
+        a.actors.insert(a.actors.index(actor) + 1, new)
+        _assign_mentions(a, new, moved, actor.id)
+        _keep_what_stays(a, actor, new, moved, stay)
+
+
+def _keep_what_stays(a: Analysis, actor: Actor, new: Actor, moved: list[Span], stay: list[Span]) -> None:
+    """After a split, the old actor keeps what its remaining mentions still support."""
+    def rests_on(span: Span) -> list[Span]:
+        return [m for m in stay if _inside(span, m)]
+
+    for c in a.claims:
+        if actor.id in c.actors and not rests_on(c.content):
+            c.actors.remove(actor.id)
+    for ev in a.events:
+        if actor.id in ev.actors and not rests_on(ev.evidence):
+            ev.actors.remove(actor.id)
+    for r in a.relations:
+        if actor.id in (r.source, r.target) and r.evidence:
+            by_moved = all(any(_inside(s, m) for m in moved) for s in r.evidence)
+            by_stay = any(rests_on(s) for s in r.evidence)
+            if by_moved and not by_stay:
+                r.source = new.id if r.source == actor.id else r.source
+                r.target = new.id if r.target == actor.id else r.target
+    a.relations = _merge_relations(a.relations)
+
+
+class AddActor(Operation):
+    """Every whole-word mention of the target's words becomes the new actor's."""
+
+    op = "add_actor"
+    type: str = "ORG"
+    kind: str = "named"
+    name: str | None = None
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, value: str) -> str:
+        return _one_of(value, ACTOR_KINDS, "an actor kind")
+
+    @classmethod
+    def build(cls, analysis: Analysis, text: str, *, type: str, kind: str, name: str | None = None,
+              occurrence: int = 0) -> Edit:
+        if kind not in ACTOR_KINDS:
+            raise CorrectionError(f"“{kind}” is not an actor kind ({', '.join(ACTOR_KINDS)}).")
+        fields: dict[str, Any] = {"type": type.strip() or "ORG", "kind": kind}
+        if name and name.strip():
+            fields["name"] = name.strip()
+        return cls._entry([text_target(analysis, text, occurrence)], **fields)
+
+    def describe(self, names: list[str]) -> str:
+        return f"Added actor “{self.name or names[0]}” ({self.type}, {self.kind})"
+
+    def apply(self, a: Analysis, edit: Edit) -> None:
+        span = _fresh_span(a, self.targets[0])
+        name = self.name or span.text
+        if any(x.name.casefold() == name.casefold() for x in a.actors):
+            raise _Skip(f"an actor named “{name}” already exists (the analysis may now find it itself).")
+        boiler = a.article.structure.boilerplate
+        found = [
+            m for m in _word_occurrences(a.article.text, span.text)
+            if not any(overlaps(m.start, m.end, b.start, b.end) for b in boiler)
+        ]
+        if not found:
+            raise _Skip(f"“{span.text}” is not a whole word or name anywhere in the article.")
+        index = MentionIndex(a.actors)
+        mentions = [m for m in found if not index.overlapping(m.start, m.end)]
+        if not mentions:
+            owner = _actor(a, Target(span=span))
+            raise _Skip(
+                f"every mention of “{span.text}” already belongs to “{owner.name}”; split it instead."
+            )
+        actor = Actor(id=_new_actor_id(a, edit), name=name, type=self.type or "ORG", kind=self.kind,
+                      aliases=[span.text] if span.text != name else [], mentions=mentions, corrected=True)
+        a.actors.append(actor)
+        _assign_mentions(a, actor, mentions, None)
+
+
+class DeleteActor(Operation):
+    op = "delete_actor"
+
+    @classmethod
+    def build(cls, analysis: Analysis, actor_id: str) -> Edit:
+        return cls._entry([actor_target(analysis, actor_id)])
+
+    def describe(self, names: list[str]) -> str:
+        return f"Deleted actor “{names[0]}”"
+
+    def apply(self, a: Analysis, edit: Edit) -> None:
+        actor = _actor(a, self.targets[0])
+        for c in a.claims:
+            if any(link.actor == actor.id for link in c.chain):
+                c.corrected = True  # its chain now names a source with no actor behind it
+        a.actors = [x for x in a.actors if x.id != actor.id]
+        _rewire(a, actor.id, None)
+
+
+# --- claims -----------------------------------------------------------------------------------------
+
+
+class SetLink(Operation):
+    """Link `index` of the claim's chain gets a new source (the second target), kind or label."""
+
+    op = "set_link"
+    arity = (1, 2)
+    index: int = Field(ge=0)
+    kind: str | None = None
+    label: str | None = None
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, value: str | None) -> str | None:
+        return None if value is None else _one_of(value, LINK_KINDS, "a link kind")
+
+    @model_validator(mode="after")
+    def _something(self) -> Self:
+        if len(self.targets) == 1 and not self.kind and not self.label:
+            raise ValueError("Choose a new source, kind or label for the link.")
+        return self
+
+    @classmethod
+    def build(cls, analysis: Analysis, claim_id: str, index: int, *, actor_id: str | None = None,
+              kind: str | None = None, label: str | None = None) -> Edit:
+        target = claim_target(analysis, claim_id)
+        claim = analysis.claim(claim_id)
+        if not 0 <= index < len(claim.chain):  # type: ignore[union-attr]
+            raise CorrectionError(f"The claim has no link {index + 1}.")
+        if kind is not None and kind not in LINK_KINDS:
+            raise CorrectionError(f"“{kind}” is not a link kind ({', '.join(LINK_KINDS)}).")
+        targets = [target] + ([actor_target(analysis, actor_id)] if actor_id else [])
+        fields: dict[str, Any] = {"index": index}
+        if kind:
+            fields["kind"] = kind
+        if label and label.strip():
+            fields["label"] = label.strip()
+        return cls._entry(targets, **fields)
+
+    def describe(self, names: list[str]) -> str:
+        what = [f"kind → {self.kind}"] if self.kind else []
+        if len(names) > 1:
+            what.append(f"source → “{names[1]}”")
+        if self.label:
+            what.append(f"label → “{self.label}”")
+        return f"Changed link {self.index + 1} of claim “{_short(names[0])}”: {', '.join(what)}"
+
+    def apply(self, a: Analysis, edit: Edit) -> None:
+        claim = _claim(a, self.targets[0])
+        if not self.index < len(claim.chain):
+            raise _Skip(f"the claim has no link {self.index + 1} any more.")
+        link = claim.chain[self.index]
+        if len(self.targets) > 1:
+            actor = _actor(a, self.targets[1])
+            link.actor = actor.id
+            link.label = actor.name
+        if self.kind:
+            link.kind = self.kind  # type: ignore[assignment]  # checked against LINK_KINDS
+        if self.label:
+            link.label = self.label
+        claim.corrected = True
+
+
+class UnattributeClaim(Operation):
+    op = "unattribute_claim"
+
+    @classmethod
+    def build(cls, analysis: Analysis, claim_id: str) -> Edit:
+        return cls._entry([claim_target(analysis, claim_id)])
+
+    def describe(self, names: list[str]) -> str:
+        return f"Marked claim “{_short(names[0])}” unattributed"
+
+    def apply(self, a: Analysis, edit: Edit) -> None:
+        claim = _claim(a, self.targets[0])
+        # the page's own voice stays (who published it); every named or unnamed source goes
+        kept = [link for link in claim.chain if link.kind == "publisher"]
+        claim.chain = kept + [ChainLink(label=UNATTRIBUTED_LABEL, kind="unattributed")]
+        claim.corrected = True
+
+
+class DismissClaim(Operation):
+    """Dismiss a claim (it stays listed, marked), or restore a dismissed one (`dismissed=False`)."""
+
+    op = "dismiss_claim"
+    dismissed: bool = True
+
+    @classmethod
+    def build(cls, analysis: Analysis, claim_id: str, dismissed: bool = True) -> Edit:
+        fields = {} if dismissed else {"dismissed": False}
+        return cls._entry([claim_target(analysis, claim_id)], **fields)
+
+    def describe(self, names: list[str]) -> str:
+        return f"{'Dismissed' if self.dismissed else 'Restored'} claim “{_short(names[0])}”"
+
+    def apply(self, a: Analysis, edit: Edit) -> None:
+        claim = _claim(a, self.targets[0])
+        claim.dismissed = self.dismissed
+        claim.corrected = True
+
+
+class NewLink(BaseModel):
+    """A link of an added claim's chain; `actor` is the source's anchor, not only its id."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    label: str = ""
+    kind: str
+    actor: Target | None = None
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, value: str) -> str:
+        return _one_of(value, LINK_KINDS, "a link kind")
+
+
+class AddClaim(Operation):
+    op = "add_claim"
+    chain: list[NewLink] = []
+    stance: Literal["asserts", "denies"] = "asserts"
+    hedged: bool = False
+
+    @classmethod
+    def build(cls, analysis: Analysis, text: str, chain: list[dict[str, Any]], *, stance: str = "asserts",
+              hedged: bool = False, occurrence: int = 0) -> Edit:
+        """`chain` is outermost first: [{"label", "kind", "actor": actor id or None}, ...]."""
+        links = []
+        for link in chain:
+            if link.get("kind") not in LINK_KINDS:
+                raise CorrectionError(f"“{link.get('kind')}” is not a link kind ({', '.join(LINK_KINDS)}).")
+            entry: dict[str, Any] = {"label": (link.get("label") or "").strip(), "kind": link["kind"]}
+            if link.get("actor"):
+                entry["actor"] = actor_target(analysis, link["actor"])
+                entry["label"] = entry["label"] or entry["actor"].name
+            if not entry["label"]:
+                entry["label"] = UNATTRIBUTED_LABEL if link["kind"] == "unattributed" else link["kind"]
+            links.append(entry)
+        if stance not in ("asserts", "denies"):
+            raise CorrectionError("A claim either asserts or denies.")
+        target = text_target(analysis, text, occurrence)
+        return cls._entry([target], chain=links, stance=stance, hedged=hedged)
+
+    def describe(self, names: list[str]) -> str:
+        return f"Added claim “{_short(names[0])}”"
+
+    def apply(self, a: Analysis, edit: Edit) -> None:
+        span = _fresh_span(a, self.targets[0])
+        if any(c.content.start == span.start and c.content.end == span.end and not c.dismissed
+               for c in a.claims):
+            raise _Skip(f"{_where(span)} is already a claim.")
+        chain = [
+            ChainLink(label=link.label or link.kind, kind=link.kind,  # type: ignore[arg-type]
+                      actor=_actor(a, link.actor).id if link.actor else None)
+            for link in self.chain
+        ] or [ChainLink(label=UNATTRIBUTED_LABEL, kind="unattributed")]
+        a.claims.append(Claim(
+            id=f"c-{edit.id}", content=span, chain=chain, stance=self.stance, hedged=self.hedged,
+            actors=_actors_within(a, span), corrected=True,
+        ))
+
+
+# --- events -----------------------------------------------------------------------------------------
+
+
+class _Dated(Operation):
+    """An interval of YYYY-MM-DD days (either end may be open) and how precise it is."""
+
+    start: str | None = None
+    end: str | None = None
+    precision: str = "day"
+
+    @field_validator("start", "end")
+    @classmethod
+    def _days(cls, value: str | None) -> str | None:
+        return check_day(value)
+
+    @field_validator("precision")
+    @classmethod
+    def _precision(cls, value: str) -> str:
+        return _one_of(value, PRECISIONS, "a precision")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.start and self.end and self.start > self.end:
+            raise ValueError(f"The interval ends ({self.end}) before it starts ({self.start}).")
+        return self
+
+    def _date(self, event: Event) -> None:
+        event.start, event.end = self.start, self.end
+        event.precision = self.precision  # type: ignore[assignment]  # checked against PRECISIONS
+        event.unresolved = event.end is None and event.start is None
+        event.uncertain = event.precision == "open" or event.start is None or event.end is None
+
+
+class SetEventDate(_Dated):
+    op = "set_event_date"
+
+    @classmethod
+    def build(cls, analysis: Analysis, event_id: str, start: str | None, end: str | None,
+              precision: str = "day") -> Edit:
+        target = event_target(analysis, event_id)
+        return cls._entry([target], start=start or None, end=end or None, precision=precision)
+
+    def describe(self, names: list[str]) -> str:
+        return f"Dated event “{_short(names[0])}”: {interval_label(self.start, self.end)}"
+
+    def apply(self, a: Analysis, edit: Edit) -> None:
+        event = _event(a, self.targets[0])
+        self._date(event)
+        event.corrected = True
+
+
+class DeleteEvent(Operation):
+    op = "delete_event"
+
+    @classmethod
+    def build(cls, analysis: Analysis, event_id: str) -> Edit:
+        return cls._entry([event_target(analysis, event_id)])
+
+    def describe(self, names: list[str]) -> str:
+        return f"Deleted event “{_short(names[0])}”"
+
+    def apply(self, a: Analysis, edit: Edit) -> None:
+        event = _event(a, self.targets[0])
+        a.events = [x for x in a.events if x.id != event.id]
+        for c in a.claims:
+            c.events = [x for x in c.events if x != event.id]
+
+
+class AddEvent(_Dated):
+    op = "add_event"
+    label: str
+
+    @field_validator("label")
+    @classmethod
+    def _labelled(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("An event needs a label.")
+        return value.strip()
+
+    @classmethod
+    def build(cls, analysis: Analysis, text: str, label: str, start: str | None, end: str | None,
+              precision: str = "day", occurrence: int = 0) -> Edit:
+        fields = {"label": label, "start": start or None, "end": end or None, "precision": precision}
+        try:  # the interval is checked before the words are looked for, as the form reads
+            cls(targets=[Target()], **fields)
+        except ValidationError as err:
+            raise CorrectionError(_reason(err)) from None
+        return cls._entry([text_target(analysis, text, occurrence)], **fields)
+
+    def describe(self, names: list[str]) -> str:
+        return f"Added event “{_short(self.label or names[0])}”: {interval_label(self.start, self.end)}"
+
+    def apply(self, a: Analysis, edit: Edit) -> None:
+        span = _fresh_span(a, self.targets[0])
+        event = Event(id=f"e-{edit.id}", label=self.label, start=None, end=None, precision="day",
+                      evidence=span, actors=_actors_within(a, span), corrected=True)
+        self._date(event)
+        a.events.append(event)
+
+
+OPERATIONS: dict[str, type[Operation]] = {
+    cls.op: cls
+    for cls in (RenameActor, RetypeActor, MergeActors, SplitAlias, AddActor, DeleteActor, SetLink,
+                UnattributeClaim, DismissClaim, AddClaim, SetEventDate, DeleteEvent, AddEvent)
+}
+
+# the builders the UI and the tests call, by the name of what the analyst does
+rename_actor = RenameActor.build
+retype_actor = RetypeActor.build
+merge_actors = MergeActors.build
+split_alias = SplitAlias.build
+add_actor = AddActor.build
+delete_actor = DeleteActor.build
+set_link = SetLink.build
+unattribute_claim = UnattributeClaim.build
+dismiss_claim = DismissClaim.build
+add_claim = AddClaim.build
+set_event_date = SetEventDate.build
+delete_event = DeleteEvent.build
+add_event = AddEvent.build
+
+
+def _names(targets: list[Target]) -> list[str]:
+    return [t.name or (t.span.text if t.span else t.id) or "?" for t in targets]
+
+
+def describe(edit: Edit, log: Iterable[Edit] = ()) -> str:
+    """One line for the history panel, from the edit alone (no analysis needed)."""
+    if edit.op in ("undo", "redo"):
+        ref = next((e for e in log if e.id == edit.payload.get("edit")), None)
+        inner = describe(ref) if ref else f"edit {edit.payload.get('edit')}"
+        return f"{edit.op.capitalize()}: {inner}"
+    try:
+        operation = OPERATIONS[edit.op].of(edit)
+    except ValidationError:
+        return edit.op
+    return operation.describe(_names(edit.targets))
+
+
+# --- applying ---------------------------------------------------------------------------------------
 
 
 def apply_edits(analysis: Analysis, log: Iterable[Edit]) -> tuple[Analysis, list[str]]:
@@ -419,12 +836,16 @@ def apply_edits(analysis: Analysis, log: Iterable[Edit]) -> tuple[Analysis, list
     problems: list[str] = []
     for n, edit in enumerate(effective_edits(entries), start=1):
         try:
-            _APPLY[edit.op](result, edit)
-        except _Skip as why:
-            problems.append(f"Edit {n} ({describe(edit)}): {why} It was not applied.")
-        except (KeyError, TypeError, ValueError, ValidationError) as e:
+            operation = OPERATIONS[edit.op].of(edit)
+        except ValidationError:
             # a malformed entry (hand-edited or from a future version) must not break the analysis
-            problems.append(f"Edit {n} ({edit.op}) is malformed ({type(e).__name__}). It was not applied.")
+            problems.append(f"Edit {n} ({edit.op}) is malformed (ValueError). It was not applied.")
+            continue
+        try:
+            operation.apply(result, edit)
+        except _Skip as why:
+            what = operation.describe(_names(edit.targets))
+            problems.append(f"Edit {n} ({what}): {why} It was not applied.")
     return result, problems
 
 
@@ -448,17 +869,10 @@ def _actor(a: Analysis, target: Target) -> Actor:
         span = _locate(a.article.text, target.span)
         if span is None:
             raise _Skip(f"the text {_where(target.span)} is no longer in the article.")
-        exact = [x for x in a.actors if any(m.start == span.start and m.end == span.end for m in x.mentions)]
-        if exact:
-            return exact[0]
-        best, best_ov = None, 0
-        for x in a.actors:
-            for m in x.mentions:
-                ov = min(span.end, m.end) - max(span.start, m.start)
-                if ov > best_ov:
-                    best, best_ov = x, ov
-        if best is not None:
-            return best
+        index = MentionIndex(a.actors)
+        found = index.exactly(span.start, span.end) or index.at(span.start, span.end)
+        if found is not None:
+            return found
         raise _Skip(f"no actor is mentioned at {_where(span)} any more.")
     # an actor without mentions (a publisher from metadata): same id and name, else same name
     by_id = a.actor(target.id)
@@ -513,33 +927,14 @@ def _fresh_span(a: Analysis, target: Target) -> Span:
     return span
 
 
+def _actors_within(a: Analysis, span: Span) -> list[str]:
+    """The actors named inside a new claim's content or event's sentence."""
+    return [x.id for x in MentionIndex(a.actors).within(span.start, span.end)]
+
+
 def _inside(outer: Span, inner: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
-
-def _op_rename(a: Analysis, e: Edit) -> None:
-    actor = _actor(a, e.targets[0])
-    old, new = actor.name, str(e.payload["name"])
-    if old != new and old not in actor.aliases:
-        actor.aliases.append(old)  # keep the extracted name findable
-    actor.aliases = [x for x in actor.aliases if x != new]
-    actor.name = new
-    actor.corrected = True
-    for claim in a.claims:
-        for link in claim.chain:
-            if link.actor == actor.id and link.label == old:
-                link.label = new
-
-
-def _op_retype(a: Analysis, e: Edit) -> None:
-    actor = _actor(a, e.targets[0])
-    if e.payload.get("kind"):
-        if e.payload["kind"] not in ACTOR_KINDS:
-            raise _Skip(f"“{e.payload['kind']}” is not an actor kind.")
-        actor.kind = e.payload["kind"]
-    if e.payload.get("type"):
-        actor.type = str(e.payload["type"])
-    actor.corrected = True
 
 
 def _rewire(a: Analysis, old: str, new: str | None) -> None:
@@ -592,24 +987,6 @@ def _merge_relations(relations: list[Relation]) -> list[Relation]:
     return list(out.values())
 
 
-def _op_merge(a: Analysis, e: Edit) -> None:
-    keep, absorb = _actor(a, e.targets[0]), _actor(a, e.targets[1])
-    if keep.id == absorb.id:
-        raise _Skip("both anchors now point to the same actor.")
-    for alias in [absorb.name, *absorb.aliases]:
-        if alias != keep.name and alias not in keep.aliases:
-            keep.aliases.append(alias)
-    seen = {(m.start, m.end) for m in keep.mentions}
-    keep.mentions = sorted(
-        keep.mentions + [m for m in absorb.mentions if (m.start, m.end) not in seen], key=lambda m: m.start
-    )
-    keep.titles = _dedupe(keep.titles + absorb.titles)
-    keep.nationality = _dedupe(keep.nationality + absorb.nationality)
-    keep.corrected = True
-    a.actors = [x for x in a.actors if x.id != absorb.id]
-    _rewire(a, absorb.id, keep.id)
-
-
 def _new_actor_id(a: Analysis, e: Edit) -> str:
     base = f"a-{e.id}"
     taken = {x.id for x in a.actors}
@@ -641,186 +1018,7 @@ def _assign_mentions(a: Analysis, actor: Actor, mentions: list[Span], previous: 
             ev.actors.append(actor.id)
 
 
-def _op_split(a: Analysis, e: Edit) -> None:
-    actor = _actor(a, e.targets[0])
-    alias = str(e.payload["alias"])
-    if actor.name.casefold() == alias.casefold():
-        raise _Skip(f"“{alias}” is the actor's own name; rename it first.")
-    moved = [m for m in actor.mentions if m.text.casefold() == alias.casefold()]
-    if not moved:
-        raise _Skip(f"no mention of “{actor.name}” reads “{alias}” any more.")
-    stay = [m for m in actor.mentions if m.text.casefold() != alias.casefold()]
-    new = Actor(id=_new_actor_id(a, e), name=alias, type=actor.type, kind=actor.kind, mentions=moved,
-                corrected=True)
-    actor.mentions = stay
-    actor.aliases = [x for x in actor.aliases if x.casefold() != alias.casefold()]
-    actor.corrected = True
-    a.actors.insert(a.actors.index(actor) + 1, new)
-    _assign_mentions(a, new, moved, actor.id)
-
-    def rests_on(span: Span) -> list[Span]:
-        return [m for m in stay if _inside(span, m)]
-
-    # the old actor keeps what its remaining mentions still support
-    for c in a.claims:
-        if actor.id in c.actors and not rests_on(c.content):
-            c.actors.remove(actor.id)
-    for ev in a.events:
-        if actor.id in ev.actors and not rests_on(ev.evidence):
-            ev.actors.remove(actor.id)
-    for r in a.relations:
-        if actor.id in (r.source, r.target) and r.evidence:
-            by_moved = all(any(_inside(s, m) for m in moved) for s in r.evidence)
-            by_stay = any(rests_on(s) for s in r.evidence)
-            if by_moved and not by_stay:
-                r.source = new.id if r.source == actor.id else r.source
-                r.target = new.id if r.target == actor.id else r.target
-    a.relations = _merge_relations(a.relations)
-
-
 def _word_occurrences(text: str, words: str) -> list[Span]:
     # whole words only: "Iran" must not find "Iranian"
     pattern = r"(?<!\w)" + re.escape(words) + r"(?!\w)"
     return [Span(start=m.start(), end=m.end(), text=m.group()) for m in re.finditer(pattern, text)]
-
-
-def _op_add_actor(a: Analysis, e: Edit) -> None:
-    span = _fresh_span(a, e.targets[0])
-    name = str(e.payload.get("name") or span.text)
-    if any(x.name.casefold() == name.casefold() for x in a.actors):
-        raise _Skip(f"an actor named “{name}” already exists (the analysis may now find it itself).")
-    boiler = a.article.structure.boilerplate
-    taken = [m for x in a.actors for m in x.mentions]
-    found = [
-        m for m in _word_occurrences(a.article.text, span.text)
-        if not any(overlaps(m.start, m.end, b.start, b.end) for b in boiler)
-    ]
-    if not found:
-        raise _Skip(f"“{span.text}” is not a whole word or name anywhere in the article.")
-    mentions = [m for m in found if not any(overlaps(m.start, m.end, t.start, t.end) for t in taken)]
-    if not mentions:
-        owner = _actor(a, Target(span=span))
-        raise _Skip(f"every mention of “{span.text}” already belongs to “{owner.name}”; split it instead.")
-    kind = e.payload.get("kind", "named")
-    if kind not in ACTOR_KINDS:
-        raise _Skip(f"“{kind}” is not an actor kind.")
-    actor = Actor(id=_new_actor_id(a, e), name=name, type=str(e.payload.get("type") or "ORG"), kind=kind,
-                  aliases=[span.text] if span.text != name else [], mentions=mentions, corrected=True)
-    a.actors.append(actor)
-    _assign_mentions(a, actor, mentions, None)
-
-
-def _op_delete_actor(a: Analysis, e: Edit) -> None:
-    actor = _actor(a, e.targets[0])
-    for c in a.claims:
-        if any(link.actor == actor.id for link in c.chain):
-            c.corrected = True  # its chain now names a source with no actor behind it
-    a.actors = [x for x in a.actors if x.id != actor.id]
-    _rewire(a, actor.id, None)
-
-
-def _link(a: Analysis, entry: dict[str, Any]) -> ChainLink:
-    actor_id = None
-    if entry.get("actor"):
-        actor_id = _actor(a, Target.model_validate(entry["actor"])).id
-    return ChainLink(label=str(entry.get("label") or entry["kind"]), kind=entry["kind"], actor=actor_id)
-
-
-def _op_set_link(a: Analysis, e: Edit) -> None:
-    claim = _claim(a, e.targets[0])
-    index = int(e.payload["index"])
-    if not 0 <= index < len(claim.chain):
-        raise _Skip(f"the claim has no link {index + 1} any more.")
-    link = claim.chain[index]
-    if len(e.targets) > 1:
-        actor = _actor(a, e.targets[1])
-        link.actor = actor.id
-        link.label = actor.name
-    if e.payload.get("kind"):
-        if e.payload["kind"] not in LINK_KINDS:
-            raise _Skip(f"“{e.payload['kind']}” is not a link kind.")
-        link.kind = e.payload["kind"]
-    if e.payload.get("label"):
-        link.label = str(e.payload["label"])
-    claim.corrected = True
-
-
-def _op_unattribute(a: Analysis, e: Edit) -> None:
-    claim = _claim(a, e.targets[0])
-    # the page's own voice stays (who published it); every named or unnamed source goes
-    kept = [link for link in claim.chain if link.kind == "publisher"]
-    claim.chain = kept + [ChainLink(label=UNATTRIBUTED_LABEL, kind="unattributed")]
-    claim.corrected = True
-
-
-def _op_dismiss(a: Analysis, e: Edit) -> None:
-    claim = _claim(a, e.targets[0])
-    claim.dismissed = bool(e.payload.get("dismissed", True))
-    claim.corrected = True
-
-
-def _op_add_claim(a: Analysis, e: Edit) -> None:
-    span = _fresh_span(a, e.targets[0])
-    if any(c.content.start == span.start and c.content.end == span.end and not c.dismissed for c in a.claims):
-        raise _Skip(f"{_where(span)} is already a claim.")
-    chain = [_link(a, entry) for entry in e.payload.get("chain", [])]
-    if not chain:
-        chain = [ChainLink(label=UNATTRIBUTED_LABEL, kind="unattributed")]
-    actors = _dedupe([x.id for x in a.actors for m in x.mentions if _inside(span, m)])
-    a.claims.append(Claim(
-        id=f"c-{e.id}", content=span, chain=chain, stance=e.payload.get("stance", "asserts"),
-        hedged=bool(e.payload.get("hedged", False)), actors=actors, corrected=True,
-    ))
-
-
-def _op_set_event_date(a: Analysis, e: Edit) -> None:
-    event = _event(a, e.targets[0])
-    try:
-        _check_interval(e.payload.get("start"), e.payload.get("end"), e.payload.get("precision", "day"))
-    except CorrectionError as why:
-        raise _Skip(str(why)) from None
-    event.start, event.end = e.payload.get("start"), e.payload.get("end")
-    event.precision = e.payload.get("precision", "day")
-    event.unresolved = event.end is None and event.start is None
-    event.uncertain = event.precision == "open" or event.start is None or event.end is None
-    event.corrected = True
-
-
-def _op_delete_event(a: Analysis, e: Edit) -> None:
-    event = _event(a, e.targets[0])
-    a.events = [x for x in a.events if x.id != event.id]
-    for c in a.claims:
-        c.events = [x for x in c.events if x != event.id]
-
-
-def _op_add_event(a: Analysis, e: Edit) -> None:
-    span = _fresh_span(a, e.targets[0])
-    p = e.payload
-    try:
-        _check_interval(p.get("start"), p.get("end"), p.get("precision", "day"))
-    except CorrectionError as why:
-        raise _Skip(str(why)) from None
-    actors = _dedupe([x.id for x in a.actors for m in x.mentions if _inside(span, m)])
-    a.events.append(Event(
-        id=f"e-{e.id}", label=str(p["label"]), start=p.get("start"), end=p.get("end"),
-        precision=p.get("precision", "day"), evidence=span, actors=actors,
-        uncertain=p.get("precision") == "open" or not p.get("start") or not p.get("end"),
-        unresolved=not p.get("start") and not p.get("end"), corrected=True,
-    ))
-
-
-_APPLY = {
-    "rename_actor": _op_rename,
-    "retype_actor": _op_retype,
-    "merge_actors": _op_merge,
-    "split_alias": _op_split,
-    "add_actor": _op_add_actor,
-    "delete_actor": _op_delete_actor,
-    "set_link": _op_set_link,
-    "unattribute_claim": _op_unattribute,
-    "dismiss_claim": _op_dismiss,
-    "add_claim": _op_add_claim,
-    "set_event_date": _op_set_event_date,
-    "delete_event": _op_delete_event,
-    "add_event": _op_add_event,
-}

@@ -17,9 +17,10 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
+from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -30,28 +31,70 @@ TEMPORAL_FILE = Path(__file__).resolve().parent.parent / "data" / "temporal.json
 MAX_LABEL = 80
 _SPACE = " \t\r\n\u00a0"  # evidence keeps the sentence's own punctuation
 
-_MONTH = (
+_MONTH_TITLE = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+_MONTH = rf"(?:{_MONTH_TITLE}|{_MONTH_TITLE.upper()})"  # "June", "JUNE" (datelines); never "june"
 _YEAR = r"(?:1[6-9]|20)\d\d"
+_ORD = r"(?:st|nd|rd|th)?"
 # (pattern, precision); ordered most specific first, overlaps are dropped in that order.
 _ABSOLUTE = [
-    (re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*,\s*|\s+){_YEAR}\b"), "day"),
-    (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+{_YEAR}\b"), "day"),
+    (re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}{_ORD}(?:\s*,\s*|\s+){_YEAR}\b"), "day"),
+    (re.compile(rf"\b\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTH}\.?,?\s+{_YEAR}\b"), "day"),
     (re.compile(rf"\b{_YEAR}-[01]\d-[0-3]\d\b"), "day"),
     (re.compile(rf"\b{_MONTH}\.?,?\s+{_YEAR}\b"), "month"),
-    (re.compile(rf"\b(?i:in|since|from|until|by|during|of)\s+(?P<year>{_YEAR})\b"), "year"),
+    (re.compile(rf"\b(?i:in|since|from|until|by|during|of|early|mid|late)[\s-]+(?P<year>{_YEAR})\b"), "year"),
 ]
+# "a 2021 merger", "the 2020 presidential race": a year used as a modifier (checked on the parse).
+_MODIFIER_YEAR = re.compile(
+    r"\b(?i:a|an|the|its|his|her|their|our|this|that)\s+(?P<year>(?:19|20)\d\d)\b(?![-–/%.,]?\d)"
+)
 _DECADE = re.compile(r"\b(?:the\s+)?(?P<decade>(?:1[6-9]|20)\d0)'?s\b")
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-# A DATE entity without a year is a point in time only if it names one; "75 years" is a duration.
+_REL = r"(?P<rel>(?i:last|next|this|past|coming))"
+_YREL = r"(?:,?\s+(?P<yrel>(?i:this|last|next))\s+year\b)?"
+_NO_MORE_DIGITS = r"(?![,.]?\d)"
+# Names of months and weekdays without a year; resolved against the publication date.
+_MONTH_FIRST = re.compile(
+    rf"\b(?:{_REL}\s+)?(?P<month>{_MONTH})\b(?:\.?\s+(?P<day>\d{{1,2}}){_ORD}\b{_NO_MORE_DIGITS})?{_YREL}"
+)
+_DAY_FIRST = re.compile(rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<month>{_MONTH})\b{_YREL}")
+_WEEKDAY_NAME = re.compile(
+    rf"\b(?:{_REL}\s+)?(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+    r"(?:\s+(?i:morning|afternoon|evening|night)\b)?"
+)
+# Lists and ranges that share a month: "27 and 29 May", "May 27 and 29", "3-5 June 2017", "June 3-5".
+_DASH = r"(?:-|–|—|\bto\b|\buntil\b|\btill\b|\bthrough\b)"
+_AND = r"(?:&|\band\b|\bor\b)"
+_DAY_PAIR = rf"(?P<d1>\d{{1,2}}){_ORD}\s*(?P<sep>{_DASH}|{_AND})\s*(?P<d2>\d{{1,2}}){_ORD}"
+_SHARED_MONTH = [
+    re.compile(rf"\b{_DAY_PAIR}\s+(?:of\s+)?(?P<month>{_MONTH})\b(?:\.?,?\s+(?P<year>{_YEAR})\b)?"),
+    re.compile(rf"\b(?P<month>{_MONTH})\.?\s+{_DAY_PAIR}\b{_NO_MORE_DIGITS}(?:,?\s+(?P<year>{_YEAR})\b)?"),
+]
+# "2001-2005", "the 2019-20 season", "between 2001 and 2005".
+_YEAR_RANGE = re.compile(
+    rf"\b(?P<between>(?i:between)\s+)?(?P<y1>{_YEAR})\s*(?P<sep>-|–|—|\bto\b|\buntil\b|\bthrough\b|\band\b)\s*"
+    rf"(?P<y2>{_YEAR}|\d\d)\b(?![-/]\d)"
+)
+_RANGE_GAP = re.compile(r"\s*(?P<sep>-|–|—|to|until|till|through|and)\s*", re.I)
+_BEFORE_RANGE = re.compile(r"\b(?P<word>from|between)\s+$", re.I)
+# A lone number spaCy calls a DATE is a clock time or a count in these places ("at 1803 GMT", "Views: 1788").
+_CLOCK_AFTER = re.compile(r"\s*(?:GMT|UTC|[ECMP][SD]?T|BST|CES?T|IST|JST|hrs|hours|h|local)\b")
+_COUNT_BEFORE = re.compile(r"(?:\bat|:)\s*$", re.I)
 _NAMES_A_TIME = re.compile(rf"\b(?:{_WEEKDAY}|{_MONTH}|ago|today|tonight|tomorrow|yesterday)\b", re.I)
+_NAMES_A_MONTH = re.compile(rf"\b{_MONTH_TITLE}\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}", re.I)
 _BARE_NAME = re.compile(rf"(?:on\s+|in\s+)?(?:{_WEEKDAY}|{_MONTH}\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)", re.I)
-_FUTURE_AUX = {"will", "wo", "'ll", "shall"}
+_FUTURE_AUX = {"will", "wo", "'ll", "shall", "would"}  # "said the talks would resume on Monday"
+_MODAL_AUX = {"can", "could", "may", "might", "should", "must"}
 _RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj", "parataxis"}
+_MONTH_NUMBER = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+_WEEKDAY_NUMBER = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+# "last June" is the one before this month; "next June" the one after; "this June" this year's.
+_DIRECTION_OF_REL = {"last": "before", "past": "before", "next": "after", "coming": "after", "this": "this"}
+_YEAR_OF_REL = {"this": 0, "last": -1, "next": 1}
 
 
 @dataclass(frozen=True)
@@ -68,6 +111,15 @@ class _Lexicon:
     ongoing_start_markers: frozenset[str]
     vague_blockers: frozenset[str]
     anchor_window: int
+    calendar_preps: frozenset[str]
+    parts: dict[str, str]
+    part_before: re.Pattern  # "early", "later", "the end of" just before a date
+    future_heads: frozenset[str]
+    range_blockers: frozenset[str]
+    ahead: re.Pattern  # "in two weeks"
+    period_parts: dict[str, tuple[str, str]]  # "by year end": (unit, part) of the publication's period
+    period_part: re.Pattern
+    coming_days: dict[str, int]
 
 
 def _words(phrases: list[str]) -> str:
@@ -81,7 +133,8 @@ def _lexicon() -> _Lexicon:
     flags = re.IGNORECASE
     return _Lexicon(
         relative=re.compile(rf"\b(?:{_words(raw['relative'])}|{raw['relative_ago']})\b", flags),
-        spans=re.compile(rf"\b(?:{_words([*raw['weekend'], *raw['past_days']])})\b", flags),
+        spans=re.compile(rf"\b(?:{_words([*raw['weekend'], *raw['past_days'], *raw['coming_days']])})\b",
+                         flags),
         weekend={k.lower(): int(v) for k, v in raw["weekend"].items()},
         past_days={k.lower(): int(v) for k, v in raw["past_days"].items()},
         anchored=re.compile(rf"\b{raw['anchored']}\b", flags),
@@ -92,6 +145,15 @@ def _lexicon() -> _Lexicon:
         ongoing_start_markers=frozenset(w.lower() for w in raw["ongoing_start_markers"]),
         vague_blockers=frozenset(w.lower() for w in raw["vague_blockers"]),
         anchor_window=int(raw["anchor_window"]),
+        calendar_preps=frozenset(w.lower() for w in raw["calendar_preps"]),
+        parts={" ".join(k.lower().split()): v for k, v in raw["parts"].items()},
+        part_before=re.compile(rf"\b(?P<part>{_words(list(raw['parts']))})[\s-]+$", flags),
+        future_heads=frozenset(w.lower() for w in raw["future_heads"]),
+        range_blockers=frozenset(w.lower() for w in raw["range_blockers"]),
+        ahead=re.compile(rf"\b{raw['relative_in']}\b", flags),
+        coming_days={k.lower(): int(v) for k, v in raw["coming_days"].items()},
+        period_parts={k.lower(): (v[0], v[1]) for k, v in raw["period_parts"].items()},
+        period_part=re.compile(rf"(?<![\d-])(?<!\d\s)\b(?:{_words(list(raw['period_parts']))})\b", flags),
     )
 
 
@@ -137,24 +199,94 @@ def _interval(day: date, precision: str) -> tuple[date, date]:
         monday = day - timedelta(days=day.weekday())
         return monday, monday + timedelta(days=6)
     if precision == "month":
-        last = calendar.monthrange(day.year, day.month)[1]
-        return day.replace(day=1), day.replace(day=last)
+        first = day.replace(day=1)
+        return first, first + relativedelta(months=1, days=-1)
     if precision == "year":
         return date(day.year, 1, 1), date(day.year, 12, 31)
     return day, day
 
 
+_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
+
+
 def _shift(day: date, unit: str, n: int) -> date:
-    if unit == "day":
-        return day + timedelta(days=n)
-    if unit == "week":
-        return day + timedelta(weeks=n)
-    months = day.month - 1 + (n if unit == "month" else 12 * n)
-    year, month = day.year + months // 12, months % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    """`day` moved by n units; month ends clip ("a month after January 31" is the end of February)."""
+    return day + relativedelta(**{_UNITS[unit]: n})
 
 
-# ---------------------------------------------------------------- candidates
+def _part(begin: date, finish: date, precision: str, part: str, published: date | None) -> tuple[date, date]:
+    """The part of [begin, finish] that "early", "mid", "late", "earlier", "later" … name."""
+    if part == "until":  # "earlier this month": from its start up to publication
+        return begin, min(finish, published) if published and begin <= published else finish
+    if part == "from":  # "later this year": from publication to its end
+        return (max(begin, published) if published and published <= finish else begin), finish
+    if precision == "day":
+        return begin, finish  # "late Monday" is still Monday
+    if part in ("q1", "q2", "q3", "q4"):
+        if precision != "year" or finish.year > begin.year:
+            return begin, finish
+        first = date(begin.year, 3 * int(part[1]) - 2, 1)
+        return first, first + relativedelta(months=3, days=-1)
+    if precision == "year" and finish.year > begin.year:  # a decade: "the early 1990s"
+        edges = [begin.year, begin.year + 4, begin.year + 7, finish.year + 1]
+        pieces = [(date(a, 1, 1), date(b - 1, 12, 31)) for a, b in zip(edges, edges[1:], strict=False)]
+    elif precision == "year":  # January-April, May-August, September-December
+        pieces = [(date(begin.year, m, 1), date(begin.year, m + 3, 1) + relativedelta(months=1, days=-1))
+                  for m in (1, 5, 9)]
+    elif precision == "month":  # 1-10, 11-20, 21 to the end
+        pieces = [(begin, begin.replace(day=10)), (begin.replace(day=11), begin.replace(day=20)),
+                  (begin.replace(day=21), finish)]
+    else:
+        third = ((finish - begin).days + 1) // 3
+        pieces = [(begin, begin + timedelta(days=third - 1)),
+                  (begin + timedelta(days=third), finish - timedelta(days=third)),
+                  (finish - timedelta(days=third - 1), finish)]
+    half = begin + (finish - begin) // 2
+    chosen = {
+        "early": pieces[0], "mid": pieces[1], "late": pieces[2],
+        "first_half": (begin, half), "second_half": (half + timedelta(days=1), finish),
+    }
+    return chosen.get(part, (begin, finish))
+
+
+# ---------------------------------------------------------------- calendar names without a year
+
+
+def _on_or_near(candidates: list[date], ref: date, direction: str) -> date | None:
+    """The candidate date `direction` of ref: past/future include ref, before/after exclude it."""
+    pick = {
+        "past": lambda d: d <= ref, "before": lambda d: d < ref,
+        "future": lambda d: d >= ref, "after": lambda d: d > ref,
+    }
+    if direction in ("past", "before"):
+        return max((d for d in candidates if pick[direction](d)), default=None)
+    if direction in ("future", "after"):
+        return min((d for d in candidates if pick[direction](d)), default=None)
+    # No tense to go by: the nearest; a tie goes to the past, where news mostly is.
+    return min(candidates, key=lambda d: (abs((d - ref).days), d > ref), default=None)
+
+
+def _month_date(
+    published: date, month: int, day: int | None, direction: str, year: int | None
+) -> date | None:
+    years = [year] if year is not None else [published.year - 1, published.year, published.year + 1]
+    if day is not None:
+        days = [date(y, month, day) for y in years if day <= calendar.monthrange(y, month)[1]]
+        return _on_or_near(days, published, direction) if year is None else (days[0] if days else None)
+    firsts = [date(y, month, 1) for y in years]
+    return _on_or_near(firsts, published.replace(day=1), direction) if year is None else firsts[0]
+
+
+def _weekday_date(published: date, weekday: int, direction: str) -> date:
+    if direction == "this":  # "this Friday": the Friday of the publication's week
+        return published + timedelta(days=weekday - published.weekday())
+    back, ahead = (published.weekday() - weekday) % 7, (weekday - published.weekday()) % 7
+    return {
+        "past": published - timedelta(days=back),
+        "before": published - timedelta(days=back or 7),
+        "future": published + timedelta(days=ahead),
+        "after": published + timedelta(days=ahead or 7),
+    }[direction]
 
 
 @dataclass
@@ -170,16 +302,88 @@ class _Candidate:
     extra: dict = field(default_factory=dict)
 
 
-def _absolute(text: str, start: int, end: int, precision: str) -> _Candidate | None:
-    phrase = _normalise(text[start:end])
-    if precision == "year":
-        year = int(re.search(_YEAR, phrase).group(0))
-        return _Candidate(start, end, "absolute", "year", date(year, 1, 1), date(year, 12, 31))
-    parsed = _parse(phrase, None, precision == "day") or _parse(phrase, None, False)
-    if parsed is None:
+def _tense(doc: Doc, start: int, end: int, lex: _Lexicon) -> str | None:
+    """The time of the clause a date hangs on: "future" ("will announce … on Friday", "could resume in
+    June", "is due to vote on Friday", "scheduled for June"), "past", "present" (finite: "the election
+    is in June"), or None when it hangs on no verb. Participles and gerunds without an auxiliary
+    ("founded in June", "after receiving a request in July") count as past."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
         return None
-    begin, finish = _interval(parsed[0], precision)
-    return _Candidate(start, end, "absolute", precision, begin, finish)
+    verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    if verb.lemma_.lower() in lex.future_heads and prep is not None and prep.lower_ == "for":
+        return "future"  # "scheduled for June", "planned for Friday"
+    chain = _verb_chain(verb)
+    if any(_points_ahead(v, v is not verb, lex) for v in chain):
+        return "future"
+    auxes = [c for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if any(v.tag_ == "VBD" for v in chain) or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in auxes):
+        return "past"
+    if any(t.tag_ in ("VBZ", "VBP") for t in [*chain, *auxes]):
+        return "present"
+    return "past"
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it is the infinitive of ("plans to cut"), or shares an auxiliary with."""
+    chain = [verb]
+    while len(chain) < 4:
+        v = chain[-1]
+        bare_conj = v.dep_ == "conj" and v.tag_ == "VB" and not any(c.dep_ == "aux" for c in v.children)
+        if v.head is v or not (v.dep_ == "xcomp" or bare_conj):
+            break
+        head = v.head
+        if head.pos_ == "ADJ" and head.dep_ == "acomp":
+            head = head.head  # "won't be able to seal the deal until December": the copula's tense
+        chain.append(head)
+    return chain
+
+
+def _points_ahead(v: Token, governs: bool, lex: _Lexicon) -> bool:
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in _FUTURE_AUX for c in auxes):
+        return True
+    if any(c.lower_ in _MODAL_AUX for c in auxes) and not any(c.lemma_ == "have" for c in auxes):
+        return True  # "could resume in June"; "could have met in June" is past
+    if governs and (v.lemma_.lower() in lex.future_heads or v.lemma_ == "be"):
+        return True  # "plans to cut jobs in March", "is to visit in June"
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in lex.future_heads for c in v.children)  # "is due"
+
+
+def _looks_ahead(doc: Doc, start: int, end: int, lex: _Lexicon) -> bool:
+    """A future clause, modals included: "could resume in a few weeks"."""
+    return _tense(doc, start, end, lex) == "future"
+
+
+def _direction(rel: str | None, tense: str | None, weekday: bool) -> str:
+    if rel:
+        return _DIRECTION_OF_REL[rel.lower()]
+    if tense == "future":
+        return "future"
+    # A weekday is mostly a past one ("said on Monday"); a month in a present clause ("the election is
+    # in June") the nearest.
+    return "near" if tense == "present" and not weekday else "past"
+
+
+def _calendar(
+    s: int, e: int, published: date | None, month: int, day: int | None, year: int | None,
+    direction: str, guessed: bool,
+) -> _Candidate | None:
+    """A month (and day) without its year, or with the year told relatively ("June this year")."""
+    cand = _Candidate(s, e, "relative", "day" if day is not None else "month")
+    cand.extra.update(calendar=(month, day), guessed=guessed)
+    if published is None:
+        return cand
+    if direction == "this":
+        year = published.year
+    when = _month_date(published, month, day, direction, year)
+    if when is None:
+        return None  # "30 February"
+    cand.begin, cand.finish = _interval(when, cand.precision)
+    return cand
 
 
 def _relative(
@@ -205,6 +409,12 @@ def _relative(
 def _span_phrase(start: int, end: int, phrase: str, published: date | None, lex: _Lexicon) -> _Candidate:
     """ "this past weekend", "the past few days": an interval counted back from publication."""
     cand = _Candidate(start, end, "relative", "week")
+    if phrase in lex.coming_days:
+        cand.extra["guessed"] = True  # "the coming weeks" is approximate by nature
+        cand.precision = "month" if lex.coming_days[phrase] > 7 else "week"
+        if published is not None:
+            cand.begin, cand.finish = published, published + timedelta(days=lex.coming_days[phrase])
+        return cand
     if phrase in lex.past_days:
         cand.extra["guessed"] = True  # "the past few days" is approximate by nature
         if published is not None:
@@ -223,78 +433,366 @@ def _weekday_name(day: date) -> str:
     return calendar.day_name[day.weekday()].lower()
 
 
-def _future_tense(doc: Doc, start: int, end: int) -> bool:
-    """Is the clause around [start, end) in the future ("will announce … on Friday")?"""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    for tok in [span.root, *span.root.ancestors]:
-        if tok.pos_ in ("VERB", "AUX"):
-            return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children)
-    return False
+def _absolute(text: str, start: int, end: int, precision: str) -> _Candidate | None:
+    phrase = _normalise(text[start:end])
+    if precision == "year":
+        year = int(re.search(_YEAR, phrase).group(0))
+        return _Candidate(start, end, "absolute", "year", date(year, 1, 1), date(year, 12, 31))
+    parsed = _parse(phrase, None, precision == "day") or _parse(phrase, None, False)
+    if parsed is None:
+        return None
+    begin, finish = _interval(parsed[0], precision)
+    return _Candidate(start, end, "absolute", precision, begin, finish)
+
+
+# ---------------------------------------------------------------- candidates
+
+
+class _Finder:
+    """The date candidates of one text: each pass adds the ones whose characters are still free."""
+
+    def __init__(self, doc: Doc, text: str, published: date | None, lex: _Lexicon) -> None:
+        self.doc, self.text, self.published, self.lex = doc, text, published, lex
+        self.taken: list[_Candidate] = []
+        # Character masks keep the overlap checks linear in the text, however many dates it holds.
+        self.used = bytearray(len(text))
+        # "USA TODAY" is a newspaper, not a day: lexicon words inside other names are not dates.
+        self.named = bytearray(len(text))
+        for ent in doc.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                self.named[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+
+    @cached_property
+    def token_starts(self) -> list[int]:
+        return [t.idx for t in self.doc]
+
+    def free(self, s: int, e: int) -> bool:
+        return not any(self.used[s:e])
+
+    def unnamed(self, s: int, e: int) -> bool:
+        return self.free(s, e) and not any(self.named[s:e])
+
+    def take(self, cand: _Candidate | None) -> None:
+        if cand is None:
+            return
+        self.taken.append(cand)
+        self.used[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+
+    def word_before(self, s: int) -> str:
+        words = re.findall(r"[A-Za-z]+", self.text[max(0, s - 20):s])
+        return words[-1].lower() if words else ""
+
+    # -- passes, in order
+
+    def shared_month(self) -> None:
+        """ "27 and 29 May" (two days), "3-5 June 2017" (one span)."""
+        for pattern in _SHARED_MONTH:
+            for m in pattern.finditer(self.text):
+                if self.free(*m.span()):
+                    self._shared_month(m)
+
+    def _shared_month(self, m: re.Match) -> None:
+        month = _MONTH_NUMBER[m.group("month")[:3].lower()]
+        d1, d2 = int(m.group("d1")), int(m.group("d2"))
+        year = int(m.group("year")) if m.group("year") else None
+        if not (1 <= d1 <= 31 and 1 <= d2 <= 31):
+            return
+        direction = _direction(None, _tense(self.doc, *m.span(), self.lex), False)
+        if re.fullmatch(_AND, m.group("sep").strip() or ","):
+            # A list: each day is its own event; the first day's words are just its number.
+            # "27 and 29 May" -> "27", "29 May"; "May 27 and 29" -> "May 27", "29".
+            for (s, e), day in (((m.start(), m.end("d1")), d1), ((m.start("d2"), m.end()), d2)):
+                if (cand := self._dated(s, e, month, day, year, direction)) is not None:
+                    cand.extra["group"] = m.span()  # the label leaves out the whole list
+                    self.take(cand)
+            return
+        if d2 <= d1:
+            return
+        start = self._dated(m.start(), m.end(), month, d1, year, direction)
+        if start is None:
+            return
+        if start.begin is not None:
+            end_day = min(d2, calendar.monthrange(start.begin.year, month)[1])
+            start.finish = start.begin.replace(day=end_day)
+        start.extra["range"] = True
+        self.take(start)
+
+    def _dated(self, s: int, e: int, month: int, day: int | None, year: int | None, direction: str):
+        if year is not None:
+            when = date(year, month, day) if day and day <= calendar.monthrange(year, month)[1] else None
+            if day is not None and when is None:
+                return None
+            when = when or date(year, month, 1)
+            precision = "day" if day is not None else "month"
+            return _Candidate(s, e, "absolute", precision, *_interval(when, precision))
+        return _calendar(s, e, self.published, month, day, None, direction, guessed=True)
+
+    def year_ranges(self) -> None:
+        for m in _YEAR_RANGE.finditer(self.text):
+            s = m.start("y1") if m.group("between") else m.start()
+            if not self.free(s, m.end()) or (m.group("sep").lower() == "and" and not m.group("between")):
+                continue
+            y1, raw = int(m.group("y1")), m.group("y2")
+            y2 = int(raw) if len(raw) == 4 else y1 // 100 * 100 + int(raw)
+            if y1 < y2 <= y1 + 100 and not self._counts_something(m.end()):
+                cand = _Candidate(s, m.end(), "absolute", "year", date(y1, 1, 1), date(y2, 12, 31))
+                cand.extra["range"] = True
+                self.take(cand)
+
+    def _counts_something(self, end: int) -> bool:
+        """ "a force of 1800 troops", "at 1803 GMT": a number, not a year ("by 2020 prices had
+        doubled" is a year, so only after "of" and in ranges is a plural noun taken as counted)."""
+        if _CLOCK_AFTER.match(self.text, end):
+            return True
+        i = bisect_left(self.token_starts, end)
+        return i < len(self.doc) and self.doc[i].tag_ == "NNS"
+
+    def absolute(self) -> None:
+        for pattern, precision in _ABSOLUTE:
+            for m in pattern.finditer(self.text):
+                s, e = (m.start("year"), m.end("year")) if precision == "year" else m.span()
+                counted = precision == "year" and m.group(0)[:2].lower() == "of"
+                if self.free(s, e) and not (counted and self._counts_something(e)):
+                    self.take(_absolute(self.text, s, e, precision))
+
+    def modifier_years(self) -> None:
+        """ "a 2021 merger": the year is a date when a singular noun or an adjective follows it."""
+        for m in _MODIFIER_YEAR.finditer(self.text):
+            s, e = m.span("year")
+            span = self.doc.char_span(s, e)
+            if span is None or not self.free(s, e) or span.end >= len(self.doc):
+                continue
+            if self.doc[span.end].tag_ in ("NN", "NNP", "NNPS", "JJ"):
+                self.take(_absolute(self.text, s, e, "year"))
+
+    def decades(self) -> None:
+        for m in _DECADE.finditer(self.text):
+            if self.free(*m.span()):
+                first = int(m.group("decade"))
+                self.take(_Candidate(*m.span(), "decade", "year", date(first, 1, 1), date(first + 9, 12, 31)))
+
+    def anchored(self) -> None:
+        lex = self.lex
+        for m in lex.anchored.finditer(self.text):
+            if self.free(*m.span()):
+                count = lex.numbers.get(m.group("count").lower()) or int(m.group("count"))
+                sign = -1 if m.group("direction").lower() in ("before", "prior to") else 1
+                self.take(_Candidate(*m.span(), "anchored", offset=(m.group("unit").lower(), sign * count)))
+
+    def weekends(self) -> None:
+        for m in self.lex.spans.finditer(self.text):
+            if self.unnamed(*m.span()):
+                phrase = " ".join(m.group(0).lower().split())
+                self.take(_span_phrase(m.start(), m.end(), phrase, self.published, self.lex))
+
+    def ahead(self) -> None:
+        """ "will resume in two weeks": that far after publication; "unseen in 75 years" is no date."""
+        for m in self.lex.ahead.finditer(self.text):
+            if not self.unnamed(*m.span()) or not _looks_ahead(self.doc, *m.span(), self.lex):
+                continue
+            count_word, unit = " ".join(m.group("count").lower().split()), m.group("unit").lower()
+            count = self.lex.numbers.get(count_word) or int(count_word)
+            cand = _Candidate(*m.span(), "relative", unit)
+            cand.extra["guessed"] = count_word in ("a few", "a couple of", "several")
+            if self.published is not None:
+                cand.begin, cand.finish = _interval(_shift(self.published, unit, count), cand.precision)
+            self.take(cand)
+
+    def months(self) -> None:
+        """ "in June", "last June", "June 3", "3 June", "June this year"."""
+        for pattern in (_DAY_FIRST, _MONTH_FIRST):
+            for m in pattern.finditer(self.text):
+                if not self.unnamed(*m.span()):
+                    continue
+                rel, day, yrel = m.groupdict().get("rel"), m.group("day"), m.group("yrel")
+                if not (rel or day or yrel) and not self._bare_month_is_a_date(m.start()):
+                    continue  # "May" the verb, "June" the name
+                year = self.published.year + _YEAR_OF_REL[yrel.lower()] if yrel and self.published else None
+                direction = _direction(rel, _tense(self.doc, *m.span(), self.lex), False)
+                month = _MONTH_NUMBER[m.group("month")[:3].lower()]
+                cand = _calendar(*m.span(), self.published, month, int(day) if day else None, year,
+                                 direction, guessed=not (rel or yrel))
+                self.take(cand)
+
+    def _bare_month_is_a_date(self, s: int) -> bool:
+        """ "in June", "since March"; after "to", "and", "or", "through" only with a date just before
+        ("from March to May"), so "talked to June and April" is no date."""
+        word = self.word_before(s)
+        if word not in self.lex.calendar_preps:
+            return False
+        if word in ("to", "and", "or", "through"):
+            return any(self.used[max(0, s - 25):s])  # a date taken just before: "from March to May"
+        return True
+
+    def weekdays(self) -> None:
+        """ "on Friday", "last Monday", "next Tuesday", "Sunday night"."""
+        for m in _WEEKDAY_NAME.finditer(self.text):
+            if not self.unnamed(*m.span()):
+                continue
+            if self._names_the_next_date(m):
+                continue
+            rel = m.group("rel")
+            cand = _Candidate(*m.span(), "relative", "day")
+            cand.extra["guessed"] = rel is None  # past or coming is a guess from the tense, so say so
+            if self.published is not None:
+                direction = _direction(rel, _tense(self.doc, *m.span(), self.lex), True)
+                weekday = _WEEKDAY_NUMBER[m.group("weekday").lower()]
+                cand.begin = cand.finish = _weekday_date(self.published, weekday, direction)
+            self.take(cand)
+
+    def _names_the_next_date(self, m: re.Match) -> bool:
+        """ "Friday, November 22, 2024": the weekday is that date's own; the date takes its words."""
+        gap = re.match(r"\s*,?\s*", self.text[m.end():])
+        at = m.end() + gap.end()
+        date_after = next((c for c in self.taken if c.start == at and c.precision == "day"), None)
+        if date_after is None:
+            return False
+        self.used[m.start():at] = b"\x01" * (at - m.start())
+        date_after.start = m.start()
+        month, day = date_after.extra.get("calendar", (None, None))
+        if self.published is not None and day is not None:
+            # "Thursday, July 25" without a year: the year whose July 25 is a Thursday, nearest first.
+            weekday = _WEEKDAY_NUMBER[m.group("weekday").lower()]
+            years = [self.published.year + k for k in (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6)]
+            fits = [date(y, month, day) for y in years if day <= calendar.monthrange(y, month)[1]
+                    and date(y, month, day).weekday() == weekday]
+            if fits:
+                date_after.begin = date_after.finish = fits[0]
+                date_after.extra["guessed"] = False
+        return True
+
+    def period_parts(self) -> None:
+        """ "by year end", "by the end of the month": the part of the publication's own period."""
+        for m in self.lex.period_part.finditer(self.text):
+            if not self.unnamed(*m.span()):
+                continue
+            unit, part = self.lex.period_parts[" ".join(m.group(0).lower().split())]
+            cand = _Candidate(*m.span(), "relative", unit)
+            cand.extra["guessed"] = True
+            if self.published is not None:
+                cand.begin, cand.finish = _part(*_interval(self.published, unit), unit, part, self.published)
+            self.take(cand)
+
+    def relative(self) -> None:
+        for m in self.lex.relative.finditer(self.text):
+            if self.unnamed(*m.span()):
+                self.take(_relative(self.text, *m.span(), self.published, "relative"))
+
+    def vague(self) -> None:
+        for m in self.lex.vague.finditer(self.text):
+            if self.unnamed(*m.span()) and _is_vague_adverb(self.doc, self.text, *m.span(), self.lex):
+                self.take(_Candidate(*m.span(), "vague", "open"))
+
+    def entities(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ == "DATE" and self.free(ent.start_char, ent.end_char):
+                self.take(self._entity(ent))
+
+    def _entity(self, ent: SpacySpan) -> _Candidate | None:
+        phrase, s, e = _normalise(ent.text), ent.start_char, ent.end_char
+        if re.fullmatch(r"\d{4}", phrase) and (
+            _CLOCK_AFTER.match(self.text, e) or _COUNT_BEFORE.search(self.text[max(0, s - 10):s])
+            or (self.word_before(s) == "of" and self._counts_something(e))
+        ):
+            return None  # "at 1803 GMT", "Views: 1788", "a force of 1800 troops"
+        if _HAS_YEAR.search(phrase):
+            parsed = _parse(phrase, None, False)
+            if parsed is None:
+                return None
+            precision = parsed[1] if parsed[1] in ("day", "week", "month", "year") else "day"
+            if precision != "year" and not _NAMES_A_MONTH.search(phrase):
+                return None  # "24, 2021": dateparser took the missing month from today's date
+            return _Candidate(s, e, "absolute", precision, *_interval(parsed[0], precision))
+        if _BARE_NAME.fullmatch(phrase):
+            return None  # a month or weekday name the calendar passes did not take: not a date here
+        if _NAMES_A_TIME.search(phrase) and _parse(phrase.lower(), self.published or date(2000, 1, 1), False):
+            # Only keep entity texts that name a time dateparser can read; resolve them if we may.
+            future = _tense(self.doc, s, e, self.lex) == "future"
+            return _relative(self.text, s, e, self.published, "relative", future)
+        return None
+
+    def run(self) -> list[_Candidate]:
+        passes = (
+            self.shared_month, self.year_ranges, self.absolute, self.modifier_years, self.decades,
+            self.anchored, self.weekends, self.ahead, self.period_parts, self.months, self.weekdays,
+            self.relative, self.vague, self.entities,
+        )
+        for step in passes:
+            step()
+        self.taken.sort(key=lambda c: c.start)
+        self._parts()
+        self._ranges()
+        _attach_anchors(self.taken, self.text, self.lex)
+        return self.taken
+
+    # -- after the passes
+
+    def _parts(self) -> None:
+        """ "early June", "mid-2019", "earlier this month", "the end of last year": part of the period."""
+        for cand in self.taken:
+            if cand.kind not in ("absolute", "relative", "decade") or cand.extra.get("range"):
+                continue
+            m = self.lex.part_before.search(self.text, max(0, cand.start - 40), cand.start)
+            if m is None or not self.free(m.start(), m.end()):
+                continue
+            part = self.lex.parts[" ".join(m.group("part").lower().split())]
+            cand.start = m.start()
+            cand.extra["guessed"] = True  # where "early" ends is a convention, not the text's
+            if cand.begin is not None:
+                cand.begin, cand.finish = _part(cand.begin, cand.finish, cand.precision, part, self.published)
+
+    def _ranges(self) -> None:
+        """ "from March 3 to March 7, 2005", "between January and March": one span, not two dates."""
+        out: list[_Candidate] = []
+        for cand in self.taken:
+            prior = out[-1] if out else None
+            merged = self._merge(prior, cand) if prior is not None else None
+            if merged is not None:
+                out[-1] = merged
+            else:
+                out.append(cand)
+        self.taken[:] = out
+
+    def _merge(self, a: _Candidate, b: _Candidate) -> _Candidate | None:
+        if a.kind not in ("absolute", "relative") or b.kind not in ("absolute", "relative"):
+            return None
+        gap = _RANGE_GAP.fullmatch(self.text, a.end, b.start)
+        before = _BEFORE_RANGE.search(self.text, max(0, a.start - 12), a.start)
+        if gap is None or before is None or (gap.group("sep").lower() == "and") != (
+            before.group("word").lower() == "between"
+        ):
+            return None
+        span = self.doc.char_span(a.start, b.end, alignment_mode="expand")
+        verb = _verb_of(span.root) if span is not None else None
+        if verb is not None and verb.lemma_.lower() in self.lex.range_blockers:
+            return None  # "postponed from March to May": two dates
+        begin = a.begin
+        if "calendar" in a.extra and b.kind == "absolute" and b.begin is not None:
+            month, day = a.extra["calendar"]  # "from March 3 to March 7, 2005": 2005 dates both
+            begin = date(b.begin.year, month, min(day or 1, calendar.monthrange(b.begin.year, month)[1]))
+            if begin > b.begin:
+                begin = begin - relativedelta(years=1)
+        finish = b.finish
+        if "calendar" in b.extra and a.kind == "absolute" and begin is not None:
+            month, day = b.extra["calendar"]  # "from March 3, 2005 to March 7": 2005 dates both
+            end = date(begin.year, month, 1)
+            finish = _interval(end, "month")[1] if day is None else end.replace(
+                day=min(day, calendar.monthrange(begin.year, month)[1]))
+        if begin is not None and finish is not None and "calendar" in b.extra and finish < begin:
+            finish = finish + relativedelta(years=1)  # "from November to February"
+        if begin is not None and finish is not None and finish < begin:
+            return None
+        kind = "absolute" if "absolute" in (a.kind, b.kind) and begin is not None else "relative"
+        precision = a.precision if a.precision == b.precision else max(
+            a.precision, b.precision, key=["day", "week", "month", "year"].index
+        )
+        merged = _Candidate(a.start, b.end, kind, precision, begin, finish)
+        merged.extra.update(range=True, guessed=bool(a.extra.get("guessed") and b.extra.get("guessed")))
+        return merged
 
 
 def _find_candidates(doc: Doc, text: str, published: date | None, lex: _Lexicon) -> list[_Candidate]:
-    taken: list[_Candidate] = []
-
-    # Character masks keep the overlap checks linear in the text, however many dates it holds.
-    used = bytearray(len(text))
-    # "USA TODAY" is a newspaper, not a day: lexicon words inside other names are not dates.
-    named = bytearray(len(text))
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            named[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
-
-    def free(s: int, e: int) -> bool:
-        return not any(used[s:e])
-
-    def unnamed(s: int, e: int) -> bool:
-        return free(s, e) and not any(named[s:e])
-
-    def take(cand: _Candidate) -> None:
-        taken.append(cand)
-        used[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
-
-    for pattern, precision in _ABSOLUTE:
-        for m in pattern.finditer(text):
-            s, e = (m.start("year"), m.end("year")) if precision == "year" else m.span()
-            if free(s, e) and (cand := _absolute(text, s, e, precision)) is not None:
-                take(cand)
-    for m in _DECADE.finditer(text):
-        if free(*m.span()):
-            first = int(m.group("decade"))
-            take(_Candidate(*m.span(), "decade", "year", date(first, 1, 1), date(first + 9, 12, 31)))
-    for m in lex.anchored.finditer(text):
-        if free(*m.span()):
-            count = lex.numbers.get(m.group("count").lower()) or int(m.group("count"))
-            sign = -1 if m.group("direction").lower() in ("before", "prior to") else 1
-            take(_Candidate(*m.span(), "anchored", offset=(m.group("unit").lower(), sign * count)))
-    for m in lex.spans.finditer(text):
-        if unnamed(*m.span()):
-            take(_span_phrase(m.start(), m.end(), " ".join(m.group(0).lower().split()), published, lex))
-    for m in lex.relative.finditer(text):
-        if unnamed(*m.span()):
-            take(_relative(text, *m.span(), published, "relative"))
-    for m in lex.vague.finditer(text):
-        if unnamed(*m.span()) and _is_vague_adverb(doc, text, m.start(), m.end(), lex):
-            take(_Candidate(*m.span(), "vague", "open"))
-    for ent in doc.ents:
-        if ent.label_ != "DATE" or not free(ent.start_char, ent.end_char):
-            continue
-        phrase = _normalise(ent.text)
-        if _HAS_YEAR.search(phrase):
-            parsed = _parse(phrase, None, False)
-            if parsed is not None:
-                precision = parsed[1] if parsed[1] in ("day", "week", "month", "year") else "day"
-                begin, finish = _interval(parsed[0], precision)
-                take(_Candidate(ent.start_char, ent.end_char, "absolute", precision, begin, finish))
-        elif _NAMES_A_TIME.search(phrase) and _parse(phrase.lower(), published or date(2000, 1, 1), False):
-            # Only keep entity texts that name a time dateparser can read; resolve them if we may.
-            future = _future_tense(doc, ent.start_char, ent.end_char)
-            take(_relative(text, ent.start_char, ent.end_char, published, "relative", future))
-    taken.sort(key=lambda c: c.start)
-    _attach_anchors(taken, text, lex)
-    return taken
+    return _Finder(doc, text, published, lex).run()
 
 
 def _is_vague_adverb(doc: Doc, text: str, start: int, end: int, lex: _Lexicon) -> bool:
@@ -545,6 +1043,29 @@ def _context_before(text: str, events: list[Event], start: int) -> str | None:
     return None
 
 
+def _evidence_start(article: Article, start: int, cand: _Candidate) -> int:
+    for b in article.structure.boilerplate:
+        # a caption or byline the parser ran into the sentence is not part of its evidence
+        if start < b.end <= cand.start and b.start < cand.start:
+            start = max(start, b.end)
+    for line in article.structure.datelines:
+        # "al-Malaf, July 10,2007: Day by day…": the dateline frames the sentence, it is not part of it.
+        if line.span.start <= start < line.span.end <= cand.start:
+            start = line.span.end
+    return start
+
+
+def _ongoing(text: str, sent: SpacySpan, cand: _Candidate, lex: _Lexicon) -> tuple[bool, str | None]:
+    """ "began from X … and is still continuing", "since X": (runs until publication, the marker)."""
+    ongoing_match = lex.ongoing.search(sent.text)
+    preceding = re.findall(r"[A-Za-z]+", text[max(sent.start_char, cand.start - 25):cand.start].lower())[-2:]
+    starts = any(w in lex.start_markers for w in preceding)
+    ongoing = starts and not cand.extra.get("range") and (
+        ongoing_match is not None or any(w in lex.ongoing_start_markers for w in preceding)
+    )
+    return ongoing, ongoing_match.group(0) if ongoing_match is not None else None
+
+
 def _event(
     doc: Doc, article: Article, mentions: _Mentions, cand: _Candidate, published: date | None, lex: _Lexicon
 ) -> Event | None:
@@ -553,11 +1074,7 @@ def _event(
     if sent is None:
         return None
     sent = sent[0].sent
-    start = sent.start_char
-    for line in article.structure.datelines:
-        # "al-Malaf, July 10,2007: Day by day…": the dateline frames the sentence, it is not part of it.
-        if line.span.start <= start < line.span.end <= cand.start:
-            start = line.span.end
+    start = _evidence_start(article, sent.start_char, cand)
     evidence = trimmed_span(text, start, sent.end_char, chars=_SPACE)
     date_text = make_span(text, cand.start, cand.end)
     base = {
@@ -577,13 +1094,8 @@ def _event(
             start=iso(cand.begin), end=iso(cand.finish), precision=cand.precision, **base,
         )
 
-    date_tokens = _tokens_of(doc, cand.start, cand.end)
-    ongoing_match = lex.ongoing.search(sent.text)
-    preceding = re.findall(r"[A-Za-z]+", text[max(sent.start_char, cand.start - 25):cand.start].lower())[-2:]
-    starts = any(w in lex.start_markers for w in preceding)
-    ongoing = starts and (
-        ongoing_match is not None or any(w in lex.ongoing_start_markers for w in preceding)
-    )
+    date_tokens = _tokens_of(doc, *cand.extra.get("group", (cand.start, cand.end)))
+    ongoing, marker = _ongoing(text, sent, cand, lex)
 
     if cand.kind == "vague":
         label = _label(doc, sent, date_tokens)
@@ -606,7 +1118,6 @@ def _event(
         base["date_text"] = make_span(text, cand.start, cand.anchor.end)
     if ongoing:
         # "began from X … and is still continuing": from X until the article was published.
-        marker = ongoing_match.group(0) if ongoing_match is not None else None
         end = published
         return Event(
             label=_label(doc, sent, date_tokens, marker),

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 import sys
-from datetime import date
 from pathlib import Path
 
 from sourcetrace.analysis import prepare_article
+from sourcetrace.dates import day_or_none, parse_day
 from sourcetrace.errors import InputError
 from sourcetrace.model import Article
 
@@ -61,8 +61,8 @@ def check_published(published: str | None) -> str | None:
     if published is None or published == "":
         return None
     try:
-        return date.fromisoformat(published.strip()).isoformat()
-    except ValueError:
+        return parse_day(published.strip()).isoformat()  # type: ignore[union-attr]  # not empty here
+    except (ValueError, AttributeError):
         raise InputError(
             f"The publication date {published!r} is not a date in the form YYYY-MM-DD."
         ) from None
@@ -139,8 +139,9 @@ def load_text(
     site_name: str | None = None,
     url: str | None = None,
 ) -> Article:
-    """Pasted or decoded plain text."""
+    """Pasted or decoded plain text; `title`, `publisher` and `published` override what the text says."""
     published = check_published(published)
+    title, publisher = _override(title), _override(publisher)
     text = _clean_newlines(text)
     if not text.strip():
         raise InputError(f"{_label(name)} is empty: there is no text to analyse.")
@@ -180,6 +181,7 @@ def load_html(
     *,
     url: str | None = None,
     name: str = "",
+    title: str | None = None,
     publisher: str | None = None,
     published: str | None = None,
     source_path: str | None = None,
@@ -195,18 +197,18 @@ def load_html(
     body = (doc.text or "").strip() if doc is not None else ""
     if not body:
         raise InputError(f"{label} has no article text that could be extracted.")
-    title = (doc.title or "").strip() or None
+    page_title = (doc.title or "").strip() or None
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     # The headline goes first, alone on its line, as in a plain-text article.
-    if title and paragraphs and paragraphs[0] == title:
+    if page_title and paragraphs and paragraphs[0] == page_title:
         paragraphs = paragraphs[1:]
-    text = "\n\n".join(([title] if title else []) + paragraphs) + "\n"
+    text = "\n\n".join(([page_title] if page_title else []) + paragraphs) + "\n"
     site_name = (doc.sitename or "").strip() or None
     meta_date = _iso_date(doc.date)
     return load_text(
         text,
         name=label,
-        title=title,
+        title=_override(title) or page_title,
         publisher=publisher or site_name,
         published=published or meta_date,
         source_path=source_path,
@@ -215,16 +217,17 @@ def load_html(
     )
 
 
+def _override(value: str | None) -> str | None:
+    """A headline or publisher given by the user: trimmed, and None when blank."""
+    value = " ".join((value or "").split())
+    return value or None
+
+
 def _iso_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if not m:
-        return None
-    try:
-        return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-    except ValueError:
-        return None
+    """The YYYY-MM-DD day at the start of a page's date ("2007-07-10T08:00"), if it is a real day."""
+    m = re.match(r"\d{4}-\d{2}-\d{2}", value or "")
+    day = day_or_none(m[0]) if m else None
+    return day.isoformat() if day else None
 
 
 def _looks_like_html(data: bytes, filename: str) -> bool:
@@ -241,6 +244,7 @@ def load_bytes(
     *,
     name: str = "",
     filename: str | None = None,
+    title: str | None = None,
     publisher: str | None = None,
     published: str | None = None,
     url: str | None = None,
@@ -255,15 +259,19 @@ def load_bytes(
     if _looks_like_html(data, filename or name):
         _check_binary(data, label)
         return load_html(
-            data, url=url, name=label, publisher=publisher, published=published, source_path=source_path
+            data, url=url, name=label, title=title, publisher=publisher, published=published,
+            source_path=source_path,
         )
     text = decode(data, label)
     return load_text(
-        text, name=label, publisher=publisher, published=published, source_path=source_path, url=url
+        text, name=label, title=title, publisher=publisher, published=published, source_path=source_path,
+        url=url,
     )
 
 
-def load_path(path: str | Path, *, publisher: str | None = None, published: str | None = None) -> Article:
+def load_path(
+    path: str | Path, *, title: str | None = None, publisher: str | None = None, published: str | None = None
+) -> Article:
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file.")
@@ -279,10 +287,14 @@ def load_path(path: str | Path, *, publisher: str | None = None, published: str 
         data = p.read_bytes()
     except OSError as err:
         raise InputError(f"{p} cannot be read ({err.strerror or 'access denied'}).") from None
-    return load_bytes(data, name=str(p), filename=p.name, publisher=publisher, published=published)
+    return load_bytes(
+        data, name=str(p), filename=p.name, title=title, publisher=publisher, published=published
+    )
 
 
-def load_url(url: str, *, publisher: str | None = None, published: str | None = None) -> Article:
+def load_url(
+    url: str, *, title: str | None = None, publisher: str | None = None, published: str | None = None
+) -> Article:
     """A web page, fetched by `fetch.fetch_url`, then extracted like an HTML file."""
     from sourcetrace.fetch import fetch_url
 
@@ -290,14 +302,19 @@ def load_url(url: str, *, publisher: str | None = None, published: str | None = 
     name = final_url or url
     path_name = Path(name.split("?", 1)[0]).name
     if _looks_like_html(data, path_name if Path(path_name).suffix else "page.html"):
-        return load_html(data, url=final_url or url, name=name, publisher=publisher, published=published)
+        return load_html(
+            data, url=final_url or url, name=name, title=title, publisher=publisher, published=published
+        )
     return load_bytes(
-        data, name=name, filename=path_name, publisher=publisher, published=published, url=final_url
+        data, name=name, filename=path_name, title=title, publisher=publisher, published=published,
+        url=final_url,
     )
 
 
-def load_stdin(*, publisher: str | None = None, published: str | None = None) -> Article:
+def load_stdin(
+    *, title: str | None = None, publisher: str | None = None, published: str | None = None
+) -> Article:
     data = sys.stdin.buffer.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise InputError(f"The standard input is larger than the {_limit()} limit.")
-    return load_bytes(data, name="<stdin>", publisher=publisher, published=published)
+    return load_bytes(data, name="<stdin>", title=title, publisher=publisher, published=published)

@@ -8,7 +8,7 @@ meaning; everything else is an extension that other tools may ignore.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,6 +18,22 @@ ActorKind = Literal["named", "anonymous", "publisher", "outlet", "document"]
 LinkKind = Literal["publisher", "outlet", "named", "anonymous", "document", "unattributed"]
 Precision = Literal["day", "week", "month", "year", "open"]
 Stance = Literal["asserts", "denies"]
+ChromeKind = Literal["byline", "date", "caption", "dateline", "related", "credit", "comments", "furniture"]
+
+# The entity types an actor can have, in the order the app offers them: the spaCy/OntoNotes labels
+# of someone or something that acts, speaks or is spoken of, and DOCUMENT (a cited report). On the
+# wire `Actor.type` stays a plain string (a gazetteer may bring another label); the code lists
+# the types here and nowhere else.
+ACTOR_TYPES: tuple[str, ...] = (
+    "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "DOCUMENT",
+)
+
+# A relation's kind on the wire is "co-occurrence", "source-of" or a verb lemma ("meet"); the code
+# reads the family through `Relation.family`.
+CO_OCCURRENCE = "co-occurrence"
+SOURCE_OF = "source-of"
+RelationFamily = Literal["co-occurrence", "typed", "source-of"]
+RELATION_FAMILIES: tuple[str, ...] = get_args(RelationFamily)
 
 
 class _Model(BaseModel):
@@ -42,6 +58,22 @@ class Dateline(_Model):
     covers: Span  # the text the dateline frames (up to the next dateline or the end)
 
 
+class Chrome(_Model):
+    """A piece of pasted page chrome: structure, never an actor, a claim or an event.
+
+    byline ("By Joana Marques | Atlantic Wire"), date (a date line at the top), caption ("Photo:
+    Reuters / ..."), dateline (the place of a wire dateline, "LISBON, March 15"), related (other
+    stories' headlines), credit ("Reporting by ..."), comments (the comment form and what follows),
+    furniture (share, subscribe, paywall and navigation lines).
+    """
+
+    span: Span
+    kind: ChromeKind
+    authors: list[str] = []  # a byline's names
+    outlet: str | None = None  # a byline's news organisation ("Atlantic Wire")
+    date: str | None = None  # YYYY-MM-DD when the line states a full date
+
+
 class ArticleStructure(_Model):
     """Where the page's parts are; metadata only, the text itself is never edited."""
 
@@ -49,8 +81,9 @@ class ArticleStructure(_Model):
     headline: Span | None = None
     headline_cue: Span | None = None  # ": report" at the end of a headline
     datelines: list[Dateline] = []
-    boilerplate: list[Span] = []  # "Exit mobile version": never an entity or a claim
+    boilerplate: list[Span] = []  # "Exit mobile version", and every chrome span: never an entity or a claim
     body_start: int = 0
+    chrome: list[Chrome] = []  # what each piece of pasted page chrome is (its spans are in boilerplate too)
 
 
 class Article(_Model):
@@ -86,6 +119,13 @@ class Relation(_Model):
     evidence: list[Span] = []
     label: str | None = None  # "coordinates with"
 
+    @property
+    def family(self) -> RelationFamily:
+        """co-occurrence, source-of, or typed (a verb from the parse): the network's edge families."""
+        if self.kind == CO_OCCURRENCE:
+            return "co-occurrence"
+        return "source-of" if self.kind == SOURCE_OF else "typed"
+
 
 class Event(_Model):
     id: str
@@ -114,6 +154,18 @@ class Attribution(_Model):
     stance: Stance = "asserts"
     hedged: bool = False
     frame: bool = False  # a document frame (publisher, dateline) rather than a sentence
+
+
+class Response(_Model):
+    """An actor's recorded non-answer ("declined to comment", "did not respond to a request for
+    comment", "could not be reached"): never a claim, as it states nothing, but users want to see
+    who was asked and did not answer."""
+
+    id: str
+    kind: Literal["no_comment"] = "no_comment"
+    actor: str | None = None  # the actor who did not answer, when known
+    source: Span | None = None  # the words naming them ("The company")
+    cue: Span  # "declined to comment"
 
 
 class ChainLink(_Model):
@@ -151,6 +203,7 @@ class Analysis(_Model):
     events: list[Event] = []
     attributions: list[Attribution] = []
     claims: list[Claim] = []
+    responses: list[Response] = []  # no-comment responses, in text order
     pipeline: PipelineInfo = PipelineInfo()
     warnings: list[str] = []
 

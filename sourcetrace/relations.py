@@ -6,7 +6,6 @@ show why two actors are linked. Work is per sentence, over the actors of that se
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,15 +14,16 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sourcetrace.model import Actor, Attribution, Relation, Span
-from sourcetrace.spans import overlaps, trimmed_span
+from sourcetrace.mentions import MentionIndex
+from sourcetrace.model import CO_OCCURRENCE, SOURCE_OF, Actor, Attribution, Relation, Span
+from sourcetrace.spans import trimmed_span
 
 _SPACE = " \t\r\n\u00a0"
 _SUBJECT = ("nsubj", "nsubjpass")
 _OBJECT = ("dobj", "attr", "dative", "oprd")
 # Subtrees that are clauses of their own: an actor inside them is not the phrase's referent.
 _CLAUSES = {"relcl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis", "prep"}
-_KIND_ORDER = {"source-of": 1, "co-occurrence": 2}  # typed (verb) edges: 0
+_KIND_ORDER = {SOURCE_OF: 1, CO_OCCURRENCE: 2}  # typed (verb) edges: 0
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -68,31 +68,12 @@ class _Edges:
         edge.evidence.extend(new)
 
 
-class _MentionIndex:
-    """Mentions sorted by start: the ones overlapping a range are found by bisection, not a scan."""
-
-    def __init__(self, actors: list[Actor]) -> None:
-        self.mentions = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
-        self.starts = [m[0] for m in self.mentions]
-        self.longest = max((e - s for s, e, _ in self.mentions), default=0)
-
-    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        lo = bisect_left(self.starts, start - self.longest)
-        hi = bisect_left(self.starts, end)
-        return [m for m in self.mentions[lo:hi] if overlaps(m[0], m[1], start, end)]
-
-
-def _actors_in(index: _MentionIndex, start: int, end: int) -> list[str]:
-    """Actor ids with a mention overlapping [start, end), in order of first mention."""
-    return list(dict.fromkeys(actor_id for _, _, actor_id in index.overlapping(start, end)))
-
-
-def _actor_of_token(index: _MentionIndex, token: Token) -> str | None:
-    hits = _actors_in(index, token.idx, token.idx + len(token.text))
+def _actor_of_token(index: MentionIndex, token: Token) -> str | None:
+    hits = index.overlapping(token.idx, token.idx + len(token.text))
     return hits[0] if hits else None
 
 
-def _referents(index: _MentionIndex, head: Token) -> list[str]:
+def _referents(index: MentionIndex, head: Token) -> list[str]:
     """The actors a noun phrase names: its head (and coordinated heads), else a naming modifier."""
     found: list[str] = []
     for tok in [head, *[c for c in head.conjuncts if c.i > head.i]]:
@@ -150,7 +131,7 @@ def _verb_label(verb: Token, prep: Token | None) -> str:
     return " ".join(parts)
 
 
-def _typed(sent: SpacySpan, index: _MentionIndex, evidence: Span, edges: _Edges) -> None:
+def _typed(sent: SpacySpan, index: MentionIndex, evidence: Span, edges: _Edges) -> None:
     for verb in sent:
         if not _is_predicate(verb):
             continue
@@ -181,7 +162,7 @@ def _typed(sent: SpacySpan, index: _MentionIndex, evidence: Span, edges: _Edges)
 
 def build_relations(doc: Doc, actors: list[Actor], attributions: list[Attribution]) -> list[Relation]:
     text = doc.text
-    index = _MentionIndex(actors)
+    index = MentionIndex(actors)
     order = {a.id: i for i, a in enumerate(actors)}
     typed, cooc, sourced = _Edges(), _Edges(), _Edges()
     sentences: list[tuple[int, int, Span]] = []
@@ -190,10 +171,10 @@ def build_relations(doc: Doc, actors: list[Actor], attributions: list[Attributio
         if evidence.start == evidence.end:
             continue
         sentences.append((sent.start_char, sent.end_char, evidence))
-        present = sorted(_actors_in(index, sent.start_char, sent.end_char), key=order.__getitem__)
+        present = sorted(index.overlapping(sent.start_char, sent.end_char), key=order.__getitem__)
         for i, a in enumerate(present):
             for b in present[i + 1:]:
-                cooc.add(a, b, "co-occurrence", None, [evidence])
+                cooc.add(a, b, CO_OCCURRENCE, None, [evidence])
         _typed(sent, index, evidence, typed)
 
     children: dict[str, list[Span]] = {}
@@ -214,11 +195,11 @@ def build_relations(doc: Doc, actors: list[Actor], attributions: list[Attributio
             evidence.append(content)
         # Actors inside a nested attribution rest on that attribution's source, not on this one.
         nested = children.get(attribution.id, [])
-        for m_start, m_end, target in index.overlapping(content.start, content.end):
-            if content.start <= m_start and m_end <= content.end and not any(
-                c.start <= m_start and m_end <= c.end for c in nested
+        for m in index.mentions_overlapping(content.start, content.end):
+            if content.start <= m.start and m.end <= content.end and not any(
+                c.start <= m.start and m.end <= c.end for c in nested
             ):
-                sourced.add(source, target, "source-of", "source of", evidence)
+                sourced.add(source, m.actor.id, SOURCE_OF, "source of", evidence)
 
     return _ordered([*typed.edges.values(), *sourced.edges.values(), *cooc.edges.values()], order)
 

@@ -34,20 +34,6 @@ def contains(outer: Span, inner: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
-def actor_at(actors, start: int, end: int):
-    """The actor whose mention overlaps [start, end) the most (None if none does).
-
-    Used by later stages to resolve a source or content span to an actor.
-    """
-    best, best_overlap = None, 0
-    for actor in actors:
-        for m in actor.mentions:
-            ov = min(end, m.end) - max(start, m.start)
-            if ov > best_overlap:
-                best, best_overlap = actor, ov
-    return best
-
-
 def nth_span(text: str, words: str, nth: int = 0) -> Span:
     """The span of the `nth` (0-based) place `words` appear in `text`; ValueError if there is none."""
     start = -1

@@ -1,23 +1,30 @@
-"""Article structure in plain text: publisher line, headline, datelines, boilerplate.
+"""Article structure in plain text: publisher line, headline, datelines, boilerplate, page chrome.
 
 Nothing here edits the text: every span indexes the exact input, so later stages can skip
 boilerplate and hand dateline-framed text to its source without shifting offsets.
+
+Pasted web copy carries the page's chrome: bylines, date lines, photo captions, share and
+subscribe lines, other stories' headlines, the comment form. Each such line is recorded as a
+`Chrome` region (what it is, and the byline's names, outlet and date) and its span joins
+`boilerplate`, which every later stage already skips: chrome is structure, never an actor, a
+claim or an event. The patterns are general (data/boilerplate.txt, data/page_chrome.json).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from sourcetrace.model import ArticleStructure, Dateline, Span
+from sourcetrace.model import ArticleStructure, Chrome, Dateline, Span
 from sourcetrace.spans import make_span
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BOILERPLATE_FILE = DATA_DIR / "boilerplate.txt"
+CHROME_FILE = DATA_DIR / "page_chrome.json"
 GAZETTEER_FILE = DATA_DIR / "gazetteer.jsonl"
 
 MONTHS = {
@@ -34,27 +41,74 @@ MONTHS = {
     for m in names
 }
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
-# "July 10,2007" (the missing space is common in scraped pages), "10 July 2007", "2007-07-10".
+_ORD = r"(?:st|nd|rd|th)?"
+# "July 10,2007" (the missing space is common in scraped pages), "10 July 2007", "14th August, 2020",
+# "2007-07-10".
 _DATE = (
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s*\d{{4}}"
-    rf"|\d{{1,2}}\s+{_MONTH}\s*,?\s*\d{{4}}"
+    rf"(?:{_MONTH}\s+\d{{1,2}}{_ORD}\s*,?\s*\d{{4}}"
+    rf"|\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTH}\s*,?\s*\d{{4}}"
     r"|\d{4}-\d{2}-\d{2})"
 )
-# A source name: one to five capitalised (or "al-"/"el-" prefixed) words, possibly an acronym.
-_NAME = r"(?:(?:al|el|an|ad|as|ar)-)?[A-Z][\w.&'’-]*(?:\s+(?:of\s+|the\s+|al-|el-)?[A-Z][\w.&'’-]*){0,4}"
+# A source name: one to five capitalised (or "al-"/"el-" prefixed) words, possibly an acronym;
+# "GAZA/JERUSALEM" names two places.
+_NAME = (
+    r"(?:(?:al|el|an|ad|as|ar)-)?[A-Z][\w.&'’/-]*"
+    r"(?:[ \t]+(?:of[ \t]+|the[ \t]+|al-|el-)?[A-Z][\w.&'’/-]*){0,4}"
+)
 _DASH = r"[–—]|-{1,2}"
-# "NCRI – ...", "al-Malaf, July 10,2007: ...", "BAGHDAD (Reuters) - ...", "LONDON, May 3 (AP) — ..."
+# "NCRI – ...", "al-Malaf, July 10,2007: ...", "BAGHDAD (Reuters) - ...", "LONDON, May 3 (AP) — ...",
+# "SEOUL, South Korea (AP) — ...", "LONDON (Reuters) -The ..." (no space), "(Reuters) - ...",
+# "MINSK (UrduPoint News / Sputnik - 14th August, 2020) Belarusian ..." (no dash).
 _DATELINE = re.compile(
-    rf"(?P<lead>{_NAME})"
+    rf"(?:(?P<lead>{_NAME})"
+    rf"(?:[ \t]*,[ \t]*(?!{_MONTH}\b)(?P<region0>[A-Z][a-z]+\.?(?:[ \t]+[A-Z][a-z]+\.?)?)(?=[ \t]*,))?"
     rf"(?:\s*,\s*(?P<date>{_DATE}))?"
-    rf"(?:\s*,\s*{_MONTH}\s+\d{{1,2}})?"
-    r"(?:\s*\((?P<agency>[A-Z][\w.&'’ -]{0,30})\))?"
-    rf"\s*(?P<sep>{_DASH}|:)\s+"
+    rf"(?:\s*,\s*(?P<mday>{_MONTH}\s+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}\s+{_MONTH}))?"
+    rf"(?:\s*,\s*(?!{_MONTH}\b)(?P<region>[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?)?))?"
+    r"\s*)?"
+    r"(?:\((?P<agency>[A-Z][^()\n]{0,60})\))?"
+    rf"(?:\s*(?P<sep>{_DASH}|:)(?P<gap>\s*))?"
 )
 _HEADLINE_CUE = re.compile(
     r":\s*(?:report|reports|sources?|officials?|media|study|survey|poll|witnesses|statement)\W*$",
     re.IGNORECASE,
 )
+
+# --------------------------------------------------------------------------- dates in chrome
+
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
+)
+_TZ = (
+    r"(?:gmt|utc|bst|cet|cest|eet|eest|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|ist|jst|kst|aest|aedt|wib|pkt"
+    r"|sast|wat|eat|cat|msk|hkt|sgt|pht)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
+)
+_DATE_WORDS = (
+    r"at|on|of|the|ago|just|now|today|yesterday|updated|published|posted|modified|last|first|min|mins|minutes?"
+    r"|hrs?|hours?|secs?|seconds?|days?|weeks?|months?|years?|read|reading|time|an?|edited|count|views?|shares?"
+)
+_DATE_TOKEN = (
+    rf"(?:{_WEEKDAY}|{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}}t[\d:.]+z?|\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?"
+    rf"|\d{{1,4}}{_ORD}|[ap]\.?m\.?|{_TZ}|[+-]\d{{2}}:?\d{{2}}|(?:{_DATE_WORDS}))"
+)
+_DATE_LABEL = (
+    r"(?:this (?:content|article|story|page) was (?:first |last )?(?:published|updated|posted|modified)"
+    r"|(?:first |last |originally )?(?:published|updated|posted|modified|uploaded|dated?|released|created)"
+    r"(?: on| at)?)"
+)
+_DATE_LINE = re.compile(
+    rf"(?:{_DATE_LABEL}\s*[:\-–—]?\s*)?(?:{_DATE_TOKEN}(?=[\s,|/.\-–—:·•()]|$)[\s,|/.\-–—:·•()]*)+",
+    re.IGNORECASE,
+)
+_ANY_DATE = re.compile(
+    rf"(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}"
+    rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}{_ORD},?\s*\d{{4}}"
+    rf"|\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTH},?\s*\d{{4}})",
+    re.IGNORECASE,
+)
+_HAS_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\bago\b|\b(?:yesterday|today|just now)\b", re.IGNORECASE)
+_HAS_LABEL = re.compile(rf"^\W*{_DATE_LABEL}\b", re.IGNORECASE)
+_UPDATED_SEGMENT = re.compile(r"\W*(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -82,7 +136,8 @@ def _boilerplate_patterns() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]
 
 
 def _normalise_line(line: str) -> str:
-    return re.sub(r"\s+", " ", line.strip().strip(".:!…").strip()).lower()
+    line = re.sub(r"^[\s•·●▪►»>|@#*–—-]+", "", line)
+    return re.sub(r"\s+", " ", line.strip().strip(".:!…»›>|•*").strip()).lower()
 
 
 def is_boilerplate(line: str) -> bool:
@@ -90,7 +145,8 @@ def is_boilerplate(line: str) -> bool:
     norm = _normalise_line(line)
     if not norm:
         return False
-    return norm in exact or any(r.fullmatch(line.strip()) for r in regexes)
+    stripped = re.sub(r"^[\s•·●▪►»>|@#*–—-]+", "", line.strip())
+    return norm in exact or any(r.fullmatch(line.strip()) or r.fullmatch(stripped) for r in regexes)
 
 
 def parse_date(text: str) -> str | None:
@@ -113,6 +169,371 @@ def parse_date(text: str) -> str | None:
         return None  # "Feb 31": not a real day
 
 
+@lru_cache(maxsize=1)
+def _date_parser():
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True,
+                  "PARSERS": ["absolute-time"]},
+    )
+
+
+def _full_date(text: str) -> str | None:
+    """A full date stated in a piece of chrome ("Fri 14th August 2020", "2021/06/03"), else None."""
+    found = list(_ANY_DATE.finditer(text))
+
+    def updated(m: re.Match[str]) -> bool:
+        # "Published: March 1, 2022 | Updated: March 2, 2022", "Updated: 00:00 GMT, Jan 1, 1970 |
+        # Published: ...": the date of the segment (between "|") that is not an update comes first.
+        seg_start = max(text.rfind("|", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        return bool(_UPDATED_SEGMENT.match(text[seg_start:m.start()]))
+
+    found.sort(key=updated)
+    for m in found:
+        value = parse_date(m.group()) if not re.match(r"\d", m.group()) else None
+        if value is None:
+            result = _date_parser().get_date_data(m.group())
+            value = result.date_obj.date().isoformat() if result and result.date_obj else None
+        if value:
+            return value
+    return None
+
+
+def _is_date_line(line: str, *, header: bool) -> bool:
+    """Only dates, times and their labels ("March 2, 2022 8:15 pm", "Published: ...", "3 hours ago").
+
+    Outside the page's header only a timestamp ("Updated: 15 hr ago", "May 13, 2021 - 00:31") or
+    a labelled date counts: a bare "March 2020" in the body may be a subheading of the story.
+    """
+    stripped = line.strip()
+    if not stripped or len(stripped.split()) > 16 or not _DATE_LINE.fullmatch(stripped):
+        return False
+    if not re.search(r"\d|\b(?:yesterday|today|just now)\b", stripped, re.IGNORECASE):
+        return False
+    has_date = bool(_ANY_DATE.search(stripped)) or bool(re.search(rf"\b{_MONTH}\b", stripped, re.IGNORECASE))
+    clock = bool(_HAS_CLOCK.search(stripped))
+    if header:
+        return has_date or clock
+    return clock or (has_date and bool(_HAS_LABEL.match(stripped)))
+
+
+# --------------------------------------------------------------------------- chrome lexicon
+
+
+@dataclass(frozen=True)
+class _ChromeLexicon:
+    tail_related: frozenset[str]
+    tail_related_regex: tuple[re.Pattern[str], ...]
+    tail_comments: frozenset[str]
+    tail_comments_regex: tuple[re.Pattern[str], ...]
+    inline_related: re.Pattern[str]
+    roles: re.Pattern[str]
+    caption_label: re.Pattern[str]
+    agency_end: re.Pattern[str]
+    paren_credit: re.Pattern[str]
+    slash_credit: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _chrome_lexicon() -> _ChromeLexicon:
+    data = json.loads(CHROME_FILE.read_text(encoding="utf-8")) if CHROME_FILE.exists() else {}
+
+    def alts(key: str) -> str:
+        words = sorted(data.get(key, []), key=len, reverse=True) or ["(?!)"]
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+    def regexes(key: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(r, re.IGNORECASE) for r in data.get(key, []))
+
+    return _ChromeLexicon(
+        tail_related=frozenset(data.get("tail_related", [])),
+        tail_related_regex=regexes("tail_related_regex"),
+        tail_comments=frozenset(data.get("tail_comments", [])),
+        tail_comments_regex=regexes("tail_comments_regex"),
+        inline_related=re.compile(rf"^\W*(?:{alts('inline_related_prefixes')})\s*[:>»|]\s*\S", re.IGNORECASE),
+        roles=re.compile(rf"\b(?:{alts('byline_roles')})s?\b", re.IGNORECASE),
+        caption_label=re.compile(
+            rf"^[\s(\[]*(?:{alts('caption_labels')})(?:\s+credit)?\s*(?:[:,|]|\s+by\b|\s*/)\s*\S",
+            re.IGNORECASE,
+        ),
+        agency_end=re.compile(
+            rf"(?:^|(?<![\s.][A-Z])[.)]\s+|\(\s*|[/|]\s*|:\s*)(?:{alts('photo_agencies')})"
+            r"(?:\s*/\s*[\w .'’-]{1,40})?\s*\)?[.…]*$",
+            re.IGNORECASE,
+        ),
+        # "(Facebook Photo/Tempe Town Lake)", "(AFP PHOTO / SAID KHATIB)", "(Xinhua/Ding Ting)" at the end
+        paren_credit=re.compile(
+            rf"\((?:[^()\n]*\b(?:photo|photograph|picture|image|file|handout|pool|credit)\b[^()\n]*"
+            rf"|(?:{alts('photo_agencies')})\s*/\s*[^()\n]{{1,60}}"
+            r"|[A-Z][\w.&'’ -]{0,40}/\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\)[\s.…]*"
+            r"(?:photo\s+gallery|gallery|photos?|more photos)?[\s.…]*$",
+            re.IGNORECASE,
+        ),
+        # "... May 12, 2021. REUTERS/Ibraheem Abu Mustafa" (and a stray tag after it)
+        slash_credit=re.compile(
+            rf"(?:^|\s)(?i:{alts('photo_agencies')})\s*/\s*[A-Z][\w.'’-]*[a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}"
+            r"(?:\s*/\s*(?:File(?: Photo)?|Pool|Handout))?[\s.…]*(?:\s+[\w-]+)?$"
+        ),
+    )
+
+
+@lru_cache(maxsize=1)
+def _known_outlets() -> frozenset[str]:
+    """News organisations of the gazetteer (kind "outlet"), lower-cased."""
+    names: set[str] = set()
+    if GAZETTEER_FILE.exists():
+        for line in GAZETTEER_FILE.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                entry = json.loads(line)
+                if entry.get("kind") == "outlet" and isinstance(entry.get("pattern"), str):
+                    names.add(entry["pattern"].lower())
+    return frozenset(names)
+
+
+def _is_known_outlet(name: str) -> bool:
+    norm = _normalise_line(name)
+    return norm in _known_outlets() or (norm.startswith("the ") and norm[4:] in _known_outlets())
+
+
+# --------------------------------------------------------------------------- bylines and captions
+
+_PARTICLES = {
+    "al", "el", "de", "da", "das", "do", "dos", "van", "von", "der", "den", "bin", "ibn", "bint", "le", "la",
+    "di", "du", "del", "della", "y", "e", "st", "mac", "ter", "ten", "abu", "binti", "of", "the",
+}
+_NOT_NAMES = re.compile(rf"^(?:{_WEEKDAY}|{_MONTH}|today|yesterday|tomorrow|now|then|this|that|these|those|"
+                        r"it|he|she|they|we|i|you|all|some|most|many|more|far|late|early|noon|midnight|far|mid\w*)$",
+                        re.IGNORECASE)
+# words in a section label or an outlet's name ("General News of ..."), never in a person's name
+_NOT_NAME_WORDS = re.compile(
+    r"^(?:news|media|desk|staff|general|online|reports?|category|section|video|photos?|breaking|latest|home|"
+    r"page|blog|archives?|update[sd]?)$",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"^\W*(?:(?:additional\s+)?(?:reporting|writing|editing|research|translation|graphics|production|"
+    r"fact-checking)(?:\s+(?:and|&)\s+\w+)?\s+by\b|(?:compiled|edited|translated|produced)\s+by\b|"
+    r"our standards\b)",
+    re.IGNORECASE,
+)
+_CONTRIBUTED = re.compile(
+    r"\b(?:contributed|contributes)(?:\s+(?:to\s+)?(?:this\s+|the\s+)?(?:report(?:ing)?|story|article|coverage|"
+    r"research))?\W*$",
+    re.IGNORECASE,
+)
+_WIRE_REPORTS = re.compile(
+    r"^\W*(?:from\s+)?(?:(?P<who>[\w .&'’-]{1,60}?)\s+(?:and|&)\s+)?(?:the\s+)?"
+    r"(?:staff|wire|news|agency|agencies|"
+    r"news\s+services?|wire\s+services?)(?:\s+(?:and|&)\s+(?:staff|wire|news|agency|agencies))?\s+"
+    r"(?:reports?|writers?|services?|reporters?)\W*$",
+    re.IGNORECASE,
+)
+_DESK = re.compile(r"^\W*(?:(?:the\s+)?[\w.&'’-]+\s+)?(?:news|web|online|digital|sports?|city|metro|foreign|"
+                   r"business|world)\s+desk\W*$"
+                   r"|^\W*(?:(?:our|staff|special|senior|chief|political|diplomatic|foreign|own|a)\s+)?"
+                   r"(?:writer|reporter|report|correspondent|correspondents)\W*$"
+                   r"|^\W*(?:agencies|wire services)\W*$",
+                   re.IGNORECASE)
+_BY = re.compile(
+    r"^\W*(?:(?:written|posted|story|words|reported|text|report|compiled|article)\s+)?by\s*[:\-–]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_POSTED_ON_BY = re.compile(
+    r"^\W*(?:posted|published|written|updated)\s+(?:on\s+)?(?P<date>.+?)\s+by\s+(?P<rest>.+)$", re.IGNORECASE
+)
+_FIELD_SPLIT = re.compile(r"\s*[|•·]\s*|\s+[–—-]\s+|\s*\n\s*")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?:\+?\d[\d ().-]{7,}\d)")
+_CONTACT_WORDS = re.compile(r"\b(?:contact|e-?mail|tips?|write to|reach|send|story idea|call us|text line|"
+                            r"follow us|newsletter)\b", re.IGNORECASE)
+_CAPTION_INSIDE = re.compile(
+    r"\b(?:photo credit should read|picture date|image copyright|media caption)\b"
+    # "... on Oct. 3, 2018. Photo by Ana Lima | The Signal": a credit after the caption's sentence
+    r"|[.!?”\"]\s+(?:photos?|photograph|picture|image)\s*(?:by\b|:|credit\b)\s*[A-Z]",
+    re.IGNORECASE,
+)
+
+
+def _is_name(part: str) -> bool:
+    """"Joana Marques", "KIM TONG-HYUNG", "Nidal al-Mughrabi", "J. R. Smith": a person's name."""
+    words = part.split()
+    if not 1 <= len(words) <= 5 or re.search(r"\d|[@:;!?\"“”()]", part):
+        return False
+    capitalised = 0
+    for w in words:
+        core = w.strip(".,’'")
+        if not core:
+            return False
+        if core.lower() in _PARTICLES or re.match(r"(?:al|el|ad|an|as|ar)-", core):
+            continue
+        if _NOT_NAMES.match(core) or _NOT_NAME_WORDS.match(core) or not core[0].isupper():
+            return False
+        capitalised += 1
+    last = words[-1].strip(".,’'").lower()
+    return capitalised >= 1 and (len(words) > 1 or len(words[0]) > 2) and last not in _PARTICLES
+
+
+def _names(part: str) -> list[str] | None:
+    """"Andy Bruce and Andrea Shalal" -> both names; None when any piece is not a name."""
+    pieces = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:and|&)\s+", part.strip().strip(",")) if p.strip()]
+    if not pieces or not all(_is_name(p) for p in pieces):
+        return None
+    return pieces
+
+
+def _is_role(part: str) -> bool:
+    return (
+        len(part.split()) <= 6 and bool(_chrome_lexicon().roles.search(part))
+        and not re.search(r"[.!?]\s*$", part)
+    )
+
+
+def _byline(line: str, *, header: bool) -> Chrome | None:
+    """A byline, parsed: "By Joana Marques | Atlantic Wire | March 15, 2024", "By X and Y",
+    "Staff and wire reports", "Heydi Ortiz, Police Reporter", "Written by X on June 26, 2023"."""
+    stripped = line.strip()
+    if len(stripped.split()) > 24:
+        return None
+    authors: list[str] = []
+    outlet: str | None = None
+    day: str | None = None
+    if _WIRE_REPORTS.match(stripped) or _DESK.match(stripped):
+        m = _WIRE_REPORTS.match(stripped)
+        who = (m.group("who") or "").strip() if m else ""
+        if who.lower() in ("staff", "wire", "news", "agency", "agencies", "from staff"):
+            who = ""
+        if who and (_is_known_outlet(who) or _is_name(who)):
+            outlet = re.sub(r"^(?:from\s+)", "", who, flags=re.IGNORECASE)
+        return _chrome_stub("byline", [], outlet, None)
+    m = _POSTED_ON_BY.match(stripped)
+    if m and _full_date(m.group("date")):
+        day = _full_date(m.group("date"))
+        rest = m.group("rest")
+    else:
+        m = _BY.match(stripped)
+        m2 = None if m or not header else re.match(
+            rf"^(?P<name>(?:[A-Z][\w.'’-]*\s+){{1,4}}?)(?P<rest>(?:\d|{_WEEKDAY}\b|{_MONTH}\s+\d|"
+            r"updated|published|posted).*)$", stripped, re.IGNORECASE)
+        if m:
+            rest = m.group("rest")
+        elif m2 and _is_date_line(m2.group("rest"), header=True) and (
+            _names(m2.group("name")) or (_full_date(m2.group("rest")) and all(
+                w[:1].isupper() or w.lower() in ("of", "the", "and", "&") for w in m2.group("name").split()
+            ))
+        ):
+            # "Sumaira FH 3 minutes ago Fri 14th August 2020 | 01:50 PM": a name, then a date line;
+            # "General News of Friday, 14 October 2022": a section label, then the date
+            names = _names(m2.group("name"))
+            day = _full_date(m2.group("rest"))
+            return _chrome_stub("byline" if names else "date", names or [], None, day)
+        elif header and len(_FIELD_SPLIT.split(stripped)) >= 2:
+            rest = stripped  # "Joana Marques | Atlantic Wire | March 15, 2024"
+        elif "," in stripped and _is_role(stripped.split(",", 1)[1]) and _names(stripped.split(",", 1)[0]):
+            return _chrome_stub("byline", _names(stripped.split(",", 1)[0]) or [], None, None)
+        else:
+            return None
+    # "Written by on June 26, 2023": the name is missing, the date is there
+    on = re.match(r"^on\s+(?P<d>.+)$", rest.strip(), re.IGNORECASE)
+    if on and _is_date_line(on.group("d"), header=True):
+        return _chrome_stub("byline", [], None, _full_date(on.group("d")))
+    fields = [f for f in _FIELD_SPLIT.split(rest.strip()) if f.strip()]
+    if not fields:
+        return None
+    for n, f in enumerate(fields):
+        f = f.strip().rstrip(".")
+        on = re.match(r"^(?P<who>.+?)\s+on\s+(?P<d>.+)$", f)
+        if on and _is_date_line(on.group("d"), header=True):
+            f, day = on.group("who"), day or _full_date(on.group("d"))
+        if _is_date_line(f, header=True):
+            day = day or _full_date(f)
+            continue
+        if n == 0:
+            # "Joana Marques, Atlantic Wire" / "X, Staff Writer" / "X and Y"
+            head, _, tail = f.partition(", ")
+            tail_parts = [t.strip() for t in tail.split(",") if t.strip()] if tail else []
+            whole = _names(f) if re.search(r"\s(?:and|&)\s", f) else None  # "By X, Y and Z"
+            names = whole or (_names(head) if tail_parts else _names(f))
+            if names is None:
+                return None
+            if tail_parts and whole is None:
+                kept = []
+                single = not re.search(r"\s(?:and|&)\s", f)  # "By X, Atlantic Wire", not "By X, Y and Z"
+                for t in tail_parts:
+                    if _is_known_outlet(t) or (single and outlet is None and _is_name(t) and not _is_role(t)):
+                        outlet = outlet or t
+                    elif _is_role(t):
+                        continue
+                    elif _is_name(t):
+                        kept.append(t)
+                    else:
+                        return None
+                names += kept
+            authors += names
+        elif _is_known_outlet(f) or (_is_name(f) and not _is_role(f)):
+            if outlet is None:
+                outlet = f
+            else:
+                authors.append(f)
+        elif _is_role(f):
+            continue
+        else:
+            return None
+    if not authors and outlet is None and day is None:
+        return None
+    return _chrome_stub("byline", authors, outlet, day)
+
+
+def _chrome_stub(kind: str, authors: list[str], outlet: str | None, day: str | None) -> Chrome:
+    """A Chrome without its span yet (filled in by the caller)."""
+    return Chrome.model_construct(span=None, kind=kind, authors=authors, outlet=outlet, date=day)
+
+
+def _is_caption(line: str) -> bool:
+    stripped = line.strip()
+    if len(stripped.split()) > 80:
+        return False
+    lex = _chrome_lexicon()
+    if _is_known_outlet(stripped):
+        return False  # "Reuters" alone: a publisher line or the agency's sign-off, not a photo credit
+    if lex.caption_label.match(stripped) or _CAPTION_INSIDE.search(stripped):
+        return True
+    if len(stripped.split()) > 60:
+        return False
+    return any(r.search(stripped) for r in (lex.paren_credit, lex.slash_credit, lex.agency_end))
+
+
+def _is_contact(line: str) -> bool:
+    stripped = line.strip()
+    if len(stripped.split()) > 40:
+        return False
+    if _EMAIL.search(stripped) and (_CONTACT_WORDS.search(stripped) or "|" in stripped):
+        return True
+    return stripped.count("|") >= 1 and bool(_PHONE.search(stripped) or _EMAIL.search(stripped))
+
+
+def _is_credit(line: str) -> bool:
+    stripped = line.strip()
+    if len(stripped.split()) > 30:
+        return False
+    return bool(_CREDIT.match(stripped) or _CONTRIBUTED.search(stripped))
+
+
+def _tail_marker(line: str) -> str | None:
+    """ "related" or "comments" when the line opens the page's tail (other stories, the comments)."""
+    lex = _chrome_lexicon()
+    norm = _normalise_line(line)
+    if norm in lex.tail_comments or any(r.fullmatch(norm) for r in lex.tail_comments_regex):
+        return "comments"
+    if norm in lex.tail_related or any(r.fullmatch(norm) for r in lex.tail_related_regex):
+        return "related"
+    return None
+
+
+# --------------------------------------------------------------------------- lines
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, without its newline."""
     out, pos = [], 0
@@ -132,19 +553,6 @@ def _paragraph_starts(text: str, lines: list[tuple[int, int]]) -> list[int]:
         if content.strip():
             starts.append(s + len(content) - len(content.lstrip()))
     return starts
-
-
-@lru_cache(maxsize=1)
-def _known_outlets() -> frozenset[str]:
-    """News organisations of the gazetteer (kind "outlet"), lower-cased."""
-    names: set[str] = set()
-    if GAZETTEER_FILE.exists():
-        for line in GAZETTEER_FILE.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                entry = json.loads(line)
-                if entry.get("kind") == "outlet" and isinstance(entry.get("pattern"), str):
-                    names.add(entry["pattern"].lower())
-    return frozenset(names)
 
 
 def _is_publisher_line(line: str, next_line: str) -> bool:
@@ -169,71 +577,339 @@ def _is_headline(line: str) -> bool:
     return 2 <= len(words) <= 30 and len(line) <= 250
 
 
-def _dateline_at(text: str, start: int, first_paragraph: bool) -> Dateline | None:
+# --------------------------------------------------------------------------- datelines
+
+
+@dataclass
+class _DatelineFound:
+    dateline: Dateline | None = None
+    place: tuple[int, int] | None = None  # "LISBON, March 15": where, not who
+    extra: list[tuple[int, int]] = field(default_factory=list)  # "- 14th August, 2020" inside the agency
+    also: list[str] = field(default_factory=list)  # "UrduPoint News / Sputnik": the outlets before the last
+
+
+def _agency_parts(agency: str) -> tuple[list[str], str | None, int]:
+    """ "UrduPoint News / Sputnik - 14th August, 2020" -> (["UrduPoint News", "Sputnik"], date, where
+    the date part starts in `agency`)."""
+    day = None
+    cut = len(agency)
+    m = re.search(rf"\s*(?:[-–—,]\s*)?(?P<d>{_DATE})\s*$", agency)
+    if m:
+        day = parse_date(m.group("d"))
+        agency, cut = agency[: m.start()], m.start()
+    parts = [p.strip() for p in re.split(r"\s*/\s*", agency) if p.strip()]
+    return parts, day, cut
+
+
+def _dateline_at(
+    text: str, start: int, first_paragraph: bool, publisher: str | None = None
+) -> _DatelineFound:
     m = _DATELINE.match(text, start)
-    if not m:
-        return None
+    if not m or m.end() == start:
+        return _DatelineFound()
     lead, date_text, agency = m.group("lead"), m.group("date"), m.group("agency")
-    sep = m.group("sep")
-    if sep == ":" and not date_text:
-        return None  # "Meanwhile: ..." or a speaker label, not a dateline
+    sep, gap = m.group("sep"), m.group("gap")
+    after = text[m.end():m.end() + 2].lstrip()[:1]
     if agency:
-        source = agency.strip()
-    else:
-        letters = re.sub(r"[^A-Za-z]", "", lead)
-        # "MIDWAY ATOLL -" or "NEWPORT NEWS, Va. -" place the story; they name no source.
-        if letters.isupper() and len(letters) > 5:
-            return None
-        # Without a date or an agency, only the body's opening ("NCRI – ...") is a dateline;
-        # later "Kall -- co-editor of ..." is an aside.
-        if not date_text and (not first_paragraph or len(lead.split()) > 3):
-            return None
-        # "Mehmet Oz — Ivy League-trained surgeon — has been ..." is an apposition between dashes.
-        sentence = re.split(r"(?<=[.!?])\s", text[m.end():m.end() + 400], maxsplit=1)[0]
-        if sep != ":" and sep in sentence:
-            return None
-        source = lead
+        parts, agency_date, date_at = _agency_parts(agency)
+        if not parts or not all(len(p.split()) <= 6 and p[:1].isupper() for p in parts):
+            return _DatelineFound()
+        if any(re.match(r"[A-Z]\.?-[A-Z]", p) for p in parts):
+            return _DatelineFound()  # "Sen. Ted Cruz (R-Texas) —": a party and a state, not an agency
+        if lead and not _is_place_lead(lead):
+            return _DatelineFound()
+        if sep is None:
+            # "MINSK (Agency) Belarusian ...": no dash, so the place must be a capitalised dateline
+            if not lead or not re.sub(r"[^A-Za-z]", "", lead).isupper() or not after[:1].isupper():
+                return _DatelineFound()
+        elif not gap and not re.match(r"[A-Z“\"‘'(\d]", after):
+            return _DatelineFound()
+        end = m.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        place = None
+        if lead:
+            place_end = m.start("agency") - 1
+            while place_end > start and text[place_end - 1] in " ,\t":
+                place_end -= 1
+            place = (start, place_end)
+        day = parse_date(date_text) if date_text else agency_date
+        dl = Dateline(span=make_span(text, start, end), source=parts[-1], date=day,
+                      covers=make_span(text, m.end(), m.end()))
+        extra = []
+        if date_at < len(agency):
+            at = m.start("agency") + date_at
+            while text[at].isspace():
+                at += 1
+            extra.append((at, m.end("agency")))
+        return _DatelineFound(dl, place, extra=extra, also=parts[:-1])
+    if lead is None or sep is None or not gap:
+        return _DatelineFound()
+    if sep == ":" and not date_text:
+        return _DatelineFound()  # "Meanwhile: ..." or a speaker label, not a dateline
+    letters = re.sub(r"[^A-Za-z]", "", lead)
+    sentence = re.split(r"(?<=[.!?])\s", text[m.end():m.end() + 400], maxsplit=1)[0]
+    apposition = sep != ":" and sep in sentence
+    if not date_text and letters.isupper() and not _is_known_outlet(lead) and not (
+        publisher and _normalise_line(lead) == _normalise_line(publisher)
+    ):
+        # "PHOENIX —", "NEWPORT NEWS, Va. -", "ROME —" place the story at the body's opening; they
+        # name no source. Later "CONGRESS HAS INVESTIGATED HIM —" is a run-in subheading.
+        if apposition or len(letters) < 3 or sep == ":" or not first_paragraph or len(lead.split()) > 3:
+            return _DatelineFound()
+        end = m.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return _DatelineFound(place=(start, end))
+    if m.group("region") or m.group("mday") or m.group("region0"):
+        return _DatelineFound()
+    # Without a date or an agency, only the body's opening ("NCRI – ...") is a dateline;
+    # later "Kall -- co-editor of ..." is an aside.
+    if not date_text and (not first_paragraph or len(lead.split()) > 3):
+        return _DatelineFound()
+    # "Mehmet Oz — Ivy League-trained surgeon — has been ..." is an apposition between dashes.
+    if apposition:
+        return _DatelineFound()
     if not date_text and sep == "-" and " " not in lead and not lead.isupper():
-        return None  # "Well-known - ..." style hyphen use inside a sentence start
+        return _DatelineFound()  # "Well-known - ..." style hyphen use inside a sentence start
     # The span ends after the separator, before the framed text.
     end = m.end()
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Dateline(
-        span=make_span(text, start, end),
-        source=source,
-        date=parse_date(date_text) if date_text else None,
-        covers=make_span(text, m.end(), m.end()),  # filled in by the caller
+    return _DatelineFound(
+        Dateline(
+            span=make_span(text, start, end),
+            source=lead,
+            date=parse_date(date_text) if date_text else None,
+            covers=make_span(text, m.end(), m.end()),  # filled in by the caller
+        )
     )
 
 
-def detect_structure(text: str) -> FoundStructure:
-    lines = _lines(text)
-    boilerplate = [
-        make_span(text, s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip()))
-        for s, e in lines
-        if text[s:e].strip() and is_boilerplate(text[s:e])
-    ]
-    boiler_starts = {b.start for b in boilerplate}
-    content = [
-        (s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip()))
-        for s, e in lines
-        if text[s:e].strip()
-    ]
-    content = [(s, e) for s, e in content if s not in boiler_starts]
+_TITLE_WORDS = re.compile(r"^(?:sen|rep|gov|mr|mrs|ms|dr|gen|col|lt|sgt|pres|prof|rev|sir|lord|dame|"
+                          r"president|"
+                          r"senator|minister|judge|mayor|king|queen|prince|pope)\.?$", re.IGNORECASE)
 
-    publisher_line: Span | None = None
+
+def _is_place_lead(lead: str) -> bool:
+    """ "WASHINGTON", "GAZA/JERUSALEM", "Lisbon", "NEW YORK CITY": a place, not a person with a title."""
+    words = lead.split()
+    if _TITLE_WORDS.match(words[0]):
+        return False
+    return re.sub(r"[^A-Za-z]", "", lead).isupper() or len(words) <= 3
+
+
+def _starts_with_wire_dateline(text: str, start: int) -> bool:
+    m = _DATELINE.match(text, start)
+    return bool(m and m.group("agency") and (m.group("sep") or m.group("lead")))
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+class _Lines:
+    """The non-blank lines (trimmed) and what chrome each one is."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = [
+            (s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip()))
+            for s, e in _lines(text)
+            if text[s:e].strip()
+        ]
+        self.chrome: dict[int, Chrome] = {}  # line index -> chrome
+        self.repeated: set[int] = set()  # lines that are chrome only because they occur twice
+
+    def line(self, i: int) -> str:
+        s, e = self.spans[i]
+        return self.text[s:e]
+
+    def mark(self, i: int, kind: str, stub: Chrome | None = None) -> None:
+        s, e = self.spans[i]
+        span = make_span(self.text, s, e)
+        if stub is not None:
+            self.chrome[i] = Chrome(span=span, kind=stub.kind, authors=stub.authors, outlet=stub.outlet,
+                                    date=stub.date)
+        else:
+            self.chrome[i] = Chrome(span=span, kind=kind)  # type: ignore[arg-type]
+
+    def free(self) -> list[int]:
+        return [i for i in range(len(self.spans)) if i not in self.chrome]
+
+
+# "TRUMP: Wrong." said twice in a transcript, or a quotation repeated, is speech, not a repeated caption
+_SPOKEN = re.compile(r"^\W*[A-Z][\w.'’ -]{0,30}:\s|[“”\"‘]")
+
+
+def _classify_anywhere(lines: _Lines) -> None:
+    """Chrome that is chrome wherever it stands: furniture, captions, bylines, credits, related links."""
+    text_lines = [lines.line(i) for i in range(len(lines.spans))]
+    counts: dict[str, int] = {}
+    for line in text_lines:
+        norm = _normalise_line(line)
+        if norm:
+            counts[norm] = counts.get(norm, 0) + 1
+    lex = _chrome_lexicon()
+    after_by = False
+    for i, line in enumerate(text_lines):
+        if _is_caption(line):
+            lines.mark(i, "caption")
+            continue
+        byline = _byline(line, header=False)
+        if byline is not None:
+            lines.mark(i, "byline", byline)
+            continue
+        if is_boilerplate(line):
+            lines.mark(i, "furniture")
+            after_by = _normalise_line(line) == "by"
+            continue
+        if after_by and _names(line):
+            lines.mark(i, "byline", _chrome_stub("byline", _names(line) or [], None, None))
+            after_by = False
+            continue
+        after_by = False
+        if _is_date_line(line, header=False):
+            lines.mark(i, "date", _chrome_stub("date", [], None, _full_date(line)))
+        elif _is_credit(line):
+            lines.mark(i, "credit")
+        elif _is_contact(line):
+            lines.mark(i, "furniture")
+        elif lex.inline_related.match(line) and len(line.split()) <= 40:
+            lines.mark(i, "related")
+        elif not re.search(r"[^\W\d_]", line):
+            lines.mark(i, "furniture")  # no letter at all: "« 1 ... 708 (709) 710 ... »", "* * *"
+        elif counts.get(_normalise_line(line), 0) > 1 and not _SPOKEN.search(line) and (
+            len(line.split()) <= 6 or (len(line.split()) <= 12 and not re.search(r"[.!?”\"]\s*$", line))
+        ):
+            lines.mark(i, "furniture")  # the same short line twice: a repeated caption, a section label
+            lines.repeated.add(i)
+
+
+def _header(lines: _Lines, publisher_hint: list[str]) -> tuple[int | None, int | None, int]:
+    """Publisher line and headline (line indexes), skipping the chrome above and below the headline.
+
+    Returns (publisher line, headline line, index of the first body line).
+    """
+    text = lines.text
+    n = len(lines.spans)
+    i = 0
+    publisher: int | None = None
+    headline: int | None = None
+
+    def header_chrome(j: int) -> bool:
+        if j in lines.chrome and lines.chrome[j].kind == "furniture" and _is_date_line(
+            lines.line(j), header=True
+        ):
+            del lines.chrome[j]  # "2021/06/03" at the top is the page's date, not a line of punctuation
+            lines.repeated.discard(j)
+        if j in lines.chrome:
+            # a line the headline repeats is the headline, not chrome, when nothing came before it
+            return True
+        line = lines.line(j)
+        if _is_date_line(line, header=True):
+            lines.mark(j, "date", _chrome_stub("date", [], None, _full_date(line)))
+            return True
+        byline = _byline(line, header=True)
+        if byline is not None:
+            lines.mark(j, "byline", byline)
+            return True
+        return False
+
+    while i < n:
+        if headline is None and i in lines.repeated and _repeats_later(lines, i):
+            del lines.chrome[i]  # the headline, repeated below it: the first one is the headline
+            lines.repeated.discard(i)
+        if header_chrome(i):
+            i += 1
+            continue
+        rest = [j for j in range(i + 1, n) if j not in lines.chrome]
+        line = lines.line(i)
+        if publisher is None and headline is None and len(rest) >= 2 and _is_publisher_line(
+            line, lines.line(rest[0])
+        ) and not _is_date_line(lines.line(rest[0]), header=True):
+            publisher = i
+            publisher_hint.append(line)
+            i += 1
+            continue
+        if headline is None and rest and _is_headline(line) and not _starts_with_wire_dateline(
+            text, lines.spans[i][0]
+        ):
+            headline = i
+            i += 1
+            # the headline's own echo below it ("... turmoil 150 150 admin") is chrome
+            head_norm = _normalise_line(line)
+            while i < n and (header_chrome(i) or _normalise_line(lines.line(i)).startswith(head_norm)):
+                if i not in lines.chrome:
+                    lines.mark(i, "furniture")
+                i += 1
+            break
+        break
+    return publisher, headline, i
+
+
+def _repeats_later(lines: _Lines, i: int) -> bool:
+    norm = _normalise_line(lines.line(i))
+    later = range(i + 1, min(len(lines.spans), i + 12))
+    return any(_normalise_line(lines.line(j)).startswith(norm) for j in later)
+
+
+def _tail(lines: _Lines, body_first: int) -> None:
+    """The page's tail: other stories' headlines and the comments, after the article's last line."""
+    n = len(lines.spans)
+    i = max(body_first, 1)
+    while i < n:
+        marker = _tail_marker(lines.line(i))
+        if marker is None:
+            i += 1
+            continue
+        lines.mark(i, marker)  # "Leave a comment" opens the comments, whatever else it matched
+        j = i + 1
+        while j < n:
+            if marker == "related" and j not in lines.chrome and len(lines.line(j).split()) >= 45:
+                break  # a full paragraph: the article goes on
+            if _tail_marker(lines.line(j)) not in (None, marker):
+                break  # "Leave a comment" after the related stories: the comments begin
+            if j not in lines.chrome:
+                lines.mark(j, marker)
+            j += 1
+        i = j
+    # Teasers of other stories end with their time stamp ("1 day ago"): the few lines above one,
+    # in the second half of the page, are another story's headline and summary.
+    for k in range(max(body_first, n // 2), n):
+        c = lines.chrome.get(k)
+        if c is None or c.kind != "date" or not re.search(r"\bago\b", c.span.text, re.IGNORECASE):
+            continue
+        j = k - 1
+        while j >= body_first and j not in lines.chrome and k - j <= 4 and len(lines.line(j).split()) <= 60:
+            j -= 1
+        if j in lines.chrome and j >= body_first:  # bounded by chrome above: a label, a caption, a stamp
+            for t in range(j + 1, k):
+                lines.mark(t, "related")
+    # "AFP" / "PA Media" alone as the article's last line: the agency's sign-off
+    free = [j for j in lines.free() if j >= body_first]
+    if free and len(free) > 1:
+        last = free[-1]
+        line = lines.line(last)
+        if len(line.split()) <= 4 and _is_known_outlet(line):
+            lines.mark(last, "credit")
+
+
+def detect_structure(text: str) -> FoundStructure:
+    lines = _Lines(text)
+    _classify_anywhere(lines)
+    publisher_hint: list[str] = []
+    pub_i, head_i, body_first = _header(lines, publisher_hint)
+    _tail(lines, body_first)
+
+    publisher_line = make_span(text, *lines.spans[pub_i]) if pub_i is not None else None
     headline: Span | None = None
     headline_cue: Span | None = None
     body_start = 0
-    i = 0
-    if len(content) >= 3 and _is_publisher_line(
-        text[content[0][0]:content[0][1]], text[content[1][0]:content[1][1]]
-    ):
-        publisher_line = make_span(text, *content[0])
-        i = 1
-    if len(content) > i + 1 and _is_headline(text[content[i][0]:content[i][1]]):
-        headline = make_span(text, *content[i])
+    if head_i is not None:
+        h_start, h_end = lines.spans[head_i]
+        while h_start < h_end and (text[h_start] in "•·●▪►*" or text[h_start].isspace()):
+            h_start += 1  # "• Explosions heard ...": the bullet is not part of the headline
+        headline = make_span(text, h_start, h_end)
         body_start = headline.end
         cue = _HEADLINE_CUE.search(headline.text)
         if cue:
@@ -242,31 +918,40 @@ def detect_structure(text: str) -> FoundStructure:
     elif publisher_line is not None:
         body_start = publisher_line.end
 
+    chrome: list[Chrome] = [lines.chrome[i] for i in sorted(lines.chrome)]
+    chrome_starts = {c.span.start for c in chrome}
+
     datelines: list[Dateline] = []
+    also_outlets: list[str] = []
     first = True
-    for start in _paragraph_starts(text, lines):
-        if start < body_start or start in boiler_starts:
+    pub_text = publisher_line.text if publisher_line else None
+    for start in _paragraph_starts(text, _lines(text)):
+        if start < body_start or start in chrome_starts:
             continue
-        found = _dateline_at(text, start, first)
+        found = _dateline_at(text, start, first, pub_text)
         first = False
-        if found:
-            datelines.append(found)
+        for piece in ([found.place] if found.place else []) + found.extra:
+            if piece[1] > piece[0]:
+                chrome.append(Chrome(span=make_span(text, *piece), kind="dateline"))
+        if found.dateline:
+            datelines.append(found.dateline)
+            also_outlets += found.also
+    chrome.sort(key=lambda c: c.span.start)
+    boilerplate = [c.span for c in chrome]
     ends = [d.span.start for d in datelines[1:]] + [len(text)]
     for d, end in zip(datelines, ends[: len(datelines)], strict=True):
         cover_start = d.span.end
-        # Trailing page furniture is not part of what the dateline frames.
-        later_boiler = [b.start for b in boilerplate if cover_start <= b.start < end]
-        if later_boiler:
-            tail = text[min(later_boiler):end]
-            if all(not ln.strip() or is_boilerplate(ln) for ln in tail.splitlines()):
-                end = min(later_boiler)
         while cover_start < end and text[cover_start].isspace():
             cover_start += 1
+        # Trailing page furniture is not part of what the dateline frames.
+        end = _before_trailing_chrome(text, cover_start, end, boilerplate)
         while end > cover_start and text[end - 1].isspace():
             end -= 1
         d.covers = make_span(text, cover_start, end)
 
-    published = next((d.date for d in datelines if d.date), None)
+    header_end = lines.spans[body_first][0] if body_first < len(lines.spans) else len(text)
+    published = _published(chrome, datelines, header_end)
+    publisher = publisher_line.text if publisher_line else (also_outlets[0] if also_outlets else None)
     return FoundStructure(
         structure=ArticleStructure(
             publisher_line=publisher_line,
@@ -275,8 +960,31 @@ def detect_structure(text: str) -> FoundStructure:
             datelines=datelines,
             boilerplate=boilerplate,
             body_start=body_start,
+            chrome=chrome,
         ),
         title=headline.text if headline else None,
-        publisher=publisher_line.text if publisher_line else None,
+        publisher=publisher,
         published=published,
     )
+
+
+def _before_trailing_chrome(text: str, start: int, end: int, boilerplate: list[Span]) -> int:
+    """Move `end` back over chrome lines at the end of [start, end) (the framed text stops at its prose)."""
+    spans = sorted((b for b in boilerplate if start <= b.start < end), key=lambda b: b.start, reverse=True)
+    for b in spans:
+        if text[b.end:end].strip():
+            break
+        end = b.start
+    return end
+
+
+def _published(chrome: list[Chrome], datelines: list[Dateline], header_end: int) -> str | None:
+    """The publication date the text states: a date line or byline at the top, else a dated dateline,
+    else a labelled date line in the body ("Published: ..."); never a date in other stories' teasers."""
+    for c in chrome:
+        if c.span.start < header_end and c.kind in ("date", "byline") and c.date:
+            return c.date
+    dated = next((d.date for d in datelines if d.date), None)
+    if dated:
+        return dated
+    return next((c.date for c in chrome if c.kind in ("date", "byline") and c.date), None)

@@ -12,6 +12,7 @@ One pass over the parsed `Doc` (no second `nlp()` call), module by module:
   every content is a child of the innermost frame around it;
 * `sources` — sources resolved to actors: named actors from the actors stage, plus anonymous
   people ("a U.S. embassy official ...", later "the source", "he") and documents created here;
+* `responses` — no-comment responses ("declined to comment"): recorded, never claims;
 * `stage` — document frames (the page's publisher, datelines that hand the text to another
   outlet), the headline cue, and `find_attributions`, the stage itself.
 
@@ -27,7 +28,14 @@ from sourcetrace.attributions.cues import cue_candidates, is_cue
 from sourcetrace.attributions.lexicons import DATA_DIR, Lexicons, find_hedge, lexicons
 from sourcetrace.attributions.quotes import quote_regions
 from sourcetrace.attributions.sources import MentionIndex
-from sourcetrace.attributions.stage import RULE_NAMES, RULES, check_rules, find_attributions
+from sourcetrace.attributions.stage import (
+    RULE_NAMES,
+    RULES,
+    Sourcing,
+    check_rules,
+    find_attributions,
+    find_sourcing,
+)
 from sourcetrace.attributions.verbs import VERB_RULES
 
 __all__ = [
@@ -40,11 +48,13 @@ __all__ = [
     "MentionIndex",
     "Range",
     "Rule",
+    "Sourcing",
     "check_rules",
     "cue_candidates",
     "drop_opening_conjunction",
     "find_attributions",
     "find_hedge",
+    "find_sourcing",
     "is_cue",
     "lexicons",
     "quote_regions",

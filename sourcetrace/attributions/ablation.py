@@ -12,18 +12,21 @@ import argparse
 import sys
 
 from sourcetrace.attributions.stage import RULES, find_attributions
-from sourcetrace.evaluate import ROLES, Report, read_folder, score
+from sourcetrace.evaluate import CONVENTIONS, ROLES, Report, read_folder, score
 from sourcetrace.model import Analysis
 
+# (convention, role) columns: every role by fragments (the headline figure), contents also merged
+COLUMNS = [(CONVENTIONS[0], role) for role in ROLES] + [(CONVENTIONS[1], "Content")]
 
-def _f1(report: Report, role: str) -> float:
-    c = report.counts[role]
+
+def _f1(report: Report, conv: str, role: str) -> float:
+    c = report.counts[conv][role]
     p = c.exact / c.predicted if c.predicted else 0.0
     r = c.exact / c.gold if c.gold else 0.0
     return 200 * p * r / (p + r) if p + r else 0.0
 
 
-def ablation(folder: str, model: str | None = None) -> list[tuple[str, str, dict[str, float]]]:
+def ablation(folder: str, model: str | None = None) -> list[tuple[str, str, dict[tuple[str, str], float]]]:
     """(rule, what it does, exact F1 per role) for every rule off, after ("all rules on", "", F1)."""
     from sourcetrace.actors import extract_actors
     from sourcetrace.analysis import prepare_article
@@ -37,28 +40,30 @@ def ablation(folder: str, model: str | None = None) -> list[tuple[str, str, dict
         for a, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True)
     ]
 
-    def run(off: tuple[str, ...]) -> dict[str, float]:
+    def run(off: tuple[str, ...]) -> dict[tuple[str, str], float]:
         report = Report()
         for (article, doc, actors), (_, _, gold) in zip(parsed, items, strict=True):
             atts, _ = find_attributions(doc, article, actors, disabled_rules=off)
             score(Analysis(article=article, attributions=atts), gold, report)
-        return {role: _f1(report, role) for role in ROLES}
+        return {col: _f1(report, *col) for col in COLUMNS}
 
     rows = [("all rules on", "", run(()))]
     rows += [(rule.name, rule.doc, run((rule.name,))) for rule in RULES]
     return rows
 
 
-def format_rows(rows: list[tuple[str, str, dict[str, float]]]) -> str:
+def format_rows(rows: list[tuple[str, str, dict[tuple[str, str], float]]]) -> str:
     base = rows[0][2]
     lines = [
-        "| rule | what it decides | Δ Source | Δ Cue | Δ Content |",
-        "|---|---|---|---|---|",
-        "| (all rules on: exact F1) | | " + " | ".join(f"{base[r]:.2f}" for r in ROLES) + " |",
+        "| rule | what it decides | Δ Source | Δ Cue | Δ Content | Δ Content (merged) |",
+        "|---|---|---|---|---|---|",
+        "| (all rules on: exact F1) | | " + " | ".join(f"{base[c]:.2f}" for c in COLUMNS) + " |",
     ]
     for name, doc, f1 in rows[1:]:
         what = " ".join(doc.split()).replace("|", "/")
-        lines.append(f"| `{name}` | {what} | " + " | ".join(f"{f1[r] - base[r]:+.2f}" for r in ROLES) + " |")
+        lines.append(
+            f"| `{name}` | {what} | " + " | ".join(f"{f1[c] - base[c]:+.2f}" for c in COLUMNS) + " |"
+        )
     return "\n".join(lines)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 
@@ -63,7 +64,7 @@ def _opens_line(text: str, i: int) -> bool:
 
 def region_at(regions: list[Range], pos: int) -> Range | None:
     """The quotation holding `pos` (regions are sorted and disjoint)."""
-    i = bisect_right(regions, (pos, len(regions) + pos + 1)) - 1
+    i = bisect_right(regions, (pos, math.inf)) - 1  # the last region starting at or before pos
     if i >= 0 and regions[i][0] <= pos < regions[i][1]:
         return regions[i]
     return None

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from sourcetrace import learned
 from sourcetrace.attributions.base import Found, Range, Rule, trimmed
-from sourcetrace.attributions.cues import ACCORDING, NOUN, VERB, cue_candidates, verb_tags
+from sourcetrace.attributions.cues import ACCORDING, LEARNED, NOUN, VERB, cue_candidates, verb_tags
+from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
 from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, nest
 from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_find
@@ -18,10 +21,11 @@ from sourcetrace.attributions.quotes import (
     quote_regions,
     region_at,
 )
+from sourcetrace.attributions.responses import no_comment_spans, overlaps, response_find
 from sourcetrace.attributions.sources import ActorBook, norm
 from sourcetrace.attributions.verbs import VERB_RULES, verb_find
 from sourcetrace.errors import InputError
-from sourcetrace.model import Actor, Article, Attribution
+from sourcetrace.model import Actor, Article, Attribution, Response
 from sourcetrace.spans import make_span, trim
 
 _FIRST_PERSON = {"i", "we", "you"}
@@ -29,6 +33,15 @@ _FIRST_PERSON = {"i", "we", "you"}
 STAGE_RULES = (
     Rule("headline_cue", '"Headline: report": the headline is attributed to the outlet the page republishes'),
     Rule("first_person_in_quote", '"I think" inside a quotation is the quoted voice, not a new source'),
+    Rule(
+        "no_comment",
+        '"declined to comment", "could not be reached": a no-comment response of its actor, never a claim',
+    ),
+    Rule(
+        "learned_cues",
+        "the learned cue scorer (sourcetrace/learned.py, PolNeAR train): a verb the lexicon lacks is a cue "
+        'when the model says so ("railed against", "lamented")',
+    ),
 )
 
 RULES: tuple[Rule, ...] = (
@@ -36,6 +49,7 @@ RULES: tuple[Rule, ...] = (
     *NOUN_RULES,
     *QUOTE_RULES,
     *NESTING_RULES,
+    *DENIAL_RULES,
     *STAGE_RULES,
 )
 RULE_NAMES = frozenset(r.name for r in RULES)
@@ -117,12 +131,14 @@ def _headline(article: Article, frames: list[Found]) -> Found | None:
 # --------------------------------------------------------------------------- sentence level
 
 
-def _find(tok, kind: str, text: str, regions: list[Range] | None, off: frozenset[str]) -> Found | None:
+def _find(
+    tok, kind: str, text: str, regions: list[Range] | None, off: frozenset[str], scorer=None
+) -> Found | None:
     """The attribution a cue candidate heads, by its kind."""
     if kind == ACCORDING:
         return None if "according_to" in off else according_find(tok, text)
-    if kind == VERB:
-        return verb_find(tok, verb_tags(tok, lexicons()), text, regions, off)
+    if kind in (VERB, LEARNED):
+        return verb_find(tok, verb_tags(tok, lexicons(), scorer), text, regions, off)
     if kind == NOUN:
         return None if "noun_that" in off else noun_find(tok, text)
     return None
@@ -133,6 +149,12 @@ def _fix_source(found: Found, text: str, blocked: list[Range]) -> None:
     if found.source is None:
         return
     found.source = trimmed(text, _cut_structure(found.source, blocked))
+    if found.source is not None:
+        # page chrome inside the subject (a caption between a headline and the body): the subject
+        # is what follows the last piece of it, next to the cue
+        inner = [be for bs, be in blocked if found.source[0] < bs and be <= found.source[1]]
+        if inner:
+            found.source = trimmed(text, (max(inner), found.source[1]))
     head = found.head
     if found.source is None:
         found.head = None
@@ -170,17 +192,24 @@ def _sentence_finds(
     regions: list[Range] | None = None,
     off: frozenset[str] = frozenset(),
 ) -> list[Found]:
-    text = article.text
+    text, lex = article.text, lexicons()
     finds: list[Found] = []
-    for tok, kind in cue_candidates(doc, lexicons()):
-        found = _find(tok, kind, text, regions, off)
+    scorer = None if "learned_cues" in off else learned.cue_scorer(regions or [], lex.verbs, lex.nouns)
+    learned_finds: set[int] = set()
+    for tok, kind in cue_candidates(doc, lex, scorer):
+        found = _find(tok, kind, text, regions, off, scorer)
         if found is None:
             continue
+        if kind == LEARNED:
+            learned_finds.add(id(found))
         _fix_source(found, text, blocked)
-        if _keep(found, blocked, regions, off):
+        # content the parser ran in from a caption or dateline above starts after them
+        found.content = [c for c in (_cut_leading(text, c, blocked) for c in found.content) if c]
+        if found.content and _keep(found, blocked, regions, off):
             finds.append(found)
     if "inner_xcomp" not in off:
         finds = drop_inner_xcomp(finds)
+    finds = learned.drop_overlapping(finds, learned_finds)
     if regions is not None:
         finds.extend(_free_punctuation_finds(doc, text, finds, blocked, regions, off))
     return finds
@@ -201,6 +230,14 @@ def _free_punctuation_finds(
         for found in punctuation_finds(doc, text, regions, off)
         if not any(any(taken[s:e]) for s, e in [found.cue, *found.content])
     ]
+
+
+def _cut_leading(text: str, r: Range, blocked: list[Range]) -> Range | None:
+    """The range without the page structure it starts with (a caption, then a dateline, ...)."""
+    cut = trimmed(text, _cut_structure(r, blocked))
+    while cut is not None and cut != r:
+        r, cut = cut, trimmed(text, _cut_structure(cut, blocked))
+    return cut
 
 
 def _cut_structure(r: Range, blocked: list[Range]) -> Range:
@@ -225,25 +262,49 @@ def _blocked(article: Article) -> list[Range]:
     return blocked
 
 
+@dataclass
+class Sourcing:
+    """What the stage finds: attributions, the actors extended with unnamed sources, responses."""
+
+    attributions: list[Attribution]
+    actors: list[Actor]
+    responses: list[Response] = field(default_factory=list)
+
+
 def find_attributions(
     doc: Doc, article: Article, actors: list[Actor], disabled_rules: Collection[str] = ()
 ) -> tuple[list[Attribution], list[Actor]]:
-    """Attributions found, and the actors list extended with anonymous/document sources.
+    """Attributions found, and the actors list extended with anonymous/document sources."""
+    found = find_sourcing(doc, article, actors, disabled_rules)
+    return found.attributions, found.actors
 
-    `disabled_rules` names rules (see `RULES`) to switch off, to measure what each contributes."""
+
+def find_sourcing(
+    doc: Doc, article: Article, actors: list[Actor], disabled_rules: Collection[str] = ()
+) -> Sourcing:
+    """The stage: attributions, actors (with anonymous/document sources added) and no-comment
+    responses. `disabled_rules` names rules (see `RULES`) to switch off, to measure each one."""
     off = check_rules(disabled_rules)
     text = article.text
     book = ActorBook(text, [a.model_copy(deep=True) for a in actors])
     frames = _frames(article, book)
     book.reindex()  # frame actors created above are found by offset from now on
     regions = quote_regions(text)
-    finds = _sentence_finds(doc, article, _blocked(article), regions, off)
+    blocked = _blocked(article)
+    silent = (
+        []
+        if "no_comment" in off
+        else [(r, subj) for r, subj in no_comment_spans(doc) if not overlaps(r, blocked)]
+    )
+    finds = _sentence_finds(doc, article, blocked, regions, off)
     extend_quotes(finds, regions, text, off)
     headline = _headline(article, frames) if "headline_cue" not in off else None
     if headline is not None:
         finds = [f for f in finds if not headline.content_contains(f.cue)]
         finds.append(headline)
     nest(finds, frames)
+    if "denied_report" not in off:
+        finds = split_denials(doc, finds, lexicons())
 
     every = sorted([*frames, *finds], key=lambda f: (f.cue[0], not f.frame))
     for n, f in enumerate(every, 1):
@@ -252,7 +313,20 @@ def find_attributions(
         if f.source_kind is None:
             actor, kind = book.resolve(f)
             f.source_actor, f.source_kind = (actor.id if actor else None), kind
-    return [_attribution(f, text, book) for f in every], book.actors
+    responses = [
+        _response(n, response_find(doc, r, subj), text, book) for n, (r, subj) in enumerate(silent, 1)
+    ]
+    return Sourcing([_attribution(f, text, book) for f in every], book.actors, responses)
+
+
+def _response(n: int, f: Found, text: str, book: ActorBook) -> Response:
+    actor, _ = book.resolve(f)
+    return Response(
+        id=f"r{n}",
+        actor=actor.id if actor is not None else None,
+        source=make_span(text, *f.source) if f.source else None,
+        cue=make_span(text, *f.cue),
+    )
 
 
 def _hedged(f: Found, text: str) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from sourcetrace.focus import Focus
 from sourcetrace.workspace import FILENAME, Workspace
 from tests.unit.test_corrections import make_analysis, sp
 
@@ -27,7 +28,7 @@ def _harness(id_offset: int = 0) -> None:
     import streamlit as st
 
     from components.corrections import render_corrections
-    from components.workspace import corrected
+    from components.session import corrected
     from tests.unit.test_corrections import make_analysis
 
     analysis = corrected(make_analysis(id_offset))
@@ -238,7 +239,7 @@ def test_an_edit_that_no_longer_applies_is_shown(home):
     # the next analysis no longer finds "an official"
     at = AppTest.from_string(
         "from components.corrections import render_corrections\n"
-        "from components.workspace import corrected\n"
+        "from components.session import corrected\n"
         "from tests.unit.test_corrections import make_analysis\n"
         "a = make_analysis()\n"
         "a.actors = [x for x in a.actors if x.id != 'a3']\n"
@@ -378,7 +379,7 @@ def _focused_harness() -> None:
     import streamlit as st
 
     from components.corrections import render_corrections
-    from components.workspace import corrected
+    from components.session import corrected
     from tests.unit.test_corrections import make_analysis
 
     analysis = corrected(make_analysis())
@@ -388,16 +389,16 @@ def _focused_harness() -> None:
 
 def test_the_panel_follows_the_shared_focus(home):
     at = AppTest.from_function(_focused_harness, default_timeout=30)
-    at.session_state["test_focus"] = {"type": "actor", "id": "a5"}
+    at.session_state["test_focus"] = Focus(type="actor", id="a5")
     at.run()
     assert at.selectbox(key="corr-actor-pick").value == "a5"
     at.selectbox(key="corr-actor-pick").set_value("a2").run()  # the analyst's own choice stays
     assert at.selectbox(key="corr-actor-pick").value == "a2"
-    at.session_state["test_focus"] = {"type": "claim", "id": "c2"}
+    at.session_state["test_focus"] = Focus(type="claim", id="c2")
     at.run()
     assert at.selectbox(key="corr-claim-pick").value == "c2"
     assert at.selectbox(key="corr-actor-pick").value == "a2"
-    at.session_state["test_focus"] = {"type": "actor", "id": "a4"}
+    at.session_state["test_focus"] = Focus(type="actor", id="a4")
     at.selectbox(key="corr-actor-merge-a2").set_value("a1")
     at.run()
     assert at.selectbox(key="corr-actor-pick").value == "a4"
@@ -411,7 +412,7 @@ def test_the_panel_follows_the_shared_focus(home):
 
 
 def _library_harness(text: str, title: str) -> None:
-    from components.workspace import render_workspace_sidebar
+    from components.library import render_workspace_sidebar
     from sourcetrace.analysis import prepare_article
 
     render_workspace_sidebar(prepare_article(text, title=title, publisher="Wire"))

@@ -8,82 +8,18 @@ import html as htmllib
 import pytest
 
 from components.article import actors_frame, marked_text_html
-from components.claims import (
-    breadcrumbs_html,
-    card_markdown,
-    direct_source,
-    filter_claims,
-    hops,
-    order_claims,
-)
-from components.state import format_focus, parse_focus
-from sourcetrace.figures import (
-    EDGE_EVIDENCE_CHARS,
-    KIND_SHAPES,
-    focus_event_ids,
-    network_data,
-    timeline_figure,
-    type_color,
-)
-from sourcetrace.model import (
-    Actor,
-    Analysis,
-    Article,
-    ChainLink,
-    Claim,
-    Event,
-    Relation,
-    Span,
-)
-from sourcetrace.spans import nth_span
+from components.claims import breadcrumbs_html, card_markdown
+from sourcetrace.figures import EDGE_EVIDENCE_CHARS, KIND_SHAPES, network_data, timeline_figure, type_color
+from sourcetrace.focus import Focus, event_ids
+from sourcetrace.model import Analysis, ChainLink
+from tests.conftest import MADE_UP_TEXT
 
-TEXT = (
-    "Daily Planet\n\n"
-    "An official said that Ali Reza met <Bob> in Paris on 2 May 2007.\n"
-    "A report says the talks ran from 2005 to 2006. Ali Reza denied it."
-)
-
-
-def _span(sub: str, nth: int = 0) -> Span:
-    return nth_span(TEXT, sub, nth)
+TEXT = MADE_UP_TEXT
 
 
 @pytest.fixture
-def analysis() -> Analysis:
-    article = Article(text=TEXT, title="A made-up story", publisher="Daily Planet", published="2007-05-03")
-    actors = [
-        Actor(id="a1", name="Ali Reza", type="PERSON", kind="named",
-              mentions=[_span("Ali Reza"), _span("Ali Reza", 1)], aliases=["Reza"]),
-        Actor(id="a2", name="<Bob>", type="PERSON", kind="named", mentions=[_span("<Bob>")]),
-        Actor(id="a3", name="Paris", type="GPE", kind="named", mentions=[_span("Paris")]),
-        Actor(id="a4", name="An official", type="PERSON", kind="anonymous", mentions=[_span("An official")]),
-        Actor(id="a5", name="Daily Planet", type="ORG", kind="publisher", mentions=[_span("Daily Planet")]),
-        Actor(id="a6", name="A report", type="DOCUMENT", kind="document", mentions=[_span("A report")]),
-    ]
-    sentence = _span("An official said that Ali Reza met <Bob> in Paris on 2 May 2007.")
-    relations = [
-        Relation(source="a1", target="a2", kind="meet", label="met", weight=3.0, evidence=[sentence]),
-        Relation(source="a1", target="a3", kind="co-occurrence", weight=1.0, evidence=[sentence]),
-        Relation(source="a4", target="a1", kind="source-of", weight=2.0, evidence=[sentence]),
-    ]
-    events = [
-        Event(id="e1", label="Ali Reza met Bob", start="2007-05-02", end="2007-05-02", precision="day",
-              evidence=sentence, actors=["a1", "a2"]),
-        Event(id="e2", label="the talks", start="2005-01-01", end="2006-12-31", precision="year",
-              evidence=_span("A report says the talks ran from 2005 to 2006."), uncertain=True),
-    ]
-    claims = [
-        Claim(id="c1", content=_span("Ali Reza met <Bob> in Paris on 2 May 2007"), actors=["a1", "a2", "a3"],
-              events=["e1"], chain=[ChainLink(label="Daily Planet", kind="publisher", actor="a5"),
-                                    ChainLink(label="An official", kind="anonymous", actor="a4")]),
-        Claim(id="c2", content=_span("the talks ran from 2005 to 2006"), hedged=True,
-              chain=[ChainLink(label="Daily Planet", kind="publisher", actor="a5"),
-                     ChainLink(label="A report", kind="document", actor="a6")]),
-        Claim(id="c3", content=_span("it"), stance="denies",
-              chain=[ChainLink(label="Daily Planet", kind="publisher", actor="a5"),
-                     ChainLink(label="Ali Reza", kind="named", actor="a1")]),
-    ]
-    return Analysis(article=article, actors=actors, relations=relations, events=events, claims=claims)
+def analysis(made_up_analysis) -> Analysis:
+    return made_up_analysis
 
 
 def test_network_nodes_carry_size_colour_and_shape(analysis):
@@ -126,11 +62,11 @@ def test_network_filters(analysis):
 
 
 def test_network_focus_highlights_neighbours(analysis):
-    focus = network_data(analysis, {"type": "actor", "id": "a1"})["focus"]
+    focus = network_data(analysis, Focus(type="actor", id="a1"))["focus"]
     assert focus == {"primary": "a1", "highlight": ["a1", "a2", "a3", "a4"]}
-    claim_focus = network_data(analysis, {"type": "claim", "id": "c1"})["focus"]
+    claim_focus = network_data(analysis, Focus(type="claim", id="c1"))["focus"]
     assert claim_focus == {"primary": None, "highlight": ["a1", "a2", "a3", "a4", "a5"]}
-    assert network_data(analysis, {"type": "actor", "id": "nope"})["focus"]["highlight"] == []
+    assert network_data(analysis, Focus(type="actor", id="nope"))["focus"]["highlight"] == []
 
 
 def test_timeline_points_bars_and_faded_uncertain(analysis):
@@ -150,11 +86,11 @@ def test_timeline_points_bars_and_faded_uncertain(analysis):
 
 
 def test_timeline_marks_focused_events(analysis):
-    fig = timeline_figure(analysis, highlight=focus_event_ids(analysis, {"type": "actor", "id": "a2"}))
+    fig = timeline_figure(analysis, highlight=event_ids(analysis, Focus(type="actor", id="a2")))
     day = next(t for t in fig.data if "e1" in t.customdata)
     assert day.marker.line.color[0] == "#e0a100"
-    assert focus_event_ids(analysis, {"type": "claim", "id": "c1"}) == {"e1"}
-    assert focus_event_ids(analysis, {"type": "event", "id": "e9"}) == set()
+    assert event_ids(analysis, Focus(type="claim", id="c1")) == {"e1"}
+    assert event_ids(analysis, Focus(type="event", id="e9")) == set()
 
 
 def test_timeline_without_events_is_an_empty_figure(analysis):
@@ -163,7 +99,7 @@ def test_timeline_without_events_is_an_empty_figure(analysis):
 
 
 def test_marked_text_escapes_and_keeps_the_text(analysis):
-    out = marked_text_html(analysis, {"type": "actor", "id": "a1"}, None)
+    out = marked_text_html(analysis, Focus(type="actor", id="a1"), None)
     assert "<Bob>" not in out and "&lt;Bob&gt;" in out
     # removing the markup gives back exactly the article text
     import re
@@ -179,25 +115,10 @@ def test_marked_text_hides_unchosen_types(analysis):
     assert 'data-actor="a3"' in out and 'data-actor="a1"' not in out
 
 
-def test_claim_helpers(analysis):
-    c1, c2, c3 = analysis.claims
-    assert direct_source(c1) == ("An official", "anonymous")
-    assert hops(c1) == 1
-    assert [c.id for c in filter_claims(analysis, kinds=["anonymous", "document"])] == ["c1", "c2"]
-    assert [c.id for c in filter_claims(analysis, sources=["Ali Reza"])] == ["c3"]
-    assert [c.id for c in filter_claims(analysis, actor="a1")] == ["c1", "c3"]
-    assert [c.id for c in filter_claims(analysis, event="e1")] == ["c1"]  # named by the claim
-    assert [c.id for c in filter_claims(analysis, event="e2")] == ["c2"]  # inside the event's sentence
+def test_breadcrumbs_escape_the_chain(analysis):
+    c1 = analysis.claims[0]
     evil = c1.model_copy(update={"chain": [ChainLink(label="<img src=x>", kind="named")]})
     assert "&lt;img src=x&gt;" in breadcrumbs_html(evil) and "<img" not in breadcrumbs_html(evil)
-
-
-def test_claims_about_the_focus_come_first(analysis):
-    claims = analysis.claims
-    assert [c.id for c in order_claims(claims, analysis, None)] == ["c1", "c2", "c3"]
-    assert [c.id for c in order_claims(claims, analysis, {"type": "actor", "id": "a1"})] == ["c1", "c3", "c2"]
-    assert [c.id for c in order_claims(claims, analysis, {"type": "event", "id": "e2"})] == ["c2", "c1", "c3"]
-    assert [c.id for c in order_claims(claims, analysis, {"type": "claim", "id": "c3"})] == ["c3", "c1", "c2"]
 
 
 def test_card_is_one_markdown_block_with_badges_and_escaped_text(analysis):
@@ -223,15 +144,3 @@ def test_actors_table_marks_corrected_actors(analysis):
     names = dict(zip(frame["id"], frame["name"], strict=True))
     assert names["a3"] == "✎ Paris"
     assert names["a1"] == "Ali Reza"
-
-
-@pytest.mark.parametrize(
-    ("value", "parsed"),
-    [("actor:a3", {"type": "actor", "id": "a3"}), ("claim:c1", {"type": "claim", "id": "c1"}),
-     ("event:e2", {"type": "event", "id": "e2"}), ("bogus:a1", None), ("actor:", None), ("", None),
-     (None, None)],
-)
-def test_focus_in_the_url(value, parsed):
-    assert parse_focus(value) == parsed
-    if parsed:
-        assert format_focus(parsed) == value

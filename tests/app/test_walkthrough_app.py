@@ -52,8 +52,12 @@ def test_editor_lists_every_step_in_default_order(home, bundled_analysis) -> Non
     assert row_keys(at) == [s.key for s in steps]
     assert all(t.value for t in at.toggle if "-shown-" in (t.key or ""))
     assert at.button(key="wt-start").label == "Start presenting"
-    labels = [b.label for b in at.get("download_button")]
+    # the page's own downloads (the sidebar's workspace exports are app.py's frame, around every page)
+    labels = [b.label for b in at.main.get("download_button")]
     assert labels == ["Report (HTML)", "Analysis (JSON)", "Claims (CSV)", "Actors (CSV)"]
+    assert [b.label for b in at.sidebar.get("download_button")] == [
+        "Export the workspace", "Export this article and its corrections",
+    ]
 
 
 def test_step_in_url_opens_presentation_mode(home, bundled_analysis) -> None:
@@ -122,7 +126,7 @@ def test_edits_are_saved_with_the_article_and_restored(home, bundled_analysis, m
     present = open_page(step="1")
     assert progress_text(present) == f"Step 1 of {shown}"
     assert "<h2>Key actors</h2>" in slide_html(present)
-    assert [e.label for e in present.expander] == ["Speaker note"]
+    assert [e.label for e in present.main.expander] == ["Speaker note"]
 
 
 def test_present_from_a_step_skips_hidden_ones(home, bundled_analysis) -> None:

@@ -55,9 +55,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """Any free port, or the first free one of SOURCETRACE_TEST_PORTS ("8610-8619") when it is set
+    (a machine shared by several test runs gives each its own range)."""
+    wanted = os.environ.get("SOURCETRACE_TEST_PORTS", "").strip()
+    low, _, high = wanted.partition("-")
+    candidates = range(int(low), int(high or low) + 1) if wanted else [0]
+    for port in candidates:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return s.getsockname()[1]
+    raise RuntimeError(f"No free port in SOURCETRACE_TEST_PORTS={wanted}.")
 
 
 @contextmanager

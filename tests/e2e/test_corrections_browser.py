@@ -83,8 +83,8 @@ def _merge(page) -> None:
 
 
 def test_merging_two_actors_updates_the_network_and_the_panel(page, isolated_app_url, bundled_analysis):
-    from components.claims import filter_claims
     from sourcetrace.corrections import apply_edits, merge_actors
+    from sourcetrace.sourcing import filter_claims
 
     ids = {a.name: a.id for a in bundled_analysis.actors}
     assert KEEP in ids and ABSORB in ids, sorted(ids)

@@ -24,7 +24,7 @@ from sourcetrace.chain_eval import (
 )
 from sourcetrace.cli import main
 from sourcetrace.errors import InputError
-from sourcetrace.model import Actor, Analysis, Article, Attribution, ChainLink, Claim, Event
+from sourcetrace.model import Actor, Analysis, Article, Attribution, ChainLink, Claim, Event, Response, Span
 from sourcetrace.spans import nth_span
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "chains"
@@ -260,12 +260,16 @@ def test_an_inner_link_more_than_the_gold_breaks_the_chain():
     assert (score.counts["chain_ok"], score.counts["kind_ok"]) == (1, 2)
 
 
-def test_no_comment_records_are_read_from_a_responses_list():
-    class WithResponses(Analysis):  # stands in for a future contract field
-        responses: list[dict] = []
-
+def test_no_comment_records_are_read_from_the_responses_list():
     base = harbor()
-    analysis = WithResponses(**base.model_dump(), responses=[{"label": "The embassy", "kind": "no_comment"}])
+    text = base.article.text
+    who, cue = text.index("The embassy"), text.index("declined to comment")
+    response = Response(
+        id="r1",
+        source=Span(start=who, end=who + 11, text="The embassy"),
+        cue=Span(start=cue, end=cue + 19, text="declined to comment"),
+    )
+    analysis = base.model_copy(update={"responses": [response]})
     assert no_comment_records(analysis) == [["The embassy"]]
     score = score_article(_gold()["harbor.txt"], analysis)
     assert (score.counts["no_comment"], score.counts["no_comment_found"]) == (1, 1)

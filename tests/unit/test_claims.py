@@ -161,3 +161,112 @@ def test_imperative_is_not_a_claim(nlp):
     assert [c.content.text for c in claims_of(nlp, "Read the rest here. The mayor resigned.")] == [
         "The mayor resigned"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "report_chain"),
+    [
+        (
+            "Harbor Gate denied suggestions that it had bribed officials.",
+            [("Daily", "publisher"), ("suggestions", "unattributed")],
+        ),
+        (
+            "The firm denied a report in the Courier that it had hidden losses.",
+            [("Daily", "publisher"), ("Courier", "named")],
+        ),
+        (
+            "The ministry rejected claims by the opposition that the vote was rigged.",
+            [("Daily", "publisher"), ("the opposition", "named")],
+        ),
+    ],
+)
+def test_a_denied_report_is_two_claims_and_never_the_deniers_assertion(nlp, text, report_chain):
+    from sourcetrace.analysis import analyze_text
+
+    claims = analyze_text(text, publisher="Daily").claims
+    denial = [c for c in claims if c.stance == "denies"]
+    report = [c for c in claims if c.stance == "asserts"]
+    assert len(denial) == 1 and len(report) == 1, [(c.stance, c.content.text) for c in claims]
+    assert [(link.label, link.kind) for link in report[0].chain] == report_chain
+    assert report[0].content.text.startswith("that ")
+    assert denial[0].chain[-1].label not in ("suggestions", "Courier", "the opposition")
+
+
+def test_a_dismissed_document_that_speaks_is_its_own_claim_not_the_dismissers(nlp):
+    from sourcetrace.analysis import analyze_text
+
+    text = "The bank dismissed as a forgery a letter that claimed the bank would close its branches."
+    claims = analyze_text(text, publisher="Daily").claims
+    assert [(c.stance, [(link.label, link.kind) for link in c.chain][1:]) for c in claims] == [
+        ("denies", [("The bank", "named")]),
+        ("asserts", [("a letter", "document")]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister was quoted by the Courier as saying that the tax would rise.",
+        "Quoting officials, taxes will rise next year.",
+        "Without naming anyone, it also said that the owners had agreed.",
+    ],
+)
+def test_a_chain_link_is_never_a_verb_or_empty(nlp, text):
+    from sourcetrace.analysis import analyze_text
+
+    for claim in analyze_text(text, publisher="Daily").claims:
+        for link in claim.chain:
+            span = nlp(link.label)
+            assert link.label.strip() and not (
+                len(span) and span[0].pos_ in ("VERB", "AUX") and link.kind != "unattributed"
+            ), link
+            assert link.label.lower() not in ("saying", "also said", "quoting", "said"), link
+
+
+def _teller(claims, content_start: str) -> tuple[str, str]:
+    claim = next(c for c in claims if c.content.text.startswith(content_start))
+    return claim.chain[-1].label, claim.chain[-1].kind
+
+
+@pytest.mark.parametrize(
+    ("text", "content_start", "teller"),
+    [
+        (
+            "The Courier reported that the plant would close. The newspaper said 200 jobs would go.",
+            "200 jobs",
+            "Courier",
+        ),
+        (
+            "The Courier reported that the plant would close. It also said the owners had agreed.",
+            "the owners",
+            "Courier",
+        ),
+        (
+            "Acme Holdings said profits fell. The company added that it would cut 300 jobs.",
+            "that it would cut",
+            "Acme Holdings",
+        ),
+        (
+            "Acme Holdings issued a statement on Monday. The statement said the plant was safe.",
+            "the plant was safe",
+            "Acme Holdings",
+        ),
+        (
+            "A Reuters report said the talks had stalled.",
+            "the talks had stalled",
+            "Reuters",
+        ),
+    ],
+)
+def test_a_reference_resolves_to_its_named_antecedent(nlp, text, content_start, teller):
+    from sourcetrace.analysis import analyze_text
+
+    assert _teller(analyze_text(text).claims, content_start)[0] == teller
+
+
+def test_it_is_still_a_placeholder_before_a_passive_or_a_fact(nlp):
+    from sourcetrace.analysis import analyze_text
+
+    for text in ("It is reported that the plant will close.", "It seems that the plant will close."):
+        claims = analyze_text(text).claims
+        assert all(link.kind in ("publisher", "unattributed") for c in claims for link in c.chain), text

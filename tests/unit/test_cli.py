@@ -105,3 +105,20 @@ def test_jsonl_format_for_one_file(capsys):
 def test_schema_command_still_works(capsys):
     code, out, _ = run(capsys, "schema")
     assert code == 0 and json.loads(out)["title"] == "Analysis"
+
+
+def test_every_command_is_registered():
+    from sourcetrace.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    assert sorted(sub.choices) == ["analyze", "corpus", "evaluate", "export", "schema", "train", "workspace"]
+
+
+def test_a_broken_command_module_fails_loudly(monkeypatch):
+    """A broken `export` used to vanish from the CLI in silence (except AttributeError: pass)."""
+    from sourcetrace import export
+    from sourcetrace.cli import build_parser
+
+    monkeypatch.delattr(export, "add_parser")
+    with pytest.raises(AttributeError):
+        build_parser()

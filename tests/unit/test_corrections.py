@@ -484,3 +484,56 @@ def test_any_click_sequence_stays_consistent_and_undoes_to_the_extraction(data):
     while (undo := C.undo_entry(undone)) is not None:
         undone.append(undo)
     assert apply_edits(base, undone) == (base, [])
+
+
+# --- one class per operation ------------------------------------------------------------------------
+
+
+def test_every_operation_of_the_log_has_its_class():
+    from typing import get_args
+
+    assert sorted(C.OPERATIONS) == sorted(set(get_args(C.EditOp)) - {"undo", "redo"})
+    assert all(cls.op == op for op, cls in C.OPERATIONS.items())
+
+
+def test_a_stored_entry_is_read_back_as_its_operation(an):
+    edit = C.set_event_date(an, "e1", "2007-07-10", "", "week")
+    assert edit.payload == {"start": "2007-07-10", "end": None, "precision": "week"}
+    operation = C.OPERATIONS[edit.op].of(edit)
+    assert isinstance(operation, C.SetEventDate)
+    assert (operation.start, operation.end, operation.precision) == ("2007-07-10", None, "week")
+    assert C.dismiss_claim(an, "c1").payload == {}
+    assert C.dismiss_claim(an, "c1", dismissed=False).payload == {"dismissed": False}
+    assert C.retype_actor(an, "a4", kind="anonymous").payload == {"kind": "anonymous"}
+
+
+def test_a_check_is_written_once_for_the_builder_and_the_stored_entry(an):
+    """The builder refuses a bad value with its sentence; a stored entry with it is malformed."""
+    with pytest.raises(CorrectionError) as refused:
+        C.retype_actor(an, "a4", kind="ghost")
+    assert str(refused.value) == (
+        "“ghost” is not an actor kind (named, anonymous, publisher, outlet, document)."
+    )
+    forged = Edit(op="retype_actor", targets=[C.actor_target(an, "a4")], payload={"kind": "ghost"})
+    out, problems = apply_edits(an, [forged])
+    assert problems == ["Edit 1 (retype_actor) is malformed (ValueError). It was not applied."]
+    assert out == an
+    bad_dates = ({"start": "10 July 2007", "precision": "day"}, {"start": "2007-07-10", "end": "2007-07-01"},
+                 {"precision": "fortnight"})
+    for payload in bad_dates:
+        stored = Edit(op="set_event_date", targets=[C.event_target(an, "e1")], payload=payload)
+        assert apply_edits(an, [stored])[1] == [
+            "Edit 1 (set_event_date) is malformed (ValueError). It was not applied."
+        ]
+
+
+def test_an_entry_with_the_wrong_number_of_targets_is_malformed(an):
+    half_merge = Edit(op="merge_actors", targets=[C.actor_target(an, "a4")])
+    no_target = Edit(op="rename_actor", payload={"name": "X"})
+    out, problems = apply_edits(an, [half_merge, no_target])
+    assert problems == [
+        "Edit 1 (merge_actors) is malformed (ValueError). It was not applied.",
+        "Edit 2 (rename_actor) is malformed (ValueError). It was not applied.",
+    ]
+    assert out == an
+    assert C.describe(half_merge) == "merge_actors"  # the history still reads it

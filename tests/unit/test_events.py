@@ -411,3 +411,293 @@ def test_bundled_events_carry_every_actor_of_their_evidence(bundled_analysis):
     assert names("April 9, 2003") == {"Iran", "Iraq", "Baghdad"}
     assert {"Washington", "Quds Force", "Iraq"} <= names("Previously")
     assert names("Last week") == set()  # "the draft legislation had been completed": nobody named
+
+
+# ---------------------------------------------------------------- calendar names without a year
+# Published Tuesday 2019-05-14 unless told: a future clause looks forward, a past one back.
+
+_MAY = "2019-05-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        pytest.param("The minister will visit Paris in June.", "June",
+                     ("2019-06-01", "2019-06-30", "month"), id="future-month-forward"),
+        pytest.param("The minister visited Paris in June.", "June",
+                     ("2018-06-01", "2018-06-30", "month"), id="past-month-backward"),
+        pytest.param("The minister visited Paris in March.", "March",
+                     ("2019-03-01", "2019-03-31", "month"), id="past-month-this-year"),
+        pytest.param("The company plans to cut jobs in March.", "March",
+                     ("2020-03-01", "2020-03-31", "month"), id="plans-to-is-future"),
+        pytest.param("Elections are scheduled for June.", "June",
+                     ("2019-06-01", "2019-06-30", "month"), id="scheduled-for-is-future"),
+        pytest.param("The festival is in June.", "June",  # no tense to go by: the nearest June
+                     ("2019-06-01", "2019-06-30", "month"), id="present-nearest"),
+        pytest.param("The vote took place on June 3.", "June 3",
+                     ("2018-06-03", "2018-06-03", "day"), id="past-month-day"),
+        pytest.param("The vote will take place on 3 June.", "3 June",
+                     ("2019-06-03", "2019-06-03", "day"), id="future-day-month"),
+        pytest.param("Last June the bank collapsed.", "Last June",
+                     ("2018-06-01", "2018-06-30", "month"), id="last-june"),
+        pytest.param("Next March the bank will merge.", "Next March",
+                     ("2020-03-01", "2020-03-31", "month"), id="next-march"),
+    ],
+)
+def test_month_names_resolve_by_tense(nlp, text, date_text, expected):
+    events, warnings = _events(nlp, text, _MAY)
+    event = _one(events, date_text)
+    assert _when(event) == expected
+    assert warnings == []
+
+
+def test_month_with_this_year_is_not_a_guess(nlp):
+    events, _ = _events(nlp, "In June this year, the minister warned of an outbreak.", "2019-09-14")
+    event = _one(events, "June this year")
+    assert (_when(event), event.uncertain) == (("2019-06-01", "2019-06-30", "month"), False)
+    assert event.label == "the minister warned of an outbreak"
+
+
+def test_month_needs_a_preposition_to_be_a_date(nlp):
+    events, _ = _events(nlp, "May the council decide. June Carter sang at the show.", _MAY)
+    assert events == []
+
+
+def test_month_without_publication_is_unresolved(nlp):
+    events, warnings = _events(nlp, "The minister will visit Paris in June.", None)
+    event = _one(events, "June")
+    assert (event.start, event.end, event.unresolved) == (None, None, True)
+    assert '"June"' in warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        pytest.param("The vote is due to take place on Friday.", "Friday", "2019-05-17", id="due-to"),
+        pytest.param("The minister is to visit Basra on Thursday.", "Thursday", "2019-05-16", id="is-to"),
+        pytest.param("The minister resigned on Thursday.", "Thursday", "2019-05-09", id="past"),
+        pytest.param("The report was published last Friday.", "last Friday", "2019-05-10", id="last"),
+        pytest.param("The talks resume next Tuesday.", "next Tuesday", "2019-05-21", id="next"),
+        pytest.param("The council meets this Thursday.", "this Thursday", "2019-05-16", id="this"),
+    ],
+)
+def test_weekdays_against_the_publication_date(nlp, text, date_text, expected):
+    events, _ = _events(nlp, text, _MAY)
+    event = _one(events, date_text)
+    assert (event.start, event.end, event.precision) == (expected, expected, "day")
+
+
+def test_weekday_beside_a_full_date_is_that_date(nlp):
+    events, _ = _events(nlp, "Twitter reported its results on Tuesday, July 29, 2014.", _MAY)
+    event = _one(events, "Tuesday, July 29, 2014")
+    assert (_when(event), event.uncertain) == (("2014-07-29", "2014-07-29", "day"), False)
+    assert len(events) == 1
+
+
+# ---------------------------------------------------------------- lists and ranges
+
+
+def test_list_of_days_sharing_a_month_is_one_event_per_day(nlp):
+    text = "The agencies' 27 and 29 May reports quoting the ambassador are false."
+    events, _ = _events(nlp, text, "2006-06-09")
+    first, second = _one(events, "27"), _one(events, "29 May")
+    assert _when(first) == ("2006-05-27", "2006-05-27", "day")
+    assert _when(second) == ("2006-05-29", "2006-05-29", "day")
+    assert first.label == second.label  # one happening told twice: the same words label both
+
+
+def test_list_of_weekdays(nlp):
+    events, _ = _events(nlp, "On Saturday and Tuesday, the daily newspaper reported the leak.", "2017-06-08")
+    found = [(e.date_text.text, e.start) for e in events]
+    assert found == [("Saturday", "2017-06-03"), ("Tuesday", "2017-06-06")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date_text", "expected"),
+    [
+        pytest.param("The summit ran June 3-5, 2017.", None, "June 3-5, 2017",
+                     ("2017-06-03", "2017-06-05", "day"), id="month-day-dash-day"),
+        pytest.param("The summit ran from 3 to 5 June 2017.", None, "3 to 5 June 2017",
+                     ("2017-06-03", "2017-06-05", "day"), id="day-to-day-month"),
+        pytest.param("The talks ran from March 3 to March 7, 2005.", None, "March 3 to March 7, 2005",
+                     ("2005-03-03", "2005-03-07", "day"), id="year-told-once"),
+        pytest.param("Prices rose between 2001 and 2005.", None, "2001 and 2005",
+                     ("2001-01-01", "2005-12-31", "year"), id="between-years"),
+        pytest.param("He coached the team in the 2019-20 season.", None, "2019-20",
+                     ("2019-01-01", "2020-12-31", "year"), id="season"),
+        pytest.param("The army held the town from January 2005 to March 2006.", None,
+                     "January 2005 to March 2006", ("2005-01-01", "2006-03-31", "month"), id="with-years"),
+        pytest.param("The works will last from November to February.", _MAY, "November to February",
+                     ("2019-11-01", "2020-02-29", "month"), id="across-new-year"),
+    ],
+)
+def test_ranges_are_one_span(nlp, text, published, date_text, expected):
+    events, warnings = _events(nlp, text, published)
+    assert _when(_one(events, date_text)) == expected
+    assert len(events) == 1 and warnings == []
+
+
+def test_rescheduling_is_two_dates_not_a_span(nlp):
+    events, _ = _events(nlp, "The vote was postponed from March 2019 to May 2019.")
+    found = [(e.date_text.text, e.start) for e in events]
+    assert found == [("March 2019", "2019-03-01"), ("May 2019", "2019-05-01")]
+
+
+# ---------------------------------------------------------------- parts of periods, years as modifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        pytest.param("Earlier this month the council met.", "Earlier this month",
+                     ("2019-05-01", "2019-05-14", "month"), id="earlier-this-month"),
+        pytest.param("Later this year the council will vote.", "Later this year",
+                     ("2019-05-14", "2019-12-31", "year"), id="later-this-year"),
+        pytest.param("Sales fell late last year.", "late last year",
+                     ("2018-09-01", "2018-12-31", "year"), id="late-last-year"),
+        pytest.param("The plant will close in mid-2020.", "mid-2020",
+                     ("2020-05-01", "2020-08-31", "year"), id="mid-year"),
+        pytest.param("The election was held in early June 2017.", "early June 2017",
+                     ("2017-06-01", "2017-06-10", "month"), id="early-month"),
+        pytest.param("The firm was founded in the early 1990s.", "early 1990s",
+                     ("1990-01-01", "1993-12-31", "year"), id="early-decade"),
+        pytest.param("The firm was founded in the 1990s.", "the 1990s",
+                     ("1990-01-01", "1999-12-31", "year"), id="decade"),
+        pytest.param("Sales fell last year.", "last year",
+                     ("2018-01-01", "2018-12-31", "year"), id="last-year"),
+    ],
+)
+def test_parts_of_periods(nlp, text, date_text, expected):
+    events, _ = _events(nlp, text, _MAY)
+    assert _when(_one(events, date_text)) == expected
+
+
+def test_year_as_a_modifier_is_a_date(nlp):
+    events, _ = _events(nlp, "The operator, formed in a 2021 merger by two groups, is for sale.", None)
+    event = _one(events, "2021")
+    assert _when(event) == ("2021-01-01", "2021-12-31", "year")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The 1500 employees were told.", "Shares were up 0.6% at 1803 GMT.", "Views: 1788"],
+)
+def test_numbers_that_are_not_years(nlp, text):
+    events, _ = _events(nlp, text)
+    assert events == []
+
+
+def test_upper_case_dateline_date(nlp):
+    events, _ = _events(nlp, "Talks to resume\n\nSEPTEMBER 24, 2021\n\nThe minister told reporters.", None)
+    assert _when(_one(events, "SEPTEMBER 24, 2021")) == ("2021-09-24", "2021-09-24", "day")
+    assert len(events) == 1  # and no "24, 2021" with a month dateparser took from today
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected", "uncertain"),
+    [
+        pytest.param("The plant will close in two months.", "in two months",
+                     ("2019-07-01", "2019-07-31", "month"), False, id="in-two-months"),
+        pytest.param("The minister will decide in three days.", "in three days",
+                     ("2019-05-17", "2019-05-17", "day"), False, id="in-three-days"),
+        pytest.param("The talks could resume in a few weeks.", "in a few weeks",
+                     ("2019-06-03", "2019-06-09", "week"), True, id="modal-few-weeks"),
+        pytest.param("Prices may rise in the coming weeks.", "the coming weeks",
+                     ("2019-05-14", "2019-06-11", "month"), True, id="coming-weeks"),
+    ],
+)
+def test_future_counts_from_publication(nlp, text, date_text, expected, uncertain):
+    events, _ = _events(nlp, text, _MAY)
+    event = _one(events, date_text)
+    assert (_when(event), event.uncertain) == (expected, uncertain)
+
+
+def test_in_n_years_in_a_past_clause_is_a_duration(nlp):
+    events, _ = _events(nlp, "The region has not had such rains in 40 years.", _MAY)
+    assert events == []
+
+
+def test_weekday_picks_the_year_of_a_date_without_one(nlp):
+    # 25 July was a Thursday in 2013, not in 2014: the weekday tells the year.
+    events, _ = _events(nlp, "The minister said on Thursday, July 25, that talks could begin.", "2014-01-10")
+    event = _one(events, "Thursday, July 25")
+    assert (_when(event), event.uncertain) == (("2013-07-25", "2013-07-25", "day"), False)
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        pytest.param("Medtronic, which agreed to buy the firm in August, said it would divest.", "August",
+                     ("2018-08-01", "2018-08-31", "month"), id="infinitive-of-a-past-verb"),
+        pytest.param("The deal awaits approval after receiving a request in late July.", "late July",
+                     ("2018-07-21", "2018-07-31", "month"), id="gerund-is-past"),
+        pytest.param("The company was founded in June.", "June",
+                     ("2018-06-01", "2018-06-30", "month"), id="passive-past"),
+        pytest.param("Nuclear talks can resume in September.", "September",
+                     ("2019-09-01", "2019-09-30", "month"), id="modal-looks-ahead"),
+        pytest.param("The talks could have ended in June.", "June",
+                     ("2018-06-01", "2018-06-30", "month"), id="modal-perfect-is-past"),
+        pytest.param("The vote is likely to take place in June.", "June",
+                     ("2019-06-01", "2019-06-30", "month"), id="likely-to"),
+        pytest.param("The firm won't be able to seal the deal until late December.", "late December",
+                     ("2019-12-21", "2019-12-31", "month"), id="wont-be-able-to"),
+    ],
+)
+def test_tense_of_the_clause(nlp, text, date_text, expected):
+    events, _ = _events(nlp, text, _MAY)
+    assert _when(_one(events, date_text)) == expected
+
+
+def test_said_in_a_clause_joined_to_a_future_one_is_past(nlp):
+    text = "The firms have long expected to finish the deal, but the firm said on Friday that it had no news."
+    events, _ = _events(nlp, text, "2015-10-19")  # a Monday
+    assert _one(events, "Friday").start == "2015-10-16"
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        pytest.param("The deal will close in the first quarter of 2016.", "the first quarter of 2016",
+                     ("2016-01-01", "2016-03-31", "year"), id="quarter-of-a-year"),
+        pytest.param("Sales rose in the fourth quarter of last year.", "the fourth quarter of last year",
+                     ("2018-10-01", "2018-12-31", "year"), id="quarter-of-last-year"),
+        pytest.param("The report is due by the end of the month.", "the end of the month",
+                     ("2019-05-21", "2019-05-31", "month"), id="end-of-the-month"),
+        pytest.param("The firms expect to finish the deal by year end.", "year end",
+                     ("2019-09-01", "2019-12-31", "year"), id="year-end"),
+    ],
+)
+def test_quarters_and_ends_of_periods(nlp, text, date_text, expected):
+    events, _ = _events(nlp, text, _MAY)
+    event = _one(events, date_text)
+    assert (_when(event), event.uncertain) == (expected, True)
+
+
+def test_year_end_of_a_named_year_is_not_this_year(nlp):
+    events, _ = _events(nlp, "The firm reported in its 2016 year-end earnings release.", _MAY)
+    assert [(e.date_text.text, e.start) for e in events] == [("2016", "2016-01-01")]
+
+
+def test_month_after_a_connective_needs_a_month_before_it(nlp):
+    events, _ = _events(nlp, "The minister talked to June and April about the plan.", _MAY)
+    assert events == []
+    events, _ = _events(nlp, "The talks ran between January and March.", _MAY)
+    assert [(e.date_text.text, e.start, e.end) for e in events] == [
+        ("January and March", "2019-01-01", "2019-03-31"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The army sent a force of 1800 troops.", "Between 1600 and 1800 troops were sent."],
+)
+def test_counts_of_things_are_not_years(nlp, text):
+    events, _ = _events(nlp, text, _MAY)
+    assert events == []
+
+
+def test_a_year_before_a_plural_noun_after_in_is_still_a_year(nlp):
+    text = "In 2015 talks resumed. By 2020 prices had doubled. The 2016 elections came."
+    events, _ = _events(nlp, text, _MAY)
+    found = [(e.date_text.text, e.start) for e in events]
+    assert found == [("2015", "2015-01-01"), ("2020", "2020-01-01"), ("2016", "2016-01-01")]

@@ -132,3 +132,305 @@ def test_known_outlet_or_acronym_is_a_publisher_even_above_a_dotted_headline(fir
 def test_publisher_name_above_an_undotted_headline():
     text = "Kurdistan Daily\n\nMinister resigns over budget\n\nThe minister resigned on Monday.\n"
     assert detect_structure(text).publisher == "Kurdistan Daily"
+
+
+# --------------------------------------------------------------------------- pasted web copy
+
+HEAD = "Dock strike ends after talks"
+
+
+def _chrome(found) -> list[tuple[str, str]]:
+    return [(c.kind, c.span.text) for c in found.structure.chrome]
+
+
+def test_chrome_spans_are_boilerplate_and_index_the_text():
+    text = (
+        "Dock strike ends\nBy Joana Marques | Atlantic Wire | March 15, 2024\nShare this\n\n"
+        "LISBON, March 15 (Atlantic Wire) - Dock workers ended a strike on Friday, the union said.\n"
+    )
+    found = detect_structure(text)
+    assert [b.text for b in found.structure.boilerplate] == [c.span.text for c in found.structure.chrome]
+    for c in found.structure.chrome:
+        assert text[c.span.start:c.span.end] == c.span.text
+    _spans_match(text, found)
+
+
+def test_pipe_byline_gives_author_outlet_and_publication_date():
+    text = (
+        "Dock strike ends after talks\nBy Joana Marques | Atlantic Wire | March 15, 2024\n\n"
+        "Dock workers ended a strike on Friday, the union said.\n"
+    )
+    found = detect_structure(text)
+    byline = found.structure.chrome[0]
+    assert (byline.kind, byline.authors, byline.outlet, byline.date) == (
+        "byline", ["Joana Marques"], "Atlantic Wire", "2024-03-15"
+    )
+    assert (found.title, found.publisher, found.published) == (
+        "Dock strike ends after talks", None, "2024-03-15"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "outlet", "day"),
+    [
+        ("By Rui Costa and Ana Lima", ["Rui Costa", "Ana Lima"], None, None),
+        ("By KIM SOO-JIN", ["KIM SOO-JIN"], None, None),
+        ("By Nadia al-Rashid, Atlantic Wire", ["Nadia al-Rashid"], "Atlantic Wire", None),
+        ("By Rui Costa, Ana Lima and Tiago Lopes", ["Rui Costa", "Ana Lima", "Tiago Lopes"], None, None),
+        ("Staff and wire reports", [], None, None),
+        ("From the Harbour Gazette Network and wire reports", [], "the Harbour Gazette Network", None),
+        ("Tiago Lopes, Police Reporter", ["Tiago Lopes"], None, None),
+        ("Written by Rita Fonseca on June 26, 2023", ["Rita Fonseca"], None, "2023-06-26"),
+        ("Written by on June 26, 2023", [], None, "2023-06-26"),
+        ("Posted on 3 May 2022 by Rui Costa", ["Rui Costa"], None, "2022-05-03"),
+        ("Staff Correspondent", [], None, None),
+    ],
+)
+def test_bylines(line, authors, outlet, day):
+    found = detect_structure(f"{HEAD}\n{line}\n\nDock workers ended a strike on Friday.\n")
+    assert found.title == "Dock strike ends after talks"
+    [byline] = found.structure.chrome
+    assert (byline.kind, byline.span.text, byline.authors, byline.outlet, byline.date) == (
+        "byline", line, authors, outlet, day
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By the end of the year, prices had doubled.", "By Monday, the talks had collapsed.",
+     "Rui Costa, the union leader, said the strike was over."],
+)
+def test_sentences_are_not_bylines(line):
+    found = detect_structure(f"Dock strike ends after talks\n\n{line}\n\nMore text follows here.\n")
+    assert found.structure.chrome == []
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [("2021/06/03", "2021-06-03"), ("March 2, 2022 8:15 pm", "2022-03-02"),
+     ("Published: 4 May 2023", "2023-05-04"),
+     ("Sunday 22 September 2019", "2019-09-22"), ("Tuesday, August 19, 2014, 08:45 GMT+7", "2014-08-19"),
+     ("This content was published on May 13, 2021 - 00:31", "2021-05-13"),
+     ("Published 8 December 2017", "2017-12-08"),
+     ("Feb 11, 2023, 5:45 AM", "2023-02-11"), ("Published: 4 May 2023 | Updated: 5 May 2023", "2023-05-04"),
+     ("Updated 3 hours ago", None),
+     ("Updated: 00:00 GMT, Jan 1, 1970 | Published: 03:28 GMT, Oct 22, 2018 |", "2018-10-22"),
+     ("Published : Wednesday, 17 February, 2021 at 12:00 AM  Count : 77", "2021-02-17"),
+     ("General News of Friday, 14 October 2022", "2022-10-14")],
+)
+@pytest.mark.parametrize("where", ["above", "below"])
+def test_date_lines_at_the_top_are_chrome_and_give_the_publication_date(line, day, where):
+    head = "Council approves new bridge"
+    top = f"{line}\n{head}" if where == "above" else f"{head}\n{line}"
+    found = detect_structure(f"{top}\n\nThe council approved the bridge on Wednesday, its chairwoman said.\n")
+    assert found.title == head
+    assert _chrome(found) == [("date", line)]
+    assert found.published == day
+
+
+def test_a_bare_month_in_the_body_is_not_a_date_line():
+    text = "Council approves new bridge\n\nThe council met.\n\nMarch 2020\n\nThe bridge opened later.\n"
+    assert detect_structure(text).structure.chrome == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Photo: Reuters / Carla Dias", "(Facebook Photo/Harbour Park)", "Image source, Getty Images",
+     "Smoke rises over the port of Lisbon on May 12, 2021. REUTERS/Rui Costa",
+     "Dock workers at the gate. Picture date: Tuesday May 5, 2023. "
+     "Photo credit should read: Ana Lima/PA Wire",
+     "Dock workers at the port gate on Friday (Xinhua/Ding Wei)",
+     "Dock workers at the port gate on May 3, 2021.(Harbour Daily/Ding Wei)",
+     "A blueprint of the new port. (Xinhua Photo) Photo Gallery",
+     "Dock workers outside the port on Oct. 3, 2018. Photo by Ana Lima | The Harbour Signal"],
+)
+def test_photo_captions(line):
+    found = detect_structure(f"{HEAD}\n\n{line}\n\nDock workers ended a strike on Friday.\n")
+    assert _chrome(found) == [("caption", line)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The group was founded by the People’s Mojahedin of Iran (PMOI/MEK).",
+     "Harbour Gate was valued at $2.9 billion, a figure disputed by Michael R. Bloomberg.",
+     "“VIDEO: the minister told me it was a video,” Rui Costa wrote.",
+     "Reuters"],
+)
+def test_sentences_ending_with_a_name_are_not_captions(line):
+    found = detect_structure(f"{HEAD}\n\nDock workers ended a strike.\n\n{line}\n\nMore text.\n")
+    assert found.structure.chrome == []
+
+
+def test_related_stories_and_comments_at_the_end_are_chrome():
+    text = (
+        "Dock strike ends after talks\n\nDock workers ended a strike on Friday, the union said.\n\n"
+        "READ MORE: Ferry fares rise again\n\nThe port reopens on Saturday.\n\n"
+        "Related stories\nFerry fares rise for the second time this year\nPort of Porto expands\n\n"
+        "Leave a comment\nAna Silva: Finally some good news.\n"
+    )
+    assert _chrome(detect_structure(text)) == [
+        ("related", "READ MORE: Ferry fares rise again"),
+        ("related", "Related stories"),
+        ("related", "Ferry fares rise for the second time this year"),
+        ("related", "Port of Porto expands"),
+        ("comments", "Leave a comment"),
+        ("comments", "Ana Silva: Finally some good news."),
+    ]
+
+
+def test_a_related_block_stops_at_a_full_paragraph():
+    para = "Dock workers " + "and their families " * 15 + "marched on Friday, the union said."
+    text = f"Dock strike ends after talks\n\nThe strike ended.\n\nRelated\nFerry fares rise\n\n{para}\n"
+    found = detect_structure(text)
+    assert _chrome(found) == [("related", "Related"), ("related", "Ferry fares rise")]
+
+
+def test_teasers_of_other_stories_end_with_a_time_stamp():
+    text = (
+        "Dock strike ends after talks\n\nDock workers ended a strike on Friday, the union said.\n\n"
+        "The port reopens on Saturday.\n\n(Facebook Photo/Ferry Co)\n"
+        "Ferry fares rise again\nThe ferry company raised its fares on Monday, it said.\n1 day ago\n"
+    )
+    assert _chrome(detect_structure(text)) == [
+        ("caption", "(Facebook Photo/Ferry Co)"),
+        ("related", "Ferry fares rise again"),
+        ("related", "The ferry company raised its fares on Monday, it said."),
+        ("date", "1 day ago"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Share this", "Share on WhatsApp", "Subscribe to our newsletter",
+     "Get our headlines delivered to your inbox",
+     "Subscribe to continue reading", "You have reached your limit of free articles this month.",
+     "Already a subscriber? Log in", "Leave a Reply", "Your email address will not be published.",
+     "Follow us on Twitter and Facebook", "5 min read", "Advertisement", "Advertisement Banner",
+     "Category: NEWS", "Home Blog Page 2269", "Home > World > Europe", "161", "Photo Gallery",
+     "About The Author",
+     "Scroll to Top", "https://example.com/news/2024/03/15/dock-strike.html", "Your Comment",
+     "We will update this story as details become available.",
+     "The story is developing. Check back for updates.",
+     "This article was updated at 11:23 a.m. with further details about the strike.",
+     "Start your day with the Harbour Times Newsletter", "@harbourtimes",
+     "« 1 ... 706 707 (708) 709 ... 809 »"],
+)
+def test_share_subscribe_and_paywall_lines(line):
+    found = detect_structure(f"Dock strike ends after talks\n\nDock workers ended a strike.\n\n{line}\n")
+    assert [b.text for b in found.structure.boilerplate] == [line]
+
+
+def test_headline_is_not_the_first_line_of_chrome():
+    text = (
+        "Skip to content\nConnect with us\nOpinion\n\nDock strike ends after talks\n\nPublished\n\non\n\n"
+        "Dock workers ended a strike on Friday, the union said.\n"
+    )
+    found = detect_structure(text)
+    assert found.title == "Dock strike ends after talks"
+    assert found.publisher is None
+    assert [k for k, _ in _chrome(found)] == ["furniture"] * 5
+
+
+def test_a_repeated_headline_is_the_headline_once():
+    text = (
+        "Dock strike ends after talks\nShare on Facebook\nDock strike ends after talks\n\n"
+        "Dock workers ended a strike on Friday, the union said.\n"
+    )
+    found = detect_structure(text)
+    assert found.structure.headline.start == 0
+    assert _chrome(found) == [("furniture", "Share on Facebook"), ("furniture", HEAD)]
+
+
+def test_end_credits_and_agency_sign_off():
+    text = (
+        "Dock strike ends after talks\n\nDock workers ended a strike on Friday, the union said.\n\n"
+        "Ana Lima contributed to this report.\n(Reporting by Rui Costa; Editing by Tiago Lopes)\nReuters\n"
+    )
+    assert _chrome(detect_structure(text)) == [
+        ("credit", "Ana Lima contributed to this report."),
+        ("credit", "(Reporting by Rui Costa; Editing by Tiago Lopes)"),
+        ("credit", "Reuters"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline", "source", "place", "day"),
+    [
+        ("LISBON, March 15 (Atlantic Wire) - Dock", "LISBON, March 15 (Atlantic Wire) -", "Atlantic Wire",
+         "LISBON, March 15", None),
+        ("MADRID, June 3 (Iberia Press) – Rail", "MADRID, June 3 (Iberia Press) –", "Iberia Press",
+         "MADRID, June 3", None),
+        ("LONDON (Reuters) -The", "LONDON (Reuters) -", "Reuters", "LONDON", None),
+        ("PORTO/BRAGA (Atlantic Wire) -Dock", "PORTO/BRAGA (Atlantic Wire) -", "Atlantic Wire", "PORTO/BRAGA",
+         None),
+        ("SEOUL, South Korea (AP) — Dock", "SEOUL, South Korea (AP) —", "AP", "SEOUL, South Korea", None),
+        ("BRAGA, Minho, April 29 (Iberia Press) -- Dock", "BRAGA, Minho, April 29 (Iberia Press) --",
+         "Iberia Press", "BRAGA, Minho, April 29", None),
+        ("(Iberia Press) - Dock", "(Iberia Press) -", "Iberia Press", None, None),
+        ("MINSK (Harbour News / Iberia Press - 14th August, 2020) Dock",
+         "MINSK (Harbour News / Iberia Press - 14th August, 2020)", "Iberia Press", "MINSK", "2020-08-14"),
+    ],
+)
+def test_wire_datelines_frame_the_agency_and_the_place_is_chrome(opening, dateline, source, place, day):
+    text = f"Dock strike ends after talks\n\n{opening} workers ended a strike on Friday, the union said.\n"
+    found = detect_structure(text)
+    [d] = found.structure.datelines
+    assert (d.span.text, d.source, d.date) == (dateline, source, day)
+    assert d.covers.text.endswith("the union said.")
+    agency_date = [("dateline", "- 14th August, 2020")] if day else []
+    assert _chrome(found) == ([("dateline", place)] if place else []) + agency_date
+    _spans_match(text, found)
+
+
+def test_an_agency_before_a_slash_is_the_publisher_when_none_is_named():
+    text = "Dock strike ends\n\nMINSK (Harbour News / Iberia Press) Dock workers ended a strike on Friday.\n"
+    assert detect_structure(text).publisher == "Harbour News"
+
+
+def test_a_party_and_state_in_parentheses_is_not_an_agency():
+    text = "Senator speaks\n\nSen. Ana Lima (D-Ore.) — a critic of the port deal — spoke on Friday.\n"
+    found = detect_structure(text)
+    assert found.structure.datelines == [] and found.structure.chrome == []
+
+
+def test_place_only_dateline_at_the_opening_is_chrome():
+    text = "Man arrested at the lake\n\nPHOENIX — Police arrested a man on Friday, officers said.\n"
+    found = detect_structure(text)
+    assert found.structure.datelines == []
+    assert _chrome(found) == [("dateline", "PHOENIX —")]
+
+
+def test_capitalised_run_in_subheading_later_is_not_a_dateline():
+    text = (
+        "Man arrested at the lake\n\nPolice arrested a man on Friday, officers said.\n\n"
+        "QUESTIONS REMAIN — Officers did not say why he ran.\n"
+    )
+    assert detect_structure(text).structure.chrome == []
+
+
+def test_a_dateline_never_reaches_back_over_a_line_break():
+    text = (
+        "Leaders watch an opera\n\nPhoto Gallery\n\n"
+        "BEIJING, Dec. 30 (Harbour Daily) -- Leaders watched an opera "
+        "on Tuesday, the paper said.\n"
+    )
+    found = detect_structure(text)
+    assert [(d.span.text, d.source) for d in found.structure.datelines] == [
+        ("BEIJING, Dec. 30 (Harbour Daily) --", "Harbour Daily")
+    ]
+    assert _chrome(found) == [("furniture", "Photo Gallery"), ("dateline", "BEIJING, Dec. 30")]
+
+
+def test_a_bulleted_headline_under_a_category_line():
+    text = (
+        "Category: NEWS\n\n  • Blasts heard in the port city\n\n"
+        "    LISBON — Loud blasts were heard on Saturday.\n"
+    )
+    found = detect_structure(text)
+    assert found.title == "Blasts heard in the port city"
+    assert _chrome(found) == [("furniture", "Category: NEWS"), ("dateline", "LISBON —")]
+
+
+def test_a_line_said_twice_in_a_transcript_is_speech_not_a_repeated_caption():
+    text = "Debate night\n\nCOSTA: Wrong.\n\nLIMA: The port will close.\n\nCOSTA: Wrong.\n\n“No.”\n\n“No.”\n"
+    assert detect_structure(text).structure.chrome == []

@@ -1,34 +1,38 @@
-"""The app's shared state: the loaded article, its cached analysis and the one focus.
+"""The session: the article shown, the one focus, and the corrected analysis every view sees.
 
-Everything the views share lives here, so the cached loaders exist in exactly one place:
-the spaCy pipeline (st.cache_resource) and the analyses (st.cache_data, keyed by the article
-and the settings). The focus is {"type": "actor"|"claim"|"event", "id": ...}; it is mirrored in
-the URL (?article=...&focus=actor:a3) so a copied link reopens the same article and focus.
+This module is the only owner of those three things; pages ask it, components are handed what it
+returns. The cached loaders live here too, in exactly one place: the spaCy pipeline
+(st.cache_resource) and the analyses (st.cache_data, keyed by the article and the settings).
+`analysis()` is the extracted analysis with the workspace's saved corrections applied once
+(`corrected`); the workspace (components/workspace.py) only hands over the edits. The focus is
+a `sourcetrace.focus.Focus`, mirrored in the URL (?article=...&focus=actor:a3)
+so a copied link reopens the same article and focus.
 """
 
 from __future__ import annotations
 
-import inspect
 import os
 from pathlib import Path
 
 import streamlit as st
 
-from sourcetrace import logs
+from components import workspace
+from sourcetrace import load, logs
 from sourcetrace.analysis import Settings, analyze_article
 from sourcetrace.errors import SourcetraceError
+from sourcetrace.focus import Focus
 from sourcetrace.model import Analysis, Article
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES_DIR = ROOT / "data" / "articles"
 DEFAULT_ARTICLE = "ncri-2007-07-10-iranian-ambassador-iraq-security"
-FOCUS_TYPES = ("actor", "claim", "event")
 
 ARTICLE_KEY = "article"  # session: the Article being shown
 ARTICLE_REF = "article_ref"  # session: its name in the URL
 FOCUS_KEY = "focus"  # session: the shared focus
 ERROR_KEY = "loader_error"  # session: the last loader failure, shown until the next success
 SCROLL_KEY = "scroll_to"  # session: a span the article view should scroll to once
+PROBLEMS_KEY = "_workspace_problems"  # session: saved edits the last run could not apply
 
 
 def settings() -> Settings:
@@ -62,7 +66,7 @@ def _loaded_articles() -> dict[str, Article]:
 
     Shared by every session of the process, yet only reachable by a link's 16-hex content hash (a
     capability: whoever has the link may reopen it). Never list it: a session's library is its own
-    workspace (components/workspace.py), so a stranger sees no other session's article.
+    workspace (components/library.py), so a stranger sees no other session's article.
     """
     return {}
 
@@ -82,9 +86,7 @@ def article_ref(article: Article) -> str:
 
 
 def _load_path(path: Path) -> Article:
-    from sourcetrace.load import load_path
-
-    return load_path(path)
+    return load.load_path(path)
 
 
 def load_reference(ref: str | None) -> Article | None:
@@ -99,28 +101,14 @@ def load_reference(ref: str | None) -> Article | None:
 
 def load_bytes(data: bytes, filename: str) -> Article:
     """An uploaded file, through the library's loader (which decides by the file name)."""
-    from sourcetrace import load
-
-    params = inspect.signature(load.load_bytes).parameters
-    kwargs: dict[str, str] = {"name": filename}
-    if "filename" in params:
-        kwargs["filename"] = filename
-    return load.load_bytes(data, **kwargs)
+    return load.load_bytes(data, name=filename, filename=filename)
 
 
 def load_text(text: str) -> Article:
-    from sourcetrace import load
-
-    if hasattr(load, "load_text"):
-        return load.load_text(text)
-    return load.load_bytes(text.encode("utf-8"), name="pasted text")
+    return load.load_text(text)
 
 
 def load_url(url: str) -> Article:
-    from sourcetrace import load
-
-    if not hasattr(load, "load_url"):
-        raise SourcetraceError("Loading from a URL is not available in this version.")
     return load.load_url(url)
 
 
@@ -177,7 +165,7 @@ def init_from_url() -> None:
     if ARTICLE_KEY in st.session_state:
         return
     ref = st.query_params.get("article")
-    focus = parse_focus(st.query_params.get("focus"))
+    focus = Focus.parse(st.query_params.get("focus"))
     article = None
     try:
         article = load_reference(ref)
@@ -199,10 +187,32 @@ def current_article() -> Article:
     return st.session_state[ARTICLE_KEY]
 
 
-def current_analysis() -> Analysis:
-    from components.workspace import corrected  # the analyst's saved corrections, re-applied on top
-
+def analysis() -> Analysis:
+    """The analysis the views see: the current article's, with the saved corrections applied once."""
     return corrected(analyze(current_article()))
+
+
+def corrected(extracted: Analysis) -> Analysis:
+    """`extracted` with this session's workspace corrections for its text (unchanged if there are none).
+
+    The article is filed in the workspace library on the way. A workspace that went bad or got
+    locked mid-session is put aside (read-only from then on) and the analysis shown as extracted.
+    """
+    st.session_state[PROBLEMS_KEY] = []
+    try:
+        fixed, found = workspace.apply_saved(extracted)
+    except workspace.WorkspaceError:
+        return extracted
+    st.session_state[PROBLEMS_KEY] = found
+    if found:
+        # every view shows the analysis warnings: an edit that no longer applies is seen everywhere
+        fixed = fixed.model_copy(update={"warnings": [*fixed.warnings, *found]})
+    return fixed
+
+
+def problems() -> list[str]:
+    """The saved edits the last `corrected` could not apply, one sentence each."""
+    return st.session_state.get(PROBLEMS_KEY, [])
 
 
 def sync_url() -> None:
@@ -210,7 +220,8 @@ def sync_url() -> None:
     ref = st.session_state.get(ARTICLE_REF)
     if ref and st.query_params.get("article") != ref:
         st.query_params["article"] = ref
-    encoded = format_focus(get_focus())
+    focus = get_focus()
+    encoded = str(focus) if focus else None
     if encoded:
         if st.query_params.get("focus") != encoded:
             st.query_params["focus"] = encoded
@@ -221,41 +232,14 @@ def sync_url() -> None:
 # ---------------------------------------------------------------- focus
 
 
-def parse_focus(value: str | None) -> dict | None:
-    """'actor:a3' -> {"type": "actor", "id": "a3"}; anything else -> None."""
-    if not value or ":" not in value:
-        return None
-    kind, _, ident = value.partition(":")
-    if kind not in FOCUS_TYPES or not ident:
-        return None
-    return {"type": kind, "id": ident}
-
-
-def format_focus(focus: dict | None) -> str | None:
-    return f"{focus['type']}:{focus['id']}" if focus else None
-
-
-def get_focus(analysis: Analysis | None = None) -> dict | None:
+def get_focus(analysis: Analysis | None = None) -> Focus | None:
     """The focus, or None if it names nothing in this analysis."""
     focus = st.session_state.get(FOCUS_KEY)
-    if not focus or analysis is None:
+    if focus is None or analysis is None:
         return focus
-    lookup = {"actor": analysis.actor, "claim": analysis.claim, "event": analysis.event}[focus["type"]]
-    return focus if lookup(focus["id"]) is not None else None
+    return focus if focus.exists_in(analysis) else None
 
 
-def set_focus(kind: str | None, ident: str | None = None) -> None:
-    st.session_state[FOCUS_KEY] = {"type": kind, "id": ident} if kind and ident else None
+def set_focus(focus: Focus | None) -> None:
+    st.session_state[FOCUS_KEY] = focus
     sync_url()
-
-
-def focus_label(analysis: Analysis, focus: dict | None) -> str | None:
-    if not focus:
-        return None
-    if focus["type"] == "actor" and (a := analysis.actor(focus["id"])):
-        return a.name
-    if focus["type"] == "claim" and (c := analysis.claim(focus["id"])):
-        return "claim: " + (c.content.text[:60] + ("…" if len(c.content.text) > 60 else ""))
-    if focus["type"] == "event" and (e := analysis.event(focus["id"])):
-        return "event: " + e.label
-    return None

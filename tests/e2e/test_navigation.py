@@ -1,0 +1,39 @@
+"""A deep link opened first on a fresh server: Streamlit would run pages/network.py alone (its
+legacy pages/ mode lasts until a session calls st.navigation); the page's require_frame() switches
+the server to st.navigation with public API only, so the view appears inside app.py's frame."""
+
+from __future__ import annotations
+
+import tempfile
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.e2e.conftest import ARTIFACTS, serve_app, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+ARTICLE = "ncri-2007-07-10-iranian-ambassador-iraq-security"
+
+
+def test_a_deep_link_first_on_a_fresh_server_opens_inside_the_app(browser, bundled_analysis):
+    kazemi = next(a for a in bundled_analysis.actors if a.name == "Hassan Kazemi Qumi")
+    with tempfile.TemporaryDirectory() as home, serve_app(
+        ARTIFACTS / "streamlit-fresh-server.log", SOURCETRACE_HOME=home, SOURCETRACE_WORKSPACE="session"
+    ) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        try:
+            page.goto(f"{url}/network?article={ARTICLE}&focus=actor:{kazemi.id}")
+            wait_for_app(page)
+            page.wait_for_selector(".st-key-claims-panel", timeout=60_000)
+            assert urlparse(page.url).path.endswith("/network")
+            # app.py's frame: its navigation (five pages, our titles) and the sidebar loader
+            nav = page.locator("[data-testid='stSidebarNav'] a")
+            titles = [text.split("\n")[-1] for text in nav.all_inner_texts()]  # after the icon's name
+            assert titles == ["Article", "Network", "Timeline", "Walkthrough", "Corrections"]
+            assert page.get_by_text("Bundled articles").is_visible()
+            assert f"Focus: {kazemi.name}" in page.locator(".st-key-claims-panel").inner_text()
+            assert page.locator("[data-testid='sourcetrace-network']").count() == 1
+        finally:
+            context.close()

@@ -1,0 +1,381 @@
+"""Every named attribution rule, alone: what it decides on a sentence, shown by switching it off.
+
+Each case is (rule, text, other rules switched off in both runs, result with the rule, result
+without it). Fallbacks overlap, so a fallback's case switches off the fallbacks that would catch the
+same sentence after it. A result is (source, cue, content or its parts, recipient) per
+sentence-level attribution.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from sourcetrace.attributions import RULES, VERB_RULES, check_rules, find_attributions
+from sourcetrace.errors import InputError
+from sourcetrace.model import Article, ArticleStructure, Span
+from sourcetrace.nlp import get_pipeline
+
+CASES = [
+    (
+        "condition_before_that",
+        "It is an extremely unlikely scenario; the campaign says she will continue her march this week.",
+        (),
+        [("the campaign", "says", "she will continue her march this week", None)],
+        [
+            (
+                "the campaign",
+                "says",
+                ["It is an extremely unlikely scenario", "she will continue her march this week"],
+                None,
+            )
+        ],
+    ),
+    (
+        "recipient",
+        "An aide told reporters the talks had failed.",
+        (),
+        [("An aide", "told", "the talks had failed", "reporters")],
+        [("An aide", "told", "the talks had failed", None)],
+    ),
+    (
+        "prep_content",
+        "The unions called for a general strike.",
+        (),
+        [("The unions", "called for", "a general strike", None)],
+        [],
+    ),
+    (
+        "prep_inside",
+        "The campaign did not immediately respond to requests for comment.",
+        (),
+        [("The campaign", "did not immediately respond", "to requests for comment", "requests for comment")],
+        [],
+    ),
+    (
+        "object_content",
+        "The government denied the allegations.",
+        (),
+        [("The government", "denied", "the allegations", None)],
+        [],
+    ),
+    (
+        "passive_endorsed",
+        "The bill was endorsed by the senator.",
+        (),
+        [("the senator", "was endorsed by", "The bill", None)],
+        [],
+    ),
+    ("bare_pronoun", "They have defended them.", (), [], [("They", "have defended", "them", None)]),
+    (
+        "addressee_in_content",
+        "The coach urged the players to stay calm.",
+        (),
+        [("The coach", "urged", "the players to stay calm", "the players")],
+        [("The coach", "urged", "to stay calm", "the players")],
+    ),
+    (
+        "object_tail",
+        "The senator described the plan as a disaster.",
+        (),
+        [("The senator", "described", "the plan as a disaster", None)],
+        [("The senator", "described", "the plan", None)],
+    ),
+    (
+        "misparsed_that",
+        "The mayor revealed to reporters at the hall on Monday and later in the evening"
+        " that the budget was cut.",
+        (),
+        [("The mayor", "revealed", "that the budget was cut", "reporters")],
+        [],
+    ),
+    (
+        "parenthetical",
+        "Taxes, he said, would rise next year.",
+        (),
+        [("he", "said", ["Taxes", "would rise next year"], None)],
+        [],
+    ),
+    (
+        "quote_before_cue",
+        "“It is probably not true.” Ms. Moore said.",
+        ("previous_quote",),
+        [("Ms. Moore", "said", "It is probably not true", None)],
+        [],
+    ),
+    (
+        "as_clause",
+        "The driver was not armed, as police have said.",
+        (),
+        [("police", "have said", "The driver was not armed", None)],
+        [],
+    ),
+    (
+        "words_before_comma",
+        "People like Scott, he said.",
+        (),
+        [("he", "said", "People like Scott", None)],
+        [],
+    ),
+    (
+        "quoted_in_sentence",
+        "He said that roads were “bad and getting worse, as everyone knows” at the meeting.",
+        ("as_clause",),
+        [
+            ("He", "said", "that roads were “bad and getting worse, as everyone knows” at the meeting", None),
+            ("everyone", "knows", "bad and getting worse", None),
+        ],
+        [("He", "said", "that roads were “bad and getting worse, as everyone knows” at the meeting", None)],
+    ),
+    (
+        "colon_after_cue",
+        "He wrote: never again.",
+        ("previous_quote",),
+        [("He", "wrote", "never again", None)],
+        [],
+    ),
+    (
+        "previous_quote",
+        "“It is probably not true.” Ms. Moore said.",
+        ("quote_before_cue",),
+        [("Ms. Moore", "said", "It is probably not true", None)],
+        [],
+    ),
+    (
+        "xcomp_cue",
+        "The minister tried to suggest that the plan was working.",
+        (),
+        [("The minister", "tried to suggest", "that the plan was working", None)],
+        [("The minister", "to suggest", "that the plan was working", None)],
+    ),
+    (
+        "sent_document",
+        "The group issued a policy paper welcoming the decision.",
+        (),
+        [("The group", "issued a policy paper welcoming", "the decision", None)],
+        [("a policy paper", "welcoming", "the decision", None)],
+    ),
+    (
+        "all_before_cue",
+        "Roads are bad, but schools are fine, the mayor added today.",
+        (),
+        [("the mayor", "added today", "Roads are bad, but schools are fine", None)],
+        [("the mayor", "added today", "schools are fine", None)],
+    ),
+    (
+        "paragraph",
+        "The mayor said that taxes would rise\nand schools will close.",
+        (),
+        [("The mayor", "said", "that taxes would rise", None)],
+        [("The mayor", "said", "that taxes would rise\nand schools will close", None)],
+    ),
+    (
+        "that_keeps_tail",
+        "The agency reported that the refugee limit was exceeded, which happened in August.",
+        (),
+        [("The agency", "reported", "that the refugee limit was exceeded, which happened in August", None)],
+        [("The agency", "reported", "that the refugee limit was exceeded", None)],
+    ),
+    (
+        "trailing_gloss",
+        "Supporters have questioned the health of the senator, who is 70.",
+        (),
+        [("Supporters", "have questioned", "the health of the senator", None)],
+        [("Supporters", "have questioned", "the health of the senator, who is 70", None)],
+    ),
+    (
+        "opening_conjunction",
+        "But taxes will rise next year, the minister said.",
+        (),
+        [("the minister", "said", "taxes will rise next year", None)],
+        [("the minister", "said", "But taxes will rise next year", None)],
+    ),
+    (
+        "according_to",
+        "According to the report, taxes will rise.",
+        (),
+        [("the report", "According to", "taxes will rise", None)],
+        [],
+    ),
+    (
+        "noun_that",
+        "Officials rejected the charge that the vote was rigged.",
+        (),
+        [
+            ("Officials", "rejected", "the charge that the vote was rigged", None),
+            (None, "charge", "that the vote was rigged", None),
+        ],
+        [("Officials", "rejected", "the charge that the vote was rigged", None)],
+    ),
+    (
+        "denied_report",
+        "The company denied a report in the Courier that it had hidden losses.",
+        (),
+        [
+            ("The company", "denied", "that it had hidden losses", None),
+            ("the Courier", "report", "that it had hidden losses", None),
+        ],
+        [("The company", "denied", "that it had hidden losses", None)],
+    ),
+    (
+        "speaker_label",
+        "PENCE: Flowers will not attend the debate.\n",
+        (),
+        [("PENCE", ":", "Flowers will not attend the debate", None)],
+        [],
+    ),
+    (
+        "dash_credit",
+        "“He is ignorant of our culture.” ― Pamela Padilla\n",
+        (),
+        [("Pamela Padilla", "―", "He is ignorant of our culture", None)],
+        [],
+    ),
+    (
+        "quote_whole",
+        "“Probably not. We have no money,” Ms. Moore said.",
+        (),
+        [("Ms. Moore", "said", "Probably not. We have no money", None)],
+        [("Ms. Moore", "said", "We have no money", None)],
+    ),
+    (
+        "quote_resumes",
+        "“We will fix the roads,” the mayor said, “and then the schools.”",
+        (),
+        [("the mayor", "said", ["We will fix the roads", "and then the schools"], None)],
+        [("the mayor", "said", "We will fix the roads", None)],
+    ),
+    (
+        "quote_carries_on",
+        "“The plan is dead,” the mayor said. “Nobody will revive it.”\n",
+        ("quote_resumes",),
+        [("the mayor", "said", ["The plan is dead", "Nobody will revive it"], None)],
+        [("the mayor", "said", "The plan is dead", None)],
+    ),
+    (
+        "inner_xcomp",
+        "The mining company agreed to release the records.",
+        (),
+        [("The mining company", "agreed", "to release the records", None)],
+        [
+            ("The mining company", "agreed", "to release the records", None),
+            ("The mining company", "agreed to release", "the records", None),
+        ],
+    ),
+    (
+        "first_person_in_quote",
+        "“I think we will win,” the coach said. “We are ready.”",
+        (),
+        [("the coach", "said", ["I think we will win", "We are ready"], None)],
+        [
+            ("I", "think", ["we will win", "We are ready"], None),
+            ("the coach", "said", ["I think we will win", "We are ready"], None),
+        ],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_pipeline()
+
+
+def results(doc: Doc, off: tuple[str, ...], **article) -> list[tuple]:
+    atts, _ = find_attributions(doc, Article(text=doc.text, **article), [], disabled_rules=off)
+    return [
+        (
+            a.source.text if a.source else None,
+            a.cue.text,
+            [p.text for p in a.content.parts] if a.content.parts else a.content.text,
+            a.recipient.text if a.recipient else None,
+        )
+        for a in atts
+        if not a.frame
+    ]
+
+
+def hand_parsed(nlp, words, spaces, heads, deps, pos, lemmas) -> Doc:
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "also_off", "with_rule", "without"), CASES, ids=[c[0] for c in CASES]
+)
+def test_rule_on_and_off(nlp, rule, text, also_off, with_rule, without):
+    doc = nlp(text)
+    assert results(doc, also_off) == with_rule
+    assert results(doc, (*also_off, rule)) == without
+
+
+def test_quote_right_after_the_cue(nlp):
+    # a hand-built parse: the parser left the quotation without a complement link to "said"
+    doc = hand_parsed(
+        nlp,
+        ["Trump", "said", ",", "“", "Never", ".", "”"],
+        [True, False, True, False, False, False, False],
+        [1, 1, 1, 1, 1, 1, 1],
+        ["nsubj", "ROOT", "punct", "punct", "advmod", "punct", "punct"],
+        ["PROPN", "VERB", "PUNCT", "PUNCT", "ADV", "PUNCT", "PUNCT"],
+        ["Trump", "say", ",", "“", "never", ".", "”"],
+    )
+    later = ("quote_before_cue", "as_clause", "words_before_comma", "quoted_in_sentence")
+    assert results(doc, later) == [("Trump", "said", "Never", None)]
+    assert results(doc, (*later, "quote_after_cue")) == []
+
+
+def test_two_subjects_make_one_source(nlp):
+    # a hand-built parse: one noun phrase split into two subjects of "denied"
+    doc = hand_parsed(
+        nlp,
+        ["Aides", "and", "the", "governor", "denied", "the", "report", "."],
+        [True, True, True, True, True, True, False, False],
+        [4, 0, 3, 4, 4, 6, 4, 4],
+        ["nsubj", "cc", "det", "nsubj", "ROOT", "det", "dobj", "punct"],
+        ["NOUN", "CCONJ", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+        ["aide", "and", "the", "governor", "deny", "the", "report", "."],
+    )
+    assert results(doc, ()) == [("Aides and the governor", "denied", "the report", None)]
+    assert results(doc, ("two_subjects",)) == [("the governor", "denied", "the report", None)]
+
+
+def test_headline_cue(nlp):
+    text = "Mayor resigns: report\n\nThe mayor resigned today.\n"
+    structure = ArticleStructure(
+        headline=Span(start=0, end=21, text="Mayor resigns: report"),
+        headline_cue=Span(start=13, end=21, text=": report"),
+        body_start=23,
+    )
+    doc = nlp(text)
+    assert results(doc, (), structure=structure) == [(None, "report", "Mayor resigns", None)]
+    assert results(doc, ("headline_cue",), structure=structure) == []
+
+
+def test_every_rule_has_a_case():
+    # the no_comment rule is tested in test_responses.py
+    covered = {c[0] for c in CASES} | {"quote_after_cue", "two_subjects", "headline_cue", "no_comment"}
+    assert covered == {r.name for r in RULES}
+
+
+def test_verb_rules_are_ordered_and_named_once():
+    names = [r.name for r in VERB_RULES]
+    assert len(names) == len(set(names))
+    fallbacks = [n for n, r in enumerate(VERB_RULES) if r.fallback]
+    assert fallbacks == list(range(fallbacks[0], fallbacks[-1] + 1))  # one block, in priority order
+    assert all(r.doc for r in RULES)
+
+
+def test_unknown_rule_is_one_sentence():
+    with pytest.raises(InputError, match="Unknown attribution rule no_such_rule; the rules are: "):
+        check_rules(["no_such_rule"])
+
+
+def test_settings_switch_a_rule_off_for_the_whole_pipeline():
+    from sourcetrace.analysis import Settings, analyze_text
+
+    text = "The government denied the allegations."
+    on = analyze_text(text)
+    off = analyze_text(text, Settings(disabled_rules=("object_content",)))
+    assert [(a.cue.text, a.content.text) for a in on.attributions if not a.frame] == [
+        ("denied", "the allegations")
+    ]
+    assert [a for a in off.attributions if not a.frame] == []

@@ -1,0 +1,71 @@
+"""No-comment responses: recorded for their actor, never claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcetrace.analysis import Settings, analyze_text
+
+
+def responses(a) -> list[tuple[str | None, str, str | None]]:
+    names = {x.id: x.name for x in a.actors}
+    return [(r.source.text if r.source else None, r.cue.text, names.get(r.actor or "")) for r in a.responses]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The company declined to comment.", [("The company", "declined to comment", None)]),
+        (
+            "A spokesman did not immediately respond to requests for comment on Monday.",
+            [("A spokesman", "did not immediately respond to requests for comment", "a spokesman")],
+        ),
+        (
+            "The minister could not be reached for comment.",
+            [("The minister", "could not be reached for comment", None)],
+        ),
+        (
+            "An official was not immediately available for comment.",
+            [("An official", "was not immediately available for comment", "an official")],
+        ),
+        ("The ministry had no immediate comment.", [("The ministry", "had no immediate comment", None)]),
+        (
+            "The spokesman refused to say whether the minister would resign.",
+            [("The spokesman", "refused to say", "the spokesman")],
+        ),
+        (
+            "Lawyers for the family did not return calls seeking comment.",
+            [("Lawyers for the family", "did not return calls seeking comment", None)],
+        ),
+    ],
+)
+def test_no_comment_is_a_response_of_its_actor_and_no_claim(text, expected):
+    a = analyze_text(text)
+    assert responses(a) == expected
+    assert a.claims == []
+
+
+def test_named_actor_who_declined():
+    text = "Jane Doe, the mayor, said the bridge is safe. Jane Doe declined to comment on the budget."
+    a = analyze_text(text)
+    assert responses(a) == [("Jane Doe", "declined to comment", "Jane Doe")]
+    assert [c.content.text for c in a.claims] == ["the bridge is safe"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The poll does not answer the question of turnout.",
+        "He did not respond to the criticism of his plan.",
+        "The council refused to discuss the plan with the rebels.",
+    ],
+)
+def test_other_refusals_are_not_no_comment(text):
+    assert analyze_text(text).responses == []
+
+
+def test_no_comment_rule_can_be_switched_off():
+    text = "The company declined to comment."
+    off = analyze_text(text, Settings(disabled_rules=("no_comment",)))
+    assert off.responses == []
+    assert [c.content.text for c in off.claims] == ["to comment"]
