@@ -35,6 +35,7 @@ COMPANY_WORDS_FILE = DATA_DIR / "company_words.txt"
 OUTLET_WORDS_FILE = DATA_DIR / "outlet_words.txt"
 OUTLET_CUES_FILE = DATA_DIR / "outlet_cues.txt"
 PERSON_NOUNS_FILE = DATA_DIR / "person_nouns.txt"
+INSTITUTION_HEADS_FILE = DATA_DIR / "institution_heads.txt"
 
 # Labels that never name someone who can act or speak.
 NON_ACTOR_LABELS = frozenset(
@@ -156,9 +157,18 @@ def _company_words() -> frozenset[str]:
     return _company_word_sets()[1]
 
 
+def _is_institution_head(tok) -> bool:
+    return tok.text[:1].isupper() and tok.lower_ in _institution_heads()
+
+
 def _is_formal_word(tok) -> bool:
     """ "Inc", "Ltd.", "Holdings": written with a capital, it closes a company's formal name."""
     return tok.text[:1].isupper() and tok.lower_.rstrip(".") in _company_word_sets()[0]
+
+
+@lru_cache(maxsize=1)
+def _institution_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in _read_lines(INSTITUTION_HEADS_FILE))
 
 
 @lru_cache(maxsize=1)
@@ -411,7 +421,7 @@ def _same_tokens(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def _org_fits(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """One organisation: the same name spelt alike, or one is a short form of the other
     ("Kivuli Mining" / "Kivuli Mining Ltd"); never two names that share only a word."""
-    if a == b:
+    if a == b or _head_reordered(a, b) or _head_reordered(b, a):
         return True
     if len(a) == len(b):
         return _same_org(a, b)
@@ -419,10 +429,25 @@ def _org_fits(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return any(_same_tokens(short, core) for core in _cores(long_))
 
 
+def _head_reordered(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """ "Defense Ministry" is "Ministry of (National) Defense": the same head, and one's words
+    all among the other's."""
+    if len(a) < 2 or len(b) < 3 or a[-1] != b[0] or b[1] != "of" or a[-1] not in _institution_heads():
+        return False
+    mods_a = {t for t in a[:-1] if t not in _CONNECTORS}
+    mods_b = {t for t in b[2:] if t not in _CONNECTORS}
+    return bool(mods_a) and (mods_a <= mods_b or mods_b <= mods_a)
+
+
 def _is_outlet_name(surface: str) -> bool:
     anywhere, last = _outlet_words()
     words = re.findall(r"[\w’'/-]+", surface)
     return len(words) >= 2 and (any(w in anywhere for w in words) or words[-1] in last)
+
+
+def _place_abbreviation(surface: str) -> bool:
+    """ "S.C.", "N.C.": two dotted letters abbreviate a place far more often than a body."""
+    return "." in surface and len(re.sub(r"[^A-Za-z0-9]", "", surface)) <= 2
 
 
 def _acronym_keys(surface: str) -> frozenset[str]:
@@ -764,11 +789,14 @@ class _Propagator:
         return not (nxt is not None and nxt.text[:1].isupper() and not nxt.is_sent_start)
 
     def formal_names(self) -> None:
-        """ "Temasek Holdings", "Harbor Gate Group Ltd": capitalised words closed by a legal
-        form or holding word name a company, even where the model saw no entity."""
+        """ "Temasek Holdings", "Harbor Gate Group Ltd", "the Defense Ministry": capitalised
+        words closed by a legal form, a holding word or a public body's head name an
+        organisation, even where the model saw no entity (not in a Title-Case headline)."""
         doc = self.c.doc
         for tok in doc:
-            if tok.ent_type_ or not _is_formal_word(tok) or tok.i == 0:
+            if tok.ent_type_ or tok.i == 0 or not (_is_formal_word(tok) or _is_institution_head(tok)):
+                continue
+            if self.in_headline(tok.idx, tok.idx + 1):
                 continue
             first = tok.i
             while first > 0:
@@ -806,8 +834,7 @@ class _Propagator:
                     found.append(_Mention(hit.start(), hit.end(), label, hit.group()))
         if acronyms:
             for tok in self.c.doc:
-                # Undotted only: "S.C." and "N.C." are places far more often than acronyms.
-                plain = tok.text[:1].isupper() and "." not in tok.text
+                plain = tok.text[:1].isupper() and not _place_abbreviation(tok.text)
                 keys = _acronym_keys(tok.text) if plain else frozenset()
                 hit_key = next((k for k in keys if k in acronyms), None)
                 end = tok.idx + len(tok.text)
@@ -961,8 +988,7 @@ class _Resolver:
         codes = _acronym_keys(m.surface)
         if not codes and fam == "ORG" and len(tokens) >= 2:
             hits = [k for code in _initials_keys(tokens) for k in self.by_acronym.get(code, [])]
-        elif fam == "ORG" or ("." not in m.surface and len(m.surface) >= 3):
-            # A place's dotted abbreviation ("S.C.", "N.C.") is no organisation's acronym.
+        elif fam == "ORG" or not _place_abbreviation(m.surface):
             hits = [k for code in codes for k in self.by_initials.get(code, [])]
         else:
             hits = []

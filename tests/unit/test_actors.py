@@ -574,3 +574,22 @@ def test_a_name_after_an_honorific_is_a_person(nlp):
     assert [(a.name, a.type, a.aliases, len(a.mentions)) for a in actors] == [
         ("Oh Chong Song", "PERSON", ["Oh"], 2)
     ]
+
+
+def test_a_public_body_named_both_ways_is_one_actor(nlp):
+    text = "The Defense Ministry said so on Monday. Later the Ministry of National Defense denied it."
+    actors = parsed_actors(nlp, text, [("Ministry of National Defense", "ORG", 0)])
+    assert [(a.name, a.type, a.aliases) for a in actors] == [
+        ("Ministry of National Defense", "ORG", ["Defense Ministry"])
+    ]
+
+
+def test_public_bodies_with_different_portfolios_stay_apart(nlp):
+    text = "The Science Ministry and the Ministry of Agriculture met the Ministry of Science."
+    ents = [("Science Ministry", "ORG", 0), ("Ministry of Agriculture", "ORG", 0),
+            ("Ministry of Science", "ORG", 0)]
+    actors = hand_actors(nlp, text, ents)
+    assert [(a.name, a.aliases) for a in actors] == [
+        ("Ministry of Science", ["Science Ministry"]),
+        ("Ministry of Agriculture", []),
+    ]
