@@ -1,7 +1,8 @@
-"""On whose word a claim rests, and which claims a reader asks for: the claims panel's decisions.
+"""On whose word a claim rests, and which claims a reader asks for: the claims panel's and the
+Sources view's decisions (the sourcing profile, one row per source, whose own voice speaks).
 
-The panel (components/claims.py), the corrections page and the tests ask these; none of them
-decides again. Ordering by the shared focus is `Focus.first` (sourcetrace/focus.py).
+The panel (components/claims.py), the Sources view (components/sources.py), the walkthrough's
+summary, the corrections page and the tests ask these; none of them decides again. Ordering by the shared focus is `Focus.first` (sourcetrace/focus.py).
 """
 
 from __future__ import annotations
