@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--only 1,2,5]`: run the six benchmarks of issue 6 and print one table."""
+"""`python -m benchmarks [--only 1,2,5]`: run the benchmarks of issues 6 and 13 and print one table."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ TITLES = {
     "4": "app focus change (browser)",
     "5": "server memory",
     "6": "network of 300 actors stabilises",
+    "7": "corpus: ingest on Dask, provenance growth",
 }
 
 
@@ -61,7 +62,13 @@ def _runners(args: argparse.Namespace) -> dict[str, Callable[[], BenchResult]]:
 
         return bench_network(repeats=args.repeats)
 
-    return {"1": one, "2": two, "3": three, "4": four, "5": five, "6": six}
+    def seven() -> BenchResult:
+        from benchmarks.corpus import bench_ingest, bench_provenance
+
+        ingest, prov = bench_ingest(repeats=max(1, args.repeats - 1)), bench_provenance()
+        return BenchResult(rows=ingest.rows + prov.rows, notes=ingest.notes + prov.notes)
+
+    return {"1": one, "2": two, "3": three, "4": four, "5": five, "6": six, "7": seven}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import html
-from bisect import bisect_right
-
 import pandas as pd
 import streamlit as st
 
 from components import session
 from components.scroll import scroll_to
+from sourcetrace import render
 from sourcetrace.figures import type_color
-from sourcetrace.focus import Focus, actor_ids
+from sourcetrace.focus import Focus
 from sourcetrace.model import Analysis
+from sourcetrace.render import escape_markdown
 
 
 def render_header(analysis: Analysis) -> None:
     """Headline, then publisher and date: what every view shows first."""
     a = analysis.article
     title = a.title or (a.source_path and a.source_path.rsplit("/", 1)[-1]) or "Untitled article"
-    st.markdown(f"#### {_md_escape(title)}")
+    st.markdown(f"#### {escape_markdown(title)}")
     meta = [a.publisher or "publisher unknown", a.published or "date unknown"]
     if a.url:
         meta.append(a.url)
@@ -27,92 +26,13 @@ def render_header(analysis: Analysis) -> None:
         f"{len(analysis.actors)} actors · {len(analysis.claims)} claims · "
         f"{len(analysis.events)} events · {len(analysis.relations)} relations"
     )
-    st.caption(_md_escape(" · ".join(meta)) + "  \n" + counts)
-
-
-def _md_escape(text: str) -> str:
-    """Article strings shown through st.markdown: no HTML, no Markdown syntax."""
-    out = html.escape(text, quote=False)
-    for ch in "\\`*_{}[]<>()#+-.!|~:$":
-        out = out.replace(ch, "\\" + ch)
-    return out
+    st.caption(escape_markdown(" · ".join(meta)) + "  \n" + counts)
 
 
 def marked_text_html(analysis: Analysis, focus: Focus | None, visible_types: set[str] | None) -> str:
-    """The article text as escaped HTML: entity mentions coloured by type, claim contents underlined.
-
-    The text is cut at every span boundary; each piece is escaped and wrapped with the classes of
-    what covers it, so nested spans (a name inside a claim) never produce broken HTML.
-    """
-    text = analysis.article.text
-    primary, linked = actor_ids(analysis, focus)
-    focus_claim = focus.of("claim") if focus else None
-    focus_event = analysis.event(focus.of("event")) if focus else None
-
-    mentions: list[tuple[int, int, str, str, str]] = []  # start, end, actor id, type, name
-    for actor in analysis.actors:
-        if visible_types is not None and actor.type not in visible_types:
-            continue
-        for m in actor.mentions:
-            if 0 <= m.start < m.end <= len(text):
-                mentions.append((m.start, m.end, actor.id, actor.type, actor.name))
-    claims = [
-        (c.content.start, c.content.end, c.id) for c in analysis.claims if c.content.end > c.content.start
-    ]
-    extra: list[tuple[int, int, str]] = []
-    if focus_event is not None:
-        extra.append((focus_event.evidence.start, focus_event.evidence.end, "focus-event"))
-
-    cuts = {0, len(text)}
-    for s, e, *_ in mentions:
-        cuts.update((s, e))
-    for s, e, _ in claims + extra:
-        cuts.update((s, e))
-    bounds = sorted(c for c in cuts if 0 <= c <= len(text))
-    mentions.sort()
-    starts = [m[0] for m in mentions]
-
-    out: list[str] = []
-    anchored: set[str] = set()
-    for lo, hi in zip(bounds, bounds[1:], strict=False):
-        if lo == hi:
-            continue
-        piece = html.escape(text[lo:hi])
-        classes: list[str] = []
-        attrs = ""
-        style = ""
-        # the shortest mention covering this piece wins (nested names are rare)
-        covering = [m for m in mentions[: bisect_right(starts, lo)] if m[1] >= hi]
-        if covering:
-            s, e, aid, etype, name = min(covering, key=lambda m: m[1] - m[0])
-            classes.append("st-ent")
-            if aid == primary:
-                classes.append("st-ent-focus")
-            elif aid in linked:
-                classes.append("st-ent-linked")
-            style = f"--ent:{type_color(etype)}"
-            attrs = f' title="{html.escape(name)} · {etype}" data-actor="{aid}"'
-        in_claims = [cid for s, e, cid in claims if s <= lo and hi <= e]
-        if in_claims:
-            classes.append("st-claim")
-            if focus_claim in in_claims:
-                classes.append("st-claim-focus")
-        if any(s <= lo and hi <= e for s, e, _ in extra):
-            classes.append("st-event-focus")
-        anchor = ""
-        if covering and f"actor-{aid}" not in anchored:  # the first mention: where "focus" scrolls to
-            anchored.add(f"actor-{aid}")
-            anchor += f'<a class="st-anchor" id="actor-{aid}"></a>'
-        for cid in in_claims:
-            if cid not in anchored:
-                anchored.add(cid)
-                anchor += f'<a class="st-anchor" id="claim-{cid}"></a>'
-        if classes:
-            style_attr = f' style="{style}"' if style else ""
-            out.append(f'{anchor}<span class="{" ".join(classes)}"{style_attr}{attrs}>{piece}</span>')
-        else:
-            out.append(anchor + piece)
-    return '<div class="st-article">' + "".join(out) + "</div>"
+    """The article text as the dashboard shows it: the library's marked text in its scrolling box."""
+    body = render.marked_text_html(analysis, focus=focus, visible_types=visible_types)
+    return f'<div class="st-article">{body}</div>'
 
 
 ARTICLE_CSS = """

@@ -7,8 +7,10 @@ import html
 import streamlit as st
 
 from components import session
+from sourcetrace import render
 from sourcetrace.focus import Focus, order_claims
 from sourcetrace.model import Analysis, Claim
+from sourcetrace.render import escape_markdown
 from sourcetrace.sourcing import direct_source, filter_claims, hops, voice
 
 KIND_BADGES: dict[str, tuple[str, str]] = {
@@ -24,9 +26,11 @@ KIND_BADGES: dict[str, tuple[str, str]] = {
 PANEL_CSS = """
 <style>
 .st-crumbs { font-size: 0.84rem; line-height: 1.45; color: #46505c; margin-bottom: 0.25rem; }
-.st-crumbs b { color: #1b1f24; font-weight: 600; }
-.st-crumbs .crumb { white-space: nowrap; }
-.st-crumbs .sep { color: #9aa4af; margin: 0 0.25rem; }
+.st-crumbs .st-link { display: inline; padding: 0; border: 0; background: none; }
+.st-crumbs .st-link small { display: none; }
+.st-crumbs .st-last { color: #1b1f24; font-weight: 600; }
+.st-crumbs .st-one-word, .st-crumbs .st-tail { white-space: nowrap; }
+.st-crumbs .st-sep { color: #9aa4af; margin: 0 0.25rem; }
 .st-claim-text { font-size: 0.92rem; line-height: 1.45; margin: 0.15rem 0 0.35rem;
   overflow-wrap: anywhere; }
 .st-voice { font-size: 0.8rem; color: #46505c; font-style: italic; margin: 0.1rem 0 0.2rem; }
@@ -38,22 +42,16 @@ div[class*="st-key-claimcard-"].focused, div[class*="st-key-claimfocus-"] {
 """
 
 
-def crumbs_html(labels: list[str], tail: str | None = None) -> str:
-    """Labels joined by ›, the last in bold, then `tail` (plain): a chain, or a relay path."""
-    parts = []
-    for n, raw in enumerate(labels):
-        label = html.escape(raw)
-        if " " not in label:  # one word never breaks at its hyphen ("al-Malaf"); phrases wrap
-            label = f'<span class="crumb">{label}</span>'
-        parts.append(f"<b>{label}</b>" if n == len(labels) - 1 else label)
-    if tail:
-        parts.append(f'<span class="crumb">{html.escape(tail)}</span>')  # never split as "clai|m"
-    return '<div class="st-crumbs">' + '<span class="sep">›</span>'.join(parts) + "</div>"
+def crumbs_html(links: list[tuple[str, str]], tail: str | None = None) -> str:
+    """(label, kind) links as the panel shows a chain: the library's chips, compact, then `tail`."""
+    return f'<div class="st-crumbs">{render.chain_html(links, tail=tail)}</div>'
 
 
 def breadcrumbs_html(claim: Claim) -> str:
-    # a claim with no source has no "unattributed" link to show: its voice line says whose it is
-    return crumbs_html([link.label for link in claim.chain if link.kind != "unattributed"], tail="claim")
+    """The chain ending in "claim"; a claim with no source has no "unattributed" link to show:
+    its voice line says whose voice it is."""
+    links = [(link.label, link.kind) for link in claim.chain if link.kind != "unattributed"]
+    return crumbs_html(links, tail="claim")
 
 
 FIRST_CARDS = 8  # cards drawn before "Show all": each card is a few elements sent on every focus change
@@ -115,7 +113,7 @@ def _shown_line(analysis: Analysis, key: str, shown: int, selected: str | None) 
     with st.container(key=f"{key}-shown", horizontal=True, gap="small", vertical_alignment="center"):
         note = f"**{shown} of {len(analysis.claims)} shown**"
         if selected:
-            note += f" · {_plain(selected)}"
+            note += f" · {escape_markdown(selected)}"
         st.markdown(note)
         st.button(
             ":material/filter_alt_off: Show all", key=f"{key}-unfilter", type="tertiary",
@@ -143,7 +141,7 @@ def _focus_line(
         return
     name = focus.label(analysis) or ""
     with st.container(key=f"{key}-focusline"):
-        note = f"Focus: **{_plain(name)}**"
+        note = f"Focus: **{escape_markdown(name)}**"
         if filtered:
             note += f"  \n{shown} of {len(analysis.claims)} claims concern this {focus.type}"
         st.markdown(note)
@@ -151,13 +149,6 @@ def _focus_line(
             ":material/close: Clear the focus", key=f"{key}-clear", on_click=session.set_focus, args=(None,),
             type="tertiary", help="Clear the focus in every view",
         )
-
-
-def _plain(text: str) -> str:
-    out = html.escape(text, quote=False)
-    for ch in "\\`*_[]<>#|~$":
-        out = out.replace(ch, "\\" + ch)
-    return out
 
 
 def badges_markdown(claim: Claim) -> str:

@@ -23,6 +23,8 @@ from sourcetrace.focus import Focus
 DEMO = "demo"
 ARTICLE_PAGE = "pages/article.py"
 TABLE_KEY = "corpus-clusters"
+GOTO_KEY = "corpus-goto-article"  # session: an appearance was opened; switch to the article view
+OPEN_ERROR_KEY = "corpus-open-error"  # session: why an appearance could not be opened
 
 
 def _md(text: str | None) -> str:
@@ -95,6 +97,10 @@ def cluster_rows(clusters: list[dict]) -> pd.DataFrame:
 
 
 def render_corpus() -> None:
+    if st.session_state.pop(GOTO_KEY, False):
+        st.switch_page(ARTICLE_PAGE)
+    if err := st.session_state.pop(OPEN_ERROR_KEY, None):
+        st.error(err)
     ref = st.query_params.get("corpus") or DEMO
     st.markdown("#### Corpus: claims across articles")
     roots = allowed_roots()
@@ -206,30 +212,37 @@ def render_cluster(store: Store, cluster: dict, republications: list[dict]) -> N
                 )
                 st.text(a["content"])
             with right:
-                if st.button(
+                st.button(
                     "Open article",
                     key=f"corpus-open-{n}",
                     icon=":material/open_in_new:",
                     help="Open this article in the single-article views with this claim focused",
-                ):
-                    open_appearance(store, a)
+                    on_click=open_appearance,
+                    args=(str(store.path), a),
+                )
 
 
-def open_appearance(store: Store, appearance: dict) -> None:
-    """Show the article in the single-article views with this claim focused, then go there."""
+def open_appearance(store_path: str, appearance: dict) -> None:
+    """Button callback: show the article in the single-article views with this claim focused.
+
+    A callback, so the choice survives any rerun before the script body; the body then switches
+    to the article view (st.switch_page is for the body, not for callbacks).
+    """
     from sourcetrace.corpus.search import find_claim
 
-    article = store.analysis(appearance["article"]).article
+    article = Store(store_path).analysis(appearance["article"]).article
     if not session.try_show(lambda: article):
-        st.error(st.session_state.get(session.ERROR_KEY) or "This article could not be opened.")
+        st.session_state[OPEN_ERROR_KEY] = (
+            st.session_state.get(session.ERROR_KEY) or "This article could not be opened."
+        )
         return
     claim_id = find_claim(session.analyze(article), appearance["content"], None, appearance.get("claim_id"))
     if claim_id:
         session.set_focus(Focus(type="claim", id=claim_id))
         st.session_state[session.SCROLL_KEY] = f"claim-{claim_id}"
-    for k in ("corpus", "cluster"):
+    for k in ("corpus", "cluster", "q"):
         st.query_params.pop(k, None)
-    st.switch_page(ARTICLE_PAGE)
+    st.session_state[GOTO_KEY] = True
 
 
 def _render_search(store: Store) -> None:

@@ -17,12 +17,11 @@ from components.workspace import workspace, writable
 from sourcetrace import corrections
 from sourcetrace.errors import SourcetraceError
 from sourcetrace.focus import Focus, FocusType
-from sourcetrace.model import Analysis
+from sourcetrace.model import ACTOR_TYPES, Analysis
 
 FLASH_KEY = "_corrections_flash"  # session: (kind, sentence) about the last correction
 AUTHOR_KEY = "corrections_author"  # session: the name the analyst signs edits with (optional)
 MARK = "✎ "  # prefix of a corrected item in the lists
-ENTITY_TYPES = ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"]
 
 
 def _flash(kind: str, text: str) -> None:
@@ -210,7 +209,7 @@ def render_actor_corrections(
             width="stretch")
 
         c1, c2, c3 = st.columns([2, 2, 1], vertical_alignment="bottom")
-        types = ENTITY_TYPES if actor.type in ENTITY_TYPES else [actor.type, *ENTITY_TYPES]
+        types = ACTOR_TYPES if actor.type in ACTOR_TYPES else [actor.type, *ACTOR_TYPES]
         c1.selectbox("Type", types, index=types.index(actor.type), key=f"{key}-type-{actor.id}")
         c2.selectbox("Kind", corrections.ACTOR_KINDS, index=corrections.ACTOR_KINDS.index(actor.kind),
                      key=f"{key}-kind-{actor.id}")
@@ -248,7 +247,7 @@ def render_actor_corrections(
     st.text_input("Its words, exactly as in the text (every mention is found)", key=f"{key}-add-text")
     c1, c2, c3 = st.columns(3)
     c1.text_input("Name (optional)", key=f"{key}-add-name")
-    c2.selectbox("Type", ENTITY_TYPES, key=f"{key}-add-type")
+    c2.selectbox("Type", ACTOR_TYPES, key=f"{key}-add-type")
     c3.selectbox("Kind", corrections.ACTOR_KINDS, key=f"{key}-add-kind")
     st.button("Add actor", key=f"{key}-add", disabled=disabled, on_click=_save, args=(
         analysis, lambda: corrections.add_actor(

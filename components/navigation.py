@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import streamlit as st
 
@@ -27,6 +28,7 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
     ("corpus.py", "Corpus", ":material/library_books:", "corpus"),
 )
 
+FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
 _frame = threading.local()  # each session's script runs in its own thread
 
 
@@ -51,5 +53,7 @@ def require_frame() -> None:
     """Called first by every page: run alone (legacy pages/ mode), switch to st.navigation and rerun."""
     if getattr(_frame, "depth", 0):
         return
+    # the local favicon first: else the page's material icon is fetched from fonts.gstatic.com
+    st.set_page_config(page_title="Sourcetrace", page_icon=str(FAVICON), layout="wide")
     st.navigation(pages(), position="hidden")
     st.rerun()

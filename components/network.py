@@ -16,7 +16,7 @@ from pathlib import Path
 import streamlit as st
 
 from components import session
-from sourcetrace.figures import EDGE_CLASSES, KIND_SHAPES, edge_class, network_data, type_color
+from sourcetrace.figures import EDGE_CLASSES, KIND_SHAPES, network_data, type_color
 from sourcetrace.focus import Focus
 from sourcetrace.model import Analysis
 
@@ -97,7 +97,7 @@ def render_filters(analysis: Analysis, key: str) -> tuple[list[str], float, list
     """Types, minimum weight and edge families; the edge families stay in view, the rest in a popover."""
     types = sorted({a.type for a in analysis.actors})
     top = max((r.weight for r in analysis.relations), default=1.0)
-    present = [c for c in EDGE_CLASSES if any(edge_class(r.kind) == c for r in analysis.relations)]
+    present = [c for c in EDGE_CLASSES if any(r.family == c for r in analysis.relations)]
     present = present or list(EDGE_CLASSES)
     c1, c2 = st.columns([3, 1.2], vertical_alignment="center")
     chosen_edges = c1.pills(

@@ -8,7 +8,6 @@ the presenter's edits are kept in the session and saved in the workspace with th
 
 from __future__ import annotations
 
-import html
 import re
 
 import streamlit as st
@@ -16,10 +15,11 @@ import streamlit as st
 from components import session
 from components.network import load_library, renderer, signature
 from components.workspace import WorkspaceError, workspace
-from sourcetrace import export
+from sourcetrace import export, render
 from sourcetrace import walkthrough as wt
 from sourcetrace.figures import network_data, timeline_figure
 from sourcetrace.model import Analysis
+from sourcetrace.render import escape_markdown
 
 STEP_PARAM = "step"
 EDITS_PREFIX = "wt-edits:"  # session: the presenter's edits per content hash (list of dicts)
@@ -43,16 +43,17 @@ header[data-testid="stHeader"], section[data-testid="stSidebar"], [data-testid="
 .st-key-wt-slide ul { margin: .2rem 0 0 1.1rem; padding: 0; }
 .st-key-wt-slide li { margin: .25rem 0; }
 .st-key-wt-slide p { margin: .3rem 0; }
-.wt-chain { display: flex; flex-wrap: wrap; align-items: center; gap: .35rem; margin: .5rem 0 1rem; }
-.wt-link { display: inline-flex; flex-direction: column; padding: .2rem .7rem; border-radius: .5rem;
+.wt-chain .st-chain { display: flex; flex-wrap: wrap; align-items: center; gap: .35rem;
+  margin: .5rem 0 1rem; }
+.wt-chain .st-link { display: inline-flex; flex-direction: column; padding: .2rem .7rem; border-radius: .5rem;
   border: 1px solid #dde2e8; background: #f3f5f8; font-size: 1.35rem; line-height: 1.25; }
-.wt-link small { font-size: .85rem; color: #5b6470; }
-.wt-k-publisher { border-color: #b7c7da; background: #eef3f9; }
-.wt-k-outlet { border-color: #e2c3a6; background: #fbf1e7; }
-.wt-k-anonymous { border-color: #d9b3b3; background: #fbeeee; }
-.wt-k-document { border-color: #c5d7b0; background: #f1f7ea; }
-.wt-k-unattributed { border-style: dashed; background: #fff; }
-.wt-sep { color: #5b6470; font-size: 1.6rem; }
+.wt-chain .st-link small { font-size: .85rem; color: #5b6470; }
+.wt-chain .st-k-publisher { border-color: #b7c7da; background: #eef3f9; }
+.wt-chain .st-k-outlet { border-color: #e2c3a6; background: #fbf1e7; }
+.wt-chain .st-k-anonymous { border-color: #d9b3b3; background: #fbeeee; }
+.wt-chain .st-k-document { border-color: #c5d7b0; background: #f1f7ea; }
+.wt-chain .st-k-unattributed { border-style: dashed; background: #fff; }
+.wt-chain .st-sep { color: #5b6470; font-size: 1.6rem; }
 .st-key-wt-nav button { font-size: 1.15rem; min-height: 3rem; }
 .st-key-wt-clicker { display: none !important; }
 .st-key-wt-slide [data-testid="stMetricValue"] { font-size: 3rem; }
@@ -122,31 +123,9 @@ def go_to(n: int | None) -> None:
 # ---------------------------------------------------------------- presentation
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def chain_html(step: wt.Step) -> str:
-    chips = [
-        f'<span class="wt-link wt-k-{_esc(kind)}">{_esc(label)}'
-        f"<small>{_esc(export.KIND_LABELS.get(kind, kind))}</small></span>"
-        for label, kind in zip(step.chain, step.chain_kinds, strict=False)
-    ]
-    return '<div class="wt-chain">' + '<span class="wt-sep">›</span>'.join(chips) + "</div>"
-
-
 def slide_html(step: wt.Step, eyebrow: str) -> str:
-    """The slide's text as HTML; every string from the article is escaped."""
-    parts = [f'<div class="wt-eyebrow">{_esc(eyebrow)}</div>', f"<h2>{_esc(step.title)}</h2>"]
-    lines = list(step.lines)
-    if step.kind == "claim" and lines:
-        parts.append(f'<div class="wt-quote">{_esc(lines.pop(0))}</div>')
-        parts.append(chain_html(step))
-    if step.kind in ("actors", "summary"):
-        parts.append("<ul>" + "".join(f"<li>{_esc(x)}</li>" for x in lines) + "</ul>")
-    else:
-        parts.extend(f"<p>{_esc(x)}</p>" for x in lines)
-    return "".join(parts)
+    """The slide's text as HTML (templates/_slide.html, autoescaped: article strings stay text)."""
+    return render.render("_slide.html", step=step, eyebrow=eyebrow)
 
 
 def _network(analysis: Analysis, step: wt.Step) -> None:
@@ -245,9 +224,8 @@ def render_present(analysis: Analysis, steps: list[wt.Step], n: int) -> None:
 
 def _summary_slide(analysis: Analysis, step: wt.Step, eyebrow: str) -> None:
     s = wt.sourcing_summary(analysis)
-    st.markdown(
-        f'<div class="wt-eyebrow">{_esc(eyebrow)}</div><h2>{_esc(step.title)}</h2>', unsafe_allow_html=True
-    )
+    st.markdown(render.render("_slide.html", step=step, eyebrow=eyebrow, heading_only=True),
+                unsafe_allow_html=True)
     if s.claims:
         cols = st.columns(4)
         figures = [
@@ -258,10 +236,8 @@ def _summary_slide(analysis: Analysis, step: wt.Step, eyebrow: str) -> None:
         ]
         for col, (label, value) in zip(cols, figures, strict=True):
             col.metric(f"rest on {label}", f"{value} of {s.claims}")
-    st.markdown(
-        "<ul>" + "".join(f"<li>{_esc(x)}</li>" for x in step.lines[4:] or step.lines[:1]) + "</ul>",
-        unsafe_allow_html=True,
-    )
+    lines = step.lines[4:] or step.lines[:1]
+    st.markdown(render.render("_slide_list.html", lines=lines), unsafe_allow_html=True)
 
 
 # ---------------------------------------------------------------- editor
@@ -363,9 +339,9 @@ def render_editor(analysis: Analysis, steps: list[wt.Step]) -> None:
             preview = step.lines[0] if step.kind == "claim" and step.lines else " · ".join(step.lines[:1])
             chain = " › ".join(step.chain)
             head.markdown(
-                f"**{i + 1}. {_md(step.title)}**"
-                + (f" — {_md(_clip(preview))}" if preview else "")
-                + (f"  \n:gray[{_md(chain)}]" if chain else "")
+                f"**{i + 1}. {escape_markdown(step.title)}**"
+                + (f" — {escape_markdown(_clip(preview))}" if preview else "")
+                + (f"  \n:gray[{escape_markdown(chain)}]" if chain else "")
             )
             with controls.container(horizontal=True, gap="small", horizontal_alignment="right"):
                 visible_keys = [s.key for s in wt.visible(steps)]
@@ -419,14 +395,6 @@ def render_editor(analysis: Analysis, steps: list[wt.Step]) -> None:
 def _clip(text: str, limit: int = 140) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _md(text: str) -> str:
-    """Article text through st.markdown: no HTML, no Markdown syntax."""
-    out = html.escape(text, quote=False)
-    for ch in "\\`*_{}[]<>()#+-.!|~:$":
-        out = out.replace(ch, "\\" + ch)
-    return out
 
 
 # ---------------------------------------------------------------- entry

@@ -22,7 +22,6 @@ import os
 import shutil
 import tempfile
 import time
-import weakref
 from pathlib import Path
 
 import streamlit as st
@@ -75,22 +74,22 @@ def sessions_root() -> Path:
     return Path(home).expanduser() / "sessions" if home else Path(tempfile.gettempdir())
 
 
-class SessionFolder:
-    """A private folder (mode 0700, from mkdtemp) holding one session's workspace file.
+class SessionFolder(tempfile.TemporaryDirectory):
+    """A private folder (mode 0700) holding one session's workspace file: a TemporaryDirectory.
 
     It is kept in the session's state; when Streamlit drops that state (the session ended), the
-    object is freed and the folder deleted. A server killed outright leaves folders behind: those
-    are swept after a day (`sweep_stale_folders`).
+    object is freed and TemporaryDirectory's finalizer deletes the folder. A server killed
+    outright leaves folders behind: those are swept after a day (`sweep_stale_folders`).
     """
 
     def __init__(self, root: Path | None = None) -> None:
         root = root if root is not None else sessions_root()
         root.mkdir(parents=True, exist_ok=True)
-        self.path = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX, dir=root))
-        self._remove = weakref.finalize(self, shutil.rmtree, str(self.path), ignore_errors=True)
+        super().__init__(prefix=FOLDER_PREFIX, dir=root, ignore_cleanup_errors=True)
+        self.path = Path(self.name)
 
     def remove(self) -> None:
-        self._remove()
+        self.cleanup()
 
 
 def sweep_stale_folders(root: Path, max_age_s: float = STALE_AFTER_S) -> int:

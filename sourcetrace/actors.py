@@ -31,6 +31,10 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 COUNTRIES_FILE = DATA_DIR / "countries.jsonl"
 GROUPS_FILE = DATA_DIR / "groups.jsonl"
 TITLES_FILE = DATA_DIR / "titles.txt"
+COMPANY_WORDS_FILE = DATA_DIR / "company_words.txt"
+OUTLET_WORDS_FILE = DATA_DIR / "outlet_words.txt"
+OUTLET_CUES_FILE = DATA_DIR / "outlet_cues.txt"
+PERSON_NOUNS_FILE = DATA_DIR / "person_nouns.txt"
 
 # Labels that never name someone who can act or speak.
 NON_ACTOR_LABELS = frozenset(
@@ -53,8 +57,11 @@ _TITLE_CONNECTORS = frozenset({"of", "for", "the", "on"})
 _NAME_PARTICLES = frozenset({"al", "el"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam"})
 _ACRONYM = re.compile(r"[A-Z](?:\.?[A-Z&])+\.?")
+# Mixed-case and numbered acronyms ("MoD", "DoJ", "IC3"): two capitals at least.
+_LOOSE_ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})(?:[A-Z]\.?|[a-z](?=[A-Z])|[0-9]|&)+")
 _PAREN_ACRONYMS = re.compile(
     r"\s*\(\s*([A-Z](?:\.?[A-Z&])+\.?(?:\s*/\s*[A-Z](?:\.?[A-Z&])+\.?)*)\s*\)"
+    r"|,\s+or\s+([A-Z][A-Z0-9&]+)(?=\s*[,.;:)\u2013\u2014-])"
 )
 _INITIAL_SKIP = frozenset({"of", "the", "and", "for", "al", "el", "de", "in", "on"})
 MAX_TITLE_TOKENS = 8
@@ -72,6 +79,8 @@ class _Mention:
     demonym: bool = False
     country_type: str = "GPE"
     titles: list[str] = field(default_factory=list)
+    outlet: bool = False  # a news outlet by its name or its context ("newspaper X", "X reported")
+    after_the: bool = False  # written "the X" ("the Post")
 
 
 @dataclass
@@ -116,6 +125,63 @@ def _title_words() -> frozenset[str]:
         for w in TITLES_FILE.read_text(encoding="utf-8").splitlines()
         if w.strip() and not w.startswith("#")
     )
+
+
+def _read_lines(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [w.strip() for w in lines if w.strip() and not w.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _company_word_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """(formal words: legal forms and holding words, every company word)."""
+    formal: set[str] = set()
+    every: set[str] = set()
+    section = "formal"
+    for line in _read_lines(COMPANY_WORDS_FILE):
+        if line.startswith("["):
+            section = line.strip("[]").strip()
+            continue
+        word = line.lower().rstrip(".")
+        every.add(word)
+        if section == "formal":
+            formal.add(word)
+    return frozenset(formal), frozenset(every)
+
+
+def _company_words() -> frozenset[str]:
+    return _company_word_sets()[1]
+
+
+def _is_formal_word(tok) -> bool:
+    """ "Inc", "Ltd.", "Holdings": written with a capital, it closes a company's formal name."""
+    return tok.text[:1].isupper() and tok.lower_.rstrip(".") in _company_word_sets()[0]
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in _read_lines(PERSON_NOUNS_FILE))
+
+
+@lru_cache(maxsize=1)
+def _outlet_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words that make a name an outlet anywhere in it, words that do so as its last word)."""
+    anywhere, last = set(), set()
+    for line in _read_lines(OUTLET_WORDS_FILE):
+        where, _, word = line.partition(":")
+        (anywhere if where.strip() == "any" else last).add(word.strip())
+    return frozenset(anywhere), frozenset(last)
+
+
+@lru_cache(maxsize=1)
+def _outlet_cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    before, after = [], []
+    for line in _read_lines(OUTLET_CUES_FILE):
+        where, _, phrase = line.partition(":")
+        (before if where.strip() == "before" else after).append(phrase.strip().lower())
+    return tuple(before), tuple(after)
 
 
 @lru_cache(maxsize=8192)
@@ -193,17 +259,25 @@ def _after_naming_cue(text: str, start: int) -> bool:
     return any(before.endswith(cue) for cue in NAMING_CUES)
 
 
+def _is_title_word(word: str) -> bool:
+    """A title or honorific ("President", "Gen.", "Mr")."""
+    w = word.lower()
+    return w in _title_words() or w.rstrip(".") in _title_words() or w.rstrip(".") in _HONORIFICS
+
+
 def _is_title_token(tok) -> bool:
     return tok.lower_ in _title_words() or tok.lower_.rstrip(".") in _title_words()
 
 
-def _title_before(doc: Doc, start: int) -> tuple[int, int] | None:
+def _title_before(doc: Doc, start: int, own_start: int | None = None) -> tuple[int, int] | None:
     """Token range of a capitalised title right before a name ("Iraqi President", "Minister of
-    State for National Security")."""
+    State for National Security"); tokens from `own_start` on belong to the name's own entity."""
     i, first = start - 1, start
+    floor = start if own_start is None else own_start
     while i >= 0 and start - i <= MAX_TITLE_TOKENS:
         tok = doc[i]
-        if tok.is_punct or tok.is_space or tok.ent_type_ == "PERSON" or "\n" in tok.whitespace_:
+        other_person = tok.ent_type_ == "PERSON" and i < floor
+        if tok.is_punct or tok.is_space or other_person or "\n" in tok.whitespace_:
             break
         if tok.text[:1].isupper() or tok.lower_ in _TITLE_CONNECTORS:
             first = i
@@ -288,124 +362,441 @@ def _inside_title(doc: Doc, ent: SpacySpan) -> bool:
 _SpanKey = tuple[int, int]
 
 
-def _collect(doc: Doc, article: Article) -> tuple[list[_Mention], list[tuple[_SpanKey, _SpanKey]]]:
-    """Mentions in text order, and pairs of mentions a parenthesised acronym ties together."""
-    text = article.text
-    boiler = [(b.start, b.end) for b in article.structure.boilerplate]
-    demonyms, country_names = _affiliations()
-    mentions: list[_Mention] = []
-    pairs: list[tuple[_SpanKey, _SpanKey]] = []
-    taken: set[_SpanKey] = set()
+# ---- name shapes: companies, outlets, acronyms
 
-    def add(m: _Mention) -> bool:
-        if (m.start, m.end) in taken or m.end <= m.start:
+
+def _is_company_word(token: str, fuzzy: bool = False) -> bool:
+    words = _company_words()
+    if token in words:
+        return True
+    return fuzzy and len(token) >= 5 and any(len(w) >= 5 and _same_name_token(token, w) for w in words)
+
+
+def _is_company(tokens: tuple[str, ...]) -> bool:
+    """A formal organisation name: it ends in a legal form or business word ("Snap Inc")."""
+    return len(tokens) >= 2 and _is_company_word(tokens[-1]) and not _is_company_word(tokens[0])
+
+
+def _is_country_name(tokens: tuple[str, ...]) -> bool:
+    """A country's name or alias ("U.S."), not a party's ("Democratic")."""
+    target = _affiliations()[1].get(" ".join(tokens))
+    return target is not None and target[1] != "ORG"
+
+
+@lru_cache(maxsize=4096)
+def _cores(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Short forms of a formal name, longest first: "TalkTalk Telecom Group Ltd" -> "TalkTalk
+    Telecom Group", "TalkTalk Telecom", "TalkTalk". Never a country ("Japan" of "Japan News")."""
+    out: list[tuple[str, ...]] = []
+    rest = list(tokens)
+    while len(rest) >= 2 and _is_company_word(rest[-1], fuzzy=True):
+        rest.pop()
+        if rest[-1] in _CONNECTORS or rest[-1] == "&":
+            break  # "Ministry of Energy" is no "Ministry"
+        core = tuple(rest)
+        if not core or len("".join(core)) < 2 or _is_company_word(core[-1]) and len(core) == 1:
+            break
+        if _is_country_name(core):
+            break
+        out.append(core)
+    return tuple(out)
+
+
+def _same_tokens(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return len(a) == len(b) and all(_same_name_token(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _org_fits(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One organisation: the same name spelt alike, or one is a short form of the other
+    ("Kivuli Mining" / "Kivuli Mining Ltd"); never two names that share only a word."""
+    if a == b:
+        return True
+    if len(a) == len(b):
+        return _same_org(a, b)
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(_same_tokens(short, core) for core in _cores(long_))
+
+
+def _is_outlet_name(surface: str) -> bool:
+    anywhere, last = _outlet_words()
+    words = re.findall(r"[\w’'/-]+", surface)
+    return len(words) >= 2 and (any(w in anywhere for w in words) or words[-1] in last)
+
+
+def _acronym_keys(surface: str) -> frozenset[str]:
+    """How an acronym can spell a name's initials: "MoD" -> {mod, md}, "IC3" -> {ic3, iccc}."""
+    s = surface.strip().replace(".", "")
+    if not (_ACRONYM.fullmatch(surface.strip()) or _LOOSE_ACRONYM.fullmatch(s)) or len(s) > 8:
+        return frozenset()
+    keys = {s.lower().replace("&", "")}
+    keys.add(re.sub(r"[^A-Z]", "", s).lower())
+    keys.add(re.sub(r"([A-Za-z])([2-9])", lambda m: m.group(1) * int(m.group(2)), s).lower().replace("&", ""))
+    return frozenset(k for k in keys if len(k) >= 2)
+
+
+def _initials_keys(tokens: tuple[str, ...]) -> frozenset[str]:
+    """A long name's initials, with and without small words and a leading country
+    ("U.S. Federal Trade Commission" -> ftc as well as usftc)."""
+    if len(tokens) < 2:
+        return frozenset()
+    variants = [tokens]
+    for k in (1, 2, 3):
+        if len(tokens) - k >= 2 and _is_country_name(tokens[:k]):
+            variants.append(tokens[k:])
+    keys: set[str] = set()
+    for v in variants:
+        keys.add(_initials(v))
+        keys.add("".join(t if any(c.isdigit() for c in t) and len(t) <= 3 else t[0] for t in v))
+    return frozenset(k for k in keys if len(k) >= 2)
+
+
+# ---- collecting mentions
+
+
+def _trim_entity(doc: Doc, ent: SpacySpan, gaz_id: str | None) -> tuple[int, int] | None:
+    """Token range of the name inside an entity: no leading determiners, quotes, dashes or
+    lower-case words, no trailing punctuation, possessive or swallowed "(ACRONYM"."""
+    first_tok, last_tok = ent.start, ent.end
+    for i in range(ent.start + 1, ent.end):
+        if doc[i].text == "(":
+            last_tok = i  # "World Health Organization (WHO": the acronym is read separately
+            break
+    while first_tok < last_tok:
+        tok = doc[first_tok]
+        if tok.is_punct or tok.is_space:
+            first_tok += 1
+        elif last_tok - first_tok > 1 and (
+            (tok.lower_ in _DETERMINERS and not (gaz_id or "").lower().startswith(tok.lower_ + " "))
+            or (tok.is_lower and tok.is_alpha and tok.lower_ not in _NAME_PARTICLES_ALL)
+        ):
+            first_tok += 1
+        else:
+            break
+    while last_tok > first_tok and (doc[last_tok - 1].is_punct or doc[last_tok - 1].is_space):
+        last_tok -= 1
+    if last_tok - first_tok > 1 and doc[last_tok - 1].lower_ in ("’s", "'s"):
+        last_tok -= 1
+    if first_tok >= last_tok:
+        return None
+    if last_tok == ent.end:
+        # "Twitter Inc", "Blackstone Group LP": a legal form right after the name belongs to it.
+        while last_tok < len(doc) and _is_formal_word(doc[last_tok]) and not doc[last_tok].ent_type_:
+            last_tok += 1
+    return first_tok, last_tok
+
+
+def _strip_person_titles(doc: Doc, first: int, last: int) -> int:
+    """A person's name without the titles and honorifics the model swept into it
+    ("Ayatollah Ali Khamenei" -> "Ali Khamenei", "Mr Kim" -> "Kim"); the title is read back by
+    `_title_before`."""
+    while last - first > 1:
+        word = doc[first].lower_.rstrip(".")
+        if word in _HONORIFICS or _is_title_token(doc[first]) or doc[first].lower_ in _title_words():
+            first += 1
+        else:
+            break
+    return first
+
+
+def _span_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets without leading punctuation glued to the first word ("-Elliott")."""
+    text = doc.text
+    while start < end and not text[start].isalnum() and text[start] not in _QUOTES + "(":
+        start += 1
+    return start, end
+
+
+def _outlet_context(text: str, start: int, end: int, label: str) -> bool:
+    """ "newspaper X", "the daily X", "X news agency", "X reported on Monday"."""
+    before_cues, after_cues = _outlet_cues()
+    before = " " + re.sub(r"\s+", " ", text[max(0, start - 40):start].lower()).strip()
+    if any(before.endswith(" " + cue) for cue in before_cues):
+        return True
+    after = re.sub(r"\s+", " ", text[end:end + 40].lower()).strip()
+    for cue in after_cues:
+        if re.match(re.escape(cue) + r"\b", after):
+            return label != "PERSON" or cue not in ("reported", "quoted", "reports that")
+    return False
+
+
+def _written_with_the(text: str, start: int) -> bool:
+    return bool(re.search(r"(?:^|[^\w])the\s+$", text[max(0, start - 6):start], re.IGNORECASE))
+
+
+def _relabel(doc: Doc, first: int, m: _Mention) -> None:
+    """Labels the small model gets wrong as a class: a formal company name or an outlet is an
+    organisation; a name right after a person noun ("spokesperson Sambit Patra") is a person."""
+    tokens = _norm_tokens(m.surface)
+    if m.gaz_id or m.country:
+        return
+    if _is_company(tokens) or m.outlet:
+        m.label = "ORG"
+    elif (
+        m.label in ("ORG", "GPE", "FAC", "NORP", "LOC")
+        and first > 0
+        and doc[first - 1].lower_ in _person_nouns()
+        and 2 <= len(tokens) <= 4
+        and all(w[:1].isupper() for w in m.surface.split())
+    ):
+        m.label = "PERSON"
+
+
+def _acronym_pairs(text: str, m: _Mention, ent_ids: dict[_SpanKey, str], ent_id: str) -> list[_Mention]:
+    """ "People’s Mojahedin of Iran (PMOI/MEK)", "China Metallurgical Group Corp., or MCC": the
+    acronyms alias the name before them."""
+    paren = _PAREN_ACRONYMS.match(text, m.end)
+    if not paren:
+        return []
+    group = 1 if paren.group(1) else 2
+    if group == 2 and m.label != "ORG":
+        return []
+    out = []
+    pos = paren.start(group)
+    for part in re.split(r"\s*/\s*", paren.group(group)):
+        p_start = text.index(part, pos)
+        pos = p_start + len(part)
+        other = ent_ids.get((p_start, pos))
+        if other and other != ent_id:
+            continue  # the acronym is a different known organisation
+        out.append(
+            _Mention(p_start, pos, m.label, part, m.gaz_kind, m.gaz_id, m.country, False, m.country_type)
+        )
+    return out
+
+
+class _Collector:
+    """Mentions in text order, and pairs of mentions a parenthesised acronym ties together."""
+
+    def __init__(self, doc: Doc, article: Article) -> None:
+        self.doc, self.article, self.text = doc, article, article.text
+        self.boiler = [(b.start, b.end) for b in article.structure.boilerplate]
+        self.datelines = [(d.span.start, d.span.end) for d in article.structure.datelines]
+        self.mentions: list[_Mention] = []
+        self.pairs: list[tuple[_SpanKey, _SpanKey]] = []
+        self.taken: set[_SpanKey] = set()
+        self.ent_ids = {(e.start_char, e.end_char): e.ent_id_ for e in doc.ents}
+        # Tokens of titles before a person ("National Security Advisor Muwaffak ..."): an ORG
+        # the model finds inside one is a portfolio, not an actor.
+        self.in_titles: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                rng = _title_before(doc, ent.start)
+                if rng:
+                    self.in_titles.update(range(*rng))
+
+    def add(self, m: _Mention) -> bool:
+        if (m.start, m.end) in self.taken or m.end <= m.start:
             return False
-        taken.add((m.start, m.end))
-        mentions.append(m)
+        self.taken.add((m.start, m.end))
+        self.mentions.append(m)
         return True
 
-    # Tokens of titles before a person ("National Security Advisor Muwaffak ..."): an ORG
-    # the model finds inside one is a portfolio, not an actor.
-    in_titles: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            rng = _title_before(doc, ent.start)
-            if rng:
-                in_titles.update(range(*rng))
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        return any(b0 < end and start < b1 for b0, b1 in self.boiler)
 
-    ent_ids = {(e.start_char, e.end_char): e.ent_id_ for e in doc.ents}
-    dateline_spans = [(d.span.start, d.span.end) for d in article.structure.datelines]
+    def run(self) -> tuple[list[_Mention], list[tuple[_SpanKey, _SpanKey]]]:
+        for ent in self.doc.ents:
+            m = self.mention(ent)
+            if m is None or not self.add(m):
+                continue
+            if m.label in ("PERSON", "NORP") or any(d0 <= m.start < d1 for d0, d1 in self.datelines):
+                continue  # not "WASHINGTON (AP) —": a dateline's agency is a source, not an alias
+            for alias in _acronym_pairs(self.text, m, self.ent_ids, ent.ent_id_):
+                if self.add(alias):
+                    self.pairs.append(((m.start, m.end), (alias.start, alias.end)))
+        _Propagator(self).run()
+        self.add_frame_actors()
+        self.mentions.sort(key=lambda m: m.start)
+        return self.mentions, self.pairs
 
-    for ent in doc.ents:
+    def keep_label(self, ent: SpacySpan) -> str | None:
+        """The entity's label, or None when it names no actor."""
         label = ent.label_
         start, end = ent.start_char, ent.end_char
-        if any(b0 < end and start < b1 for b0, b1 in boiler):
-            continue
-        if ent[0].lower_ in ("’s", "'s", "’", "'"):
-            continue  # "’s Office": a possessive fragment, not a name
-        if label == "WORK_OF_ART" and _is_quoted(text, start, end) and _after_naming_cue(text, start):
+        if self.in_boilerplate(start, end) or ent[0].lower_ in ("’s", "'s", "’", "'"):
+            return None  # boilerplate; "’s Office": a possessive fragment, not a name
+        if label == "WORK_OF_ART" and _is_quoted(self.text, start, end) and _after_naming_cue(
+            self.text, start
+        ):
             label = "PERSON"
         if label in NON_ACTOR_LABELS:
-            continue
-        gaz_kind, gaz_id = entity_kind_and_id(ent.ent_id_)
-        if label == "ORG" and gaz_id is None and (
-            all(t in in_titles for t in range(ent.start, ent.end)) or _inside_title(doc, ent)
-        ):
-            continue
-        first_tok, last_tok = ent.start, ent.end
-        # Quotes and dashes the model swept into the entity ("Ava DuVernay’s ‘") are not the name.
+            return None
         if len(ent) > 1 and ent[0].lower_ in _STANCE_PREFIXES and ent[1].text == "-":
-            continue  # "pro-Clinton", "un-American": a stance, not an actor
-        # "the Mahdi Army", "this White House", "the “Justice ... Act", "federal Securities and
-        # Exchange Commission": determiners, quotes and lower-case words lead into the name.
-        while first_tok < last_tok:
-            tok = doc[first_tok]
-            if tok.is_punct or tok.is_space:
-                first_tok += 1
-            elif last_tok - first_tok > 1 and (
-                (tok.lower_ in _DETERMINERS and not (gaz_id or "").lower().startswith(tok.lower_ + " "))
-                or (tok.is_lower and tok.is_alpha and tok.lower_ not in _NAME_PARTICLES_ALL)
-            ):
-                first_tok += 1
-            else:
-                break
-        while last_tok > first_tok and (doc[last_tok - 1].is_punct or doc[last_tok - 1].is_space):
-            last_tok -= 1
-        if first_tok >= last_tok:
-            continue
-        if _is_headline_misparse(article, doc, first_tok, last_tok):
-            continue
-        if last_tok - first_tok > 1 and doc[last_tok - 1].lower_ in ("’s", "'s"):
-            last_tok -= 1
-        if not any(c.isupper() for c in doc[first_tok:last_tok].text):
-            continue  # "state", "n’t": a name is written with a capital
-        start, end = doc[first_tok].idx, doc[last_tok - 1].idx + len(doc[last_tok - 1].text)
-        surface = text[start:end]
-        m = _Mention(start, end, label, surface, gaz_kind, gaz_id)
-        key = _norm(surface)
-        if label == "NORP" and key in demonyms:
-            (m.country, m.country_type), m.demonym = demonyms[key], True
-        elif label in (*PLACE_LABELS, "ORG", "NORP") and key in country_names and not gaz_id:
-            m.country, m.country_type = country_names[key]
-        if label == "PERSON":
-            before = _title_before(doc, first_tok)
-            after = _title_after(doc, ent.end) or _title_in_appositive(doc, ent)
-            for rng in (before, after):
-                if rng:
-                    m.titles.append(doc[rng[0]:rng[1]].text)
-        if not add(m):
-            continue
-        # "People’s Mojahedin of Iran (PMOI/MEK)": the acronyms alias the name before them.
-        # Not "WASHINGTON (AP) —": a dateline's agency is a source, not an alias of the place.
-        paren = _PAREN_ACRONYMS.match(text, end)
-        if paren and label not in ("PERSON", "NORP") and not any(
-            d0 <= start < d1 for d0, d1 in dateline_spans
+            return None  # "pro-Clinton", "un-American": a stance, not an actor
+        _, gaz_id = entity_kind_and_id(ent.ent_id_)
+        if label == "ORG" and gaz_id is None and (
+            all(t in self.in_titles for t in range(ent.start, ent.end)) or _inside_title(self.doc, ent)
         ):
-            pos = paren.start(1)
-            for part in re.split(r"\s*/\s*", paren.group(1)):
-                p_start = text.index(part, pos)
-                pos = p_start + len(part)
-                other = ent_ids.get((p_start, pos))
-                if other and other != ent.ent_id_:
-                    continue  # the acronym is a different known organisation
-                add(_Mention(p_start, pos, label, part, gaz_kind, gaz_id, m.country, False, m.country_type))
-                pairs.append(((start, end), (p_start, pos)))
+            return None
+        return label
 
-    # The publisher line and dateline sources are actors even when the model misses them.
-    covered = [(m.start, m.end) for m in mentions]
-    extra: list[tuple[int, int]] = []
-    pub = article.structure.publisher_line
-    if pub is not None:
-        extra.append((pub.start, pub.end))
-    for d in article.structure.datelines:
-        pos = text.find(d.source, d.span.start, d.span.end)
-        if pos >= 0:
-            extra.append((pos, pos + len(d.source)))
-    for s, e in extra:
-        if not any(c0 < e and s < c1 for c0, c1 in covered):
-            add(_Mention(s, e, "ORG", text[s:e]))
-    mentions.sort(key=lambda m: m.start)
-    return mentions, pairs
+    def mention(self, ent: SpacySpan) -> _Mention | None:
+        doc, text = self.doc, self.text
+        label = self.keep_label(ent)
+        if label is None:
+            return None
+        gaz_kind, gaz_id = entity_kind_and_id(ent.ent_id_)
+        rng = _trim_entity(doc, ent, gaz_id)
+        if rng is None or _is_headline_misparse(self.article, doc, *rng):
+            return None
+        first_tok, last_tok = rng
+        if label == "PERSON":
+            first_tok = _strip_person_titles(doc, first_tok, last_tok)
+        if not any(c.isupper() for c in doc[first_tok:last_tok].text):
+            return None  # "state", "n’t": a name is written with a capital
+        start, end = _span_edges(doc, doc[first_tok].idx, doc[last_tok - 1].idx + len(doc[last_tok - 1].text))
+        if start >= end:
+            return None
+        m = _Mention(start, end, label, text[start:end], gaz_kind, gaz_id)
+        self.affiliate(m)
+        m.outlet = gaz_kind == "outlet" or (
+            not m.country and (_is_outlet_name(m.surface) or _outlet_context(text, start, end, label))
+        )
+        m.after_the = _written_with_the(text, start)
+        _relabel(doc, first_tok, m)
+        if m.label == "PERSON":
+            before = _title_before(doc, first_tok, ent.start)
+            after = _title_after(doc, ent.end) or _title_in_appositive(doc, ent)
+            m.titles = [doc[r[0]:r[1]].text for r in (before, after) if r]
+        return m
+
+    @staticmethod
+    def affiliate(m: _Mention) -> None:
+        demonyms, country_names = _affiliations()
+        key = _norm(m.surface)
+        if m.label == "NORP" and key in demonyms:
+            (m.country, m.country_type), m.demonym = demonyms[key], True
+        elif m.label in (*PLACE_LABELS, "ORG", "NORP") and key in country_names and not m.gaz_id:
+            m.country, m.country_type = country_names[key]
+
+    def add_frame_actors(self) -> None:
+        """The publisher line and dateline sources are actors even when the model misses them."""
+        text, structure = self.text, self.article.structure
+        covered = [(m.start, m.end) for m in self.mentions]
+        extra: list[tuple[int, int]] = []
+        if structure.publisher_line is not None:
+            extra.append((structure.publisher_line.start, structure.publisher_line.end))
+        for d in structure.datelines:
+            pos = text.find(d.source, d.span.start, d.span.end)
+            if pos >= 0:
+                extra.append((pos, pos + len(d.source)))
+        for s, e in extra:
+            if not any(c0 < e and s < c1 for c0, c1 in covered):
+                self.add(_Mention(s, e, "ORG", text[s:e]))
+
+
+class _Propagator:
+    """Names the model found once and missed elsewhere: a person's surname after the full name
+    ("Narendra Modi" ... "Modi said"), a company's short form ("TalkTalk Telecom Group Ltd" ...
+    "TalkTalk"), an organisation's acronym ("Federal Government" ... "the FG")."""
+
+    def __init__(self, collector: _Collector) -> None:
+        self.c = collector
+        doc = collector.doc
+        self.covered = sorted(
+            [(e.start_char, e.end_char) for e in doc.ents] + [(m.start, m.end) for m in collector.mentions]
+        )
+
+    def overlaps(self, s: int, e: int) -> bool:
+        return any(c0 < e and s < c1 for c0, c1 in self.covered)
+
+    def forms(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(surface form -> label, acronym key -> label) to look for."""
+        forms: dict[str, str] = {}
+        acronyms: dict[str, str] = {}
+        for m in self.c.mentions:
+            if m.country or m.demonym:
+                continue
+            words = m.surface.split()
+            tokens = _norm_tokens(m.surface)
+            if m.label == "PERSON" and len(words) >= 2 and len(tokens) >= 2:
+                last = words[-1].rstrip(",.")
+                if len(last) >= 3 and last[0].isupper() and not last.isupper() and not _is_title_word(last):
+                    forms.setdefault(last, "PERSON")
+            elif m.label == "ORG" and len(tokens) >= 2:
+                for core in _cores(tokens):
+                    surface = " ".join(words[:len(core)]).rstrip(",.")
+                    if _norm_tokens(surface) == core and len(surface) >= 3:
+                        forms.setdefault(surface, "ORG")
+                for key in _initials_keys(tokens):
+                    acronyms.setdefault(key, "ORG")
+        return forms, acronyms
+
+    def in_headline(self, start: int, end: int) -> bool:
+        headline = self.c.article.structure.headline
+        return headline is not None and headline.start <= start and end <= headline.end
+
+    def free(self, start: int, end: int, acronym: bool = False) -> bool:
+        """Not inside another name: no capitalised word glued on either side ("Aston Villa")."""
+        doc = self.c.doc
+        span = doc.char_span(start, end)
+        if span is None or self.overlaps(start, end) or self.c.in_boilerplate(start, end):
+            return False
+        if acronym and self.in_headline(start, end):
+            return True  # a Title-Case headline capitalises every neighbour
+        if span.start > 0 and not span[0].is_sent_start:
+            prev = doc[span.start - 1]
+            if prev.text[:1].isupper() and not _is_title_token(prev) and not _is_title_word(prev.text):
+                return False
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return not (nxt is not None and nxt.text[:1].isupper() and not nxt.is_sent_start)
+
+    def formal_names(self) -> None:
+        """ "Temasek Holdings", "Harbor Gate Group Ltd": capitalised words closed by a legal
+        form or holding word name a company, even where the model saw no entity."""
+        doc = self.c.doc
+        for tok in doc:
+            if tok.ent_type_ or not _is_formal_word(tok) or tok.i == 0:
+                continue
+            first = tok.i
+            while first > 0:
+                prev = doc[first - 1]
+                if prev.ent_type_ or not prev.text[:1].isupper() or prev.is_punct:
+                    break
+                if prev.is_stop or prev.is_sent_start and prev.pos_ != "PROPN" or _is_formal_word(prev):
+                    break
+                first -= 1
+            if first == tok.i:
+                continue
+            end = tok.i + 1
+            while end < len(doc) and _is_formal_word(doc[end]) and not doc[end].ent_type_:
+                end += 1
+            start_c, end_c = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
+            if not self.overlaps(start_c, end_c) and not self.c.in_boilerplate(start_c, end_c):
+                m = _Mention(start_c, end_c, "ORG", self.c.text[start_c:end_c])
+                if self.c.add(m):
+                    self.covered.append((start_c, end_c))
+
+    def run(self) -> None:
+        self.formal_names()
+        forms, acronyms = self.forms()
+        found: list[_Mention] = []
+        text = self.c.text
+        if forms:
+            names = sorted(forms, key=len, reverse=True)
+            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+            for hit in pattern.finditer(text):
+                label = forms[hit.group()]
+                span = self.c.doc.char_span(hit.start(), hit.end())
+                if label == "PERSON" and (span is None or span[-1].pos_ != "PROPN"):
+                    continue  # "May" the month is not "Theresa May"
+                if self.free(hit.start(), hit.end()):
+                    found.append(_Mention(hit.start(), hit.end(), label, hit.group()))
+        if acronyms:
+            for tok in self.c.doc:
+                keys = _acronym_keys(tok.text) if tok.text[:1].isupper() else frozenset()
+                hit_key = next((k for k in keys if k in acronyms), None)
+                end = tok.idx + len(tok.text)
+                if hit_key and self.free(tok.idx, end, acronym=True) and not _is_country_name((tok.lower_,)):
+                    found.append(_Mention(tok.idx, tok.idx + len(tok.text), acronyms[hit_key], tok.text))
+        for m in found:
+            m.after_the = _written_with_the(text, m.start)
+            self.c.add(m)
+
+
+def _collect(doc: Doc, article: Article) -> tuple[list[_Mention], list[tuple[_SpanKey, _SpanKey]]]:
+    """Mentions in text order, and pairs of mentions a parenthesised acronym ties together."""
+    return _Collector(doc, article).run()
 
 
 def _group_key(m: _Mention) -> str:
@@ -423,142 +814,207 @@ def extract_actors(doc: Doc, article: Article) -> list[Actor]:
     return _resolve(article, mentions, pairs)
 
 
-def _resolve(
-    article: Article, mentions: list[_Mention], pairs: list[tuple[_SpanKey, _SpanKey]]
-) -> list[Actor]:
-    text = article.text
-    # 1. Exact groups (gazetteer id, country, normalised name), in order of first mention.
-    groups: dict[str, list[int]] = {}
-    for i, m in enumerate(mentions):
-        groups.setdefault(_group_key(m), []).append(i)
-    parent = {k: k for k in groups}
+class _Resolver:
+    """Mention groups merged into actors (a union-find over group keys)."""
 
-    def find(k: str) -> str:
+    def __init__(self, mentions: list[_Mention]) -> None:
+        self.mentions = mentions
+        # Exact groups (gazetteer id, country, normalised name), in order of first mention.
+        self.groups: dict[str, list[int]] = {}
+        for i, m in enumerate(mentions):
+            self.groups.setdefault(_group_key(m), []).append(i)
+        self.parent = {k: k for k in self.groups}
+        self.by_token: dict[tuple[str, str], list[str]] = {}
+        self.by_initials: dict[str, list[str]] = {}
+        self.by_acronym: dict[str, list[str]] = {}
+
+    def find(self, k: str) -> str:
+        parent = self.parent
         while parent[k] != k:
             parent[k] = parent[parent[k]]
             k = parent[k]
         return k
 
-    def union(keep: str, other: str) -> None:
-        a, b = find(keep), find(other)
-        if a != b:
-            first_a = min(groups[a][0], groups[b][0])
-            # The group seen first stays the root so ids follow first mention.
-            if groups[b][0] == first_a:
-                a, b = b, a
-            parent[b] = a
-            groups[a] = sorted(groups[a] + groups[b])
+    def union(self, keep: str, other: str) -> None:
+        a, b = self.find(keep), self.find(other)
+        if a == b:
+            return
+        # The group seen first stays the root so ids follow first mention.
+        if self.groups[b][0] < self.groups[a][0]:
+            a, b = b, a
+        self.parent[b] = a
+        self.groups[a] = sorted(self.groups[a] + self.groups[b])
 
-    # Parenthesised acronyms tie their group to the name before them.
-    at = {(m.start, m.end): m for m in mentions}
-    for a, b in pairs:
-        if a in at and b in at:
-            union(_group_key(at[a]), _group_key(at[b]))
+    def roots(self) -> list[str]:
+        return [k for k in self.groups if self.find(k) == k]
 
-    def variants(root: str) -> set[tuple[str, ...]]:
-        surfaces = {mentions[i].surface for i in groups[root] if not mentions[i].demonym}
-        return {_norm_tokens(s) for s in surfaces}
+    def first(self, key: str) -> _Mention:
+        return self.mentions[self.groups[key][0]]
 
-    def last_before(root: str, at: int) -> int:
+    def variants(self, root: str) -> set[tuple[str, ...]]:
+        ms = self.mentions
+        return {_norm_tokens(ms[i].surface) for i in self.groups[root] if not ms[i].demonym}
+
+    def last_before(self, root: str, at: int) -> int:
         """Index of the root's last mention before mention `at` (-1 if none)."""
-        pos = bisect_left(groups[root], at)
-        return groups[root][pos - 1] if pos else -1
+        pos = bisect_left(self.groups[root], at)
+        return self.groups[root][pos - 1] if pos else -1
+
+    def latest(self, candidates: list[str], at: int, ok) -> str | None:
+        """Of the candidates' roots that `ok` accepts, the one mentioned last before `at`."""
+        best, best_last = None, -1
+        for root in dict.fromkeys(self.find(c) for c in candidates):
+            if ok(root):
+                last = self.last_before(root, at)
+                if last > best_last:
+                    best, best_last = root, last
+        return best
+
+    def is_outlet(self, root: str) -> bool:
+        return any(self.mentions[i].outlet for i in self.groups[root])
+
+    # 1. Parenthesised acronyms tie their group to the name before them.
+    def merge_pairs(self, pairs: list[tuple[_SpanKey, _SpanKey]]) -> None:
+        at = {(m.start, m.end): m for m in self.mentions}
+        for a, b in pairs:
+            if a in at and b in at:
+                self.union(_group_key(at[a]), _group_key(at[b]))
 
     # 2. Alias merging between groups, blocked by normalised token and acronym.
-    by_token: dict[tuple[str, str], list[str]] = {}
-    by_initials: dict[str, list[str]] = {}
-    by_acronym: dict[str, list[str]] = {}
-    for key in list(groups):
-        idxs = groups[key]
-        if find(key) != key:
-            continue
-        m = mentions[idxs[0]]
-        fam = _family(m.label)
-        tokens = _norm_tokens(m.surface)
-        if not tokens or m.country:
-            continue
-        target: str | None = None
-        if fam == "PERSON" or fam == "ORG":
-            candidates: list[str] = []
-            for tok in tokens:
-                candidates.extend(by_token.get((fam, tok), []))
-                candidates.extend(by_token.get((fam, "#" + tok[0] + _skeleton(tok)), []))
-            seen: set[str] = set()
-            best_last = -1
-            for cand in candidates:
-                if cand in seen:
-                    continue
-                seen.add(cand)
-                c_tokens = _norm_tokens(mentions[groups[cand][0]].surface)
-                root = find(cand)
-                if fam == "PERSON":
-                    # Every name already in the cluster must fit: "Talabani" may have joined
-                    # "Jalal Talabani", but "Hero Talabani" must not join them.
-                    ok = all(_same_person(tokens, v) for v in variants(root))
-                else:
-                    ok = _same_org(tokens, c_tokens)
-                if ok:
-                    # Ambiguous surname: the most recently mentioned bearer wins.
-                    last = last_before(root, idxs[0])
-                    if last > best_last:
-                        target, best_last = root, last
-        if target is None and fam == "ORG":
-            surface = m.surface.strip()
-            if _ACRONYM.fullmatch(surface):
-                letters = re.sub(r"[^A-Za-z]", "", surface).lower()
-                hits = by_initials.get(letters, [])
-                target = find(hits[-1]) if hits else None
-            elif len(tokens) >= 2:
-                hits = by_acronym.get(_initials(tokens), [])
-                target = find(hits[-1]) if hits else None
-        if target is not None:
-            union(target, key)
+    def merge_aliases(self) -> None:
+        for key in list(self.groups):
+            if self.find(key) != key:
+                continue
+            m = self.first(key)
+            fam = _family(m.label)
+            tokens = _norm_tokens(m.surface)
+            if not tokens or m.country:
+                continue
+            target = self.name_target(key, fam, tokens) if fam in ("PERSON", "ORG") else None
+            target = target or self.acronym_target(key, fam, tokens)
+            if target is not None:
+                self.union(target, key)
+            self.index(key, fam, tokens)
+
+    def name_target(self, key: str, fam: str, tokens: tuple[str, ...]) -> str | None:
+        candidates: list[str] = []
         for tok in tokens:
-            by_token.setdefault((fam, tok), []).append(key)
-            by_token.setdefault((fam, "#" + tok[0] + _skeleton(tok)), []).append(key)
-        if fam == "ORG":
-            surface = m.surface.strip()
-            if _ACRONYM.fullmatch(surface):
-                by_acronym.setdefault(re.sub(r"[^A-Za-z]", "", surface).lower(), []).append(key)
-            elif len(tokens) >= 2:
-                by_initials.setdefault(_initials(tokens), []).append(key)
+            candidates.extend(self.by_token.get((fam, tok), []))
+            candidates.extend(self.by_token.get((fam, "#" + tok[0] + _skeleton(tok)), []))
+        if not candidates:
+            return None
+        at = self.groups[key][0]
+        if fam == "PERSON":
+            # Every name already in the cluster must fit: "Talabani" may have joined
+            # "Jalal Talabani", but "Hero Talabani" must not join them.
+            return self.latest(
+                candidates, at, lambda r: all(_same_person(tokens, v) for v in self.variants(r))
+            )
+        target = self.latest(candidates, at, lambda r: self.org_fits_all(tokens, r))
+        if target is None and len(tokens) == 1 and any(self.mentions[i].after_the for i in self.groups[key]):
+            # "the Post" after "The Washington Post": an outlet named by its last word.
+            target = self.latest(
+                candidates, at,
+                lambda r: self.is_outlet(r)
+                and any(len(v) >= 2 and v[-1] == tokens[0] for v in self.variants(r)),
+            )
+        return target
 
-    # 3. People the model mistyped or named by first name only, matched against PERSON names.
-    def person_roots(tok: str) -> list[str]:
-        return list(dict.fromkeys(find(k) for k in by_token.get(("PERSON", tok), [])))
+    def org_fits_all(self, tokens: tuple[str, ...], root: str) -> bool:
+        """Every spelt-out name of the cluster fits ("Ping An" may join "Ping An Asset
+        Management", but "Ping An Insurance" must not join them)."""
+        ms = self.mentions
+        names = {_norm_tokens(ms[i].surface) for i in self.groups[root] if not _acronym_keys(ms[i].surface)}
+        return bool(names) and all(_org_fits(tokens, v) for v in names)
 
-    def nearest(roots: list[str], at: int) -> str:
+    def acronym_target(self, key: str, fam: str, tokens: tuple[str, ...]) -> str | None:
+        m = self.first(key)
+        codes = _acronym_keys(m.surface)
+        if not codes and fam == "ORG" and len(tokens) >= 2:
+            hits = [k for code in _initials_keys(tokens) for k in self.by_acronym.get(code, [])]
+        else:
+            hits = [k for code in codes for k in self.by_initials.get(code, [])]
+        if not hits:
+            return None
+        return self.find(max(hits, key=lambda k: self.groups[self.find(k)][-1]))
+
+    def index(self, key: str, fam: str, tokens: tuple[str, ...]) -> None:
+        for tok in tokens:
+            self.by_token.setdefault((fam, tok), []).append(key)
+            self.by_token.setdefault((fam, "#" + tok[0] + _skeleton(tok)), []).append(key)
+        surface = self.first(key).surface
+        codes = _acronym_keys(surface)
+        if codes:
+            for code in codes:
+                self.by_acronym.setdefault(code, []).append(key)
+        elif fam == "ORG" and len(tokens) >= 2:
+            for code in _initials_keys(tokens):
+                self.by_initials.setdefault(code, []).append(key)
+
+    # 3. Names the model mistyped, matched against the names they are short for.
+    def person_roots(self, tok: str) -> list[str]:
+        return list(dict.fromkeys(self.find(k) for k in self.by_token.get(("PERSON", tok), [])))
+
+    def nearest(self, roots: list[str], at: int) -> str:
         # The bearer mentioned last before `at`, else the first one mentioned after it.
-        before = [(last_before(r, at), r) for r in roots if groups[r][0] < at]
-        return max(before)[1] if before else min((groups[r][0], r) for r in roots)[1]
+        before = [(self.last_before(r, at), r) for r in roots if self.groups[r][0] < at]
+        return max(before)[1] if before else min((self.groups[r][0], r) for r in roots)[1]
 
-    for key in list(groups):
-        if find(key) != key:
-            continue
-        m = mentions[groups[key][0]]
-        tokens = _norm_tokens(m.surface)
-        if not tokens or m.gaz_id or m.country:
-            continue
-        fam = _family(m.label)
-        if fam in ("ORG", "PLACE"):
-            # "Caddell" (ORG) after "Pat Caddell": the model's label drifts, the surname does not.
-            roots = [
-                r for r in person_roots(tokens[-1])
-                if r != key and any(len(v) >= len(tokens) and v[-len(tokens):] == tokens for v in variants(r))
-            ]
-            if roots:
-                union(nearest(roots, groups[key][0]), key)
-        elif fam == "PERSON" and len(tokens) == 1 and len(variants(key)) == 1:
-            # "Hillary" alone: the one person in the article with that first name.
-            roots = [
-                r for r in person_roots(tokens[0])
-                if r != key and any(len(v) >= 2 and v[0] == tokens[0] for v in variants(r))
-            ]
-            if len(roots) == 1:
-                union(roots[0], key)
+    def merge_mistyped(self) -> None:
+        by_core: dict[tuple[str, ...], list[str]] = {}
+        for root in self.roots():
+            if _family(self.first(root).label) == "ORG":
+                for v in self.variants(root):
+                    for core in _cores(v):
+                        by_core.setdefault(core, []).append(root)
+        for key in list(self.groups):
+            if self.find(key) != key:
+                continue
+            m = self.first(key)
+            tokens = _norm_tokens(m.surface)
+            if not tokens or m.gaz_id or m.country:
+                continue
+            fam = _family(m.label)
+            if fam in ("ORG", "PLACE"):
+                self.surname_typed_org(key, tokens)
+            elif fam == "PERSON" and len(tokens) == 1 and len(self.variants(key)) == 1:
+                self.first_name_alone(key, tokens)
+            if self.find(key) == key and fam in ("PERSON", "NORP", "FAC") and tokens in by_core:
+                # "Elliott" (PERSON) after "Elliott Investment Management": a company's short form.
+                if all(len(v) <= len(tokens) for v in self.variants(key)):
+                    roots = list(dict.fromkeys(self.find(r) for r in by_core[tokens]))
+                    self.union(self.nearest(roots, self.groups[key][0]), key)
 
+    def surname_typed_org(self, key: str, tokens: tuple[str, ...]) -> None:
+        # "Caddell" (ORG) after "Pat Caddell": the model's label drifts, the surname does not.
+        roots = [
+            r for r in self.person_roots(tokens[-1])
+            if r != key
+            and any(len(v) >= len(tokens) and v[-len(tokens):] == tokens for v in self.variants(r))
+        ]
+        if roots and not _is_company(tokens):
+            self.union(self.nearest(roots, self.groups[key][0]), key)
+
+    def first_name_alone(self, key: str, tokens: tuple[str, ...]) -> None:
+        # "Hillary" alone: the one person in the article with that first name.
+        roots = [
+            r for r in self.person_roots(tokens[0])
+            if r != key and any(len(v) >= 2 and v[0] == tokens[0] for v in self.variants(r))
+        ]
+        if len(roots) == 1:
+            self.union(roots[0], key)
+
+
+def _resolve(
+    article: Article, mentions: list[_Mention], pairs: list[tuple[_SpanKey, _SpanKey]]
+) -> list[Actor]:
+    text = article.text
+    resolver = _Resolver(mentions)
+    resolver.merge_pairs(pairs)
+    resolver.merge_aliases()
+    resolver.merge_mistyped()
     # 4. Build actors in order of first mention.
-    roots = sorted({find(k) for k in groups}, key=lambda k: groups[k][0])
+    roots = sorted(resolver.roots(), key=lambda k: resolver.groups[k][0])
     publisher_key = _norm(article.publisher) if article.publisher else None
     pub_line = article.structure.publisher_line
     # Who a dateline hands the text to ("al-Malaf, July 10,2007:") is a news organisation.
@@ -569,7 +1025,7 @@ def _resolve(
             dateline_sources.add((pos, pos + len(d.source)))
     actors: list[Actor] = []
     for n, root in enumerate(roots, start=1):
-        ms = [mentions[i] for i in groups[root]]
+        ms = [mentions[i] for i in resolver.groups[root]]
         actors.append(_make_actor(f"a{n}", ms, text, publisher_key, pub_line, dateline_sources))
     return actors
 
@@ -624,23 +1080,30 @@ def _make_actor(
         name = _canonical_name(counts, first_pos)
     else:
         name = country or ms[0].surface
-    labels = Counter(m.label for m in named if m.label != "NORP")
+    # An acronym's label says little ("MoD" read as a place): the spelt-out names decide.
+    spelt = [m for m in named if not _acronym_keys(m.surface)] or named
+    labels = Counter(m.label for m in spelt if m.label != "NORP")
     gaz_label = next((m.label for m in ms if m.gaz_id), None)
     country_type = next((m.country_type for m in ms if m.country), "GPE")
+    formal = any(_is_company(_norm_tokens(m.surface)) or m.outlet for m in named)
     if country:
         actor_type = country_type
+    elif formal and not gaz_label:
+        actor_type = "ORG"  # a company or an outlet is never a person, place or facility
     elif "PERSON" in labels and not gaz_label:
         actor_type = "PERSON"  # "Caddell" typed ORG once is still the person
     elif gaz_label:
         actor_type = gaz_label
     elif labels:
-        actor_type = labels.most_common(1)[0][0]
+        # The label the full name carries ("Ministry of Defence"), not its acronym's ("MoD").
+        own = Counter(m.label for m in named if m.surface == name and m.label != "NORP")
+        actor_type = (own or labels).most_common(1)[0][0]
     else:
         actor_type = ms[0].label
     in_pub_line = pub_line is not None and any(pub_line.start <= m.start < pub_line.end for m in ms)
     if in_pub_line or (publisher_key and any(_norm(m.surface) == publisher_key for m in named)):
         kind = "publisher"
-    elif any(m.gaz_kind == "outlet" or (m.start, m.end) in dateline_sources for m in ms):
+    elif any(m.outlet or (m.start, m.end) in dateline_sources for m in ms):
         kind = "outlet"
     else:
         kind = "named"

@@ -26,11 +26,12 @@ import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any, ClassVar, Literal, Self, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from sourcetrace.dates import check_day
 from sourcetrace.errors import SourcetraceError
 from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import (
@@ -223,17 +224,6 @@ def text_target(analysis: Analysis, text: str, occurrence: int = 0) -> Target:
 def _one_of(value: str, allowed: tuple[str, ...], what: str) -> str:
     if value not in allowed:
         raise ValueError(f"“{value}” is not {what} ({', '.join(allowed)}).")
-    return value
-
-
-def _day(value: str | None) -> str | None:
-    """A date on the wire is a YYYY-MM-DD string; empty means open."""
-    if not value:
-        return None
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"“{value}” is not a date (YYYY-MM-DD).") from None
     return value
 
 
@@ -707,7 +697,7 @@ class _Dated(Operation):
     @field_validator("start", "end")
     @classmethod
     def _days(cls, value: str | None) -> str | None:
-        return _day(value)
+        return check_day(value)
 
     @field_validator("precision")
     @classmethod

@@ -231,14 +231,26 @@ def score(analysis: Analysis, gold: list[GoldAttribution], report: Report) -> No
     report.articles += 1
 
 
-def evaluate_folder(folder: str | Path, model: str | None = None, without: tuple[str, ...] = ()) -> Report:
-    """Scores over a BRAT folder; `without` names attribution rules to switch off."""
-    from sourcetrace.analysis import Settings, analyze_many, prepare_article
+def evaluate_folder(
+    folder: str | Path, model: str | None = None, without: tuple[str, ...] = (), *, cache: bool = False
+) -> Report:
+    """Scores over a BRAT folder; `without` names attribution rules to switch off ("learned_cues"
+    runs the rules alone); `cache=True` reuses (or writes) the folder's parse in the user cache."""
+    from sourcetrace.analysis import Settings, _analyze_doc, analyze_many, prepare_article
+    from sourcetrace.nlp import get_pipeline
 
-    items = read_folder(folder)
-    articles = [prepare_article(text, source_path=name) for name, text, _ in items]
     report = Report()
     settings = Settings(model=model, disabled_rules=without)
+    if cache:
+        from sourcetrace.corpus_cache import parsed_folder
+
+        nlp = get_pipeline(model)
+        for name, text, gold, doc in parsed_folder(folder, model):
+            article = prepare_article(text, source_path=name)
+            score(_analyze_doc(article, doc, nlp, settings), gold, report)
+        return report
+    items = read_folder(folder)
+    articles = [prepare_article(text, source_path=name) for name, text, _ in items]
     for analysis, (_, _, gold) in zip(analyze_many(articles, settings), items, strict=True):
         score(analysis, gold, report)
     return report
@@ -279,7 +291,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         from sourcetrace.attributions import check_rules
 
         check_rules(without)  # an unknown name is one sentence before the corpus is parsed
-    report = evaluate_folder(args.folder, model=args.model, without=without)
+    if not args.learned:
+        without = (*without, "learned_cues")
+    report = evaluate_folder(args.folder, model=args.model, without=without, cache=args.cache)
     print(json.dumps(report.as_dict(), indent=2) if args.json else format_table(report))
     return 0
 
@@ -300,5 +314,14 @@ def add_parser(subparsers) -> None:
         metavar="GOLD",
         help="chain gold JSON file or folder "
         "(repeatable): score claims and chains of the texts in FOLDER (benchmarks/chains/FORMAT.md)",
+    )
+    e.add_argument(
+        "--no-learned",
+        dest="learned",
+        action="store_false",
+        help="the rules alone, without the learned cue scorer (same as --without learned_cues)",
+    )
+    e.add_argument(
+        "--cache", action="store_true", help="parse the folder once and reuse the parse (user cache folder)"
     )
     e.set_defaults(func=cmd_evaluate)

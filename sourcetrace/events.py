@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
@@ -117,6 +117,8 @@ class _Lexicon:
     future_heads: frozenset[str]
     range_blockers: frozenset[str]
     ahead: re.Pattern  # "in two weeks"
+    period_parts: dict[str, tuple[str, str]]  # "by year end": (unit, part) of the publication's period
+    period_part: re.Pattern
     coming_days: dict[str, int]
 
 
@@ -150,6 +152,8 @@ def _lexicon() -> _Lexicon:
         range_blockers=frozenset(w.lower() for w in raw["range_blockers"]),
         ahead=re.compile(rf"\b{raw['relative_in']}\b", flags),
         coming_days={k.lower(): int(v) for k, v in raw["coming_days"].items()},
+        period_parts={k.lower(): (v[0], v[1]) for k, v in raw["period_parts"].items()},
+        period_part=re.compile(rf"(?<![\d-])(?<!\d\s)\b(?:{_words(list(raw['period_parts']))})\b", flags),
     )
 
 
@@ -218,12 +222,20 @@ def _part(begin: date, finish: date, precision: str, part: str, published: date 
         return (max(begin, published) if published and published <= finish else begin), finish
     if precision == "day":
         return begin, finish  # "late Monday" is still Monday
+    if part in ("q1", "q2", "q3", "q4"):
+        if precision != "year" or finish.year > begin.year:
+            return begin, finish
+        first = date(begin.year, 3 * int(part[1]) - 2, 1)
+        return first, first + relativedelta(months=3, days=-1)
     if precision == "year" and finish.year > begin.year:  # a decade: "the early 1990s"
         edges = [begin.year, begin.year + 4, begin.year + 7, finish.year + 1]
         pieces = [(date(a, 1, 1), date(b - 1, 12, 31)) for a, b in zip(edges, edges[1:], strict=False)]
     elif precision == "year":  # January-April, May-August, September-December
         pieces = [(date(begin.year, m, 1), date(begin.year, m + 3, 1) + relativedelta(months=1, days=-1))
                   for m in (1, 5, 9)]
+    elif precision == "month":  # 1-10, 11-20, 21 to the end
+        pieces = [(begin, begin.replace(day=10)), (begin.replace(day=11), begin.replace(day=20)),
+                  (begin.replace(day=21), finish)]
     else:
         third = ((finish - begin).days + 1) // 3
         pieces = [(begin, begin + timedelta(days=third - 1)),
@@ -291,8 +303,10 @@ class _Candidate:
 
 
 def _tense(doc: Doc, start: int, end: int, lex: _Lexicon) -> str | None:
-    """ "future" ("will announce … on Friday", "is due to vote on Friday", "scheduled for June"),
-    "past", "present", or None when the date hangs on no verb."""
+    """The time of the clause a date hangs on: "future" ("will announce … on Friday", "could resume in
+    June", "is due to vote on Friday", "scheduled for June"), "past", "present" (finite: "the election
+    is in June"), or None when it hangs on no verb. Participles and gerunds without an auxiliary
+    ("founded in June", "after receiving a request in July") count as past."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
@@ -302,30 +316,46 @@ def _tense(doc: Doc, start: int, end: int, lex: _Lexicon) -> str | None:
     prep = span.root.head if span.root.dep_ == "pobj" else None
     if verb.lemma_.lower() in lex.future_heads and prep is not None and prep.lower_ == "for":
         return "future"  # "scheduled for June", "planned for Friday"
-    chain = [verb]
-    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head is not chain[-1] and len(chain) < 4:
-        chain.append(chain[-1].head)
-    for v in chain:
-        auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
-        if any(c.lower_ in _FUTURE_AUX for c in auxes):
-            return "future"
-        if v is not verb and (v.lemma_.lower() in lex.future_heads or v.lemma_ == "be"):
-            return "future"  # "plans to cut jobs in March", "is to visit in June"
-        if any(c.dep_ == "acomp" and c.lemma_.lower() in lex.future_heads for c in v.children):
-            return "future"  # "the vote is due on Friday"
-    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in verb.children
-                                 if c.dep_ in ("aux", "auxpass")):
+    chain = _verb_chain(verb)
+    if any(_points_ahead(v, v is not verb, lex) for v in chain):
+        return "future"
+    auxes = [c for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if any(v.tag_ == "VBD" for v in chain) or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in auxes):
         return "past"
-    return "present"
+    if any(t.tag_ in ("VBZ", "VBP") for t in [*chain, *auxes]):
+        return "present"
+    return "past"
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it is the infinitive of ("plans to cut"), or shares an auxiliary with."""
+    chain = [verb]
+    while len(chain) < 4:
+        v = chain[-1]
+        bare_conj = v.dep_ == "conj" and v.tag_ == "VB" and not any(c.dep_ == "aux" for c in v.children)
+        if v.head is v or not (v.dep_ == "xcomp" or bare_conj):
+            break
+        head = v.head
+        if head.pos_ == "ADJ" and head.dep_ == "acomp":
+            head = head.head  # "won't be able to seal the deal until December": the copula's tense
+        chain.append(head)
+    return chain
+
+
+def _points_ahead(v: Token, governs: bool, lex: _Lexicon) -> bool:
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in _FUTURE_AUX for c in auxes):
+        return True
+    if any(c.lower_ in _MODAL_AUX for c in auxes) and not any(c.lemma_ == "have" for c in auxes):
+        return True  # "could resume in June"; "could have met in June" is past
+    if governs and (v.lemma_.lower() in lex.future_heads or v.lemma_ == "be"):
+        return True  # "plans to cut jobs in March", "is to visit in June"
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in lex.future_heads for c in v.children)  # "is due"
 
 
 def _looks_ahead(doc: Doc, start: int, end: int, lex: _Lexicon) -> bool:
-    """A future clause, or one with a modal: "could resume in a few weeks"."""
-    if _tense(doc, start, end, lex) == "future":
-        return True
-    span = doc.char_span(start, end, alignment_mode="expand")
-    verb = _verb_of(span.root) if span is not None else None
-    return verb is not None and any(c.dep_ == "aux" and c.lower_ in _MODAL_AUX for c in verb.children)
+    """A future clause, modals included: "could resume in a few weeks"."""
+    return _tense(doc, start, end, lex) == "future"
 
 
 def _direction(rel: str | None, tense: str | None, weekday: bool) -> str:
@@ -333,8 +363,9 @@ def _direction(rel: str | None, tense: str | None, weekday: bool) -> str:
         return _DIRECTION_OF_REL[rel.lower()]
     if tense == "future":
         return "future"
-    # A weekday with no tense to go by is mostly a past one ("said on Monday"); a month the nearest.
-    return "past" if tense == "past" or weekday else "near"
+    # A weekday is mostly a past one ("said on Monday"); a month in a present clause ("the election is
+    # in June") the nearest.
+    return "near" if tense == "present" and not weekday else "past"
 
 
 def _calendar(
@@ -431,6 +462,10 @@ class _Finder:
             if ent.label_ not in ("DATE", "TIME"):
                 self.named[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
 
+    @cached_property
+    def token_starts(self) -> list[int]:
+        return [t.idx for t in self.doc]
+
     def free(self, s: int, e: int) -> bool:
         return not any(self.used[s:e])
 
@@ -499,16 +534,25 @@ class _Finder:
                 continue
             y1, raw = int(m.group("y1")), m.group("y2")
             y2 = int(raw) if len(raw) == 4 else y1 // 100 * 100 + int(raw)
-            if y1 < y2 <= y1 + 100:
+            if y1 < y2 <= y1 + 100 and not self._counts_something(m.end()):
                 cand = _Candidate(s, m.end(), "absolute", "year", date(y1, 1, 1), date(y2, 12, 31))
                 cand.extra["range"] = True
                 self.take(cand)
+
+    def _counts_something(self, end: int) -> bool:
+        """ "a force of 1800 troops", "at 1803 GMT": a number, not a year ("by 2020 prices had
+        doubled" is a year, so only after "of" and in ranges is a plural noun taken as counted)."""
+        if _CLOCK_AFTER.match(self.text, end):
+            return True
+        i = bisect_left(self.token_starts, end)
+        return i < len(self.doc) and self.doc[i].tag_ == "NNS"
 
     def absolute(self) -> None:
         for pattern, precision in _ABSOLUTE:
             for m in pattern.finditer(self.text):
                 s, e = (m.start("year"), m.end("year")) if precision == "year" else m.span()
-                if self.free(s, e):
+                counted = precision == "year" and m.group(0)[:2].lower() == "of"
+                if self.free(s, e) and not (counted and self._counts_something(e)):
                     self.take(_absolute(self.text, s, e, precision))
 
     def modifier_years(self) -> None:
@@ -561,7 +605,7 @@ class _Finder:
                 if not self.unnamed(*m.span()):
                     continue
                 rel, day, yrel = m.groupdict().get("rel"), m.group("day"), m.group("yrel")
-                if not (rel or day or yrel) and self.word_before(m.start()) not in self.lex.calendar_preps:
+                if not (rel or day or yrel) and not self._bare_month_is_a_date(m.start()):
                     continue  # "May" the verb, "June" the name
                 year = self.published.year + _YEAR_OF_REL[yrel.lower()] if yrel and self.published else None
                 direction = _direction(rel, _tense(self.doc, *m.span(), self.lex), False)
@@ -569,6 +613,16 @@ class _Finder:
                 cand = _calendar(*m.span(), self.published, month, int(day) if day else None, year,
                                  direction, guessed=not (rel or yrel))
                 self.take(cand)
+
+    def _bare_month_is_a_date(self, s: int) -> bool:
+        """ "in June", "since March"; after "to", "and", "or", "through" only with a date just before
+        ("from March to May"), so "talked to June and April" is no date."""
+        word = self.word_before(s)
+        if word not in self.lex.calendar_preps:
+            return False
+        if word in ("to", "and", "or", "through"):
+            return any(self.used[max(0, s - 25):s])  # a date taken just before: "from March to May"
+        return True
 
     def weekdays(self) -> None:
         """ "on Friday", "last Monday", "next Tuesday", "Sunday night"."""
@@ -607,6 +661,18 @@ class _Finder:
                 date_after.extra["guessed"] = False
         return True
 
+    def period_parts(self) -> None:
+        """ "by year end", "by the end of the month": the part of the publication's own period."""
+        for m in self.lex.period_part.finditer(self.text):
+            if not self.unnamed(*m.span()):
+                continue
+            unit, part = self.lex.period_parts[" ".join(m.group(0).lower().split())]
+            cand = _Candidate(*m.span(), "relative", unit)
+            cand.extra["guessed"] = True
+            if self.published is not None:
+                cand.begin, cand.finish = _part(*_interval(self.published, unit), unit, part, self.published)
+            self.take(cand)
+
     def relative(self) -> None:
         for m in self.lex.relative.finditer(self.text):
             if self.unnamed(*m.span()):
@@ -626,8 +692,9 @@ class _Finder:
         phrase, s, e = _normalise(ent.text), ent.start_char, ent.end_char
         if re.fullmatch(r"\d{4}", phrase) and (
             _CLOCK_AFTER.match(self.text, e) or _COUNT_BEFORE.search(self.text[max(0, s - 10):s])
+            or (self.word_before(s) == "of" and self._counts_something(e))
         ):
-            return None  # "at 1803 GMT", "Views: 1788"
+            return None  # "at 1803 GMT", "Views: 1788", "a force of 1800 troops"
         if _HAS_YEAR.search(phrase):
             parsed = _parse(phrase, None, False)
             if parsed is None:
@@ -647,8 +714,8 @@ class _Finder:
     def run(self) -> list[_Candidate]:
         passes = (
             self.shared_month, self.year_ranges, self.absolute, self.modifier_years, self.decades,
-            self.anchored, self.weekends, self.ahead, self.months, self.weekdays, self.relative, self.vague,
-            self.entities,
+            self.anchored, self.weekends, self.ahead, self.period_parts, self.months, self.weekdays,
+            self.relative, self.vague, self.entities,
         )
         for step in passes:
             step()
@@ -665,7 +732,7 @@ class _Finder:
         for cand in self.taken:
             if cand.kind not in ("absolute", "relative", "decade") or cand.extra.get("range"):
                 continue
-            m = self.lex.part_before.search(self.text, max(0, cand.start - 25), cand.start)
+            m = self.lex.part_before.search(self.text, max(0, cand.start - 40), cand.start)
             if m is None or not self.free(m.start(), m.end()):
                 continue
             part = self.lex.parts[" ".join(m.group("part").lower().split())]
@@ -976,15 +1043,7 @@ def _context_before(text: str, events: list[Event], start: int) -> str | None:
     return None
 
 
-def _event(
-    doc: Doc, article: Article, mentions: _Mentions, cand: _Candidate, published: date | None, lex: _Lexicon
-) -> Event | None:
-    text = article.text
-    sent = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    if sent is None:
-        return None
-    sent = sent[0].sent
-    start = sent.start_char
+def _evidence_start(article: Article, start: int, cand: _Candidate) -> int:
     for b in article.structure.boilerplate:
         # a caption or byline the parser ran into the sentence is not part of its evidence
         if start < b.end <= cand.start and b.start < cand.start:
@@ -993,6 +1052,29 @@ def _event(
         # "al-Malaf, July 10,2007: Day by day…": the dateline frames the sentence, it is not part of it.
         if line.span.start <= start < line.span.end <= cand.start:
             start = line.span.end
+    return start
+
+
+def _ongoing(text: str, sent: SpacySpan, cand: _Candidate, lex: _Lexicon) -> tuple[bool, str | None]:
+    """ "began from X … and is still continuing", "since X": (runs until publication, the marker)."""
+    ongoing_match = lex.ongoing.search(sent.text)
+    preceding = re.findall(r"[A-Za-z]+", text[max(sent.start_char, cand.start - 25):cand.start].lower())[-2:]
+    starts = any(w in lex.start_markers for w in preceding)
+    ongoing = starts and not cand.extra.get("range") and (
+        ongoing_match is not None or any(w in lex.ongoing_start_markers for w in preceding)
+    )
+    return ongoing, ongoing_match.group(0) if ongoing_match is not None else None
+
+
+def _event(
+    doc: Doc, article: Article, mentions: _Mentions, cand: _Candidate, published: date | None, lex: _Lexicon
+) -> Event | None:
+    text = article.text
+    sent = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if sent is None:
+        return None
+    sent = sent[0].sent
+    start = _evidence_start(article, sent.start_char, cand)
     evidence = trimmed_span(text, start, sent.end_char, chars=_SPACE)
     date_text = make_span(text, cand.start, cand.end)
     base = {
@@ -1013,12 +1095,7 @@ def _event(
         )
 
     date_tokens = _tokens_of(doc, *cand.extra.get("group", (cand.start, cand.end)))
-    ongoing_match = lex.ongoing.search(sent.text)
-    preceding = re.findall(r"[A-Za-z]+", text[max(sent.start_char, cand.start - 25):cand.start].lower())[-2:]
-    starts = any(w in lex.start_markers for w in preceding)
-    ongoing = starts and not cand.extra.get("range") and (
-        ongoing_match is not None or any(w in lex.ongoing_start_markers for w in preceding)
-    )
+    ongoing, marker = _ongoing(text, sent, cand, lex)
 
     if cand.kind == "vague":
         label = _label(doc, sent, date_tokens)
@@ -1041,7 +1118,6 @@ def _event(
         base["date_text"] = make_span(text, cand.start, cand.anchor.end)
     if ongoing:
         # "began from X … and is still continuing": from X until the article was published.
-        marker = ongoing_match.group(0) if ongoing_match is not None else None
         end = published
         return Event(
             label=_label(doc, sent, date_tokens, marker),

@@ -10,30 +10,18 @@ from __future__ import annotations
 
 import argparse
 import csv
-import html
 import io
 import json
-import re
 import sys
 from functools import cache
 from pathlib import Path
 
+from markupsafe import Markup
+
+from sourcetrace import render
 from sourcetrace import walkthrough as wt
 from sourcetrace.errors import InputError
 from sourcetrace.model import Analysis
-
-_TEMPLATE = Path(__file__).parent / "templates" / "report.html"
-
-# Same names the app and the walkthrough use for the chain links.
-KIND_LABELS = {
-    "publisher": "publisher",
-    "outlet": "outlet",
-    "named": "named source",
-    "anonymous": "anonymous source",
-    "document": "document",
-    "unattributed": "own voice",
-}
-
 
 # ---------------------------------------------------------------- JSON and CSV
 
@@ -152,125 +140,30 @@ def _inline_script(code: str) -> str:
     return code.replace("</script", "<\\/script")
 
 
-def highlight_article(analysis: Analysis, numbers: dict[str, int]) -> str:
-    """The article as HTML: actor mentions coloured by type, claims shaded and numbered, cues marked.
-
-    The text is cut at every span boundary; each piece is escaped and wrapped in the classes of
-    the spans covering it, so overlapping spans never produce broken markup.
-    """
-    from sourcetrace.figures import type_color
-
-    text = analysis.article.text
-    mentions = [(m.start, m.end, a) for a in analysis.actors for m in a.mentions if m.end > m.start]
-    claims = [c for c in analysis.claims if not c.dismissed and c.content.end > c.content.start]
-    cues = [t.cue for t in analysis.attributions if not t.frame and t.cue.end > t.cue.start]
-    boiler = list(analysis.article.structure.boilerplate)
-    cuts = {0, len(text)}
-    for start, end, _ in mentions:
-        cuts.update((start, end))
-    for c in claims:
-        cuts.update((c.content.start, c.content.end))
-    for s in cues + boiler:
-        cuts.update((s.start, s.end))
-    bounds = sorted(b for b in cuts if 0 <= b <= len(text))
-    claim_starts: dict[int, list[str]] = {}
-    for c in claims:
-        claim_starts.setdefault(c.content.start, []).append(c.id)
-
-    out: list[str] = []
-    anchored: set[str] = set()
-    for lo, hi in zip(bounds, bounds[1:], strict=False):
-        for cid in claim_starts.get(lo, []):
-            if cid in numbers and cid not in anchored:
-                anchored.add(cid)
-                safe = html.escape(cid)
-                out.append(f'<a class="cn" id="claim-{safe}" href="#c-{safe}">{numbers[cid]}</a>')
-        piece = html.escape(text[lo:hi])
-        classes: list[str] = []
-        attrs: list[str] = []
-        covering = [c.id for c in claims if c.content.start <= lo and hi <= c.content.end]
-        if covering:
-            classes.append("claim")
-            attrs.append(f'data-claims="{html.escape(" ".join(covering))}"')
-        if any(s.start <= lo and hi <= s.end for s in cues):
-            classes.append("cue")
-        if any(s.start <= lo and hi <= s.end for s in boiler):
-            classes.append("boiler")
-        actor = next((a for start, end, a in mentions if start <= lo and hi <= end), None)
-        if actor is not None:
-            classes.append("m")
-            attrs.append(f'style="--c:{type_color(actor.type)}"')
-            attrs.append(f'title="{html.escape(f"{actor.name} · {actor.type} · {actor.kind}")}"')
-            attrs.append(f'data-actor="{html.escape(actor.id)}"')
-        if classes:
-            out.append(f'<span class="{" ".join(classes)}" {" ".join(attrs)}>{piece}</span>')
-        else:
-            out.append(piece)
-    return "".join(out)
-
-
-def _chain_html(labels: list[str], kinds: list[str]) -> str:
-    chips = [
-        f'<span class="link k-{html.escape(k)}" title="{html.escape(KIND_LABELS.get(k, k))}">'
-        f"{html.escape(label)}<small>{html.escape(KIND_LABELS.get(k, k))}</small></span>"
-        for label, k in zip(labels, kinds, strict=False)
+def _claims(analysis: Analysis, numbers: dict[str, int]) -> list[dict]:
+    return [
+        {
+            "id": claim.id,
+            "number": numbers[claim.id],
+            "text": " ".join(claim.content.text.split()),
+            "links": [(link.label, link.kind) for link in claim.chain],
+            "denial": claim.stance == "denies",
+            "hedged": claim.hedged,
+            "hedge": claim.hedge.text if claim.hedged and claim.hedge else None,
+        }
+        for claim in wt.reading_order(analysis)
     ]
-    return '<span class="sep">›</span>'.join(chips)
 
 
-def _claims_html(analysis: Analysis, numbers: dict[str, int]) -> str:
-    items = []
-    for claim in wt.reading_order(analysis):
-        badges = []
-        if claim.stance == "denies":
-            badges.append('<span class="badge">denial</span>')
-        if claim.hedged:
-            hedge = f": “{html.escape(claim.hedge.text)}”" if claim.hedge else ""
-            badges.append(f'<span class="badge">hedged{hedge}</span>')
-        cid = html.escape(claim.id)
-        items.append(
-            f'<li class="claim-item" id="c-{cid}" data-claim="{cid}">'
-            f'<a class="num" href="#claim-{cid}">{numbers[claim.id]}</a>'
-            f"<blockquote>{html.escape(' '.join(claim.content.text.split()))}</blockquote>"
-            f'<div class="chain">{_chain_html([x.label for x in claim.chain], [x.kind for x in claim.chain])}'
-            f"{''.join(badges)}</div></li>"
-        )
-    if not items:
-        return '<p class="empty">No claims were found in this article.</p>'
-    return '<ol class="claims">' + "".join(items) + "</ol>"
-
-
-def _slides_html(steps: list[wt.Step]) -> str:
-    shown = wt.visible(steps)
-    out = []
-    for i, step in enumerate(shown, 1):
-        body = []
-        for j, line in enumerate(step.lines):
-            if step.kind == "claim" and j == 0:
-                body.append(f"<blockquote>{html.escape(line)}</blockquote>")
-                if step.chain:  # the chain right under the claim, as in the app
-                    body.append(f'<div class="chain big">{_chain_html(step.chain, step.chain_kinds)}</div>')
-            elif step.kind in ("actors", "summary"):
-                body.append(f"<li>{html.escape(line)}</li>")
-            else:
-                body.append(f"<p>{html.escape(line)}</p>")
-        inner = "".join(body)
-        if step.kind in ("actors", "summary"):
-            inner = f"<ul>{inner}</ul>"
-        note = (
-            f'<aside class="note"><b>Speaker note</b> {html.escape(step.note)}</aside>' if step.note else ""
-        )
-        out.append(
-            f'<section class="slide" data-step="{i}" data-key="{html.escape(step.key)}" '
-            f'data-actors="{html.escape(" ".join(step.actors))}"'
-            f"{'' if i == 1 else ' hidden'}><h3>{html.escape(step.title)}</h3>{inner}{note}</section>"
-        )
-    return "".join(out)
-
-
-def _render(template: str, values: dict[str, str]) -> str:
-    """Fill {{NAME}} placeholders in one pass, so inserted text is never scanned again."""
-    return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: values[m.group(1)], template)
+def _slides(steps: list[wt.Step]) -> list[dict]:
+    return [
+        {
+            "key": step.key, "title": step.title, "kind": step.kind, "lines": step.lines, "note": step.note,
+            "actors": step.actors, "chain": step.chain,
+            "links": list(zip(step.chain, step.chain_kinds, strict=False)),
+        }
+        for step in wt.visible(steps)
+    ]
 
 
 def to_html(analysis: Analysis, steps: list[wt.Step] | None = None) -> str:
@@ -280,45 +173,39 @@ def to_html(analysis: Analysis, steps: list[wt.Step] | None = None) -> str:
     if steps is None:
         steps = wt.build_steps(analysis)
     art = analysis.article
-    numbers = {c.id: i for i, c in enumerate(wt.reading_order(analysis), 1)}
+    reading = wt.reading_order(analysis)
+    numbers = {c.id: i for i, c in enumerate(reading, 1)}
     summary = wt.sourcing_summary(analysis)
     network = network_data(analysis)
     figure = timeline_figure(analysis)
     has_events = bool(figure.data)
     vis_js, vis_css = _vis_assets()
-    meta = [
-        x
-        for x in (art.publisher, art.published, art.site_name if art.site_name != art.publisher else None)
-        if x
-    ]
-    if art.url:
-        meta.append(art.url)
-    title = art.title or art.source_path or "Untitled article"
-    n_visible = len(wt.visible(steps))
-    values = {
-        "TITLE": html.escape(title),
-        "META": html.escape(" · ".join(meta)),
-        "STATS": html.escape(
-            f"{len(analysis.actors)} actors · {summary.claims} claims · {len(analysis.events)} dated events"
-        ),
-        "SUMMARY": "".join(f"<li>{html.escape(line)}</li>" for line in wt.build_steps(analysis)[-1].lines),
-        "ARTICLE": highlight_article(analysis, numbers),
-        "CLAIMS": _claims_html(analysis, numbers),
-        "SLIDES": _slides_html(steps),
-        "SLIDE_COUNT": str(n_visible),
-        "NETWORK_EMPTY": "" if network["nodes"] else '<p class="empty">No actors were found.</p>',
-        "TIMELINE_EMPTY": "" if has_events else '<p class="empty">No dated events were found.</p>',
-        "VERSION": html.escape(analysis.pipeline.sourcetrace_version or ""),
-        "MODEL": html.escape(
-            " ".join(x for x in (analysis.pipeline.model, analysis.pipeline.model_version) if x)
-        ),
-        "VIS_CSS": vis_css.replace("</style", "<\\/style"),
-        "VIS_JS": _inline_script(vis_js),
-        "PLOTLY_JS": _inline_script(_plotly_js()) if has_events else "",
-        "NETWORK_JSON": script_json({k: network[k] for k in ("nodes", "edges", "options")}),
-        "TIMELINE_JSON": script_json(json.loads(figure.to_json()) if has_events else None),
-    }
-    return _render(_TEMPLATE.read_text(encoding="utf-8"), values)
+    site = art.site_name if art.site_name != art.publisher else None
+    meta = [x for x in (art.publisher, art.published, site, art.url) if x]
+    return render.render(
+        "report.html",
+        title=art.title or art.source_path or "Untitled article",
+        meta=" · ".join(meta),
+        stats=(f"{len(analysis.actors)} actors · {summary.claims} claims · "
+               f"{len(analysis.events)} dated events"),
+        summary=wt.build_steps(analysis)[-1].lines,
+        article=Markup(render.marked_text_html(
+            analysis, claims=reading, numbers=numbers, cues=True, boilerplate=True
+        )),
+        claims=_claims(analysis, numbers),
+        slides=_slides(steps),
+        slide_count=len(wt.visible(steps)),
+        network_empty=not network["nodes"],
+        timeline_empty=not has_events,
+        version=analysis.pipeline.sourcetrace_version or "",
+        model=" ".join(x for x in (analysis.pipeline.model, analysis.pipeline.model_version) if x),
+        # our bundled libraries and JSON made safe for a <script> element: the only unescaped parts
+        vis_css=Markup(vis_css.replace("</style", "<\\/style")),
+        vis_js=Markup(_inline_script(vis_js)),
+        plotly_js=Markup(_inline_script(_plotly_js()) if has_events else ""),
+        network_json=Markup(script_json({k: network[k] for k in ("nodes", "edges", "options")})),
+        timeline_json=Markup(script_json(json.loads(figure.to_json()) if has_events else None)),
+    )
 
 
 # ---------------------------------------------------------------- command line

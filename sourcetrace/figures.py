@@ -12,8 +12,9 @@ import math
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from sourcetrace.dates import day_or_none
 from sourcetrace.focus import Focus, actor_ids
-from sourcetrace.model import Analysis, Event
+from sourcetrace.model import RELATION_FAMILIES, Analysis, Event
 
 # One colour per entity type, shared by the text highlights, the legend and the network.
 TYPE_COLORS: dict[str, str] = {
@@ -38,7 +39,7 @@ KIND_SHAPES: dict[str, str] = {
     "document": "triangle",
 }
 
-EDGE_CLASSES = ("co-occurrence", "typed", "source-of")
+EDGE_CLASSES = RELATION_FAMILIES
 # An edge tooltip quotes the start of its evidence sentence: the dashboard sends every edge's
 # tooltip again on each focus change, and full sentences were most of those bytes.
 EDGE_EVIDENCE_CHARS = 140
@@ -46,13 +47,6 @@ EDGE_EVIDENCE_CHARS = 140
 
 def type_color(entity_type: str) -> str:
     return TYPE_COLORS.get(entity_type, OTHER_COLOR)
-
-
-def edge_class(kind: str) -> str:
-    """Relations fall in three families the network filter works on."""
-    if kind in ("co-occurrence", "source-of"):
-        return kind
-    return "typed"
 
 
 def _clip(text: str, limit: int = 320) -> str:
@@ -106,7 +100,7 @@ def network_data(
     for i, r in enumerate(analysis.relations):
         if r.source not in ids or r.target not in ids or r.weight < min_weight:
             continue
-        cls = edge_class(r.kind)
+        cls = r.family
         if keep_edges is not None and cls not in keep_edges:
             continue
         label = r.label or r.kind
@@ -164,16 +158,9 @@ def network_options() -> dict:
 # ---------------------------------------------------------------- timeline
 
 
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def event_interval(event: Event, fallback_start: date, fallback_end: date) -> tuple[date, date, bool]:
     """(start, end, open) drawn for an event; open ends borrow the extent of the other events."""
-    start, end = _day(event.start), _day(event.end)
+    start, end = day_or_none(event.start), day_or_none(event.end)
     is_open = start is None or end is None or event.precision == "open"
     # an open start runs from the earliest known date, an open end to the latest
     start = start if start is not None else min(fallback_start, end or fallback_start)
@@ -185,7 +172,7 @@ def event_interval(event: Event, fallback_start: date, fallback_end: date) -> tu
 
 def timeline_extent(analysis: Analysis) -> tuple[date, date] | None:
     """The earliest and latest known dates of the events (None without any dated event)."""
-    days = [d for e in analysis.events for d in (_day(e.start), _day(e.end)) if d is not None]
+    days = [d for e in analysis.events for d in (day_or_none(e.start), day_or_none(e.end)) if d is not None]
     return (min(days), max(days)) if days else None
 
 
@@ -234,7 +221,7 @@ def timeline_figure(
     lo, hi = extent
     rows = sorted(
         analysis.events,
-        key=lambda e: (_day(e.start) or _day(e.end) or lo, _day(e.end) or hi),
+        key=lambda e: (day_or_none(e.start) or day_or_none(e.end) or lo, day_or_none(e.end) or hi),
     )
     labels = {e.id: _clip(e.label, 34) for e in rows}
     # a week is invisible on a four-year axis: draw short spans at least this wide (hover has the dates)

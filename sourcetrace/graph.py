@@ -44,7 +44,7 @@ def actor_graph(
             weight=rel.weight,
             label=rel.label,
             evidence=[(s.start, s.end) for s in rel.evidence],
-            directed=rel.kind != "co-occurrence",
+            directed=rel.family != "co-occurrence",
         )
     return graph
 

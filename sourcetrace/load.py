@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 import sys
-from datetime import date
 from pathlib import Path
 
 from sourcetrace.analysis import prepare_article
+from sourcetrace.dates import day_or_none, parse_day
 from sourcetrace.errors import InputError
 from sourcetrace.model import Article
 
@@ -61,8 +61,8 @@ def check_published(published: str | None) -> str | None:
     if published is None or published == "":
         return None
     try:
-        return date.fromisoformat(published.strip()).isoformat()
-    except ValueError:
+        return parse_day(published.strip()).isoformat()  # type: ignore[union-attr]  # not empty here
+    except (ValueError, AttributeError):
         raise InputError(
             f"The publication date {published!r} is not a date in the form YYYY-MM-DD."
         ) from None
@@ -224,15 +224,10 @@ def _override(value: str | None) -> str | None:
 
 
 def _iso_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if not m:
-        return None
-    try:
-        return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-    except ValueError:
-        return None
+    """The YYYY-MM-DD day at the start of a page's date ("2007-07-10T08:00"), if it is a real day."""
+    m = re.match(r"\d{4}-\d{2}-\d{2}", value or "")
+    day = day_or_none(m[0]) if m else None
+    return day.isoformat() if day else None
 
 
 def _looks_like_html(data: bytes, filename: str) -> bool:

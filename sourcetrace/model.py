@@ -8,7 +8,7 @@ meaning; everything else is an extension that other tools may ignore.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,6 +19,21 @@ LinkKind = Literal["publisher", "outlet", "named", "anonymous", "document", "una
 Precision = Literal["day", "week", "month", "year", "open"]
 Stance = Literal["asserts", "denies"]
 ChromeKind = Literal["byline", "date", "caption", "dateline", "related", "credit", "comments", "furniture"]
+
+# The entity types an actor can have, in the order the app offers them: the spaCy/OntoNotes labels
+# of someone or something that acts, speaks or is spoken of, and DOCUMENT (a cited report). On the
+# wire `Actor.type` stays a plain string (a gazetteer may bring another label); the code lists
+# the types here and nowhere else.
+ACTOR_TYPES: tuple[str, ...] = (
+    "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "DOCUMENT",
+)
+
+# A relation's kind on the wire is "co-occurrence", "source-of" or a verb lemma ("meet"); the code
+# reads the family through `Relation.family`.
+CO_OCCURRENCE = "co-occurrence"
+SOURCE_OF = "source-of"
+RelationFamily = Literal["co-occurrence", "typed", "source-of"]
+RELATION_FAMILIES: tuple[str, ...] = get_args(RelationFamily)
 
 
 class _Model(BaseModel):
@@ -103,6 +118,13 @@ class Relation(_Model):
     weight: float = 1.0
     evidence: list[Span] = []
     label: str | None = None  # "coordinates with"
+
+    @property
+    def family(self) -> RelationFamily:
+        """co-occurrence, source-of, or typed (a verb from the parse): the network's edge families."""
+        if self.kind == CO_OCCURRENCE:
+            return "co-occurrence"
+        return "source-of" if self.kind == SOURCE_OF else "typed"
 
 
 class Event(_Model):

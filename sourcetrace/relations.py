@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sourcetrace.mentions import MentionIndex
-from sourcetrace.model import Actor, Attribution, Relation, Span
+from sourcetrace.model import CO_OCCURRENCE, SOURCE_OF, Actor, Attribution, Relation, Span
 from sourcetrace.spans import trimmed_span
 
 _SPACE = " \t\r\n\u00a0"
@@ -23,7 +23,7 @@ _SUBJECT = ("nsubj", "nsubjpass")
 _OBJECT = ("dobj", "attr", "dative", "oprd")
 # Subtrees that are clauses of their own: an actor inside them is not the phrase's referent.
 _CLAUSES = {"relcl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis", "prep"}
-_KIND_ORDER = {"source-of": 1, "co-occurrence": 2}  # typed (verb) edges: 0
+_KIND_ORDER = {SOURCE_OF: 1, CO_OCCURRENCE: 2}  # typed (verb) edges: 0
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -174,7 +174,7 @@ def build_relations(doc: Doc, actors: list[Actor], attributions: list[Attributio
         present = sorted(index.overlapping(sent.start_char, sent.end_char), key=order.__getitem__)
         for i, a in enumerate(present):
             for b in present[i + 1:]:
-                cooc.add(a, b, "co-occurrence", None, [evidence])
+                cooc.add(a, b, CO_OCCURRENCE, None, [evidence])
         _typed(sent, index, evidence, typed)
 
     children: dict[str, list[Span]] = {}
@@ -199,7 +199,7 @@ def build_relations(doc: Doc, actors: list[Actor], attributions: list[Attributio
             if content.start <= m.start and m.end <= content.end and not any(
                 c.start <= m.start and m.end <= c.end for c in nested
             ):
-                sourced.add(source, m.actor.id, "source-of", "source of", evidence)
+                sourced.add(source, m.actor.id, SOURCE_OF, "source of", evidence)
 
     return _ordered([*typed.edges.values(), *sourced.edges.values(), *cooc.edges.values()], order)
 

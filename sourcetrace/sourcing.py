@@ -2,7 +2,8 @@
 Sources view's decisions (the sourcing profile, one row per source, whose own voice speaks).
 
 The panel (components/claims.py), the Sources view (components/sources.py), the walkthrough's
-summary, the corrections page and the tests ask these; none of them decides again. Ordering by the shared focus is `Focus.first` (sourcetrace/focus.py).
+summary, the corrections page and the tests ask these; none of them decides again. Ordering by
+the shared focus is `Focus.first` (sourcetrace/focus.py).
 """
 
 from __future__ import annotations
@@ -219,7 +220,8 @@ class SourceRow:
     actor: str | None
     said: tuple[Said, ...] = ()  # claims resting on it (it is their innermost source), article order
     relayed: tuple[str, ...] = ()  # claims it passed on from a source further in
-    passed_on_by: tuple[tuple[str, ...], ...] = ()  # relay paths to it, outermost first
+    # the relay paths to it, each (label, kind) outermost first: ((NCRI, publisher), (al-Malaf, outlet))
+    passed_on_by: tuple[tuple[tuple[str, str], ...], ...] = ()
     declined: tuple[str, ...] = ()  # its no-comment cues ("declined to comment")
     aliases: tuple[str, ...] = ()  # other labels the chains give it
 
@@ -235,7 +237,7 @@ class _Row:
     actor: str | None
     said: list[Said] = field(default_factory=list)
     relayed: list[str] = field(default_factory=list)
-    paths: dict[tuple[str, ...], None] = field(default_factory=dict)
+    paths: dict[tuple[tuple[str, str], ...], None] = field(default_factory=dict)
     declined: list[str] = field(default_factory=list)
     labels: dict[str, None] = field(default_factory=dict)
 
@@ -268,7 +270,7 @@ def source_rows(analysis: Analysis) -> list[SourceRow]:
         for n, i in enumerate(idx):
             link = claim.chain[i]
             r = row(link.actor, link.label, link.kind)
-            r.paths[tuple(x.label for x in claim.chain[:i])] = None
+            r.paths[tuple((x.label, x.kind) for x in claim.chain[:i])] = None
             if n == len(idx) - 1:
                 text = " ".join(claim.content.text.split())
                 r.said.append(Said(claim=claim.id, text=text, form=claim_form(claim)))

@@ -51,13 +51,17 @@ _DATE = (
 )
 # A source name: one to five capitalised (or "al-"/"el-" prefixed) words, possibly an acronym;
 # "GAZA/JERUSALEM" names two places.
-_NAME = r"(?:(?:al|el|an|ad|as|ar)-)?[A-Z][\w.&'’/-]*(?:\s+(?:of\s+|the\s+|al-|el-)?[A-Z][\w.&'’/-]*){0,4}"
+_NAME = (
+    r"(?:(?:al|el|an|ad|as|ar)-)?[A-Z][\w.&'’/-]*"
+    r"(?:[ \t]+(?:of[ \t]+|the[ \t]+|al-|el-)?[A-Z][\w.&'’/-]*){0,4}"
+)
 _DASH = r"[–—]|-{1,2}"
 # "NCRI – ...", "al-Malaf, July 10,2007: ...", "BAGHDAD (Reuters) - ...", "LONDON, May 3 (AP) — ...",
 # "SEOUL, South Korea (AP) — ...", "LONDON (Reuters) -The ..." (no space), "(Reuters) - ...",
 # "MINSK (UrduPoint News / Sputnik - 14th August, 2020) Belarusian ..." (no dash).
 _DATELINE = re.compile(
     rf"(?:(?P<lead>{_NAME})"
+    rf"(?:[ \t]*,[ \t]*(?!{_MONTH}\b)(?P<region0>[A-Z][a-z]+\.?(?:[ \t]+[A-Z][a-z]+\.?)?)(?=[ \t]*,))?"
     rf"(?:\s*,\s*(?P<date>{_DATE}))?"
     rf"(?:\s*,\s*(?P<mday>{_MONTH}\s+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}\s+{_MONTH}))?"
     rf"(?:\s*,\s*(?!{_MONTH}\b)(?P<region>[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?)?))?"
@@ -81,7 +85,7 @@ _TZ = (
 )
 _DATE_WORDS = (
     r"at|on|of|the|ago|just|now|today|yesterday|updated|published|posted|modified|last|first|min|mins|minutes?"
-    r"|hrs?|hours?|secs?|seconds?|days?|weeks?|months?|years?|read|reading|time|an?|edited"
+    r"|hrs?|hours?|secs?|seconds?|days?|weeks?|months?|years?|read|reading|time|an?|edited|count|views?|shares?"
 )
 _DATE_TOKEN = (
     rf"(?:{_WEEKDAY}|{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}}t[\d:.]+z?|\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?"
@@ -104,7 +108,7 @@ _ANY_DATE = re.compile(
 )
 _HAS_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\bago\b|\b(?:yesterday|today|just now)\b", re.IGNORECASE)
 _HAS_LABEL = re.compile(rf"^\W*{_DATE_LABEL}\b", re.IGNORECASE)
-_UPDATED_BEFORE = re.compile(r"(?:updated|modified|edited)\W*(?:on|at)?\W*$", re.IGNORECASE)
+_UPDATED_SEGMENT = re.compile(r"\W*(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -179,8 +183,14 @@ def _date_parser():
 def _full_date(text: str) -> str | None:
     """A full date stated in a piece of chrome ("Fri 14th August 2020", "2021/06/03"), else None."""
     found = list(_ANY_DATE.finditer(text))
-    # "Published: March 1, 2022 | Updated: March 2, 2022": the first date that is not an update.
-    found.sort(key=lambda m: bool(_UPDATED_BEFORE.search(text[max(0, m.start() - 30):m.start()])))
+
+    def updated(m: re.Match[str]) -> bool:
+        # "Published: March 1, 2022 | Updated: March 2, 2022", "Updated: 00:00 GMT, Jan 1, 1970 |
+        # Published: ...": the date of the segment (between "|") that is not an update comes first.
+        seg_start = max(text.rfind("|", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        return bool(_UPDATED_SEGMENT.match(text[seg_start:m.start()]))
+
+    found.sort(key=updated)
     for m in found:
         value = parse_date(m.group()) if not re.match(r"\d", m.group()) else None
         if value is None:
@@ -256,7 +266,9 @@ def _chrome_lexicon() -> _ChromeLexicon:
         # "(Facebook Photo/Tempe Town Lake)", "(AFP PHOTO / SAID KHATIB)", "(Xinhua/Ding Ting)" at the end
         paren_credit=re.compile(
             rf"\((?:[^()\n]*\b(?:photo|photograph|picture|image|file|handout|pool|credit)\b[^()\n]*"
-            rf"|(?:{alts('photo_agencies')})\s*/\s*[^()\n]{{1,60}})\)[\s.…]*$",
+            rf"|(?:{alts('photo_agencies')})\s*/\s*[^()\n]{{1,60}}"
+            r"|[A-Z][\w.&'’ -]{0,40}/\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\)[\s.…]*"
+            r"(?:photo\s+gallery|gallery|photos?|more photos)?[\s.…]*$",
             re.IGNORECASE,
         ),
         # "... May 12, 2021. REUTERS/Ibraheem Abu Mustafa" (and a stray tag after it)
@@ -294,6 +306,12 @@ _PARTICLES = {
 _NOT_NAMES = re.compile(rf"^(?:{_WEEKDAY}|{_MONTH}|today|yesterday|tomorrow|now|then|this|that|these|those|"
                         r"it|he|she|they|we|i|you|all|some|most|many|more|far|late|early|noon|midnight|far|mid\w*)$",
                         re.IGNORECASE)
+# words in a section label or an outlet's name ("General News of ..."), never in a person's name
+_NOT_NAME_WORDS = re.compile(
+    r"^(?:news|media|desk|staff|general|online|reports?|category|section|video|photos?|breaking|latest|home|"
+    r"page|blog|archives?|update[sd]?)$",
+    re.IGNORECASE,
+)
 _CREDIT = re.compile(
     r"^\W*(?:(?:additional\s+)?(?:reporting|writing|editing|research|translation|graphics|production|"
     r"fact-checking)(?:\s+(?:and|&)\s+\w+)?\s+by\b|(?:compiled|edited|translated|produced)\s+by\b|"
@@ -314,7 +332,9 @@ _WIRE_REPORTS = re.compile(
 )
 _DESK = re.compile(r"^\W*(?:(?:the\s+)?[\w.&'’-]+\s+)?(?:news|web|online|digital|sports?|city|metro|foreign|"
                    r"business|world)\s+desk\W*$"
-                   r"|^\W*(?:staff\s+(?:writer|reporter|report)|agencies|wire services)\W*$",
+                   r"|^\W*(?:(?:our|staff|special|senior|chief|political|diplomatic|foreign|own|a)\s+)?"
+                   r"(?:writer|reporter|report|correspondent|correspondents)\W*$"
+                   r"|^\W*(?:agencies|wire services)\W*$",
                    re.IGNORECASE)
 _BY = re.compile(
     r"^\W*(?:(?:written|posted|story|words|reported|text|report|compiled|article)\s+)?by\s*[:\-–]?\s*(?P<rest>.*)$",
@@ -328,8 +348,12 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+?\d[\d ().-]{7,}\d)")
 _CONTACT_WORDS = re.compile(r"\b(?:contact|e-?mail|tips?|write to|reach|send|story idea|call us|text line|"
                             r"follow us|newsletter)\b", re.IGNORECASE)
-_CAPTION_INSIDE = re.compile(r"\b(?:photo credit should read|picture date|image copyright|media caption)\b",
-                             re.IGNORECASE)
+_CAPTION_INSIDE = re.compile(
+    r"\b(?:photo credit should read|picture date|image copyright|media caption)\b"
+    # "... on Oct. 3, 2018. Photo by Ana Lima | The Signal": a credit after the caption's sentence
+    r"|[.!?”\"]\s+(?:photos?|photograph|picture|image)\s*(?:by\b|:|credit\b)\s*[A-Z]",
+    re.IGNORECASE,
+)
 
 
 def _is_name(part: str) -> bool:
@@ -344,10 +368,11 @@ def _is_name(part: str) -> bool:
             return False
         if core.lower() in _PARTICLES or re.match(r"(?:al|el|ad|an|as|ar)-", core):
             continue
-        if _NOT_NAMES.match(core) or not core[0].isupper():
+        if _NOT_NAMES.match(core) or _NOT_NAME_WORDS.match(core) or not core[0].isupper():
             return False
         capitalised += 1
-    return capitalised >= 1 and (len(words) > 1 or len(words[0]) > 2)
+    last = words[-1].strip(".,’'").lower()
+    return capitalised >= 1 and (len(words) > 1 or len(words[0]) > 2) and last not in _PARTICLES
 
 
 def _names(part: str) -> list[str] | None:
@@ -393,9 +418,16 @@ def _byline(line: str, *, header: bool) -> Chrome | None:
             r"updated|published|posted).*)$", stripped, re.IGNORECASE)
         if m:
             rest = m.group("rest")
-        elif m2 and _names(m2.group("name")) and _is_date_line(m2.group("rest"), header=True):
-            # "Sumaira FH 3 minutes ago Fri 14th August 2020 | 01:50 PM": a name, then a date line
-            return _chrome_stub("byline", _names(m2.group("name")) or [], None, _full_date(m2.group("rest")))
+        elif m2 and _is_date_line(m2.group("rest"), header=True) and (
+            _names(m2.group("name")) or (_full_date(m2.group("rest")) and all(
+                w[:1].isupper() or w.lower() in ("of", "the", "and", "&") for w in m2.group("name").split()
+            ))
+        ):
+            # "Sumaira FH 3 minutes ago Fri 14th August 2020 | 01:50 PM": a name, then a date line;
+            # "General News of Friday, 14 October 2022": a section label, then the date
+            names = _names(m2.group("name"))
+            day = _full_date(m2.group("rest"))
+            return _chrome_stub("byline" if names else "date", names or [], None, day)
         elif header and len(_FIELD_SPLIT.split(stripped)) >= 2:
             rest = stripped  # "Joana Marques | Atlantic Wire | March 15, 2024"
         elif "," in stripped and _is_role(stripped.split(",", 1)[1]) and _names(stripped.split(",", 1)[0]):
@@ -552,18 +584,21 @@ def _is_headline(line: str) -> bool:
 class _DatelineFound:
     dateline: Dateline | None = None
     place: tuple[int, int] | None = None  # "LISBON, March 15": where, not who
+    extra: list[tuple[int, int]] = field(default_factory=list)  # "- 14th August, 2020" inside the agency
     also: list[str] = field(default_factory=list)  # "UrduPoint News / Sputnik": the outlets before the last
 
 
-def _agency_parts(agency: str) -> tuple[list[str], str | None]:
-    """ "UrduPoint News / Sputnik - 14th August, 2020" -> (["UrduPoint News", "Sputnik"], date)."""
+def _agency_parts(agency: str) -> tuple[list[str], str | None, int]:
+    """ "UrduPoint News / Sputnik - 14th August, 2020" -> (["UrduPoint News", "Sputnik"], date, where
+    the date part starts in `agency`)."""
     day = None
+    cut = len(agency)
     m = re.search(rf"\s*(?:[-–—,]\s*)?(?P<d>{_DATE})\s*$", agency)
     if m:
         day = parse_date(m.group("d"))
-        agency = agency[: m.start()]
+        agency, cut = agency[: m.start()], m.start()
     parts = [p.strip() for p in re.split(r"\s*/\s*", agency) if p.strip()]
-    return parts, day
+    return parts, day, cut
 
 
 def _dateline_at(
@@ -576,7 +611,7 @@ def _dateline_at(
     sep, gap = m.group("sep"), m.group("gap")
     after = text[m.end():m.end() + 2].lstrip()[:1]
     if agency:
-        parts, agency_date = _agency_parts(agency)
+        parts, agency_date, date_at = _agency_parts(agency)
         if not parts or not all(len(p.split()) <= 6 and p[:1].isupper() for p in parts):
             return _DatelineFound()
         if any(re.match(r"[A-Z]\.?-[A-Z]", p) for p in parts):
@@ -601,7 +636,13 @@ def _dateline_at(
         day = parse_date(date_text) if date_text else agency_date
         dl = Dateline(span=make_span(text, start, end), source=parts[-1], date=day,
                       covers=make_span(text, m.end(), m.end()))
-        return _DatelineFound(dl, place, parts[:-1])
+        extra = []
+        if date_at < len(agency):
+            at = m.start("agency") + date_at
+            while text[at].isspace():
+                at += 1
+            extra.append((at, m.end("agency")))
+        return _DatelineFound(dl, place, extra=extra, also=parts[:-1])
     if lead is None or sep is None or not gap:
         return _DatelineFound()
     if sep == ":" and not date_text:
@@ -620,7 +661,7 @@ def _dateline_at(
         while end > start and text[end - 1].isspace():
             end -= 1
         return _DatelineFound(place=(start, end))
-    if m.group("region") or m.group("mday"):
+    if m.group("region") or m.group("mday") or m.group("region0"):
         return _DatelineFound()
     # Without a date or an agency, only the body's opening ("NCRI – ...") is a dateline;
     # later "Kall -- co-editor of ..." is an aside.
@@ -696,6 +737,10 @@ class _Lines:
         return [i for i in range(len(self.spans)) if i not in self.chrome]
 
 
+# "TRUMP: Wrong." said twice in a transcript, or a quotation repeated, is speech, not a repeated caption
+_SPOKEN = re.compile(r"^\W*[A-Z][\w.'’ -]{0,30}:\s|[“”\"‘]")
+
+
 def _classify_anywhere(lines: _Lines) -> None:
     """Chrome that is chrome wherever it stands: furniture, captions, bylines, credits, related links."""
     text_lines = [lines.line(i) for i in range(len(lines.spans))]
@@ -731,7 +776,9 @@ def _classify_anywhere(lines: _Lines) -> None:
             lines.mark(i, "furniture")
         elif lex.inline_related.match(line) and len(line.split()) <= 40:
             lines.mark(i, "related")
-        elif counts.get(_normalise_line(line), 0) > 1 and (
+        elif not re.search(r"[^\W\d_]", line):
+            lines.mark(i, "furniture")  # no letter at all: "« 1 ... 708 (709) 710 ... »", "* * *"
+        elif counts.get(_normalise_line(line), 0) > 1 and not _SPOKEN.search(line) and (
             len(line.split()) <= 6 or (len(line.split()) <= 12 and not re.search(r"[.!?”\"]\s*$", line))
         ):
             lines.mark(i, "furniture")  # the same short line twice: a repeated caption, a section label
@@ -750,6 +797,11 @@ def _header(lines: _Lines, publisher_hint: list[str]) -> tuple[int | None, int |
     headline: int | None = None
 
     def header_chrome(j: int) -> bool:
+        if j in lines.chrome and lines.chrome[j].kind == "furniture" and _is_date_line(
+            lines.line(j), header=True
+        ):
+            del lines.chrome[j]  # "2021/06/03" at the top is the page's date, not a line of punctuation
+            lines.repeated.discard(j)
         if j in lines.chrome:
             # a line the headline repeats is the headline, not chrome, when nothing came before it
             return True
@@ -854,7 +906,10 @@ def detect_structure(text: str) -> FoundStructure:
     headline_cue: Span | None = None
     body_start = 0
     if head_i is not None:
-        headline = make_span(text, *lines.spans[head_i])
+        h_start, h_end = lines.spans[head_i]
+        while h_start < h_end and (text[h_start] in "•·●▪►*" or text[h_start].isspace()):
+            h_start += 1  # "• Explosions heard ...": the bullet is not part of the headline
+        headline = make_span(text, h_start, h_end)
         body_start = headline.end
         cue = _HEADLINE_CUE.search(headline.text)
         if cue:
@@ -875,8 +930,9 @@ def detect_structure(text: str) -> FoundStructure:
             continue
         found = _dateline_at(text, start, first, pub_text)
         first = False
-        if found.place is not None and found.place[1] > found.place[0]:
-            chrome.append(Chrome(span=make_span(text, *found.place), kind="dateline"))
+        for piece in ([found.place] if found.place else []) + found.extra:
+            if piece[1] > piece[0]:
+                chrome.append(Chrome(span=make_span(text, *piece), kind="dateline"))
         if found.dateline:
             datelines.append(found.dateline)
             also_outlets += found.also

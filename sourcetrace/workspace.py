@@ -435,16 +435,14 @@ class Workspace:
 
 
 def _split_sql(script: str) -> list[str]:
-    """The schema's statements; a trigger body's inner `;` stays inside its statement."""
-    out, buf = [], []
-    for line in script.splitlines():
-        if line.strip().startswith("--") or not line.strip():
-            continue
-        buf.append(line)
-        if line.rstrip().endswith(";") and (not buf[0].lstrip().startswith("CREATE TRIGGER")
-                                            or line.rstrip().endswith("END;")):
-            out.append("\n".join(buf))
-            buf = []
+    """The schema's statements, cut where sqlite3 itself says a statement is complete (so a
+    trigger body's inner `;` stays inside its statement)."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
     return out
 
 

@@ -14,6 +14,30 @@ _TRAILING = {"which", "where", "who", "although", "though", "while", "whereas"}
 _CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
 _MEDIUM = {"interview", "briefing", "statement", "email", "e-mail", "speech", "conference", "call", "post"}
 _GLOSS_WINDOW = 40
+# verbs whose "it" subject is an organisation, outlet or document that speaks ("It said that ...")
+_ACTIVE_SAYING = {
+    "say",
+    "add",
+    "report",
+    "state",
+    "write",
+    "announce",
+    "claim",
+    "tell",
+    "note",
+    "warn",
+    "insist",
+    "argue",
+    "deny",
+    "confirm",
+    "explain",
+    "reveal",
+    "quote",
+    "cite",
+    "allege",
+    "stress",
+    "urge",
+}
 
 
 def subject(verb: Token, depth: int = 0) -> Token | None:
@@ -35,11 +59,19 @@ def _own_subject(verb: Token, subj: Token) -> Token | None:
     if subj.dep_ == "nsubjpass":
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-    if subj.lower_ == "it" and any(c.dep_ == "ccomp" for c in verb.children):
-        return None  # expletive "it is reported that"
+    if subj.lower_ == "it" and any(c.dep_ == "ccomp" for c in verb.children) and _expletive(verb):
+        return None  # expletive "it is reported that", "it suggests that" (a fact, not a teller)
     if subj.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "another company that had declared ...": the antecedent speaks
     return subj
+
+
+def _expletive(verb: Token) -> bool:
+    """Is "it" in "it <verb> that ..." a placeholder? Not before a saying verb in the active voice
+    ("It said", "It also reported": the organisation or outlet named before)."""
+    if any(c.dep_ in ("auxpass", "acomp", "attr") for c in verb.children):
+        return True
+    return verb.lemma_.lower() not in _ACTIVE_SAYING
 
 
 def source_range(subj: Token, verb: Token) -> Range:

@@ -1,8 +1,10 @@
 """THE place where a token is decided to be a cue candidate.
 
 Everything downstream (the verb rules, "according to", noun cues) only looks at the tokens this
-module hands it. A learned cue scorer plugs in here: `is_cue` is the one decision, `cue_candidates`
-walks a Doc with it.
+module hands it. The learned cue scorer (`sourcetrace/learned.py`, trained on PolNeAR train) plugs in
+here: `is_cue` is the one decision, `cue_candidates` walks a Doc with it. With a scorer, a verb the
+lexicon lacks is a cue when the model says so (kind "learned"); the lexicon stays as it is (its
+cues are precise), and the rules resolve source and content alike.
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from sourcetrace.attributions.lexicons import Lexicons
+from sourcetrace.learned import Scorer
 
-ACCORDING, VERB, NOUN = "according", "verb", "noun"
+ACCORDING, VERB, NOUN, LEARNED = "according", "verb", "noun", "learned"
 
 
-def is_cue(tok: Token, lex: Lexicons) -> str | None:
-    """The kind of cue `tok` may head ("according", "verb" or "noun"), or None when it is none."""
+def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | None:
+    """The kind of cue `tok` may head ("according", "verb", "noun", or "learned": a verb the
+    lexicon lacks that the learned scorer calls a cue), or None when it is none."""
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return ACCORDING
     lemma = tok.lemma_.lower()
@@ -25,18 +29,23 @@ def is_cue(tok: Token, lex: Lexicons) -> str | None:
         return VERB
     if tok.pos_ == "NOUN" and lemma in lex.nouns:
         return NOUN
+    if learned is not None and tok.pos_ == "VERB" and learned.is_cue(tok):
+        return LEARNED
     return None
 
 
-def cue_candidates(doc: Doc, lex: Lexicons) -> Iterator[tuple[Token, str]]:
+def cue_candidates(doc: Doc, lex: Lexicons, learned: Scorer | None = None) -> Iterator[tuple[Token, str]]:
     """Every token of `doc` that may head a cue, with its kind, in text order."""
     for tok in doc:
-        kind = is_cue(tok, lex)
+        kind = is_cue(tok, lex, learned)
         if kind is not None:
             yield tok, kind
 
 
-def verb_tags(tok: Token, lex: Lexicons) -> frozenset[str]:
-    """The lexicon's tags for a reporting verb ("obj", "rcpt", "+for", ...); none for a verb the
-    lexicon does not list."""
-    return lex.verbs.get(tok.lemma_.lower(), frozenset())
+def verb_tags(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> frozenset[str]:
+    """The lexicon's tags for a reporting verb ("obj", "rcpt", "+for", ...); for a verb the
+    lexicon does not list, the tags learned for its lemma (or none)."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.verbs or learned is None:
+        return lex.verbs.get(lemma, frozenset())
+    return learned.tags(lemma)

@@ -33,6 +33,7 @@ class Lexicons:
     documents: frozenset[str]
     quantities: frozenset[str]
     speaker_stoplist: frozenset[str]
+    references: dict[str, str]  # head lemma -> "outlet" | "organisation" ("the newspaper", "the company")
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +54,7 @@ def lexicons() -> Lexicons:
         documents=frozenset(r[0].lower() for r in _lines("document_heads.txt")),
         quantities=frozenset(r[0].lower() for r in _lines("quantity_heads.txt")),
         speaker_stoplist=frozenset(" ".join(r).lower() for r in _lines("speaker_label_stoplist.txt")),
+        references={r[0].lower(): r[1] for r in _lines("reference_heads.txt") if len(r) > 1},
     )
 
 

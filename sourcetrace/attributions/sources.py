@@ -17,6 +17,23 @@ from sourcetrace.spans import make_span, trim
 
 _DEFINITE = {"the", "this", "that", "these", "those", "same"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_THING_PRONOUNS = {"it", "they", "them"}
+_REPORTING_LEMMAS = {"report", "publish", "write", "quote", "cite", "broadcast", "carry", "air", "according"}
+# verbs that make their subject the issuer of a document object ("issued a statement")
+_ISSUING = {
+    "issue",
+    "release",
+    "publish",
+    "send",
+    "post",
+    "circulate",
+    "file",
+    "write",
+    "sign",
+    "put",
+    "distribute",
+}
+_ISSUER_WINDOW = 400  # tokens looked back for "X issued a statement" before "the statement said"
 
 
 def norm(name: str) -> str:
@@ -65,6 +82,8 @@ class ActorBook:
         self.text = text
         self.actors = list(actors)
         self.history: list[Actor] = []  # source actors in reading order, for "he"/"the source"
+        self.issuers: dict[str, Actor] = {}  # document head lemma -> who issued it ("Kyodo" report)
+        self.reporters: set[str] = set()  # actors that reported something ("X reported"): outlets
         self._next = 1 + max((int(a.id[1:]) for a in actors if a.id[1:].isdigit()), default=0)
         self._names: dict[str, list[Actor]] = {}
         for actor in self.actors:
@@ -113,6 +132,12 @@ class ActorBook:
 
     def resolve(self, found: Found) -> tuple[Actor | None, str]:
         """The actor a source refers to and the kind of the link."""
+        actor, kind = self._resolve(found)
+        if actor is not None and found.lemma in _REPORTING_LEMMAS:
+            self.reporters.add(actor.id)
+        return actor, kind
+
+    def _resolve(self, found: Found) -> tuple[Actor | None, str]:
         head = found.head
         if found.source is None or head is None:
             return None, "unattributed"
@@ -122,7 +147,63 @@ class ActorBook:
             return self._use(named, found.source), named.kind
         if head.pos_ == "PRON":
             return self._pronoun(head, found.source)
+        referent = self._reference(head)
+        if referent is not None:
+            return self._use(referent, found.source), referent.kind
         return self._unnamed(head, found.source)
+
+    def _last(self, wanted) -> Actor | None:
+        return next((a for a in reversed(self.history) if wanted(a)), None)
+
+    def _reference(self, head: Token) -> Actor | None:
+        """ "the newspaper", "the company", "the report": the named antecedent, when there is one."""
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NOUN" or not _definite(head):
+            return None
+        lex = lexicons()
+        wanted = lex.references.get(lemma)
+        if wanted == "outlet":
+            return self._last(lambda a: a.kind == "outlet") or self._last(
+                lambda a: a.type == "ORG" and a.kind == "named" and a.id in self.reporters
+            )
+        if wanted == "organisation":
+            return self._last(lambda a: a.type in ("ORG", "NORP", "GPE") and a.kind == "named")
+        if lemma in lex.documents:
+            return self.issuers.get(lemma) or self._issuer_before(head)
+        return None
+
+    def _issuer_before(self, head: Token) -> Actor | None:
+        """ "X issued a statement ... the statement said": the subject that issued the document."""
+        doc, lemma = head.doc, head.lemma_.lower()
+        for i in range(head.i - 1, max(-1, head.i - 1 - _ISSUER_WINDOW), -1):
+            tok = doc[i]
+            if tok.lemma_.lower() != lemma or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _ISSUING:
+                continue
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            issuer = self._named_at(subj) if subj is not None else None
+            if issuer is not None:
+                self.issuers[lemma] = issuer
+                return issuer
+        return None
+
+    def _owner(self, head: Token) -> Actor | None:
+        """Who a document belongs to: "Bloomberg's report", "the Kyodo report", "a report by
+        Reuters", "a statement issued by the ministry"."""
+        for child in head.children:
+            if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+                owner = self._named_at(child)
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                owner = self._named_at(pobj) if pobj is not None else None
+            elif child.dep_ == "acl" and child.tag_ == "VBN":
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                owner = self._named_at(pobj) if pobj is not None else None
+            else:
+                continue
+            if owner is not None and owner.type != "DOCUMENT":
+                return owner
+        return None
 
     def _named_at(self, head: Token) -> Actor | None:
         """The named actor the head (or a name in apposition after a comma) is a mention of."""
@@ -138,26 +219,39 @@ class ActorBook:
 
     def _pronoun(self, head: Token, source: Range) -> tuple[Actor | None, str]:
         if head.lower_ in _PERSON_PRONOUNS:
-            prior = next((a for a in reversed(self.history) if a.type == "PERSON"), None)
-            if prior is not None:
-                return self._use(prior, source), prior.kind
+            prior = self._last(lambda a: a.type == "PERSON")
+        elif head.lower_ in _THING_PRONOUNS:
+            # "it said": the last organisation, outlet or document; "they": or the last group of people
+            plural = head.lower_ != "it"
+            prior = self._last(lambda a: a.type != "PERSON" or (plural and a.kind == "anonymous"))
+        else:
+            prior = None
+        if prior is not None:
+            return self._use(prior, source), prior.kind
         return None, "anonymous"
 
     def _unnamed(self, head: Token, source: Range) -> tuple[Actor | None, str]:
         """An anonymous person ("a senior official", later "the official") or a document."""
         lex = lexicons()
         lemma = head.lemma_.lower()
-        name_range = trim(self.text, *np_range(head))
+        np_start, np_end = np_range(head)
+        # the source was cut after page chrome the parser ran into it ("... 2009\n\nWorkers want")
+        name_range = trim(self.text, max(np_start, source[0]), np_end)
         name = self.text[name_range[0] : name_range[1]]
         if name[:1].isupper() and head.doc[head.left_edge.i].pos_ == "DET":
             name = name[0].lower() + name[1:]  # "The official" -> "the official"
-        definite = any(c.lower_ in _DEFINITE for c in head.children if c.dep_ in ("det", "amod"))
+        definite = _definite(head)
         if lemma in lex.anonymous and head.pos_ == "NOUN":
             prior = self._prior_anonymous(lemma, lex.anonymous[lemma]) if definite else None
             prior = prior or self.named(name, ("anonymous",))
             actor = prior or self.new(name, "PERSON", "anonymous")
             return self._use(actor, source), "anonymous"
         if lemma in lex.documents and head.pos_ == "NOUN":
+            owner = self._owner(head)
+            if owner is not None:
+                # "a Kyodo report", "Bloomberg's report": Kyodo speaks; "the report" later means it too
+                self.issuers[lemma] = owner
+                return self._use(owner, source), owner.kind
             actor = self.named(name, ("document",)) or self.new(name, "DOCUMENT", "document")
             return self._use(actor, source), "document"
         return None, "named"
@@ -173,6 +267,10 @@ class ActorBook:
         self.history.append(actor)
         self.mention(actor, r)
         return actor
+
+
+def _definite(head: Token) -> bool:
+    return any(c.lower_ in _DEFINITE for c in head.children if c.dep_ in ("det", "amod"))
 
 
 def _quantity_of(head: Token) -> Token:

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from sourcetrace import learned
 from sourcetrace.attributions.base import Found, Range, Rule, trimmed
-from sourcetrace.attributions.cues import ACCORDING, NOUN, VERB, cue_candidates, verb_tags
+from sourcetrace.attributions.cues import ACCORDING, LEARNED, NOUN, VERB, cue_candidates, verb_tags
 from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
 from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, nest
@@ -35,6 +36,11 @@ STAGE_RULES = (
     Rule(
         "no_comment",
         '"declined to comment", "could not be reached": a no-comment response of its actor, never a claim',
+    ),
+    Rule(
+        "learned_cues",
+        "the learned cue scorer (sourcetrace/learned.py, PolNeAR train): a verb the lexicon lacks is a cue "
+        'when the model says so ("railed against", "lamented")',
     ),
 )
 
@@ -125,12 +131,14 @@ def _headline(article: Article, frames: list[Found]) -> Found | None:
 # --------------------------------------------------------------------------- sentence level
 
 
-def _find(tok, kind: str, text: str, regions: list[Range] | None, off: frozenset[str]) -> Found | None:
+def _find(
+    tok, kind: str, text: str, regions: list[Range] | None, off: frozenset[str], scorer=None
+) -> Found | None:
     """The attribution a cue candidate heads, by its kind."""
     if kind == ACCORDING:
         return None if "according_to" in off else according_find(tok, text)
-    if kind == VERB:
-        return verb_find(tok, verb_tags(tok, lexicons()), text, regions, off)
+    if kind in (VERB, LEARNED):
+        return verb_find(tok, verb_tags(tok, lexicons(), scorer), text, regions, off)
     if kind == NOUN:
         return None if "noun_that" in off else noun_find(tok, text)
     return None
@@ -141,6 +149,12 @@ def _fix_source(found: Found, text: str, blocked: list[Range]) -> None:
     if found.source is None:
         return
     found.source = trimmed(text, _cut_structure(found.source, blocked))
+    if found.source is not None:
+        # page chrome inside the subject (a caption between a headline and the body): the subject
+        # is what follows the last piece of it, next to the cue
+        inner = [be for bs, be in blocked if found.source[0] < bs and be <= found.source[1]]
+        if inner:
+            found.source = trimmed(text, (max(inner), found.source[1]))
     head = found.head
     if found.source is None:
         found.head = None
@@ -178,12 +192,16 @@ def _sentence_finds(
     regions: list[Range] | None = None,
     off: frozenset[str] = frozenset(),
 ) -> list[Found]:
-    text = article.text
+    text, lex = article.text, lexicons()
     finds: list[Found] = []
-    for tok, kind in cue_candidates(doc, lexicons()):
-        found = _find(tok, kind, text, regions, off)
+    scorer = None if "learned_cues" in off else learned.cue_scorer(regions or [], lex.verbs, lex.nouns)
+    learned_finds: set[int] = set()
+    for tok, kind in cue_candidates(doc, lex, scorer):
+        found = _find(tok, kind, text, regions, off, scorer)
         if found is None:
             continue
+        if kind == LEARNED:
+            learned_finds.add(id(found))
         _fix_source(found, text, blocked)
         # content the parser ran in from a caption or dateline above starts after them
         found.content = [c for c in (_cut_leading(text, c, blocked) for c in found.content) if c]
@@ -191,6 +209,7 @@ def _sentence_finds(
             finds.append(found)
     if "inner_xcomp" not in off:
         finds = drop_inner_xcomp(finds)
+    finds = learned.drop_overlapping(finds, learned_finds)
     if regions is not None:
         finds.extend(_free_punctuation_finds(doc, text, finds, blocked, regions, off))
     return finds

@@ -6,7 +6,7 @@ Imported only when Dask is used, so the in-process path never pays for importing
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
@@ -45,7 +45,12 @@ def start_client(workers: int, scheduler: str | None = None, *, dashboard_addres
 
 
 def run_on_dask(
-    chunks: list, args: tuple, *, workers: int = 1, scheduler: str | None = None, client: Client | None = None
+    chunks: Iterable[list],
+    args: tuple,
+    *,
+    workers: int = 1,
+    scheduler: str | None = None,
+    client: Client | None = None,
 ) -> Iterator[tuple[dict, list[str]]]:
     """Results of `analyze_chunk(chunk, *args)` in completion order, a bounded number in flight."""
     own = client is None

@@ -10,6 +10,7 @@ already in the store, and commits each finished chunk as one batch.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -238,24 +239,35 @@ def ingest(
     result = IngestResult()
     with store.writer_lock():
         done = store.manifest()
-        todo: list[tuple[str, str | None]] = []
-        for source in discover(paths):
-            try:
-                article, wire = load_source(source, meta)
-            except SourcetraceError as err:
-                report(str(err))
-                result.failed += 1
-                result.errors.append(str(err))
-                continue
-            if article.content_hash in done:
-                result.skipped += 1
-                continue
-            done.add(article.content_hash)
-            todo.append((article.model_dump_json(), wire))
-        chunks = [todo[i : i + batch_size] for i in range(0, len(todo), max(1, batch_size))]
-        bar = _bar(len(todo), progress)
+        sources = list(discover(paths))  # cheap: names and lines; loading happens as chunks are asked for
+        bar = _bar(len(sources), progress)
+
+        def chunks() -> Iterator[list[tuple[str, str | None]]]:
+            # loaded lazily, so the workers parse the first chunks while the rest is still being read
+            chunk: list[tuple[str, str | None]] = []
+            for source in sources:
+                try:
+                    article, wire = load_source(source, meta)
+                except SourcetraceError as err:
+                    report(str(err))
+                    result.failed += 1
+                    result.errors.append(str(err))
+                    bar.update(1)
+                    continue
+                if article.content_hash in done:
+                    result.skipped += 1
+                    bar.update(1)
+                    continue
+                done.add(article.content_hash)
+                chunk.append((article.model_dump_json(), wire))
+                if len(chunk) >= max(1, batch_size):
+                    yield chunk
+                    chunk = []
+            if chunk:
+                yield chunk
+
         try:
-            for rows, errors in _run(chunks, settings, workers, scheduler, client):
+            for rows, errors in _run(chunks(), settings, workers, scheduler, client):
                 for e in errors:
                     report(e)
                 result.failed += len(errors)
@@ -284,10 +296,12 @@ def _bar(total: int, progress: bool | None):
     )
 
 
-def _run(chunks, settings: Settings, workers: int, scheduler: str | None, client):
+def _run(chunks: Iterator[list], settings: Settings, workers: int, scheduler: str | None, client):
     args = (settings.model, tuple(settings.gazetteers))
-    if not chunks:
+    first = next(chunks, None)
+    if first is None:  # nothing new: no cluster to start
         return
+    chunks = itertools.chain([first], chunks)
     if client is None and not scheduler and workers <= 0:
         for chunk in chunks:
             yield analyze_chunk(chunk, *args)

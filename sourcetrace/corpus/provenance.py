@@ -38,6 +38,7 @@ REPUBLICATION_CONTAINMENT = 0.5  # share of the shorter article's shingles found
 
 UNDATED = "9999-99-99"
 _WORD = re.compile(r"\w+", re.UNICODE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _SOURCED = ("anonymous", "document", "named", "outlet")
 
 
@@ -98,6 +99,9 @@ def same_proposition(a: str, b: str) -> bool:
     one's ("the United States" in common is not a proposition); then the words must be nearly the
     same (token_sort_ratio) or one nearly contained in the other at a comparable length.
     """
+    na, nb = set(_NUMBER.findall(a)), set(_NUMBER.findall(b))
+    if na and nb and not na & nb:  # "plus or minus 3.4 points" is not "plus or minus 5.7 points"
+        return False
     ca, cb = content_words(a), content_words(b)
     shared = len(ca & cb)
     if shared < MIN_SHARED or shared / max(1, min(len(ca), len(cb))) < CONTENT_COVER:
@@ -349,9 +353,13 @@ def _fold(text: str) -> str:
 def _same_name(a: str | None, b: str | None) -> bool:
     """The same source under two spellings or with a title: 'Councillor Tobias Rehn', 'Tobias Rehn'."""
     ka, kb = name_key(_fold(a or "")), name_key(_fold(b or ""))
-    return ka == kb or (
-        len(ka.split()) >= 2 and len(kb.split()) >= 2 and (ka.endswith(kb) or kb.endswith(ka))
-    )
+    ta, tb = ka.split(), kb.split()
+    if ka == kb:
+        return True
+    if len(ta) >= 2 and len(tb) >= 2:
+        # a title kept in the name ('Councillor Tobias Rehn'), a middle initial ('Donald J. Trump')
+        return ka.endswith(kb) or kb.endswith(ka) or (ta[0] == tb[0] and ta[-1] == tb[-1])
+    return False
 
 
 def corpus_actors(store: Store) -> list[dict]:

@@ -99,11 +99,13 @@ def test_an_appearance_opens_its_article_with_the_claim_focused():
     assert not at.exception, [e.value for e in at.exception]
     article = at.session_state["article"]
     assert article.publisher == "The Daily Meridian"
+    assert "#### Ferry deal at Port Seldon under scrutiny" in _markdown(at)  # the article view, not the corpus
+    assert "#### Corpus: claims across articles" not in _markdown(at)
     focus = at.session_state["focus"]
-    assert focus["type"] == "claim"
+    assert focus.type == "claim"
     from sourcetrace.analysis import analyze_article
 
-    claim = analyze_article(article).claim(focus["id"])
+    claim = analyze_article(article).claim(focus.id)
     assert claim.content.text == "the ferry contract was awarded without a public tender"
     assert [link.label for link in claim.chain] == ["The Daily Meridian", "Mara Ellison"]
 

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.sources import css_key
 from sourcetrace import walkthrough as wt
+from sourcetrace.render import escape_markdown
 from sourcetrace.sourcing import source_rows, sourcing_profile, voice
 
 pytestmark = pytest.mark.app
@@ -65,7 +66,7 @@ def test_sources_view_lists_the_profile_and_one_row_per_source(bundled_analysis)
     assert "#### Sources · 5" in text
     official = rows[1]
     assert (official.kind, len(official.claims)) == ("anonymous", 6)
-    assert official.passed_on_by == (("NCRI", "al-Malaf"),)
+    assert official.passed_on_by == ((("NCRI", "publisher"), ("al-Malaf", "outlet")),)
     assert ('<div class="who">a U.S. embassy official in Baghdad<span class="kind k-anonymous">'
             "anonymous source</span></div>") in text
     # what it says, each claim with its form, escaped
@@ -82,7 +83,7 @@ def test_a_profile_figure_lists_its_claims_in_the_panel_with_n_of_n(bundled_anal
     own = list(sourcing_profile(bundled_analysis).own_voice)
     assert _cards(at, "sources") == own[:8]
     assert at.query_params["claims"] == "measure:own_voice"
-    assert "**8 of 19 shown** · claims resting on the article's own voice" in _markdown(at)
+    assert "**8 of 19 shown** · claims resting on " + escape_markdown("the article's own voice") in _markdown(at)
     assert at.button(key="sources-measure-own_voice").proto.type == "primary"
     # the same button again shows every claim
     at.button(key="sources-measure-own_voice").click().run()
@@ -95,7 +96,7 @@ def test_a_source_row_lists_that_sources_claims_and_show_all_clears_it(bundled_a
     at = _app("pages/sources.py")
     at.button(key=f"sources-pick-{css_key(official.id)}").click().run()
     assert _cards(at, "sources") == list(official.claims)
-    assert f"**6 of 19 shown** · claims resting on {official.label}" in _markdown(at)
+    assert f"**6 of 19 shown** · claims resting on {escape_markdown(official.label)}" in _markdown(at)
     at.button(key="claims-sources-unfilter").click().run()
     assert "claims" not in at.query_params
     assert len(_cards(at, "sources")) == 8

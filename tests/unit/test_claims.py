@@ -221,3 +221,52 @@ def test_a_chain_link_is_never_a_verb_or_empty(nlp, text):
                 len(span) and span[0].pos_ in ("VERB", "AUX") and link.kind != "unattributed"
             ), link
             assert link.label.lower() not in ("saying", "also said", "quoting", "said"), link
+
+
+def _teller(claims, content_start: str) -> tuple[str, str]:
+    claim = next(c for c in claims if c.content.text.startswith(content_start))
+    return claim.chain[-1].label, claim.chain[-1].kind
+
+
+@pytest.mark.parametrize(
+    ("text", "content_start", "teller"),
+    [
+        (
+            "The Courier reported that the plant would close. The newspaper said 200 jobs would go.",
+            "200 jobs",
+            "Courier",
+        ),
+        (
+            "The Courier reported that the plant would close. It also said the owners had agreed.",
+            "the owners",
+            "Courier",
+        ),
+        (
+            "Acme Holdings said profits fell. The company added that it would cut 300 jobs.",
+            "that it would cut",
+            "Acme Holdings",
+        ),
+        (
+            "Acme Holdings issued a statement on Monday. The statement said the plant was safe.",
+            "the plant was safe",
+            "Acme Holdings",
+        ),
+        (
+            "A Reuters report said the talks had stalled.",
+            "the talks had stalled",
+            "Reuters",
+        ),
+    ],
+)
+def test_a_reference_resolves_to_its_named_antecedent(nlp, text, content_start, teller):
+    from sourcetrace.analysis import analyze_text
+
+    assert _teller(analyze_text(text).claims, content_start)[0] == teller
+
+
+def test_it_is_still_a_placeholder_before_a_passive_or_a_fact(nlp):
+    from sourcetrace.analysis import analyze_text
+
+    for text in ("It is reported that the plant will close.", "It seems that the plant will close."):
+        claims = analyze_text(text).claims
+        assert all(link.kind in ("publisher", "unattributed") for c in claims for link in c.chain), text

@@ -102,3 +102,30 @@ def test_a_missing_store_is_one_line_and_exit_2(tmp_path, capsys):
     assert err == [
         f"sourcetrace: {tmp_path / 'nope'}: no such corpus store; create it with `corpus ingest --db`."
     ]
+
+
+def test_ingest_on_its_own_local_cluster(tmp_path, capsys):
+    from tests.unit.corpus_helpers import generated_articles, write_jsonl
+
+    feed = write_jsonl(tmp_path / "feed.jsonl", generated_articles(3))
+    out = _json(
+        capsys,
+        [
+            "corpus",
+            "ingest",
+            str(feed),
+            "--db",
+            str(tmp_path / "db"),
+            "--workers",
+            "1",
+            "--batch-size",
+            "2",
+            "--no-progress",
+            "--format",
+            "json",
+        ],
+    )
+    assert out == {"added": 3, "skipped": 0, "failed": 0, "batches": 2}
+    assert (
+        _json(capsys, ["corpus", "stats", "--db", str(tmp_path / "db"), "--format", "json"])["articles"] == 3
+    )

@@ -175,8 +175,14 @@ def test_a_two_worker_local_cluster_gives_the_same_rows(demo_store, tmp_path):
 
     client, cluster = start_client(2)
     try:
+        # through the scheduler's address, as `--scheduler tcp://...` reaches an existing cluster
         result = ingest(
-            [DEMO], tmp_path / "db", metadata=DEMO_METADATA, progress=False, client=client, batch_size=2
+            [DEMO],
+            tmp_path / "db",
+            metadata=DEMO_METADATA,
+            progress=False,
+            batch_size=2,
+            scheduler=cluster.scheduler_address,
         )
         assert result.as_dict() == {"added": 5, "skipped": 0, "failed": 0, "batches": 3}
         # the worker plugin loaded the pipeline once per worker process, before the first task

@@ -186,3 +186,21 @@ def test_a_respelling_or_a_title_is_no_change_of_source():
     assert [d["kind"] for d in drift(a, dict(a, article="B", innermost_label="Vicente Fox"))] == [
         "source_changed"
     ]
+
+
+def test_different_figures_are_different_claims_and_a_middle_initial_is_the_same_source():
+    rows = [
+        _row("A", "The margin of sampling error is plus or minus 3.4 percentage points", "unattributed", "x"),
+        _row("B", "The margin of sampling error is plus or minus 5.7 percentage points", "unattributed", "x"),
+    ]
+    assert claim_clusters(rows) == []
+    a = {
+        "article": "A",
+        "publisher": "A",
+        "innermost_kind": "named",
+        "innermost_label": "Donald Trump",
+        "hedged": False,
+        "hedge": None,
+        "stance": "asserts",
+    }
+    assert drift(a, dict(a, article="B", innermost_label="Donald J. Trump")) == []

@@ -622,3 +622,82 @@ def test_weekday_picks_the_year_of_a_date_without_one(nlp):
     events, _ = _events(nlp, "The minister said on Thursday, July 25, that talks could begin.", "2014-01-10")
     event = _one(events, "Thursday, July 25")
     assert (_when(event), event.uncertain) == (("2013-07-25", "2013-07-25", "day"), False)
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        pytest.param("Medtronic, which agreed to buy the firm in August, said it would divest.", "August",
+                     ("2018-08-01", "2018-08-31", "month"), id="infinitive-of-a-past-verb"),
+        pytest.param("The deal awaits approval after receiving a request in late July.", "late July",
+                     ("2018-07-21", "2018-07-31", "month"), id="gerund-is-past"),
+        pytest.param("The company was founded in June.", "June",
+                     ("2018-06-01", "2018-06-30", "month"), id="passive-past"),
+        pytest.param("Nuclear talks can resume in September.", "September",
+                     ("2019-09-01", "2019-09-30", "month"), id="modal-looks-ahead"),
+        pytest.param("The talks could have ended in June.", "June",
+                     ("2018-06-01", "2018-06-30", "month"), id="modal-perfect-is-past"),
+        pytest.param("The vote is likely to take place in June.", "June",
+                     ("2019-06-01", "2019-06-30", "month"), id="likely-to"),
+        pytest.param("The firm won't be able to seal the deal until late December.", "late December",
+                     ("2019-12-21", "2019-12-31", "month"), id="wont-be-able-to"),
+    ],
+)
+def test_tense_of_the_clause(nlp, text, date_text, expected):
+    events, _ = _events(nlp, text, _MAY)
+    assert _when(_one(events, date_text)) == expected
+
+
+def test_said_in_a_clause_joined_to_a_future_one_is_past(nlp):
+    text = "The firms have long expected to finish the deal, but the firm said on Friday that it had no news."
+    events, _ = _events(nlp, text, "2015-10-19")  # a Monday
+    assert _one(events, "Friday").start == "2015-10-16"
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        pytest.param("The deal will close in the first quarter of 2016.", "the first quarter of 2016",
+                     ("2016-01-01", "2016-03-31", "year"), id="quarter-of-a-year"),
+        pytest.param("Sales rose in the fourth quarter of last year.", "the fourth quarter of last year",
+                     ("2018-10-01", "2018-12-31", "year"), id="quarter-of-last-year"),
+        pytest.param("The report is due by the end of the month.", "the end of the month",
+                     ("2019-05-21", "2019-05-31", "month"), id="end-of-the-month"),
+        pytest.param("The firms expect to finish the deal by year end.", "year end",
+                     ("2019-09-01", "2019-12-31", "year"), id="year-end"),
+    ],
+)
+def test_quarters_and_ends_of_periods(nlp, text, date_text, expected):
+    events, _ = _events(nlp, text, _MAY)
+    event = _one(events, date_text)
+    assert (_when(event), event.uncertain) == (expected, True)
+
+
+def test_year_end_of_a_named_year_is_not_this_year(nlp):
+    events, _ = _events(nlp, "The firm reported in its 2016 year-end earnings release.", _MAY)
+    assert [(e.date_text.text, e.start) for e in events] == [("2016", "2016-01-01")]
+
+
+def test_month_after_a_connective_needs_a_month_before_it(nlp):
+    events, _ = _events(nlp, "The minister talked to June and April about the plan.", _MAY)
+    assert events == []
+    events, _ = _events(nlp, "The talks ran between January and March.", _MAY)
+    assert [(e.date_text.text, e.start, e.end) for e in events] == [
+        ("January and March", "2019-01-01", "2019-03-31"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The army sent a force of 1800 troops.", "Between 1600 and 1800 troops were sent."],
+)
+def test_counts_of_things_are_not_years(nlp, text):
+    events, _ = _events(nlp, text, _MAY)
+    assert events == []
+
+
+def test_a_year_before_a_plural_noun_after_in_is_still_a_year(nlp):
+    text = "In 2015 talks resumed. By 2020 prices had doubled. The 2016 elections came."
+    events, _ = _events(nlp, text, _MAY)
+    found = [(e.date_text.text, e.start) for e in events]
+    assert found == [("2015", "2015-01-01"), ("2020", "2020-01-01"), ("2016", "2016-01-01")]

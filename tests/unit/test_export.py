@@ -124,7 +124,7 @@ def test_script_json_round_trips_and_hides_closing_tags() -> None:
 def test_article_highlights_claims_mentions_and_numbers(report: str) -> None:
     article = re.search(r'<div class="article">(.*?)</div>', report, re.S).group(1)
     assert '<a class="cn" id="claim-c1" href="#c-c1">1</a>' in article
-    assert '<span class="claim" data-claims="c1">the talks began in May</span>' in article
+    assert '<span class="st-claim" data-claims="c1">the talks began in May</span>' in article
     assert 'data-actor="a1">An official</span>' in article
     # stripping the markup gives back the article text exactly
     plain = re.sub(r'<a class="cn"[^>]*>\d+</a>', "", article)
@@ -137,7 +137,10 @@ def test_article_highlights_claims_mentions_and_numbers(report: str) -> None:
 def test_claims_listed_in_reading_order_with_chains(report: str) -> None:
     ids = re.findall(r'<li class="claim-item" id="c-(c\d)"', report)
     assert ids == ["c1", "c2", "c3", "c4"]
-    assert "an official<small>anonymous source</small>" in report
+    assert (
+        '<span class="st-link st-k-anonymous st-last" title="anonymous source">'
+        "an official<small>anonymous source</small></span>" in report
+    )
     assert '<span class="badge">hedged</span>' in report
 
 

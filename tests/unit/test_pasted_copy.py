@@ -132,3 +132,18 @@ def test_cli_title_publisher_and_published_flags(capsys, tmp_path):
     assert (article["title"], article["publisher"], article["published"]) == (
         "Dock strike ends after talks in Lisbon", None, "2024-03-15"
     )
+
+
+def test_chrome_between_a_headline_and_the_body_is_cut_from_the_subject():
+    text = (
+        "Port authority seeks a partner for the refinery\n\n0\n\nMinister of Ports Rui Costa\n"
+        "Minister of Ports Rui Costa\n"
+        "The government says it is looking for a partner to run the refinery.\n\n"
+        "The minister said the jobs of the workers would be protected.\n"
+    )
+    a = analyze_text(text)
+    assert [c.kind for c in a.article.structure.chrome] == ["furniture", "furniture", "furniture"]
+    says = next(t for t in a.attributions if t.cue.text == "says")
+    assert (says.source.text, says.content.text) == (
+        "The government", "it is looking for a partner to run the refinery"
+    )

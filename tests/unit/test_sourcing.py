@@ -124,11 +124,12 @@ def test_one_row_per_source_with_what_it_says_and_who_passed_it_on() -> None:
     assert [(s.claim, s.form) for s in rows["m"].said] == [("q", "quote")]
     aide = rows["x"]
     assert (aide.label, aide.kind, aide.claims, aide.relayed) == ("An aide", "anonymous", ("pq",), ("two",))
-    assert aide.passed_on_by == (("Daily Planet",), ("Daily Planet", "Reuters"))
+    pub, reuters = ("Daily Planet", "publisher"), ("Reuters", "outlet")
+    assert aide.passed_on_by == ((pub,), (pub, reuters))
     assert aide.aliases == ("the aide",)
     memo = rows["document:a memo"]
     assert (memo.actor, memo.claims) == (None, ("two",))
-    assert memo.passed_on_by == (("Daily Planet", "Reuters", "the aide"),)
+    assert memo.passed_on_by == ((pub, reuters, ("the aide", "anonymous")),)
     assert rows["r"].claims == ("out",)  # an outlet is a source only when nobody is behind it
     ministry = rows["y"]
     assert (ministry.label, ministry.claims) == ("The ministry", ())

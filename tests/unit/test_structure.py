@@ -183,6 +183,7 @@ def test_pipe_byline_gives_author_outlet_and_publication_date():
         ("Written by Rita Fonseca on June 26, 2023", ["Rita Fonseca"], None, "2023-06-26"),
         ("Written by on June 26, 2023", [], None, "2023-06-26"),
         ("Posted on 3 May 2022 by Rui Costa", ["Rui Costa"], None, "2022-05-03"),
+        ("Staff Correspondent", [], None, None),
     ],
 )
 def test_bylines(line, authors, outlet, day):
@@ -212,7 +213,10 @@ def test_sentences_are_not_bylines(line):
      ("This content was published on May 13, 2021 - 00:31", "2021-05-13"),
      ("Published 8 December 2017", "2017-12-08"),
      ("Feb 11, 2023, 5:45 AM", "2023-02-11"), ("Published: 4 May 2023 | Updated: 5 May 2023", "2023-05-04"),
-     ("Updated 3 hours ago", None)],
+     ("Updated 3 hours ago", None),
+     ("Updated: 00:00 GMT, Jan 1, 1970 | Published: 03:28 GMT, Oct 22, 2018 |", "2018-10-22"),
+     ("Published : Wednesday, 17 February, 2021 at 12:00 AM  Count : 77", "2021-02-17"),
+     ("General News of Friday, 14 October 2022", "2022-10-14")],
 )
 @pytest.mark.parametrize("where", ["above", "below"])
 def test_date_lines_at_the_top_are_chrome_and_give_the_publication_date(line, day, where):
@@ -235,7 +239,10 @@ def test_a_bare_month_in_the_body_is_not_a_date_line():
      "Smoke rises over the port of Lisbon on May 12, 2021. REUTERS/Rui Costa",
      "Dock workers at the gate. Picture date: Tuesday May 5, 2023. "
      "Photo credit should read: Ana Lima/PA Wire",
-     "Dock workers at the port gate on Friday (Xinhua/Ding Wei)"],
+     "Dock workers at the port gate on Friday (Xinhua/Ding Wei)",
+     "Dock workers at the port gate on May 3, 2021.(Harbour Daily/Ding Wei)",
+     "A blueprint of the new port. (Xinhua Photo) Photo Gallery",
+     "Dock workers outside the port on Oct. 3, 2018. Photo by Ana Lima | The Harbour Signal"],
 )
 def test_photo_captions(line):
     found = detect_structure(f"{HEAD}\n\n{line}\n\nDock workers ended a strike on Friday.\n")
@@ -298,7 +305,15 @@ def test_teasers_of_other_stories_end_with_a_time_stamp():
      "Get our headlines delivered to your inbox",
      "Subscribe to continue reading", "You have reached your limit of free articles this month.",
      "Already a subscriber? Log in", "Leave a Reply", "Your email address will not be published.",
-     "Follow us on Twitter and Facebook", "5 min read", "Advertisement"],
+     "Follow us on Twitter and Facebook", "5 min read", "Advertisement", "Advertisement Banner",
+     "Category: NEWS", "Home Blog Page 2269", "Home > World > Europe", "161", "Photo Gallery",
+     "About The Author",
+     "Scroll to Top", "https://example.com/news/2024/03/15/dock-strike.html", "Your Comment",
+     "We will update this story as details become available.",
+     "The story is developing. Check back for updates.",
+     "This article was updated at 11:23 a.m. with further details about the strike.",
+     "Start your day with the Harbour Times Newsletter", "@harbourtimes",
+     "« 1 ... 706 707 (708) 709 ... 809 »"],
 )
 def test_share_subscribe_and_paywall_lines(line):
     found = detect_structure(f"Dock strike ends after talks\n\nDock workers ended a strike.\n\n{line}\n")
@@ -349,6 +364,8 @@ def test_end_credits_and_agency_sign_off():
         ("PORTO/BRAGA (Atlantic Wire) -Dock", "PORTO/BRAGA (Atlantic Wire) -", "Atlantic Wire", "PORTO/BRAGA",
          None),
         ("SEOUL, South Korea (AP) — Dock", "SEOUL, South Korea (AP) —", "AP", "SEOUL, South Korea", None),
+        ("BRAGA, Minho, April 29 (Iberia Press) -- Dock", "BRAGA, Minho, April 29 (Iberia Press) --",
+         "Iberia Press", "BRAGA, Minho, April 29", None),
         ("(Iberia Press) - Dock", "(Iberia Press) -", "Iberia Press", None, None),
         ("MINSK (Harbour News / Iberia Press - 14th August, 2020) Dock",
          "MINSK (Harbour News / Iberia Press - 14th August, 2020)", "Iberia Press", "MINSK", "2020-08-14"),
@@ -360,7 +377,8 @@ def test_wire_datelines_frame_the_agency_and_the_place_is_chrome(opening, dateli
     [d] = found.structure.datelines
     assert (d.span.text, d.source, d.date) == (dateline, source, day)
     assert d.covers.text.endswith("the union said.")
-    assert _chrome(found) == ([("dateline", place)] if place else [])
+    agency_date = [("dateline", "- 14th August, 2020")] if day else []
+    assert _chrome(found) == ([("dateline", place)] if place else []) + agency_date
     _spans_match(text, found)
 
 
@@ -387,4 +405,32 @@ def test_capitalised_run_in_subheading_later_is_not_a_dateline():
         "Man arrested at the lake\n\nPolice arrested a man on Friday, officers said.\n\n"
         "QUESTIONS REMAIN — Officers did not say why he ran.\n"
     )
+    assert detect_structure(text).structure.chrome == []
+
+
+def test_a_dateline_never_reaches_back_over_a_line_break():
+    text = (
+        "Leaders watch an opera\n\nPhoto Gallery\n\n"
+        "BEIJING, Dec. 30 (Harbour Daily) -- Leaders watched an opera "
+        "on Tuesday, the paper said.\n"
+    )
+    found = detect_structure(text)
+    assert [(d.span.text, d.source) for d in found.structure.datelines] == [
+        ("BEIJING, Dec. 30 (Harbour Daily) --", "Harbour Daily")
+    ]
+    assert _chrome(found) == [("furniture", "Photo Gallery"), ("dateline", "BEIJING, Dec. 30")]
+
+
+def test_a_bulleted_headline_under_a_category_line():
+    text = (
+        "Category: NEWS\n\n  • Blasts heard in the port city\n\n"
+        "    LISBON — Loud blasts were heard on Saturday.\n"
+    )
+    found = detect_structure(text)
+    assert found.title == "Blasts heard in the port city"
+    assert _chrome(found) == [("furniture", "Category: NEWS"), ("dateline", "LISBON —")]
+
+
+def test_a_line_said_twice_in_a_transcript_is_speech_not_a_repeated_caption():
+    text = "Debate night\n\nCOSTA: Wrong.\n\nLIMA: The port will close.\n\nCOSTA: Wrong.\n\n“No.”\n\n“No.”\n"
     assert detect_structure(text).structure.chrome == []

@@ -370,3 +370,20 @@ def test_stale_session_folders_are_swept_and_live_ones_kept(tmp_path):
     os.utime(live, (two_days_ago, two_days_ago))  # an old folder whose file was written just now
     assert sweep_stale_folders(tmp_path) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, other.name])
+
+
+def test_the_schema_splits_where_sqlite_says_a_statement_ends():
+    from sourcetrace.workspace import _SCHEMA, _split_sql
+
+    statements = _split_sql(_SCHEMA)
+    assert [s.split("(")[0].split(" ON ")[0] for s in statements] == [
+        "CREATE TABLE IF NOT EXISTS articles ",
+        "CREATE TABLE IF NOT EXISTS edits ",
+        "CREATE INDEX IF NOT EXISTS edits_by_article",
+        "CREATE TRIGGER IF NOT EXISTS edits_append_only_update BEFORE UPDATE",
+        "CREATE TRIGGER IF NOT EXISTS edits_append_only_delete BEFORE DELETE",
+        "CREATE TABLE IF NOT EXISTS walkthroughs ",
+        "CREATE TABLE IF NOT EXISTS walkthrough_steps ",
+    ]
+    assert all(s.endswith(";") for s in statements)
+    assert statements[3].endswith("RAISE(ABORT, 'the edit log is append-only'); END;")
