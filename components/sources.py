@@ -39,7 +39,10 @@ SOURCES_CSS = """
 .st-src .form { font-size: 0.72rem; color: #5b6570; text-transform: uppercase; letter-spacing: 0.04em;
   margin-right: 0.3rem; }
 .st-src .none { color: #5b6570; font-style: italic; }
-.st-key-sources-profile button { min-height: 4.2rem; width: 100%; }
+/* one height for the four figures: their labels wrap onto up to three lines on a laptop screen */
+.st-key-sources-profile button { min-height: 5.2rem; width: 100%; }
+@media (max-width: 1439px) { .st-key-sources-profile button { min-height: 6.4rem; } }
+.st-profile-notes { color: #46505c; font-size: 0.86rem; line-height: 1.45; margin-bottom: 0.6rem; }
 .st-key-sources-profile button p { font-size: 0.92rem; line-height: 1.3; }
 .st-key-sources-profile button strong { font-size: 1.5rem; display: block; }
 </style>
@@ -68,26 +71,33 @@ def _profile(analysis: Analysis, selection: ClaimSelection | None, key: str) -> 
     if not total:
         st.info("No claims were found in this article.")
         return
-    with st.container(key=f"{key}-profile", horizontal=True, gap="small"):
-        for measure, rests_on in MEASURES.items():
+    with st.container(key=f"{key}-profile"):
+        # four equal columns side by side (one above the other on a narrow screen)
+        columns = st.columns(len(MEASURES), gap="small")
+        for column, (measure, rests_on) in zip(columns, MEASURES.items(), strict=True):
             chosen = ClaimSelection(type="measure", id=measure)
             active = selection == chosen
             n = len(profile.of(measure))
-            st.button(
+            column.button(
                 f"**{n}** of {total} rest on {rests_on}", key=f"{key}-measure-{measure}",
                 type="primary" if active else "secondary",
                 on_click=_select, args=(None if active else chosen,),
                 help="List these claims in the panel" if not active else "Show every claim again",
-                disabled=n == 0 and not active, width="stretch",
+                disabled=n == 0 and not active, width="stretch", wrap=True,
             )
     notes = []
+    declined = [r.label for r in source_rows(analysis) if r.declined]
+    notes.append(
+        "Declined to comment: " + ", ".join(html.escape(label) for label in declined) if declined
+        else "Nobody is recorded as declining to comment"
+    )
     if profile.top_source:
         top = html.escape(profile.top_source)
         notes.append(f"Most relied-on source: {top} ({profile.top_source_claims} claims)")
     if profile.outlets:
         notes.append("Relayed from: " + ", ".join(html.escape(o) for o in profile.outlets))
     if notes:
-        st.markdown(f'<div class="meta st-profile-notes">{" · ".join(notes)}</div>', unsafe_allow_html=True)
+        st.markdown(f'<div class="st-profile-notes">{" · ".join(notes)}</div>', unsafe_allow_html=True)
 
 
 def row_html(row: SourceRow) -> str:
