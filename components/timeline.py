@@ -24,16 +24,19 @@ TABLE_CSS = """
 .st-events th { text-align: left; font-weight: 600; color: #3d4651; border-bottom: 1px solid #cfd6de;
   padding: 0.3rem 0.35rem; }
 .st-events td { vertical-align: top; border-bottom: 1px solid #eef1f4; padding: 0.3rem 0.35rem;
-  overflow-wrap: anywhere; }
-.st-events .c-event { width: 17%; } .st-events .c-when { width: 14%; } .st-events .c-precision { width: 9%; }
-.st-events .c-flags { width: 10%; } .st-events .c-dated { width: 10%; } .st-events .c-actors { width: 12%; }
+  overflow-wrap: break-word; }
+.st-events td small { display: block; color: #5b6570; }
+.st-events .c-event { width: 25%; } .st-events .c-when { width: 19%; } .st-events .c-flags { width: 14%; }
 .st-events tr.focused td { background: #fffbea; }
 .st-unplaced { font-size: 0.88rem; }
 .st-unplaced .why { color: #5b6570; font-size: 0.8rem; }
 </style>
 """
-COLUMNS = (("event", "Event"), ("when", "When"), ("precision", "Precision"), ("flags", "Flags"),
-           ("dated", "Dated by"), ("actors", "Actors"), ("evidence", "Evidence"))
+# four columns, every field: the actors under the event, the precision and the dating words under
+# the date (seven narrow columns broke words in two on a laptop screen)
+COLUMNS = (("event", "Event · actors"), ("when", "When · precision · dated by"), ("flags", "Flags"),
+           ("evidence", "Evidence"))
+UNDER = {"event": ("actors",), "when": ("precision", "dated")}
 
 
 def render_timeline(analysis: Analysis, focus: Focus | None, key: str) -> None:
@@ -121,7 +124,7 @@ def _row(analysis: Analysis, p: Placed) -> dict[str, str]:
     names = [a.name for a in (analysis.actor(i) for i in e.actors) if a is not None]
     return {
         "event": e.label, "when": p.when, "precision": e.precision, "flags": ", ".join(flags),
-        "dated": e.date_text.text if e.date_text else "", "actors": ", ".join(names),
+        "dated": f"“{e.date_text.text}”" if e.date_text else "", "actors": ", ".join(names),
         "evidence": " ".join(e.evidence.text.split()),
     }
 
@@ -134,9 +137,14 @@ def events_table_html(analysis: Analysis, chron: Chronology, focus_event: str | 
     for p in (*chron.placed, *chron.unplaced):
         row = _row(analysis, p)
         cls = ' class="focused"' if p.event.id == focus_event else ""
-        cells = "".join(f"<td>{_esc(row[k])}</td>" for k, _ in COLUMNS)
+        cells = "".join(f"<td>{_esc(row[k])}{_under(row, k)}</td>" for k, _ in COLUMNS)
         body.append(f'<tr data-event="{html.escape(p.event.id)}"{cls}>{cells}</tr>')
-    return f'<table class="st-events"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    rows = "".join(body)
+    return f'<table class="st-events"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+
+def _under(row: dict[str, str], key: str) -> str:
+    return "".join(f"<small>{_esc(row[u])}</small>" for u in UNDER.get(key, ()) if row[u])
 
 
 def _esc(text: str) -> str:
