@@ -47,7 +47,7 @@ STAGE_RULES = (
     Rule(
         "learned_cues",
         "the learned cue scorer (sourcetrace/learned.py, PolNeAR train): a verb the lexicon lacks is a cue "
-        'when the model says so ("railed against", "lamented")',
+        'when the model says so ("railed against", "bemoaned")',
     ),
 )
 

@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from sourcetrace.attributions import find_attributions, quote_regions
 from sourcetrace.model import Actor, Article, ArticleStructure, Attribution, Dateline, Span
-from sourcetrace.nlp import get_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_pipeline()
-
-
-def span(text: str, part: str, start: int = 0) -> Span:
-    at = text.index(part, start)
-    return Span(start=at, end=at + len(part), text=part)
+from tests.helpers import span_of as span
 
 
 def run(

@@ -6,18 +6,8 @@ import pytest
 
 from sourcetrace.attributions import find_attributions
 from sourcetrace.claims import build_claims
-from sourcetrace.model import Actor, Article, ArticleStructure, Claim, Span
-from sourcetrace.nlp import get_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_pipeline()
-
-
-def span(text: str, part: str) -> Span:
-    at = text.index(part)
-    return Span(start=at, end=at + len(part), text=part)
+from sourcetrace.model import Actor, Article, ArticleStructure, Claim
+from tests.helpers import span_of as span
 
 
 def claims_of(nlp, text: str, actors: list[Actor] | None = None, **article) -> list[Claim]:
