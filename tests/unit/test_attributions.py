@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sourcetrace.attributions import find_attributions, quote_regions
 from sourcetrace.model import Actor, Article, ArticleStructure, Attribution, Dateline, Span
 from tests.helpers import span_of as span
