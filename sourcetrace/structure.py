@@ -658,7 +658,8 @@ def _is_contact(line: str) -> bool:
         return False
     if _EMAIL.search(stripped) and (_CONTACT_WORDS.search(stripped) or "|" in stripped):
         return True
-    return stripped.count("|") >= 1 and bool(_PHONE.search(stripped) or _EMAIL.search(stripped))
+    undated = _ANY_DATE.sub(" ", stripped)  # "Date - 13-05-2012" is not a phone number
+    return stripped.count("|") >= 1 and bool(_PHONE.search(undated) or _EMAIL.search(stripped))
 
 
 def _is_credit(line: str) -> bool:
@@ -723,6 +724,7 @@ class _DatelineFound:
     place: tuple[int, int] | None = None  # "LISBON, March 15": where, not who
     extra: list[tuple[int, int]] = field(default_factory=list)  # "- 14th August, 2020" inside the agency
     also: list[str] = field(default_factory=list)  # "UrduPoint News / Sputnik": the outlets before the last
+    dated: tuple[int, int, str] | None = None  # a press release's "CITY, State, Feb. 21, 2022 /Wire/ --"
 
 
 def _agency_parts(agency: str) -> tuple[list[str], str | None, int]:
@@ -746,12 +748,25 @@ def _dateline_at(
 ) -> _DatelineFound:
     """The dateline opening the paragraph at `start`, if any: "LISBON, March 15 (Reuters) -" (an
     agency's), "NCRI –" (a source's), or "PHOENIX —" (a place only)."""
+    release = _RELEASE_DATELINE.match(text, start)
+    if release:
+        # the distributor is no teller: the release speaks in its issuer's voice
+        return _DatelineFound(dated=(start, _before_space(text, start, release.end()),
+                                     parse_date(release.group("date")) or ""))
     m = _DATELINE.match(text, start)
     if not m or m.end() == start:
         return _DatelineFound()
     if m.group("agency"):
         return _agency_dateline(text, start, m)
     return _lead_dateline(text, start, m, first_paragraph, publisher)
+
+
+# "CHILLICOTHE, Ohio, Feb. 21, 2022 /PRNewswire/ --": a press release's place, date and distributor
+_RELEASE_DATELINE = re.compile(
+    rf"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}}(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,2}})?"
+    rf",[ \t]*(?P<date>{_DATE})[ \t]*/[ \t]*[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*){{0,2}}[ \t]*/"
+    rf"[ \t]*(?:{_DASH})?\s*"
+)
 
 
 def _before_space(text: str, start: int, end: int) -> int:
@@ -1010,6 +1025,10 @@ def _header(lines: _Lines, publisher_hint: list[str]) -> tuple[int | None, int |
         if byline is not None:
             lines.mark(j, "byline", byline)
             return True
+        day = _labelled_fields_date(line)
+        if day is not None:
+            lines.mark(j, "date", _chrome_stub("date", [], None, day))
+            return True
         return False
 
     while i < n:
@@ -1069,6 +1088,19 @@ def _is_breadcrumb(lines: _Lines, j: int) -> bool:
         run.append(lines.line(k))
         k += 1
     return first >= 0 and len(run) >= 2 and j < k and all(len(r.split()) <= 5 for r in run[:-1])
+
+
+def _labelled_fields_date(line: str) -> str | None:
+    """A date beside the page's short labels: "- Politics - May 23, 2023", "for Cabinet Office |
+    Date - 13-05-2012", "World | 3 May 2021 | 5 min read": the date, else None."""
+    fields = [f for f in _FIELD_SPLIT.split(line.strip().strip("-–—|•· ")) if f.strip()]
+    if not 2 <= len(fields) <= 4 or len(line.split()) > 14:
+        return None
+    dates = [f for f in fields if _is_date_line(f, header=True) and _full_date(f)]
+    labels = [f for f in fields if f not in dates]
+    if len(dates) != 1 or not all(len(f.split()) <= 4 and not re.search(r"[.!?,;:\"“”]", f) for f in labels):
+        return None
+    return _full_date(dates[0])
 
 
 def _repeats_later(lines: _Lines, i: int) -> bool:
@@ -1157,6 +1189,9 @@ def detect_structure(text: str) -> FoundStructure:
         for piece in ([found.place] if found.place else []) + found.extra:
             if piece[1] > piece[0]:
                 chrome.append(Chrome(span=make_span(text, *piece), kind="dateline"))
+        if found.dated:
+            s0, e0, day = found.dated
+            chrome.append(Chrome(span=make_span(text, s0, e0), kind="date", date=day or None))
         if found.dateline:
             datelines.append(found.dateline)
             also_outlets += found.also

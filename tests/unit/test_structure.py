@@ -581,3 +581,38 @@ def test_a_dated_agency_dateline_after_a_comma(opening, dateline, source, also, 
 )
 def test_a_text_that_states_no_publication_date_gets_none(text):
     assert detect_structure(text).published is None
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [("- Politics - May 23, 2023", "2023-05-23"), ("for Harbour Office | Date - 13-05-2012", "2012-05-13"),
+     ("World | 3 May 2021 | 5 min read", "2021-05-03")],
+)
+def test_a_date_beside_the_pages_short_labels_under_the_headline(line, day):
+    found = detect_structure(f"Dock strike ends after talks\n\n{line}\n\n{_STORY}")
+    assert found.title == "Dock strike ends after talks"
+    assert [(c.kind, c.span.text, c.date) for c in found.structure.chrome] == [("date", line, day)]
+    assert found.published == day
+
+
+def test_a_stray_close_button_above_the_page_header():
+    text = (
+        "close\nWed Aug 21, 2019\nOur Correspondent\nAugust 21, 2019\n\nPort fees rise, council told\n\n"
+        "National\n\nOur Correspondent\nAugust 21, 2019\n\n" + _STORY
+    )
+    found = detect_structure(text)
+    assert (found.title, found.published) == ("Port fees rise, council told", "2019-08-21")
+
+
+def test_a_press_release_dateline_dates_the_release_and_frames_no_teller():
+    text = (
+        "CHILLICOTHE, Ohio, Feb. 21, 2022 /Harbour Newswire/ -- Harbour Pets is aware of the charges "
+        "against one of its suppliers, the company said.\n"
+    )
+    found = detect_structure(text)
+    assert found.structure.datelines == []
+    assert [(c.kind, c.span.text, c.date) for c in found.structure.chrome] == [
+        ("date", "CHILLICOTHE, Ohio, Feb. 21, 2022 /Harbour Newswire/ --", "2022-02-21")
+    ]
+    assert found.published == "2022-02-21"
+    _spans_match(text, found)
