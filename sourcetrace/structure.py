@@ -445,7 +445,7 @@ def _staff_byline(stripped: str) -> Chrome:
 
 
 _NAME_THEN_DATE = re.compile(
-    rf"^(?P<name>(?:[A-Z][\w.'’-]*\s+){{1,4}}?)(?P<rest>(?:\d|{_WEEKDAY}\b|{_MONTH}\s+\d|"
+    rf"^(?P<name>(?:[A-Z][\w.'’-]*\s+){{1,4}}?)(?:\(@\w+\)\s+)?(?P<rest>(?:\d|{_WEEKDAY}\b|{_MONTH}\s+\d|"
     r"updated|published|posted).*)$", re.IGNORECASE)
 
 
@@ -1028,6 +1028,12 @@ def _header(lines: _Lines, publisher_hint: list[str]) -> tuple[int | None, int |
         day = _labelled_fields_date(line)
         if day is not None:
             lines.mark(j, "date", _chrome_stub("date", [], None, day))
+            return True
+        if headline is not None and j + 1 < n and _names(line) and len(line.split()) <= 4 and _is_date_line(
+            lines.line(j + 1), header=True
+        ):
+            # "Edward Lima" alone under the headline, then "18 Apr 2023": the author, then the date
+            lines.mark(j, "byline", _chrome_stub("byline", _names(line) or [], None, None))
             return True
         return False
 

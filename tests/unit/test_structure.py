@@ -616,3 +616,27 @@ def test_a_press_release_dateline_dates_the_release_and_frames_no_teller():
     ]
     assert found.published == "2022-02-21"
     _spans_match(text, found)
+
+
+def test_a_bare_name_then_a_date_under_the_headline_are_byline_and_date():
+    text = "top of page\n\nDock strike ends after talks\n\nEdward Lima\n\n18 Apr 2023\n\n" + _STORY
+    found = detect_structure(text)
+    assert (found.title, found.published) == ("Dock strike ends after talks", "2023-04-18")
+    assert [(c.kind, c.span.text, c.authors) for c in found.structure.chrome] == [
+        ("furniture", "top of page", []), ("byline", "Edward Lima", ["Edward Lima"]),
+        ("date", "18 Apr 2023", []),
+    ]
+
+
+def test_a_bare_name_under_the_headline_without_a_date_is_text():
+    found = detect_structure("Dock strike ends after talks\n\nEdward Lima\n\n" + _STORY)
+    assert found.structure.chrome == [] and found.published is None
+
+
+def test_a_byline_with_a_social_handle_before_its_date():
+    text = "Harbour.com\n\nDock strike ends\n\nAna Lima (@analima99) Published May 16, 2023 | 12:06 PM\n\n"
+    found = detect_structure(text + _STORY)
+    [byline] = found.structure.chrome
+    assert (byline.kind, byline.authors, byline.date, found.published) == (
+        "byline", ["Ana Lima"], "2023-05-16", "2023-05-16"
+    )
