@@ -921,7 +921,7 @@ class _Lines:
 _DATE_PREFIX = re.compile(
     rf"\W*{_DATE_LABEL}\s*[:\-–—]?\s*(?:{_WEEKDAY},?\s+)?(?:{_ANY_DATE.pattern})"
     rf"(?:[\s,|]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?(?:\s+{_TZ}\b)?)?"
-    r"(?=\s+(?-i:[A-Z“\"‘'(]))",
+    r"(?=\s+(?:(?-i:[A-Z“\"‘'(])|https?://))",
     re.IGNORECASE,
 )
 
@@ -957,12 +957,16 @@ def _classify_anywhere(lines: _Lines) -> None:
     lex = _chrome_lexicon()
     after_by = False
     for i, line in enumerate(text_lines):
-        stated = _fields_byline(line) or _source_credit(line)
+        stated = _fields_byline(line)  # before captions: "Source:" also opens a photo credit
         if stated is not None:
             lines.mark(i, stated.kind, stated)
             continue
         if _is_caption(line):
-            lines.mark(i, "caption")
+            lines.mark(i, "caption")  # "(AP Photo, March 3, 2021)" dates the photo, not the page
+            continue
+        stated = _source_credit(line)
+        if stated is not None:
+            lines.mark(i, stated.kind, stated)
             continue
         byline = _byline(line, header=False)
         if byline is not None:
@@ -1274,7 +1278,7 @@ def _published(
     if found is not None and found[0] in (0, 1, 2, 4):
         return found[2]
     # an update's date or none but the site's "today": the dateline's day, put in its year, is earlier
-    completed = _dateline_with_year(text, chrome, datelines, [c[2] for c in candidates])
+    completed = _dateline_with_year(text, chrome, datelines, [c[2] for c in candidates], header_end)
     return completed or (found[2] if found else None)
 
 
@@ -1290,8 +1294,14 @@ _MONTH_DAY = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}\s+{_M
                         re.IGNORECASE)
 
 
+# the page's own address on a line of its own: "URL: http://example.com/news/2006/06/..."
+_PAGE_ADDRESS = re.compile(
+    r"(?im)^[ \t]*(?P<label>(?:url|link|permalink|source)[ \t]*:[ \t]*)?https?://\S+[ \t]*$"
+)
+
+
 def _dateline_with_year(
-    text: str, chrome: list[Chrome], datelines: list[Dateline], stated: list[str]
+    text: str, chrome: list[Chrome], datelines: list[Dateline], stated: list[str], header_end: int
 ) -> str | None:
     """A dateline's month and day ("LONDON, March 15 (Reuters) -") in the year the page states:
     the year that puts it on, or up to a month before, a full date the page shows, else the one
@@ -1308,7 +1318,11 @@ def _dateline_with_year(
                 return value
     years = {y for c in chrome if c.kind in ("date", "byline", "credit") and not c.date
              for y in re.findall(r"\b(?:19|20)\d{2}\b", c.span.text)}
-    years |= set(re.findall(r"https?://\S+?/((?:19|20)\d{2})/", text))
+    # a bare address in the body may link another story: there, only a labelled one is the page's
+    tail = [(c.span.start, c.span.end) for c in chrome if c.kind in ("related", "comments")]
+    for m in _PAGE_ADDRESS.finditer(text):
+        if (m.start() < header_end or m.group("label")) and not any(a <= m.start() < b for a, b in tail):
+            years |= set(re.findall(r"/((?:19|20)\d{2})/", m.group()))
     if len(years) == 1:
         return parse_date(f"{md} {years.pop()}")
     return None

@@ -640,3 +640,19 @@ def test_a_byline_with_a_social_handle_before_its_date():
     assert (byline.kind, byline.authors, byline.date, found.published) == (
         "byline", ["Ana Lima"], "2023-05-16", "2023-05-16"
     )
+
+
+def test_a_dated_photo_credit_in_parentheses_is_a_caption_not_a_source_credit():
+    text = f"Dock strike ends\n\n{_STORY}\n(AP Photo, March 3, 2021)\n"
+    found = detect_structure(text)
+    assert [(c.kind, c.date) for c in found.structure.chrome] == [("caption", None)]
+    assert found.published is None
+
+
+def test_an_address_linked_in_the_story_gives_a_dateline_no_year():
+    text = (
+        "Dock strike ends\n\nLISBON, March 15 (Atlantic Wire) - " + _STORY
+        + "\nThe last strike (https://harbourdaily.example/2015/03/strike) lasted a week.\n"
+        + "\nRelated stories\nhttps://harbourdaily.example/2016/01/ferry-fares\n"
+    )
+    assert detect_structure(text).published is None
