@@ -937,7 +937,7 @@ def _split_date_prefix(text: str, start: int, end: int) -> list[tuple[int, int]]
     rest = start + m.end()
     while rest < end and text[rest].isspace():
         rest += 1
-    if len(text[rest:end].split()) < 2:
+    if rest >= end:
         return [(start, end)]
     return [(start, start + m.end()), (rest, end)]
 
