@@ -9,6 +9,8 @@ PORT   ?= 8501
 run: $(VENV)/.installed
 	SOURCETRACE_WORKSPACE=shared $(BIN)/streamlit run app.py --server.port $(PORT)
 
+# Without Chromium the browser tests are skipped and the run ends with a red banner saying so
+# (tests/browser_guard.py); .ci/run sets SOURCETRACE_REQUIRE_BROWSER=1 so that a skip fails CI.
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest
 

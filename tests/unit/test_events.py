@@ -9,13 +9,8 @@ import pytest
 from sourcetrace.analysis import prepare_article
 from sourcetrace.events import extract_events, link_claims_to_events
 from sourcetrace.model import Actor, Article, ArticleStructure, ChainLink, Claim, Event, Span
-from sourcetrace.nlp import get_pipeline
-from sourcetrace.spans import make_span, nth_span, overlaps
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_pipeline()
+from sourcetrace.spans import make_span, overlaps
+from tests.helpers import span_of as _span
 
 
 def _article(text: str, published: str | None, boilerplate: list[tuple[int, int]] = ()) -> Article:
@@ -284,10 +279,6 @@ def test_label_keeps_coordinated_subjects(nlp):
 
 
 # ---------------------------------------------------------------- claims ↔ events
-
-
-def _span(text: str, words: str, nth: int = 0) -> Span:
-    return nth_span(text, words, nth)
 
 
 def _claim(claim_id: str, content: Span, events: list[str] | None = None) -> Claim:
