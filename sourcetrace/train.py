@@ -21,7 +21,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from sourcetrace import learned
-from sourcetrace.evaluate import GoldAttribution
+from sourcetrace.brat import GoldAttribution
 
 SEED = 13
 VALIDATION_SHARE = 0.1
