@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test test-fast bench lint schema clean
+.PHONY: run test test-fast bench lint schema train clean
 
 run: $(VENV)/.installed
 	SOURCETRACE_WORKSPACE=shared $(BIN)/streamlit run app.py --server.port $(PORT)
@@ -22,6 +22,11 @@ bench: $(VENV)/.dev-installed
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
+
+# Rebuild the learned cue model from PolNeAR train (needs ../shared; about 5 min on 2 cores, seed fixed)
+POLNEAR ?= ../shared/data
+train: $(VENV)/.dev-installed
+	$(BIN)/python -m sourcetrace train $(POLNEAR)/polnear-train -o data/models/cues --dev $(POLNEAR)/polnear-dev
 
 schema: $(VENV)/.installed
 	$(BIN)/python -m sourcetrace schema -o schema/analysis.schema.json

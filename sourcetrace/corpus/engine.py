@@ -11,9 +11,14 @@ from collections.abc import Callable, Iterable, Iterator
 
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
+WARM_UP_TEXT = (
+    "Council approves the budget\n\nMayor Lena Ortiz said on Tuesday that the council approved the "
+    "budget for the new bridge, according to a statement from the city.\n"
+)
+
 
 class PipelineLoader(WorkerPlugin):
-    """Load the spaCy pipeline once when a worker starts (not inside its first task)."""
+    """Load the spaCy pipeline (and warm the stages) once when a worker starts, not in its first task."""
 
     name = "sourcetrace-pipeline"
 
@@ -22,9 +27,13 @@ class PipelineLoader(WorkerPlugin):
         self.gazetteers = tuple(gazetteers)
 
     def setup(self, worker) -> None:
+        from sourcetrace.analysis import Settings, analyze_many, prepare_article
         from sourcetrace.nlp import get_pipeline
 
         get_pipeline(self.model, self.gazetteers)
+        # one tiny analysis fills the stages' lazy caches (lexicons, the learned cue model) too
+        warm = prepare_article(WARM_UP_TEXT)
+        list(analyze_many([warm], Settings(model=self.model, gazetteers=self.gazetteers)))
 
 
 def start_client(workers: int, scheduler: str | None = None, *, dashboard_address: str | None = None):

@@ -92,3 +92,58 @@ def test_timeline_marks_focused_events(analysis):
 def test_timeline_without_events_is_an_empty_figure(analysis):
     empty = analysis.model_copy(update={"events": []})
     assert timeline_figure(empty).data == ()
+
+
+def _timeline_with(analysis: Analysis, *extra) -> Analysis:
+    from sourcetrace.model import Event
+
+    sentence = analysis.events[0].evidence
+    made = [Event(id=eid, label=label, start=s, end=e, precision=p, evidence=sentence, unresolved=u)
+            for eid, label, s, e, p, u in extra]
+    return analysis.model_copy(update={"events": [*analysis.events, *made]})
+
+
+def test_timeline_draws_open_events_from_their_known_day(analysis):
+    a = _timeline_with(analysis, ("e3", "the deal was struck", None, "2007-05-02", "open", False))
+    fig = timeline_figure(a)
+    tail = next(t for t in fig.data if t.type == "scatter" and t.mode == "lines")
+    scatters = [t for t in fig.data if t.type == "scatter"]
+    heads = next(t for t in scatters if t.mode == "markers+text" and "e3" in t.customdata)
+    assert tail.line.dash == "dot" and tail.y[:2] == ("e3", "e3") and tail.x[1] == "2007-05-02"
+    # the dotted tail runs back a short way, never from the axis start
+    lo = fig.layout.xaxis.range[0]
+    assert lo < "2005-01-01" < tail.x[0] < "2007-05-02"
+    assert "before 2 May 2007" in heads.text
+    assert set(heads.marker.symbol) == {"line-ns", "triangle-left"}
+    assert all(t.type != "bar" or "e3" not in t.customdata for t in fig.data)
+
+
+def test_timeline_leaves_unplaced_events_off_and_marks_outliers_at_the_edge(analysis):
+    a = _timeline_with(
+        analysis,
+        ("e3", "a stray", None, None, "open", True),
+        ("e4", "the revolution", "1979-01-01", "1979-12-31", "year", False),
+        ("e5", "talks resumed", "2007-05-03", "2007-05-03", "day", False),
+        ("e6", "talks ended", "2007-05-04", "2007-05-04", "day", False),
+    )
+    fig = timeline_figure(a)
+    drawn = {i for t in fig.data for i in (t.customdata or ())}
+    assert "e3" not in drawn and "e3" not in fig.layout.yaxis.tickvals
+    lo, hi = fig.layout.xaxis.range
+    assert "2004-10-01" < lo < "2005-01-01" and hi > "2007-05-04"  # framed where the events are
+    edge = next(t for t in fig.data if t.name == "Outside this range")
+    assert edge.customdata == ("e4",) and edge.marker.symbol == ("arrow-bar-left",)
+    assert lo < edge.x[0] < "2005-01-01" and edge.text == ("◂ 1979",)
+    wide = timeline_figure(a, every_date=True)
+    assert wide.layout.xaxis.range[0] < "1979-01-01"
+    assert all(t.name != "Outside this range" for t in wide.data)
+
+
+def test_timeline_hover_has_the_whole_label_wrapped(analysis):
+    label = "the long negotiations over the future of the port and its customs " * 2
+    a = _timeline_with(analysis, ("e3", label.strip(), "2007-05-02", "2007-05-02", "day", False))
+    fig = timeline_figure(a)
+    hover = next(t.hovertext[list(t.customdata).index("e3")] for t in fig.data if "e3" in t.customdata)
+    bold = [x for x in hover.split("<br>") if x.startswith("<b>")]
+    assert " ".join(b.removeprefix("<b>").removesuffix("</b>") for b in bold) == label.strip()
+    assert [len(b) - len("<b></b>") for b in bold] == [57, 61, 11]  # plotly does not wrap: we do

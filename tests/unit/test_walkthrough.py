@@ -134,7 +134,7 @@ def test_claim_step_carries_chain_actors_and_event() -> None:
     c4 = steps["claim:c4"]
     assert c4.actors == ["a0", "a3", "a2"]
     assert c4.event is None
-    assert steps["claim:c3"].lines[1] == "No source is named: this rests on the article's own voice."
+    assert steps["claim:c3"].lines[1] == "No source is named: this rests on Daily Paper's own voice."
 
 
 def test_sourcing_summary_counts() -> None:
