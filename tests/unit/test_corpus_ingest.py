@@ -189,6 +189,8 @@ def test_a_two_worker_local_cluster_gives_the_same_rows(demo_store, tmp_path):
         loaded = client.run(lambda: len(__import__("sourcetrace.nlp", fromlist=["_cache"])._cache))
         assert list(loaded.values()) == [1, 1]
         assert all(addr.startswith("tcp://127.0.0.1:") for addr in loaded)
+        profiling = client.run(lambda: __import__("dask").config.get("distributed.worker.profile.enabled"))
+        assert list(profiling.values()) == [False, False]
     finally:
         client.close()
         cluster.close()
