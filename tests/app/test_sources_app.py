@@ -83,7 +83,8 @@ def test_a_profile_figure_lists_its_claims_in_the_panel_with_n_of_n(bundled_anal
     own = list(sourcing_profile(bundled_analysis).own_voice)
     assert _cards(at, "sources") == own[:8]
     assert at.query_params["claims"] == "measure:own_voice"
-    assert "**8 of 19 shown** · claims resting on " + escape_markdown("the article's own voice") in _markdown(at)
+    own_voice = escape_markdown("the article's own voice")
+    assert "**8 of 19 shown** · claims resting on " + own_voice in _markdown(at)
     assert at.button(key="sources-measure-own_voice").proto.type == "primary"
     # the same button again shows every claim
     at.button(key="sources-measure-own_voice").click().run()
