@@ -6,7 +6,7 @@ titles; relabelling what the model types as a class wrongly: a company's formal 
 is an organisation, a name after a person noun is a person; marking outlets by name and context).
 `_Propagator` finds names the model missed from the ones it found: a surname after the full name,
 a company's short form, an acronym of a long name, "Mr X", capitalised runs closed by a legal
-form or a public body's head. `_Resolver` merges groups of mentions (a union-find): same
+form or a public body's head. `_Resolver` merges groups of mentions (networkx's union-find): same
 gazetteer id, country or normalised name; parenthesised acronyms; surname <-> full name and
 transliteration variants (rapidfuzz); company short forms ("Kivuli Mining Ltd" / "Kivuli"),
 "the Post" for an outlet's last word, "X Ministry" / "Ministry of X", initial-letter acronyms;
@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from networkx.utils import UnionFind
 from rapidfuzz.distance import Indel
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -878,7 +879,8 @@ def extract_actors(doc: Doc, article: Article) -> list[Actor]:
 
 
 class _Resolver:
-    """Mention groups merged into actors (a union-find over group keys)."""
+    """Mention groups merged into actors: a union-find (networkx's) over group keys, each set
+    named by its first-mentioned group so ids follow first mention."""
 
     def __init__(self, mentions: list[_Mention]) -> None:
         self.mentions = mentions
@@ -886,17 +888,14 @@ class _Resolver:
         self.groups: dict[str, list[int]] = {}
         for i, m in enumerate(mentions):
             self.groups.setdefault(_group_key(m), []).append(i)
-        self.parent = {k: k for k in self.groups}
+        self.sets = UnionFind(self.groups)
+        self.anchor = {k: k for k in self.groups}  # the set's root in networkx -> its first group
         self.by_token: dict[tuple[str, str], list[str]] = {}
         self.by_initials: dict[str, list[str]] = {}
         self.by_acronym: dict[str, list[str]] = {}
 
     def find(self, k: str) -> str:
-        parent = self.parent
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+        return self.anchor[self.sets[k]]
 
     def union(self, keep: str, other: str) -> None:
         a, b = self.find(keep), self.find(other)
@@ -905,7 +904,8 @@ class _Resolver:
         # The group seen first stays the root so ids follow first mention.
         if self.groups[b][0] < self.groups[a][0]:
             a, b = b, a
-        self.parent[b] = a
+        self.sets.union(a, b)
+        self.anchor[self.sets[a]] = a
         self.groups[a] = sorted(self.groups[a] + self.groups[b])
 
     def roots(self) -> list[str]:
