@@ -35,6 +35,7 @@ COMPANY_WORDS_FILE = DATA_DIR / "company_words.txt"
 OUTLET_WORDS_FILE = DATA_DIR / "outlet_words.txt"
 OUTLET_CUES_FILE = DATA_DIR / "outlet_cues.txt"
 PERSON_NOUNS_FILE = DATA_DIR / "person_nouns.txt"
+INSTITUTION_HEADS_FILE = DATA_DIR / "institution_heads.txt"
 
 # Labels that never name someone who can act or speak.
 NON_ACTOR_LABELS = frozenset(
@@ -63,6 +64,7 @@ _PAREN_ACRONYMS = re.compile(
     r"\s*\(\s*([A-Z](?:\.?[A-Z&])+\.?(?:\s*/\s*[A-Z](?:\.?[A-Z&])+\.?)*)\s*\)"
     r"|,\s+or\s+([A-Z][A-Z0-9&]+)(?=\s*[,.;:)\u2013\u2014-])"
 )
+_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\b(?![\w-])")
 _INITIAL_SKIP = frozenset({"of", "the", "and", "for", "al", "el", "de", "in", "on"})
 MAX_TITLE_TOKENS = 8
 
@@ -155,9 +157,18 @@ def _company_words() -> frozenset[str]:
     return _company_word_sets()[1]
 
 
+def _is_institution_head(tok) -> bool:
+    return tok.text[:1].isupper() and tok.lower_ in _institution_heads()
+
+
 def _is_formal_word(tok) -> bool:
     """ "Inc", "Ltd.", "Holdings": written with a capital, it closes a company's formal name."""
     return tok.text[:1].isupper() and tok.lower_.rstrip(".") in _company_word_sets()[0]
+
+
+@lru_cache(maxsize=1)
+def _institution_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in _read_lines(INSTITUTION_HEADS_FILE))
 
 
 @lru_cache(maxsize=1)
@@ -176,12 +187,13 @@ def _outlet_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _outlet_cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    before, after = [], []
+def _outlet_cues() -> dict[str, tuple[str, ...]]:
+    """{"before": phrases, "after": phrases, "unless": last words}."""
+    cues: dict[str, list[str]] = {"before": [], "after": [], "unless": []}
     for line in _read_lines(OUTLET_CUES_FILE):
         where, _, phrase = line.partition(":")
-        (before if where.strip() == "before" else after).append(phrase.strip().lower())
-    return tuple(before), tuple(after)
+        cues.setdefault(where.strip(), []).append(phrase.strip().lower())
+    return {k: tuple(v) for k, v in cues.items()}
 
 
 @lru_cache(maxsize=8192)
@@ -409,7 +421,7 @@ def _same_tokens(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def _org_fits(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """One organisation: the same name spelt alike, or one is a short form of the other
     ("Kivuli Mining" / "Kivuli Mining Ltd"); never two names that share only a word."""
-    if a == b:
+    if a == b or _head_reordered(a, b) or _head_reordered(b, a):
         return True
     if len(a) == len(b):
         return _same_org(a, b)
@@ -417,10 +429,25 @@ def _org_fits(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return any(_same_tokens(short, core) for core in _cores(long_))
 
 
+def _head_reordered(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """ "Defense Ministry" is "Ministry of (National) Defense": the same head, and one's words
+    all among the other's."""
+    if len(a) < 2 or len(b) < 3 or a[-1] != b[0] or b[1] != "of" or a[-1] not in _institution_heads():
+        return False
+    mods_a = {t for t in a[:-1] if t not in _CONNECTORS}
+    mods_b = {t for t in b[2:] if t not in _CONNECTORS}
+    return bool(mods_a) and (mods_a <= mods_b or mods_b <= mods_a)
+
+
 def _is_outlet_name(surface: str) -> bool:
     anywhere, last = _outlet_words()
     words = re.findall(r"[\w’'/-]+", surface)
     return len(words) >= 2 and (any(w in anywhere for w in words) or words[-1] in last)
+
+
+def _place_abbreviation(surface: str) -> bool:
+    """ "S.C.", "N.C.": two dotted letters abbreviate a place far more often than a body."""
+    return "." in surface and len(re.sub(r"[^A-Za-z0-9]", "", surface)) <= 2
 
 
 def _acronym_keys(surface: str) -> frozenset[str]:
@@ -498,6 +525,22 @@ def _strip_person_titles(doc: Doc, first: int, last: int) -> int:
     return first
 
 
+def _given_names_before(doc: Doc, first: int) -> int:
+    """A person's name the model cut short after an honorific ("Mr Oh [Chong Song]"): up to two
+    capitalised proper nouns between the honorific and the name belong to it."""
+    i = first
+    while i > 0 and first - i < 2:
+        prev = doc[i - 1]
+        if prev.ent_type_ or prev.pos_ != "PROPN" or not prev.is_alpha or not prev.text[:1].isupper():
+            break
+        if _is_title_word(prev.text) or "\n" in prev.whitespace_:
+            break
+        i -= 1
+    if i < first and i > 0 and doc[i - 1].lower_.rstrip(".") in _HONORIFICS:
+        return i
+    return first
+
+
 def _span_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character offsets without leading punctuation glued to the first word ("-Elliott")."""
     text = doc.text
@@ -508,14 +551,18 @@ def _span_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _outlet_context(text: str, start: int, end: int, label: str) -> bool:
     """ "newspaper X", "the daily X", "X news agency", "X reported on Monday"."""
-    before_cues, after_cues = _outlet_cues()
+    cues = _outlet_cues()
     before = " " + re.sub(r"\s+", " ", text[max(0, start - 40):start].lower()).strip()
-    if any(before.endswith(" " + cue) for cue in before_cues):
+    if any(before.endswith(" " + cue) for cue in cues["before"]):
         return True
     after = re.sub(r"\s+", " ", text[end:end + 40].lower()).strip()
-    for cue in after_cues:
+    for cue in cues["after"]:
         if re.match(re.escape(cue) + r"\b", after):
-            return label != "PERSON" or cue not in ("reported", "quoted", "reports that")
+            if cue not in ("reported", "quoted", "reports that"):
+                return True
+            # Anyone may report; a name the model read as a person or an institution stays one.
+            last = text[start:end].split()[-1].lower()
+            return label != "PERSON" and last not in cues["unless"]
     return False
 
 
@@ -641,7 +688,7 @@ class _Collector:
             return None
         first_tok, last_tok = rng
         if label == "PERSON":
-            first_tok = _strip_person_titles(doc, first_tok, last_tok)
+            first_tok = _strip_person_titles(doc, _given_names_before(doc, first_tok), last_tok)
         if not any(c.isupper() for c in doc[first_tok:last_tok].text):
             return None  # "state", "n’t": a name is written with a capital
         start, end = _span_edges(doc, doc[first_tok].idx, doc[last_tok - 1].idx + len(doc[last_tok - 1].text))
@@ -742,11 +789,14 @@ class _Propagator:
         return not (nxt is not None and nxt.text[:1].isupper() and not nxt.is_sent_start)
 
     def formal_names(self) -> None:
-        """ "Temasek Holdings", "Harbor Gate Group Ltd": capitalised words closed by a legal
-        form or holding word name a company, even where the model saw no entity."""
+        """ "Temasek Holdings", "Harbor Gate Group Ltd", "the Defense Ministry": capitalised
+        words closed by a legal form, a holding word or a public body's head name an
+        organisation, even where the model saw no entity (not in a Title-Case headline)."""
         doc = self.c.doc
         for tok in doc:
-            if tok.ent_type_ or not _is_formal_word(tok) or tok.i == 0:
+            if tok.ent_type_ or tok.i == 0 or not (_is_formal_word(tok) or _is_institution_head(tok)):
+                continue
+            if self.in_headline(tok.idx, tok.idx + 1):
                 continue
             first = tok.i
             while first > 0:
@@ -784,11 +834,16 @@ class _Propagator:
                     found.append(_Mention(hit.start(), hit.end(), label, hit.group()))
         if acronyms:
             for tok in self.c.doc:
-                keys = _acronym_keys(tok.text) if tok.text[:1].isupper() else frozenset()
+                plain = tok.text[:1].isupper() and not _place_abbreviation(tok.text)
+                keys = _acronym_keys(tok.text) if plain else frozenset()
                 hit_key = next((k for k in keys if k in acronyms), None)
                 end = tok.idx + len(tok.text)
                 if hit_key and self.free(tok.idx, end, acronym=True) and not _is_country_name((tok.lower_,)):
                     found.append(_Mention(tok.idx, tok.idx + len(tok.text), acronyms[hit_key], tok.text))
+        # "Mr Oh", "Ms Rautela": whoever an honorific names is a person.
+        for hit in _HONORIFIC_NAME.finditer(text):
+            if not _is_title_word(hit.group(1)) and self.free(hit.start(1), hit.end(1)):
+                found.append(_Mention(hit.start(1), hit.end(1), "PERSON", hit.group(1)))
         for m in found:
             m.after_the = _written_with_the(text, m.start)
             self.c.add(m)
@@ -925,15 +980,18 @@ class _Resolver:
         Management", but "Ping An Insurance" must not join them)."""
         ms = self.mentions
         names = {_norm_tokens(ms[i].surface) for i in self.groups[root] if not _acronym_keys(ms[i].surface)}
-        return bool(names) and all(_org_fits(tokens, v) for v in names)
+        names = names or self.variants(root)  # "HSBC" before "HSBC Holdings Plc"
+        return all(_org_fits(tokens, v) for v in names)
 
     def acronym_target(self, key: str, fam: str, tokens: tuple[str, ...]) -> str | None:
         m = self.first(key)
         codes = _acronym_keys(m.surface)
         if not codes and fam == "ORG" and len(tokens) >= 2:
             hits = [k for code in _initials_keys(tokens) for k in self.by_acronym.get(code, [])]
-        else:
+        elif fam == "ORG" or not _place_abbreviation(m.surface):
             hits = [k for code in codes for k in self.by_initials.get(code, [])]
+        else:
+            hits = []
         if not hits:
             return None
         return self.find(max(hits, key=lambda k: self.groups[self.find(k)][-1]))
@@ -979,8 +1037,10 @@ class _Resolver:
                 self.surname_typed_org(key, tokens)
             elif fam == "PERSON" and len(tokens) == 1 and len(self.variants(key)) == 1:
                 self.first_name_alone(key, tokens)
-            if self.find(key) == key and fam in ("PERSON", "NORP", "FAC") and tokens in by_core:
-                # "Elliott" (PERSON) after "Elliott Investment Management": a company's short form.
+            mistypable = fam in ("PERSON", "NORP", "FAC") or (fam == "PLACE" and _acronym_keys(m.surface))
+            if self.find(key) == key and mistypable and tokens in by_core:
+                # "Elliott" (PERSON) or "CP" (GPE) beside "Elliott Investment Management" or "CP
+                # Group": a company's short form.
                 if all(len(v) <= len(tokens) for v in self.variants(key)):
                     roots = list(dict.fromkeys(self.find(r) for r in by_core[tokens]))
                     self.union(self.nearest(roots, self.groups[key][0]), key)

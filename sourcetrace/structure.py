@@ -392,48 +392,73 @@ def _is_role(part: str) -> bool:
 
 def _byline(line: str, *, header: bool) -> Chrome | None:
     """A byline, parsed: "By Joana Marques | Atlantic Wire | March 15, 2024", "By X and Y",
-    "Staff and wire reports", "Heydi Ortiz, Police Reporter", "Written by X on June 26, 2023"."""
+    "Staff and wire reports", "Heydi Ortiz, Police Reporter", "Written by X on June 26, 2023".
+
+    Each form has its own parser below; the first whose opening matches decides."""
     stripped = line.strip()
     if len(stripped.split()) > 24:
         return None
-    authors: list[str] = []
-    outlet: str | None = None
-    day: str | None = None
     if _WIRE_REPORTS.match(stripped) or _DESK.match(stripped):
-        m = _WIRE_REPORTS.match(stripped)
-        who = (m.group("who") or "").strip() if m else ""
-        if who.lower() in ("staff", "wire", "news", "agency", "agencies", "from staff"):
-            who = ""
-        if who and (_is_known_outlet(who) or _is_name(who)):
-            outlet = re.sub(r"^(?:from\s+)", "", who, flags=re.IGNORECASE)
-        return _chrome_stub("byline", [], outlet, None)
+        return _staff_byline(stripped)
     m = _POSTED_ON_BY.match(stripped)
     if m and _full_date(m.group("date")):
-        day = _full_date(m.group("date"))
-        rest = m.group("rest")
-    else:
-        m = _BY.match(stripped)
-        m2 = None if m or not header else re.match(
-            rf"^(?P<name>(?:[A-Z][\w.'’-]*\s+){{1,4}}?)(?P<rest>(?:\d|{_WEEKDAY}\b|{_MONTH}\s+\d|"
-            r"updated|published|posted).*)$", stripped, re.IGNORECASE)
-        if m:
-            rest = m.group("rest")
-        elif m2 and _is_date_line(m2.group("rest"), header=True) and (
-            _names(m2.group("name")) or (_full_date(m2.group("rest")) and all(
-                w[:1].isupper() or w.lower() in ("of", "the", "and", "&") for w in m2.group("name").split()
-            ))
-        ):
-            # "Sumaira FH 3 minutes ago Fri 14th August 2020 | 01:50 PM": a name, then a date line;
-            # "General News of Friday, 14 October 2022": a section label, then the date
-            names = _names(m2.group("name"))
-            day = _full_date(m2.group("rest"))
-            return _chrome_stub("byline" if names else "date", names or [], None, day)
-        elif header and len(_FIELD_SPLIT.split(stripped)) >= 2:
-            rest = stripped  # "Joana Marques | Atlantic Wire | March 15, 2024"
-        elif "," in stripped and _is_role(stripped.split(",", 1)[1]) and _names(stripped.split(",", 1)[0]):
-            return _chrome_stub("byline", _names(stripped.split(",", 1)[0]) or [], None, None)
-        else:
-            return None
+        return _byline_fields(m.group("rest"), _full_date(m.group("date")))  # "Posted on <date> by X"
+    m = _BY.match(stripped)
+    if m:
+        return _byline_fields(m.group("rest"), None)  # "By X | Outlet | date", "Written by X"
+    if header:
+        found = _name_then_date(stripped)
+        if found is not None:
+            return found
+        if len(_FIELD_SPLIT.split(stripped)) >= 2:
+            return _byline_fields(stripped, None)  # "Joana Marques | Atlantic Wire | March 15, 2024"
+    return _name_comma_role(stripped)
+
+
+def _staff_byline(stripped: str) -> Chrome:
+    """ "Staff and wire reports", "From Reuters reports", "News desk": no person, maybe an outlet."""
+    outlet: str | None = None
+    m = _WIRE_REPORTS.match(stripped)
+    who = (m.group("who") or "").strip() if m else ""
+    if who.lower() in ("staff", "wire", "news", "agency", "agencies", "from staff"):
+        who = ""
+    if who and (_is_known_outlet(who) or _is_name(who)):
+        outlet = re.sub(r"^(?:from\s+)", "", who, flags=re.IGNORECASE)
+    return _chrome_stub("byline", [], outlet, None)
+
+
+_NAME_THEN_DATE = re.compile(
+    rf"^(?P<name>(?:[A-Z][\w.'’-]*\s+){{1,4}}?)(?P<rest>(?:\d|{_WEEKDAY}\b|{_MONTH}\s+\d|"
+    r"updated|published|posted).*)$", re.IGNORECASE)
+
+
+def _name_then_date(stripped: str) -> Chrome | None:
+    """ "Sumaira FH 3 minutes ago Fri 14th August 2020 | 01:50 PM": a name, then a date line (a byline);
+    "General News of Friday, 14 October 2022": a section label, then the date (a date line)."""
+    m = _NAME_THEN_DATE.match(stripped)
+    if not m or not _is_date_line(m.group("rest"), header=True):
+        return None
+    names = _names(m.group("name"))
+    day = _full_date(m.group("rest"))
+    if not names and not (day and all(
+        w[:1].isupper() or w.lower() in ("of", "the", "and", "&") for w in m.group("name").split()
+    )):
+        return None
+    return _chrome_stub("byline" if names else "date", names or [], None, day)
+
+
+def _name_comma_role(stripped: str) -> Chrome | None:
+    """ "Heydi Ortiz, Police Reporter": names, a comma, then a role."""
+    if "," not in stripped:
+        return None
+    head, tail = stripped.split(",", 1)
+    if _is_role(tail) and _names(head):
+        return _chrome_stub("byline", _names(head) or [], None, None)
+    return None
+
+
+def _byline_fields(rest: str, day: str | None) -> Chrome | None:
+    """What follows "By": "X and Y | Outlet | date", "X, Staff Writer", "X on June 26, 2023"."""
     # "Written by on June 26, 2023": the name is missing, the date is there
     on = re.match(r"^on\s+(?P<d>.+)$", rest.strip(), re.IGNORECASE)
     if on and _is_date_line(on.group("d"), header=True):
@@ -441,48 +466,81 @@ def _byline(line: str, *, header: bool) -> Chrome | None:
     fields = [f for f in _FIELD_SPLIT.split(rest.strip()) if f.strip()]
     if not fields:
         return None
+    parsed = _parse_fields(fields, day)
+    if parsed is None:
+        return None
+    authors, outlet, day = parsed
+    if not authors and outlet is None and day is None:
+        return None
+    return _chrome_stub("byline", authors, outlet, day)
+
+
+def _parse_fields(fields: list[str], day: str | None) -> tuple[list[str], str | None, str | None] | None:
+    """(authors, outlet, date) from a byline's fields; None when a field is neither."""
+    authors: list[str] = []
+    outlet: str | None = None
     for n, f in enumerate(fields):
-        f = f.strip().rstrip(".")
-        on = re.match(r"^(?P<who>.+?)\s+on\s+(?P<d>.+)$", f)
-        if on and _is_date_line(on.group("d"), header=True):
-            f, day = on.group("who"), day or _full_date(on.group("d"))
+        f, day = _split_on_date(f.strip().rstrip("."), day)
         if _is_date_line(f, header=True):
             day = day or _full_date(f)
             continue
         if n == 0:
-            # "Joana Marques, Atlantic Wire" / "X, Staff Writer" / "X and Y"
-            head, _, tail = f.partition(", ")
-            tail_parts = [t.strip() for t in tail.split(",") if t.strip()] if tail else []
-            whole = _names(f) if re.search(r"\s(?:and|&)\s", f) else None  # "By X, Y and Z"
-            names = whole or (_names(head) if tail_parts else _names(f))
-            if names is None:
+            first = _first_field(f)
+            if first is None:
                 return None
-            if tail_parts and whole is None:
-                kept = []
-                single = not re.search(r"\s(?:and|&)\s", f)  # "By X, Atlantic Wire", not "By X, Y and Z"
-                for t in tail_parts:
-                    if _is_known_outlet(t) or (single and outlet is None and _is_name(t) and not _is_role(t)):
-                        outlet = outlet or t
-                    elif _is_role(t):
-                        continue
-                    elif _is_name(t):
-                        kept.append(t)
-                    else:
-                        return None
-                names += kept
+            names, outlet = first
             authors += names
         elif _is_known_outlet(f) or (_is_name(f) and not _is_role(f)):
             if outlet is None:
                 outlet = f
             else:
                 authors.append(f)
-        elif _is_role(f):
+        elif not _is_role(f):
+            return None
+    return authors, outlet, day
+
+
+def _split_on_date(f: str, day: str | None) -> tuple[str, str | None]:
+    """ "Joana Marques on June 26, 2023" -> the name, and the date when none was found before."""
+    on = re.match(r"^(?P<who>.+?)\s+on\s+(?P<d>.+)$", f)
+    if on and _is_date_line(on.group("d"), header=True):
+        return on.group("who"), day or _full_date(on.group("d"))
+    return f, day
+
+
+def _first_field(f: str) -> tuple[list[str], str | None] | None:
+    """The names (and an outlet) of a byline's first field: "Joana Marques, Atlantic Wire",
+    "X, Staff Writer", "X and Y", "X, Y and Z"; None when it names nobody."""
+    head, _, tail = f.partition(", ")
+    tail_parts = [t.strip() for t in tail.split(",") if t.strip()] if tail else []
+    whole = _names(f) if re.search(r"\s(?:and|&)\s", f) else None  # "By X, Y and Z"
+    names = whole or (_names(head) if tail_parts else _names(f))
+    if names is None:
+        return None
+    if not tail_parts or whole is not None:
+        return names, None
+    single = not re.search(r"\s(?:and|&)\s", f)  # "By X, Atlantic Wire", not "By X, Y and Z"
+    tail_found = _comma_tail(tail_parts, single)
+    if tail_found is None:
+        return None
+    kept, outlet = tail_found
+    return names + kept, outlet
+
+
+def _comma_tail(tail_parts: list[str], single: bool) -> tuple[list[str], str | None] | None:
+    """After "X, ": more names, an outlet, roles; None when a part is none of those."""
+    kept: list[str] = []
+    outlet: str | None = None
+    for t in tail_parts:
+        if _is_known_outlet(t) or (single and outlet is None and _is_name(t) and not _is_role(t)):
+            outlet = outlet or t
+        elif _is_role(t):
             continue
+        elif _is_name(t):
+            kept.append(t)
         else:
             return None
-    if not authors and outlet is None and day is None:
-        return None
-    return _chrome_stub("byline", authors, outlet, day)
+    return kept, outlet
 
 
 def _chrome_stub(kind: str, authors: list[str], outlet: str | None, day: str | None) -> Chrome:
@@ -604,45 +662,69 @@ def _agency_parts(agency: str) -> tuple[list[str], str | None, int]:
 def _dateline_at(
     text: str, start: int, first_paragraph: bool, publisher: str | None = None
 ) -> _DatelineFound:
+    """The dateline opening the paragraph at `start`, if any: "LISBON, March 15 (Reuters) -" (an
+    agency's), "NCRI –" (a source's), or "PHOENIX —" (a place only)."""
     m = _DATELINE.match(text, start)
     if not m or m.end() == start:
         return _DatelineFound()
+    if m.group("agency"):
+        return _agency_dateline(text, start, m)
+    return _lead_dateline(text, start, m, first_paragraph, publisher)
+
+
+def _before_space(text: str, start: int, end: int) -> int:
+    """`end` moved back over whitespace, not before `start`."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _agency_dateline(text: str, start: int, m: re.Match[str]) -> _DatelineFound:
+    """ "LISBON, March 15 (Reuters) -", "(UrduPoint News / Sputnik - 14th August, 2020) -"."""
     lead, date_text, agency = m.group("lead"), m.group("date"), m.group("agency")
-    sep, gap = m.group("sep"), m.group("gap")
+    parts, agency_date, date_at = _agency_parts(agency)
+    if not _is_agency_dateline(text, m, parts):
+        return _DatelineFound()
+    place = None
+    if lead:
+        place_end = m.start("agency") - 1
+        while place_end > start and text[place_end - 1] in " ,\t":
+            place_end -= 1
+        place = (start, place_end)
+    day = parse_date(date_text) if date_text else agency_date
+    end = _before_space(text, start, m.end())
+    dl = Dateline(span=make_span(text, start, end), source=parts[-1], date=day,
+                  covers=make_span(text, m.end(), m.end()))
+    extra = []
+    if date_at < len(agency):
+        at = m.start("agency") + date_at
+        while text[at].isspace():
+            at += 1
+        extra.append((at, m.end("agency")))
+    return _DatelineFound(dl, place, extra=extra, also=parts[:-1])
+
+
+def _is_agency_dateline(text: str, m: re.Match[str], parts: list[str]) -> bool:
+    """Whether the parenthesised name really is an agency opening the paragraph."""
+    lead, sep, gap = m.group("lead"), m.group("sep"), m.group("gap")
     after = text[m.end():m.end() + 2].lstrip()[:1]
-    if agency:
-        parts, agency_date, date_at = _agency_parts(agency)
-        if not parts or not all(len(p.split()) <= 6 and p[:1].isupper() for p in parts):
-            return _DatelineFound()
-        if any(re.match(r"[A-Z]\.?-[A-Z]", p) for p in parts):
-            return _DatelineFound()  # "Sen. Ted Cruz (R-Texas) —": a party and a state, not an agency
-        if lead and not _is_place_lead(lead):
-            return _DatelineFound()
-        if sep is None:
-            # "MINSK (Agency) Belarusian ...": no dash, so the place must be a capitalised dateline
-            if not lead or not re.sub(r"[^A-Za-z]", "", lead).isupper() or not after[:1].isupper():
-                return _DatelineFound()
-        elif not gap and not re.match(r"[A-Z“\"‘'(\d]", after):
-            return _DatelineFound()
-        end = m.end()
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        place = None
-        if lead:
-            place_end = m.start("agency") - 1
-            while place_end > start and text[place_end - 1] in " ,\t":
-                place_end -= 1
-            place = (start, place_end)
-        day = parse_date(date_text) if date_text else agency_date
-        dl = Dateline(span=make_span(text, start, end), source=parts[-1], date=day,
-                      covers=make_span(text, m.end(), m.end()))
-        extra = []
-        if date_at < len(agency):
-            at = m.start("agency") + date_at
-            while text[at].isspace():
-                at += 1
-            extra.append((at, m.end("agency")))
-        return _DatelineFound(dl, place, extra=extra, also=parts[:-1])
+    if not parts or not all(len(p.split()) <= 6 and p[:1].isupper() for p in parts):
+        return False
+    if any(re.match(r"[A-Z]\.?-[A-Z]", p) for p in parts):
+        return False  # "Sen. Ted Cruz (R-Texas) —": a party and a state, not an agency
+    if lead and not _is_place_lead(lead):
+        return False
+    if sep is None:
+        # "MINSK (Agency) Belarusian ...": no dash, so the place must be a capitalised dateline
+        return bool(lead) and re.sub(r"[^A-Za-z]", "", lead).isupper() and after[:1].isupper()
+    return bool(gap) or bool(re.match(r"[A-Z“\"‘'(\d]", after))
+
+
+def _lead_dateline(
+    text: str, start: int, m: re.Match[str], first_paragraph: bool, publisher: str | None
+) -> _DatelineFound:
+    """A name, maybe a date, then a dash: "NCRI –", "PHOENIX —", "WASHINGTON, March 3 -"."""
+    lead, date_text, sep, gap = m.group("lead"), m.group("date"), m.group("sep"), m.group("gap")
     if lead is None or sep is None or not gap:
         return _DatelineFound()
     if sep == ":" and not date_text:
@@ -657,33 +739,34 @@ def _dateline_at(
         # name no source. Later "CONGRESS HAS INVESTIGATED HIM —" is a run-in subheading.
         if apposition or len(letters) < 3 or sep == ":" or not first_paragraph or len(lead.split()) > 3:
             return _DatelineFound()
-        end = m.end()
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return _DatelineFound(place=(start, end))
-    if m.group("region") or m.group("mday") or m.group("region0"):
+        return _DatelineFound(place=(start, _before_space(text, start, m.end())))
+    if not _is_source_lead(m, first_paragraph, apposition):
         return _DatelineFound()
-    # Without a date or an agency, only the body's opening ("NCRI – ...") is a dateline;
-    # later "Kall -- co-editor of ..." is an aside.
-    if not date_text and (not first_paragraph or len(lead.split()) > 3):
-        return _DatelineFound()
-    # "Mehmet Oz — Ivy League-trained surgeon — has been ..." is an apposition between dashes.
-    if apposition:
-        return _DatelineFound()
-    if not date_text and sep == "-" and " " not in lead and not lead.isupper():
-        return _DatelineFound()  # "Well-known - ..." style hyphen use inside a sentence start
     # The span ends after the separator, before the framed text.
-    end = m.end()
-    while end > start and text[end - 1].isspace():
-        end -= 1
     return _DatelineFound(
         Dateline(
-            span=make_span(text, start, end),
+            span=make_span(text, start, _before_space(text, start, m.end())),
             source=lead,
             date=parse_date(date_text) if date_text else None,
             covers=make_span(text, m.end(), m.end()),  # filled in by the caller
         )
     )
+
+
+def _is_source_lead(m: re.Match[str], first_paragraph: bool, apposition: bool) -> bool:
+    """Whether "NCRI –" / "Reuters, March 3 -" names the story's source rather than opening a sentence."""
+    lead, date_text, sep = m.group("lead"), m.group("date"), m.group("sep")
+    if m.group("region") or m.group("mday") or m.group("region0"):
+        return False
+    # Without a date or an agency, only the body's opening ("NCRI – ...") is a dateline;
+    # later "Kall -- co-editor of ..." is an aside.
+    if not date_text and (not first_paragraph or len(lead.split()) > 3):
+        return False
+    # "Mehmet Oz — Ivy League-trained surgeon — has been ..." is an apposition between dashes.
+    if apposition:
+        return False
+    # "Well-known - ..." style hyphen use inside a sentence start
+    return not (not date_text and sep == "-" and " " not in lead and not lead.isupper())
 
 
 _TITLE_WORDS = re.compile(r"^(?:sen|rep|gov|mr|mrs|ms|dr|gen|col|lt|sgt|pres|prof|rev|sir|lord|dame|"

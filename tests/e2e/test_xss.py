@@ -62,7 +62,7 @@ LOADED_JS = "() => (new URLSearchParams(location.search).get('article') || '').s
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
     """A server of this module's own (fresh workspace): the canary articles it files stay here."""
-    from tests.e2e.test_failing_parts import _app_server
+    from tests.e2e.test_failing_parts_browser import _app_server
 
     tmp = tmp_path_factory.mktemp("xss-app")
     (tmp / "home").mkdir()

@@ -8,12 +8,6 @@ from sourcetrace import actors as actors_stage
 from sourcetrace.actors import _same_person, extract_actors
 from sourcetrace.analysis import prepare_article
 from sourcetrace.model import Actor
-from sourcetrace.nlp import get_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_pipeline()
 
 
 def actors_of(nlp, text: str, **meta) -> list[Actor]:
@@ -539,3 +533,57 @@ def test_a_surname_inside_another_name_is_not_a_mention(nlp):
     text = "Carla Villa joined the club on Monday. Then Aston Villa won the cup."
     actors = parsed_actors(nlp, text, [("Carla Villa", "PERSON", 0)])
     assert [(a.name, len(a.mentions)) for a in actors] == [("Carla Villa", 1)]
+
+
+def test_bare_short_form_before_the_formal_name_and_a_mistyped_acronym(nlp):
+    text = "KBL said no. KBL Holdings Plc later agreed. Then TPQ sold shares to TPQ Group."
+    ents = [("KBL", "ORG", 0), ("KBL Holdings Plc", "ORG", 0), ("TPQ", "GPE", 0), ("TPQ Group", "ORG", 0)]
+    actors = hand_actors(nlp, text, ents)
+    assert [(a.name, a.type, a.aliases) for a in actors] == [
+        ("KBL Holdings Plc", "ORG", ["KBL"]),
+        ("TPQ Group", "ORG", ["TPQ"]),
+    ]
+
+
+def test_a_dotted_place_abbreviation_is_not_an_acronym(nlp):
+    text = "The Supreme Court ruled in Columbia, S.C., on Monday."
+    ents = [("Supreme Court", "ORG", 0), ("Columbia", "GPE", 0), ("S.C.", "GPE", 0)]
+    actors = hand_actors(nlp, text, ents)
+    assert [(a.name, a.aliases) for a in actors] == [("Supreme Court", []), ("Columbia", []), ("S.C.", [])]
+
+
+def test_an_institution_that_reports_is_no_outlet(nlp):
+    text = "The Budget Policy Council reported that costs rose. The Orvin Ledger reported that they fell."
+    ents = [("Budget Policy Council", "ORG", 0), ("Orvin Ledger", "ORG", 0)]
+    actors = hand_actors(nlp, text, ents)
+    assert [(a.name, a.kind) for a in actors] == [
+        ("Budget Policy Council", "named"),
+        ("Orvin Ledger", "outlet"),
+    ]
+
+
+def test_a_name_after_an_honorific_is_a_person(nlp):
+    text = "Mr Oh Chong Song crossed the border. Later Mr Oh was quoted as saying he had no regrets."
+    actors = parsed_actors(nlp, text, [("Chong Song", "PERSON", 0)])
+    assert [(a.name, a.type, a.aliases, len(a.mentions)) for a in actors] == [
+        ("Oh Chong Song", "PERSON", ["Oh"], 2)
+    ]
+
+
+def test_a_public_body_named_both_ways_is_one_actor(nlp):
+    text = "The Defense Ministry said so on Monday. Later the Ministry of National Defense denied it."
+    actors = parsed_actors(nlp, text, [("Ministry of National Defense", "ORG", 0)])
+    assert [(a.name, a.type, a.aliases) for a in actors] == [
+        ("Ministry of National Defense", "ORG", ["Defense Ministry"])
+    ]
+
+
+def test_public_bodies_with_different_portfolios_stay_apart(nlp):
+    text = "The Science Ministry and the Ministry of Agriculture met the Ministry of Science."
+    ents = [("Science Ministry", "ORG", 0), ("Ministry of Agriculture", "ORG", 0),
+            ("Ministry of Science", "ORG", 0)]
+    actors = hand_actors(nlp, text, ents)
+    assert [(a.name, a.aliases) for a in actors] == [
+        ("Ministry of Science", ["Science Ministry"]),
+        ("Ministry of Agriculture", []),
+    ]

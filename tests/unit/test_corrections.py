@@ -19,7 +19,7 @@ from sourcetrace.model import (
     Relation,
     Span,
 )
-from sourcetrace.spans import nth_span
+from tests.helpers import span_of
 
 TEXT = (
     "NCRI - al-Malaf reported that an official said Hassan Kazemi Qumi attends the meetings. "
@@ -29,7 +29,7 @@ TEXT = (
 
 
 def sp(words: str, nth: int = 0) -> Span:
-    return nth_span(TEXT, words, nth)
+    return span_of(TEXT, words, nth)
 
 
 def make_analysis(id_offset: int = 0) -> Analysis:

@@ -6,7 +6,7 @@ import pytest
 
 from sourcetrace import walkthrough as wt
 from sourcetrace.model import Actor, Analysis, Article, ChainLink, Claim, Event, Relation
-from sourcetrace.spans import make_span
+from tests.helpers import span_of
 
 TEXT = (
     "Ministry denies talks\n"
@@ -18,8 +18,7 @@ TEXT = (
 
 
 def _span(fragment: str):
-    start = TEXT.index(fragment)
-    return make_span(TEXT, start, start + len(fragment))
+    return span_of(TEXT, fragment)
 
 
 def _link(label: str, kind: str, actor: str | None = None) -> ChainLink:

@@ -1,17 +1,13 @@
-"""The dashboard's pure parts on a hand-made analysis: network data, timeline figure, marked text,
-claim filters and the focus encoding. No engine and no browser involved."""
+"""The pictures of sourcetrace.figures on the hand-made analysis: network data and the timeline
+figure. No engine and no browser involved."""
 
 from __future__ import annotations
 
-import html as htmllib
-
 import pytest
 
-from components.article import actors_frame, marked_text_html
-from components.claims import breadcrumbs_html, card_markdown
 from sourcetrace.figures import EDGE_EVIDENCE_CHARS, KIND_SHAPES, network_data, timeline_figure, type_color
 from sourcetrace.focus import Focus, event_ids
-from sourcetrace.model import Analysis, ChainLink
+from sourcetrace.model import Analysis
 from tests.conftest import MADE_UP_TEXT
 
 TEXT = MADE_UP_TEXT
@@ -96,54 +92,6 @@ def test_timeline_marks_focused_events(analysis):
 def test_timeline_without_events_is_an_empty_figure(analysis):
     empty = analysis.model_copy(update={"events": []})
     assert timeline_figure(empty).data == ()
-
-
-def test_marked_text_escapes_and_keeps_the_text(analysis):
-    out = marked_text_html(analysis, Focus(type="actor", id="a1"), None)
-    assert "<Bob>" not in out and "&lt;Bob&gt;" in out
-    # removing the markup gives back exactly the article text
-    import re
-
-    assert htmllib.unescape(re.sub(r"<[^>]+>", "", out)) == TEXT
-    assert out.count('class="st-ent st-ent-focus"') == 1  # Ali Reza outside any claim
-    assert out.count("st-ent-focus") == 2
-    assert '<a class="st-anchor" id="claim-c1"></a>' in out
-
-
-def test_marked_text_hides_unchosen_types(analysis):
-    out = marked_text_html(analysis, None, {"GPE"})
-    assert 'data-actor="a3"' in out and 'data-actor="a1"' not in out
-
-
-def test_breadcrumbs_escape_the_chain(analysis):
-    c1 = analysis.claims[0]
-    evil = c1.model_copy(update={"chain": [ChainLink(label="<img src=x>", kind="named")]})
-    assert "&lt;img src=x&gt;" in breadcrumbs_html(evil) and "<img" not in breadcrumbs_html(evil)
-
-
-def test_card_is_one_markdown_block_with_badges_and_escaped_text(analysis):
-    c1, c2, c3 = analysis.claims
-    card = card_markdown(c1)
-    assert card.startswith('<div class="st-crumbs">')
-    assert "“Ali Reza met &lt;Bob&gt; in Paris on 2 May 2007”" in card and "<Bob>" not in card
-    assert card.split("\n\n")[1] == ":orange-badge[anonymous source] :gray-badge[1 hop]"
-    assert "corrected" not in card
-    assert card_markdown(c2).split("\n\n")[1].endswith(":orange-badge[hedged]")
-    assert card_markdown(c3).split("\n\n")[1].endswith(":red-badge[denial]")
-    fixed = c3.model_copy(update={"corrected": True})
-    assert card_markdown(fixed).split("\n\n")[1].endswith(":red-badge[denial] :violet-badge[✎ corrected]")
-    # a blank line in the article text would end the HTML block and let the rest be read as Markdown
-    two = c1.model_copy(update={"content": c1.content.model_copy(update={"text": "one\n\n# two *x*"})})
-    assert card_markdown(two).count("\n\n") == 1
-    assert "“one # two *x*”" in card_markdown(two)
-
-
-def test_actors_table_marks_corrected_actors(analysis):
-    actors = [a.model_copy(update={"corrected": a.id == "a3"}) for a in analysis.actors]
-    frame = actors_frame(analysis.model_copy(update={"actors": actors}))
-    names = dict(zip(frame["id"], frame["name"], strict=True))
-    assert names["a3"] == "✎ Paris"
-    assert names["a1"] == "Ali Reza"
 
 
 def _timeline_with(analysis: Analysis, *extra) -> Analysis:
