@@ -946,6 +946,17 @@ def _split_date_prefix(text: str, start: int, end: int) -> list[tuple[int, int]]
 _SPOKEN = re.compile(r"^\W*[A-Z][\w.'’ -]{0,30}:\s|[“”\"‘]")
 
 
+def _stated_or_caption(line: str) -> Chrome | None:
+    """Labelled fields around a date (before captions: "Source:" also opens a photo credit), a
+    caption ("(AP Photo, March 3, 2021)" dates the photo, not the page), a source credit."""
+    stated = _fields_byline(line)
+    if stated is not None:
+        return stated
+    if _is_caption(line):
+        return _chrome_stub("caption", [], None, None)
+    return _source_credit(line)
+
+
 def _classify_anywhere(lines: _Lines) -> None:
     """Chrome that is chrome wherever it stands: furniture, captions, bylines, credits, related links."""
     text_lines = [lines.line(i) for i in range(len(lines.spans))]
@@ -957,14 +968,7 @@ def _classify_anywhere(lines: _Lines) -> None:
     lex = _chrome_lexicon()
     after_by = False
     for i, line in enumerate(text_lines):
-        stated = _fields_byline(line)  # before captions: "Source:" also opens a photo credit
-        if stated is not None:
-            lines.mark(i, stated.kind, stated)
-            continue
-        if _is_caption(line):
-            lines.mark(i, "caption")  # "(AP Photo, March 3, 2021)" dates the photo, not the page
-            continue
-        stated = _source_credit(line)
+        stated = _stated_or_caption(line)
         if stated is not None:
             lines.mark(i, stated.kind, stated)
             continue
@@ -1018,28 +1022,10 @@ def _header(lines: _Lines, publisher_hint: list[str]) -> tuple[int | None, int |
         if j in lines.chrome:
             # a line the headline repeats is the headline, not chrome, when nothing came before it
             return True
-        line = lines.line(j)
-        if _is_date_line(line, header=True):
-            lines.mark(j, "date", _chrome_stub("date", [], None, _full_date(line)))
-            return True
-        if _is_breadcrumb(lines, j):
-            lines.mark(j, "furniture")
-            return True
-        byline = _byline(line, header=True)
-        if byline is not None:
-            lines.mark(j, "byline", byline)
-            return True
-        day = _labelled_fields_date(line)
-        if day is not None:
-            lines.mark(j, "date", _chrome_stub("date", [], None, day))
-            return True
-        if headline is not None and j + 1 < n and _names(line) and len(line.split()) <= 4 and _is_date_line(
-            lines.line(j + 1), header=True
-        ):
-            # "Edward Lima" alone under the headline, then "18 Apr 2023": the author, then the date
-            lines.mark(j, "byline", _chrome_stub("byline", _names(line) or [], None, None))
-            return True
-        return False
+        found = _header_line_chrome(lines, j, headline is not None)
+        if found is not None:
+            lines.mark(j, found.kind, found)
+        return found is not None
 
     while i < n:
         if headline is None and i in lines.repeated and _repeats_later(lines, i):
@@ -1111,6 +1097,29 @@ def _labelled_fields_date(line: str) -> str | None:
     if len(dates) != 1 or not all(len(f.split()) <= 4 and not re.search(r"[.!?,;:\"“”]", f) for f in labels):
         return None
     return _full_date(dates[0])
+
+
+def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome | None:
+    """What line `j` of the page's header is, when it is chrome: a date line, a breadcrumb trail,
+    a byline, a date beside section labels, a bare author name above a date line."""
+    line = lines.line(j)
+    if _is_date_line(line, header=True):
+        return _chrome_stub("date", [], None, _full_date(line))
+    if _is_breadcrumb(lines, j):
+        return _chrome_stub("furniture", [], None, None)
+    byline = _byline(line, header=True)
+    if byline is not None:
+        return byline
+    day = _labelled_fields_date(line)
+    if day is not None:
+        return _chrome_stub("date", [], None, day)
+    names = _names(line)
+    if after_headline and names and len(line.split()) <= 4 and j + 1 < len(lines.spans) and _is_date_line(
+        lines.line(j + 1), header=True
+    ):
+        # "Edward Lima" alone under the headline, then "18 Apr 2023": the author, then the date
+        return _chrome_stub("byline", names, None, None)
+    return None
 
 
 def _repeats_later(lines: _Lines, i: int) -> bool:
