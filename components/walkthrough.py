@@ -15,8 +15,7 @@ import streamlit as st
 from components import session
 from components.network import load_library, renderer, signature
 from components.workspace import WorkspaceError, workspace
-from sourcetrace import export, render
-from sourcetrace import walkthrough as wt
+from sourcetrace import export, render, walkthrough
 from sourcetrace.figures import network_data, timeline_figure
 from sourcetrace.model import Analysis
 from sourcetrace.render import escape_markdown
@@ -78,9 +77,9 @@ def load_edits(content_hash: str) -> list[dict] | None:
     return st.session_state[key]
 
 
-def save_edits(content_hash: str, steps: list[wt.Step]) -> None:
+def save_edits(content_hash: str, steps: list[walkthrough.Step]) -> None:
     """Keep the edits in the session, and in the workspace when it can be written."""
-    edits = wt.edits_of(steps)
+    edits = walkthrough.edits_of(steps)
     st.session_state[EDITS_PREFIX + content_hash] = edits
     ws, _ = workspace()
     if ws is None or ws.read_only or not content_hash:
@@ -94,8 +93,9 @@ def save_edits(content_hash: str, steps: list[wt.Step]) -> None:
         st.session_state[FLASH_KEY] = f"{session.user_message(err)} The changes last for this session only."
 
 
-def current_steps(analysis: Analysis) -> list[wt.Step]:
-    return wt.apply_edits(wt.build_steps(analysis), load_edits(analysis.article.content_hash))
+def current_steps(analysis: Analysis) -> list[walkthrough.Step]:
+    edits = load_edits(analysis.article.content_hash)
+    return walkthrough.apply_edits(walkthrough.build_steps(analysis), edits)
 
 
 # ---------------------------------------------------------------- the step in the URL
@@ -106,7 +106,7 @@ def step_from_url(count: int) -> int | None:
     raw = st.query_params.get(STEP_PARAM)
     if raw is None:
         return None
-    n = wt.clamp_step(raw, count)
+    n = walkthrough.clamp_step(raw, count)
     if str(n) != raw:
         st.query_params[STEP_PARAM] = str(n)  # a junk or out-of-range link is corrected in place
     return n
@@ -123,12 +123,12 @@ def go_to(n: int | None) -> None:
 # ---------------------------------------------------------------- presentation
 
 
-def slide_html(step: wt.Step, eyebrow: str) -> str:
+def slide_html(step: walkthrough.Step, eyebrow: str) -> str:
     """The slide's text as HTML (templates/_slide.html, autoescaped: article strings stay text)."""
     return render.render("_slide.html", step=step, eyebrow=eyebrow)
 
 
-def _network(analysis: Analysis, step: wt.Step) -> None:
+def _network(analysis: Analysis, step: walkthrough.Step) -> None:
     """The whole network with the step's actors lit (the dashboard's component, data kept stable)."""
     load_library()  # vis-network travels in its own component; without it nothing is drawn
     graph = network_data(analysis)
@@ -194,8 +194,8 @@ def _nav(n: int, count: int) -> None:
         )
 
 
-def render_present(analysis: Analysis, steps: list[wt.Step], n: int) -> None:
-    shown = wt.visible(steps)
+def render_present(analysis: Analysis, steps: list[walkthrough.Step], n: int) -> None:
+    shown = walkthrough.visible(steps)
     step = shown[n - 1]
     st.markdown(_PRESENT_CSS, unsafe_allow_html=True)
     _nav(n, len(shown))
@@ -222,8 +222,8 @@ def render_present(analysis: Analysis, steps: list[wt.Step], n: int) -> None:
             st.text(step.note)
 
 
-def _summary_slide(analysis: Analysis, step: wt.Step, eyebrow: str) -> None:
-    s = wt.sourcing_summary(analysis)
+def _summary_slide(analysis: Analysis, step: walkthrough.Step, eyebrow: str) -> None:
+    s = walkthrough.sourcing_summary(analysis)
     st.markdown(render.render("_slide.html", step=step, eyebrow=eyebrow, heading_only=True),
                 unsafe_allow_html=True)
     if s.claims:
@@ -247,7 +247,7 @@ def _summary_slide(analysis: Analysis, step: wt.Step, eyebrow: str) -> None:
 
 
 def _move(analysis: Analysis, key: str, offset: int) -> None:
-    save_edits(analysis.article.content_hash, wt.move(current_steps(analysis), key, offset))
+    save_edits(analysis.article.content_hash, walkthrough.move(current_steps(analysis), key, offset))
 
 
 def _set_hidden(analysis: Analysis, key: str, widget: str) -> None:
@@ -264,12 +264,12 @@ def _set_note(analysis: Analysis, key: str, widget: str) -> None:
 
 def _reset(analysis: Analysis) -> None:
     content_hash = analysis.article.content_hash
-    save_edits(content_hash, wt.build_steps(analysis))
+    save_edits(content_hash, walkthrough.build_steps(analysis))
     for k in [k for k in st.session_state if str(k).startswith(f"wt-{content_hash[:12]}-")]:
         del st.session_state[k]  # the widgets show the default values again
 
 
-def _replace(step: wt.Step, **changes) -> wt.Step:
+def _replace(step: walkthrough.Step, **changes) -> walkthrough.Step:
     from dataclasses import replace
 
     return replace(step, **changes)
@@ -279,7 +279,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "article"
 
 
-def render_downloads(analysis: Analysis, steps: list[wt.Step], key: str) -> None:
+def render_downloads(analysis: Analysis, steps: list[walkthrough.Step], key: str) -> None:
     """The standalone report and the data, built only when a button is pressed."""
     name = _slug(analysis.article.title or "article")
     report_help = (
@@ -310,10 +310,10 @@ def render_downloads(analysis: Analysis, steps: list[wt.Step], key: str) -> None
             )
 
 
-def render_editor(analysis: Analysis, steps: list[wt.Step]) -> None:
+def render_editor(analysis: Analysis, steps: list[walkthrough.Step]) -> None:
     content_hash = analysis.article.content_hash
     prefix = f"wt-{content_hash[:12]}-"
-    shown = len(wt.visible(steps))
+    shown = len(walkthrough.visible(steps))
     st.markdown("#### Walkthrough")
     st.caption(
         f"{len(steps)} steps, {shown} shown. Reorder, hide and annotate them; the changes are saved with "
@@ -344,7 +344,7 @@ def render_editor(analysis: Analysis, steps: list[wt.Step]) -> None:
                 + (f"  \n:gray[{escape_markdown(chain)}]" if chain else "")
             )
             with controls.container(horizontal=True, gap="small", horizontal_alignment="right"):
-                visible_keys = [s.key for s in wt.visible(steps)]
+                visible_keys = [s.key for s in walkthrough.visible(steps)]
                 st.button(
                     "",
                     key=f"{prefix}play-{step.key}",
@@ -407,7 +407,7 @@ def render_walkthrough() -> None:
         st.error(session.user_message(err))
         return
     steps = current_steps(analysis)
-    shown = wt.visible(steps)
+    shown = walkthrough.visible(steps)
     n = step_from_url(len(shown))
     if n is None or not shown:
         render_editor(analysis, steps)

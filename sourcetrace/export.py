@@ -18,8 +18,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from sourcetrace import render
-from sourcetrace import walkthrough as wt
+from sourcetrace import render, walkthrough
 from sourcetrace.errors import InputError
 from sourcetrace.model import Analysis
 
@@ -55,7 +54,7 @@ def claims_csv(analysis: Analysis) -> str:
         "anonymous", "single_source", "document", "own_voice", "stance", "hedged", "actors", "events",
     ]  # fmt: skip
     rows: list[list[object]] = []
-    for number, claim in enumerate(wt.reading_order(analysis), 1):
+    for number, claim in enumerate(walkthrough.reading_order(analysis), 1):
         kinds = {link.kind for link in claim.chain}
         last = claim.chain[-1] if claim.chain else None
         actors = [a.name for i in claim.actors if (a := analysis.actor(i))]
@@ -74,9 +73,9 @@ def claims_csv(analysis: Analysis) -> str:
                 last.label if last else "",
                 last.kind if last else "",
                 "yes" if "anonymous" in kinds else "no",
-                "yes" if len(set(wt.claim_sources(claim))) == 1 else "no",
+                "yes" if len(set(walkthrough.claim_sources(claim))) == 1 else "no",
                 "yes" if "document" in kinds else "no",
-                "yes" if wt.rests_on_own_voice(claim) else "no",
+                "yes" if walkthrough.rests_on_own_voice(claim) else "no",
                 claim.stance,
                 "yes" if claim.hedged else "no",
                 "; ".join(actors),
@@ -151,31 +150,31 @@ def _claims(analysis: Analysis, numbers: dict[str, int]) -> list[dict]:
             "hedged": claim.hedged,
             "hedge": claim.hedge.text if claim.hedged and claim.hedge else None,
         }
-        for claim in wt.reading_order(analysis)
+        for claim in walkthrough.reading_order(analysis)
     ]
 
 
-def _slides(steps: list[wt.Step]) -> list[dict]:
+def _slides(steps: list[walkthrough.Step]) -> list[dict]:
     return [
         {
             "key": step.key, "title": step.title, "kind": step.kind, "lines": step.lines, "note": step.note,
             "actors": step.actors, "chain": step.chain,
             "links": list(zip(step.chain, step.chain_kinds, strict=False)),
         }
-        for step in wt.visible(steps)
+        for step in walkthrough.visible(steps)
     ]
 
 
-def to_html(analysis: Analysis, steps: list[wt.Step] | None = None) -> str:
+def to_html(analysis: Analysis, steps: list[walkthrough.Step] | None = None) -> str:
     """One self-contained HTML page: article, network, timeline, claims and walkthrough slides."""
     from sourcetrace.figures import network_data, timeline_figure
 
     if steps is None:
-        steps = wt.build_steps(analysis)
+        steps = walkthrough.build_steps(analysis)
     art = analysis.article
-    reading = wt.reading_order(analysis)
+    reading = walkthrough.reading_order(analysis)
     numbers = {c.id: i for i, c in enumerate(reading, 1)}
-    summary = wt.sourcing_summary(analysis)
+    summary = walkthrough.sourcing_summary(analysis)
     network = network_data(analysis)
     figure = timeline_figure(analysis)
     has_events = bool(figure.data)
@@ -188,13 +187,13 @@ def to_html(analysis: Analysis, steps: list[wt.Step] | None = None) -> str:
         meta=" · ".join(meta),
         stats=(f"{len(analysis.actors)} actors · {summary.claims} claims · "
                f"{len(analysis.events)} dated events"),
-        summary=wt.build_steps(analysis)[-1].lines,
+        summary=walkthrough.build_steps(analysis)[-1].lines,
         article=Markup(render.marked_text_html(
             analysis, claims=reading, numbers=numbers, cues=True, boilerplate=True
         )),
         claims=_claims(analysis, numbers),
         slides=_slides(steps),
-        slide_count=len(wt.visible(steps)),
+        slide_count=len(walkthrough.visible(steps)),
         network_empty=not network["nodes"],
         timeline_empty=not has_events,
         version=analysis.pipeline.sourcetrace_version or "",
@@ -237,7 +236,7 @@ def _write(path: str, text: str) -> None:
     print(f"wrote {out} ({out.stat().st_size / 1024:,.0f} KB)", file=sys.stderr)
 
 
-def _from_workspace(analysis: Analysis, path: str) -> tuple[Analysis, list[wt.Step]]:
+def _from_workspace(analysis: Analysis, path: str) -> tuple[Analysis, list[walkthrough.Step]]:
     """The analysis with the corrections and walkthrough saved for its text (read-only access)."""
     from sourcetrace.workspace import Workspace
 
@@ -245,7 +244,8 @@ def _from_workspace(analysis: Analysis, path: str) -> tuple[Analysis, list[wt.St
     corrected, problems = ws.apply_to(analysis)
     for problem in problems:
         print(f"sourcetrace: {problem}", file=sys.stderr)
-    steps = wt.apply_edits(wt.build_steps(corrected), ws.load_walkthrough(corrected.article.content_hash))
+    saved = ws.load_walkthrough(corrected.article.content_hash)
+    steps = walkthrough.apply_edits(walkthrough.build_steps(corrected), saved)
     return corrected, steps
 
 
