@@ -64,7 +64,7 @@ def render_panel(analysis: Analysis, focus: Focus | None, key: str, on_article_p
     focus_actor = focus.of("actor") if focus else None
     focus_event = focus.of("event") if focus else None
     if not analysis.claims:
-        _focus_line(analysis, focus, key, False, 0)
+        _focus_line(analysis, focus, key)
         st.info("No claims were found in this article.")
         return
     selection = session.get_selection(analysis)
@@ -86,9 +86,16 @@ def render_panel(analysis: Analysis, focus: Focus | None, key: str, on_article_p
     within = selection.claim_ids(analysis) if selection else None
     shown = filter_claims(analysis, sources, chosen_kinds, actor_filter, event_filter, within)
 
-    _focus_line(analysis, focus, key, bool(actor_filter or event_filter), len(shown))
-    if sources or chosen_kinds or actor_filter or event_filter or selection:
-        _shown_line(analysis, key, len(shown), selection.label(analysis) if selection else None)
+    _focus_line(analysis, focus, key)
+    reasons = [selection.label(analysis) or ""] if selection else []
+    if (actor_filter or event_filter) and focus:
+        reasons.append(f"about the focused {focus.type}")
+    if sources:
+        reasons.append("source: " + ", ".join(sources))
+    if chosen_kinds:
+        reasons.append("kind: " + ", ".join(KIND_BADGES.get(k, (k, ""))[0] for k in chosen_kinds))
+    if reasons:
+        _shown_line(analysis, key, len(shown), reasons)
     if not shown:
         st.caption("No claim matches these filters.")
         return
@@ -108,13 +115,11 @@ def render_panel(analysis: Analysis, focus: Focus | None, key: str, on_article_p
         st.button(label, key=f"{key}-more", type="tertiary", on_click=_toggle, args=(all_key,))
 
 
-def _shown_line(analysis: Analysis, key: str, shown: int, selected: str | None) -> None:
-    """"n of N shown" whenever a filter or a selection hides claims, and one button to show all."""
+def _shown_line(analysis: Analysis, key: str, shown: int, reasons: list[str]) -> None:
+    """"n of N shown" and why, whenever a filter or a selection hides claims; one button shows all."""
     with st.container(key=f"{key}-shown", horizontal=True, gap="small", vertical_alignment="center"):
-        note = f"**{shown} of {len(analysis.claims)} shown**"
-        if selected:
-            note += f" · {escape_markdown(selected)}"
-        st.markdown(note)
+        why = " · ".join(escape_markdown(reason) for reason in reasons)
+        st.markdown(f"**{shown} of {len(analysis.claims)} shown** · {why}")
         st.button(
             ":material/filter_alt_off: Show all", key=f"{key}-unfilter", type="tertiary",
             on_click=_clear_filters, args=(key,), help="Clear the filters and the selection",
@@ -132,19 +137,15 @@ def _toggle(flag: str) -> None:
     st.session_state[flag] = not st.session_state.get(flag)
 
 
-def _focus_line(
-    analysis: Analysis, focus: Focus | None, key: str, filtered: bool, shown: int
-) -> None:
-    """What is focused (in every view), how many claims involve it, and a way to clear it."""
+def _focus_line(analysis: Analysis, focus: Focus | None, key: str) -> None:
+    """What is focused (in every view) and a way to clear it (the "shown" line says how many
+    claims concern it when the panel lists only those)."""
     if not focus:
         st.caption("Nothing focused: click an actor, a claim or an event.")
         return
     name = focus.label(analysis) or ""
     with st.container(key=f"{key}-focusline"):
-        note = f"Focus: **{escape_markdown(name)}**"
-        if filtered:
-            note += f"  \n{shown} of {len(analysis.claims)} claims concern this {focus.type}"
-        st.markdown(note)
+        st.markdown(f"Focus: **{escape_markdown(name)}**")
         st.button(
             ":material/close: Clear the focus", key=f"{key}-clear", on_click=session.set_focus, args=(None,),
             type="tertiary", help="Clear the focus in every view",

@@ -83,7 +83,8 @@ def test_a_profile_figure_lists_its_claims_in_the_panel_with_n_of_n(bundled_anal
     own = list(sourcing_profile(bundled_analysis).own_voice)
     assert _cards(at, "sources") == own[:8]
     assert at.query_params["claims"] == "measure:own_voice"
-    assert "**8 of 19 shown** · claims resting on " + escape_markdown("the article's own voice") in _markdown(at)
+    own_voice = escape_markdown("the article's own voice")
+    assert f"**8 of 19 shown** · claims resting on {own_voice}" in _markdown(at)
     assert at.button(key="sources-measure-own_voice").proto.type == "primary"
     # the same button again shows every claim
     at.button(key="sources-measure-own_voice").click().run()
@@ -126,3 +127,14 @@ def test_own_voice_reads_as_in_the_walkthrough(bundled_analysis):
     assert f'<div class="st-voice">No source named: {html.escape(OWN_VOICE)}</div>' in card
     assert ":gray-badge[own voice]" in card
     assert "unattributed" not in card and "hop" not in card
+
+
+def test_focus_filter_says_how_many_of_all_concern_the_focus(bundled_analysis):
+    from sourcetrace.sourcing import filter_claims
+
+    kazemi = next(a.id for a in bundled_analysis.actors if a.name == "Hassan Kazemi Qumi")
+    n = len(filter_claims(bundled_analysis, actor=kazemi))
+    assert 0 < n < 19
+    at = _app("pages/network.py", focus=f"actor:{kazemi}")
+    assert f"**{n} of 19 shown** · about the focused actor" in _markdown(at)
+    assert len(_cards(at, "network")) == min(n, 8)

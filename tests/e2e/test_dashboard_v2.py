@@ -146,8 +146,15 @@ def test_claims_panel_counts_what_a_filter_shows_and_words_own_voice(page, app_u
     # a kind filter through the UI: the panel says how many of all are shown
     panel.get_by_text("Filters").click()
     kinds = panel.locator("[data-testid='stMultiSelect']").nth(1)
+    kinds.wait_for(state="visible", timeout=10_000)
     kinds.locator("input").click()
-    page.locator("[role='option']").filter(has_text="document").first.click()
+    # typed, then Enter: the first option matching (clicking a listed option raced the expander)
+    page.keyboard.type("document")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => document.querySelector('.st-key-claims-panel').innerText.includes('1 of 19 shown')",
+        timeout=20_000,
+    )
     wait_for_app(page)
     assert "1 of 19 shown" in panel.inner_text()
     assert _cards(page, "network") == ["c5"]
