@@ -4,11 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test test-fast bench lint schema clean
+.PHONY: run test test-fast bench lint schema train clean
 
 run: $(VENV)/.installed
 	SOURCETRACE_WORKSPACE=shared $(BIN)/streamlit run app.py --server.port $(PORT)
 
+# Without Chromium the browser tests are skipped and the run ends with a red banner saying so
+# (tests/browser_guard.py); .ci/run sets SOURCETRACE_REQUIRE_BROWSER=1 so that a skip fails CI.
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest
 
@@ -20,6 +22,11 @@ bench: $(VENV)/.dev-installed
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
+
+# Rebuild the learned cue model from PolNeAR train (needs ../shared; about 5 min on 2 cores, seed fixed)
+POLNEAR ?= ../shared/data
+train: $(VENV)/.dev-installed
+	$(BIN)/python -m sourcetrace train $(POLNEAR)/polnear-train -o data/models/cues --dev $(POLNEAR)/polnear-dev
 
 schema: $(VENV)/.installed
 	$(BIN)/python -m sourcetrace schema -o schema/analysis.schema.json

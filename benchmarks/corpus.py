@@ -42,48 +42,51 @@ def bench_ingest(repeats: int = 2) -> BenchResult:
     for _ in nlp.pipe(texts[:8]):
         pass
 
-    t0 = time.perf_counter()
-    c1, k1 = start_client(1)
-    c1.register_plugin(_loader(), name="sourcetrace-pipeline")
-    start_1 = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    c2, k2 = start_client(2)
-    c2.register_plugin(_loader(), name="sourcetrace-pipeline")
-    start_2 = time.perf_counter() - t0
     runs: dict[str, list[float]] = {"bare": [], "w1": [], "w2": []}
     cpu: dict[str, list[float]] = {"bare": [], "w1": [], "w2": []}
-    n = [0]
+    starts: dict[str, list[float]] = {"w1": [], "w2": []}
+    peaks: list[float] = []
+
+    def measure(name: str, fn) -> None:
+        gc.collect()
+        c0 = cpu_seconds(process_tree(os.getpid()))  # this process, the scheduler, the workers
+        t0 = time.perf_counter()
+        fn()
+        runs[name].append(time.perf_counter() - t0)
+        cpu[name].append(cpu_seconds(process_tree(os.getpid())) - c0)
 
     def bare() -> None:
         for _ in nlp.pipe(texts):
             pass
 
-    def on(client):
-        def run() -> None:
-            n[0] += 1
-            db = work / f"db{n[0]}"
-            result = ingest([feed], db, client=client, progress=False, report=lambda _m: None)
-            assert result.added == len(texts), result.as_dict()
-            shutil.rmtree(db)
+    def on_cluster(name: str, workers: int) -> None:
+        # only this run's cluster is alive while it is measured: idle workers' CPU is no one's cost
+        t0 = time.perf_counter()
+        client, cluster = start_client(workers)
+        client.register_plugin(_loader(), name="sourcetrace-pipeline")
+        client.run(lambda: None)  # every worker up, its pipeline loaded
+        starts[name].append(time.perf_counter() - t0)
+        db = work / f"db-{name}-{len(runs[name])}"
+        try:
+            measure(name, lambda: _ingest_all(ingest, feed, db, client, len(texts)))
+            peaks.extend(client.run(_rss_peak_mb).values())
+        finally:
+            client.close()
+            cluster.close()
+            shutil.rmtree(db, ignore_errors=True)
 
-        return run
-
-    order = [("bare", bare), ("w1", on(c1)), ("w2", on(c2))]
+    order = [
+        ("bare", lambda: measure("bare", bare)),
+        ("w1", lambda: on_cluster("w1", 1)),
+        ("w2", lambda: on_cluster("w2", 2)),
+    ]
     try:
         for i in range(repeats):
-            for name, fn in order if i % 2 == 0 else order[::-1]:
-                gc.collect()
-                c0 = cpu_seconds(process_tree(os.getpid()))  # this process, the scheduler, the workers
-                t0 = time.perf_counter()
+            for _name, fn in order if i % 2 == 0 else order[::-1]:
                 fn()
-                runs[name].append(time.perf_counter() - t0)
-                cpu[name].append(cpu_seconds(process_tree(os.getpid())) - c0)
-        peaks = list(c1.run(_rss_peak_mb).values()) + list(c2.run(_rss_peak_mb).values())
     finally:
-        for c, k in ((c1, k1), (c2, k2)):
-            c.close()
-            k.close()
         shutil.rmtree(work, ignore_errors=True)
+    start_1, start_2 = median(starts["w1"]), median(starts["w2"])
     bare_t, w1, w2 = median(runs["bare"]), median(runs["w1"]), median(runs["w2"])
     res = BenchResult()
     res.rows.append(
@@ -138,6 +141,11 @@ def bench_ingest(repeats: int = 2) -> BenchResult:
     return res
 
 
+def _ingest_all(ingest, feed: Path, db: Path, client, expected: int) -> None:
+    result = ingest([feed], db, client=client, progress=False, report=lambda _m: None)
+    assert result.added == expected, result.as_dict()
+
+
 def _loader():
     from sourcetrace.corpus.engine import PipelineLoader
 
@@ -156,10 +164,12 @@ def synthetic_claims(n: int, seed: int = 7):
     kinds = ["named", "anonymous", "document", "unattributed", "outlet"]
     rows: list[ClaimRow] = []
     n_articles = max(2, n // 8)
+    prop = 0
     while len(rows) < n:
         words = rng.sample(vocab, rng.randint(8, 14))
         copies = rng.randint(2, 5) if rng.random() < 0.1 else 1
-        for _ in range(copies):
+        prop += 1
+        for copy in range(copies):
             w = list(words)
             if copies > 1 and rng.random() < 0.5:
                 w[rng.randrange(len(w))] = rng.choice(vocab)  # reworded
@@ -170,7 +180,7 @@ def synthetic_claims(n: int, seed: int = 7):
             rows.append(
                 ClaimRow(
                     article=art,
-                    claim=f"c{len(rows)}",
+                    claim=f"s{prop}.{copy}",  # the proposition it states, for the tests
                     content=" ".join(w),
                     start=0,
                     chain=[

@@ -11,14 +11,14 @@ from sourcetrace import render
 from sourcetrace.focus import Focus, order_claims
 from sourcetrace.model import Analysis, Claim
 from sourcetrace.render import escape_markdown
-from sourcetrace.sourcing import direct_source, filter_claims, hops
+from sourcetrace.sourcing import direct_source, filter_claims, hops, voice
 
 KIND_BADGES: dict[str, tuple[str, str]] = {
     # source kind -> (label, streamlit badge colour)
     "named": ("named source", "blue"),
     "anonymous": ("anonymous source", "orange"),
     "document": ("document", "violet"),
-    "unattributed": ("unattributed", "gray"),
+    "unattributed": ("own voice", "gray"),
     "outlet": ("outlet", "green"),
     "publisher": ("publisher only", "gray"),
 }
@@ -33,6 +33,7 @@ PANEL_CSS = """
 .st-crumbs .st-sep { color: #9aa4af; margin: 0 0.25rem; }
 .st-claim-text { font-size: 0.92rem; line-height: 1.45; margin: 0.15rem 0 0.35rem;
   overflow-wrap: anywhere; }
+.st-voice { font-size: 0.8rem; color: #46505c; font-style: italic; margin: 0.1rem 0 0.2rem; }
 .st-hedge { font-size: 0.8rem; color: #5b6570; margin-top: 0.2rem; overflow-wrap: anywhere; }
 div[class*="st-key-claimcard-"] { background: #fff; }
 div[class*="st-key-claimcard-"].focused, div[class*="st-key-claimfocus-"] {
@@ -41,9 +42,16 @@ div[class*="st-key-claimcard-"].focused, div[class*="st-key-claimfocus-"] {
 """
 
 
+def crumbs_html(links: list[tuple[str, str]], tail: str | None = None) -> str:
+    """(label, kind) links as the panel shows a chain: the library's chips, compact, then `tail`."""
+    return f'<div class="st-crumbs">{render.chain_html(links, tail=tail)}</div>'
+
+
 def breadcrumbs_html(claim: Claim) -> str:
-    """The chain as the panel shows it: the library's chips, compact, ending in "claim"."""
-    return f'<div class="st-crumbs">{render.claim_chain_html(claim, tail="claim")}</div>'
+    """The chain ending in "claim"; a claim with no source has no "unattributed" link to show:
+    its voice line says whose voice it is."""
+    links = [(link.label, link.kind) for link in claim.chain if link.kind != "unattributed"]
+    return crumbs_html(links, tail="claim")
 
 
 FIRST_CARDS = 8  # cards drawn before "Show all": each card is a few elements sent on every focus change
@@ -56,9 +64,10 @@ def render_panel(analysis: Analysis, focus: Focus | None, key: str, on_article_p
     focus_actor = focus.of("actor") if focus else None
     focus_event = focus.of("event") if focus else None
     if not analysis.claims:
-        _focus_line(analysis, focus, key, False, 0)
+        _focus_line(analysis, focus, key)
         st.info("No claims were found in this article.")
         return
+    selection = session.get_selection(analysis)
 
     with st.expander("Filters", expanded=False):
         labels = sorted({direct_source(c)[0] for c in analysis.claims})
@@ -74,9 +83,19 @@ def render_panel(analysis: Analysis, focus: Focus | None, key: str, on_article_p
         )
     actor_filter = focus_actor if only_focus else None
     event_filter = focus_event if only_focus else None
-    shown = filter_claims(analysis, sources, chosen_kinds, actor_filter, event_filter)
+    within = selection.claim_ids(analysis) if selection else None
+    shown = filter_claims(analysis, sources, chosen_kinds, actor_filter, event_filter, within)
 
-    _focus_line(analysis, focus, key, bool(actor_filter or event_filter), len(shown))
+    _focus_line(analysis, focus, key)
+    reasons = [selection.label(analysis) or ""] if selection else []
+    if (actor_filter or event_filter) and focus:
+        reasons.append(f"about the focused {focus.type}")
+    if sources:
+        reasons.append("source: " + ", ".join(sources))
+    if chosen_kinds:
+        reasons.append("kind: " + ", ".join(KIND_BADGES.get(k, (k, ""))[0] for k in chosen_kinds))
+    if reasons:
+        _shown_line(analysis, key, len(shown), reasons)
     if not shown:
         st.caption("No claim matches these filters.")
         return
@@ -96,23 +115,37 @@ def render_panel(analysis: Analysis, focus: Focus | None, key: str, on_article_p
         st.button(label, key=f"{key}-more", type="tertiary", on_click=_toggle, args=(all_key,))
 
 
+def _shown_line(analysis: Analysis, key: str, shown: int, reasons: list[str]) -> None:
+    """"n of N shown" and why, whenever a filter or a selection hides claims; one button shows all."""
+    with st.container(key=f"{key}-shown", horizontal=True, gap="small", vertical_alignment="center"):
+        why = " · ".join(escape_markdown(reason) for reason in reasons)
+        st.markdown(f"**{shown} of {len(analysis.claims)} shown** · {why}")
+        st.button(
+            ":material/filter_alt_off: Show all", key=f"{key}-unfilter", type="tertiary",
+            on_click=_clear_filters, args=(key,), help="Clear the filters and the selection",
+        )
+
+
+def _clear_filters(key: str) -> None:
+    st.session_state[f"{key}-sources"] = []
+    st.session_state[f"{key}-kinds"] = []
+    st.session_state[f"{key}-onlyfocus"] = False
+    session.set_selection(None)
+
+
 def _toggle(flag: str) -> None:
     st.session_state[flag] = not st.session_state.get(flag)
 
 
-def _focus_line(
-    analysis: Analysis, focus: Focus | None, key: str, filtered: bool, shown: int
-) -> None:
-    """What is focused (in every view), how many claims involve it, and a way to clear it."""
+def _focus_line(analysis: Analysis, focus: Focus | None, key: str) -> None:
+    """What is focused (in every view) and a way to clear it (the "shown" line says how many
+    claims concern it when the panel lists only those)."""
     if not focus:
         st.caption("Nothing focused: click an actor, a claim or an event.")
         return
     name = focus.label(analysis) or ""
     with st.container(key=f"{key}-focusline"):
-        note = f"Focus: **{escape_markdown(name)}**"
-        if filtered:
-            note += f"  \n{shown} of {len(analysis.claims)} claims concern this {focus.type}"
-        st.markdown(note)
+        st.markdown(f"Focus: **{escape_markdown(name)}**")
         st.button(
             ":material/close: Clear the focus", key=f"{key}-clear", on_click=session.set_focus, args=(None,),
             type="tertiary", help="Clear the focus in every view",
@@ -121,10 +154,13 @@ def _focus_line(
 
 def badges_markdown(claim: Claim) -> str:
     """The card's badges in Streamlit's badge syntax (labels are ours, never article text)."""
-    _, kind = direct_source(claim)
-    label, colour = KIND_BADGES.get(kind, (kind, "gray"))
-    n = hops(claim)
-    badges = [f":{colour}-badge[{label}]", f":gray-badge[{n} hop{'s' if n != 1 else ''}]"]
+    if voice(claim) is not None:  # no source: no hops to count (the voice line says who relays it)
+        badges = [":gray-badge[own voice]"]
+    else:
+        _, kind = direct_source(claim)
+        label, colour = KIND_BADGES.get(kind, (kind, "gray"))
+        n = hops(claim)
+        badges = [f":{colour}-badge[{label}]", f":gray-badge[{n} hop{'s' if n != 1 else ''}]"]
     if claim.stance == "denies":
         badges.append(":red-badge[denial]")
     if claim.hedged:
@@ -144,8 +180,11 @@ def card_markdown(claim: Claim) -> str:
     """
     text = " ".join(claim.content.text.split())
     short = text if len(text) <= 240 else text[:239].rstrip() + "…"
+    own = voice(claim)
     parts = [
-        breadcrumbs_html(claim) + f'<div class="st-claim-text">“{html.escape(short)}”</div>',
+        breadcrumbs_html(claim)
+        + (f'<div class="st-voice">No source named: {html.escape(own)}</div>' if own else "")
+        + f'<div class="st-claim-text">“{html.escape(short)}”</div>',
         badges_markdown(claim),
     ]
     if claim.hedge is not None:

@@ -22,6 +22,7 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
     ("article.py", "Article", ":material/article:", "article"),
     ("network.py", "Network", ":material/hub:", "network"),
     ("timeline.py", "Timeline", ":material/timeline:", "timeline"),
+    ("sources.py", "Sources", ":material/record_voice_over:", "sources"),
     ("walkthrough.py", "Walkthrough", ":material/school:", "walkthrough"),
     ("corrections.py", "Corrections", ":material/edit_note:", "corrections"),
     ("corpus.py", "Corpus", ":material/library_books:", "corpus"),

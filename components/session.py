@@ -6,7 +6,8 @@ returns. The cached loaders live here too, in exactly one place: the spaCy pipel
 `analysis()` is the extracted analysis with the workspace's saved corrections applied once
 (`corrected`); the workspace (components/workspace.py) only hands over the edits. The focus is
 a `sourcetrace.focus.Focus`, mirrored in the URL (?article=...&focus=actor:a3)
-so a copied link reopens the same article and focus.
+so a copied link reopens the same article and focus; the claims the reader asked the panel to list
+(a `sourcetrace.sourcing.ClaimSelection`, ?claims=measure:anonymous) likewise.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sourcetrace.analysis import Settings, analyze_article
 from sourcetrace.errors import SourcetraceError
 from sourcetrace.focus import Focus
 from sourcetrace.model import Analysis, Article
+from sourcetrace.sourcing import ClaimSelection
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES_DIR = ROOT / "data" / "articles"
@@ -30,6 +32,7 @@ DEFAULT_ARTICLE = "ncri-2007-07-10-iranian-ambassador-iraq-security"
 ARTICLE_KEY = "article"  # session: the Article being shown
 ARTICLE_REF = "article_ref"  # session: its name in the URL
 FOCUS_KEY = "focus"  # session: the shared focus
+SELECTION_KEY = "claims_selection"  # session: the claims the reader asked the panel to list
 ERROR_KEY = "loader_error"  # session: the last loader failure, shown until the next success
 SCROLL_KEY = "scroll_to"  # session: a span the article view should scroll to once
 PROBLEMS_KEY = "_workspace_problems"  # session: saved edits the last run could not apply
@@ -156,6 +159,7 @@ def try_show(load) -> bool:
     st.session_state[ARTICLE_KEY] = article
     st.session_state[ARTICLE_REF] = ref
     st.session_state[ERROR_KEY] = None
+    st.session_state[SELECTION_KEY] = None  # a selection belongs to the article it was made in
     set_focus(None)
     return True
 
@@ -166,6 +170,7 @@ def init_from_url() -> None:
         return
     ref = st.query_params.get("article")
     focus = Focus.parse(st.query_params.get("focus"))
+    selection = ClaimSelection.parse(st.query_params.get("claims"))
     article = None
     try:
         article = load_reference(ref)
@@ -176,11 +181,12 @@ def init_from_url() -> None:
             st.session_state[ERROR_KEY] = (
                 "The article in this link is not loaded on this server; the bundled article is shown instead."
             )
-            focus = None
+            focus = selection = None
         article = _load_path(bundled_articles()[DEFAULT_ARTICLE])
     st.session_state[ARTICLE_KEY] = article
     st.session_state[ARTICLE_REF] = article_ref(article)
     st.session_state[FOCUS_KEY] = focus
+    st.session_state[SELECTION_KEY] = selection
 
 
 def current_article() -> Article:
@@ -227,6 +233,12 @@ def sync_url() -> None:
             st.query_params["focus"] = encoded
     elif "focus" in st.query_params:
         del st.query_params["focus"]
+    selection = st.session_state.get(SELECTION_KEY)
+    if selection:
+        if st.query_params.get("claims") != str(selection):
+            st.query_params["claims"] = str(selection)
+    elif "claims" in st.query_params:
+        del st.query_params["claims"]
 
 
 # ---------------------------------------------------------------- focus
@@ -242,4 +254,21 @@ def get_focus(analysis: Analysis | None = None) -> Focus | None:
 
 def set_focus(focus: Focus | None) -> None:
     st.session_state[FOCUS_KEY] = focus
+    sync_url()
+
+
+# ---------------------------------------------------------------- the claims the panel lists
+
+
+def get_selection(analysis: Analysis | None = None) -> ClaimSelection | None:
+    """The claims the reader asked to see (a sourcing figure, a source), or None if it names
+    nothing in this analysis."""
+    selection = st.session_state.get(SELECTION_KEY)
+    if selection is None or analysis is None:
+        return selection
+    return selection if selection.claim_ids(analysis) is not None else None
+
+
+def set_selection(selection: ClaimSelection | None) -> None:
+    st.session_state[SELECTION_KEY] = selection
     sync_url()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
 
-from sourcetrace.evaluate import GoldAttribution, read_folder
+from sourcetrace.brat import GoldAttribution, read_folder
 
 
 def cache_dir() -> Path:

@@ -43,7 +43,7 @@ _ABSOLUTE = [
     (re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}{_ORD}(?:\s*,\s*|\s+){_YEAR}\b"), "day"),
     (re.compile(rf"\b\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTH}\.?,?\s+{_YEAR}\b"), "day"),
     (re.compile(rf"\b{_YEAR}-[01]\d-[0-3]\d\b"), "day"),
-    (re.compile(rf"\b{_MONTH}\.?,?\s+{_YEAR}\b"), "month"),
+    (re.compile(rf"\b{_MONTH}\.?,?\s+(?:of\s+)?{_YEAR}\b"), "month"),
     (re.compile(rf"\b(?i:in|since|from|until|by|during|of|early|mid|late)[\s-]+(?P<year>{_YEAR})\b"), "year"),
 ]
 # "a 2021 merger", "the 2020 presidential race": a year used as a modifier (checked on the parse).
@@ -51,11 +51,22 @@ _MODIFIER_YEAR = re.compile(
     r"\b(?i:a|an|the|its|his|her|their|our|this|that)\s+(?P<year>(?:19|20)\d\d)\b(?![-–/%.,]?\d)"
 )
 _DECADE = re.compile(r"\b(?:the\s+)?(?P<decade>(?:1[6-9]|20)\d0)'?s\b")
+# "the '90s", "the early 80s": a decade of the 1900s, told without its century.
+_SHORT_DECADE = re.compile(
+    r"\b(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?(?P<decade>['’]?(?P<short>[2-9]0)s)\b"
+)
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _REL = r"(?P<rel>(?i:last|next|this|past|coming))"
-_YREL = r"(?:,?\s+(?P<yrel>(?i:this|last|next))\s+year\b)?"
+_YREL = r"(?:,?\s+(?:of\s+)?(?P<yrel>(?i:this|last|next))\s+year\b)?"  # "June (of) this year"
 _NO_MORE_DIGITS = r"(?![,.]?\d)"
+_SEASON = re.compile(
+    rf"\b(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))\b"
+    rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR})\b)?"
+)
+_SEASON_CONTEXT = re.compile(
+    r"\b(?:in|during|since|by|until|over|through|early|late|mid)(?:\s+the)?\s+$", re.I
+)
 # Names of months and weekdays without a year; resolved against the publication date.
 _MONTH_FIRST = re.compile(
     rf"\b(?:{_REL}\s+)?(?P<month>{_MONTH})\b(?:\.?\s+(?P<day>\d{{1,2}}){_ORD}\b{_NO_MORE_DIGITS})?{_YREL}"
@@ -119,6 +130,8 @@ class _Lexicon:
     ahead: re.Pattern  # "in two weeks"
     period_parts: dict[str, tuple[str, str]]  # "by year end": (unit, part) of the publication's period
     period_part: re.Pattern
+    anaphoric: re.Pattern  # "two days later", "the next day": counted from the date told before
+    seasons: dict[str, int]  # first month
     coming_days: dict[str, int]
 
 
@@ -153,6 +166,8 @@ def _lexicon() -> _Lexicon:
         ahead=re.compile(rf"\b{raw['relative_in']}\b", flags),
         coming_days={k.lower(): int(v) for k, v in raw["coming_days"].items()},
         period_parts={k.lower(): (v[0], v[1]) for k, v in raw["period_parts"].items()},
+        anaphoric=re.compile(rf"\b{raw['anaphoric']}\b", flags),
+        seasons={k.lower(): int(v) for k, v in raw["seasons"].items()},
         period_part=re.compile(rf"(?<![\d-])(?<!\d\s)\b(?:{_words(list(raw['period_parts']))})\b", flags),
     )
 
@@ -206,6 +221,8 @@ def _interval(day: date, precision: str) -> tuple[date, date]:
     return day, day
 
 
+_PRECISIONS = ["day", "week", "month", "year"]
+_MAX_COUNT = 1000  # "in 99999 years" is past any calendar we can write
 _UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 
 
@@ -242,6 +259,8 @@ def _part(begin: date, finish: date, precision: str, part: str, published: date 
                   (begin + timedelta(days=third), finish - timedelta(days=third)),
                   (finish - timedelta(days=third - 1), finish)]
     half = begin + (finish - begin) // 2
+    if precision in ("year", "month") and finish.year == begin.year and finish.month - begin.month in (0, 11):
+        half = begin.replace(month=6, day=30) if precision == "year" else begin.replace(day=15)
     chosen = {
         "early": pieces[0], "mid": pieces[1], "late": pieces[2],
         "first_half": (begin, half), "second_half": (half + timedelta(days=1), finish),
@@ -271,10 +290,19 @@ def _month_date(
 ) -> date | None:
     years = [year] if year is not None else [published.year - 1, published.year, published.year + 1]
     if day is not None:
-        days = [date(y, month, day) for y in years if day <= calendar.monthrange(y, month)[1]]
+        days = [date(y, month, day) for y in years if 1 <= day <= calendar.monthrange(y, month)[1]]
         return _on_or_near(days, published, direction) if year is None else (days[0] if days else None)
     firsts = [date(y, month, 1) for y in years]
     return _on_or_near(firsts, published.replace(day=1), direction) if year is None else firsts[0]
+
+
+def _season_start(published: date, first_month: int, direction: str) -> date | None:
+    starts = [date(y, first_month, 1) for y in (published.year - 2, published.year - 1, published.year,
+                                                 published.year + 1)]
+    current = next((d for d in starts if d <= published < d + relativedelta(months=3)), None)
+    if direction == "this" or (direction in ("past", "future", "near") and current is not None):
+        return current or min(d for d in starts if d > published)  # the one we are in, or the coming one
+    return _on_or_near(starts, published, direction)
 
 
 def _weekday_date(published: date, weekday: int, direction: str) -> date:
@@ -519,7 +547,7 @@ class _Finder:
 
     def _dated(self, s: int, e: int, month: int, day: int | None, year: int | None, direction: str):
         if year is not None:
-            when = date(year, month, day) if day and day <= calendar.monthrange(year, month)[1] else None
+            when = date(year, month, day) if day and 1 <= day <= calendar.monthrange(year, month)[1] else None
             if day is not None and when is None:
                 return None
             when = when or date(year, month, 1)
@@ -566,18 +594,40 @@ class _Finder:
                 self.take(_absolute(self.text, s, e, "year"))
 
     def decades(self) -> None:
-        for m in _DECADE.finditer(self.text):
-            if self.free(*m.span()):
-                first = int(m.group("decade"))
-                self.take(_Candidate(*m.span(), "decade", "year", date(first, 1, 1), date(first + 9, 12, 31)))
+        found = [(m.span(), int(m.group("decade"))) for m in _DECADE.finditer(self.text)]
+        found += [(m.span("decade"), 1900 + int(m.group("short"))) for m in _SHORT_DECADE.finditer(self.text)]
+        for (s, e), first in found:
+            if self.free(s, e):
+                self.take(_Candidate(s, e, "decade", "year", date(first, 1, 1), date(first + 9, 12, 31)))
 
     def anchored(self) -> None:
         lex = self.lex
         for m in lex.anchored.finditer(self.text):
             if self.free(*m.span()):
                 count = lex.numbers.get(m.group("count").lower()) or int(m.group("count"))
+                if count > _MAX_COUNT:
+                    continue  # "99999 years after": no calendar date
                 sign = -1 if m.group("direction").lower() in ("before", "prior to") else 1
                 self.take(_Candidate(*m.span(), "anchored", offset=(m.group("unit").lower(), sign * count)))
+
+    def anaphoric(self) -> None:
+        """ "two days later", "the next day": resolved after the passes, from the date told before."""
+        for m in self.lex.anaphoric.finditer(self.text):
+            if not self.free(*m.span()):
+                continue
+            if m.group("which"):
+                unit = m.group("unit2").lower()
+                unit = "day" if unit in ("morning", "evening", "night") else unit
+                n = 1 if m.group("which").lower() in ("next", "following") else -1
+            else:
+                unit = m.group("unit").lower()
+                n = self.lex.numbers.get(m.group("count").lower()) or int(m.group("count"))
+                n = n if m.group("direction").lower() == "later" else -n
+                if abs(n) > _MAX_COUNT:
+                    continue
+            cand = _Candidate(*m.span(), "anchored", offset=(unit, n))
+            cand.extra["back"] = True
+            self.take(cand)
 
     def weekends(self) -> None:
         for m in self.lex.spans.finditer(self.text):
@@ -592,6 +642,8 @@ class _Finder:
                 continue
             count_word, unit = " ".join(m.group("count").lower().split()), m.group("unit").lower()
             count = self.lex.numbers.get(count_word) or int(count_word)
+            if count > _MAX_COUNT:
+                continue
             cand = _Candidate(*m.span(), "relative", unit)
             cand.extra["guessed"] = count_word in ("a few", "a couple of", "several")
             if self.published is not None:
@@ -624,6 +676,26 @@ class _Finder:
             return any(self.used[max(0, s - 25):s])  # a date taken just before: "from March to May"
         return True
 
+    def seasons(self) -> None:
+        """ "last summer", "in the spring", "the winter of 2019"; northern-hemisphere months, uncertain."""
+        for m in _SEASON.finditer(self.text):
+            rel, year, season = m.group("rel"), m.group("year"), m.group("season").lower()
+            context = _SEASON_CONTEXT.search(self.text, max(0, m.start() - 20), m.start())
+            told = rel or year or (season != "fall" and context)
+            if not told or not self.unnamed(*m.span()):
+                continue
+            cand = _Candidate(*m.span(), "absolute" if year else "relative", "month")
+            cand.extra["guessed"] = True  # hemisphere and edges are conventions
+            first_month = self.lex.seasons[season]
+            if year:
+                cand.begin = date(int(year), first_month, 1)
+            elif self.published is not None:
+                direction = _direction(rel, _tense(self.doc, *m.span(), self.lex), False)
+                cand.begin = _season_start(self.published, first_month, direction)
+            if cand.begin is not None:
+                cand.finish = cand.begin + relativedelta(months=3, days=-1)
+            self.take(cand)
+
     def weekdays(self) -> None:
         """ "on Friday", "last Monday", "next Tuesday", "Sunday night"."""
         for m in _WEEKDAY_NAME.finditer(self.text):
@@ -654,7 +726,7 @@ class _Finder:
             # "Thursday, July 25" without a year: the year whose July 25 is a Thursday, nearest first.
             weekday = _WEEKDAY_NUMBER[m.group("weekday").lower()]
             years = [self.published.year + k for k in (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6)]
-            fits = [date(y, month, day) for y in years if day <= calendar.monthrange(y, month)[1]
+            fits = [date(y, month, day) for y in years if 1 <= day <= calendar.monthrange(y, month)[1]
                     and date(y, month, day).weekday() == weekday]
             if fits:
                 date_after.begin = date_after.finish = fits[0]
@@ -713,9 +785,9 @@ class _Finder:
 
     def run(self) -> list[_Candidate]:
         passes = (
-            self.shared_month, self.year_ranges, self.absolute, self.modifier_years, self.decades,
-            self.anchored, self.weekends, self.ahead, self.period_parts, self.months, self.weekdays,
-            self.relative, self.vague, self.entities,
+            self.shared_month, self.year_ranges, self.seasons, self.absolute, self.modifier_years,
+            self.decades, self.anchored, self.anaphoric, self.weekends, self.ahead, self.period_parts,
+            self.months, self.weekdays, self.relative, self.vague, self.entities,
         )
         for step in passes:
             step()
@@ -737,6 +809,11 @@ class _Finder:
                 continue
             part = self.lex.parts[" ".join(m.group("part").lower().split())]
             cand.start = m.start()
+            if part == "week":  # "the week of Oct. 8"
+                cand.precision = "week"
+                if cand.begin is not None:
+                    cand.begin, cand.finish = _interval(cand.begin, "week")
+                continue
             cand.extra["guessed"] = True  # where "early" ends is a convention, not the text's
             if cand.begin is not None:
                 cand.begin, cand.finish = _part(cand.begin, cand.finish, cand.precision, part, self.published)
@@ -783,9 +860,7 @@ class _Finder:
         if begin is not None and finish is not None and finish < begin:
             return None
         kind = "absolute" if "absolute" in (a.kind, b.kind) and begin is not None else "relative"
-        precision = a.precision if a.precision == b.precision else max(
-            a.precision, b.precision, key=["day", "week", "month", "year"].index
-        )
+        precision = max(a.precision, b.precision, key=_PRECISIONS.index)
         merged = _Candidate(a.start, b.end, kind, precision, begin, finish)
         merged.extra.update(range=True, guessed=bool(a.extra.get("guessed") and b.extra.get("guessed")))
         return merged
@@ -808,10 +883,28 @@ def _is_vague_adverb(doc: Doc, text: str, start: int, end: int, lex: _Lexicon) -
     return True
 
 
+def _attach_back(before: list[_Candidate], cand: _Candidate, text: str) -> None:
+    """ "On March 3 the army entered. Two days later it left.": March 5, from the date just before."""
+    for prior in reversed(before):
+        if "\n" in text[prior.end:cand.start]:
+            return  # another paragraph: no longer the story's last date
+        if prior.begin is not None and prior.kind in ("absolute", "relative") and prior.precision != "open":
+            unit, n = cand.offset
+            cand.anchor = prior
+            # the coarser of the two: "two days later" than "in June" is no exact day
+            cand.precision = max(unit, prior.precision, key=_PRECISIONS.index)
+            cand.begin = _shift(prior.begin, unit, n)
+            cand.begin, cand.finish = _interval(cand.begin, cand.precision)
+            return
+
+
 def _attach_anchors(cands: list[_Candidate], text: str, lex: _Lexicon) -> None:
     """ "the day after the fall of Baghdad on April 9, 2003": resolve against the next dated candidate."""
     for i, cand in enumerate(cands):
         if cand.kind != "anchored":
+            continue
+        if cand.extra.get("back"):
+            _attach_back(cands[:i], cand, text)
             continue
         for nxt in cands[i + 1:]:
             if nxt.start - cand.end > lex.anchor_window or re.search(r"[.!?]\s", text[cand.end:nxt.start]):
@@ -1113,7 +1206,7 @@ def _event(
         )
     if cand.begin is None:
         return None
-    if cand.kind == "anchored":
+    if cand.kind == "anchored" and not cand.extra.get("back"):
         date_tokens |= _tokens_of(doc, cand.anchor.start, cand.anchor.end)
         base["date_text"] = make_span(text, cand.start, cand.anchor.end)
     if ongoing:

@@ -12,9 +12,9 @@ import math
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from sourcetrace.dates import day_or_none
+from sourcetrace.chronology import Placed, chronology
 from sourcetrace.focus import Focus, actor_ids
-from sourcetrace.model import RELATION_FAMILIES, Analysis, Event
+from sourcetrace.model import RELATION_FAMILIES, Analysis
 
 # One colour per entity type, shared by the text highlights, the legend and the network.
 TYPE_COLORS: dict[str, str] = {
@@ -156,133 +156,175 @@ def network_options() -> dict:
 
 
 # ---------------------------------------------------------------- timeline
+#
+# Where each event goes (a day, a span, open on one side, or not on the axis at all) and the range
+# the timeline opens on are decided in sourcetrace.chronology; this only draws them.
 
-
-def event_interval(event: Event, fallback_start: date, fallback_end: date) -> tuple[date, date, bool]:
-    """(start, end, open) drawn for an event; open ends borrow the extent of the other events."""
-    start, end = day_or_none(event.start), day_or_none(event.end)
-    is_open = start is None or end is None or event.precision == "open"
-    # an open start runs from the earliest known date, an open end to the latest
-    start = start if start is not None else min(fallback_start, end or fallback_start)
-    end = end if end is not None else max(fallback_end, start)
-    if end < start:
-        start, end = end, start
-    return start, end, is_open
+ACCENT = "#1f4e79"
+FOCUS_LINE = "#e0a100"
+HOVER_LINE_CHARS = 70  # plotly hover labels do not wrap: longer lines run off the chart
 
 
 def timeline_extent(analysis: Analysis) -> tuple[date, date] | None:
-    """The earliest and latest known dates of the events (None without any dated event)."""
-    days = [d for e in analysis.events for d in (day_or_none(e.start), day_or_none(e.end)) if d is not None]
-    return (min(days), max(days)) if days else None
+    """The earliest and latest known dates of the events (None without any placed event)."""
+    return chronology(analysis).extent
 
 
-def _hover(event: Event, start: date, end: date) -> str:
-    when = start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
-    if event.start is None:
-        when = f"until {end.isoformat()} (open start)"
-    elif event.end is None:
-        when = f"from {start.isoformat()} (open end)"
-    flags = [event.precision]
-    if event.uncertain:
-        flags.append("uncertain")
-    if event.unresolved:
-        flags.append("unresolved")
-    sentence = html.escape(_clip(event.evidence.text, 300))
-    # wrap the sentence by hand: plotly hover labels do not wrap
-    words, lines, line = sentence.split(), [], ""
-    for w in words:
-        if len(line) + len(w) > 70 and line:
+def _wrap(text: str, width: int = HOVER_LINE_CHARS) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for w in text.split():
+        if len(line) + len(w) > width and line:
             lines.append(line)
             line = w
         else:
             line = f"{line} {w}".strip()
-    if line:
-        lines.append(line)
-    return f"<b>{html.escape(event.label)}</b><br>{when} · {', '.join(flags)}<br><br>" + "<br>".join(lines)
+    return [*lines, line] if line else lines
+
+
+def _hover(p: Placed, note: str = "") -> str:
+    """The full label and the whole evidence sentence, escaped and wrapped by hand."""
+    e = p.event
+    flags = [e.precision]
+    if e.uncertain:
+        flags.append("uncertain")
+    if p.placement in ("open_start", "open_end"):
+        flags.append("open start" if p.placement == "open_start" else "open end")
+    label = "<br>".join(f"<b>{html.escape(x)}</b>" for x in _wrap(e.label, 60))
+    sentence = "<br>".join(html.escape(x) for x in _wrap(" ".join(e.evidence.text.split())))
+    extra = f"<br><i>{html.escape(note)}</i>" if note else ""
+    return f"{label}<br>{html.escape(p.when)} · {', '.join(flags)}{extra}<br><br>{sentence}"
+
+
+def _outline(ids: list[str], marked: set[str]) -> dict:
+    return {"width": [3 if i in marked else 0.5 for i in ids],
+            "color": [FOCUS_LINE if i in marked else ACCENT for i in ids]}
+
+
+def _day_trace(go, items: list[Placed], faded: bool, marked: set[str]):
+    ids = [p.event.id for p in items]
+    return go.Scatter(
+        x=[p.first.isoformat() for p in items], y=ids, mode="markers",
+        name="Day" + (" (uncertain)" if faded else ""), customdata=ids,
+        hovertext=[_hover(p) for p in items], hovertemplate="%{hovertext}<extra></extra>",
+        marker={"size": [18 if i in marked else 13 for i in ids],
+                "symbol": "circle-open" if faded else "circle", "color": ACCENT,
+                "opacity": 0.45 if faded else 1.0, "line": _outline(ids, marked)},
+    )
+
+
+def _span_trace(go, items: list[Placed], faded: bool, marked: set[str], min_span: timedelta):
+    ids = [p.event.id for p in items]
+    # bars on a date axis: base = start, length in milliseconds (what px.timeline does)
+    lengths = [max(p.last - p.first + timedelta(days=1), min_span) for p in items]
+    return go.Bar(
+        base=[p.first.isoformat() for p in items], x=[n.total_seconds() * 1000 for n in lengths], y=ids,
+        orientation="h", name="Interval" + (" (uncertain)" if faded else ""), customdata=ids,
+        hovertext=[_hover(p) for p in items], hovertemplate="%{hovertext}<extra></extra>",
+        marker={"color": ACCENT, "opacity": 0.3 if faded else 0.85,
+                "pattern": {"shape": "/" if faded else ""}, "line": _outline(ids, marked)},
+        width=0.55,
+    )
+
+
+def _open_traces(go, items: list[Placed], marked: set[str], frame: tuple[date, date]):
+    """An open event: its known day, a short dotted tail towards the open side ending in an arrow,
+    and its date said in words ("before 10 Jul 2007") on the side with room."""
+    lo, hi = frame
+    stub = max(timedelta(days=2), (hi - lo) * 0.06)
+    xs: list[str | None] = []
+    ys: list[str | None] = []
+    marks_x, marks_y, symbols, texts, positions, ids = [], [], [], [], [], []
+    for p in items:
+        day = p.anchor
+        assert day is not None
+        before = p.placement == "open_start"
+        tip = day - stub if before else day + stub
+        xs += [tip.isoformat(), day.isoformat(), None]
+        ys += [p.event.id, p.event.id, None]
+        # the words go beyond the arrow, unless that runs off the frame: then beside the known day
+        room_beyond = (tip - lo) > (hi - lo) * 0.3 if before else (hi - tip) > (hi - lo) * 0.3
+        for x, symbol, text, position in (
+            (day, "line-ns", "" if room_beyond else p.when, "middle right" if before else "middle left"),
+            (tip, "triangle-left" if before else "triangle-right", p.when if room_beyond else "",
+             "middle left" if before else "middle right"),
+        ):
+            marks_x.append(x.isoformat())
+            marks_y.append(p.event.id)
+            symbols.append(symbol)
+            texts.append(text)
+            positions.append(position)
+            ids.append(p.event.id)
+    hover = {p.event.id: _hover(p) for p in items}
+    tail = go.Scatter(x=xs, y=ys, mode="lines", name="open", hoverinfo="skip", showlegend=False,
+                      line={"color": ACCENT, "width": 2, "dash": "dot"})
+    heads = go.Scatter(
+        x=marks_x, y=marks_y, mode="markers+text", name="Open (before or from a day)", customdata=ids,
+        text=texts, textposition=positions, textfont={"color": ACCENT, "size": 12},
+        hovertext=[hover[i] for i in ids], hovertemplate="%{hovertext}<extra></extra>",
+        marker={"symbol": symbols, "size": [16 if i in marked else 12 for i in ids], "color": ACCENT,
+                "opacity": 0.8, "line": {"width": [3 if i in marked else 1.5 for i in ids],
+                                         "color": [FOCUS_LINE if i in marked else ACCENT for i in ids]}},
+    )
+    return [tail, heads]
+
+
+def _edge_trace(go, items: list[Placed], marked: set[str], lo: date, hi: date, pad: timedelta):
+    """Events far outside the frame: an arrow at the frame's edge, their date beside it."""
+    ids = [p.event.id for p in items]
+    before = [p.outside == "before" for p in items]
+    return go.Scatter(
+        x=[(lo - pad * 0.5 if b else hi + pad * 0.5).isoformat() for b in before], y=ids,
+        mode="markers+text", name="Outside this range", customdata=ids,
+        text=[("◂ " if b else "") + p.when + ("" if b else " ▸") for p, b in zip(items, before, strict=True)],
+        textposition=["middle right" if b else "middle left" for b in before],
+        textfont={"color": "#8a4b00", "size": 12},
+        hovertext=[_hover(p, "far outside the range shown: zoom out or choose every date") for p in items],
+        hovertemplate="%{hovertext}<extra></extra>",
+        marker={"symbol": ["arrow-bar-left" if b else "arrow-bar-right" for b in before], "color": "#8a4b00",
+                "size": [18 if i in marked else 14 for i in ids], "line": {"width": 1.5, "color": "#8a4b00"}},
+    )
 
 
 def timeline_figure(
-    analysis: Analysis, focus_event: str | None = None, *, highlight: Iterable[str] | None = None
+    analysis: Analysis, focus_event: str | None = None, *, highlight: Iterable[str] | None = None,
+    every_date: bool = False,
 ):
-    """A plotly Figure of the events: points for exact days, bars for intervals, faded when uncertain.
+    """A plotly Figure of the placed events: points for exact days, bars for spans (faded when
+    uncertain), open events from their known day with a dotted arrow, outliers marked at the edge.
 
-    `focus_event` and the events in `highlight` get an amber outline (an actor's or a claim's
-    events when those are focused). Every mark carries the event id as customdata, so a
-    selection maps back to an event.
+    The x range is the chronology's frame (`every_date`: every known date). `focus_event` and
+    the events in `highlight` get an amber outline. Every mark carries the event id as customdata,
+    so a selection maps back to an event. Unplaced events are not drawn (the view lists them).
     """
     marked = set(highlight or ()) | ({focus_event} if focus_event else set())
     import plotly.graph_objects as go
 
     fig = go.Figure()
-    extent = timeline_extent(analysis)
-    if extent is None:
+    chron = chronology(analysis)
+    if chron.frame is None or chron.extent is None:
         fig.update_layout(height=220, xaxis={"visible": False}, yaxis={"visible": False})
         return fig
-    lo, hi = extent
-    rows = sorted(
-        analysis.events,
-        key=lambda e: (day_or_none(e.start) or day_or_none(e.end) or lo, day_or_none(e.end) or hi),
-    )
-    labels = {e.id: _clip(e.label, 34) for e in rows}
+    lo, hi = chron.extent if every_date else chron.frame
+    rows = list(chron.placed)
     # a week is invisible on a four-year axis: draw short spans at least this wide (hover has the dates)
     min_span = max(timedelta(days=1), (hi - lo) * 0.012)
-    # four families share one legend: exact/interval x certain/uncertain
-    buckets: dict[tuple[str, bool], list[tuple[Event, date, date]]] = {}
-    for e in rows:
-        start, end, is_open = event_interval(e, lo, hi)
-        exact = start == end and e.precision == "day" and not is_open
-        faded = e.uncertain or is_open or e.unresolved
-        buckets.setdefault(("day" if exact else "span", faded), []).append((e, start, end))
-
-    accent = "#1f4e79"
-    for (shape, faded), items in sorted(buckets.items()):
-        ids = [e.id for e, _, _ in items]
-        focus_width = [3 if i in marked else 0.5 for i in ids]
-        focus_line = ["#e0a100" if i in marked else accent for i in ids]
-        hover = [_hover(e, s, t) for e, s, t in items]
-        name = ("Day" if shape == "day" else "Interval") + (" (uncertain or open)" if faded else "")
-        if shape == "day":
-            fig.add_trace(
-                go.Scatter(
-                    x=[s.isoformat() for _, s, _ in items],
-                    y=ids,
-                    mode="markers",
-                    name=name,
-                    customdata=ids,
-                    hovertext=hover,
-                    hovertemplate="%{hovertext}<extra></extra>",
-                    marker={
-                        "size": [18 if i in marked else 13 for i in ids],
-                        "symbol": "circle-open" if faded else "circle",
-                        "color": accent,
-                        "opacity": 0.45 if faded else 1.0,
-                        "line": {"width": focus_width, "color": focus_line},
-                    },
-                )
-            )
-        else:
-            # bars on a date axis: base = start, length in milliseconds (what px.timeline does)
-            spans = [(s, max(t - s + timedelta(days=1), min_span)) for _, s, t in items]
-            fig.add_trace(
-                go.Bar(
-                    base=[s.isoformat() for s, _ in spans],
-                    x=[length.total_seconds() * 1000 for _, length in spans],
-                    y=ids,
-                    orientation="h",
-                    name=name,
-                    customdata=ids,
-                    hovertext=hover,
-                    hovertemplate="%{hovertext}<extra></extra>",
-                    marker={
-                        "color": accent,
-                        "opacity": 0.3 if faded else 0.85,
-                        "pattern": {"shape": "/" if faded else ""},
-                        "line": {"width": focus_width, "color": focus_line},
-                    },
-                    width=0.55,
-                )
-            )
     pad = max(timedelta(days=7), (hi - lo) * 0.03)
+    buckets: dict[tuple[str, bool], list[Placed]] = {}
+    for p in rows:
+        faded = p.event.uncertain or p.placement in ("open_start", "open_end")
+        buckets.setdefault((p.placement, faded), []).append(p)
+    for (placement, faded), items in sorted(buckets.items()):
+        if placement == "day":
+            fig.add_trace(_day_trace(go, items, faded, marked))
+        elif placement == "span":
+            fig.add_trace(_span_trace(go, items, faded, marked, min_span))
+    opened = [p for p in rows if p.placement in ("open_start", "open_end")]
+    if opened:
+        fig.add_traces(_open_traces(go, opened, marked, (lo, hi)))
+    outliers = [p for p in rows if p.outside] if not every_date else []
+    if outliers:
+        fig.add_trace(_edge_trace(go, outliers, marked, lo, hi, pad))
     fig.update_layout(
         height=max(260, 70 + 38 * len(rows)),
         margin={"l": 10, "r": 36, "t": 12, "b": 30},
@@ -298,9 +340,9 @@ def timeline_figure(
         yaxis={
             "type": "category",
             "categoryorder": "array",
-            "categoryarray": [e.id for e in reversed(rows)],
-            "tickvals": [e.id for e in rows],
-            "ticktext": [labels[e.id] for e in rows],
+            "categoryarray": [p.event.id for p in reversed(rows)],
+            "tickvals": [p.event.id for p in rows],
+            "ticktext": [_clip(p.event.label, 34) for p in rows],
             "automargin": True,
         },
     )

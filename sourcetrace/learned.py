@@ -4,13 +4,14 @@ Trained on PolNeAR's train split (`python -m sourcetrace train`, see `sourcetrac
 logistic regression over parse features of one token — its lemma, part of speech and dependency,
 its head, its children's dependencies (a `that` complement, a subject, a quotation after a colon),
 the quotation marks around it, and whether the rule lexicons already list it. The rules in
-`attributions.py` then resolve the source and the content of a learned cue from the parse, exactly
-as for a lexicon cue; only the decision "is this token a cue" is learned.
+`sourcetrace/attributions/` then resolve the source and the content of a learned cue from the parse,
+exactly as for a lexicon cue, with content tags learned per lemma (`CueModel.verb_tags`); only the
+decision "is this verb a cue" is learned (`attributions/cues.is_cue`, rule "learned_cues").
 
 Inference needs no library beyond the standard one: the weights are a JSON table of feature ->
 weight (`data/models/cues/weights.json`, with `provenance.json` beside it), and a token's score is
-the sum of its features' weights, squashed. Only candidate tokens (verbs, nouns, a few adjectives
-and prepositions) are scored.
+the sum of its features' weights, squashed. The model is fitted on candidate tokens (verbs, nouns,
+adjectives, prepositions, auxiliaries); the analysis scores only the verbs the lexicon lacks.
 """
 
 from __future__ import annotations
@@ -42,8 +43,7 @@ def _in_quote(regions: list[Range], pos: int) -> bool:
 
 
 def features(tok: Token, regions: list[Range], verbs: dict, nouns: frozenset[str]) -> list[str]:
-    """The token's features as strings ("lemma=say", "child=ccomp", ...)."""
-    doc = tok.doc
+    """The token's features as strings ("l=say", "c=ccomp", ...)."""
     lemma = tok.lemma_.lower()
     pos, dep = tok.pos_, tok.dep_
     head = tok.head
@@ -59,14 +59,25 @@ def features(tok: Token, regions: list[Range], verbs: dict, nouns: frozenset[str
         "hl=" + hl,
         "hp=" + head.pos_ + "|" + dep,
         "lhl=" + lemma + "|" + hl,
+        "hhl=" + head.head.lemma_.lower() + "|" + dep,
     ]
     if lemma in verbs:
         f.append("lexv")
         f.extend("lexv=" + t for t in verbs[lemma])
     if lemma in nouns:
         f.append("lexn")
-    if head.lemma_.lower() in verbs and head is not tok:
+    if hl in verbs and head is not tok:
         f.append("head_lexv|" + dep)
+    if tok.ent_type_:
+        f.append("ent=" + tok.ent_type_)
+    f.extend(_child_features(tok, lemma))
+    f.extend(_context_features(tok, lemma, regions))
+    return f
+
+
+def _child_features(tok: Token, lemma: str) -> list[str]:
+    """What hangs on the token: a subject and its type, prepositions, a "that" clause, a colon..."""
+    f = []
     kids = set()
     for c in tok.children:
         cd = c.dep_
@@ -93,25 +104,26 @@ def features(tok: Token, regions: list[Range], verbs: dict, nouns: frozenset[str
         f.append("c=" + cd)
         f.append("lc=" + lemma + "|" + cd)
     f.append("kids=" + "+".join(sorted(kids & _CORE_DEPS)))
-    i = tok.i
+    return f
+
+
+def _context_features(tok: Token, lemma: str, regions: list[Range]) -> list[str]:
+    """The words around the token and the quotation marks it sits in or after."""
+    doc, i = tok.doc, tok.i
+    f = []
     prev = doc[i - 1] if i > 0 else None
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if prev is not None:
         f.append("prev=" + (prev.lower_ if prev.is_punct else prev.pos_))
+        if prev.text in _QUOTES or (prev.text == "," and i > 1 and doc[i - 2].text in _QUOTES):
+            f.append("after_quote")
     if nxt is not None:
         f.append("next=" + (nxt.lower_ if nxt.is_punct else nxt.pos_))
         if nxt.lower_ in ("to", "that", "of", "for", "about", "on"):
             f.append("lnext=" + lemma + "|" + nxt.lower_)
-    if prev is not None and (
-        prev.text in _QUOTES or (prev.text == "," and i > 1 and doc[i - 2].text in _QUOTES)
-    ):
-        f.append("after_quote")
     if _in_quote(regions, tok.idx):
         f.append("in_quote")
         f.append("lq=" + lemma)
-    f.append("hhl=" + head.head.lemma_.lower() + "|" + dep)
-    if tok.ent_type_:
-        f.append("ent=" + tok.ent_type_)
     return f
 
 
@@ -132,7 +144,7 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
 
-_active: list[CueModel] = []  # a model being trained, used instead of the shipped one
+_active: list[CueModel] = []  # a model being trained (train.py), used instead of the shipped one
 
 
 def load(path: Path | str = MODEL_DIR) -> CueModel | None:

@@ -32,11 +32,3 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 def contains(outer: Span, inner: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
-
-
-def nth_span(text: str, words: str, nth: int = 0) -> Span:
-    """The span of the `nth` (0-based) place `words` appear in `text`; ValueError if there is none."""
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(words, start + 1)
-    return make_span(text, start, start + len(words))

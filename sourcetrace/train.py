@@ -21,11 +21,12 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from sourcetrace import learned
-from sourcetrace.evaluate import GoldAttribution
+from sourcetrace.brat import GoldAttribution
 
 SEED = 13
 VALIDATION_SHARE = 0.1
 C = 0.2  # inverse L2 strength, chosen on validation
+FIT_INSIDE_CONTENT = False  # fit on tokens outside gold contents only (see `examples`)
 MIN_COUNT = 2  # a feature seen in fewer training examples is dropped
 # end to end (cue + resolved source and content, PolNeAR dev exact F1), chosen on dev: a learned cue
 # needs this probability (the head-detection optimum on validation is lower, but the extra cues it
@@ -51,15 +52,18 @@ def cue_heads(doc: Doc, gold: list[GoldAttribution]) -> set[int]:
     return heads
 
 
-def examples(doc: Doc, gold: list[GoldAttribution] | None):
-    """(features, label) of every candidate token of one article."""
+def examples(doc: Doc, gold: list[GoldAttribution] | None, inside_content: bool = True):
+    """(features, label, token) of every candidate token of one article. PolNeAR is univocal: a
+    cue inside another attribution's content (nested speech) is flattened into that content and
+    unlabelled, so `inside_content=False` leaves those tokens out (for fitting)."""
     from sourcetrace.attributions import lexicons, quote_regions
 
     lex = lexicons()
     regions = quote_regions(doc.text)
     heads = cue_heads(doc, gold) if gold is not None else set()
+    contents = _char_set(p for g in gold or [] for p in g.content) if not inside_content else set()
     for tok in doc:
-        if learned.is_candidate(tok):
+        if learned.is_candidate(tok) and (inside_content or tok.idx not in contents):
             yield learned.features(tok, regions, lex.verbs, lex.nouns), int(tok.i in heads), tok
 
 
@@ -130,18 +134,59 @@ def head_scores(model: learned.CueModel, items, threshold: float) -> dict[str, f
     return prf(tp, n_pred, n_gold)
 
 
-def _git_commit() -> str:
+def end_to_end_scores(cue_model: learned.CueModel, items, model: str | None) -> dict:
+    """PolNeAR exact F1 per role of the whole analysis, with and without the learned cues, in both
+    conventions of `evaluate` (fragments, merged)."""
+    from sourcetrace.analysis import Settings, _analyze_doc, prepare_article
+    from sourcetrace.evaluate import ROLES, Report, score
+    from sourcetrace.nlp import get_pipeline
+
+    nlp = get_pipeline(model)
+    out = {}
+    learned._active.append(cue_model)
     try:
-        out = subprocess.run(
-            ["git", "rev-parse", "HEAD"],
+        for label, off in (("learned", ()), ("rules_only", ("learned_cues",))):
+            report = Report()
+            settings = Settings(model=model, disabled_rules=off)
+            for name, text, gold, doc in items:
+                article = prepare_article(text, source_path=name)
+                score(_analyze_doc(article, doc, nlp, settings), gold, report)
+            data = report.as_dict()
+            out[label] = {
+                conv: {role: data[key][role]["exact"]["f1"] for role in ROLES}
+                for conv, key in (("fragments", "roles"), ("merged", "merged"))
+            }
+    finally:
+        learned._active.pop()
+    return out
+
+
+def _git_commit() -> str:
+    """HEAD, with "+changes" when the code or data in the working tree differ from it."""
+    here = Path(__file__).resolve().parent
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True, cwd=here
+        ).stdout.strip()
+        dirty = subprocess.run(
+            [
+                "git",
+                "status",
+                "--porcelain",
+                "--untracked-files=no",
+                "--",
+                "sourcetrace",
+                "data",
+                ":!data/models",
+            ],
             capture_output=True,
             text=True,
             check=True,
-            cwd=Path(__file__).resolve().parent,
-        )
-        return out.stdout.strip()
+            cwd=here.parent,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
+    return head + ("+changes" if dirty else "")
 
 
 def train(folder: str, out: Path, model: str | None = None, dev: str | None = None, log=print) -> dict:
@@ -159,7 +204,7 @@ def train(folder: str, out: Path, model: str | None = None, dev: str | None = No
 
     rows, labels = [], []
     for _, _, gold, doc in fit_items:
-        for feats, label, _ in examples(doc, gold):
+        for feats, label, _ in examples(doc, gold, inside_content=FIT_INSIDE_CONTENT):
             rows.append(dict.fromkeys(feats, 1))
             labels.append(label)
     counts: dict[str, int] = {}
@@ -185,10 +230,18 @@ def train(folder: str, out: Path, model: str | None = None, dev: str | None = No
     threshold = max(THRESHOLDS, key=lambda t: (by_threshold[t]["f1"], -t))
     cue_model = learned.CueModel(weights=weights, threshold=threshold)
     figures = {"validation": by_threshold[threshold], "fit": head_scores(cue_model, fit_items, threshold)}
+    dev_items = parsed_folder(dev, model, log=log) if dev else []
     if dev:
-        figures["dev"] = head_scores(cue_model, parsed_folder(dev, model, log=log), threshold)
+        figures["dev"] = head_scores(cue_model, dev_items, threshold)
 
     tags = verb_tags(fit_items)
+    shipped = learned.CueModel(
+        weights=weights, threshold=CUE_THRESHOLD, verb_tags={k: frozenset(v) for k, v in tags.items()}
+    )
+    end_to_end = {"validation": end_to_end_scores(shipped, val_items, model)}
+    if dev:
+        end_to_end["dev"] = end_to_end_scores(shipped, dev_items, model)
+    log(json.dumps(end_to_end))
     seconds = round(time.perf_counter() - started, 1)
 
     out.mkdir(parents=True, exist_ok=True)
@@ -216,11 +269,12 @@ def train(folder: str, out: Path, model: str | None = None, dev: str | None = No
         else f"python -m sourcetrace train {folder} -o {out}",
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "git_commit": _git_commit(),
-        "pipeline": f"{nlp.meta.get('name')} {nlp.meta.get('version')}",
+        "pipeline": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}",
         "hyperparameters": {"C": C, "min_count": MIN_COUNT, "solver": "liblinear", "seed": SEED},
         "examples": {"candidates": int(x.shape[0]), "cue_heads": int(sum(labels)), "features": len(weights)},
         "threshold": CUE_THRESHOLD,
         "cue_head_detection": {"best_threshold_on_validation": threshold, **figures},
+        "attribution_exact_f1": end_to_end,
         "training_seconds": seconds,
     }
     (out / "provenance.json").write_text(json.dumps(provenance, indent=2) + "\n", encoding="utf-8")

@@ -11,17 +11,16 @@ Nothing here judges a claim: the summary counts how claims are sourced, never wh
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
 from sourcetrace.model import Analysis, Claim, Event
 
+# claim_sources and rests_on_own_voice are the export's too (sourcetrace/export.py reads them here)
+from sourcetrace.sourcing import claim_sources, rests_on_own_voice, sourcing_profile, voice  # noqa: F401
+
 StepKind = Literal["article", "actors", "claim", "summary"]
 
-# Links that relay a claim rather than originate it.
-_RELAYS = ("publisher", "outlet")
-_SOURCES = ("named", "anonymous", "document")
 
 
 @dataclass(frozen=True)
@@ -61,43 +60,18 @@ class SourcingSummary:
         return asdict(self)
 
 
-def rests_on_own_voice(claim: Claim) -> bool:
-    """No source named for the claim itself: the text (the page, or the report it relays) speaks."""
-    return not claim.chain or claim.chain[-1].kind in ("unattributed", "publisher")
-
-
-def claim_sources(claim: Claim) -> list[str]:
-    """Labels of the links that originate a claim; an outlet counts only if nobody is behind it.
-
-    A claim in the article's own voice has no source: relaying it does not make the relay one.
-    """
-    if rests_on_own_voice(claim):
-        return []
-    links = [link for link in claim.chain if link.kind in _SOURCES]
-    if not links:
-        links = [link for link in claim.chain if link.kind == "outlet"][-1:]
-    return [link.label for link in links]
-
-
 def sourcing_summary(analysis: Analysis) -> SourcingSummary:
-    claims = [c for c in analysis.claims if not c.dismissed]
-    kinds = [{link.kind for link in c.chain} for c in claims]
-    sources: Counter[str] = Counter()
-    for c in claims:
-        for label in dict.fromkeys(claim_sources(c)):  # a source counts once per claim
-            sources[label] += 1
-    outlets = list(dict.fromkeys(link.label for c in claims for link in c.chain if link.kind == "outlet"))
-    # A "most relied-on" source only means something when it carries more than one claim.
-    top = [(label, n) for label, n in sources.most_common(1) if n > 1]
+    """The counts of `sourcing.sourcing_profile` (the Sources view lists the claims behind them)."""
+    p = sourcing_profile(analysis)
     return SourcingSummary(
-        claims=len(claims),
-        anonymous=sum("anonymous" in k for k in kinds),
-        single_source=sum(len(set(claim_sources(c))) == 1 for c in claims),
-        documents=sum("document" in k for k in kinds),
-        own_voice=sum(rests_on_own_voice(c) for c in claims),
-        outlets=outlets,
-        top_source=top[0][0] if top else None,
-        top_source_claims=top[0][1] if top else 0,
+        claims=len(p.claims),
+        anonymous=len(p.anonymous),
+        single_source=len(p.single_source),
+        documents=len(p.documents),
+        own_voice=len(p.own_voice),
+        outlets=list(p.outlets),
+        top_source=p.top_source,
+        top_source_claims=p.top_source_claims,
     )
 
 
@@ -182,8 +156,8 @@ def _claim_step(analysis: Analysis, claim: Claim, number: int, total: int) -> St
         lines.append("The claim is hedged.")
     if claim.stance == "denies":
         lines.append("Stated as a denial.")
-    if rests_on_own_voice(claim):
-        lines.append("No source is named: this rests on the article's own voice.")
+    if own := voice(claim):
+        lines.append(f"No source is named: this rests on {own}.")
     if event is not None:
         lines.append(f"When: {_when(event)} ({event.label}).")
     actor_ids = list(dict.fromkeys([link.actor for link in claim.chain if link.actor] + claim.actors))

@@ -8,10 +8,21 @@ from pathlib import Path
 import pytest
 
 from sourcetrace.model import Actor, Analysis, Article, ChainLink, Claim, Event, Relation, Span
-from sourcetrace.spans import nth_span
+from tests.helpers import span_of
+
+# the banner (and CI failure) when browser tests are skipped; pytester for the banner's own tests
+pytest_plugins = ["tests.browser_guard", "pytester"]
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data" / "articles" / "ncri-2007-07-10-iranian-ambassador-iraq-security.txt"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The shared spaCy pipeline (sourcetrace.nlp loads it once per process)."""
+    from sourcetrace.nlp import get_pipeline
+
+    return get_pipeline()
 
 
 @pytest.fixture(scope="session")
@@ -34,8 +45,8 @@ MADE_UP_TEXT = (
 )
 
 
-def _span(sub: str, nth: int = 0) -> Span:
-    return nth_span(MADE_UP_TEXT, sub, nth)
+def _span(words: str, nth: int = 0) -> Span:
+    return span_of(MADE_UP_TEXT, words, nth)
 
 
 @pytest.fixture

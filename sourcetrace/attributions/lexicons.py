@@ -34,17 +34,22 @@ class Lexicons:
     quantities: frozenset[str]
     speaker_stoplist: frozenset[str]
     references: dict[str, str]  # head lemma -> "outlet" | "organisation" ("the newspaper", "the company")
+    rebuttals: re.Pattern[str] | None = None  # "is false", "no truth", "baseless": a content that denies
+
+
+def _phrases(phrases: list[str]) -> re.Pattern[str] | None:
+    """One pattern for whole-word phrases, longest first (so "it is not officially known whether"
+    wins over shorter overlaps)."""
+    if not phrases:
+        return None
+    alts = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in alts) + r")\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def lexicons() -> Lexicons:
     """The lexicons in data/, read once per process."""
-    hedge_phrases = [" ".join(r) for r in _lines("hedges.txt")]
-    hedges = None
-    if hedge_phrases:
-        # longest first so "it is not officially known whether" wins over shorter overlaps
-        alts = sorted(hedge_phrases, key=len, reverse=True)
-        hedges = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in alts) + r")\b", re.IGNORECASE)
+    hedges = _phrases([" ".join(r) for r in _lines("hedges.txt")])
     return Lexicons(
         verbs={r[0].lower(): frozenset(r[1:]) for r in _lines("reporting_verbs.txt")},
         nouns=frozenset(r[0].lower() for r in _lines("attribution_nouns.txt")),
@@ -55,6 +60,7 @@ def lexicons() -> Lexicons:
         quantities=frozenset(r[0].lower() for r in _lines("quantity_heads.txt")),
         speaker_stoplist=frozenset(" ".join(r).lower() for r in _lines("speaker_label_stoplist.txt")),
         references={r[0].lower(): r[1] for r in _lines("reference_heads.txt") if len(r) > 1},
+        rebuttals=_phrases([" ".join(r) for r in _lines("rebuttals.txt")]),
     )
 
 

@@ -24,6 +24,7 @@ from sourcetrace.attributions.base import (
 from sourcetrace.attributions.lexicons import lexicons
 
 _SENTENCE_END = re.compile(r"[.!?:]")
+_SENTENCE_STOP = re.compile(r"[.!?]")
 
 
 def quote_regions(text: str) -> list[Range]:
@@ -87,6 +88,10 @@ QUOTE_RULES = (
     Rule("quote_whole", "a content that is part of a quotation takes the whole quotation"),
     Rule("quote_resumes", '"“We will win,” he said, “and they will lose.”": the quote resumes after the cue'),
     Rule("quote_carries_on", '"“X,” she said. “Y.”": the quote carries on after the cue\'s sentence'),
+    Rule(
+        "quote_paragraph",
+        "a paragraph that is only a quotation, with no cue, goes on the quotation of the paragraph before",
+    ),
 )
 
 
@@ -163,12 +168,13 @@ def extend_quotes(finds: list[Found], regions: list[Range], text: str, off: froz
     goes on right after "..., he said." (same paragraph, nothing attributed inside) is its next part."""
     starts = [r[0] for r in regions]
     longest = max((e - s for s, e in regions), default=0)
+    cues = sorted(f.cue[0] for f in finds)
     for f in finds:
         if f.frame or f.lemma == "according":
             continue
         pieces = list(f.content) if "quote_whole" in off else _whole_quotes(f, regions, starts, longest)
         if "quote_resumes" not in off:
-            _resumed(f, regions, starts, text, pieces)
+            _resumed(f, regions, starts, text, pieces, cues)
         if "quote_carries_on" not in off:
             _carried_on(f, regions, text, pieces)
         f.content = parts(text, pieces)
@@ -193,14 +199,27 @@ def _attribution_end(f: Found) -> int:
     return max(f.cue[1], f.source[1] if f.source else 0, f.recipient[1] if f.recipient else 0)
 
 
-def _resumed(f: Found, regions: list[Range], starts: list[int], text: str, pieces: list[Range]) -> None:
+def _own_cue(qe: int, text: str, cues: list[int]) -> bool:
+    """Is a quotation ending at `qe` followed, before its sentence ends, by a cue of its own?"""
+    if _SENTENCE_STOP.match(text, max(0, qe - 2)):
+        return False  # '“This land is ours.” He added ...': the quotation ended its sentence
+    stop = _SENTENCE_STOP.search(text, qe + 1)
+    end = stop.start() if stop else len(text)
+    i = bisect_left(cues, qe)
+    return i < len(cues) and cues[i] < end
+
+
+def _resumed(
+    f: Found, regions: list[Range], starts: list[int], text: str, pieces: list[Range], cues: list[int]
+) -> None:
     """'“We will win,” he said, “and they will lose.”': the quotation resumes after the cue."""
     lead = min(f.cue[0], f.source[0] if f.source else f.cue[0])
     trail = _attribution_end(f)
     i = bisect_left(starts, trail)
     if pieces[-1][1] <= lead and i < len(regions):
         qs, qe = regions[i]
-        if not WORD.search(text, trail, qs) and "\n" not in text[trail:qs]:
+        # '“X,” she said. “Y,” he added.': a quotation with a cue of its own is not hers
+        if not WORD.search(text, trail, qs) and "\n" not in text[trail:qs] and not _own_cue(qe, text, cues):
             pieces.append((qs, qe))
 
 
@@ -221,6 +240,55 @@ def _carried_on(f: Found, regions: list[Range], text: str, pieces: list[Range]) 
             break  # '“Y,” she added.' is an attribution of its own
         pieces.append(nxt)
         pos = nxt[1]
+
+
+def continue_in_paragraphs(finds: list[Found], regions: list[Range], text: str) -> None:
+    """'“We will stay,” the farmer said.' + a paragraph '“This land is ours.”' with no cue: the
+    last speaker is still speaking, so the quotation is the next part of their content."""
+    speaker: Found | None = None
+    by_cue = sorted((f for f in finds if not f.frame), key=lambda f: f.cue[0])
+    k = 0
+    for qs, qe in regions:
+        while k < len(by_cue) and by_cue[k].cue[0] < qs:
+            f = by_cue[k]
+            speaker = f if f.source is not None and _quotes_someone(f, regions, text) else None
+            k += 1
+        line_start = text.rfind("\n", 0, qs) + 1
+        line_end = text.find("\n", qe)
+        line_end = len(text) if line_end < 0 else line_end
+        closed = text[qs] in '“"«' and text[qe - 1] in '”"»' and qe - qs > 2  # not left open at a line end
+        alone = line_start > 0 and not text[line_start:qs].strip() and not WORD.search(text, qe, line_end)
+        alone = alone and closed
+        if speaker is None or not alone or _claimed(finds, (line_start, line_end)):
+            continue
+        if not _paragraph_follows(text, speaker.content_end, line_start, speaker):
+            speaker = None
+            continue
+        piece = trimmed(text, (qs, qe))
+        if piece is not None:  # its own fragment: never merged with the last across the paragraph break
+            speaker.content = [*speaker.content, piece]
+
+
+def _quotes_someone(f: Found, regions: list[Range], text: str) -> bool:
+    """Does the content end in a quotation that was closed (not left open at a line end)?"""
+    region = region_at(regions, f.content[-1][0])
+    return region is not None and _closed(text, region)
+
+
+def _closed(text: str, region: Range) -> bool:
+    qs, qe = region
+    return text[qs] in '“"«' and text[qe - 1] in '”"»' and qe - qs > 2
+
+
+def _claimed(finds: list[Found], r: Range) -> bool:
+    return any(r[0] <= f.cue[0] < r[1] or any(s < r[1] and r[0] < e for s, e in f.content) for f in finds)
+
+
+def _paragraph_follows(text: str, after: int, line_start: int, speaker: Found) -> bool:
+    """Is the quotation's paragraph the next one after the speaker's (blank lines aside)?"""
+    end = max(after, speaker.cue[1], speaker.source[1] if speaker.source else 0)
+    gap = text[end:line_start]
+    return "\n" in gap and not WORD.search(gap.split("\n", 1)[1])
 
 
 def quoted(sent: SpacySpan, exclude: Range, text: str) -> list[Range]:

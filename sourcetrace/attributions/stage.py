@@ -16,6 +16,7 @@ from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, ne
 from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_find
 from sourcetrace.attributions.quotes import (
     QUOTE_RULES,
+    continue_in_paragraphs,
     extend_quotes,
     punctuation_finds,
     quote_regions,
@@ -23,6 +24,7 @@ from sourcetrace.attributions.quotes import (
 )
 from sourcetrace.attributions.responses import no_comment_spans, overlaps, response_find
 from sourcetrace.attributions.sources import ActorBook, norm
+from sourcetrace.attributions.twohop import TWO_HOP_RULES, citing_sources, quoted_as_saying, seen_by
 from sourcetrace.attributions.verbs import VERB_RULES, verb_find
 from sourcetrace.errors import InputError
 from sourcetrace.model import Actor, Article, Attribution, Response
@@ -38,9 +40,14 @@ STAGE_RULES = (
         '"declined to comment", "could not be reached": a no-comment response of its actor, never a claim',
     ),
     Rule(
+        "rebuttal",
+        'a content that calls something untrue ("the report is false", "there is no truth in this", '
+        '"baseless") is a denial (data/rebuttals.txt)',
+    ),
+    Rule(
         "learned_cues",
         "the learned cue scorer (sourcetrace/learned.py, PolNeAR train): a verb the lexicon lacks is a cue "
-        'when the model says so ("railed against", "lamented")',
+        'when the model says so ("railed against", "bemoaned")',
     ),
 )
 
@@ -50,6 +57,7 @@ RULES: tuple[Rule, ...] = (
     *QUOTE_RULES,
     *NESTING_RULES,
     *DENIAL_RULES,
+    *TWO_HOP_RULES,
     *STAGE_RULES,
 )
 RULE_NAMES = frozenset(r.name for r in RULES)
@@ -298,6 +306,14 @@ def find_sourcing(
     )
     finds = _sentence_finds(doc, article, blocked, regions, off)
     extend_quotes(finds, regions, text, off)
+    if "quote_paragraph" not in off:
+        continue_in_paragraphs(finds, regions, text)
+    if "quoted_as_saying" not in off:
+        finds = quoted_as_saying(finds)
+    if "citing_source" not in off:
+        finds = citing_sources(doc, finds, text)
+    if "seen_by" not in off:
+        finds = seen_by(finds)
     headline = _headline(article, frames) if "headline_cue" not in off else None
     if headline is not None:
         finds = [f for f in finds if not headline.content_contains(f.cue)]
@@ -316,7 +332,8 @@ def find_sourcing(
     responses = [
         _response(n, response_find(doc, r, subj), text, book) for n, (r, subj) in enumerate(silent, 1)
     ]
-    return Sourcing([_attribution(f, text, book) for f in every], book.actors, responses)
+    rebut = "rebuttal" not in off
+    return Sourcing([_attribution(f, text, book, rebut) for f in every], book.actors, responses)
 
 
 def _response(n: int, f: Found, text: str, book: ActorBook) -> Response:
@@ -337,7 +354,18 @@ def _hedged(f: Found, text: str) -> bool:
     )
 
 
-def _attribution(f: Found, text: str, book: ActorBook) -> Attribution:
+def _stance(f: Found, text: str, rebut: bool) -> str:
+    """ "denied the report", and with `rebut` also "the report is false", "there is no truth in this"."""
+    lex = lexicons()
+    if f.lemma in lex.denials:
+        return "asserts" if f.negated else "denies"
+    if rebut and not f.frame and lex.rebuttals is not None and f.verb is not None:
+        if any(lex.rebuttals.search(text, s, e) for s, e in f.content) and not f.negated:
+            return "denies"
+    return "asserts"
+
+
+def _attribution(f: Found, text: str, book: ActorBook, rebut: bool = True) -> Attribution:
     content = [make_span(text, s, e) for s, e in f.content]
     span = make_span(text, f.content_start, f.content_end)
     if len(content) > 1:
@@ -353,7 +381,7 @@ def _attribution(f: Found, text: str, book: ActorBook) -> Attribution:
         source_kind=f.source_kind or "named",  # type: ignore[arg-type]
         recipient=make_span(text, *f.recipient) if f.recipient else None,
         recipient_actor=recipient_actor.id if recipient_actor else None,
-        stance="denies" if f.lemma in lexicons().denials and not f.negated else "asserts",
+        stance=_stance(f, text, rebut),
         hedged=bool(_hedged(f, text)),
         frame=f.frame,
     )

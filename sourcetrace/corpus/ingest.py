@@ -308,14 +308,4 @@ def _run(chunks: Iterator[list], settings: Settings, workers: int, scheduler: st
         return
     from sourcetrace.corpus.engine import run_on_dask
 
-    yield from run_on_dask(chunks, args, workers=workers, scheduler=scheduler, client=client)
-
-
-def _take(it: Iterator, n: int) -> list:
-    out = []
-    for _ in range(n):
-        try:
-            out.append(next(it))
-        except StopIteration:
-            break
-    return out
+    yield from run_on_dask(analyze_chunk, chunks, args, workers=workers, scheduler=scheduler, client=client)

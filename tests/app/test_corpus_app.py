@@ -99,7 +99,8 @@ def test_an_appearance_opens_its_article_with_the_claim_focused():
     assert not at.exception, [e.value for e in at.exception]
     article = at.session_state["article"]
     assert article.publisher == "The Daily Meridian"
-    assert "#### Ferry deal at Port Seldon under scrutiny" in _markdown(at)  # the article view, not the corpus
+    # the article view, not the corpus
+    assert "#### Ferry deal at Port Seldon under scrutiny" in _markdown(at)
     assert "#### Corpus: claims across articles" not in _markdown(at)
     focus = at.session_state["focus"]
     assert focus.type == "claim"

@@ -9,6 +9,7 @@ import pytest
 from sourcetrace import export
 from sourcetrace import walkthrough as wt
 from tests.e2e.conftest import ARTIFACTS
+from tests.helpers import span_of
 
 pytestmark = pytest.mark.e2e
 
@@ -82,13 +83,11 @@ def test_report_slides_step_with_buttons_and_arrows(offline_report) -> None:
 def _hostile_analysis():
     """Article text, names and labels crafted to break out of the page; all must show as text."""
     from sourcetrace.model import Actor, Analysis, Article, ChainLink, Claim, Event
-    from sourcetrace.spans import nth_span
-
     evil = "</script><img src=x onerror=alert(1)><script>alert(2)</script><!--"
     text = f"{evil} said the minister on May 3, 2007. {evil} was reported."
 
     def span(fragment: str, nth: int = 0):
-        return nth_span(text, fragment, nth)
+        return span_of(text, fragment, nth)
 
     return Analysis(
         article=Article(text=text, title=evil, publisher=evil, published="2007-05-04", content_hash="x"),

@@ -28,10 +28,12 @@ def test_a_deep_link_first_on_a_fresh_server_opens_inside_the_app(browser, bundl
             wait_for_app(page)
             page.wait_for_selector(".st-key-claims-panel", timeout=60_000)
             assert urlparse(page.url).path.endswith("/network")
-            # app.py's frame: its navigation (five pages, our titles) and the sidebar loader
+            # app.py's frame: its navigation (seven pages, our titles) and the sidebar loader
             nav = page.locator("[data-testid='stSidebarNav'] a")
             titles = [text.split("\n")[-1] for text in nav.all_inner_texts()]  # after the icon's name
-            assert titles == ["Article", "Network", "Timeline", "Walkthrough", "Corrections"]
+            assert titles == [
+                "Article", "Network", "Timeline", "Sources", "Walkthrough", "Corrections", "Corpus"
+            ]
             assert page.get_by_text("Bundled articles").is_visible()
             assert f"Focus: {kazemi.name}" in page.locator(".st-key-claims-panel").inner_text()
             assert page.locator("[data-testid='sourcetrace-network']").count() == 1

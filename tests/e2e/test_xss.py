@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "hostile"
 TXT = FIXTURES / "xss-article.txt"
 HTML = FIXTURES / "xss-article.html"
-VIEWS = ["", "network", "timeline"]  # "" is the default view (article)
+VIEWS = ["", "network", "timeline", "sources"]  # "" is the default view (article)
 OPTIONAL_VIEWS = ["corrections", "workspace"]  # joined the navigation when their page exists
 
 # Every place a canary could hide once rendered: handlers, javascript: URLs, srcdoc, injected scripts.
@@ -62,7 +62,7 @@ LOADED_JS = "() => (new URLSearchParams(location.search).get('article') || '').s
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
     """A server of this module's own (fresh workspace): the canary articles it files stay here."""
-    from tests.e2e.test_failing_parts import _app_server
+    from tests.e2e.test_failing_parts_browser import _app_server
 
     tmp = tmp_path_factory.mktemp("xss-app")
     (tmp / "home").mkdir()
@@ -202,6 +202,16 @@ def focus_targets(path: Path) -> list[str]:
     return targets
 
 
+def selection_targets(path: Path) -> list[str]:
+    """?claims= values for the canary: each sourcing figure and each of its sources (markup first)."""
+    from urllib.parse import quote
+
+    from sourcetrace.sourcing import MEASURES, source_rows
+
+    rows = sorted(source_rows(analyze_article(load_path(path))), key=lambda r: "<" not in r.label)
+    return [f"measure:{m}" for m in MEASURES] + [quote(f"source:{r.id}", safe="") for r in rows[:3]]
+
+
 @pytest.mark.timeout(600)
 def test_uploaded_canary_runs_in_no_view(app_url: str, guarded) -> None:
     page, guard = guarded(app_url)
@@ -218,6 +228,9 @@ def test_uploaded_canary_runs_in_no_view(app_url: str, guarded) -> None:
     for focus in focus_targets(TXT):
         for view in VIEWS:
             visit(page, guard, app_url, view, article=ref, focus=focus)
+    # the Sources view's selections list the canary's claims in the panel: every figure, every source
+    for selection in selection_targets(TXT):
+        visit(page, guard, app_url, "sources", article=ref, claims=selection)
 
 
 @pytest.mark.timeout(600)
@@ -300,7 +313,7 @@ def test_the_canary_check_catches_live_markup(markup: str, guarded, tmp_path: Pa
 
 @pytest.mark.timeout(300)
 def test_hostile_link_parameters_run_no_script(app_url: str, guarded) -> None:
-    """A crafted link (?article=, ?focus=, ?step= carrying markup or a path) opens the app safely."""
+    """A crafted link (?article=, ?focus=, ?step=, ?claims= with markup or a path) opens the app safely."""
     from urllib.parse import quote
 
     page, guard = guarded(app_url)
@@ -310,6 +323,8 @@ def test_hostile_link_parameters_run_no_script(app_url: str, guarded) -> None:
         ("network", f"article=../../../../etc/passwd&focus=claim:{payload}"),
         ("timeline", f"article=sha-{payload}&focus=event:{payload}"),
         ("walkthrough", f"step={payload}&article=javascript:window.__pwned=1"),
+        ("sources", f"claims=source:{payload}&focus=claim:{payload}"),
+        ("timeline", f"claims=measure:{payload}"),
     ]:
         page.goto(f"{app_url}/{view}?{query}")
         wait_for_app(page)

@@ -8,12 +8,6 @@ from sourcetrace import actors as actors_stage
 from sourcetrace.actors import _same_person, extract_actors
 from sourcetrace.analysis import prepare_article
 from sourcetrace.model import Actor
-from sourcetrace.nlp import get_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_pipeline()
 
 
 def actors_of(nlp, text: str, **meta) -> list[Actor]:

@@ -32,6 +32,13 @@ CASES = [
         ],
     ),
     (
+        "conditional",
+        "If anyone says the vote was rigged, let them prove it.",
+        (),
+        [],
+        [("anyone", "says", "the vote was rigged", None)],
+    ),
+    (
         "recipient",
         "An aide told reporters the talks had failed.",
         (),
@@ -218,6 +225,46 @@ CASES = [
         [("The company", "denied", "that it had hidden losses", None)],
     ),
     (
+        "citing_source",
+        "The agency, citing two diplomats, said the talks had collapsed.",
+        (),
+        [
+            ("two diplomats", "citing", "the talks had collapsed", None),
+            ("The agency", "said", "the talks had collapsed", None),
+        ],
+        [
+            ("The agency", "citing", "two diplomats", None),
+            ("The agency", "said", "the talks had collapsed", None),
+        ],
+    ),
+    (
+        "quoted_as_saying",
+        "The minister was quoted by the Courier as saying that taxes would rise.",
+        (),
+        [
+            ("the Courier", "was quoted by", "that taxes would rise", None),
+            ("The minister", "as saying", "that taxes would rise", None),
+        ],
+        [(None, "saying", "that taxes would rise", None)],
+    ),
+    (
+        "learned_cues",
+        "The senator railed against the new tax.",
+        (),
+        [("The senator", "railed against", "the new tax", None)],
+        [],
+    ),
+    (
+        "seen_by",
+        "A letter obtained by the Courier says the mine will close.",
+        (),
+        [
+            ("the Courier", "obtained by", "the mine will close", None),
+            ("A letter obtained by the Courier", "says", "the mine will close", None),
+        ],
+        [("A letter obtained by the Courier", "says", "the mine will close", None)],
+    ),
+    (
         "speaker_label",
         "PENCE: Flowers will not attend the debate.\n",
         (),
@@ -251,6 +298,13 @@ CASES = [
         ("quote_resumes",),
         [("the mayor", "said", ["The plan is dead", "Nobody will revive it"], None)],
         [("the mayor", "said", "The plan is dead", None)],
+    ),
+    (
+        "quote_paragraph",
+        "“We will not leave,” the farmer said.\n\n“This land is ours. Our fathers farmed it.”\n",
+        (),
+        [("the farmer", "said", ["We will not leave", "This land is ours. Our fathers farmed it"], None)],
+        [("the farmer", "said", "We will not leave", None)],
     ),
     (
         "inner_xcomp",
@@ -302,6 +356,8 @@ def hand_parsed(nlp, words, spaces, heads, deps, pos, lemmas) -> Doc:
     ("rule", "text", "also_off", "with_rule", "without"), CASES, ids=[c[0] for c in CASES]
 )
 def test_rule_on_and_off(nlp, rule, text, also_off, with_rule, without):
+    # each rule alone: the learned cue scorer (its own case) would add cues of its own around it
+    also_off = (*also_off, "learned_cues") if rule != "learned_cues" else also_off
     doc = nlp(text)
     assert results(doc, also_off) == with_rule
     assert results(doc, (*also_off, rule)) == without
@@ -352,7 +408,13 @@ def test_headline_cue(nlp):
 
 def test_every_rule_has_a_case():
     # the no_comment rule is tested in test_responses.py
-    covered = {c[0] for c in CASES} | {"quote_after_cue", "two_subjects", "headline_cue", "no_comment"}
+    covered = {c[0] for c in CASES} | {
+        "quote_after_cue",
+        "two_subjects",
+        "headline_cue",
+        "no_comment",
+        "rebuttal",
+    }
     assert covered == {r.name for r in RULES}
 
 
@@ -379,3 +441,21 @@ def test_settings_switch_a_rule_off_for_the_whole_pipeline():
         ("denied", "the allegations")
     ]
     assert [a for a in off.attributions if not a.frame] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("The ministry said the report was baseless.", "denies"),
+        ("“There is no truth in this at all,” the spokesman said.", "denies"),
+        ("The company said the newspaper's account was completely false.", "denies"),
+        ("The ministry said the report was accurate.", "asserts"),
+        ("The ministry did not say that the report was false.", "asserts"),
+    ],
+)
+def test_a_content_that_calls_something_untrue_is_a_denial(nlp, text, stance):
+    doc = nlp(text)
+    atts, _ = find_attributions(doc, Article(text=text), [])
+    assert [a.stance for a in atts if not a.frame] == [stance]
+    off, _ = find_attributions(doc, Article(text=text), [], disabled_rules=("rebuttal",))
+    assert [a.stance for a in off if not a.frame] == ["asserts"]

@@ -6,17 +6,7 @@ import pytest
 
 from sourcetrace.attributions import find_attributions, quote_regions
 from sourcetrace.model import Actor, Article, ArticleStructure, Attribution, Dateline, Span
-from sourcetrace.nlp import get_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_pipeline()
-
-
-def span(text: str, part: str, start: int = 0) -> Span:
-    at = text.index(part, start)
-    return Span(start=at, end=at + len(part), text=part)
+from tests.helpers import span_of as span
 
 
 def run(
@@ -450,3 +440,44 @@ def test_document_sent_with_a_participle_is_one_cue_of_its_sender(nlp):
         "issued a policy paper welcoming",
         "the decision",
     )
+
+
+def test_a_quotation_with_a_cue_of_its_own_is_not_the_last_speakers(nlp):
+    text = "“We will fix the roads,” the mayor said. “Then we will fix the schools,” she added."
+    atts = [a for a in run(nlp, text)[0] if not a.frame]
+    assert [(a.source.text, [p.text for p in a.content.parts or [a.content]]) for a in atts] == [
+        ("the mayor", ["We will fix the roads"]),
+        ("she", ["Then we will fix the schools"]),
+    ]
+
+
+def test_a_quotation_that_ends_its_sentence_still_carries_on(nlp):
+    text = "“We will not leave,” the farmer said. “This land is ours.” He added that the police came."
+    atts = [a for a in run(nlp, text)[0] if not a.frame]
+    assert [(a.source.text, [p.text for p in a.content.parts or [a.content]]) for a in atts] == [
+        ("the farmer", ["We will not leave", "This land is ours"]),
+        ("He", ["that the police came"]),
+    ]
+
+
+def test_a_quoted_paragraph_goes_to_the_last_speaker_only_right_after_them(nlp):
+    text = "“We will stay,” the farmer said.\n\nThe police left.\n\n“This land is ours.”\n"
+    atts = [a for a in run(nlp, text)[0] if not a.frame]
+    assert [[p.text for p in a.content.parts or [a.content]] for a in atts] == [["We will stay"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the minister says taxes will rise, he is wrong.",
+        "Whoever claims that the vote was rigged must prove it.",
+        "Unless the council announces a delay, the works start on Monday.",
+    ],
+)
+def test_supposed_speech_is_no_attribution(nlp, text):
+    assert [a for a in run(nlp, text)[0] if not a.frame] == []
+
+
+def test_a_condition_inside_what_is_said_keeps_the_attribution(nlp):
+    att = only(run(nlp, "The minister said that if prices rise, wages will follow.")[0])
+    assert (att.source.text, att.cue.text) == ("The minister", "said")

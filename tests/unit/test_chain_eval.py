@@ -25,7 +25,7 @@ from sourcetrace.chain_eval import (
 from sourcetrace.cli import main
 from sourcetrace.errors import InputError
 from sourcetrace.model import Actor, Analysis, Article, Attribution, ChainLink, Claim, Event, Response, Span
-from sourcetrace.spans import nth_span
+from tests.helpers import span_of
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "chains"
 GOLD = FIXTURES / "gold.json"
@@ -38,7 +38,7 @@ def _text(name: str) -> str:
 def _actor(text: str, id_: str, name: str, *mentions: tuple[str, int], kind: str = "named") -> Actor:
     """An actor with mentions given as (words, nth occurrence)."""
     return Actor(
-        id=id_, name=name, type="ORG", kind=kind, mentions=[nth_span(text, w, n) for w, n in mentions]
+        id=id_, name=name, type="ORG", kind=kind, mentions=[span_of(text, w, n) for w, n in mentions]
     )
 
 
@@ -46,15 +46,15 @@ def _att(text: str, id_: str, source: str | None, cue: str, content: str, **kw) 
     kw.setdefault("source_actor", None)
     return Attribution(
         id=id_,
-        cue=nth_span(text, cue),
-        source=nth_span(text, source) if source else None,
-        content=nth_span(text, content),
+        cue=span_of(text, cue),
+        source=span_of(text, source) if source else None,
+        content=span_of(text, content),
         **kw,
     )
 
 
 def _claim(text: str, id_: str, content: str, chain: list[ChainLink], **kw) -> Claim:
-    return Claim(id=id_, content=nth_span(text, content), chain=chain, **kw)
+    return Claim(id=id_, content=span_of(text, content), chain=chain, **kw)
 
 
 def harbor(article: Article | None = None) -> Analysis:
@@ -119,7 +119,7 @@ def harbor(article: Article | None = None) -> Analysis:
                 start="2024-03-15",
                 end="2024-03-15",
                 precision="day",
-                evidence=nth_span(text, "The government is preparing"),
+                evidence=span_of(text, "The government is preparing"),
             ),
         ],
     )
@@ -184,7 +184,7 @@ def kivuli(article: Article | None = None) -> Analysis:
                 start="2024-04-30",
                 end="2024-04-30",
                 precision="day",
-                evidence=nth_span(text, "The audit was carried out on April 30"),
+                evidence=span_of(text, "The audit was carried out on April 30"),
             ),
         ],
     )

@@ -6,18 +6,8 @@ import pytest
 
 from sourcetrace.attributions import find_attributions
 from sourcetrace.claims import build_claims
-from sourcetrace.model import Actor, Article, ArticleStructure, Claim, Span
-from sourcetrace.nlp import get_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_pipeline()
-
-
-def span(text: str, part: str) -> Span:
-    at = text.index(part)
-    return Span(start=at, end=at + len(part), text=part)
+from sourcetrace.model import Actor, Article, ArticleStructure, Claim
+from tests.helpers import span_of as span
 
 
 def claims_of(nlp, text: str, actors: list[Actor] | None = None, **article) -> list[Claim]:
@@ -270,3 +260,85 @@ def test_it_is_still_a_placeholder_before_a_passive_or_a_fact(nlp):
     for text in ("It is reported that the plant will close.", "It seems that the plant will close."):
         claims = analyze_text(text).claims
         assert all(link.kind in ("publisher", "unattributed") for c in claims for link in c.chain), text
+
+
+@pytest.mark.parametrize(
+    ("text", "tellers"),
+    [
+        ("The agency, citing two diplomats, said the talks had collapsed.", ["The agency", "two diplomats"]),
+        ("The mayor, quoting a city engineer, said the bridge was unsafe.", ["The mayor", "a city engineer"]),
+        ("The talks had collapsed, the agency said, citing two diplomats.", ["the agency", "two diplomats"]),
+        (
+            "According to the Courier, citing unnamed sources, the talks collapsed.",
+            ["Courier", "unnamed sources"],
+        ),
+        (
+            "The minister was quoted by the Courier as saying that taxes would rise.",
+            ["Courier", "The minister"],
+        ),
+        ("The Courier quoted the minister as saying that taxes would rise.", ["Courier", "the minister"]),
+        ("The minister was quoted as saying that taxes would rise.", ["The minister"]),
+    ],
+)
+def test_two_hop_cues_make_two_tellers(nlp, text, tellers):
+    from sourcetrace.analysis import analyze_text
+
+    claims = analyze_text(text, publisher="Daily").claims
+    assert len(claims) == 1, [(c.content.text, [link.label for link in c.chain]) for c in claims]
+    assert [link.label for link in claims[0].chain] == ["Daily", *tellers]
+    assert not claims[0].content.text.startswith(("citing", "quoting"))
+
+
+def test_citing_a_reason_is_no_second_teller(nlp):
+    from sourcetrace.analysis import analyze_text
+
+    text = "The union endorsed her, citing her work after the floods."
+    claims = analyze_text(text, publisher="Daily").claims
+    assert all(link.label != "her work after the floods" for c in claims for link in c.chain)
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("If confirmed, the deal could collapse within weeks.", "If confirmed"),
+        ("The army may have used force against the crowd.", "may have"),
+        ("It remains unclear whether the talks will resume.", "It remains unclear"),
+        ("The minister is thought to have left the country.", "is thought to"),
+        ("The deal collapsed within weeks.", None),
+    ],
+)
+def test_hedged_claims_carry_their_hedge(nlp, text, hedge):
+    from sourcetrace.analysis import analyze_text
+
+    (claim,) = analyze_text(text).claims
+    assert (claim.hedge.text if claim.hedge else None, claim.hedged) == (hedge, hedge is not None)
+
+
+def test_a_relative_pronoun_is_never_a_link_label(nlp):
+    from sourcetrace.analysis import analyze_text
+
+    text = "The council cited a study that found the river was clean and that warned against dredging."
+    for claim in analyze_text(text).claims:
+        assert all(link.label.lower() not in ("that", "which", "who") for link in claim.chain), claim.chain
+
+
+@pytest.mark.parametrize(
+    ("text", "tellers", "content"),
+    [
+        (
+            "According to a memo seen by Reuters, the plant will close in June.",
+            ["Reuters", "a memo"],
+            "the plant will close in June",
+        ),
+        (
+            "A letter obtained by the Courier says the mine will close.",
+            ["Courier", "a letter"],
+            "the mine will close",
+        ),
+    ],
+)
+def test_a_document_seen_by_an_outlet_is_told_by_the_outlet(nlp, text, tellers, content):
+    from sourcetrace.analysis import analyze_text
+
+    (claim,) = analyze_text(text, publisher="Daily").claims
+    assert ([link.label for link in claim.chain][1:], claim.content.text) == (tellers, content)

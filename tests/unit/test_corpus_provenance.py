@@ -204,3 +204,18 @@ def test_different_figures_are_different_claims_and_a_middle_initial_is_the_same
         "stance": "asserts",
     }
     assert drift(a, dict(a, article="B", innermost_label="Donald J. Trump")) == []
+
+
+def test_the_benchmark_claims_cluster_exactly_by_the_proposition_they_state():
+    from benchmarks.corpus import synthetic_claims
+
+    rows = synthetic_claims(400)
+    assert len(rows) == 400
+    truth: dict[str, set[str]] = {}
+    for r in rows:
+        truth.setdefault(r.claim.split(".")[0], set()).add(r.article)
+    recurring = {p for p, articles in truth.items() if len(articles) >= 2}
+    clusters = [{a["claim_id"].split(".")[0] for a in c["appearances"]} for c in claim_clusters(rows)]
+    assert all(len(c) == 1 for c in clusters)  # no cluster mixes two propositions
+    assert {next(iter(c)) for c in clusters} == recurring  # and every recurring one is found
+    assert len(recurring) == 35

@@ -19,7 +19,7 @@ from sourcetrace.model import (
     Relation,
     Span,
 )
-from sourcetrace.spans import nth_span
+from tests.helpers import span_of
 
 TEXT = (
     "NCRI - al-Malaf reported that an official said Hassan Kazemi Qumi attends the meetings. "
@@ -29,7 +29,7 @@ TEXT = (
 
 
 def sp(words: str, nth: int = 0) -> Span:
-    return nth_span(TEXT, words, nth)
+    return span_of(TEXT, words, nth)
 
 
 def make_analysis(id_offset: int = 0) -> Analysis:
@@ -537,3 +537,15 @@ def test_an_entry_with_the_wrong_number_of_targets_is_malformed(an):
     ]
     assert out == an
     assert C.describe(half_merge) == "merge_actors"  # the history still reads it
+
+
+def test_a_new_claims_chain_starts_with_the_publisher(an):
+    assert C.new_claim_chain(an, "a3", "anonymous") == [
+        {"label": "NCRI", "kind": "publisher", "actor": "a1"},
+        {"label": "", "kind": "anonymous", "actor": "a3"},
+    ]
+    assert C.new_claim_chain(an, "a3", "unattributed")[1] == {"label": "", "kind": "named", "actor": "a3"}
+    no_actor = an.model_copy(update={"actors": [a for a in an.actors if a.kind != "publisher"]})
+    assert C.new_claim_chain(no_actor, None, "named") == [
+        {"label": "NCRI", "kind": "publisher"}, {"label": "", "kind": "unattributed"},
+    ]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from sourcetrace.brat import read_ann, read_folder
 from sourcetrace.cli import main
-from sourcetrace.evaluate import chars, fragments, match, read_ann, read_folder
+from sourcetrace.evaluate import chars, fragments, match
 
 BRAT = Path(__file__).resolve().parent.parent / "fixtures" / "brat"
 

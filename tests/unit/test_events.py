@@ -9,13 +9,8 @@ import pytest
 from sourcetrace.analysis import prepare_article
 from sourcetrace.events import extract_events, link_claims_to_events
 from sourcetrace.model import Actor, Article, ArticleStructure, ChainLink, Claim, Event, Span
-from sourcetrace.nlp import get_pipeline
-from sourcetrace.spans import make_span, nth_span, overlaps
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_pipeline()
+from sourcetrace.spans import make_span, overlaps
+from tests.helpers import span_of as _span
 
 
 def _article(text: str, published: str | None, boilerplate: list[tuple[int, int]] = ()) -> Article:
@@ -286,10 +281,6 @@ def test_label_keeps_coordinated_subjects(nlp):
 # ---------------------------------------------------------------- claims ↔ events
 
 
-def _span(text: str, words: str, nth: int = 0) -> Span:
-    return nth_span(text, words, nth)
-
-
 def _claim(claim_id: str, content: Span, events: list[str] | None = None) -> Claim:
     chain = [ChainLink(label="(unattributed)", kind="unattributed")]
     return Claim(id=claim_id, content=content, chain=chain, events=events or [])
@@ -456,6 +447,23 @@ def test_month_with_this_year_is_not_a_guess(nlp):
     event = _one(events, "June this year")
     assert (_when(event), event.uncertain) == (("2019-06-01", "2019-06-30", "month"), False)
     assert event.label == "the minister warned of an outbreak"
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        pytest.param("The deal is expected to close in April of this year.", "April of this year",
+                     ("2019-04-01", "2019-04-30", "month"), id="of-this-year"),
+        pytest.param("In June of last year the bank fell.", "June of last year",
+                     ("2018-06-01", "2018-06-30", "month"), id="of-last-year"),
+        pytest.param("The deal closed in April of 2013.", "April of 2013",
+                     ("2013-04-01", "2013-04-30", "month"), id="of-a-year"),
+    ],
+)
+def test_month_of_a_year(nlp, text, date_text, expected):
+    events, _ = _events(nlp, text, _MAY)
+    event = _one(events, date_text)
+    assert (_when(event), event.uncertain, len(events)) == (expected, False, 1)
 
 
 def test_month_needs_a_preposition_to_be_a_date(nlp):
@@ -701,3 +709,95 @@ def test_a_year_before_a_plural_noun_after_in_is_still_a_year(nlp):
     events, _ = _events(nlp, text, _MAY)
     found = [(e.date_text.text, e.start) for e in events]
     assert found == [("2015", "2015-01-01"), ("2020", "2020-01-01"), ("2016", "2016-01-01")]
+
+
+# ---------------------------------------------------------------- dates counted from the date told before
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        pytest.param("On March 3, 2019 the army entered the town. Two days later it left.", "Two days later",
+                     ("2019-03-05", "2019-03-05", "day"), id="days-later"),
+        pytest.param("The minister resigned on Friday. The next day, his deputy quit.", "The next day",
+                     ("2019-05-11", "2019-05-11", "day"), id="the-next-day"),
+        pytest.param("The deal closed in June 2018. A year earlier the talks had failed.", "A year earlier",
+                     ("2017-01-01", "2017-12-31", "year"), id="coarser-of-the-two"),
+        pytest.param("The talks resume next week. The following week the leaders meet.", "The following week",
+                     ("2019-05-27", "2019-06-02", "week"), id="following-week"),
+    ],
+)
+def test_dates_counted_from_the_date_before(nlp, text, date_text, expected):
+    events, _ = _events(nlp, text, _MAY)
+    assert _when(_one(events, date_text)) == expected
+
+
+def test_counted_date_needs_a_date_in_its_paragraph(nlp):
+    events, _ = _events(nlp, "The next day he left.", _MAY)
+    assert events == []
+    events, _ = _events(nlp, "The army entered on March 3, 2019.\n\nTwo days later it left.", _MAY)
+    assert [e.date_text.text for e in events] == ["March 3, 2019"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        pytest.param("The band was big in the '90s.", "'90s", ("1990-01-01", "1999-12-31"), id="apostrophe"),
+        pytest.param("Rates peaked in the early 80s.", "early 80s", ("1980-01-01", "1983-12-31"), id="early"),
+    ],
+)
+def test_decades_without_their_century(nlp, text, date_text, expected):
+    events, _ = _events(nlp, text, _MAY)
+    assert (_one(events, date_text).start, _one(events, date_text).end) == expected
+
+
+def test_an_age_is_not_a_decade(nlp):
+    events, _ = _events(nlp, "He was in his 40s when he left.", _MAY)
+    assert events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        pytest.param("Last summer the drought hit the farms.", "Last summer",
+                     ("2018-06-01", "2018-08-31"), id="last-summer"),
+        pytest.param("The vote will take place in the autumn.", "autumn",
+                     ("2019-09-01", "2019-11-30"), id="future"),
+        pytest.param("Prices fell in the spring.", "spring",
+                     ("2019-03-01", "2019-05-31"), id="current-season"),
+        pytest.param("The plant closed in the winter of 2017.", "winter of 2017",
+                     ("2017-12-01", "2018-02-28"), id="winter-runs-into-next-year"),
+        pytest.param("Last fall the company moved.", "Last fall",
+                     ("2018-09-01", "2018-11-30"), id="last-fall"),
+        pytest.param("Sales rose in the second half of 2018.", "the second half of 2018",
+                     ("2018-07-01", "2018-12-31"), id="second-half"),
+    ],
+)
+def test_seasons_and_halves(nlp, text, date_text, expected):
+    events, _ = _events(nlp, text, _MAY)
+    event = _one(events, date_text)
+    assert ((event.start, event.end), event.uncertain) == (expected, True)
+
+
+def test_fall_of_a_city_is_no_season(nlp):
+    events, _ = _events(nlp, "The fall of Baghdad shocked the region. Summer camps open.", _MAY)
+    assert events == []
+
+
+def test_the_week_of_a_day(nlp):
+    events, _ = _events(nlp, "The talks were held the week of March 7, 2018.", _MAY)  # a Wednesday
+    assert _when(_one(events, "the week of March 7, 2018")) == ("2018-03-05", "2018-03-11", "week")
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("It happened on June 0 and on 0 June.", ["June"]),  # the month of "0 June" is all that is left
+        ("Tuesday, June 0 came. It happened on 30 and 31 February.", ["Tuesday"]),
+        ("In 99999 years he will go. On May 2, 2019 it began. 99999 years later it ended.", ["May 2, 2019"]),
+        ("It ended 99999 years after the war on May 2, 2019.", ["May 2, 2019"]),
+    ],
+)
+def test_impossible_dates_give_no_event_and_no_error(nlp, text, dated):
+    events, _ = _events(nlp, text, _MAY)
+    assert [e.date_text.text for e in events] == dated

@@ -14,7 +14,7 @@ from sourcetrace import export
 from sourcetrace import walkthrough as wt
 from sourcetrace.cli import main
 from sourcetrace.model import Actor, Analysis, Article, ChainLink, Claim, Event, Relation
-from sourcetrace.spans import make_span
+from tests.helpers import span_of
 
 EVIL = "</script><script>alert(1)</script><!--"
 TEXT = (
@@ -27,8 +27,7 @@ TEXT = (
 
 
 def _span(fragment: str):
-    start = TEXT.index(fragment)
-    return make_span(TEXT, start, start + len(fragment))
+    return span_of(TEXT, fragment)
 
 
 def hand_made() -> Analysis:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import Actor
-from sourcetrace.spans import nth_span
 from tests.conftest import MADE_UP_TEXT
+from tests.helpers import span_of
 
 
 def _at(words: str, nth: int = 0) -> tuple[int, int]:
-    span = nth_span(MADE_UP_TEXT, words, nth)
+    span = span_of(MADE_UP_TEXT, words, nth)
     return span.start, span.end
 
 
@@ -35,8 +35,8 @@ def test_the_actors_around_and_inside_a_span(made_up_analysis):
 def test_the_shortest_mention_covering_a_piece():
     text = "the Iraqi Prime Minister Maliki"
     whole = Actor(id="a1", name="Iraqi Prime Minister Maliki", type="PERSON", kind="named",
-                  mentions=[nth_span(text, "Iraqi Prime Minister Maliki")])
-    country = Actor(id="a2", name="Iraq", type="GPE", kind="named", mentions=[nth_span(text, "Iraqi")])
+                  mentions=[span_of(text, "Iraqi Prime Minister Maliki")])
+    country = Actor(id="a2", name="Iraq", type="GPE", kind="named", mentions=[span_of(text, "Iraqi")])
     index = MentionIndex([whole, country])
     start = text.index("Iraqi")
     assert index.covering(start, start + 5).actor.id == "a2"  # the nested name wins
@@ -46,7 +46,7 @@ def test_the_shortest_mention_covering_a_piece():
 
 def test_ties_go_to_the_first_actor_in_the_list():
     text = "Ali Reza spoke"
-    one = Actor(id="a1", name="Ali Reza", type="PERSON", kind="named", mentions=[nth_span(text, "Ali Reza")])
-    two = Actor(id="a2", name="Ali", type="PERSON", kind="named", mentions=[nth_span(text, "Ali Reza")])
+    one = Actor(id="a1", name="Ali Reza", type="PERSON", kind="named", mentions=[span_of(text, "Ali Reza")])
+    two = Actor(id="a2", name="Ali", type="PERSON", kind="named", mentions=[span_of(text, "Ali Reza")])
     assert MentionIndex([two, one]).at(0, 8).id == "a2"
     assert MentionIndex([one, two]).exactly(0, 8).id == "a1"

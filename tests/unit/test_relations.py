@@ -4,20 +4,9 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
-from sourcetrace.model import Actor, Attribution, Span
-from sourcetrace.nlp import get_pipeline
+from sourcetrace.model import Actor, Attribution
 from sourcetrace.relations import build_relations
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_pipeline()
-
-
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(start=start, end=end, text=text[start:end])
+from tests.helpers import span_at as _span
 
 
 def _actor(text: str, actor_id: str, *names: str, kind: str = "named") -> Actor:

@@ -6,7 +6,7 @@ import pytest
 
 from sourcetrace import walkthrough as wt
 from sourcetrace.model import Actor, Analysis, Article, ChainLink, Claim, Event, Relation
-from sourcetrace.spans import make_span
+from tests.helpers import span_of
 
 TEXT = (
     "Ministry denies talks\n"
@@ -18,8 +18,7 @@ TEXT = (
 
 
 def _span(fragment: str):
-    start = TEXT.index(fragment)
-    return make_span(TEXT, start, start + len(fragment))
+    return span_of(TEXT, fragment)
 
 
 def _link(label: str, kind: str, actor: str | None = None) -> ChainLink:
@@ -135,7 +134,7 @@ def test_claim_step_carries_chain_actors_and_event() -> None:
     c4 = steps["claim:c4"]
     assert c4.actors == ["a0", "a3", "a2"]
     assert c4.event is None
-    assert steps["claim:c3"].lines[1] == "No source is named: this rests on the article's own voice."
+    assert steps["claim:c3"].lines[1] == "No source is named: this rests on Daily Paper's own voice."
 
 
 def test_sourcing_summary_counts() -> None:

@@ -1,17 +1,13 @@
-"""The dashboard's pure parts on a hand-made analysis: network data, timeline figure, marked text,
-claim filters and the focus encoding. No engine and no browser involved."""
+"""The pictures of sourcetrace.figures on the hand-made analysis: network data and the timeline
+figure. No engine and no browser involved."""
 
 from __future__ import annotations
 
-import html as htmllib
-
 import pytest
 
-from components.article import actors_frame, marked_text_html
-from components.claims import breadcrumbs_html, card_markdown
 from sourcetrace.figures import EDGE_EVIDENCE_CHARS, KIND_SHAPES, network_data, timeline_figure, type_color
 from sourcetrace.focus import Focus, event_ids
-from sourcetrace.model import Analysis, ChainLink
+from sourcetrace.model import Analysis
 from tests.conftest import MADE_UP_TEXT
 
 TEXT = MADE_UP_TEXT
@@ -98,49 +94,56 @@ def test_timeline_without_events_is_an_empty_figure(analysis):
     assert timeline_figure(empty).data == ()
 
 
-def test_marked_text_escapes_and_keeps_the_text(analysis):
-    out = marked_text_html(analysis, Focus(type="actor", id="a1"), None)
-    assert "<Bob>" not in out and "&lt;Bob&gt;" in out
-    # removing the markup gives back exactly the article text
-    import re
+def _timeline_with(analysis: Analysis, *extra) -> Analysis:
+    from sourcetrace.model import Event
 
-    assert htmllib.unescape(re.sub(r"<[^>]+>", "", out)) == TEXT
-    assert out.count('class="st-ent st-ent-focus"') == 1  # Ali Reza outside any claim
-    assert out.count("st-ent-focus") == 2
-    assert '<a class="st-anchor" id="claim-c1"></a>' in out
+    sentence = analysis.events[0].evidence
+    made = [Event(id=eid, label=label, start=s, end=e, precision=p, evidence=sentence, unresolved=u)
+            for eid, label, s, e, p, u in extra]
+    return analysis.model_copy(update={"events": [*analysis.events, *made]})
 
 
-def test_marked_text_hides_unchosen_types(analysis):
-    out = marked_text_html(analysis, None, {"GPE"})
-    assert 'data-actor="a3"' in out and 'data-actor="a1"' not in out
+def test_timeline_draws_open_events_from_their_known_day(analysis):
+    a = _timeline_with(analysis, ("e3", "the deal was struck", None, "2007-05-02", "open", False))
+    fig = timeline_figure(a)
+    tail = next(t for t in fig.data if t.type == "scatter" and t.mode == "lines")
+    scatters = [t for t in fig.data if t.type == "scatter"]
+    heads = next(t for t in scatters if t.mode == "markers+text" and "e3" in t.customdata)
+    assert tail.line.dash == "dot" and tail.y[:2] == ("e3", "e3") and tail.x[1] == "2007-05-02"
+    # the dotted tail runs back a short way, never from the axis start
+    lo = fig.layout.xaxis.range[0]
+    assert lo < "2005-01-01" < tail.x[0] < "2007-05-02"
+    assert "before 2 May 2007" in heads.text
+    assert set(heads.marker.symbol) == {"line-ns", "triangle-left"}
+    assert all(t.type != "bar" or "e3" not in t.customdata for t in fig.data)
 
 
-def test_breadcrumbs_escape_the_chain(analysis):
-    c1 = analysis.claims[0]
-    evil = c1.model_copy(update={"chain": [ChainLink(label="<img src=x>", kind="named")]})
-    assert "&lt;img src=x&gt;" in breadcrumbs_html(evil) and "<img" not in breadcrumbs_html(evil)
+def test_timeline_leaves_unplaced_events_off_and_marks_outliers_at_the_edge(analysis):
+    a = _timeline_with(
+        analysis,
+        ("e3", "a stray", None, None, "open", True),
+        ("e4", "the revolution", "1979-01-01", "1979-12-31", "year", False),
+        ("e5", "talks resumed", "2007-05-03", "2007-05-03", "day", False),
+        ("e6", "talks ended", "2007-05-04", "2007-05-04", "day", False),
+    )
+    fig = timeline_figure(a)
+    drawn = {i for t in fig.data for i in (t.customdata or ())}
+    assert "e3" not in drawn and "e3" not in fig.layout.yaxis.tickvals
+    lo, hi = fig.layout.xaxis.range
+    assert "2004-10-01" < lo < "2005-01-01" and hi > "2007-05-04"  # framed where the events are
+    edge = next(t for t in fig.data if t.name == "Outside this range")
+    assert edge.customdata == ("e4",) and edge.marker.symbol == ("arrow-bar-left",)
+    assert lo < edge.x[0] < "2005-01-01" and edge.text == ("◂ 1979",)
+    wide = timeline_figure(a, every_date=True)
+    assert wide.layout.xaxis.range[0] < "1979-01-01"
+    assert all(t.name != "Outside this range" for t in wide.data)
 
 
-def test_card_is_one_markdown_block_with_badges_and_escaped_text(analysis):
-    c1, c2, c3 = analysis.claims
-    card = card_markdown(c1)
-    assert card.startswith('<div class="st-crumbs">')
-    assert "“Ali Reza met &lt;Bob&gt; in Paris on 2 May 2007”" in card and "<Bob>" not in card
-    assert card.split("\n\n")[1] == ":orange-badge[anonymous source] :gray-badge[1 hop]"
-    assert "corrected" not in card
-    assert card_markdown(c2).split("\n\n")[1].endswith(":orange-badge[hedged]")
-    assert card_markdown(c3).split("\n\n")[1].endswith(":red-badge[denial]")
-    fixed = c3.model_copy(update={"corrected": True})
-    assert card_markdown(fixed).split("\n\n")[1].endswith(":red-badge[denial] :violet-badge[✎ corrected]")
-    # a blank line in the article text would end the HTML block and let the rest be read as Markdown
-    two = c1.model_copy(update={"content": c1.content.model_copy(update={"text": "one\n\n# two *x*"})})
-    assert card_markdown(two).count("\n\n") == 1
-    assert "“one # two *x*”" in card_markdown(two)
-
-
-def test_actors_table_marks_corrected_actors(analysis):
-    actors = [a.model_copy(update={"corrected": a.id == "a3"}) for a in analysis.actors]
-    frame = actors_frame(analysis.model_copy(update={"actors": actors}))
-    names = dict(zip(frame["id"], frame["name"], strict=True))
-    assert names["a3"] == "✎ Paris"
-    assert names["a1"] == "Ali Reza"
+def test_timeline_hover_has_the_whole_label_wrapped(analysis):
+    label = "the long negotiations over the future of the port and its customs " * 2
+    a = _timeline_with(analysis, ("e3", label.strip(), "2007-05-02", "2007-05-02", "day", False))
+    fig = timeline_figure(a)
+    hover = next(t.hovertext[list(t.customdata).index("e3")] for t in fig.data if "e3" in t.customdata)
+    bold = [x for x in hover.split("<br>") if x.startswith("<b>")]
+    assert " ".join(b.removeprefix("<b>").removesuffix("</b>") for b in bold) == label.strip()
+    assert [len(b) - len("<b></b>") for b in bold] == [57, 61, 11]  # plotly does not wrap: we do
