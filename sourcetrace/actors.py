@@ -166,6 +166,17 @@ def _company_words() -> frozenset[str]:
     return _company_word_sets()[1]
 
 
+@lru_cache(maxsize=1)
+def _closing_words() -> re.Pattern:
+    """Capitalised legal forms, holding words and public bodies' heads, as they start a token."""
+    words = sorted(_company_word_sets()[0] | _institution_heads(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?i:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+# A token with two capitals at least ("FMA", "MoD", "IC3"): a possible acronym.
+_CAPITALS = re.compile(r"(?<![\w.&-])[A-Z][\w.&]*[A-Z0-9][\w.&]*")
+
+
 def _is_institution_head(tok) -> bool:
     return tok.text[:1].isupper() and tok.lower_ in _institution_heads()
 
@@ -550,9 +561,8 @@ def _given_names_before(doc: Doc, first: int) -> int:
     return first
 
 
-def _span_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _span_edges(text: str, start: int, end: int) -> tuple[int, int]:
     """Character offsets without leading punctuation glued to the first word ("-Elliott")."""
-    text = doc.text
     while start < end and not text[start].isalnum() and text[start] not in _QUOTES + "(":
         start += 1
     return start, end
@@ -700,7 +710,8 @@ class _Collector:
             first_tok = _strip_person_titles(doc, _given_names_before(doc, first_tok), last_tok)
         if not any(c.isupper() for c in doc[first_tok:last_tok].text):
             return None  # "state", "n’t": a name is written with a capital
-        start, end = _span_edges(doc, doc[first_tok].idx, doc[last_tok - 1].idx + len(doc[last_tok - 1].text))
+        last = doc[last_tok - 1]
+        start, end = _span_edges(text, doc[first_tok].idx, last.idx + len(last.text))
         if start >= end:
             return None
         m = _Mention(start, end, label, text[start:end], gaz_kind, gaz_id)
@@ -797,12 +808,21 @@ class _Propagator:
         nxt = doc[span.end] if span.end < len(doc) else None
         return not (nxt is not None and nxt.text[:1].isupper() and not nxt.is_sent_start)
 
+    def tokens_matching(self, pattern: re.Pattern) -> list:
+        """Tokens that start where `pattern` matches the text (cheaper than walking every token)."""
+        doc, out = self.c.doc, []
+        for hit in pattern.finditer(self.c.text):
+            span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
+            if span is not None and len(span) and span[0].idx == hit.start():
+                out.append(span[0])
+        return out
+
     def formal_names(self) -> None:
         """ "Temasek Holdings", "Harbor Gate Group Ltd", "the Defense Ministry": capitalised
         words closed by a legal form, a holding word or a public body's head name an
         organisation, even where the model saw no entity (not in a Title-Case headline)."""
         doc = self.c.doc
-        for tok in doc:
+        for tok in self.tokens_matching(_closing_words()):
             if tok.ent_type_ or tok.i == 0 or not (_is_formal_word(tok) or _is_institution_head(tok)):
                 continue
             if self.in_headline(tok.idx, tok.idx + 1):
@@ -842,7 +862,7 @@ class _Propagator:
                 if self.free(hit.start(), hit.end()):
                     found.append(_Mention(hit.start(), hit.end(), label, hit.group()))
         if acronyms:
-            for tok in self.c.doc:
+            for tok in self.tokens_matching(_CAPITALS):
                 plain = tok.text[:1].isupper() and not _place_abbreviation(tok.text)
                 keys = _acronym_keys(tok.text) if plain else frozenset()
                 hit_key = next((k for k in keys if k in acronyms), None)
