@@ -185,7 +185,7 @@ def test_bundled_timeline_draws_the_open_event_as_open(browser, app_url, bundled
         assert opened.id not in bars  # no bar from the axis start
         assert page.locator(".js-plotly-plot .textpoint", has_text="before 10 Jul 2007").count() == 1
         # the open event's dotted tail stays near its day: well inside the four-year axis
-        tail = next(t for t in traces if t["mode"] == "lines")
+        tail = next(t for t in traces if t["mode"] == "lines+text")
         assert tail["x"][0] > "2007-01-01", tail["x"]
         screenshot(page, f"timeline-v2-{size[0]}x{size[1]}")
         # the events table: every column, wrapped inside the view
