@@ -313,23 +313,8 @@ def render_claim_corrections(
     st.button("Add claim", key=f"{key}-add", disabled=disabled, on_click=_save,
               args=(analysis, lambda: corrections.add_claim(
                   analysis, _text(f"{key}-add-text"),
-                  _new_chain(analysis, _v(f"{key}-add-source"), _v(f"{key}-add-kind")),
+                  corrections.new_claim_chain(analysis, _v(f"{key}-add-source"), _v(f"{key}-add-kind")),
                   occurrence=_nth(f"{key}-add-nth"))))
-
-
-def _new_chain(analysis: Analysis, source_id: str | None, kind: str) -> list[dict]:
-    """The page's publisher (if known), then the direct source or the article's own voice."""
-    chain = []
-    publisher = next((a for a in analysis.actors if a.kind == "publisher"), None)
-    if publisher is not None:
-        chain.append({"label": publisher.name, "kind": "publisher", "actor": publisher.id})
-    elif analysis.article.publisher:
-        chain.append({"label": analysis.article.publisher, "kind": "publisher"})
-    if source_id:
-        chain.append({"label": "", "kind": kind if kind != "unattributed" else "named", "actor": source_id})
-    else:
-        chain.append({"label": "", "kind": "unattributed"})
-    return chain
 
 
 # ---------------------------------------------------------------- events

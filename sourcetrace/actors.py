@@ -1,11 +1,19 @@
 """Actors: spaCy entities resolved into people, organisations and countries.
 
-One pass over `doc.ents` collects mentions (dropping boilerplate, non-actor labels and known
-small-model failure classes), then aliases are merged: same gazetteer id, same country
-(name, alias or demonym), same normalised name, surname <-> full name, transliteration
-variants (rapidfuzz), parenthesised and initial-letter acronyms. Candidates are blocked by
-normalised token and first letter, so cost grows with the number of distinct names, never
-with mentions squared.
+Three steps. `_Collector` takes mentions from `doc.ents` (dropping boilerplate, non-actor labels
+and known small-model failure classes; trimming determiners, titles and honorifics, which become
+titles; relabelling what the model types as a class wrongly: a company's formal name or an outlet
+is an organisation, a name after a person noun is a person; marking outlets by name and context).
+`_Propagator` finds names the model missed from the ones it found: a surname after the full name,
+a company's short form, an acronym of a long name, "Mr X", capitalised runs closed by a legal
+form or a public body's head. `_Resolver` merges groups of mentions (networkx's union-find): same
+gazetteer id, country or normalised name; parenthesised acronyms; surname <-> full name and
+transliteration variants (rapidfuzz); company short forms ("Kivuli Mining Ltd" / "Kivuli"),
+"the Post" for an outlet's last word, "X Ministry" / "Ministry of X", initial-letter acronyms;
+then mistyped short forms join the names they are short for. Candidates are blocked by
+normalised token, core and initials, so cost grows with the number of distinct names, never with
+mentions squared. Word lists live in data/ (titles, company words, outlet words and cues, person
+nouns, institution heads, the gazetteer).
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from networkx.utils import UnionFind
 from rapidfuzz.distance import Indel
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -870,7 +879,8 @@ def extract_actors(doc: Doc, article: Article) -> list[Actor]:
 
 
 class _Resolver:
-    """Mention groups merged into actors (a union-find over group keys)."""
+    """Mention groups merged into actors: a union-find (networkx's) over group keys, each set
+    named by its first-mentioned group so ids follow first mention."""
 
     def __init__(self, mentions: list[_Mention]) -> None:
         self.mentions = mentions
@@ -878,17 +888,14 @@ class _Resolver:
         self.groups: dict[str, list[int]] = {}
         for i, m in enumerate(mentions):
             self.groups.setdefault(_group_key(m), []).append(i)
-        self.parent = {k: k for k in self.groups}
+        self.sets = UnionFind(self.groups)
+        self.anchor = {k: k for k in self.groups}  # the set's root in networkx -> its first group
         self.by_token: dict[tuple[str, str], list[str]] = {}
         self.by_initials: dict[str, list[str]] = {}
         self.by_acronym: dict[str, list[str]] = {}
 
     def find(self, k: str) -> str:
-        parent = self.parent
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+        return self.anchor[self.sets[k]]
 
     def union(self, keep: str, other: str) -> None:
         a, b = self.find(keep), self.find(other)
@@ -897,7 +904,8 @@ class _Resolver:
         # The group seen first stays the root so ids follow first mention.
         if self.groups[b][0] < self.groups[a][0]:
             a, b = b, a
-        self.parent[b] = a
+        self.sets.union(a, b)
+        self.anchor[self.sets[a]] = a
         self.groups[a] = sorted(self.groups[a] + self.groups[b])
 
     def roots(self) -> list[str]:
@@ -1117,6 +1125,47 @@ def _canonical_name(counts: Counter[str], first_pos: dict[str, int]) -> str:
     return name
 
 
+def _actor_name(ms: list[_Mention], named: list[_Mention]) -> str:
+    country = next((m.country for m in ms if m.country), None)
+    gaz_id = next((m.gaz_id for m in ms if m.gaz_id), None)
+    if country:
+        return country  # "United States" rather than "U.S."
+    if gaz_id and any(_norm(m.surface) == _norm(gaz_id) for m in named):
+        return gaz_id  # the gazetteer's spelling ("Quds Force" for "Quds force")
+    if not named:
+        return ms[0].surface
+    counts = Counter(m.surface for m in named)
+    first_pos: dict[str, int] = {}
+    for m in named:
+        first_pos.setdefault(m.surface, m.start)
+    return _canonical_name(counts, first_pos)
+
+
+def _actor_type(ms: list[_Mention], named: list[_Mention], name: str) -> str:
+    country = next((m for m in ms if m.country), None)
+    if country:
+        return country.country_type
+    # An acronym's label says little ("MoD" read as a place): the spelt-out names decide.
+    spelt = [m for m in named if not _acronym_keys(m.surface)] or named
+    labels = Counter(m.label for m in spelt if m.label != "NORP")
+    gaz_label = next((m.label for m in ms if m.gaz_id), None)
+    if gaz_label:
+        return gaz_label
+    if any(_is_company(_norm_tokens(m.surface)) or m.outlet for m in named):
+        return "ORG"  # a company or an outlet is never a person, place or facility
+    if "PERSON" in labels:
+        return "PERSON"  # "Caddell" typed ORG once is still the person
+    if labels:
+        # The label the full name carries ("Ministry of Defence"), not its acronym's ("MoD").
+        own = Counter(m.label for m in named if m.surface == name and m.label != "NORP")
+        return (own or labels).most_common(1)[0][0]
+    return ms[0].label
+
+
+def _unique(items) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
 def _make_actor(
     actor_id: str,
     ms: list[_Mention],
@@ -1126,40 +1175,7 @@ def _make_actor(
     dateline_sources: set[_SpanKey] = frozenset(),
 ) -> Actor:
     named = [m for m in ms if not m.demonym]
-    counts = Counter(m.surface for m in named)
-    first_pos: dict[str, int] = {}
-    for m in named:
-        first_pos.setdefault(m.surface, m.start)
-    country = next((m.country for m in ms if m.country), None)
-    gaz_id = next((m.gaz_id for m in ms if m.gaz_id), None)
-    if country:
-        name = country  # "United States" rather than "U.S."
-    elif gaz_id and any(_norm(m.surface) == _norm(gaz_id) for m in named):
-        name = gaz_id  # the gazetteer's spelling ("Quds Force" for "Quds force")
-    elif named:
-        name = _canonical_name(counts, first_pos)
-    else:
-        name = country or ms[0].surface
-    # An acronym's label says little ("MoD" read as a place): the spelt-out names decide.
-    spelt = [m for m in named if not _acronym_keys(m.surface)] or named
-    labels = Counter(m.label for m in spelt if m.label != "NORP")
-    gaz_label = next((m.label for m in ms if m.gaz_id), None)
-    country_type = next((m.country_type for m in ms if m.country), "GPE")
-    formal = any(_is_company(_norm_tokens(m.surface)) or m.outlet for m in named)
-    if country:
-        actor_type = country_type
-    elif formal and not gaz_label:
-        actor_type = "ORG"  # a company or an outlet is never a person, place or facility
-    elif "PERSON" in labels and not gaz_label:
-        actor_type = "PERSON"  # "Caddell" typed ORG once is still the person
-    elif gaz_label:
-        actor_type = gaz_label
-    elif labels:
-        # The label the full name carries ("Ministry of Defence"), not its acronym's ("MoD").
-        own = Counter(m.label for m in named if m.surface == name and m.label != "NORP")
-        actor_type = (own or labels).most_common(1)[0][0]
-    else:
-        actor_type = ms[0].label
+    name = _actor_name(ms, named)
     in_pub_line = pub_line is not None and any(pub_line.start <= m.start < pub_line.end for m in ms)
     if in_pub_line or (publisher_key and any(_norm(m.surface) == publisher_key for m in named)):
         kind = "publisher"
@@ -1167,29 +1183,17 @@ def _make_actor(
         kind = "outlet"
     else:
         kind = "named"
-    aliases: list[str] = []
-    for m in named:
-        if m.surface != name and m.surface not in aliases:
-            aliases.append(m.surface)
-    titles: list[str] = []
-    for m in ms:
-        for t in m.titles:
-            if t not in titles:
-                titles.append(t)
+    titles = _unique(t for m in ms for t in m.titles)
     # "President" adds nothing next to "Iraqi President".
     titles = [t for t in titles if not any(o != t and o.endswith(" " + t) for o in titles)]
-    nationality: list[str] = []
-    for m in ms:
-        if m.demonym and m.surface not in nationality:
-            nationality.append(m.surface)
     spans = sorted({(m.start, m.end) for m in ms})
     return Actor(
         id=actor_id,
         name=name,
-        type=actor_type,
+        type=_actor_type(ms, named, name),
         kind=kind,
-        aliases=aliases,
+        aliases=_unique(m.surface for m in named if m.surface != name),
         mentions=[make_span(text, s, e) for s, e in spans],
         titles=titles,
-        nationality=nationality,
+        nationality=_unique(m.surface for m in ms if m.demonym),
     )

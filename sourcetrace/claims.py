@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sourcetrace.attributions import MentionIndex, find_hedge
@@ -19,34 +19,42 @@ from sourcetrace.spans import make_span, trim
 
 UNATTRIBUTED_LABEL = "unattributed"
 _RELATIVE = re.compile(r",|\s(?:who|whom|whose|which|that)\s")
+_RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 _MIN_WORDS = 3
 _MIN_LEFTOVER_WORDS = 4  # "that" or "and" left around a nested attribution is no claim of its own
 _WORDS = re.compile(r"\w+")
 
 
-def _label(att: Attribution, article: Article, actors: dict[str, Actor], verbal: frozenset[str]) -> str:
+def _label(att: Attribution, article: Article, actors: dict[str, Actor], parsed: dict[str, str]) -> str:
+    """The link's words: its actor's name, else its source phrase, else (for a noun cue) the cue;
+    `parsed` holds labels decided from the parse (`_parse_labels`)."""
     actor = actors.get(att.source_actor or "")
-    if actor is not None:
+    if actor is not None and actor.name.strip():
         return actor.name
     if att.frame and att.source_kind == "publisher" and article.publisher:
         return article.publisher
+    if att.source is not None and att.source.text.strip().lower() in _RELATIVE_PRONOUNS:
+        # "a report that ... and that doesn't point to ...": the antecedent, never "that"
+        return parsed.get(att.id, UNATTRIBUTED_LABEL)
     if att.source is not None:
         # "the two governments that had been formed by ..." -> "the two governments"
         label = _RELATIVE.split(att.source.text, maxsplit=1)[0].strip(" ,") or att.source.text
         if _WORDS.search(label):
             return label
-    if att.id in verbal:
-        return UNATTRIBUTED_LABEL  # a link is an actor phrase, never a verb ("saying", "also said")
+    if att.id in parsed:
+        return parsed[att.id]  # a link is an actor phrase, never a verb ("saying", "also said")
     # a noun cue names what speaks ("suggestions that ...", "Headline: report")
     return att.cue.text.strip(" :–-—") or UNATTRIBUTED_LABEL
 
 
 def _link(
-    att: Attribution, article: Article, actors: dict[str, Actor], verbal: frozenset[str] = frozenset()
+    att: Attribution, article: Article, actors: dict[str, Actor], parsed: dict[str, str] | None = None
 ) -> ChainLink:
+    label = _label(att, article, actors, parsed or {})
+    unnamed = label == UNATTRIBUTED_LABEL and att.source_actor is None and not att.frame
     return ChainLink(
-        label=_label(att, article, actors, verbal),
-        kind=att.source_kind,
+        label=label,
+        kind="unattributed" if unnamed else att.source_kind,
         actor=att.source_actor,
         attribution=att.id,
     )
@@ -57,15 +65,14 @@ def _chain(
     by_id: dict[str, Attribution],
     article,
     actors,
-    verbal: frozenset[str] = frozenset(),
+    parsed: dict[str, str] | None = None,
 ) -> list[ChainLink]:
-    """Links from the outermost frame down to `att`; `verbal`: ids of attributions whose cue is a
-    verb, which never lends its words to a link."""
+    """Links from the outermost frame down to `att`; `parsed`: labels decided from the parse."""
     links: list[ChainLink] = []
     seen: set[str] = set()
     while att is not None and att.id not in seen:  # guard against a malformed (cyclic) input
         seen.add(att.id)
-        links.append(_link(att, article, actors, verbal))
+        links.append(_link(att, article, actors, parsed))
         att = by_id.get(att.parent or "")
     return links[::-1]
 
@@ -150,7 +157,7 @@ def build_claims(
         {a.id: a for a in actors},
         MentionIndex(actors),
         [a for a in attributions if a.frame],
-        _verbal_cues(doc, sentence_level),
+        _parse_labels(doc, sentence_level),
     )
     # "The company declined to comment." states nothing: a response, never a claim (the
     # attribution stays, as corpora such as PolNeAR mark it)
@@ -169,17 +176,36 @@ class _Context:
     actor_by_id: dict[str, Actor]
     index: MentionIndex
     frames: list[Attribution]
-    verbal: frozenset[str]
+    parsed: dict[str, str]
 
 
-def _verbal_cues(doc: Doc, attributions: list[Attribution]) -> frozenset[str]:
-    """Ids of the attributions whose cue is headed by a verb ("saying", "also said")."""
-    out = set()
+def _parse_labels(doc: Doc, attributions: list[Attribution]) -> dict[str, str]:
+    """Labels only the parse can give: "unattributed" for a cue headed by a verb ("saying", "also
+    said"), which never lends its words to a link; the antecedent for a relative pronoun source
+    ("a report that ... and that ...")."""
+    out = {}
     for a in attributions:
         span = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
         if span is not None and len(span) and span.root.pos_ in ("VERB", "AUX"):
-            out.add(a.id)
-    return frozenset(out)
+            out[a.id] = UNATTRIBUTED_LABEL
+        if a.source is not None and a.source.text.strip().lower() in _RELATIVE_PRONOUNS:
+            pronoun = doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
+            noun = _antecedent(pronoun.root) if pronoun is not None and len(pronoun) else None
+            if noun is not None:
+                out[a.id] = doc.text[noun.left_edge.idx : noun.idx + len(noun.text)]
+    return out
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative clause hangs on, through conjuncts ("a report that ... and that ...")."""
+    verb = pronoun.head
+    for _ in range(4):
+        if verb.dep_ == "relcl":
+            return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+        if verb.dep_ != "conj":
+            return None
+        verb = verb.head
+    return None
 
 
 def _attributed(
@@ -204,7 +230,7 @@ def _attributed(
             Claim(
                 id="",
                 content=att.content,
-                chain=_chain(att, ctx.by_id, ctx.article, ctx.actor_by_id, ctx.verbal),
+                chain=_chain(att, ctx.by_id, ctx.article, ctx.actor_by_id, ctx.parsed),
                 stance=att.stance,
                 hedged=att.hedged or hedge is not None,
                 hedge=hedge,

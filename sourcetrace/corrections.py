@@ -639,6 +639,22 @@ class NewLink(BaseModel):
         return _one_of(value, LINK_KINDS, "a link kind")
 
 
+def new_claim_chain(analysis: Analysis, source_id: str | None, kind: str) -> list[dict[str, Any]]:
+    """The chain of a claim the analyst adds: the page's publisher (its actor if there is one, else
+    the article's publisher name), then the direct source of that kind, or the article's own voice."""
+    chain: list[dict[str, Any]] = []
+    publisher = next((a for a in analysis.actors if a.kind == "publisher"), None)
+    if publisher is not None:
+        chain.append({"label": publisher.name, "kind": "publisher", "actor": publisher.id})
+    elif analysis.article.publisher:
+        chain.append({"label": analysis.article.publisher, "kind": "publisher"})
+    if source_id:
+        chain.append({"label": "", "kind": kind if kind != "unattributed" else "named", "actor": source_id})
+    else:
+        chain.append({"label": "", "kind": "unattributed"})
+    return chain
+
+
 class AddClaim(Operation):
     op = "add_claim"
     chain: list[NewLink] = []

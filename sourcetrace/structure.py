@@ -65,7 +65,7 @@ _DATELINE = re.compile(
     rf"(?:\s*,\s*(?P<date>{_DATE}))?"
     rf"(?:\s*,\s*(?P<mday>{_MONTH}\s+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}\s+{_MONTH}))?"
     rf"(?:\s*,\s*(?!{_MONTH}\b)(?P<region>[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?)?))?"
-    r"\s*)?"
+    r"\s*,?\s*)?"  # "LAHORE, (UrduPoint / Pakistan Point News - 5th Aug, 2020 ) :..."
     r"(?:\((?P<agency>[A-Z][^()\n]{0,60})\))?"
     rf"(?:\s*(?P<sep>{_DASH}|:)(?P<gap>\s*))?"
 )
@@ -91,24 +91,38 @@ _DATE_TOKEN = (
     rf"(?:{_WEEKDAY}|{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}}t[\d:.]+z?|\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?"
     rf"|\d{{1,4}}{_ORD}|[ap]\.?m\.?|{_TZ}|[+-]\d{{2}}:?\d{{2}}|(?:{_DATE_WORDS}))"
 )
+# "Published:", "Updated on", "First published", "PublishDate:", "Publish Date", "Date published",
+# "Publication date", "Posted on", "Date post", "Date:" ...
 _DATE_LABEL = (
     r"(?:this (?:content|article|story|page) was (?:first |last )?(?:published|updated|posted|modified)"
+    r"|(?:date|time)\s*(?:of\s+)?(?:publication|published|posted|post|updated|modified|created|released)"
+    r"|(?:first |last |originally )?(?:publish(?:ed)?|post(?:ed)?|updated?|modified|released?|created"
+    r"|uploaded|pub(?:lication|lished)?)\s*(?:date|time)(?: on| at)?"
     r"|(?:first |last |originally )?(?:published|updated|posted|modified|uploaded|dated?|released|created)"
     r"(?: on| at)?)"
 )
 _DATE_LINE = re.compile(
-    rf"(?:{_DATE_LABEL}\s*[:\-–—]?\s*)?(?:{_DATE_TOKEN}(?=[\s,|/.\-–—:·•()]|$)[\s,|/.\-–—:·•()]*)+",
+    rf"(?:{_DATE_LABEL}\s*[:\-–—]?\s*)?(?:{_DATE_TOKEN}(?=[\s,|/.\-–—:·•()\[\]]|$)[\s,|/.\-–—:·•()\[\]]*)+",
     re.IGNORECASE,
 )
 _ANY_DATE = re.compile(
     rf"(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}"
     rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}{_ORD},?\s*\d{{4}}"
-    rf"|\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTH},?\s*\d{{4}})",
+    rf"|\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTH},?\s*\d{{4}}"
+    rf"|\d{{1,2}}[-/]{_MONTH}[-/]\d{{4}})",  # "23-Jan-2023"
     re.IGNORECASE,
 )
 _HAS_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\bago\b|\b(?:yesterday|today|just now)\b", re.IGNORECASE)
 _HAS_LABEL = re.compile(rf"^\W*{_DATE_LABEL}\b", re.IGNORECASE)
-_UPDATED_SEGMENT = re.compile(r"\W*(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
+_UPDATED_SEGMENT = re.compile(r"\W*(?:last\s+)?(?:updated?|modified|edited)\b", re.IGNORECASE)
+_UPDATED_LABEL = re.compile(r"updat|modif|edited", re.IGNORECASE)
+# a date's label inside a longer line: "... New Delhi Updated on: October 14, 2019 11:54 IST"
+_LABELLED_DATE = re.compile(
+    rf"(?<![\w-])(?P<label>{_DATE_LABEL})\s*[:\-–—]?\s*(?:{_WEEKDAY},?\s+)?(?P<date>{_ANY_DATE.pattern})",
+    re.IGNORECASE,
+)
+# a site's name after the date: "09 June 2006 [08:28] - TODAY.AZ"
+_SITE_SUFFIX = re.compile(r"\s+[-–—|]\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}\s*$")
 
 
 @dataclass
@@ -192,7 +206,7 @@ def _full_date(text: str) -> str | None:
 
     found.sort(key=updated)
     for m in found:
-        value = parse_date(m.group()) if not re.match(r"\d", m.group()) else None
+        value = parse_date(m.group()) if re.search(r"[A-Za-z]", m.group()) else None
         if value is None:
             result = _date_parser().get_date_data(m.group())
             value = result.date_obj.date().isoformat() if result and result.date_obj else None
@@ -208,6 +222,9 @@ def _is_date_line(line: str, *, header: bool) -> bool:
     a labelled date counts: a bare "March 2020" in the body may be a subheading of the story.
     """
     stripped = line.strip()
+    site = _SITE_SUFFIX.search(stripped)
+    if site and _ANY_DATE.search(stripped[: site.start()]) and not _DATE_LINE.fullmatch(stripped):
+        stripped = stripped[: site.start()]  # "09 June 2006 [08:28] - TODAY.AZ": the site signs its date
     if not stripped or len(stripped.split()) > 16 or not _DATE_LINE.fullmatch(stripped):
         return False
     if not re.search(r"\d|\b(?:yesterday|today|just now)\b", stripped, re.IGNORECASE):
@@ -428,7 +445,7 @@ def _staff_byline(stripped: str) -> Chrome:
 
 
 _NAME_THEN_DATE = re.compile(
-    rf"^(?P<name>(?:[A-Z][\w.'’-]*\s+){{1,4}}?)(?P<rest>(?:\d|{_WEEKDAY}\b|{_MONTH}\s+\d|"
+    rf"^(?P<name>(?:[A-Z][\w.'’-]*\s+){{1,4}}?)(?:\(@\w+\)\s+)?(?P<rest>(?:\d|{_WEEKDAY}\b|{_MONTH}\s+\d|"
     r"updated|published|posted).*)$", re.IGNORECASE)
 
 
@@ -548,6 +565,79 @@ def _chrome_stub(kind: str, authors: list[str], outlet: str | None, day: str | N
     return Chrome.model_construct(span=None, kind=kind, authors=authors, outlet=outlet, date=day)
 
 
+_FIELD_LABEL = re.compile(
+    r"^(?P<label>source|sources|agency|from|origin|credit|editor|editors|edited by|editing|author|authors|by"
+    r"|written by|posted by|reported by|reporter|reporters|writer|correspondent)\s*[:：]\s*(?P<value>\S.*)$",
+    re.IGNORECASE,
+)
+_WHO_FIELDS = ("source", "sources", "agency", "from", "origin", "credit")
+
+
+def _fields_byline(line: str) -> Chrome | None:
+    """A line of labelled fields around a date: "Source: Xinhua| 2019-09-14 18:12:08|Editor: Lu Hui",
+    "Author: Rui Costa | Published: 4 May 2023": a byline with the outlet, the names and the date."""
+    fields = [f.strip() for f in re.split(r"\s*[|•·]\s*", line.strip()) if f.strip()]
+    if len(fields) < 2 or len(line.split()) > 24:
+        return None
+    authors: list[str] = []
+    outlet: str | None = None
+    day: str | None = None
+    labelled = 0
+    for f in fields:
+        if _is_date_line(f, header=True):
+            day = day or _full_date(f)
+            continue
+        m = _FIELD_LABEL.match(f)
+        value = m.group("value").strip() if m else f
+        if len(value.split()) > 6:
+            return None
+        if m and m.group("label").lower() in _WHO_FIELDS:
+            outlet = outlet or value
+        elif _names(value):
+            authors += _names(value) or []
+        elif _is_known_outlet(value):
+            outlet = outlet or value
+        else:
+            return None
+        labelled += bool(m)
+    if day is None or not labelled:
+        return None
+    return _chrome_stub("byline", authors, outlet, day)
+
+
+_SOURCE_CREDIT = re.compile(
+    rf"^\(\s*(?:source\s*:\s*)?(?P<who>[A-Z][\w.&'’ /-]{{1,60}}?)\s*[,:|–—-]?\s*"
+    rf"(?:{_WEEKDAY},?\s+)?(?P<date>{_ANY_DATE.pattern})\s*\)[\s.]*$"
+    rf"|^source\s*:\s*(?P<who2>[A-Z][\w.&'’ /-]{{1,60}}?)\s*[,|–—-]\s*(?:{_WEEKDAY},?\s+)?"
+    rf"(?P<date2>{_ANY_DATE.pattern})[\s.]*$",
+    re.IGNORECASE,
+)
+
+
+def _source_credit(line: str) -> Chrome | None:
+    """The story's source and date on a line of their own: "(Xinhua News Agency July 18, 2003)",
+    "Source: Atlantic Wire, 4 May 2023" (how syndicating sites credit what they republish)."""
+    m = _SOURCE_CREDIT.match(line.strip())
+    if not m:
+        return None
+    who = (m.group("who") or m.group("who2")).strip()
+    if not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "&", "/") for w in who.split()):
+        return None
+    return _chrome_stub("credit", [], who, _full_date(m.group("date") or m.group("date2")))
+
+
+def _labelled_date(line: str) -> tuple[str | None, str | None]:
+    """The date a label announces in a piece of chrome, and which ("published" or "updated"):
+    "... New Delhi Updated on: October 14, 2019 11:54 IST" -> ("2019-10-14", "updated")."""
+    found: list[tuple[str, str]] = []
+    for m in _LABELLED_DATE.finditer(line):
+        day = _full_date(m.group("date"))
+        if day:
+            found.append((day, "updated" if _UPDATED_LABEL.search(m.group("label")) else "published"))
+    found.sort(key=lambda f: f[1] == "updated")
+    return found[0] if found else (None, None)
+
+
 def _is_caption(line: str) -> bool:
     stripped = line.strip()
     if len(stripped.split()) > 80:
@@ -568,7 +658,8 @@ def _is_contact(line: str) -> bool:
         return False
     if _EMAIL.search(stripped) and (_CONTACT_WORDS.search(stripped) or "|" in stripped):
         return True
-    return stripped.count("|") >= 1 and bool(_PHONE.search(stripped) or _EMAIL.search(stripped))
+    undated = _ANY_DATE.sub(" ", stripped)  # "Date - 13-05-2012" is not a phone number
+    return stripped.count("|") >= 1 and bool(_PHONE.search(undated) or _EMAIL.search(stripped))
 
 
 def _is_credit(line: str) -> bool:
@@ -602,17 +693,6 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _paragraph_starts(text: str, lines: list[tuple[int, int]]) -> list[int]:
-    """Offsets of the first non-space character of each non-blank line."""
-    # Scraped text often has one line per paragraph, so every non-blank line start counts.
-    starts = []
-    for s, e in lines:
-        content = text[s:e]
-        if content.strip():
-            starts.append(s + len(content) - len(content.lstrip()))
-    return starts
-
-
 def _is_publisher_line(line: str, next_line: str) -> bool:
     """A short name alone on the first line ("NCRI", "Reuters", "The Guardian"), above a headline.
 
@@ -644,6 +724,7 @@ class _DatelineFound:
     place: tuple[int, int] | None = None  # "LISBON, March 15": where, not who
     extra: list[tuple[int, int]] = field(default_factory=list)  # "- 14th August, 2020" inside the agency
     also: list[str] = field(default_factory=list)  # "UrduPoint News / Sputnik": the outlets before the last
+    dated: tuple[int, int, str] | None = None  # a press release's "CITY, State, Feb. 21, 2022 /Wire/ --"
 
 
 def _agency_parts(agency: str) -> tuple[list[str], str | None, int]:
@@ -655,7 +736,10 @@ def _agency_parts(agency: str) -> tuple[list[str], str | None, int]:
     if m:
         day = parse_date(m.group("d"))
         agency, cut = agency[: m.start()], m.start()
-    parts = [p.strip() for p in re.split(r"\s*/\s*", agency) if p.strip()]
+    agency, dash, republisher = agency.partition(" - ")
+    parts = [p.strip() for p in re.split(r"\s*/\s*", republisher if dash else agency) if p.strip()]
+    if dash:  # "(APP - UrduPoint / Pakistan Point News - 1st Sep, 2021 )": the agency, then who carries it
+        parts.append(agency.strip())
     return parts, day, cut
 
 
@@ -664,12 +748,25 @@ def _dateline_at(
 ) -> _DatelineFound:
     """The dateline opening the paragraph at `start`, if any: "LISBON, March 15 (Reuters) -" (an
     agency's), "NCRI –" (a source's), or "PHOENIX —" (a place only)."""
+    release = _RELEASE_DATELINE.match(text, start)
+    if release:
+        # the distributor is no teller: the release speaks in its issuer's voice
+        return _DatelineFound(dated=(start, _before_space(text, start, release.end()),
+                                     parse_date(release.group("date")) or ""))
     m = _DATELINE.match(text, start)
     if not m or m.end() == start:
         return _DatelineFound()
     if m.group("agency"):
         return _agency_dateline(text, start, m)
     return _lead_dateline(text, start, m, first_paragraph, publisher)
+
+
+# "CHILLICOTHE, Ohio, Feb. 21, 2022 /PRNewswire/ --": a press release's place, date and distributor
+_RELEASE_DATELINE = re.compile(
+    rf"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}}(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,2}})?"
+    rf",[ \t]*(?P<date>{_DATE})[ \t]*/[ \t]*[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*){{0,2}}[ \t]*/"
+    rf"[ \t]*(?:{_DASH})?\s*"
+)
 
 
 def _before_space(text: str, start: int, end: int) -> int:
@@ -700,7 +797,7 @@ def _agency_dateline(text: str, start: int, m: re.Match[str]) -> _DatelineFound:
         at = m.start("agency") + date_at
         while text[at].isspace():
             at += 1
-        extra.append((at, m.end("agency")))
+        extra.append((at, _before_space(text, at, m.end("agency"))))
     return _DatelineFound(dl, place, extra=extra, also=parts[:-1])
 
 
@@ -795,11 +892,12 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.spans = [
-            (s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip()))
-            for s, e in _lines(text)
-            if text[s:e].strip()
-        ]
+        self.spans: list[tuple[int, int]] = []
+        for s, e in _lines(text):
+            if text[s:e].strip():
+                self.spans += _split_date_prefix(
+                    text, s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip())
+                )
         self.chrome: dict[int, Chrome] = {}  # line index -> chrome
         self.repeated: set[int] = set()  # lines that are chrome only because they occur twice
 
@@ -820,8 +918,43 @@ class _Lines:
         return [i for i in range(len(self.spans)) if i not in self.chrome]
 
 
+_DATE_PREFIX = re.compile(
+    rf"\W*{_DATE_LABEL}\s*[:\-–—]?\s*(?:{_WEEKDAY},?\s+)?(?:{_ANY_DATE.pattern})"
+    rf"(?:[\s,|]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?(?:\s+{_TZ}\b)?)?"
+    r"(?=\s+(?:(?-i:[A-Z“\"‘'(])|https?://))",
+    re.IGNORECASE,
+)
+
+
+def _split_date_prefix(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A line that opens with a labelled date and runs on into the headline or the story ("date
+    2023-06-13 Minister denies ...", "Published: 4 May 2023 Ministers said ..."; a pasted page whose
+    line break was lost) is two lines: the date line, then the rest."""
+    line = text[start:end]
+    m = _DATE_PREFIX.match(line)
+    if not m or _is_date_line(line, header=True):
+        return [(start, end)]
+    rest = start + m.end()
+    while rest < end and text[rest].isspace():
+        rest += 1
+    if rest >= end:
+        return [(start, end)]
+    return [(start, start + m.end()), (rest, end)]
+
+
 # "TRUMP: Wrong." said twice in a transcript, or a quotation repeated, is speech, not a repeated caption
 _SPOKEN = re.compile(r"^\W*[A-Z][\w.'’ -]{0,30}:\s|[“”\"‘]")
+
+
+def _stated_or_caption(line: str) -> Chrome | None:
+    """Labelled fields around a date (before captions: "Source:" also opens a photo credit), a
+    caption ("(AP Photo, March 3, 2021)" dates the photo, not the page), a source credit."""
+    stated = _fields_byline(line)
+    if stated is not None:
+        return stated
+    if _is_caption(line):
+        return _chrome_stub("caption", [], None, None)
+    return _source_credit(line)
 
 
 def _classify_anywhere(lines: _Lines) -> None:
@@ -835,8 +968,9 @@ def _classify_anywhere(lines: _Lines) -> None:
     lex = _chrome_lexicon()
     after_by = False
     for i, line in enumerate(text_lines):
-        if _is_caption(line):
-            lines.mark(i, "caption")
+        stated = _stated_or_caption(line)
+        if stated is not None:
+            lines.mark(i, stated.kind, stated)
             continue
         byline = _byline(line, header=False)
         if byline is not None:
@@ -854,7 +988,7 @@ def _classify_anywhere(lines: _Lines) -> None:
         if _is_date_line(line, header=False):
             lines.mark(i, "date", _chrome_stub("date", [], None, _full_date(line)))
         elif _is_credit(line):
-            lines.mark(i, "credit")
+            lines.mark(i, "credit", _chrome_stub("credit", [], None, _labelled_date(line)[0]))
         elif _is_contact(line):
             lines.mark(i, "furniture")
         elif lex.inline_related.match(line) and len(line.split()) <= 40:
@@ -888,15 +1022,10 @@ def _header(lines: _Lines, publisher_hint: list[str]) -> tuple[int | None, int |
         if j in lines.chrome:
             # a line the headline repeats is the headline, not chrome, when nothing came before it
             return True
-        line = lines.line(j)
-        if _is_date_line(line, header=True):
-            lines.mark(j, "date", _chrome_stub("date", [], None, _full_date(line)))
-            return True
-        byline = _byline(line, header=True)
-        if byline is not None:
-            lines.mark(j, "byline", byline)
-            return True
-        return False
+        found = _header_line_chrome(lines, j, headline is not None)
+        if found is not None:
+            lines.mark(j, found.kind, found)
+        return found is not None
 
     while i < n:
         if headline is None and i in lines.repeated and _repeats_later(lines, i):
@@ -928,6 +1057,69 @@ def _header(lines: _Lines, publisher_hint: list[str]) -> tuple[int | None, int |
             break
         break
     return publisher, headline, i
+
+
+_NUMBERED = re.compile(r"^\s*(\d{1,2})\.\s+\S")
+_TRAIL = re.compile(r"^[^/>»›|]{1,40}(?:\s+[/>»›]\s+[^/>»›|]{1,40})+$")
+
+
+def _is_breadcrumb(lines: _Lines, j: int) -> bool:
+    """The site's trail above the headline: "1. You Are At: / 2. News / 3. World / 4. <title>"
+    (a numbered run from 1 whose items but the last are short), "TODAY.AZ / Politics",
+    "Home > World > Europe"."""
+    line = lines.line(j)
+    if _TRAIL.match(line):
+        parts = re.split(r"\s+[/>»›]\s+", line.strip())
+        return all(len(p.split()) <= 3 and p[:1].isupper() and not re.search(r"[.!?:]$", p) for p in parts)
+    m = _NUMBERED.match(line)
+    if not m:
+        return False
+    first = j - int(m.group(1)) + 1  # where item 1 must stand
+    run: list[str] = []
+    k = first
+    while 0 <= k < len(lines.spans):
+        n = _NUMBERED.match(lines.line(k))
+        if not n or int(n.group(1)) != k - first + 1:
+            break
+        run.append(lines.line(k))
+        k += 1
+    return first >= 0 and len(run) >= 2 and j < k and all(len(r.split()) <= 5 for r in run[:-1])
+
+
+def _labelled_fields_date(line: str) -> str | None:
+    """A date beside the page's short labels: "- Politics - May 23, 2023", "for Cabinet Office |
+    Date - 13-05-2012", "World | 3 May 2021 | 5 min read": the date, else None."""
+    fields = [f for f in _FIELD_SPLIT.split(line.strip().strip("-–—|•· ")) if f.strip()]
+    if not 2 <= len(fields) <= 4 or len(line.split()) > 14:
+        return None
+    dates = [f for f in fields if _is_date_line(f, header=True) and _full_date(f)]
+    labels = [f for f in fields if f not in dates]
+    if len(dates) != 1 or not all(len(f.split()) <= 4 and not re.search(r"[.!?,;:\"“”]", f) for f in labels):
+        return None
+    return _full_date(dates[0])
+
+
+def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome | None:
+    """What line `j` of the page's header is, when it is chrome: a date line, a breadcrumb trail,
+    a byline, a date beside section labels, a bare author name above a date line."""
+    line = lines.line(j)
+    if _is_date_line(line, header=True):
+        return _chrome_stub("date", [], None, _full_date(line))
+    if _is_breadcrumb(lines, j):
+        return _chrome_stub("furniture", [], None, None)
+    byline = _byline(line, header=True)
+    if byline is not None:
+        return byline
+    day = _labelled_fields_date(line)
+    if day is not None:
+        return _chrome_stub("date", [], None, day)
+    names = _names(line)
+    if after_headline and names and len(line.split()) <= 4 and j + 1 < len(lines.spans) and _is_date_line(
+        lines.line(j + 1), header=True
+    ):
+        # "Edward Lima" alone under the headline, then "18 Apr 2023": the author, then the date
+        return _chrome_stub("byline", names, None, None)
+    return None
 
 
 def _repeats_later(lines: _Lines, i: int) -> bool:
@@ -1008,7 +1200,7 @@ def detect_structure(text: str) -> FoundStructure:
     also_outlets: list[str] = []
     first = True
     pub_text = publisher_line.text if publisher_line else None
-    for start in _paragraph_starts(text, _lines(text)):
+    for start in [s for s, _ in lines.spans]:  # one paragraph per line in scraped text
         if start < body_start or start in chrome_starts:
             continue
         found = _dateline_at(text, start, first, pub_text)
@@ -1016,6 +1208,9 @@ def detect_structure(text: str) -> FoundStructure:
         for piece in ([found.place] if found.place else []) + found.extra:
             if piece[1] > piece[0]:
                 chrome.append(Chrome(span=make_span(text, *piece), kind="dateline"))
+        if found.dated:
+            s0, e0, day = found.dated
+            chrome.append(Chrome(span=make_span(text, s0, e0), kind="date", date=day or None))
         if found.dateline:
             datelines.append(found.dateline)
             also_outlets += found.also
@@ -1033,7 +1228,7 @@ def detect_structure(text: str) -> FoundStructure:
         d.covers = make_span(text, cover_start, end)
 
     header_end = lines.spans[body_first][0] if body_first < len(lines.spans) else len(text)
-    published = _published(chrome, datelines, header_end)
+    published = _published(text, chrome, datelines, header_end, headline)
     publisher = publisher_line.text if publisher_line else (also_outlets[0] if also_outlets else None)
     return FoundStructure(
         structure=ArticleStructure(
@@ -1061,13 +1256,82 @@ def _before_trailing_chrome(text: str, start: int, end: int, boilerplate: list[S
     return end
 
 
-def _published(chrome: list[Chrome], datelines: list[Dateline], header_end: int) -> str | None:
-    """The publication date the text states: a date line or byline at the top, else a dated dateline,
-    else a labelled date line in the body ("Published: ..."); never a date in other stories' teasers."""
+def _published(
+    text: str, chrome: list[Chrome], datelines: list[Dateline], header_end: int, headline: Span | None
+) -> str | None:
+    """The publication date the text states, best first: a date labelled as the publication's
+    ("Published: ...", "Posted on ...", "PublishDate: ..."); a date line or byline at the top; a
+    dated dateline; a date labelled as an update, unless a dateline's month and day fall in the
+    month before it (then that day); a date stated lower down (a date line with its time, a source
+    credit); a dateline's day in the one year the page names; last, a date above the headline and
+    apart from it, which on a news site is the site's "today" header rather than the story's.
+    Never a date in other stories' teasers or in a caption."""
+    candidates: list[tuple[int, int, str]] = []  # (rank, position, date)
     for c in chrome:
-        if c.span.start < header_end and c.kind in ("date", "byline") and c.date:
-            return c.date
-    dated = next((d.date for d in datelines if d.date), None)
-    if dated:
-        return dated
-    return next((c.date for c in chrome if c.kind in ("date", "byline") and c.date), None)
+        if c.kind not in ("date", "byline", "credit") or not c.date:
+            continue
+        day, label = _labelled_date(c.span.text)
+        if label == "published" and day == c.date:
+            rank = 0
+        elif label == "updated":
+            rank = 3
+        elif c.span.start < header_end and c.kind != "credit":
+            rank = 5 if _is_site_today(text, c, headline) else 1
+        else:
+            rank = 4
+        candidates.append((rank, c.span.start, c.date))
+    for d in datelines:
+        if d.date:
+            candidates.append((2, d.span.start, d.date))
+    found = min(candidates) if candidates else None
+    if found is not None and found[0] in (0, 1, 2, 4):
+        return found[2]
+    # an update's date or none but the site's "today": the dateline's day, put in its year, is earlier
+    completed = _dateline_with_year(text, chrome, datelines, [c[2] for c in candidates], header_end)
+    return completed or (found[2] if found else None)
+
+
+def _is_site_today(text: str, c: Chrome, headline: Span | None) -> bool:
+    """A bare date line above the headline with other lines between them ("Friday, November 22,
+    2024", then the site's menu, then the headline): the day the page was shown, not the story's."""
+    if headline is None or c.kind != "date" or c.span.end > headline.start:
+        return False
+    return bool(text[c.span.end:headline.start].strip())
+
+
+_MONTH_DAY = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}\s+{_MONTH})(?![\w,]*\s*\d{{4}})",
+                        re.IGNORECASE)
+
+
+# the page's own address on a line of its own: "URL: http://example.com/news/2006/06/..."
+_PAGE_ADDRESS = re.compile(
+    r"(?im)^[ \t]*(?P<label>(?:url|link|permalink|source)[ \t]*:[ \t]*)?https?://\S+[ \t]*$"
+)
+
+
+def _dateline_with_year(
+    text: str, chrome: list[Chrome], datelines: list[Dateline], stated: list[str], header_end: int
+) -> str | None:
+    """A dateline's month and day ("LONDON, March 15 (Reuters) -") in the year the page states:
+    the year that puts it on, or up to a month before, a full date the page shows, else the one
+    year the page's chrome or its address names ("March 2024", ".../2024/03/...")."""
+    month_days = [m for m in (_MONTH_DAY.search(d.span.text) for d in datelines if not d.date) if m]
+    if not month_days:
+        return None
+    md = month_days[0].group()
+    for day in stated:
+        later = date.fromisoformat(day)
+        for year in (later.year, later.year - 1):
+            value = parse_date(f"{md} {year}")
+            if value and 0 <= (later - date.fromisoformat(value)).days <= 31:
+                return value
+    years = {y for c in chrome if c.kind in ("date", "byline", "credit") and not c.date
+             for y in re.findall(r"\b(?:19|20)\d{2}\b", c.span.text)}
+    # a bare address in the body may link another story: there, only a labelled one is the page's
+    tail = [(c.span.start, c.span.end) for c in chrome if c.kind in ("related", "comments")]
+    for m in _PAGE_ADDRESS.finditer(text):
+        if (m.start() < header_end or m.group("label")) and not any(a <= m.start() < b for a, b in tail):
+            years |= set(re.findall(r"/((?:19|20)\d{2})/", m.group()))
+    if len(years) == 1:
+        return parse_date(f"{md} {years.pop()}")
+    return None

@@ -21,7 +21,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from sourcetrace import learned
-from sourcetrace.evaluate import GoldAttribution
+from sourcetrace.brat import GoldAttribution
 
 SEED = 13
 VALIDATION_SHARE = 0.1
@@ -162,14 +162,23 @@ def end_to_end_scores(cue_model: learned.CueModel, items, model: str | None) -> 
 
 
 def _git_commit() -> str:
-    """HEAD, with "+changes" when the working tree differs from it."""
+    """HEAD, with "+changes" when the code or data in the working tree differ from it."""
     here = Path(__file__).resolve().parent
     try:
         head = subprocess.run(
             ["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True, cwd=here
         ).stdout.strip()
         dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no", "--", ":!data/models"],
+            [
+                "git",
+                "status",
+                "--porcelain",
+                "--untracked-files=no",
+                "--",
+                "sourcetrace",
+                "data",
+                ":!data/models",
+            ],
             capture_output=True,
             text=True,
             check=True,

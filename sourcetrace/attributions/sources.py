@@ -33,6 +33,7 @@ _ISSUING = {
     "put",
     "distribute",
 }
+_SEEN = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire"}  # not the owner
 _ISSUER_WINDOW = 400  # tokens looked back for "X issued a statement" before "the statement said"
 
 
@@ -195,7 +196,7 @@ class ActorBook:
             elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 owner = self._named_at(pobj) if pobj is not None else None
-            elif child.dep_ == "acl" and child.tag_ == "VBN":
+            elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() not in _SEEN:
                 agent = next((c for c in child.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
                 owner = self._named_at(pobj) if pobj is not None else None
@@ -238,6 +239,8 @@ class ActorBook:
         # the source was cut after page chrome the parser ran into it ("... 2009\n\nWorkers want")
         name_range = trim(self.text, max(np_start, source[0]), np_end)
         name = self.text[name_range[0] : name_range[1]]
+        if not name.strip():  # the cut left nothing of the phrase: its head's own words
+            name = self.text[head.idx : tok_end(head)]
         if name[:1].isupper() and head.doc[head.left_edge.i].pos_ == "DET":
             name = name[0].lower() + name[1:]  # "The official" -> "the official"
         definite = _definite(head)

@@ -24,7 +24,7 @@ from sourcetrace.attributions.quotes import (
 )
 from sourcetrace.attributions.responses import no_comment_spans, overlaps, response_find
 from sourcetrace.attributions.sources import ActorBook, norm
-from sourcetrace.attributions.twohop import TWO_HOP_RULES, citing_sources, quoted_as_saying
+from sourcetrace.attributions.twohop import TWO_HOP_RULES, citing_sources, quoted_as_saying, seen_by
 from sourcetrace.attributions.verbs import VERB_RULES, verb_find
 from sourcetrace.errors import InputError
 from sourcetrace.model import Actor, Article, Attribution, Response
@@ -312,6 +312,8 @@ def find_sourcing(
         finds = quoted_as_saying(finds)
     if "citing_source" not in off:
         finds = citing_sources(doc, finds, text)
+    if "seen_by" not in off:
+        finds = seen_by(finds)
     headline = _headline(article, frames) if "headline_cue" not in off else None
     if headline is not None:
         finds = [f for f in finds if not headline.content_contains(f.cue)]

@@ -15,7 +15,9 @@ from sourcetrace.attributions.lexicons import lexicons
 TWO_HOP_RULES = (
     Rule("citing_source", '"X, citing Y, said P": Y is X\'s source for P (X › Y › P), not what X said'),
     Rule("quoted_as_saying", '"Y was quoted by X as saying P", "X quoted Y as saying P": X › Y › P'),
+    Rule("seen_by", '"according to a memo seen by X, P", "a letter obtained by X says P": X › the memo › P'),
 )
+_SEEING = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire"}
 _CITING = {"cite", "quote"}
 _QUOTING_HOSTS = {"quote", "cite"}
 
@@ -129,3 +131,33 @@ def _is_host_verb(f: Found, finds: list[Found]) -> bool:
     return f.verb is not None and any(
         g.verb is not None and _quoting_host(g.verb) == f.verb for g in finds if g is not f
     )
+
+
+def seen_by(finds: list[Found]) -> list[Found]:
+    """ "According to a memo seen by Reuters, P": Reuters saw the memo and tells what it says, so
+    Reuters is the outer teller of the memo's attribution."""
+    lex = lexicons()
+    added = []
+    for f in finds:
+        head = f.head
+        if head is None or f.source is None or head.lemma_.lower() not in lex.documents:
+            continue
+        acl = next((c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _SEEING), None)
+        agent = next((c for c in acl.children if c.dep_ == "agent"), None) if acl is not None else None
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is None:
+            continue
+        hole = subtree(acl)  # "seen by Reuters" is not what the memo says
+        f.content = parts(head.doc.text, [p for r in f.content for p in minus(r, [hole])]) or f.content
+        outer = Found(
+            cue=(acl.idx, tok_end(agent)),
+            content=list(f.content),
+            source=np_range(pobj),
+            head=pobj,
+            lemma="report",
+            parent=f.parent,
+            sent_end=f.sent_end,
+        )
+        f.parent = outer
+        added.append(outer)
+    return finds + added

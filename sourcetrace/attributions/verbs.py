@@ -55,6 +55,8 @@ _ADVERBIAL_PREPS = {
     "from",
 }
 _OBJECT_DEPS = ("dobj", "xcomp", "oprd", "pobj", "pcomp")
+_HYPOTHETICAL = {"anyone", "anybody", "whoever", "whomever"}
+_CONDITION_DEPTH = 3  # "if anyone says", "if he were to say": the cue or a verb just above it
 _NOT_TAIL = ("punct", "cc", "conj", "advcl", "parataxis", "ccomp", "npadvmod", "advmod")
 
 
@@ -98,6 +100,24 @@ def _condition_before_that(c: VerbCall) -> None:
 
 def _find_subject(c: VerbCall) -> None:
     c.subj = subject(c.verb)
+
+
+def _conditional(c: VerbCall) -> None:
+    """ "If anyone says the vote was rigged, let them prove it", "whoever claims that ...": speech
+    that is only supposed is no attribution."""
+    if c.subj is not None and c.subj.lower_ in _HYPOTHETICAL:
+        c.rejected = True
+        return
+    tok = c.verb
+    for _ in range(_CONDITION_DEPTH):
+        if tok.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tok.children
+        ):
+            c.rejected = True
+            return
+        if tok.head == tok:
+            return
+        tok = tok.head
 
 
 def _recipient(c: VerbCall) -> None:
@@ -387,6 +407,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("complements", "", _complements, core=True),
     Rule("condition_before_that", _condition_before_that.__doc__, _condition_before_that),
     Rule("subject", "", _find_subject, core=True),
+    Rule("conditional", _conditional.__doc__, _conditional),
     Rule("recipient", _recipient.__doc__, _recipient),
     Rule("prep_content", _prep_content.__doc__, _prep_content),
     Rule("prep_inside", _prep_inside.__doc__, _prep_inside),

@@ -9,6 +9,7 @@ import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
 WARM_UP_TEXT = (
@@ -40,7 +41,14 @@ def start_client(workers: int, scheduler: str | None = None, *, dashboard_addres
     """(client, cluster): on an existing cluster (cluster None), or a LocalCluster of `workers` processes."""
     if scheduler:
         return Client(scheduler, timeout="20s"), None
-    cluster = LocalCluster(
+    # no dashboard here, so no use for the workers' statistical profiler (it samples every 10 ms)
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = _local_cluster(workers, dashboard_address)
+    return Client(cluster), cluster
+
+
+def _local_cluster(workers: int, dashboard_address: str | None) -> LocalCluster:
+    return LocalCluster(
         n_workers=max(1, workers),
         threads_per_worker=1,  # spaCy parses on one thread; the parallelism is by process
         processes=True,
@@ -49,7 +57,6 @@ def start_client(workers: int, scheduler: str | None = None, *, dashboard_addres
         dashboard_address=dashboard_address,  # None: no dashboard, no port taken
         silence_logs=logging.ERROR,
     )
-    return Client(cluster), cluster
 
 
 def run_on_dask(

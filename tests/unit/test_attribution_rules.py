@@ -32,6 +32,13 @@ CASES = [
         ],
     ),
     (
+        "conditional",
+        "If anyone says the vote was rigged, let them prove it.",
+        (),
+        [],
+        [("anyone", "says", "the vote was rigged", None)],
+    ),
+    (
         "recipient",
         "An aide told reporters the talks had failed.",
         (),
@@ -246,6 +253,16 @@ CASES = [
         (),
         [("The senator", "railed against", "the new tax", None)],
         [],
+    ),
+    (
+        "seen_by",
+        "A letter obtained by the Courier says the mine will close.",
+        (),
+        [
+            ("the Courier", "obtained by", "the mine will close", None),
+            ("A letter obtained by the Courier", "says", "the mine will close", None),
+        ],
+        [("A letter obtained by the Courier", "says", "the mine will close", None)],
     ),
     (
         "speaker_label",

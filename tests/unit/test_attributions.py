@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sourcetrace.attributions import find_attributions, quote_regions
 from sourcetrace.model import Actor, Article, ArticleStructure, Attribution, Dateline, Span
 from tests.helpers import span_of as span
@@ -462,3 +464,20 @@ def test_a_quoted_paragraph_goes_to_the_last_speaker_only_right_after_them(nlp):
     text = "“We will stay,” the farmer said.\n\nThe police left.\n\n“This land is ours.”\n"
     atts = [a for a in run(nlp, text)[0] if not a.frame]
     assert [[p.text for p in a.content.parts or [a.content]] for a in atts] == [["We will stay"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the minister says taxes will rise, he is wrong.",
+        "Whoever claims that the vote was rigged must prove it.",
+        "Unless the council announces a delay, the works start on Monday.",
+    ],
+)
+def test_supposed_speech_is_no_attribution(nlp, text):
+    assert [a for a in run(nlp, text)[0] if not a.frame] == []
+
+
+def test_a_condition_inside_what_is_said_keeps_the_attribution(nlp):
+    att = only(run(nlp, "The minister said that if prices rise, wages will follow.")[0])
+    assert (att.source.text, att.cue.text) == ("The minister", "said")

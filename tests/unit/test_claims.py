@@ -295,3 +295,50 @@ def test_citing_a_reason_is_no_second_teller(nlp):
     text = "The union endorsed her, citing her work after the floods."
     claims = analyze_text(text, publisher="Daily").claims
     assert all(link.label != "her work after the floods" for c in claims for link in c.chain)
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("If confirmed, the deal could collapse within weeks.", "If confirmed"),
+        ("The army may have used force against the crowd.", "may have"),
+        ("It remains unclear whether the talks will resume.", "It remains unclear"),
+        ("The minister is thought to have left the country.", "is thought to"),
+        ("The deal collapsed within weeks.", None),
+    ],
+)
+def test_hedged_claims_carry_their_hedge(nlp, text, hedge):
+    from sourcetrace.analysis import analyze_text
+
+    (claim,) = analyze_text(text).claims
+    assert (claim.hedge.text if claim.hedge else None, claim.hedged) == (hedge, hedge is not None)
+
+
+def test_a_relative_pronoun_is_never_a_link_label(nlp):
+    from sourcetrace.analysis import analyze_text
+
+    text = "The council cited a study that found the river was clean and that warned against dredging."
+    for claim in analyze_text(text).claims:
+        assert all(link.label.lower() not in ("that", "which", "who") for link in claim.chain), claim.chain
+
+
+@pytest.mark.parametrize(
+    ("text", "tellers", "content"),
+    [
+        (
+            "According to a memo seen by Reuters, the plant will close in June.",
+            ["Reuters", "a memo"],
+            "the plant will close in June",
+        ),
+        (
+            "A letter obtained by the Courier says the mine will close.",
+            ["Courier", "a letter"],
+            "the mine will close",
+        ),
+    ],
+)
+def test_a_document_seen_by_an_outlet_is_told_by_the_outlet(nlp, text, tellers, content):
+    from sourcetrace.analysis import analyze_text
+
+    (claim,) = analyze_text(text, publisher="Daily").claims
+    assert ([link.label for link in claim.chain][1:], claim.content.text) == (tellers, content)

@@ -189,9 +189,21 @@ def test_a_two_worker_local_cluster_gives_the_same_rows(demo_store, tmp_path):
         loaded = client.run(lambda: len(__import__("sourcetrace.nlp", fromlist=["_cache"])._cache))
         assert list(loaded.values()) == [1, 1]
         assert all(addr.startswith("tcp://127.0.0.1:") for addr in loaded)
+        profiling = client.run(lambda: __import__("dask").config.get("distributed.worker.profile.enabled"))
+        assert list(profiling.values()) == [False, False]
     finally:
         client.close()
         cluster.close()
     dask_store = Store(tmp_path / "db")
     assert sorted(_claims(dask_store)) == sorted(_claims(demo_store))
     assert dask_store.stats() | {"batches": 1} == demo_store.stats()
+
+
+def test_the_progress_bar_counts_articles_with_a_rate_and_an_eta(tmp_path, capsys):
+    feed = write_jsonl(tmp_path / "feed.jsonl", generated_articles(2))
+    ingest([feed], tmp_path / "db", progress=True, batch_size=1)
+    err = capsys.readouterr().err
+    last = err.replace("\r", "\n").strip().splitlines()[-1]
+    assert last.startswith("ingest: 100%") and " 2/2 [" in last
+    assert "<00:00" in last  # the ETA, after the elapsed time
+    assert "article/s]" in last or "s/article]" in last  # tqdm flips the rate below 1 article/s

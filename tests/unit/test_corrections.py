@@ -537,3 +537,15 @@ def test_an_entry_with_the_wrong_number_of_targets_is_malformed(an):
     ]
     assert out == an
     assert C.describe(half_merge) == "merge_actors"  # the history still reads it
+
+
+def test_a_new_claims_chain_starts_with_the_publisher(an):
+    assert C.new_claim_chain(an, "a3", "anonymous") == [
+        {"label": "NCRI", "kind": "publisher", "actor": "a1"},
+        {"label": "", "kind": "anonymous", "actor": "a3"},
+    ]
+    assert C.new_claim_chain(an, "a3", "unattributed")[1] == {"label": "", "kind": "named", "actor": "a3"}
+    no_actor = an.model_copy(update={"actors": [a for a in an.actors if a.kind != "publisher"]})
+    assert C.new_claim_chain(no_actor, None, "named") == [
+        {"label": "NCRI", "kind": "publisher"}, {"label": "", "kind": "unattributed"},
+    ]

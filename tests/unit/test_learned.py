@@ -11,7 +11,7 @@ import pytest
 from sourcetrace import learned
 from sourcetrace.analysis import Settings, analyze_text
 from sourcetrace.attributions import lexicons, quote_regions
-from sourcetrace.evaluate import read_folder
+from sourcetrace.brat import read_folder
 from sourcetrace.nlp import get_pipeline
 
 BRAT = Path(__file__).resolve().parent.parent / "fixtures" / "brat"
@@ -113,7 +113,7 @@ def test_training_labels_are_the_heads_of_gold_cues(nlp):
 
 
 def test_verb_tags_learn_how_a_verb_takes_its_content(nlp):
-    from sourcetrace.evaluate import GoldAttribution
+    from sourcetrace.brat import GoldAttribution
     from sourcetrace.train import verb_tags
 
     text = "Smith railed against the plan. Jones slammed the budget."

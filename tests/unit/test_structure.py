@@ -216,7 +216,12 @@ def test_sentences_are_not_bylines(line):
      ("Updated 3 hours ago", None),
      ("Updated: 00:00 GMT, Jan 1, 1970 | Published: 03:28 GMT, Oct 22, 2018 |", "2018-10-22"),
      ("Published : Wednesday, 17 February, 2021 at 12:00 AM  Count : 77", "2021-02-17"),
-     ("General News of Friday, 14 October 2022", "2022-10-14")],
+     ("General News of Friday, 14 October 2022", "2022-10-14"),
+     ("PublishDate: Thursday, January 28, 2021 15:07", "2021-01-28"),
+     ("Publish Date: 3 May 2021", "2021-05-03"),
+     ("Publication date: 12 March 2019", "2019-03-12"), ("Date post: 23-Jan-2023", "2023-01-23"),
+     ("Last updated on: 14th August, 2020 | 10:04 PM", "2020-08-14"),
+     ("09 June 2006 [08:28] - HARBOUR.PT", "2006-06-09")],
 )
 @pytest.mark.parametrize("where", ["above", "below"])
 def test_date_lines_at_the_top_are_chrome_and_give_the_publication_date(line, day, where):
@@ -434,3 +439,220 @@ def test_a_bulleted_headline_under_a_category_line():
 def test_a_line_said_twice_in_a_transcript_is_speech_not_a_repeated_caption():
     text = "Debate night\n\nCOSTA: Wrong.\n\nLIMA: The port will close.\n\nCOSTA: Wrong.\n\n“No.”\n\n“No.”\n"
     assert detect_structure(text).structure.chrome == []
+
+
+# --------------------------------------------------------------------------- which date is the article's
+
+_STORY = "Dock workers at the port of Lisbon ended a four-day strike on Monday, the union said.\n"
+
+
+def test_the_sites_today_header_loses_to_the_articles_labelled_date():
+    text = (
+        "Friday, November 22, 2024\nAdvertisement\n  1. You Are At:\n  2. News\n  3. World\n"
+        "  4. Port of Lisbon: dock strike ends after four days\n\n"
+        "Port of Lisbon: dock strike ends after four days\n\n"
+        "Dock workers went back to work after the union accepted the offer.\n\n"
+        "Edited by: Harbour Daily Desk Lisbon Updated on: October 14, 2019 11:54 IST\n\n" + _STORY
+    )
+    found = detect_structure(text)
+    assert (found.title, found.published) == (
+        "Port of Lisbon: dock strike ends after four days", "2019-10-14"
+    )
+    assert [(c.kind, c.date) for c in found.structure.chrome] == [
+        ("date", "2024-11-22"), ("furniture", None), ("furniture", None), ("furniture", None),
+        ("furniture", None), ("furniture", None), ("credit", "2019-10-14"),
+    ]
+    _spans_match(text, found)
+
+
+@pytest.mark.parametrize(
+    ("below", "day"),
+    [("Published: 3 May 2021", "2021-05-03"), ("By Rui Costa | Harbour Daily | 3 May 2021", "2021-05-03"),
+     ("Updated: 4 May 2021", "2021-05-04"), ("", "2024-11-22")],
+)
+def test_a_date_at_the_top_apart_from_the_headline_is_the_last_resort(below, day):
+    text = f"Friday, November 22, 2024\nWorld\nHome > World > Europe\nDock strike ends\n{below}\n\n{_STORY}"
+    found = detect_structure(text)
+    assert (found.title, found.published) == ("Dock strike ends", day)
+
+
+def test_a_labelled_published_date_beats_an_earlier_unlabelled_one():
+    text = f"Dock strike ends\nMarch 2, 2022 8:15 pm\n\n{_STORY}\nPublished: March 1, 2022\n"
+    assert detect_structure(text).published == "2022-03-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "date_line", "day"),
+    [(" date 2023-06-13 Minister denies port sale report\n\nThe minister said the port is not for sale.",
+      "Minister denies port sale report", "date 2023-06-13", "2023-06-13"),
+     ("Dock strike ends\nPublished: 4 May 2023 Dock workers ended a four-day strike, the union said.",
+      "Dock strike ends", "Published: 4 May 2023", "2023-05-04"),
+     ("Date: 2023-05-04 10:15 (Atlantic Wire) -- Dock workers ended a four-day strike, the union said.",
+      None, "Date: 2023-05-04 10:15", "2023-05-04")],
+)
+def test_a_labelled_date_run_into_the_next_line_is_a_date_line_of_its_own(text, title, date_line, day):
+    found = detect_structure(text)
+    assert (found.title, found.published) == (title, day)
+    assert (found.structure.chrome[0].kind, found.structure.chrome[0].span.text) == ("date", date_line)
+    _spans_match(text, found)
+
+
+def test_a_labelled_date_run_into_the_story_keeps_the_wire_dateline():
+    text = "Date: 2023-05-04 10:15 (Atlantic Wire) -- Dock workers ended a four-day strike on Friday.\n"
+    [d] = detect_structure(text).structure.datelines
+    assert (d.span.text, d.source) == ("(Atlantic Wire) --", "Atlantic Wire")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Published on March 3, 2021, the report found that the port was losing money.",
+     "Posted 3 May 2022 to every member, the letter asked for a vote."],
+)
+def test_a_sentence_opening_with_a_labelled_date_is_not_split(line):
+    found = detect_structure(f"Dock strike ends\n\n{line}\n\n{_STORY}")
+    assert (found.structure.chrome, found.published) == ([], None)
+
+
+def test_labelled_fields_around_a_date_are_a_byline():
+    text = (
+        "Port authority denies strike rumours\n\n"
+        "Source: Atlantic Wire| 2019-09-14 18:12:08|Editor: Rui Costa\nVideo PlayerClose\n\n"
+        "LISBON, Sept. 14 (Atlantic Wire) -- The port authority on Saturday denied rumours of a new strike.\n"
+    )
+    found = detect_structure(text)
+    byline = found.structure.chrome[0]
+    assert (byline.kind, byline.authors, byline.outlet, byline.date) == (
+        "byline", ["Rui Costa"], "Atlantic Wire", "2019-09-14"
+    )
+    assert found.published == "2019-09-14"
+    assert [(d.source, d.date) for d in found.structure.datelines] == [("Atlantic Wire", None)]
+
+
+def test_a_source_credit_line_states_the_outlet_and_date():
+    text = f"Dock strike ends\n\n{_STORY}\nThe port reopens.\n(Atlantic Wire News Agency July 18, 2003)\n"
+    found = detect_structure(text)
+    [credit] = found.structure.chrome
+    assert (credit.kind, credit.span.text, credit.outlet, credit.date) == (
+        "credit", "(Atlantic Wire News Agency July 18, 2003)", "Atlantic Wire News Agency", "2003-07-18"
+    )
+    assert found.published == "2003-07-18"
+
+
+@pytest.mark.parametrize(
+    ("chrome", "day"),
+    [("Updated: March 16, 2024", "2024-03-15"),  # the update came a day after the story
+     ("Updated: January 2, 2025", "2025-01-02"),  # too long after for the same story: the update's date
+     ("URL: https://harbourdaily.example/news/2024/03/dock-strike-ends", "2024-03-15"),
+     ("Copyright 2013 Harbour Wire.", None),  # a copyright year is the page's, not the story's
+     ("[Copyright The Harbour Press, Ltd.]", None)],
+)
+def test_a_dateline_without_a_year_takes_the_year_the_page_states(chrome, day):
+    text = f"Dock strike ends\n\nLISBON, March 15 (Atlantic Wire) - {_STORY}\n{chrome}\n"
+    assert detect_structure(text).published == day
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline", "source", "also", "day", "pieces"),
+    [("LAHORE, (Harbour News / Iberia Press - 5th Aug, 2020 ) :Dock",
+      "LAHORE, (Harbour News / Iberia Press - 5th Aug, 2020 ) :", "Iberia Press", "Harbour News",
+      "2020-08-05", ["LAHORE", "- 5th Aug, 2020"]),
+     ("ISLAMABAD, (APP - Harbour Point News - 1st Sep, 2021 ) : Dock",
+      "ISLAMABAD, (APP - Harbour Point News - 1st Sep, 2021 ) :", "APP", "Harbour Point News", "2021-09-01",
+      ["ISLAMABAD", "- 1st Sep, 2021"])],
+)
+def test_a_dated_agency_dateline_after_a_comma(opening, dateline, source, also, day, pieces):
+    text = f"Dock strike ends after talks\n\n{opening} workers ended a strike on Friday, the union said.\n"
+    found = detect_structure(text)
+    [d] = found.structure.datelines
+    assert (d.span.text, d.source, d.date) == (dateline, source, day)
+    assert (found.publisher, found.published) == (also, day)
+    assert [c.span.text for c in found.structure.chrome] == pieces
+    _spans_match(text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Connect with us\n\nNational\n\nLeaked memo warns staff\n\nPublished\n\non\n\nBy Rui Costa\n\n"
+     "The circular, dated 22nd May 2020, warned staff against leaks.\n",
+     "Dock strike ends\n\nDock workers at the gate on May 3, 2021. Photo: Ana Lima / Harbour Daily\n\n"
+     + _STORY,
+     "Dock strike ends\n\nTokyo, March 1 (Harbour Press)--" + _STORY + "\n[Copyright The Harbour Press]\n",
+     "Dock strike ends\n\n" + _STORY + "\nThe strike began on March 3, 2021, and cost the port dearly.\n"],
+)
+def test_a_text_that_states_no_publication_date_gets_none(text):
+    assert detect_structure(text).published is None
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [("- Politics - May 23, 2023", "2023-05-23"), ("for Harbour Office | Date - 13-05-2012", "2012-05-13"),
+     ("World | 3 May 2021 | 5 min read", "2021-05-03")],
+)
+def test_a_date_beside_the_pages_short_labels_under_the_headline(line, day):
+    found = detect_structure(f"Dock strike ends after talks\n\n{line}\n\n{_STORY}")
+    assert found.title == "Dock strike ends after talks"
+    assert [(c.kind, c.span.text, c.date) for c in found.structure.chrome] == [("date", line, day)]
+    assert found.published == day
+
+
+def test_a_stray_close_button_above_the_page_header():
+    text = (
+        "close\nWed Aug 21, 2019\nOur Correspondent\nAugust 21, 2019\n\nPort fees rise, council told\n\n"
+        "National\n\nOur Correspondent\nAugust 21, 2019\n\n" + _STORY
+    )
+    found = detect_structure(text)
+    assert (found.title, found.published) == ("Port fees rise, council told", "2019-08-21")
+
+
+def test_a_press_release_dateline_dates_the_release_and_frames_no_teller():
+    text = (
+        "CHILLICOTHE, Ohio, Feb. 21, 2022 /Harbour Newswire/ -- Harbour Pets is aware of the charges "
+        "against one of its suppliers, the company said.\n"
+    )
+    found = detect_structure(text)
+    assert found.structure.datelines == []
+    assert [(c.kind, c.span.text, c.date) for c in found.structure.chrome] == [
+        ("date", "CHILLICOTHE, Ohio, Feb. 21, 2022 /Harbour Newswire/ --", "2022-02-21")
+    ]
+    assert found.published == "2022-02-21"
+    _spans_match(text, found)
+
+
+def test_a_bare_name_then_a_date_under_the_headline_are_byline_and_date():
+    text = "top of page\n\nDock strike ends after talks\n\nEdward Lima\n\n18 Apr 2023\n\n" + _STORY
+    found = detect_structure(text)
+    assert (found.title, found.published) == ("Dock strike ends after talks", "2023-04-18")
+    assert [(c.kind, c.span.text, c.authors) for c in found.structure.chrome] == [
+        ("furniture", "top of page", []), ("byline", "Edward Lima", ["Edward Lima"]),
+        ("date", "18 Apr 2023", []),
+    ]
+
+
+def test_a_bare_name_under_the_headline_without_a_date_is_text():
+    found = detect_structure("Dock strike ends after talks\n\nEdward Lima\n\n" + _STORY)
+    assert found.structure.chrome == [] and found.published is None
+
+
+def test_a_byline_with_a_social_handle_before_its_date():
+    text = "Harbour.com\n\nDock strike ends\n\nAna Lima (@analima99) Published May 16, 2023 | 12:06 PM\n\n"
+    found = detect_structure(text + _STORY)
+    [byline] = found.structure.chrome
+    assert (byline.kind, byline.authors, byline.date, found.published) == (
+        "byline", ["Ana Lima"], "2023-05-16", "2023-05-16"
+    )
+
+
+def test_a_dated_photo_credit_in_parentheses_is_a_caption_not_a_source_credit():
+    text = f"Dock strike ends\n\n{_STORY}\n(AP Photo, March 3, 2021)\n"
+    found = detect_structure(text)
+    assert [(c.kind, c.date) for c in found.structure.chrome] == [("caption", None)]
+    assert found.published is None
+
+
+def test_an_address_linked_in_the_story_gives_a_dateline_no_year():
+    text = (
+        "Dock strike ends\n\nLISBON, March 15 (Atlantic Wire) - " + _STORY
+        + "\nThe last strike (https://harbourdaily.example/2015/03/strike) lasted a week.\n"
+        + "\nRelated stories\nhttps://harbourdaily.example/2016/01/ferry-fares\n"
+    )
+    assert detect_structure(text).published is None
