@@ -147,10 +147,16 @@ def test_claims_panel_counts_what_a_filter_shows_and_words_own_voice(page, app_u
     panel.get_by_text("Filters").click()
     kinds = panel.locator("[data-testid='stMultiSelect']").nth(1)
     kinds.wait_for(state="visible", timeout=10_000)
-    kinds.locator("input").click()
-    # typed, then Enter: the first option matching (clicking a listed option raced the expander)
-    page.keyboard.type("document")
-    page.keyboard.press("Enter")
+    page.wait_for_timeout(500)  # the expander's opening animation
+    option = page.locator("[role='option']").filter(has_text="document").first
+    for _ in range(3):  # the list can close again while the panel's fragment reruns
+        kinds.locator("input").click()
+        try:
+            option.wait_for(state="visible", timeout=5_000)
+            option.click()
+            break
+        except Exception:  # noqa: BLE001 - reopen and try again
+            page.keyboard.press("Escape")
     page.wait_for_function(
         "() => document.querySelector('.st-key-claims-panel').innerText.includes('1 of 19 shown')",
         timeout=20_000,
