@@ -7,7 +7,10 @@ One pass over the parsed `Doc` (no second `nlp()` call), module by module:
   `cue_candidates`); a learned cue scorer plugs in there;
 * `verbs` — a reporting verb's source, cue and content, decided by `VERB_RULES`, an ordered tuple
   of named rules; `nouns` — "according to X" and noun cues ("the claim that ...");
-* `quotes` — quotations, punctuation cues (speaker labels, dash credits), quotes that carry on;
+* `quotes` — quotations, punctuation cues (speaker labels, dash credits), quotes that carry on
+  (in the sentence, the next sentence or the next paragraph);
+* `twohop` — two tellers in one sentence ("X, citing Y, said", "Y was quoted by X as saying",
+  "a memo seen by X"); `denials` — a denied report is two claims, never the denier's assertion;
 * `nesting` — an attribution whose cue lies inside another's content is its child; one outside
   every content is a child of the innermost frame around it;
 * `sources` — sources resolved to actors: named actors from the actors stage, plus anonymous
