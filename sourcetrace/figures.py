@@ -163,6 +163,7 @@ def network_options() -> dict:
 ACCENT = "#1f4e79"
 FOCUS_LINE = "#e0a100"
 HOVER_LINE_CHARS = 70  # plotly hover labels do not wrap: longer lines run off the chart
+GAP = "\u2002\u2002"  # two en spaces between a mark and its words (plotly sets text right at the point)
 
 
 def timeline_extent(analysis: Analysis) -> tuple[date, date] | None:
@@ -228,43 +229,42 @@ def _span_trace(go, items: list[Placed], faded: bool, marked: set[str], min_span
 
 
 def _open_traces(go, items: list[Placed], marked: set[str], frame: tuple[date, date]):
-    """An open event: its known day, a short dotted tail towards the open side ending in an arrow,
-    and its date said in words ("before 10 Jul 2007") on the side with room."""
+    """An open event: one mark at its known day, an arrowhead pointing to the open side, a short
+    dotted tail beyond it and its date in words ("before 10 Jul 2007") on the side with room.
+    One clickable mark per event (the tail and its words are not points)."""
     lo, hi = frame
     stub = max(timedelta(days=2), (hi - lo) * 0.06)
     xs: list[str | None] = []
     ys: list[str | None] = []
-    marks_x, marks_y, symbols, texts, positions, ids = [], [], [], [], [], []
+    texts: list[str] = []
+    positions: list[str] = []
     for p in items:
         day = p.anchor
         assert day is not None
         before = p.placement == "open_start"
         tip = day - stub if before else day + stub
+        # the words go beyond the tail, unless that runs off the frame: then on the day's other side
+        beyond = (tip - lo) > (hi - lo) * 0.3 if before else (hi - tip) > (hi - lo) * 0.3
         xs += [tip.isoformat(), day.isoformat(), None]
         ys += [p.event.id, p.event.id, None]
-        # the words go beyond the arrow, unless that runs off the frame: then beside the known day
-        room_beyond = (tip - lo) > (hi - lo) * 0.3 if before else (hi - tip) > (hi - lo) * 0.3
-        for x, symbol, text, position in (
-            (day, "line-ns", "" if room_beyond else p.when, "middle right" if before else "middle left"),
-            (tip, "triangle-left" if before else "triangle-right", p.when if room_beyond else "",
-             "middle left" if before else "middle right"),
-        ):
-            marks_x.append(x.isoformat())
-            marks_y.append(p.event.id)
-            symbols.append(symbol)
-            texts.append(text)
-            positions.append(position)
-            ids.append(p.event.id)
-    hover = {p.event.id: _hover(p) for p in items}
-    tail = go.Scatter(x=xs, y=ys, mode="lines", name="open", hoverinfo="skip", showlegend=False,
-                      line={"color": ACCENT, "width": 2, "dash": "dot"})
-    heads = go.Scatter(
-        x=marks_x, y=marks_y, mode="markers+text", name="Open (before or from a day)", customdata=ids,
+        # beyond the tip, away from the day; or beside the day, away from the tail (clear of its mark)
+        side = "middle left" if before == beyond else "middle right"
+        words = f"{p.when}{GAP}" if side == "middle left" else f"{GAP}{p.when}"
+        texts += [words if beyond else "", "" if beyond else words, ""]
+        positions += [side, side, side]
+    ids = [p.event.id for p in items]
+    tail = go.Scatter(
+        x=xs, y=ys, mode="lines+text", name="open", hoverinfo="skip", showlegend=False,
         text=texts, textposition=positions, textfont={"color": ACCENT, "size": 12},
-        hovertext=[hover[i] for i in ids], hovertemplate="%{hovertext}<extra></extra>",
-        marker={"symbol": symbols, "size": [16 if i in marked else 12 for i in ids], "color": ACCENT,
-                "opacity": 0.8, "line": {"width": [3 if i in marked else 1.5 for i in ids],
-                                         "color": [FOCUS_LINE if i in marked else ACCENT for i in ids]}},
+        line={"color": ACCENT, "width": 2, "dash": "dot"},
+    )
+    heads = go.Scatter(
+        x=[p.anchor.isoformat() for p in items], y=ids, mode="markers",  # type: ignore[union-attr]
+        name="Open (before or from a day)", customdata=ids,
+        hovertext=[_hover(p) for p in items], hovertemplate="%{hovertext}<extra></extra>",
+        marker={"symbol": [f"triangle-{'left' if p.placement == 'open_start' else 'right'}" for p in items],
+                "size": [18 if i in marked else 14 for i in ids], "color": ACCENT, "opacity": 0.8,
+                "line": _outline(ids, marked)},
     )
     return [tail, heads]
 
@@ -276,7 +276,7 @@ def _edge_trace(go, items: list[Placed], marked: set[str], lo: date, hi: date, p
     return go.Scatter(
         x=[(lo - pad * 0.5 if b else hi + pad * 0.5).isoformat() for b in before], y=ids,
         mode="markers+text", name="Outside this range", customdata=ids,
-        text=[("◂ " if b else "") + p.when + ("" if b else " ▸") for p, b in zip(items, before, strict=True)],
+        text=[f"{GAP}◂ {p.when}" if b else f"{p.when} ▸{GAP}" for p, b in zip(items, before, strict=True)],
         textposition=["middle right" if b else "middle left" for b in before],
         textfont={"color": "#8a4b00", "size": 12},
         hovertext=[_hover(p, "far outside the range shown: zoom out or choose every date") for p in items],

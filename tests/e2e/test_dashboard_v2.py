@@ -147,10 +147,16 @@ def test_claims_panel_counts_what_a_filter_shows_and_words_own_voice(page, app_u
     panel.get_by_text("Filters").click()
     kinds = panel.locator("[data-testid='stMultiSelect']").nth(1)
     kinds.wait_for(state="visible", timeout=10_000)
-    kinds.locator("input").click()
-    # typed, then Enter: the first option matching (clicking a listed option raced the expander)
-    page.keyboard.type("document")
-    page.keyboard.press("Enter")
+    page.wait_for_timeout(500)  # the expander's opening animation
+    option = page.locator("[role='option']").filter(has_text="document").first
+    for _ in range(3):  # the list can close again while the panel's fragment reruns
+        kinds.locator("input").click()
+        try:
+            option.wait_for(state="visible", timeout=5_000)
+            option.click()
+            break
+        except Exception:  # noqa: BLE001 - reopen and try again
+            page.keyboard.press("Escape")
     page.wait_for_function(
         "() => document.querySelector('.st-key-claims-panel').innerText.includes('1 of 19 shown')",
         timeout=20_000,
@@ -185,7 +191,7 @@ def test_bundled_timeline_draws_the_open_event_as_open(browser, app_url, bundled
         assert opened.id not in bars  # no bar from the axis start
         assert page.locator(".js-plotly-plot .textpoint", has_text="before 10 Jul 2007").count() == 1
         # the open event's dotted tail stays near its day: well inside the four-year axis
-        tail = next(t for t in traces if t["mode"] == "lines")
+        tail = next(t for t in traces if t["mode"] == "lines+text")
         assert tail["x"][0] > "2007-01-01", tail["x"]
         screenshot(page, f"timeline-v2-{size[0]}x{size[1]}")
         # the events table: every column, wrapped inside the view

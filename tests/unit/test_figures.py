@@ -106,15 +106,16 @@ def _timeline_with(analysis: Analysis, *extra) -> Analysis:
 def test_timeline_draws_open_events_from_their_known_day(analysis):
     a = _timeline_with(analysis, ("e3", "the deal was struck", None, "2007-05-02", "open", False))
     fig = timeline_figure(a)
-    tail = next(t for t in fig.data if t.type == "scatter" and t.mode == "lines")
+    tail = next(t for t in fig.data if t.type == "scatter" and t.mode == "lines+text")
     scatters = [t for t in fig.data if t.type == "scatter"]
-    heads = next(t for t in scatters if t.mode == "markers+text" and "e3" in t.customdata)
+    heads = next(t for t in scatters if t.mode == "markers" and "e3" in t.customdata)
     assert tail.line.dash == "dot" and tail.y[:2] == ("e3", "e3") and tail.x[1] == "2007-05-02"
     # the dotted tail runs back a short way, never from the axis start
     lo = fig.layout.xaxis.range[0]
     assert lo < "2005-01-01" < tail.x[0] < "2007-05-02"
-    assert "before 2 May 2007" in heads.text
-    assert set(heads.marker.symbol) == {"line-ns", "triangle-left"}
+    assert tail.text[0] == "before 2 May 2007\u2002\u2002"  # beyond the tip, clear of it
+    # one clickable mark, at the known day, pointing to the open side
+    assert (heads.x, heads.marker.symbol) == (("2007-05-02",), ("triangle-left",))
     assert all(t.type != "bar" or "e3" not in t.customdata for t in fig.data)
 
 
@@ -133,7 +134,7 @@ def test_timeline_leaves_unplaced_events_off_and_marks_outliers_at_the_edge(anal
     assert "2004-10-01" < lo < "2005-01-01" and hi > "2007-05-04"  # framed where the events are
     edge = next(t for t in fig.data if t.name == "Outside this range")
     assert edge.customdata == ("e4",) and edge.marker.symbol == ("arrow-bar-left",)
-    assert lo < edge.x[0] < "2005-01-01" and edge.text == ("◂ 1979",)
+    assert lo < edge.x[0] < "2005-01-01" and edge.text == ("\u2002\u2002◂ 1979",)
     wide = timeline_figure(a, every_date=True)
     assert wide.layout.xaxis.range[0] < "1979-01-01"
     assert all(t.name != "Outside this range" for t in wide.data)
