@@ -340,8 +340,20 @@ class ArticleScore:
 
 
 def score_article(gold: GoldArticle, analysis: Analysis) -> ArticleScore:
-    g = gold.data
+    """Every count of one article, section by section (claims, merges, own voice, no-comments,
+    chrome, link labels, events and dates)."""
     s = ArticleScore(name=gold.name, gold_file=gold.gold_file, published=analysis.article.published)
+    live = _live_claims(analysis)
+    for section in (_score_claims, _score_merges, _score_own_voice):
+        section(gold.data, analysis, s)
+    _score_no_comments(gold.data, analysis, live, s)
+    _score_chrome(gold.data, analysis, live, s)
+    _score_links(live, s)
+    _score_events_and_date(gold.data, analysis, s)
+    return s
+
+
+def _score_claims(g: dict, analysis: Analysis, s: ArticleScore) -> None:
     c = s.counts
     for claim in g.get("claims", []):
         c["claims"] += 1
@@ -383,6 +395,9 @@ def score_article(gold: GoldArticle, analysis: Analysis) -> ArticleScore:
             s.problems.append(f"missed {claim.get('id')}: {claim['content_key']!r}")
         s.claims.append(row)
 
+
+def _score_merges(g: dict, analysis: Analysis, s: ArticleScore) -> None:
+    c = s.counts
     for a, b in g.get("must_merge", []):
         c["merges"] += 1
         if set(_actors_carrying(a, analysis)) & set(_actors_carrying(b, analysis)):
@@ -395,6 +410,9 @@ def score_article(gold: GoldArticle, analysis: Analysis) -> ArticleScore:
             c["splits_violated"] += 1
             s.problems.append(f"wrongly merged: {a} / {b}")
 
+
+def _score_own_voice(g: dict, analysis: Analysis, s: ArticleScore) -> None:
+    c = s.counts
     for key in g.get("unattributed_keys", []):
         c["unattributed"] += 1
         if any(link.kind in _SOURCED for cl in candidates(key, analysis) for link in cl.chain):
@@ -410,6 +428,9 @@ def score_article(gold: GoldArticle, analysis: Analysis) -> ArticleScore:
             c["must_not_attribute_violated"] += 1
             s.problems.append(f"attributed to {item['teller']}: {item['content_key']!r}")
 
+
+def _score_no_comments(g: dict, analysis: Analysis, live: list, s: ArticleScore) -> None:
+    c = s.counts
     records = [[norm(t) for t in r] for r in no_comment_records(analysis)]
     for who in g.get("no_comment", []):
         c["no_comment"] += 1
@@ -418,9 +439,11 @@ def score_article(gold: GoldArticle, analysis: Analysis) -> ArticleScore:
             c["no_comment_found"] += 1
         else:
             s.problems.append(f"no-comment not recorded: {who}")
-    live = _live_claims(analysis)
     c["comment_claims"] = sum(bool(_COMMENT_CLAIM.match(norm(cl.content.text).strip(" .,"))) for cl in live)
 
+
+def _score_chrome(g: dict, analysis: Analysis, live: list, s: ArticleScore) -> None:
+    c = s.counts
     actor_names = [norm(n) for a in analysis.actors for n in (a.name, *a.aliases)]
     contents = [norm(cl.content.text) for cl in live]
     for name in g.get("spurious_actor_names", []):
@@ -433,6 +456,9 @@ def score_article(gold: GoldArticle, analysis: Analysis) -> ArticleScore:
             c["spurious_claim_hits"] += 1
             s.problems.append(f"chrome inside a claim: {name}")
 
+
+def _score_links(live: list, s: ArticleScore) -> None:
+    c = s.counts
     for cl in live:
         for link in cl.chain:
             c["links"] += 1
@@ -440,6 +466,9 @@ def score_article(gold: GoldArticle, analysis: Analysis) -> ArticleScore:
                 c["verb_labels"] += 1
                 s.problems.append(f"verb label: {link.label!r}")
 
+
+def _score_events_and_date(g: dict, analysis: Analysis, s: ArticleScore) -> None:
+    c = s.counts
     for event in g.get("events", []):
         c["events"] += 1
         if any(_event_in(event, e) for e in analysis.events):
@@ -452,7 +481,6 @@ def score_article(gold: GoldArticle, analysis: Analysis) -> ArticleScore:
             c["dates_found"] += 1
         else:
             s.problems.append(f"publication date: gold {g['published']}, got {analysis.article.published}")
-    return s
 
 
 def _ratio(num: int, den: int) -> float | None:
