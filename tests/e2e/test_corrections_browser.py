@@ -55,8 +55,8 @@ def _node_ids(page) -> list[str]:
 
 
 def _panel_count(page) -> tuple[int, int]:
-    """The claims panel's "N of M claims ..." line for the focused actor (its wording may change)."""
-    found = re.search(r"(\d+) of (\d+) claims", page.locator(PANEL).inner_text())
+    """The claims panel's "N of M shown ..." line for the focused actor (its wording may change)."""
+    found = re.search(r"(\d+) of (\d+) (?:claims|shown)", page.locator(PANEL).inner_text())
     assert found, page.locator(PANEL).inner_text()
     return int(found.group(1)), int(found.group(2))
 
