@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sourcetrace.attributions import MentionIndex, find_hedge
+from sourcetrace.attributions import find_hedge
+from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import Actor, Article, Attribution, ChainLink, Claim, Response, Span
 from sourcetrace.spans import make_span, trim
 

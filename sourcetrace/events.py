@@ -24,6 +24,7 @@ from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import Actor, Article, Claim, Event, Span
 from sourcetrace.spans import make_span, overlaps, trimmed_span
 
@@ -1079,10 +1080,10 @@ class _Mentions:
 
     def __init__(self, actors: list[Actor]) -> None:
         self.order = {a.id: i for i, a in enumerate(actors)}
-        self.index = _Intervals((m.start, m.end, a.id) for a in actors for m in a.mentions)
+        self.index = MentionIndex(actors)
 
     def actors_in(self, span: Span) -> list[str]:
-        return sorted(set(self.index.overlapping(span.start, span.end)), key=self.order.__getitem__)
+        return sorted(self.index.overlapping(span.start, span.end), key=self.order.__getitem__)
 
 
 def _tokens_of(doc: Doc, start: int, end: int) -> set[int]:

@@ -30,7 +30,6 @@ from sourcetrace.attributions.clauses import drop_opening_conjunction
 from sourcetrace.attributions.cues import cue_candidates, is_cue
 from sourcetrace.attributions.lexicons import DATA_DIR, Lexicons, find_hedge, lexicons
 from sourcetrace.attributions.quotes import quote_regions
-from sourcetrace.attributions.sources import MentionIndex
 from sourcetrace.attributions.stage import (
     RULE_NAMES,
     RULES,
@@ -40,6 +39,7 @@ from sourcetrace.attributions.stage import (
     find_sourcing,
 )
 from sourcetrace.attributions.verbs import VERB_RULES
+from sourcetrace.mentions import MentionIndex  # re-exported: one index for every stage
 
 __all__ = [
     "DATA_DIR",

@@ -6,12 +6,11 @@ embassy official ...", later "the source", "he"), documents and frame outlets ar
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from spacy.tokens import Token
 
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
 from sourcetrace.attributions.lexicons import lexicons
+from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import Actor
 from sourcetrace.spans import make_span, trim
 
@@ -39,41 +38,6 @@ _ISSUER_WINDOW = 400  # tokens looked back for "X issued a statement" before "th
 
 def norm(name: str) -> str:
     return " ".join(name.lower().replace("’", "'").split())
-
-
-class MentionIndex:
-    """Actors by mention offsets: `at(start, end)` is `spans.actor_at` in O(log n) per lookup."""
-
-    def __init__(self, actors: list[Actor]):
-        rows = sorted((m.start, m.end, n) for n, a in enumerate(actors) for m in a.mentions)
-        self._actors = actors
-        self._starts = [r[0] for r in rows]
-        self._rows = rows
-        self._longest = max((e - s for s, e, _ in rows), default=0)
-        self._per_actor = []
-        for a in actors:
-            ms = sorted((m.start, m.end) for m in a.mentions)
-            self._per_actor.append(([m[0] for m in ms], [m[1] for m in ms]))
-
-    def at(self, start: int, end: int) -> Actor | None:
-        best, best_overlap = None, 0
-        i = bisect_left(self._starts, start - self._longest)
-        while i < len(self._rows) and self._rows[i][0] < end:
-            s, e, n = self._rows[i]
-            overlap = min(end, e) - max(start, s)
-            if overlap > best_overlap:
-                best, best_overlap = self._actors[n], overlap
-            i += 1
-        return best
-
-    def within(self, start: int, end: int) -> list[Actor]:
-        """Actors with a mention wholly inside [start, end), in list order."""
-        found = []
-        for n, (starts, ends) in enumerate(self._per_actor):
-            i = bisect_left(starts, start)
-            if i < len(starts) and ends[i] <= end:
-                found.append(self._actors[n])
-        return found
 
 
 class ActorBook:
