@@ -18,6 +18,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -169,6 +170,29 @@ def wait_for_app(page, timeout: int = SCRIPT_TIMEOUT_MS) -> None:
         )
     except Exception:  # noqa: BLE001 - a slow element is the test's business, not the fixture's
         pass
+
+# an uploaded or pasted article is loaded once its content-hash reference is in the URL
+LOADED_JS = "() => (new URLSearchParams(location.search).get('article') || '').startsWith('sha-')"
+
+
+def article_ref(page) -> str:
+    """The loaded article's reference in the URL (an upload or a paste: 'sha-...')."""
+    refs = parse_qs(urlsplit(page.url).query).get("article", [])
+    assert refs and refs[0].startswith("sha-"), f"the article was not loaded: {page.url}"
+    return refs[0]
+
+
+def paste(page, base: str, text: str) -> str:
+    """Paste `text` in the sidebar loader, wait until it is analysed and shown; its reference."""
+    page.goto(base)
+    wait_for_app(page)
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_role("tab", name="Paste").click()
+    sidebar.locator("textarea").fill(text)
+    sidebar.get_by_role("button", name="Analyse").click()
+    page.wait_for_function(LOADED_JS, timeout=90_000)
+    wait_for_app(page)
+    return article_ref(page)
 
 
 def open_app(page, base_url: str, path: str = "", **params: str) -> None:

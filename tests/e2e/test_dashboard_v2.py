@@ -13,7 +13,7 @@ from urllib.parse import unquote
 import pytest
 
 from sourcetrace.sourcing import source_rows, sourcing_profile
-from tests.e2e.conftest import open_app, screenshot, wait_for_app
+from tests.e2e.conftest import open_app, paste, screenshot, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -33,19 +33,6 @@ def _cards(page, view: str) -> list[str]:
               .map(c => c.slice(('st-key-' + prefix).length))""",
         f"claims-{view}-focus-",
     )
-
-
-def _paste(page, base: str, text: str) -> None:
-    page.goto(base)
-    wait_for_app(page)
-    sidebar = page.locator("[data-testid='stSidebar']")
-    sidebar.get_by_role("tab", name="Paste").click()
-    sidebar.locator("textarea").fill(text)
-    sidebar.get_by_role("button", name="Analyse").click()
-    page.wait_for_function(
-        "() => (new URLSearchParams(location.search).get('article') || '').startsWith('sha-')", timeout=90_000
-    )
-    wait_for_app(page)
 
 
 def _no_horizontal_overflow(page, selector: str) -> None:
@@ -264,7 +251,7 @@ def test_far_off_and_unplaced_events_are_shown_apart(browser, app_url, size):
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     page = context.new_page()
     try:
-        _paste(page, app_url, HARBOUR.read_text(encoding="utf-8"))
+        paste(page, app_url, HARBOUR.read_text(encoding="utf-8"))
         ref = unquote(page.url).split("article=")[1].split("&")[0]
         open_app(page, app_url, "timeline", article=ref)
         page.wait_for_selector(".js-plotly-plot .point", timeout=30_000)

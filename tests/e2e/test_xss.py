@@ -14,13 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from sourcetrace.analysis import analyze_article
 from sourcetrace.load import load_path
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import LOADED_JS, article_ref, paste, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -56,7 +55,6 @@ SCAN_JS = r"""
 
 
 UPLOAD_LABEL = "A .txt, .md or .html file"  # the article uploader (the workspace has its own)
-LOADED_JS = "() => (new URLSearchParams(location.search).get('article') || '').startsWith('sha-')"
 
 
 @pytest.fixture(scope="module")
@@ -150,12 +148,6 @@ def _no_traceback(page, where: str) -> None:
     assert shown.count() == 0, f"{where}: a traceback is shown: {shown.first.inner_text()[:1500]}"
 
 
-def _ref(page) -> str:
-    refs = parse_qs(urlsplit(page.url).query).get("article", [])
-    assert refs and refs[0].startswith("sha-"), f"the article was not loaded: {page.url}"
-    return refs[0]
-
-
 def upload(page, base: str, path: Path) -> str:
     page.goto(base)
     wait_for_app(page)
@@ -163,19 +155,7 @@ def upload(page, base: str, path: Path) -> str:
     uploader.locator("input[type=file]").set_input_files(str(path))
     page.wait_for_function(LOADED_JS, timeout=90_000)
     wait_for_app(page)
-    return _ref(page)
-
-
-def paste(page, base: str, text: str) -> str:
-    page.goto(base)
-    wait_for_app(page)
-    sidebar = page.locator("[data-testid='stSidebar']")
-    sidebar.get_by_role("tab", name="Paste").click()
-    sidebar.locator("textarea").fill(text)
-    sidebar.get_by_role("button", name="Analyse").click()
-    page.wait_for_function(LOADED_JS, timeout=90_000)
-    wait_for_app(page)
-    return _ref(page)
+    return article_ref(page)
 
 
 def views() -> list[str]:
