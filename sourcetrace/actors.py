@@ -132,6 +132,11 @@ def title_words() -> frozenset[str]:
     return _title_words()
 
 
+def person_nouns() -> frozenset[str]:
+    """Nouns naming a person's role ("agent", "spokesperson", "striker"; data/person_nouns.txt)."""
+    return _person_nouns()
+
+
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     if not TITLES_FILE.exists():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from sourcetrace.actors import title_words
+from sourcetrace.actors import person_nouns, title_words
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
 from sourcetrace.attributions.lexicons import lexicons
 from sourcetrace.mentions import MentionIndex
@@ -102,8 +102,9 @@ class ActorBook:
     def resolve(self, found: Found) -> tuple[Actor | None, str]:
         """The actor a source refers to and the kind of the link."""
         actor, kind = self._resolve(found)
-        if actor is not None and found.lemma in _REPORTING_LEMMAS:
-            self.reporters.add(actor.id)
+        citing = found.verb is not None and found.verb.tag_ == "VBG" and found.lemma in ("cite", "quote")
+        if actor is not None and found.lemma in _REPORTING_LEMMAS and not citing:
+            self.reporters.add(actor.id)  # "X reported": not the Y of "citing Y"
         self.note_issued(found, actor)
         return actor, kind
 
@@ -179,6 +180,9 @@ class ActorBook:
             return None
         first = names[0].left_edge if names[0].left_edge.pos_ == "PROPN" else names[0]
         last = names[-1]
+        words = head.doc[first.i : last.i + 1]
+        if not all(t.text[:1].isupper() for t in words if not t.is_punct):
+            return None  # "the state news agency": no name in it
         start, end = first.idx, tok_end(last)
         found = self.index.at(start, end) or self.named(self.text[start:end])
         if found is not None:
@@ -196,7 +200,7 @@ class ActorBook:
         for actor in reversed(self.history):
             if actor.type == "DOCUMENT" and lemma in norm(actor.name).split():
                 return None  # a report of its own, named before ("a UN report ... the report")
-            if actor.id in self.reporters and actor.type != "DOCUMENT":
+            if actor.id in self.reporters and actor.type not in ("DOCUMENT", "PERSON"):
                 return actor
         return None
 
@@ -220,9 +224,11 @@ class ActorBook:
         for child in head.children:
             if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
                 owner = self._named_at(child)
-            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from", "in"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 owner = self._named_at(pobj) if pobj is not None else None
+                if child.lower_ == "in" and owner is not None and owner.kind != "outlet":
+                    owner = None  # "a report in the Courier", not "a report in Brussels"
             elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() not in _SEEN:
                 agent = next((c for c in child.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -282,19 +288,18 @@ class ActorBook:
                 best, best_key = actor, key
         if best is None:
             return None
-        lex = lexicons()
-        if head.lemma_.lower() in lex.anonymous:
-            # "the spokesman": a named spokesman only when no unnamed one came after him
-            unnamed = self._prior_anonymous(head.lemma_.lower(), False)
-            later = unnamed is not None and any(best_key[1] < m.start < head.idx for m in unnamed.mentions)
-            if later:
-                return None
+        if head.lemma_.lower() in lexicons().anonymous and self._prior_anonymous(head.lemma_.lower(), False):
+            return None  # "the official" after "a U.S. embassy official": the unnamed one
         return best
 
     def _named_at(self, head: Token) -> Actor | None:
         """The named actor the head (or a name in apposition after a comma) is a mention of."""
         commas = [c for c in head.children if c.dep_ == "appos" and after_comma(c)]
-        for tok in [head, *commas]:
+        # "the state news agency IRNA", "the newspaper Le Monde": the name in apposition speaks
+        names = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and not after_comma(c)]
+        lemma = head.lemma_.lower()
+        named_noun = head.pos_ == "NOUN" and (lemma in lexicons().references or lemma in person_nouns())
+        for tok in [*(names if named_noun else []), head, *commas]:
             named = self.index.at(tok.idx, tok_end(tok))
             if named is None and tok.pos_ == "PROPN":
                 # a frame actor (an outlet from a dateline) named again in a sentence

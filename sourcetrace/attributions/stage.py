@@ -24,7 +24,13 @@ from sourcetrace.attributions.quotes import (
 )
 from sourcetrace.attributions.responses import no_comment_spans, overlaps, response_find
 from sourcetrace.attributions.sources import ActorBook, norm
-from sourcetrace.attributions.twohop import TWO_HOP_RULES, citing_sources, quoted_as_saying, seen_by
+from sourcetrace.attributions.twohop import (
+    TWO_HOP_RULES,
+    according_outer,
+    citing_sources,
+    quoted_as_saying,
+    seen_by,
+)
 from sourcetrace.attributions.verbs import VERB_RULES, verb_find
 from sourcetrace.errors import InputError
 from sourcetrace.model import Actor, Article, Attribution, Response
@@ -317,6 +323,8 @@ def find_sourcing(
         finds = citing_sources(doc, finds, text)
     if "seen_by" not in off:
         finds = seen_by(finds)
+    if "according_outer" not in off:
+        finds = according_outer(finds, text)
     headline = _headline(article, frames) if "headline_cue" not in off else None
     if headline is not None:
         finds = [f for f in finds if not headline.content_contains(f.cue)]

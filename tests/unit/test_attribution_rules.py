@@ -248,6 +248,26 @@ CASES = [
         [(None, "saying", "that taxes would rise", None)],
     ),
     (
+        "according_outer",
+        "The minister said the talks collapsed, according to the Courier.",
+        (),
+        [
+            ("The minister", "said", "the talks collapsed", None),
+            ("the Courier", "according to", "The minister said the talks collapsed", None),
+        ],
+        [
+            ("The minister", "said", "the talks collapsed, according to the Courier", None),
+            ("the Courier", "according to", "the talks collapsed", None),
+        ],
+    ),
+    (
+        "inverted_teller",
+        "The talks collapsed, wrote the Guardian.",
+        (),
+        [("the Guardian", "wrote", "The talks collapsed", None)],
+        [(None, "wrote", "The talks collapsed", None)],
+    ),
+    (
         "learned_cues",
         "The senator railed against the new tax.",
         (),

@@ -148,3 +148,69 @@ def test_the_report_of_an_unnamed_body_is_not_the_outlet_that_reported_before(nl
         "The report said the river was polluted."
     )
     assert teller(text, "the river was polluted") != ("Courier", "outlet")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quoting sources, the report said the talks had collapsed.", ["the report", "sources"]),
+        (
+            "The newspaper said, citing diplomats, that the talks had collapsed.",
+            ["The newspaper", "diplomats"],
+        ),
+        (
+            "The Courier reported, citing an unnamed official, that the talks had collapsed.",
+            ["Courier", "an unnamed official"],
+        ),
+        (
+            "The talks had collapsed, the Courier reported, quoting an unnamed official.",
+            ["Courier", "an unnamed official"],
+        ),
+    ],
+)
+def test_a_cited_inner_source_is_a_link_under_its_teller(nlp, text, expected):
+    claims = analyze_text(text, publisher="Daily").claims
+    assert len(claims) == 1, [(c.content.text, [link.label for link in c.chain]) for c in claims]
+    assert [link.label for link in claims[0].chain] == ["Daily", *expected]
+    assert "the talks had collapsed" in claims[0].content.text.lower()
+    assert not any(w in claims[0].content.text for w in ("citing", "quoting", "Quoting"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks collapsed, reported the NL Times.", "NL Times"),
+        ("The talks collapsed, wrote the Guardian.", "Guardian"),
+        ("The talks collapsed, said the state news agency IRNA.", "IRNA"),
+        ('"We will not sign," said the state news agency IRNA, quoting a senior official.', "IRNA"),
+    ],
+)
+def test_an_outlet_after_an_inverted_reporting_verb_is_the_source(nlp, text, expected):
+    claims = analyze_text(text, publisher="Daily").claims
+    assert len(claims) == 1
+    labels = [link.label for link in claims[0].chain]
+    assert labels[1] == expected, labels
+    assert claims[0].content.text in ("The talks collapsed", "We will not sign")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The talks collapsed, according to the Wall Street Journal.", ["The Wall Street Journal"]),
+        ("According to the Wall Street Journal, the talks collapsed.", ["The Wall Street Journal"]),
+        (
+            "The talks collapsed, according to a report in the Wall Street Journal.",
+            ["The Wall Street Journal"],
+        ),
+        (
+            "The minister said the talks collapsed, according to the Wall Street Journal.",
+            ["The Wall Street Journal", "The minister"],
+        ),
+    ],
+)
+def test_an_outlet_inside_a_wire_dateline_is_its_own_link(nlp, body, expected):
+    text = "LISBON, March 15 (Atlantic Wire) - " + body
+    claims = [c for c in analyze_text(text, publisher="Daily").claims if "talks collapsed" in c.content.text]
+    assert len(claims) == 1
+    assert [link.label for link in claims[0].chain] == ["Daily", "Atlantic Wire", *expected]
+    assert claims[0].content.text.lower() == "the talks collapsed"
