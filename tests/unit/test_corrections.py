@@ -473,7 +473,8 @@ def _random_edit(cur: Analysis, draw) -> Edit:
                                 parent_claim_id=other.id if under is not None else None, under=under)
         case "article":
             return C.set_article(cur, title=pick([None, "A headline"]),
-                                 publisher=pick([None, "NCRI", "Planet"]), published=pick([None, "2007-07-11"]))
+                                 publisher=pick([None, "NCRI", "Planet"]),
+                                 published=pick([None, "2007-07-11"]))
         case _:
             return C.add_event(cur, words, "an event", "2007-07-10", "2007-07-10")
 
