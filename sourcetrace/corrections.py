@@ -159,12 +159,17 @@ def effective_edits(log: Iterable[Edit]) -> list[Edit]:
     return replay(log).active
 
 
-def undo_entry(log: Iterable[Edit], author: str | None = None) -> Edit | None:
-    """The log entry that undoes the latest edit in force (None when there is nothing to undo)."""
+def undo_entry(log: Iterable[Edit], author: str | None = None, edit_id: str | None = None) -> Edit | None:
+    """The log entry that undoes the latest edit in force, or the edit `edit_id` (the one just made,
+    undone from where it was made); None when there is no such edit in force."""
     history = replay(log)
-    if not history.active:
+    if edit_id is not None:
+        target = next((e for e in history.active if e.id == edit_id), None)
+    else:
+        target = history.active[-1] if history.active else None
+    if target is None:
         return None
-    return Edit(op="undo", payload={"edit": history.active[-1].id}, author=author)
+    return Edit(op="undo", payload={"edit": target.id}, author=author)
 
 
 def redo_entry(log: Iterable[Edit], author: str | None = None) -> Edit | None:
@@ -1423,3 +1428,33 @@ def _co_occur(a: Analysis, actor: Actor) -> None:
             edges.setdefault((first, second, sentence.start), Relation(
                 source=first, target=second, kind=CO_OCCURRENCE, evidence=[sentence]))
     a.relations = _merge_relations(a.relations + list(edges.values()))
+
+
+# --- what a deletion takes away (the panel asks before it deletes) ----------------------------------
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def deletion_note(analysis: Analysis, *, actor_id: str | None = None, event_id: str | None = None) -> str:
+    """One sentence on what deleting the actor or event takes from the views (before it is done)."""
+    if actor_id is not None:
+        actor = analysis.actor(actor_id)
+        if actor is None:
+            raise CorrectionError(f"There is no actor {actor_id} in this analysis.")
+        chains = sum(any(link.actor == actor.id for link in c.chain) for c in analysis.claims)
+        edges = sum(actor.id in (r.source, r.target) for r in analysis.relations)
+        events = sum(actor.id in e.actors for e in analysis.events)
+        parts = [_count(len(actor.mentions), "mention")] + [
+            _count(n, what) for n, what in ((edges, "network edge"), (events, "event")) if n]
+        said = (f" {_count(chains, 'claim')} keep{'s' if chains == 1 else ''} its words as a source, "
+                "with no actor behind them.") if chains else ""
+        return f"Delete “{actor.name}”? It goes from every view ({', '.join(parts)}).{said}"
+    event = analysis.event(event_id)
+    if event is None:
+        raise CorrectionError(f"There is no event {event_id} in this analysis.")
+    claims = sum(event.id in c.events for c in analysis.claims)
+    linked = f" and from {_count(claims, 'claim')} linked to it" if claims else ""
+    return (f"Delete the event “{_short(event.label)}” ({interval_label(event.start, event.end)})? "
+            f"It goes from the timeline{linked}.")
