@@ -35,6 +35,12 @@ from sourcetrace.workspace import LibraryEntry, library_entries
 NOTICE_KEY = "_workspace_notice"  # session: (kind, sentence) from the last workspace action
 DELETED_KEY = "_workspace_deleted"  # session: (content hash, title) of the article last deleted
 SHOWN = 50  # articles listed (most recent first)
+# a title is read whole: the open button's label wraps, left-aligned, instead of ending in "…"
+LIBRARY_CSS = """<style>
+[class*="st-key-{key}-open-"] button {{ justify-content: flex-start; text-align: left; height: auto; }}
+[class*="st-key-{key}-open-"] button p {{ white-space: normal; overflow: visible; text-overflow: clip;
+  overflow-wrap: anywhere; }}
+</style>"""
 
 
 def render_status(key: str = "ws-status") -> bool:
@@ -126,19 +132,21 @@ def _render_entry(entry: LibraryEntry, here: bool, key: str, read_only: bool, ad
     """One article: its title (a button that reopens it), a delete button, then publisher · date · edits."""
     slug = entry.content_hash[:16]
     with st.container(key=f"{key}-item-{slug}", gap=None):
-        with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-            st.button(
-                escape_markdown(_short(entry.title)), key=f"{key}-open-{slug}", disabled=here,
-                width="stretch",
-                help="This is the article shown." if here else f"Open it again (filed {added[:10]}).",
-                on_click=_reopen, args=(entry.content_hash,),
-            )
-            st.button(
-                "", icon=":material/delete:", key=f"{key}-delete-{slug}", type="tertiary",
-                disabled=here or read_only,
-                help="Open another article to delete this one." if here else "Delete it from the library",
-                on_click=_delete, args=(entry.content_hash, entry.title),
-            )
+        # columns, not a horizontal container: a long title wraps instead of pushing the bin below
+        open_col, delete_col = st.columns([6, 1], gap="small", vertical_alignment="center")
+        open_col.button(
+            escape_markdown(_short(entry.title)), key=f"{key}-open-{slug}", disabled=here,
+            width="stretch",
+            help=f"“{entry.title}” is the article shown." if here
+            else f"Open “{entry.title}” again (filed {added[:10]}).",
+            on_click=_reopen, args=(entry.content_hash,),
+        )
+        delete_col.button(
+            "", icon=":material/delete:", key=f"{key}-delete-{slug}", type="tertiary",
+            disabled=here or read_only,
+            help="Open another article to delete this one." if here else "Delete it from the library",
+            on_click=_delete, args=(entry.content_hash, entry.title),
+        )
         details = [entry.details, *([entry.tell] if entry.tell else []), *(["shown now"] if here else [])]
         st.caption(escape_markdown(" · ".join(details)))
 
@@ -172,6 +180,7 @@ def render_workspace_sidebar(article: Article | None = None, key: str = "ws") ->
         _render_deleted(key, {r.content_hash for r in records})
         # keyed: the expander stays open when its count changes (a delete, an undo)
         with st.expander(f"Articles ({len(records)})", expanded=False, key=f"{key}-articles"):
+            st.markdown(LIBRARY_CSS.format(key=key), unsafe_allow_html=True)
             if not records:
                 st.caption("Articles you analyse are filed here with their corrections.")
             added = {r.content_hash: r.added_at for r in records}
