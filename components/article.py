@@ -67,7 +67,8 @@ def render_text(analysis: Analysis, focus: Focus | None, key: str) -> None:
     visible: set[str] | None = None
     if types:
         # the toggles are the legend: each pill carries its type's colour (pills keep option order)
-        pills = f".st-key-{key}-types button"
+        types_key = session.widget_key(f"{key}-types")  # a type hidden in one article is shown in the next
+        pills = f".st-key-{types_key} button"
         swatches = "".join(
             f'{pills}:nth-of-type({i}) p::before {{ background: {type_color(t)}; }}\n'
             for i, t in enumerate(types, start=1)
@@ -87,7 +88,7 @@ def render_text(analysis: Analysis, focus: Focus | None, key: str) -> None:
             default=types,
             selection_mode="multi",
             format_func=lambda t: f"{t} · {counts[t]}",
-            key=f"{key}-types",
+            key=types_key,
             label_visibility="collapsed",
         )
         visible = set(chosen or [])
