@@ -471,42 +471,14 @@ def render_downloads(analysis: Analysis, steps: list[walkthrough.Step], key: str
         "claims and this walkthrough as slides."
     )
     downloads = (  # label, builder, file suffix, mime, key suffix, icon, help
-        (
-            "Report (HTML)",
-            lambda: export.to_html(analysis, steps),
-            ".html",
-            "text/html",
-            "html",
-            ":material/download:",
-            report_help,
-        ),
-        (
-            "Analysis (JSON)",
-            lambda: export.to_json(analysis),
-            ".json",
-            "application/json",
-            "json",
-            None,
-            None,
-        ),
-        (
-            "Claims (CSV)",
-            lambda: export.claims_csv(analysis),
-            "-claims.csv",
-            "text/csv",
-            "claims",
-            None,
-            None,
-        ),
-        (
-            "Actors (CSV)",
-            lambda: export.actors_csv(analysis),
-            "-actors.csv",
-            "text/csv",
-            "actors",
-            None,
-            None,
-        ),
+        ("Report (HTML)", lambda: export.to_html(analysis, steps), ".html", "text/html", "html",
+         ":material/download:", report_help),
+        ("Analysis (JSON)", lambda: export.to_json(analysis), ".json", "application/json", "json",
+         None, None),
+        ("Claims (CSV)", lambda: export.claims_csv(analysis), "-claims.csv", "text/csv", "claims",
+         None, None),
+        ("Actors (CSV)", lambda: export.actors_csv(analysis), "-actors.csv", "text/csv", "actors",
+         None, None),
     )
     with st.container(horizontal=True, gap="small"):
         for label, build, suffix, mime, key_suffix, icon, help_text in downloads:
@@ -529,7 +501,8 @@ def render_editor(analysis: Analysis, steps: list[walkthrough.Step]) -> None:
     st.markdown("#### Walkthrough")
     st.caption(
         f"{len(steps)} steps, {shown} shown. Reorder, hide and annotate them; the changes are saved with "
-        "the article. In presentation mode use the arrow keys or the buttons; Esc leaves."
+        "the article. In presentation mode use the arrow keys or the buttons; Esc leaves. The presenter "
+        "view keeps your notes, the next step and a clock here and the slides in an audience window."
     )
     with st.container(horizontal=True, gap="small"):
         st.button(
