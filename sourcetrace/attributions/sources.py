@@ -37,6 +37,10 @@ _ISSUING = {
 }
 _SEEN = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire"}  # not the owner
 _REPORT_DOCS = {"report", "story", "article", "dispatch"}  # what an outlet publishes
+_PAGES = {"website", "site", "page", "account"}  # published by whoever owns them: documents
+# bodies that issue documents ("a statement from the office of X")
+_STATEMENTS = {"statement", "release", "communique", "announcement"}
+_BODIES = {"office", "ministry", "department", "bureau", "commission", "council", "agency", "authority"}
 _ISSUER_WINDOW = 400  # tokens looked back for "X issued a statement" before "the statement said"
 
 
@@ -155,6 +159,10 @@ class ActorBook:
             named = self._compound_name(head, wanted)
             if named is not None:  # "the Rossiya Segodnya media group": the name it carries
                 return named
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if wanted == "outlet" and owner is not None and lemma in lex.documents:
+            # "the association's website", "its website": a page it publishes, not a news outlet
+            return None
         if wanted == "outlet":
             # the outlet that last spoke, else the one last named ("an interview in the Journal")
             return (
@@ -224,11 +232,9 @@ class ActorBook:
         for child in head.children:
             if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
                 owner = self._named_at(child)
-            elif child.dep_ == "prep" and child.lower_ in ("by", "from", "in"):
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from", "in", "with"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                owner = self._named_at(pobj) if pobj is not None else None
-                if child.lower_ == "in" and owner is not None and owner.kind != "outlet":
-                    owner = None  # "a report in the Courier", not "a report in Brussels"
+                owner = self._issuing_body(pobj, child.lower_, head) if pobj is not None else None
             elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() not in _SEEN:
                 agent = next((c for c in child.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -292,6 +298,29 @@ class ActorBook:
             return None  # "the official" after "a U.S. embassy official": the unnamed one
         return best
 
+    def _issuing_body(self, pobj: Token, prep: str, document: Token) -> Actor | None:
+        """Who issued a document named in "a report by X", "a statement from the office of X",
+        "a report in the Courier" (an outlet only), "a letter with the signature of X"."""
+        if prep == "with":
+            if pobj.lemma_.lower() != "signature":
+                return None
+            of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            signer = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            return self._named_at(signer) if signer is not None else None
+        owner = self._named_at(pobj)
+        if prep == "in":
+            return owner if owner is not None and owner.kind == "outlet" else None
+        spoken = document.lemma_.lower() in _STATEMENTS  # a leaked memo from X stays a memo
+        if owner is None and prep == "from" and spoken and pobj.lemma_.lower() in _BODIES:
+            # "a statement from the office of Premier X": the office speaks
+            start, end = np_range(pobj)
+            name = self.text[start:end]
+            if name[:1].isupper() and pobj.doc[pobj.left_edge.i].pos_ == "DET":
+                name = name[0].lower() + name[1:]
+            owner = self.named(name) or self.new(name, "ORG", "named")
+            self.mention(owner, (start, end))
+        return owner
+
     def _named_at(self, head: Token) -> Actor | None:
         """The named actor the head (or a name in apposition after a comma) is a mention of."""
         commas = [c for c in head.children if c.dep_ == "appos" and after_comma(c)]
@@ -339,13 +368,17 @@ class ActorBook:
             prior = prior or self.named(name, ("anonymous",))
             actor = prior or self.new(name, "PERSON", "anonymous")
             return self._use(actor, source), "anonymous"
-        if lemma in lex.documents and head.pos_ == "NOUN":
-            owner = self._owner(head)
+        # "A circular from the ministry said": a subject with a determiner is a noun, however tagged
+        nominal = head.pos_ == "NOUN" or any(c.dep_ == "det" for c in head.children)
+        if lemma in lex.documents and nominal:
+            owner = self._owner(head) if lemma not in _PAGES else None
             if owner is not None:
                 # "a Kyodo report", "Bloomberg's report": Kyodo speaks; "the report" later means it too
                 self.issuers[lemma] = owner
                 return self._use(owner, source), owner.kind
             actor = self.named(name, ("document",)) or self.new(name, "DOCUMENT", "document")
+            if lemma in _REPORT_DOCS and any(c.lower_ in _MEDIA for c in head.lefts):
+                return self._use(actor, source), "outlet"  # "a media report": unnamed news media
             return self._use(actor, source), "document"
         return None, "named"
 

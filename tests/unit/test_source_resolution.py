@@ -214,3 +214,25 @@ def test_an_outlet_inside_a_wire_dateline_is_its_own_link(nlp, body, expected):
     assert len(claims) == 1
     assert [link.label for link in claims[0].chain] == ["Daily", "Atlantic Wire", *expected]
     assert claims[0].content.text.lower() == "the talks collapsed"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        ("Some Japanese media reported that the man had been detained.", "the man had been", "anonymous"),
+        ("Rumours circulating on social media said that two people had died.", "two people", "anonymous"),
+        ("The club's website says the stadium holds 40,000 people.", "the stadium", "document"),
+        ("A media report said the fleet would sail in June.", "the fleet", "outlet"),
+        ("A leaked assessment from the agency said the strikes had failed.", "the strikes", "document"),
+        ("A circular from the ministry said that leaks would be punished.", "leaks would", "document"),
+    ],
+)
+def test_unnamed_media_pages_and_papers_have_their_kind(nlp, text, content, expected):
+    assert teller(text, content)[1] == expected
+
+
+def test_a_document_from_an_office_or_with_a_signature_speaks_for_its_issuer(nlp):
+    text = 'The claims are groundless," said a statement from the office of Premier Rana Odero.'
+    assert teller(text, "groundless") == ("the office of Premier Rana Odero", "named")
+    text = "A letter with the signature of Ambassador Ali Saleh said the reports were untrue."
+    assert teller(text, "the reports were untrue") == ("Ali Saleh", "named")
