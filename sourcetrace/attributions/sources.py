@@ -35,7 +35,8 @@ _ISSUING = {
     "put",
     "distribute",
 }
-_SEEN = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire"}  # not the owner
+_SEEN = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire", "sight"}  # not the owner
+_PASSED_ON = {"publish", "print", "carry", "air", "broadcast", "post", "leak"}  # by an outlet: not its own
 _REPORT_DOCS = {"report", "story", "article", "dispatch"}  # what an outlet publishes
 _PAGES = {"website", "site", "page", "account"}  # published by whoever owns them: documents
 # bodies that issue documents ("a statement from the office of X")
@@ -239,6 +240,8 @@ class ActorBook:
                 agent = next((c for c in child.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
                 owner = self._named_at(pobj) if pobj is not None else None
+                if owner is not None and owner.kind == "outlet" and child.lemma_.lower() in _PASSED_ON:
+                    owner = None  # "an email published by VICE News": VICE passes it on (seen_by)
             else:
                 continue
             if owner is not None and owner.type != "DOCUMENT":

@@ -8,22 +8,31 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from sourcetrace.actors import is_outlet_name
 from sourcetrace.attributions.base import Found, Rule, minus, np_range, parts, sentence, subtree, tok_end
 from sourcetrace.attributions.clauses import cue_range
 from sourcetrace.attributions.lexicons import lexicons
 from sourcetrace.attributions.sources import antecedent, noun_before
+from sourcetrace.nlp import entity_kind_and_id
 
 TWO_HOP_RULES = (
     Rule("citing_source", '"X, citing Y, said P": Y is X\'s source for P (X › Y › P), not what X said'),
     Rule("quoted_as_saying", '"Y was quoted by X as saying P", "X quoted Y as saying P": X › Y › P'),
-    Rule("seen_by", '"according to a memo seen by X, P", "a letter obtained by X says P": X › the memo › P'),
+    Rule(
+        "seen_by",
+        '"according to a memo seen by X, P", "a letter obtained by X says P", "an email published by '
+        'VICE News": X › the memo › P',
+    ),
     Rule(
         "according_outer",
         '"The minister said P, according to the Courier": the Courier tells what the minister said '
         "(Courier › minister › P), not the minister what the Courier said",
     ),
 )
-_SEEING = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire"}
+_SEEING = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire", "sight"}
+# "a memo published by VICE News": an outlet that publishes a paper passes it on (not when X
+# publishes its own report: then X is the paper's owner)
+_PUBLISHING = {"publish", "print", "carry", "air", "broadcast", "post", "leak"}
 _CITING = {"cite", "quote"}
 _QUOTING_HOSTS = {"quote", "cite"}
 _REPORTS = {"report", "story", "article"}
@@ -179,6 +188,34 @@ def _is_host_verb(f: Found, finds: list[Found]) -> bool:
     )
 
 
+def _seen_by(head: Token) -> tuple[Token | None, Token | None]:
+    """The participle and its agent in "a memo seen by X", "the memo which was sighted by X",
+    "an email published by VICE News" (an outlet that publishes a paper)."""
+    for c in head.children:
+        lemma = c.lemma_.lower()
+        if c.dep_ not in ("acl", "relcl") or (lemma not in _SEEING and lemma not in _PUBLISHING):
+            continue
+        if c.dep_ == "relcl" and not any(t.dep_ == "nsubjpass" for t in c.children):
+            continue  # "the memo which X obtained" has no agent; "which was sighted by X" has
+        agent = next((t for t in c.children if t.dep_ == "agent"), None)
+        pobj = next((t for t in agent.children if t.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is None or (lemma in _PUBLISHING and not outlet_phrase(pobj)):
+            continue
+        return c, pobj
+    return None, None
+
+
+def outlet_phrase(tok: Token) -> bool:
+    """Does this noun phrase name a news outlet: "the news outlet", "VICE News", a gazetteer outlet?"""
+    lex = lexicons()
+    if lex.references.get(tok.lemma_.lower()) == "outlet":
+        return True
+    if entity_kind_and_id(tok.ent_id_)[0] == "outlet":
+        return True
+    start, end = np_range(tok)
+    return is_outlet_name(tok.doc.text[start:end])
+
+
 def seen_by(finds: list[Found]) -> list[Found]:
     """ "According to a memo seen by Reuters, P": Reuters saw the memo and tells what it says, so
     Reuters is the outer teller of the memo's attribution."""
@@ -188,15 +225,13 @@ def seen_by(finds: list[Found]) -> list[Found]:
         head = f.head
         if head is None or f.source is None or head.lemma_.lower() not in lex.documents:
             continue
-        acl = next((c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _SEEING), None)
-        agent = next((c for c in acl.children if c.dep_ == "agent"), None) if acl is not None else None
-        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        acl, pobj = _seen_by(head)
         if pobj is None:
             continue
         hole = subtree(acl)  # "seen by Reuters" is not what the memo says
         f.content = parts(head.doc.text, [p for r in f.content for p in minus(r, [hole])]) or f.content
         outer = Found(
-            cue=(acl.idx, tok_end(agent)),
+            cue=(acl.idx, tok_end(pobj.head)),
             content=list(f.content),
             source=np_range(pobj),
             head=pobj,

@@ -236,3 +236,32 @@ def test_a_document_from_an_office_or_with_a_signature_speaks_for_its_issuer(nlp
     assert teller(text, "groundless") == ("the office of Premier Rana Odero", "named")
     text = "A letter with the signature of Ambassador Ali Saleh said the reports were untrue."
     assert teller(text, "the reports were untrue") == ("Ali Saleh", "named")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        (
+            "An email published by VICE News warned that leaks damage the department.",
+            "leaks damage",
+            ["VICE News", "An email"],
+        ),
+        (
+            "The memo which was sighted by the Daily Tribune warned that leakers would be punished.",
+            "leakers would",
+            ["Daily Tribune", "The memo"],
+        ),
+        (
+            "VICE News obtained a memo. “Leaks hurt us all,” reads the memo, printed in full by the outlet.",
+            "Leaks hurt",
+            ["VICE News", "the memo"],
+        ),
+    ],
+)
+def test_a_paper_an_outlet_published_or_saw_is_passed_on_by_the_outlet(nlp, text, content, expected):
+    assert [label.lower() for label in tellers(text, content)[-2:]] == [e.lower() for e in expected]
+
+
+def test_a_report_published_by_its_author_is_the_authors(nlp):
+    text = "A report published by Greenpeace said the river was polluted."
+    assert teller(text, "the river") == ("Greenpeace", "named")
