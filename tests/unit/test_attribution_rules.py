@@ -261,6 +261,24 @@ CASES = [
         ],
     ),
     (
+        "same_speaker_participle",
+        "Health officials refuted rumours of an outbreak in the country saying people should not panic.",
+        (),
+        [
+            ("Health officials", "refuted", "rumours of an outbreak in the country", None),
+            ("Health officials", "saying", "people should not panic", None),
+        ],
+        [
+            (
+                "Health officials",
+                "refuted",
+                "rumours of an outbreak in the country saying people should not panic",
+                None,
+            ),
+            ("Health officials", "saying", "people should not panic", None),
+        ],
+    ),
+    (
         "inverted_teller",
         "The talks collapsed, wrote the Guardian.",
         (),

@@ -265,3 +265,10 @@ def test_a_paper_an_outlet_published_or_saw_is_passed_on_by_the_outlet(nlp, text
 def test_a_report_published_by_its_author_is_the_authors(nlp):
     text = "A report published by Greenpeace said the river was polluted."
     assert teller(text, "the river") == ("Greenpeace", "named")
+
+
+def test_a_participle_on_a_thing_is_said_by_the_clause_subject(nlp):
+    text = "Health officials refuted rumours of an outbreak in the country saying people should not panic."
+    assert teller(text, "people should not panic")[0] == "Health officials"
+    # a paper can say: "a letter saying" stays the letter's sender's (sent_document) or the letter's
+    assert teller("A letter saying the roads were closed was posted.", "the roads")[0] != "unattributed"
