@@ -35,10 +35,13 @@ def _flash(kind: str, text: str, edit_id: str | None = None, where: str | None =
     st.session_state[FLASH_KEY] = {"kind": kind, "text": text, "edit": edit_id, "where": where}
 
 
-def _save(analysis: Analysis, build: Callable[[], corrections.Edit | None], where: str | None = None) -> None:
+def _save(analysis: Analysis, build: Callable[[], corrections.Edit | None], where: str | None = None,
+          clear: dict[str, object] | None = None) -> None:
     """Build the edit from what is on screen and append it; a refusal becomes one sentence.
 
-    `where` is the part of the panel that made it: its message (and Undo) is shown there."""
+    `where` is the part of the panel that made it: its message (and Undo) is shown there. `clear`
+    empties the form's widgets once it is saved (key -> empty value), so nothing chosen for this
+    correction is left chosen for the next one."""
     ws = writable()
     if ws is None:
         _flash("error", "The workspace is read-only: the correction was not saved.", where=where)
@@ -54,6 +57,8 @@ def _save(analysis: Analysis, build: Callable[[], corrections.Edit | None], wher
     except SourcetraceError as err:
         _flash("error", str(err), where=where)
         return
+    for widget, empty in (clear or {}).items():
+        st.session_state[widget] = empty
     undoable = edit.id if edit.op not in ("undo", "redo") else None
     _flash("success", corrections.describe(edit, ws.edits(analysis.article.content_hash)), undoable, where)
 
@@ -323,7 +328,8 @@ def _actor_form(analysis: Analysis, actor, ids: list[str], key: str, disabled: b
                               placeholder="Choose the actor to fold into this one",
                               format_func=lambda i: actor_label(analysis, i))
         c2.button("Merge", key=f"{key}-merge", disabled=disabled or absorb is None, on_click=_save, args=(
-            analysis, lambda: corrections.merge_actors(analysis, actor.id, _v(merge_key)),
+            analysis, lambda: corrections.merge_actors(analysis, actor.id, _v(merge_key)), None,
+            {merge_key: None},
         ), width="stretch", help=None if absorb else "Choose the actor to merge into this one first")
 
     variants = sorted({m.text for m in actor.mentions if m.text.casefold() != actor.name.casefold()})
@@ -354,7 +360,7 @@ def render_claim_corrections(
         claim = analysis.claim(claim_id)
         st.caption(f"Chain: {_chain_text(analysis, claim.id)}{_corrected_note(claim.corrected)}")
         if claim.chain:
-            c1, c2, c3, c4 = st.columns([1, 3, 2, 1], vertical_alignment="bottom")
+            c1, c2, c3, c4 = st.columns([1, 3, 2, 1.4], vertical_alignment="bottom")
             c1.selectbox("Link", list(range(len(claim.chain))), index=len(claim.chain) - 1,
                          key=f"{key}-link-{claim.id}", format_func=lambda i: str(i + 1))
             c2.selectbox("Source actor", actor_options, key=f"{key}-link-actor-{claim.id}",
@@ -413,13 +419,14 @@ def _insert_hop_form(analysis: Analysis, claim, actor_options: list[str], key: s
     c1, c2, c3, c4 = st.columns([2, 3, 2, 2], vertical_alignment="bottom")
     c1.selectbox("Where", places, index=default, key=f"{k}-at", format_func=lambda i: _place_label(chain, i))
     who = c2.selectbox("Its actor", actor_options, key=f"{k}-actor",
-                       format_func=lambda i: "(none: type its words)" if not i else actor_label(analysis, i))
+                       format_func=lambda i: "(none)" if not i else actor_label(analysis, i))
     words = c3.text_input("Or its words", key=f"{k}-label", placeholder="e.g. Reuters")
     c4.selectbox("Kind", corrections.HOP_KINDS, index=corrections.HOP_KINDS.index("outlet"), key=f"{k}-kind")
     st.button("Insert hop", key=f"{key}-hop", disabled=disabled or not (who or words.strip()), on_click=_save,
               args=(analysis, lambda: corrections.insert_hop(
                   analysis, claim.id, int(_v(f"{k}-at")), kind=_v(f"{k}-kind"),
-                  actor_id=_v(f"{k}-actor") or None, label=_text(f"{k}-label"))))
+                  actor_id=_v(f"{k}-actor") or None, label=_text(f"{k}-label")),
+                  None, {f"{k}-actor": "", f"{k}-label": ""}))
 
 
 def _parents(analysis: Analysis) -> dict[str, str]:
@@ -459,7 +466,7 @@ def _set_parent_form(analysis: Analysis, claim, key: str, disabled: bool) -> Non
                                       under=int(at))
 
     c3.button("Re-parent", key=f"{key}-parent", disabled=disabled or under is None, width="stretch",
-              on_click=_save, args=(analysis, build))
+              on_click=_save, args=(analysis, build, None, {f"{k}-under": None}))
 
 
 # ---------------------------------------------------------------- events

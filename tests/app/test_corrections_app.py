@@ -645,3 +645,17 @@ def test_a_merge_is_undone_from_its_own_message(home):
     assert "a5" in actors(at)
     assert messages(at) == (["Undo: Merged actor “Kazemi Qomi” into “Hassan Kazemi Qumi”"], [])
     assert [b for b in at.button if b.key == "corr-flash-undo"] == []  # an undo is redone from Redo
+
+
+def test_a_saved_form_is_emptied_for_the_next_correction(home):
+    at = start()
+    at.selectbox(key="corr-actor-pick").set_value("a4").run()
+    at.selectbox(key="corr-actor-merge-a4").set_value("a6").run()
+    click(at, "corr-actor-merge")
+    assert at.selectbox(key="corr-actor-merge-a4").value is None  # not the next merge's target
+    assert at.button(key="corr-actor-merge").disabled
+    at.selectbox(key="corr-claim-pick").set_value("c1").run()
+    at.text_input(key="corr-claim-hop-c1-label").set_value("Reuters").run()
+    click(at, "corr-claim-hop")
+    assert at.text_input(key="corr-claim-hop-c1-label").value == ""
+    assert at.button(key="corr-claim-hop").disabled
