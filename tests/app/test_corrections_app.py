@@ -16,6 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from sourcetrace.focus import Focus
+from sourcetrace.render import escape_markdown
 from sourcetrace.workspace import FILENAME, Workspace
 from tests.unit.test_corrections import make_analysis, sp
 
@@ -501,7 +502,9 @@ def test_shared_mode_shares_library_and_corrections(home):
     assert actors(tab2)["a6"]["name"] == "Jalal Talabani"
     mayor, minister = library(MAYOR, "Mayor"), library(MINISTER, "Minister")
     mayor.run()
-    assert listed(mayor) == listed(minister) == ["(untitled) · 1 edit", "Mayor", "Minister"]
+    untitled = escape_markdown("“NCRI - al-Malaf reported that an official said…”")  # its first words
+    assert listed(mayor) == listed(minister) == ["Mayor", "Minister", untitled]
+    assert "NCRI · undated · 1 edit" in [c.value for c in mayor.sidebar.caption]
     assert SESSION_NOTE not in [c.value for c in mayor.sidebar.caption]
     assert not (home / "sessions").exists()
 
