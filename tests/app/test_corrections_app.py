@@ -662,3 +662,23 @@ def test_a_saved_form_is_emptied_for_the_next_correction(home):
     click(at, "corr-claim-hop")
     assert at.text_input(key="corr-claim-hop-c1-label").value == ""
     assert at.button(key="corr-claim-hop").disabled
+
+
+def test_real_app_the_articles_publisher_reaches_the_header_and_the_chains(home, bundled_analysis):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    at.switch_page("pages/corrections.py").run()
+    assert not at.exception, at.exception
+    publisher = next(t for t in at.text_input if t.key.startswith("corr-article-publisher"))
+    assert publisher.value == bundled_analysis.article.publisher == "NCRI"
+    publisher.set_value("National Council of Resistance of Iran")
+    click(at, "corr-article-set")
+    def header(page: AppTest) -> list[str]:  # the caption under the headline (Markdown-escaped)
+        return [c.value.replace("\\", "") for c in page.caption if "relations" in c.value]
+
+    assert header(at)[0].startswith("National Council of Resistance of Iran · 2007-07-10")
+    chains = [m.value for m in at.markdown if m.value.startswith('<div class="st-crumbs">')]
+    assert chains and all("National Council of Resistance of Iran" in c and ">NCRI<" not in c for c in chains)
+    at.switch_page("pages/article.py").run()
+    assert not at.exception, at.exception
+    assert header(at)[0].startswith("National Council of Resistance of Iran · 2007-07-10")
