@@ -65,7 +65,7 @@ def _paste_here(page, text: str, expect_loaded: bool = True) -> None:
 
 def _pills(page) -> dict[str, str]:
     """Entity-type pill (its type) -> aria-pressed ("true": the type is shown)."""
-    pills = page.locator("[class*='st-key-article-text-types-'] button")
+    pills = page.locator("[class*='st-key-article-text-types'] button")
     return {pills.nth(i).inner_text().split(" · ")[0]: pills.nth(i).get_attribute("aria-pressed")
             for i in range(pills.count())}
 
@@ -83,7 +83,7 @@ def test_a_type_hidden_in_one_article_is_shown_in_the_next(watched, app_url):
     page, _ = watched
     open_app(page, app_url)
     assert _pills(page)["ORG"] == "true"
-    org = page.locator("[class*='st-key-article-text-types-'] button", has_text="ORG")
+    org = page.locator("[class*='st-key-article-text-types'] button", has_text="ORG")
     org.click()
     wait_for_app(page)
     assert _pills(page)["ORG"] == "false"
@@ -96,6 +96,15 @@ def test_a_type_hidden_in_one_article_is_shown_in_the_next(watched, app_url):
 def test_the_bundled_selector_says_another_article_is_loaded(watched, app_url):
     page, _ = watched
     open_app(page, app_url)
+    assert _selector_text(page) == "ncri-2007-07-10-iranian-ambassador-iraq-security"
+    _paste_here(page, WIRE)
+    assert _selector_text(page) == "(another article is loaded)"
+    # and picking the bundled article again loads it (its name was still the widget's value)
+    page.locator(f"{SIDEBAR} [data-testid='stSelectbox'] input").click()
+    page.get_by_role("option", name="ncri-2007-07-10-iranian-ambassador-iraq-security").click()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('article') === "
+                           "'ncri-2007-07-10-iranian-ambassador-iraq-security'", timeout=60_000)
+    wait_for_app(page)
     assert _selector_text(page) == "ncri-2007-07-10-iranian-ambassador-iraq-security"
     _paste_here(page, WIRE)
     assert _selector_text(page) == "(another article is loaded)"
