@@ -318,3 +318,19 @@ def get_selection(analysis: Analysis | None = None) -> ClaimSelection | None:
 def set_selection(selection: ClaimSelection | None) -> None:
     st.session_state[SELECTION_KEY] = selection
     sync_url()
+
+
+# ---------------------------------------------------------------- a correction made in a view
+
+
+def record_edit(analysis: Analysis, edit) -> str:
+    """Append one correction (a `sourcetrace.corrections.Edit` built from `analysis`, the analysis on
+    screen) to this session's workspace, as the Corrections page does; the next run shows it in
+    every view. Returns its one-line description; a read-only workspace raises CorrectionError."""
+    from sourcetrace import corrections
+
+    ws = workspace.writable()
+    if ws is None:
+        raise corrections.CorrectionError("The workspace is read-only: the correction was not saved.")
+    ws.append_edit(analysis.article.content_hash, edit)
+    return corrections.describe(edit, ws.edits(analysis.article.content_hash))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -22,12 +23,14 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def open_page(step: str | None = None) -> AppTest:
+def open_page(step: str | None = None, **params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=180)
     at.run()
     at.switch_page(PAGE)
     if step is not None:
         at.query_params["step"] = step
+    for name, value in params.items():
+        at.query_params[name] = value
     at.run()
     assert not at.exception
     return at
@@ -126,7 +129,16 @@ def test_edits_are_saved_with_the_article_and_restored(home, bundled_analysis, m
     present = open_page(step="1")
     assert progress_text(present) == f"Step 1 of {shown}"
     assert "<h2>Key actors</h2>" in slide_html(present)
-    assert [e.label for e in present.main.expander] == ["Speaker note"]
+    # the projected slide never shows a speaker note: the presenter's view does
+    assert present.main.expander == []
+    assert not [m for m in present.markdown if "Start with who is named." in m.value]
+    presenter = open_page(step="1", presenter="1")
+    assert progress_text(presenter) == f"Step 1 of {shown}"
+    notes = [m.value for m in presenter.markdown if 'data-testid="wt-note"' in m.value]
+    assert notes == ['<div class="wt-note" data-testid="wt-note">Start with who is named.</div>']
+    upnext = next(m.value for m in presenter.markdown if 'data-testid="wt-next"' in m.value)
+    article_step = wt.build_steps(bundled_analysis)[0]  # moved after the key actors
+    assert f"<b>{html.escape(article_step.title)}</b>" in upnext
 
 
 def test_present_from_a_step_skips_hidden_ones(home, bundled_analysis) -> None:
