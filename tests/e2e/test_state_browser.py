@@ -224,3 +224,33 @@ def test_loader_screenshots_after_a_failed_paste(browser, app_url, size):
     finally:
         context.close()
 
+
+
+@pytest.fixture(scope="module")
+def shared_with_an_undone_edit(tmp_path_factory):
+    """A server over a personal workspace in which the bundled article has two edits, one undone."""
+    from sourcetrace import corrections as C
+    from sourcetrace.load import load_path
+    from sourcetrace.model import Analysis
+    from sourcetrace.workspace import FILENAME, Workspace
+    from tests.e2e.conftest import ARTIFACTS, serve_app
+
+    home = tmp_path_factory.mktemp("shared-home")
+    bundled = load_path(ROOT / "data" / "articles" / "ncri-2007-07-10-iranian-ambassador-iraq-security.txt")
+    ws = Workspace(home / FILENAME)
+    ws.add_article(bundled)
+    an = Analysis(article=bundled)
+    for words in ("security apparatus", "ministerial security meetings"):
+        ws.append_edit(bundled.content_hash, C.add_actor(an, words, type="ORG", kind="named"))
+    ws.append_edit(bundled.content_hash, C.undo_entry(ws.edits(bundled.content_hash)))
+    with serve_app(ARTIFACTS / "streamlit-server-shared.log", SOURCETRACE_HOME=str(home),
+                   SOURCETRACE_WORKSPACE="shared") as url:
+        yield url
+
+
+def test_the_edit_count_is_the_edits_in_effect(watched, shared_with_an_undone_edit):
+    page, _ = watched
+    open_app(page, shared_with_an_undone_edit)
+    _library(page)
+    [item] = [" ".join(t.split()) for t in _items(page)]
+    assert item.endswith("NCRI · 10 Jul 2007 · 1 edit · shown now")  # 3 log entries, 1 edit in effect
