@@ -138,6 +138,16 @@ def test_an_invalid_focus_is_dropped_from_the_url_with_a_note(watched, app_url, 
     assert note == f"The link's focus “{focus}” {reason}, so it was dropped."
 
 
+def test_a_claim_list_naming_nothing_is_dropped_from_the_url_with_a_note(watched, app_url):
+    page, _ = watched
+    open_app(page, app_url, claims="measure:bogus")
+    assert "claims" not in parse_qs(urlsplit(page.url).query)
+    note = page.locator(f"{SIDEBAR} [data-testid='stAlertContentInfo'] [data-testid='stMarkdownContainer']")
+    assert note.inner_text() == (
+        "The link's list of claims “measure:bogus” names nothing in this article, so every claim is listed."
+    )
+
+
 # ---------------------------------------------------------------- point 11: the library
 
 
