@@ -99,3 +99,108 @@ def test_embedded_walkthrough(page, app_url) -> None:
     wait_for_app(page)
     assert "embed=true" in page.url
     assert page.locator("[data-testid='stAlert']").count() == 0
+
+
+# ---------------------------------------------------------------- a projector (issue 12, point 12)
+
+SIZES = [(1280, 800), (1440, 900), (1920, 1080)]
+
+
+class Offline:
+    """Every page of a browser context: page errors, and requests that would leave 127.0.0.1 (aborted)."""
+
+    def __init__(self, context) -> None:
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        context.route("**/*", self._route)
+        context.on("page", self.watch)
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def watch(self, page) -> None:
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+
+@pytest.fixture
+def projector(browser, request):
+    """(context, Offline) at the test's viewport; every page it opens is watched."""
+    marker = request.node.get_closest_marker("viewport")
+    width, height = marker.args if marker else (1280, 800)
+    context = browser.new_context(viewport={"width": width, "height": height})
+    guard = Offline(context)
+    yield context, guard
+    context.close()
+
+
+# The slide's box, its parts and how they sit in the window (CSS pixels).
+_LAYOUT_JS = """() => {
+  const box = (sel) => { const e = document.querySelector(sel); if (!e) return null;
+    const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, height: r.height}; };
+  const main = document.querySelector("[data-testid='stMain']");
+  const svgText = [...document.querySelectorAll(".st-key-wt-timeline .main-svg text")]
+    .filter((t) => t.textContent.trim()).map((t) => parseFloat(getComputedStyle(t).fontSize));
+  const fig = document.querySelector(".wt-figure b");
+  return {
+    window: innerHeight, slide: box(".st-key-wt-slide"), text: box(".st-key-wt-text"),
+    net: box(".wt-net"), timeline: box(".st-key-wt-timeline"),
+    scroll: [main.scrollHeight, main.clientHeight],
+    labelPx: parseFloat((document.querySelector(".wt-net") || {dataset: {}}).dataset.labelPx || "0"),
+    timelinePx: svgText, figurePx: fig ? parseFloat(getComputedStyle(fig).fontSize) : 0,
+    bodyPx: Math.min(...[...document.querySelectorAll(".st-key-wt-text p, .st-key-wt-text li")]
+      .map((e) => parseFloat(getComputedStyle(e).fontSize))),
+  };
+}"""
+
+
+def _steps_to_check(analysis) -> dict[str, int]:
+    """1-based steps: key actors, the longest claim, a claim with a timeline, the summary."""
+    from sourcetrace import walkthrough as wt
+
+    steps = wt.visible(wt.build_steps(analysis))
+    claims = [i for i, s in enumerate(steps, 1) if s.kind == "claim"]
+    longest = max(claims, key=lambda i: len(" ".join(steps[i - 1].lines)))
+    timed = next(i for i in claims if steps[i - 1].event)
+    return {"actors": 2, "longest-claim": longest, "timeline": timed, "summary": len(steps)}
+
+
+@pytest.mark.parametrize(
+    "size", [pytest.param(s, marks=pytest.mark.viewport(*s), id=f"{s[0]}x{s[1]}") for s in SIZES]
+)
+def test_slide_fills_the_projector_and_nothing_is_clipped(projector, app_url, bundled_analysis, size) -> None:
+    context, guard = projector
+    page = context.new_page()
+    width, height = size
+    for name, n in _steps_to_check(bundled_analysis).items():
+        open_app(page, app_url, "walkthrough", article=ARTICLE, step=str(n))
+        if name != "summary":
+            page.wait_for_selector(".wt-net[data-settled='1']", timeout=30_000)
+        page.wait_for_timeout(400)  # the fit and the label sizing run after the layout settles
+        m = page.evaluate(_LAYOUT_JS)
+        where = f"{name} (step {n}) at {width}x{height}"
+        # the slide runs to the window's bottom edge, and the page does not scroll
+        assert m["slide"]["bottom"] <= height and m["slide"]["bottom"] >= height - 24, (where, m)
+        assert m["scroll"][0] <= m["scroll"][1], (where, m)
+        # nothing is cut: the text, the network and the timeline end inside the window
+        for part in ("text", "net", "timeline"):
+            if m[part] is not None:
+                assert m[part]["bottom"] <= height, (where, part, m)
+        assert m["bodyPx"] >= 18, (where, m)
+        if name == "summary":
+            assert m["figurePx"] >= 3 * m["bodyPx"] and m["figurePx"] >= 60, (where, m)
+        else:
+            # the network takes the slide's height (less the timeline's), labels legible at the back
+            below = m["timeline"]["height"] + 18 if m["timeline"] else 0
+            assert m["net"]["height"] >= m["slide"]["height"] - below - 4, (where, m)
+            assert m["net"]["height"] >= 0.4 * height, (where, m)
+            assert m["labelPx"] >= 18, (where, m)
+        if name == "timeline":
+            assert m["timeline"] is not None and m["timelinePx"], (where, m)
+            assert min(m["timelinePx"]) >= 18, (where, m)
+        screenshot(page, f"present-{width}x{height}-{name}")
+    assert guard.errors == [] and guard.outside == []
