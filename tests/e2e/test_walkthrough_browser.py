@@ -83,8 +83,9 @@ def test_last_step_is_the_sourcing_summary(page, app_url) -> None:
     open_app(page, app_url, "walkthrough", article=ARTICLE, step=str(total))
     assert page.get_by_text(f"Step {total} of {total}").is_visible()
     assert page.locator(".st-key-wt-slide h2").inner_text() == "How the claims are sourced"
-    values = page.locator("[data-testid='stMetricValue']").all_inner_texts()
-    assert len(values) == 4 and all(re.fullmatch(rf"\d+ of {total - 3}", v) for v in values)
+    values = page.locator(".wt-figure b").all_inner_texts()
+    assert len(values) == 4 and all(re.fullmatch(r"\d+", v) for v in values)
+    assert page.locator(".wt-figure .wt-of").all_inner_texts() == [f"of {total - 3} claims"] * 4
     assert page.get_by_role("button", name=re.compile("Next")).is_disabled()
     screenshot(page, "walkthrough-summary")
 
@@ -203,4 +204,98 @@ def test_slide_fills_the_projector_and_nothing_is_clipped(projector, app_url, bu
             assert m["timeline"] is not None and m["timelinePx"], (where, m)
             assert min(m["timelinePx"]) >= 18, (where, m)
         screenshot(page, f"present-{width}x{height}-{name}")
+    # the presenter's window at the same size: its panels fit across, the clock in view
+    open_app(page, app_url, "walkthrough", article=ARTICLE, step="6", presenter="1")
+    for part in ("wt-elapsed", "wt-note", "wt-next"):
+        box = page.get_by_test_id(part).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, (part, box)
+        assert box["y"] + box["height"] <= height, (part, box)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    screenshot(page, f"present-{width}x{height}-presenter")
+    assert guard.errors == [] and guard.outside == []
+
+
+def _wait_step(page, n: int) -> None:
+    page.wait_for_function(
+        f"() => new URLSearchParams(location.search).get('step') === '{n}'", timeout=30_000
+    )
+    wait_for_app(page)
+
+
+def _elapsed(page) -> str:
+    return page.get_by_test_id("wt-elapsed").inner_text()
+
+
+@pytest.mark.viewport(1440, 900)
+def test_presenter_view_drives_the_audience_window(projector, app_url, bundled_analysis) -> None:
+    from sourcetrace import walkthrough as wt
+
+    context, guard = projector
+    steps = wt.visible(wt.build_steps(bundled_analysis))
+    note = "Ask the room who the embassy official might be."
+    presenter = context.new_page()
+    # a speaker note on the key-actors step, written in the editor
+    open_app(presenter, app_url, "walkthrough", article=ARTICLE)
+    prefix = f"wt-{bundled_analysis.article.content_hash[:12]}-"
+    field = presenter.locator(f".st-key-{prefix}note-actors input")
+    field.fill(note)
+    field.press("Enter")
+    wait_for_app(presenter)
+    presenter.get_by_role("button", name="Presenter view").click()
+    _wait_step(presenter, 1)
+    assert "presenter=1" in presenter.url
+    assert presenter.get_by_test_id("wt-note").inner_text() == "No speaker note for this step."
+    assert presenter.get_by_test_id("wt-next").locator("b").inner_text() == "Key actors"
+    assert re.fullmatch(r"\d\d:\d\d", _elapsed(presenter))
+
+    # the audience window opens on the presenter's step, without notes or the presenter's panels
+    with presenter.expect_popup() as popup:
+        presenter.get_by_test_id("wt-open-audience").click()
+    audience = popup.value
+    wait_for_app(audience)
+    assert "presenter" not in audience.url and "deck=" in audience.url
+    assert audience.locator(".st-key-wt-slide h2").inner_text() == steps[0].title
+
+    # the presenter steps: the audience follows
+    presenter.keyboard.press("ArrowRight")
+    _wait_step(presenter, 2)
+    assert presenter.get_by_test_id("wt-note").inner_text() == note
+    _wait_step(audience, 2)
+    assert audience.locator(".st-key-wt-slide h2").inner_text() == "Key actors"
+    # the audience's slide never carries the note, nor the presenter's panels
+    assert note not in audience.content()
+    assert audience.get_by_test_id("wt-note").count() == 0
+    assert audience.get_by_test_id("wt-elapsed").count() == 0
+    presenter.get_by_role("button", name="Next").first.click()
+    _wait_step(presenter, 3)
+    _wait_step(audience, 3)
+    assert audience.locator(".st-key-wt-slide h2").inner_text() == steps[2].title
+
+    # the audience window's own arrows work, and the presenter follows them
+    audience.keyboard.press("ArrowRight")
+    _wait_step(audience, 4)
+    _wait_step(presenter, 4)
+    assert presenter.locator(".st-key-wt-now h2").inner_text() == steps[3].title
+    audience.keyboard.press("ArrowLeft")
+    _wait_step(audience, 3)
+    _wait_step(presenter, 3)
+
+    # the clock counts from the start of the presentation, not of the step
+    presenter.evaluate(
+        "() => { for (const k of Object.keys(sessionStorage)) if (k.startsWith('sourcetrace-present-start:'))"
+        " sessionStorage.setItem(k, String(Date.now() - 3723000)); }"
+    )
+    presenter.wait_for_function(
+        "() => /^1:02:0\\d$/.test(document.querySelector('[data-testid=wt-elapsed]').textContent)",
+        timeout=5_000,
+    )
+    presenter.keyboard.press("ArrowRight")
+    _wait_step(presenter, 4)
+    _wait_step(audience, 4)
+    assert re.fullmatch(r"1:02:\d\d", _elapsed(presenter))
+    presenter.get_by_role("button", name="Restart clock").click()
+    assert re.fullmatch(r"00:0\d", _elapsed(presenter))
+    audience.wait_for_timeout(1500)
+    screenshot(presenter, "present-presenter-1440x900")
+    screenshot(audience, "present-audience-1440x900")
     assert guard.errors == [] and guard.outside == []
