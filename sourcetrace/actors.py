@@ -127,6 +127,11 @@ def _affiliations() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, st
     return adjectives, names
 
 
+def title_words() -> frozenset[str]:
+    """The words that head a person's title (data/titles.txt), lower-case."""
+    return _title_words()
+
+
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     if not TITLES_FILE.exists():

@@ -2,7 +2,9 @@
 
 A claim is either the content of an innermost attribution (its chain walks the parents up to
 the publisher frame), or a body sentence that no attribution covers and that states something:
-the article's own voice, whose chain ends in an "unattributed" link (never an invented source).
+the article's own voice, whose chain ends in an "unattributed" link (never an invented source) —
+or, inside a dateline's outlet frame, in that outlet's own voice: the chain ends in the outlet's
+frame link ("NCRI › al-Malaf", kind outlet, `ChainLink.frame`).
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ def _link(
         kind="unattributed" if unnamed else att.source_kind,
         actor=att.source_actor,
         attribution=att.id,
+        frame=att.frame,
     )
 
 
@@ -308,7 +311,10 @@ def _unattributed(
         # the headline sits above the body: it is the publisher's own voice
         frame = next((f for f in frames if f.source_kind == "publisher"), None)
     chain = _chain(frame, by_id, article, actor_by_id)
-    chain.append(ChainLink(label=UNATTRIBUTED_LABEL, kind="unattributed"))
+    if not chain or chain[-1].kind != "outlet":
+        # the page speaks: its publisher names no source. Inside an outlet's frame (a dateline,
+        # "al-Malaf, July 10, 2007:") the framed outlet speaks: NCRI › al-Malaf is the whole chain
+        chain.append(ChainLink(label=UNATTRIBUTED_LABEL, kind="unattributed"))
     hedge = _hedge(text, content)
     return Claim(
         id="",

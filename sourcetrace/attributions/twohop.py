@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from sourcetrace.attributions.base import Found, Rule, minus, np_range, parts, subtree, tok_end
 from sourcetrace.attributions.clauses import cue_range
 from sourcetrace.attributions.lexicons import lexicons
+from sourcetrace.attributions.sources import antecedent, noun_before
 
 TWO_HOP_RULES = (
     Rule("citing_source", '"X, citing Y, said P": Y is X\'s source for P (X › Y › P), not what X said'),
@@ -27,6 +28,8 @@ def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
     source under the agency's attribution, with the agency's content."""
     by_verb = {f.verb.i: f for f in finds if f.verb is not None}
     by_source = {f.head.i: f for f in finds if f.head is not None and f.verb is not None}
+    # "a Bloomberg report, citing unnamed sources, that said P": the report is the host
+    by_antecedent = {antecedent(f.head).i: f for f in finds if f.head is not None and f.verb is not None}
     added = []
     for v in doc:
         if v.lemma_.lower() not in _CITING or v.tag_ != "VBG" or v.dep_ not in ("advcl", "acl"):
@@ -34,6 +37,9 @@ def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
         # "The agency, citing Y, said"; "The mayor, quoting Y, said" (on the subject);
         # "According to X, citing Y, ..." (on the clause)
         host = by_verb.get(v.head.i) or by_source.get(v.head.i) or _according_host(finds, v)
+        if host is None:
+            noun = noun_before(v)
+            host = by_antecedent.get(noun.i) if noun is not None else None
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
         # one quotes a teller; one cites a teller or a reason ("citing her work")
         teller = obj is not None and (_teller(obj) or (v.lemma_.lower() == "quote" and obj.pos_ == "NOUN"))

@@ -7,6 +7,7 @@ import pytest
 from sourcetrace.attributions import find_attributions
 from sourcetrace.claims import build_claims
 from sourcetrace.model import Actor, Article, ArticleStructure, Claim
+from sourcetrace.sourcing import voice
 from tests.helpers import span_of as span
 
 
@@ -84,6 +85,40 @@ def test_headline_without_cue_is_the_publishers_claim(nlp):
     assert chain(claims[0]) == [("Bugle", "publisher"), ("unattributed", "unattributed")]
 
 
+def test_sentence_inside_a_dateline_frame_is_the_outlets_own_voice(nlp):
+    from sourcetrace.structure import detect_structure
+
+    text = (
+        "Port reopens after strike\n\n"
+        "LISBON, March 15 (Atlantic Wire) - The port reopened on Monday after a four-day strike. "
+        "The union said that the deal was fair.\n"
+    )
+    found = detect_structure(text)
+    claims = claims_of(nlp, text, publisher="Daily Bugle", structure=found.structure)
+    by_text = {c.content.text: c for c in claims}
+    reopened = by_text["The port reopened on Monday after a four-day strike"]
+    # the framed outlet speaks: no "unattributed" hop after it
+    assert chain(reopened) == [("Daily Bugle", "publisher"), ("Atlantic Wire", "outlet")]
+    assert voice(reopened) == "Atlantic Wire's own voice, as republished by Daily Bugle"
+    said = by_text["that the deal was fair"]
+    assert chain(said) == [("Daily Bugle", "publisher"), ("Atlantic Wire", "outlet"), ("The union", "named")]
+    assert voice(said) is None
+    # the headline sits above the frame: the page's own voice, still unattributed
+    assert chain(by_text["Port reopens after strike"]) == [
+        ("Daily Bugle", "publisher"), ("unattributed", "unattributed")
+    ]
+
+
+def test_framed_outlet_without_a_publisher_speaks_alone(nlp):
+    from sourcetrace.structure import detect_structure
+
+    text = "Port reopens after strike\n\nLISBON, March 15 (Atlantic Wire) - The port reopened on Monday.\n"
+    claims = claims_of(nlp, text, structure=detect_structure(text).structure)
+    reopened = next(c for c in claims if c.content.text == "The port reopened on Monday")
+    assert chain(reopened) == [("Atlantic Wire", "outlet")]
+    assert voice(reopened) == "Atlantic Wire's own voice"
+
+
 # --------------------------------------------------------------------------- bundled article
 
 
@@ -130,9 +165,16 @@ def test_bundled_denial_document_headline_and_boilerplate(bundled_analysis):
     assert hedged.hedge.text == "it is not officially known whether"
 
 
-def test_bundled_unattributed_sentence_inside_the_outlet_frame(bundled_analysis):
+def test_bundled_sentence_inside_the_outlet_frame_is_the_outlets_own_voice(bundled_analysis):
+    # no source inside al-Malaf's dateline frame: al-Malaf speaks (issue 10), no "unattributed" hop
     claim = next(c for c in bundled_analysis.claims if c.content.text.startswith("Day by day more facts"))
-    assert chain(claim) == [("NCRI", "publisher"), ("al-Malaf", "outlet"), ("unattributed", "unattributed")]
+    assert chain(claim) == [("NCRI", "publisher"), ("al-Malaf", "outlet")]
+    assert [link.frame for link in claim.chain] == [True, True]
+    assert voice(claim) == "al-Malaf's own voice, as republished by NCRI"
+    # al-Malaf as the teller of a sentence ("al-Malaf reported") is a source, not a frame
+    told = next(c for c in bundled_analysis.claims if c.content.text.startswith("One of the functions"))
+    assert chain(told) == [("NCRI", "publisher"), ("al-Malaf", "outlet")]
+    assert [link.frame for link in told.chain] == [True, False] and voice(told) is None
 
 
 def test_outer_attribution_that_says_more_is_a_claim_too(nlp):
