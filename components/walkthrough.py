@@ -54,8 +54,10 @@ _PRESENT_CSS = (
     _CHROME_CSS
     + """
 :root { --wt-slide-h: calc(100vh - 5.6rem); --wt-type: clamp(18px, calc(1.05vw + 0.75vh), 34px); }
-.st-key-wt-slide { height: var(--wt-slide-h); overflow: hidden; }
+.st-key-wt-slide { height: var(--wt-slide-h); min-height: var(--wt-slide-h); max-height: var(--wt-slide-h);
+  flex: 0 0 auto; overflow: hidden; }
 .st-key-wt-text { font-size: calc(var(--wt-fit, 1) * var(--wt-type)); line-height: 1.4; }
+.st-key-wt-text [data-testid="stMarkdownContainer"] { font-size: inherit; }
 .st-key-wt-text h2 { font-size: 1.55em; line-height: 1.15; margin: 0 0 .45em; padding: 0; }
 .st-key-wt-text .wt-eyebrow { font-size: .7em; letter-spacing: .08em; text-transform: uppercase;
   color: #5b6470; }
@@ -79,7 +81,8 @@ _PRESENT_CSS = (
 .wt-figures { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 1.2em;
   margin: .6em 0 .9em; }
 .wt-figure { border: 1px solid #dde2e8; border-radius: .5em; padding: .5em .8em .7em; background: #f7f9fb; }
-.wt-figure b { display: block; font-size: 3.6em; line-height: 1.05; color: #1f4e79; font-weight: 700; }
+.wt-figure b { display: block; font-size: clamp(3.6em, 15vh, 6.5em); line-height: 1.05; color: #1f4e79;
+  font-weight: 700; }
 .wt-figure .wt-of { font-size: 1.05em; color: #46505c; }
 .wt-figure .wt-label { display: block; font-size: .95em; line-height: 1.25; margin-top: .3em; }
 """
