@@ -24,6 +24,7 @@ from components.workspace import (
 from sourcetrace.analysis import prepare_article
 from sourcetrace.errors import SourcetraceError
 from sourcetrace.model import Article
+from sourcetrace.render import escape_markdown
 
 NOTICE_KEY = "_workspace_notice"  # session: (kind, sentence) from the last workspace action
 
@@ -70,8 +71,10 @@ def _import(key: str) -> None:
 
 
 def _label(record) -> str:
-    title = record.title or "(untitled)"
+    title = record.title or ""
     title = title if len(title) <= 48 else title[:47] + "…"
+    # a button label is Markdown: the article's title is escaped so it shows as written
+    title = escape_markdown(title) if title else "(untitled)"
     edits = f" · {record.edits} edit{'s' if record.edits != 1 else ''}" if record.edits else ""
     return f"{title}{edits}"
 
