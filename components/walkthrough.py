@@ -22,7 +22,6 @@ from sourcetrace import export, render, walkthrough
 from sourcetrace.chronology import chronology
 from sourcetrace.figures import network_data, timeline_figure
 from sourcetrace.model import Analysis
-from sourcetrace.render import escape_markdown
 
 STEP_PARAM = "step"
 PRESENTER_PARAM = "presenter"  # ?presenter=1: the presenter's window (notes, next step, clock)
@@ -536,10 +535,13 @@ def render_editor(analysis: Analysis, steps: list[walkthrough.Step]) -> None:
             head, controls = st.columns([7, 3], vertical_alignment="center")
             preview = step.lines[0] if step.kind == "claim" and step.lines else " · ".join(step.lines[:1])
             chain = " › ".join(step.chain)
+            # an HTML block: the article's words as written, never Markdown (not even a bare address)
             head.markdown(
-                f"**{i + 1}. {escape_markdown(step.title)}**"
-                + (f" — {escape_markdown(_clip(preview))}" if preview else "")
-                + (f"  \n:gray[{escape_markdown(chain)}]" if chain else "")
+                f"<div><strong>{i + 1}. {render.text_html(step.title)}</strong>"
+                + (f" — {render.text_html(_clip(preview))}" if preview else "")
+                + (f'<br><span style="color:#5b6470">{render.text_html(chain)}</span>' if chain else "")
+                + "</div>",
+                unsafe_allow_html=True,
             )
             with controls.container(horizontal=True, gap="small", horizontal_alignment="right"):
                 visible_keys = [s.key for s in walkthrough.visible(steps)]
