@@ -191,8 +191,11 @@ def _type_pills(types: list[str], counts: dict[str, int], key: str) -> set[str]:
         "<style>"
         f'{pills} p::before {{ content: ""; display: inline-block; width: .75rem; height: .75rem;'
         " border-radius: 2px; margin-right: .4rem; vertical-align: -.05rem; }\n"
-        f'{pills}[data-selected="false"] p {{ color: #8a939d; text-decoration: line-through; }}\n'
-        f'{pills}[data-selected="false"] p::before {{ opacity: .35; }}\n'
+        # Streamlit 1.67 marks an unselected pill aria-pressed="false" (older ones data-selected)
+        f'{pills}[aria-pressed="false"] p, {pills}[data-selected="false"] p'
+        " { color: #8a939d; text-decoration: line-through; }\n"
+        f'{pills}[aria-pressed="false"] p::before, {pills}[data-selected="false"] p::before'
+        " { opacity: .35; }\n"
         f"{swatches}</style>",
         unsafe_allow_html=True,
     )
