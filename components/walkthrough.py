@@ -115,6 +115,22 @@ _PRESENTER_CSS = (
 """
 )
 
+# Printing the editor gives the presenter's outline: every step with its chain and speaker note,
+# without the app's chrome or the controls (the report download is the handout: see export).
+_EDITOR_PRINT_CSS = """
+@media print {
+  header[data-testid="stHeader"], section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+  [data-testid="stToolbar"], [data-testid="stDecoration"], footer,
+  .stButton, .stDownloadButton, [data-testid="stCheckbox"], [data-testid="stAlert"],
+  [data-testid="stTextInput"]:has(input:placeholder-shown) { display: none !important; }
+  [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
+  [data-testid="stVerticalBlockBorderWrapper"], [class*="-row-"] { break-inside: avoid; }
+  [data-testid="stTextInput"] input { border: 0; font-style: italic; }
+}
+"""
+_PRESENT_PRINT_CSS = """
+@media print { .st-key-wt-nav { display: none !important; } }
+"""
 
 def _style(css: str) -> None:
     st.html(f"<style>{css}</style>")
@@ -364,7 +380,7 @@ def render_present(
     """The audience's slide: fills the window; speaker notes are never on it."""
     shown = walkthrough.visible(steps)
     step = shown[n - 1]
-    _style(_PRESENT_CSS)
+    _style(_PRESENT_CSS + _PRESENT_PRINT_CSS)
     _nav(n, len(shown))
     with st.container(key="wt-link"):
         _sync("audience", n, len(shown), token)
@@ -500,6 +516,7 @@ def render_editor(analysis: Analysis, steps: list[walkthrough.Step]) -> None:
     content_hash = analysis.article.content_hash
     prefix = f"wt-{content_hash[:12]}-"
     shown = len(walkthrough.visible(steps))
+    _style(_EDITOR_PRINT_CSS)
     st.markdown("#### Walkthrough")
     st.caption(
         f"{len(steps)} steps, {shown} shown. Reorder, hide and annotate them; the changes are saved with "

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import open_app, screenshot, wait_for_app
+from tests.e2e.conftest import ARTIFACTS, open_app, screenshot, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -298,4 +298,42 @@ def test_presenter_view_drives_the_audience_window(projector, app_url, bundled_a
     audience.wait_for_timeout(1500)
     screenshot(presenter, "present-presenter-1440x900")
     screenshot(audience, "present-audience-1440x900")
+    assert guard.errors == [] and guard.outside == []
+
+
+@pytest.mark.viewport(1280, 800)
+def test_editor_prints_the_presenters_outline(projector, app_url, bundled_analysis) -> None:
+    """Printing the Walkthrough page: every step, its chain and note; no chrome, no controls."""
+    import unicodedata
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from sourcetrace import walkthrough as wt
+
+    context, guard = projector
+    page = context.new_page()
+    open_app(page, app_url, "walkthrough", article=ARTICLE)
+    prefix = f"wt-{bundled_analysis.article.content_hash[:12]}-"
+    field = page.locator(f".st-key-{prefix}note-actors input")
+    field.fill("Point at the anonymous official.")
+    field.press("Enter")
+    wait_for_app(page)
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => ['[data-testid=stSidebar]', '.stButton', '.stDownloadButton', '[data-testid=stCheckbox]']
+          .map((sel) => [...document.querySelectorAll(sel)].every((e) => !e.offsetParent))"""
+    )
+    assert hidden == [True, True, True, True]
+    pdf = page.pdf(format="A4")
+    (ARTIFACTS / "walkthrough-outline.pdf").write_bytes(pdf)
+    text = " ".join(
+        unicodedata.normalize("NFKC", p.extract_text() or "") for p in PdfReader(BytesIO(pdf)).pages
+    )
+    text = " ".join(text.split())
+    steps = wt.build_steps(bundled_analysis)
+    positions = [text.find(f"{i}. {' '.join(s.title.split())}") for i, s in enumerate(steps, 1)]
+    assert -1 not in positions and positions == sorted(positions), positions
+    assert "Point at the anonymous official." in text
+    assert "Speaker note (optional)" not in text and "Start presenting" not in text
     assert guard.errors == [] and guard.outside == []
