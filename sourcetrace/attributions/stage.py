@@ -318,7 +318,7 @@ def find_sourcing(
     if "quote_paragraph" not in off:
         continue_in_paragraphs(finds, regions, text)
     if "quoted_as_saying" not in off:
-        finds = quoted_as_saying(finds)
+        finds = quoted_as_saying(finds, doc)
     if "citing_source" not in off:
         finds = citing_sources(doc, finds, text)
     if "seen_by" not in off:

@@ -272,3 +272,34 @@ def test_a_participle_on_a_thing_is_said_by_the_clause_subject(nlp):
     assert teller(text, "people should not panic")[0] == "Health officials"
     # a paper can say: "a letter saying" stays the letter's sender's (sent_document) or the letter's
     assert teller("A letter saying the roads were closed was posted.", "the roads")[0] != "unattributed"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        (
+            "“The talks are dead. The plan is over,” spokesman Tom Baro was quoted as saying by the Post.",
+            "The talks are dead. The plan is over",
+            ["Post", "Tom Baro"],
+        ),
+        (
+            "The striker has no intention of leaving Spain, his agent was quoted as saying on Friday.",
+            "The striker has no intention of leaving Spain",
+            ["his agent"],
+        ),
+        (
+            "A senior Israeli official was quoted by Haaretz, saying that Jerusalem was worried.",
+            "that Jerusalem was worried",
+            ["Haaretz", "a senior Israeli official"],
+        ),
+        (
+            "The president was quoted as supporting the proposal to deploy the missiles.",
+            "supporting the proposal to deploy the missiles",
+            ["The president"],
+        ),
+    ],
+)
+def test_quoted_speech_in_every_word_order(nlp, text, content, expected):
+    claims = analyze_text(text, publisher="Daily").claims
+    claim = next(c for c in claims if c.content.text == content)
+    assert [link.label for link in claim.chain] == ["Daily", *expected]
