@@ -332,8 +332,7 @@ def find_sourcing(
     if "same_speaker_participle" not in off:
         split_same_speaker(finds, text)
     nest(finds, frames)
-    if "denied_report" not in off:
-        finds = split_denials(doc, finds, lexicons())
+    finds = split_denials(doc, finds, lexicons(), off)
 
     every = sorted([*frames, *finds], key=lambda f: (f.cue[0], not f.frame))
     for n, f in enumerate(every, 1):
@@ -372,6 +371,8 @@ def _stance(f: Found, text: str, rebut: bool) -> str:
     lex = lexicons()
     if f.lemma in lex.denials:
         return "asserts" if f.negated else "denies"
+    if f.denies:  # decided by the denial rules (sourcetrace/attributions/denials.py)
+        return "denies"
     if rebut and not f.frame and lex.rebuttals is not None and f.verb is not None:
         if any(lex.rebuttals.search(text, s, e) for s, e in f.content) and not f.negated:
             return "denies"

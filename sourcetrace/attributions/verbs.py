@@ -57,6 +57,7 @@ _ADVERBIAL_PREPS = {
 _OBJECT_DEPS = ("dobj", "xcomp", "oprd", "pobj", "pcomp")
 _HYPOTHETICAL = {"anyone", "anybody", "whoever", "whomever"}
 _CONDITION_DEPTH = 3  # "if anyone says", "if he were to say": the cue or a verb just above it
+_DENIED_PRONOUNS = {"this", "that", "it", "these", "those", "them"}
 _NOT_TAIL = ("punct", "cc", "conj", "advcl", "parataxis", "ccomp", "npadvmod", "advmod")
 
 
@@ -232,8 +233,11 @@ def _content_ranges(c: VerbCall) -> None:
 
 
 def _bare_pronoun(c: VerbCall) -> None:
-    """ "they have defended them": a bare pronoun states nothing."""
+    """ "they have defended them": a bare pronoun states nothing — unless it is denied ("Suga
+    denied this": the denial of what was just said)."""
     if len(c.children) == 1 and c.children[0].pos_ == "PRON" and c.children[0].n_rights == 0:
+        if c.verb.lemma_.lower() in lexicons().denials and c.children[0].lower_ in _DENIED_PRONOUNS:
+            return
         c.rejected = True
 
 
