@@ -230,6 +230,8 @@ class ActorBook:
     def _owner(self, head: Token) -> Actor | None:
         """Who a document belongs to: "Bloomberg's report", "the Kyodo report", "a report by
         Reuters", "a statement issued by the ministry"."""
+        if any(c.lemma_.lower() in ("leak", "leaked") for c in head.children if c.dep_ in ("amod", "acl")):
+            return None  # "a leaked assessment from the agency": the paper speaks, not the agency
         for child in head.children:
             if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
                 owner = self._named_at(child)

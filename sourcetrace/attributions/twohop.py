@@ -53,9 +53,17 @@ def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
     by_antecedent = {antecedent(f.head).i: f for f in finds if f.head is not None and f.verb is not None}
     added = []
     for v in doc:
-        if v.lemma_.lower() not in _CITING or v.tag_ != "VBG" or v.dep_ not in ("advcl", "acl", "amod"):
+        if v.lemma_.lower() not in _CITING or v.tag_ not in ("VBG", "VBD", "VBZ"):
+            continue
+        if v.tag_ == "VBG" and v.dep_ not in ("advcl", "acl", "amod"):
             continue
         obj = _cited(v)
+        if v.tag_ != "VBG":  # "the Times, which quoted sources and said P": the conjoined "said" is the host
+            said = next((c for c in v.children if c.dep_ == "conj" and c.i in by_verb), None)
+            if said is None or obj is None or not _teller(obj):
+                continue
+            _cite_under(by_verb[said.i], v, obj, by_verb, added, text)
+            continue
         # "The agency, citing Y, said"; "The mayor, quoting Y, said" (on the subject);
         # "According to X, citing Y, ..." (on the clause)
         host = by_verb.get(v.head.i) or by_source.get(v.head.i) or _according_host(finds, v)
@@ -70,16 +78,21 @@ def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
             continue  # "citing her work", "citing a threat to safety": a reason given, not a source
         hole = (v.idx, max(subtree(v)[1], np_range(obj)[1]))
         host.content = parts(text, [p for r in host.content for p in minus(r, [hole])]) or host.content
-        f = by_verb.get(v.i)
-        if f is None:
-            f = Found(cue=(0, 0), content=[], verb=v, lemma=v.lemma_.lower(), sent_end=host.sent_end)
-            added.append(f)
-        start, end = np_range(obj)
-        f.source, f.head = (max(start, obj.doc[v.i + 1].idx), end), obj  # never "Quoting sources"
-        f.cue = (v.idx, tok_end(v))
-        f.content = list(host.content)
-        f.parent = host
+        _cite_under(host, v, obj, by_verb, added, text)
     return finds + added
+
+
+def _cite_under(host: Found, v: Token, obj: Token, by_verb: dict, added: list[Found], text: str) -> None:
+    """The cited teller `obj` as a find under `host`, with the host's content."""
+    f = by_verb.get(v.i)
+    if f is None:
+        f = Found(cue=(0, 0), content=[], verb=v, lemma=v.lemma_.lower(), sent_end=host.sent_end)
+        added.append(f)
+    start, end = np_range(obj)
+    f.source, f.head = (max(start, obj.doc[v.i + 1].idx), end), obj  # never "Quoting sources"
+    f.cue = (v.idx, tok_end(v))
+    f.content = list(host.content)
+    f.parent = host
 
 
 def _cited(v: Token) -> Token | None:

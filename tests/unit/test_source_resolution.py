@@ -303,3 +303,15 @@ def test_quoted_speech_in_every_word_order(nlp, text, content, expected):
     claims = analyze_text(text, publisher="Daily").claims
     claim = next(c for c in claims if c.content.text == content)
     assert [link.label for link in claim.chain] == ["Daily", *expected]
+
+
+def test_a_cited_source_before_a_conjoined_cue(nlp):
+    text = (
+        "The story was followed by the Daily Courier, which quoted unnamed sources and said the port closed."
+    )
+    assert tellers(text, "the port closed")[-2:] == ["Daily Courier", "unnamed sources"]
+
+
+def test_a_leaked_paper_speaks_for_itself(nlp):
+    text = "A leaked assessment from the Harbor Authority said the port had closed."
+    assert teller(text, "the port had closed")[1] == "document"
