@@ -314,6 +314,13 @@ CASES = [
         ],
     ),
     (
+        "said_in_document",
+        "In the letter, it is said that the reports were false.",
+        (),
+        [("the letter", "is said", "that the reports were false", None)],
+        [(None, "is said", "that the reports were false", None)],
+    ),
+    (
         "inverted_teller",
         "The talks collapsed, wrote the Guardian.",
         (),

@@ -315,3 +315,11 @@ def test_a_cited_source_before_a_conjoined_cue(nlp):
 def test_a_leaked_paper_speaks_for_itself(nlp):
     text = "A leaked assessment from the Harbor Authority said the port had closed."
     assert teller(text, "the port had closed")[1] == "document"
+
+
+def test_what_is_said_in_a_letter_is_its_signers(nlp):
+    text = (
+        "A letter with the signature of Ambassador Ali Saleh said the reports were untrue. "
+        "It is said in the letter that the reports aim at causing damage, APA reports."
+    )
+    assert tellers(text, "the reports aim")[-2:] == ["APA", "Ali Saleh"]
