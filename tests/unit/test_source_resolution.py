@@ -323,3 +323,17 @@ def test_what_is_said_in_a_letter_is_its_signers(nlp):
         "It is said in the letter that the reports aim at causing damage, APA reports."
     )
     assert tellers(text, "the reports aim")[-2:] == ["APA", "Ali Saleh"]
+
+
+def test_he_is_the_person_the_sentence_before_was_about(nlp):
+    text = (
+        "A senior official said the papers were real. Tom Baro ducked questions about them on Monday. "
+        "“We need not confirm anything,” he said."
+    )
+    assert teller(text, "We need not confirm")[0] == "Tom Baro"
+    # the subject of a relative clause inside what was said is not who speaks next
+    text = (
+        "Spokesman Ian Kelly said the issue reflects graft, a problem that Tom Baro has taken seriously. "
+        "He also said the sector has promise."
+    )
+    assert teller(text, "the sector has promise")[0] == "Ian Kelly"
