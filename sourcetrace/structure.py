@@ -98,8 +98,8 @@ _DATE_LABEL = (
     r"|(?:date|time)\s*(?:of\s+)?(?:publication|published|posted|post|updated|modified|created|released)"
     r"|(?:first |last |originally )?(?:publish(?:ed)?|post(?:ed)?|updated?|modified|released?|created"
     r"|uploaded|pub(?:lication|lished)?)\s*(?:date|time)(?: on| at)?"
-    r"|(?:first |last |originally )?(?:published|updated|posted|modified|uploaded|dated?|released|created)"
-    r"(?: on| at)?)"
+    r"|(?:first |last |originally )?(?:published|updated|posted|modified|uploaded|dated?|released|created"
+    r"|corrected|correction)(?: on| at)?)"
 )
 _DATE_LINE = re.compile(
     rf"(?:{_DATE_LABEL}\s*[:\-–—]?\s*)?(?:{_DATE_TOKEN}(?=[\s,|/.\-–—:·•()\[\]]|$)[\s,|/.\-–—:·•()\[\]]*)+",
@@ -114,8 +114,11 @@ _ANY_DATE = re.compile(
 )
 _HAS_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\bago\b|\b(?:yesterday|today|just now)\b", re.IGNORECASE)
 _HAS_LABEL = re.compile(rf"^\W*{_DATE_LABEL}\b", re.IGNORECASE)
-_UPDATED_SEGMENT = re.compile(r"\W*(?:last\s+)?(?:updated?|modified|edited)\b", re.IGNORECASE)
-_UPDATED_LABEL = re.compile(r"updat|modif|edited", re.IGNORECASE)
+# a correction is a change after publication: its date is an update's ("Correction: October 2, 2016")
+_UPDATED_SEGMENT = re.compile(
+    r"\W*(?:last\s+)?(?:updated?|modified|edited|corrected|correction)\b", re.IGNORECASE
+)
+_UPDATED_LABEL = re.compile(r"updat|modif|edited|correct", re.IGNORECASE)
 # a date's label inside a longer line: "... New Delhi Updated on: October 14, 2019 11:54 IST"
 _LABELLED_DATE = re.compile(
     rf"(?<![\w-])(?P<label>{_DATE_LABEL})\s*[:\-–—]?\s*(?:{_WEEKDAY},?\s+)?(?P<date>{_ANY_DATE.pattern})",

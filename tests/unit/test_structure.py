@@ -759,3 +759,22 @@ def test_a_cms_placeholder_is_furniture():
     line = "This block is broken or missing. You may be missing content or you might need to enable it."
     found = detect_structure(f"{HEAD}\n\n{line}\n\nDock workers ended a strike on Friday.\n")
     assert _chrome(found) == [("furniture", line)]
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [("Correction: October 2, 2016, Sunday.", "2016-10-02"), ("Corrected on October 3, 2016", "2016-10-03")],
+)
+def test_a_corrections_date_dates_the_page_like_an_update(line, day):
+    text = f"{HEAD}\n\nDock workers ended a strike on Friday.\n\n{line}\n\nThe article was revised.\n"
+    found = detect_structure(text)
+    assert _chrome(found) == [("date", line)] and found.published == day
+    # a stated publication date wins over the correction's
+    text = f"{HEAD}\n\nPublished: October 1, 2016\n\nDock workers ended a strike on Friday.\n\n{line}\n"
+    assert detect_structure(text).published == "2016-10-01"
+
+
+def test_a_correction_without_a_date_is_no_date_line():
+    text = f"{HEAD}\n\nCorrection: the port reopened on Monday, not on Sunday as we said earlier.\n"
+    found = detect_structure(text)
+    assert _chrome(found) == [] and found.published is None
