@@ -43,6 +43,7 @@ def render_header(analysis: Analysis) -> None:
 HERE = Path(__file__).resolve().parent
 TEXT_HEIGHT = "62vh"  # the text box scrolls inside itself: a focus never moves the page
 FLASH_KEY = "_article_flash"  # session: (kind, sentence) about the last correction made in the text
+RERUN_KEY = "_article_edited"  # session: a correction was just saved; the whole page must rerun
 
 LEGEND_CSS = """
 <style>
@@ -114,6 +115,7 @@ def _on_action(analysis: Analysis, key: str) -> None:
         st.session_state[FLASH_KEY] = ("error", str(err))
         return
     st.session_state[FLASH_KEY] = ("success", f"{message}. Undo it on the Corrections page.")
+    st.session_state[RERUN_KEY] = True
 
 
 def correction_from_selection(analysis: Analysis, action: dict) -> corrections.Edit:
@@ -137,6 +139,10 @@ def correction_from_selection(analysis: Analysis, action: dict) -> corrections.E
 
 def render_text(analysis: Analysis, focus: Focus | None, key: str) -> None:
     """Legend (toggles entity types) and the interactive article text."""
+    if st.session_state.pop(RERUN_KEY, False):
+        # the click reran only the view's fragment, on the analysis read before the correction:
+        # every view, the header and the panel must show it
+        st.rerun(scope="app")
     counts: dict[str, int] = {}
     for actor in analysis.actors:
         counts[actor.type] = counts.get(actor.type, 0) + len(actor.mentions)
@@ -185,8 +191,11 @@ def _type_pills(types: list[str], counts: dict[str, int], key: str) -> set[str]:
         "<style>"
         f'{pills} p::before {{ content: ""; display: inline-block; width: .75rem; height: .75rem;'
         " border-radius: 2px; margin-right: .4rem; vertical-align: -.05rem; }\n"
-        f'{pills}[data-selected="false"] p {{ color: #8a939d; text-decoration: line-through; }}\n'
-        f'{pills}[data-selected="false"] p::before {{ opacity: .35; }}\n'
+        # Streamlit 1.67 marks an unselected pill aria-pressed="false" (older ones data-selected)
+        f'{pills}[aria-pressed="false"] p, {pills}[data-selected="false"] p'
+        " { color: #8a939d; text-decoration: line-through; }\n"
+        f'{pills}[aria-pressed="false"] p::before, {pills}[data-selected="false"] p::before'
+        " { opacity: .35; }\n"
         f"{swatches}</style>",
         unsafe_allow_html=True,
     )

@@ -23,6 +23,7 @@ from sourcetrace import corrections
 from sourcetrace.errors import SourcetraceError
 from sourcetrace.focus import Focus, FocusType
 from sourcetrace.model import ACTOR_TYPES, Analysis
+from sourcetrace.render import escape_markdown as _md  # article words are never read as Markdown
 
 FLASH_KEY = "_corrections_flash"  # session: {"kind", "text", "edit", "where"} about the last correction
 PENDING_KEY = "_corrections_pending_delete"  # session: ("actor" | "event", id) awaiting confirmation
@@ -35,10 +36,13 @@ def _flash(kind: str, text: str, edit_id: str | None = None, where: str | None =
     st.session_state[FLASH_KEY] = {"kind": kind, "text": text, "edit": edit_id, "where": where}
 
 
-def _save(analysis: Analysis, build: Callable[[], corrections.Edit | None], where: str | None = None) -> None:
+def _save(analysis: Analysis, build: Callable[[], corrections.Edit | None], where: str | None = None,
+          clear: dict[str, object] | None = None) -> None:
     """Build the edit from what is on screen and append it; a refusal becomes one sentence.
 
-    `where` is the part of the panel that made it: its message (and Undo) is shown there."""
+    `where` is the part of the panel that made it: its message (and Undo) is shown there. `clear`
+    empties the form's widgets once it is saved (key -> empty value), so nothing chosen for this
+    correction is left chosen for the next one."""
     ws = writable()
     if ws is None:
         _flash("error", "The workspace is read-only: the correction was not saved.", where=where)
@@ -54,6 +58,8 @@ def _save(analysis: Analysis, build: Callable[[], corrections.Edit | None], wher
     except SourcetraceError as err:
         _flash("error", str(err), where=where)
         return
+    for widget, empty in (clear or {}).items():
+        st.session_state[widget] = empty
     undoable = edit.id if edit.op not in ("undo", "redo") else None
     _flash("success", corrections.describe(edit, ws.edits(analysis.article.content_hash)), undoable, where)
 
@@ -70,10 +76,10 @@ def render_flash(analysis: Analysis, where: str | None, key: str, disabled: bool
         return
     st.session_state.pop(FLASH_KEY)
     if flash["kind"] != "success":
-        st.error(flash["text"])
+        st.error(_md(flash["text"]))
         return
     with st.container(horizontal=True, vertical_alignment="center", gap="small", key=f"{key}-flash"):
-        st.success(flash["text"])
+        st.success(_md(flash["text"]))
         if flash.get("edit"):
             st.button("Undo", key=f"{key}-flash-undo", icon=":material/undo:", disabled=disabled,
                       on_click=_undo, args=(analysis, flash["edit"], where),
@@ -106,7 +112,7 @@ def _delete_control(analysis: Analysis, kind: str, item_id: str, key: str, disab
         note = corrections.deletion_note(analysis, event_id=item_id)
         build = lambda: corrections.delete_event(analysis, item_id)  # noqa: E731
     with st.container(border=True, key=f"{key}-confirm"):
-        st.warning(note, icon=":material/delete:")
+        st.warning(_md(note), icon=":material/delete:")
         c1, c2 = st.columns(2)
         c1.button("Delete", key=f"{key}-delete-confirm", type="primary", disabled=disabled, width="stretch",
                   on_click=_confirm_delete, args=(analysis, build, kind))
@@ -181,7 +187,7 @@ def render_corrections(analysis: Analysis, focus: Focus | None = None, key: str 
     can_save = render_status(key=f"{key}-status")
     render_flash(analysis, None, key=key, disabled=not can_save)
     for problem in problems():
-        st.warning(problem, icon=":material/report:")
+        st.warning(_md(problem), icon=":material/report:")
     render_undo_redo(analysis, key=f"{key}-history", disabled=not can_save)
     actors, claims, events, article, history = st.tabs(["Actors", "Claims", "Events", "Article", "History"])
     with actors:
@@ -233,10 +239,10 @@ def render_history(analysis: Analysis, key: str) -> None:
     active = {e.id for e in corrections.replay(log).active}
     lines = []
     for n, edit in enumerate(log, start=1):
-        text = corrections.describe(edit, log)
+        text = _md(corrections.describe(edit, log))
         if edit.op not in ("undo", "redo") and edit.id not in active:
             text = f"~~{text}~~ (undone)"
-        who = f" · {edit.author}" if edit.author else ""
+        who = f" · {_md(edit.author)}" if edit.author else ""
         lines.append(f"{n}. {text} — {edit.at.replace('T', ' ')[:16]}{who}")
     with st.container(key=key):
         st.markdown("\n".join(lines))
@@ -294,7 +300,7 @@ def render_actor_corrections(
 
 def _actor_form(analysis: Analysis, actor, ids: list[str], key: str, disabled: bool) -> None:
     also = f"; also called {', '.join(actor.aliases)}" if actor.aliases else ""
-    st.caption(f"{len(actor.mentions)} mention(s){also}{_corrected_note(actor.corrected)}")
+    st.caption(_md(f"{len(actor.mentions)} mention(s){also}{_corrected_note(actor.corrected)}"))
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
     c1.text_input("New name", value=actor.name, key=f"{key}-name-{actor.id}")
     c2.button("Rename", key=f"{key}-rename", disabled=disabled, on_click=_save, args=(
@@ -323,7 +329,8 @@ def _actor_form(analysis: Analysis, actor, ids: list[str], key: str, disabled: b
                               placeholder="Choose the actor to fold into this one",
                               format_func=lambda i: actor_label(analysis, i))
         c2.button("Merge", key=f"{key}-merge", disabled=disabled or absorb is None, on_click=_save, args=(
-            analysis, lambda: corrections.merge_actors(analysis, actor.id, _v(merge_key)),
+            analysis, lambda: corrections.merge_actors(analysis, actor.id, _v(merge_key)), None,
+            {merge_key: None},
         ), width="stretch", help=None if absorb else "Choose the actor to merge into this one first")
 
     variants = sorted({m.text for m in actor.mentions if m.text.casefold() != actor.name.casefold()})
@@ -352,9 +359,9 @@ def render_claim_corrections(
     if ids:
         claim_id = _pick("Claim", ids, focus, "claim", f"{key}-pick", lambda i: claim_label(analysis, i))
         claim = analysis.claim(claim_id)
-        st.caption(f"Chain: {_chain_text(analysis, claim.id)}{_corrected_note(claim.corrected)}")
+        st.caption(_md(f"Chain: {_chain_text(analysis, claim.id)}{_corrected_note(claim.corrected)}"))
         if claim.chain:
-            c1, c2, c3, c4 = st.columns([1, 3, 2, 1], vertical_alignment="bottom")
+            c1, c2, c3, c4 = st.columns([1, 3, 2, 1.4], vertical_alignment="bottom")
             c1.selectbox("Link", list(range(len(claim.chain))), index=len(claim.chain) - 1,
                          key=f"{key}-link-{claim.id}", format_func=lambda i: str(i + 1))
             c2.selectbox("Source actor", actor_options, key=f"{key}-link-actor-{claim.id}",
@@ -413,13 +420,14 @@ def _insert_hop_form(analysis: Analysis, claim, actor_options: list[str], key: s
     c1, c2, c3, c4 = st.columns([2, 3, 2, 2], vertical_alignment="bottom")
     c1.selectbox("Where", places, index=default, key=f"{k}-at", format_func=lambda i: _place_label(chain, i))
     who = c2.selectbox("Its actor", actor_options, key=f"{k}-actor",
-                       format_func=lambda i: "(none: type its words)" if not i else actor_label(analysis, i))
+                       format_func=lambda i: "(none)" if not i else actor_label(analysis, i))
     words = c3.text_input("Or its words", key=f"{k}-label", placeholder="e.g. Reuters")
     c4.selectbox("Kind", corrections.HOP_KINDS, index=corrections.HOP_KINDS.index("outlet"), key=f"{k}-kind")
     st.button("Insert hop", key=f"{key}-hop", disabled=disabled or not (who or words.strip()), on_click=_save,
               args=(analysis, lambda: corrections.insert_hop(
                   analysis, claim.id, int(_v(f"{k}-at")), kind=_v(f"{k}-kind"),
-                  actor_id=_v(f"{k}-actor") or None, label=_text(f"{k}-label"))))
+                  actor_id=_v(f"{k}-actor") or None, label=_text(f"{k}-label")),
+                  None, {f"{k}-actor": "", f"{k}-label": ""}))
 
 
 def _parents(analysis: Analysis) -> dict[str, str]:
@@ -459,7 +467,7 @@ def _set_parent_form(analysis: Analysis, claim, key: str, disabled: bool) -> Non
                                       under=int(at))
 
     c3.button("Re-parent", key=f"{key}-parent", disabled=disabled or under is None, width="stretch",
-              on_click=_save, args=(analysis, build))
+              on_click=_save, args=(analysis, build, None, {f"{k}-under": None}))
 
 
 # ---------------------------------------------------------------- events
@@ -473,7 +481,7 @@ def render_event_corrections(
         event_id = _pick("Event", ids, focus, "event", f"{key}-pick", lambda i: event_label(analysis, i))
         render_flash(analysis, "event", key=key, disabled=disabled)  # a delete's message and its Undo
         ev = analysis.event(event_id)
-        st.caption(f"Evidence: “{' '.join(ev.evidence.text.split())}”{_corrected_note(ev.corrected)}")
+        st.caption(_md(f"Evidence: “{' '.join(ev.evidence.text.split())}”{_corrected_note(ev.corrected)}"))
         c1, c2, c3, c4 = st.columns([2, 2, 2, 1.5], vertical_alignment="bottom")
         c1.text_input("Start (YYYY-MM-DD)", value=ev.start or "", key=f"{key}-start-{ev.id}")
         c2.text_input("End (YYYY-MM-DD)", value=ev.end or "", key=f"{key}-end-{ev.id}")

@@ -11,8 +11,8 @@ so a copied link reopens the same article and focus; the claims the reader asked
 
 State belongs to its article: the views key their widgets (type filters, claims-panel filters,
 the timeline's range) with `widget_key`, which adds the shown article's content hash, so another
-article starts with every type shown and no filter on; a link's focus that names nothing in its
-article is dropped from the URL with one sentence (`note`).
+article starts with every type shown and no filter on; a link's focus or claim list that names
+nothing in its article is dropped from the URL with one sentence (`note`).
 """
 
 from __future__ import annotations
@@ -196,7 +196,8 @@ def init_from_url() -> None:
     ref = st.query_params.get("article")
     raw_focus = st.query_params.get("focus")
     focus = Focus.parse(raw_focus)
-    selection = ClaimSelection.parse(st.query_params.get("claims"))
+    raw_claims = st.query_params.get("claims")
+    selection = ClaimSelection.parse(raw_claims)
     article = None
     try:
         article = load_reference(ref)
@@ -213,25 +214,35 @@ def init_from_url() -> None:
     st.session_state[ARTICLE_REF] = article_ref(article)
     st.session_state[FOCUS_KEY] = focus
     st.session_state[SELECTION_KEY] = selection
-    if raw_focus and (ref is None or article_ref(article) == ref):
-        _check_link_focus(raw_focus, focus)
+    if ref is None or article_ref(article) == ref:
+        _check_link(raw_focus, focus, raw_claims, selection)
 
 
-def _check_link_focus(raw: str, focus: Focus | None) -> None:
-    """Drop a link's focus that is malformed or names nothing in its article, and say so once."""
-    shown = raw if len(raw) <= 40 else raw[:39] + "…"
-    if focus is None:
-        reason = "is not an actor, a claim or an event"
-    else:
-        try:
-            if focus.exists_in(analysis()):
-                return
-        except Exception as err:  # noqa: BLE001 - the view reports a failing analysis itself
-            logs.log_error(err, stage="analysis", article_hash=current_article().content_hash)
-            return
-        reason = "names nothing in this article"
-    st.session_state[FOCUS_KEY] = None
-    st.session_state[NOTE_KEY] = f"The link's focus “{shown}” {reason}, so it was dropped."
+def _check_link(raw_focus: str | None, focus: Focus | None, raw_claims: str | None,
+                selection: ClaimSelection | None) -> None:
+    """Drop a link's focus or claim list that is malformed or names nothing in its article, and
+    say so in one sentence (shown until the next focus or article)."""
+    if not raw_focus and not raw_claims:
+        return
+    try:
+        shown = analysis()
+    except Exception as err:  # noqa: BLE001 - the view reports a failing analysis itself
+        logs.log_error(err, stage="analysis", article_hash=current_article().content_hash)
+        return
+    notes = []
+    if raw_focus and (focus is None or not focus.exists_in(shown)):
+        reason = "is not an actor, a claim or an event" if focus is None else "names nothing in this article"
+        st.session_state[FOCUS_KEY] = None
+        notes.append(f"The link's focus “{_clip(raw_focus)}” {reason}, so it was dropped.")
+    if raw_claims and (selection is None or selection.claim_ids(shown) is None):
+        st.session_state[SELECTION_KEY] = None
+        notes.append(f"The link's list of claims “{_clip(raw_claims)}” names nothing in this article, "
+                     "so every claim is listed.")
+    st.session_state[NOTE_KEY] = " ".join(notes) or None
+
+
+def _clip(raw: str) -> str:
+    return raw if len(raw) <= 40 else raw[:39] + "…"
 
 
 def current_article() -> Article:
@@ -317,6 +328,7 @@ def get_selection(analysis: Analysis | None = None) -> ClaimSelection | None:
 
 def set_selection(selection: ClaimSelection | None) -> None:
     st.session_state[SELECTION_KEY] = selection
+    st.session_state[NOTE_KEY] = None
     sync_url()
 
 

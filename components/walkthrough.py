@@ -22,7 +22,6 @@ from sourcetrace import export, render, walkthrough
 from sourcetrace.chronology import chronology
 from sourcetrace.figures import network_data, timeline_figure
 from sourcetrace.model import Analysis
-from sourcetrace.render import escape_markdown
 
 STEP_PARAM = "step"
 PRESENTER_PARAM = "presenter"  # ?presenter=1: the presenter's window (notes, next step, clock)
@@ -54,8 +53,10 @@ _PRESENT_CSS = (
     _CHROME_CSS
     + """
 :root { --wt-slide-h: calc(100vh - 5.6rem); --wt-type: clamp(18px, calc(1.05vw + 0.75vh), 34px); }
-.st-key-wt-slide { height: var(--wt-slide-h); overflow: hidden; }
+.st-key-wt-slide { height: var(--wt-slide-h); min-height: var(--wt-slide-h); max-height: var(--wt-slide-h);
+  flex: 0 0 auto; overflow: hidden; }
 .st-key-wt-text { font-size: calc(var(--wt-fit, 1) * var(--wt-type)); line-height: 1.4; }
+.st-key-wt-text [data-testid="stMarkdownContainer"] { font-size: inherit; }
 .st-key-wt-text h2 { font-size: 1.55em; line-height: 1.15; margin: 0 0 .45em; padding: 0; }
 .st-key-wt-text .wt-eyebrow { font-size: .7em; letter-spacing: .08em; text-transform: uppercase;
   color: #5b6470; }
@@ -79,7 +80,8 @@ _PRESENT_CSS = (
 .wt-figures { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 1.2em;
   margin: .6em 0 .9em; }
 .wt-figure { border: 1px solid #dde2e8; border-radius: .5em; padding: .5em .8em .7em; background: #f7f9fb; }
-.wt-figure b { display: block; font-size: 3.6em; line-height: 1.05; color: #1f4e79; font-weight: 700; }
+.wt-figure b { display: block; font-size: clamp(3.6em, 15vh, 6.5em); line-height: 1.05; color: #1f4e79;
+  font-weight: 700; }
 .wt-figure .wt-of { font-size: 1.05em; color: #46505c; }
 .wt-figure .wt-label { display: block; font-size: .95em; line-height: 1.25; margin-top: .3em; }
 """
@@ -113,6 +115,22 @@ _PRESENTER_CSS = (
 """
 )
 
+# Printing the editor gives the presenter's outline: every step with its chain and speaker note,
+# without the app's chrome or the controls (the report download is the handout: see export).
+_EDITOR_PRINT_CSS = """
+@media print {
+  header[data-testid="stHeader"], section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+  [data-testid="stToolbar"], [data-testid="stDecoration"], footer,
+  .stButton, .stDownloadButton, [data-testid="stCheckbox"], [data-testid="stAlert"],
+  [data-testid="stTextInput"]:has(input:placeholder-shown) { display: none !important; }
+  [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
+  [data-testid="stVerticalBlockBorderWrapper"], [class*="-row-"] { break-inside: avoid; }
+  [data-testid="stTextInput"] input { border: 0; font-style: italic; }
+}
+"""
+_PRESENT_PRINT_CSS = """
+@media print { .st-key-wt-nav { display: none !important; } }
+"""
 
 def _style(css: str) -> None:
     st.html(f"<style>{css}</style>")
@@ -362,7 +380,7 @@ def render_present(
     """The audience's slide: fills the window; speaker notes are never on it."""
     shown = walkthrough.visible(steps)
     step = shown[n - 1]
-    _style(_PRESENT_CSS)
+    _style(_PRESENT_CSS + _PRESENT_PRINT_CSS)
     _nav(n, len(shown))
     with st.container(key="wt-link"):
         _sync("audience", n, len(shown), token)
@@ -498,6 +516,7 @@ def render_editor(analysis: Analysis, steps: list[walkthrough.Step]) -> None:
     content_hash = analysis.article.content_hash
     prefix = f"wt-{content_hash[:12]}-"
     shown = len(walkthrough.visible(steps))
+    _style(_EDITOR_PRINT_CSS)
     st.markdown("#### Walkthrough")
     st.caption(
         f"{len(steps)} steps, {shown} shown. Reorder, hide and annotate them; the changes are saved with "
@@ -533,10 +552,13 @@ def render_editor(analysis: Analysis, steps: list[walkthrough.Step]) -> None:
             head, controls = st.columns([7, 3], vertical_alignment="center")
             preview = step.lines[0] if step.kind == "claim" and step.lines else " · ".join(step.lines[:1])
             chain = " › ".join(step.chain)
+            # an HTML block: the article's words as written, never Markdown (not even a bare address)
             head.markdown(
-                f"**{i + 1}. {escape_markdown(step.title)}**"
-                + (f" — {escape_markdown(_clip(preview))}" if preview else "")
-                + (f"  \n:gray[{escape_markdown(chain)}]" if chain else "")
+                f"<div><strong>{i + 1}. {render.text_html(step.title)}</strong>"
+                + (f" — {render.text_html(_clip(preview))}" if preview else "")
+                + (f'<br><span style="color:#5b6470">{render.text_html(chain)}</span>' if chain else "")
+                + "</div>",
+                unsafe_allow_html=True,
             )
             with controls.container(horizontal=True, gap="small", horizontal_alignment="right"):
                 visible_keys = [s.key for s in walkthrough.visible(steps)]

@@ -1134,8 +1134,10 @@ def _settle(extracted: Analysis, a: Analysis, follows: dict[int, ChainLink]) -> 
     The engine copies an actor's name and kind into each chain link when it analyses the article;
     a correction changes the actor, so the links are derived again here: a link that read its
     actor's name reads the actor's name now (renamed, merged into another, split out), a link of
-    the kind its actor had takes the actor's corrected kind. A claim, event or actor that now reads
-    differently from the extraction is marked corrected (✎ in every view), whichever edit did it.
+    the kind its actor had takes the actor's corrected kind, and a dismissed claim's source-of
+    edges leave the network (a restored one keeps them: this runs on the final state). A claim,
+    event or actor that now reads differently from the extraction is marked corrected (✎ in every
+    view), whichever edit did it.
     """
     actors = {x.id: x for x in a.actors}
     kind_then = {x.id: x.kind for x in extracted.actors}
@@ -1150,6 +1152,11 @@ def _settle(extracted: Analysis, a: Analysis, follows: dict[int, ChainLink]) -> 
             then = kind_then.get(actor.id)
             if then is not None and actor.kind != then and link.kind == then:
                 link.kind = actor.kind
+    was_dismissed = {c.id for c in extracted.claims if c.dismissed}
+    for claim in a.claims:
+        if claim.dismissed and claim.id not in was_dismissed:
+            for link in claim.chain:  # not a claim: the network's edges that rested on it go too
+                _move_sourcing(a, claim, link, None)
     _mark_changed(extracted, a)
 
 

@@ -146,7 +146,7 @@ def _claims(analysis: Analysis, numbers: dict[str, int]) -> list[dict]:
         {
             "id": claim.id,
             "number": numbers[claim.id],
-            "text": " ".join(claim.content.text.split()),
+            "text": claim.content.text,
             "links": [(link.label, link.kind) for link in claim.chain],
             "denial": claim.stance == "denies",
             "hedged": claim.hedged,

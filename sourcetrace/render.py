@@ -45,7 +45,8 @@ KIND_LABELS = {
     "unattributed": "own voice",
 }
 
-_MARKDOWN_SPECIALS = "\\`*_{}[]<>()#+-.!|~:$"
+_MARKDOWN_SPECIALS = "\\`*_{}[]<>()#+-.!|~:$@"
+_LITERAL = {":": "&#58;", ".": "&#46;", "@": "&#64;"}  # never part of an autolink or a directive
 
 
 @cache
@@ -79,10 +80,15 @@ def text_html(text: str) -> Markup:
 
 
 def escape_markdown(text: str) -> str:
-    """Article text through st.markdown: no HTML, no Markdown syntax."""
+    """Article text through st.markdown: no HTML, no Markdown syntax.
+
+    Backslashes stop Markdown's syntax; ":", "@" and "." become character references, which show
+    as themselves but stop what a backslash does not: GFM's links made from bare addresses
+    ("https://…", "www.…", "name@host") and Streamlit's ":colour[…]" and ":emoji:" directives.
+    """
     out = html.escape(text, quote=False)
     for ch in _MARKDOWN_SPECIALS:
-        out = out.replace(ch, "\\" + ch)
+        out = out.replace(ch, _LITERAL.get(ch, "\\" + ch))
     return out
 
 

@@ -271,6 +271,8 @@ class Workspace:
             # not executescript: it would COMMIT first; one statement at a time inside our transaction
             for statement in _split_sql(_SCHEMA):
                 conn.execute(statement)
+            # read again under the write lock: another process may have migrated the file meanwhile
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
             for step in range(max(version, 1) + 1, USER_VERSION + 1):
                 for statement in _MIGRATIONS[step]:
                     conn.execute(statement)

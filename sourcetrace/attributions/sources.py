@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from sourcetrace.actors import title_words
+from sourcetrace.actors import person_nouns, title_words
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
 from sourcetrace.attributions.lexicons import lexicons
 from sourcetrace.mentions import MentionIndex
@@ -35,8 +35,13 @@ _ISSUING = {
     "put",
     "distribute",
 }
-_SEEN = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire"}  # not the owner
+_SEEN = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire", "sight"}  # not the owner
+_PASSED_ON = {"publish", "print", "carry", "air", "broadcast", "post", "leak"}  # by an outlet: not its own
 _REPORT_DOCS = {"report", "story", "article", "dispatch"}  # what an outlet publishes
+_PAGES = {"website", "site", "page", "account"}  # published by whoever owns them: documents
+# bodies that issue documents ("a statement from the office of X")
+_STATEMENTS = {"statement", "release", "communique", "announcement"}
+_BODIES = {"office", "ministry", "department", "bureau", "commission", "council", "agency", "authority"}
 _ISSUER_WINDOW = 400  # tokens looked back for "X issued a statement" before "the statement said"
 
 
@@ -102,8 +107,9 @@ class ActorBook:
     def resolve(self, found: Found) -> tuple[Actor | None, str]:
         """The actor a source refers to and the kind of the link."""
         actor, kind = self._resolve(found)
-        if actor is not None and found.lemma in _REPORTING_LEMMAS:
-            self.reporters.add(actor.id)
+        citing = found.verb is not None and found.verb.tag_ == "VBG" and found.lemma in ("cite", "quote")
+        if actor is not None and found.lemma in _REPORTING_LEMMAS and not citing:
+            self.reporters.add(actor.id)  # "X reported": not the Y of "citing Y"
         self.note_issued(found, actor)
         return actor, kind
 
@@ -154,6 +160,10 @@ class ActorBook:
             named = self._compound_name(head, wanted)
             if named is not None:  # "the Rossiya Segodnya media group": the name it carries
                 return named
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if wanted == "outlet" and owner is not None and lemma in lex.documents:
+            # "the association's website", "its website": a page it publishes, not a news outlet
+            return None
         if wanted == "outlet":
             # the outlet that last spoke, else the one last named ("an interview in the Journal")
             return (
@@ -179,6 +189,9 @@ class ActorBook:
             return None
         first = names[0].left_edge if names[0].left_edge.pos_ == "PROPN" else names[0]
         last = names[-1]
+        words = head.doc[first.i : last.i + 1]
+        if not all(t.text[:1].isupper() for t in words if not t.is_punct):
+            return None  # "the state news agency": no name in it
         start, end = first.idx, tok_end(last)
         found = self.index.at(start, end) or self.named(self.text[start:end])
         if found is not None:
@@ -196,7 +209,7 @@ class ActorBook:
         for actor in reversed(self.history):
             if actor.type == "DOCUMENT" and lemma in norm(actor.name).split():
                 return None  # a report of its own, named before ("a UN report ... the report")
-            if actor.id in self.reporters and actor.type != "DOCUMENT":
+            if actor.id in self.reporters and actor.type not in ("DOCUMENT", "PERSON"):
                 return actor
         return None
 
@@ -220,13 +233,15 @@ class ActorBook:
         for child in head.children:
             if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
                 owner = self._named_at(child)
-            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from", "in", "with"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                owner = self._named_at(pobj) if pobj is not None else None
+                owner = self._issuing_body(pobj, child.lower_, head) if pobj is not None else None
             elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() not in _SEEN:
                 agent = next((c for c in child.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
                 owner = self._named_at(pobj) if pobj is not None else None
+                if owner is not None and owner.kind == "outlet" and child.lemma_.lower() in _PASSED_ON:
+                    owner = None  # "an email published by VICE News": VICE passes it on (seen_by)
             else:
                 continue
             if owner is not None and owner.type != "DOCUMENT":
@@ -282,19 +297,41 @@ class ActorBook:
                 best, best_key = actor, key
         if best is None:
             return None
-        lex = lexicons()
-        if head.lemma_.lower() in lex.anonymous:
-            # "the spokesman": a named spokesman only when no unnamed one came after him
-            unnamed = self._prior_anonymous(head.lemma_.lower(), False)
-            later = unnamed is not None and any(best_key[1] < m.start < head.idx for m in unnamed.mentions)
-            if later:
-                return None
+        if head.lemma_.lower() in lexicons().anonymous and self._prior_anonymous(head.lemma_.lower(), False):
+            return None  # "the official" after "a U.S. embassy official": the unnamed one
         return best
+
+    def _issuing_body(self, pobj: Token, prep: str, document: Token) -> Actor | None:
+        """Who issued a document named in "a report by X", "a statement from the office of X",
+        "a report in the Courier" (an outlet only), "a letter with the signature of X"."""
+        if prep == "with":
+            if pobj.lemma_.lower() != "signature":
+                return None
+            of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            signer = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            return self._named_at(signer) if signer is not None else None
+        owner = self._named_at(pobj)
+        if prep == "in":
+            return owner if owner is not None and owner.kind == "outlet" else None
+        spoken = document.lemma_.lower() in _STATEMENTS  # a leaked memo from X stays a memo
+        if owner is None and prep == "from" and spoken and pobj.lemma_.lower() in _BODIES:
+            # "a statement from the office of Premier X": the office speaks
+            start, end = np_range(pobj)
+            name = self.text[start:end]
+            if name[:1].isupper() and pobj.doc[pobj.left_edge.i].pos_ == "DET":
+                name = name[0].lower() + name[1:]
+            owner = self.named(name) or self.new(name, "ORG", "named")
+            self.mention(owner, (start, end))
+        return owner
 
     def _named_at(self, head: Token) -> Actor | None:
         """The named actor the head (or a name in apposition after a comma) is a mention of."""
         commas = [c for c in head.children if c.dep_ == "appos" and after_comma(c)]
-        for tok in [head, *commas]:
+        # "the state news agency IRNA", "the newspaper Le Monde": the name in apposition speaks
+        names = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and not after_comma(c)]
+        lemma = head.lemma_.lower()
+        named_noun = head.pos_ == "NOUN" and (lemma in lexicons().references or lemma in person_nouns())
+        for tok in [*(names if named_noun else []), head, *commas]:
             named = self.index.at(tok.idx, tok_end(tok))
             if named is None and tok.pos_ == "PROPN":
                 # a frame actor (an outlet from a dateline) named again in a sentence
@@ -334,13 +371,17 @@ class ActorBook:
             prior = prior or self.named(name, ("anonymous",))
             actor = prior or self.new(name, "PERSON", "anonymous")
             return self._use(actor, source), "anonymous"
-        if lemma in lex.documents and head.pos_ == "NOUN":
-            owner = self._owner(head)
+        # "A circular from the ministry said": a subject with a determiner is a noun, however tagged
+        nominal = head.pos_ == "NOUN" or any(c.dep_ == "det" for c in head.children)
+        if lemma in lex.documents and nominal:
+            owner = self._owner(head) if lemma not in _PAGES else None
             if owner is not None:
                 # "a Kyodo report", "Bloomberg's report": Kyodo speaks; "the report" later means it too
                 self.issuers[lemma] = owner
                 return self._use(owner, source), owner.kind
             actor = self.named(name, ("document",)) or self.new(name, "DOCUMENT", "document")
+            if lemma in _REPORT_DOCS and any(c.lower_ in _MEDIA for c in head.lefts):
+                return self._use(actor, source), "outlet"  # "a media report": unnamed news media
             return self._use(actor, source), "document"
         return None, "named"
 

@@ -12,7 +12,7 @@ from sourcetrace.attributions.base import Found, Range, Rule, trimmed
 from sourcetrace.attributions.cues import ACCORDING, LEARNED, NOUN, VERB, cue_candidates, verb_tags
 from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
-from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, nest
+from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, nest, split_same_speaker
 from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_find
 from sourcetrace.attributions.quotes import (
     QUOTE_RULES,
@@ -24,7 +24,13 @@ from sourcetrace.attributions.quotes import (
 )
 from sourcetrace.attributions.responses import no_comment_spans, overlaps, response_find
 from sourcetrace.attributions.sources import ActorBook, norm
-from sourcetrace.attributions.twohop import TWO_HOP_RULES, citing_sources, quoted_as_saying, seen_by
+from sourcetrace.attributions.twohop import (
+    TWO_HOP_RULES,
+    according_outer,
+    citing_sources,
+    quoted_as_saying,
+    seen_by,
+)
 from sourcetrace.attributions.verbs import VERB_RULES, verb_find
 from sourcetrace.errors import InputError
 from sourcetrace.model import Actor, Article, Attribution, Response
@@ -317,10 +323,14 @@ def find_sourcing(
         finds = citing_sources(doc, finds, text)
     if "seen_by" not in off:
         finds = seen_by(finds)
+    if "according_outer" not in off:
+        finds = according_outer(finds, text)
     headline = _headline(article, frames) if "headline_cue" not in off else None
     if headline is not None:
         finds = [f for f in finds if not headline.content_contains(f.cue)]
         finds.append(headline)
+    if "same_speaker_participle" not in off:
+        split_same_speaker(finds, text)
     nest(finds, frames)
     finds = split_denials(doc, finds, lexicons(), off)
 

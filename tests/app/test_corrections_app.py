@@ -9,6 +9,8 @@ Most tests drive the corrections panel over the hand-made analysis of tests/unit
 
 from __future__ import annotations
 
+import html
+import re
 import sqlite3
 from pathlib import Path
 
@@ -74,8 +76,13 @@ def click(at: AppTest, key: str) -> AppTest:
     return at
 
 
+def _read(markdown: str) -> str:
+    """A message as the reader sees it: the panel escapes article words so none is read as Markdown."""
+    return html.unescape(re.sub(r"\\(.)", r"\1", markdown))
+
+
 def messages(at: AppTest) -> tuple[list[str], list[str]]:
-    return [s.value for s in at.success], [e.value for e in at.error]
+    return [_read(s.value) for s in at.success], [_read(e.value) for e in at.error]
 
 
 def test_rename_and_retype_actor(home):
@@ -124,7 +131,7 @@ def test_merge_split_add_delete_actor(home):
     at.selectbox(key="corr-actor-pick").set_value("a3").run()
     click(at, "corr-actor-delete")  # asks first, saying what goes
     assert "a3" in actors(at)
-    assert [w.value for w in at.warning] == [
+    assert [_read(w.value) for w in at.warning] == [
         "Delete “an official”? It goes from every view (1 mention, 1 network edge). "
         "1 claim keeps its words as a source, with no actor behind them."]
     click(at, "corr-actor-delete-cancel")
@@ -198,7 +205,7 @@ def test_event_corrections(home):
     assert messages(at)[1] == ["The interval ends (2006-01-01) before it starts (2007-07-01)."]
 
     click(at, "corr-event-delete")
-    assert [w.value for w in at.warning] == [
+    assert [_read(w.value) for w in at.warning] == [
         "Delete the event “Kazemi Qomi met Talabani” (2007-07-01 – 2007-07-31)? It goes from the timeline."]
     click(at, "corr-event-delete-confirm")
     assert shown(at)["events"] == []
@@ -227,7 +234,7 @@ def test_undo_redo_and_history(home):
     click(at, "corr-history-undo")
     history = at.markdown[-1].value.splitlines()
     assert all(line.endswith(" · JD") for line in history)
-    assert [line.split(" — ")[0] for line in history] == [
+    assert [_read(line.split(" — ")[0]) for line in history] == [
         "1. ~~Renamed actor “Talabani” to “Jalal Talabani”~~ (undone)",
         "2. Undo: Renamed actor “Talabani” to “Jalal Talabani”",
         "3. Redo: Renamed actor “Talabani” to “Jalal Talabani”",
@@ -277,7 +284,7 @@ def test_an_edit_that_no_longer_applies_is_shown(home):
         "Edit 1 (Renamed actor “an official” to “a U.S. official”): no actor is mentioned at “an official” "
         f"(characters {sp('an official').start}–{sp('an official').end}) any more. It was not applied."
     )
-    assert [w.value for w in at.warning] == [problem]
+    assert [_read(w.value) for w in at.warning] == [problem]
     assert at.session_state["_warnings"] == [problem]  # every view lists the analysis warnings
 
 
@@ -648,3 +655,53 @@ def test_a_merge_is_undone_from_its_own_message(home):
     assert "a5" in actors(at)
     assert messages(at) == (["Undo: Merged actor “Kazemi Qomi” into “Hassan Kazemi Qumi”"], [])
     assert [b for b in at.button if b.key == "corr-flash-undo"] == []  # an undo is redone from Redo
+
+
+def test_a_saved_form_is_emptied_for_the_next_correction(home):
+    at = start()
+    at.selectbox(key="corr-actor-pick").set_value("a4").run()
+    at.selectbox(key="corr-actor-merge-a4").set_value("a6").run()
+    click(at, "corr-actor-merge")
+    assert at.selectbox(key="corr-actor-merge-a4").value is None  # not the next merge's target
+    assert at.button(key="corr-actor-merge").disabled
+    at.selectbox(key="corr-claim-pick").set_value("c1").run()
+    at.text_input(key="corr-claim-hop-c1-label").set_value("Reuters").run()
+    click(at, "corr-claim-hop")
+    assert at.text_input(key="corr-claim-hop-c1-label").value == ""
+    assert at.button(key="corr-claim-hop").disabled
+
+
+def test_real_app_the_articles_publisher_reaches_the_header_and_the_chains(home, bundled_analysis):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    at.switch_page("pages/corrections.py").run()
+    assert not at.exception, at.exception
+    publisher = next(t for t in at.text_input if t.key.startswith("corr-article-publisher"))
+    assert publisher.value == bundled_analysis.article.publisher == "NCRI"
+    publisher.set_value("National Council of Resistance of Iran")
+    click(at, "corr-article-set")
+    def header(page: AppTest) -> list[str]:  # the caption under the headline (Markdown-escaped)
+        return [c.value.replace("\\", "") for c in page.caption if "relations" in c.value]
+
+    assert header(at)[0].startswith("National Council of Resistance of Iran · 2007-07-10")
+    chains = [m.value for m in at.markdown if m.value.startswith('<div class="st-crumbs">')]
+    assert chains and all("National Council of Resistance of Iran" in c and ">NCRI<" not in c for c in chains)
+    at.switch_page("pages/article.py").run()
+    assert not at.exception, at.exception
+    assert header(at)[0].startswith("National Council of Resistance of Iran · 2007-07-10")
+
+
+def test_article_words_in_the_panel_are_never_read_as_markdown(home):
+    from sourcetrace.render import escape_markdown
+
+    at = start()
+    at.selectbox(key="corr-actor-pick").set_value("a6").run()
+    planted = "**Talabani** [site](https://example.com) # not a heading"
+    at.text_input(key="corr-actor-name-a6").set_value(planted)
+    click(at, "corr-actor-rename")
+    said = f"Renamed actor “Talabani” to “{planted}”"
+    assert [s.value for s in at.success] == [escape_markdown(said)]
+    assert messages(at) == ([said], [])
+    assert at.markdown[-1].value.split(" — ")[0] == "1. " + escape_markdown(said)  # the history
+    caption = next(c.value for c in at.caption if "mention" in c.value)
+    assert caption == escape_markdown("1 mention(s); also called Talabani · ✎ corrected by the analyst")

@@ -57,7 +57,8 @@ def _actor_id(analysis, name: str) -> str:
 def test_every_view_loads_the_bundled_article_with_its_claims(page):
     at = _app(page)
     text = _markdown(at)
-    assert "#### Iranian regime’s ambassador supervises illegal security apparatus in Iraq\\: report" in text
+    title = "#### Iranian regime’s ambassador supervises illegal security apparatus in Iraq&#58; report"
+    assert title in text
     assert "NCRI · 2007\\-07\\-10" in at.caption[0].value
     # the claims panel beside every view: a card whose chain runs NCRI › al-Malaf › the source
     assert "#### Claims · " in text
@@ -107,14 +108,14 @@ def test_network_click_focuses_the_actor_in_the_panel(bundled_analysis):
     at.session_state["network"] = {"clicked": {"id": kazemi, "n": 1}}
     at.run()
     assert not at.exception
-    assert "Focus: **Hassan Kazemi Qumi**" in _markdown(at)
+    assert "Focus: <strong>Hassan Kazemi Qumi</strong>" in _markdown(at)
     assert at.query_params["focus"] == f"actor:{kazemi}"
 
 
 def test_deep_link_restores_the_focus(bundled_analysis):
     kazemi = _actor_id(bundled_analysis, "Hassan Kazemi Qumi")
     at = _app(article="ncri-2007-07-10-iranian-ambassador-iraq-security", focus=f"actor:{kazemi}")
-    assert "Focus: **Hassan Kazemi Qumi**" in _markdown(at)
+    assert "Focus: <strong>Hassan Kazemi Qumi</strong>" in _markdown(at)
     focus = _article_data(at)["focus"]
     assert (focus["key"], focus["primary"], focus["target"]) == (f"actor:{kazemi}", kazemi, "actor")
 

@@ -123,3 +123,17 @@ def test_a_valid_focus_is_kept_without_a_note(bundled_analysis):
     assert str(at.session_state[FOCUS_KEY]) == f"actor:{actor.id}"
     assert at.query_params["focus"] == f"actor:{actor.id}"
     assert not at.sidebar.info
+
+
+def test_a_claim_list_naming_nothing_is_dropped_with_a_note():
+    at = _app(claims="measure:bogus")
+    assert "claims" not in at.query_params
+    assert [i.value for i in at.sidebar.info] == [
+        "The link's list of claims “measure:bogus” names nothing in this article, so every claim is listed."
+    ]
+
+
+def test_a_valid_claim_list_is_kept_without_a_note():
+    at = _app(claims="measure:anonymous")
+    assert at.query_params["claims"] == "measure:anonymous"
+    assert not at.sidebar.info

@@ -190,3 +190,33 @@ def test_session_mode_keeps_the_edits_in_this_sessions_workspace(home, bundled_a
     stranger = open_page()
     assert row_keys(stranger) == default
     assert stranger.text_input(key=f"{prefix}note-actors").value == ""
+
+
+def test_audience_window_shows_the_presenters_deck(home, bundled_analysis, monkeypatch) -> None:
+    """A session-mode workspace: the audience window is a new session without the presenter's
+    order or hidden steps; it shows the deck the presenter's view published (?deck=token)."""
+    from components.walkthrough import DECK_PREFIX
+
+    monkeypatch.delenv("SOURCETRACE_WORKSPACE", raising=False)
+    content_hash = bundled_analysis.article.content_hash
+    prefix = f"wt-{content_hash[:12]}-"
+    steps = wt.build_steps(bundled_analysis)
+    at = open_page()
+    at.toggle(key=f"{prefix}shown-article").set_value(False).run()
+    at.button(key="wt-start-presenter").click().run()
+    assert (at.query_params["step"], at.query_params["presenter"]) == ("1", "1")
+    assert progress_text(at) == f"Step 1 of {len(steps) - 1}"
+    token = at.session_state[DECK_PREFIX + content_hash]
+    assert len(token) >= 16
+
+    audience = open_page(step="1", deck=token)
+    assert progress_text(audience) == f"Step 1 of {len(steps) - 1}"
+    assert "<h2>Key actors</h2>" in slide_html(audience)  # the presenter hid the article step
+    assert not [m for m in audience.markdown if 'data-testid="wt-note"' in m.value]
+    # without the deck (or with a stale one) a window shows its own session's steps
+    for other in (open_page(step="1"), open_page(step="1", deck="no-such-deck")):
+        assert progress_text(other) == f"Step 1 of {len(steps)}"
+        assert f"<h2>{html.escape(steps[0].title)}</h2>" in slide_html(other)
+    # leaving presentation mode drops the presenter's and the deck's parameters
+    audience.button(key="wt-exit").click().run()
+    assert "deck" not in audience.query_params and "step" not in audience.query_params

@@ -65,7 +65,7 @@ def _paste_here(page, text: str, expect_loaded: bool = True) -> None:
 
 def _pills(page) -> dict[str, str]:
     """Entity-type pill (its type) -> aria-pressed ("true": the type is shown)."""
-    pills = page.locator("[class*='st-key-article-text-types-'] button")
+    pills = page.locator("[class*='st-key-article-text-types'] button")
     return {pills.nth(i).inner_text().split(" · ")[0]: pills.nth(i).get_attribute("aria-pressed")
             for i in range(pills.count())}
 
@@ -83,7 +83,7 @@ def test_a_type_hidden_in_one_article_is_shown_in_the_next(watched, app_url):
     page, _ = watched
     open_app(page, app_url)
     assert _pills(page)["ORG"] == "true"
-    org = page.locator("[class*='st-key-article-text-types-'] button", has_text="ORG")
+    org = page.locator("[class*='st-key-article-text-types'] button", has_text="ORG")
     org.click()
     wait_for_app(page)
     assert _pills(page)["ORG"] == "false"
@@ -96,6 +96,15 @@ def test_a_type_hidden_in_one_article_is_shown_in_the_next(watched, app_url):
 def test_the_bundled_selector_says_another_article_is_loaded(watched, app_url):
     page, _ = watched
     open_app(page, app_url)
+    assert _selector_text(page) == "ncri-2007-07-10-iranian-ambassador-iraq-security"
+    _paste_here(page, WIRE)
+    assert _selector_text(page) == "(another article is loaded)"
+    # and picking the bundled article again loads it (its name was still the widget's value)
+    page.locator(f"{SIDEBAR} [data-testid='stSelectbox'] input").click()
+    page.get_by_role("option", name="ncri-2007-07-10-iranian-ambassador-iraq-security").click()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('article') === "
+                           "'ncri-2007-07-10-iranian-ambassador-iraq-security'", timeout=60_000)
+    wait_for_app(page)
     assert _selector_text(page) == "ncri-2007-07-10-iranian-ambassador-iraq-security"
     _paste_here(page, WIRE)
     assert _selector_text(page) == "(another article is loaded)"
@@ -127,6 +136,16 @@ def test_an_invalid_focus_is_dropped_from_the_url_with_a_note(watched, app_url, 
     note = note.inner_text()
     reason = "names nothing in this article" if ":" in focus else "is not an actor, a claim or an event"
     assert note == f"The link's focus “{focus}” {reason}, so it was dropped."
+
+
+def test_a_claim_list_naming_nothing_is_dropped_from_the_url_with_a_note(watched, app_url):
+    page, _ = watched
+    open_app(page, app_url, claims="measure:bogus")
+    assert "claims" not in parse_qs(urlsplit(page.url).query)
+    note = page.locator(f"{SIDEBAR} [data-testid='stAlertContentInfo'] [data-testid='stMarkdownContainer']")
+    assert note.inner_text() == (
+        "The link's list of claims “measure:bogus” names nothing in this article, so every claim is listed."
+    )
 
 
 # ---------------------------------------------------------------- point 11: the library
@@ -215,3 +234,33 @@ def test_loader_screenshots_after_a_failed_paste(browser, app_url, size):
     finally:
         context.close()
 
+
+
+@pytest.fixture(scope="module")
+def shared_with_an_undone_edit(tmp_path_factory):
+    """A server over a personal workspace in which the bundled article has two edits, one undone."""
+    from sourcetrace import corrections as C
+    from sourcetrace.load import load_path
+    from sourcetrace.model import Analysis
+    from sourcetrace.workspace import FILENAME, Workspace
+    from tests.e2e.conftest import ARTIFACTS, serve_app
+
+    home = tmp_path_factory.mktemp("shared-home")
+    bundled = load_path(ROOT / "data" / "articles" / "ncri-2007-07-10-iranian-ambassador-iraq-security.txt")
+    ws = Workspace(home / FILENAME)
+    ws.add_article(bundled)
+    an = Analysis(article=bundled)
+    for words in ("security apparatus", "ministerial security meetings"):
+        ws.append_edit(bundled.content_hash, C.add_actor(an, words, type="ORG", kind="named"))
+    ws.append_edit(bundled.content_hash, C.undo_entry(ws.edits(bundled.content_hash)))
+    with serve_app(ARTIFACTS / "streamlit-server-shared.log", SOURCETRACE_HOME=str(home),
+                   SOURCETRACE_WORKSPACE="shared") as url:
+        yield url
+
+
+def test_the_edit_count_is_the_edits_in_effect(watched, shared_with_an_undone_edit):
+    page, _ = watched
+    open_app(page, shared_with_an_undone_edit)
+    _library(page)
+    [item] = [" ".join(t.split()) for t in _items(page)]
+    assert item.endswith("NCRI · 10 Jul 2007 · 1 edit · shown now")  # 3 log entries, 1 edit in effect

@@ -300,6 +300,44 @@ CASES = [
         [(None, "saying", "that taxes would rise", None)],
     ),
     (
+        "according_outer",
+        "The minister said the talks collapsed, according to the Courier.",
+        (),
+        [
+            ("The minister", "said", "the talks collapsed", None),
+            ("the Courier", "according to", "The minister said the talks collapsed", None),
+        ],
+        [
+            ("The minister", "said", "the talks collapsed, according to the Courier", None),
+            ("the Courier", "according to", "the talks collapsed", None),
+        ],
+    ),
+    (
+        "same_speaker_participle",
+        "Health officials refuted rumours of an outbreak in the country saying people should not panic.",
+        (),
+        [
+            ("Health officials", "refuted", "rumours of an outbreak in the country", None),
+            ("Health officials", "saying", "people should not panic", None),
+        ],
+        [
+            (
+                "Health officials",
+                "refuted",
+                "rumours of an outbreak in the country saying people should not panic",
+                None,
+            ),
+            ("Health officials", "saying", "people should not panic", None),
+        ],
+    ),
+    (
+        "inverted_teller",
+        "The talks collapsed, wrote the Guardian.",
+        (),
+        [("the Guardian", "wrote", "The talks collapsed", None)],
+        [(None, "wrote", "The talks collapsed", None)],
+    ),
+    (
         "learned_cues",
         "The senator railed against the new tax.",
         (),

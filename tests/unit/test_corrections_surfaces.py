@@ -400,6 +400,11 @@ CASES: dict[str, Case] = {
           only="cards json csv walkthrough sources report"),
         E("slide " + MINISTRY_CLAIM, absent=True),
     )),
+    "dismiss a sourced claim": Case(lambda a: [C.dismiss_claim(a, "c2")], (
+        E(WASHINGTON_CLAIM, marked=False, gone_or_dismissed=True,
+          only="cards json csv walkthrough sources report"),
+        E("edges", "Iran → Washington (co-occurrence)", lacks=("Washington → Iran (source-of)",)),
+    )),
     "add claim": Case(lambda a: [C.add_claim(a, HEADLINE, C.new_claim_chain(a, ids(a)["Tehran"], "named"))], (
         E(_key(HEADLINE), "Daily Ledger", "Tehran"),
         E("slide " + _key(HEADLINE), "Tehran"),
@@ -503,3 +508,15 @@ def test_a_merge_moves_who_declined_to_comment() -> None:
     assert corrected.responses[0].actor == "a6"
     declined = [(r.label, r.declined) for r in source_rows(corrected) if r.declined]
     assert declined == [("Tehran", ("declined to comment",))]
+
+
+def test_a_restored_claim_gets_its_network_edges_back() -> None:
+    extracted = story()
+    dismiss = C.dismiss_claim(extracted, "c2")
+    dismissed, _ = C.apply_edits(extracted, [dismiss])
+    assert ("a4", "a3", "source-of") not in {(r.source, r.target, r.kind) for r in dismissed.relations}
+    restore = C.dismiss_claim(dismissed, "c2", dismissed=False)
+    restored, problems = C.apply_edits(extracted, [dismiss, restore])
+    assert problems == []
+    assert restored.relations == extracted.relations
+    assert restored.attributions == extracted.attributions

@@ -62,3 +62,7 @@ def test_a_chain_is_chips_with_escaped_labels():
 def test_markdown_is_escaped_once_for_every_view():
     assert render.escape_markdown("**al-Malaf** <script>") == "\\*\\*al\\-Malaf\\*\\* &lt;script&gt;"
     assert render.escape_markdown("Hassan Kazemi Qumi") == "Hassan Kazemi Qumi"
+    # a bare address is not made a link, a colon never starts a Streamlit directive
+    assert render.escape_markdown("at https://example.org :red[x]") == (
+        "at https&#58;//example&#46;org &#58;red\\[x\\]"
+    )

@@ -148,3 +148,127 @@ def test_the_report_of_an_unnamed_body_is_not_the_outlet_that_reported_before(nl
         "The report said the river was polluted."
     )
     assert teller(text, "the river was polluted") != ("Courier", "outlet")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quoting sources, the report said the talks had collapsed.", ["the report", "sources"]),
+        (
+            "The newspaper said, citing diplomats, that the talks had collapsed.",
+            ["The newspaper", "diplomats"],
+        ),
+        (
+            "The Courier reported, citing an unnamed official, that the talks had collapsed.",
+            ["Courier", "an unnamed official"],
+        ),
+        (
+            "The talks had collapsed, the Courier reported, quoting an unnamed official.",
+            ["Courier", "an unnamed official"],
+        ),
+    ],
+)
+def test_a_cited_inner_source_is_a_link_under_its_teller(nlp, text, expected):
+    claims = analyze_text(text, publisher="Daily").claims
+    assert len(claims) == 1, [(c.content.text, [link.label for link in c.chain]) for c in claims]
+    assert [link.label for link in claims[0].chain] == ["Daily", *expected]
+    assert "the talks had collapsed" in claims[0].content.text.lower()
+    assert not any(w in claims[0].content.text for w in ("citing", "quoting", "Quoting"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks collapsed, reported the NL Times.", "NL Times"),
+        ("The talks collapsed, wrote the Guardian.", "Guardian"),
+        ("The talks collapsed, said the state news agency IRNA.", "IRNA"),
+        ('"We will not sign," said the state news agency IRNA, quoting a senior official.', "IRNA"),
+    ],
+)
+def test_an_outlet_after_an_inverted_reporting_verb_is_the_source(nlp, text, expected):
+    claims = analyze_text(text, publisher="Daily").claims
+    assert len(claims) == 1
+    labels = [link.label for link in claims[0].chain]
+    assert labels[1] == expected, labels
+    assert claims[0].content.text in ("The talks collapsed", "We will not sign")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The talks collapsed, according to the Wall Street Journal.", ["The Wall Street Journal"]),
+        ("According to the Wall Street Journal, the talks collapsed.", ["The Wall Street Journal"]),
+        (
+            "The talks collapsed, according to a report in the Wall Street Journal.",
+            ["The Wall Street Journal"],
+        ),
+        (
+            "The minister said the talks collapsed, according to the Wall Street Journal.",
+            ["The Wall Street Journal", "The minister"],
+        ),
+    ],
+)
+def test_an_outlet_inside_a_wire_dateline_is_its_own_link(nlp, body, expected):
+    text = "LISBON, March 15 (Atlantic Wire) - " + body
+    claims = [c for c in analyze_text(text, publisher="Daily").claims if "talks collapsed" in c.content.text]
+    assert len(claims) == 1
+    assert [link.label for link in claims[0].chain] == ["Daily", "Atlantic Wire", *expected]
+    assert claims[0].content.text.lower() == "the talks collapsed"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        ("Some Japanese media reported that the man had been detained.", "the man had been", "anonymous"),
+        ("Rumours circulating on social media said that two people had died.", "two people", "anonymous"),
+        ("The club's website says the stadium holds 40,000 people.", "the stadium", "document"),
+        ("A media report said the fleet would sail in June.", "the fleet", "outlet"),
+        ("A leaked assessment from the agency said the strikes had failed.", "the strikes", "document"),
+        ("A circular from the ministry said that leaks would be punished.", "leaks would", "document"),
+    ],
+)
+def test_unnamed_media_pages_and_papers_have_their_kind(nlp, text, content, expected):
+    assert teller(text, content)[1] == expected
+
+
+def test_a_document_from_an_office_or_with_a_signature_speaks_for_its_issuer(nlp):
+    text = 'The claims are groundless," said a statement from the office of Premier Rana Odero.'
+    assert teller(text, "groundless") == ("the office of Premier Rana Odero", "named")
+    text = "A letter with the signature of Ambassador Ali Saleh said the reports were untrue."
+    assert teller(text, "the reports were untrue") == ("Ali Saleh", "named")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        (
+            "An email published by VICE News warned that leaks damage the department.",
+            "leaks damage",
+            ["VICE News", "An email"],
+        ),
+        (
+            "The memo which was sighted by the Daily Tribune warned that leakers would be punished.",
+            "leakers would",
+            ["Daily Tribune", "The memo"],
+        ),
+        (
+            "VICE News obtained a memo. “Leaks hurt us all,” reads the memo, printed in full by the outlet.",
+            "Leaks hurt",
+            ["VICE News", "the memo"],
+        ),
+    ],
+)
+def test_a_paper_an_outlet_published_or_saw_is_passed_on_by_the_outlet(nlp, text, content, expected):
+    assert [label.lower() for label in tellers(text, content)[-2:]] == [e.lower() for e in expected]
+
+
+def test_a_report_published_by_its_author_is_the_authors(nlp):
+    text = "A report published by Greenpeace said the river was polluted."
+    assert teller(text, "the river") == ("Greenpeace", "named")
+
+
+def test_a_participle_on_a_thing_is_said_by_the_clause_subject(nlp):
+    text = "Health officials refuted rumours of an outbreak in the country saying people should not panic."
+    assert teller(text, "people should not panic")[0] == "Health officials"
+    # a paper can say: "a letter saying" stays the letter's sender's (sent_document) or the letter's
+    assert teller("A letter saying the roads were closed was posted.", "the roads")[0] != "unattributed"

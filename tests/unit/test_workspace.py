@@ -530,3 +530,40 @@ def test_cli_workspace_list_delete_restore(tmp_path):
     assert cli("list").stdout == "" and ws.articles() == []
     assert cli("restore", art.content_hash[:8]).stdout == f"restored {art.content_hash[:12]}\n"
     assert cli("list").stdout == listed.stdout
+
+
+def test_two_openings_of_a_version_1_file_migrate_it_once(tmp_path):
+    from sourcetrace import workspace as W
+
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    for statement in W._split_sql(W._SCHEMA):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    first = Workspace(path)
+    # a second process that read version 1 before the first migrated: it must not add the columns twice
+    real_connect = sqlite3.connect
+
+    class StaleVersion:
+        def __init__(self, conn):
+            self.conn, self.stale = conn, True
+
+        def execute(self, sql, *args):
+            if sql == "PRAGMA user_version" and self.stale:
+                self.stale = False
+                return real_connect(":memory:").execute("SELECT 1")
+            return self.conn.execute(sql, *args)
+
+        def __getattr__(self, name):
+            return getattr(self.conn, name)
+
+    second = Workspace.__new__(Workspace)
+    second.path, second.read_only, second.timeout, second._removals = path, False, 5.0, True
+    second._connect = lambda: StaleVersion(Workspace._connect(second))  # type: ignore[method-assign]
+    second._prepare()
+    assert first.articles() == [] and second.articles() == []
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    conn.close()
