@@ -247,24 +247,6 @@ CASES = [
     ),
     (
         "denial_participle",
-        "Health authorities refuted rumors of an outbreak in the country saying people should not panic.",
-        (),
-        [
-            ("Health authorities", "refuted", "rumors of an outbreak in the country", None),
-            ("Health authorities", "saying", "people should not panic", None),
-        ],
-        [
-            (
-                "Health authorities",
-                "refuted",
-                "rumors of an outbreak in the country saying people should not panic",
-                None,
-            ),
-            ("an outbreak in the country", "saying", "people should not panic", None),
-        ],
-    ),
-    (
-        "denial_participle",
         "The ministry denied a report saying the port would close.",
         (),
         [
