@@ -560,3 +560,18 @@ def test_a_content_that_calls_something_untrue_is_a_denial(nlp, text, stance):
     assert [a.stance for a in atts if not a.frame] == [stance]
     off, _ = find_attributions(doc, Article(text=text), [], disabled_rules=("rebuttal",))
     assert [a.stance for a in off if not a.frame] == ["asserts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ('The spokesman said the quotations just didn\'t "ring true."', "denies"),
+        ("The spokesman said the story did not ring true.", "denies"),
+        ("The spokesman said the story was “false.”", "denies"),
+        ("The aide said the bell did ring true.", "asserts"),
+    ],
+)
+def test_a_rebuttal_may_be_quoted_apart(nlp, text, stance):
+    doc = nlp(text)
+    assert stances(doc, ("learned_cues",)) == [("said", stance)]
+    assert stances(doc, ("learned_cues", "rebuttal")) == [("said", "asserts")]
