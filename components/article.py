@@ -181,7 +181,8 @@ def render_text(analysis: Analysis, focus: Focus | None, key: str) -> None:
 
 def _type_pills(types: list[str], counts: dict[str, int], key: str) -> set[str]:
     """The entity-type toggles, each pill carrying its type's colour: they are the legend."""
-    pills = f".st-key-{key}-types button"
+    types_key = session.widget_key(f"{key}-types")  # a type hidden in one article is shown in the next
+    pills = f".st-key-{types_key} button"
     swatches = "".join(
         f'{pills}:nth-of-type({i}) p::before {{ background: {type_color(t)}; }}\n'
         for i, t in enumerate(types, start=1)
@@ -190,8 +191,11 @@ def _type_pills(types: list[str], counts: dict[str, int], key: str) -> set[str]:
         "<style>"
         f'{pills} p::before {{ content: ""; display: inline-block; width: .75rem; height: .75rem;'
         " border-radius: 2px; margin-right: .4rem; vertical-align: -.05rem; }\n"
-        f'{pills}[data-selected="false"] p {{ color: #8a939d; text-decoration: line-through; }}\n'
-        f'{pills}[data-selected="false"] p::before {{ opacity: .35; }}\n'
+        # Streamlit 1.67 marks an unselected pill aria-pressed="false" (older ones data-selected)
+        f'{pills}[aria-pressed="false"] p, {pills}[data-selected="false"] p'
+        " { color: #8a939d; text-decoration: line-through; }\n"
+        f'{pills}[aria-pressed="false"] p::before, {pills}[data-selected="false"] p::before'
+        " { opacity: .35; }\n"
         f"{swatches}</style>",
         unsafe_allow_html=True,
     )
@@ -201,7 +205,7 @@ def _type_pills(types: list[str], counts: dict[str, int], key: str) -> set[str]:
         default=types,
         selection_mode="multi",
         format_func=lambda t: f"{t} · {counts[t]}",
-        key=f"{key}-types",
+        key=types_key,
         label_visibility="collapsed",
     )
     return set(chosen or [])

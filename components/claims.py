@@ -80,13 +80,16 @@ def render_panel(analysis: Analysis, focus: Focus | None, key: str, on_article_p
     with st.expander("Filters", expanded=False):
         labels = sorted({direct_source(c)[0] for c in analysis.claims})
         kinds = sorted({direct_source(c)[1] for c in analysis.claims})
-        sources = st.multiselect("Source", labels, key=f"{key}-sources", placeholder="any source")
+        sources = st.multiselect(
+            "Source", labels, key=session.widget_key(f"{key}-sources"), placeholder="any source"
+        )
         chosen_kinds = st.multiselect(
-            "Source kind", kinds, key=f"{key}-kinds", placeholder="any kind",
+            "Source kind", kinds, key=session.widget_key(f"{key}-kinds"), placeholder="any kind",
             format_func=lambda k: KIND_BADGES.get(k, (k, ""))[0],
         )
         only_focus = st.toggle(
-            "Only claims about the focused actor or event", value=True, key=f"{key}-onlyfocus",
+            "Only claims about the focused actor or event", value=True,
+            key=session.widget_key(f"{key}-onlyfocus"),
             disabled=focus_actor is None and focus_event is None,
         )
     actor_filter = focus_actor if only_focus else None
@@ -111,7 +114,7 @@ def render_panel(analysis: Analysis, focus: Focus | None, key: str, on_article_p
     focus_claim = focus.of("claim") if focus else None
     # what the focus concerns comes first, so it is in view beside every view
     shown = order_claims(shown, analysis, focus)
-    all_key = f"{key}-all"
+    all_key = session.widget_key(f"{key}-all")
     show_all = bool(st.session_state.get(all_key))
     limit = len(shown) if show_all else FIRST_CARDS
     at = next((i for i, claim in enumerate(shown) if claim.id == focus_claim), None)
@@ -141,9 +144,9 @@ def _shown_line(analysis: Analysis, key: str, shown: int, reasons: list[str]) ->
 
 
 def _clear_filters(key: str) -> None:
-    st.session_state[f"{key}-sources"] = []
-    st.session_state[f"{key}-kinds"] = []
-    st.session_state[f"{key}-onlyfocus"] = False
+    st.session_state[session.widget_key(f"{key}-sources")] = []
+    st.session_state[session.widget_key(f"{key}-kinds")] = []
+    st.session_state[session.widget_key(f"{key}-onlyfocus")] = False
     session.set_selection(None)
 
 

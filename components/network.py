@@ -2,7 +2,9 @@
 
 vis-network is inlined from the copy pyvis ships (pyvis/lib/vis-9.1.2), so the page requests
 nothing from the internet. Clicking a node sets the shared focus; the focus goes back to the
-frontend inside `data`, where it only recolours nodes (the graph is not rebuilt).
+frontend inside `data`, where it only recolours nodes (the graph is not rebuilt); a click on the
+background clears it. Positions come from sourcetrace.layout (physics off), so every visit draws
+the same picture. Tooltips and the PNG download live in the frontend (network_component/network.js).
 """
 
 from __future__ import annotations
@@ -30,15 +32,19 @@ VIS_JS = Path(_PYVIS.origin if _PYVIS and _PYVIS.origin else "pyvis/__init__.py"
 HEIGHT = "clamp(420px, calc(100vh - 290px), 860px)"
 
 _CSS = """
-/* vis-network's tooltip, the only part of vis-network.css the view uses */
+/* the network's box, its tooltip (text, placed beside the node) and its PNG button */
 .st-net { position: relative; width: 100%; border: 1px solid #dfe3e8; border-radius: 0.5rem;
   background: #fff; overflow: hidden; }
 .st-net-empty { display: flex; height: 100%; align-items: center; justify-content: center;
   color: #5b6570; font: 0.95rem sans-serif; }
-div.vis-tooltip { position: absolute; visibility: hidden; padding: 6px 8px; white-space: pre-wrap;
-  max-width: 380px; font: 13px/1.4 sans-serif; color: #1b1f24; background: #fffdf3;
+.st-net-tip { position: absolute; display: none; padding: 6px 8px; white-space: pre-wrap;
+  max-width: min(420px, 80%); font: 13px/1.4 sans-serif; color: #1b1f24; background: #fffdf3;
   border: 1px solid #d6c98f; border-radius: 4px; box-shadow: 2px 2px 8px rgba(0,0,0,.15);
-  pointer-events: none; z-index: 5; }
+  pointer-events: none; z-index: 5; overflow-wrap: anywhere; }
+.st-net-png { position: absolute; top: 8px; right: 8px; z-index: 4; padding: 3px 9px;
+  font: 600 12px/1.4 sans-serif; color: #1f4e79; background: rgba(255,255,255,.92);
+  border: 1px solid #c9d3dd; border-radius: 4px; cursor: pointer; }
+.st-net-png:hover { background: #eef3f8; border-color: #1f4e79; }
 """
 
 _SHAPE_GLYPHS = {"dot": "●", "diamond": "◆", "square": "■", "hexagon": "⬢", "triangle": "▲"}
@@ -101,14 +107,18 @@ def render_filters(analysis: Analysis, key: str) -> tuple[list[str], float, list
     present = present or list(EDGE_CLASSES)
     c1, c2 = st.columns([3, 1.2], vertical_alignment="center")
     chosen_edges = c1.pills(
-        "Edges", present, default=present, selection_mode="multi", key=f"{key}-edges",
+        "Edges", present, default=present, selection_mode="multi", key=session.widget_key(f"{key}-edges"),
         label_visibility="collapsed",
     )
     with c2.popover("Filters", icon=":material/filter_list:", width="stretch"):
-        chosen_types = st.multiselect("Actor types", types, default=types, key=f"{key}-types")
+        chosen_types = st.multiselect(
+            "Actor types", types, default=types, key=session.widget_key(f"{key}-types")
+        )
         min_weight = 0.0
         if top > 1.0:
-            min_weight = st.slider("Minimum edge weight", 0.0, float(top), 0.0, step=0.5, key=f"{key}-weight")
+            min_weight = st.slider(
+                "Minimum edge weight", 0.0, float(top), 0.0, step=0.5, key=session.widget_key(f"{key}-weight")
+            )
         else:
             st.caption("Every edge has weight 1.")
     return chosen_types, min_weight, list(chosen_edges or [])
@@ -149,6 +159,8 @@ def render_network(analysis: Analysis, focus: Focus | None, key: str) -> None:
             "signature": _cached_signature(graph, key),
             "height": HEIGHT,
             "name": key,
+            "layout": (analysis.article.content_hash or "")[:16],
+            "filename": f"sourcetrace-network-{st.session_state.get(session.ARTICLE_REF) or 'article'}.png",
             "empty_message": "No actor matches these filters.",
         },
         default={"clicked": None},
@@ -158,16 +170,21 @@ def render_network(analysis: Analysis, focus: Focus | None, key: str) -> None:
     if _take_click(getattr(result, "clicked", None), last_key):
         st.rerun()
     st.markdown(legend_html(analysis), unsafe_allow_html=True)
-    st.caption(f"{len(graph['nodes'])} actors · {len(graph['edges'])} edges · click a node to focus it")
+    st.caption(
+        f"{len(graph['nodes'])} actors · {len(graph['edges'])} edges · click a node to focus it, "
+        "the background to clear the focus"
+    )
 
 
 def _take_click(clicked: object, last_key: str) -> bool:
-    """Focus the clicked actor once per click; True when this click is new."""
+    """Focus the clicked actor (a click on the background, id None, clears the focus) once per
+    click; True when this click is new."""
     if not isinstance(clicked, dict) or "id" not in clicked:
         return False
     stamp = (clicked.get("id"), clicked.get("n"))
     if st.session_state.get(last_key) == stamp:
         return False
     st.session_state[last_key] = stamp
-    session.set_focus(Focus(type="actor", id=str(clicked["id"])))
+    node = clicked["id"]
+    session.set_focus(None if node is None else Focus(type="actor", id=str(node)))
     return True

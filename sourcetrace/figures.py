@@ -14,7 +14,8 @@ from datetime import date, timedelta
 
 from sourcetrace.chronology import Placed, chronology
 from sourcetrace.focus import Focus, actor_ids
-from sourcetrace.model import RELATION_FAMILIES, Analysis
+from sourcetrace.layout import network_layout, node_size
+from sourcetrace.model import RELATION_FAMILIES, Analysis, Relation
 
 # One colour per entity type, shared by the text highlights, the legend and the network.
 TYPE_COLORS: dict[str, str] = {
@@ -40,9 +41,6 @@ KIND_SHAPES: dict[str, str] = {
 }
 
 EDGE_CLASSES = RELATION_FAMILIES
-# An edge tooltip quotes the start of its evidence sentence: the dashboard sends every edge's
-# tooltip again on each focus change, and full sentences were most of those bytes.
-EDGE_EVIDENCE_CHARS = 140
 
 
 def type_color(entity_type: str) -> str:
@@ -65,13 +63,19 @@ def network_data(
     """{"nodes": [...], "edges": [...], "options": {...}, "focus": {...}} for vis-network.
 
     `types` keeps actors of these entity types (None: all); `edge_classes` keeps co-occurrence,
-    typed and/or source-of edges (None: all); edges lighter than `min_weight` are dropped.
+    typed and/or source-of edges (None: all); edges lighter than `min_weight` are dropped. Every
+    node carries its fixed position (`sourcetrace.layout`, over the whole graph: a filter hides
+    nodes, never moves the rest) and physics is off, so the picture is a function of the analysis.
+    Tooltips (`title`) are plain text: the node's name, type, kind and mentions; the edge's two
+    actors, its relation and its whole evidence sentence.
     """
     keep_types = set(types) if types is not None else None
     keep_edges = set(edge_classes) if edge_classes is not None else None
     actors = [a for a in analysis.actors if keep_types is None or a.type in keep_types]
     ids = {a.id for a in actors}
-    max_mentions = max((len(a.mentions) for a in actors), default=1) or 1
+    names = {a.id: a.name for a in analysis.actors}
+    max_mentions = max((len(a.mentions) for a in analysis.actors), default=1) or 1
+    where = network_layout(analysis)
 
     nodes = []
     for a in actors:
@@ -81,18 +85,20 @@ def network_data(
             lines.append("also: " + ", ".join(a.aliases))
         if a.titles:
             lines.append("titles: " + ", ".join(a.titles))
+        x, y = where.get(a.id, (0.0, 0.0))
         nodes.append(
             {
                 "id": a.id,
                 "label": _clip(a.name, 40),
                 "title": "\n".join(lines),
-                # sqrt keeps a 20-mention actor visible without dwarfing the rest
-                "size": round(12 + 22 * math.sqrt(n / max_mentions), 1),
+                "size": node_size(n, max_mentions),
                 "color": type_color(a.type),
                 "shape": KIND_SHAPES.get(a.kind, "dot"),
                 "group": a.type,
                 "kind": a.kind,
                 "mentions": n,
+                "x": x,
+                "y": y,
             }
         )
 
@@ -103,15 +109,11 @@ def network_data(
         cls = r.family
         if keep_edges is not None and cls not in keep_edges:
             continue
-        label = r.label or r.kind
-        lines = [f"{label} (weight {r.weight:g})"]
-        if r.evidence:
-            lines.append(_clip(r.evidence[0].text, EDGE_EVIDENCE_CHARS))
         edge = {
             "id": f"r{i}",
             "from": r.source,
             "to": r.target,
-            "title": "\n".join(lines),
+            "title": edge_tooltip(r, names),
             "width": round(1 + 2.5 * math.log1p(r.weight), 2),
             "kind": r.kind,
             "class": cls,
@@ -120,6 +122,8 @@ def network_data(
         }
         if cls != "co-occurrence":
             edge["arrows"] = "to"
+            # bent apart from the pair's co-occurrence edge (and from each other), so each can be hovered
+            edge["smooth"] = {"type": "curvedCW" if cls == "typed" else "curvedCCW", "roundness": 0.18}
         edges.append(edge)
 
     primary, highlighted = actor_ids(analysis, focus)
@@ -127,12 +131,32 @@ def network_data(
         "nodes": nodes,
         "edges": edges,
         "options": network_options(),
-        "focus": {"primary": primary, "highlight": sorted(highlighted & ids)},
+        # active: some focus is set (a click on the background then clears it)
+        "focus": {"primary": primary, "highlight": sorted(highlighted & ids), "active": focus is not None},
     }
 
 
+def edge_tooltip(relation: Relation, names: dict[str, str]) -> str:
+    """Both actors and the relation on the first line ("NCRI → source of → al-Malaf · weight 2",
+    "A — B · named together in 3 sentences"), then the whole first evidence sentence."""
+    a, b = names.get(relation.source, relation.source), names.get(relation.target, relation.target)
+    weight = f"{relation.weight:g}"
+    if relation.family == "co-occurrence":
+        n = len(relation.evidence) or int(relation.weight)
+        head = f"{a} — {b} · named together in {n} sentence{'s' if n != 1 else ''}"
+    else:
+        head = f"{a} → {relation.label or relation.kind.replace('-', ' ')} → {b} · weight {weight}"
+    lines = [head]
+    if relation.evidence:
+        lines.append(" ".join(relation.evidence[0].text.split()))
+        more = len(relation.evidence) - 1
+        if more:
+            lines.append(f"(and {more} more sentence{'s' if more != 1 else ''})")
+    return "\n".join(lines)
+
+
 def network_options() -> dict:
-    """Physics that settles quickly; the frontend turns it off once stabilised."""
+    """Fixed positions (physics off): the picture never drifts and is the same on every visit."""
     return {
         "autoResize": True,
         "nodes": {"font": {"size": 20, "face": "sans-serif", "color": "#1b1f24"}, "borderWidth": 1},
@@ -142,16 +166,7 @@ def network_options() -> dict:
             "hoverWidth": 1.5,
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
-        "physics": {
-            "solver": "forceAtlas2Based",
-            # strong repulsion, long springs: labels of a dense news graph need room
-            "forceAtlas2Based": {
-                "gravitationalConstant": -120, "centralGravity": 0.01, "springLength": 140,
-                "springConstant": 0.05, "avoidOverlap": 0.6,
-            },
-            # benchmark 6 (300 actors): settled in 0.64-0.74 s with 200 iterations, 1.31-1.41 s with 400
-            "stabilization": {"enabled": True, "iterations": 200, "fit": True},
-        },
+        "physics": {"enabled": False},
     }
 
 

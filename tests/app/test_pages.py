@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.claims import FIRST_CARDS
+from components.session import keyed
 from sourcetrace.sourcing import filter_claims
 
 pytestmark = pytest.mark.app
@@ -187,7 +188,8 @@ def test_claim_filters_by_source_kind(bundled_analysis):
     at.button(key="claims-article-more").click().run()
     anonymous = [c.id for c in filter_claims(bundled_analysis, kinds=["anonymous"])]
     assert 0 < len(anonymous) < len(_cards(at)) == len(bundled_analysis.claims)
-    at.multiselect(key="claims-article-kinds").set_value(["anonymous"]).run()
+    kinds = keyed("claims-article-kinds", bundled_analysis.article.content_hash)
+    at.multiselect(key=kinds).set_value(["anonymous"]).run()
     assert _cards(at) == anonymous
     badges = [m.value for m in at.markdown if "-badge[" in m.value]
     assert len(badges) == len(anonymous)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sourcetrace.figures import EDGE_EVIDENCE_CHARS, KIND_SHAPES, network_data, timeline_figure, type_color
+from sourcetrace.figures import KIND_SHAPES, network_data, timeline_figure, type_color
 from sourcetrace.focus import Focus, event_ids
 from sourcetrace.model import Analysis
 from tests.conftest import MADE_UP_TEXT
@@ -32,19 +32,26 @@ def test_network_nodes_carry_size_colour_and_shape(analysis):
 def test_network_edges_show_relation_and_evidence(analysis):
     edges = {(e["from"], e["to"]): e for e in network_data(analysis)["edges"]}
     met = edges[("a1", "a2")]
-    assert met["title"].splitlines()[0] == "met (weight 3)"
-    assert "Ali Reza met <Bob> in Paris" in met["title"]
+    # both actors by name, the relation, then the whole sentence (plain text: the frontend shows it as text)
+    assert met["title"] == (
+        "Ali Reza → met → <Bob> · weight 3\n"
+        "An official said that Ali Reza met <Bob> in Paris on 2 May 2007."
+    )
+    assert edges[("a1", "a3")]["title"].splitlines()[0] == "Ali Reza — Paris · named together in 1 sentence"
+    assert edges[("a4", "a1")]["title"].splitlines()[0] == "An official → source of → Ali Reza · weight 2"
     assert met["width"] > edges[("a1", "a3")]["width"]
     assert edges[("a1", "a3")]["dashes"] is True and "arrows" not in edges[("a1", "a3")]
     assert edges[("a4", "a1")]["class"] == "source-of"
 
 
-def test_network_edge_tooltips_quote_a_short_start_of_the_evidence(analysis):
-    long = analysis.relations[0].evidence[0].model_copy(update={"text": "word " * 100})
-    relations = [analysis.relations[0].model_copy(update={"evidence": [long]})]
+def test_network_edge_tooltips_show_the_whole_evidence_sentence(analysis):
+    long = analysis.relations[0].evidence[0].model_copy(update={"text": "word\n " * 100 + "end."})
+    second = analysis.relations[0].evidence[0]
+    relations = [analysis.relations[0].model_copy(update={"evidence": [long, second]})]
     edge = network_data(analysis.model_copy(update={"relations": relations}))["edges"][0]
-    quoted = edge["title"].splitlines()[1]
-    assert len(quoted) == EDGE_EVIDENCE_CHARS and quoted.endswith("…") and quoted.startswith("word word")
+    lines = edge["title"].splitlines()
+    assert lines[1] == "word " * 100 + "end."  # never clipped; white space made single spaces
+    assert lines[2] == "(and 1 more sentence)"
 
 
 def test_network_filters(analysis):
@@ -59,10 +66,11 @@ def test_network_filters(analysis):
 
 def test_network_focus_highlights_neighbours(analysis):
     focus = network_data(analysis, Focus(type="actor", id="a1"))["focus"]
-    assert focus == {"primary": "a1", "highlight": ["a1", "a2", "a3", "a4"]}
+    assert focus == {"primary": "a1", "highlight": ["a1", "a2", "a3", "a4"], "active": True}
     claim_focus = network_data(analysis, Focus(type="claim", id="c1"))["focus"]
-    assert claim_focus == {"primary": None, "highlight": ["a1", "a2", "a3", "a4", "a5"]}
+    assert claim_focus == {"primary": None, "highlight": ["a1", "a2", "a3", "a4", "a5"], "active": True}
     assert network_data(analysis, Focus(type="actor", id="nope"))["focus"]["highlight"] == []
+    assert network_data(analysis)["focus"] == {"primary": None, "highlight": [], "active": False}
 
 
 def test_timeline_points_bars_and_faded_uncertain(analysis):
