@@ -655,3 +655,115 @@ def bench_network(repeats: int = 3, n_people: int = 300) -> BenchResult:
         + "."
     )
     return res
+
+
+# ---------------------------------------------------------------------------- 8 article text
+
+_ARTICLE_HTML = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; font: 16px sans-serif; } .host { width: 900px; }</style></head><body></body></html>"""
+
+# In the page: mount the dashboard's article component on `data` in a fresh host (subject), or put
+# the same text in a <pre> with the same box style (baseline); the time runs from the call to the
+# first frame after a forced layout, i.e. until the text is drawn. Subject and baseline alternate.
+_ARTICLE_JS = """async ([moduleSrc, css, data, repeats]) => {
+  const url = URL.createObjectURL(new Blob([moduleSrc], {type: 'text/javascript'}));
+  const mod = await import(url);
+  const style = document.createElement('style');
+  style.textContent = css;
+  document.head.appendChild(style);
+  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const fresh = () => {
+    document.querySelectorAll('.host').forEach((h) => h.remove());
+    const host = document.createElement('div');
+    host.className = 'host';
+    document.body.appendChild(host);
+    return host;
+  };
+  const subject = [], baseline = [];
+  let spans = 0, same = true;
+  for (let i = 0; i < repeats; i++) {
+    let host = fresh();
+    await frame();
+    let t0 = performance.now();
+    mod.default({data, parentElement: host, setStateValue: () => {}, setTriggerValue: () => {}});
+    host.getBoundingClientRect();
+    document.body.offsetHeight;
+    await frame();
+    subject.push(performance.now() - t0);
+    const box = host.querySelector('.st-article');
+    spans = box.querySelectorAll('span[data-s]').length;
+    same = same && box.innerText === data.view.text;
+    host = fresh();
+    await frame();
+    t0 = performance.now();
+    const pre = document.createElement('pre');
+    pre.className = 'st-article';
+    pre.textContent = data.view.text;
+    host.appendChild(pre);
+    host.getBoundingClientRect();
+    document.body.offsetHeight;
+    await frame();
+    baseline.push(performance.now() - t0);
+  }
+  return {subject, baseline, spans, same};
+}"""
+
+
+def long_article(chars: int = 150_000) -> str:
+    """A generated article of at least `chars` characters (paragraphs of generated articles)."""
+    from benchmarks.textgen import generated_articles
+
+    parts: list[str] = []
+    n = 0
+    for text in generated_articles(400, seed=21):
+        parts.append(text)
+        n += len(text) + 2
+        if n >= chars:
+            break
+    return "\n\n".join(parts)
+
+
+def bench_article(repeats: int = 5, chars: int = 150_000) -> BenchResult:
+    """8: the dashboard's article component (components/article_component) draws a 150 KB article."""
+    _require_browser()
+    folder = APP_ROOT / "components" / "article_component"
+    if not (folder / "article.js").exists():
+        raise Skip("components/article_component/article.js does not exist yet")
+    import hashlib
+
+    from sourcetrace import render
+    from sourcetrace.analysis import analyze_text
+
+    analysis = analyze_text(long_article(chars))
+    t0 = time.process_time()
+    view = render.article_view(analysis)
+    body = json.dumps(view, sort_keys=True, ensure_ascii=False)
+    view["signature"] = hashlib.sha1(body.encode("utf-8")).hexdigest()[:16]
+    data = {"view": view, "focus": render.article_focus(analysis, None), "scroll": 0,
+            "choices": render.correction_choices(analysis), "height": "62vh"}
+    python_s = time.process_time() - t0
+    payload = len(json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    src = (folder / "article.js").read_text(encoding="utf-8")
+    css = (folder / "article.css").read_text(encoding="utf-8")
+    with browser() as b:
+        ctx = b.new_context(viewport={"width": 1400, "height": 900})
+        page = ctx.new_page()
+        page.set_content(_ARTICLE_HTML)
+        out = page.evaluate(_ARTICLE_JS, [src, css, data, repeats])
+        ctx.close()
+    if not out["same"]:
+        raise RuntimeError("the component's box did not hold the article's text exactly")
+    subject, baseline = median(out["subject"]) / 1000, median(out["baseline"]) / 1000
+    res = BenchResult()
+    res.rows.append(Row("8", f"article text of {len(analysis.article.text) / 1000:.0f} KB: mount -> drawn "
+                        "vs the same text in a <pre>", fmt_seconds(subject), fmt_seconds(baseline),
+                        fmt_seconds(subject), "<= 1 s", verdict(subject, 1.0)))
+    res.rows.append(Row("8ratio", "the same, component / <pre>", fmt_seconds(subject), fmt_seconds(baseline),
+                        fmt_ratio(subject / baseline if baseline else float("inf")), "reference", ""))
+    res.notes.append(
+        f"8: {out['spans']} marked runs ({len(analysis.actors)} actors, {len(analysis.claims)} claims, "
+        f"{len(analysis.events)} events); render.article_view + signature in Python "
+        f"{python_s * 1000:.0f} ms CPU; {payload / 1024:.0f} KB of data sent to the component; "
+        f"medians of {repeats}, subject and baseline alternating."
+    )
+    return res
