@@ -165,10 +165,15 @@ def render_network(analysis: Analysis, focus: Focus | None, key: str) -> None:
     # AppTest (and any path where the callback did not run) sets the state directly
     if _take_click(getattr(result, "clicked", None), last_key):
         st.rerun()
-    st.markdown(legend_html(analysis), unsafe_allow_html=True)
-    st.caption(
+    # legend and counts in one element: each element is a delta the browser redraws on a focus change
+    counts = (
         f"{len(graph['nodes'])} actors · {len(graph['edges'])} edges · click a node to focus it, "
         "the background to clear the focus"
+    )
+    st.markdown(
+        legend_html(analysis)
+        + f'<div style="font-size:.8rem;color:#5b6570;margin-top:.15rem">{html.escape(counts)}</div>',
+        unsafe_allow_html=True,
     )
 
 
