@@ -1,16 +1,27 @@
-"""The article view: headline and metadata, the text with entities and claims marked, the actors table."""
+"""The article view: headline and metadata, the interactive text, the actors table.
+
+The text is a components-v2 component (components/article_component): sourcetrace.render decides
+every run, class and tooltip (`article_view`) and what a focus lights (`article_focus`); the
+component draws them as text nodes, scrolls its own box to the focus, and reports a click on a
+name or a claim (focus it) and an action on selected words (add an actor or a claim, through
+the corrections log).
+"""
 
 from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from components import session
-from components.scroll import scroll_to
-from sourcetrace import render
+from sourcetrace import corrections, render
+from sourcetrace.errors import SourcetraceError
 from sourcetrace.figures import type_color
 from sourcetrace.focus import Focus
-from sourcetrace.model import Analysis
+from sourcetrace.model import ACTOR_TYPES, Analysis
 from sourcetrace.render import escape_markdown
 
 
@@ -29,26 +40,13 @@ def render_header(analysis: Analysis) -> None:
     st.caption(escape_markdown(" · ".join(meta)) + "  \n" + counts)
 
 
-def marked_text_html(analysis: Analysis, focus: Focus | None, visible_types: set[str] | None) -> str:
-    """The article text as the dashboard shows it: the library's marked text in its scrolling box."""
-    body = render.marked_text_html(analysis, focus=focus, visible_types=visible_types)
-    return f'<div class="st-article">{body}</div>'
+HERE = Path(__file__).resolve().parent
+TEXT_HEIGHT = "62vh"  # the text box scrolls inside itself: a focus never moves the page
+FLASH_KEY = "_article_flash"  # session: (kind, sentence) about the last correction made in the text
+RERUN_KEY = "_article_edited"  # session: a correction was just saved; the whole page must rerun
 
-
-ARTICLE_CSS = """
+LEGEND_CSS = """
 <style>
-.st-article { white-space: pre-wrap; line-height: 1.7; font-size: 1.0rem; overflow-wrap: anywhere;
-  max-height: 62vh; overflow-y: auto; padding: 0.75rem 1rem; border: 1px solid #dfe3e8;
-  border-radius: 0.5rem; background: #fff; }
-.st-ent { background: color-mix(in srgb, var(--ent) 20%, transparent);
-  border-bottom: 2px solid var(--ent); border-radius: 2px; }
-.st-ent-linked { background: color-mix(in srgb, var(--ent) 38%, transparent); }
-.st-ent-focus { background: color-mix(in srgb, var(--ent) 60%, transparent); outline: 2px solid #e0a100;
-  color: #000; }
-.st-claim { text-decoration: underline dotted #1f4e79; text-underline-offset: 4px; }
-.st-claim-focus { background: #fff1b8; text-decoration: underline solid #e0a100 2px; }
-.st-event-focus { background: #dbeafe; }
-.st-anchor { scroll-margin-top: 6rem; }
 .st-legend { display: flex; flex-wrap: wrap; gap: 0.4rem 0.9rem; font-size: 0.85rem;
   margin: 0.2rem 0 0.4rem; }
 .st-legend span.sw { display: inline-block; width: 0.8rem; height: 0.8rem; border-radius: 2px;
@@ -57,50 +55,160 @@ ARTICLE_CSS = """
 """
 
 
+@st.cache_resource
+def renderer():
+    """The interactive text (components/article_component), registered once per process.
+
+    Mounted in the page (not a shadow root), so the reader's text selection is the page's own.
+    """
+    folder = HERE / "article_component"
+    # a leading comment line: a css/js string without a newline that contains "/" is taken as a path
+    js = "// Sourcetrace article text\n" + (folder / "article.js").read_text(encoding="utf-8")
+    css = "/* Sourcetrace article text */\n" + (folder / "article.css").read_text(encoding="utf-8")
+    return st.components.v2.component("sourcetrace_article", js=js, css=css, isolate_styles=False)
+
+
+def view_data(analysis: Analysis, visible: set[str] | None, key: str) -> dict:
+    """`render.article_view` with a signature, rebuilt only when the marks or the types change.
+
+    Every rerun builds a new Analysis (unpickled, corrections re-applied), so the cache compares
+    what the view is made of instead of the object; the signature tells the frontend to redraw.
+    """
+    slot = f"{key}-view"
+    made_of = (analysis.article.text, analysis.actors, analysis.claims, analysis.events,
+               None if visible is None else sorted(visible))
+    cached = st.session_state.get(slot)
+    if cached and cached[0] == made_of:
+        return cached[1]
+    view = render.article_view(analysis, visible_types=visible)
+    body = json.dumps(view, sort_keys=True, ensure_ascii=False)
+    view["signature"] = hashlib.sha1(body.encode("utf-8")).hexdigest()[:16]
+    st.session_state[slot] = (made_of, view)
+    return view
+
+
+def _value(key: str, name: str) -> object:
+    state = st.session_state.get(key)
+    try:
+        return state.get(name) if state is not None else None
+    except AttributeError:
+        return None
+
+
+def _on_click(key: str) -> None:
+    """A mention or a claim clicked (or Enter on it) in the text: focus it in every view."""
+    clicked = _value(key, "clicked")
+    if isinstance(clicked, dict) and clicked.get("type") in ("actor", "claim") and clicked.get("id"):
+        session.set_focus(Focus(type=clicked["type"], id=str(clicked["id"])))
+
+
+def _on_action(analysis: Analysis, key: str) -> None:
+    """A correction made from the selected words, through the same operations (and log) as the
+    Corrections page; the analysis on screen anchors it."""
+    action = _value(key, "action")
+    if not isinstance(action, dict):
+        return
+    try:
+        edit = correction_from_selection(analysis, action)
+        message = session.record_edit(analysis, edit)
+    except (ValueError, TypeError, KeyError, SourcetraceError) as err:
+        st.session_state[FLASH_KEY] = ("error", str(err))
+        return
+    st.session_state[FLASH_KEY] = ("success", f"{message}. Undo it on the Corrections page.")
+    st.session_state[RERUN_KEY] = True
+
+
+def correction_from_selection(analysis: Analysis, action: dict) -> corrections.Edit:
+    """The Edit an action of the selection popover asks for ("add_actor" or "add_claim")."""
+    words, nth = render.selection_words(analysis.article.text, int(action["start"]), int(action["end"]))
+    if action.get("op") == "add_actor":
+        kind = str(action.get("kind") or "named")
+        type_ = str(action.get("type") or "ORG")
+        if type_ not in ACTOR_TYPES:
+            raise ValueError(f"“{type_}” is not an actor type.")
+        return corrections.AddActor.build(analysis, words, type=type_, kind=kind, occurrence=nth)
+    if action.get("op") == "add_claim":
+        source = analysis.actor(str(action.get("source") or "")) if action.get("source") else None
+        if action.get("source") and source is None:
+            raise ValueError("That source is no longer an actor of this article.")
+        kind = render.actor_link_kind(source.kind) if source else "unattributed"
+        chain = corrections.new_claim_chain(analysis, source.id if source else None, kind)
+        return corrections.AddClaim.build(analysis, words, chain, occurrence=nth)
+    raise ValueError("Unknown correction.")
+
+
 def render_text(analysis: Analysis, focus: Focus | None, key: str) -> None:
-    """Legend (toggles entity types) and the marked article text."""
+    """Legend (toggles entity types) and the interactive article text."""
+    if st.session_state.pop(RERUN_KEY, False):
+        # the click reran only the view's fragment, on the analysis read before the correction:
+        # every view, the header and the panel must show it
+        st.rerun(scope="app")
     counts: dict[str, int] = {}
     for actor in analysis.actors:
         counts[actor.type] = counts.get(actor.type, 0) + len(actor.mentions)
     types = sorted(counts, key=lambda t: (-counts[t], t))
-    st.markdown(ARTICLE_CSS, unsafe_allow_html=True)
+    st.markdown(LEGEND_CSS, unsafe_allow_html=True)
     visible: set[str] | None = None
     if types:
-        # the toggles are the legend: each pill carries its type's colour (pills keep option order)
-        pills = f".st-key-{key}-types button"
-        swatches = "".join(
-            f'{pills}:nth-of-type({i}) p::before {{ background: {type_color(t)}; }}\n'
-            for i, t in enumerate(types, start=1)
-        )
-        st.markdown(
-            "<style>"
-            f'{pills} p::before {{ content: ""; display: inline-block; width: .75rem; height: .75rem;'
-            " border-radius: 2px; margin-right: .4rem; vertical-align: -.05rem; }\n"
-            f'{pills}[data-selected="false"] p {{ color: #8a939d; text-decoration: line-through; }}\n'
-            f'{pills}[data-selected="false"] p::before {{ opacity: .35; }}\n'
-            f"{swatches}</style>",
-            unsafe_allow_html=True,
-        )
-        chosen = st.pills(
-            "Entity types shown",
-            options=types,
-            default=types,
-            selection_mode="multi",
-            format_func=lambda t: f"{t} · {counts[t]}",
-            key=f"{key}-types",
-            label_visibility="collapsed",
-        )
-        visible = set(chosen or [])
+        visible = _type_pills(types, counts, key)
         st.markdown(
             '<div class="st-legend"><span><span class="sw" style="background:none;border-bottom:2px dotted '
             '#1f4e79;border-radius:0"></span>claim content (dotted underline) · click a type to hide or show'
-            "</span></div>",
+            " · click a name or a claim to focus it · select words to add an actor or a claim</span></div>",
             unsafe_allow_html=True,
         )
-    st.markdown(marked_text_html(analysis, focus, visible), unsafe_allow_html=True)
-    target = st.session_state.pop(session.SCROLL_KEY, None)
-    if target:
-        scroll_to(target, key=f"{key}-scroll")
+    flash = st.session_state.pop(FLASH_KEY, None)
+    if flash and flash[0] == "error":
+        st.error(flash[1], icon=":material/error:")
+    elif flash:
+        st.toast(flash[1], icon=":material/edit_note:")
+    nonce_key = f"{key}-scroll-n"
+    if st.session_state.pop(session.SCROLL_KEY, None):  # "Show in text": scroll even to the same focus
+        st.session_state[nonce_key] = st.session_state.get(nonce_key, 0) + 1
+    renderer()(
+        key=key,
+        data={
+            "view": view_data(analysis, visible, key),
+            "focus": render.article_focus(analysis, focus),
+            "scroll": st.session_state.get(nonce_key, 0),
+            "choices": render.correction_choices(analysis),
+            "height": TEXT_HEIGHT,
+        },
+        on_clicked_change=lambda: _on_click(key),
+        on_action_change=lambda: _on_action(analysis, key),
+    )
+
+
+def _type_pills(types: list[str], counts: dict[str, int], key: str) -> set[str]:
+    """The entity-type toggles, each pill carrying its type's colour: they are the legend."""
+    types_key = session.widget_key(f"{key}-types")  # a type hidden in one article is shown in the next
+    pills = f".st-key-{types_key} button"
+    swatches = "".join(
+        f'{pills}:nth-of-type({i}) p::before {{ background: {type_color(t)}; }}\n'
+        for i, t in enumerate(types, start=1)
+    )
+    st.markdown(
+        "<style>"
+        f'{pills} p::before {{ content: ""; display: inline-block; width: .75rem; height: .75rem;'
+        " border-radius: 2px; margin-right: .4rem; vertical-align: -.05rem; }\n"
+        # Streamlit 1.67 marks an unselected pill aria-pressed="false" (older ones data-selected)
+        f'{pills}[aria-pressed="false"] p, {pills}[data-selected="false"] p'
+        " { color: #8a939d; text-decoration: line-through; }\n"
+        f'{pills}[aria-pressed="false"] p::before, {pills}[data-selected="false"] p::before'
+        " { opacity: .35; }\n"
+        f"{swatches}</style>",
+        unsafe_allow_html=True,
+    )
+    chosen = st.pills(
+        "Entity types shown",
+        options=types,
+        default=types,
+        selection_mode="multi",
+        format_func=lambda t: f"{t} · {counts[t]}",
+        key=types_key,
+        label_visibility="collapsed",
+    )
+    return set(chosen or [])
 
 
 CORRECTED_MARK = "✎ "  # the corrections view marks an analyst's edits the same way

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from components import session
+from components.scroll import keep_in_view
 from sourcetrace import render
 from sourcetrace.focus import Focus, order_claims
 from sourcetrace.model import Analysis, Claim
@@ -32,10 +31,18 @@ PANEL_CSS = """
 .st-crumbs .st-one-word, .st-crumbs .st-tail { white-space: nowrap; }
 .st-crumbs .st-sep { color: #9aa4af; margin: 0 0.25rem; }
 .st-claim-text { font-size: 0.92rem; line-height: 1.45; margin: 0.15rem 0 0.35rem;
-  overflow-wrap: anywhere; }
+  overflow-wrap: anywhere; white-space: pre-wrap; }
 .st-voice { font-size: 0.8rem; color: #46505c; font-style: italic; margin: 0.1rem 0 0.2rem; }
-.st-hedge { font-size: 0.8rem; color: #5b6570; margin-top: 0.2rem; overflow-wrap: anywhere; }
+.st-hedge { font-size: 0.8rem; color: #5b6570; margin-top: 0.2rem; overflow-wrap: anywhere;
+  white-space: pre-wrap; }
 div[class*="st-key-claimcard-"] { background: #fff; }
+/* the panel scrolls inside itself beside the view: a card low in it and the view both stay in sight */
+@media (min-width: 640px) {
+  [data-testid="stColumn"]:has(.st-key-claims-panel) > [data-testid="stVerticalBlock"],
+  [data-testid="stLayoutWrapper"]:has(> .st-key-claims-panel) { height: 100%; }
+  .st-key-claims-panel { position: sticky; top: 0.75rem; max-height: calc(100vh - 1.5rem); overflow-y: auto;
+    overscroll-behavior: contain; padding-right: 0.35rem; }
+}
 div[class*="st-key-claimcard-"].focused, div[class*="st-key-claimfocus-"] {
   border-color: #e0a100 !important; box-shadow: 0 0 0 2px #f5d77a; background: #fffbea; }
 </style>
@@ -54,6 +61,7 @@ def breadcrumbs_html(claim: Claim) -> str:
     return crumbs_html(links, tail="claim")
 
 
+PANEL = ".st-key-claims-panel"  # the panel's container (components/layout.py), its own scroll box
 FIRST_CARDS = 8  # cards drawn before "Show all": each card is a few elements sent on every focus change
 
 
@@ -72,13 +80,16 @@ def render_panel(analysis: Analysis, focus: Focus | None, key: str, on_article_p
     with st.expander("Filters", expanded=False):
         labels = sorted({direct_source(c)[0] for c in analysis.claims})
         kinds = sorted({direct_source(c)[1] for c in analysis.claims})
-        sources = st.multiselect("Source", labels, key=f"{key}-sources", placeholder="any source")
+        sources = st.multiselect(
+            "Source", labels, key=session.widget_key(f"{key}-sources"), placeholder="any source"
+        )
         chosen_kinds = st.multiselect(
-            "Source kind", kinds, key=f"{key}-kinds", placeholder="any kind",
+            "Source kind", kinds, key=session.widget_key(f"{key}-kinds"), placeholder="any kind",
             format_func=lambda k: KIND_BADGES.get(k, (k, ""))[0],
         )
         only_focus = st.toggle(
-            "Only claims about the focused actor or event", value=True, key=f"{key}-onlyfocus",
+            "Only claims about the focused actor or event", value=True,
+            key=session.widget_key(f"{key}-onlyfocus"),
             disabled=focus_actor is None and focus_event is None,
         )
     actor_filter = focus_actor if only_focus else None
@@ -103,10 +114,16 @@ def render_panel(analysis: Analysis, focus: Focus | None, key: str, on_article_p
     focus_claim = focus.of("claim") if focus else None
     # what the focus concerns comes first, so it is in view beside every view
     shown = order_claims(shown, analysis, focus)
-    all_key = f"{key}-all"
+    all_key = session.widget_key(f"{key}-all")
     show_all = bool(st.session_state.get(all_key))
-    for claim in shown if show_all else shown[:FIRST_CARDS]:
+    limit = len(shown) if show_all else FIRST_CARDS
+    at = next((i for i, claim in enumerate(shown) if claim.id == focus_claim), None)
+    if at is not None and at >= limit:  # a focused claim's card is always drawn, in its place
+        limit = at + 1
+    for claim in shown[:limit]:
         _card(claim, analysis, key, focused=claim.id == focus_claim, on_article_page=on_article_page)
+    card = '[class*="st-key-claimfocus-"]' if at is not None else ""
+    keep_in_view(PANEL, str(focus) if focus else "", card, key=f"{key}-keep")
     if len(shown) > FIRST_CARDS:
         label = (
             f":material/unfold_less: Show the first {FIRST_CARDS}" if show_all
@@ -127,9 +144,9 @@ def _shown_line(analysis: Analysis, key: str, shown: int, reasons: list[str]) ->
 
 
 def _clear_filters(key: str) -> None:
-    st.session_state[f"{key}-sources"] = []
-    st.session_state[f"{key}-kinds"] = []
-    st.session_state[f"{key}-onlyfocus"] = False
+    st.session_state[session.widget_key(f"{key}-sources")] = []
+    st.session_state[session.widget_key(f"{key}-kinds")] = []
+    st.session_state[session.widget_key(f"{key}-onlyfocus")] = False
     session.set_selection(None)
 
 
@@ -145,7 +162,8 @@ def _focus_line(analysis: Analysis, focus: Focus | None, key: str) -> None:
         return
     name = focus.label(analysis) or ""
     with st.container(key=f"{key}-focusline"):
-        st.markdown(f"Focus: **{escape_markdown(name)}**")
+        # an HTML block: the name as written (Markdown would make a bare address in it a link)
+        st.markdown(f"<div>Focus: <strong>{render.text_html(name)}</strong></div>", unsafe_allow_html=True)
         st.button(
             ":material/close: Clear the focus", key=f"{key}-clear", on_click=session.set_focus, args=(None,),
             type="tertiary", help="Clear the focus in every view",
@@ -175,21 +193,21 @@ def badges_markdown(claim: Claim) -> str:
 def card_markdown(claim: Claim) -> str:
     """The static part of a card as ONE markdown block: breadcrumbs, text, badges, hedge.
 
-    Article text only ever sits inside escaped HTML blocks on a single line, so it can neither
-    end the block nor be read as Markdown.
+    Article text only ever sits inside escaped HTML blocks, its line breaks as character references
+    (render.text_html), so it can neither end the block nor be read as Markdown; the quote keeps
+    the article's characters and line breaks (cut after 240 characters).
     """
-    text = " ".join(claim.content.text.split())
+    text = claim.content.text
     short = text if len(text) <= 240 else text[:239].rstrip() + "…"
     own = voice(claim)
     parts = [
         breadcrumbs_html(claim)
-        + (f'<div class="st-voice">No source named: {html.escape(own)}</div>' if own else "")
-        + f'<div class="st-claim-text">“{html.escape(short)}”</div>',
+        + (f'<div class="st-voice">No source named: {render.text_html(own)}</div>' if own else "")
+        + f'<div class="st-claim-text">“{render.text_html(short)}”</div>',
         badges_markdown(claim),
     ]
     if claim.hedge is not None:
-        hedge = html.escape(" ".join(claim.hedge.text.split()))
-        parts.append(f'<div class="st-hedge">hedge: “{hedge}”</div>')
+        parts.append(f'<div class="st-hedge">hedge: “{render.text_html(claim.hedge.text)}”</div>')
     return "\n\n".join(parts)
 
 

@@ -1,12 +1,17 @@
-"""The corrections panel: fix actors, claims and events; undo, redo, and the article's history.
+"""The corrections panel: fix actors, claims, events and the article; undo, redo, and the history.
 
 Every button appends one `Edit` to the workspace log in its callback, before the page reruns, so
 the rerun (every view included) already shows the corrected analysis. The edits are built from the
 analysis on screen (`sourcetrace.corrections` builders), which anchor them to spans of the text.
+
+Safe by default: the actor to correct and the actor to merge into it start empty (Merge waits
+for both); a delete says what it takes away and asks first; every correction's message carries an
+Undo for that correction, shown where it was made.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 
 import streamlit as st
@@ -18,21 +23,29 @@ from sourcetrace import corrections
 from sourcetrace.errors import SourcetraceError
 from sourcetrace.focus import Focus, FocusType
 from sourcetrace.model import ACTOR_TYPES, Analysis
+from sourcetrace.render import escape_markdown as _md  # article words are never read as Markdown
 
-FLASH_KEY = "_corrections_flash"  # session: (kind, sentence) about the last correction
+FLASH_KEY = "_corrections_flash"  # session: {"kind", "text", "edit", "where"} about the last correction
+PENDING_KEY = "_corrections_pending_delete"  # session: ("actor" | "event", id) awaiting confirmation
 AUTHOR_KEY = "corrections_author"  # session: the name the analyst signs edits with (optional)
 MARK = "✎ "  # prefix of a corrected item in the lists
+PAGE = "page"  # the re-parent choice "directly under the page"
 
 
-def _flash(kind: str, text: str) -> None:
-    st.session_state[FLASH_KEY] = (kind, text)
+def _flash(kind: str, text: str, edit_id: str | None = None, where: str | None = None) -> None:
+    st.session_state[FLASH_KEY] = {"kind": kind, "text": text, "edit": edit_id, "where": where}
 
 
-def _save(analysis: Analysis, build: Callable[[], corrections.Edit | None]) -> None:
-    """Build the edit from what is on screen and append it; a refusal becomes one sentence."""
+def _save(analysis: Analysis, build: Callable[[], corrections.Edit | None], where: str | None = None,
+          clear: dict[str, object] | None = None) -> None:
+    """Build the edit from what is on screen and append it; a refusal becomes one sentence.
+
+    `where` is the part of the panel that made it: its message (and Undo) is shown there. `clear`
+    empties the form's widgets once it is saved (key -> empty value), so nothing chosen for this
+    correction is left chosen for the next one."""
     ws = writable()
     if ws is None:
-        _flash("error", "The workspace is read-only: the correction was not saved.")
+        _flash("error", "The workspace is read-only: the correction was not saved.", where=where)
         return
     try:
         edit = build()
@@ -43,9 +56,67 @@ def _save(analysis: Analysis, build: Callable[[], corrections.Edit | None]) -> N
             edit.author = author
         ws.append_edit(analysis.article.content_hash, edit)
     except SourcetraceError as err:
-        _flash("error", str(err))
+        _flash("error", str(err), where=where)
         return
-    _flash("success", corrections.describe(edit, ws.edits(analysis.article.content_hash)))
+    for widget, empty in (clear or {}).items():
+        st.session_state[widget] = empty
+    undoable = edit.id if edit.op not in ("undo", "redo") else None
+    _flash("success", corrections.describe(edit, ws.edits(analysis.article.content_hash)), undoable, where)
+
+
+def _undo(analysis: Analysis, edit_id: str, where: str | None) -> None:
+    """Undo the correction just made, from its message."""
+    _save(analysis, lambda: corrections.undo_entry(_log(analysis), edit_id=edit_id), where)
+
+
+def render_flash(analysis: Analysis, where: str | None, key: str, disabled: bool = False) -> None:
+    """The last correction's message if it was made here (shown once), with its Undo."""
+    flash = st.session_state.get(FLASH_KEY)
+    if not flash or flash.get("where") != where:
+        return
+    st.session_state.pop(FLASH_KEY)
+    if flash["kind"] != "success":
+        st.error(_md(flash["text"]))
+        return
+    with st.container(horizontal=True, vertical_alignment="center", gap="small", key=f"{key}-flash"):
+        st.success(_md(flash["text"]))
+        if flash.get("edit"):
+            st.button("Undo", key=f"{key}-flash-undo", icon=":material/undo:", disabled=disabled,
+                      on_click=_undo, args=(analysis, flash["edit"], where),
+                      help="Undo this correction (the history keeps it, struck through)")
+
+
+def _ask_delete(kind: str, item_id: str) -> None:
+    st.session_state[PENDING_KEY] = (kind, item_id)
+
+
+def _cancel_delete() -> None:
+    st.session_state.pop(PENDING_KEY, None)
+
+
+def _confirm_delete(analysis: Analysis, build: Callable[[], corrections.Edit], where: str) -> None:
+    st.session_state.pop(PENDING_KEY, None)
+    _save(analysis, build, where)
+
+
+def _delete_control(analysis: Analysis, kind: str, item_id: str, key: str, disabled: bool) -> None:
+    """"Delete this …", then what it takes away with Delete / Cancel: nothing goes on one click."""
+    if st.session_state.get(PENDING_KEY) != (kind, item_id):
+        st.button(f"Delete this {kind}", key=f"{key}-delete", icon=":material/delete:", disabled=disabled,
+                  on_click=_ask_delete, args=(kind, item_id))
+        return
+    if kind == "actor":
+        note = corrections.deletion_note(analysis, actor_id=item_id)
+        build = lambda: corrections.delete_actor(analysis, item_id)  # noqa: E731
+    else:
+        note = corrections.deletion_note(analysis, event_id=item_id)
+        build = lambda: corrections.delete_event(analysis, item_id)  # noqa: E731
+    with st.container(border=True, key=f"{key}-confirm"):
+        st.warning(_md(note), icon=":material/delete:")
+        c1, c2 = st.columns(2)
+        c1.button("Delete", key=f"{key}-delete-confirm", type="primary", disabled=disabled, width="stretch",
+                  on_click=_confirm_delete, args=(analysis, build, kind))
+        c2.button("Cancel", key=f"{key}-delete-cancel", width="stretch", on_click=_cancel_delete)
 
 
 def _v(key: str):
@@ -114,19 +185,19 @@ def _chain_text(analysis: Analysis, claim_id: str) -> str:
 def render_corrections(analysis: Analysis, focus: Focus | None = None, key: str = "corr") -> None:
     """The whole panel: status, undo/redo, the three kinds of items, and the history."""
     can_save = render_status(key=f"{key}-status")
-    flash = st.session_state.pop(FLASH_KEY, None)
-    if flash:
-        (st.success if flash[0] == "success" else st.error)(flash[1])
+    render_flash(analysis, None, key=key, disabled=not can_save)
     for problem in problems():
-        st.warning(problem, icon=":material/report:")
+        st.warning(_md(problem), icon=":material/report:")
     render_undo_redo(analysis, key=f"{key}-history", disabled=not can_save)
-    actors, claims, events, history = st.tabs(["Actors", "Claims", "Events", "History"])
+    actors, claims, events, article, history = st.tabs(["Actors", "Claims", "Events", "Article", "History"])
     with actors:
         render_actor_corrections(analysis, focus, key=f"{key}-actor", disabled=not can_save)
     with claims:
         render_claim_corrections(analysis, focus, key=f"{key}-claim", disabled=not can_save)
     with events:
         render_event_corrections(analysis, focus, key=f"{key}-event", disabled=not can_save)
+    with article:
+        render_article_corrections(analysis, key=f"{key}-article", disabled=not can_save)
     with history:
         st.text_input("Sign your corrections (optional)", key=AUTHOR_KEY,
                       placeholder="your name or initials, shown in the history")
@@ -168,17 +239,19 @@ def render_history(analysis: Analysis, key: str) -> None:
     active = {e.id for e in corrections.replay(log).active}
     lines = []
     for n, edit in enumerate(log, start=1):
-        text = corrections.describe(edit, log)
+        text = _md(corrections.describe(edit, log))
         if edit.op not in ("undo", "redo") and edit.id not in active:
             text = f"~~{text}~~ (undone)"
-        who = f" · {edit.author}" if edit.author else ""
+        who = f" · {_md(edit.author)}" if edit.author else ""
         lines.append(f"{n}. {text} — {edit.at.replace('T', ' ')[:16]}{who}")
     with st.container(key=key):
         st.markdown("\n".join(lines))
 
 
-def _pick(label: str, ids: list[str], focus: Focus | None, kind: FocusType, key: str, format_func) -> str:
-    """A selectbox of items that follows the shared focus when it changes to an item of this kind."""
+def _pick(label: str, ids: list[str], focus: Focus | None, kind: FocusType, key: str, format_func,
+          empty: str | None = None) -> str | None:
+    """A selectbox of items that follows the shared focus when it changes to an item of this kind;
+    with `empty` (its placeholder) nothing is chosen until the analyst or the focus chooses."""
     focused = focus.of(kind) if focus else None
     focused = focused if focused in ids else None
     seen_key = f"{key}-seen-focus"
@@ -186,7 +259,9 @@ def _pick(label: str, ids: list[str], focus: Focus | None, kind: FocusType, key:
         st.session_state[key] = focused  # set before the widget exists: no default is passed below
     st.session_state[seen_key] = focused
     if st.session_state.get(key) not in ids:
-        st.session_state.pop(key, None)  # the item is gone (merged, deleted): back to the first
+        st.session_state.pop(key, None)  # the item is gone (merged, deleted): back to the default
+    if empty is not None:
+        return st.selectbox(label, ids, index=None, key=key, format_func=format_func, placeholder=empty)
     return st.selectbox(label, ids, key=key, format_func=format_func)
 
 
@@ -198,49 +273,15 @@ def render_actor_corrections(
 ) -> None:
     ids = [a.id for a in analysis.actors]
     if ids:
-        actor_id = _pick("Actor", ids, focus, "actor", f"{key}-pick", lambda i: actor_label(analysis, i))
-        actor = analysis.actor(actor_id)
-        also = f"; also called {', '.join(actor.aliases)}" if actor.aliases else ""
-        st.caption(f"{len(actor.mentions)} mention(s){also}{_corrected_note(actor.corrected)}")
-        c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-        c1.text_input("New name", value=actor.name, key=f"{key}-name-{actor.id}")
-        c2.button("Rename", key=f"{key}-rename", disabled=disabled, on_click=_save, args=(
-            analysis, lambda: corrections.rename_actor(analysis, actor.id, _text(f"{key}-name-{actor.id}"))),
-            width="stretch")
-
-        c1, c2, c3 = st.columns([2, 2, 1], vertical_alignment="bottom")
-        types = ACTOR_TYPES if actor.type in ACTOR_TYPES else [actor.type, *ACTOR_TYPES]
-        c1.selectbox("Type", types, index=types.index(actor.type), key=f"{key}-type-{actor.id}")
-        c2.selectbox("Kind", corrections.ACTOR_KINDS, index=corrections.ACTOR_KINDS.index(actor.kind),
-                     key=f"{key}-kind-{actor.id}")
-        c3.button("Change", key=f"{key}-retype", disabled=disabled, on_click=_save, args=(
-            analysis, lambda: corrections.retype_actor(
-                analysis, actor.id,
-                type=_v(f"{key}-type-{actor.id}") if _v(f"{key}-type-{actor.id}") != actor.type else None,
-                kind=_v(f"{key}-kind-{actor.id}") if _v(f"{key}-kind-{actor.id}") != actor.kind else None,
-            )), width="stretch")
-
-        others = [i for i in ids if i != actor.id]
-        if others:
-            c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-            c1.selectbox("Merge this other actor into it", others, key=f"{key}-merge-{actor.id}",
-                         format_func=lambda i: actor_label(analysis, i))
-            c2.button("Merge", key=f"{key}-merge", disabled=disabled, on_click=_save, args=(
-                analysis,
-                lambda: corrections.merge_actors(analysis, actor.id, _v(f"{key}-merge-{actor.id}")),
-            ), width="stretch")
-
-        variants = sorted({m.text for m in actor.mentions if m.text.casefold() != actor.name.casefold()})
-        if variants:
-            c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-            c1.selectbox("Split this alias out as its own actor", variants, key=f"{key}-split-{actor.id}")
-            c2.button("Split", key=f"{key}-split", disabled=disabled, on_click=_save, args=(
-                analysis, lambda: corrections.split_alias(analysis, actor.id, _v(f"{key}-split-{actor.id}"))),
-                width="stretch")
-
-        st.button("Delete this actor", key=f"{key}-delete", icon=":material/delete:", disabled=disabled,
-                  on_click=_save, args=(analysis, lambda: corrections.delete_actor(analysis, actor.id)))
+        actor_id = _pick("Actor", ids, focus, "actor", f"{key}-pick", lambda i: actor_label(analysis, i),
+                         empty="Choose an actor (or focus one in any view)")
+        render_flash(analysis, "actor", key=key, disabled=disabled)  # a delete's message and its Undo
+        if actor_id is None:
+            st.caption("Choose the actor to rename, retype, merge, split or delete.")
+        else:
+            _actor_form(analysis, analysis.actor(actor_id), ids, key, disabled)
     else:
+        render_flash(analysis, "actor", key=key, disabled=disabled)
         st.caption("No actors were found in this article.")
 
     st.markdown("**Add a missed actor**")
@@ -255,6 +296,52 @@ def render_actor_corrections(
             name=_text(f"{key}-add-name"),
         ),
     ))
+
+
+def _actor_form(analysis: Analysis, actor, ids: list[str], key: str, disabled: bool) -> None:
+    also = f"; also called {', '.join(actor.aliases)}" if actor.aliases else ""
+    st.caption(_md(f"{len(actor.mentions)} mention(s){also}{_corrected_note(actor.corrected)}"))
+    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+    c1.text_input("New name", value=actor.name, key=f"{key}-name-{actor.id}")
+    c2.button("Rename", key=f"{key}-rename", disabled=disabled, on_click=_save, args=(
+        analysis, lambda: corrections.rename_actor(analysis, actor.id, _text(f"{key}-name-{actor.id}"))),
+        width="stretch")
+
+    c1, c2, c3 = st.columns([2, 2, 1], vertical_alignment="bottom")
+    types = ACTOR_TYPES if actor.type in ACTOR_TYPES else [actor.type, *ACTOR_TYPES]
+    c1.selectbox("Type", types, index=types.index(actor.type), key=f"{key}-type-{actor.id}")
+    c2.selectbox("Kind", corrections.ACTOR_KINDS, index=corrections.ACTOR_KINDS.index(actor.kind),
+                 key=f"{key}-kind-{actor.id}")
+    c3.button("Change", key=f"{key}-retype", disabled=disabled, on_click=_save, args=(
+        analysis, lambda: corrections.retype_actor(
+            analysis, actor.id,
+            type=_v(f"{key}-type-{actor.id}") if _v(f"{key}-type-{actor.id}") != actor.type else None,
+            kind=_v(f"{key}-kind-{actor.id}") if _v(f"{key}-kind-{actor.id}") != actor.kind else None,
+        )), width="stretch")
+
+    others = [i for i in ids if i != actor.id]
+    if others:
+        merge_key = f"{key}-merge-{actor.id}"
+        if st.session_state.get(merge_key) not in others:
+            st.session_state.pop(merge_key, None)  # merged or deleted meanwhile: nothing chosen
+        c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+        absorb = c1.selectbox("Merge this other actor into it", others, index=None, key=merge_key,
+                              placeholder="Choose the actor to fold into this one",
+                              format_func=lambda i: actor_label(analysis, i))
+        c2.button("Merge", key=f"{key}-merge", disabled=disabled or absorb is None, on_click=_save, args=(
+            analysis, lambda: corrections.merge_actors(analysis, actor.id, _v(merge_key)), None,
+            {merge_key: None},
+        ), width="stretch", help=None if absorb else "Choose the actor to merge into this one first")
+
+    variants = sorted({m.text for m in actor.mentions if m.text.casefold() != actor.name.casefold()})
+    if variants:
+        c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+        c1.selectbox("Split this alias out as its own actor", variants, key=f"{key}-split-{actor.id}")
+        c2.button("Split", key=f"{key}-split", disabled=disabled, on_click=_save, args=(
+            analysis, lambda: corrections.split_alias(analysis, actor.id, _v(f"{key}-split-{actor.id}"))),
+            width="stretch")
+
+    _delete_control(analysis, "actor", actor.id, key, disabled)
 
 
 # ---------------------------------------------------------------- claims
@@ -272,9 +359,9 @@ def render_claim_corrections(
     if ids:
         claim_id = _pick("Claim", ids, focus, "claim", f"{key}-pick", lambda i: claim_label(analysis, i))
         claim = analysis.claim(claim_id)
-        st.caption(f"Chain: {_chain_text(analysis, claim.id)}{_corrected_note(claim.corrected)}")
+        st.caption(_md(f"Chain: {_chain_text(analysis, claim.id)}{_corrected_note(claim.corrected)}"))
         if claim.chain:
-            c1, c2, c3, c4 = st.columns([1, 3, 2, 1], vertical_alignment="bottom")
+            c1, c2, c3, c4 = st.columns([1, 3, 2, 1.4], vertical_alignment="bottom")
             c1.selectbox("Link", list(range(len(claim.chain))), index=len(claim.chain) - 1,
                          key=f"{key}-link-{claim.id}", format_func=lambda i: str(i + 1))
             c2.selectbox("Source actor", actor_options, key=f"{key}-link-actor-{claim.id}",
@@ -300,6 +387,8 @@ def render_claim_corrections(
             c2.button("Dismiss claim", key=f"{key}-dismiss", disabled=disabled, width="stretch",
                       on_click=_save, args=(analysis, lambda: corrections.dismiss_claim(analysis, claim.id)),
                       help="Not a claim: it stays listed, marked dismissed")
+        _insert_hop_form(analysis, claim, actor_options, key, disabled)
+        _set_parent_form(analysis, claim, key, disabled)
     else:
         st.caption("No claims were found in this article.")
 
@@ -317,6 +406,70 @@ def render_claim_corrections(
                   occurrence=_nth(f"{key}-add-nth"))))
 
 
+def _place_label(chain, i: int) -> str:
+    return f"before {i + 1} · {chain[i].label}" if i < len(chain) else "at the end"
+
+
+def _insert_hop_form(analysis: Analysis, claim, actor_options: list[str], key: str, disabled: bool) -> None:
+    """A hop the extraction missed: where in the chain, who (an actor, or the words), what kind."""
+    st.markdown("**Insert a hop**", help="A relay or source the chain misses, e.g. the outlet a "
+                "quote was taken from. A source inserted before “unattributed” replaces it.")
+    chain, k = claim.chain, f"{key}-hop-{claim.id}"
+    places = list(range(len(chain) + 1))
+    default = len(chain) - 1 if chain and chain[-1].kind == "unattributed" else len(chain)
+    c1, c2, c3, c4 = st.columns([2, 3, 2, 2], vertical_alignment="bottom")
+    c1.selectbox("Where", places, index=default, key=f"{k}-at", format_func=lambda i: _place_label(chain, i))
+    who = c2.selectbox("Its actor", actor_options, key=f"{k}-actor",
+                       format_func=lambda i: "(none)" if not i else actor_label(analysis, i))
+    words = c3.text_input("Or its words", key=f"{k}-label", placeholder="e.g. Reuters")
+    c4.selectbox("Kind", corrections.HOP_KINDS, index=corrections.HOP_KINDS.index("outlet"), key=f"{k}-kind")
+    st.button("Insert hop", key=f"{key}-hop", disabled=disabled or not (who or words.strip()), on_click=_save,
+              args=(analysis, lambda: corrections.insert_hop(
+                  analysis, claim.id, int(_v(f"{k}-at")), kind=_v(f"{k}-kind"),
+                  actor_id=_v(f"{k}-actor") or None, label=_text(f"{k}-label")),
+                  None, {f"{k}-actor": "", f"{k}-label": ""}))
+
+
+def _parents(analysis: Analysis) -> dict[str, str]:
+    """Where a hop can hang: the page, or any relay or source of a chain, each once (by its path)."""
+    out = {PAGE: "directly under the page"}
+    seen = set()
+    for c in analysis.claims:
+        for i, link in enumerate(c.chain):
+            path = tuple((x.label, x.kind) for x in c.chain[: i + 1])
+            if link.kind != "unattributed" and path not in seen:
+                seen.add(path)
+                out[f"{c.id}:{i}"] = " › ".join(label for label, _ in path)
+    return out
+
+
+def _set_parent_form(analysis: Analysis, claim, key: str, disabled: bool) -> None:
+    """Re-parent a hop: the hops above it become another chain's (or only the page)."""
+    if len(claim.chain) < 2:
+        return
+    st.markdown("**Re-parent a hop**", help="The hop came through another relay: the hops above it "
+                "become the chosen chain's, or only the page's publisher.")
+    k = f"{key}-parent-{claim.id}"
+    parents = _parents(analysis)
+    hops = list(range(1, len(claim.chain)))
+    c1, c2, c3 = st.columns([2, 4, 1], vertical_alignment="bottom")
+    c1.selectbox("Hop", hops, index=len(hops) - 1, key=f"{k}-hop",
+                 format_func=lambda i: f"{i + 1} · {claim.chain[i].label}")
+    under = c2.selectbox("Hang it under", list(parents), index=None, key=f"{k}-under",
+                         format_func=parents.__getitem__, placeholder="Choose a chain or the page")
+
+    def build() -> corrections.Edit:
+        choice = _v(f"{k}-under")
+        if choice == PAGE:
+            return corrections.set_parent(analysis, claim.id, int(_v(f"{k}-hop")))
+        parent, at = choice.rsplit(":", 1)
+        return corrections.set_parent(analysis, claim.id, int(_v(f"{k}-hop")), parent_claim_id=parent,
+                                      under=int(at))
+
+    c3.button("Re-parent", key=f"{key}-parent", disabled=disabled or under is None, width="stretch",
+              on_click=_save, args=(analysis, build, None, {f"{k}-under": None}))
+
+
 # ---------------------------------------------------------------- events
 
 
@@ -326,8 +479,9 @@ def render_event_corrections(
     ids = [e.id for e in analysis.events]
     if ids:
         event_id = _pick("Event", ids, focus, "event", f"{key}-pick", lambda i: event_label(analysis, i))
+        render_flash(analysis, "event", key=key, disabled=disabled)  # a delete's message and its Undo
         ev = analysis.event(event_id)
-        st.caption(f"Evidence: “{' '.join(ev.evidence.text.split())}”{_corrected_note(ev.corrected)}")
+        st.caption(_md(f"Evidence: “{' '.join(ev.evidence.text.split())}”{_corrected_note(ev.corrected)}"))
         c1, c2, c3, c4 = st.columns([2, 2, 2, 1.5], vertical_alignment="bottom")
         c1.text_input("Start (YYYY-MM-DD)", value=ev.start or "", key=f"{key}-start-{ev.id}")
         c2.text_input("End (YYYY-MM-DD)", value=ev.end or "", key=f"{key}-end-{ev.id}")
@@ -336,9 +490,9 @@ def render_event_corrections(
         c4.button("Set date", key=f"{key}-date", disabled=disabled, width="stretch", on_click=_save, args=(
             analysis, lambda: corrections.set_event_date(analysis, ev.id, _text(f"{key}-start-{ev.id}"),
                                                _text(f"{key}-end-{ev.id}"), _v(f"{key}-precision-{ev.id}"))))
-        st.button("Delete this event", key=f"{key}-delete", icon=":material/delete:", disabled=disabled,
-                  on_click=_save, args=(analysis, lambda: corrections.delete_event(analysis, ev.id)))
+        _delete_control(analysis, "event", ev.id, key, disabled)
     else:
+        render_flash(analysis, "event", key=key, disabled=disabled)
         st.caption("No events were found in this article.")
 
     st.markdown("**Add an event**")
@@ -352,3 +506,29 @@ def render_event_corrections(
         analysis, lambda: corrections.add_event(analysis, _text(f"{key}-add-text"), _text(f"{key}-add-label"),
                                       _text(f"{key}-add-start"), _text(f"{key}-add-end"),
                                       _v(f"{key}-add-precision"), occurrence=_nth(f"{key}-add-nth"))))
+
+
+# ---------------------------------------------------------------- the article
+
+
+def _value_key(key: str, value: str | None) -> str:
+    """A widget key that changes with the value shown, so a correction or an undo refills it."""
+    return f"{key}-{hashlib.sha1((value or '').encode('utf-8')).hexdigest()[:8]}"
+
+
+def render_article_corrections(analysis: Analysis, key: str, disabled: bool = False) -> None:
+    """The page's headline, publisher and date as the analyst reads them (any article, bundled too)."""
+    art = analysis.article
+    st.caption("As the page names itself: the header, the chains' publisher link, the walkthrough, "
+               "the report and the exports follow.")
+    title = _value_key(f"{key}-title", art.title)
+    publisher = _value_key(f"{key}-publisher", art.publisher)
+    published = _value_key(f"{key}-published", art.published)
+    st.text_input("Headline", value=art.title or "", key=title)
+    c1, c2 = st.columns([3, 2])
+    c1.text_input("Publisher", value=art.publisher or "", key=publisher,
+                  help="Who published the page: the head of every chain")
+    c2.text_input("Date (YYYY-MM-DD)", value=art.published or "", key=published)
+    st.button("Set", key=f"{key}-set", disabled=disabled, on_click=_save, args=(
+        analysis, lambda: corrections.set_article(
+            analysis, title=_text(title), publisher=_text(publisher), published=_text(published))))

@@ -1,6 +1,8 @@
-"""The workspace in the sidebar: the library of saved articles to reopen, export and import;
-and the one-line status of a workspace that cannot be written.
+"""The workspace in the sidebar: the library of saved articles to reopen, delete (with undo),
+export and import; and the one-line status of a workspace that cannot be written.
 
+Each article is listed with its publisher, date and the number of its edits in effect; articles
+that would read alike get what tells them apart (`sourcetrace.workspace.library_entries` decides).
 It draws what components/workspace.py returns; reopening an article goes through the session.
 """
 
@@ -16,16 +18,29 @@ from components.workspace import (
     WorkspaceError,
     file_article,
     mode,
+    remove_article,
+    restore_article,
     retry_workspace,
     workspace,
     workspace_mode,
     writable,
 )
+from sourcetrace import load
 from sourcetrace.analysis import prepare_article
 from sourcetrace.errors import SourcetraceError
 from sourcetrace.model import Article
+from sourcetrace.render import escape_markdown
+from sourcetrace.workspace import LibraryEntry, library_entries
 
 NOTICE_KEY = "_workspace_notice"  # session: (kind, sentence) from the last workspace action
+DELETED_KEY = "_workspace_deleted"  # session: (content hash, title) of the article last deleted
+SHOWN = 50  # articles listed (most recent first)
+# a title is read whole: the open button's label wraps, left-aligned, instead of ending in "…"
+LIBRARY_CSS = """<style>
+[class*="st-key-{key}-open-"] button {{ justify-content: flex-start; text-align: left; height: auto; }}
+[class*="st-key-{key}-open-"] button p {{ white-space: normal; overflow: visible; text-overflow: clip;
+  overflow-wrap: anywhere; }}
+</style>"""
 
 
 def render_status(key: str = "ws-status") -> bool:
@@ -69,11 +84,71 @@ def _import(key: str) -> None:
     )
 
 
-def _label(record) -> str:
-    title = record.title or "(untitled)"
-    title = title if len(title) <= 48 else title[:47] + "…"
-    edits = f" · {record.edits} edit{'s' if record.edits != 1 else ''}" if record.edits else ""
-    return f"{title}{edits}"
+def _short(title: str, limit: int = 60) -> str:
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+def _delete(content_hash: str, title: str) -> None:
+    ws = writable()
+    if ws is None:
+        st.session_state[NOTICE_KEY] = ("error", "The workspace is read-only; nothing was deleted.")
+        return
+    try:
+        remove_article(ws, content_hash)
+    except WorkspaceError as err:
+        st.session_state[NOTICE_KEY] = ("error", str(err))
+        return
+    st.session_state[DELETED_KEY] = (content_hash, title)
+
+
+def _undo_delete() -> None:
+    deleted = st.session_state.pop(DELETED_KEY, None)
+    ws = writable()
+    if deleted is None or ws is None:
+        return
+    try:
+        back = restore_article(ws, deleted[0])
+    except WorkspaceError as err:
+        st.session_state[NOTICE_KEY] = ("error", str(err))
+        return
+    if not back:
+        st.session_state[NOTICE_KEY] = ("error", f"“{_short(deleted[1])}” is already in the library again.")
+
+
+def _render_deleted(key: str, listed: set[str]) -> None:
+    """"Deleted “…”" with an Undo button, while the article is still out of the library."""
+    deleted = st.session_state.get(DELETED_KEY)
+    if deleted is None:
+        return
+    if deleted[0] in listed:  # filed again since (loaded once more): nothing left to undo
+        st.session_state.pop(DELETED_KEY, None)
+        return
+    with st.container(key=f"{key}-deleted", horizontal=True, vertical_alignment="center", gap="small"):
+        st.markdown(f"Deleted “{escape_markdown(_short(deleted[1], 40))}”.", width="stretch")
+        st.button("Undo", key=f"{key}-undo-delete", icon=":material/undo:", on_click=_undo_delete)
+
+
+def _render_entry(entry: LibraryEntry, here: bool, key: str, read_only: bool, added: str) -> None:
+    """One article: its title (a button that reopens it), a delete button, then publisher · date · edits."""
+    slug = entry.content_hash[:16]
+    with st.container(key=f"{key}-item-{slug}", gap=None):
+        # columns, not a horizontal container: a long title wraps instead of pushing the bin below
+        open_col, delete_col = st.columns([6, 1], gap="small", vertical_alignment="center")
+        open_col.button(
+            escape_markdown(_short(entry.title)), key=f"{key}-open-{slug}", disabled=here,
+            width="stretch",
+            help=f"“{entry.title}” is the article shown." if here
+            else f"Open “{entry.title}” again (filed {added[:10]}).",
+            on_click=_reopen, args=(entry.content_hash,),
+        )
+        delete_col.button(
+            "", icon=":material/delete:", key=f"{key}-delete-{slug}", type="tertiary",
+            disabled=here or read_only,
+            help="Open another article to delete this one." if here else "Delete it from the library",
+            on_click=_delete, args=(entry.content_hash, entry.title),
+        )
+        details = [entry.details, *([entry.tell] if entry.tell else []), *(["shown now"] if here else [])]
+        st.caption(escape_markdown(" · ".join(details)))
 
 
 def render_workspace_sidebar(article: Article | None = None, key: str = "ws") -> None:
@@ -102,17 +177,18 @@ def render_workspace_sidebar(article: Article | None = None, key: str = "ws") ->
         except WorkspaceError as err:
             st.caption(f":material/error: {err}")
             return
-        with st.expander(f"Articles ({len(records)})", expanded=False):
+        _render_deleted(key, {r.content_hash for r in records})
+        # keyed: the expander stays open when its count changes (a delete, an undo)
+        with st.expander(f"Articles ({len(records)})", expanded=False, key=f"{key}-articles"):
+            st.markdown(LIBRARY_CSS.format(key=key), unsafe_allow_html=True)
             if not records:
                 st.caption("Articles you analyse are filed here with their corrections.")
-            for r in records[:50]:
-                here = r.content_hash == current_hash
-                st.button(
-                    _label(r), key=f"{key}-open-{r.content_hash[:16]}", disabled=here, width="stretch",
-                    help=f"{r.publisher or 'unknown publisher'}, {r.published or 'undated'};"
-                    f" filed {r.added_at[:10]}",
-                    on_click=_reopen, args=(r.content_hash,),
-                )
+            added = {r.content_hash: r.added_at for r in records}
+            for entry in library_entries(records[:SHOWN]):
+                _render_entry(entry, entry.content_hash == current_hash, key, ws.read_only,
+                              added[entry.content_hash])
+            if len(records) > SHOWN:
+                st.caption(f"The {SHOWN} most recent of {len(records)} are listed.")
             stamp = date.today().isoformat()
             st.download_button(
                 "Export the workspace", data=ws.export_bytes, file_name=f"sourcetrace-workspace-{stamp}.json",
@@ -128,4 +204,6 @@ def render_workspace_sidebar(article: Article | None = None, key: str = "ws") ->
             st.file_uploader(
                 "Import a workspace file", type=["json"], key=f"{key}-import", on_change=_import,
                 args=(f"{key}-import",), disabled=ws.read_only,
+                # the library refuses bigger files (the limit of every file the app takes in)
+                max_upload_size=max(1, load.MAX_BYTES // (1024 * 1024)),
             )

@@ -1,6 +1,9 @@
 """The loader in the sidebar: bundled articles, upload, paste, URL (only when the operator allows it).
 
-A failure is one sentence in the sidebar; the article already shown stays.
+A failure is one sentence in the sidebar; the article already shown stays, and so does the
+loader: the tab the reader was on (tracked by key) and what they pasted. The bundled-article
+selector names a bundled article only while it is the one shown; otherwise it says another article
+is loaded.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from components import session
 from sourcetrace.load import MAX_BYTES
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm"]
+BUNDLED_KEY = "loader-bundled"
+TAB_KEY = "loader-tab"  # the open tab, kept across reruns (a failed paste stays on Paste)
+ANOTHER = "(another article is loaded)"
 
 
 def _pick_bundled(key: str) -> None:
@@ -76,19 +82,25 @@ def render_loader() -> None:
         error = st.session_state.get(session.ERROR_KEY)
         if error:
             st.error(error, icon=":material/error:")
+        note = session.note()
+        if note:
+            st.info(note, icon=":material/link_off:")
         bundled = list(session.bundled_articles())
         current = st.session_state.get(session.ARTICLE_REF)
+        # the widget shows what is loaded, whatever was picked in it before (set before it is drawn)
+        st.session_state[BUNDLED_KEY] = current if current in bundled else None
         st.selectbox(
             "Bundled articles",
             bundled,
-            index=bundled.index(current) if current in bundled else None,
-            placeholder="(another article is loaded)",
-            key="loader-bundled",
+            placeholder=ANOTHER,
+            key=BUNDLED_KEY,
             on_change=_pick_bundled,
-            args=("loader-bundled",),
+            args=(BUNDLED_KEY,),
         )
         tabs = ["Upload", "Paste"] + (["URL"] if session.urls_allowed() else [])
-        for tab, name in zip(st.tabs(tabs), tabs, strict=True):
+        if st.session_state.get(TAB_KEY) not in tabs:
+            st.session_state.pop(TAB_KEY, None)  # e.g. the URL tab of a server that no longer allows it
+        for tab, name in zip(st.tabs(tabs, key=TAB_KEY, on_change="rerun"), tabs, strict=True):
             with tab:
                 if name == "Upload":
                     st.file_uploader(

@@ -107,14 +107,18 @@ def render_filters(analysis: Analysis, key: str) -> tuple[list[str], float, list
     present = present or list(EDGE_CLASSES)
     c1, c2 = st.columns([3, 1.2], vertical_alignment="center")
     chosen_edges = c1.pills(
-        "Edges", present, default=present, selection_mode="multi", key=f"{key}-edges",
+        "Edges", present, default=present, selection_mode="multi", key=session.widget_key(f"{key}-edges"),
         label_visibility="collapsed",
     )
     with c2.popover("Filters", icon=":material/filter_list:", width="stretch"):
-        chosen_types = st.multiselect("Actor types", types, default=types, key=f"{key}-types")
+        chosen_types = st.multiselect(
+            "Actor types", types, default=types, key=session.widget_key(f"{key}-types")
+        )
         min_weight = 0.0
         if top > 1.0:
-            min_weight = st.slider("Minimum edge weight", 0.0, float(top), 0.0, step=0.5, key=f"{key}-weight")
+            min_weight = st.slider(
+                "Minimum edge weight", 0.0, float(top), 0.0, step=0.5, key=session.widget_key(f"{key}-weight")
+            )
         else:
             st.caption("Every edge has weight 1.")
     return chosen_types, min_weight, list(chosen_edges or [])

@@ -8,6 +8,11 @@ returns. The cached loaders live here too, in exactly one place: the spaCy pipel
 a `sourcetrace.focus.Focus`, mirrored in the URL (?article=...&focus=actor:a3)
 so a copied link reopens the same article and focus; the claims the reader asked the panel to list
 (a `sourcetrace.sourcing.ClaimSelection`, ?claims=measure:anonymous) likewise.
+
+State belongs to its article: the views key their widgets (type filters, claims-panel filters,
+the timeline's range) with `widget_key`, which adds the shown article's content hash, so another
+article starts with every type shown and no filter on; a link's focus or claim list that names
+nothing in its article is dropped from the URL with one sentence (`note`).
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ FOCUS_KEY = "focus"  # session: the shared focus
 SELECTION_KEY = "claims_selection"  # session: the claims the reader asked the panel to list
 ERROR_KEY = "loader_error"  # session: the last loader failure, shown until the next success
 SCROLL_KEY = "scroll_to"  # session: a span the article view should scroll to once
+NOTE_KEY = "session_note"  # session: one sentence about the link just opened (a focus dropped)
 PROBLEMS_KEY = "_workspace_problems"  # session: saved edits the last run could not apply
 
 
@@ -86,6 +92,24 @@ def article_ref(article: Article) -> str:
         if stem in bundled_articles() and Path(article.source_path).resolve() == bundled_articles()[stem]:
             return stem
     return "sha-" + (article.content_hash or "")[:16]
+
+
+def keyed(name: str, content_hash: str | None) -> str:
+    """`name` with the first 12 characters of an article's content hash (the key `widget_key` gives)."""
+    digest = (content_hash or "")[:12]
+    return f"{name}-{digest}" if digest else name
+
+
+def widget_key(name: str) -> str:
+    """`name` made the shown article's own: a view's widget keyed with it starts afresh for another
+    article. Corrections do not change the content hash, so a filter survives an edit."""
+    article = st.session_state.get(ARTICLE_KEY)
+    return keyed(name, article.content_hash if article is not None else None)
+
+
+def note() -> str | None:
+    """One sentence about the link just opened (an unusable focus it named), until the next change."""
+    return st.session_state.get(NOTE_KEY)
 
 
 def _load_path(path: Path) -> Article:
@@ -159,6 +183,7 @@ def try_show(load) -> bool:
     st.session_state[ARTICLE_KEY] = article
     st.session_state[ARTICLE_REF] = ref
     st.session_state[ERROR_KEY] = None
+    st.session_state[NOTE_KEY] = None
     st.session_state[SELECTION_KEY] = None  # a selection belongs to the article it was made in
     set_focus(None)
     return True
@@ -169,8 +194,10 @@ def init_from_url() -> None:
     if ARTICLE_KEY in st.session_state:
         return
     ref = st.query_params.get("article")
-    focus = Focus.parse(st.query_params.get("focus"))
-    selection = ClaimSelection.parse(st.query_params.get("claims"))
+    raw_focus = st.query_params.get("focus")
+    focus = Focus.parse(raw_focus)
+    raw_claims = st.query_params.get("claims")
+    selection = ClaimSelection.parse(raw_claims)
     article = None
     try:
         article = load_reference(ref)
@@ -187,6 +214,35 @@ def init_from_url() -> None:
     st.session_state[ARTICLE_REF] = article_ref(article)
     st.session_state[FOCUS_KEY] = focus
     st.session_state[SELECTION_KEY] = selection
+    if ref is None or article_ref(article) == ref:
+        _check_link(raw_focus, focus, raw_claims, selection)
+
+
+def _check_link(raw_focus: str | None, focus: Focus | None, raw_claims: str | None,
+                selection: ClaimSelection | None) -> None:
+    """Drop a link's focus or claim list that is malformed or names nothing in its article, and
+    say so in one sentence (shown until the next focus or article)."""
+    if not raw_focus and not raw_claims:
+        return
+    try:
+        shown = analysis()
+    except Exception as err:  # noqa: BLE001 - the view reports a failing analysis itself
+        logs.log_error(err, stage="analysis", article_hash=current_article().content_hash)
+        return
+    notes = []
+    if raw_focus and (focus is None or not focus.exists_in(shown)):
+        reason = "is not an actor, a claim or an event" if focus is None else "names nothing in this article"
+        st.session_state[FOCUS_KEY] = None
+        notes.append(f"The link's focus “{_clip(raw_focus)}” {reason}, so it was dropped.")
+    if raw_claims and (selection is None or selection.claim_ids(shown) is None):
+        st.session_state[SELECTION_KEY] = None
+        notes.append(f"The link's list of claims “{_clip(raw_claims)}” names nothing in this article, "
+                     "so every claim is listed.")
+    st.session_state[NOTE_KEY] = " ".join(notes) or None
+
+
+def _clip(raw: str) -> str:
+    return raw if len(raw) <= 40 else raw[:39] + "…"
 
 
 def current_article() -> Article:
@@ -254,6 +310,7 @@ def get_focus(analysis: Analysis | None = None) -> Focus | None:
 
 def set_focus(focus: Focus | None) -> None:
     st.session_state[FOCUS_KEY] = focus
+    st.session_state[NOTE_KEY] = None  # the note was about the link's focus; a new one replaces it
     sync_url()
 
 
@@ -271,4 +328,21 @@ def get_selection(analysis: Analysis | None = None) -> ClaimSelection | None:
 
 def set_selection(selection: ClaimSelection | None) -> None:
     st.session_state[SELECTION_KEY] = selection
+    st.session_state[NOTE_KEY] = None
     sync_url()
+
+
+# ---------------------------------------------------------------- a correction made in a view
+
+
+def record_edit(analysis: Analysis, edit) -> str:
+    """Append one correction (a `sourcetrace.corrections.Edit` built from `analysis`, the analysis on
+    screen) to this session's workspace, as the Corrections page does; the next run shows it in
+    every view. Returns its one-line description; a read-only workspace raises CorrectionError."""
+    from sourcetrace import corrections
+
+    ws = workspace.writable()
+    if ws is None:
+        raise corrections.CorrectionError("The workspace is read-only: the correction was not saved.")
+    ws.append_edit(analysis.article.content_hash, edit)
+    return corrections.describe(edit, ws.edits(analysis.article.content_hash))

@@ -2,12 +2,12 @@
 
 Every figure and every row comes from sourcetrace.sourcing; clicking one makes it the session's
 claim selection, so the claims panel beside the view lists exactly the claims behind it. Article
-strings are escaped where they are placed (html.escape), never read as Markdown or HTML.
+strings are escaped where they are placed (render.text_html: line breaks kept as references), never
+read as Markdown or HTML.
 """
 
 from __future__ import annotations
 
-import html
 import zlib
 
 import streamlit as st
@@ -15,6 +15,7 @@ import streamlit as st
 from components import session
 from components.claims import KIND_BADGES, PANEL_CSS, crumbs_html
 from sourcetrace.model import Analysis
+from sourcetrace.render import text_html as text
 from sourcetrace.sourcing import MEASURES, ClaimSelection, SourceRow, source_rows, sourcing_profile
 
 SAID_CHARS = 220  # a claim longer than this is cut in the row (the panel shows it whole)
@@ -35,7 +36,7 @@ SOURCES_CSS = """
 .st-src .meta .st-crumbs { display: inline; font-size: 0.82rem; }
 .st-src .declined { color: #8a4b00; font-size: 0.82rem; margin-top: 0.2rem; }
 .st-src ul { margin: 0; padding-left: 1.1rem; }
-.st-src li { margin: 0 0 0.2rem; overflow-wrap: anywhere; }
+.st-src li { margin: 0 0 0.2rem; overflow-wrap: anywhere; white-space: pre-wrap; }
 .st-src .form { font-size: 0.72rem; color: #5b6570; text-transform: uppercase; letter-spacing: 0.04em;
   margin-right: 0.3rem; }
 .st-src .none { color: #5b6570; font-style: italic; }
@@ -88,14 +89,14 @@ def _profile(analysis: Analysis, selection: ClaimSelection | None, key: str) -> 
     notes = []
     declined = [r.label for r in source_rows(analysis) if r.declined]
     notes.append(
-        "Declined to comment: " + ", ".join(html.escape(label) for label in declined) if declined
+        "Declined to comment: " + ", ".join(text(label) for label in declined) if declined
         else "Nobody is recorded as declining to comment"
     )
     if profile.top_source:
-        top = html.escape(profile.top_source)
+        top = text(profile.top_source)
         notes.append(f"Most relied-on source: {top} ({profile.top_source_claims} claims)")
     if profile.outlets:
-        notes.append("Relayed from: " + ", ".join(html.escape(o) for o in profile.outlets))
+        notes.append("Relayed from: " + ", ".join(text(o) for o in profile.outlets))
     if notes:
         st.markdown(f'<div class="st-profile-notes">{" · ".join(notes)}</div>', unsafe_allow_html=True)
 
@@ -103,10 +104,10 @@ def _profile(analysis: Analysis, selection: ClaimSelection | None, key: str) -> 
 def row_html(row: SourceRow) -> str:
     """One source as HTML: who and what kind, who passed it on, what it declined; what it says."""
     kind_label = KIND_BADGES.get(row.kind, (row.kind, ""))[0]
-    left = [f'<div class="who">{html.escape(row.label)}<span class="kind k-{html.escape(row.kind)}">'
-            f"{html.escape(kind_label)}</span></div>"]
+    left = [f'<div class="who">{text(row.label)}<span class="kind k-{text(row.kind)}">'
+            f"{text(kind_label)}</span></div>"]
     if row.aliases:
-        left.append('<div class="meta">also: ' + html.escape(", ".join(row.aliases)) + "</div>")
+        left.append('<div class="meta">also: ' + text(", ".join(row.aliases)) + "</div>")
     for path in row.passed_on_by:
         left.append(f'<div class="meta">passed on by {crumbs_html(list(path))}</div>')
     if row.relayed:
@@ -114,12 +115,12 @@ def row_html(row: SourceRow) -> str:
         plural = "s" if n != 1 else ""
         left.append(f'<div class="meta">passes on {n} claim{plural} of a source behind it</div>')
     for cue in row.declined:
-        left.append(f'<div class="declined">{html.escape(cue)}</div>')
+        left.append(f'<div class="declined">{text(cue)}</div>')
     if row.said:
         items = []
         for said in row.said:
-            text = said.text if len(said.text) <= SAID_CHARS else said.text[: SAID_CHARS - 1].rstrip() + "…"
-            items.append(f'<li><span class="form">{said.form}</span>“{html.escape(text)}”</li>')
+            words = said.text if len(said.text) <= SAID_CHARS else said.text[: SAID_CHARS - 1].rstrip() + "…"
+            items.append(f'<li><span class="form">{said.form}</span>“{text(words)}”</li>')
         right = "<ul>" + "".join(items) + "</ul>"
     else:
         right = '<span class="none">no claim rests on it</span>'

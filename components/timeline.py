@@ -49,7 +49,7 @@ def render_timeline(analysis: Analysis, focus: Focus | None, key: str) -> None:
     every = False
     if chron.outliers:
         every = st.toggle(
-            "Every date", key=f"{key}-every",
+            "Every date", key=session.widget_key(f"{key}-every"),
             help="Widen the range to every event, the far-off ones included",
         )
     if chron.placed:

@@ -29,7 +29,10 @@ import streamlit as st
 from sourcetrace.model import Analysis, Article
 from sourcetrace.workspace import FILENAME, Workspace, WorkspaceError, open_workspace
 
-__all__ = ["WorkspaceError", "apply_saved", "file_article", "workspace", "writable"]
+__all__ = [
+    "WorkspaceError", "apply_saved", "file_article", "remove_article", "restore_article", "workspace",
+    "writable",
+]
 
 WS_KEY = "_workspace"  # session: (Workspace | None, message | None), opened once per session
 FILED_KEY = "_workspace_filed"  # session: content hashes already in the library
@@ -190,3 +193,15 @@ def file_article(ws: Workspace, article: Article) -> None:
     if not ws.read_only and article.content_hash and article.content_hash not in filed:
         ws.add_article(article)
         filed.add(article.content_hash)
+
+
+def remove_article(ws: Workspace, content_hash: str) -> bool:
+    """Delete the article from the library (undoably); loaded again later, it is filed afresh."""
+    removed = ws.remove_article(content_hash)
+    st.session_state.setdefault(FILED_KEY, set()).discard(content_hash)
+    return removed
+
+
+def restore_article(ws: Workspace, content_hash: str) -> bool:
+    """Undo `remove_article`: listed again, with its edits."""
+    return ws.restore_article(content_hash)

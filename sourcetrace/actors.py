@@ -127,6 +127,21 @@ def _affiliations() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, st
     return adjectives, names
 
 
+def title_words() -> frozenset[str]:
+    """The words that head a person's title (data/titles.txt), lower-case."""
+    return _title_words()
+
+
+def is_outlet_name(surface: str) -> bool:
+    """A name that says it is a news outlet ("VICE News", "The Canadian Press", "Nigerian Tribune")."""
+    return _is_outlet_name(surface)
+
+
+def person_nouns() -> frozenset[str]:
+    """Nouns naming a person's role ("agent", "spokesperson", "striker"; data/person_nouns.txt)."""
+    return _person_nouns()
+
+
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     if not TITLES_FILE.exists():

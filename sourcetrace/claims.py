@@ -2,7 +2,9 @@
 
 A claim is either the content of an innermost attribution (its chain walks the parents up to
 the publisher frame), or a body sentence that no attribution covers and that states something:
-the article's own voice, whose chain ends in an "unattributed" link (never an invented source).
+the article's own voice, whose chain ends in an "unattributed" link (never an invented source) —
+or, inside a dateline's outlet frame, in that outlet's own voice: the chain ends in the outlet's
+frame link ("NCRI › al-Malaf", kind outlet, `ChainLink.frame`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ _RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 _MIN_WORDS = 3
 _MIN_LEFTOVER_WORDS = 4  # "that" or "and" left around a nested attribution is no claim of its own
 _WORDS = re.compile(r"\w+")
+# a "verb" in a noun's place is a noun the tagger got wrong ("dismissed reports that ...")
+_NOUN_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj")
 
 
 def _label(att: Attribution, article: Article, actors: dict[str, Actor], parsed: dict[str, str]) -> str:
@@ -58,6 +62,7 @@ def _link(
         kind="unattributed" if unnamed else att.source_kind,
         actor=att.source_actor,
         attribution=att.id,
+        frame=att.frame,
     )
 
 
@@ -187,7 +192,8 @@ def _parse_labels(doc: Doc, attributions: list[Attribution]) -> dict[str, str]:
     out = {}
     for a in attributions:
         span = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
-        if span is not None and len(span) and span.root.pos_ in ("VERB", "AUX"):
+        verb = span is not None and len(span) and span.root.pos_ in ("VERB", "AUX")
+        if verb and span.root.dep_ not in _NOUN_DEPS:
             out[a.id] = UNATTRIBUTED_LABEL
         if a.source is not None and a.source.text.strip().lower() in _RELATIVE_PRONOUNS:
             pronoun = doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
@@ -222,8 +228,11 @@ def _attributed(
             children.setdefault(a.parent, []).append(a)
     claims = []
     for att in sentence_level:
-        if att.id in parents and not _says_more(text, att, children.get(att.id, [])):
-            continue  # the nested attribution carries the claim
+        # the nested attribution carries the claim, unless the outer one denies it: "Belarus
+        # denied that it sought to deploy missiles" is Belarus's denial of the whole clause
+        nested = children.get(att.id, [])
+        if att.id in parents and att.stance != "denies" and not _says_more(text, att, nested):
+            continue
         if any(s < att.cue.end and att.cue.start < e for s, e in silent):
             continue
         hedge = _hedge(text, att.content)
@@ -232,13 +241,25 @@ def _attributed(
                 id="",
                 content=att.content,
                 chain=_chain(att, ctx.by_id, ctx.article, ctx.actor_by_id, ctx.parsed),
-                stance=att.stance,
+                stance="denies" if _under_denial(att, ctx.by_id) else att.stance,
                 hedged=att.hedged or hedge is not None,
                 hedge=hedge,
                 actors=_actors_in(att.content, ctx.index),
             )
         )
     return claims
+
+
+def _under_denial(att: Attribution, by_id: dict[str, Attribution]) -> bool:
+    """The attribution denies, or is nested in a denial ("X denied that Y said P": Y's P is denied
+    in this chain, never asserted by it)."""
+    seen: set[str] = set()
+    while att is not None and att.id not in seen and not att.frame:
+        if att.stance == "denies":
+            return True
+        seen.add(att.id)
+        att = by_id.get(att.parent or "")
+    return False
 
 
 def _own_voice(
@@ -308,7 +329,10 @@ def _unattributed(
         # the headline sits above the body: it is the publisher's own voice
         frame = next((f for f in frames if f.source_kind == "publisher"), None)
     chain = _chain(frame, by_id, article, actor_by_id)
-    chain.append(ChainLink(label=UNATTRIBUTED_LABEL, kind="unattributed"))
+    if not chain or chain[-1].kind != "outlet":
+        # the page speaks: its publisher names no source. Inside an outlet's frame (a dateline,
+        # "al-Malaf, July 10, 2007:") the framed outlet speaks: NCRI › al-Malaf is the whole chain
+        chain.append(ChainLink(label=UNATTRIBUTED_LABEL, kind="unattributed"))
     hedge = _hedge(text, content)
     return Claim(
         id="",

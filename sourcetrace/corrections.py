@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Literal, Self, get_args
@@ -35,6 +36,8 @@ from sourcetrace.dates import check_day
 from sourcetrace.errors import SourcetraceError
 from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import (
+    CO_OCCURRENCE,
+    SOURCE_OF,
     Actor,
     ActorKind,
     Analysis,
@@ -62,6 +65,9 @@ EditOp = Literal[
     "set_event_date",
     "delete_event",
     "add_event",
+    "insert_hop",
+    "set_parent",
+    "set_article",
     "undo",
     "redo",
 ]
@@ -153,12 +159,17 @@ def effective_edits(log: Iterable[Edit]) -> list[Edit]:
     return replay(log).active
 
 
-def undo_entry(log: Iterable[Edit], author: str | None = None) -> Edit | None:
-    """The log entry that undoes the latest edit in force (None when there is nothing to undo)."""
+def undo_entry(log: Iterable[Edit], author: str | None = None, edit_id: str | None = None) -> Edit | None:
+    """The log entry that undoes the latest edit in force, or the edit `edit_id` (the one just made,
+    undone from where it was made); None when there is no such edit in force."""
     history = replay(log)
-    if not history.active:
+    if edit_id is not None:
+        target = next((e for e in history.active if e.id == edit_id), None)
+    else:
+        target = history.active[-1] if history.active else None
+    if target is None:
         return None
-    return Edit(op="undo", payload={"edit": history.active[-1].id}, author=author)
+    return Edit(op="undo", payload={"edit": target.id}, author=author)
 
 
 def redo_entry(log: Iterable[Edit], author: str | None = None) -> Edit | None:
@@ -306,17 +317,15 @@ class RenameActor(Operation):
         return f"Renamed actor “{names[0]}” to “{self.name}”"
 
     def apply(self, a: Analysis, edit: Edit) -> None:
-        actor = _actor(a, self.targets[0])
+        self._rename(_actor(a, self.targets[0]))
+
+    def _rename(self, actor: Actor) -> None:
         old, new = actor.name, self.name
         if old != new and old not in actor.aliases:
             actor.aliases.append(old)  # keep the extracted name findable
         actor.aliases = [x for x in actor.aliases if x != new]
         actor.name = new
-        actor.corrected = True
-        for claim in a.claims:
-            for link in claim.chain:
-                if link.actor == actor.id and link.label == old:
-                    link.label = new
+        actor.corrected = True  # the chains that name it follow in _settle
 
 
 class RetypeActor(Operation):
@@ -501,6 +510,7 @@ class AddActor(Operation):
                       aliases=[span.text] if span.text != name else [], mentions=mentions, corrected=True)
         a.actors.append(actor)
         _assign_mentions(a, actor, mentions, None)
+        _co_occur(a, actor)
 
 
 class DeleteActor(Operation):
@@ -577,12 +587,15 @@ class SetLink(Operation):
         link = claim.chain[self.index]
         if len(self.targets) > 1:
             actor = _actor(a, self.targets[1])
+            _move_sourcing(a, claim, link, actor.id)
             link.actor = actor.id
             link.label = actor.name
+            _follow(link)
         if self.kind:
             link.kind = self.kind  # type: ignore[assignment]  # checked against LINK_KINDS
         if self.label:
             link.label = self.label
+            _follow(link, False)  # the analyst's words stay, whatever the actor is called later
         claim.corrected = True
 
 
@@ -600,6 +613,9 @@ class UnattributeClaim(Operation):
         claim = _claim(a, self.targets[0])
         # the page's own voice stays (who published it); every named or unnamed source goes
         kept = [link for link in claim.chain if link.kind == "publisher"]
+        for link in claim.chain:
+            if link.kind != "publisher":
+                _move_sourcing(a, claim, link, None)  # the network loses what rested on that source
         claim.chain = kept + [ChainLink(label=UNATTRIBUTED_LABEL, kind="unattributed")]
         claim.corrected = True
 
@@ -637,6 +653,19 @@ class NewLink(BaseModel):
     @classmethod
     def _kind(cls, value: str) -> str:
         return _one_of(value, LINK_KINDS, "a link kind")
+
+
+def _new_link(a: Analysis, link: NewLink) -> ChainLink:
+    """A chain link of an added claim or hop; a source named by its actor reads the actor's name
+    (now and after any later rename or merge), a label the analyst typed stays as typed."""
+    if link.actor is None:
+        return ChainLink(label=link.label or link.kind, kind=link.kind)  # type: ignore[arg-type]
+    actor = _actor(a, link.actor)
+    typed = link.label and link.label != link.actor.name
+    made = ChainLink(label=link.label if typed else actor.name, kind=link.kind,  # type: ignore[arg-type]
+                     actor=actor.id)
+    _follow(made, not typed)
+    return made
 
 
 def new_claim_chain(analysis: Analysis, source_id: str | None, kind: str) -> list[dict[str, Any]]:
@@ -689,11 +718,9 @@ class AddClaim(Operation):
         if any(c.content.start == span.start and c.content.end == span.end and not c.dismissed
                for c in a.claims):
             raise _Skip(f"{_where(span)} is already a claim.")
-        chain = [
-            ChainLink(label=link.label or link.kind, kind=link.kind,  # type: ignore[arg-type]
-                      actor=_actor(a, link.actor).id if link.actor else None)
-            for link in self.chain
-        ] or [ChainLink(label=UNATTRIBUTED_LABEL, kind="unattributed")]
+        chain = [_new_link(a, link) for link in self.chain] or [
+            ChainLink(label=UNATTRIBUTED_LABEL, kind="unattributed")
+        ]
         a.claims.append(Claim(
             id=f"c-{edit.id}", content=span, chain=chain, stance=self.stance, hedged=self.hedged,
             actors=_actors_within(a, span), corrected=True,
@@ -800,10 +827,208 @@ class AddEvent(_Dated):
         a.events.append(event)
 
 
+# --- chains: a hop the extraction missed, or hung under the wrong relay --------------------------------
+
+HOP_KINDS: tuple[str, ...] = tuple(k for k in LINK_KINDS if k != "unattributed")
+_ORIGINATORS = ("named", "anonymous", "document")
+
+
+class InsertHop(Operation):
+    """A hop inserted into a claim's chain before link `index` (`index` = the chain's length: at the
+    end); the second target, when there is one, is the hop's actor, else `label` names it."""
+
+    op = "insert_hop"
+    arity = (1, 2)
+    index: int = Field(ge=0)
+    kind: str = "named"
+    label: str | None = None
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, value: str) -> str:
+        return _one_of(value, HOP_KINDS, "a hop's kind")
+
+    @field_validator("label")
+    @classmethod
+    def _label(cls, value: str | None) -> str | None:
+        return value.strip() if value and value.strip() else None
+
+    @model_validator(mode="after")
+    def _named(self) -> Self:
+        if len(self.targets) == 1 and not self.label:
+            raise ValueError("Name the hop: choose its actor or type its words.")
+        return self
+
+    @classmethod
+    def build(cls, analysis: Analysis, claim_id: str, index: int, *, kind: str = "named",
+              actor_id: str | None = None, label: str | None = None) -> Edit:
+        target = claim_target(analysis, claim_id)
+        claim = analysis.claim(claim_id)
+        if not 0 <= index <= len(claim.chain):  # type: ignore[union-attr]
+            raise CorrectionError(f"A hop goes before link 1 to {len(claim.chain)} or at the end, "  # type: ignore[union-attr]
+                                  f"not at place {index + 1}.")
+        targets = [target] + ([actor_target(analysis, actor_id)] if actor_id else [])
+        fields: dict[str, Any] = {"index": index, "kind": kind}
+        if label and label.strip():
+            fields["label"] = label
+        return cls._entry(targets, **fields)
+
+    def describe(self, names: list[str]) -> str:
+        who = names[1] if len(names) > 1 else self.label
+        return f"Inserted hop “{who}” ({self.kind}) at place {self.index + 1} of claim “{_short(names[0])}”"
+
+    def apply(self, a: Analysis, edit: Edit) -> None:
+        claim = _claim(a, self.targets[0])
+        if self.index > len(claim.chain):
+            raise _Skip(f"the claim's chain has {len(claim.chain)} link(s) now, no place {self.index + 1}.")
+        actor = self.targets[1] if len(self.targets) > 1 else None
+        hop = _new_link(a, NewLink(label=self.label or "", kind=self.kind, actor=actor))
+        chain = list(claim.chain)
+        chain.insert(self.index, hop)
+        if self.kind in _ORIGINATORS and chain[-1].kind == "unattributed" and self.index >= len(chain) - 2:
+            chain.pop()  # a source is named now: the claim no longer rests on a relay's own voice
+        claim.chain = chain
+        claim.corrected = True
+
+
+class SetParent(Operation):
+    """Re-parent hop `index` of a claim: the hops before it become those of another claim's chain up
+    to and including its link `under` (the second target), or only the page's publisher (no second
+    target: the hop speaks to the page directly)."""
+
+    op = "set_parent"
+    arity = (1, 2)
+    index: int = Field(ge=0)
+    under: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _under(self) -> Self:
+        if (len(self.targets) > 1) != (self.under is not None):
+            raise ValueError("Choose the claim and the hop to hang it under, or hang it under the page.")
+        return self
+
+    @classmethod
+    def build(cls, analysis: Analysis, claim_id: str, index: int, *, parent_claim_id: str | None = None,
+              under: int | None = None) -> Edit:
+        target = claim_target(analysis, claim_id)
+        claim = analysis.claim(claim_id)
+        if not 0 <= index < len(claim.chain):  # type: ignore[union-attr]
+            raise CorrectionError(f"The claim has no link {index + 1}.")
+        targets, fields = [target], {"index": index}
+        if parent_claim_id is not None:
+            parent = analysis.claim(parent_claim_id)
+            under = len(parent.chain) - 1 if parent is not None and under is None else under
+            if parent is None or not 0 <= under < len(parent.chain):  # type: ignore[operator]
+                raise CorrectionError("Choose a hop of the other claim's chain to hang it under.")
+            if parent.chain[under].kind == "unattributed":
+                raise CorrectionError("A hop hangs under a source or a relay, not under “unattributed”.")
+            targets.append(claim_target(analysis, parent_claim_id))
+            fields["under"] = under
+        return cls._entry(targets, **fields)
+
+    def describe(self, names: list[str]) -> str:
+        where = f"under hop {self.under + 1} of claim “{_short(names[1], 40)}”" if len(names) > 1 else (
+            "directly under the page")
+        return f"Re-parented hop {self.index + 1} of claim “{_short(names[0])}” {where}"
+
+    def apply(self, a: Analysis, edit: Edit) -> None:
+        claim = _claim(a, self.targets[0])
+        if self.index >= len(claim.chain):
+            raise _Skip(f"the claim has no link {self.index + 1} any more.")
+        if len(self.targets) > 1:
+            parent = _claim(a, self.targets[1])
+            if self.under is None or self.under >= len(parent.chain):
+                raise _Skip(f"the other claim has no link {(self.under or 0) + 1} any more.")
+            above = parent.chain[: self.under + 1]
+        else:
+            above = [link for link in claim.chain[: self.index] if link.kind == "publisher"]
+        rest = claim.chain[self.index:]
+        claim.chain = [link.model_copy() for link in above] + rest
+        for old, copy in zip(above, claim.chain, strict=False):
+            _follow(copy, _follows(old))
+        claim.corrected = True
+
+
+# --- the article's own metadata -------------------------------------------------------------------
+
+
+class SetArticle(Operation):
+    """The article's headline, publisher or publication day as the analyst reads the page."""
+
+    op = "set_article"
+    arity = (0, 0)
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+
+    @field_validator("title", "publisher")
+    @classmethod
+    def _words(cls, value: str | None) -> str | None:
+        return " ".join(value.split()) if value and value.strip() else None
+
+    @field_validator("published")
+    @classmethod
+    def _day(cls, value: str | None) -> str | None:
+        return check_day(value or None)
+
+    @model_validator(mode="after")
+    def _something(self) -> Self:
+        if not (self.title or self.publisher or self.published):
+            raise ValueError("Give the headline, the publisher or the date to set.")
+        return self
+
+    @classmethod
+    def build(cls, analysis: Analysis, *, title: str | None = None, publisher: str | None = None,
+              published: str | None = None) -> Edit:
+        art = analysis.article
+        changed = {k: v for k, v in (("title", title), ("publisher", publisher), ("published", published))
+                   if v and v.strip() and " ".join(v.split()) != getattr(art, k)}
+        if not changed and (title or publisher or published):
+            raise CorrectionError("The article already reads so: nothing to change.")
+        return cls._entry([], **changed)
+
+    def describe(self, names: list[str]) -> str:
+        what = [f"{label} → “{value}”" for label, value in
+                (("headline", self.title), ("publisher", self.publisher), ("date", self.published)) if value]
+        return f"Set the article's {', '.join(what)}"
+
+    def apply(self, a: Analysis, edit: Edit) -> None:
+        art = a.article
+        if self.title:
+            art.title = self.title
+        if self.published:
+            art.published = self.published
+        if self.publisher and self.publisher != art.publisher:
+            _set_publisher(a, self.publisher)
+
+
+def _set_publisher(a: Analysis, name: str) -> None:
+    """The page's publisher is `name`: its actor is renamed (the chains follow), a publisher link
+    without an actor reads it, and a chain with no publisher link gets one at its head."""
+    old = a.article.publisher
+    publishers = [x for x in a.actors if x.kind == "publisher"]
+    actor = next((x for x in publishers if old and x.name.casefold() == old.casefold()), None)
+    if actor is None and len(publishers) == 1:
+        actor = publishers[0]
+    if actor is not None:
+        RenameActor(targets=[Target(id=actor.id, name=actor.name)], name=name)._rename(actor)
+    a.article.publisher = name
+    for claim in a.claims:
+        heads = [link for link in claim.chain if link.kind == "publisher"]
+        for link in heads:
+            if link.actor is None and (link.label == old or old is None):
+                link.label = name
+        if not heads:
+            head = ChainLink(label=name, kind="publisher", actor=actor.id if actor else None)
+            _follow(head, actor is not None)
+            claim.chain = [head, *claim.chain]
+
+
 OPERATIONS: dict[str, type[Operation]] = {
     cls.op: cls
     for cls in (RenameActor, RetypeActor, MergeActors, SplitAlias, AddActor, DeleteActor, SetLink,
-                UnattributeClaim, DismissClaim, AddClaim, SetEventDate, DeleteEvent, AddEvent)
+                UnattributeClaim, DismissClaim, AddClaim, SetEventDate, DeleteEvent, AddEvent, InsertHop,
+                SetParent, SetArticle)
 }
 
 # the builders the UI and the tests call, by the name of what the analyst does
@@ -820,6 +1045,9 @@ add_claim = AddClaim.build
 set_event_date = SetEventDate.build
 delete_event = DeleteEvent.build
 add_event = AddEvent.build
+insert_hop = InsertHop.build
+set_parent = SetParent.build
+set_article = SetArticle.build
 
 
 def _names(targets: list[Target]) -> list[str]:
@@ -845,24 +1073,121 @@ def describe(edit: Edit, log: Iterable[Edit] = ()) -> str:
 def apply_edits(analysis: Analysis, log: Iterable[Edit]) -> tuple[Analysis, list[str]]:
     """The analysis with every edit in force applied, and one sentence per edit that could not be.
 
-    `log` may hold undo/redo entries; the input analysis is not modified.
+    `log` may hold undo/redo entries; the input analysis is not modified. After the edits, every
+    view's data is settled against the corrected actors (`_settle`): a chain names its sources as
+    they are called now, and whatever a correction changed is marked corrected.
     """
     entries = list(log)
     result = analysis.model_copy(deep=True)
+    active = effective_edits(entries)
+    if not active:
+        return result, []
     problems: list[str] = []
-    for n, edit in enumerate(effective_edits(entries), start=1):
-        try:
-            operation = OPERATIONS[edit.op].of(edit)
-        except ValidationError:
-            # a malformed entry (hand-edited or from a future version) must not break the analysis
-            problems.append(f"Edit {n} ({edit.op}) is malformed (ValueError). It was not applied.")
-            continue
-        try:
-            operation.apply(result, edit)
-        except _Skip as why:
-            what = operation.describe(_names(edit.targets))
-            problems.append(f"Edit {n} ({what}): {why} It was not applied.")
+    names = {x.id: x.name for x in result.actors}
+    # the links whose words are their actor's name: they follow the actor (see _settle)
+    follows = {id(link): link for c in result.claims for link in c.chain
+               if link.actor is not None and names.get(link.actor) == link.label}
+    token = _FOLLOWS.set(follows)
+    try:
+        for n, edit in enumerate(active, start=1):
+            try:
+                operation = OPERATIONS[edit.op].of(edit)
+            except ValidationError:
+                # a malformed entry (hand-edited or from a future version) must not break the analysis
+                problems.append(f"Edit {n} ({edit.op}) is malformed (ValueError). It was not applied.")
+                continue
+            try:
+                operation.apply(result, edit)
+            except _Skip as why:
+                what = operation.describe(_names(edit.targets))
+                problems.append(f"Edit {n} ({what}): {why} It was not applied.")
+    finally:
+        _FOLLOWS.reset(token)
+    _settle(analysis, result, follows)
     return result, problems
+
+
+# chain links (by id) whose label is their actor's name, while apply_edits runs; the dict keeps
+# each link alive, so no other object can take its id meanwhile
+_FOLLOWS: ContextVar[dict[int, ChainLink] | None] = ContextVar("sourcetrace_follows", default=None)
+
+
+def _follow(link: ChainLink, follows: bool = True) -> None:
+    """Whether `link` reads its actor's name from now on (True) or keeps its own words (False)."""
+    table = _FOLLOWS.get()
+    if table is None:
+        return
+    if follows:
+        table[id(link)] = link
+    else:
+        table.pop(id(link), None)
+
+
+def _follows(link: ChainLink) -> bool:
+    table = _FOLLOWS.get()
+    return table is not None and id(link) in table
+
+
+def _settle(extracted: Analysis, a: Analysis, follows: dict[int, ChainLink]) -> None:
+    """Derive what the views show from the corrected actors, then mark what changed.
+
+    The engine copies an actor's name and kind into each chain link when it analyses the article;
+    a correction changes the actor, so the links are derived again here: a link that read its
+    actor's name reads the actor's name now (renamed, merged into another, split out), a link of
+    the kind its actor had takes the actor's corrected kind, and a dismissed claim's source-of
+    edges leave the network (a restored one keeps them: this runs on the final state). A claim,
+    event or actor that now reads differently from the extraction is marked corrected (✎ in every
+    view), whichever edit did it.
+    """
+    actors = {x.id: x for x in a.actors}
+    kind_then = {x.id: x.kind for x in extracted.actors}
+    for claim in a.claims:
+        for link in claim.chain:
+            actor = actors.get(link.actor or "")
+            if actor is None:
+                link.actor = None
+                continue
+            if id(link) in follows:
+                link.label = actor.name
+            then = kind_then.get(actor.id)
+            if then is not None and actor.kind != then and link.kind == then:
+                link.kind = actor.kind
+    was_dismissed = {c.id for c in extracted.claims if c.dismissed}
+    for claim in a.claims:
+        if claim.dismissed and claim.id not in was_dismissed:
+            for link in claim.chain:  # not a claim: the network's edges that rested on it go too
+                _move_sourcing(a, claim, link, None)
+    _mark_changed(extracted, a)
+
+
+def _claim_view(claim: Claim) -> tuple:
+    chain = tuple((link.label, link.kind, link.actor) for link in claim.chain)
+    return claim.content.start, claim.content.end, chain, claim.stance, claim.hedged, claim.dismissed
+
+
+def _event_view(event: Event, a: Analysis) -> tuple:
+    names = tuple(x.name for i in event.actors if (x := a.actor(i)) is not None)
+    return event.label, event.start, event.end, event.precision, event.evidence.start, names
+
+
+def _actor_view(actor: Actor) -> tuple:
+    mentions = tuple((m.start, m.end) for m in actor.mentions)
+    return actor.name, actor.type, actor.kind, tuple(actor.aliases), mentions
+
+
+def _mark_changed(extracted: Analysis, a: Analysis) -> None:
+    claims = {c.id: _claim_view(c) for c in extracted.claims}
+    for claim in a.claims:
+        if claims.get(claim.id) != _claim_view(claim):
+            claim.corrected = True
+    events = {e.id: _event_view(e, extracted) for e in extracted.events}
+    for event in a.events:
+        if events.get(event.id) != _event_view(event, a):
+            event.corrected = True
+    actors = {x.id: _actor_view(x) for x in extracted.actors}
+    for actor in a.actors:
+        if actors.get(actor.id) != _actor_view(actor):
+            actor.corrected = True
 
 
 def _locate(text: str, span: Span) -> Span | None:
@@ -971,6 +1296,9 @@ def _rewire(a: Analysis, old: str, new: str | None) -> None:
             t.source_actor = new
         if t.recipient_actor == old:
             t.recipient_actor = new
+    for response in a.responses:  # who declined to comment (the Sources view)
+        if response.actor == old:
+            response.actor = new
     relations = []
     for r in a.relations:
         if old in (r.source, r.target):
@@ -1038,3 +1366,102 @@ def _word_occurrences(text: str, words: str) -> list[Span]:
     # whole words only: "Iran" must not find "Iranian"
     pattern = r"(?<!\w)" + re.escape(words) + r"(?!\w)"
     return [Span(start=m.start(), end=m.end(), text=m.group()) for m in re.finditer(pattern, text)]
+
+
+def _only_user(a: Analysis, claim: Claim, attribution: str | None) -> bool:
+    """Whether the attribution behind a link is this claim's alone (a shared outer frame is not)."""
+    return attribution is not None and not any(
+        c is not claim and any(link.attribution == attribution for link in c.chain) for c in a.claims
+    )
+
+
+def _move_sourcing(a: Analysis, claim: Claim, link: ChainLink, new: str | None) -> None:
+    """The link's source becomes `new` (None: no one): its attribution, when no other claim shares
+    it, and the network's source-of edges that rest on it (from the attribution's cue sentence to
+    the actors named in its content) go with it."""
+    if link.actor == new or not _only_user(a, claim, link.attribution):
+        return
+    att = next((t for t in a.attributions if t.id == link.attribution), None)
+    if att is None or att.source_actor != link.actor or link.actor is None:
+        return
+    old, cue = link.actor, att.cue
+    named = {x.id for x in MentionIndex(a.actors).within(att.content.start, att.content.end)}
+    moved: list[Relation] = []
+    kept: list[Relation] = []
+    for r in a.relations:
+        ours = [s for s in r.evidence if s.start <= cue.start < s.end or (s.start, s.end) ==
+                (att.content.start, att.content.end)]
+        if r.kind != SOURCE_OF or r.source != old or r.target not in named or not ours:
+            kept.append(r)
+            continue
+        rest = [s for s in r.evidence if s not in ours]
+        if rest:
+            kept.append(r.model_copy(update={"evidence": rest, "weight": max(r.weight - 1, 1.0)}))
+        if new is not None:
+            moved.append(Relation(source=new, target=r.target, kind=SOURCE_OF, weight=1.0, evidence=ours,
+                                  label=r.label))
+    att.source_actor = new
+    a.relations = _merge_relations(kept + moved)
+
+
+_SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9]))|\n\s*")
+
+
+def _sentence_around(a: Analysis, span: Span) -> Span:
+    """The sentence a mention sits in: a sentence the analysis already knows (an edge's or an
+    event's evidence), else the text between sentence ends around it."""
+    known = [s for r in a.relations for s in r.evidence] + [e.evidence for e in a.events]
+    inside = [s for s in known if s.start <= span.start and span.end <= s.end]
+    if inside:
+        return min(inside, key=lambda s: s.end - s.start)
+    text = a.article.text
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, span.start)), default=0)
+    found = _SENTENCE_END.search(text, span.end)
+    end = found.start() if found else len(text)
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def _co_occur(a: Analysis, actor: Actor) -> None:
+    """An added actor's co-occurrence edges: with every actor named in a sentence it is named in."""
+    index = MentionIndex(a.actors)
+    order = {x.id: i for i, x in enumerate(a.actors)}
+    edges: dict[tuple[str, str, int], Relation] = {}  # one per pair and sentence
+    for mention in actor.mentions:
+        sentence = _sentence_around(a, mention)
+        for other in index.overlapping(sentence.start, sentence.end):
+            if other == actor.id:
+                continue
+            first, second = sorted((actor.id, other), key=order.__getitem__)
+            edges.setdefault((first, second, sentence.start), Relation(
+                source=first, target=second, kind=CO_OCCURRENCE, evidence=[sentence]))
+    a.relations = _merge_relations(a.relations + list(edges.values()))
+
+
+# --- what a deletion takes away (the panel asks before it deletes) ----------------------------------
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def deletion_note(analysis: Analysis, *, actor_id: str | None = None, event_id: str | None = None) -> str:
+    """One sentence on what deleting the actor or event takes from the views (before it is done)."""
+    if actor_id is not None:
+        actor = analysis.actor(actor_id)
+        if actor is None:
+            raise CorrectionError(f"There is no actor {actor_id} in this analysis.")
+        chains = sum(any(link.actor == actor.id for link in c.chain) for c in analysis.claims)
+        edges = sum(actor.id in (r.source, r.target) for r in analysis.relations)
+        events = sum(actor.id in e.actors for e in analysis.events)
+        parts = [_count(len(actor.mentions), "mention")] + [
+            _count(n, what) for n, what in ((edges, "network edge"), (events, "event")) if n]
+        said = (f" {_count(chains, 'claim')} keep{'s' if chains == 1 else ''} its words as a source, "
+                "with no actor behind them.") if chains else ""
+        return f"Delete “{actor.name}”? It goes from every view ({', '.join(parts)}).{said}"
+    event = analysis.event(event_id)
+    if event is None:
+        raise CorrectionError(f"There is no event {event_id} in this analysis.")
+    claims = sum(event.id in c.events for c in analysis.claims)
+    linked = f" and from {_count(claims, 'claim')} linked to it" if claims else ""
+    return (f"Delete the event “{_short(event.label)}” ({interval_label(event.start, event.end)})? "
+            f"It goes from the timeline{linked}.")

@@ -52,6 +52,7 @@ def claims_csv(analysis: Analysis) -> str:
     header = [
         "number", "id", "claim", "start", "end", "chain", "direct_source", "direct_source_kind",
         "anonymous", "single_source", "document", "own_voice", "stance", "hedged", "actors", "events",
+        "corrected",
     ]  # fmt: skip
     rows: list[list[object]] = []
     for number, claim in enumerate(walkthrough.reading_order(analysis), 1):
@@ -80,6 +81,7 @@ def claims_csv(analysis: Analysis) -> str:
                 "yes" if claim.hedged else "no",
                 "; ".join(actors),
                 "; ".join(events),
+                "yes" if claim.corrected else "no",  # an analyst's correction changed it (✎ in the app)
             ]
         )
     return _csv(header, rows)
@@ -144,11 +146,12 @@ def _claims(analysis: Analysis, numbers: dict[str, int]) -> list[dict]:
         {
             "id": claim.id,
             "number": numbers[claim.id],
-            "text": " ".join(claim.content.text.split()),
+            "text": claim.content.text,
             "links": [(link.label, link.kind) for link in claim.chain],
             "denial": claim.stance == "denies",
             "hedged": claim.hedged,
             "hedge": claim.hedge.text if claim.hedged and claim.hedge else None,
+            "corrected": claim.corrected,
         }
         for claim in walkthrough.reading_order(analysis)
     ]

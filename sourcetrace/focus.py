@@ -98,8 +98,10 @@ def event_ids(analysis: Analysis, focus: Focus | None) -> set[str]:
 
 
 def order_claims(claims: Iterable[Claim], analysis: Analysis, focus: Focus | None) -> list[Claim]:
-    """The claims the focus concerns first, then the rest (stable: article order within each)."""
+    """The claims an actor or event focus concerns first, then the rest (stable: article order
+    within each). A focused claim keeps its place: its card must not jump away from where the
+    reader clicked it (the panel scrolls to it instead)."""
     claims = list(claims)
-    if focus is None:
+    if focus is None or focus.type == "claim":
         return claims
     return sorted(claims, key=lambda claim: 0 if focus.concerns(claim, analysis) else 1)

@@ -51,7 +51,8 @@ def _label(name: str) -> str:
     return name or "The input"
 
 
-def _limit() -> str:
+def size_limit() -> str:
+    """MAX_BYTES in words ("10 MB"), for every sentence that names the limit (uploads, imports)."""
     mb = MAX_BYTES / (1024 * 1024)
     return f"{mb:g} MB" if mb >= 1 else f"{MAX_BYTES // 1024} KB"
 
@@ -146,7 +147,7 @@ def load_text(
     if not text.strip():
         raise InputError(f"{_label(name)} is empty: there is no text to analyse.")
     if len(text.encode("utf-8", errors="ignore")) > MAX_BYTES:
-        raise InputError(f"{_label(name)} is larger than the {_limit()} limit.")
+        raise InputError(f"{_label(name)} is larger than the {size_limit()} limit.")
     if len(text) > MAX_CHARS:
         raise InputError(
             f"{_label(name)} has {len(text):,} characters; articles of up to {MAX_CHARS:,} can be analysed."
@@ -252,7 +253,7 @@ def load_bytes(
     """Uploaded or read bytes: HTML by extension or by sniffing, plain text otherwise."""
     label = name or filename or "The input"
     if len(data) > MAX_BYTES:
-        raise InputError(f"{label} is larger than the {_limit()} limit.")
+        raise InputError(f"{label} is larger than the {size_limit()} limit.")
     if not data.strip():
         raise InputError(f"{label} is empty: there is no text to analyse.")
     source_path = name or filename or None
@@ -281,7 +282,7 @@ def load_path(
     # Refused before reading, so a 50 MB file costs nothing.
     if size > MAX_BYTES:
         raise InputError(
-            f"{p} is larger than the {_limit()} limit ({size / (1024 * 1024):.1f} MB)."
+            f"{p} is larger than the {size_limit()} limit ({size / (1024 * 1024):.1f} MB)."
         )
     try:
         data = p.read_bytes()
@@ -316,5 +317,5 @@ def load_stdin(
 ) -> Article:
     data = sys.stdin.buffer.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise InputError(f"The standard input is larger than the {_limit()} limit.")
+        raise InputError(f"The standard input is larger than the {size_limit()} limit.")
     return load_bytes(data, name="<stdin>", title=title, publisher=publisher, published=published)

@@ -173,6 +173,9 @@ class ChainLink(_Model):
     kind: LinkKind
     actor: str | None = None
     attribution: str | None = None
+    # the link is a document frame (the page's publisher, a dateline's outlet), not a cue in a
+    # sentence: a claim whose last link is a frame is in that frame's own voice
+    frame: bool = False
 
 
 class Claim(_Model):

@@ -91,8 +91,15 @@ _ORIGINATORS = ("named", "anonymous", "document")
 
 
 def rests_on_own_voice(claim: Claim) -> bool:
-    """No source named for the claim itself: the text (the page, or the report it relays) speaks."""
-    return not claim.chain or claim.chain[-1].kind in ("unattributed", "publisher")
+    """No source named for the claim itself: the text (the page, or the report it relays) speaks.
+
+    The last link is "unattributed", the publisher, or a frame: a dateline's outlet that frames
+    the text ("NCRI › al-Malaf" with no source inside al-Malaf's report).
+    """
+    if not claim.chain:
+        return True
+    last = claim.chain[-1]
+    return last.kind in ("unattributed", "publisher") or last.frame
 
 
 def claim_sources(claim: Claim) -> list[str]:

@@ -22,7 +22,6 @@ from sourcetrace.sourcing import claim_sources, rests_on_own_voice, sourcing_pro
 StepKind = Literal["article", "actors", "claim", "summary"]
 
 
-
 @dataclass(frozen=True)
 class Step:
     """One slide. `actors` are lit in the network, `event` is the moment shown on the timeline."""
@@ -73,6 +72,23 @@ def sourcing_summary(analysis: Analysis) -> SourcingSummary:
         top_source=p.top_source,
         top_source_claims=p.top_source_claims,
     )
+
+
+def summary_figures(analysis: Analysis) -> list[tuple[str, int, int]]:
+    """The summary slide's large figures: (what the claims rest on, how many, of how many).
+
+    In the order of the summary step's first four lines, which say the same in words; none
+    when the article has no claims (the step then says so).
+    """
+    s = sourcing_summary(analysis)
+    if s.claims == 0:
+        return []
+    return [
+        ("an anonymous source", s.anonymous, s.claims),
+        ("one source only", s.single_source, s.claims),
+        ("a document", s.documents, s.claims),
+        ("the article's own voice", s.own_voice, s.claims),
+    ]
 
 
 def key_actors(analysis: Analysis, n: int = 5) -> list[str]:

@@ -1,6 +1,7 @@
 """The workspace: an embedded SQLite database of analysed articles and the analyst's corrections.
 
-Tables: `articles` (the library: title, publisher, date, content hash, text, when added),
+Tables: `articles` (the library: title, publisher, date, content hash, text, when added; a deleted
+article keeps its row, marked `removed_at`, until it is restored or filed again),
 `edits` (the append-only log of corrections, keyed by the article's content hash; triggers refuse
 UPDATE and DELETE), `walkthroughs` + `walkthrough_steps` (notes and order of a walkthrough).
 
@@ -10,6 +11,13 @@ Corrections are stored against the content hash, never against an analysis, so a
 Concurrency: WAL journal, a busy timeout, and one short transaction per operation with a fresh
 connection each time (Streamlit runs every session in its own thread; two tabs or two processes
 appending edits at once both land).
+
+Deleting an article from the library can be undone (`remove_article`, `restore_article`): the row is
+only marked. Filing the same text again later starts it afresh: the edits logged before are no longer
+in effect (`edits_from`, the first log entry that counts), since the log itself is append-only.
+The library's edit count is the number of edits in effect (undo counted), not the log's length.
+
+Imports are refused above the same size as uploads (`sourcetrace.load.MAX_BYTES`).
 
 Location: `$SOURCETRACE_HOME/workspace.sqlite3`, else the platform's user data folder.
 """
@@ -22,18 +30,19 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from sourcetrace.corrections import Edit, apply_edits, describe
+from sourcetrace import load
+from sourcetrace.corrections import Edit, apply_edits, describe, effective_edits
 from sourcetrace.errors import SourcetraceError
 from sourcetrace.model import Analysis, Article
 
 FILENAME = "workspace.sqlite3"
-USER_VERSION = 1  # PRAGMA user_version: the layout below
+USER_VERSION = 2  # PRAGMA user_version: the layout below, then the migrations up to this one
 EXPORT_FORMAT = "sourcetrace-workspace"
 EXPORT_VERSION = 1
 
@@ -74,6 +83,14 @@ CREATE TABLE IF NOT EXISTS walkthrough_steps (
     PRIMARY KEY (content_hash, position)
 );
 """
+
+# what each version adds to the one before (the schema above is version 1)
+_MIGRATIONS = {
+    2: (
+        "ALTER TABLE articles ADD COLUMN removed_at TEXT",  # deleted from the library (undoable)
+        "ALTER TABLE articles ADD COLUMN edits_from INTEGER NOT NULL DEFAULT 0",  # first seq in effect
+    ),
+}
 
 _INSERT_ARTICLE = (
     "INSERT OR IGNORE INTO articles (content_hash, title, publisher, published, source_path, url, text,"
@@ -118,7 +135,7 @@ def _now() -> str:
 
 @dataclass(frozen=True)
 class ArticleRecord:
-    """One line of the library."""
+    """One line of the library; `edits` counts the edits in effect (an undone edit is not counted)."""
 
     content_hash: str
     title: str | None
@@ -126,6 +143,18 @@ class ArticleRecord:
     published: str | None
     added_at: str
     edits: int
+    opening: str = ""  # the text's first characters (to tell apart articles of the same title)
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """How one article is listed: its title, then publisher · date · edits, and, when another
+    article would read the same, what tells them apart (its first words, else a short hash)."""
+
+    content_hash: str
+    title: str
+    details: str
+    tell: str | None = None
 
 
 @dataclass(frozen=True)
@@ -142,6 +171,7 @@ class Workspace:
         self.path = Path(path) if path is not None else default_path()
         self.read_only = read_only
         self.timeout = timeout
+        self._removals = True  # the file has the columns of deletion (False: a version 1 file read-only)
         if read_only:
             if not self.path.is_file():
                 raise WorkspaceError(f"There is no workspace at {self.path}.")
@@ -230,6 +260,7 @@ class Workspace:
                 tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
                 if not {"articles", "edits"} <= tables:
                     raise WorkspaceCorrupt(f"{self.path} is not a Sourcetrace workspace.")
+                self._removals = version >= 2  # an older file read as it is: nothing deleted in it
                 return
             if version == USER_VERSION and conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
                 return  # ready: opening must not wait for another tab's write lock
@@ -240,6 +271,11 @@ class Workspace:
             # not executescript: it would COMMIT first; one statement at a time inside our transaction
             for statement in _split_sql(_SCHEMA):
                 conn.execute(statement)
+            # read again under the write lock: another process may have migrated the file meanwhile
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            for step in range(max(version, 1) + 1, USER_VERSION + 1):
+                for statement in _MIGRATIONS[step]:
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {USER_VERSION}")
             conn.execute("COMMIT")
         except sqlite3.Error as e:
@@ -249,39 +285,89 @@ class Workspace:
 
     # -- the library --------------------------------------------------------------------------
 
+    def _live(self, alias: str = "") -> str:
+        """SQL: the article row is in the library (not deleted)."""
+        return f"{alias}removed_at IS NULL" if self._removals else "1"
+
+    def _in_effect(self, alias: str = "e") -> str:
+        """SQL: the edit counts (it was logged since its article was last filed afresh)."""
+        if not self._removals:
+            return "1"
+        return (f"{alias}.seq >= COALESCE((SELECT f.edits_from FROM articles f"
+                f" WHERE f.content_hash = {alias}.content_hash), 0)")
+
     def add_article(self, article: Article) -> bool:
-        """Put the article in the library (once per content hash); True when it was new."""
+        """Put the article in the library (once per content hash); True when it was new.
+
+        An article deleted from the library is filed afresh: listed again, with the metadata given
+        now and none of the edits logged before its deletion.
+        """
         if not article.content_hash:
             raise WorkspaceError("The article has no content hash; analyse it first.")
+        meta = (article.title, article.publisher, article.published, article.source_path, article.url)
+        with self._db(write=True) as db:
+            cur = db.execute(_INSERT_ARTICLE, (article.content_hash, *meta, article.text, _now()))
+            if cur.rowcount == 1:
+                return True
+            cur = db.execute(
+                "UPDATE articles SET removed_at = NULL, title = ?, publisher = ?, published = ?,"
+                " source_path = ?, url = ?, added_at = ?,"
+                " edits_from = (SELECT COALESCE(MAX(seq), 0) + 1 FROM edits)"
+                " WHERE content_hash = ? AND removed_at IS NOT NULL",
+                (*meta, _now(), article.content_hash),
+            )
+            return cur.rowcount == 1
+
+    def remove_article(self, content_hash: str) -> bool:
+        """Delete the article from the library, undoably (`restore_article`); True when it was listed."""
         with self._db(write=True) as db:
             cur = db.execute(
-                _INSERT_ARTICLE,
-                (article.content_hash, article.title, article.publisher, article.published,
-                 article.source_path, article.url, article.text, _now()),
+                "UPDATE articles SET removed_at = ? WHERE content_hash = ? AND removed_at IS NULL",
+                (_now(), content_hash),
+            )
+            return cur.rowcount == 1
+
+    def restore_article(self, content_hash: str) -> bool:
+        """Undo `remove_article`: the article is listed again with its edits; True when it was deleted."""
+        with self._db(write=True) as db:
+            cur = db.execute(
+                "UPDATE articles SET removed_at = NULL WHERE content_hash = ? AND removed_at IS NOT NULL",
+                (content_hash,),
             )
             return cur.rowcount == 1
 
     def has_article(self, content_hash: str) -> bool:
         with self._db() as db:
-            row = db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+            row = db.execute(f"SELECT 1 FROM articles WHERE content_hash = ? AND {self._live()}",
+                             (content_hash,)).fetchone()
         return row is not None
 
     def articles(self) -> list[ArticleRecord]:
-        """The library, most recently added first."""
+        """The library, most recently added first; each with the number of its edits in effect."""
         with self._db() as db:
             rows = db.execute(
-                "SELECT a.content_hash, a.title, a.publisher, a.published, a.added_at,"
-                " (SELECT COUNT(*) FROM edits e WHERE e.content_hash = a.content_hash)"
-                " FROM articles a ORDER BY a.added_at DESC, a.rowid DESC"
+                "SELECT content_hash, title, publisher, published, added_at, substr(text, 1, 300)"
+                f" FROM articles WHERE {self._live()} ORDER BY added_at DESC, rowid DESC"
             ).fetchall()
-        return [ArticleRecord(*row) for row in rows]
+            logs: dict[str, list[Edit]] = {}
+            for h, body in db.execute(
+                f"SELECT e.content_hash, e.body FROM edits e WHERE {self._in_effect()} ORDER BY e.seq"
+            ):
+                try:
+                    logs.setdefault(h, []).append(Edit.model_validate_json(body))
+                except ValidationError:
+                    continue  # unreadable here: not counted (the article's view says so)
+        return [
+            ArticleRecord(h, title, publisher, published, added, len(effective_edits(logs.get(h, []))), text)
+            for h, title, publisher, published, added, text in rows
+        ]
 
     def article(self, content_hash: str) -> Article | None:
         """The stored article (text and metadata; its structure is found again on analysis)."""
         with self._db() as db:
             row = db.execute(
                 "SELECT text, title, publisher, published, source_path, url"
-                " FROM articles WHERE content_hash = ?",
+                f" FROM articles WHERE content_hash = ? AND {self._live()}",
                 (content_hash,),
             ).fetchone()
         if row is None:
@@ -298,10 +384,12 @@ class Workspace:
             db.execute(_INSERT_EDIT, (content_hash, edit.id, edit.op, edit.at, edit.model_dump_json()))
 
     def read_log(self, content_hash: str) -> tuple[list[Edit], list[str]]:
-        """The article's log in the order it was written, and a sentence per unreadable entry."""
+        """The article's log in effect, in the order it was written, and a sentence per unreadable entry."""
         with self._db() as db:
             rows = db.execute(
-                "SELECT seq, body FROM edits WHERE content_hash = ? ORDER BY seq", (content_hash,)
+                f"SELECT e.seq, e.body FROM edits e WHERE e.content_hash = ? AND {self._in_effect()}"
+                " ORDER BY e.seq",
+                (content_hash,),
             ).fetchall()
         log, problems = [], []
         for seq, body in rows:
@@ -353,13 +441,21 @@ class Workspace:
     # -- export / import ----------------------------------------------------------------------
 
     def export_data(self, content_hash: str | None = None) -> dict[str, Any]:
-        """Everything (or one article) as one JSON-ready document; ordering is stable."""
+        """Everything (or one article) as one JSON-ready document; ordering is stable.
+
+        What was deleted from the library is not exported, nor edits no longer in effect.
+        """
+        removed = "0"
+        if self._removals:
+            removed = ("(SELECT COUNT(*) FROM articles r"
+                       " WHERE r.content_hash = u.content_hash AND r.removed_at IS NOT NULL)")
         with self._db() as db:
             where, args = ("WHERE content_hash = ?", (content_hash,)) if content_hash else ("", ())
             hashes = [r[0] for r in db.execute(
                 f"SELECT content_hash FROM (SELECT content_hash FROM articles {where}"
                 f" UNION SELECT content_hash FROM edits {where}"
-                f" UNION SELECT content_hash FROM walkthroughs {where}) ORDER BY content_hash",
+                f" UNION SELECT content_hash FROM walkthroughs {where}) u WHERE {removed} = 0"
+                " ORDER BY content_hash",
                 args * 3,
             )]
             entries = []
@@ -373,7 +469,8 @@ class Workspace:
                     keys = ("title", "publisher", "published", "source_path", "url", "text", "added_at")
                     article = dict(zip(keys, row, strict=True))
                 edits = [json.loads(b) for (b,) in db.execute(
-                    "SELECT body FROM edits WHERE content_hash = ? ORDER BY seq", (h,))]
+                    f"SELECT e.body FROM edits e WHERE e.content_hash = ? AND {self._in_effect()}"
+                    " ORDER BY e.seq", (h,))]
                 entries.append({"content_hash": h, "article": article, "edits": edits, "walkthrough": None})
         for entry in entries:
             entry["walkthrough"] = self.load_walkthrough(entry["content_hash"])
@@ -383,7 +480,16 @@ class Workspace:
         return json.dumps(self.export_data(content_hash), ensure_ascii=False, indent=1).encode("utf-8")
 
     def import_bytes(self, data: bytes) -> ImportSummary:
-        """Merge an export into this workspace, all or nothing. Known edits are not duplicated."""
+        """Merge an export into this workspace, all or nothing. Known edits are not duplicated.
+
+        A file above the upload limit (`sourcetrace.load.MAX_BYTES`, one limit for every file the
+        app takes in) is refused; an article deleted here that the file holds is listed again.
+        """
+        if len(data) > load.MAX_BYTES:
+            raise WorkspaceError(
+                f"This workspace file is larger than the {load.size_limit()} limit for files; "
+                "nothing was imported."
+            )
         try:
             doc = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
@@ -418,6 +524,7 @@ class Workspace:
                         h, art.get("title"), art.get("publisher"), art.get("published"),
                         art.get("source_path"), art.get("url"), art["text"], art.get("added_at") or _now(),
                     ))
+                    db.execute("UPDATE articles SET removed_at = NULL WHERE content_hash = ?", (h,))
                 for edit in edits:
                     cur = db.execute(_INSERT_EDIT, (h, edit.id, edit.op, edit.at, edit.model_dump_json()))
                     added += cur.rowcount
@@ -432,6 +539,58 @@ class Workspace:
                          for j, s in enumerate(walk)],
                     )
         return ImportSummary(articles=len(plan), edits_added=added, edits_known=known)
+
+
+# -- how the library lists its articles ------------------------------------------------------------
+
+OPENING_WORDS = 8  # words of the text that tell apart two articles listed alike
+
+
+def day_label(published: str | None) -> str:
+    """'2007-07-10' -> '10 Jul 2007'; 'undated' for none; any other string as it is."""
+    if not published:
+        return "undated"
+    try:
+        d = date.fromisoformat(published[:10])
+    except ValueError:
+        return published
+    return f"{d.day} {d.strftime('%b')} {d.year}"
+
+
+def _opening(record: ArticleRecord) -> str:
+    """The text's first words, the headline left out when the text starts with it."""
+    text = " ".join(record.opening.split())
+    title = " ".join((record.title or "").split())
+    if title and text.casefold().startswith(title.casefold()):
+        text = text[len(title):].lstrip(" .:-–—|")
+    words = text.split()
+    return " ".join(words[:OPENING_WORDS]) + ("…" if len(words) > OPENING_WORDS else "")
+
+
+def library_entries(records: list[ArticleRecord]) -> list[LibraryEntry]:
+    """Each record as the library lists it. Articles that would read alike (same title, publisher
+    and date) get what tells them apart: their first words when those differ, else a short hash."""
+    def same(r: ArticleRecord) -> tuple[str, str, str]:
+        return (" ".join((r.title or "").split()).casefold(), (r.publisher or "").casefold(),
+                r.published or "")
+
+    groups: dict[tuple[str, str, str], list[ArticleRecord]] = {}
+    for r in records:
+        groups.setdefault(same(r), []).append(r)
+    entries = []
+    for r in records:
+        title = " ".join((r.title or "").split()) or (f"“{_opening(r)}”" if _opening(r) else "(untitled)")
+        parts = [r.publisher or "unknown publisher", day_label(r.published)]
+        if r.edits:
+            parts.append(f"{r.edits} edit{'s' if r.edits != 1 else ''}")
+        tell = None
+        alike = groups[same(r)]
+        if len(alike) > 1:
+            openings = [_opening(o) for o in alike]
+            mine = _opening(r)
+            tell = f"“{mine}”" if mine and openings.count(mine) == 1 and r.title else f"#{r.content_hash[:8]}"
+        entries.append(LibraryEntry(r.content_hash, title, " · ".join(parts), tell))
+    return entries
 
 
 def _split_sql(script: str) -> list[str]:
@@ -470,7 +629,7 @@ def add_parser(sub) -> None:
     w = sub.add_parser("workspace", help="list, export or import the workspace of corrections")
     w.add_argument("--db", help="workspace file (default: SOURCETRACE_HOME or the user data folder)")
     actions = w.add_subparsers(dest="action", required=True)
-    actions.add_parser("list", help="the articles in the workspace, with their number of edits")
+    actions.add_parser("list", help="the articles in the library: publisher, date, edits in effect")
     e = actions.add_parser("export", help="write the workspace (or one article) as one file")
     e.add_argument("--article", help="content hash (or its first characters) of one article")
     e.add_argument("--output", "-o", help="file to write (default: standard output)")
@@ -478,6 +637,10 @@ def add_parser(sub) -> None:
     i.add_argument("file")
     h = actions.add_parser("history", help="the edit log of one article")
     h.add_argument("article", help="content hash (or its first characters)")
+    d = actions.add_parser("delete", help="delete an article from the library (`restore` undoes it)")
+    d.add_argument("article", help="content hash (or its first characters)")
+    r = actions.add_parser("restore", help="put a deleted article back in the library, with its edits")
+    r.add_argument("article", help="content hash (or its first characters)")
     w.set_defaults(func=_cmd_workspace)
 
 
@@ -486,8 +649,20 @@ def _cmd_workspace(args) -> int:
 
     ws = Workspace(args.db, read_only=args.action in ("list", "export", "history"))
     if args.action == "list":
-        for r in ws.articles():
-            print(f"{r.content_hash[:12]}  {r.added_at}  {r.edits:4d} edits  {r.title or '(untitled)'}")
+        records = ws.articles()
+        for r, e in zip(records, library_entries(records), strict=True):
+            tell = f" · {e.tell}" if e.tell else ""
+            print(f"{r.content_hash[:12]}  {r.added_at}  {r.edits:4d} edits  {e.title} · "
+                  f"{r.publisher or 'unknown publisher'} · {day_label(r.published)}{tell}")
+        return 0
+    if args.action in ("delete", "restore"):
+        content_hash = _resolve_hash(ws, args.article, removed=args.action == "restore")
+        change = ws.remove_article if args.action == "delete" else ws.restore_article
+        if change(content_hash):
+            print(f"{args.action}d {content_hash[:12]}")
+        else:
+            state = "deleted" if args.action == "delete" else "in the library"
+            print(f"{content_hash[:12]} was already {state}")
         return 0
     if args.action == "import":
         try:
@@ -511,10 +686,15 @@ def _cmd_workspace(args) -> int:
     return 0
 
 
-def _resolve_hash(ws: Workspace, prefix: str) -> str:
-    known = {r.content_hash for r in ws.articles()}
+def _resolve_hash(ws: Workspace, prefix: str, removed: bool = False) -> str:
+    """The one content hash starting with `prefix` (of a deleted article when `removed`)."""
+    known = set() if removed else {r.content_hash for r in ws.articles()}
     with ws._db() as db:
-        known |= {row[0] for row in db.execute("SELECT DISTINCT content_hash FROM edits")}
+        if removed:
+            rows = db.execute("SELECT content_hash FROM articles WHERE removed_at IS NOT NULL")
+            known = {row[0] for row in rows}
+        else:
+            known |= {row[0] for row in db.execute("SELECT DISTINCT content_hash FROM edits")}
     matches = sorted(h for h in known if h.startswith(prefix))
     if len(matches) != 1:
         what = "no article" if not matches else f"{len(matches)} articles"

@@ -49,6 +49,7 @@ class Found:
     sent_end: int = 0  # end of the cue's sentence, for quotations that carry on after it
     id: str = ""
     verb: Token | None = None  # the cue's verb, for xcomp chains ("agreed to release")
+    denies: bool = False  # a denial the cue's lemma does not show ("called the report fabricated")
 
     @property
     def content_start(self) -> int:

@@ -7,7 +7,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from sourcetrace.actors import person_nouns
 from sourcetrace.attributions.base import Range, np_range, subtree, tok_end
+from sourcetrace.attributions.lexicons import lexicons
 
 _RELATIVE = {"that", "which", "who", "whom"}
 _TRAILING = {"which", "where", "who", "although", "though", "while", "whereas"}
@@ -49,10 +51,31 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.head.pos_ in ("NOUN", "PROPN") and (
         verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG")
     ):
+        if verb.dep_ == "acl" and depth < 3 and not _can_speak(verb.head):
+            # "refuted rumours of an outbreak in the country, saying ...": the refuter says it
+            up = verb.head
+            while up.head != up and up.pos_ not in ("VERB", "AUX"):
+                up = up.head
+            if up.pos_ in ("VERB", "AUX"):
+                return subject(up, depth + 1)
         return verb.head  # "a letter saying ...", not "a group called X"
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return subject(verb.head, depth + 1)
     return None
+
+
+def _can_speak(noun: Token) -> bool:
+    """A noun that can say something: a name, a person, a body, a paper ("a letter saying")."""
+    lex, lemma = lexicons(), noun.lemma_.lower()
+    return (
+        noun.pos_ == "PROPN"
+        or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or lemma in lex.documents
+        or lemma in lex.anonymous
+        or lemma in lex.references
+        or lemma in lex.nouns
+        or lemma in person_nouns()
+    )
 
 
 def _own_subject(verb: Token, subj: Token) -> Token | None:

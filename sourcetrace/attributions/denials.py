@@ -3,55 +3,257 @@ outlet or source), and the denier's statement, with stance *denies*.
 
 "Harbor Gate denied suggestions that it had bribed officials" must never read as Harbor Gate
 asserting that it had bribed officials: the report's noun cue is not nested under the denier.
+The same holds when the report's clause hangs on the noun ("dismissed reports that P"), when the
+denial is no denial verb but calls its object untrue ("called the report fabricated", "described
+the claims as baseless"), and for what is said in one breath with a denial ("denying the claim
+and saying that P"). Passive denials ("the report was denied by X", "the claims were rejected by
+the ministry as baseless") are found by the verb rules with the denier as the agent; their
+subject is what is denied.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Doc, Token
 
-from sourcetrace.attributions.base import Found, Range, Rule, np_range, tok_end
-from sourcetrace.attributions.lexicons import Lexicons
+from sourcetrace.attributions.base import Found, Range, Rule, np_range, subtree, tok_end, trimmed
+from sourcetrace.attributions.clauses import opens_with_that
+from sourcetrace.attributions.lexicons import Lexicons, lexicons
 
 DENIAL_RULES = (
     Rule(
         "denied_report",
-        '"X denied reports that P": P is the reports\' claim (their outlet or source when named), '
-        "not X's; X's claim denies it",
+        '"X denied reports that P", "X dismissed reports that P": P is the reports\' claim (their outlet '
+        "or source when named), not X's; X's claim denies it",
+    ),
+    Rule(
+        "called_untrue",
+        '"X called the report fabricated", "described the claims as baseless": calling an object untrue '
+        "(data/rebuttals.txt) denies it; a report in it keeps its proposition as its own claim",
+    ),
+    Rule(
+        "denial_participle",
+        '"refuted rumors of an outbreak saying P": a participle the parser hung on the denied thing '
+        "is the denier's (X › P), and no part of what is denied",
+    ),
+    Rule(
+        "denial_conjunct",
+        '"denying the claim and saying that P": what is said in one breath with a denial denies too '
+        '(not after "but")',
     ),
 )
 _SOURCE_PREPS = ("in", "by", "from", "of")
+# what calls an object untrue: "called it [fabricated]", "branded the report [a lie]"
+_COMPLEMENT_DEPS = ("oprd", "acomp", "xcomp", "attr")
+_CONTRAST = {"but", "yet", "although", "though", "while", "whereas"}
 
 
-def split_denials(doc: Doc, finds: list[Found], lex: Lexicons) -> list[Found]:
+def split_denials(doc: Doc, finds: list[Found], lex: Lexicons, off: Collection[str] = ()) -> list[Found]:
     """Re-hang a report nested under its denier on the denier's parent; give a report object of a
-    denial that carries the proposition itself its own attribution."""
+    denial that carries the proposition itself its own attribution; mark denials that no denial
+    verb shows. `off`: rules switched off."""
     reports = lex.nouns | lex.documents
-    by_cue = {f.cue: f for f in finds}
-    added = []
+    cues = {f.cue for f in finds}
+    added: list[Found] = []
+    denying: dict[int, Found] = {}  # verb token index -> its denial
     for f in finds:
-        if f.lemma not in lex.denials or f.negated or f.verb is None:
+        if f.verb is None or f.negated:
             continue
-        for g in finds:
-            if g.parent is f and _is_denied_report(f, g, reports):
-                g.parent = f.parent
-                noun = doc.char_span(*g.cue, alignment_mode="expand")
-                if g.source is None and noun is not None:
-                    g.source, g.head = _report_source(noun.root)
-        obj = next((c for c in f.verb.children if c.dep_ == "dobj" and c.lemma_.lower() in reports), None)
-        if obj is not None and (obj.idx, tok_end(obj)) not in by_cue and _proposition_after(f, obj):
-            source, head = _report_source(obj)
-            added.append(
-                Found(
-                    cue=(obj.idx, tok_end(obj)),
-                    content=list(f.content),
-                    source=source,
-                    head=head,
-                    lemma=obj.lemma_.lower(),
-                    parent=f.parent,
-                    sent_end=f.sent_end,
-                )
-            )
+        new: list[Found] = []
+        if f.lemma in lex.denials:
+            denying[f.verb.i] = f
+            if "denied_report" not in off:
+                new = _denied_report(doc, f, finds, reports, cues)
+            if "called_untrue" not in off:
+                _called_untrue(f, lex)
+                # "rejected the report as false": the report is what is denied, not "as false"
+                f.content = [_without_untrue_tail(doc, r) for r in f.content]
+        elif "called_untrue" not in off and _called_untrue(f, lex):
+            denying[f.verb.i] = f
+            _rehang(doc, f, finds, reports)
+            new = _report_in_object(f, reports, cues)
+        added += new
+        cues.update(n.cue for n in new)
+        if f.verb.i in denying and "denial_participle" not in off:
+            _participle_of_denier(f, finds, lex, reports)
+    if "denial_conjunct" not in off:
+        for f in finds:
+            if f.verb is not None and not f.negated and _conjunct_of_denial(f.verb, denying):
+                f.denies = True
     return finds + added
+
+
+def _denied_report(
+    doc: Doc, f: Found, finds: list[Found], reports: frozenset[str], cues: set[Range]
+) -> list[Found]:
+    _rehang(doc, f, finds, reports)
+    obj = next(
+        (c for c in f.verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in reports), None
+    )
+    if obj is None or (obj.idx, tok_end(obj)) in cues:
+        return []
+    if obj.dep_ == "dobj" and _proposition_after(f, obj):
+        content = list(f.content)  # "denied a report in the Courier that P": P is the verb's clause
+    else:
+        # "dismissed reports that P" ("reports" parsed as a verb, too); "reports that P were denied"
+        clause = _noun_clause(obj)
+        if clause is None or not f.content_contains(subtree(clause)):
+            return []
+        content = [subtree(clause)]
+    return [_report(f, obj, content)]
+
+
+def _rehang(doc: Doc, f: Found, finds: list[Found], reports: frozenset[str]) -> None:
+    for g in finds:
+        if g.parent is f and _is_denied_report(f, g, reports):
+            g.parent = f.parent
+            g.content = [_without_untrue_tail(doc, r) for r in g.content]
+            noun = doc.char_span(*g.cue, alignment_mode="expand")
+            if g.source is None and noun is not None:
+                g.source, g.head = _report_source(noun.root)
+
+
+def _participle_of_denier(f: Found, finds: list[Found], lex: Lexicons, reports: frozenset[str]) -> None:
+    """ "refuted rumors of an Ebola outbreak saying people should not be scared": "saying" is the
+    denier's, though the parser hangs it on "outbreak"; a report, a person or a named thing can
+    speak ("denied a report saying P", "quoted an official saying P") and keeps it."""
+    for g in finds:
+        if g.verb is None or g.verb.tag_ != "VBG" or g.verb.dep_ != "acl" or g.verb.i < f.verb.i:
+            continue
+        noun = g.verb.head
+        if not any(t.i == f.verb.i for t in noun.ancestors) or not (g.parent is f or g.cue[0] <= f.cue[0]):
+            continue
+        if noun.lemma_.lower() in reports:
+            # "denied a report saying P": the report says P (and is denied), never the denier
+            g.source, g.head, g.parent = np_range(noun), noun, f.parent
+            g.cue = (g.verb.idx, tok_end(g.verb))
+            continue
+        if g.parent is not f or noun.ent_type_ or noun.lemma_.lower() in lex.anonymous:
+            continue
+        g.source, g.head, g.parent = f.source, f.head, f.parent
+        text, cut = f.verb.doc.text, g.verb.left_edge.idx
+        kept = [trimmed(text, (s, min(e, cut))) for s, e in f.content if s < cut]
+        f.content = [r for r in kept if r is not None] or f.content
+
+
+def _report(f: Found, noun: Token, content: list[Range]) -> Found:
+    source, head = _report_source(noun)
+    return Found(
+        cue=(noun.idx, tok_end(noun)),
+        content=[_without_untrue_tail(noun.doc, r) for r in content],
+        source=source,
+        head=head,
+        lemma=noun.lemma_.lower(),
+        parent=f.parent,
+        sent_end=f.sent_end,
+    )
+
+
+def _called_untrue(f: Found, lex: Lexicons) -> bool:
+    """ "called the report fabricated", "branded the claims a lie", "described them as baseless":
+    the verb's object is called untrue, and the find is marked a denial. When a clause says what
+    the object claims, the denier's content is the object with that clause."""
+    v, pattern = f.verb, lex.rebuttals
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    if pattern is None:
+        return False
+    if obj is None:
+        return _small_clause_untrue(f, pattern)
+    untrue = next(
+        (
+            c
+            for c in v.children
+            if c.i > obj.i
+            and (c.dep_ in _COMPLEMENT_DEPS or (c.dep_ in ("prep", "advcl") and c.left_edge.lower_ == "as"))
+            and pattern.search(v.doc.text, *subtree(c))
+        ),
+        None,
+    )
+    if untrue is None:
+        return False
+    clause = _object_clause(obj, v, untrue)
+    if clause is not None:  # "called the report that P fabricated": not P alone, the report of P
+        end = max(tok_end(clause.right_edge), tok_end(obj))
+        f.content = [_without_untrue_tail(v.doc, (obj.left_edge.idx, end))]
+    f.denies = True  # "called the charges fabricated": the content keeps what they are called
+    return True
+
+
+def _small_clause_untrue(f: Found, pattern) -> bool:
+    """ "called the report fabricated" parsed as a clause "the report fabricated": a bare verb or
+    adjective calling its subject untrue, with no auxiliary and no object of its own."""
+    for c in f.verb.children:
+        if c.dep_ != "ccomp" or c.tag_ not in ("VBD", "VBN", "JJ") or not pattern.fullmatch(c.text):
+            continue
+        if any(t.dep_ in ("aux", "auxpass", "dobj", "mark") for t in c.children):
+            continue
+        if any(t.dep_ in ("nsubj", "nsubjpass") for t in c.children):
+            f.denies = True
+            return True
+    return False
+
+
+def _without_untrue_tail(doc: Doc, r: Range) -> Range:
+    """ "claims that the port would close as baseless": the parser often hangs the denier's "as
+    <untrue>" on the clause; it is no part of what is denied."""
+    span = doc.char_span(*r, alignment_mode="expand")
+    pattern = lexicons().rebuttals
+    if span is None or pattern is None:
+        return r
+    for tok in span:
+        if tok.lower_ == "as" and tok.i > span.start and pattern.search(doc.text, tok.idx, r[1]):
+            end = doc[tok.i - 1]
+            return r[0], tok_end(end)
+    return r
+
+
+def _report_in_object(f: Found, reports: frozenset[str], cues: set[Range]) -> list[Found]:
+    """The report an untrue-calling denial names, when the sentence says what it claims."""
+    obj = next((c for c in f.verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in reports or (obj.idx, tok_end(obj)) in cues:
+        return []
+    untrue = max((c.i for c in f.verb.children if c.i > obj.i), default=obj.i)
+    clause = _object_clause(obj, f.verb, f.verb.doc[untrue])
+    return [_report(f, obj, [subtree(clause)])] if clause is not None else []
+
+
+def _object_clause(obj: Token, verb: Token, before: Token) -> Token | None:
+    """The "that" clause saying what the object claims: on the noun, or (a frequent misparse) on
+    the verb between the object and what calls it untrue."""
+    clause = _noun_clause(obj)
+    if clause is not None:
+        return clause
+    return next(
+        (c for c in verb.children if c.dep_ == "ccomp" and obj.i < c.i < before.i and opens_with_that(c)),
+        None,
+    )
+
+
+def _noun_clause(noun: Token) -> Token | None:
+    """ "reports that the port would close": a clause on the noun opened by the conjunction "that"
+    (not a relative clause: "reports that circulated")."""
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+
+
+def _conjunct_of_denial(verb: Token, denying: dict[int, Found]) -> bool:
+    """ "denying the claim and saying that P": the verb is a conjunct of a denial's verb that names
+    only what it denies ("the claim", "the reports"), so what follows says what the denial is.
+    A denial with its own clause ("denied that P and said that Q") and "but" leave Q asserted."""
+    if verb.dep_ != "conj" or verb.head.i not in denying or verb.i in denying:
+        return False
+    denial = verb.head
+    if any(c.dep_ == "ccomp" for c in denial.children):
+        return False
+    between = verb.doc[denial.i + 1 : verb.i]
+    return not any(t.dep_ == "cc" and t.lower_ in _CONTRAST for t in between)
 
 
 def _is_denied_report(f: Found, g: Found, reports: frozenset[str]) -> bool:

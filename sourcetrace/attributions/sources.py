@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from sourcetrace.actors import person_nouns, title_words
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
 from sourcetrace.attributions.lexicons import lexicons
 from sourcetrace.mentions import MentionIndex
@@ -17,6 +18,8 @@ from sourcetrace.spans import make_span, trim
 _DEFINITE = {"the", "this", "that", "these", "those", "same"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _THING_PRONOUNS = {"it", "they", "them"}
+_RELATIVE = {"that", "which", "who"}
+_MEDIA = {"media", "news", "broadcasting", "publishing", "newspaper"}
 _REPORTING_LEMMAS = {"report", "publish", "write", "quote", "cite", "broadcast", "carry", "air", "according"}
 # verbs that make their subject the issuer of a document object ("issued a statement")
 _ISSUING = {
@@ -32,7 +35,13 @@ _ISSUING = {
     "put",
     "distribute",
 }
-_SEEN = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire"}  # not the owner
+_SEEN = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire", "sight"}  # not the owner
+_PASSED_ON = {"publish", "print", "carry", "air", "broadcast", "post", "leak"}  # by an outlet: not its own
+_REPORT_DOCS = {"report", "story", "article", "dispatch"}  # what an outlet publishes
+_PAGES = {"website", "site", "page", "account"}  # published by whoever owns them: documents
+# bodies that issue documents ("a statement from the office of X")
+_STATEMENTS = {"statement", "release", "communique", "announcement"}
+_BODIES = {"office", "ministry", "department", "bureau", "commission", "council", "agency", "authority"}
 _ISSUER_WINDOW = 400  # tokens looked back for "X issued a statement" before "the statement said"
 
 
@@ -98,27 +107,44 @@ class ActorBook:
     def resolve(self, found: Found) -> tuple[Actor | None, str]:
         """The actor a source refers to and the kind of the link."""
         actor, kind = self._resolve(found)
-        if actor is not None and found.lemma in _REPORTING_LEMMAS:
-            self.reporters.add(actor.id)
+        citing = found.verb is not None and found.verb.tag_ == "VBG" and found.lemma in ("cite", "quote")
+        if actor is not None and found.lemma in _REPORTING_LEMMAS and not citing:
+            self.reporters.add(actor.id)  # "X reported": not the Y of "citing Y"
+        self.note_issued(found, actor)
         return actor, kind
 
     def _resolve(self, found: Found) -> tuple[Actor | None, str]:
         head = found.head
         if found.source is None or head is None:
             return None, "unattributed"
+        source = found.source
         head = _quantity_of(head)
-        named = self._named_at(head)
+        noun = antecedent(head)
+        if noun is not head:  # "a report that said P": the report speaks, not "that"
+            head, source = noun, np_range(noun)
+        named = self._named_at(head) or self._titled_name(head, source)
         if named is not None:
-            return self._use(named, found.source), named.kind
+            return self._use(named, source), named.kind
         if head.pos_ == "PRON":
-            return self._pronoun(head, found.source)
-        referent = self._reference(head)
+            return self._pronoun(head, source)
+        referent = self._reference(head) or self._described(head)
         if referent is not None:
-            return self._use(referent, found.source), referent.kind
-        return self._unnamed(head, found.source)
+            return self._use(referent, source), referent.kind
+        return self._unnamed(head, source)
 
     def _last(self, wanted) -> Actor | None:
         return next((a for a in reversed(self.history) if wanted(a)), None)
+
+    def _last_mentioned(self, wanted, before: int) -> Actor | None:
+        """The actor of this sort whose latest mention before `before` is the nearest one."""
+        best, best_at = None, -1
+        for actor in self.actors:
+            if not wanted(actor):
+                continue
+            at = max((m.start for m in actor.mentions if m.start < before), default=-1)
+            if at > best_at:
+                best, best_at = actor, at
+        return best
 
     def _reference(self, head: Token) -> Actor | None:
         """ "the newspaper", "the company", "the report": the named antecedent, when there is one."""
@@ -127,14 +153,64 @@ class ActorBook:
             return None
         lex = lexicons()
         wanted = lex.references.get(lemma)
+        media = wanted == "organisation" and any(c.lower_ in _MEDIA for c in head.lefts)
+        if media:
+            wanted = "outlet"  # "the media group", "the news company"
+        if wanted is not None:
+            named = self._compound_name(head, wanted)
+            if named is not None:  # "the Rossiya Segodnya media group": the name it carries
+                return named
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if wanted == "outlet" and owner is not None and lemma in lex.documents:
+            # "the association's website", "its website": a page it publishes, not a news outlet
+            return None
         if wanted == "outlet":
-            return self._last(lambda a: a.kind == "outlet") or self._last(
-                lambda a: a.type == "ORG" and a.kind == "named" and a.id in self.reporters
+            # the outlet that last spoke, else the one last named ("an interview in the Journal")
+            return (
+                self._last(lambda a: a.kind == "outlet")
+                or self._last(lambda a: a.type == "ORG" and a.kind == "named" and a.id in self.reporters)
+                or self._last_mentioned(lambda a: a.kind == "outlet", head.idx)
+                or (self._last_organisation() if media else None)
             )
         if wanted == "organisation":
-            return self._last(lambda a: a.type in ("ORG", "NORP", "GPE") and a.kind == "named")
+            return self._last_organisation()
         if lemma in lex.documents:
-            return self.issuers.get(lemma) or self._issuer_before(head)
+            return self.issuers.get(lemma) or self._issuer_before(head) or self._report_of(lemma)
+        return None
+
+    def _last_organisation(self) -> Actor | None:
+        return self._last(lambda a: a.type in ("ORG", "NORP", "GPE") and a.kind == "named")
+
+    def _compound_name(self, head: Token, wanted: str) -> Actor | None:
+        """The proper name compounded into a reference ("the Kivuli mining company", "the Rossiya
+        Segodnya international media group"): its actor, created when the actors stage has none."""
+        names = [c for c in head.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+        if not names:
+            return None
+        first = names[0].left_edge if names[0].left_edge.pos_ == "PROPN" else names[0]
+        last = names[-1]
+        words = head.doc[first.i : last.i + 1]
+        if not all(t.text[:1].isupper() for t in words if not t.is_punct):
+            return None  # "the state news agency": no name in it
+        start, end = first.idx, tok_end(last)
+        found = self.index.at(start, end) or self.named(self.text[start:end])
+        if found is not None:
+            return found
+        if any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in head.doc[first.i : last.i + 1]):
+            return None  # "the Iraqi government": a place, not the body's name
+        actor = self.new(self.text[start:end], "ORG", "outlet" if wanted == "outlet" else "named")
+        self.mention(actor, (start, end))
+        return actor
+
+    def _report_of(self, lemma: str) -> Actor | None:
+        """ "the report said", with no owner named: the outlet that last reported something."""
+        if lemma not in _REPORT_DOCS:
+            return None
+        for actor in reversed(self.history):
+            if actor.type == "DOCUMENT" and lemma in norm(actor.name).split():
+                return None  # a report of its own, named before ("a UN report ... the report")
+            if actor.id in self.reporters and actor.type not in ("DOCUMENT", "PERSON"):
+                return actor
         return None
 
     def _issuer_before(self, head: Token) -> Actor | None:
@@ -145,7 +221,7 @@ class ActorBook:
             if tok.lemma_.lower() != lemma or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _ISSUING:
                 continue
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-            issuer = self._named_at(subj) if subj is not None else None
+            issuer = self._actor_of(subj) if subj is not None else None
             if issuer is not None:
                 self.issuers[lemma] = issuer
                 return issuer
@@ -157,23 +233,105 @@ class ActorBook:
         for child in head.children:
             if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
                 owner = self._named_at(child)
-            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from", "in", "with"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                owner = self._named_at(pobj) if pobj is not None else None
+                owner = self._issuing_body(pobj, child.lower_, head) if pobj is not None else None
             elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() not in _SEEN:
                 agent = next((c for c in child.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
                 owner = self._named_at(pobj) if pobj is not None else None
+                if owner is not None and owner.kind == "outlet" and child.lemma_.lower() in _PASSED_ON:
+                    owner = None  # "an email published by VICE News": VICE passes it on (seen_by)
             else:
                 continue
             if owner is not None and owner.type != "DOCUMENT":
                 return owner
         return None
 
+    def _actor_of(self, tok: Token) -> Actor | None:
+        """The named actor a phrase (not a pronoun) refers to: by name, reference or description."""
+        return self._named_at(tok) or self._reference(tok) or self._described(tok)
+
+    def note_issued(self, found: Found, actor: Actor | None) -> None:
+        """ "X said in a statement", "X wrote in a letter": the statement is X's from now on."""
+        verb = found.verb
+        if actor is None or verb is None or actor.type == "DOCUMENT":
+            return
+        lex = lexicons()
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "through", "via"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in lex.documents:
+                    self.issuers[pobj.lemma_.lower()] = actor
+
+    def _titled_name(self, head: Token, source: Range) -> Actor | None:
+        """ "Tanzanian Minister for Health Ummy Mwalimu": a title heading a person's name."""
+        if not _is_title_token(head):
+            return None
+        start, end = np_range(head)
+        people = [a for a in self.index.within(max(start, source[0]), end) if a.type == "PERSON"]
+        return people[0] if len(people) == 1 else None
+
+    def _described(self, head: Token) -> Actor | None:
+        """ "the minister", "the information minister": the person last named before it whose
+        title says so ("Information Minister Ali Saleh", "Ali Saleh, the information minister")."""
+        if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS") or not _definite(head):
+            return None
+        if not _is_title_token(head):
+            return None
+        word = head.lower_
+        modifiers = {
+            c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in _DEFINITE
+        }
+        best, best_key = None, (-1, -1)
+        for actor in self.actors:
+            if actor.type != "PERSON" or actor.kind != "named":
+                continue
+            words = {w.lower().strip(".,") for t in actor.titles for w in t.split()}
+            if word not in words:
+                continue
+            at = max((m.start for m in actor.mentions if m.start < head.idx), default=-1)
+            key = (len(modifiers & words), at)
+            if at >= 0 and key > best_key:
+                best, best_key = actor, key
+        if best is None:
+            return None
+        if head.lemma_.lower() in lexicons().anonymous and self._prior_anonymous(head.lemma_.lower(), False):
+            return None  # "the official" after "a U.S. embassy official": the unnamed one
+        return best
+
+    def _issuing_body(self, pobj: Token, prep: str, document: Token) -> Actor | None:
+        """Who issued a document named in "a report by X", "a statement from the office of X",
+        "a report in the Courier" (an outlet only), "a letter with the signature of X"."""
+        if prep == "with":
+            if pobj.lemma_.lower() != "signature":
+                return None
+            of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            signer = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            return self._named_at(signer) if signer is not None else None
+        owner = self._named_at(pobj)
+        if prep == "in":
+            return owner if owner is not None and owner.kind == "outlet" else None
+        spoken = document.lemma_.lower() in _STATEMENTS  # a leaked memo from X stays a memo
+        if owner is None and prep == "from" and spoken and pobj.lemma_.lower() in _BODIES:
+            # "a statement from the office of Premier X": the office speaks
+            start, end = np_range(pobj)
+            name = self.text[start:end]
+            if name[:1].isupper() and pobj.doc[pobj.left_edge.i].pos_ == "DET":
+                name = name[0].lower() + name[1:]
+            owner = self.named(name) or self.new(name, "ORG", "named")
+            self.mention(owner, (start, end))
+        return owner
+
     def _named_at(self, head: Token) -> Actor | None:
         """The named actor the head (or a name in apposition after a comma) is a mention of."""
         commas = [c for c in head.children if c.dep_ == "appos" and after_comma(c)]
-        for tok in [head, *commas]:
+        # "the state news agency IRNA", "the newspaper Le Monde": the name in apposition speaks
+        names = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and not after_comma(c)]
+        lemma = head.lemma_.lower()
+        named_noun = head.pos_ == "NOUN" and (lemma in lexicons().references or lemma in person_nouns())
+        for tok in [*(names if named_noun else []), head, *commas]:
             named = self.index.at(tok.idx, tok_end(tok))
             if named is None and tok.pos_ == "PROPN":
                 # a frame actor (an outlet from a dateline) named again in a sentence
@@ -213,13 +371,17 @@ class ActorBook:
             prior = prior or self.named(name, ("anonymous",))
             actor = prior or self.new(name, "PERSON", "anonymous")
             return self._use(actor, source), "anonymous"
-        if lemma in lex.documents and head.pos_ == "NOUN":
-            owner = self._owner(head)
+        # "A circular from the ministry said": a subject with a determiner is a noun, however tagged
+        nominal = head.pos_ == "NOUN" or any(c.dep_ == "det" for c in head.children)
+        if lemma in lex.documents and nominal:
+            owner = self._owner(head) if lemma not in _PAGES else None
             if owner is not None:
                 # "a Kyodo report", "Bloomberg's report": Kyodo speaks; "the report" later means it too
                 self.issuers[lemma] = owner
                 return self._use(owner, source), owner.kind
             actor = self.named(name, ("document",)) or self.new(name, "DOCUMENT", "document")
+            if lemma in _REPORT_DOCS and any(c.lower_ in _MEDIA for c in head.lefts):
+                return self._use(actor, source), "outlet"  # "a media report": unnamed news media
             return self._use(actor, source), "document"
         return None, "named"
 
@@ -234,6 +396,50 @@ class ActorBook:
         self.history.append(actor)
         self.mention(actor, r)
         return actor
+
+
+def antecedent(tok: Token) -> Token:
+    """ "a report that said", "the official who spoke": the noun a relative pronoun stands for."""
+    if tok.lower_ not in _RELATIVE or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return tok
+    if tok.head.dep_ == "relcl":
+        return tok.head.head
+    if tok.tag_ not in ("WDT", "WP"):
+        return tok
+    # the parser made "that" a main subject ("a Bloomberg report, citing sources, that said"):
+    # the noun right before it, past a participle between commas
+    noun = noun_before(tok)
+    return noun if noun is not None and _can_tell(noun) else tok
+
+
+def noun_before(tok: Token) -> Token | None:
+    """The head of the noun phrase right before `tok`, past a ", citing X," aside."""
+    doc, i = tok.doc, tok.i - 1
+    while i >= 0 and doc[i].is_punct:
+        if doc[i].text == ",":
+            j = i - 1
+            while j >= 0 and doc[j].text != "," and doc[j].tag_ != "VBG":
+                j -= 1
+            if j >= 0 and doc[j].tag_ == "VBG" and j > 0 and doc[j - 1].text == ",":
+                i = j - 1  # skip the aside
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = doc[i]
+    while noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i and noun.head.i < tok.i:
+        noun = noun.head
+    return noun
+
+
+def _can_tell(tok: Token) -> bool:
+    lex = lexicons()
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "PROPN" or lemma in lex.documents or lemma in lex.anonymous or lemma in lex.references
+
+
+def _is_title_token(tok: Token) -> bool:
+    words = title_words()
+    return tok.lower_ in words or tok.lower_.rstrip(".") in words
 
 
 def _definite(head: Token) -> bool:

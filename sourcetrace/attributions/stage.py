@@ -12,7 +12,7 @@ from sourcetrace.attributions.base import Found, Range, Rule, trimmed
 from sourcetrace.attributions.cues import ACCORDING, LEARNED, NOUN, VERB, cue_candidates, verb_tags
 from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
-from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, nest
+from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, nest, split_same_speaker
 from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_find
 from sourcetrace.attributions.quotes import (
     QUOTE_RULES,
@@ -24,7 +24,13 @@ from sourcetrace.attributions.quotes import (
 )
 from sourcetrace.attributions.responses import no_comment_spans, overlaps, response_find
 from sourcetrace.attributions.sources import ActorBook, norm
-from sourcetrace.attributions.twohop import TWO_HOP_RULES, citing_sources, quoted_as_saying, seen_by
+from sourcetrace.attributions.twohop import (
+    TWO_HOP_RULES,
+    according_outer,
+    citing_sources,
+    quoted_as_saying,
+    seen_by,
+)
 from sourcetrace.attributions.verbs import VERB_RULES, verb_find
 from sourcetrace.errors import InputError
 from sourcetrace.model import Actor, Article, Attribution, Response
@@ -157,6 +163,9 @@ def _fix_source(found: Found, text: str, blocked: list[Range]) -> None:
     if found.source is None:
         return
     found.source = trimmed(text, _cut_structure(found.source, blocked))
+    if found.source is not None and "\n" in text[found.source[0] : found.source[1]]:
+        # a subject the parser ran in from the line above (a headline): the source is on the cue's line
+        found.source = trimmed(text, (text.rindex("\n", *found.source) + 1, found.source[1]))
     if found.source is not None:
         # page chrome inside the subject (a caption between a headline and the body): the subject
         # is what follows the last piece of it, next to the cue
@@ -314,13 +323,16 @@ def find_sourcing(
         finds = citing_sources(doc, finds, text)
     if "seen_by" not in off:
         finds = seen_by(finds)
+    if "according_outer" not in off:
+        finds = according_outer(finds, text)
     headline = _headline(article, frames) if "headline_cue" not in off else None
     if headline is not None:
         finds = [f for f in finds if not headline.content_contains(f.cue)]
         finds.append(headline)
+    if "same_speaker_participle" not in off:
+        split_same_speaker(finds, text)
     nest(finds, frames)
-    if "denied_report" not in off:
-        finds = split_denials(doc, finds, lexicons())
+    finds = split_denials(doc, finds, lexicons(), off)
 
     every = sorted([*frames, *finds], key=lambda f: (f.cue[0], not f.frame))
     for n, f in enumerate(every, 1):
@@ -359,6 +371,8 @@ def _stance(f: Found, text: str, rebut: bool) -> str:
     lex = lexicons()
     if f.lemma in lex.denials:
         return "asserts" if f.negated else "denies"
+    if f.denies:  # decided by the denial rules (sourcetrace/attributions/denials.py)
+        return "denies"
     if rebut and not f.frame and lex.rebuttals is not None and f.verb is not None:
         if any(lex.rebuttals.search(text, s, e) for s, e in f.content) and not f.negated:
             return "denies"

@@ -8,18 +8,34 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from sourcetrace.attributions.base import Found, Rule, minus, np_range, parts, subtree, tok_end
+from sourcetrace.actors import is_outlet_name
+from sourcetrace.attributions.base import Found, Rule, minus, np_range, parts, sentence, subtree, tok_end
 from sourcetrace.attributions.clauses import cue_range
 from sourcetrace.attributions.lexicons import lexicons
+from sourcetrace.attributions.sources import antecedent, noun_before
+from sourcetrace.nlp import entity_kind_and_id
 
 TWO_HOP_RULES = (
     Rule("citing_source", '"X, citing Y, said P": Y is X\'s source for P (X › Y › P), not what X said'),
     Rule("quoted_as_saying", '"Y was quoted by X as saying P", "X quoted Y as saying P": X › Y › P'),
-    Rule("seen_by", '"according to a memo seen by X, P", "a letter obtained by X says P": X › the memo › P'),
+    Rule(
+        "seen_by",
+        '"according to a memo seen by X, P", "a letter obtained by X says P", "an email published by '
+        'VICE News": X › the memo › P',
+    ),
+    Rule(
+        "according_outer",
+        '"The minister said P, according to the Courier": the Courier tells what the minister said '
+        "(Courier › minister › P), not the minister what the Courier said",
+    ),
 )
-_SEEING = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire"}
+_SEEING = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire", "sight"}
+# "a memo published by VICE News": an outlet that publishes a paper passes it on (not when X
+# publishes its own report: then X is the paper's owner)
+_PUBLISHING = {"publish", "print", "carry", "air", "broadcast", "post", "leak"}
 _CITING = {"cite", "quote"}
 _QUOTING_HOSTS = {"quote", "cite"}
+_REPORTS = {"report", "story", "article"}
 
 
 def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
@@ -27,29 +43,68 @@ def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
     source under the agency's attribution, with the agency's content."""
     by_verb = {f.verb.i: f for f in finds if f.verb is not None}
     by_source = {f.head.i: f for f in finds if f.head is not None and f.verb is not None}
+    # "a Bloomberg report, citing unnamed sources, that said P": the report is the host
+    by_antecedent = {antecedent(f.head).i: f for f in finds if f.head is not None and f.verb is not None}
     added = []
     for v in doc:
-        if v.lemma_.lower() not in _CITING or v.tag_ != "VBG" or v.dep_ not in ("advcl", "acl"):
+        if v.lemma_.lower() not in _CITING or v.tag_ != "VBG" or v.dep_ not in ("advcl", "acl", "amod"):
             continue
+        obj = _cited(v)
         # "The agency, citing Y, said"; "The mayor, quoting Y, said" (on the subject);
         # "According to X, citing Y, ..." (on the clause)
         host = by_verb.get(v.head.i) or by_source.get(v.head.i) or _according_host(finds, v)
-        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if host is None:
+            noun = noun_before(v)
+            host = by_antecedent.get(noun.i) if noun is not None else None
+        if host is None and obj is not None:
+            host = _aside_host(finds, v, obj)
         # one quotes a teller; one cites a teller or a reason ("citing her work")
         teller = obj is not None and (_teller(obj) or (v.lemma_.lower() == "quote" and obj.pos_ == "NOUN"))
         if host is None or host.verb == v or not teller:
             continue  # "citing her work", "citing a threat to safety": a reason given, not a source
-        hole = subtree(v)
+        hole = (v.idx, max(subtree(v)[1], np_range(obj)[1]))
         host.content = parts(text, [p for r in host.content for p in minus(r, [hole])]) or host.content
         f = by_verb.get(v.i)
         if f is None:
             f = Found(cue=(0, 0), content=[], verb=v, lemma=v.lemma_.lower(), sent_end=host.sent_end)
             added.append(f)
-        f.source, f.head = np_range(obj), obj
+        start, end = np_range(obj)
+        f.source, f.head = (max(start, obj.doc[v.i + 1].idx), end), obj  # never "Quoting sources"
         f.cue = (v.idx, tok_end(v))
         f.content = list(host.content)
         f.parent = host
     return finds + added
+
+
+def _cited(v: Token) -> Token | None:
+    """Whom "citing"/"quoting" names: its object; "Quoting sources, the report said" is misparsed
+    with "Quoting" as an adjective of "sources"."""
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    if obj is None and v.dep_ == "amod" and v.head.i > v.i and v.i == sentence(v).start:
+        obj = v.head
+    return obj
+
+
+def _aside_host(finds: list[Found], v: Token, obj: Token) -> Found | None:
+    """ "The newspaper said, citing diplomats, that P", "Quoting sources, the report said P": an
+    aside set off by commas (or opening the sentence) belongs to the reporting verb of its
+    sentence, even when the parser hangs it on the content's verb."""
+    doc, sent = v.doc, sentence(v)
+    after = np_range(obj)[1]
+    nxt = next((t for t in doc[obj.i + 1 : sent.end] if t.idx >= after), None)
+    opens = v.i == sent.start or doc[v.i - 1].text == ","
+    if not opens or nxt is None or nxt.text != ",":
+        return None
+    near = [
+        f
+        for f in finds
+        if f.verb is not None
+        and f.verb is not v
+        and f.verb.lemma_.lower() not in _CITING
+        and sent.start <= f.verb.i < sent.end
+        and (f.verb.i < v.i or v.i == sent.start)
+    ]
+    return min(near, key=lambda f: abs(f.verb.i - v.i), default=None)
 
 
 def _teller(tok: Token) -> bool:
@@ -133,6 +188,34 @@ def _is_host_verb(f: Found, finds: list[Found]) -> bool:
     )
 
 
+def _seen_by(head: Token) -> tuple[Token | None, Token | None]:
+    """The participle and its agent in "a memo seen by X", "the memo which was sighted by X",
+    "an email published by VICE News" (an outlet that publishes a paper)."""
+    for c in head.children:
+        lemma = c.lemma_.lower()
+        if c.dep_ not in ("acl", "relcl") or (lemma not in _SEEING and lemma not in _PUBLISHING):
+            continue
+        if c.dep_ == "relcl" and not any(t.dep_ == "nsubjpass" for t in c.children):
+            continue  # "the memo which X obtained" has no agent; "which was sighted by X" has
+        agent = next((t for t in c.children if t.dep_ == "agent"), None)
+        pobj = next((t for t in agent.children if t.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is None or (lemma in _PUBLISHING and not outlet_phrase(pobj)):
+            continue
+        return c, pobj
+    return None, None
+
+
+def outlet_phrase(tok: Token) -> bool:
+    """Does this noun phrase name a news outlet: "the news outlet", "VICE News", a gazetteer outlet?"""
+    lex = lexicons()
+    if lex.references.get(tok.lemma_.lower()) == "outlet":
+        return True
+    if entity_kind_and_id(tok.ent_id_)[0] == "outlet":
+        return True
+    start, end = np_range(tok)
+    return is_outlet_name(tok.doc.text[start:end])
+
+
 def seen_by(finds: list[Found]) -> list[Found]:
     """ "According to a memo seen by Reuters, P": Reuters saw the memo and tells what it says, so
     Reuters is the outer teller of the memo's attribution."""
@@ -142,15 +225,13 @@ def seen_by(finds: list[Found]) -> list[Found]:
         head = f.head
         if head is None or f.source is None or head.lemma_.lower() not in lex.documents:
             continue
-        acl = next((c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _SEEING), None)
-        agent = next((c for c in acl.children if c.dep_ == "agent"), None) if acl is not None else None
-        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        acl, pobj = _seen_by(head)
         if pobj is None:
             continue
         hole = subtree(acl)  # "seen by Reuters" is not what the memo says
         f.content = parts(head.doc.text, [p for r in f.content for p in minus(r, [hole])]) or f.content
         outer = Found(
-            cue=(acl.idx, tok_end(agent)),
+            cue=(acl.idx, tok_end(pobj.head)),
             content=list(f.content),
             source=np_range(pobj),
             head=pobj,
@@ -161,3 +242,50 @@ def seen_by(finds: list[Found]) -> list[Found]:
         f.parent = outer
         added.append(outer)
     return finds + added
+
+
+def according_outer(finds: list[Found], text: str) -> list[Found]:
+    """ "The minister said the talks collapsed, according to the Courier": a trailing "according to"
+    an outlet (or its report) tells the whole report before it, the minister's cue included."""
+    for a in finds:
+        cue_start = _trailing_according(a)
+        if cue_start is None:
+            continue
+        doc, sent = a.head.doc, sentence(a.head)
+        said = [
+            f
+            for f in finds
+            if f is not a
+            and f.verb is not None
+            and sent.start <= f.verb.i < cue_start
+            and f.parent is None
+            and f.content_start < a.cue[0]
+        ]
+        if not said:
+            continue
+        first = min(said, key=lambda f: f.cue[0])
+        start = min(first.cue[0], first.content_start, first.source[0] if first.source else first.cue[0])
+        hole = (doc[cue_start - 1].idx, a.source[1])
+        a.content = parts(text, [(start, hole[0])]) or a.content
+        for f in said:
+            f.content = parts(text, [p for r in f.content for p in minus(r, [hole])]) or f.content
+    return finds
+
+
+def _trailing_according(a: Found) -> int | None:
+    """The token index of a ", according to <outlet or report>" that ends its sentence."""
+    head = a.head
+    if a.lemma != "according" or head is None or a.source is None or a.parent is not None:
+        return None
+    lex = lexicons()
+    lemma = head.lemma_.lower()
+    if not (head.pos_ == "PROPN" or lex.references.get(lemma) == "outlet" or lemma in _REPORTS):
+        return None
+    doc, sent = head.doc, sentence(head)
+    cue = doc.char_span(a.cue[0], a.cue[1], alignment_mode="expand")
+    if cue is None or cue.start == 0 or doc[cue.start - 1].text != ",":
+        return None
+    tail = doc.char_span(a.source[1], sent.end_char, alignment_mode="expand")
+    if tail is not None and any(not t.is_punct and not t.is_space for t in tail):
+        return None
+    return cue.start

@@ -57,6 +57,7 @@ _ADVERBIAL_PREPS = {
 _OBJECT_DEPS = ("dobj", "xcomp", "oprd", "pobj", "pcomp")
 _HYPOTHETICAL = {"anyone", "anybody", "whoever", "whomever"}
 _CONDITION_DEPTH = 3  # "if anyone says", "if he were to say": the cue or a verb just above it
+_DENIED_PRONOUNS = {"this", "that", "it", "these", "those", "them"}
 _NOT_TAIL = ("punct", "cc", "conj", "advcl", "parataxis", "ccomp", "npadvmod", "advmod")
 
 
@@ -118,6 +119,53 @@ def _conditional(c: VerbCall) -> None:
         if tok.head == tok:
             return
         tok = tok.head
+
+
+def _inverted_teller(c: VerbCall) -> None:
+    """ "The talks collapsed, reported the NL Times", "..., wrote the Guardian": a teller right after
+    a cue that follows its content, whatever the parser made of it (an object, a conjunct)."""
+    v = c.verb
+    if v.i == 0 or v.doc[v.i - 1].text not in (",", *QUOTES, "’") or v.i <= c.sent.start + 1:
+        return
+    if c.subj is not None and (c.subj.head == v and c.subj.i < v.i or c.subj.i > v.i):
+        return  # "..., the Courier reported" (its own subject), "..., said the Courier" (already right)
+    teller = next((t for t in v.rights if t.dep_ in ("dobj", "attr", "npadvmod", "appos")), None)
+    if teller is None or not _can_tell(teller) or not _ends_clause(teller, c.sent):
+        return
+    c.subj = teller
+    if not c.children and v.dep_ == "conj" and v.head.i < v.i:
+        c.children = [v.head]  # "The talks collapsed, reported X": the clause it is conjoined to
+
+
+def _can_tell(tok: Token) -> bool:
+    lex = lexicons()
+    lemma = tok.lemma_.lower()
+    return (
+        tok.pos_ == "PROPN"
+        or tok.ent_type_ in ("ORG", "PERSON", "NORP")
+        or lemma in lex.references
+        or lemma in lex.anonymous
+    )
+
+
+def _ends_clause(teller: Token, sent: SpacySpan) -> bool:
+    """Nothing after the teller but punctuation, a time or a ", citing X" aside."""
+    for t in teller.doc[teller.right_edge.i + 1 : sent.end]:
+        if t.is_punct or t.is_space:
+            continue
+        host = t
+        while host.head != host and host.head.i > teller.right_edge.i:
+            host = host.head
+        if host.lemma_.lower() in ("cite", "quote") or host.ent_type_ in ("DATE", "TIME"):
+            continue
+        if (
+            host.dep_ == "prep"
+            and host.lower_ in ("on", "in")
+            and any(c.ent_type_ in ("DATE", "TIME") for c in host.children)
+        ):
+            continue
+        return False
+    return True
 
 
 def _recipient(c: VerbCall) -> None:
@@ -185,8 +233,11 @@ def _content_ranges(c: VerbCall) -> None:
 
 
 def _bare_pronoun(c: VerbCall) -> None:
-    """ "they have defended them": a bare pronoun states nothing."""
+    """ "they have defended them": a bare pronoun states nothing — unless it is denied ("Suga
+    denied this": the denial of what was just said)."""
     if len(c.children) == 1 and c.children[0].pos_ == "PRON" and c.children[0].n_rights == 0:
+        if c.verb.lemma_.lower() in lexicons().denials and c.children[0].lower_ in _DENIED_PRONOUNS:
+            return
         c.rejected = True
 
 
@@ -408,6 +459,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("condition_before_that", _condition_before_that.__doc__, _condition_before_that),
     Rule("subject", "", _find_subject, core=True),
     Rule("conditional", _conditional.__doc__, _conditional),
+    Rule("inverted_teller", _inverted_teller.__doc__, _inverted_teller),
     Rule("recipient", _recipient.__doc__, _recipient),
     Rule("prep_content", _prep_content.__doc__, _prep_content),
     Rule("prep_inside", _prep_inside.__doc__, _prep_inside),

@@ -9,6 +9,8 @@ Most tests drive the corrections panel over the hand-made analysis of tests/unit
 
 from __future__ import annotations
 
+import html
+import re
 import sqlite3
 from pathlib import Path
 
@@ -16,6 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from sourcetrace.focus import Focus
+from sourcetrace.render import escape_markdown
 from sourcetrace.workspace import FILENAME, Workspace
 from tests.unit.test_corrections import make_analysis, sp
 
@@ -73,8 +76,13 @@ def click(at: AppTest, key: str) -> AppTest:
     return at
 
 
+def _read(markdown: str) -> str:
+    """A message as the reader sees it: the panel escapes article words so none is read as Markdown."""
+    return html.unescape(re.sub(r"\\(.)", r"\1", markdown))
+
+
 def messages(at: AppTest) -> tuple[list[str], list[str]]:
-    return [s.value for s in at.success], [e.value for e in at.error]
+    return [_read(s.value) for s in at.success], [_read(e.value) for e in at.error]
 
 
 def test_rename_and_retype_actor(home):
@@ -95,8 +103,14 @@ def test_rename_and_retype_actor(home):
 
 def test_merge_split_add_delete_actor(home):
     at = start()
+    # safe by default: no actor chosen, so no merge (or any other change) is one click away
+    assert at.selectbox(key="corr-actor-pick").value is None
+    assert [b for b in at.button if b.key == "corr-actor-merge"] == []  # nothing to merge into yet
     at.selectbox(key="corr-actor-pick").set_value("a4").run()
-    at.selectbox(key="corr-actor-merge-a4").set_value("a5")
+    assert at.selectbox(key="corr-actor-merge-a4").value is None  # no preselected target
+    assert at.button(key="corr-actor-merge").disabled
+    at.selectbox(key="corr-actor-merge-a4").set_value("a5").run()
+    assert not at.button(key="corr-actor-merge").disabled
     click(at, "corr-actor-merge")
     assert "a5" not in actors(at)
     assert [m["text"] for m in actors(at)["a4"]["mentions"]] == ["Hassan Kazemi Qumi", "Kazemi Qomi", "Qumi"]
@@ -115,9 +129,22 @@ def test_merge_split_add_delete_actor(home):
     assert len(added) == 1 and (added[0]["type"], added[0]["kind"]) == ("NORP", "named")
 
     at.selectbox(key="corr-actor-pick").set_value("a3").run()
+    click(at, "corr-actor-delete")  # asks first, saying what goes
+    assert "a3" in actors(at)
+    assert [_read(w.value) for w in at.warning] == [
+        "Delete “an official”? It goes from every view (1 mention, 1 network edge). "
+        "1 claim keeps its words as a source, with no actor behind them."]
+    click(at, "corr-actor-delete-cancel")
+    assert "a3" in actors(at) and not at.warning
     click(at, "corr-actor-delete")
+    click(at, "corr-actor-delete-confirm")
     assert "a3" not in actors(at)
+    assert messages(at) == (["Deleted actor “an official”"], [])
     assert len(Workspace(home / FILENAME).edits("h-test")) == 4
+    click(at, "corr-actor-flash-undo")  # one click, where the delete was made
+    assert "a3" in actors(at)
+    assert messages(at) == (["Undo: Deleted actor “an official”"], [])
+    assert len(Workspace(home / FILENAME).edits("h-test")) == 5
 
 
 def test_refused_correction_says_why_and_saves_nothing(home):
@@ -178,6 +205,9 @@ def test_event_corrections(home):
     assert messages(at)[1] == ["The interval ends (2006-01-01) before it starts (2007-07-01)."]
 
     click(at, "corr-event-delete")
+    assert [_read(w.value) for w in at.warning] == [
+        "Delete the event “Kazemi Qomi met Talabani” (2007-07-01 – 2007-07-31)? It goes from the timeline."]
+    click(at, "corr-event-delete-confirm")
     assert shown(at)["events"] == []
     at.text_input(key="corr-event-add-text").set_value("Qumi is powerful")
     at.text_input(key="corr-event-add-label").set_value("Qumi in power")
@@ -204,7 +234,7 @@ def test_undo_redo_and_history(home):
     click(at, "corr-history-undo")
     history = at.markdown[-1].value.splitlines()
     assert all(line.endswith(" · JD") for line in history)
-    assert [line.split(" — ")[0] for line in history] == [
+    assert [_read(line.split(" — ")[0]) for line in history] == [
         "1. ~~Renamed actor “Talabani” to “Jalal Talabani”~~ (undone)",
         "2. Undo: Renamed actor “Talabani” to “Jalal Talabani”",
         "3. Redo: Renamed actor “Talabani” to “Jalal Talabani”",
@@ -215,7 +245,7 @@ def test_undo_redo_and_history(home):
 def test_corrections_survive_a_restart_and_a_renumbering_reanalysis(home):
     at = start()
     at.selectbox(key="corr-actor-pick").set_value("a4").run()
-    at.selectbox(key="corr-actor-merge-a4").set_value("a5")
+    at.selectbox(key="corr-actor-merge-a4").set_value("a5").run()
     click(at, "corr-actor-merge")
     at.selectbox(key="corr-actor-pick").set_value("a6").run()
     at.text_input(key="corr-actor-name-a6").set_value("Jalal Talabani")
@@ -254,7 +284,7 @@ def test_an_edit_that_no_longer_applies_is_shown(home):
         "Edit 1 (Renamed actor “an official” to “a U.S. official”): no actor is mentioned at “an official” "
         f"(characters {sp('an official').start}–{sp('an official').end}) any more. It was not applied."
     )
-    assert [w.value for w in at.warning] == [problem]
+    assert [_read(w.value) for w in at.warning] == [problem]
     assert at.session_state["_warnings"] == [problem]  # every view lists the analysis warnings
 
 
@@ -265,7 +295,7 @@ def test_damaged_workspace_opens_read_only_with_a_clear_message(home):
     assert len(warnings) == 1
     assert warnings[0].startswith(f"The workspace {home / FILENAME} is damaged or is not a Sourcetrace")
     assert warnings[0].endswith("The app works without saving corrections.")
-    assert at.button(key="corr-actor-rename").disabled and at.button(key="corr-history-undo").disabled
+    assert at.button(key="corr-actor-add").disabled and at.button(key="corr-history-undo").disabled
     assert len(actors(at)) == 6  # the analysis is still shown, as extracted
 
 
@@ -277,13 +307,13 @@ def test_locked_workspace_gives_a_message_and_recovers_on_retry(home):
     try:
         at = start()
         assert "is locked by another program" in at.warning[0].value
-        assert at.button(key="corr-actor-rename").disabled
+        assert at.button(key="corr-actor-add").disabled
     finally:
         holder.execute("ROLLBACK")
         holder.close()
     click(at, "corr-status-retry")
     assert [w.value for w in at.warning] == []
-    assert not at.button(key="corr-actor-rename").disabled
+    assert not at.button(key="corr-actor-add").disabled
 
 
 # ---------------------------------------------------------------- the real app, bundled article
@@ -300,7 +330,7 @@ def test_real_app_merge_shows_everywhere_and_a_damaged_workspace_does_not_stop_i
     assert not at.exception, at.exception
     assert len(at.selectbox(key="corr-actor-pick").options) == n_actors
     at.selectbox(key="corr-actor-pick").set_value(keep.id).run()
-    at.selectbox(key=f"corr-actor-merge-{keep.id}").set_value(absorb.id)
+    at.selectbox(key=f"corr-actor-merge-{keep.id}").set_value(absorb.id).run()
     click(at, "corr-actor-merge")
     options = at.selectbox(key="corr-actor-pick").options
     assert len(options) == n_actors - 1
@@ -402,7 +432,7 @@ def test_the_panel_follows_the_shared_focus(home):
     at.selectbox(key="corr-actor-merge-a2").set_value("a1")
     at.run()
     assert at.selectbox(key="corr-actor-pick").value == "a4"
-    at.selectbox(key="corr-actor-merge-a4").set_value("a5")
+    at.selectbox(key="corr-actor-merge-a4").set_value("a5").run()
     click(at, "corr-actor-merge")
     assert at.selectbox(key="corr-actor-pick").value == "a4"
     assert not at.warning
@@ -479,7 +509,9 @@ def test_shared_mode_shares_library_and_corrections(home):
     assert actors(tab2)["a6"]["name"] == "Jalal Talabani"
     mayor, minister = library(MAYOR, "Mayor"), library(MINISTER, "Minister")
     mayor.run()
-    assert listed(mayor) == listed(minister) == ["(untitled) · 1 edit", "Mayor", "Minister"]
+    untitled = escape_markdown("“NCRI - al-Malaf reported that an official said…”")  # its first words
+    assert listed(mayor) == listed(minister) == ["Mayor", "Minister", untitled]
+    assert "NCRI · undated · 1 edit" in [c.value for c in mayor.sidebar.caption]
     assert SESSION_NOTE not in [c.value for c in mayor.sidebar.caption]
     assert not (home / "sessions").exists()
 
@@ -539,5 +571,137 @@ def test_no_folder_for_the_session_is_a_sentence_and_the_app_still_works(tmp_pat
         f"No private folder for this session's workspace could be made in {blocked / 'sessions'} "
         "(Not a directory). The app works without saving corrections."
     ]
-    assert at.button(key="corr-actor-rename").disabled
+    assert at.button(key="corr-actor-add").disabled
     assert len(actors(at)) == 6  # the analysis is still shown, as extracted
+
+
+# ---------------------------------------------------------------- chains and the article (issue 12 point 10)
+
+
+def chain_of(at: AppTest, claim_id: str) -> list[tuple[str, str]]:
+    claim = next(c for c in shown(at)["claims"] if c["id"] == claim_id)
+    return [(k["label"], k["kind"]) for k in claim["chain"]]
+
+
+def test_insert_a_hop_from_the_panel(home):
+    at = start()
+    at.selectbox(key="corr-claim-pick").set_value("c1").run()
+    assert at.button(key="corr-claim-hop").disabled  # no actor and no words yet
+    assert at.selectbox(key="corr-claim-hop-c1-at").value == 3  # at the end of a sourced chain
+    at.selectbox(key="corr-claim-hop-c1-at").set_value(1)
+    at.text_input(key="corr-claim-hop-c1-label").set_value("Reuters").run()
+    click(at, "corr-claim-hop")
+    assert chain_of(at, "c1") == [("NCRI", "publisher"), ("Reuters", "outlet"), ("al-Malaf", "outlet"),
+                                  ("an official", "anonymous")]
+    assert messages(at) == (
+        ["Inserted hop “Reuters” (outlet) at place 2 of claim “Hassan Kazemi Qumi attends the meetings”"], [])
+    click(at, "corr-flash-undo")
+    assert chain_of(at, "c1") == [("NCRI", "publisher"), ("al-Malaf", "outlet"), ("an official", "anonymous")]
+
+    # a source chosen by its actor, before "unattributed" (the default place there): it replaces it
+    at.selectbox(key="corr-claim-pick").set_value("c2").run()
+    assert at.selectbox(key="corr-claim-hop-c2-at").value == 1
+    at.selectbox(key="corr-claim-hop-c2-actor").set_value("a6")
+    at.selectbox(key="corr-claim-hop-c2-kind").set_value("named").run()
+    click(at, "corr-claim-hop")
+    assert chain_of(at, "c2") == [("NCRI", "publisher"), ("Talabani", "named")]
+
+
+def test_re_parent_a_hop_from_the_panel(home):
+    at = start()
+    at.selectbox(key="corr-claim-pick").set_value("c2").run()
+    assert at.button(key="corr-claim-parent").disabled  # nowhere chosen yet
+    under = at.selectbox(key="corr-claim-parent-c2-under")
+    assert under.value is None
+    assert under.options == [
+        "directly under the page", "NCRI", "NCRI › al-Malaf", "NCRI › al-Malaf › an official"]
+    under.set_value("c1:1").run()
+    click(at, "corr-claim-parent")
+    assert chain_of(at, "c2") == [
+        ("NCRI", "publisher"), ("al-Malaf", "outlet"), ("unattributed", "unattributed")]
+    assert "✎ " in at.selectbox(key="corr-claim-pick").format_func("c2")
+
+
+def test_set_the_article_from_the_panel(home):
+    at = start()
+    publisher = next(t for t in at.text_input if t.key.startswith("corr-article-publisher"))
+    assert publisher.value == "NCRI"
+    published = next(t for t in at.text_input if t.key.startswith("corr-article-published"))
+    publisher.set_value("NCRI (Paris)")
+    published.set_value("2007-07-10")
+    click(at, "corr-article-set")
+    assert messages(at) == (["Set the article's publisher → “NCRI (Paris)”, date → “2007-07-10”"], [])
+    art = shown(at)["article"]
+    assert (art["publisher"], art["published"]) == ("NCRI (Paris)", "2007-07-10")
+    assert {c["chain"][0]["label"] for c in shown(at)["claims"]} == {"NCRI (Paris)"}
+    # the inputs show the article as corrected now
+    refilled = next(t for t in at.text_input if t.key.startswith("corr-article-publisher"))
+    assert refilled.value == "NCRI (Paris)"
+    click(at, "corr-article-set")
+    assert messages(at) == ([], ["The article already reads so: nothing to change."])
+    bad = next(t for t in at.text_input if t.key.startswith("corr-article-published"))
+    bad.set_value("10 July 2007")
+    click(at, "corr-article-set")
+    assert messages(at) == ([], ["“10 July 2007” is not a date (YYYY-MM-DD)."])
+
+
+def test_a_merge_is_undone_from_its_own_message(home):
+    at = start()
+    at.selectbox(key="corr-actor-pick").set_value("a4").run()
+    at.selectbox(key="corr-actor-merge-a4").set_value("a5").run()
+    click(at, "corr-actor-merge")
+    assert "a5" not in actors(at)
+    click(at, "corr-flash-undo")
+    assert "a5" in actors(at)
+    assert messages(at) == (["Undo: Merged actor “Kazemi Qomi” into “Hassan Kazemi Qumi”"], [])
+    assert [b for b in at.button if b.key == "corr-flash-undo"] == []  # an undo is redone from Redo
+
+
+def test_a_saved_form_is_emptied_for_the_next_correction(home):
+    at = start()
+    at.selectbox(key="corr-actor-pick").set_value("a4").run()
+    at.selectbox(key="corr-actor-merge-a4").set_value("a6").run()
+    click(at, "corr-actor-merge")
+    assert at.selectbox(key="corr-actor-merge-a4").value is None  # not the next merge's target
+    assert at.button(key="corr-actor-merge").disabled
+    at.selectbox(key="corr-claim-pick").set_value("c1").run()
+    at.text_input(key="corr-claim-hop-c1-label").set_value("Reuters").run()
+    click(at, "corr-claim-hop")
+    assert at.text_input(key="corr-claim-hop-c1-label").value == ""
+    assert at.button(key="corr-claim-hop").disabled
+
+
+def test_real_app_the_articles_publisher_reaches_the_header_and_the_chains(home, bundled_analysis):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    at.switch_page("pages/corrections.py").run()
+    assert not at.exception, at.exception
+    publisher = next(t for t in at.text_input if t.key.startswith("corr-article-publisher"))
+    assert publisher.value == bundled_analysis.article.publisher == "NCRI"
+    publisher.set_value("National Council of Resistance of Iran")
+    click(at, "corr-article-set")
+    def header(page: AppTest) -> list[str]:  # the caption under the headline (Markdown-escaped)
+        return [c.value.replace("\\", "") for c in page.caption if "relations" in c.value]
+
+    assert header(at)[0].startswith("National Council of Resistance of Iran · 2007-07-10")
+    chains = [m.value for m in at.markdown if m.value.startswith('<div class="st-crumbs">')]
+    assert chains and all("National Council of Resistance of Iran" in c and ">NCRI<" not in c for c in chains)
+    at.switch_page("pages/article.py").run()
+    assert not at.exception, at.exception
+    assert header(at)[0].startswith("National Council of Resistance of Iran · 2007-07-10")
+
+
+def test_article_words_in_the_panel_are_never_read_as_markdown(home):
+    from sourcetrace.render import escape_markdown
+
+    at = start()
+    at.selectbox(key="corr-actor-pick").set_value("a6").run()
+    planted = "**Talabani** [site](https://example.com) # not a heading"
+    at.text_input(key="corr-actor-name-a6").set_value(planted)
+    click(at, "corr-actor-rename")
+    said = f"Renamed actor “Talabani” to “{planted}”"
+    assert [s.value for s in at.success] == [escape_markdown(said)]
+    assert messages(at) == ([said], [])
+    assert at.markdown[-1].value.split(" — ")[0] == "1. " + escape_markdown(said)  # the history
+    caption = next(c.value for c in at.caption if "mention" in c.value)
+    assert caption == escape_markdown("1 mention(s); also called Talabani · ✎ corrected by the analyst")

@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.claims import FIRST_CARDS
+from components.session import keyed
 from sourcetrace.sourcing import filter_claims
 
 pytestmark = pytest.mark.app
@@ -41,6 +42,13 @@ def _markdown(at: AppTest) -> str:
     return "\n".join(m.value for m in at.markdown)
 
 
+def _article_data(at: AppTest) -> dict:
+    """What the article view's text component was sent (sourcetrace.render.article_view/_focus)."""
+    found = [e.proto for e in at.get("bidi_component") if e.proto.component_name == "sourcetrace_article"]
+    assert len(found) == 1, "the article view draws its text with one component"
+    return json.loads(found[0].json)
+
+
 def _actor_id(analysis, name: str) -> str:
     return next(a.id for a in analysis.actors if a.name == name)
 
@@ -49,7 +57,8 @@ def _actor_id(analysis, name: str) -> str:
 def test_every_view_loads_the_bundled_article_with_its_claims(page):
     at = _app(page)
     text = _markdown(at)
-    assert "#### Iranian regime’s ambassador supervises illegal security apparatus in Iraq\\: report" in text
+    title = "#### Iranian regime’s ambassador supervises illegal security apparatus in Iraq&#58; report"
+    assert title in text
     assert "NCRI · 2007\\-07\\-10" in at.caption[0].value
     # the claims panel beside every view: a card whose chain runs NCRI › al-Malaf › the source
     assert "#### Claims · " in text
@@ -69,9 +78,12 @@ def test_article_view_marks_entities_and_lists_actors(bundled_analysis):
     assert row["type"] == "PERSON"
     kazemi = _actor_id(bundled_analysis, "Hassan Kazemi Qumi")
     assert row["mentions"] == len(bundled_analysis.actor(kazemi).mentions) >= 2
-    html = _markdown(at)
-    assert f'data-actor="{kazemi}">Hassan Kazemi Qumi</span>' in html
-    assert '<span class="st-claim' in html
+    data = _article_data(at)
+    assert data["view"]["text"] == bundled_analysis.article.text
+    runs = data["view"]["runs"]
+    text = bundled_analysis.article.text
+    assert any(r[3] == kazemi and text[r[0]:r[1]] == "Hassan Kazemi Qumi" for r in runs)
+    assert any("st-claim" in r[2].split() for r in runs)
 
 
 def test_timeline_shows_the_events_over_their_extent():
@@ -96,16 +108,16 @@ def test_network_click_focuses_the_actor_in_the_panel(bundled_analysis):
     at.session_state["network"] = {"clicked": {"id": kazemi, "n": 1}}
     at.run()
     assert not at.exception
-    assert "Focus: **Hassan Kazemi Qumi**" in _markdown(at)
+    assert "Focus: <strong>Hassan Kazemi Qumi</strong>" in _markdown(at)
     assert at.query_params["focus"] == f"actor:{kazemi}"
 
 
 def test_deep_link_restores_the_focus(bundled_analysis):
     kazemi = _actor_id(bundled_analysis, "Hassan Kazemi Qumi")
     at = _app(article="ncri-2007-07-10-iranian-ambassador-iraq-security", focus=f"actor:{kazemi}")
-    html = _markdown(at)
-    assert "Focus: **Hassan Kazemi Qumi**" in html
-    assert "st-ent-focus" in html
+    assert "Focus: <strong>Hassan Kazemi Qumi</strong>" in _markdown(at)
+    focus = _article_data(at)["focus"]
+    assert (focus["key"], focus["primary"], focus["target"]) == (f"actor:{kazemi}", kazemi, "actor")
 
 
 def test_unknown_link_falls_back_to_the_bundled_article_with_a_message():
@@ -146,10 +158,11 @@ def test_show_in_text_opens_the_article_at_the_claim(bundled_analysis):
     at.button(key=f"claims-network-show-{claim.id}").click().run()
     assert not at.exception
     assert at.query_params["focus"] == f"claim:{claim.id}"
-    # now on the article view: the actors table is there and the claim's span is highlighted
+    # now on the article view: the actors table is there, the claim is lit and the text scrolls to it
     assert len(at.dataframe) == 1
-    html = _markdown(at)
-    assert re.search(rf'id="claim-{claim.id}"></a><span class="[^"]*st-claim-focus', html)
+    data = _article_data(at)
+    assert (data["focus"]["claim"], data["focus"]["target"]) == (claim.id, "claim")
+    assert data["scroll"] == 1
 
 
 def _cards(at: AppTest, view: str = "article") -> list[str]:
@@ -175,7 +188,8 @@ def test_claim_filters_by_source_kind(bundled_analysis):
     at.button(key="claims-article-more").click().run()
     anonymous = [c.id for c in filter_claims(bundled_analysis, kinds=["anonymous"])]
     assert 0 < len(anonymous) < len(_cards(at)) == len(bundled_analysis.claims)
-    at.multiselect(key="claims-article-kinds").set_value(["anonymous"]).run()
+    kinds = keyed("claims-article-kinds", bundled_analysis.article.content_hash)
+    at.multiselect(key=kinds).set_value(["anonymous"]).run()
     assert _cards(at) == anonymous
     badges = [m.value for m in at.markdown if "-badge[" in m.value]
     assert len(badges) == len(anonymous)

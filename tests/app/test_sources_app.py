@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.session import keyed
 from components.sources import css_key
 from sourcetrace import walkthrough as wt
 from sourcetrace.render import escape_markdown
@@ -111,7 +112,8 @@ def test_a_link_with_a_selection_reopens_it_on_another_view(bundled_analysis):
 
 def test_kind_filter_says_n_of_n_shown(bundled_analysis):
     at = _app("pages/article.py")
-    at.multiselect(key="claims-article-kinds").set_value(["document"]).run()
+    kinds = keyed("claims-article-kinds", bundled_analysis.article.content_hash)
+    at.multiselect(key=kinds).set_value(["document"]).run()
     assert "**1 of 19 shown**" in _markdown(at)
     assert _cards(at, "article") == ["c5"] == [c.id for c in bundled_analysis.claims if c.id == "c5"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -22,12 +23,14 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def open_page(step: str | None = None) -> AppTest:
+def open_page(step: str | None = None, **params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=180)
     at.run()
     at.switch_page(PAGE)
     if step is not None:
         at.query_params["step"] = step
+    for name, value in params.items():
+        at.query_params[name] = value
     at.run()
     assert not at.exception
     return at
@@ -126,7 +129,16 @@ def test_edits_are_saved_with_the_article_and_restored(home, bundled_analysis, m
     present = open_page(step="1")
     assert progress_text(present) == f"Step 1 of {shown}"
     assert "<h2>Key actors</h2>" in slide_html(present)
-    assert [e.label for e in present.main.expander] == ["Speaker note"]
+    # the projected slide never shows a speaker note: the presenter's view does
+    assert present.main.expander == []
+    assert not [m for m in present.markdown if "Start with who is named." in m.value]
+    presenter = open_page(step="1", presenter="1")
+    assert progress_text(presenter) == f"Step 1 of {shown}"
+    notes = [m.value for m in presenter.markdown if 'data-testid="wt-note"' in m.value]
+    assert notes == ['<div class="wt-note" data-testid="wt-note">Start with who is named.</div>']
+    upnext = next(m.value for m in presenter.markdown if 'data-testid="wt-next"' in m.value)
+    article_step = wt.build_steps(bundled_analysis)[0]  # moved after the key actors
+    assert f"<b>{html.escape(article_step.title)}</b>" in upnext
 
 
 def test_present_from_a_step_skips_hidden_ones(home, bundled_analysis) -> None:
@@ -178,3 +190,33 @@ def test_session_mode_keeps_the_edits_in_this_sessions_workspace(home, bundled_a
     stranger = open_page()
     assert row_keys(stranger) == default
     assert stranger.text_input(key=f"{prefix}note-actors").value == ""
+
+
+def test_audience_window_shows_the_presenters_deck(home, bundled_analysis, monkeypatch) -> None:
+    """A session-mode workspace: the audience window is a new session without the presenter's
+    order or hidden steps; it shows the deck the presenter's view published (?deck=token)."""
+    from components.walkthrough import DECK_PREFIX
+
+    monkeypatch.delenv("SOURCETRACE_WORKSPACE", raising=False)
+    content_hash = bundled_analysis.article.content_hash
+    prefix = f"wt-{content_hash[:12]}-"
+    steps = wt.build_steps(bundled_analysis)
+    at = open_page()
+    at.toggle(key=f"{prefix}shown-article").set_value(False).run()
+    at.button(key="wt-start-presenter").click().run()
+    assert (at.query_params["step"], at.query_params["presenter"]) == ("1", "1")
+    assert progress_text(at) == f"Step 1 of {len(steps) - 1}"
+    token = at.session_state[DECK_PREFIX + content_hash]
+    assert len(token) >= 16
+
+    audience = open_page(step="1", deck=token)
+    assert progress_text(audience) == f"Step 1 of {len(steps) - 1}"
+    assert "<h2>Key actors</h2>" in slide_html(audience)  # the presenter hid the article step
+    assert not [m for m in audience.markdown if 'data-testid="wt-note"' in m.value]
+    # without the deck (or with a stale one) a window shows its own session's steps
+    for other in (open_page(step="1"), open_page(step="1", deck="no-such-deck")):
+        assert progress_text(other) == f"Step 1 of {len(steps)}"
+        assert f"<h2>{html.escape(steps[0].title)}</h2>" in slide_html(other)
+    # leaving presentation mode drops the presenter's and the deck's parameters
+    audience.button(key="wt-exit").click().run()
+    assert "deck" not in audience.query_params and "step" not in audience.query_params

@@ -20,6 +20,7 @@ from tests.e2e.conftest import (
     ARTIFACTS,
     chromium_path,
     open_app,
+    paste,
     screenshot,
     serve_app,
     wait_for_app,
@@ -70,16 +71,19 @@ def _choose(page, label: str, option: str) -> None:
     wait_for_app(page)
 
 
-def _merge(page) -> None:
-    """On the Corrections page focused on KEEP: merge ABSORB into it and check the confirmation."""
+def _merge(page, keep: str = KEEP, absorb: str = ABSORB) -> None:
+    """On the Corrections page focused on `keep`: merge `absorb` into it and check the confirmation."""
     actor_box = page.get_by_role("combobox", name="Actor", exact=True)
-    assert actor_box.input_value().startswith(KEEP)  # the focused actor is the one being corrected
-    _choose(page, "Merge this other actor into it", ABSORB)
-    page.get_by_role("button", name="Merge", exact=True).click()
+    assert actor_box.input_value().startswith(keep)  # the focused actor is the one being corrected
+    merge = page.get_by_role("button", name="Merge", exact=True)
+    assert merge.is_disabled()  # no merge target is preselected: one click merges nothing
+    _choose(page, "Merge this other actor into it", absorb)
+    assert merge.is_enabled()
+    merge.click()
     wait_for_app(page)
     alert = page.locator("[data-testid='stAlertContentSuccess']")
-    assert alert.inner_text().strip() == f"Merged actor “{ABSORB}” into “{KEEP}”"
-    assert actor_box.input_value().endswith(f"{KEEP} · named, GPE")
+    assert alert.inner_text().strip() == f"Merged actor “{absorb}” into “{keep}”"
+    assert actor_box.input_value().endswith(f"{keep} · named, GPE")
 
 
 def test_merging_two_actors_updates_the_network_and_the_panel(page, isolated_app_url, bundled_analysis):
@@ -207,3 +211,150 @@ def test_a_closed_sessions_workspace_folder_is_deleted(browser, tmp_path):
             time.sleep(0.2)
         assert folders() == {other}
     assert folders() == set()  # the server stopped: nothing left behind
+
+
+# ---------------------------------------------------------------- issue 12 points 9 and 10
+
+# a wire story written for this test: both "United States" and "Washington" are named, and one
+# claim rests on Washington's word
+STORY = """Talks on the strait stall as sanctions loom
+
+GENEVA, May 11 - The United States warned on Monday that new sanctions were likely if the talks failed.
+
+Washington said the other side had walked out of the talks on Sunday evening.
+
+A senior diplomat said the delegations would meet again next week in Geneva.
+
+The Foreign Ministry in Tehran said the sanctions were illegal and would not change its position.
+"""
+SIZES = [(1280, 800), (1440, 900), (1920, 1080)]
+
+
+def _chips(page, selector: str) -> list[str]:
+    """The labels of the chain chips inside `selector` (each chip's kind, in <small>, left out)."""
+    return page.evaluate(
+        """(s) => [...document.querySelectorAll(s + ' .st-link:not(.st-tail)')].map(el => {
+              const c = el.cloneNode(true); c.querySelectorAll('small').forEach(n => n.remove());
+              return c.textContent.trim(); })""",
+        selector,
+    )
+
+
+def _watch(page) -> tuple[list[str], list[str]]:
+    """Page errors, and requests that leave 127.0.0.1."""
+    from urllib.parse import urlparse
+
+    errors: list[str] = []
+    remote: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: remote.append(r.url) if urlparse(r.url).scheme in (
+        "http", "https", "ws", "wss") and urlparse(r.url).hostname != "127.0.0.1" else None)
+    return errors, remote
+
+
+def test_a_merge_reaches_every_view_and_export(page, isolated_app_url, tmp_path):
+    """Issue 12 point 9, end to end: merge "Washington" into "United States" on the Corrections page;
+    the claim that rested on Washington reads United States, marked ✎, in the claims panel, the
+    network, the Sources view, the walkthrough and the JSON export."""
+    import json
+
+    from sourcetrace.analysis import analyze_article
+    from sourcetrace.corrections import apply_edits, merge_actors
+    from sourcetrace.load import load_text
+    from sourcetrace.walkthrough import build_steps, visible
+
+    extracted = analyze_article(load_text(STORY))
+    ids = {a.name: a.id for a in extracted.actors}
+    assert KEEP in ids and ABSORB in ids, sorted(ids)
+    keep, absorb = ids[KEEP], ids[ABSORB]
+    (claim,) = [c for c in extracted.claims if c.chain and c.chain[-1].actor == absorb]
+    merged, problems = apply_edits(extracted, [merge_actors(extracted, keep, absorb)])
+    assert problems == [] and merged.claim(claim.id).chain[-1].label == KEEP
+
+    errors, remote = _watch(page)
+    ref = paste(page, isolated_app_url, STORY)
+    focus = {"article": ref, "focus": f"actor:{keep}"}
+    card = f".st-key-claimcard-claims-corrections-{claim.id}"
+    open_app(page, isolated_app_url, "corrections", article=ref)  # nothing focused: every card shown
+    assert _chips(page, card)[-1] == ABSORB and "✎" not in page.locator(card).inner_text()
+    open_app(page, isolated_app_url, "corrections", **focus)
+    _merge(page)
+
+    # the claims panel beside the form: the card names the kept actor and is marked
+    assert _chips(page, card)[-1] == KEEP
+    assert ABSORB not in _chips(page, PANEL)
+    assert "✎ corrected" in page.locator(card).inner_text()
+    screenshot(page, "corrections-merge-reaches-the-panel")
+
+    open_app(page, isolated_app_url, "network", **focus)  # a new session: the saved merge applies
+    nodes = _node_ids(page)
+    assert keep in nodes and absorb not in nodes
+
+    open_app(page, isolated_app_url, "sources", article=ref)
+    sources = page.locator("[data-testid='stMain'] .who").all_inner_texts()
+    assert any(s.startswith(KEEP) for s in sources) and not any(ABSORB in s for s in sources), sources
+
+    steps = visible(build_steps(merged))
+    n = next(i for i, s in enumerate(steps, 1) if s.key == f"claim:{claim.id}")
+    open_app(page, isolated_app_url, "walkthrough", article=ref, step=str(n))
+    slide = _chips(page, "[data-testid='stMain']")
+    assert KEEP in slide and ABSORB not in slide, slide
+
+    open_app(page, isolated_app_url, "walkthrough", article=ref)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Analysis (JSON)").click()
+    saved = tmp_path / "analysis.json"
+    download.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    exported = next(c for c in data["claims"] if c["id"] == claim.id)
+    assert (exported["chain"][-1]["label"], exported["chain"][-1]["actor"], exported["corrected"]) == (
+        KEEP, keep, True)
+    assert ABSORB not in [a["name"] for a in data["actors"]]
+    assert errors == [] and remote == []
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_corrections_page_is_safe_by_default(browser, app_url, bundled_analysis, size):
+    """Issue 12 point 10 at three window sizes: the merge target starts empty and Merge waits for it;
+    Delete asks first and says what goes (Cancel keeps the actor); a claim's hop can be inserted."""
+    ids = {a.name: a.id for a in bundled_analysis.actors}
+    absorb = ids[ABSORB]
+    (claim,) = [c for c in bundled_analysis.claims if c.chain and c.chain[-1].actor == absorb]
+    w, h = size
+    context = browser.new_context(viewport={"width": w, "height": h})
+    try:
+        page = context.new_page()
+        errors, remote = _watch(page)
+        open_app(page, app_url, "corrections", article=ARTICLE, focus=f"actor:{absorb}")
+        merge_box = page.get_by_role("combobox", name="Merge this other actor into it", exact=True)
+        assert merge_box.input_value() == ""
+        assert page.get_by_role("button", name="Merge", exact=True).is_disabled()
+        screenshot(page, f"corrections-merge-form-{w}x{h}")
+
+        page.get_by_role("button", name="Delete this actor").click()
+        wait_for_app(page)
+        confirm = page.locator(".st-key-corr-actor-confirm")
+        note = confirm.locator("[data-testid='stAlertContentWarning'] [data-testid='stMarkdownContainer']"
+                               ).inner_text().strip()
+        assert note.startswith(f"Delete “{ABSORB}”? It goes from every view (1 mention"), note
+        confirm.scroll_into_view_if_needed()
+        screenshot(page, f"corrections-delete-confirm-{w}x{h}")
+        confirm.get_by_role("button", name="Cancel").click()
+        wait_for_app(page)
+        assert page.locator(".st-key-corr-actor-confirm").count() == 0
+        assert page.get_by_role("combobox", name="Actor", exact=True).input_value().startswith(ABSORB)
+
+        open_app(page, app_url, "corrections", article=ARTICLE, focus=f"claim:{claim.id}")
+        page.get_by_role("tab", name="Claims").click()
+        hop = page.get_by_role("button", name="Insert hop")
+        assert hop.is_disabled()  # no actor and no words yet
+        words = page.get_by_role("textbox", name="Or its words")
+        words.fill("Reuters")
+        words.press("Enter")
+        wait_for_app(page)
+        assert hop.is_enabled()
+        hop.scroll_into_view_if_needed()
+        screenshot(page, f"corrections-hop-insert-{w}x{h}")
+        assert errors == [] and remote == []
+    finally:
+        context.close()

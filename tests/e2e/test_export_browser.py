@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -118,7 +119,10 @@ def test_hostile_text_stays_text_in_the_browser(tmp_path: Path, browser) -> None
     page.wait_for_selector("#timeline .main-svg", timeout=20_000)
     page.wait_for_selector("#network canvas", timeout=20_000)
     assert dialogs == []
-    assert page.locator("img").count() == 0  # no injected element
+    # no injected element: the only images are the report's own print pictures (data: URLs)
+    assert page.locator("img:not(.print-picture)").count() == 0
+    sources = page.locator("img").evaluate_all("es => es.map(e => e.src)")
+    assert all(src.startswith("data:image/") for src in sources)
     assert page.locator("h1").inner_text() == analysis.article.title
     assert page.locator("li.claim-item blockquote").inner_text() == analysis.claims[0].content.text
     context.close()
@@ -135,3 +139,77 @@ def test_report_slides_light_the_step_actors(offline_report) -> None:
     assert lit.get_attribute("data-lit") == " ".join(steps[2].actors)
     assert errors == []
     page.locator("#sec-walkthrough").screenshot(path=str(ARTIFACTS / "export-slide-claim.png"))
+
+
+# ---------------------------------------------------------------- print (issue 12, point 13)
+
+
+def _pdf_pages(pdf: bytes) -> list[str]:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    return [_words(p.extract_text() or "") for p in PdfReader(BytesIO(pdf)).pages]
+
+
+def _words(text: str) -> str:
+    """Whitespace runs as one space, ligatures (ﬃ) as their letters: how the PDF's text compares."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def test_report_prints_whole_article_steps_on_their_own_pages_and_claims(offline_report) -> None:
+    page, blocked, errors, analysis = offline_report
+    page.wait_for_selector("#network[data-ready='1']", timeout=30_000)
+    page.wait_for_selector("img.print-picture[alt^='Timeline']", state="attached", timeout=20_000)
+    page.wait_for_selector("img.print-picture[alt^='Network']", state="attached", timeout=20_000)
+    page.emulate_media(media="print")
+    layout = page.evaluate(
+        """() => {
+        const a = document.querySelector('.article');
+        const slides = [...document.querySelectorAll('#slides .slide')];
+        const shown = (e) => getComputedStyle(e).display !== 'none';
+        return {
+          article: [a.scrollHeight, a.clientHeight, getComputedStyle(a).overflowY],
+          slides: slides.map((s) => [shown(s), getComputedStyle(s).breakBefore]),
+          nav: shown(document.querySelector('nav')), controls: shown(document.querySelector('.controls')),
+          pictures: [...document.querySelectorAll('img.print-picture')]
+            .map((i) => [shown(i), i.naturalWidth > 0]),
+          live: [shown(document.getElementById('network')), shown(document.getElementById('timeline'))],
+        };
+    }"""
+    )
+    # the article box is not clipped: it is as tall as its text
+    assert layout["article"][0] == layout["article"][1] and layout["article"][2] == "visible", layout
+    steps = wt.visible(wt.build_steps(analysis))
+    assert layout["slides"] == [[True, "page"]] * len(steps)
+    assert (layout["nav"], layout["controls"], layout["live"]) == (False, False, [False, False])
+    assert layout["pictures"] == [[True, True], [True, True]]
+    page.set_viewport_size({"width": 794, "height": 1123})  # an A4 page's width at 96 dpi, to look at
+    page.screenshot(path=str(ARTIFACTS / "export-report-print.png"), full_page=True)
+
+    pdf = page.pdf(format="A4", print_background=True)
+    (ARTIFACTS / "export-report.pdf").write_bytes(pdf)
+    pages = _pdf_pages(pdf)
+    text = " ".join(pages)
+    # the whole article: its last sentence and every claim's words are in the printed text
+    body = _words(analysis.article.text)
+    assert body[-120:] in text
+    for claim in wt.reading_order(analysis):
+        assert _words(claim.content.text)[:80] in text, claim.id
+    # the claims with their chains: each claim's chain labels follow its text
+    claims_part = text[text.index("Claims and their chains"):text.index("Walkthrough · step 1 of")]
+    for claim in wt.reading_order(analysis):
+        at = claims_part.index(_words(claim.content.text)[:60])
+        for link in claim.chain:
+            assert _words(link.label) in claims_part[at:], (claim.id, link.label)
+    # every walkthrough step starts a page of its own, in order, with nothing of the step before it
+    marks = [[i for i, p in enumerate(pages) if f"Walkthrough · step {n} of {len(steps)} " in p + " "]
+             for n in range(1, len(steps) + 1)]
+    assert all(len(m) == 1 for m in marks), marks
+    where = [m[0] for m in marks]
+    assert where == sorted(set(where)), where  # one step per page, in order
+    for n, (i, step) in enumerate(zip(where, steps, strict=True)):
+        assert _words(step.title) in pages[i]
+        if n:
+            assert f"Walkthrough · step {n} of" not in pages[i]
+    assert blocked == [] and errors == []

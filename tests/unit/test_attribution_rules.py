@@ -207,7 +207,7 @@ CASES = [
     (
         "noun_that",
         "Officials rejected the charge that the vote was rigged.",
-        (),
+        ("denied_report",),  # which would find the charge's clause on the noun itself
         [
             ("Officials", "rejected", "the charge that the vote was rigged", None),
             (None, "charge", "that the vote was rigged", None),
@@ -223,6 +223,58 @@ CASES = [
             ("the Courier", "report", "that it had hidden losses", None),
         ],
         [("The company", "denied", "that it had hidden losses", None)],
+    ),
+    (
+        "denied_report",
+        # "reports" tagged a verb: no noun cue finds it; the denial's object still carries P
+        "The ministry dismissed reports that the port would close.",
+        (),
+        [
+            ("The ministry", "dismissed", "reports that the port would close", None),
+            (None, "reports", "that the port would close", None),
+        ],
+        [("The ministry", "dismissed", "reports that the port would close", None)],
+    ),
+    (
+        "called_untrue",
+        "The ministry called the Courier's report that the port would close fabricated.",
+        (),
+        [
+            ("The ministry", "called", "the Courier's report that the port would close", None),
+            ("the Courier's", "report", "that the port would close", None),
+        ],
+        [("The ministry", "called", "that the port would close", None)],
+    ),
+    (
+        "denial_participle",
+        "Health authorities refuted rumors of an outbreak in the country saying people should not panic.",
+        (),
+        [
+            ("Health authorities", "refuted", "rumors of an outbreak in the country", None),
+            ("Health authorities", "saying", "people should not panic", None),
+        ],
+        [
+            (
+                "Health authorities",
+                "refuted",
+                "rumors of an outbreak in the country saying people should not panic",
+                None,
+            ),
+            ("an outbreak in the country", "saying", "people should not panic", None),
+        ],
+    ),
+    (
+        "denial_participle",
+        "The ministry denied a report saying the port would close.",
+        (),
+        [
+            ("The ministry", "denied", "a report saying the port would close", None),
+            ("a report", "saying", "the port would close", None),
+        ],
+        [
+            ("The ministry", "denied", "a report saying the port would close", None),
+            ("The ministry", "denied a report saying", "the port would close", None),
+        ],
     ),
     (
         "citing_source",
@@ -246,6 +298,44 @@ CASES = [
             ("The minister", "as saying", "that taxes would rise", None),
         ],
         [(None, "saying", "that taxes would rise", None)],
+    ),
+    (
+        "according_outer",
+        "The minister said the talks collapsed, according to the Courier.",
+        (),
+        [
+            ("The minister", "said", "the talks collapsed", None),
+            ("the Courier", "according to", "The minister said the talks collapsed", None),
+        ],
+        [
+            ("The minister", "said", "the talks collapsed, according to the Courier", None),
+            ("the Courier", "according to", "the talks collapsed", None),
+        ],
+    ),
+    (
+        "same_speaker_participle",
+        "Health officials refuted rumours of an outbreak in the country saying people should not panic.",
+        (),
+        [
+            ("Health officials", "refuted", "rumours of an outbreak in the country", None),
+            ("Health officials", "saying", "people should not panic", None),
+        ],
+        [
+            (
+                "Health officials",
+                "refuted",
+                "rumours of an outbreak in the country saying people should not panic",
+                None,
+            ),
+            ("Health officials", "saying", "people should not panic", None),
+        ],
+    ),
+    (
+        "inverted_teller",
+        "The talks collapsed, wrote the Guardian.",
+        (),
+        [("the Guardian", "wrote", "The talks collapsed", None)],
+        [(None, "wrote", "The talks collapsed", None)],
     ),
     (
         "learned_cues",
@@ -406,6 +496,34 @@ def test_headline_cue(nlp):
     assert results(doc, ("headline_cue",), structure=structure) == []
 
 
+def stances(doc: Doc, off: tuple[str, ...]) -> list[tuple[str, str]]:
+    atts, _ = find_attributions(doc, Article(text=doc.text), [], disabled_rules=off)
+    return [(a.cue.text, a.stance) for a in atts if not a.frame]
+
+
+def test_denial_conjunct(nlp):
+    # what is said in one breath with a denial that names only what it denies is the denial
+    doc = nlp("Officials responded to the paper, denying the claim and saying that the talks had failed.")
+    assert stances(doc, ()) == [("responded", "asserts"), ("denying", "denies"), ("saying", "denies")]
+    assert stances(doc, ("denial_conjunct",)) == [
+        ("responded", "asserts"),
+        ("denying", "denies"),
+        ("saying", "asserts"),
+    ]
+    # a denial with its own clause, or "but": what follows is asserted
+    own = nlp("The ministry denied that the ship had been hit and said that the passage was innocent.")
+    assert stances(own, ()) == [("denied", "denies"), ("said", "asserts")]
+    but = nlp("The minister denied the report but said that talks would continue.")
+    assert stances(but, ()) == [("denied", "denies"), ("said", "asserts")]
+
+
+def test_called_untrue_is_a_denial(nlp):
+    doc = nlp("The ministry called the report fabricated.")
+    assert stances(doc, ("rebuttal",)) == [("called", "denies")]
+    assert stances(doc, ("rebuttal", "called_untrue")) == [("called", "asserts")]
+    assert stances(nlp("The minister called the plan ambitious."), ()) == [("called", "asserts")]
+
+
 def test_every_rule_has_a_case():
     # the no_comment rule is tested in test_responses.py
     covered = {c[0] for c in CASES} | {
@@ -414,6 +532,7 @@ def test_every_rule_has_a_case():
         "headline_cue",
         "no_comment",
         "rebuttal",
+        "denial_conjunct",
     }
     assert covered == {r.name for r in RULES}
 

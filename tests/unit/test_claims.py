@@ -7,6 +7,7 @@ import pytest
 from sourcetrace.attributions import find_attributions
 from sourcetrace.claims import build_claims
 from sourcetrace.model import Actor, Article, ArticleStructure, Claim
+from sourcetrace.sourcing import voice
 from tests.helpers import span_of as span
 
 
@@ -84,6 +85,41 @@ def test_headline_without_cue_is_the_publishers_claim(nlp):
     assert chain(claims[0]) == [("Bugle", "publisher"), ("unattributed", "unattributed")]
 
 
+def test_sentence_inside_a_dateline_frame_is_the_outlets_own_voice(nlp):
+    from sourcetrace.structure import detect_structure
+
+    text = (
+        "Port reopens after strike\n\n"
+        "LISBON, March 15 (Atlantic Wire) - The port reopened on Monday after a four-day strike. "
+        "The union said that the deal was fair.\n"
+    )
+    found = detect_structure(text)
+    claims = claims_of(nlp, text, publisher="Daily Bugle", structure=found.structure)
+    by_text = {c.content.text: c for c in claims}
+    reopened = by_text["The port reopened on Monday after a four-day strike"]
+    # the framed outlet speaks: no "unattributed" hop after it
+    assert chain(reopened) == [("Daily Bugle", "publisher"), ("Atlantic Wire", "outlet")]
+    assert voice(reopened) == "Atlantic Wire's own voice, as republished by Daily Bugle"
+    said = by_text["that the deal was fair"]
+    assert chain(said) == [("Daily Bugle", "publisher"), ("Atlantic Wire", "outlet"), ("The union", "named")]
+    assert voice(said) is None
+    # the headline sits above the frame: the page's own voice, still unattributed
+    assert chain(by_text["Port reopens after strike"]) == [
+        ("Daily Bugle", "publisher"),
+        ("unattributed", "unattributed"),
+    ]
+
+
+def test_framed_outlet_without_a_publisher_speaks_alone(nlp):
+    from sourcetrace.structure import detect_structure
+
+    text = "Port reopens after strike\n\nLISBON, March 15 (Atlantic Wire) - The port reopened on Monday.\n"
+    claims = claims_of(nlp, text, structure=detect_structure(text).structure)
+    reopened = next(c for c in claims if c.content.text == "The port reopened on Monday")
+    assert chain(reopened) == [("Atlantic Wire", "outlet")]
+    assert voice(reopened) == "Atlantic Wire's own voice"
+
+
 # --------------------------------------------------------------------------- bundled article
 
 
@@ -130,9 +166,16 @@ def test_bundled_denial_document_headline_and_boilerplate(bundled_analysis):
     assert hedged.hedge.text == "it is not officially known whether"
 
 
-def test_bundled_unattributed_sentence_inside_the_outlet_frame(bundled_analysis):
+def test_bundled_sentence_inside_the_outlet_frame_is_the_outlets_own_voice(bundled_analysis):
+    # no source inside al-Malaf's dateline frame: al-Malaf speaks (issue 10), no "unattributed" hop
     claim = next(c for c in bundled_analysis.claims if c.content.text.startswith("Day by day more facts"))
-    assert chain(claim) == [("NCRI", "publisher"), ("al-Malaf", "outlet"), ("unattributed", "unattributed")]
+    assert chain(claim) == [("NCRI", "publisher"), ("al-Malaf", "outlet")]
+    assert [link.frame for link in claim.chain] == [True, True]
+    assert voice(claim) == "al-Malaf's own voice, as republished by NCRI"
+    # al-Malaf as the teller of a sentence ("al-Malaf reported") is a source, not a frame
+    told = next(c for c in bundled_analysis.claims if c.content.text.startswith("One of the functions"))
+    assert chain(told) == [("NCRI", "publisher"), ("al-Malaf", "outlet")]
+    assert [link.frame for link in told.chain] == [True, False] and voice(told) is None
 
 
 def test_outer_attribution_that_says_more_is_a_claim_too(nlp):
@@ -168,6 +211,22 @@ def test_imperative_is_not_a_claim(nlp):
             "The ministry rejected claims by the opposition that the vote was rigged.",
             [("Daily", "publisher"), ("the opposition", "named")],
         ),
+        (
+            "The ministry dismissed reports that the port would close.",
+            [("Daily", "publisher"), ("reports", "unattributed")],
+        ),
+        (
+            "The ministry rejected claims by the opposition that the port would close as baseless.",
+            [("Daily", "publisher"), ("the opposition", "named")],
+        ),
+        (
+            "Reports that the port would close were denied by the ministry.",
+            [("Daily", "publisher"), ("Reports", "unattributed")],
+        ),
+        (
+            "The ministry called the Courier's report that the port would close fabricated.",
+            [("Daily", "publisher"), ("Courier", "named")],
+        ),
     ],
 )
 def test_a_denied_report_is_two_claims_and_never_the_deniers_assertion(nlp, text, report_chain):
@@ -180,6 +239,59 @@ def test_a_denied_report_is_two_claims_and_never_the_deniers_assertion(nlp, text
     assert [(link.label, link.kind) for link in report[0].chain] == report_chain
     assert report[0].content.text.startswith("that ")
     assert denial[0].chain[-1].label not in ("suggestions", "Courier", "the opposition")
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        (
+            "The Courier reported that the mayor had resigned. The report was denied by the city council.",
+            ("the city council", "The report"),
+        ),
+        (
+            "The Courier said the mayor took bribes. The claims were rejected by Maria Costa as baseless.",
+            ("Maria Costa", "The claims"),
+        ),
+        (
+            "The Courier said the port would close. The report was dismissed by the Premier as nonsense.",
+            ("the Premier", "The report"),
+        ),
+        (
+            "The Courier said the port would close. Maria Costa rejected the report as false.",
+            ("Maria Costa", "the report"),
+        ),
+        (
+            "The Courier said the port would close. Maria Costa called the report fabricated.",
+            ("Maria Costa", "the report fabricated"),
+        ),
+    ],
+)
+def test_a_report_denied_in_the_next_sentence_stays_the_reports(nlp, text, denied):
+    from sourcetrace.analysis import analyze_text
+
+    claims = analyze_text(text, publisher="Daily").claims
+    assert [(c.chain[-1].label, c.stance) for c in claims] == [("Courier", "asserts"), (denied[0], "denies")]
+    assert claims[1].content.text == denied[1]
+
+
+def test_what_is_said_with_a_denial_denies_and_a_denied_speech_is_no_assertion(nlp):
+    from sourcetrace.analysis import analyze_text
+
+    text = "Officials responded to the paper, denying the claim and saying that the talks had failed."
+    claims = analyze_text(text).claims
+    assert [(c.content.text, c.stance) for c in claims] == [
+        ("to the paper", "asserts"),
+        ("the claim", "denies"),
+        ("that the talks had failed", "denies"),
+    ]
+    # "X denied that Y said P": X's denial is a claim, and Y's P is never asserted in X's chain
+    claims = analyze_text("The ministry denied that the minister had said the port would close.").claims
+    assert [(chain(c), c.content.text, c.stance) for c in claims] == [
+        ([("The ministry", "named")], "that the minister had said the port would close", "denies"),
+        ([("The ministry", "named"), ("the minister", "named")], "the port would close", "denies"),
+    ]
+    (this,) = analyze_text("But the minister denied this at a news conference.").claims
+    assert (chain(this), this.content.text, this.stance) == ([("the minister", "named")], "this", "denies")
 
 
 def test_a_dismissed_document_that_speaks_is_its_own_claim_not_the_dismissers(nlp):

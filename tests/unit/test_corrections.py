@@ -429,7 +429,8 @@ def _all_spans(obj):
 def _random_edit(cur: Analysis, draw) -> Edit:
     actors = [a.id for a in cur.actors]
     op = draw(st.sampled_from(["rename", "retype", "merge", "split", "add_actor", "delete_actor", "link",
-                               "unattribute", "dismiss", "add_claim", "date", "delete_event", "add_event"]))
+                               "unattribute", "dismiss", "add_claim", "date", "delete_event", "add_event",
+                               "hop", "parent", "article"]))
     pick = lambda items: draw(st.sampled_from(items))  # noqa: E731
     words = pick(["Talabani", "Iranian", "Qumi", "meetings", "al-Malaf", "Kazemi Qomi met Talabani"])
     match op:
@@ -460,6 +461,20 @@ def _random_edit(cur: Analysis, draw) -> Edit:
             return C.set_event_date(cur, event, "2007-07-01", "2007-07-31", "month")
         case "delete_event":
             return C.delete_event(cur, pick([e.id for e in cur.events]))
+        case "hop":
+            claim = cur.claim(pick([c.id for c in cur.claims]))
+            return C.insert_hop(cur, claim.id, pick(list(range(len(claim.chain) + 1))),
+                                kind=pick(list(C.HOP_KINDS)), actor_id=pick([None, *actors]), label="a hop")
+        case "parent":
+            claim = cur.claim(pick([c.id for c in cur.claims]))
+            other = cur.claim(pick([c.id for c in cur.claims]))
+            under = pick([None, *range(len(other.chain))])
+            return C.set_parent(cur, claim.id, pick(list(range(len(claim.chain)))),
+                                parent_claim_id=other.id if under is not None else None, under=under)
+        case "article":
+            return C.set_article(cur, title=pick([None, "A headline"]),
+                                 publisher=pick([None, "NCRI", "Planet"]),
+                                 published=pick([None, "2007-07-11"]))
         case _:
             return C.add_event(cur, words, "an event", "2007-07-10", "2007-07-10")
 

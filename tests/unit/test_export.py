@@ -122,12 +122,12 @@ def test_script_json_round_trips_and_hides_closing_tags() -> None:
 
 def test_article_highlights_claims_mentions_and_numbers(report: str) -> None:
     article = re.search(r'<div class="article">(.*?)</div>', report, re.S).group(1)
-    assert '<a class="cn" id="claim-c1" href="#c-c1">1</a>' in article
+    # the claim's number is drawn by CSS from data-n: not a character of the article's text
+    assert '<a class="cn" id="claim-c1" href="#c-c1" data-n="1" aria-label="claim 1"></a>' in article
     assert '<span class="st-claim" data-claims="c1">the talks began in May</span>' in article
     assert 'data-actor="a1">An official</span>' in article
     # stripping the markup gives back the article text exactly
-    plain = re.sub(r'<a class="cn"[^>]*>\d+</a>', "", article)
-    plain = re.sub(r"<[^>]+>", "", plain)
+    plain = re.sub(r"<[^>]+>", "", article)
     import html
 
     assert html.unescape(plain) == TEXT

@@ -62,4 +62,5 @@ def test_claims_about_the_focus_come_first(made_up_analysis):
     assert [c.id for c in order_claims(claims, analysis, None)] == ["c1", "c2", "c3"]
     assert [c.id for c in order_claims(claims, analysis, Focus(type="actor", id="a1"))] == ["c1", "c3", "c2"]
     assert [c.id for c in order_claims(claims, analysis, Focus(type="event", id="e2"))] == ["c2", "c1", "c3"]
-    assert [c.id for c in order_claims(claims, analysis, Focus(type="claim", id="c3"))] == ["c3", "c1", "c2"]
+    # a focused claim keeps its place in the panel (its card does not jump to the top)
+    assert [c.id for c in order_claims(claims, analysis, Focus(type="claim", id="c3"))] == ["c1", "c2", "c3"]

@@ -164,6 +164,41 @@ def test_summary_step_text() -> None:
     assert step.lines[-1] == "Relayed from: Reuters."
 
 
+def test_summary_figures_are_the_summary_lines_as_numbers() -> None:
+    assert wt.summary_figures(analysis()) == [
+        ("an anonymous source", 1, 4),
+        ("one source only", 3, 4),
+        ("a document", 1, 4),
+        ("the article's own voice", 1, 4),
+    ]
+    assert wt.summary_figures(Analysis(article=Article(text="Nothing here.", content_hash="x"))) == []
+
+
+def test_summary_slide_draws_the_figures_large_and_the_rest_as_lines() -> None:
+    from sourcetrace import render
+
+    a = analysis()
+    step = wt.build_steps(a)[-1]
+    html = render.render("_slide.html", step=step, eyebrow="Daily Paper", figures=wt.summary_figures(a))
+    assert html.count('<div class="wt-figure">') == 4
+    figure = '<b>3</b><span class="wt-of">of 4 claims</span><span class="wt-label">rest on one source only'
+    assert figure in html
+    assert "3 of 4 rest on one source only." not in html  # said once, as a figure
+    assert "<li>Relayed from: Reuters.</li>" in html
+
+
+def test_presenter_note_and_next_step_are_escaped_text() -> None:
+    from sourcetrace import render
+
+    note = render.render("_note.html", note="<b>Pause</b> & ask")
+    assert note == '<div class="wt-note" data-testid="wt-note">&lt;b&gt;Pause&lt;/b&gt; &amp; ask</div>'
+    assert "No speaker note for this step." in render.render("_note.html", note=None)
+    claim = wt.build_steps(analysis())[2]
+    upnext = render.render("_next.html", step=claim)
+    assert f"<b>{claim.title}</b><p>{claim.lines[0]}</p><p>{' › '.join(claim.chain)}</p>" in upnext
+    assert "End of the walkthrough" in render.render("_next.html", step=None)
+
+
 def test_outlet_relaying_a_person_is_not_a_second_source() -> None:
     claim = Claim(
         id="c",

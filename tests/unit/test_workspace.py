@@ -387,3 +387,183 @@ def test_the_schema_splits_where_sqlite_says_a_statement_ends():
     ]
     assert all(s.endswith(";") for s in statements)
     assert statements[3].endswith("RAISE(ABORT, 'the edit log is append-only'); END;")
+
+
+# ---------------------------------------------------------------- the library: delete, undo, counts
+
+
+def test_a_deleted_article_leaves_the_library_and_undo_brings_it_back_with_its_edits(ws, tmp_path):
+    art, edits = filled(ws)
+    other = article("A second, shorter story.", title="Second")
+    ws.add_article(other)
+    assert ws.remove_article(art.content_hash) is True
+    assert ws.remove_article(art.content_hash) is False  # already out
+    assert [r.title for r in ws.articles()] == ["Second"]
+    assert ws.article(art.content_hash) is None and not ws.has_article(art.content_hash)
+    assert [e["content_hash"] for e in ws.export_data()["articles"]] == [other.content_hash]
+    assert ws.restore_article(art.content_hash) is True
+    assert ws.restore_article(art.content_hash) is False  # already back
+    assert [(r.title, r.edits) for r in ws.articles()] == [("Second", 0), ("Talabani meets Maliki", 2)]
+    assert ws.edits(art.content_hash) == edits
+    assert ws.load_walkthrough(art.content_hash) is not None
+
+
+def test_a_deleted_article_filed_again_starts_without_its_old_edits(ws):
+    art, edits = filled(ws)
+    ws.remove_article(art.content_hash)
+    again = art.model_copy(update={"publisher": "Reuters World"})
+    assert ws.add_article(again) is True  # filed afresh, with the metadata given now
+    [record] = ws.articles()
+    assert (record.publisher, record.edits) == ("Reuters World", 0)
+    assert ws.edits(art.content_hash) == []
+    fresh = C.add_actor(Analysis(article=art), "Nouri al-Maliki", type="PERSON", kind="named")
+    ws.append_edit(art.content_hash, fresh)
+    assert ws.edits(art.content_hash) == [fresh]
+    assert [e["id"] for e in ws.export_data()["articles"][0]["edits"]] == [fresh.id]
+    assert ws.restore_article(art.content_hash) is False  # nothing to undo any more
+
+
+def test_the_edit_count_is_the_edits_in_effect(ws):
+    art, edits = filled(ws)
+    log = ws.edits(art.content_hash)
+    undo = C.undo_entry(log)
+    ws.append_edit(art.content_hash, undo)
+    assert [r.edits for r in ws.articles()] == [1]  # the log holds 3 entries; 1 edit is in effect
+    log = ws.edits(art.content_hash)
+    ws.append_edit(art.content_hash, C.undo_entry(log))
+    assert [r.edits for r in ws.articles()] == [0]
+    ws.append_edit(art.content_hash, C.redo_entry(ws.edits(art.content_hash)))
+    assert [r.edits for r in ws.articles()] == [1]
+
+
+def test_an_import_above_the_upload_limit_is_refused_naming_it(ws, monkeypatch):
+    from sourcetrace import load
+
+    filled(ws)
+    before = ws.export_data()
+    data = ws.export_bytes()
+    monkeypatch.setattr(load, "MAX_BYTES", len(data) - 1)
+    with pytest.raises(WorkspaceError) as err:
+        ws.import_bytes(data)
+    assert str(err.value) == (
+        f"This workspace file is larger than the {(len(data) - 1) // 1024} KB limit for files; "
+        "nothing was imported."
+    )
+    assert ws.export_data() == before
+    monkeypatch.setattr(load, "MAX_BYTES", len(data))  # at the limit: taken
+    assert ws.import_bytes(data).articles == 1
+
+
+def test_a_version_1_workspace_is_migrated_and_keeps_everything(tmp_path):
+    from sourcetrace import workspace as W
+
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    for statement in W._split_sql(W._SCHEMA):  # the version 1 layout
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    art = article(title="Old one", publisher="Reuters", published="2007-07-10")
+    edit = C.add_actor(Analysis(article=art), "Jalal Talabani", type="PERSON", kind="named")
+    conn.execute(W._INSERT_ARTICLE, (art.content_hash, art.title, art.publisher, art.published, None, None,
+                                     art.text, "2020-01-01T00:00:00+00:00"))
+    conn.execute(W._INSERT_EDIT, (art.content_hash, edit.id, edit.op, edit.at, edit.model_dump_json()))
+    conn.close()
+    old = Workspace(path, read_only=True)  # read as it is: nothing deleted in it
+    assert [(r.title, r.edits) for r in old.articles()] == [("Old one", 1)]
+    assert old.edits(art.content_hash) == [edit]
+    ws = Workspace(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == W.USER_VERSION == 2
+    conn.close()
+    assert [(r.title, r.edits) for r in ws.articles()] == [("Old one", 1)]
+    assert ws.remove_article(art.content_hash) and ws.articles() == []
+
+
+def _record(h: str, title: str | None, publisher: str | None, published: str | None, opening: str,
+            edits: int = 0):
+    from sourcetrace.workspace import ArticleRecord
+
+    return ArticleRecord(h * 16, title, publisher, published, "2026-12-01T12:00:00+00:00", edits, opening)
+
+
+def test_the_library_lists_publisher_and_date_and_tells_identical_titles_apart():
+    from sourcetrace.workspace import LibraryEntry, library_entries
+
+    records = [
+        _record("a", "Dock strike ends", "Atlantic Wire", "2024-03-15",
+                "Dock strike ends\nLISBON, March 15 - Dock workers ended a four-day strike on Friday", 2),
+        _record("b", "Dock strike ends", "Atlantic Wire", "2024-03-15",
+                "Dock strike ends\nLISBON, March 16 - The port reopened on Saturday after the strike"),
+        _record("c", "Dock strike ends", "Harbour Times", "2024-03-15", "Dock strike ends\nSame words"),
+        _record("d", "Talks resume", None, None, "Talks resume\nThe union and the city met again."),
+        _record("e", None, None, "2007-07-10",
+                "Reuters reported that Jalal Talabani met Nouri al-Maliki in Baghdad"),
+        _record("f", "Dock strike ends", "Atlantic Wire", "2024-03-15",
+                "Dock strike ends\nLISBON, March 15 - Dock workers ended a four-day strike on Friday"),
+    ]
+    assert library_entries(records) == [
+        LibraryEntry("a" * 16, "Dock strike ends", "Atlantic Wire · 15 Mar 2024 · 2 edits", "#aaaaaaaa"),
+        LibraryEntry("b" * 16, "Dock strike ends", "Atlantic Wire · 15 Mar 2024",
+                     "“LISBON, March 16 - The port reopened on…”"),
+        LibraryEntry("c" * 16, "Dock strike ends", "Harbour Times · 15 Mar 2024", None),
+        LibraryEntry("d" * 16, "Talks resume", "unknown publisher · undated", None),
+        LibraryEntry("e" * 16, "“Reuters reported that Jalal Talabani met Nouri al-Maliki…”",
+                     "unknown publisher · 10 Jul 2007", None),
+        LibraryEntry("f" * 16, "Dock strike ends", "Atlantic Wire · 15 Mar 2024", "#ffffffff"),
+    ]
+
+
+def test_cli_workspace_list_delete_restore(tmp_path):
+    ws = Workspace(tmp_path / "a.sqlite3")
+    art, _ = filled(ws)
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "sourcetrace", "workspace", "--db", str(ws.path), *args],
+                              capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+    [record] = ws.articles()
+    listed = cli("list")
+    assert listed.stdout == (f"{art.content_hash[:12]}  {record.added_at}     2 edits  "
+                             "Talabani meets Maliki · Reuters · 10 Jul 2007\n")
+    assert cli("delete", art.content_hash[:8]).stdout == f"deleted {art.content_hash[:12]}\n"
+    assert cli("list").stdout == "" and ws.articles() == []
+    assert cli("restore", art.content_hash[:8]).stdout == f"restored {art.content_hash[:12]}\n"
+    assert cli("list").stdout == listed.stdout
+
+
+def test_two_openings_of_a_version_1_file_migrate_it_once(tmp_path):
+    from sourcetrace import workspace as W
+
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    for statement in W._split_sql(W._SCHEMA):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    first = Workspace(path)
+    # a second process that read version 1 before the first migrated: it must not add the columns twice
+    real_connect = sqlite3.connect
+
+    class StaleVersion:
+        def __init__(self, conn):
+            self.conn, self.stale = conn, True
+
+        def execute(self, sql, *args):
+            if sql == "PRAGMA user_version" and self.stale:
+                self.stale = False
+                return real_connect(":memory:").execute("SELECT 1")
+            return self.conn.execute(sql, *args)
+
+        def __getattr__(self, name):
+            return getattr(self.conn, name)
+
+    second = Workspace.__new__(Workspace)
+    second.path, second.read_only, second.timeout, second._removals = path, False, 5.0, True
+    second._connect = lambda: StaleVersion(Workspace._connect(second))  # type: ignore[method-assign]
+    second._prepare()
+    assert first.articles() == [] and second.articles() == []
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    conn.close()

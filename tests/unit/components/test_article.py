@@ -1,13 +1,11 @@
-"""components/article.py without Streamlit running: the marked text in its box, the actors table."""
+"""components/article.py without Streamlit running: corrections from a selection, the actors table."""
 
 from __future__ import annotations
 
-import html as htmllib
-
 import pytest
 
-from components.article import actors_frame, marked_text_html
-from sourcetrace.focus import Focus
+from components.article import actors_frame, correction_from_selection
+from sourcetrace import corrections
 from sourcetrace.model import Analysis
 from tests.conftest import MADE_UP_TEXT
 
@@ -19,21 +17,44 @@ def analysis(made_up_analysis) -> Analysis:
     return made_up_analysis
 
 
-def test_marked_text_escapes_and_keeps_the_text(analysis):
-    out = marked_text_html(analysis, Focus(type="actor", id="a1"), None)
-    assert "<Bob>" not in out and "&lt;Bob&gt;" in out
-    # removing the markup gives back exactly the article text
-    import re
+def test_a_selection_becomes_an_add_actor_edit(analysis):
+    s = TEXT.index("talks")
+    # the spaces selected around the word are left out
+    edit = correction_from_selection(analysis, {"op": "add_actor", "start": s - 1, "end": s + 6,
+                                                "type": "EVENT", "kind": "named"})
+    assert edit.op == "add_actor"
+    assert edit.payload == {"type": "EVENT", "kind": "named"}
+    assert (edit.targets[0].span.start, edit.targets[0].span.text) == (s, "talks")
+    fixed, problems = corrections.apply_edits(analysis, [edit])
+    assert problems == []
+    added = fixed.actors[-1]
+    assert (added.name, added.type, [m.start for m in added.mentions], added.corrected) == (
+        "talks", "EVENT", [s], True)
 
-    assert htmllib.unescape(re.sub(r"<[^>]+>", "", out)) == TEXT
-    assert out.count('class="st-ent st-ent-focus"') == 1  # Ali Reza outside any claim
-    assert out.count("st-ent-focus") == 2
-    assert '<a class="st-anchor" id="claim-c1"></a>' in out
+
+def test_a_selection_becomes_an_add_claim_edit_with_its_chain(analysis):
+    s = TEXT.index("ran from")
+    edit = correction_from_selection(analysis, {"op": "add_claim", "start": s, "end": s + 8, "source": "a4"})
+    assert edit.op == "add_claim"
+    assert edit.targets[0].span.text == "ran from"
+    assert [(link["label"], link["kind"]) for link in edit.payload["chain"]] == [
+        ("Daily Planet", "publisher"), ("An official", "anonymous")]
+    fixed, problems = corrections.apply_edits(analysis, [edit])
+    assert problems == []
+    added = fixed.claims[-1]
+    assert (added.content.text, [link.label for link in added.chain], added.corrected) == (
+        "ran from", ["Daily Planet", "An official"], True)
+    own = correction_from_selection(analysis, {"op": "add_claim", "start": s, "end": s + 8, "source": ""})
+    assert [link["kind"] for link in own.payload["chain"]] == ["publisher", "unattributed"]
 
 
-def test_marked_text_hides_unchosen_types(analysis):
-    out = marked_text_html(analysis, None, {"GPE"})
-    assert 'data-actor="a3"' in out and 'data-actor="a1"' not in out
+def test_a_bad_selection_action_is_one_sentence(analysis):
+    with pytest.raises(ValueError, match="not an actor type"):
+        correction_from_selection(analysis, {"op": "add_actor", "start": 0, "end": 5, "type": "<x>"})
+    with pytest.raises(ValueError, match="no longer an actor"):
+        correction_from_selection(analysis, {"op": "add_claim", "start": 0, "end": 5, "source": "a99"})
+    with pytest.raises(ValueError, match="Select some words"):
+        correction_from_selection(analysis, {"op": "add_actor", "start": 12, "end": 14})
 
 
 def test_actors_table_marks_corrected_actors(analysis):

@@ -36,4 +36,5 @@ def test_card_is_one_markdown_block_with_badges_and_escaped_text(analysis):
     # a blank line in the article text would end the HTML block and let the rest be read as Markdown
     two = c1.model_copy(update={"content": c1.content.model_copy(update={"text": "one\n\n# two *x*"})})
     assert card_markdown(two).count("\n\n") == 1
-    assert "“one # two *x*”" in card_markdown(two)
+    # ... and its line breaks are kept, as character references the browser shows as breaks
+    assert "“one&#10;&#10;# two *x*”" in card_markdown(two)
