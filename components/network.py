@@ -105,12 +105,15 @@ def render_filters(analysis: Analysis, key: str) -> tuple[list[str], float, list
     top = max((r.weight for r in analysis.relations), default=1.0)
     present = [c for c in EDGE_CLASSES if any(r.family == c for r in analysis.relations)]
     present = present or list(EDGE_CLASSES)
-    c1, c2 = st.columns([3, 1.2], vertical_alignment="center")
-    chosen_edges = c1.pills(
+    # one horizontal block, not three columns: every block is redrawn on each focus change
+    row = st.container(
+        horizontal=True, horizontal_alignment="distribute", vertical_alignment="center", key=f"{key}-filters"
+    )
+    chosen_edges = row.pills(
         "Edges", present, default=present, selection_mode="multi", key=session.widget_key(f"{key}-edges"),
         label_visibility="collapsed",
     )
-    with c2.popover("Filters", icon=":material/filter_list:", width="stretch"):
+    with row.popover("Filters", icon=":material/filter_list:"):
         chosen_types = st.multiselect(
             "Actor types", types, default=types, key=session.widget_key(f"{key}-types")
         )
