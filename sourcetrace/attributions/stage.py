@@ -30,6 +30,7 @@ from sourcetrace.attributions.twohop import (
     citing_sources,
     quoted_as_saying,
     seen_by,
+    trailing_quoted,
 )
 from sourcetrace.attributions.verbs import VERB_RULES, verb_find
 from sourcetrace.errors import InputError
@@ -323,6 +324,8 @@ def find_sourcing(
         finds = citing_sources(doc, finds, text)
     if "seen_by" not in off:
         finds = seen_by(finds)
+    if "trailing_quoted" not in off:
+        finds = trailing_quoted(doc, finds, text)
     if "according_outer" not in off:
         finds = according_outer(finds, text)
     headline = _headline(article, frames) if "headline_cue" not in off else None

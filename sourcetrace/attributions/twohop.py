@@ -39,6 +39,11 @@ TWO_HOP_RULES = (
         'VICE News": X › the memo › P',
     ),
     Rule(
+        "trailing_quoted",
+        '"Porter said P, news agency ANI quoted media outlet CNN": ANI › CNN › Porter › P (the whole '
+        "report before the comma is what X quoted Y as saying)",
+    ),
+    Rule(
         "according_outer",
         '"The minister said P, according to the Courier", "The outline, according to the report, says '
         'P": the Courier tells what the minister said (Courier › minister › P), not the reverse',
@@ -383,3 +388,58 @@ def _according_aside(a: Found) -> tuple[int, Range, bool] | None:
     if tail:
         return None
     return cue.start, (doc[cue.start - 1].idx, max(a.source[1], own)), True
+
+
+def trailing_quoted(doc: Doc, finds: list[Found], text: str) -> list[Found]:
+    """ "He said P, news agency ANI quoted media outlet CNN": X quoted Y on everything before."""
+    added = []
+    for v in doc:
+        if v.lemma_.lower() != "quote" or v.tag_ not in ("VBD", "VBZ"):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "as" for c in v.children):
+            continue  # "X quoted Y as saying": quoted_as_saying
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        teller = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if teller is None or teller.lower_ in ("which", "who", "that"):
+            teller = v.head if v.dep_ == "relcl" else None
+        if obj is None or teller is None or not _teller(obj) or not _teller(teller):
+            continue
+        sent = sentence(v)
+        # "news agency ANI quoted ...", parsed as a relative clause on "agency": the phrase starts there
+        first = doc[(v.head if v.dep_ == "relcl" else teller).left_edge.i]
+        if first.i == 0 or doc[first.i - 1].text != "," or first.i <= sent.start + 1:
+            continue
+        if any(not (t.is_punct or t.is_space) for t in doc[obj.right_edge.i + 1 : sent.end]):
+            continue  # the quoting ends the sentence
+        content = parts(text, [(sent.start_char, doc[first.i - 1].idx)])
+        if not content:
+            continue
+        hole = (doc[first.i - 1].idx, tok_end(obj.right_edge))
+        name = doc[teller.i + 1] if teller.i + 1 < v.i else None
+        if name is not None and name.pos_ == "PROPN" and teller.pos_ == "NOUN":
+            teller = name  # "news agency ANI quoted": the name, however the parser hung it
+        outer = Found(
+            cue=(v.idx, tok_end(v)),
+            content=content,
+            source=(first.idx, tok_end(teller)),
+            head=teller,
+            lemma="quote",
+            sent_end=sent.end_char,
+        )
+        inner = Found(
+            cue=(v.idx, tok_end(v)),
+            content=list(content),
+            source=np_range(obj),
+            head=obj,
+            lemma="quote",
+            parent=outer,
+            sent_end=sent.end_char,
+        )
+        for f in finds:
+            if f.verb is not None and f.verb.i == v.i:
+                f.content = []  # the verb's own find gives way
+            elif f.parent is None and sent.start_char <= f.cue[0] < hole[0]:
+                f.content = parts(text, [p for r in f.content for p in minus(r, [hole])]) or f.content
+                f.parent = inner
+        added += [outer, inner]
+    return [f for f in finds if f.content] + added

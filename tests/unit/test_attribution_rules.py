@@ -302,6 +302,24 @@ CASES = [
         [(None, "is said", "that the reports were false", None)],
     ),
     (
+        "trailing_quoted",
+        'The chief said the man is "armed and dangerous", news agency ANI quoted media outlet CNN.',
+        (),
+        [
+            ("The chief", "said", 'the man is "armed and dangerous', None),
+            ("news agency ANI", "quoted", 'The chief said the man is "armed and dangerous', None),
+            ("media outlet CNN", "quoted", 'The chief said the man is "armed and dangerous', None),
+        ],
+        [
+            (
+                "The chief",
+                "said",
+                'the man is "armed and dangerous", news agency ANI quoted media outlet CNN',
+                None,
+            )
+        ],
+    ),
+    (
         "inverted_teller",
         "The talks collapsed, wrote the Guardian.",
         (),

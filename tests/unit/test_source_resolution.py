@@ -363,3 +363,8 @@ def test_he_is_the_person_the_sentence_before_was_about(nlp):
 )
 def test_an_according_to_aside_inside_a_report_tells_it(nlp, text, content, expected):
     assert tellers(text, content)[-2:] == expected
+
+
+def test_an_outlet_quoting_an_outlet_after_the_report(nlp):
+    text = 'The chief said the man is "armed and dangerous", news agency ANI quoted media outlet CNN.'
+    assert tellers(text, "armed and dangerous") == ["ANI", "CNN", "The chief"]
