@@ -195,6 +195,11 @@ def _parse_labels(doc: Doc, attributions: list[Attribution]) -> dict[str, str]:
         verb = span is not None and len(span) and span.root.pos_ in ("VERB", "AUX")
         if verb and span.root.dep_ not in _NOUN_DEPS:
             out[a.id] = UNATTRIBUTED_LABEL
+        elif a.source is None and span is not None and len(span) == 1:
+            # a report that names no one is called what the text calls it: "media reports", not "reports"
+            mods = [c for c in span.root.lefts if c.dep_ in ("compound", "amod", "nmod")]
+            if mods:
+                out[a.id] = doc.text[min(m.left_edge.idx for m in mods) : a.cue.end]
         if a.source is not None and a.source.text.strip().lower() in _RELATIVE_PRONOUNS:
             pronoun = doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
             noun = _antecedent(pronoun.root) if pronoun is not None and len(pronoun) else None

@@ -28,6 +28,11 @@ DENIAL_RULES = (
         "or source when named), not X's; X's claim denies it",
     ),
     Rule(
+        "answered_report",
+        '"He was responding to media reports that P", "reacted to claims that P": P is the reports\' '
+        "claim, not the responder's",
+    ),
+    Rule(
         "called_untrue",
         '"X called the report fabricated", "described the claims as baseless": calling an object untrue '
         "(data/rebuttals.txt) denies it; a report in it keeps its proposition as its own claim",
@@ -46,6 +51,7 @@ DENIAL_RULES = (
 _SOURCE_PREPS = ("in", "by", "from", "of")
 # what calls an object untrue: "called it [fabricated]", "branded the report [a lie]"
 _COMPLEMENT_DEPS = ("oprd", "acomp", "xcomp", "attr")
+_ANSWERS = {"respond", "react", "reply", "answer", "retort"}
 _CONTRAST = {"but", "yet", "although", "though", "while", "whereas"}
 
 
@@ -69,6 +75,8 @@ def split_denials(doc: Doc, finds: list[Found], lex: Lexicons, off: Collection[s
                 _called_untrue(f, lex)
                 # "rejected the report as false": the report is what is denied, not "as false"
                 f.content = [_without_untrue_tail(doc, r) for r in f.content]
+        elif f.lemma in _ANSWERS and "answered_report" not in off:
+            _rehang(doc, f, finds, reports)  # "responding to reports that P": P stays the reports'
         elif "called_untrue" not in off and _called_untrue(f, lex):
             denying[f.verb.i] = f
             _rehang(doc, f, finds, reports)
