@@ -256,14 +256,21 @@ def _attributed(
 
 
 def _under_denial(att: Attribution, by_id: dict[str, Attribution]) -> bool:
-    """The attribution denies, or is nested in a denial ("X denied that Y said P": Y's P is denied
-    in this chain, never asserted by it)."""
-    seen: set[str] = set()
-    while att is not None and att.id not in seen and not att.frame:
-        if att.stance == "denies":
+    """The attribution denies, or is nested inside what a denial denies ("X denied that Y said
+    P": Y's P is denied in this chain, never asserted by it). A cue outside the denial's content
+    ("refuted the rumours, saying P": the denier goes on) is not denied."""
+    if att.stance == "denies":
+        return True
+    seen: set[str] = {att.id}
+    cue = att.cue
+    parent = by_id.get(att.parent or "")
+    while parent is not None and parent.id not in seen and not parent.frame:
+        if not _inside(parent.content, cue.start, cue.end):
+            return False
+        if parent.stance == "denies":
             return True
-        seen.add(att.id)
-        att = by_id.get(att.parent or "")
+        seen.add(parent.id)
+        cue, parent = parent.cue, by_id.get(parent.parent or "")
     return False
 
 

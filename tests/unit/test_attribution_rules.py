@@ -247,6 +247,25 @@ CASES = [
     ),
     (
         "denial_participle",
+        "Health authorities refuted rumors of an outbreak in the country saying people should not panic.",
+        (),
+        [
+            ("Health authorities", "refuted", "rumors of an outbreak in the country", None),
+            ("Health authorities", "saying", "people should not panic", None),
+        ],
+        [
+            (
+                "Health authorities",
+                "refuted",
+                "rumors of an outbreak in the country saying people should not panic",
+                None,
+            ),
+            # nested under the denial: denied too, in the denier's chain twice
+            ("Health authorities", "saying", "people should not panic", None),
+        ],
+    ),
+    (
+        "denial_participle",
         "The ministry denied a report saying the port would close.",
         (),
         [
