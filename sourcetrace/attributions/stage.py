@@ -38,6 +38,7 @@ from sourcetrace.model import Actor, Article, Attribution, Response
 from sourcetrace.spans import make_span, trim
 
 _FIRST_PERSON = {"i", "we", "you"}
+_CONCEDE = {"admit", "acknowledge", "concede", "confess", "accept"}
 
 STAGE_RULES = (
     Rule("headline_cue", '"Headline: report": the headline is attributed to the outlet the page republishes'),
@@ -374,7 +375,8 @@ def _stance(f: Found, text: str, rebut: bool) -> str:
         return "asserts" if f.negated else "denies"
     if f.denies:  # decided by the denial rules (sourcetrace/attributions/denials.py)
         return "denies"
-    if rebut and not f.frame and lex.rebuttals is not None and f.verb is not None:
+    # "Bush admitted that the claim was false" concedes his own; it denies no one else's report
+    if rebut and not f.frame and lex.rebuttals is not None and f.verb is not None and f.lemma not in _CONCEDE:
         if any(lex.rebuttals.search(text, s, e) for s, e in f.content) and not f.negated:
             return "denies"
     return "asserts"
