@@ -12,7 +12,7 @@ from sourcetrace.attributions.base import Found, Range, Rule, trimmed
 from sourcetrace.attributions.cues import ACCORDING, LEARNED, NOUN, VERB, cue_candidates, verb_tags
 from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
-from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, nest, split_same_speaker
+from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, nest
 from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_find
 from sourcetrace.attributions.quotes import (
     QUOTE_RULES,
@@ -318,7 +318,7 @@ def find_sourcing(
     if "quote_paragraph" not in off:
         continue_in_paragraphs(finds, regions, text)
     if "quoted_as_saying" not in off:
-        finds = quoted_as_saying(finds)
+        finds = quoted_as_saying(finds, doc)
     if "citing_source" not in off:
         finds = citing_sources(doc, finds, text)
     if "seen_by" not in off:
@@ -329,8 +329,6 @@ def find_sourcing(
     if headline is not None:
         finds = [f for f in finds if not headline.content_contains(f.cue)]
         finds.append(headline)
-    if "same_speaker_participle" not in off:
-        split_same_speaker(finds, text)
     nest(finds, frames)
     finds = split_denials(doc, finds, lexicons(), off)
 

@@ -17,7 +17,11 @@ from sourcetrace.nlp import entity_kind_and_id
 
 TWO_HOP_RULES = (
     Rule("citing_source", '"X, citing Y, said P": Y is X\'s source for P (X › Y › P), not what X said'),
-    Rule("quoted_as_saying", '"Y was quoted by X as saying P", "X quoted Y as saying P": X › Y › P'),
+    Rule(
+        "quoted_as_saying",
+        '"Y was quoted by X as saying P", "X quoted Y as saying P", "P, Y was quoted as saying by X", '
+        '"Y was quoted by X, saying P", "Y was quoted as supporting P": X › Y › P',
+    ),
     Rule(
         "seen_by",
         '"according to a memo seen by X, P", "a letter obtained by X says P", "an email published by '
@@ -36,6 +40,8 @@ _PUBLISHING = {"publish", "print", "carry", "air", "broadcast", "post", "leak"}
 _CITING = {"cite", "quote"}
 _QUOTING_HOSTS = {"quote", "cite"}
 _REPORTS = {"report", "story", "article"}
+_COMPLEMENTS = ("dobj", "ccomp", "xcomp")
+_SAYING = {"say", "tell", "add", "state"}  # "quoted as saying P": a cue of its own
 
 
 def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
@@ -47,9 +53,17 @@ def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
     by_antecedent = {antecedent(f.head).i: f for f in finds if f.head is not None and f.verb is not None}
     added = []
     for v in doc:
-        if v.lemma_.lower() not in _CITING or v.tag_ != "VBG" or v.dep_ not in ("advcl", "acl", "amod"):
+        if v.lemma_.lower() not in _CITING or v.tag_ not in ("VBG", "VBD", "VBZ"):
+            continue
+        if v.tag_ == "VBG" and v.dep_ not in ("advcl", "acl", "amod"):
             continue
         obj = _cited(v)
+        if v.tag_ != "VBG":  # "the Times, which quoted sources and said P": the conjoined "said" is the host
+            said = next((c for c in v.children if c.dep_ == "conj" and c.i in by_verb), None)
+            if said is None or obj is None or not _teller(obj):
+                continue
+            _cite_under(by_verb[said.i], v, obj, by_verb, added, text)
+            continue
         # "The agency, citing Y, said"; "The mayor, quoting Y, said" (on the subject);
         # "According to X, citing Y, ..." (on the clause)
         host = by_verb.get(v.head.i) or by_source.get(v.head.i) or _according_host(finds, v)
@@ -64,16 +78,21 @@ def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
             continue  # "citing her work", "citing a threat to safety": a reason given, not a source
         hole = (v.idx, max(subtree(v)[1], np_range(obj)[1]))
         host.content = parts(text, [p for r in host.content for p in minus(r, [hole])]) or host.content
-        f = by_verb.get(v.i)
-        if f is None:
-            f = Found(cue=(0, 0), content=[], verb=v, lemma=v.lemma_.lower(), sent_end=host.sent_end)
-            added.append(f)
-        start, end = np_range(obj)
-        f.source, f.head = (max(start, obj.doc[v.i + 1].idx), end), obj  # never "Quoting sources"
-        f.cue = (v.idx, tok_end(v))
-        f.content = list(host.content)
-        f.parent = host
+        _cite_under(host, v, obj, by_verb, added, text)
     return finds + added
+
+
+def _cite_under(host: Found, v: Token, obj: Token, by_verb: dict, added: list[Found], text: str) -> None:
+    """The cited teller `obj` as a find under `host`, with the host's content."""
+    f = by_verb.get(v.i)
+    if f is None:
+        f = Found(cue=(0, 0), content=[], verb=v, lemma=v.lemma_.lower(), sent_end=host.sent_end)
+        added.append(f)
+    start, end = np_range(obj)
+    f.source, f.head = (max(start, obj.doc[v.i + 1].idx), end), obj  # never "Quoting sources"
+    f.cue = (v.idx, tok_end(v))
+    f.content = list(host.content)
+    f.parent = host
 
 
 def _cited(v: Token) -> Token | None:
@@ -129,8 +148,10 @@ def _according_host(finds: list[Found], v: Token) -> Found | None:
     return None
 
 
-def quoted_as_saying(finds: list[Found]) -> list[Found]:
+def quoted_as_saying(finds: list[Found], doc: Doc | None = None) -> list[Found]:
     """ "The minister was quoted by the Courier as saying that P": the Courier › the minister › P."""
+    if doc is not None:
+        finds = finds + _quoted_without_cue(doc, finds)
     out = []
     for f in finds:
         v = f.verb
@@ -142,9 +163,47 @@ def quoted_as_saying(finds: list[Found]) -> list[Found]:
     return [f for f in out if not _is_host_verb(f, out)]
 
 
+def _quoted_without_cue(doc: Doc, finds: list[Found]) -> list[Found]:
+    """ "The president was quoted as supporting the plan" (no reporting verb after "as"), "P, his
+    agent was quoted as saying on Friday" (the content before the cue): the quoted speech."""
+    taken = {f.verb.i for f in finds if f.verb is not None}
+    hosts = {f.verb.i: f for f in finds if f.verb is not None and f.source is None}
+    added = []
+    for host in doc:
+        if host.lemma_.lower() != "quote" or host.tag_ != "VBN":
+            continue
+        passive = next((c for c in host.children if c.dep_ == "nsubjpass"), None)
+        prep = next((c for c in host.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        v = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None) if prep else None
+        if passive is None or v is None or v.i in taken:
+            continue  # the host's own find ("was quoted" with no teller) gives way (`_is_host_verb`)
+        before = [c for c in host.children if c.dep_ == "ccomp" and c.i < passive.i]
+        own = hosts.get(host.i)
+        if before and own is not None:
+            content, cue = list(own.content), (v.idx, tok_end(v))  # its whole quotation
+        elif before:
+            content = [subtree(c) for c in before]  # "P, his agent was quoted as saying"
+            cue = (v.idx, tok_end(v))
+        elif v.lemma_.lower() not in _SAYING and any(c.dep_ in _COMPLEMENTS for c in v.children):
+            content = [subtree(v)]  # "was quoted as supporting the plan"
+            cue = (prep.idx, tok_end(prep))
+        else:
+            continue
+        content = parts(doc.text, content)
+        if content:
+            sent = sentence(host)
+            added.append(Found(cue=cue, content=content, verb=v, lemma="quote", sent_end=sent.end_char))
+    return added
+
+
 def _quoting_host(v: Token) -> Token | None:
     """The "quoted" of "... quoted ... as saying": `v` is the "saying" under "as"."""
     prep = v.head
+    if v.dep_ == "advcl" and v.tag_ == "VBG" and v.i > 0 and v.doc[v.i - 1].text == ",":
+        # "A senior official was quoted by Haaretz, saying that P"
+        host = v.head
+        passive = any(c.dep_ == "nsubjpass" for c in host.children)
+        return host if passive and host.lemma_.lower() in _QUOTING_HOSTS and host.pos_ == "VERB" else None
     if v.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep":
         return None
     host = prep.head
@@ -154,6 +213,8 @@ def _quoting_host(v: Token) -> Token | None:
 def _two_tellers(f: Found, v: Token, host: Token) -> list[Found]:
     passive = next((c for c in host.children if c.dep_ == "nsubjpass"), None)
     agent = next((c for c in host.children if c.dep_ == "agent"), None)
+    if agent is None:  # "was quoted as saying by the Post"
+        agent = next((c for c in v.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"), None)
     reporter = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if passive is None:
         reporter = next((c for c in host.children if c.dep_ == "nsubj"), None)
@@ -168,7 +229,7 @@ def _two_tellers(f: Found, v: Token, host: Token) -> list[Found]:
         f.cue = (host_cue[0], f.cue[1])  # "was quoted as saying"
         return [f]
     outer = Found(
-        cue=(host_cue[0], tok_end(agent) if agent is not None else host_cue[1]),
+        cue=(host_cue[0], tok_end(agent) if agent is not None and agent.head == host else host_cue[1]),
         content=list(f.content),
         source=np_range(reporter),
         head=reporter,
@@ -176,8 +237,12 @@ def _two_tellers(f: Found, v: Token, host: Token) -> list[Found]:
         parent=f.parent,
         sent_end=f.sent_end,
     )
-    f.cue = (v.head.idx, f.cue[1])  # "as saying"
+    f.cue = (v.head.idx if v.dep_ == "pcomp" else v.idx, f.cue[1])  # "as saying", "saying"
     f.parent = outer
+    if agent is not None and agent.head != host:  # "as saying by the Post": no content of theirs
+        hole = (agent.idx, tok_end(reporter.right_edge))
+        for g in (outer, f):
+            g.content = parts(v.doc.text, [p for r in g.content for p in minus(r, [hole])]) or g.content
     return [outer, f]
 
 

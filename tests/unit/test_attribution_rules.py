@@ -247,24 +247,6 @@ CASES = [
     ),
     (
         "denial_participle",
-        "Health authorities refuted rumors of an outbreak in the country saying people should not panic.",
-        (),
-        [
-            ("Health authorities", "refuted", "rumors of an outbreak in the country", None),
-            ("Health authorities", "saying", "people should not panic", None),
-        ],
-        [
-            (
-                "Health authorities",
-                "refuted",
-                "rumors of an outbreak in the country saying people should not panic",
-                None,
-            ),
-            ("an outbreak in the country", "saying", "people should not panic", None),
-        ],
-    ),
-    (
-        "denial_participle",
         "The ministry denied a report saying the port would close.",
         (),
         [
@@ -313,22 +295,11 @@ CASES = [
         ],
     ),
     (
-        "same_speaker_participle",
-        "Health officials refuted rumours of an outbreak in the country saying people should not panic.",
+        "said_in_document",
+        "In the letter, it is said that the reports were false.",
         (),
-        [
-            ("Health officials", "refuted", "rumours of an outbreak in the country", None),
-            ("Health officials", "saying", "people should not panic", None),
-        ],
-        [
-            (
-                "Health officials",
-                "refuted",
-                "rumours of an outbreak in the country saying people should not panic",
-                None,
-            ),
-            ("Health officials", "saying", "people should not panic", None),
-        ],
+        [("the letter", "is said", "that the reports were false", None)],
+        [(None, "is said", "that the reports were false", None)],
     ),
     (
         "inverted_teller",
@@ -578,3 +549,18 @@ def test_a_content_that_calls_something_untrue_is_a_denial(nlp, text, stance):
     assert [a.stance for a in atts if not a.frame] == [stance]
     off, _ = find_attributions(doc, Article(text=text), [], disabled_rules=("rebuttal",))
     assert [a.stance for a in off if not a.frame] == ["asserts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ('The spokesman said the quotations just didn\'t "ring true."', "denies"),
+        ("The spokesman said the story did not ring true.", "denies"),
+        ("The spokesman said the story was “false.”", "denies"),
+        ("The aide said the bell did ring true.", "asserts"),
+    ],
+)
+def test_a_rebuttal_may_be_quoted_apart(nlp, text, stance):
+    doc = nlp(text)
+    assert stances(doc, ("learned_cues",)) == [("said", stance)]
+    assert stances(doc, ("learned_cues", "rebuttal")) == [("said", "asserts")]
