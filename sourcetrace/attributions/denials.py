@@ -17,7 +17,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Doc, Token
 
-from sourcetrace.attributions.base import Found, Range, Rule, np_range, subtree, tok_end
+from sourcetrace.attributions.base import Found, Range, Rule, np_range, subtree, tok_end, trimmed
 from sourcetrace.attributions.clauses import opens_with_that
 from sourcetrace.attributions.lexicons import Lexicons, lexicons
 
@@ -28,14 +28,19 @@ DENIAL_RULES = (
         "or source when named), not X's; X's claim denies it",
     ),
     Rule(
+        "answered_report",
+        '"He was responding to media reports that P", "reacted to claims that P": P is the reports\' '
+        "claim, not the responder's",
+    ),
+    Rule(
         "called_untrue",
         '"X called the report fabricated", "described the claims as baseless": calling an object untrue '
         "(data/rebuttals.txt) denies it; a report in it keeps its proposition as its own claim",
     ),
     Rule(
         "denial_participle",
-        '"denied a report saying P": the report says P, not the denier (the parser hangs "saying" '
-        "on the denial)",
+        '"refuted rumors of an outbreak saying P": a participle the parser hung on the denied thing '
+        'is the denier\'s (X › P), no part of what is denied; "denied a report saying P": the report\'s',
     ),
     Rule(
         "denial_conjunct",
@@ -46,6 +51,7 @@ DENIAL_RULES = (
 _SOURCE_PREPS = ("in", "by", "from", "of")
 # what calls an object untrue: "called it [fabricated]", "branded the report [a lie]"
 _COMPLEMENT_DEPS = ("oprd", "acomp", "xcomp", "attr")
+_ANSWERS = {"respond", "react", "reply", "answer", "retort"}
 _CONTRAST = {"but", "yet", "although", "though", "while", "whereas"}
 
 
@@ -69,6 +75,8 @@ def split_denials(doc: Doc, finds: list[Found], lex: Lexicons, off: Collection[s
                 _called_untrue(f, lex)
                 # "rejected the report as false": the report is what is denied, not "as false"
                 f.content = [_without_untrue_tail(doc, r) for r in f.content]
+        elif f.lemma in _ANSWERS and "answered_report" not in off:
+            _rehang(doc, f, finds, reports)  # "responding to reports that P": P stays the reports'
         elif "called_untrue" not in off and _called_untrue(f, lex):
             denying[f.verb.i] = f
             _rehang(doc, f, finds, reports)
@@ -76,7 +84,7 @@ def split_denials(doc: Doc, finds: list[Found], lex: Lexicons, off: Collection[s
         added += new
         cues.update(n.cue for n in new)
         if f.verb.i in denying and "denial_participle" not in off:
-            _participle_of_denier(f, finds, reports)
+            _participle_of_denier(f, finds, lex, reports)
     if "denial_conjunct" not in off:
         for f in finds:
             if f.verb is not None and not f.negated and _conjunct_of_denial(f.verb, denying):
@@ -114,19 +122,27 @@ def _rehang(doc: Doc, f: Found, finds: list[Found], reports: frozenset[str]) -> 
                 g.source, g.head = _report_source(noun.root)
 
 
-def _participle_of_denier(f: Found, finds: list[Found], reports: frozenset[str]) -> None:
-    """ "denied a report saying P": the report says P (and is denied), never the denier, though
-    the parser hangs "saying" on the denial. (A participle hung on a thing that cannot speak,
-    "refuted rumors of an outbreak saying P", is the rule same_speaker_participle's.)"""
+def _participle_of_denier(f: Found, finds: list[Found], lex: Lexicons, reports: frozenset[str]) -> None:
+    """ "refuted rumors of an Ebola outbreak saying people should not be scared": "saying" is the
+    denier's, though the parser hangs it on "outbreak", and no part of what is denied. A report,
+    a person or a named thing can speak and keeps its participle: "denied a report saying P" is
+    the report's P (and is denied), never the denier's."""
     for g in finds:
         if g.verb is None or g.verb.tag_ != "VBG" or g.verb.dep_ != "acl" or g.verb.i < f.verb.i:
             continue
         noun = g.verb.head
-        if noun.lemma_.lower() not in reports or not any(t.i == f.verb.i for t in noun.ancestors):
+        if not any(t.i == f.verb.i for t in noun.ancestors) or not (g.parent is f or g.cue[0] <= f.cue[0]):
             continue
-        if g.parent is f or g.cue[0] <= f.cue[0]:
+        if noun.lemma_.lower() in reports:
             g.source, g.head, g.parent = np_range(noun), noun, f.parent
             g.cue = (g.verb.idx, tok_end(g.verb))
+            continue
+        if g.parent is not f or noun.ent_type_ or noun.lemma_.lower() in lex.anonymous:
+            continue
+        g.source, g.head, g.parent = f.source, f.head, f.parent
+        text, cut = f.verb.doc.text, g.verb.left_edge.idx
+        kept = [trimmed(text, (s, min(e, cut))) for s, e in f.content if s < cut]
+        f.content = [r for r in kept if r is not None] or f.content
 
 
 def _report(f: Found, noun: Token, content: list[Range]) -> Found:

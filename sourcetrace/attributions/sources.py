@@ -176,6 +176,11 @@ class ActorBook:
         if wanted == "organisation":
             return self._last_organisation()
         if lemma in lex.documents:
+            # "the Kyodo report": the owner it names beats the issuer remembered for "the report"
+            owner = self._owner(head) if lemma not in _PAGES else None
+            if owner is not None:
+                self.issuers[lemma] = owner
+                return owner
             return self.issuers.get(lemma) or self._issuer_before(head) or self._report_of(lemma)
         return None
 
@@ -234,6 +239,9 @@ class ActorBook:
         if any(c.lemma_.lower() in ("leak", "leaked") for c in head.children if c.dep_ in ("amod", "acl")):
             return None  # "a leaked assessment from the agency": the paper speaks, not the agency
         for child in head.children:
+            lo, hi = sorted((tok_end(head), child.idx))
+            if "\n" in self.text[lo:hi]:
+                continue  # the parser ran on over a line break ("... reports\n\nBy NAME")
             if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
                 owner = self._named_at(child)
             elif child.dep_ == "prep" and child.lower_ in ("by", "from", "in", "with"):

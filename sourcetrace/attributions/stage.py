@@ -30,6 +30,7 @@ from sourcetrace.attributions.twohop import (
     citing_sources,
     quoted_as_saying,
     seen_by,
+    trailing_quoted,
 )
 from sourcetrace.attributions.verbs import VERB_RULES, verb_find
 from sourcetrace.errors import InputError
@@ -37,6 +38,7 @@ from sourcetrace.model import Actor, Article, Attribution, Response
 from sourcetrace.spans import make_span, trim
 
 _FIRST_PERSON = {"i", "we", "you"}
+_CONCEDE = {"admit", "acknowledge", "concede", "confess", "accept"}
 
 STAGE_RULES = (
     Rule("headline_cue", '"Headline: report": the headline is attributed to the outlet the page republishes'),
@@ -323,6 +325,8 @@ def find_sourcing(
         finds = citing_sources(doc, finds, text)
     if "seen_by" not in off:
         finds = seen_by(finds)
+    if "trailing_quoted" not in off:
+        finds = trailing_quoted(doc, finds, text)
     if "according_outer" not in off:
         finds = according_outer(finds, text)
     headline = _headline(article, frames) if "headline_cue" not in off else None
@@ -371,7 +375,8 @@ def _stance(f: Found, text: str, rebut: bool) -> str:
         return "asserts" if f.negated else "denies"
     if f.denies:  # decided by the denial rules (sourcetrace/attributions/denials.py)
         return "denies"
-    if rebut and not f.frame and lex.rebuttals is not None and f.verb is not None:
+    # "Bush admitted that the claim was false" concedes his own; it denies no one else's report
+    if rebut and not f.frame and lex.rebuttals is not None and f.verb is not None and f.lemma not in _CONCEDE:
         if any(lex.rebuttals.search(text, s, e) for s, e in f.content) and not f.negated:
             return "denies"
     return "asserts"

@@ -9,7 +9,18 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from sourcetrace.actors import is_outlet_name
-from sourcetrace.attributions.base import Found, Rule, minus, np_range, parts, sentence, subtree, tok_end
+from sourcetrace.attributions.base import (
+    WORD,
+    Found,
+    Range,
+    Rule,
+    minus,
+    np_range,
+    parts,
+    sentence,
+    subtree,
+    tok_end,
+)
 from sourcetrace.attributions.clauses import cue_range
 from sourcetrace.attributions.lexicons import lexicons
 from sourcetrace.attributions.sources import antecedent, noun_before
@@ -28,9 +39,14 @@ TWO_HOP_RULES = (
         'VICE News": X › the memo › P',
     ),
     Rule(
+        "trailing_quoted",
+        '"Porter said P, news agency ANI quoted media outlet CNN": ANI › CNN › Porter › P (the whole '
+        "report before the comma is what X quoted Y as saying)",
+    ),
+    Rule(
         "according_outer",
-        '"The minister said P, according to the Courier": the Courier tells what the minister said '
-        "(Courier › minister › P), not the minister what the Courier said",
+        '"The minister said P, according to the Courier", "The outline, according to the report, says '
+        'P": the Courier tells what the minister said (Courier › minister › P), not the reverse',
     ),
 )
 _SEEING = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire", "sight"}
@@ -310,35 +326,48 @@ def seen_by(finds: list[Found]) -> list[Found]:
 
 
 def according_outer(finds: list[Found], text: str) -> list[Found]:
-    """ "The minister said the talks collapsed, according to the Courier": a trailing "according to"
-    an outlet (or its report) tells the whole report before it, the minister's cue included."""
+    """ "The minister said the talks collapsed, according to the Courier", "The outline, according
+    to the report, says P", "The outline also said, according to Kyodo, that P": an "according to"
+    an outlet (or its report) set off by commas tells the whole report around it, cue included."""
     for a in finds:
-        cue_start = _trailing_according(a)
-        if cue_start is None:
+        where = _according_aside(a)
+        if where is None:
             continue
-        doc, sent = a.head.doc, sentence(a.head)
+        cue_start, hole, trailing = where
+        sent = sentence(a.head)
         said = [
             f
             for f in finds
             if f is not a
             and f.verb is not None
-            and sent.start <= f.verb.i < cue_start
             and f.parent is None
-            and f.content_start < a.cue[0]
+            and sent.start <= f.verb.i < sent.end
+            and _around(f, a, trailing)
         ]
         if not said:
             continue
         first = min(said, key=lambda f: f.cue[0])
         start = min(first.cue[0], first.content_start, first.source[0] if first.source else first.cue[0])
-        hole = (doc[cue_start - 1].idx, a.source[1])
-        a.content = parts(text, [(start, hole[0])]) or a.content
+        end = max(f.content_end for f in said)
+        a.content = parts(text, minus((start, end), [hole])) or a.content
         for f in said:
             f.content = parts(text, [p for r in f.content for p in minus(r, [hole])]) or f.content
     return finds
 
 
-def _trailing_according(a: Found) -> int | None:
-    """The token index of a ", according to <outlet or report>" that ends its sentence."""
+def _around(f: Found, a: Found, trailing: bool) -> bool:
+    """Is the aside `a` trailing `f`'s report, or inside it (between its source and its content)?"""
+    if trailing:
+        return f.verb.idx < a.cue[0] and f.content_start < a.cue[0]
+    start = f.source[0] if f.source else f.cue[0]
+    text = a.head.doc.text
+    # before the content, or where it begins ("said, according to Kyodo, that P")
+    return start < a.cue[0] and not WORD.search(text, f.content_start, max(f.content_start, a.cue[0] - 1))
+
+
+def _according_aside(a: Found) -> tuple[int, Range, bool] | None:
+    """(cue token, the aside's extent, trailing?) of a ", according to <outlet or report>" that ends
+    its sentence (a relative clause on the outlet allowed) or is closed by a comma."""
     head = a.head
     if a.lemma != "according" or head is None or a.source is None or a.parent is not None:
         return None
@@ -350,7 +379,67 @@ def _trailing_according(a: Found) -> int | None:
     cue = doc.char_span(a.cue[0], a.cue[1], alignment_mode="expand")
     if cue is None or cue.start == 0 or doc[cue.start - 1].text != ",":
         return None
-    tail = doc.char_span(a.source[1], sent.end_char, alignment_mode="expand")
-    if tail is not None and any(not t.is_punct and not t.is_space for t in tail):
+    after = next((t for t in doc[head.i + 1 : sent.end] if t.idx >= a.source[1]), None)
+    if after is not None and after.text == ",":
+        return cue.start, (doc[cue.start - 1].idx, tok_end(after)), False
+    # "..., according to Kyodo News which said it had obtained an outline."
+    own = subtree(head)[1]
+    tail = [t for t in doc[head.i + 1 : sent.end] if t.idx >= own and not t.is_punct and not t.is_space]
+    if tail:
         return None
-    return cue.start
+    return cue.start, (doc[cue.start - 1].idx, max(a.source[1], own)), True
+
+
+def trailing_quoted(doc: Doc, finds: list[Found], text: str) -> list[Found]:
+    """ "He said P, news agency ANI quoted media outlet CNN": X quoted Y on everything before."""
+    added = []
+    for v in doc:
+        if v.lemma_.lower() != "quote" or v.tag_ not in ("VBD", "VBZ"):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "as" for c in v.children):
+            continue  # "X quoted Y as saying": quoted_as_saying
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        teller = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if teller is None or teller.lower_ in ("which", "who", "that"):
+            teller = v.head if v.dep_ == "relcl" else None
+        if obj is None or teller is None or not _teller(obj) or not _teller(teller):
+            continue
+        sent = sentence(v)
+        # "news agency ANI quoted ...", parsed as a relative clause on "agency": the phrase starts there
+        first = doc[(v.head if v.dep_ == "relcl" else teller).left_edge.i]
+        if first.i == 0 or doc[first.i - 1].text != "," or first.i <= sent.start + 1:
+            continue
+        if any(not (t.is_punct or t.is_space) for t in doc[obj.right_edge.i + 1 : sent.end]):
+            continue  # the quoting ends the sentence
+        content = parts(text, [(sent.start_char, doc[first.i - 1].idx)])
+        if not content:
+            continue
+        hole = (doc[first.i - 1].idx, tok_end(obj.right_edge))
+        name = doc[teller.i + 1] if teller.i + 1 < v.i else None
+        if name is not None and name.pos_ == "PROPN" and teller.pos_ == "NOUN":
+            teller = name  # "news agency ANI quoted": the name, however the parser hung it
+        outer = Found(
+            cue=(v.idx, tok_end(v)),
+            content=content,
+            source=(first.idx, tok_end(teller)),
+            head=teller,
+            lemma="quote",
+            sent_end=sent.end_char,
+        )
+        inner = Found(
+            cue=(v.idx, tok_end(v)),
+            content=list(content),
+            source=np_range(obj),
+            head=obj,
+            lemma="quote",
+            parent=outer,
+            sent_end=sent.end_char,
+        )
+        for f in finds:
+            if f.verb is not None and f.verb.i == v.i:
+                f.content = []  # the verb's own find gives way
+            elif f.parent is None and sent.start_char <= f.cue[0] < hole[0]:
+                f.content = parts(text, [p for r in f.content for p in minus(r, [hole])]) or f.content
+                f.parent = inner
+        added += [outer, inner]
+    return [f for f in finds if f.content] + added

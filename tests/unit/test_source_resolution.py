@@ -337,3 +337,34 @@ def test_he_is_the_person_the_sentence_before_was_about(nlp):
         "He also said the sector has promise."
     )
     assert teller(text, "the sector has promise")[0] == "Ian Kelly"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        (
+            "The Courier got an outline. The outline, according to the Courier, says the fleet is growing.",
+            "the fleet is growing",
+            ["Courier", "the outline"],
+        ),
+        (
+            "The Courier got an outline. "
+            "The outline also said, according to the Courier, that ships were sold.",
+            "that ships were sold",
+            ["Courier", "the outline"],
+        ),
+        (
+            "The Courier got an outline. "
+            "The outline, according to the Courier report, says the fleet is growing.",
+            "the fleet is growing",
+            ["Courier", "the outline"],
+        ),
+    ],
+)
+def test_an_according_to_aside_inside_a_report_tells_it(nlp, text, content, expected):
+    assert tellers(text, content)[-2:] == expected
+
+
+def test_an_outlet_quoting_an_outlet_after_the_report(nlp):
+    text = 'The chief said the man is "armed and dangerous", news agency ANI quoted media outlet CNN.'
+    assert tellers(text, "armed and dangerous") == ["ANI", "CNN", "The chief"]
