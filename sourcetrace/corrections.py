@@ -1050,6 +1050,22 @@ set_parent = SetParent.build
 set_article = SetArticle.build
 
 
+def corrected_metadata(log: Iterable[Edit]) -> dict[str, str]:
+    """The article's headline, publisher and date as the set_article edits in force set them (the
+    latest wins), by field name ("title", "publisher", "published"); a field no edit sets is absent.
+    The library lists these, and a corrected date is the anchor the extraction dates events by."""
+    fields: dict[str, str] = {}
+    for edit in effective_edits(log):
+        if edit.op != SetArticle.op:
+            continue
+        try:
+            operation = SetArticle.of(edit)
+        except ValidationError:
+            continue  # malformed: apply_edits reports it
+        fields.update({k: v for k, v in operation.model_dump(exclude={"targets"}).items() if v})
+    return fields
+
+
 def _names(targets: list[Target]) -> list[str]:
     return [t.name or (t.span.text if t.span else t.id) or "?" for t in targets]
 

@@ -37,7 +37,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from sourcetrace import load
-from sourcetrace.corrections import Edit, apply_edits, describe, effective_edits
+from sourcetrace.corrections import Edit, apply_edits, corrected_metadata, describe, effective_edits
 from sourcetrace.errors import SourcetraceError
 from sourcetrace.model import Analysis, Article
 
@@ -135,7 +135,8 @@ def _now() -> str:
 
 @dataclass(frozen=True)
 class ArticleRecord:
-    """One line of the library; `edits` counts the edits in effect (an undone edit is not counted)."""
+    """One line of the library; `edits` counts the edits in effect (an undone edit is not counted).
+    Title, publisher and date are the corrected ones where a set_article edit in force sets them."""
 
     content_hash: str
     title: str | None
@@ -357,10 +358,14 @@ class Workspace:
                     logs.setdefault(h, []).append(Edit.model_validate_json(body))
                 except ValidationError:
                     continue  # unreadable here: not counted (the article's view says so)
-        return [
-            ArticleRecord(h, title, publisher, published, added, len(effective_edits(logs.get(h, []))), text)
-            for h, title, publisher, published, added, text in rows
-        ]
+        records = []
+        for h, title, publisher, published, added, text in rows:
+            log = logs.get(h, [])
+            # listed as the analyst corrected it (set_article), not as it was filed
+            meta = {"title": title, "publisher": publisher, "published": published, **corrected_metadata(log)}
+            records.append(ArticleRecord(h, meta["title"], meta["publisher"], meta["published"], added,
+                                         len(effective_edits(log)), text))
+        return records
 
     def article(self, content_hash: str) -> Article | None:
         """The stored article (text and metadata; its structure is found again on analysis)."""
