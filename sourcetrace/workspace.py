@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -407,12 +407,14 @@ class Workspace:
     def edits(self, content_hash: str) -> list[Edit]:
         return self.read_log(content_hash)[0]
 
-    def apply_to(self, analysis: Analysis) -> tuple[Analysis, list[str]]:
-        """The analysis with this workspace's corrections for its text, and what could not be applied."""
+    def apply_to(self, analysis: Analysis,
+                 reanalyse: Callable[[Article], Analysis] | None = None) -> tuple[Analysis, list[str]]:
+        """The analysis with this workspace's corrections for its text, and what could not be applied
+        (`reanalyse`: see `sourcetrace.corrections.apply_edits`; a corrected date re-dates events)."""
         log, unreadable = self.read_log(analysis.article.content_hash)
         if not log:
             return analysis, unreadable
-        corrected, problems = apply_edits(analysis, log)
+        corrected, problems = apply_edits(analysis, log, reanalyse)
         return corrected, unreadable + problems
 
     # -- walkthroughs (notes and order; used by the export/walkthrough view) --------------------
