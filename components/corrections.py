@@ -534,7 +534,7 @@ def render_article_corrections(analysis: Analysis, key: str, disabled: bool = Fa
     """The page's headline, publisher and date as the analyst reads them (any article, bundled too)."""
     art = analysis.article
     st.caption("As the page names itself: the header, the chains' publisher link, the walkthrough, "
-               "the report and the exports follow.")
+               "the report and the exports follow; a new date re-dates “yesterday”, “last week”.")
     title = _value_key(widget_key(f"{key}-title"), art.title)
     publisher = _value_key(widget_key(f"{key}-publisher"), art.publisher)
     published = _value_key(widget_key(f"{key}-published"), art.published)
