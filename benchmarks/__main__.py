@@ -27,6 +27,7 @@ TITLES = {
     "5": "server memory",
     "6": "network of 300 actors stabilises",
     "7": "corpus: ingest on Dask, provenance growth",
+    "8": "article text component, 150 KB article",
 }
 
 
@@ -68,7 +69,12 @@ def _runners(args: argparse.Namespace) -> dict[str, Callable[[], BenchResult]]:
         ingest, prov = bench_ingest(repeats=max(1, args.repeats - 1)), bench_provenance()
         return BenchResult(rows=ingest.rows + prov.rows, notes=ingest.notes + prov.notes)
 
-    return {"1": one, "2": two, "3": three, "4": four, "5": five, "6": six, "7": seven}
+    def eight() -> BenchResult:
+        from benchmarks.browser import bench_article
+
+        return bench_article(repeats=max(5, args.repeats))
+
+    return {"1": one, "2": two, "3": three, "4": four, "5": five, "6": six, "7": seven, "8": eight}
 
 
 def main(argv: list[str] | None = None) -> int:

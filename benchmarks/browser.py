@@ -1,7 +1,8 @@
 """Benchmarks 3-6, measured in headless Chromium (Playwright) against real Streamlit servers.
 
 3 cold start (app vs a bare Streamlit app loading the same spaCy pipeline), 4 focus change timed
-inside the browser, 5 server RSS, 6 settling time of a 300-actor network. Every server is started
+inside the browser (vs the same click round trip in a bare Streamlit app), 5 server RSS, 6 settling
+time of a 300-actor network. Every server is started
 here, in its own process group, and stopped by its own id.
 """
 
@@ -116,9 +117,26 @@ def _require_app() -> None:
 
 
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """Any free port, or the first free one of SOURCETRACE_TEST_PORTS ("8610-8619") when it is set,
+    so benchmarks on a shared machine keep to their own range as the browser tests do."""
+    wanted = os.environ.get("SOURCETRACE_TEST_PORTS", "").strip()
+    low, _, high = wanted.partition("-")
+    for port in range(int(low), int(high or low) + 1) if wanted else [0]:
+        if port in _HANDED_OUT:  # a server started a moment ago may not be listening yet
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            found = s.getsockname()[1]
+            if wanted:
+                _HANDED_OUT.add(found)
+            return found
+    raise RuntimeError(f"no free port in SOURCETRACE_TEST_PORTS={wanted}")
+
+
+_HANDED_OUT: set[int] = set()
 
 
 class Server:
@@ -180,6 +198,7 @@ class Server:
                     pass
         self.log.close()
         Path(self.log.name).unlink(missing_ok=True)
+        _HANDED_OUT.discard(self.port)
 
 
 def browser_cpu(exclude: Server | None = None) -> float:
@@ -372,8 +391,9 @@ def bench_cold_start(repeats: int = 3) -> BenchResult:
 # ---------------------------------------------------------------------------- 4 interaction
 
 # In the page: arm a one-shot timer. t0 = the pointerdown of the click (event.timeStamp shares
-# performance.now()'s clock); t1 = the first moment the network box carries the new focus, the
-# script is idle and the panel names the actor.
+# performance.now()'s clock); t1 = the first moment every view on the page shows the new focus:
+# the network box carries it (its nodes recoloured), the claims panel names the actor, the URL
+# holds ?focus=actor:ID, and the script is idle.
 _ARM_JS = """([id, label]) => {
   const net = globalThis.sourcetraceNetworks.network;
   const box = net.body.container.closest('[data-testid="sourcetrace-network"]') || net.body.container;
@@ -384,7 +404,9 @@ _ARM_JS = """([id, label]) => {
     if (b.t1 !== null || b.t0 === null) return;
     if (box.dataset.focus !== id) return;
     if (app.getAttribute('data-test-script-state') !== 'notRunning') return;
-    if (!document.body.textContent.includes('Focus: ' + want)) return;
+    if (new URLSearchParams(location.search).get('focus') !== 'actor:' + id) return;
+    const panel = document.querySelector('.st-key-claims-panel') || document.body;
+    if (!panel.textContent.includes('Focus: ' + want)) return;
     b.t1 = performance.now();
     obs.disconnect();
   };
@@ -404,85 +426,192 @@ _NODE_XY_JS = """(id) => {
           inside: p.x > 5 && p.y > 5 && p.x < c.width - 5 && p.y < c.height - 5};
 }"""
 
+# The baseline: the same round trip in a bare Streamlit app. A components-v2 component sets a
+# state value on click; its callback changes the focus, a fragment reruns, the component gets the
+# new focus in `data`, a text names it and the URL carries it. What Streamlit itself costs per click.
+CLICK_BASELINE_SCRIPT = '''"""Bare baseline for benchmark 4: a click, a fragment rerun, views updated."""
+import streamlit as st
 
-def bench_interaction(repeats: int = 9) -> BenchResult:
-    _require_browser()
-    _require_app()
-    times: list[float] = []
-    cpu_server: list[float] = []
-    cpu_browser: list[float] = []
-    with server(app()) as s, browser() as b:
-        s.wait_healthy()
-        ctx = b.new_context(viewport={"width": 1400, "height": 1000})
-        page = ctx.new_page()
-        # "/" first: a fresh server asked for /network before any run of app.py runs the page alone
+JS = """// the baseline's clickable box
+export default function ({ data, parentElement, setStateValue }) {
+  let box = parentElement.querySelector(".bench-box");
+  if (!box) {
+    box = document.createElement("div");
+    box.className = "bench-box";
+    box.style.cssText = "width: 400px; height: 300px; background: #dde";
+    box.addEventListener("click", () => setStateValue("clicked", {n: Date.now()}));
+    parentElement.appendChild(box);
+    globalThis.__benchBox = box;
+  }
+  box.dataset.focus = data.focus;
+}
+"""
+component = st.components.v2.component("bench_click", js=JS)
+
+
+def _clicked() -> None:
+    n = st.session_state.get("n", 0) + 1
+    st.session_state["n"] = n
+    st.query_params["focus"] = f"item:{n}"
+
+
+@st.fragment
+def body() -> None:
+    n = st.session_state.get("n", 0)
+    component(key="box", data={"focus": str(n)}, default={"clicked": None}, on_clicked_change=_clicked)
+    st.write(f"Focus: item {n}")
+
+
+body()
+'''
+
+_ARM_BASELINE_JS = """(want) => {
+  const box = globalThis.__benchBox;
+  const app = document.querySelector('[data-testid="stApp"]');
+  const b = globalThis.__bench = {t0: null, t1: null};
+  const check = () => {
+    if (b.t1 !== null || b.t0 === null) return;
+    if (box.dataset.focus !== want) return;
+    if (app.getAttribute('data-test-script-state') !== 'notRunning') return;
+    if (new URLSearchParams(location.search).get('focus') !== 'item:' + want) return;
+    if (!document.body.textContent.includes('Focus: item ' + want)) return;
+    b.t1 = performance.now();
+    obs.disconnect();
+  };
+  const obs = new MutationObserver(check);
+  obs.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+  obs.observe(box, {attributes: true});
+  window.addEventListener('pointerdown', (e) => { b.t0 = e.timeStamp; setTimeout(check, 0); },
+                          {capture: true, once: true});
+}"""
+
+_WAIT_T1 = "() => globalThis.__bench && globalThis.__bench.t1 !== null"
+_ELAPSED = "() => globalThis.__bench.t1 - globalThis.__bench.t0"
+
+
+class _AppClicks:
+    """The dashboard's network view: clicks nodes in turn, each a new focus."""
+
+    def __init__(self, page, s: Server) -> None:
+        self.page, self.server = page, s
         page.goto(s.url + "/", wait_until="domcontentloaded")
         wait_rendered(page)
         goto_view(page, "/network")
         page.wait_for_selector(f"{NETWORK_BOX}[data-settled='1']", state="attached", timeout=60_000)
         page.locator(NETWORK_BOX).scroll_into_view_if_needed()
-        nodes = page.evaluate(
+        self.nodes = page.evaluate(
             "() => globalThis.sourcetraceNetworks.network.body.data.nodes.get()"
             ".map(n => ({id: String(n.id), label: String(n.label || '')}))"
         )
-        if len(nodes) < 2:
-            raise Skip(f"the bundled article's network has {len(nodes)} node(s); nothing to switch between")
-        tries = 0
-        i = 0
-        while len(times) < repeats and tries < repeats * 4:
-            tries += 1
-            node = nodes[i % len(nodes)]
-            i += 1
-            xy = page.evaluate(_NODE_XY_JS, node["id"])
-            if xy["hit"] != node["id"] or not xy["inside"]:
-                continue  # hidden under another node or off-canvas: a click would not reach it
-            current = page.evaluate("() => globalThis.__bench_focus || null")
-            if current == node["id"]:
-                continue
-            page.evaluate(_ARM_JS, [node["id"], node["label"].rstrip("…")])
-            c_server, c_browser = s.cpu(), browser_cpu(exclude=s)
-            page.mouse.click(xy["x"], xy["y"])
-            page.wait_for_function(
-                "() => globalThis.__bench && globalThis.__bench.t1 !== null", timeout=15_000
-            )
-            cpu_server.append(s.cpu() - c_server)
-            cpu_browser.append(browser_cpu(exclude=s) - c_browser)
-            t = page.evaluate("() => globalThis.__bench.t1 - globalThis.__bench.t0")
-            page.evaluate("(id) => { globalThis.__bench_focus = id; }", node["id"])
-            times.append(t / 1000)
-            wait_rendered(page)  # let the page settle before the next click
-        ctx.close()
-    if not times:
+        if len(self.nodes) < 2:
+            raise Skip(f"the bundled article's network has {len(self.nodes)} node(s): nothing to switch")
+        self.i = 0
+        self.current: str | None = None
+
+    def click(self) -> tuple[float, float, float] | None:
+        """(seconds, server CPU s, browser CPU s) of one focus change; None if no node was clickable."""
+        for _ in range(len(self.nodes)):
+            node = self.nodes[self.i % len(self.nodes)]
+            self.i += 1
+            xy = self.page.evaluate(_NODE_XY_JS, node["id"])
+            if xy["hit"] != node["id"] or not xy["inside"] or node["id"] == self.current:
+                continue  # hidden under another node, off-canvas, or focused already
+            self.page.evaluate(_ARM_JS, [node["id"], node["label"].rstrip("…")])
+            out = _timed_click(self.page, self.server, xy["x"], xy["y"])
+            self.current = node["id"]
+            return out
+        return None
+
+
+class _BaselineClicks:
+    def __init__(self, page, s: Server) -> None:
+        self.page, self.server = page, s
+        page.goto(s.url + "/", wait_until="domcontentloaded")
+        wait_rendered(page)
+        page.wait_for_function("() => Boolean(globalThis.__benchBox)", timeout=30_000)
+        self.n = 0
+
+    def click(self) -> tuple[float, float, float] | None:
+        self.n += 1
+        self.page.evaluate(_ARM_BASELINE_JS, str(self.n))
+        r = self.page.evaluate("() => globalThis.__benchBox.getBoundingClientRect().toJSON()")
+        return _timed_click(self.page, self.server, r["x"] + r["width"] / 2, r["y"] + r["height"] / 2)
+
+
+def _timed_click(page, s: Server, x: float, y: float) -> tuple[float, float, float]:
+    c_server, c_browser = s.cpu(), browser_cpu(exclude=s)
+    page.mouse.click(x, y)
+    page.wait_for_function(_WAIT_T1, timeout=15_000)
+    used = (s.cpu() - c_server, browser_cpu(exclude=s) - c_browser)
+    elapsed = page.evaluate(_ELAPSED) / 1000
+    wait_rendered(page)  # let the page settle before the next click
+    return elapsed, used[0], used[1]
+
+
+def bench_interaction(repeats: int = 9) -> BenchResult:
+    _require_browser()
+    _require_app()
+    runs: dict[str, list[tuple[float, float, float]]] = {"app": [], "base": []}
+    with tempfile.TemporaryDirectory(prefix="bench-click-") as tmp:
+        script = Path(tmp) / "click_app.py"
+        script.write_text(CLICK_BASELINE_SCRIPT, encoding="utf-8")
+        with server(app()) as s_app, server(script) as s_base, browser() as b:
+            s_app.wait_healthy()
+            s_base.wait_healthy()
+            ctx_app = b.new_context(viewport={"width": 1400, "height": 1000})
+            ctx_base = b.new_context(viewport={"width": 1400, "height": 1000})
+            clicks = {
+                "app": _AppClicks(ctx_app.new_page(), s_app),
+                "base": _BaselineClicks(ctx_base.new_page(), s_base),
+            }
+            # alternate app and baseline clicks (ABBA) so load drift hits both alike
+            for i in range(repeats * 2):
+                which = ("app", "base") if (i // 2) % 2 == 0 else ("base", "app")
+                name = which[i % 2]
+                out = clicks[name].click()
+                if out is not None:
+                    runs[name].append(out)
+            ctx_app.close()
+            ctx_base.close()
+    if not runs["app"]:
         raise RuntimeError("no node could be clicked")
-    m = median(times)
+    times = [t for t, _, _ in runs["app"]]
+    base = [t for t, _, _ in runs["base"]]
+    m, mb = median(times), median(base)
     res = BenchResult()
     res.rows.append(
         Row(
             "4",
-            f"focus change: node click -> network + panel updated ({len(times)} clicks)",
+            f"focus change: node click -> network, panel and URL updated ({len(times)} clicks)",
             fmt_seconds(m),
-            "",
-            fmt_seconds(m),
-            "<= 250 ms",
-            verdict(m, 0.25),
+            fmt_seconds(mb),
+            f"{fmt_seconds(m)} ({fmt_ratio(m / mb)})",
+            "<= 150 ms",
+            verdict(m, 0.15),
         )
     )
-    cpu = median([a + b for a, b in zip(cpu_server, cpu_browser, strict=True)])
+    cpu = median([a + b for _, a, b in runs["app"]])
+    cpu_server = median([a for _, a, _ in runs["app"]])
+    cpu_browser = median([b for _, _, b in runs["app"]])
+    cpu_base = median([a + b for _, a, b in runs["base"]])
     res.rows.append(
         Row(
             "4cpu",
             "  same, CPU used per change (server + browser processes; they overlap)",
             fmt_seconds(cpu),
-            "",
-            fmt_seconds(cpu),
+            fmt_seconds(cpu_base),
+            fmt_ratio(cpu / cpu_base) if cpu_base > 0 else "",
             "reference",
             "",
         )
     )
     res.notes.append(
-        f"4: bundled article, network view; browser clock (pointerdown -> DOM updated); "
-        f"min {min(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms; CPU per change: server "
-        f"{median(cpu_server) * 1000:.0f} ms, browser {median(cpu_browser) * 1000:.0f} ms (10 ms ticks)."
+        f"4: bundled article, network view; browser clock (pointerdown -> the network recoloured, the panel "
+        f"naming the actor, ?focus= in the URL, script idle); min {min(times) * 1000:.0f} ms, max "
+        f"{max(times) * 1000:.0f} ms; CPU per change: server {cpu_server * 1000:.0f} ms, "
+        f"browser {cpu_browser * 1000:.0f} ms (10 ms ticks). Baseline: a bare "
+        f"Streamlit app whose component click reruns a fragment that updates the component, one text and "
+        f"the URL ({len(base)} clicks, alternated with the app's)."
     )
     return res
 
@@ -613,7 +742,9 @@ def bench_network(repeats: int = 3, n_people: int = 300) -> BenchResult:
         encoding="utf-8"
     )
     analysis = analyze_text(many_actor_article(n_people))
-    graph = network_data(analysis)
+    t_layout = time.perf_counter()
+    graph = network_data(analysis)  # positions included: sourcetrace.layout, once per article
+    t_layout = time.perf_counter() - t_layout
     graph = json.loads(json.dumps(graph))  # plain JSON, as the component receives it
     n_nodes, n_edges = len(graph["nodes"]), len(graph["edges"])
     if n_nodes < 2:
@@ -652,6 +783,119 @@ def bench_network(repeats: int = 3, n_people: int = 300) -> BenchResult:
         f"6: dashboard's network.js + vis-network 9.1.2 in Chromium on network_data() of a generated article "
         f"naming {n_people} people; max drift in the second after settling {max(drifts):.2f} px"
         + (f"; vis 'stabilized' event at {fmt_seconds(median(stabilized))}" if stabilized else "")
-        + "."
+        + f"; the positions (sourcetrace.layout, computed on the server once per article and cached) took "
+        f"{fmt_seconds(t_layout)} before the browser got them."
+    )
+    return res
+
+
+# ---------------------------------------------------------------------------- 8 article text
+
+_ARTICLE_HTML = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; font: 16px sans-serif; } .host { width: 900px; }</style></head><body></body></html>"""
+
+# In the page: mount the dashboard's article component on `data` in a fresh host (subject), or put
+# the same text in a <pre> with the same box style (baseline); the time runs from the call to the
+# first frame after a forced layout, i.e. until the text is drawn. Subject and baseline alternate.
+_ARTICLE_JS = """async ([moduleSrc, css, data, repeats]) => {
+  const url = URL.createObjectURL(new Blob([moduleSrc], {type: 'text/javascript'}));
+  const mod = await import(url);
+  const style = document.createElement('style');
+  style.textContent = css;
+  document.head.appendChild(style);
+  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const fresh = () => {
+    document.querySelectorAll('.host').forEach((h) => h.remove());
+    const host = document.createElement('div');
+    host.className = 'host';
+    document.body.appendChild(host);
+    return host;
+  };
+  const subject = [], baseline = [];
+  let spans = 0, same = true;
+  for (let i = 0; i < repeats; i++) {
+    let host = fresh();
+    await frame();
+    let t0 = performance.now();
+    mod.default({data, parentElement: host, setStateValue: () => {}, setTriggerValue: () => {}});
+    host.getBoundingClientRect();
+    document.body.offsetHeight;
+    await frame();
+    subject.push(performance.now() - t0);
+    const box = host.querySelector('.st-article');
+    spans = box.querySelectorAll('span[data-s]').length;
+    same = same && box.innerText === data.view.text;
+    host = fresh();
+    await frame();
+    t0 = performance.now();
+    const pre = document.createElement('pre');
+    pre.className = 'st-article';
+    pre.textContent = data.view.text;
+    host.appendChild(pre);
+    host.getBoundingClientRect();
+    document.body.offsetHeight;
+    await frame();
+    baseline.push(performance.now() - t0);
+  }
+  return {subject, baseline, spans, same};
+}"""
+
+
+def long_article(chars: int = 150_000) -> str:
+    """A generated article of at least `chars` characters (paragraphs of generated articles)."""
+    from benchmarks.textgen import generated_articles
+
+    parts: list[str] = []
+    n = 0
+    for text in generated_articles(400, seed=21):
+        parts.append(text)
+        n += len(text) + 2
+        if n >= chars:
+            break
+    return "\n\n".join(parts)
+
+
+def bench_article(repeats: int = 5, chars: int = 150_000) -> BenchResult:
+    """8: the dashboard's article component (components/article_component) draws a 150 KB article."""
+    _require_browser()
+    folder = APP_ROOT / "components" / "article_component"
+    if not (folder / "article.js").exists():
+        raise Skip("components/article_component/article.js does not exist yet")
+    import hashlib
+
+    from sourcetrace import render
+    from sourcetrace.analysis import analyze_text
+
+    analysis = analyze_text(long_article(chars))
+    t0 = time.process_time()
+    view = render.article_view(analysis)
+    body = json.dumps(view, sort_keys=True, ensure_ascii=False)
+    view["signature"] = hashlib.sha1(body.encode("utf-8")).hexdigest()[:16]
+    data = {"view": view, "focus": render.article_focus(analysis, None), "scroll": 0,
+            "choices": render.correction_choices(analysis), "height": "62vh"}
+    python_s = time.process_time() - t0
+    payload = len(json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    src = (folder / "article.js").read_text(encoding="utf-8")
+    css = (folder / "article.css").read_text(encoding="utf-8")
+    with browser() as b:
+        ctx = b.new_context(viewport={"width": 1400, "height": 900})
+        page = ctx.new_page()
+        page.set_content(_ARTICLE_HTML)
+        out = page.evaluate(_ARTICLE_JS, [src, css, data, repeats])
+        ctx.close()
+    if not out["same"]:
+        raise RuntimeError("the component's box did not hold the article's text exactly")
+    subject, baseline = median(out["subject"]) / 1000, median(out["baseline"]) / 1000
+    res = BenchResult()
+    res.rows.append(Row("8", f"article text of {len(analysis.article.text) / 1000:.0f} KB: mount -> drawn "
+                        "vs the same text in a <pre>", fmt_seconds(subject), fmt_seconds(baseline),
+                        fmt_seconds(subject), "<= 1 s", verdict(subject, 1.0)))
+    res.rows.append(Row("8ratio", "the same, component / <pre>", fmt_seconds(subject), fmt_seconds(baseline),
+                        fmt_ratio(subject / baseline if baseline else float("inf")), "reference", ""))
+    res.notes.append(
+        f"8: {out['spans']} marked runs ({len(analysis.actors)} actors, {len(analysis.claims)} claims, "
+        f"{len(analysis.events)} events); render.article_view + signature in Python "
+        f"{python_s * 1000:.0f} ms CPU; {payload / 1024:.0f} KB of data sent to the component; "
+        f"medians of {repeats}, subject and baseline alternating."
     )
     return res

@@ -105,12 +105,15 @@ def render_filters(analysis: Analysis, key: str) -> tuple[list[str], float, list
     top = max((r.weight for r in analysis.relations), default=1.0)
     present = [c for c in EDGE_CLASSES if any(r.family == c for r in analysis.relations)]
     present = present or list(EDGE_CLASSES)
-    c1, c2 = st.columns([3, 1.2], vertical_alignment="center")
-    chosen_edges = c1.pills(
+    # one horizontal block, not three columns: every block is redrawn on each focus change
+    row = st.container(
+        horizontal=True, horizontal_alignment="distribute", vertical_alignment="center", key=f"{key}-filters"
+    )
+    chosen_edges = row.pills(
         "Edges", present, default=present, selection_mode="multi", key=session.widget_key(f"{key}-edges"),
         label_visibility="collapsed",
     )
-    with c2.popover("Filters", icon=":material/filter_list:", width="stretch"):
+    with row.popover("Filters", icon=":material/filter_list:"):
         chosen_types = st.multiselect(
             "Actor types", types, default=types, key=session.widget_key(f"{key}-types")
         )
@@ -169,10 +172,15 @@ def render_network(analysis: Analysis, focus: Focus | None, key: str) -> None:
     # AppTest (and any path where the callback did not run) sets the state directly
     if _take_click(getattr(result, "clicked", None), last_key):
         st.rerun()
-    st.markdown(legend_html(analysis), unsafe_allow_html=True)
-    st.caption(
+    # legend and counts in one element: each element is a delta the browser redraws on a focus change
+    counts = (
         f"{len(graph['nodes'])} actors · {len(graph['edges'])} edges · click a node to focus it, "
         "the background to clear the focus"
+    )
+    st.markdown(
+        legend_html(analysis)
+        + f'<div style="font-size:.8rem;color:#5b6570;margin-top:.15rem">{html.escape(counts)}</div>',
+        unsafe_allow_html=True,
     )
 
 

@@ -195,6 +195,11 @@ def _parse_labels(doc: Doc, attributions: list[Attribution]) -> dict[str, str]:
         verb = span is not None and len(span) and span.root.pos_ in ("VERB", "AUX")
         if verb and span.root.dep_ not in _NOUN_DEPS:
             out[a.id] = UNATTRIBUTED_LABEL
+        elif a.source is None and span is not None and len(span) == 1:
+            # a report that names no one is called what the text calls it: "media reports", not "reports"
+            mods = [c for c in span.root.lefts if c.dep_ in ("compound", "amod", "nmod")]
+            if mods:
+                out[a.id] = doc.text[min(m.left_edge.idx for m in mods) : a.cue.end]
         if a.source is not None and a.source.text.strip().lower() in _RELATIVE_PRONOUNS:
             pronoun = doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
             noun = _antecedent(pronoun.root) if pronoun is not None and len(pronoun) else None
@@ -251,14 +256,21 @@ def _attributed(
 
 
 def _under_denial(att: Attribution, by_id: dict[str, Attribution]) -> bool:
-    """The attribution denies, or is nested in a denial ("X denied that Y said P": Y's P is denied
-    in this chain, never asserted by it)."""
-    seen: set[str] = set()
-    while att is not None and att.id not in seen and not att.frame:
-        if att.stance == "denies":
+    """The attribution denies, or is nested inside what a denial denies ("X denied that Y said
+    P": Y's P is denied in this chain, never asserted by it). A cue outside the denial's content
+    ("refuted the rumours, saying P": the denier goes on) is not denied."""
+    if att.stance == "denies":
+        return True
+    seen: set[str] = {att.id}
+    cue = att.cue
+    parent = by_id.get(att.parent or "")
+    while parent is not None and parent.id not in seen and not parent.frame:
+        if not _inside(parent.content, cue.start, cue.end):
+            return False
+        if parent.stance == "denies":
             return True
-        seen.add(att.id)
-        att = by_id.get(att.parent or "")
+        seen.add(parent.id)
+        cue, parent = parent.cue, by_id.get(parent.parent or "")
     return False
 
 

@@ -1,4 +1,4 @@
-"""Command line: `python -m sourcetrace analyze|evaluate|export|schema`."""
+"""Command line: `python -m sourcetrace analyze|evaluate|folds|export|schema` (and the rest, see --help)."""
 
 from __future__ import annotations
 
@@ -125,9 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_schema)
 
     # each command module adds its own subcommand; one that is broken must fail here, loudly
-    from sourcetrace import evaluate, export, train, workspace
+    from sourcetrace import evaluate, export, folds, train, workspace
 
-    for module in (evaluate, export, train, workspace):
+    for module in (evaluate, export, folds, train, workspace):
         module.add_parser(sub)
     from sourcetrace.corpus import cli as corpus_cli  # corpus ingest|stats|provenance|search (issue 13)
 

@@ -225,19 +225,6 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         from sourcetrace.attributions import check_rules
 
         check_rules(without)  # an unknown name is one sentence before the corpus is parsed
-    if getattr(args, "folds", None):  # the rules on K parts of a split nobody tuned on
-        from sourcetrace.folds import evaluate_folds, format_folds, summary
-
-        results = evaluate_folds(
-            args.folder, args.folds, model=args.model, without=without,
-            learned_on_validation=args.learned, cache=args.cache,
-        )
-        if args.json:
-            folds = [{"fold": r.fold, "learned": r.learned, **r.report.as_dict()} for r in results]
-            print(json.dumps({"folds": folds, "rules_alone": summary(results)}, indent=2))
-        else:
-            print(format_folds(results))
-        return 0
     if not args.learned:
         without = (*without, "learned_cues")
     report = evaluate_folder(args.folder, model=args.model, without=without, cache=args.cache)
@@ -267,13 +254,6 @@ def add_parser(subparsers) -> None:
         dest="learned",
         action="store_false",
         help="the rules alone, without the learned cue scorer (same as --without learned_cues)",
-    )
-    e.add_argument(
-        "--folds",
-        type=int,
-        metavar="K",
-        help="score the rules alone on K disjoint parts of FOLDER (fold 0: the seeded validation tenth, "
-        "also scored with the learned cues) and print their spread (sourcetrace/folds.py)",
     )
     e.add_argument(
         "--cache", action="store_true", help="parse the folder once and reuse the parse (user cache folder)"

@@ -1,4 +1,4 @@
-"""How far the dev figure is from text nobody tuned on: `python -m sourcetrace evaluate --folds K TRAIN`.
+"""How far the dev figure is from text nobody tuned on: `python -m sourcetrace folds TRAIN [--k K]`.
 
 PolNeAR dev was read, rule by rule, over earlier sessions; its figure is optimistic. The train split
 was never used to choose a rule (only to fit the learned cue scorer), so scoring the rules on K
@@ -13,6 +13,8 @@ learned cues on.
 
 from __future__ import annotations
 
+import argparse
+import json
 import random
 import statistics
 from dataclasses import dataclass
@@ -109,3 +111,41 @@ def format_folds(results: list[FoldResult]) -> str:
     spread = " ".join(f"{s[x]['mean']:.1f} ± {s[x]['sd']:.1f}".rjust(12) for x in ROLES)
     lines.append(f"{'all':<5} {'rules alone, mean ± sd':<22} {'':>8} {spread}")
     return "\n".join(lines)
+
+
+def cmd_folds(args: argparse.Namespace) -> int:
+    without = tuple(r.strip() for r in (args.without or "").split(",") if r.strip())
+    if without:
+        from sourcetrace.attributions import check_rules
+
+        check_rules(without)  # an unknown name is one sentence before the corpus is parsed
+    results = evaluate_folds(
+        args.folder, args.k, model=args.model, without=without,
+        learned_on_validation=args.learned, cache=args.cache,
+    )
+    if args.json:
+        folds = [{"fold": r.fold, "learned": r.learned, **r.report.as_dict()} for r in results]
+        print(json.dumps({"folds": folds, "rules_alone": summary(results)}, indent=2))
+    else:
+        print(format_folds(results))
+    return 0
+
+
+def add_parser(subparsers) -> None:
+    f = subparsers.add_parser(
+        "folds",
+        help="the rules alone on K disjoint parts of a BRAT folder (fold 0: the seeded validation tenth, "
+        "also scored with the learned cues) and their spread",
+    )
+    f.add_argument("folder", help="folder with text/*.txt and attributions/*.ann (PolNeAR train)")
+    f.add_argument("--k", type=int, default=10, help="number of folds (default 10)")
+    f.add_argument("--json", action="store_true", help="print the figures as JSON")
+    f.add_argument("--model", help="spaCy pipeline name or path")
+    f.add_argument("--without", metavar="RULE[,RULE]", help="switch these attribution rules off as well")
+    f.add_argument(
+        "--no-learned", dest="learned", action="store_false", help="skip fold 0's run with the learned cues"
+    )
+    f.add_argument(
+        "--cache", action="store_true", help="parse the folder once and reuse the parse (user cache folder)"
+    )
+    f.set_defaults(func=cmd_folds)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from sourcetrace.errors import InputError, ModelNotInstalled
 
@@ -74,8 +75,69 @@ def _load(name: str, gazetteers: tuple[str, ...]) -> Language:
     for f in files:
         if Path(f).exists():
             ruler.add_patterns(_read_patterns(Path(f), nlp))
+    nlp.add_pipe("sourcetrace_line_bounded_ents", after="ner")
     nlp.meta["sourcetrace_gazetteers"] = files
     return nlp
+
+
+_WRAPPED = 60  # a line at least this long that ends mid-sentence was wrapped, not ended
+
+
+@Language.component("sourcetrace_line_bounded_ents")
+def line_bounded_ents(doc: Doc) -> Doc:
+    """An entity never runs across a line break: "Daily Planet\n\nHarbor Gate Chief Executive
+    Resigns" (a publisher line and a headline) is two pieces, "Lu Hui\n" ends at its name, and
+    a piece that is only a function word ("Debenhams\nAmong") is dropped. A single break inside a
+    long line that ends mid-sentence is a hard wrap ("John\nSmith" in wrapped text) and stays."""
+    if not any("\n" in e.text for e in doc.ents):
+        return doc
+    ents = []
+    for e in doc.ents:
+        if "\n" not in e.text:
+            ents.append(e)
+            continue
+        for start, end in _line_pieces(doc, e):
+            piece = doc[start:end]
+            if any(t.is_alpha and not t.is_stop and (t.text[:1].isupper() or t.like_num) for t in piece):
+                ents.append(Span(doc, start, end, label=e.label, kb_id=e.kb_id, span_id=e.id))
+    doc.set_ents(ents, default="outside")
+    return doc
+
+
+def _line_pieces(doc: Doc, ent: Span) -> list[tuple[int, int]]:
+    """Token ranges of `ent` between its line breaks (hard wraps kept), without space tokens."""
+    pieces, start = [], ent.start
+    for t in ent:
+        breaks = "\n" in t.text or "\n" in t.whitespace_
+        if not breaks or _hard_wrap(doc, t):
+            continue
+        end = t.i if t.is_space else t.i + 1
+        if end > start:
+            pieces.append((start, end))
+        start = t.i + 1
+    if start < ent.end:
+        pieces.append((start, ent.end))
+    return [(s, e) for s, e in (_trim_space(doc, s, e) for s, e in pieces) if e > s]
+
+
+def _hard_wrap(doc: Doc, tok) -> bool:
+    """A single line break after a long line that does not end a sentence."""
+    text = doc.text
+    at = tok.idx if tok.is_space else tok.idx + len(tok.text)
+    rest = text[at : at + len(tok.text) + len(tok.whitespace_) if tok.is_space else at + len(tok.whitespace_)]
+    if rest.count("\n") != 1:
+        return False
+    line_start = text.rfind("\n", 0, at) + 1
+    line = text[line_start:at].rstrip()
+    return len(line) >= _WRAPPED and not line.endswith((".", "!", "?", ":", '"', "”"))
+
+
+def _trim_space(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return start, end
 
 
 KIND_SEPARATOR = "|"

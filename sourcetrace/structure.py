@@ -98,8 +98,8 @@ _DATE_LABEL = (
     r"|(?:date|time)\s*(?:of\s+)?(?:publication|published|posted|post|updated|modified|created|released)"
     r"|(?:first |last |originally )?(?:publish(?:ed)?|post(?:ed)?|updated?|modified|released?|created"
     r"|uploaded|pub(?:lication|lished)?)\s*(?:date|time)(?: on| at)?"
-    r"|(?:first |last |originally )?(?:published|updated|posted|modified|uploaded|dated?|released|created)"
-    r"(?: on| at)?)"
+    r"|(?:first |last |originally )?(?:published|updated|posted|modified|uploaded|dated?|released|created"
+    r"|corrected|correction)(?: on| at)?)"
 )
 _DATE_LINE = re.compile(
     rf"(?:{_DATE_LABEL}\s*[:\-–—]?\s*)?(?:{_DATE_TOKEN}(?=[\s,|/.\-–—:·•()\[\]]|$)[\s,|/.\-–—:·•()\[\]]*)+",
@@ -114,8 +114,11 @@ _ANY_DATE = re.compile(
 )
 _HAS_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\bago\b|\b(?:yesterday|today|just now)\b", re.IGNORECASE)
 _HAS_LABEL = re.compile(rf"^\W*{_DATE_LABEL}\b", re.IGNORECASE)
-_UPDATED_SEGMENT = re.compile(r"\W*(?:last\s+)?(?:updated?|modified|edited)\b", re.IGNORECASE)
-_UPDATED_LABEL = re.compile(r"updat|modif|edited", re.IGNORECASE)
+# a correction is a change after publication: its date is an update's ("Correction: October 2, 2016")
+_UPDATED_SEGMENT = re.compile(
+    r"\W*(?:last\s+)?(?:updated?|modified|edited|corrected|correction)\b", re.IGNORECASE
+)
+_UPDATED_LABEL = re.compile(r"updat|modif|edited|correct", re.IGNORECASE)
 # a date's label inside a longer line: "... New Delhi Updated on: October 14, 2019 11:54 IST"
 _LABELLED_DATE = re.compile(
     rf"(?<![\w-])(?P<label>{_DATE_LABEL})\s*[:\-–—]?\s*(?:{_WEEKDAY},?\s+)?(?P<date>{_ANY_DATE.pattern})",
@@ -264,12 +267,16 @@ def _chrome_lexicon() -> _ChromeLexicon:
     def regexes(key: str) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(r, re.IGNORECASE) for r in data.get(key, []))
 
+    inline_regex = "|".join(data.get("inline_related_regex", [])) or "(?!)"  # "Money latest: ..."
+
     return _ChromeLexicon(
         tail_related=frozenset(data.get("tail_related", [])),
         tail_related_regex=regexes("tail_related_regex"),
         tail_comments=frozenset(data.get("tail_comments", [])),
         tail_comments_regex=regexes("tail_comments_regex"),
-        inline_related=re.compile(rf"^\W*(?:{alts('inline_related_prefixes')})\s*[:>»|]\s*\S", re.IGNORECASE),
+        inline_related=re.compile(
+            rf"^\W*(?:{alts('inline_related_prefixes')}|{inline_regex})\s*[:>»|]\s*\S", re.IGNORECASE
+        ),
         roles=re.compile(rf"\b(?:{alts('byline_roles')})s?\b", re.IGNORECASE),
         caption_label=re.compile(
             rf"^[\s(\[]*(?:{alts('caption_labels')})(?:\s+credit)?\s*(?:[:,|]|\s+by\b|\s*/)\s*\S",
@@ -360,7 +367,7 @@ _BY = re.compile(
 _POSTED_ON_BY = re.compile(
     r"^\W*(?:posted|published|written|updated)\s+(?:on\s+)?(?P<date>.+?)\s+by\s+(?P<rest>.+)$", re.IGNORECASE
 )
-_FIELD_SPLIT = re.compile(r"\s*[|•·]\s*|\s+[–—-]\s+|\s*\n\s*")
+_FIELD_SPLIT = re.compile(r"\s*[|•·]\s*|\s+[–—/-]\s+|\s*\n\s*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+?\d[\d ().-]{7,}\d)")
 _CONTACT_WORDS = re.compile(r"\b(?:contact|e-?mail|tips?|write to|reach|send|story idea|call us|text line|"
@@ -638,6 +645,13 @@ def _labelled_date(line: str) -> tuple[str | None, str | None]:
     return found[0] if found else (None, None)
 
 
+# "IRANIAN PRESIDENCY / AFP Iran's President ...": a credit in capitals, a slash, the agency, then the caption
+_LEADING_CREDIT = re.compile(
+    r"^(?:[A-Z][A-Z.'’&-]+\s+){0,4}[A-Z][A-Z.'’&-]+\s*/\s*[A-Z][A-Z.'’&-]+"
+    r"(?:\s+(?:via\s+|VIA\s+)?[A-Z][A-Z.'’&-]+){0,3}\s+(?=[A-Z][a-z])"
+)
+
+
 def _is_caption(line: str) -> bool:
     stripped = line.strip()
     if len(stripped.split()) > 80:
@@ -646,6 +660,8 @@ def _is_caption(line: str) -> bool:
     if _is_known_outlet(stripped):
         return False  # "Reuters" alone: a publisher line or the agency's sign-off, not a photo credit
     if lex.caption_label.match(stripped) or _CAPTION_INSIDE.search(stripped):
+        return True
+    if _LEADING_CREDIT.match(stripped):
         return True
     if len(stripped.split()) > 60:
         return False
@@ -822,11 +838,17 @@ def _lead_dateline(
 ) -> _DatelineFound:
     """A name, maybe a date, then a dash: "NCRI –", "PHOENIX —", "WASHINGTON, March 3 -"."""
     lead, date_text, sep, gap = m.group("lead"), m.group("date"), m.group("sep"), m.group("gap")
-    if lead is None or sep is None or not gap:
+    if lead is None or sep is None:
         return _DatelineFound()
-    if sep == ":" and not date_text:
-        return _DatelineFound()  # "Meanwhile: ..." or a speaker label, not a dateline
     letters = re.sub(r"[^A-Za-z]", "", lead)
+    if not gap and not (sep in "–—" and letters.isupper() and text[m.end():m.end() + 1].isupper()):
+        return _DatelineFound()  # "OTTAWA—The ministry ...": a place run into the story by a dash
+    if sep == ":" and not date_text:
+        # "New Delhi: A shooting ...": a title-case place opening the body; "Meanwhile: ...", a
+        # speaker label ("PENCE: Well") or a quotation after the colon are no dateline
+        if first_paragraph and "\n" not in gap and _is_colon_place(lead, text[m.end():m.end() + 400]):
+            return _DatelineFound(place=(start, _before_space(text, start, m.end())))
+        return _DatelineFound()
     sentence = re.split(r"(?<=[.!?])\s", text[m.end():m.end() + 400], maxsplit=1)[0]
     apposition = sep != ":" and sep in sentence
     if not date_text and letters.isupper() and not _is_known_outlet(lead) and not (
@@ -834,7 +856,10 @@ def _lead_dateline(
     ):
         # "PHOENIX —", "NEWPORT NEWS, Va. -", "ROME —" place the story at the body's opening; they
         # name no source. Later "CONGRESS HAS INVESTIGATED HIM —" is a run-in subheading.
-        if apposition or len(letters) < 3 or sep == ":" or not first_paragraph or len(lead.split()) > 3:
+        # ("OTTAWA—The ministry ... — according to ...": no space after the dash, no apposition)
+        if (apposition and gap) or len(letters) < 3 or sep == ":" or not first_paragraph:
+            return _DatelineFound()
+        if len(lead.split()) > 3:
             return _DatelineFound()
         return _DatelineFound(place=(start, _before_space(text, start, m.end())))
     if not _is_source_lead(m, first_paragraph, apposition):
@@ -866,6 +891,39 @@ def _is_source_lead(m: re.Match[str], first_paragraph: bool, apposition: bool) -
     return not (not date_text and sep == "-" and " " not in lead and not lead.isupper())
 
 
+_FIRST_WORDS_OF_SPEECH = re.compile(r"^(?:I|We|You|My|Our|Yes|No|Well|Thank)\b")
+
+
+def _is_colon_place(lead: str, after: str) -> bool:
+    """ "New Delhi: A shooting incident took place ...": one to three title-case words (not all
+    capitals, not a label such as "Update" or "Watch"), then a sentence in the narrator's voice."""
+    words = lead.split()
+    if not 1 <= len(words) <= 3 or lead.isupper() or _TITLE_WORDS.match(words[0]):
+        return False
+    if not all(w[:1].isupper() and w[1:2].islower() for w in words if w.lower() not in ("of", "the")):
+        return False
+    if _normalise_line(lead) in _label_words():
+        return False
+    line = after.split("\n", 1)[0]
+    sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0].strip()
+    return (
+        bool(re.match(r"[A-Z]", line))
+        and not _FIRST_WORDS_OF_SPEECH.match(line)
+        and len(sentence.split()) >= 6
+        and bool(re.search(r"[.!?][\"”’]?$", sentence))  # a sentence, not a headline's second half
+    )
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> frozenset[str]:
+    """Labels before a colon that are furniture ("Update:", "Watch:"): the speaker-label stoplist."""
+    path = BOILERPLATE_FILE.parent / "speaker_label_stoplist.txt"
+    if not path.exists():
+        return frozenset()
+    rows = [r.split("#", 1)[0].strip().lower() for r in path.read_text(encoding="utf-8").splitlines()]
+    return frozenset(r for r in rows if r)
+
+
 _TITLE_WORDS = re.compile(r"^(?:sen|rep|gov|mr|mrs|ms|dr|gen|col|lt|sgt|pres|prof|rev|sir|lord|dame|"
                           r"president|"
                           r"senator|minister|judge|mayor|king|queen|prince|pope)\.?$", re.IGNORECASE)
@@ -880,8 +938,19 @@ def _is_place_lead(lead: str) -> bool:
 
 
 def _starts_with_wire_dateline(text: str, start: int) -> bool:
+    """The line opens with a wire dateline ("LISBON, March 15 (Atlantic Wire) -") or a place run into
+    the story by a dash ("OTTAWA—The ministry ..."): the story's first paragraph, not a headline."""
     m = _DATELINE.match(text, start)
-    return bool(m and m.group("agency") and (m.group("sep") or m.group("lead")))
+    if not m:
+        return False
+    if m.group("agency") and (m.group("sep") or m.group("lead")):
+        return True
+    lead, sep = m.group("lead"), m.group("sep")
+    letters = re.sub(r"[^A-Za-z]", "", lead or "")
+    return bool(
+        lead and sep in ("–", "—") and not m.group("gap") and letters.isupper() and len(letters) >= 3
+        and text[m.end():m.end() + 1].isupper()
+    )
 
 
 # --------------------------------------------------------------------------- the stage
@@ -957,6 +1026,15 @@ def _stated_or_caption(line: str) -> Chrome | None:
     return _source_credit(line)
 
 
+# another story's teaser opening with its age: "5m ago'Make X ambassador': ...", "2h ago Minister ...",
+# "19 minutes agoHorizon victims ..." (the stamp run into the headline); "5 days ago, the minister
+# said ..." is prose and stays
+_AGE_TEASER = re.compile(
+    r"^\W*\d{1,3}\s?(?:s|m|h|d|w|mins?|hrs?)\s+ago(?:\b\W*\w|(?=[^\W\d_]))"
+    r"|^\W*\d{1,3}\s*(?:seconds?|minutes?|hours?|days?|weeks?)\s+ago(?=[^\W\d_]|['‘“\"])",
+)
+
+
 def _classify_anywhere(lines: _Lines) -> None:
     """Chrome that is chrome wherever it stands: furniture, captions, bylines, credits, related links."""
     text_lines = [lines.line(i) for i in range(len(lines.spans))]
@@ -985,7 +1063,9 @@ def _classify_anywhere(lines: _Lines) -> None:
             after_by = False
             continue
         after_by = False
-        if _is_date_line(line, header=False):
+        if _AGE_TEASER.match(line):
+            lines.mark(i, "related")  # "5m agoHorizon victims call for ...": another story, stamped
+        elif _is_date_line(line, header=False):
             lines.mark(i, "date", _chrome_stub("date", [], None, _full_date(line)))
         elif _is_credit(line):
             lines.mark(i, "credit", _chrome_stub("credit", [], None, _labelled_date(line)[0]))
@@ -1128,6 +1208,51 @@ def _repeats_later(lines: _Lines, i: int) -> bool:
     return any(_normalise_line(lines.line(j)).startswith(norm) for j in later)
 
 
+def _inline_related_block(lines: _Lines, i: int) -> int:
+    """ "Read more from Harbour News:" and a few headlines inside the story, which then goes on:
+    the headlines are marked related and their number returned (0 when the story does not go on)."""
+    if not lines.line(i).rstrip().endswith(":"):
+        return 0
+    j = i + 1
+    run = _headline_run(lines, j)
+    if not run or j + run >= len(lines.spans) or not _is_prose(lines.line(j + run)):
+        return 0
+    for t in range(j, j + run):
+        lines.mark(t, "related")
+    return run
+
+
+def _headline_run(lines: _Lines, j: int) -> int:
+    """How many lines from `j` read as other stories' headlines: short, no closing punctuation."""
+    k = j
+    while k < len(lines.spans) and len(lines.line(k).split()) <= 16 and not re.search(
+        r"[.!?:;,]\W*$", lines.line(k)
+    ):
+        k += 1
+    return k - j
+
+
+def _is_prose(line: str) -> bool:
+    return len(line.split()) >= 12 and bool(re.search(r"[.!?”\"]\s*$", line))
+
+
+_COPYRIGHT = re.compile(r"^\W*(?:copyright\b|©\s*(?:\d{4}|copyright)\b|\(c\)\s*\d{4}\b)", re.IGNORECASE)
+
+
+def _after_copyright(lines: _Lines, body_first: int) -> None:
+    """The article's copyright line in the lower half of the page ends it: what follows is the
+    page's footer (tag clouds, widgets), unless it reads as more of the story."""
+    n = len(lines.spans)
+    lower = range(n - 1, max(body_first, n // 2) - 1, -1)
+    at = next((k for k in lower if _COPYRIGHT.match(lines.line(k))), None)
+    if at is None:
+        return
+    rest = [j for j in range(at + 1, n) if j not in lines.chrome]
+    if rest and not any(_is_prose(lines.line(j)) for j in rest):
+        for j in rest:
+            lines.mark(j, "furniture")
+
+
 def _tail(lines: _Lines, body_first: int) -> None:
     """The page's tail: other stories' headlines and the comments, after the article's last line."""
     n = len(lines.spans)
@@ -1139,6 +1264,10 @@ def _tail(lines: _Lines, body_first: int) -> None:
             continue
         lines.mark(i, marker)  # "Leave a comment" opens the comments, whatever else it matched
         j = i + 1
+        inline = _inline_related_block(lines, i) if marker == "related" else 0
+        if inline:
+            i = j + inline
+            continue
         while j < n:
             if marker == "related" and j not in lines.chrome and len(lines.line(j).split()) >= 45:
                 break  # a full paragraph: the article goes on
@@ -1160,6 +1289,7 @@ def _tail(lines: _Lines, body_first: int) -> None:
         if j in lines.chrome and j >= body_first:  # bounded by chrome above: a label, a caption, a stamp
             for t in range(j + 1, k):
                 lines.mark(t, "related")
+    _after_copyright(lines, body_first)
     # "AFP" / "PA Media" alone as the article's last line: the agency's sign-off
     free = [j for j in lines.free() if j >= body_first]
     if free and len(free) > 1:

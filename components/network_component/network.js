@@ -9,11 +9,21 @@ const FADE = "#d9dee4";
 const FOCUS = "#e0a100";
 const TIP_GAP = 10; // px between a node's box (label included) and its tooltip
 
+// Only the nodes and edges whose look changed are updated: a focus change touches a few of them.
+function changed(items, last) {
+  const out = [];
+  for (const item of items) {
+    const key = JSON.stringify(item);
+    if (last.get(item.id) !== key) { last.set(item.id, key); out.push(item); }
+  }
+  return out;
+}
+
 function applyFocus(s, focus) {
   const hl = new Set((focus && focus.highlight) || []);
   const primary = focus && focus.primary;
   const any = hl.size > 0;
-  s.nodes.update(
+  s.nodes.update(changed(
     s.base.map((n) => {
       const lit = !any || hl.has(n.id);
       return {
@@ -26,14 +36,14 @@ function applyFocus(s, focus) {
         borderWidth: n.id === primary ? 5 : 1,
         font: { color: lit ? "#1b1f24" : "#a3abb4", size: n.id === primary ? 23 : 20 },
       };
-    })
-  );
-  s.edges.update(
+    }), s.lastNodes
+  ));
+  s.edges.update(changed(
     s.baseEdges.map((e) => {
       const lit = !any || (hl.has(e.from) && hl.has(e.to) && (!primary || e.from === primary || e.to === primary));
       return { id: e.id, color: { color: lit ? (any ? "#5b6b7c" : "#9aa4af") : "#e6e9ed", opacity: lit ? 1 : 0.5 } };
-    })
-  );
+    }), s.lastEdges
+  ));
   s.box.dataset.focus = primary || "";
   s.focused = Boolean(focus && focus.active);
 }
@@ -162,7 +172,8 @@ function build(data, parentElement) {
   tip.className = "st-net-tip";
   tip.dataset.testid = "sourcetrace-network-tooltip";
   box.appendChild(tip);
-  const s = { signature: data.signature, network, nodes, edges, base, baseEdges, box, tip, tips, focused: false };
+  const s = { signature: data.signature, network, nodes, edges, base, baseEdges, box, tip, tips, focused: false,
+              lastNodes: new Map(), lastEdges: new Map() };
   network.once("afterDrawing", () => {
     network.fit({ animation: false });
     box.dataset.settled = "1";

@@ -58,8 +58,8 @@ function build(data, parentElement) {
   const network = new vis.Network(box, { nodes, edges }, options);
   const s = { signature: data.signature, box, network, nodes, edges, base: graph.nodes, baseEdges: graph.edges,
     baseSize, labelSize: baseSize, lit: data.lit, px: data.min_label_px };
-  network.once("stabilizationIterationsDone", () => {
-    network.setOptions({ physics: false });
+  // positions come from sourcetrace/layout.py with physics off: ready at the first drawing
+  network.once("afterDrawing", () => {
     legible(s, s.px);
     box.dataset.settled = "1";
   });

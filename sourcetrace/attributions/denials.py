@@ -28,6 +28,11 @@ DENIAL_RULES = (
         "or source when named), not X's; X's claim denies it",
     ),
     Rule(
+        "answered_report",
+        '"He was responding to media reports that P", "reacted to claims that P": P is the reports\' '
+        "claim, not the responder's",
+    ),
+    Rule(
         "called_untrue",
         '"X called the report fabricated", "described the claims as baseless": calling an object untrue '
         "(data/rebuttals.txt) denies it; a report in it keeps its proposition as its own claim",
@@ -35,7 +40,7 @@ DENIAL_RULES = (
     Rule(
         "denial_participle",
         '"refuted rumors of an outbreak saying P": a participle the parser hung on the denied thing '
-        "is the denier's (X › P), and no part of what is denied",
+        'is the denier\'s (X › P), no part of what is denied; "denied a report saying P": the report\'s',
     ),
     Rule(
         "denial_conjunct",
@@ -46,6 +51,7 @@ DENIAL_RULES = (
 _SOURCE_PREPS = ("in", "by", "from", "of")
 # what calls an object untrue: "called it [fabricated]", "branded the report [a lie]"
 _COMPLEMENT_DEPS = ("oprd", "acomp", "xcomp", "attr")
+_ANSWERS = {"respond", "react", "reply", "answer", "retort"}
 _CONTRAST = {"but", "yet", "although", "though", "while", "whereas"}
 
 
@@ -69,6 +75,8 @@ def split_denials(doc: Doc, finds: list[Found], lex: Lexicons, off: Collection[s
                 _called_untrue(f, lex)
                 # "rejected the report as false": the report is what is denied, not "as false"
                 f.content = [_without_untrue_tail(doc, r) for r in f.content]
+        elif f.lemma in _ANSWERS and "answered_report" not in off:
+            _rehang(doc, f, finds, reports)  # "responding to reports that P": P stays the reports'
         elif "called_untrue" not in off and _called_untrue(f, lex):
             denying[f.verb.i] = f
             _rehang(doc, f, finds, reports)
@@ -116,8 +124,9 @@ def _rehang(doc: Doc, f: Found, finds: list[Found], reports: frozenset[str]) -> 
 
 def _participle_of_denier(f: Found, finds: list[Found], lex: Lexicons, reports: frozenset[str]) -> None:
     """ "refuted rumors of an Ebola outbreak saying people should not be scared": "saying" is the
-    denier's, though the parser hangs it on "outbreak"; a report, a person or a named thing can
-    speak ("denied a report saying P", "quoted an official saying P") and keeps it."""
+    denier's, though the parser hangs it on "outbreak", and no part of what is denied. A report,
+    a person or a named thing can speak and keeps its participle: "denied a report saying P" is
+    the report's P (and is denied), never the denier's."""
     for g in finds:
         if g.verb is None or g.verb.tag_ != "VBG" or g.verb.dep_ != "acl" or g.verb.i < f.verb.i:
             continue
@@ -125,7 +134,6 @@ def _participle_of_denier(f: Found, finds: list[Found], lex: Lexicons, reports: 
         if not any(t.i == f.verb.i for t in noun.ancestors) or not (g.parent is f or g.cue[0] <= f.cue[0]):
             continue
         if noun.lemma_.lower() in reports:
-            # "denied a report saying P": the report says P (and is denied), never the denier
             g.source, g.head, g.parent = np_range(noun), noun, f.parent
             g.cue = (g.verb.idx, tok_end(g.verb))
             continue

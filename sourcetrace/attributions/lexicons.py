@@ -37,13 +37,14 @@ class Lexicons:
     rebuttals: re.Pattern[str] | None = None  # "is false", "no truth", "baseless": a content that denies
 
 
-def _phrases(phrases: list[str]) -> re.Pattern[str] | None:
+def _phrases(phrases: list[str], gap: str = r"\ ") -> re.Pattern[str] | None:
     """One pattern for whole-word phrases, longest first (so "it is not officially known whether"
-    wins over shorter overlaps)."""
+    wins over shorter overlaps); `gap` is what may stand between two words."""
     if not phrases:
         return None
     alts = sorted(phrases, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in alts) + r")\b", re.IGNORECASE)
+    body = "|".join(re.escape(p).replace(r"\ ", gap) for p in alts)
+    return re.compile(r"\b(?:" + body + r")\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,8 @@ def lexicons() -> Lexicons:
         quantities=frozenset(r[0].lower() for r in _lines("quantity_heads.txt")),
         speaker_stoplist=frozenset(" ".join(r).lower() for r in _lines("speaker_label_stoplist.txt")),
         references={r[0].lower(): r[1] for r in _lines("reference_heads.txt") if len(r) > 1},
-        rebuttals=_phrases([" ".join(r) for r in _lines("rebuttals.txt")]),
+        # a rebuttal's words may be quoted apart: didn't "ring true"
+        rebuttals=_phrases([" ".join(r) for r in _lines("rebuttals.txt")], gap=r"[\s\"“”‘’']+"),
     )
 
 

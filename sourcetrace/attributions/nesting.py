@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from sourcetrace.attributions.base import Found, Rule, minus, parts, tok_end
+from sourcetrace.attributions.base import Found, Rule, tok_end
 from sourcetrace.attributions.lexicons import lexicons
 
 _MAX_NESTING = 6
@@ -16,28 +16,7 @@ NESTING_RULES = (
         '"agreed to release the funds": when both verbs are cues, the outer one speaks; with a "ctl" '
         'verb ("refused to disclose") the two are one cue',
     ),
-    Rule(
-        "same_speaker_participle",
-        '"X refuted rumours of an outbreak saying P": a participle of the same speaker inside the '
-        "content is a second claim of X, not part of the first one nor nested in it",
-    ),
 )
-
-
-def split_same_speaker(finds: list[Found], text: str) -> None:
-    """ "Authorities refuted rumours of an outbreak in the country saying people should not panic":
-    the parser hung "saying" inside the object, but the authorities say it; it is cut out of the
-    refuted content and stands beside it."""
-    for f in finds:
-        v = f.verb
-        if v is None or v.tag_ != "VBG" or v.dep_ != "acl" or f.head is None or f.parent is not None:
-            continue
-        for g in finds:
-            if g is f or g.head is None or g.head.i != f.head.i or g.verb is None or g.verb.i > v.i:
-                continue
-            if g.content_contains(f.cue):
-                hole = (f.cue[0], f.content_end)
-                g.content = parts(text, [p for r in g.content for p in minus(r, [hole])]) or g.content
 
 
 def drop_inner_xcomp(finds: list[Found]) -> list[Found]:

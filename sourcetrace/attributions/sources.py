@@ -19,6 +19,7 @@ _DEFINITE = {"the", "this", "that", "these", "those", "same"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _THING_PRONOUNS = {"it", "they", "them"}
 _RELATIVE = {"that", "which", "who"}
+_SUBJECTS = ("nsubj", "nsubjpass")
 _MEDIA = {"media", "news", "broadcasting", "publishing", "newspaper"}
 _REPORTING_LEMMAS = {"report", "publish", "write", "quote", "cite", "broadcast", "carry", "air", "according"}
 # verbs that make their subject the issuer of a document object ("issued a statement")
@@ -175,6 +176,11 @@ class ActorBook:
         if wanted == "organisation":
             return self._last_organisation()
         if lemma in lex.documents:
+            # "the Kyodo report": the owner it names beats the issuer remembered for "the report"
+            owner = self._owner(head) if lemma not in _PAGES else None
+            if owner is not None:
+                self.issuers[lemma] = owner
+                return owner
             return self.issuers.get(lemma) or self._issuer_before(head) or self._report_of(lemma)
         return None
 
@@ -230,7 +236,12 @@ class ActorBook:
     def _owner(self, head: Token) -> Actor | None:
         """Who a document belongs to: "Bloomberg's report", "the Kyodo report", "a report by
         Reuters", "a statement issued by the ministry"."""
+        if any(c.lemma_.lower() in ("leak", "leaked") for c in head.children if c.dep_ in ("amod", "acl")):
+            return None  # "a leaked assessment from the agency": the paper speaks, not the agency
         for child in head.children:
+            lo, hi = sorted((tok_end(head), child.idx))
+            if "\n" in self.text[lo:hi]:
+                continue  # the parser ran on over a line break ("... reports\n\nBy NAME")
             if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
                 owner = self._named_at(child)
             elif child.dep_ == "prep" and child.lower_ in ("by", "from", "in", "with"):
@@ -343,6 +354,7 @@ class ActorBook:
     def _pronoun(self, head: Token, source: Range) -> tuple[Actor | None, str]:
         if head.lower_ in _PERSON_PRONOUNS:
             prior = self._last(lambda a: a.type == "PERSON")
+            prior = self._subject_since(prior, head) or prior
         elif head.lower_ in _THING_PRONOUNS:
             # "it said": the last organisation, outlet or document; "they": or the last group of people
             plural = head.lower_ != "it"
@@ -352,6 +364,25 @@ class ActorBook:
         if prior is not None:
             return self._use(prior, source), prior.kind
         return None, "anonymous"
+
+    def _subject_since(self, prior: Actor | None, head: Token) -> Actor | None:
+        """ "Suga ducked questions ... “...,” he said": a named person who is the subject of a
+        sentence after the last source, and before the pronoun, is who "he" is."""
+        since = -1
+        if prior is not None:
+            since = max((m.start for m in prior.mentions if m.start < head.idx), default=-1)
+        best, best_at = None, since
+        doc = head.doc
+        for actor in self.actors:
+            if actor.type != "PERSON" or actor.kind != "named":
+                continue
+            for m in actor.mentions:
+                if not best_at < m.start < head.idx:
+                    continue
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and _main_subject(span.root):
+                    best, best_at = actor, m.start
+        return best
 
     def _unnamed(self, head: Token, source: Range) -> tuple[Actor | None, str]:
         """An anonymous person ("a senior official", later "the official") or a document."""
@@ -435,6 +466,12 @@ def _can_tell(tok: Token) -> bool:
     lex = lexicons()
     lemma = tok.lemma_.lower()
     return tok.pos_ == "PROPN" or lemma in lex.documents or lemma in lex.anonymous or lemma in lex.references
+
+
+def _main_subject(tok: Token) -> bool:
+    """The named subject of a main clause ("Suga ducked questions"), not of a relative clause
+    ("a problem that Karzai has taken seriously")."""
+    return tok.pos_ == "PROPN" and tok.dep_ in _SUBJECTS and tok.head.dep_ == "ROOT"
 
 
 def _is_title_token(tok: Token) -> bool:

@@ -12,7 +12,7 @@ from sourcetrace.attributions.base import Found, Range, Rule, trimmed
 from sourcetrace.attributions.cues import ACCORDING, LEARNED, NOUN, VERB, cue_candidates, verb_tags
 from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
-from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, nest, split_same_speaker
+from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, nest
 from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_find
 from sourcetrace.attributions.quotes import (
     QUOTE_RULES,
@@ -30,6 +30,7 @@ from sourcetrace.attributions.twohop import (
     citing_sources,
     quoted_as_saying,
     seen_by,
+    trailing_quoted,
 )
 from sourcetrace.attributions.verbs import VERB_RULES, verb_find
 from sourcetrace.errors import InputError
@@ -37,6 +38,7 @@ from sourcetrace.model import Actor, Article, Attribution, Response
 from sourcetrace.spans import make_span, trim
 
 _FIRST_PERSON = {"i", "we", "you"}
+_CONCEDE = {"admit", "acknowledge", "concede", "confess", "accept"}
 
 STAGE_RULES = (
     Rule("headline_cue", '"Headline: report": the headline is attributed to the outlet the page republishes'),
@@ -318,19 +320,19 @@ def find_sourcing(
     if "quote_paragraph" not in off:
         continue_in_paragraphs(finds, regions, text)
     if "quoted_as_saying" not in off:
-        finds = quoted_as_saying(finds)
+        finds = quoted_as_saying(finds, doc)
     if "citing_source" not in off:
         finds = citing_sources(doc, finds, text)
     if "seen_by" not in off:
         finds = seen_by(finds)
+    if "trailing_quoted" not in off:
+        finds = trailing_quoted(doc, finds, text)
     if "according_outer" not in off:
         finds = according_outer(finds, text)
     headline = _headline(article, frames) if "headline_cue" not in off else None
     if headline is not None:
         finds = [f for f in finds if not headline.content_contains(f.cue)]
         finds.append(headline)
-    if "same_speaker_participle" not in off:
-        split_same_speaker(finds, text)
     nest(finds, frames)
     finds = split_denials(doc, finds, lexicons(), off)
 
@@ -373,7 +375,8 @@ def _stance(f: Found, text: str, rebut: bool) -> str:
         return "asserts" if f.negated else "denies"
     if f.denies:  # decided by the denial rules (sourcetrace/attributions/denials.py)
         return "denies"
-    if rebut and not f.frame and lex.rebuttals is not None and f.verb is not None:
+    # "Bush admitted that the claim was false" concedes his own; it denies no one else's report
+    if rebut and not f.frame and lex.rebuttals is not None and f.verb is not None and f.lemma not in _CONCEDE:
         if any(lex.rebuttals.search(text, s, e) for s, e in f.content) and not f.negated:
             return "denies"
     return "asserts"

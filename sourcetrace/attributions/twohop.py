@@ -9,7 +9,18 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from sourcetrace.actors import is_outlet_name
-from sourcetrace.attributions.base import Found, Rule, minus, np_range, parts, sentence, subtree, tok_end
+from sourcetrace.attributions.base import (
+    WORD,
+    Found,
+    Range,
+    Rule,
+    minus,
+    np_range,
+    parts,
+    sentence,
+    subtree,
+    tok_end,
+)
 from sourcetrace.attributions.clauses import cue_range
 from sourcetrace.attributions.lexicons import lexicons
 from sourcetrace.attributions.sources import antecedent, noun_before
@@ -17,16 +28,25 @@ from sourcetrace.nlp import entity_kind_and_id
 
 TWO_HOP_RULES = (
     Rule("citing_source", '"X, citing Y, said P": Y is X\'s source for P (X › Y › P), not what X said'),
-    Rule("quoted_as_saying", '"Y was quoted by X as saying P", "X quoted Y as saying P": X › Y › P'),
+    Rule(
+        "quoted_as_saying",
+        '"Y was quoted by X as saying P", "X quoted Y as saying P", "P, Y was quoted as saying by X", '
+        '"Y was quoted by X, saying P", "Y was quoted as supporting P": X › Y › P',
+    ),
     Rule(
         "seen_by",
         '"according to a memo seen by X, P", "a letter obtained by X says P", "an email published by '
         'VICE News": X › the memo › P',
     ),
     Rule(
+        "trailing_quoted",
+        '"Porter said P, news agency ANI quoted media outlet CNN": ANI › CNN › Porter › P (the whole '
+        "report before the comma is what X quoted Y as saying)",
+    ),
+    Rule(
         "according_outer",
-        '"The minister said P, according to the Courier": the Courier tells what the minister said '
-        "(Courier › minister › P), not the minister what the Courier said",
+        '"The minister said P, according to the Courier", "The outline, according to the report, says '
+        'P": the Courier tells what the minister said (Courier › minister › P), not the reverse',
     ),
 )
 _SEEING = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire", "sight"}
@@ -36,6 +56,8 @@ _PUBLISHING = {"publish", "print", "carry", "air", "broadcast", "post", "leak"}
 _CITING = {"cite", "quote"}
 _QUOTING_HOSTS = {"quote", "cite"}
 _REPORTS = {"report", "story", "article"}
+_COMPLEMENTS = ("dobj", "ccomp", "xcomp")
+_SAYING = {"say", "tell", "add", "state"}  # "quoted as saying P": a cue of its own
 
 
 def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
@@ -47,9 +69,17 @@ def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
     by_antecedent = {antecedent(f.head).i: f for f in finds if f.head is not None and f.verb is not None}
     added = []
     for v in doc:
-        if v.lemma_.lower() not in _CITING or v.tag_ != "VBG" or v.dep_ not in ("advcl", "acl", "amod"):
+        if v.lemma_.lower() not in _CITING or v.tag_ not in ("VBG", "VBD", "VBZ"):
+            continue
+        if v.tag_ == "VBG" and v.dep_ not in ("advcl", "acl", "amod"):
             continue
         obj = _cited(v)
+        if v.tag_ != "VBG":  # "the Times, which quoted sources and said P": the conjoined "said" is the host
+            said = next((c for c in v.children if c.dep_ == "conj" and c.i in by_verb), None)
+            if said is None or obj is None or not _teller(obj):
+                continue
+            _cite_under(by_verb[said.i], v, obj, by_verb, added, text)
+            continue
         # "The agency, citing Y, said"; "The mayor, quoting Y, said" (on the subject);
         # "According to X, citing Y, ..." (on the clause)
         host = by_verb.get(v.head.i) or by_source.get(v.head.i) or _according_host(finds, v)
@@ -64,16 +94,21 @@ def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
             continue  # "citing her work", "citing a threat to safety": a reason given, not a source
         hole = (v.idx, max(subtree(v)[1], np_range(obj)[1]))
         host.content = parts(text, [p for r in host.content for p in minus(r, [hole])]) or host.content
-        f = by_verb.get(v.i)
-        if f is None:
-            f = Found(cue=(0, 0), content=[], verb=v, lemma=v.lemma_.lower(), sent_end=host.sent_end)
-            added.append(f)
-        start, end = np_range(obj)
-        f.source, f.head = (max(start, obj.doc[v.i + 1].idx), end), obj  # never "Quoting sources"
-        f.cue = (v.idx, tok_end(v))
-        f.content = list(host.content)
-        f.parent = host
+        _cite_under(host, v, obj, by_verb, added, text)
     return finds + added
+
+
+def _cite_under(host: Found, v: Token, obj: Token, by_verb: dict, added: list[Found], text: str) -> None:
+    """The cited teller `obj` as a find under `host`, with the host's content."""
+    f = by_verb.get(v.i)
+    if f is None:
+        f = Found(cue=(0, 0), content=[], verb=v, lemma=v.lemma_.lower(), sent_end=host.sent_end)
+        added.append(f)
+    start, end = np_range(obj)
+    f.source, f.head = (max(start, obj.doc[v.i + 1].idx), end), obj  # never "Quoting sources"
+    f.cue = (v.idx, tok_end(v))
+    f.content = list(host.content)
+    f.parent = host
 
 
 def _cited(v: Token) -> Token | None:
@@ -129,8 +164,10 @@ def _according_host(finds: list[Found], v: Token) -> Found | None:
     return None
 
 
-def quoted_as_saying(finds: list[Found]) -> list[Found]:
+def quoted_as_saying(finds: list[Found], doc: Doc | None = None) -> list[Found]:
     """ "The minister was quoted by the Courier as saying that P": the Courier › the minister › P."""
+    if doc is not None:
+        finds = finds + _quoted_without_cue(doc, finds)
     out = []
     for f in finds:
         v = f.verb
@@ -142,9 +179,47 @@ def quoted_as_saying(finds: list[Found]) -> list[Found]:
     return [f for f in out if not _is_host_verb(f, out)]
 
 
+def _quoted_without_cue(doc: Doc, finds: list[Found]) -> list[Found]:
+    """ "The president was quoted as supporting the plan" (no reporting verb after "as"), "P, his
+    agent was quoted as saying on Friday" (the content before the cue): the quoted speech."""
+    taken = {f.verb.i for f in finds if f.verb is not None}
+    hosts = {f.verb.i: f for f in finds if f.verb is not None and f.source is None}
+    added = []
+    for host in doc:
+        if host.lemma_.lower() != "quote" or host.tag_ != "VBN":
+            continue
+        passive = next((c for c in host.children if c.dep_ == "nsubjpass"), None)
+        prep = next((c for c in host.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        v = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None) if prep else None
+        if passive is None or v is None or v.i in taken:
+            continue  # the host's own find ("was quoted" with no teller) gives way (`_is_host_verb`)
+        before = [c for c in host.children if c.dep_ == "ccomp" and c.i < passive.i]
+        own = hosts.get(host.i)
+        if before and own is not None:
+            content, cue = list(own.content), (v.idx, tok_end(v))  # its whole quotation
+        elif before:
+            content = [subtree(c) for c in before]  # "P, his agent was quoted as saying"
+            cue = (v.idx, tok_end(v))
+        elif v.lemma_.lower() not in _SAYING and any(c.dep_ in _COMPLEMENTS for c in v.children):
+            content = [subtree(v)]  # "was quoted as supporting the plan"
+            cue = (prep.idx, tok_end(prep))
+        else:
+            continue
+        content = parts(doc.text, content)
+        if content:
+            sent = sentence(host)
+            added.append(Found(cue=cue, content=content, verb=v, lemma="quote", sent_end=sent.end_char))
+    return added
+
+
 def _quoting_host(v: Token) -> Token | None:
     """The "quoted" of "... quoted ... as saying": `v` is the "saying" under "as"."""
     prep = v.head
+    if v.dep_ == "advcl" and v.tag_ == "VBG" and v.i > 0 and v.doc[v.i - 1].text == ",":
+        # "A senior official was quoted by Haaretz, saying that P"
+        host = v.head
+        passive = any(c.dep_ == "nsubjpass" for c in host.children)
+        return host if passive and host.lemma_.lower() in _QUOTING_HOSTS and host.pos_ == "VERB" else None
     if v.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep":
         return None
     host = prep.head
@@ -154,6 +229,8 @@ def _quoting_host(v: Token) -> Token | None:
 def _two_tellers(f: Found, v: Token, host: Token) -> list[Found]:
     passive = next((c for c in host.children if c.dep_ == "nsubjpass"), None)
     agent = next((c for c in host.children if c.dep_ == "agent"), None)
+    if agent is None:  # "was quoted as saying by the Post"
+        agent = next((c for c in v.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"), None)
     reporter = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if passive is None:
         reporter = next((c for c in host.children if c.dep_ == "nsubj"), None)
@@ -168,7 +245,7 @@ def _two_tellers(f: Found, v: Token, host: Token) -> list[Found]:
         f.cue = (host_cue[0], f.cue[1])  # "was quoted as saying"
         return [f]
     outer = Found(
-        cue=(host_cue[0], tok_end(agent) if agent is not None else host_cue[1]),
+        cue=(host_cue[0], tok_end(agent) if agent is not None and agent.head == host else host_cue[1]),
         content=list(f.content),
         source=np_range(reporter),
         head=reporter,
@@ -176,8 +253,12 @@ def _two_tellers(f: Found, v: Token, host: Token) -> list[Found]:
         parent=f.parent,
         sent_end=f.sent_end,
     )
-    f.cue = (v.head.idx, f.cue[1])  # "as saying"
+    f.cue = (v.head.idx if v.dep_ == "pcomp" else v.idx, f.cue[1])  # "as saying", "saying"
     f.parent = outer
+    if agent is not None and agent.head != host:  # "as saying by the Post": no content of theirs
+        hole = (agent.idx, tok_end(reporter.right_edge))
+        for g in (outer, f):
+            g.content = parts(v.doc.text, [p for r in g.content for p in minus(r, [hole])]) or g.content
     return [outer, f]
 
 
@@ -245,35 +326,48 @@ def seen_by(finds: list[Found]) -> list[Found]:
 
 
 def according_outer(finds: list[Found], text: str) -> list[Found]:
-    """ "The minister said the talks collapsed, according to the Courier": a trailing "according to"
-    an outlet (or its report) tells the whole report before it, the minister's cue included."""
+    """ "The minister said the talks collapsed, according to the Courier", "The outline, according
+    to the report, says P", "The outline also said, according to Kyodo, that P": an "according to"
+    an outlet (or its report) set off by commas tells the whole report around it, cue included."""
     for a in finds:
-        cue_start = _trailing_according(a)
-        if cue_start is None:
+        where = _according_aside(a)
+        if where is None:
             continue
-        doc, sent = a.head.doc, sentence(a.head)
+        cue_start, hole, trailing = where
+        sent = sentence(a.head)
         said = [
             f
             for f in finds
             if f is not a
             and f.verb is not None
-            and sent.start <= f.verb.i < cue_start
             and f.parent is None
-            and f.content_start < a.cue[0]
+            and sent.start <= f.verb.i < sent.end
+            and _around(f, a, trailing)
         ]
         if not said:
             continue
         first = min(said, key=lambda f: f.cue[0])
         start = min(first.cue[0], first.content_start, first.source[0] if first.source else first.cue[0])
-        hole = (doc[cue_start - 1].idx, a.source[1])
-        a.content = parts(text, [(start, hole[0])]) or a.content
+        end = max(f.content_end for f in said)
+        a.content = parts(text, minus((start, end), [hole])) or a.content
         for f in said:
             f.content = parts(text, [p for r in f.content for p in minus(r, [hole])]) or f.content
     return finds
 
 
-def _trailing_according(a: Found) -> int | None:
-    """The token index of a ", according to <outlet or report>" that ends its sentence."""
+def _around(f: Found, a: Found, trailing: bool) -> bool:
+    """Is the aside `a` trailing `f`'s report, or inside it (between its source and its content)?"""
+    if trailing:
+        return f.verb.idx < a.cue[0] and f.content_start < a.cue[0]
+    start = f.source[0] if f.source else f.cue[0]
+    text = a.head.doc.text
+    # before the content, or where it begins ("said, according to Kyodo, that P")
+    return start < a.cue[0] and not WORD.search(text, f.content_start, max(f.content_start, a.cue[0] - 1))
+
+
+def _according_aside(a: Found) -> tuple[int, Range, bool] | None:
+    """(cue token, the aside's extent, trailing?) of a ", according to <outlet or report>" that ends
+    its sentence (a relative clause on the outlet allowed) or is closed by a comma."""
     head = a.head
     if a.lemma != "according" or head is None or a.source is None or a.parent is not None:
         return None
@@ -285,7 +379,67 @@ def _trailing_according(a: Found) -> int | None:
     cue = doc.char_span(a.cue[0], a.cue[1], alignment_mode="expand")
     if cue is None or cue.start == 0 or doc[cue.start - 1].text != ",":
         return None
-    tail = doc.char_span(a.source[1], sent.end_char, alignment_mode="expand")
-    if tail is not None and any(not t.is_punct and not t.is_space for t in tail):
+    after = next((t for t in doc[head.i + 1 : sent.end] if t.idx >= a.source[1]), None)
+    if after is not None and after.text == ",":
+        return cue.start, (doc[cue.start - 1].idx, tok_end(after)), False
+    # "..., according to Kyodo News which said it had obtained an outline."
+    own = subtree(head)[1]
+    tail = [t for t in doc[head.i + 1 : sent.end] if t.idx >= own and not t.is_punct and not t.is_space]
+    if tail:
         return None
-    return cue.start
+    return cue.start, (doc[cue.start - 1].idx, max(a.source[1], own)), True
+
+
+def trailing_quoted(doc: Doc, finds: list[Found], text: str) -> list[Found]:
+    """ "He said P, news agency ANI quoted media outlet CNN": X quoted Y on everything before."""
+    added = []
+    for v in doc:
+        if v.lemma_.lower() != "quote" or v.tag_ not in ("VBD", "VBZ"):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "as" for c in v.children):
+            continue  # "X quoted Y as saying": quoted_as_saying
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        teller = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if teller is None or teller.lower_ in ("which", "who", "that"):
+            teller = v.head if v.dep_ == "relcl" else None
+        if obj is None or teller is None or not _teller(obj) or not _teller(teller):
+            continue
+        sent = sentence(v)
+        # "news agency ANI quoted ...", parsed as a relative clause on "agency": the phrase starts there
+        first = doc[(v.head if v.dep_ == "relcl" else teller).left_edge.i]
+        if first.i == 0 or doc[first.i - 1].text != "," or first.i <= sent.start + 1:
+            continue
+        if any(not (t.is_punct or t.is_space) for t in doc[obj.right_edge.i + 1 : sent.end]):
+            continue  # the quoting ends the sentence
+        content = parts(text, [(sent.start_char, doc[first.i - 1].idx)])
+        if not content:
+            continue
+        hole = (doc[first.i - 1].idx, tok_end(obj.right_edge))
+        name = doc[teller.i + 1] if teller.i + 1 < v.i else None
+        if name is not None and name.pos_ == "PROPN" and teller.pos_ == "NOUN":
+            teller = name  # "news agency ANI quoted": the name, however the parser hung it
+        outer = Found(
+            cue=(v.idx, tok_end(v)),
+            content=content,
+            source=(first.idx, tok_end(teller)),
+            head=teller,
+            lemma="quote",
+            sent_end=sent.end_char,
+        )
+        inner = Found(
+            cue=(v.idx, tok_end(v)),
+            content=list(content),
+            source=np_range(obj),
+            head=obj,
+            lemma="quote",
+            parent=outer,
+            sent_end=sent.end_char,
+        )
+        for f in finds:
+            if f.verb is not None and f.verb.i == v.i:
+                f.content = []  # the verb's own find gives way
+            elif f.parent is None and sent.start_char <= f.cue[0] < hole[0]:
+                f.content = parts(text, [p for r in f.content for p in minus(r, [hole])]) or f.content
+                f.parent = inner
+        added += [outer, inner]
+    return [f for f in finds if f.content] + added

@@ -137,6 +137,23 @@ def _inverted_teller(c: VerbCall) -> None:
         c.children = [v.head]  # "The talks collapsed, reported X": the clause it is conjoined to
 
 
+def _said_in_document(c: VerbCall) -> None:
+    """ "It is said in the letter that P", "In the letter, it is stated that P": the paper says P."""
+    v = c.verb
+    if c.subj is not None or not any(t.dep_ == "nsubjpass" and t.lower_ == "it" for t in v.children):
+        return
+    docs = lexicons().documents
+    for prep in v.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            pobj = next((t for t in prep.children if t.dep_ == "pobj"), None)
+            if pobj is None or pobj.lemma_.lower() not in docs:
+                continue
+            if any(t.dep_ in ("acl", "ccomp") for t in pobj.children):
+                return  # "in the report that P" misparsed: the noun cue "report that P" has it
+            c.subj = pobj
+            return
+
+
 def _can_tell(tok: Token) -> bool:
     lex = lexicons()
     lemma = tok.lemma_.lower()
@@ -460,6 +477,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("subject", "", _find_subject, core=True),
     Rule("conditional", _conditional.__doc__, _conditional),
     Rule("inverted_teller", _inverted_teller.__doc__, _inverted_teller),
+    Rule("said_in_document", _said_in_document.__doc__, _said_in_document),
     Rule("recipient", _recipient.__doc__, _recipient),
     Rule("prep_content", _prep_content.__doc__, _prep_content),
     Rule("prep_inside", _prep_inside.__doc__, _prep_inside),

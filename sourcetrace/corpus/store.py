@@ -29,7 +29,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from sourcetrace.errors import SourcetraceError
-from sourcetrace.model import Analysis
+from sourcetrace.model import Analysis, ChainLink
 
 FORMAT = 1
 MARKER = "corpus.json"
@@ -163,6 +163,10 @@ def rows_of(analysis: Analysis, *, wire: str | None = None) -> dict[str, list[di
         if c.dismissed:
             continue
         last = c.chain[-1] if c.chain else None
+        if last is not None and last.frame and last.kind == "outlet":
+            # the framed outlet's own voice (NCRI › al-Malaf, no source inside): for the corpus, as
+            # before chains ended in the frame, the claim rests on no source ("unattributed")
+            last = ChainLink(label="unattributed", kind="unattributed")
         rows["claims"].append(
             {
                 "article": key,

@@ -360,12 +360,18 @@ def test_a_focus_from_the_url_or_the_panel_scrolls_the_box_not_the_page(page, ap
 
     # focus another claim from its card in the panel: the box moves there, the page stays
     first = min(bundled_analysis.claims, key=lambda c: c.content.start)
-    page.locator(f".st-key-claims-article-focus-{first.id} button:visible").first.click()
+    # the reader scrolls the panel (it scrolled itself to the focused card) back to its first card
+    page.evaluate("(p) => document.querySelector(p).scrollTo(0, 0)", PANEL)
+    button = page.locator(f".st-key-claims-article-focus-{first.id} button:visible").first
+    button.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    before = _main_scroll(page)
+    button.click()
     _wait_focus(page, f"claim:{first.id}")
     _wait_box_focus(page, f"claim:{first.id}")
     _wait_scroll_settled(page)
     assert page.evaluate(_VISIBLE_IN_BOX_JS, f"{BOX} .st-claim-focus")
-    assert _main_scroll(page) == 0
+    assert _main_scroll(page) == before
     screenshot(page, "article-text-focus-scrolled")
 
 

@@ -260,7 +260,8 @@ CASES = [
                 "rumors of an outbreak in the country saying people should not panic",
                 None,
             ),
-            ("an outbreak in the country", "saying", "people should not panic", None),
+            # nested under the denial: denied too, in the denier's chain twice
+            ("Health authorities", "saying", "people should not panic", None),
         ],
     ),
     (
@@ -313,21 +314,28 @@ CASES = [
         ],
     ),
     (
-        "same_speaker_participle",
-        "Health officials refuted rumours of an outbreak in the country saying people should not panic.",
+        "said_in_document",
+        "In the letter, it is said that the reports were false.",
+        (),
+        [("the letter", "is said", "that the reports were false", None)],
+        [(None, "is said", "that the reports were false", None)],
+    ),
+    (
+        "trailing_quoted",
+        'The chief said the man is "armed and dangerous", news agency ANI quoted media outlet CNN.',
         (),
         [
-            ("Health officials", "refuted", "rumours of an outbreak in the country", None),
-            ("Health officials", "saying", "people should not panic", None),
+            ("The chief", "said", 'the man is "armed and dangerous', None),
+            ("news agency ANI", "quoted", 'The chief said the man is "armed and dangerous', None),
+            ("media outlet CNN", "quoted", 'The chief said the man is "armed and dangerous', None),
         ],
         [
             (
-                "Health officials",
-                "refuted",
-                "rumours of an outbreak in the country saying people should not panic",
+                "The chief",
+                "said",
+                'the man is "armed and dangerous", news agency ANI quoted media outlet CNN',
                 None,
-            ),
-            ("Health officials", "saying", "people should not panic", None),
+            )
         ],
     ),
     (
@@ -533,6 +541,7 @@ def test_every_rule_has_a_case():
         "no_comment",
         "rebuttal",
         "denial_conjunct",
+        "answered_report",
     }
     assert covered == {r.name for r in RULES}
 
@@ -578,3 +587,40 @@ def test_a_content_that_calls_something_untrue_is_a_denial(nlp, text, stance):
     assert [a.stance for a in atts if not a.frame] == [stance]
     off, _ = find_attributions(doc, Article(text=text), [], disabled_rules=("rebuttal",))
     assert [a.stance for a in off if not a.frame] == ["asserts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ('The spokesman said the quotations just didn\'t "ring true."', "denies"),
+        ("The spokesman said the story did not ring true.", "denies"),
+        ("The spokesman said the story was “false.”", "denies"),
+        ("The aide said the bell did ring true.", "asserts"),
+    ],
+)
+def test_a_rebuttal_may_be_quoted_apart(nlp, text, stance):
+    doc = nlp(text)
+    assert stances(doc, ("learned_cues",)) == [("said", stance)]
+    assert stances(doc, ("learned_cues", "rebuttal")) == [("said", "asserts")]
+
+
+def test_answered_report_is_the_reports_claim(nlp):
+    doc = nlp("He was responding to media reports that the port had been sold.")
+
+    def parents(off):
+        atts, _ = find_attributions(doc, Article(text=doc.text), [], disabled_rules=off)
+        by_id = {a.id: a for a in atts}
+        return [(a.cue.text, by_id[a.parent].cue.text if a.parent else None) for a in atts if not a.frame]
+
+    assert parents(("learned_cues",)) == [("was responding", None), ("reports", None)]
+    nested = [("was responding", None), ("reports", "was responding")]
+    assert parents(("learned_cues", "answered_report")) == nested
+
+
+def test_an_admission_that_something_was_false_is_no_denial(nlp):
+    assert stances(nlp("The minister admitted that the claim in his speech was false."), ()) == [
+        ("admitted", "asserts")
+    ]
+    said = nlp("The minister said that the claim in the report was false.")
+    assert stances(said, ()) == [("said", "denies")]
+

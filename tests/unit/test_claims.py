@@ -216,6 +216,11 @@ def test_imperative_is_not_a_claim(nlp):
             [("Daily", "publisher"), ("reports", "unattributed")],
         ),
         (
+            # a report that names no one is called what the text calls it
+            "The ministry dismissed media reports that the port would close.",
+            [("Daily", "publisher"), ("media reports", "unattributed")],
+        ),
+        (
             "The ministry rejected claims by the opposition that the port would close as baseless.",
             [("Daily", "publisher"), ("the opposition", "named")],
         ),

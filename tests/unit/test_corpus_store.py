@@ -97,3 +97,24 @@ def test_what_is_not_a_store_is_refused_in_one_sentence(tmp_path):
     (tmp_path / "db" / "corpus.json").write_text(json.dumps({"format": 99}))
     with pytest.raises(StoreError, match="format 99"):
         Store(tmp_path / "db")
+
+
+def test_a_framed_outlets_own_voice_is_stored_as_resting_on_no_source():
+    # NCRI › al-Malaf with no source inside the dateline frame: the corpus keeps "unattributed"
+    text = "The port reopened."
+    framed = Claim(
+        id="c1",
+        content=Span(start=0, end=17, text="The port reopened"),
+        chain=[
+            ChainLink(label="NCRI", kind="publisher", frame=True),
+            ChainLink(label="al-Malaf", kind="outlet", frame=True),
+        ],
+    )
+    told = framed.model_copy(
+        update={"id": "c2", "chain": [framed.chain[0], ChainLink(label="al-Malaf", kind="outlet")]}
+    )
+    rows = rows_of(Analysis(article=Article(text=text), claims=[framed, told]))
+    assert [(r["innermost_kind"], r["innermost_label"]) for r in rows["claims"]] == [
+        ("unattributed", "unattributed"),
+        ("outlet", "al-Malaf"),
+    ]

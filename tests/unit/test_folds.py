@@ -1,4 +1,4 @@
-"""`evaluate --folds K`: the rules on disjoint parts of a split, fold 0 the seeded validation tenth."""
+"""`python -m sourcetrace folds DIR --k K`: the rules on disjoint parts of a split (fold 0: validation)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def test_fewer_than_two_folds_is_refused():
 def test_cli_folds_score_each_part_and_the_parts_add_up_to_the_folder(capsys):
     assert main(["evaluate", str(BRAT), "--json"]) == 0
     whole = json.loads(capsys.readouterr().out)["roles"]
-    assert main(["evaluate", str(BRAT), "--folds", "2", "--json"]) == 0
+    assert main(["folds", str(BRAT), "--k", "2", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     folds = data["folds"]
     runs = [(f["fold"], f["learned"], f["articles"]) for f in folds]
@@ -45,7 +45,7 @@ def test_cli_folds_score_each_part_and_the_parts_add_up_to_the_folder(capsys):
 
 
 def test_cli_folds_table(capsys):
-    assert main(["evaluate", str(BRAT), "--folds", "2", "--no-learned"]) == 0
+    assert main(["folds", str(BRAT), "--k", "2", "--no-learned"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("exact F1 by fragments; fold 0 is the validation tenth")
     assert [line.split()[0] for line in out[2:]] == ["0", "1", "all"]  # no learned run when asked not to

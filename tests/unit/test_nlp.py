@@ -104,3 +104,42 @@ def test_entity_kind_and_id():
     assert entity_kind_and_id("") == (None, None)
     assert entity_kind_and_id("outlet|Reuters") == ("outlet", "Reuters")
     assert entity_kind_and_id("plain-id") == (None, "plain-id")
+
+
+# --------------------------------------------------------------------------- entities stop at line breaks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a publisher line and a headline the model joins across the blank line between them
+        ("Daily Planet\n\nHarbor Gate Chief Executive Resigns\n\nHarbor Gate said on Monday it was sold.",
+         "Daily Planet"),
+        # a related headline run into the next paragraph; the function word left alone is dropped
+        ("Boohoo rebrands as Debenhams\nAmong its contracts is one it was awarded by IBM.", "Debenhams"),
+        # a name at the end of a line of chrome ends at its line
+        ("Source: Xinhua| 2019-09-14 18:12:08|Editor: Lu Hui\nVideo Player", "Lu Hui"),
+    ],
+)
+def test_an_entity_never_runs_across_a_line_break(nlp, text, expected):
+    found = [e.text for e in nlp(text).ents]
+    assert expected in found and all("\n" not in e for e in found), found
+    assert "Among" not in found
+
+
+def test_a_hard_wrapped_line_keeps_its_name_whole(nlp):
+    text = "The committee heard evidence from many witnesses over the week, including John\nSmith, who spoke."
+    assert ("John\nSmith", "PERSON") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_the_parse_cache_key_names_the_pipeline_components(nlp):
+    from sourcetrace.corpus_cache import _key
+
+    assert "sourcetrace_line_bounded_ents" in nlp.pipe_names
+    names = nlp.pipe_names
+    before = _key(nlp, ["a text"])
+    nlp.disable_pipe("sourcetrace_line_bounded_ents")
+    try:
+        assert nlp.pipe_names != names and _key(nlp, ["a text"]) != before
+    finally:
+        nlp.enable_pipe("sourcetrace_line_bounded_ents")

@@ -272,3 +272,99 @@ def test_a_participle_on_a_thing_is_said_by_the_clause_subject(nlp):
     assert teller(text, "people should not panic")[0] == "Health officials"
     # a paper can say: "a letter saying" stays the letter's sender's (sent_document) or the letter's
     assert teller("A letter saying the roads were closed was posted.", "the roads")[0] != "unattributed"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        (
+            "“The talks are dead. The plan is over,” spokesman Tom Baro was quoted as saying by the Post.",
+            "The talks are dead. The plan is over",
+            ["Post", "Tom Baro"],
+        ),
+        (
+            "The striker has no intention of leaving Spain, his agent was quoted as saying on Friday.",
+            "The striker has no intention of leaving Spain",
+            ["his agent"],
+        ),
+        (
+            "A senior Israeli official was quoted by Haaretz, saying that Jerusalem was worried.",
+            "that Jerusalem was worried",
+            ["Haaretz", "a senior Israeli official"],
+        ),
+        (
+            "The president was quoted as supporting the proposal to deploy the missiles.",
+            "supporting the proposal to deploy the missiles",
+            ["The president"],
+        ),
+    ],
+)
+def test_quoted_speech_in_every_word_order(nlp, text, content, expected):
+    claims = analyze_text(text, publisher="Daily").claims
+    claim = next(c for c in claims if c.content.text == content)
+    assert [link.label for link in claim.chain] == ["Daily", *expected]
+
+
+def test_a_cited_source_before_a_conjoined_cue(nlp):
+    text = (
+        "The story was followed by the Daily Courier, which quoted unnamed sources and said the port closed."
+    )
+    assert tellers(text, "the port closed")[-2:] == ["Daily Courier", "unnamed sources"]
+
+
+def test_a_leaked_paper_speaks_for_itself(nlp):
+    text = "A leaked assessment from the Harbor Authority said the port had closed."
+    assert teller(text, "the port had closed")[1] == "document"
+
+
+def test_what_is_said_in_a_letter_is_its_signers(nlp):
+    text = (
+        "A letter with the signature of Ambassador Ali Saleh said the reports were untrue. "
+        "It is said in the letter that the reports aim at causing damage, APA reports."
+    )
+    assert tellers(text, "the reports aim")[-2:] == ["APA", "Ali Saleh"]
+
+
+def test_he_is_the_person_the_sentence_before_was_about(nlp):
+    text = (
+        "A senior official said the papers were real. Tom Baro ducked questions about them on Monday. "
+        "“We need not confirm anything,” he said."
+    )
+    assert teller(text, "We need not confirm")[0] == "Tom Baro"
+    # the subject of a relative clause inside what was said is not who speaks next
+    text = (
+        "Spokesman Ian Kelly said the issue reflects graft, a problem that Tom Baro has taken seriously. "
+        "He also said the sector has promise."
+    )
+    assert teller(text, "the sector has promise")[0] == "Ian Kelly"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        (
+            "The Courier got an outline. The outline, according to the Courier, says the fleet is growing.",
+            "the fleet is growing",
+            ["Courier", "the outline"],
+        ),
+        (
+            "The Courier got an outline. "
+            "The outline also said, according to the Courier, that ships were sold.",
+            "that ships were sold",
+            ["Courier", "the outline"],
+        ),
+        (
+            "The Courier got an outline. "
+            "The outline, according to the Courier report, says the fleet is growing.",
+            "the fleet is growing",
+            ["Courier", "the outline"],
+        ),
+    ],
+)
+def test_an_according_to_aside_inside_a_report_tells_it(nlp, text, content, expected):
+    assert tellers(text, content)[-2:] == expected
+
+
+def test_an_outlet_quoting_an_outlet_after_the_report(nlp):
+    text = 'The chief said the man is "armed and dangerous", news agency ANI quoted media outlet CNN.'
+    assert tellers(text, "armed and dangerous") == ["ANI", "CNN", "The chief"]

@@ -184,6 +184,7 @@ def test_pipe_byline_gives_author_outlet_and_publication_date():
         ("Written by on June 26, 2023", [], None, "2023-06-26"),
         ("Posted on 3 May 2022 by Rui Costa", ["Rui Costa"], None, "2022-05-03"),
         ("Staff Correspondent", [], None, None),
+        ("By Rita Fonseca / Staff writer, with Harbour Wire", ["Rita Fonseca"], None, None),
     ],
 )
 def test_bylines(line, authors, outlet, day):
@@ -247,7 +248,8 @@ def test_a_bare_month_in_the_body_is_not_a_date_line():
      "Dock workers at the port gate on Friday (Xinhua/Ding Wei)",
      "Dock workers at the port gate on May 3, 2021.(Harbour Daily/Ding Wei)",
      "A blueprint of the new port. (Xinhua Photo) Photo Gallery",
-     "Dock workers outside the port on Oct. 3, 2018. Photo by Ana Lima | The Harbour Signal"],
+     "Dock workers outside the port on Oct. 3, 2018. Photo by Ana Lima | The Harbour Signal",
+     "PORT AUTHORITY / AFP Dock workers outside the port gate in Lisbon on Friday."],
 )
 def test_photo_captions(line):
     found = detect_structure(f"{HEAD}\n\n{line}\n\nDock workers ended a strike on Friday.\n")
@@ -656,3 +658,123 @@ def test_an_address_linked_in_the_story_gives_a_dateline_no_year():
         + "\nRelated stories\nhttps://harbourdaily.example/2016/01/ferry-fares\n"
     )
     assert detect_structure(text).published is None
+
+
+# --------------------------------------------------------------------------- page chrome classes (issue 10)
+
+
+@pytest.mark.parametrize(
+    ("first", "place"),
+    [
+        ("New Delhi: Dock workers at the port ended a four-day strike on Friday.", "New Delhi:"),
+        ("LISBON—Dock workers at the port ended a four-day strike on Friday — the union said.", "LISBON—"),
+    ],
+)
+def test_place_datelines_run_into_the_story_are_chrome(first, place):
+    found = detect_structure(f"{HEAD}\n\n{first}\n\nThe union said the deal was fair.\n")
+    assert found.title == HEAD
+    assert _chrome(found) == [("dateline", place)]
+    assert found.structure.datelines == []  # a place names no source
+
+
+def test_a_dash_dateline_is_never_the_headline():
+    first = "LISBON—Dock workers at the port ended a four-day strike on Friday — the union said."
+    found = detect_structure(f"{first}\n\nThe union said the deal was fair.\n")
+    assert found.title is None and _chrome(found) == [("dateline", "LISBON—")]
+
+
+def test_a_title_before_a_colon_in_a_headline_is_no_place():
+    text = "Costa: Union will return to work on Monday.\n\nThe union said the deal was fair.\n"
+    found = detect_structure(text)
+    assert found.title == "Costa: Union will return to work on Monday." and _chrome(found) == []
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Update: Dock workers at the port ended a four-day strike on Friday.",
+        "Costa: We will not go back to work until the deal is signed by all sides.",
+        "PENCE: Well, I think the strike at the port is over for now, everyone.",
+    ],
+)
+def test_a_label_or_a_speaker_before_a_colon_is_no_place(first):
+    found = detect_structure(f"{HEAD}\n\n{first}\n\nThe union said the deal was fair.\n")
+    assert [kind for kind, _ in _chrome(found)] != ["dateline"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "5m ago'Make Costa ambassador': union urges minister to act",
+        "19m agoDock workers call for an inquiry into the port tapes",
+        "40m agoi named newspaper of the year",
+        "2h ago Minister promises new bridge for the harbour",
+        "Money latest: Airline refuses refund to a stranded passenger",
+    ],
+)
+def test_teasers_stamped_with_their_age_or_a_section_are_related_stories(line):
+    found = detect_structure(f"{HEAD}\n\n{line}\n\nDock workers ended a strike on Friday, the union said.\n")
+    assert found.title == HEAD
+    assert _chrome(found) == [("related", line)]
+
+
+def test_prose_opening_with_an_age_is_no_teaser():
+    text = f"{HEAD}\n\n5 days ago, the minister said the talks had failed.\n"
+    assert _chrome(detect_structure(text)) == []
+
+
+def test_the_latest_is_a_headline_not_a_teaser():
+    text = "The Latest: Dock strike ends after talks\n\nDock workers ended a strike on Friday.\n"
+    found = detect_structure(text)
+    assert found.title == "The Latest: Dock strike ends after talks" and _chrome(found) == []
+
+
+def test_read_more_block_inside_the_story_is_related_and_the_story_goes_on():
+    text = (
+        f"{HEAD}\n\nDock workers ended a strike on Friday, the union said.\n"
+        "Read more from Harbour News:\nMinister promises new bridge\nFerry fares to rise in May\n"
+        "The port authority said that ships would be unloaded again from Saturday morning onwards.\n"
+    )
+    assert _chrome(detect_structure(text)) == [
+        ("related", "Read more from Harbour News:"),
+        ("related", "Minister promises new bridge"),
+        ("related", "Ferry fares to rise in May"),
+    ]
+
+
+def test_what_follows_the_closing_copyright_line_is_the_pages_footer():
+    text = (
+        f"{HEAD}\n\nDock workers ended a strike on Friday, the union said.\n"
+        "The port authority said that ships would be unloaded again from Saturday.\n"
+        "Copyright 2023 Harbour Wire.\n"
+        "ferry fares lisbon port strike dock workers union news harbour bridge\n"
+    )
+    assert _chrome(detect_structure(text)) == [
+        ("furniture", "Copyright 2023 Harbour Wire."),
+        ("furniture", "ferry fares lisbon port strike dock workers union news harbour bridge"),
+    ]
+
+
+def test_a_cms_placeholder_is_furniture():
+    line = "This block is broken or missing. You may be missing content or you might need to enable it."
+    found = detect_structure(f"{HEAD}\n\n{line}\n\nDock workers ended a strike on Friday.\n")
+    assert _chrome(found) == [("furniture", line)]
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [("Correction: October 2, 2016, Sunday.", "2016-10-02"), ("Corrected on October 3, 2016", "2016-10-03")],
+)
+def test_a_corrections_date_dates_the_page_like_an_update(line, day):
+    text = f"{HEAD}\n\nDock workers ended a strike on Friday.\n\n{line}\n\nThe article was revised.\n"
+    found = detect_structure(text)
+    assert _chrome(found) == [("date", line)] and found.published == day
+    # a stated publication date wins over the correction's
+    text = f"{HEAD}\n\nPublished: October 1, 2016\n\nDock workers ended a strike on Friday.\n\n{line}\n"
+    assert detect_structure(text).published == "2016-10-01"
+
+
+def test_a_correction_without_a_date_is_no_date_line():
+    text = f"{HEAD}\n\nCorrection: the port reopened on Monday, not on Sunday as we said earlier.\n"
+    found = detect_structure(text)
+    assert _chrome(found) == [] and found.published is None
