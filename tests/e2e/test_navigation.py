@@ -63,3 +63,21 @@ def test_the_article_views_own_path_opens_it_with_the_links_focus(browser, app_u
         assert errors == []
     finally:
         context.close()
+
+
+def test_the_article_path_first_on_a_fresh_server_opens_the_view(browser, bundled_analysis):
+    """The same link as the first request a server gets (legacy pages/ mode until st.navigation)."""
+    kazemi = next(a for a in bundled_analysis.actors if a.name == "Hassan Kazemi Qumi")
+    with tempfile.TemporaryDirectory() as home, serve_app(
+        ARTIFACTS / "streamlit-fresh-article.log", SOURCETRACE_HOME=home, SOURCETRACE_WORKSPACE="session"
+    ) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        try:
+            open_app(page, url, "article", article=ARTICLE, focus=f"actor:{kazemi.id}")
+            page.wait_for_selector(".st-key-claims-panel", timeout=60_000)
+            assert page.get_by_text("Page not found").count() == 0
+            assert f"Focus: {kazemi.name}" in page.locator(".st-key-claims-panel").inner_text()
+            assert page.locator("[data-testid='stSidebarNav'] a").count() == 7
+        finally:
+            context.close()
