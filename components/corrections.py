@@ -17,7 +17,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from components.library import render_status
-from components.session import problems
+from components.session import problems, widget_key
 from components.workspace import workspace, writable
 from sourcetrace import corrections
 from sourcetrace.errors import SourcetraceError
@@ -136,12 +136,15 @@ def _nth(key: str) -> int:
 # ---------------------------------------------------------------- labels
 
 
-def _words_input(key: str) -> None:
-    """The words of a new claim or event, and which occurrence of them (read by _text/_nth)."""
+def _words_input(key: str) -> tuple[str, str]:
+    """The words of a new claim or event, and which occurrence of them: their widgets' keys (the
+    article's own, read by _text/_nth)."""
+    words, nth = widget_key(f"{key}-add-text"), widget_key(f"{key}-add-nth")
     c1, c2 = st.columns([5, 1])
-    c1.text_input("Its words, exactly as in the text", key=f"{key}-add-text")
-    c2.number_input("Occurrence", min_value=1, value=1, step=1, key=f"{key}-add-nth",
+    c1.text_input("Its words, exactly as in the text", key=words)
+    c2.number_input("Occurrence", min_value=1, value=1, step=1, key=nth,
                     help="When the words appear more than once: which one (1 = the first)")
+    return words, nth
 
 
 def actor_label(analysis: Analysis, actor_id: str | None) -> str:
@@ -273,7 +276,8 @@ def render_actor_corrections(
 ) -> None:
     ids = [a.id for a in analysis.actors]
     if ids:
-        actor_id = _pick("Actor", ids, focus, "actor", f"{key}-pick", lambda i: actor_label(analysis, i),
+        actor_id = _pick("Actor", ids, focus, "actor", widget_key(f"{key}-pick"),
+                         lambda i: actor_label(analysis, i),
                          empty="Choose an actor (or focus one in any view)")
         render_flash(analysis, "actor", key=key, disabled=disabled)  # a delete's message and its Undo
         if actor_id is None:
@@ -285,15 +289,15 @@ def render_actor_corrections(
         st.caption("No actors were found in this article.")
 
     st.markdown("**Add a missed actor**")
-    st.text_input("Its words, exactly as in the text (every mention is found)", key=f"{key}-add-text")
+    words, name, type_, kind = (widget_key(f"{key}-add-{part}") for part in ("text", "name", "type", "kind"))
+    st.text_input("Its words, exactly as in the text (every mention is found)", key=words)
     c1, c2, c3 = st.columns(3)
-    c1.text_input("Name (optional)", key=f"{key}-add-name")
-    c2.selectbox("Type", ACTOR_TYPES, key=f"{key}-add-type")
-    c3.selectbox("Kind", corrections.ACTOR_KINDS, key=f"{key}-add-kind")
+    c1.text_input("Name (optional)", key=name)
+    c2.selectbox("Type", ACTOR_TYPES, key=type_)
+    c3.selectbox("Kind", corrections.ACTOR_KINDS, key=kind)
     st.button("Add actor", key=f"{key}-add", disabled=disabled, on_click=_save, args=(
         analysis, lambda: corrections.add_actor(
-            analysis, _text(f"{key}-add-text"), type=_v(f"{key}-add-type"), kind=_v(f"{key}-add-kind"),
-            name=_text(f"{key}-add-name"),
+            analysis, _text(words), type=_v(type_), kind=_v(kind), name=_text(name),
         ),
     ))
 
@@ -302,26 +306,27 @@ def _actor_form(analysis: Analysis, actor, ids: list[str], key: str, disabled: b
     also = f"; also called {', '.join(actor.aliases)}" if actor.aliases else ""
     st.caption(_md(f"{len(actor.mentions)} mention(s){also}{_corrected_note(actor.corrected)}"))
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-    c1.text_input("New name", value=actor.name, key=f"{key}-name-{actor.id}")
+    # the article's own keys: another article's a3 is another actor
+    name, type_, kind = (widget_key(f"{key}-{part}-{actor.id}") for part in ("name", "type", "kind"))
+    c1.text_input("New name", value=actor.name, key=name)
     c2.button("Rename", key=f"{key}-rename", disabled=disabled, on_click=_save, args=(
-        analysis, lambda: corrections.rename_actor(analysis, actor.id, _text(f"{key}-name-{actor.id}"))),
+        analysis, lambda: corrections.rename_actor(analysis, actor.id, _text(name))),
         width="stretch")
 
     c1, c2, c3 = st.columns([2, 2, 1], vertical_alignment="bottom")
     types = ACTOR_TYPES if actor.type in ACTOR_TYPES else [actor.type, *ACTOR_TYPES]
-    c1.selectbox("Type", types, index=types.index(actor.type), key=f"{key}-type-{actor.id}")
-    c2.selectbox("Kind", corrections.ACTOR_KINDS, index=corrections.ACTOR_KINDS.index(actor.kind),
-                 key=f"{key}-kind-{actor.id}")
+    c1.selectbox("Type", types, index=types.index(actor.type), key=type_)
+    c2.selectbox("Kind", corrections.ACTOR_KINDS, index=corrections.ACTOR_KINDS.index(actor.kind), key=kind)
     c3.button("Change", key=f"{key}-retype", disabled=disabled, on_click=_save, args=(
         analysis, lambda: corrections.retype_actor(
             analysis, actor.id,
-            type=_v(f"{key}-type-{actor.id}") if _v(f"{key}-type-{actor.id}") != actor.type else None,
-            kind=_v(f"{key}-kind-{actor.id}") if _v(f"{key}-kind-{actor.id}") != actor.kind else None,
+            type=_v(type_) if _v(type_) != actor.type else None,
+            kind=_v(kind) if _v(kind) != actor.kind else None,
         )), width="stretch")
 
     others = [i for i in ids if i != actor.id]
     if others:
-        merge_key = f"{key}-merge-{actor.id}"
+        merge_key = widget_key(f"{key}-merge-{actor.id}")
         if st.session_state.get(merge_key) not in others:
             st.session_state.pop(merge_key, None)  # merged or deleted meanwhile: nothing chosen
         c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
@@ -336,9 +341,10 @@ def _actor_form(analysis: Analysis, actor, ids: list[str], key: str, disabled: b
     variants = sorted({m.text for m in actor.mentions if m.text.casefold() != actor.name.casefold()})
     if variants:
         c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-        c1.selectbox("Split this alias out as its own actor", variants, key=f"{key}-split-{actor.id}")
+        split = widget_key(f"{key}-split-{actor.id}")
+        c1.selectbox("Split this alias out as its own actor", variants, key=split)
         c2.button("Split", key=f"{key}-split", disabled=disabled, on_click=_save, args=(
-            analysis, lambda: corrections.split_alias(analysis, actor.id, _v(f"{key}-split-{actor.id}"))),
+            analysis, lambda: corrections.split_alias(analysis, actor.id, _v(split))),
             width="stretch")
 
     _delete_control(analysis, "actor", actor.id, key, disabled)
@@ -357,22 +363,25 @@ def render_claim_corrections(
     ids = [c.id for c in analysis.claims]
     actor_options = _link_source_options(analysis)
     if ids:
-        claim_id = _pick("Claim", ids, focus, "claim", f"{key}-pick", lambda i: claim_label(analysis, i))
+        claim_id = _pick("Claim", ids, focus, "claim", widget_key(f"{key}-pick"),
+                         lambda i: claim_label(analysis, i))
         claim = analysis.claim(claim_id)
         st.caption(_md(f"Chain: {_chain_text(analysis, claim.id)}{_corrected_note(claim.corrected)}"))
         if claim.chain:
+            # names of their own: the callback reads them later, after the add form's are bound
+            link_at, link_who, link_kind = (widget_key(f"{key}-{part}-{claim.id}")
+                                            for part in ("link", "link-actor", "link-kind"))
             c1, c2, c3, c4 = st.columns([1, 3, 2, 1.4], vertical_alignment="bottom")
             c1.selectbox("Link", list(range(len(claim.chain))), index=len(claim.chain) - 1,
-                         key=f"{key}-link-{claim.id}", format_func=lambda i: str(i + 1))
-            c2.selectbox("Source actor", actor_options, key=f"{key}-link-actor-{claim.id}",
+                         key=link_at, format_func=lambda i: str(i + 1))
+            c2.selectbox("Source actor", actor_options, key=link_who,
                          format_func=lambda i: "(keep)" if not i else actor_label(analysis, i))
-            c3.selectbox("Kind", ["", *corrections.LINK_KINDS], key=f"{key}-link-kind-{claim.id}",
+            c3.selectbox("Kind", ["", *corrections.LINK_KINDS], key=link_kind,
                          format_func=lambda k: k or "(keep)")
             c4.button("Change", key=f"{key}-setlink", disabled=disabled, on_click=_save, args=(
                 analysis, lambda: corrections.set_link(
-                    analysis, claim.id, int(_v(f"{key}-link-{claim.id}")),
-                    actor_id=_v(f"{key}-link-actor-{claim.id}") or None,
-                    kind=_v(f"{key}-link-kind-{claim.id}") or None,
+                    analysis, claim.id, int(_v(link_at)), actor_id=_v(link_who) or None,
+                    kind=_v(link_kind) or None,
                 )), width="stretch")
         c1, c2 = st.columns(2)
         c1.button("Mark unattributed", key=f"{key}-unattr", disabled=disabled, width="stretch",
@@ -393,17 +402,16 @@ def render_claim_corrections(
         st.caption("No claims were found in this article.")
 
     st.markdown("**Add a claim**")
-    _words_input(key)
+    words, nth = _words_input(key)
+    source, kind = widget_key(f"{key}-add-source"), widget_key(f"{key}-add-kind")
     c1, c2 = st.columns(2)
-    c1.selectbox("On whose word (direct source)", actor_options, key=f"{key}-add-source",
+    c1.selectbox("On whose word (direct source)", actor_options, key=source,
                  format_func=lambda i: "(no source named)" if not i else actor_label(analysis, i))
-    c2.selectbox("Source kind", corrections.LINK_KINDS, index=corrections.LINK_KINDS.index("named"),
-                 key=f"{key}-add-kind")
+    c2.selectbox("Source kind", corrections.LINK_KINDS, index=corrections.LINK_KINDS.index("named"), key=kind)
     st.button("Add claim", key=f"{key}-add", disabled=disabled, on_click=_save,
               args=(analysis, lambda: corrections.add_claim(
-                  analysis, _text(f"{key}-add-text"),
-                  corrections.new_claim_chain(analysis, _v(f"{key}-add-source"), _v(f"{key}-add-kind")),
-                  occurrence=_nth(f"{key}-add-nth"))))
+                  analysis, _text(words), corrections.new_claim_chain(analysis, _v(source), _v(kind)),
+                  occurrence=_nth(nth))))
 
 
 def _place_label(chain, i: int) -> str:
@@ -415,19 +423,20 @@ def _insert_hop_form(analysis: Analysis, claim, actor_options: list[str], key: s
     st.markdown("**Insert a hop**", help="A relay or source the chain misses, e.g. the outlet a "
                 "quote was taken from. A source inserted before “unattributed” replaces it.")
     chain, k = claim.chain, f"{key}-hop-{claim.id}"
+    at, who_key, label, kind = (widget_key(f"{k}-{part}") for part in ("at", "actor", "label", "kind"))
     places = list(range(len(chain) + 1))
     default = len(chain) - 1 if chain and chain[-1].kind == "unattributed" else len(chain)
     c1, c2, c3, c4 = st.columns([2, 3, 2, 2], vertical_alignment="bottom")
-    c1.selectbox("Where", places, index=default, key=f"{k}-at", format_func=lambda i: _place_label(chain, i))
-    who = c2.selectbox("Its actor", actor_options, key=f"{k}-actor",
+    c1.selectbox("Where", places, index=default, key=at, format_func=lambda i: _place_label(chain, i))
+    who = c2.selectbox("Its actor", actor_options, key=who_key,
                        format_func=lambda i: "(none)" if not i else actor_label(analysis, i))
-    words = c3.text_input("Or its words", key=f"{k}-label", placeholder="e.g. Reuters")
-    c4.selectbox("Kind", corrections.HOP_KINDS, index=corrections.HOP_KINDS.index("outlet"), key=f"{k}-kind")
+    words = c3.text_input("Or its words", key=label, placeholder="e.g. Reuters")
+    c4.selectbox("Kind", corrections.HOP_KINDS, index=corrections.HOP_KINDS.index("outlet"), key=kind)
     st.button("Insert hop", key=f"{key}-hop", disabled=disabled or not (who or words.strip()), on_click=_save,
               args=(analysis, lambda: corrections.insert_hop(
-                  analysis, claim.id, int(_v(f"{k}-at")), kind=_v(f"{k}-kind"),
-                  actor_id=_v(f"{k}-actor") or None, label=_text(f"{k}-label")),
-                  None, {f"{k}-actor": "", f"{k}-label": ""}))
+                  analysis, claim.id, int(_v(at)), kind=_v(kind), actor_id=_v(who_key) or None,
+                  label=_text(label)),
+                  None, {who_key: "", label: ""}))
 
 
 def _parents(analysis: Analysis) -> dict[str, str]:
@@ -449,25 +458,25 @@ def _set_parent_form(analysis: Analysis, claim, key: str, disabled: bool) -> Non
         return
     st.markdown("**Re-parent a hop**", help="The hop came through another relay: the hops above it "
                 "become the chosen chain's, or only the page's publisher.")
-    k = f"{key}-parent-{claim.id}"
+    hop, under_key = (widget_key(f"{key}-parent-{claim.id}-{part}") for part in ("hop", "under"))
     parents = _parents(analysis)
     hops = list(range(1, len(claim.chain)))
     c1, c2, c3 = st.columns([2, 4, 1], vertical_alignment="bottom")
-    c1.selectbox("Hop", hops, index=len(hops) - 1, key=f"{k}-hop",
+    c1.selectbox("Hop", hops, index=len(hops) - 1, key=hop,
                  format_func=lambda i: f"{i + 1} · {claim.chain[i].label}")
-    under = c2.selectbox("Hang it under", list(parents), index=None, key=f"{k}-under",
+    under = c2.selectbox("Hang it under", list(parents), index=None, key=under_key,
                          format_func=parents.__getitem__, placeholder="Choose a chain or the page")
 
     def build() -> corrections.Edit:
-        choice = _v(f"{k}-under")
+        choice = _v(under_key)
         if choice == PAGE:
-            return corrections.set_parent(analysis, claim.id, int(_v(f"{k}-hop")))
+            return corrections.set_parent(analysis, claim.id, int(_v(hop)))
         parent, at = choice.rsplit(":", 1)
-        return corrections.set_parent(analysis, claim.id, int(_v(f"{k}-hop")), parent_claim_id=parent,
+        return corrections.set_parent(analysis, claim.id, int(_v(hop)), parent_claim_id=parent,
                                       under=int(at))
 
     c3.button("Re-parent", key=f"{key}-parent", disabled=disabled or under is None, width="stretch",
-              on_click=_save, args=(analysis, build, None, {f"{k}-under": None}))
+              on_click=_save, args=(analysis, build, None, {under_key: None}))
 
 
 # ---------------------------------------------------------------- events
@@ -478,34 +487,39 @@ def render_event_corrections(
 ) -> None:
     ids = [e.id for e in analysis.events]
     if ids:
-        event_id = _pick("Event", ids, focus, "event", f"{key}-pick", lambda i: event_label(analysis, i))
+        event_id = _pick("Event", ids, focus, "event", widget_key(f"{key}-pick"),
+                         lambda i: event_label(analysis, i))
         render_flash(analysis, "event", key=key, disabled=disabled)  # a delete's message and its Undo
         ev = analysis.event(event_id)
         st.caption(_md(f"Evidence: “{' '.join(ev.evidence.text.split())}”{_corrected_note(ev.corrected)}"))
+        # names of their own: the callbacks read them later, after the add form's are bound
+        ev_start, ev_end, ev_precision = (widget_key(f"{key}-{part}-{ev.id}")
+                                          for part in ("start", "end", "precision"))
         c1, c2, c3, c4 = st.columns([2, 2, 2, 1.5], vertical_alignment="bottom")
-        c1.text_input("Start (YYYY-MM-DD)", value=ev.start or "", key=f"{key}-start-{ev.id}")
-        c2.text_input("End (YYYY-MM-DD)", value=ev.end or "", key=f"{key}-end-{ev.id}")
+        c1.text_input("Start (YYYY-MM-DD)", value=ev.start or "", key=ev_start)
+        c2.text_input("End (YYYY-MM-DD)", value=ev.end or "", key=ev_end)
         c3.selectbox("Precision", corrections.PRECISIONS, index=corrections.PRECISIONS.index(ev.precision),
-                     key=f"{key}-precision-{ev.id}")
+                     key=ev_precision)
         c4.button("Set date", key=f"{key}-date", disabled=disabled, width="stretch", on_click=_save, args=(
-            analysis, lambda: corrections.set_event_date(analysis, ev.id, _text(f"{key}-start-{ev.id}"),
-                                               _text(f"{key}-end-{ev.id}"), _v(f"{key}-precision-{ev.id}"))))
+            analysis, lambda: corrections.set_event_date(analysis, ev.id, _text(ev_start), _text(ev_end),
+                                                         _v(ev_precision))))
         _delete_control(analysis, "event", ev.id, key, disabled)
     else:
         render_flash(analysis, "event", key=key, disabled=disabled)
         st.caption("No events were found in this article.")
 
     st.markdown("**Add an event**")
-    _words_input(key)
-    st.text_input("Label", key=f"{key}-add-label")
+    words, nth = _words_input(key)
+    label, start, end, precision = (widget_key(f"{key}-add-{part}") for part in ("label", "start", "end",
+                                                                                  "precision"))
+    st.text_input("Label", key=label)
     c1, c2, c3 = st.columns(3)
-    c1.text_input("Start (YYYY-MM-DD)", key=f"{key}-add-start")
-    c2.text_input("End (YYYY-MM-DD)", key=f"{key}-add-end")
-    c3.selectbox("Precision", corrections.PRECISIONS, key=f"{key}-add-precision")
+    c1.text_input("Start (YYYY-MM-DD)", key=start)
+    c2.text_input("End (YYYY-MM-DD)", key=end)
+    c3.selectbox("Precision", corrections.PRECISIONS, key=precision)
     st.button("Add event", key=f"{key}-add", disabled=disabled, on_click=_save, args=(
-        analysis, lambda: corrections.add_event(analysis, _text(f"{key}-add-text"), _text(f"{key}-add-label"),
-                                      _text(f"{key}-add-start"), _text(f"{key}-add-end"),
-                                      _v(f"{key}-add-precision"), occurrence=_nth(f"{key}-add-nth"))))
+        analysis, lambda: corrections.add_event(analysis, _text(words), _text(label), _text(start),
+                                                _text(end), _v(precision), occurrence=_nth(nth))))
 
 
 # ---------------------------------------------------------------- the article
@@ -520,10 +534,10 @@ def render_article_corrections(analysis: Analysis, key: str, disabled: bool = Fa
     """The page's headline, publisher and date as the analyst reads them (any article, bundled too)."""
     art = analysis.article
     st.caption("As the page names itself: the header, the chains' publisher link, the walkthrough, "
-               "the report and the exports follow.")
-    title = _value_key(f"{key}-title", art.title)
-    publisher = _value_key(f"{key}-publisher", art.publisher)
-    published = _value_key(f"{key}-published", art.published)
+               "the report and the exports follow; a new date re-dates “yesterday”, “last week”.")
+    title = _value_key(widget_key(f"{key}-title"), art.title)
+    publisher = _value_key(widget_key(f"{key}-publisher"), art.publisher)
+    published = _value_key(widget_key(f"{key}-published"), art.published)
     st.text_input("Headline", value=art.title or "", key=title)
     c1, c2 = st.columns([3, 2])
     c1.text_input("Publisher", value=art.publisher or "", key=publisher,

@@ -1,7 +1,8 @@
 """The workspace in the sidebar: the library of saved articles to reopen, delete (with undo),
 export and import; and the one-line status of a workspace that cannot be written.
 
-Each article is listed with its publisher, date and the number of its edits in effect; articles
+Each article is listed with its headline, publisher and date as corrected (set_article edits in
+force) and the number of its edits in effect; articles
 that would read alike get what tells them apart (`sourcetrace.workspace.library_entries` decides).
 It draws what components/workspace.py returns; reopening an article goes through the session.
 """

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import streamlit as st
 
-# file in pages/, title, icon, URL path; the first is the default page
+# file in pages/, title, icon, URL path; the first is the default page (served at / and at its path)
 PAGES: tuple[tuple[str, str, str, str], ...] = (
     ("article.py", "Article", ":material/article:", "article"),
     ("network.py", "Network", ":material/hub:", "network"),
@@ -33,9 +33,20 @@ _frame = threading.local()  # each session's script runs in its own thread
 
 
 def pages() -> list[st.Page]:
+    """The pages, the default first; and the default page once more, hidden, at its own path.
+
+    Streamlit serves the default page at / only (its public url_path is "", and a request for any
+    other path is "Page not found"), yet /article is the Article view's path as /network is the
+    network's, and links name it. So the default page is declared with url_path="" and a hidden
+    page runs the same file at /article: a deep link /article?focus=... opens the view as it was
+    shared. The hidden page is not listed in the navigation, and st.switch_page("pages/article.py")
+    still finds the default first.
+    """
+    (file, title, icon, url_path), *rest = PAGES
     return [
-        st.Page(f"pages/{file}", title=title, icon=icon, url_path=url_path, default=n == 0)
-        for n, (file, title, icon, url_path) in enumerate(PAGES)
+        st.Page(f"pages/{file}", title=title, icon=icon, url_path="", default=True),
+        *(st.Page(f"pages/{f}", title=t, icon=i, url_path=u) for f, t, i, u in rest),
+        st.Page(f"pages/{file}", title=title, icon=icon, url_path=url_path, visibility="hidden"),
     ]
 
 

@@ -259,10 +259,12 @@ def corrected(extracted: Analysis) -> Analysis:
 
     The article is filed in the workspace library on the way. A workspace that went bad or got
     locked mid-session is put aside (read-only from then on) and the analysis shown as extracted.
+    A corrected publication date re-dates the events anchored on it: the library has the article
+    analysed again (cached, like any analysis) with that date and re-applies the edits to it.
     """
     st.session_state[PROBLEMS_KEY] = []
     try:
-        fixed, found = workspace.apply_saved(extracted)
+        fixed, found = workspace.apply_saved(extracted, reanalyse=analyze)
     except workspace.WorkspaceError:
         return extracted
     st.session_state[PROBLEMS_KEY] = found

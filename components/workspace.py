@@ -170,8 +170,9 @@ def writable() -> Workspace | None:
     return ws if ws is not None and not ws.read_only else None
 
 
-def apply_saved(analysis: Analysis) -> tuple[Analysis, list[str]]:
-    """The analysis with the saved edits for its text applied, and what could not be.
+def apply_saved(analysis: Analysis, reanalyse=None) -> tuple[Analysis, list[str]]:
+    """The analysis with the saved edits for its text applied, and what could not be (`reanalyse`
+    analyses the article again when a correction changed its date: see `Workspace.apply_to`).
 
     Files the article in the library on the way. Raises WorkspaceError when the file went bad or
     got locked mid-session; the workspace is then put aside for the session with the reason.
@@ -181,7 +182,7 @@ def apply_saved(analysis: Analysis) -> tuple[Analysis, list[str]]:
         return analysis, []
     try:
         file_article(ws, analysis.article)
-        return ws.apply_to(analysis)
+        return ws.apply_to(analysis, reanalyse)
     except WorkspaceError as err:
         st.session_state[WS_KEY] = (None, f"{err} The analysis is shown without corrections.")
         raise

@@ -36,7 +36,7 @@ def _is_url(p: str) -> bool:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from sourcetrace.analysis import Settings, analyze_many
+    from sourcetrace.analysis import Settings, analyze_article, analyze_many
     from sourcetrace.load import check_published, load_path, load_stdin, load_url
 
     # A bad --published is one error, not one per file.
@@ -75,7 +75,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     try:
         for analysis in analyze_many(articles, settings):
             if workspace is not None:
-                analysis, problems = workspace.apply_to(analysis)
+                # a corrected date: analysed again, so the events are dated from it
+                analysis, problems = workspace.apply_to(analysis, lambda a: analyze_article(a, settings))
                 for problem in problems:
                     _err(problem)
             data = analysis.model_dump(mode="json")

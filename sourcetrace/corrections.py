@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -41,6 +41,7 @@ from sourcetrace.model import (
     Actor,
     ActorKind,
     Analysis,
+    Article,
     ChainLink,
     Claim,
     Event,
@@ -1050,6 +1051,22 @@ set_parent = SetParent.build
 set_article = SetArticle.build
 
 
+def corrected_metadata(log: Iterable[Edit]) -> dict[str, str]:
+    """The article's headline, publisher and date as the set_article edits in force set them (the
+    latest wins), by field name ("title", "publisher", "published"); a field no edit sets is absent.
+    The library lists these, and a corrected date is the anchor the extraction dates events by."""
+    fields: dict[str, str] = {}
+    for edit in effective_edits(log):
+        if edit.op != SetArticle.op:
+            continue
+        try:
+            operation = SetArticle.of(edit)
+        except ValidationError:
+            continue  # malformed: apply_edits reports it
+        fields.update({k: v for k, v in operation.model_dump(exclude={"targets"}).items() if v})
+    return fields
+
+
 def _names(targets: list[Target]) -> list[str]:
     return [t.name or (t.span.text if t.span else t.id) or "?" for t in targets]
 
@@ -1070,18 +1087,29 @@ def describe(edit: Edit, log: Iterable[Edit] = ()) -> str:
 # --- applying ---------------------------------------------------------------------------------------
 
 
-def apply_edits(analysis: Analysis, log: Iterable[Edit]) -> tuple[Analysis, list[str]]:
+def apply_edits(analysis: Analysis, log: Iterable[Edit],
+                reanalyse: Callable[[Article], Analysis] | None = None) -> tuple[Analysis, list[str]]:
     """The analysis with every edit in force applied, and one sentence per edit that could not be.
 
-    `log` may hold undo/redo entries; the input analysis is not modified. After the edits, every
-    view's data is settled against the corrected actors (`_settle`): a chain names its sources as
-    they are called now, and whatever a correction changed is marked corrected.
+    `log` may hold undo/redo entries; the input analysis is not modified. A corrected publication
+    date is the anchor of every relative date ("last week", "yesterday", "in June"): with
+    `reanalyse` (the caller's analysis of an Article, cached and with its settings), the article is
+    analysed again with that date and the edits are applied to the fresh analysis, re-found by their
+    anchors as after any re-analysis; without it the events keep the dates of the filed date.
+    Headline and publisher stay edits (SetArticle.apply): the actors and chains the other edits
+    name are the extraction's. After the edits, every view's data is settled against the
+    corrected actors (`_settle`): a chain names its sources as they are called now, and whatever
+    reads differently from `analysis` (a re-dated event too) is marked corrected.
     """
     entries = list(log)
-    result = analysis.model_copy(deep=True)
     active = effective_edits(entries)
     if not active:
-        return result, []
+        return analysis.model_copy(deep=True), []
+    base = analysis
+    published = corrected_metadata(active).get("published")
+    if reanalyse is not None and published and published != analysis.article.published:
+        base = reanalyse(analysis.article.model_copy(update={"published": published}))
+    result = base.model_copy(deep=True)
     problems: list[str] = []
     names = {x.id: x.name for x in result.actors}
     # the links whose words are their actor's name: they follow the actor (see _settle)

@@ -239,12 +239,17 @@ def _write(path: str, text: str) -> None:
     print(f"wrote {out} ({out.stat().st_size / 1024:,.0f} KB)", file=sys.stderr)
 
 
-def _from_workspace(analysis: Analysis, path: str) -> tuple[Analysis, list[walkthrough.Step]]:
-    """The analysis with the corrections and walkthrough saved for its text (read-only access)."""
+def _from_workspace(analysis: Analysis, path: str, args: argparse.Namespace | None = None
+                    ) -> tuple[Analysis, list[walkthrough.Step]]:
+    """The analysis with the corrections and walkthrough saved for its text (read-only access); a
+    corrected publication date has the article analysed again, so the events are dated from it."""
+    from sourcetrace.analysis import Settings, analyze_article
     from sourcetrace.workspace import Workspace
 
+    settings = Settings(model=getattr(args, "model", None),
+                        gazetteers=tuple(getattr(args, "gazetteer", None) or ()))
     ws = Workspace(path or None, read_only=True)
-    corrected, problems = ws.apply_to(analysis)
+    corrected, problems = ws.apply_to(analysis, lambda article: analyze_article(article, settings))
     for problem in problems:
         print(f"sourcetrace: {problem}", file=sys.stderr)
     saved = ws.load_walkthrough(corrected.article.content_hash)
@@ -264,7 +269,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     analysis = _load_analysis(args.article, args)
     steps = None
     if args.workspace is not None:
-        analysis, steps = _from_workspace(analysis, args.workspace)
+        analysis, steps = _from_workspace(analysis, args.workspace, args)
     if args.html:
         _write(args.html, to_html(analysis, steps))
     if args.json:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -37,7 +37,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from sourcetrace import load
-from sourcetrace.corrections import Edit, apply_edits, describe, effective_edits
+from sourcetrace.corrections import Edit, apply_edits, corrected_metadata, describe, effective_edits
 from sourcetrace.errors import SourcetraceError
 from sourcetrace.model import Analysis, Article
 
@@ -135,7 +135,8 @@ def _now() -> str:
 
 @dataclass(frozen=True)
 class ArticleRecord:
-    """One line of the library; `edits` counts the edits in effect (an undone edit is not counted)."""
+    """One line of the library; `edits` counts the edits in effect (an undone edit is not counted).
+    Title, publisher and date are the corrected ones where a set_article edit in force sets them."""
 
     content_hash: str
     title: str | None
@@ -357,10 +358,14 @@ class Workspace:
                     logs.setdefault(h, []).append(Edit.model_validate_json(body))
                 except ValidationError:
                     continue  # unreadable here: not counted (the article's view says so)
-        return [
-            ArticleRecord(h, title, publisher, published, added, len(effective_edits(logs.get(h, []))), text)
-            for h, title, publisher, published, added, text in rows
-        ]
+        records = []
+        for h, title, publisher, published, added, text in rows:
+            log = logs.get(h, [])
+            # listed as the analyst corrected it (set_article), not as it was filed
+            meta = {"title": title, "publisher": publisher, "published": published, **corrected_metadata(log)}
+            records.append(ArticleRecord(h, meta["title"], meta["publisher"], meta["published"], added,
+                                         len(effective_edits(log)), text))
+        return records
 
     def article(self, content_hash: str) -> Article | None:
         """The stored article (text and metadata; its structure is found again on analysis)."""
@@ -402,12 +407,14 @@ class Workspace:
     def edits(self, content_hash: str) -> list[Edit]:
         return self.read_log(content_hash)[0]
 
-    def apply_to(self, analysis: Analysis) -> tuple[Analysis, list[str]]:
-        """The analysis with this workspace's corrections for its text, and what could not be applied."""
+    def apply_to(self, analysis: Analysis,
+                 reanalyse: Callable[[Article], Analysis] | None = None) -> tuple[Analysis, list[str]]:
+        """The analysis with this workspace's corrections for its text, and what could not be applied
+        (`reanalyse`: see `sourcetrace.corrections.apply_edits`; a corrected date re-dates events)."""
         log, unreadable = self.read_log(analysis.article.content_hash)
         if not log:
             return analysis, unreadable
-        corrected, problems = apply_edits(analysis, log)
+        corrected, problems = apply_edits(analysis, log, reanalyse)
         return corrected, unreadable + problems
 
     # -- walkthroughs (notes and order; used by the export/walkthrough view) --------------------

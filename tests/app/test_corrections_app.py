@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.session import keyed
 from sourcetrace.focus import Focus
 from sourcetrace.render import escape_markdown
 from sourcetrace.workspace import FILENAME, Workspace
@@ -70,6 +71,13 @@ def actors(at: AppTest) -> dict[str, dict]:
     return {a["id"]: a for a in shown(at)["actors"]}
 
 
+def w(at: AppTest, name: str) -> str:
+    """A corrections widget's key: the shown article's own (session.widget_key), when the app
+    shows one (the harness renders the panel over a hand-made analysis, outside any article)."""
+    article = at.session_state["article"] if "article" in at.session_state else None
+    return keyed(name, article.content_hash if article is not None else None)
+
+
 def click(at: AppTest, key: str) -> AppTest:
     at.button(key=key).click().run()
     assert not at.exception, at.exception
@@ -87,16 +95,16 @@ def messages(at: AppTest) -> tuple[list[str], list[str]]:
 
 def test_rename_and_retype_actor(home):
     at = start()
-    at.selectbox(key="corr-actor-pick").set_value("a2").run()
-    at.text_input(key="corr-actor-name-a2").set_value("Al-Malaf (Iraqi news site)")
+    at.selectbox(key=w(at, "corr-actor-pick")).set_value("a2").run()
+    at.text_input(key=w(at, "corr-actor-name-a2")).set_value("Al-Malaf (Iraqi news site)")
     click(at, "corr-actor-rename")
     assert actors(at)["a2"]["name"] == "Al-Malaf (Iraqi news site)"
     assert messages(at) == (["Renamed actor “al-Malaf” to “Al-Malaf (Iraqi news site)”"], [])
-    assert "✎ Al-Malaf (Iraqi news site) · outlet, ORG" in at.selectbox(key="corr-actor-pick").options
+    assert "✎ Al-Malaf (Iraqi news site) · outlet, ORG" in at.selectbox(key=w(at, "corr-actor-pick")).options
 
-    at.selectbox(key="corr-actor-pick").set_value("a3").run()
-    at.selectbox(key="corr-actor-type-a3").set_value("ORG")
-    at.selectbox(key="corr-actor-kind-a3").set_value("document")
+    at.selectbox(key=w(at, "corr-actor-pick")).set_value("a3").run()
+    at.selectbox(key=w(at, "corr-actor-type-a3")).set_value("ORG")
+    at.selectbox(key=w(at, "corr-actor-kind-a3")).set_value("document")
     click(at, "corr-actor-retype")
     assert (actors(at)["a3"]["type"], actors(at)["a3"]["kind"]) == ("ORG", "document")
 
@@ -104,31 +112,31 @@ def test_rename_and_retype_actor(home):
 def test_merge_split_add_delete_actor(home):
     at = start()
     # safe by default: no actor chosen, so no merge (or any other change) is one click away
-    assert at.selectbox(key="corr-actor-pick").value is None
+    assert at.selectbox(key=w(at, "corr-actor-pick")).value is None
     assert [b for b in at.button if b.key == "corr-actor-merge"] == []  # nothing to merge into yet
-    at.selectbox(key="corr-actor-pick").set_value("a4").run()
-    assert at.selectbox(key="corr-actor-merge-a4").value is None  # no preselected target
+    at.selectbox(key=w(at, "corr-actor-pick")).set_value("a4").run()
+    assert at.selectbox(key=w(at, "corr-actor-merge-a4")).value is None  # no preselected target
     assert at.button(key="corr-actor-merge").disabled
-    at.selectbox(key="corr-actor-merge-a4").set_value("a5").run()
+    at.selectbox(key=w(at, "corr-actor-merge-a4")).set_value("a5").run()
     assert not at.button(key="corr-actor-merge").disabled
     click(at, "corr-actor-merge")
     assert "a5" not in actors(at)
     assert [m["text"] for m in actors(at)["a4"]["mentions"]] == ["Hassan Kazemi Qumi", "Kazemi Qomi", "Qumi"]
-    assert "Kazemi Qomi · named, PERSON" not in at.selectbox(key="corr-actor-pick").options
-    assert "✎ Hassan Kazemi Qumi · named, PERSON" in at.selectbox(key="corr-actor-pick").options
+    assert "Kazemi Qomi · named, PERSON" not in at.selectbox(key=w(at, "corr-actor-pick")).options
+    assert "✎ Hassan Kazemi Qumi · named, PERSON" in at.selectbox(key=w(at, "corr-actor-pick")).options
 
-    at.selectbox(key="corr-actor-split-a4").set_value("Qumi")
+    at.selectbox(key=w(at, "corr-actor-split-a4")).set_value("Qumi")
     click(at, "corr-actor-split")
     split = [a for a in actors(at).values() if a["name"] == "Qumi"]
     assert len(split) == 1 and [m["start"] for m in split[0]["mentions"]] == [sp("Qumi", 1).start]
 
-    at.text_input(key="corr-actor-add-text").set_value("Iranian")
-    at.selectbox(key="corr-actor-add-type").set_value("NORP")
+    at.text_input(key=w(at, "corr-actor-add-text")).set_value("Iranian")
+    at.selectbox(key=w(at, "corr-actor-add-type")).set_value("NORP")
     click(at, "corr-actor-add")
     added = [a for a in actors(at).values() if a["name"] == "Iranian"]
     assert len(added) == 1 and (added[0]["type"], added[0]["kind"]) == ("NORP", "named")
 
-    at.selectbox(key="corr-actor-pick").set_value("a3").run()
+    at.selectbox(key=w(at, "corr-actor-pick")).set_value("a3").run()
     click(at, "corr-actor-delete")  # asks first, saying what goes
     assert "a3" in actors(at)
     assert [_read(w.value) for w in at.warning] == [
@@ -149,7 +157,7 @@ def test_merge_split_add_delete_actor(home):
 
 def test_refused_correction_says_why_and_saves_nothing(home):
     at = start()
-    at.text_input(key="corr-actor-add-text").set_value("Nouri al-Maliki")
+    at.text_input(key=w(at, "corr-actor-add-text")).set_value("Nouri al-Maliki")
     click(at, "corr-actor-add")
     assert messages(at) == ([], ["“Nouri al-Maliki” does not appear in the article text."])
     assert Workspace(home / FILENAME).edits("h-test") == []
@@ -157,10 +165,10 @@ def test_refused_correction_says_why_and_saves_nothing(home):
 
 def test_claim_corrections(home):
     at = start()
-    at.selectbox(key="corr-claim-pick").set_value("c1").run()
-    at.selectbox(key="corr-claim-link-c1").set_value(2)
-    at.selectbox(key="corr-claim-link-actor-c1").set_value("a6")
-    at.selectbox(key="corr-claim-link-kind-c1").set_value("named")
+    at.selectbox(key=w(at, "corr-claim-pick")).set_value("c1").run()
+    at.selectbox(key=w(at, "corr-claim-link-c1")).set_value(2)
+    at.selectbox(key=w(at, "corr-claim-link-actor-c1")).set_value("a6")
+    at.selectbox(key=w(at, "corr-claim-link-kind-c1")).set_value("named")
     click(at, "corr-claim-setlink")
     chain = shown(at)["claims"][0]["chain"]
     assert (chain[2]["label"], chain[2]["kind"], chain[2]["actor"]) == ("Talabani", "named", "a6")
@@ -168,7 +176,7 @@ def test_claim_corrections(home):
     click(at, "corr-claim-unattr")
     assert [k["kind"] for k in shown(at)["claims"][0]["chain"]] == ["publisher", "unattributed"]
 
-    at.selectbox(key="corr-claim-pick").set_value("c2").run()
+    at.selectbox(key=w(at, "corr-claim-pick")).set_value("c2").run()
     click(at, "corr-claim-dismiss")
     assert shown(at)["claims"][1]["dismissed"] is True
     click(at, "corr-claim-restore")  # a dismissal is itself correctable, not only by undo
@@ -177,8 +185,8 @@ def test_claim_corrections(home):
     click(at, "corr-claim-dismiss")
     assert shown(at)["claims"][1]["dismissed"] is True
 
-    at.text_input(key="corr-claim-add-text").set_value("Kazemi Qomi met Talabani")
-    at.selectbox(key="corr-claim-add-source").set_value("a6")
+    at.text_input(key=w(at, "corr-claim-add-text")).set_value("Kazemi Qomi met Talabani")
+    at.selectbox(key=w(at, "corr-claim-add-source")).set_value("a6")
     click(at, "corr-claim-add")
     new = shown(at)["claims"][2]
     assert new["content"]["text"] == "Kazemi Qomi met Talabani"
@@ -189,18 +197,18 @@ def test_claim_corrections(home):
 
 def test_event_corrections(home):
     at = start()
-    at.text_input(key="corr-event-start-e1").set_value("2007-07-01")
-    at.text_input(key="corr-event-end-e1").set_value("2007-07-31")
-    at.selectbox(key="corr-event-precision-e1").set_value("month")
+    at.text_input(key=w(at, "corr-event-start-e1")).set_value("2007-07-01")
+    at.text_input(key=w(at, "corr-event-end-e1")).set_value("2007-07-31")
+    at.selectbox(key=w(at, "corr-event-precision-e1")).set_value("month")
     click(at, "corr-event-date")
     ev = shown(at)["events"][0]
     assert (ev["start"], ev["end"], ev["precision"], ev["corrected"]) == (
         "2007-07-01", "2007-07-31", "month", True
     )
     label = "✎ Kazemi Qomi met Talabani · 2007-07-01 – 2007-07-31"
-    assert label in at.selectbox(key="corr-event-pick").options
+    assert label in at.selectbox(key=w(at, "corr-event-pick")).options
 
-    at.text_input(key="corr-event-end-e1").set_value("2006-01-01")
+    at.text_input(key=w(at, "corr-event-end-e1")).set_value("2006-01-01")
     click(at, "corr-event-date")
     assert messages(at)[1] == ["The interval ends (2006-01-01) before it starts (2007-07-01)."]
 
@@ -209,10 +217,10 @@ def test_event_corrections(home):
         "Delete the event “Kazemi Qomi met Talabani” (2007-07-01 – 2007-07-31)? It goes from the timeline."]
     click(at, "corr-event-delete-confirm")
     assert shown(at)["events"] == []
-    at.text_input(key="corr-event-add-text").set_value("Qumi is powerful")
-    at.text_input(key="corr-event-add-label").set_value("Qumi in power")
-    at.text_input(key="corr-event-add-start").set_value("2007-01-01")
-    at.selectbox(key="corr-event-add-precision").set_value("open")
+    at.text_input(key=w(at, "corr-event-add-text")).set_value("Qumi is powerful")
+    at.text_input(key=w(at, "corr-event-add-label")).set_value("Qumi in power")
+    at.text_input(key=w(at, "corr-event-add-start")).set_value("2007-01-01")
+    at.selectbox(key=w(at, "corr-event-add-precision")).set_value("open")
     click(at, "corr-event-add")
     events = [(e["label"], e["start"], e["end"]) for e in shown(at)["events"]]
     assert events == [("Qumi in power", "2007-01-01", None)]
@@ -220,10 +228,10 @@ def test_event_corrections(home):
 
 def test_undo_redo_and_history(home):
     at = start()
-    at.text_input(key="corrections_author").set_value("JD")
+    at.text_input(key=w(at, "corrections_author")).set_value("JD")
     assert at.button(key="corr-history-undo").disabled and at.button(key="corr-history-redo").disabled
-    at.selectbox(key="corr-actor-pick").set_value("a6").run()
-    at.text_input(key="corr-actor-name-a6").set_value("Jalal Talabani")
+    at.selectbox(key=w(at, "corr-actor-pick")).set_value("a6").run()
+    at.text_input(key=w(at, "corr-actor-name-a6")).set_value("Jalal Talabani")
     click(at, "corr-actor-rename")
     click(at, "corr-history-undo")
     assert actors(at)["a6"]["name"] == "Talabani"
@@ -244,11 +252,11 @@ def test_undo_redo_and_history(home):
 
 def test_corrections_survive_a_restart_and_a_renumbering_reanalysis(home):
     at = start()
-    at.selectbox(key="corr-actor-pick").set_value("a4").run()
-    at.selectbox(key="corr-actor-merge-a4").set_value("a5").run()
+    at.selectbox(key=w(at, "corr-actor-pick")).set_value("a4").run()
+    at.selectbox(key=w(at, "corr-actor-merge-a4")).set_value("a5").run()
     click(at, "corr-actor-merge")
-    at.selectbox(key="corr-actor-pick").set_value("a6").run()
-    at.text_input(key="corr-actor-name-a6").set_value("Jalal Talabani")
+    at.selectbox(key=w(at, "corr-actor-pick")).set_value("a6").run()
+    at.text_input(key=w(at, "corr-actor-name-a6")).set_value("Jalal Talabani")
     click(at, "corr-actor-rename")
 
     again = start()  # a new session: the server restarted, the workspace file is what remains
@@ -328,11 +336,11 @@ def test_real_app_merge_shows_everywhere_and_a_damaged_workspace_does_not_stop_i
     assert not at.exception, at.exception
     at.switch_page("pages/corrections.py").run()
     assert not at.exception, at.exception
-    assert len(at.selectbox(key="corr-actor-pick").options) == n_actors
-    at.selectbox(key="corr-actor-pick").set_value(keep.id).run()
-    at.selectbox(key=f"corr-actor-merge-{keep.id}").set_value(absorb.id).run()
+    assert len(at.selectbox(key=w(at, "corr-actor-pick")).options) == n_actors
+    at.selectbox(key=w(at, "corr-actor-pick")).set_value(keep.id).run()
+    at.selectbox(key=w(at, f"corr-actor-merge-{keep.id}")).set_value(absorb.id).run()
     click(at, "corr-actor-merge")
-    options = at.selectbox(key="corr-actor-pick").options
+    options = at.selectbox(key=w(at, "corr-actor-pick")).options
     assert len(options) == n_actors - 1
     assert f"✎ {keep.name} · {keep.kind}, {keep.type}" in options
     assert f"{absorb.name} · {absorb.kind}, {absorb.type}" not in options
@@ -342,7 +350,7 @@ def test_real_app_merge_shows_everywhere_and_a_damaged_workspace_does_not_stop_i
     restarted.run()
     restarted.switch_page("pages/corrections.py").run()
     assert not restarted.exception, restarted.exception
-    assert restarted.selectbox(key="corr-actor-pick").options == options
+    assert restarted.selectbox(key=w(restarted, "corr-actor-pick")).options == options
     for view in ("pages/network.py", "pages/timeline.py", "pages/article.py"):
         at.switch_page(view).run()
         assert not at.exception, (view, at.exception)
@@ -357,14 +365,14 @@ def test_real_app_merge_shows_everywhere_and_a_damaged_workspace_does_not_stop_i
     fresh.switch_page("pages/corrections.py").run()
     assert not fresh.exception, fresh.exception
     assert any("is damaged" in w.value for w in fresh.warning)
-    assert len(fresh.selectbox(key="corr-actor-pick").options) == n_actors  # shown as extracted
+    assert len(fresh.selectbox(key=w(fresh, "corr-actor-pick")).options) == n_actors  # shown as extracted
 
 
 def test_two_sessions_editing_the_same_article_both_land(home):
     tab1, tab2 = start(), start()
-    tab1.selectbox(key="corr-actor-pick").set_value("a6").run()
-    tab1.text_input(key="corr-actor-name-a6").set_value("Jalal Talabani")
-    tab2.selectbox(key="corr-claim-pick").set_value("c2").run()
+    tab1.selectbox(key=w(tab1, "corr-actor-pick")).set_value("a6").run()
+    tab1.text_input(key=w(tab1, "corr-actor-name-a6")).set_value("Jalal Talabani")
+    tab2.selectbox(key=w(tab2, "corr-claim-pick")).set_value("c2").run()
     click(tab1, "corr-actor-rename")
     click(tab2, "corr-claim-dismiss")  # tab2 still shows the analysis from before tab1's edit
     assert shown(tab2)["claims"][1]["dismissed"] is True
@@ -391,16 +399,42 @@ def test_sidebar_lists_the_library_and_reopens_an_article(home):
     assert at.button(key=f"ws-open-{other.content_hash[:16]}").disabled  # the one shown
 
 
+def test_the_pickers_belong_to_their_article(home, bundled_analysis):
+    """An actor chosen (and words typed) on the Corrections page of one article are not carried into
+    the next: the same id there is another actor."""
+    from sourcetrace.analysis import prepare_article
+
+    other = prepare_article("Reuters reported that Jalal Talabani met Nouri al-Maliki in Baghdad on Monday.",
+                            title="Talabani meets Maliki", publisher="Reuters")
+    Workspace(home / FILENAME).add_article(other)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    at.switch_page("pages/corrections.py").run()
+    assert not at.exception, at.exception
+    first = at.selectbox(key=w(at, "corr-actor-pick"))
+    common = bundled_analysis.actors[1].id
+    first.set_value(common).run()
+    assert at.selectbox(key=w(at, "corr-actor-pick")).value == common
+    at.text_input(key=w(at, "corr-actor-add-text")).set_value("Baghdad").run()
+    click(at, f"ws-open-{other.content_hash[:16]}")
+    assert at.session_state["article"].content_hash == other.content_hash
+    picker = at.selectbox(key=w(at, "corr-actor-pick"))
+    assert len(picker.options) >= 2  # so the same id names an actor of this article too
+    assert picker.value is None  # yet nothing is chosen: the pick was the other article's
+    assert at.text_input(key=w(at, "corr-actor-add-text")).value == ""
+    assert w(at, "corr-actor-pick") != keyed("corr-actor-pick", bundled_analysis.article.content_hash)
+
+
 def test_added_claim_can_take_a_later_occurrence_of_its_words(home):
     at = start()
-    at.text_input(key="corr-claim-add-text").set_value("Qumi")
-    at.number_input(key="corr-claim-add-nth").set_value(2)
+    at.text_input(key=w(at, "corr-claim-add-text")).set_value("Qumi")
+    at.number_input(key=w(at, "corr-claim-add-nth")).set_value(2)
     click(at, "corr-claim-add")
     new = shown(at)["claims"][2]
     assert (new["content"]["start"], new["content"]["text"]) == (sp("Qumi", 1).start, "Qumi")
-    at.text_input(key="corr-event-add-text").set_value("Qumi")
-    at.text_input(key="corr-event-add-label").set_value("x")
-    at.number_input(key="corr-event-add-nth").set_value(3)
+    at.text_input(key=w(at, "corr-event-add-text")).set_value("Qumi")
+    at.text_input(key=w(at, "corr-event-add-label")).set_value("x")
+    at.number_input(key=w(at, "corr-event-add-nth")).set_value(3)
     click(at, "corr-event-add")
     assert messages(at) == ([], ["“Qumi” appears 2 time(s), not 3."])
 
@@ -421,20 +455,20 @@ def test_the_panel_follows_the_shared_focus(home):
     at = AppTest.from_function(_focused_harness, default_timeout=30)
     at.session_state["test_focus"] = Focus(type="actor", id="a5")
     at.run()
-    assert at.selectbox(key="corr-actor-pick").value == "a5"
-    at.selectbox(key="corr-actor-pick").set_value("a2").run()  # the analyst's own choice stays
-    assert at.selectbox(key="corr-actor-pick").value == "a2"
+    assert at.selectbox(key=w(at, "corr-actor-pick")).value == "a5"
+    at.selectbox(key=w(at, "corr-actor-pick")).set_value("a2").run()  # the analyst's own choice stays
+    assert at.selectbox(key=w(at, "corr-actor-pick")).value == "a2"
     at.session_state["test_focus"] = Focus(type="claim", id="c2")
     at.run()
-    assert at.selectbox(key="corr-claim-pick").value == "c2"
-    assert at.selectbox(key="corr-actor-pick").value == "a2"
+    assert at.selectbox(key=w(at, "corr-claim-pick")).value == "c2"
+    assert at.selectbox(key=w(at, "corr-actor-pick")).value == "a2"
     at.session_state["test_focus"] = Focus(type="actor", id="a4")
-    at.selectbox(key="corr-actor-merge-a2").set_value("a1")
+    at.selectbox(key=w(at, "corr-actor-merge-a2")).set_value("a1")
     at.run()
-    assert at.selectbox(key="corr-actor-pick").value == "a4"
-    at.selectbox(key="corr-actor-merge-a4").set_value("a5").run()
+    assert at.selectbox(key=w(at, "corr-actor-pick")).value == "a4"
+    at.selectbox(key=w(at, "corr-actor-merge-a4")).set_value("a5").run()
     click(at, "corr-actor-merge")
-    assert at.selectbox(key="corr-actor-pick").value == "a4"
+    assert at.selectbox(key=w(at, "corr-actor-pick")).value == "a4"
     assert not at.warning
 
 
@@ -465,8 +499,8 @@ MINISTER = "Delphine Varga, the transport minister, said the repairs in Budapest
 
 
 def rename_a6(at: AppTest) -> None:
-    at.selectbox(key="corr-actor-pick").set_value("a6").run()
-    at.text_input(key="corr-actor-name-a6").set_value("Jalal Talabani")
+    at.selectbox(key=w(at, "corr-actor-pick")).set_value("a6").run()
+    at.text_input(key=w(at, "corr-actor-name-a6")).set_value("Jalal Talabani")
     click(at, "corr-actor-rename")
     assert actors(at)["a6"]["name"] == "Jalal Talabani"
 
@@ -585,11 +619,11 @@ def chain_of(at: AppTest, claim_id: str) -> list[tuple[str, str]]:
 
 def test_insert_a_hop_from_the_panel(home):
     at = start()
-    at.selectbox(key="corr-claim-pick").set_value("c1").run()
+    at.selectbox(key=w(at, "corr-claim-pick")).set_value("c1").run()
     assert at.button(key="corr-claim-hop").disabled  # no actor and no words yet
-    assert at.selectbox(key="corr-claim-hop-c1-at").value == 3  # at the end of a sourced chain
-    at.selectbox(key="corr-claim-hop-c1-at").set_value(1)
-    at.text_input(key="corr-claim-hop-c1-label").set_value("Reuters").run()
+    assert at.selectbox(key=w(at, "corr-claim-hop-c1-at")).value == 3  # at the end of a sourced chain
+    at.selectbox(key=w(at, "corr-claim-hop-c1-at")).set_value(1)
+    at.text_input(key=w(at, "corr-claim-hop-c1-label")).set_value("Reuters").run()
     click(at, "corr-claim-hop")
     assert chain_of(at, "c1") == [("NCRI", "publisher"), ("Reuters", "outlet"), ("al-Malaf", "outlet"),
                                   ("an official", "anonymous")]
@@ -599,19 +633,19 @@ def test_insert_a_hop_from_the_panel(home):
     assert chain_of(at, "c1") == [("NCRI", "publisher"), ("al-Malaf", "outlet"), ("an official", "anonymous")]
 
     # a source chosen by its actor, before "unattributed" (the default place there): it replaces it
-    at.selectbox(key="corr-claim-pick").set_value("c2").run()
-    assert at.selectbox(key="corr-claim-hop-c2-at").value == 1
-    at.selectbox(key="corr-claim-hop-c2-actor").set_value("a6")
-    at.selectbox(key="corr-claim-hop-c2-kind").set_value("named").run()
+    at.selectbox(key=w(at, "corr-claim-pick")).set_value("c2").run()
+    assert at.selectbox(key=w(at, "corr-claim-hop-c2-at")).value == 1
+    at.selectbox(key=w(at, "corr-claim-hop-c2-actor")).set_value("a6")
+    at.selectbox(key=w(at, "corr-claim-hop-c2-kind")).set_value("named").run()
     click(at, "corr-claim-hop")
     assert chain_of(at, "c2") == [("NCRI", "publisher"), ("Talabani", "named")]
 
 
 def test_re_parent_a_hop_from_the_panel(home):
     at = start()
-    at.selectbox(key="corr-claim-pick").set_value("c2").run()
+    at.selectbox(key=w(at, "corr-claim-pick")).set_value("c2").run()
     assert at.button(key="corr-claim-parent").disabled  # nowhere chosen yet
-    under = at.selectbox(key="corr-claim-parent-c2-under")
+    under = at.selectbox(key=w(at, "corr-claim-parent-c2-under"))
     assert under.value is None
     assert under.options == [
         "directly under the page", "NCRI", "NCRI › al-Malaf", "NCRI › al-Malaf › an official"]
@@ -619,7 +653,7 @@ def test_re_parent_a_hop_from_the_panel(home):
     click(at, "corr-claim-parent")
     assert chain_of(at, "c2") == [
         ("NCRI", "publisher"), ("al-Malaf", "outlet"), ("unattributed", "unattributed")]
-    assert "✎ " in at.selectbox(key="corr-claim-pick").format_func("c2")
+    assert "✎ " in at.selectbox(key=w(at, "corr-claim-pick")).format_func("c2")
 
 
 def test_set_the_article_from_the_panel(home):
@@ -647,8 +681,8 @@ def test_set_the_article_from_the_panel(home):
 
 def test_a_merge_is_undone_from_its_own_message(home):
     at = start()
-    at.selectbox(key="corr-actor-pick").set_value("a4").run()
-    at.selectbox(key="corr-actor-merge-a4").set_value("a5").run()
+    at.selectbox(key=w(at, "corr-actor-pick")).set_value("a4").run()
+    at.selectbox(key=w(at, "corr-actor-merge-a4")).set_value("a5").run()
     click(at, "corr-actor-merge")
     assert "a5" not in actors(at)
     click(at, "corr-flash-undo")
@@ -659,15 +693,15 @@ def test_a_merge_is_undone_from_its_own_message(home):
 
 def test_a_saved_form_is_emptied_for_the_next_correction(home):
     at = start()
-    at.selectbox(key="corr-actor-pick").set_value("a4").run()
-    at.selectbox(key="corr-actor-merge-a4").set_value("a6").run()
+    at.selectbox(key=w(at, "corr-actor-pick")).set_value("a4").run()
+    at.selectbox(key=w(at, "corr-actor-merge-a4")).set_value("a6").run()
     click(at, "corr-actor-merge")
-    assert at.selectbox(key="corr-actor-merge-a4").value is None  # not the next merge's target
+    assert at.selectbox(key=w(at, "corr-actor-merge-a4")).value is None  # not the next merge's target
     assert at.button(key="corr-actor-merge").disabled
-    at.selectbox(key="corr-claim-pick").set_value("c1").run()
-    at.text_input(key="corr-claim-hop-c1-label").set_value("Reuters").run()
+    at.selectbox(key=w(at, "corr-claim-pick")).set_value("c1").run()
+    at.text_input(key=w(at, "corr-claim-hop-c1-label")).set_value("Reuters").run()
     click(at, "corr-claim-hop")
-    assert at.text_input(key="corr-claim-hop-c1-label").value == ""
+    assert at.text_input(key=w(at, "corr-claim-hop-c1-label")).value == ""
     assert at.button(key="corr-claim-hop").disabled
 
 
@@ -695,9 +729,9 @@ def test_article_words_in_the_panel_are_never_read_as_markdown(home):
     from sourcetrace.render import escape_markdown
 
     at = start()
-    at.selectbox(key="corr-actor-pick").set_value("a6").run()
+    at.selectbox(key=w(at, "corr-actor-pick")).set_value("a6").run()
     planted = "**Talabani** [site](https://example.com) # not a heading"
-    at.text_input(key="corr-actor-name-a6").set_value(planted)
+    at.text_input(key=w(at, "corr-actor-name-a6")).set_value(planted)
     click(at, "corr-actor-rename")
     said = f"Renamed actor “Talabani” to “{planted}”"
     assert [s.value for s in at.success] == [escape_markdown(said)]

@@ -74,6 +74,22 @@ def test_each_article_with_publisher_date_and_edits_in_effect_and_alike_titles_t
     ]
 
 
+def test_an_article_is_listed_with_its_corrected_headline_publisher_and_date(home):
+    """set_article edits in force name the article in the library; undone, the filed ones return."""
+    ws = Workspace(home / FILENAME)
+    first = prepare_article(FIRST, **DOCK)
+    ws.add_article(first)
+    an = Analysis(article=first)
+    ws.append_edit(first.content_hash, C.set_article(an, publisher="Lusa", published="2024-03-16"))
+    ws.append_edit(first.content_hash, C.set_article(an, title="Lisbon dock strike over"))
+    at = _app()
+    assert _listing(at)[1] == ("Lisbon dock strike over", escape_markdown("Lusa · 16 Mar 2024 · 2 edits"))
+    ws.append_edit(first.content_hash, C.undo_entry(ws.edits(first.content_hash)))
+    at.run()
+    assert _listing(at)[1] == ("Dock strike ends", escape_markdown("Lusa · 16 Mar 2024 · 1 edit"))
+    assert ws.article(first.content_hash).publisher == "Atlantic Wire"  # reopened as filed, then corrected
+
+
 def test_delete_and_undo(home):
     first, second = _two_alike(home)
     at = _app()

@@ -69,3 +69,40 @@ def test_every_view_shows_the_same_corrected_analysis(merged, bundled_analysis):
     at.switch_page("pages/network.py").run()
     assert not at.exception
     assert f"{len(bundled_analysis.actors) - 1} actors · " in at.caption[0].value
+
+
+def _redate_harness() -> None:
+    import streamlit as st
+
+    from components import session
+    from sourcetrace.analysis import prepare_article
+    from tests.unit.test_corrections_redate import TEXT
+
+    st.session_state[session.ARTICLE_KEY] = prepare_article(
+        TEXT, title="Harbour board resigns", publisher="Portmarrow Courier", published="2024-05-15")
+    shown = session.analysis()
+    st.session_state["_events"] = [(e.start, e.end, e.corrected) for e in shown.events]
+    st.session_state["_published"] = shown.article.published
+
+
+def test_a_corrected_date_reaches_the_events_the_session_shows(tmp_path, monkeypatch):
+    """The Corrections page's Article tab sets the date: "yesterday" and "last week" move with it."""
+    from sourcetrace.analysis import analyze_text
+    from tests.unit.test_corrections_redate import TEXT
+
+    monkeypatch.setenv("SOURCETRACE_HOME", str(tmp_path))
+    monkeypatch.setenv("SOURCETRACE_WORKSPACE", "shared")
+    filed = analyze_text(TEXT, title="Harbour board resigns", publisher="Portmarrow Courier",
+                         published="2024-05-15")
+    at = AppTest.from_function(_redate_harness, default_timeout=120)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["_events"] == [("2024-05-14", "2024-05-14", False),
+                                           ("2024-05-06", "2024-05-12", False)]
+    Workspace(tmp_path / FILENAME).append_edit(filed.article.content_hash,
+                                               corrections.set_article(filed, published="2024-06-20"))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["_published"] == "2024-06-20"
+    assert at.session_state["_events"] == [("2024-06-19", "2024-06-19", True),
+                                           ("2024-06-10", "2024-06-16", True)]
