@@ -207,3 +207,31 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     return path
+
+
+def wait_still(page, selector: str, timeout: int = 15_000) -> None:
+    """Wait until the element's box (and the page's scroll) stops moving: 6 checks 50 ms apart alike.
+
+    For smooth scrolls and fits that run after a rerun, instead of a fixed sleep.
+    """
+    page.wait_for_function(
+        """(sel) => new Promise((resolve) => {
+            const where = () => {
+              const el = document.querySelector(sel);
+              const main = document.querySelector('main.stMain');
+              if (!el) return null;
+              const r = el.getBoundingClientRect();
+              return [r.x, r.y, r.width, r.height, main ? main.scrollTop : 0].join(',');
+            };
+            let last = where(), still = 0;
+            const tick = () => {
+              const now = where();
+              if (now !== null && now === last) { if (++still >= 6) return resolve(true); }
+              else { still = 0; last = now; }
+              setTimeout(tick, 50);
+            };
+            tick();
+        })""",
+        arg=selector,
+        timeout=timeout,
+    )

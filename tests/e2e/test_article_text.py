@@ -24,7 +24,7 @@ from sourcetrace import render
 from sourcetrace.analysis import analyze_article
 from sourcetrace.export import to_html
 from sourcetrace.load import load_text
-from tests.e2e.conftest import open_app, paste, screenshot, wait_for_app
+from tests.e2e.conftest import open_app, paste, screenshot, wait_for_app, wait_still
 
 pytestmark = pytest.mark.e2e
 
@@ -364,7 +364,7 @@ def test_a_focus_from_the_url_or_the_panel_scrolls_the_box_not_the_page(page, ap
     page.evaluate("(p) => document.querySelector(p).scrollTo(0, 0)", PANEL)
     button = page.locator(f".st-key-claims-article-focus-{first.id} button:visible").first
     button.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
+    wait_still(page, f".st-key-claims-article-focus-{first.id}")
     before = _main_scroll(page)
     button.click()
     _wait_focus(page, f"claim:{first.id}")
@@ -409,13 +409,13 @@ def test_focusing_a_low_card_keeps_it_and_the_network_in_view(browser, app_url, 
         wait_for_app(page)
         card = page.locator(f".st-key-claimcard-claims-network-{claim.id}")
         card.scroll_into_view_if_needed()
-        page.wait_for_timeout(300)
+        wait_still(page, f".st-key-claimcard-claims-network-{claim.id}")
         before = card.bounding_box()
         page.locator(f".st-key-claims-network-focus-{claim.id} button:visible").first.click()
         _wait_focus(page, f"claim:{claim.id}")
         focused = page.locator(f".st-key-claimfocus-claims-network-{claim.id}")
         focused.wait_for(timeout=20_000)
-        page.wait_for_timeout(500)
+        wait_still(page, f".st-key-claimfocus-claims-network-{claim.id}")
         after = focused.bounding_box()
         viewport = page.viewport_size
         # the card stayed where the reader clicked it, in view; the network beside it too

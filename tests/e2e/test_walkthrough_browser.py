@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import ARTIFACTS, open_app, screenshot, wait_for_app
+from tests.e2e.conftest import ARTIFACTS, open_app, screenshot, wait_for_app, wait_still
 
 pytestmark = pytest.mark.e2e
 
@@ -181,7 +181,9 @@ def test_slide_fills_the_projector_and_nothing_is_clipped(projector, app_url, bu
         open_app(page, app_url, "walkthrough", article=ARTICLE, step=str(n))
         if name != "summary":
             page.wait_for_selector(".wt-net[data-settled='1']", timeout=30_000)
-        page.wait_for_timeout(400)  # the fit and the label sizing run after the layout settles
+        # the fit and the label sizing run after the layout settles: wait for both to be done
+        page.wait_for_selector(".st-key-wt-text[data-fit]", timeout=30_000)
+        wait_still(page, ".st-key-wt-text")
         m = page.evaluate(_LAYOUT_JS)
         where = f"{name} (step {n}) at {width}x{height}"
         # the slide runs to the window's bottom edge, and the page does not scroll
