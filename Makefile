@@ -23,7 +23,7 @@ bench: $(VENV)/.dev-installed
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 
-# Rebuild the learned cue model from PolNeAR train (needs ../shared; about 5 min on 2 cores, seed fixed)
+# Rebuild the learned cue model from PolNeAR train (needs ../shared; about 4 min of CPU with the parse cached, 13 min wall from scratch on a loaded 2-core machine; seed fixed)
 POLNEAR ?= ../shared/data
 train: $(VENV)/.dev-installed
 	$(BIN)/python -m sourcetrace train $(POLNEAR)/polnear-train -o data/models/cues --dev $(POLNEAR)/polnear-dev
