@@ -17,12 +17,13 @@ import pandas as pd
 import streamlit as st
 
 from components import session
-from sourcetrace import corrections, render
+from sourcetrace import render
 from sourcetrace.errors import SourcetraceError
 from sourcetrace.figures import type_color
 from sourcetrace.focus import Focus
-from sourcetrace.model import ACTOR_TYPES, Analysis
+from sourcetrace.model import Analysis
 from sourcetrace.render import escape_markdown
+from sourcetrace.selection import edit_from_selection
 
 
 def render_header(analysis: Analysis) -> None:
@@ -109,32 +110,13 @@ def _on_action(analysis: Analysis, key: str) -> None:
     if not isinstance(action, dict):
         return
     try:
-        edit = correction_from_selection(analysis, action)
+        edit = edit_from_selection(analysis, action)
         message = session.record_edit(analysis, edit)
     except (ValueError, TypeError, KeyError, SourcetraceError) as err:
         st.session_state[FLASH_KEY] = ("error", str(err))
         return
     st.session_state[FLASH_KEY] = ("success", f"{message}. Undo it on the Corrections page.")
     st.session_state[RERUN_KEY] = True
-
-
-def correction_from_selection(analysis: Analysis, action: dict) -> corrections.Edit:
-    """The Edit an action of the selection popover asks for ("add_actor" or "add_claim")."""
-    words, nth = render.selection_words(analysis.article.text, int(action["start"]), int(action["end"]))
-    if action.get("op") == "add_actor":
-        kind = str(action.get("kind") or "named")
-        type_ = str(action.get("type") or "ORG")
-        if type_ not in ACTOR_TYPES:
-            raise ValueError(f"“{type_}” is not an actor type.")
-        return corrections.AddActor.build(analysis, words, type=type_, kind=kind, occurrence=nth)
-    if action.get("op") == "add_claim":
-        source = analysis.actor(str(action.get("source") or "")) if action.get("source") else None
-        if action.get("source") and source is None:
-            raise ValueError("That source is no longer an actor of this article.")
-        kind = render.actor_link_kind(source.kind) if source else "unattributed"
-        chain = corrections.new_claim_chain(analysis, source.id if source else None, kind)
-        return corrections.AddClaim.build(analysis, words, chain, occurrence=nth)
-    raise ValueError("Unknown correction.")
 
 
 def render_text(analysis: Analysis, focus: Focus | None, key: str) -> None:

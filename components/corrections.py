@@ -29,7 +29,6 @@ FLASH_KEY = "_corrections_flash"  # session: {"kind", "text", "edit", "where"} a
 PENDING_KEY = "_corrections_pending_delete"  # session: ("actor" | "event", id) awaiting confirmation
 AUTHOR_KEY = "corrections_author"  # session: the name the analyst signs edits with (optional)
 MARK = "✎ "  # prefix of a corrected item in the lists
-PAGE = "page"  # the re-parent choice "directly under the page"
 
 
 def _flash(kind: str, text: str, edit_id: str | None = None, where: str | None = None) -> None:
@@ -439,19 +438,6 @@ def _insert_hop_form(analysis: Analysis, claim, actor_options: list[str], key: s
                   None, {who_key: "", label: ""}))
 
 
-def _parents(analysis: Analysis) -> dict[str, str]:
-    """Where a hop can hang: the page, or any relay or source of a chain, each once (by its path)."""
-    out = {PAGE: "directly under the page"}
-    seen = set()
-    for c in analysis.claims:
-        for i, link in enumerate(c.chain):
-            path = tuple((x.label, x.kind) for x in c.chain[: i + 1])
-            if link.kind != "unattributed" and path not in seen:
-                seen.add(path)
-                out[f"{c.id}:{i}"] = " › ".join(label for label, _ in path)
-    return out
-
-
 def _set_parent_form(analysis: Analysis, claim, key: str, disabled: bool) -> None:
     """Re-parent a hop: the hops above it become another chain's (or only the page)."""
     if len(claim.chain) < 2:
@@ -459,7 +445,7 @@ def _set_parent_form(analysis: Analysis, claim, key: str, disabled: bool) -> Non
     st.markdown("**Re-parent a hop**", help="The hop came through another relay: the hops above it "
                 "become the chosen chain's, or only the page's publisher.")
     hop, under_key = (widget_key(f"{key}-parent-{claim.id}-{part}") for part in ("hop", "under"))
-    parents = _parents(analysis)
+    parents = corrections.hop_parents(analysis)
     hops = list(range(1, len(claim.chain)))
     c1, c2, c3 = st.columns([2, 4, 1], vertical_alignment="bottom")
     c1.selectbox("Hop", hops, index=len(hops) - 1, key=hop,
@@ -468,12 +454,7 @@ def _set_parent_form(analysis: Analysis, claim, key: str, disabled: bool) -> Non
                          format_func=parents.__getitem__, placeholder="Choose a chain or the page")
 
     def build() -> corrections.Edit:
-        choice = _v(under_key)
-        if choice == PAGE:
-            return corrections.set_parent(analysis, claim.id, int(_v(hop)))
-        parent, at = choice.rsplit(":", 1)
-        return corrections.set_parent(analysis, claim.id, int(_v(hop)), parent_claim_id=parent,
-                                      under=int(at))
+        return corrections.set_parent_under(analysis, claim.id, int(_v(hop)), _v(under_key))
 
     c3.button("Re-parent", key=f"{key}-parent", disabled=disabled or under is None, width="stretch",
               on_click=_save, args=(analysis, build, None, {under_key: None}))

@@ -1048,6 +1048,32 @@ delete_event = DeleteEvent.build
 add_event = AddEvent.build
 insert_hop = InsertHop.build
 set_parent = SetParent.build
+
+PARENT_PAGE = "page"  # the re-parent choice "directly under the page"
+
+
+def hop_parents(analysis: Analysis) -> dict[str, str]:
+    """Where a hop can hang (choice -> label): the page, or any relay or source of a chain, each once
+    (by its path of labels and kinds); a choice other than the page is "<claim id>:<link index>"."""
+    out = {PARENT_PAGE: "directly under the page"}
+    seen = set()
+    for c in analysis.claims:
+        for i, link in enumerate(c.chain):
+            path = tuple((x.label, x.kind) for x in c.chain[: i + 1])
+            if link.kind != "unattributed" and path not in seen:
+                seen.add(path)
+                out[f"{c.id}:{i}"] = " › ".join(label for label, _ in path)
+    return out
+
+
+def set_parent_under(analysis: Analysis, claim_id: str, hop: int, choice: str) -> Edit:
+    """The set_parent edit for one of `hop_parents`' choices."""
+    if choice == PARENT_PAGE:
+        return set_parent(analysis, claim_id, hop)
+    parent, _, at = str(choice).rpartition(":")
+    if not parent or not at.isdigit():
+        raise CorrectionError("Choose a chain or the page to hang the hop under.")
+    return set_parent(analysis, claim_id, hop, parent_claim_id=parent, under=int(at))
 set_article = SetArticle.build
 
 

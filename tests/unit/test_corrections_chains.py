@@ -90,6 +90,24 @@ def test_a_hop_hangs_under_another_claims_relay(an):
     assert C.describe(edit).endswith("under hop 2 of claim “Hassan Kazemi Qumi attends the meetings”")
 
 
+def test_where_a_hop_can_hang_each_path_once_and_the_choice_builds_the_edit(an):
+    # c2's "NCRI" is c1's "NCRI" (same path): listed once; an unattributed link is no relay
+    assert C.hop_parents(an) == {
+        "page": "directly under the page",
+        "c1:0": "NCRI",
+        "c1:1": "NCRI › al-Malaf",
+        "c1:2": "NCRI › al-Malaf › an official",
+    }
+    def same(e: Edit) -> tuple:  # an edit's own id and time aside
+        return e.op, e.targets, e.payload
+
+    assert same(C.set_parent_under(an, "c2", 1, "c1:1")) == same(
+        C.set_parent(an, "c2", 1, parent_claim_id="c1", under=1))
+    assert same(C.set_parent_under(an, "c1", 2, C.PARENT_PAGE)) == same(C.set_parent(an, "c1", 2))
+    with pytest.raises(CorrectionError, match="Choose a chain or the page"):
+        C.set_parent_under(an, "c1", 2, "c1:x")
+
+
 def test_set_parent_refuses_what_it_cannot_do(an):
     with pytest.raises(CorrectionError, match="no link 4"):
         C.set_parent(an, "c1", 3)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from components.article import actors_frame, correction_from_selection
+from components.article import actors_frame
 from sourcetrace import corrections
 from sourcetrace.model import Analysis
+from sourcetrace.selection import edit_from_selection as correction_from_selection
 from tests.conftest import MADE_UP_TEXT
 
 TEXT = MADE_UP_TEXT
