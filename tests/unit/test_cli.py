@@ -111,7 +111,8 @@ def test_every_command_is_registered():
     from sourcetrace.cli import build_parser
 
     sub = next(a for a in build_parser()._actions if a.dest == "command")
-    assert sorted(sub.choices) == ["analyze", "corpus", "evaluate", "export", "schema", "train", "workspace"]
+    assert sorted(sub.choices) == [
+        "analyze", "corpus", "evaluate", "export", "folds", "schema", "train", "workspace"]
 
 
 def test_a_broken_command_module_fails_loudly(monkeypatch):
