@@ -80,3 +80,18 @@ def _hedge_spans(text: str) -> list[tuple[int, int]]:
     """Every hedge in the text, found once: per-attribution lookups are then a bisection."""
     pattern = lexicons().hedges
     return [m.span() for m in pattern.finditer(text)] if pattern is not None else []
+
+
+def can_tell(tok, *, entities: bool, documents: bool) -> bool:
+    """A word that can head a teller: a proper name, an unnamed person ("an official"), a reference
+    ("the newspaper"); with `entities` a PERSON/ORG/NORP entity, with `documents` a document noun.
+    One predicate for the source, two-hop and inverted-teller rules, which differ only in these two."""
+    lex = lexicons()
+    lemma = tok.lemma_.lower()
+    return (
+        tok.pos_ == "PROPN"
+        or (entities and tok.ent_type_ in ("PERSON", "ORG", "NORP"))
+        or lemma in lex.anonymous
+        or lemma in lex.references
+        or (documents and lemma in lex.documents)
+    )

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from sourcetrace.actors import person_nouns, title_words
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
-from sourcetrace.attributions.lexicons import lexicons
+from sourcetrace.attributions.lexicons import can_tell, lexicons
 from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import Actor
 from sourcetrace.spans import make_span, trim
@@ -440,7 +440,7 @@ def antecedent(tok: Token) -> Token:
     # the parser made "that" a main subject ("a Bloomberg report, citing sources, that said"):
     # the noun right before it, past a participle between commas
     noun = noun_before(tok)
-    return noun if noun is not None and _can_tell(noun) else tok
+    return noun if noun is not None and can_tell(noun, entities=False, documents=True) else tok
 
 
 def noun_before(tok: Token) -> Token | None:
@@ -460,12 +460,6 @@ def noun_before(tok: Token) -> Token | None:
     while noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i and noun.head.i < tok.i:
         noun = noun.head
     return noun
-
-
-def _can_tell(tok: Token) -> bool:
-    lex = lexicons()
-    lemma = tok.lemma_.lower()
-    return tok.pos_ == "PROPN" or lemma in lex.documents or lemma in lex.anonymous or lemma in lex.references
 
 
 def _main_subject(tok: Token) -> bool:

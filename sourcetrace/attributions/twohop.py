@@ -22,7 +22,7 @@ from sourcetrace.attributions.base import (
     tok_end,
 )
 from sourcetrace.attributions.clauses import cue_range
-from sourcetrace.attributions.lexicons import lexicons
+from sourcetrace.attributions.lexicons import can_tell, lexicons
 from sourcetrace.attributions.sources import antecedent, noun_before
 from sourcetrace.nlp import entity_kind_and_id
 
@@ -144,15 +144,11 @@ def _aside_host(finds: list[Found], v: Token, obj: Token) -> Found | None:
 
 def _teller(tok: Token) -> bool:
     """A phrase that can tell: a name, an unnamed person, a document, an outlet or organisation."""
-    lex = lexicons()
-    lemma = tok.lemma_.lower()
-    return (
-        tok.pos_ == "PROPN"
-        or tok.ent_type_ in ("PERSON", "ORG", "NORP")
-        or lemma in lex.anonymous
-        # "citing a report", not "citing the release of prisoners" (an event)
-        or (lemma in lex.documents and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))
-        or lemma in lex.references
+    if can_tell(tok, entities=True, documents=False):
+        return True
+    # "citing a report", not "citing the release of prisoners" (an event)
+    return tok.lemma_.lower() in lexicons().documents and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
     )
 
 

@@ -37,7 +37,7 @@ from sourcetrace.attributions.clauses import (
     source_range,
     subject,
 )
-from sourcetrace.attributions.lexicons import lexicons
+from sourcetrace.attributions.lexicons import can_tell, lexicons
 from sourcetrace.attributions.quotes import previous_quote, quoted, region_at
 
 # when/where the telling happened, not what was told ("attacked X during the debate")
@@ -130,7 +130,9 @@ def _inverted_teller(c: VerbCall) -> None:
     if c.subj is not None and (c.subj.head == v and c.subj.i < v.i or c.subj.i > v.i):
         return  # "..., the Courier reported" (its own subject), "..., said the Courier" (already right)
     teller = next((t for t in v.rights if t.dep_ in ("dobj", "attr", "npadvmod", "appos")), None)
-    if teller is None or not _can_tell(teller) or not _ends_clause(teller, c.sent):
+    if teller is None or not can_tell(teller, entities=True, documents=False):
+        return
+    if not _ends_clause(teller, c.sent):
         return
     c.subj = teller
     if not c.children and v.dep_ == "conj" and v.head.i < v.i:
@@ -152,17 +154,6 @@ def _said_in_document(c: VerbCall) -> None:
                 return  # "in the report that P" misparsed: the noun cue "report that P" has it
             c.subj = pobj
             return
-
-
-def _can_tell(tok: Token) -> bool:
-    lex = lexicons()
-    lemma = tok.lemma_.lower()
-    return (
-        tok.pos_ == "PROPN"
-        or tok.ent_type_ in ("ORG", "PERSON", "NORP")
-        or lemma in lex.references
-        or lemma in lex.anonymous
-    )
 
 
 def _ends_clause(teller: Token, sent: SpacySpan) -> bool:
