@@ -44,6 +44,13 @@ _PAGES = {"website", "site", "page", "account"}  # published by whoever owns the
 _STATEMENTS = {"statement", "release", "communique", "announcement"}
 _BODIES = {"office", "ministry", "department", "bureau", "commission", "council", "agency", "authority"}
 _ISSUER_WINDOW = 400  # tokens looked back for "X issued a statement" before "the statement said"
+# unnamed people who speak on the record for a body ("a Rosneft spokesman", "spokespeople for the
+# journals"): the body stands behind the words, so the link is named, not anonymous
+_ON_RECORD = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"}
+_OFF_RECORD = ("anonymity", "not to be named", "not be named", "not to be identified", "not be identified")
+# a cue noun with no source of its own names its teller: unnamed press reports are news media
+# ("growing media reports that P"), rumours are nobody the text can name
+_TELLING_NOUNS = {"report": "outlet", "story": "outlet", "rumor": "anonymous", "rumour": "anonymous"}
 
 
 def norm(name: str) -> str:
@@ -116,6 +123,8 @@ class ActorBook:
 
     def _resolve(self, found: Found) -> tuple[Actor | None, str]:
         head = found.head
+        if found.source is None and found.verb is None and found.lemma in _TELLING_NOUNS:
+            return None, _TELLING_NOUNS[found.lemma]  # "reports that P", "rumors that P"
         if found.source is None or head is None:
             return None, "unattributed"
         source = found.source
@@ -398,10 +407,11 @@ class ActorBook:
             name = name[0].lower() + name[1:]  # "The official" -> "the official"
         definite = _definite(head)
         if lemma in lex.anonymous and head.pos_ == "NOUN":
-            prior = self._prior_anonymous(lemma, lex.anonymous[lemma]) if definite else None
-            prior = prior or self.named(name, ("anonymous",))
-            actor = prior or self.new(name, "PERSON", "anonymous")
-            return self._use(actor, source), "anonymous"
+            kind = "named" if self._on_record(head) else "anonymous"
+            prior = self._prior_unnamed(lemma, lex.anonymous[lemma], kind) if definite else None
+            prior = prior or self.named(name, (kind,))
+            actor = prior or self.new(name, "PERSON", kind)
+            return self._use(actor, source), kind
         # "A circular from the ministry said": a subject with a determiner is a noun, however tagged
         nominal = head.pos_ == "NOUN" or any(c.dep_ == "det" for c in head.children)
         if lemma in lex.documents and nominal:
@@ -415,6 +425,21 @@ class ActorBook:
                 return self._use(actor, source), "outlet"  # "a media report": unnamed news media
             return self._use(actor, source), "document"
         return None, "named"
+
+    def _on_record(self, head: Token) -> bool:
+        """ "a Rosneft spokesman", "spokesmen for Gazprom": on the record for a body, unless the
+        sentence withholds who ("a spokesman who spoke on condition of anonymity")."""
+        if head.lemma_.lower() not in _ON_RECORD and head.lower_ not in _ON_RECORD:
+            return False
+        sent = head.sent
+        return not any(cue in sent.text.lower() for cue in _OFF_RECORD)
+
+    def _prior_unnamed(self, lemma: str, generic: bool, kind: str) -> Actor | None:
+        """The earlier unnamed person "the official", "the spokesman" refers back to."""
+        if kind == "anonymous":
+            return self._prior_anonymous(lemma, generic)
+        same = (a for a in reversed(self.history) if a.kind == kind and a.type == "PERSON")
+        return next((a for a in same if lemma in norm(a.name).split()), None)
 
     def _prior_anonymous(self, lemma: str, generic: bool) -> Actor | None:
         anonymous = [a for a in reversed(self.history) if a.kind == "anonymous"]

@@ -368,3 +368,55 @@ def test_an_according_to_aside_inside_a_report_tells_it(nlp, text, content, expe
 def test_an_outlet_quoting_an_outlet_after_the_report(nlp):
     text = 'The chief said the man is "armed and dangerous", news agency ANI quoted media outlet CNN.'
     assert tellers(text, "armed and dangerous") == ["ANI", "CNN", "The chief"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        (
+            "A Harbor Gate spokesman said the talks had collapsed.",
+            "the talks",
+            ("a Harbor Gate spokesman", "named"),
+        ),
+        (
+            "A spokeswoman for the ministry told the Courier that the port was open.",
+            "the port",
+            ("a spokeswoman for the ministry", "named"),
+        ),
+        (
+            "A Harbor Gate spokesman said the talks had collapsed. "
+            "The spokesman added that 300 jobs would go.",
+            "300 jobs",
+            ("a Harbor Gate spokesman", "named"),
+        ),
+        (
+            "A spokesman, who spoke on condition of anonymity, said the talks had collapsed.",
+            "the talks",
+            ("a spokesman", "anonymous"),
+        ),
+        ("A senior official said the talks had collapsed.", "the talks", ("a senior official", "anonymous")),
+    ],
+)
+def test_a_spokesperson_speaks_on_the_record_unless_the_text_withholds_who(nlp, text, content, expected):
+    assert teller(text, content) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        (
+            "The minister responded to growing media reports that the port had been sold.",
+            "that the port had been sold",
+            ("growing media reports", "outlet"),
+        ),
+        (
+            "The minister dismissed rumors that the port had been sold.",
+            "that the port had been sold",
+            ("rumors", "anonymous"),
+        ),
+    ],
+)
+def test_a_report_or_rumour_with_no_source_is_unnamed_media_or_anonymous(nlp, text, content, expected):
+    claims = [c for c in analyze_text(text).claims if content in c.content.text]
+    inner = min(claims, key=lambda c: len(c.content.text))  # the report's claim, not the minister's
+    assert (inner.chain[-1].label, inner.chain[-1].kind) == expected
