@@ -223,7 +223,9 @@ class ActorBook:
             return None
         for actor in reversed(self.history):
             if actor.type == "DOCUMENT" and lemma in norm(actor.name).split():
-                return None  # a report of its own, named before ("a UN report ... the report")
+                # a report of its own, named before ("a UN report ... the report"); an unnamed
+                # media report ("a newspaper report ... the report") stays unnamed news media
+                return actor if actor.kind == "outlet" else None
             if actor.id in self.reporters and actor.type not in ("DOCUMENT", "PERSON"):
                 return actor
         return None
@@ -358,7 +360,22 @@ class ActorBook:
                 named = self.named(self.text[tok.left_edge.idx : tok_end(tok)])
             if named is not None:
                 return named
+        if names and lemma in lexicons().references:
+            return self._apposed_name(names[0], lemma)
         return None
+
+    def _apposed_name(self, name: Token, lemma: str) -> Actor:
+        """ "the Turkish news website TGRT", "the newspaper Le Monde" when the actors stage missed the
+        name: the name is the body the reference says it is (an outlet, an organisation)."""
+        start, end = name.left_edge.idx, tok_end(name)
+        if name.left_edge.i < name.head.i:  # the apposition's own left edge reached back past the noun
+            start = name.idx
+        outlet = lexicons().references[lemma] == "outlet"
+        actor = self.named(self.text[start:end]) or self.new(
+            self.text[start:end], "ORG", "outlet" if outlet else "named"
+        )
+        self.mention(actor, (start, end))
+        return actor
 
     def _pronoun(self, head: Token, source: Range) -> tuple[Actor | None, str]:
         if head.lower_ in _PERSON_PRONOUNS:
@@ -420,10 +437,12 @@ class ActorBook:
                 # "a Kyodo report", "Bloomberg's report": Kyodo speaks; "the report" later means it too
                 self.issuers[lemma] = owner
                 return self._use(owner, source), owner.kind
-            actor = self.named(name, ("document",)) or self.new(name, "DOCUMENT", "document")
-            if lemma in _REPORT_DOCS and any(c.lower_ in _MEDIA for c in head.lefts):
-                return self._use(actor, source), "outlet"  # "a media report": unnamed news media
-            return self._use(actor, source), "document"
+            # "a media report", "the Turkish news website": unnamed news media, and so is
+            # "the report" that refers back to it
+            media = lemma in _REPORT_DOCS | _PAGES and any(c.lower_ in _MEDIA for c in head.lefts)
+            kind = "outlet" if media else "document"
+            actor = self.named(name, (kind,)) or self.new(name, "DOCUMENT", kind)
+            return self._use(actor, source), kind
         return None, "named"
 
     def _on_record(self, head: Token) -> bool:

@@ -420,3 +420,43 @@ def test_a_report_or_rumour_with_no_source_is_unnamed_media_or_anonymous(nlp, te
     claims = [c for c in analyze_text(text).claims if content in c.content.text]
     inner = min(claims, key=lambda c: len(c.content.text))  # the report's claim, not the minister's
     assert (inner.chain[-1].label, inner.chain[-1].kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        (
+            "A newspaper report claimed that the port had been sold. "
+            "The report also said that the sale was secret.",
+            "the sale was secret",
+            ("a newspaper report", "outlet"),
+        ),
+        (
+            "A report by Greenpeace said the river was polluted. The report said fish had died.",
+            "fish had died",
+            ("Greenpeace", "named"),
+        ),
+        (
+            "A report said the river was polluted. The report said fish had died.",
+            "fish had died",
+            ("the report", "document"),
+        ),
+        (
+            "The ferries were halted, the Kenyan news website reported.",
+            "The ferries",
+            ("the Kenyan news website", "outlet"),
+        ),
+        (
+            "The ferries were halted, the Kenyan news website Vrtx reported.",
+            "The ferries",
+            ("Vrtx", "outlet"),
+        ),
+        (
+            "The club's website says the stadium holds 40,000 people.",
+            "the stadium",
+            ("the club's website", "document"),
+        ),
+    ],
+)
+def test_unnamed_news_media_and_the_report_that_refers_back_to_them(nlp, text, content, expected):
+    assert teller(text, content) == expected
