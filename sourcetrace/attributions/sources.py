@@ -47,6 +47,15 @@ _ISSUER_WINDOW = 400  # tokens looked back for "X issued a statement" before "th
 # unnamed people who speak on the record for a body ("a Rosneft spokesman", "spokespeople for the
 # journals"): the body stands behind the words, so the link is named, not anonymous
 _ON_RECORD = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"}
+# words for a kind of office-holder and the title words they cover (empty: any title), for "the
+# official" after "Oil Minister X"
+_LAWMAKERS = frozenset({"senator", "sen", "congressman", "congresswoman", "representative", "rep", "mp"})
+_HYPERNYMS: dict[str, frozenset[str]] = {
+    "official": frozenset(),
+    "diplomat": frozenset({"ambassador", "envoy", "consul", "diplomat", "attache"}),
+    "lawmaker": _LAWMAKERS,
+    "legislator": _LAWMAKERS,
+}
 _OFF_RECORD = ("anonymity", "not to be named", "not be named", "not to be identified", "not be identified")
 # a cue noun with no source of its own names its teller: unnamed press reports are news media
 # ("growing media reports that P"), rumours are nobody the text can name
@@ -300,9 +309,11 @@ class ActorBook:
         title says so ("Information Minister Ali Saleh", "Ali Saleh, the information minister")."""
         if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS") or not _definite(head):
             return None
+        word = head.lower_
+        if word in _HYPERNYMS:
+            return self._described_by_kind(head)
         if not _is_title_token(head):
             return None
-        word = head.lower_
         modifiers = {
             c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in _DEFINITE
         }
@@ -321,6 +332,28 @@ class ActorBook:
             return None
         if head.lemma_.lower() in lexicons().anonymous and self._prior_anonymous(head.lemma_.lower(), False):
             return None  # "the official" after "a U.S. embassy official": the unnamed one
+        return best
+
+    def _described_by_kind(self, head: Token) -> Actor | None:
+        """ "Oil Minister Bijan Zanganeh said ... The official argued that P": a word for a kind of
+        office-holder ("the official", "the diplomat") is the titled person last named before it,
+        unless an unnamed one of that head spoke before or the sentence withholds who."""
+        lemma = head.lemma_.lower()
+        if self._prior_anonymous(lemma, False) is not None:
+            return None
+        if any(cue in head.sent.text.lower() for cue in _OFF_RECORD):
+            return None
+        wanted = _HYPERNYMS[head.lower_]
+        best, best_at = None, -1
+        for actor in self.actors:
+            if actor.type != "PERSON" or actor.kind != "named" or not actor.titles:
+                continue
+            words = {w.lower().strip(".,") for t in actor.titles for w in t.split()}
+            if wanted and not words & wanted:
+                continue
+            at = max((m.start for m in actor.mentions if m.start < head.idx), default=-1)
+            if at > best_at:
+                best, best_at = actor, at
         return best
 
     def _issuing_body(self, pobj: Token, prep: str, document: Token) -> Actor | None:

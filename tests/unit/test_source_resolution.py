@@ -460,3 +460,31 @@ def test_a_report_or_rumour_with_no_source_is_unnamed_media_or_anonymous(nlp, te
 )
 def test_unnamed_news_media_and_the_report_that_refers_back_to_them(nlp, text, content, expected):
     assert teller(text, content) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Oil Minister Rana Odero spoke on the radio. The official argued that prices would rise.",
+            ("Rana Odero", "named"),
+        ),
+        (
+            "Ambassador Ali Saleh met the board. The diplomat said that prices would rise.",
+            ("Ali Saleh", "named"),
+        ),
+        (
+            # an unnamed official spoke before: "the official" is that one
+            "Oil Minister Rana Odero spoke on the radio. A senior official said the port was shut. "
+            "The official argued that prices would rise.",
+            ("a senior official", "anonymous"),
+        ),
+        (
+            # a diplomat is not any office-holder
+            "Oil Minister Rana Odero spoke on the radio. The diplomat said that prices would rise.",
+            ("the diplomat", "anonymous"),
+        ),
+    ],
+)
+def test_the_official_is_the_titled_person_named_before(nlp, text, expected):
+    assert teller(text, "prices would rise") == expected
