@@ -137,6 +137,7 @@ class ActorBook:
         if found.source is None or head is None:
             return None, "unattributed"
         source = found.source
+        head = _head_within(head, source)
         head = _quantity_of(head)
         noun = antecedent(head)
         if noun is not head:  # "a report that said P": the report speaks, not "that"
@@ -552,6 +553,16 @@ def _is_title_token(tok: Token) -> bool:
 
 def _definite(head: Token) -> bool:
     return any(c.lower_ in _DEFINITE for c in head.children if c.dep_ in ("det", "amod"))
+
+
+def _head_within(head: Token, source: Range) -> Token:
+    """The source's head inside the source: when the source was cut to its paragraph (the parser ran
+    a headline or page chrome into the sentence, "... media reports\n\nThe Defense Ministry said"),
+    the parser's subject may lie outside it; the root of what is left speaks."""
+    if source[0] <= head.idx < source[1]:
+        return head
+    span = head.doc.char_span(*source, alignment_mode="expand")
+    return span.root if span is not None and len(span) else head
 
 
 def _quantity_of(head: Token) -> Token:

@@ -488,3 +488,18 @@ def test_unnamed_news_media_and_the_report_that_refers_back_to_them(nlp, text, c
 )
 def test_the_official_is_the_titled_person_named_before(nlp, text, expected):
     assert teller(text, "prices would rise") == expected
+
+
+def test_a_source_cut_to_its_paragraph_is_headed_inside_what_is_left(nlp):
+    """The parser ran a headline into the sentence and made its noun the subject; the source was cut
+    to the paragraph ("The Defense Ministry"): the head is the root of what is left, not "reports"."""
+    from sourcetrace.attributions.sources import _head_within
+
+    text = "Ministry checking media reports\n\nThe Defense Ministry said it was checking them."
+    doc = nlp(text)
+    reports = next(t for t in doc if t.text == "reports")
+    start = text.index("The Defense")
+    source = (start, start + len("The Defense Ministry"))
+    assert _head_within(reports, source).text == "Ministry"
+    ministry = next(t for t in doc if t.text == "Ministry" and t.idx > start)
+    assert _head_within(ministry, source) is ministry
