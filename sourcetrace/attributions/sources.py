@@ -338,7 +338,9 @@ class ActorBook:
     def _described_by_kind(self, head: Token) -> Actor | None:
         """ "Oil Minister Bijan Zanganeh said ... The official argued that P": a word for a kind of
         office-holder ("the official", "the diplomat") is the titled person last named before it,
-        unless an unnamed one of that head spoke before or the sentence withholds who."""
+        unless an unnamed one of that head spoke before, an unnamed person spoke since that person
+        was named ("an intelligence officer told the paper ... The official said"), or the sentence
+        withholds who."""
         lemma = head.lemma_.lower()
         if self._prior_anonymous(lemma, False) is not None:
             return None
@@ -355,7 +357,9 @@ class ActorBook:
             at = max((m.start for m in actor.mentions if m.start < head.idx), default=-1)
             if at > best_at:
                 best, best_at = actor, at
-        return best
+        unnamed = (a for a in self.history if a.kind == "anonymous" and a.type == "PERSON")
+        spoke = max((m.start for a in unnamed for m in a.mentions if m.start < head.idx), default=-1)
+        return best if spoke < best_at else None
 
     def _issuing_body(self, pobj: Token, prep: str, document: Token) -> Actor | None:
         """Who issued a document named in "a report by X", "a statement from the office of X",

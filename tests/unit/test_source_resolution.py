@@ -503,3 +503,12 @@ def test_a_source_cut_to_its_paragraph_is_headed_inside_what_is_left(nlp):
     assert _head_within(reports, source).text == "Ministry"
     ministry = next(t for t in doc if t.text == "Ministry" and t.idx > start)
     assert _head_within(ministry, source) is ministry
+
+
+def test_the_official_after_an_unnamed_source_spoke_is_not_the_named_one(nlp):
+    text = (
+        "Security Adviser Rana Odero got the report. "
+        "“The agency wrote it,” an intelligence officer told the Courier. "
+        "The official said the president was not involved."
+    )
+    assert teller(text, "the president was not involved") == ("the official", "anonymous")
