@@ -20,7 +20,7 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _THING_PRONOUNS = {"it", "they", "them"}
 _RELATIVE = {"that", "which", "who"}
 _SUBJECTS = ("nsubj", "nsubjpass")
-_MEDIA = {"media", "news", "broadcasting", "publishing", "newspaper"}
+_MEDIA = {"media", "news", "broadcasting", "publishing", "newspaper", "press", "television", "tv", "tabloid"}
 _REPORTING_LEMMAS = {"report", "publish", "write", "quote", "cite", "broadcast", "carry", "air", "according"}
 # verbs that make their subject the issuer of a document object ("issued a statement")
 _ISSUING = {
@@ -272,8 +272,10 @@ class ActorBook:
                 agent = next((c for c in child.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
                 owner = self._named_at(pobj) if pobj is not None else None
-                if owner is not None and owner.kind == "outlet" and child.lemma_.lower() in _PASSED_ON:
-                    owner = None  # "an email published by VICE News": VICE passes it on (seen_by)
+                passed_on = child.lemma_.lower() in _PASSED_ON and head.lemma_.lower() not in _REPORT_DOCS
+                if owner is not None and owner.kind == "outlet" and passed_on:
+                    owner = None  # "an email published by VICE News": VICE passes it on (seen_by);
+                    # "a report published by AFP" is AFP's own
             else:
                 continue
             if owner is not None and owner.type != "DOCUMENT":
@@ -477,7 +479,7 @@ class ActorBook:
                 return self._use(owner, source), owner.kind
             # "a media report", "the Turkish news website": unnamed news media, and so is
             # "the report" that refers back to it
-            media = lemma in _REPORT_DOCS | _PAGES and any(c.lower_ in _MEDIA for c in head.lefts)
+            media = lemma in _REPORT_DOCS | _PAGES and _by_media(head)
             kind = "outlet" if media else "document"
             actor = self.named(name, (kind,)) or self.new(name, "DOCUMENT", kind)
             return self._use(actor, source), kind
@@ -557,6 +559,18 @@ def _is_title_token(tok: Token) -> bool:
 
 def _definite(head: Token) -> bool:
     return any(c.lower_ in _DEFINITE for c in head.children if c.dep_ in ("det", "amod"))
+
+
+def _by_media(head: Token) -> bool:
+    """ "a media report", "a news agency report", "a press report", "a report by some media": a
+    report (or page) whose words say news media made it."""
+    if any(t.lower_ in _MEDIA for t in head.doc[head.left_edge.i : head.i]):
+        return True
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "in"):
+            if any(c.dep_ == "pobj" and c.lower_ in _MEDIA for c in prep.children):
+                return True
+    return False
 
 
 def _head_within(head: Token, source: Range) -> Token:

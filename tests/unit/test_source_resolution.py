@@ -512,3 +512,36 @@ def test_the_official_after_an_unnamed_source_spoke_is_not_the_named_one(nlp):
         "The official said the president was not involved."
     )
     assert teller(text, "the president was not involved") == ("the official", "anonymous")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        (
+            "The test failed, a news agency report said.",
+            "The test failed",
+            [("a news agency report", "outlet")],
+        ),
+        (
+            "A report by local media said the test failed.",
+            "the test failed",
+            [("a report by local media", "outlet")],
+        ),
+        ("A press report said the test failed.", "the test failed", [("a press report", "outlet")]),
+        (
+            # an outlet's own report speaks as the outlet; a paper it publishes is passed on
+            "According to the report published by Reuters, the test failed.",
+            "the test failed",
+            [("Reuters", "outlet")],
+        ),
+        (
+            "An email published by VICE News said the test failed.",
+            "the test failed",
+            [("Vice News", "outlet"), ("an email", "document")],  # the gazetteer name
+        ),
+    ],
+)
+def test_a_report_made_by_news_media_is_an_outlet(nlp, text, content, expected):
+    claims = analyze_text(text, publisher="Daily").claims
+    claim = next(c for c in claims if content in c.content.text)
+    assert [(link.label, link.kind) for link in claim.chain[1:]] == expected
