@@ -40,6 +40,8 @@ _SEEN = {"see", "obtain", "review", "view", "read", "examine", "access", "acquir
 _PASSED_ON = {"publish", "print", "carry", "air", "broadcast", "post", "leak"}  # by an outlet: not its own
 _REPORT_DOCS = {"report", "story", "article", "dispatch"}  # what an outlet publishes
 _PAGES = {"website", "site", "page", "account"}  # published by whoever owns them: documents
+# standing texts: "FIFA rules state that P" is the rules', not a statement FIFA makes
+_PAGES |= {"rule", "regulation", "guideline", "constitution", "charter", "treaty"}
 # bodies that issue documents ("a statement from the office of X")
 _STATEMENTS = {"statement", "release", "communique", "announcement"}
 _BODIES = {"office", "ministry", "department", "bureau", "commission", "council", "agency", "authority"}

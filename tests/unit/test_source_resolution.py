@@ -545,3 +545,30 @@ def test_a_report_made_by_news_media_is_an_outlet(nlp, text, content, expected):
     claims = analyze_text(text, publisher="Daily").claims
     claim = next(c for c in claims if content in c.content.text)
     assert [(link.label, link.kind) for link in claim.chain[1:]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        ("The complaint said the firm had hidden losses.", "hidden losses", ("the complaint", "document")),
+        (
+            "The indictment alleges that the firm had hidden losses.",
+            "hidden losses",
+            ("the indictment", "document"),
+        ),
+        # a standing text speaks for itself, not as its owner's statement
+        (
+            "The league's rules state that an agent can act for only one party.",
+            "one party",
+            ("the league's rules", "document"),
+        ),
+        # a paper with an owner still speaks as the owner ("a Kyodo report")
+        (
+            "The Harbor Gate complaint said the firm had hidden losses.",
+            "hidden losses",
+            ("Harbor Gate", "named"),
+        ),
+    ],
+)
+def test_legal_and_standing_papers_are_documents(nlp, text, content, expected):
+    assert teller(text, content) == expected
