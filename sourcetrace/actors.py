@@ -137,6 +137,11 @@ def is_outlet_name(surface: str) -> bool:
     return _is_outlet_name(surface)
 
 
+def institution_heads() -> frozenset[str]:
+    """Words that head a public body's name ("ministry", "department"; data/institution_heads.txt)."""
+    return _institution_heads()
+
+
 def person_nouns() -> frozenset[str]:
     """Nouns naming a person's role ("agent", "spokesperson", "striker"; data/person_nouns.txt)."""
     return _person_nouns()

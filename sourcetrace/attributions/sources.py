@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from sourcetrace.actors import person_nouns, title_words
+from sourcetrace.actors import institution_heads, is_outlet_name, person_nouns, title_words
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
 from sourcetrace.attributions.lexicons import can_tell, lexicons
 from sourcetrace.mentions import MentionIndex
@@ -39,6 +39,16 @@ _ISSUING = {
 _SEEN = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire", "sight"}  # not the owner
 _PASSED_ON = {"publish", "print", "carry", "air", "broadcast", "post", "leak"}  # by an outlet: not its own
 _REPORT_DOCS = {"report", "story", "article", "dispatch"}  # what an outlet publishes
+# papers through which their sender speaks, whoever it is ("the ministry's statement said")
+_MESSAGES = {
+    "statement", "letter", "email", "e-mail", "release", "communique", "announcement", "tweet", "post",
+}
+_NEWS_PIECES = {"article", "story", "dispatch", "column", "editorial"}  # made by outlets only
+# words of a public body's or an institution's name: its report is a paper, not a news outlet's
+_BODY_WORDS = {
+    "organization", "organisation", "office", "government", "institute", "university", "court",
+    "police", "parliament", "congress", "senate", "army", "military", "fund", "bank", "union",
+}
 _PAGES = {"website", "site", "page", "account"}  # published by whoever owns them: documents
 # standing texts: "FIFA rules state that P" is the rules', not a statement FIFA makes
 _PAGES |= {"rule", "regulation", "guideline", "constitution", "charter", "treaty"}
@@ -199,6 +209,8 @@ class ActorBook:
         if lemma in lex.documents:
             # "the Kyodo report": the owner it names beats the issuer remembered for "the report"
             owner = self._owner(head) if lemma not in _PAGES else None
+            if owner is not None and not self._speaks_through(owner, lemma):
+                return self._body_paper(head, lemma)
             if owner is not None:
                 self.issuers[lemma] = owner
                 return owner
@@ -475,6 +487,8 @@ class ActorBook:
         nominal = head.pos_ == "NOUN" or any(c.dep_ == "det" for c in head.children)
         if lemma in lex.documents and nominal:
             owner = self._owner(head) if lemma not in _PAGES else None
+            if owner is not None and not self._speaks_through(owner, lemma):
+                return self._use(self._body_paper(head, lemma), source), "document"
             if owner is not None:
                 # "a Kyodo report", "Bloomberg's report": Kyodo speaks; "the report" later means it too
                 self.issuers[lemma] = owner
@@ -486,6 +500,27 @@ class ActorBook:
             actor = self.named(name, (kind,)) or self.new(name, "DOCUMENT", kind)
             return self._use(actor, source), kind
         return None, "named"
+
+    def _speaks_through(self, owner: Actor, lemma: str) -> bool:
+        """Does a paper's owner speak through it? An outlet through its report ("a Kyodo report",
+        "Bloomberg's report"), anyone through a message ("the ministry's statement", "X's letter");
+        a body's study or report is read as a paper ("the State Department report read")."""
+        if lemma in _MESSAGES or lemma in _NEWS_PIECES:
+            return True  # an "X article" makes X an outlet
+        if owner.kind in ("outlet", "publisher") or owner.id in self.reporters or is_outlet_name(owner.name):
+            return True
+        return not _public_body(owner)
+
+    def _body_paper(self, head: Token, lemma: str) -> Actor:
+        """The paper a body made, named as the text names it ("the State Department report"), and
+        what "the report" means from now on."""
+        start, end = np_range(head)
+        name = self.text[start:end]
+        if name[:1].isupper() and head.doc[head.left_edge.i].pos_ == "DET":
+            name = name[0].lower() + name[1:]
+        actor = self.named(name, ("document",)) or self.new(name, "DOCUMENT", "document")
+        self.issuers[lemma] = actor
+        return actor
 
     def _on_record(self, head: Token) -> bool:
         """ "a Rosneft spokesman", "spokesmen for Gazprom": on the record for a body, unless the
@@ -561,6 +596,15 @@ def _is_title_token(tok: Token) -> bool:
 
 def _definite(head: Token) -> bool:
     return any(c.lower_ in _DEFINITE for c in head.children if c.dep_ in ("det", "amod"))
+
+
+def _public_body(actor: Actor) -> bool:
+    """A government, a public body or an institution ("the U.S.", "State Department", "World Health
+    Organization"): an unknown organisation may be a news outlet the gazetteer lacks ("STAT")."""
+    if actor.type in ("GPE", "NORP"):
+        return True
+    words = {w.strip(".,'’").lower() for w in actor.name.split()}
+    return bool(words & (_BODY_WORDS | institution_heads()))
 
 
 def _by_media(head: Token) -> bool:

@@ -572,3 +572,27 @@ def test_a_report_made_by_news_media_is_an_outlet(nlp, text, content, expected):
 )
 def test_legal_and_standing_papers_are_documents(nlp, text, content, expected):
     assert teller(text, content) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        # a public body's report is read as a paper, and "the report" later is that paper
+        (
+            "The State Department report said the site was active. The report also said data was blocked.",
+            "data was blocked",
+            ("the State Department report", "document"),
+        ),
+        ("The U.S. report said the site was active.", "the site", ("the U.S. report", "document")),
+        # an outlet speaks through its report, anyone through a statement, an X article makes X an outlet
+        ("Bloomberg's report said the site was active.", "the site", ("Bloomberg", "outlet")),
+        (
+            "The State Department's statement said the site was active.",
+            "the site",
+            ("State Department", "named"),
+        ),
+        ("A Harbor Gate article said the site was active.", "the site", ("Harbor Gate", "named")),
+    ],
+)
+def test_a_public_bodys_report_is_a_document(nlp, text, content, expected):
+    assert teller(text, content) == expected
