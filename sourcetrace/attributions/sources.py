@@ -389,6 +389,10 @@ class ActorBook:
         owner = self._named_at(pobj)
         if prep == "in":
             return owner if owner is not None and owner.kind == "outlet" else None
+        if owner is None and document.lemma_.lower() in _REPORT_DOCS and self._unnamed_people(pobj):
+            # "reports from journalists on board saying P", "a report by witnesses": they tell P
+            owner, _ = self._unnamed(pobj, np_range(pobj))
+            return owner
         spoken = document.lemma_.lower() in _STATEMENTS  # a leaked memo from X stays a memo
         if owner is None and prep == "from" and spoken and pobj.lemma_.lower() in _BODIES:
             # "a statement from the office of Premier X": the office speaks
@@ -500,6 +504,14 @@ class ActorBook:
             actor = self.named(name, (kind,)) or self.new(name, "DOCUMENT", kind)
             return self._use(actor, source), kind
         return None, "named"
+
+    @staticmethod
+    def _unnamed_people(tok: Token) -> bool:
+        """Unnamed people ("journalists", "witnesses", "sources"), not unnamed media or rumours."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or lemma not in lexicons().anonymous:
+            return False
+        return lemma not in _MEDIA | {"medium", "rumor", "rumour"} and tok.lower_ not in _MEDIA
 
     def _speaks_through(self, owner: Actor, lemma: str) -> bool:
         """Does a paper's owner speak through it? An outlet through its report ("a Kyodo report",

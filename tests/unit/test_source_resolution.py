@@ -596,3 +596,24 @@ def test_legal_and_standing_papers_are_documents(nlp, text, content, expected):
 )
 def test_a_public_bodys_report_is_a_document(nlp, text, content, expected):
     assert teller(text, content) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        (
+            "The navy denied it, despite reports from journalists on board saying the contrary.",
+            "the contrary",
+            ("journalists on board", "anonymous"),
+        ),
+        ("A report by witnesses said the ship was hit.", "the ship was hit", ("witnesses", "anonymous")),
+        # unnamed media stay news media
+        (
+            "A report by local media said the ship was hit.",
+            "the ship was hit",
+            ("a report by local media", "outlet"),
+        ),
+    ],
+)
+def test_a_report_from_unnamed_people_is_theirs(nlp, text, content, expected):
+    assert teller(text, content) == expected
