@@ -88,6 +88,7 @@ def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
             host = by_antecedent.get(noun.i) if noun is not None else None
         if host is None and obj is not None:
             host = _aside_host(finds, v, obj)
+        host = _enclosing(finds, host, v) if host is not None else None
         # one quotes a teller; one cites a teller or a reason ("citing her work")
         teller = obj is not None and (_teller(obj) or (v.lemma_.lower() == "quote" and obj.pos_ == "NOUN"))
         if host is None or host.verb == v or not teller:
@@ -96,6 +97,25 @@ def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
         host.content = parts(text, [p for r in host.content for p in minus(r, [hole])]) or host.content
         _cite_under(host, v, obj, by_verb, added, text)
     return finds + added
+
+
+def _enclosing(finds: list[Found], host: Found, v: Token) -> Found:
+    """ "X reported on Thursday, citing Y, that Z was considering P": an aside hung on a cue of the
+    content ("considering") that comes after it belongs to the report that contains that cue."""
+    if host.verb is None or host.verb.i < v.i or v.i == sentence(v).start:
+        return host
+    verb = (host.verb.idx, tok_end(host.verb))
+    outer = [
+        f
+        for f in finds
+        if f is not host
+        and f.verb is not None
+        and f.verb.i < v.i
+        and f.verb.lemma_.lower() not in _CITING
+        and sentence(f.verb).start == sentence(v).start
+        and f.content_contains(verb)
+    ]
+    return max(outer, key=lambda f: f.verb.i, default=host)
 
 
 def _cite_under(host: Found, v: Token, obj: Token, by_verb: dict, added: list[Found], text: str) -> None:
@@ -128,7 +148,9 @@ def _aside_host(finds: list[Found], v: Token, obj: Token) -> Found | None:
     after = np_range(obj)[1]
     nxt = next((t for t in doc[obj.i + 1 : sent.end] if t.idx >= after), None)
     opens = v.i == sent.start or doc[v.i - 1].text == ","
-    if not opens or nxt is None or nxt.text != ",":
+    # closed by a comma, or ending the sentence ("P, the Post reported, citing two officials.")
+    ends = nxt is not None and nxt.is_punct and all(t.is_punct or t.is_space for t in doc[nxt.i : sent.end])
+    if not opens or nxt is None or (nxt.text != "," and not (ends and v.i > sent.start)):
         return None
     near = [
         f

@@ -415,6 +415,29 @@ CASES = [
         ],
     ),
     (
+        "inverted_report",
+        "Cargo volumes fell sharply last month, the Lisbon Post reported on Sunday.",
+        (),
+        [("the Lisbon Post", "reported", "Cargo volumes fell sharply last month", None)],
+        [],
+    ),
+    (
+        "that_advcl",
+        "Bloomberg News reported on Thursday, citing people familiar with the matter, that Ping An was "
+        "considering options to reduce its stake.",
+        (),
+        [
+            ("Bloomberg News", "reported", "that Ping An was considering options to reduce its stake", None),
+            ("people familiar with the matter", "citing",
+             "that Ping An was considering options to reduce its stake", None),
+            ("Ping An", "was considering", "options to reduce its stake", None),
+        ],
+        [
+            ("people familiar with the matter", "citing", "options to reduce its stake", None),
+            ("Ping An", "was considering", "options to reduce its stake", None),
+        ],
+    ),
+    (
         "first_person_in_quote",
         "“I think we will win,” the coach said. “We are ready.”",
         (),
@@ -624,3 +647,12 @@ def test_an_admission_that_something_was_false_is_no_denial(nlp):
     said = nlp("The minister said that the claim in the report was false.")
     assert stances(said, ()) == [("said", "denies")]
 
+
+
+def test_an_inverted_report_keeps_a_teller_the_parse_split_and_its_trailing_citing_aside(nlp):
+    doc = nlp("Twitter Inc is planning layoffs next week, technology news website Re/code reported on "
+              "Friday, citing sources.")
+    assert results(doc, ("learned_cues",)) == [
+        ("technology news website Re/code", "reported", "Twitter Inc is planning layoffs next week", None),
+        ("sources", "citing", "Twitter Inc is planning layoffs next week", None),
+    ]
