@@ -82,6 +82,7 @@ class VerbCall:
     source: Range | None = None
     keep_tail: bool = False
     rejected: bool = False
+    relative: bool = False  # the content is a relative clause's antecedent (`relative_object`)
     source_span: Range | None = None  # a teller phrase a rule delimited itself (the parse split it)
 
     def has_that_clause(self) -> bool:
@@ -259,6 +260,18 @@ def _passive_endorsed(c: VerbCall) -> None:
         and c.subj is not None
     ):
         c.children, c.prep = [passive], agent
+        lex = lexicons()
+        if v.lemma_.lower() in lex.denials:
+            # "It was dismissed by the Premier as “an early draft”": what the denier calls it is said
+            # too (not "as baseless": calling it untrue is the denial itself)
+            c.children += [
+                t
+                for t in v.rights
+                if t.dep_ == "prep"
+                and t.lower_ == "as"
+                and t.n_rights
+                and not (lex.rebuttals is not None and lex.rebuttals.search(c.text, *subtree(t)))
+            ]
 
 
 def _content_ranges(c: VerbCall) -> None:
@@ -274,6 +287,34 @@ def _bare_pronoun(c: VerbCall) -> None:
         c.rejected = True
 
 
+def _relative_denial(c: VerbCall) -> Token | None:
+    """The antecedent of a denial's relative pronoun object: "the report, which X rejected"."""
+    v = c.verb
+    if v.dep_ != "relcl" or v.lemma_.lower() not in lexicons().denials or len(c.children) != 1:
+        return None
+    obj = c.children[0]
+    if obj.dep_ != "dobj" or obj.lower_ not in ("which", "that") or obj.i > v.i:
+        return None
+    return v.head
+
+
+def _relative_object(c: VerbCall) -> None:
+    """ "queries about the report, which the minister rejected as “untruthful”": a denial's relative
+    pronoun stands for its antecedent, which is what is denied; what the denier calls it ("as
+    untruthful") is said too."""
+    head = _relative_denial(c)
+    if head is None:
+        return
+    start = head.left_edge.idx
+    end = max([tok_end(t.right_edge) for t in head.lefts] + [tok_end(head)])
+    for t in head.rights:
+        if t.dep_ in ("prep", "acl", "amod", "compound") and t.i < c.verb.i:
+            end = max(end, tok_end(t.right_edge))  # "initiatives contained in the report"
+    rest = [t for t in c.verb.rights if t.dep_ == "prep" and t.lower_ == "as"]
+    c.children, c.relative = [head], True
+    c.ranges = [(start, end)] + [subtree(t) for t in rest]
+
+
 def _addressee_in_content(c: VerbCall) -> None:
     """ "urged Trump to stop": the addressee is part of what is urged."""
     if c.children and c.children[0].dep_ == "xcomp" and "rcpt" in c.tags:
@@ -286,7 +327,7 @@ def _addressee_in_content(c: VerbCall) -> None:
 def _object_tail(c: VerbCall) -> None:
     """ "described Clinton as a politician", "slammed Kaine for his work": the object and what
     completes it, up to the end of the verb's clause (not "during the debate")."""
-    if not c.children or c.children[0].dep_ not in _OBJECT_DEPS:
+    if not c.children or c.children[0].dep_ not in _OBJECT_DEPS or c.relative:
         return
     first = c.children[0].i
     after = c.prep.i if c.prep is not None else -1
@@ -461,6 +502,8 @@ def _all_before_cue(c: VerbCall) -> None:
     v, subj, sent = c.verb, c.subj, c.sent
     if not (c.ranges and c.children and all(t.i < v.i for t in c.children) and subj is not None):
         return
+    if c.relative:
+        return  # "the plan, which the minister rejected": the antecedent, not the sentence before it
     rest = [t for t in v.doc[v.i + 1 : sent.end] if not t.is_punct and not t.is_space]
     if all(
         t.head == v and t.dep_ in ("npadvmod", "advmod", "prep", "pobj") or t.head.head == v for t in rest
@@ -529,6 +572,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("object_content", _object_content.__doc__, _object_content),
     Rule("passive_endorsed", _passive_endorsed.__doc__, _passive_endorsed),
     Rule("content_ranges", "", _content_ranges, core=True),
+    Rule("relative_object", _relative_object.__doc__, _relative_object),
     Rule("bare_pronoun", _bare_pronoun.__doc__, _bare_pronoun),
     Rule("addressee_in_content", _addressee_in_content.__doc__, _addressee_in_content),
     Rule("object_tail", _object_tail.__doc__, _object_tail),

@@ -438,6 +438,13 @@ CASES = [
         ],
     ),
     (
+        "relative_object",
+        "The opposition tabled the plan, which the minister rejected as \"untruthful\".",
+        (),
+        [("the minister", "rejected", ["the plan", 'as "untruthful'], None)],
+        [],
+    ),
+    (
         "first_person_in_quote",
         "“I think we will win,” the coach said. “We are ready.”",
         (),
@@ -601,6 +608,8 @@ def test_settings_switch_a_rule_off_for_the_whole_pipeline():
         ("“There is no truth in this at all,” the spokesman said.", "denies"),
         ("The company said the newspaper's account was completely false.", "denies"),
         ("The ministry said the report was accurate.", "asserts"),
+        ("He said there was no substance to the accusations.", "denies"),
+        ("“The article is just false reporting,” the director said.", "denies"),
         ("The ministry did not say that the report was false.", "asserts"),
     ],
 )
@@ -655,4 +664,12 @@ def test_an_inverted_report_keeps_a_teller_the_parse_split_and_its_trailing_citi
     assert results(doc, ("learned_cues",)) == [
         ("technology news website Re/code", "reported", "Twitter Inc is planning layoffs next week", None),
         ("sources", "citing", "Twitter Inc is planning layoffs next week", None),
+    ]
+
+
+def test_a_passive_denial_keeps_what_the_denier_calls_it(nlp):
+    doc = nlp("The plan was dismissed by the minister as \"an early draft\".")
+    atts, _ = find_attributions(doc, Article(text=doc.text), [], disabled_rules=("learned_cues",))
+    assert [(a.source.text, [p.text for p in a.content.parts], a.stance) for a in atts if not a.frame] == [
+        ("the minister", ["The plan", 'as "an early draft'], "denies")
     ]
