@@ -123,6 +123,18 @@ def _find_subject(c: VerbCall) -> None:
     c.subj = subject(c.verb)
 
 
+def _raised_subject(c: VerbCall) -> None:
+    """ "The white paper is expected to say that P", "The minister is due to announce P": the passive
+    subject of the verb above is who will say it (not a source-less report)."""
+    v = c.verb
+    if c.subj is not None or v.dep_ != "xcomp" or v.head.i > v.i:
+        return
+    head = v.head
+    passive = next((t for t in head.children if t.dep_ == "nsubjpass"), None)
+    if passive is not None and not any(t.dep_ == "agent" for t in head.children):
+        c.subj = passive
+
+
 def _conditional(c: VerbCall) -> None:
     """ "If anyone says the vote was rigged, let them prove it", "whoever claims that ...": speech
     that is only supposed is no attribution."""
@@ -563,6 +575,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("that_advcl", _that_advcl.__doc__, _that_advcl),
     Rule("condition_before_that", _condition_before_that.__doc__, _condition_before_that),
     Rule("subject", "", _find_subject, core=True),
+    Rule("raised_subject", _raised_subject.__doc__, _raised_subject),
     Rule("conditional", _conditional.__doc__, _conditional),
     Rule("inverted_teller", _inverted_teller.__doc__, _inverted_teller),
     Rule("said_in_document", _said_in_document.__doc__, _said_in_document),

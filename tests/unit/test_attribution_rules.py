@@ -445,6 +445,20 @@ CASES = [
         [],
     ),
     (
+        "as_reported_by",
+        "The port will close, as reported by the Courier.",
+        (),
+        [("the Courier", "as reported by", "The port will close", None)],
+        [("The port", "reported", "will close", None)],
+    ),
+    (
+        "raised_subject",
+        "The white paper is expected to say that costs are rising.",
+        (),
+        [("The white paper", "is expected to say", "that costs are rising", None)],
+        [(None, "is expected to say", "that costs are rising", None)],
+    ),
+    (
         "first_person_in_quote",
         "“I think we will win,” the coach said. “We are ready.”",
         (),
@@ -672,4 +686,65 @@ def test_a_passive_denial_keeps_what_the_denier_calls_it(nlp):
     atts, _ = find_attributions(doc, Article(text=doc.text), [], disabled_rules=("learned_cues",))
     assert [(a.source.text, [p.text for p in a.content.parts], a.stance) for a in atts if not a.frame] == [
         ("the minister", ["The plan", 'as "an early draft'], "denies")
+    ]
+
+
+def chains(doc: Doc, off: tuple[str, ...] = ("learned_cues",)) -> list[tuple]:
+    """(source, cue, the parent's source) of every attribution: how they nest."""
+    atts, _ = find_attributions(doc, Article(text=doc.text), [], disabled_rules=off)
+    by_id = {a.id: a for a in atts}
+    return [
+        (a.source.text if a.source else None, a.cue.text,
+         by_id[a.parent].source.text if a.parent and by_id[a.parent].source else None)
+        for a in atts
+        if not a.frame
+    ]
+
+
+def test_as_quoted_by_is_the_outer_teller_of_the_speech(nlp):
+    doc = nlp("“Talks about the port are a lie,” the mayor added, as quoted by state media.")
+    assert chains(doc) == [("the mayor", "added", "state media"), ("state media", "as quoted by", None)]
+
+
+def test_a_clause_reported_through_a_cited_source_nests_under_the_source(nlp):
+    doc = nlp("The Courier, citing two officials, said the mayor had told aides that the port would close.")
+    assert chains(doc) == [
+        ("two officials", "citing", "The Courier"),
+        ("The Courier", "said", None),
+        ("the mayor", "had told", "two officials"),
+    ]
+
+
+def test_an_object_only_cue_under_a_cited_source_stays_under_the_outer_teller(nlp):
+    # "was considering options" is as often deliberation as speech: the cited source keeps its claim
+    doc = nlp("Bloomberg News reported on Thursday, citing people familiar with the matter, that Ping An was "
+              "considering options to reduce its stake.")
+    assert chains(doc) == [
+        ("Bloomberg News", "reported", None),
+        ("people familiar with the matter", "citing", "Bloomberg News"),
+        ("Ping An", "was considering", "Bloomberg News"),
+    ]
+
+
+def test_quoting_parsed_as_the_first_word_of_a_name_still_cites(nlp):
+    # a hand-built parse as the model gives it inside an article: "Quoting" a proper noun of "sources"
+    words = ["Quoting", "sources", ",", "the", "report", "said", "that", "the", "premier", "had", "revealed",
+             "that", "taxes", "rose", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True, False, True, True, True, True, True, True, True, True, True, True, True, False, False],
+        heads=[1, 5, 5, 4, 5, 5, 10, 8, 10, 10, 5, 13, 13, 10, 5],
+        deps=["compound", "dep", "punct", "det", "nsubj", "ROOT", "mark", "det", "nsubj", "aux", "ccomp",
+              "mark", "nsubj", "ccomp", "punct"],
+        pos=["PROPN", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "SCONJ", "DET", "NOUN", "AUX", "VERB", "SCONJ",
+             "NOUN", "VERB", "PUNCT"],
+        tags=["NNP", "NNS", ",", "DT", "NN", "VBD", "IN", "DT", "NN", "VBD", "VBN", "IN", "NNS", "VBD", "."],
+        lemmas=["Quoting", "source", ",", "the", "report", "say", "that", "the", "premier", "have", "reveal",
+                "that", "tax", "rise", "."],
+    )
+    assert chains(doc) == [
+        ("sources", "Quoting", "the report"),
+        ("the report", "said", None),
+        ("the premier", "had revealed", "sources"),
     ]
