@@ -748,3 +748,8 @@ def test_quoting_parsed_as_the_first_word_of_a_name_still_cites(nlp):
         ("the report", "said", None),
         ("the premier", "had revealed", "sources"),
     ]
+
+
+def test_as_per_is_according_to(nlp):
+    doc = nlp("As per the report, the premier said that he has been fighting corruption.")
+    assert chains(doc) == [("the report", "As per", None), ("the premier", "said", "the report")]
