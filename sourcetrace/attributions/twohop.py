@@ -366,6 +366,8 @@ def _seen_by(head: Token) -> tuple[Token | None, Token | None]:
         pobj = next((t for t in agent.children if t.dep_ == "pobj"), None) if agent is not None else None
         if pobj is None or (lemma in _PUBLISHING and not outlet_phrase(pobj)):
             continue
+        if lemma in _PUBLISHING and head.lemma_.lower() in _REPORTS:
+            continue  # "the report published by AFP": the outlet's own report, it speaks (sources.py)
         return c, pobj
     return None, None
 
