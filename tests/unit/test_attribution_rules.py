@@ -363,6 +363,16 @@ CASES = [
         [("A letter obtained by the Courier", "says", "the mine will close", None)],
     ),
     (
+        "seemed_to",
+        "The senator seemed to lose patience with the committee. It appears that the talks have failed.",
+        (),
+        [
+            (None, "seemed", ["The senator", "to lose patience with the committee"], None),
+            (None, "It appears", "that the talks have failed", None),
+        ],
+        [],
+    ),
+    (
         "speaker_label",
         "PENCE: Flowers will not attend the debate.\n",
         (),
@@ -624,3 +634,11 @@ def test_an_admission_that_something_was_false_is_no_denial(nlp):
     said = nlp("The minister said that the claim in the report was false.")
     assert stances(said, ()) == [("said", "denies")]
 
+
+
+def test_seemed_to_leaves_a_complement_that_reports_to_the_verb_rules(nlp):
+    # "seemed to suggest": the reporting verb speaks, with its subject as the source
+    doc = nlp("The minister seemed to suggest that taxes would rise.")
+    expected = [("The minister", "seemed to suggest", "that taxes would rise", None)]
+    assert results(doc, ("learned_cues",)) == expected
+    assert results(doc, ("learned_cues", "seemed_to")) == expected
