@@ -9,8 +9,9 @@ from spacy.tokens import Doc
 
 from sourcetrace import learned
 from sourcetrace.attributions.base import Found, Range, Rule, trimmed
-from sourcetrace.attributions.cues import ACCORDING, LEARNED, NOUN, VERB, cue_candidates, verb_tags
+from sourcetrace.attributions.cues import ACCORDING, LEARNED, NOUN, SEEM, VERB, cue_candidates, verb_tags
 from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
+from sourcetrace.attributions.impressions import IMPRESSION_RULES, seem_find
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
 from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, nest
 from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_find
@@ -63,6 +64,7 @@ STAGE_RULES = (
 RULES: tuple[Rule, ...] = (
     *(r for r in VERB_RULES if not r.core),
     *NOUN_RULES,
+    *IMPRESSION_RULES,
     *QUOTE_RULES,
     *NESTING_RULES,
     *DENIAL_RULES,
@@ -158,6 +160,8 @@ def _find(
         return verb_find(tok, verb_tags(tok, lexicons(), scorer), text, regions, off)
     if kind == NOUN:
         return None if "noun_that" in off else noun_find(tok, text)
+    if kind == SEEM:
+        return None if "seemed_to" in off else seem_find(tok, text, scorer)
     return None
 
 

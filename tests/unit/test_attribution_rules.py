@@ -363,6 +363,16 @@ CASES = [
         [("A letter obtained by the Courier", "says", "the mine will close", None)],
     ),
     (
+        "seemed_to",
+        "The senator seemed to lose patience with the committee. It appears that the talks have failed.",
+        (),
+        [
+            (None, "seemed", ["The senator", "to lose patience with the committee"], None),
+            (None, "It appears", "that the talks have failed", None),
+        ],
+        [],
+    ),
+    (
         "speaker_label",
         "PENCE: Flowers will not attend the debate.\n",
         (),
@@ -753,3 +763,11 @@ def test_quoting_parsed_as_the_first_word_of_a_name_still_cites(nlp):
 def test_as_per_is_according_to(nlp):
     doc = nlp("As per the report, the premier said that he has been fighting corruption.")
     assert chains(doc) == [("the report", "As per", None), ("the premier", "said", "the report")]
+
+
+def test_seemed_to_leaves_a_complement_that_reports_to_the_verb_rules(nlp):
+    # "seemed to suggest": the reporting verb speaks, with its subject as the source
+    doc = nlp("The minister seemed to suggest that taxes would rise.")
+    expected = [("The minister", "seemed to suggest", "that taxes would rise", None)]
+    assert results(doc, ("learned_cues",)) == expected
+    assert results(doc, ("learned_cues", "seemed_to")) == expected
