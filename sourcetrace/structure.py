@@ -612,18 +612,31 @@ def _fields_byline(line: str) -> Chrome | None:
     return _chrome_stub("byline", authors, outlet, day)
 
 
+# a clock after a date: "20:03 UTC", "10:15 am IST", "at 8.30pm"
+_CLOCK_AFTER = rf"(?:[\s,|]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?(?:\s*{_TZ}\b)?)?"
 _SOURCE_CREDIT = re.compile(
     rf"^\(\s*(?:source\s*:\s*)?(?P<who>[A-Z][\w.&'’ /-]{{1,60}}?)\s*[,:|–—-]?\s*"
     rf"(?:{_WEEKDAY},?\s+)?(?P<date>{_ANY_DATE.pattern})\s*\)[\s.]*$"
-    rf"|^source\s*:\s*(?P<who2>[A-Z][\w.&'’ /-]{{1,60}}?)\s*[,|–—-]\s*(?:{_WEEKDAY},?\s+)?"
-    rf"(?P<date2>{_ANY_DATE.pattern})[\s.]*$",
+    rf"|^source\s*:\s*(?P<who2>[A-Z][\w.&'’ /-]{{1,60}}?)\s*[,|–—-]?\s*(?:{_WEEKDAY},?\s+)?"
+    rf"(?P<date2>{_ANY_DATE.pattern}){_CLOCK_AFTER}[\s.]*$",
+    re.IGNORECASE,
+)
+# a print edition's credit: "Published in Harbour Daily, July 28th, 2017", "First published in X on 3 May"
+_PUBLISHED_IN = re.compile(
+    rf"^\W*(?:(?:first|originally)\s+)?(?:this\s+(?:article|story)\s+(?:was\s+)?(?:first\s+)?)?published\s+in\s+"
+    rf"(?P<who>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.&'’-]*){{0,4}}?)"
+    rf"\s*[,:|–—-]?\s*(?:on\s+)?(?:{_WEEKDAY},?\s+)?(?P<date>{_ANY_DATE.pattern})[\s.]*$",
     re.IGNORECASE,
 )
 
 
 def _source_credit(line: str) -> Chrome | None:
     """The story's source and date on a line of their own: "(Xinhua News Agency July 18, 2003)",
-    "Source: Atlantic Wire, 4 May 2023" (how syndicating sites credit what they republish)."""
+    "Source: Atlantic Wire, 4 May 2023", "Source: The Star July 20, 2021 20:03 UTC" (how syndicating
+    sites credit what they republish); a print edition's "Published in Harbour Daily, July 28th, 2017"."""
+    printed = _PUBLISHED_IN.match(line.strip())
+    if printed:
+        return _chrome_stub("credit", [], printed.group("who").strip(), _full_date(printed.group("date")))
     m = _SOURCE_CREDIT.match(line.strip())
     if not m:
         return None
@@ -636,6 +649,9 @@ def _source_credit(line: str) -> Chrome | None:
 def _labelled_date(line: str) -> tuple[str | None, str | None]:
     """The date a label announces in a piece of chrome, and which ("published" or "updated"):
     "... New Delhi Updated on: October 14, 2019 11:54 IST" -> ("2019-10-14", "updated")."""
+    printed = _PUBLISHED_IN.match(line.strip())
+    if printed and _full_date(printed.group("date")):
+        return _full_date(printed.group("date")), "published"  # "Published in Harbour Daily, May 3, 2021"
     found: list[tuple[str, str]] = []
     for m in _LABELLED_DATE.finditer(line):
         day = _full_date(m.group("date"))
@@ -1021,6 +1037,8 @@ def _stated_or_caption(line: str) -> Chrome | None:
     stated = _fields_byline(line)
     if stated is not None:
         return stated
+    if re.match(r"\W*(?:source|published)\b", line, re.IGNORECASE) and _source_credit(line) is not None:
+        return _source_credit(line)  # "Source: The Star July 20, 2021" credits the story, not a photo
     if _is_caption(line):
         return _chrome_stub("caption", [], None, None)
     return _source_credit(line)
@@ -1139,6 +1157,64 @@ def _header(lines: _Lines, publisher_hint: list[str]) -> tuple[int | None, int |
     return publisher, headline, i
 
 
+# "Brussels, 12 July 2021", "KUALA LUMPUR, Malaysia, 3 March 2015 10:15 am": a place and the day, alone
+_PLACE_DATE = re.compile(
+    rf"^(?P<place>[^\W\d_][\w.'’-]*(?:[ \t]+[^\W\d_][\w.'’-]*){{0,2}}"
+    rf"(?:,[ \t]*[^\W\d_][\w.'’-]*(?:[ \t]+[^\W\d_][\w.'’-]*)?)?),[ \t]*(?:{_WEEKDAY},?\s+)?"
+    rf"(?P<date>{_ANY_DATE.pattern}){_CLOCK_AFTER}\W*$",
+    re.IGNORECASE,
+)
+_TOP_LINES = 5  # how far below the header a date line still dates the page, before any paragraph
+
+
+def _place_date(line: str) -> str | None:
+    """The day of a "Brussels, 12 July 2021" line (a place in capitals or title case, then a full date)."""
+    m = _PLACE_DATE.match(line.strip())
+    words = [w for w in re.split(r"[\s,]+", m.group("place")) if w] if m else []
+    if not words or not all(w[:1].isupper() and not _NOT_NAMES.match(w.rstrip(".")) for w in words):
+        return None  # "Wednesday, 20 November 2013" is a date line, not a place and a date
+    return _full_date(m.group("date"))
+
+
+def _teaser_stamps(lines: _Lines, body_first: int) -> None:
+    """Other stories' teasers below the story: date lines that each stand under a short title
+    ("Port talks stall" / "03 May, 2024", "Ferry fares rise" / "Updated 02 May, 2024"), two or more of them
+    after the story's first paragraph. Title and stamp are related stories; their dates are not the
+    page's."""
+    stamps: list[int] = []
+    prose_seen = False
+    for j in range(body_first, len(lines.spans)):
+        line = lines.line(j)
+        if prose_seen and j > body_first and _is_date_line(line, header=True) and _full_date(line) and (
+            _is_title_like(lines.line(j - 1))
+        ):
+            stamps.append(j)
+        prose_seen = prose_seen or _is_prose(line)
+    if len(stamps) >= 2:
+        for j in stamps:
+            lines.mark(j - 1, "related")
+            lines.mark(j, "related")
+
+
+def _top_dates(lines: _Lines, body_first: int) -> int:
+    """Date lines just below the header, before the story's first paragraph ("logo" / "Daily digest" /
+    "Thursday, 16 May 2019"; a post's title, then "March 20, 2017"; "Brussels, 12 July 2021"): the
+    page's date lines even where the header ended early. Returns the index after the last one (the
+    header's end for dating), `body_first` when there is none."""
+    end = body_first
+    for j in range(body_first, min(len(lines.spans), body_first + _TOP_LINES)):
+        line = lines.line(j)
+        if j in lines.chrome:
+            continue
+        if _is_prose(line):
+            break
+        day = _full_date(line) if _is_date_line(line, header=True) else _place_date(line)
+        if day:
+            lines.mark(j, "date", _chrome_stub("date", [], None, day))
+            end = j + 1
+    return end
+
+
 _NUMBERED = re.compile(r"^\s*(\d{1,2})\.\s+\S")
 _TRAIL = re.compile(r"^[^/>»›|]{1,40}(?:\s+[/>»›]\s+[^/>»›|]{1,40})+$")
 
@@ -1185,6 +1261,8 @@ def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome |
     line = lines.line(j)
     if _is_date_line(line, header=True):
         return _chrome_stub("date", [], None, _full_date(line))
+    if _place_date(line):  # "Brussels, 12 July 2021": never the headline
+        return _chrome_stub("date", [], None, _place_date(line))
     if _is_breadcrumb(lines, j):
         return _chrome_stub("furniture", [], None, None)
     byline = _byline(line, header=True)
@@ -1305,6 +1383,8 @@ def detect_structure(text: str) -> FoundStructure:
     publisher_hint: list[str] = []
     pub_i, head_i, body_first = _header(lines, publisher_hint)
     _tail(lines, body_first)
+    dates_end = _top_dates(lines, body_first)
+    _teaser_stamps(lines, dates_end)
 
     publisher_line = make_span(text, *lines.spans[pub_i]) if pub_i is not None else None
     headline: Span | None = None
@@ -1357,7 +1437,7 @@ def detect_structure(text: str) -> FoundStructure:
             end -= 1
         d.covers = make_span(text, cover_start, end)
 
-    header_end = lines.spans[body_first][0] if body_first < len(lines.spans) else len(text)
+    header_end = lines.spans[dates_end][0] if dates_end < len(lines.spans) else len(text)
     published = _published(text, chrome, datelines, header_end, headline)
     publisher = publisher_line.text if publisher_line else (also_outlets[0] if also_outlets else None)
     return FoundStructure(
@@ -1405,6 +1485,8 @@ def _published(
             rank = 0
         elif label == "updated":
             rank = 3
+        elif c.span.start < header_end and c.kind == "date" and _place_date(c.span.text):
+            rank = 2  # "Brussels, 12 July 2021" on its own line: a dateline, after a date line of the page's
         elif c.span.start < header_end and c.kind != "credit":
             rank = 5 if _is_site_today(text, c, headline) else 1
         else:
@@ -1419,6 +1501,14 @@ def _published(
     # an update's date or none but the site's "today": the dateline's day, put in its year, is earlier
     completed = _dateline_with_year(text, chrome, datelines, [c[2] for c in candidates], header_end)
     return completed or (found[2] if found else None)
+
+
+def _is_title_like(line: str) -> bool:
+    """A teaser's title: a few words, no closing punctuation, not itself a date."""
+    return (
+        1 <= len(line.split()) <= 12 and not re.search(r"[.!?:;,]\W*$", line)
+        and not _is_date_line(line, header=True)
+    )
 
 
 def _is_site_today(text: str, c: Chrome, headline: Span | None) -> bool:
