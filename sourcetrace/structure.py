@@ -94,15 +94,17 @@ _DATE_TOKEN = (
 # "Published:", "Updated on", "First published", "PublishDate:", "Publish Date", "Date published",
 # "Publication date", "Posted on", "Date post", "Date:" ...
 _DATE_LABEL = (
-    r"(?:this (?:content|article|story|page) was (?:first |last )?(?:published|updated|posted|modified)"
+    r"(?:this (?:content|article|story|page|post) (?:was|has been) (?:first |last |originally )?"
+    r"(?:published|updated|posted|modified)"
+    r"|(?:article|story|news|post|release|entry) date"
     r"|(?:date|time)\s*(?:of\s+)?(?:publication|published|posted|post|updated|modified|created|released)"
     r"|(?:first |last |originally )?(?:publish(?:ed)?|post(?:ed)?|updated?|modified|released?|created"
     r"|uploaded|pub(?:lication|lished)?)\s*(?:date|time)(?: on| at)?"
     r"|(?:first |last |originally )?(?:published|updated|posted|modified|uploaded|dated?|released|created"
-    r"|corrected|correction)(?: on| at)?)"
+    r"|corrected|correction|filed)(?: on| at)?)"
 )
 _DATE_LINE = re.compile(
-    rf"(?:{_DATE_LABEL}\s*[:\-–—]?\s*)?(?:{_DATE_TOKEN}(?=[\s,|/.\-–—:·•()\[\]]|$)[\s,|/.\-–—:·•()\[\]]*)+",
+    rf"(?:{_DATE_LABEL}\s*[:\-–—]?\s*)?(?:{_DATE_TOKEN}(?=[\s,|/.\-–—:·•()\[\]+]|$)[\s,|/.\-–—:·•()\[\]]*)+",
     re.IGNORECASE,
 )
 _ANY_DATE = re.compile(
@@ -367,6 +369,14 @@ _BY = re.compile(
 _POSTED_ON_BY = re.compile(
     r"^\W*(?:posted|published|written|updated)\s+(?:on\s+)?(?P<date>.+?)\s+by\s+(?P<rest>.+)$", re.IGNORECASE
 )
+# "Posted in World on March 3, 2015", "Filed under Politics on 3 May 2021 by Ana Lima"
+_POSTED_IN_ON = re.compile(
+    r"^\W*(?:posted|filed)\s+(?:in|under)\s+[\w&'’,-]+(?:\s+[\w&'’,-]+){0,3}?\s+on\s+(?P<date>.+?)"
+    r"(?:\s+by\s+(?P<rest>.+))?$",
+    re.IGNORECASE,
+)
+# a post's category after its author: "by admin in News", "by Ana Lima under World, Europe"
+_POSTED_CATEGORY = re.compile(r"\s*\b(?:in|under|filed under)\s+[\w&'’, -]{1,40}$", re.IGNORECASE)
 _FIELD_SPLIT = re.compile(r"\s*[|•·]\s*|\s+[–—/-]\s+|\s*\n\s*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+?\d[\d ().-]{7,}\d)")
@@ -424,9 +434,9 @@ def _byline(line: str, *, header: bool) -> Chrome | None:
         return None
     if _WIRE_REPORTS.match(stripped) or _DESK.match(stripped):
         return _staff_byline(stripped)
-    m = _POSTED_ON_BY.match(stripped)
+    m = _POSTED_ON_BY.match(stripped) or _POSTED_IN_ON.match(stripped)
     if m and _full_date(m.group("date")):
-        return _byline_fields(m.group("rest"), _full_date(m.group("date")))  # "Posted on <date> by X"
+        return _posted_on(m.group("rest") or "", _full_date(m.group("date")))  # "Posted on <date> by X"
     m = _BY.match(stripped)
     if m:
         return _byline_fields(m.group("rest"), None)  # "By X | Outlet | date", "Written by X"
@@ -437,6 +447,16 @@ def _byline(line: str, *, header: bool) -> Chrome | None:
         if len(_FIELD_SPLIT.split(stripped)) >= 2:
             return _byline_fields(stripped, None)  # "Joana Marques | Atlantic Wire | March 15, 2024"
     return _name_comma_role(stripped)
+
+
+def _posted_on(rest: str, day: str | None) -> Chrome | None:
+    """What follows a blog's "Posted on <date> by": "X", "admin in News", "Ana Lima under World"; a
+    handle or nobody still leaves the post's date."""
+    rest = _POSTED_CATEGORY.sub("", rest.strip())
+    found = _byline_fields(rest, day) if rest else None
+    if found is None and len(rest.split()) <= 3 and not re.search(r"[.!?;:]$", rest):
+        return _chrome_stub("byline", [], None, day)
+    return found
 
 
 def _staff_byline(stripped: str) -> Chrome:
@@ -1477,8 +1497,9 @@ def _published(
     apart from it, which on a news site is the site's "today" header rather than the story's.
     Never a date in other stories' teasers or in a caption."""
     candidates: list[tuple[int, int, str]] = []  # (rank, position, date)
+    tail = _in_tail(text, chrome, header_end)
     for c in chrome:
-        if c.kind not in ("date", "byline", "credit") or not c.date:
+        if c.kind not in ("date", "byline", "credit") or not c.date or c.span.start in tail:
             continue
         day, label = _labelled_date(c.span.text)
         if label == "published" and day == c.date:
@@ -1501,6 +1522,24 @@ def _published(
     # an update's date or none but the site's "today": the dateline's day, put in its year, is earlier
     completed = _dateline_with_year(text, chrome, datelines, [c[2] for c in candidates], header_end)
     return completed or (found[2] if found else None)
+
+
+def _in_tail(text: str, chrome: list[Chrome], header_end: int) -> set[int]:
+    """Where the chrome inside the page's tail starts: the lines that run on, chrome after chrome,
+    from a "Leave a comment" or "Related stories" line below the header. A date there is a
+    comment's ("Ana says: March 5, 2015 at 3:12 pm", "Posted on ... by Rui") or another story's."""
+    inside: set[int] = set()
+    in_tail = False
+    previous_end = 0
+    for c in sorted(chrome, key=lambda c: c.span.start):
+        if text[previous_end:c.span.start].strip():
+            in_tail = False  # the story goes on between: the tail ended
+        if c.span.start >= header_end and c.kind in ("comments", "related"):
+            in_tail = True
+        elif in_tail:
+            inside.add(c.span.start)
+        previous_end = max(previous_end, c.span.end)
+    return inside
 
 
 def _is_title_like(line: str) -> bool:

@@ -13,8 +13,9 @@ _STORY = (
 )
 # other stories' teasers below the story: a title, its date stamp, its summary
 _TEASERS = (
-    "\nEditorial\n\nPort talks stall\n03 May, 2024\n\nPort talks stall\n\nREPORTERS across the region are facing "
-    "delays at every berth, and the queues are growing...\nFerry fares rise\nUpdated 02 May, 2024\n\n"
+    "\nEditorial\n\nPort talks stall\n03 May, 2024\n\nPort talks stall\n\n"
+    "REPORTERS across the region are facing delays at every berth, and the queues are growing...\n"
+    "Ferry fares rise\nUpdated 02 May, 2024\n\n"
     "Ferry fares rise\n\nFARES rose for the second time this year, and commuters are angry...\n"
 )
 
@@ -110,3 +111,48 @@ def test_a_date_line_beats_a_place_and_date_above_it():
     found = detect_structure(text)
     assert found.published == "2013-11-20"
     assert [c.date for c in found.structure.chrome] == ["2014-12-07", "2013-11-20"]
+
+
+_HEAD = "Dock strike ends after four days\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [("2015-03-03T10:15:00+05:30", "2015-03-03"),  # a CMS's ISO stamp with its offset
+     ("Posted on March 3, 2015 by admin in News", "2015-03-03"),  # a blog's handle and category
+     ("Posted in World on March 3, 2015", "2015-03-03"),
+     ("Filed under Politics on 3 May 2015 by Ana Lima", "2015-05-03"),
+     ("Article date: 03/03/2015", "2015-03-03"),
+     ("Filed: March 3, 2015, 10:15 a.m. ET", "2015-03-03")],
+)
+def test_date_line_forms_under_the_headline(line, day):
+    found = detect_structure(f"{_HEAD}{line}\n\n{_STORY}")
+    assert (found.title, found.published) == ("Dock strike ends after four days", day)
+    assert [c.span.text for c in found.structure.chrome] == [line]
+
+
+def test_an_originally_published_note_at_the_end_dates_the_page():
+    text = f"{_HEAD}\n{_STORY}\nThis article was originally published on March 3, 2015.\n"
+    assert detect_structure(text).published == "2015-03-03"
+
+
+def test_a_posted_on_line_that_runs_into_a_sentence_is_no_byline():
+    text = f"{_HEAD}\nPosted on March 3, 2015 by the council to every member of the union.\n\n{_STORY}"
+    assert detect_structure(text).published is None
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["Leave a comment\nAna Lima says:\nMarch 5, 2015 at 3:12 pm\nGreat news for the port.\n",
+     "3 comments\nPosted on March 5, 2015 by Rui Costa\nAbout time the strike ended.\n",
+     "Related stories\nFerry fares rise again\nMarch 1, 2015 10:15 am\n"],
+)
+def test_a_comments_or_related_stories_date_never_dates_the_page(tail):
+    found = detect_structure(f"{_HEAD}\n{_STORY}\n{tail}")
+    assert found.published is None
+
+
+def test_a_date_under_the_headline_beats_the_comments_below():
+    comments = "Leave a comment\nAna Lima says:\nMarch 5, 2015 at 3:12 pm\nGood.\n"
+    text = f"{_HEAD}March 3, 2015\n\n{_STORY}\n{comments}"
+    assert detect_structure(text).published == "2015-03-03"
