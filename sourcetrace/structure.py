@@ -88,7 +88,7 @@ _DATE_WORDS = (
     r"|hrs?|hours?|secs?|seconds?|days?|weeks?|months?|years?|read|reading|time|an?|edited|count|views?|shares?"
 )
 _DATE_TOKEN = (
-    rf"(?:{_WEEKDAY}|{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}}t[\d:.]+z?|\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?"
+    rf"(?:{_WEEKDAY}|{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}}t[\d:.]+z?|\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?(?:[ap]\.?m\.?)?"
     rf"|\d{{1,4}}{_ORD}|[ap]\.?m\.?|{_TZ}|[+-]\d{{2}}:?\d{{2}}|(?:{_DATE_WORDS}))"
 )
 # "Published:", "Updated on", "First published", "PublishDate:", "Publish Date", "Date published",
@@ -227,6 +227,8 @@ def _is_date_line(line: str, *, header: bool) -> bool:
     a labelled date counts: a bare "March 2020" in the body may be a subheading of the story.
     """
     stripped = line.strip()
+    if re.fullmatch(r"\(.*\)|\[.*\]", stripped):
+        stripped = stripped[1:-1].strip()  # "(03-03-2015)", "[March 3, 2015]"
     site = _SITE_SUFFIX.search(stripped)
     if site and _ANY_DATE.search(stripped[: site.start()]) and not _DATE_LINE.fullmatch(stripped):
         stripped = stripped[: site.start()]  # "09 June 2006 [08:28] - TODAY.AZ": the site signs its date
@@ -375,6 +377,11 @@ _POSTED_IN_ON = re.compile(
     r"(?:\s+by\s+(?P<rest>.+))?$",
     re.IGNORECASE,
 )
+# "On March 3, 2015 10:15 am In News by Ana Lima", "On 3 May 2021 by Rui Costa"
+_ON_DATE_BY = re.compile(
+    r"^\W*on\s+(?P<date>.+?)\s+(?:in\s+[\w&'’,-]+(?:\s+[\w&'’,-]+){0,3}?\s+)?by\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
 # a post's category after its author: "by admin in News", "by Ana Lima under World, Europe"
 _POSTED_CATEGORY = re.compile(r"\s*\b(?:in|under|filed under)\s+[\w&'’, -]{1,40}$", re.IGNORECASE)
 _FIELD_SPLIT = re.compile(r"\s*[|•·]\s*|\s+[–—/-]\s+|\s*\n\s*")
@@ -434,7 +441,7 @@ def _byline(line: str, *, header: bool) -> Chrome | None:
         return None
     if _WIRE_REPORTS.match(stripped) or _DESK.match(stripped):
         return _staff_byline(stripped)
-    m = _POSTED_ON_BY.match(stripped) or _POSTED_IN_ON.match(stripped)
+    m = _POSTED_ON_BY.match(stripped) or _POSTED_IN_ON.match(stripped) or _ON_DATE_BY.match(stripped)
     if m and _full_date(m.group("date")):
         return _posted_on(m.group("rest") or "", _full_date(m.group("date")))  # "Posted on <date> by X"
     m = _BY.match(stripped)
@@ -886,7 +893,9 @@ def _lead_dateline(
             return _DatelineFound(place=(start, _before_space(text, start, m.end())))
         return _DatelineFound()
     sentence = re.split(r"(?<=[.!?])\s", text[m.end():m.end() + 400], maxsplit=1)[0]
-    apposition = sep != ":" and sep in sentence
+    # "Mehmet Oz — surgeon — has": the dash again, as punctuation (a hyphen in "four-day" is none)
+    spaced = bool(re.search(r"(?<!\w)-+(?!\w)", sentence))
+    apposition = sep != ":" and (spaced if sep.startswith("-") else sep in sentence)
     if not date_text and letters.isupper() and not _is_known_outlet(lead) and not (
         publisher and _normalise_line(lead) == _normalise_line(publisher)
     ):
@@ -1275,6 +1284,19 @@ def _labelled_fields_date(line: str) -> str | None:
     return _full_date(dates[0])
 
 
+def _fields_labelled_date(line: str) -> str | None:
+    """A labelled date among a header line's short fields: "By: Harbour News Service | Lisbon |
+    Published: March 3, 2015 10:15 am" -> the date (the publication's before an update's)."""
+    fields = [f.strip() for f in re.split(r"\s*[|•·]\s*", line.strip()) if f.strip()]
+    if len(fields) < 2 or len(line.split()) > 24:
+        return None
+    dated = [f for f in fields if _HAS_LABEL.match(f) and _is_date_line(f, header=True) and _full_date(f)]
+    others = [f for f in fields if f not in dated]
+    if not dated or not all(len(f.split()) <= 6 and not re.search(r"[.!?;]$", f) for f in others):
+        return None
+    return _labelled_date(" | ".join(dated))[0]
+
+
 def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome | None:
     """What line `j` of the page's header is, when it is chrome: a date line, a breadcrumb trail,
     a byline, a date beside section labels, a bare author name above a date line."""
@@ -1288,7 +1310,7 @@ def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome |
     byline = _byline(line, header=True)
     if byline is not None:
         return byline
-    day = _labelled_fields_date(line)
+    day = _labelled_fields_date(line) or _fields_labelled_date(line)
     if day is not None:
         return _chrome_stub("date", [], None, day)
     names = _names(line)

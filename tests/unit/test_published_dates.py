@@ -123,7 +123,12 @@ _HEAD = "Dock strike ends after four days\n"
      ("Posted in World on March 3, 2015", "2015-03-03"),
      ("Filed under Politics on 3 May 2015 by Ana Lima", "2015-05-03"),
      ("Article date: 03/03/2015", "2015-03-03"),
-     ("Filed: March 3, 2015, 10:15 a.m. ET", "2015-03-03")],
+     ("Filed: March 3, 2015, 10:15 a.m. ET", "2015-03-03"),
+     ("3 March 2015 • 10:15am", "2015-03-03"),  # the clock run into "am"
+     ("PUBLISHED : Tuesday, 03 March, 2015, 10:15am", "2015-03-03"),
+     ("By: Harbour News Service | Lisbon | Published: March 3, 2015 10:15 am", "2015-03-03"),
+     ("On March 3, 2015 10:15 am In News by Ana Lima", "2015-03-03"),
+     ("(03-03-2015)", "2015-03-03")],
 )
 def test_date_line_forms_under_the_headline(line, day):
     found = detect_structure(f"{_HEAD}{line}\n\n{_STORY}")
@@ -136,9 +141,22 @@ def test_an_originally_published_note_at_the_end_dates_the_page():
     assert detect_structure(text).published == "2015-03-03"
 
 
-def test_a_posted_on_line_that_runs_into_a_sentence_is_no_byline():
-    text = f"{_HEAD}\nPosted on March 3, 2015 by the council to every member of the union.\n\n{_STORY}"
-    assert detect_structure(text).published is None
+@pytest.mark.parametrize(
+    "line",
+    ["Posted on March 3, 2015 by the council to every member of the union.",
+     "On March 3, 2015 by a vote of five to two, the council approved the plan to reopen the port."],
+)
+def test_a_posted_on_line_that_runs_into_a_sentence_is_no_byline(line):
+    assert detect_structure(f"{_HEAD}\n{line}\n\n{_STORY}").published is None
+
+
+def test_a_dated_wire_dateline_before_a_hyphenated_word():
+    # "four-day" is a hyphen, not the dash of an apposition that would make the dateline prose
+    text = "Dock strike ends\n\nLISBON, March 3, 2015 - Dock workers ended a four-day strike on Monday.\n"
+    found = detect_structure(text)
+    [dateline] = found.structure.datelines
+    assert (dateline.span.text, dateline.date) == ("LISBON, March 3, 2015 -", "2015-03-03")
+    assert found.published == "2015-03-03"
 
 
 @pytest.mark.parametrize(
