@@ -49,6 +49,11 @@ _BODY_WORDS = {
     "organization", "organisation", "office", "government", "institute", "university", "court",
     "police", "parliament", "congress", "senate", "army", "military", "fund", "bank", "union",
 }
+# "paper" is a newspaper ("the paper said") unless a word makes it a document
+_PAPER_KINDS = {
+    "white", "green", "cabinet", "policy", "discussion", "position", "research", "working",
+    "consultation", "briefing", "strategy", "defense", "defence", "budget", "government", "draft",
+}
 _PAGES = {"website", "site", "page", "account"}  # published by whoever owns them: documents
 # standing texts: "FIFA rules state that P" is the rules', not a statement FIFA makes
 _PAGES |= {"rule", "regulation", "guideline", "constitution", "charter", "treaty"}
@@ -185,6 +190,8 @@ class ActorBook:
             return None
         lex = lexicons()
         wanted = lex.references.get(lemma)
+        if wanted == "outlet" and lemma == "paper" and any(c.lower_ in _PAPER_KINDS for c in head.lefts):
+            wanted = None  # "the white paper", "the cabinet paper": a document, not a newspaper
         media = wanted == "organisation" and any(c.lower_ in _MEDIA for c in head.lefts)
         if media:
             wanted = "outlet"  # "the media group", "the news company"

@@ -617,3 +617,21 @@ def test_a_public_bodys_report_is_a_document(nlp, text, content, expected):
 )
 def test_a_report_from_unnamed_people_is_theirs(nlp, text, content, expected):
     assert teller(text, content) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Courier reported that the fleet was growing. The white paper says that ships were sold.",
+            ("the white paper", "document"),
+        ),
+        (
+            "The Courier reported that the fleet was growing. The paper says that ships were sold.",
+            ("Courier", "outlet"),
+        ),
+    ],
+)
+def test_a_white_paper_is_a_document_and_the_paper_a_newspaper(nlp, text, expected):
+    label, kind = teller(text, "ships were sold")
+    assert (label, kind) == expected
