@@ -186,10 +186,12 @@ class ActorBook:
     def _reference(self, head: Token) -> Actor | None:
         """ "the newspaper", "the company", "the report": the named antecedent, when there is one."""
         lemma = head.lemma_.lower()
-        if head.pos_ != "NOUN" or not _definite(head):
+        if (head.pos_ != "NOUN" and head.lower_ != "medium") or not _definite(head):  # "medium": often ADJ
             return None
         lex = lexicons()
         wanted = lex.references.get(lemma)
+        if head.lower_ == "medium":
+            wanted = "outlet"  # "according to the medium": the outlet named before ("the media" is not one)
         if wanted == "outlet" and lemma == "paper" and any(c.lower_ in _PAPER_KINDS for c in head.lefts):
             wanted = None  # "the white paper", "the cabinet paper": a document, not a newspaper
         media = wanted == "organisation" and any(c.lower_ in _MEDIA for c in head.lefts)

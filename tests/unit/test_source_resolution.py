@@ -635,3 +635,8 @@ def test_a_report_from_unnamed_people_is_theirs(nlp, text, content, expected):
 def test_a_white_paper_is_a_document_and_the_paper_a_newspaper(nlp, text, expected):
     label, kind = teller(text, "ships were sold")
     assert (label, kind) == expected
+
+
+def test_the_medium_is_the_outlet_named_before(nlp):
+    text = "The Courier reported that the plant would close. According to the medium, 200 jobs will go."
+    assert teller(text, "200 jobs will go") == ("Courier", "outlet")
