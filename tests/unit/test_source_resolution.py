@@ -640,3 +640,12 @@ def test_a_white_paper_is_a_document_and_the_paper_a_newspaper(nlp, text, expect
 def test_the_medium_is_the_outlet_named_before(nlp):
     text = "The Courier reported that the plant would close. According to the medium, 200 jobs will go."
     assert teller(text, "200 jobs will go") == ("Courier", "outlet")
+
+
+def test_it_suggests_is_the_paper_speaking_again(nlp):
+    text = "A leaked cabinet paper said the office was overwhelmed. It also suggests that a fee could be charged."
+    assert teller(text, "a fee could be charged") == ("a leaked cabinet paper", "document")
+    # an expletive "it" with a copula stays no teller
+    text = "It is suggested that a fee could be charged."
+    claims = [c for c in analyze_text(text).claims if "a fee could be charged" in c.content.text]
+    assert all(c.chain[-1].kind == "unattributed" for c in claims)
