@@ -643,7 +643,10 @@ def test_the_medium_is_the_outlet_named_before(nlp):
 
 
 def test_it_suggests_is_the_paper_speaking_again(nlp):
-    text = "A leaked cabinet paper said the office was overwhelmed. It also suggests that a fee could be charged."
+    text = (
+        "A leaked cabinet paper said the office was overwhelmed. "
+        "It also suggests that a fee could be charged."
+    )
     assert teller(text, "a fee could be charged") == ("a leaked cabinet paper", "document")
     # an expletive "it" with a copula stays no teller
     text = "It is suggested that a fee could be charged."
