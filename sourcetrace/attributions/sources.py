@@ -37,6 +37,7 @@ _ISSUING = {
     "distribute",
 }
 _SEEN = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire", "sight"}  # not the owner
+_BROKEN = {"break", "publish", "carry", "air", "broadcast", "print", "run"}  # "the report was broken by X"
 _PASSED_ON = {"publish", "print", "carry", "air", "broadcast", "post", "leak"}  # by an outlet: not its own
 _REPORT_DOCS = {"report", "story", "article", "dispatch"}  # what an outlet publishes
 # papers through which their sender speaks, whoever it is ("the ministry's statement said")
@@ -268,14 +269,32 @@ class ActorBook:
         doc, lemma = head.doc, head.lemma_.lower()
         for i in range(head.i - 1, max(-1, head.i - 1 - _ISSUER_WINDOW), -1):
             tok = doc[i]
-            if tok.lemma_.lower() != lemma or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _ISSUING:
+            if tok.lemma_.lower() != lemma or tok.head.lemma_.lower() not in _ISSUING | _BROKEN:
                 continue
-            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-            issuer = self._actor_of(subj) if subj is not None else None
+            issuer = self._issuer_of(tok)
             if issuer is not None:
                 self.issuers[lemma] = issuer
                 return issuer
         return None
+
+    def _issuer_of(self, doc_tok: Token) -> Actor | None:
+        """ "X issued a statement" (the subject), "the report was first broken by X" (the agent:
+        an outlet that broke a report is its teller; any named actor inside the agent's phrase)."""
+        verb = doc_tok.head
+        if doc_tok.dep_ == "dobj" and verb.lemma_.lower() in _ISSUING:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return self._actor_of(subj) if subj is not None else None
+        if doc_tok.dep_ != "nsubjpass":
+            return None
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is None:
+            return None
+        found = self._actor_of(pobj)
+        if found is None:
+            inside = [a for a in self.index.within(*np_range(pobj)) if a.type not in ("DOCUMENT", "GPE")]
+            found = inside[0] if inside else None
+        return found if found is not None and found.type != "DOCUMENT" else None
 
     def _owner(self, head: Token) -> Actor | None:
         """Who a document belongs to: "Bloomberg's report", "the Kyodo report", "a report by

@@ -652,3 +652,21 @@ def test_it_suggests_is_the_paper_speaking_again(nlp):
     text = "It is suggested that a fee could be charged."
     claims = [c for c in analyze_text(text).claims if "a fee could be charged" in c.content.text]
     assert all(c.chain[-1].kind == "unattributed" for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The report was first broken by the Lisbon Post website. "
+            "The report claimed that the minister had resigned.",
+            "Lisbon Post",
+        ),
+        (
+            "Harbor Gate issued a statement on Monday. The statement claimed that the minister had resigned.",
+            "Harbor Gate",
+        ),
+    ],
+)
+def test_the_report_is_whoever_broke_or_issued_it(nlp, text, expected):
+    assert expected in teller(text, "the minister had resigned")[0]
