@@ -660,12 +660,15 @@ def _acronym_pairs(text: str, m: _Mention, ent_ids: dict[_SpanKey, str], ent_id:
         return []
     out = []
     pos = paren.start(group)
+    _, country_names = _affiliations()
     for part in re.split(r"\s*/\s*", paren.group(group)):
         p_start = text.index(part, pos)
         pos = p_start + len(part)
         other = ent_ids.get((p_start, pos))
         if other and other != ent_id:
             continue  # the acronym is a different known organisation
+        if _norm(part) in country_names and not m.country:
+            continue  # "Metro (UK)", "Sky News (US)": where it is, not another name for it
         out.append(
             _Mention(p_start, pos, m.label, part, m.gaz_kind, m.gaz_id, m.country, False, m.country_type)
         )

@@ -126,6 +126,13 @@ def test_parenthesised_acronym_aliases_the_name_before_it(nlp):
     assert [m.text for m in party.mentions] == ["Kurdistan Workers' Party", "PKK", "PKK"]
 
 
+def test_a_country_in_brackets_is_where_the_name_is_not_its_acronym(nlp):
+    text = "The story was broken by the Metro (UK) website. Later the minister visited the UK."
+    actors = by_name(actors_of(nlp, text))
+    assert actors["Metro"].aliases == []
+    assert [m.text for m in actors["United Kingdom"].mentions] == ["UK", "UK"]
+
+
 def test_surname_merges_with_full_name(nlp):
     (talabani,) = actors_of(nlp, "Jalal Talabani met the envoy. Later Talabani said the talks had gone well.")
     assert (talabani.name, talabani.aliases, len(talabani.mentions)) == ("Jalal Talabani", ["Talabani"], 2)
