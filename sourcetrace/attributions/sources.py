@@ -64,7 +64,9 @@ _BODIES = {"office", "ministry", "department", "bureau", "commission", "council"
 _ISSUER_WINDOW = 400  # tokens looked back for "X issued a statement" before "the statement said"
 # unnamed people who speak on the record for a body ("a Rosneft spokesman", "spokespeople for the
 # journals"): the body stands behind the words, so the link is named, not anonymous
-_ON_RECORD = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"}
+_ON_RECORD = {
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "representative",
+}
 # words for a kind of office-holder and the title words they cover (empty: any title), for "the
 # official" after "Oil Minister X"
 _LAWMAKERS = frozenset({"senator", "sen", "congressman", "congresswoman", "representative", "rep", "mp"})

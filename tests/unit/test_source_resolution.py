@@ -395,6 +395,11 @@ def test_an_outlet_quoting_an_outlet_after_the_report(nlp):
             ("a spokesman", "anonymous"),
         ),
         ("A senior official said the talks had collapsed.", "the talks", ("a senior official", "anonymous")),
+        (
+            "A representative of Harbor Gate said the talks had collapsed.",
+            "the talks",
+            ("a representative of Harbor Gate", "named"),
+        ),
     ],
 )
 def test_a_spokesperson_speaks_on_the_record_unless_the_text_withholds_who(nlp, text, content, expected):
