@@ -109,11 +109,14 @@ _DATE_LINE = re.compile(
 )
 _ANY_DATE = re.compile(
     rf"(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}"
+    rf"|\d{{1,2}} / \d{{1,2}} / \d{{4}}"  # "24 / 09 / 2019"
     rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}{_ORD},?\s*\d{{4}}"
     rf"|\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTH},?\s*\d{{4}}"
     rf"|\d{{1,2}}[-/]{_MONTH}[-/]\d{{4}})",  # "23-Jan-2023"
     re.IGNORECASE,
 )
+# a two-digit year, read only after a date's label: "(Updated 8/19/18)"
+_SHORT_YEAR = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{2}(?![\d/])")
 _HAS_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\bago\b|\b(?:yesterday|today|just now)\b", re.IGNORECASE)
 _HAS_LABEL = re.compile(rf"^\W*{_DATE_LABEL}\b", re.IGNORECASE)
 # a correction is a change after publication: its date is an update's ("Correction: October 2, 2016")
@@ -213,11 +216,20 @@ def _full_date(text: str) -> str | None:
     for m in found:
         value = parse_date(m.group()) if re.search(r"[A-Za-z]", m.group()) else None
         if value is None:
-            result = _date_parser().get_date_data(m.group())
+            result = _date_parser().get_date_data(m.group().replace(" / ", "/"))
             value = result.date_obj.date().isoformat() if result and result.date_obj else None
         if value:
             return value
-    return None
+    return _short_year_date(text)
+
+
+def _short_year_date(text: str) -> str | None:
+    """ "Updated 8/19/18" -> 2018-08-19: a two-digit year only right after a date's label."""
+    m = re.search(rf"(?<![\w-]){_DATE_LABEL}\s*[:\-–—]?\s*(?P<d>{_SHORT_YEAR.pattern})", text, re.IGNORECASE)
+    if not m:
+        return None
+    result = _date_parser().get_date_data(m.group("d"))
+    return result.date_obj.date().isoformat() if result and result.date_obj else None
 
 
 def _is_date_line(line: str, *, header: bool) -> bool:
@@ -236,7 +248,10 @@ def _is_date_line(line: str, *, header: bool) -> bool:
         return False
     if not re.search(r"\d|\b(?:yesterday|today|just now)\b", stripped, re.IGNORECASE):
         return False
-    has_date = bool(_ANY_DATE.search(stripped)) or bool(re.search(rf"\b{_MONTH}\b", stripped, re.IGNORECASE))
+    has_date = (
+        bool(_ANY_DATE.search(stripped)) or bool(re.search(rf"\b{_MONTH}\b", stripped, re.IGNORECASE))
+        or bool(_short_year_date(stripped))
+    )
     clock = bool(_HAS_CLOCK.search(stripped))
     if header:
         return has_date or clock
@@ -445,8 +460,8 @@ def _byline(line: str, *, header: bool) -> Chrome | None:
     if m and _full_date(m.group("date")):
         return _posted_on(m.group("rest") or "", _full_date(m.group("date")))  # "Posted on <date> by X"
     m = _BY.match(stripped)
-    if m:
-        return _byline_fields(m.group("rest"), None)  # "By X | Outlet | date", "Written by X"
+    if m:  # "By X | Outlet | date", "Written by X"; "By : handle on <date> | Source: X"
+        return _byline_fields(m.group("rest"), None) or _dated_fields(m.group("rest"))
     if header:
         found = _name_then_date(stripped)
         if found is not None:
@@ -464,6 +479,24 @@ def _posted_on(rest: str, day: str | None) -> Chrome | None:
     if found is None and len(rest.split()) <= 3 and not re.search(r"[.!?;:]$", rest):
         return _chrome_stub("byline", [], None, day)
     return found
+
+
+def _dated_fields(rest: str) -> Chrome | None:
+    """A byline whose names do not parse but whose date does: "cd on 31 May 2021, 01:34 | Source:
+    citinewsroom" (a handle, the date, the source). Short fields only; the source is the outlet."""
+    fields = [f.strip() for f in _FIELD_SPLIT.split(rest.strip()) if f.strip()]
+    if not fields or len(rest.split()) > 16:
+        return None
+    if any(len(f.split()) > 6 or re.search(r"[.!?;]$", f) for f in fields):
+        return None
+    day: str | None = None
+    outlet: str | None = None
+    for f in fields:
+        who, found = _split_on_date(f, None)
+        day = day or found or (_full_date(f) if _is_date_line(f, header=True) else None)
+        source = re.match(r"(?:source|via)\s*:\s*(?P<who>\S.*)$", who, re.IGNORECASE)
+        outlet = outlet or (source.group("who") if source else None)
+    return _chrome_stub("byline", [], outlet, day) if day else None
 
 
 def _staff_byline(stripped: str) -> Chrome:
@@ -1193,6 +1226,7 @@ _PLACE_DATE = re.compile(
     rf"(?P<date>{_ANY_DATE.pattern}){_CLOCK_AFTER}\W*$",
     re.IGNORECASE,
 )
+_DATE_THEN_SOURCE = re.compile(r"^(?P<date>.+?)\s*[|•·]?\s*(?-i:Source)\s*:\s*(?P<who>[^\W\d_][^|]{0,60})$")
 _TOP_LINES = 5  # how far below the header a date line still dates the page, before any paragraph
 
 
@@ -1225,6 +1259,14 @@ def _teaser_stamps(lines: _Lines, body_first: int) -> None:
             lines.mark(j, "related")
 
 
+def _date_then_source(line: str) -> tuple[str, str] | None:
+    """(day, source) of "Feb 26, 2021, 08:24AM IST | Source: Times Now" (the label may be run in)."""
+    m = _DATE_THEN_SOURCE.match(line.strip())
+    if not m or not _is_date_line(m.group("date"), header=True) or not _full_date(m.group("date")):
+        return None
+    return _full_date(m.group("date")) or "", m.group("who").strip()
+
+
 def _top_dates(lines: _Lines, body_first: int) -> int:
     """Date lines just below the header, before the story's first paragraph ("logo" / "Daily digest" /
     "Thursday, 16 May 2019"; a post's title, then "March 20, 2017"; "Brussels, 12 July 2021"): the
@@ -1237,9 +1279,11 @@ def _top_dates(lines: _Lines, body_first: int) -> int:
             continue
         if _is_prose(line):
             break
+        sourced = _date_then_source(line)
         day = _full_date(line) if _is_date_line(line, header=True) else _place_date(line)
-        if day:
-            lines.mark(j, "date", _chrome_stub("date", [], None, day))
+        if day or sourced:
+            lines.mark(j, "date", _chrome_stub("date", [], sourced[1] if sourced else None,
+                                               day or (sourced[0] if sourced else None)))
             end = j + 1
     return end
 
@@ -1305,6 +1349,9 @@ def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome |
         return _chrome_stub("date", [], None, _full_date(line))
     if _place_date(line):  # "Brussels, 12 July 2021": never the headline
         return _chrome_stub("date", [], None, _place_date(line))
+    sourced = _date_then_source(line)
+    if sourced:  # "Feb 26, 2021, 08:24AM ISTSource: Times Now": the date, then who the story comes from
+        return _chrome_stub("date", [], sourced[1], sourced[0])
     if _is_breadcrumb(lines, j):
         return _chrome_stub("furniture", [], None, None)
     byline = _byline(line, header=True)

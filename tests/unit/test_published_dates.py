@@ -174,3 +174,32 @@ def test_a_date_under_the_headline_beats_the_comments_below():
     comments = "Leave a comment\nAna Lima says:\nMarch 5, 2015 at 3:12 pm\nGood.\n"
     text = f"{_HEAD}March 3, 2015\n\n{_STORY}\n{comments}"
     assert detect_structure(text).published == "2015-03-03"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [("By : hl on 31 May 2021, 01:34     |     Source: harbournews", "2021-05-31"),  # a handle, not a name
+     ("Daily Bulletin 24 / 09 / 2019", "2019-09-24"),  # a bulletin's label, then its day spaced out
+     ("Feb 26, 2021, 08:24AM ISTSource: Harbour TV", "2021-02-26")],  # a source label run into the date
+)
+def test_header_forms_whose_date_comes_with_other_fields(line, day):
+    found = detect_structure(f"{_HEAD}{line}\n\n{_STORY}")
+    assert found.published == day
+    assert [c.span.text for c in found.structure.chrome] == [line]
+
+
+def test_a_date_and_source_line_a_few_lines_below_the_header():
+    text = (f"  • Harbour\n  • {_HEAD}  • 907 views\n  • 3 years ago\n\n{_HEAD}\n"
+            f"Feb 26, 2021, 08:24AM ISTSource: Harbour TV\n\n{_STORY}")
+    assert detect_structure(text).published == "2021-02-26"
+
+
+def test_a_two_digit_year_counts_only_after_a_label():
+    assert detect_structure(f"{_HEAD}By Ana Lima\n(Updated 8/19/18)\n\n{_STORY}").published == "2018-08-19"
+    text = f"{_HEAD}\n{_STORY}\nThe three ferries sailed on routes 8/19/18 and 4/12/20.\n"
+    assert detect_structure(text).published is None
+
+
+def test_a_sentence_opening_with_by_and_a_date_is_no_byline():
+    text = f"{_HEAD}\nBy the time the strike ended on March 3, 2015, the port was empty.\n\n{_STORY}"
+    assert detect_structure(text).published is None
