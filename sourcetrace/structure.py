@@ -126,7 +126,7 @@ _UPDATED_SEGMENT = re.compile(
 _UPDATED_LABEL = re.compile(r"updat|modif|edited|correct", re.IGNORECASE)
 # a date's label inside a longer line: "... New Delhi Updated on: October 14, 2019 11:54 IST"
 _LABELLED_DATE = re.compile(
-    rf"(?<![\w-])(?P<label>{_DATE_LABEL})\s*[:\-–—]?\s*(?:{_WEEKDAY},?\s+)?(?P<date>{_ANY_DATE.pattern})",
+    rf"(?<![\w-])(?P<label>{_DATE_LABEL})\s*[:\-–—]?\s*(?:{_WEEKDAY}\s*[,|]?\s+)?(?P<date>{_ANY_DATE.pattern})",
     re.IGNORECASE,
 )
 # a site's name after the date: "09 June 2006 [08:28] - TODAY.AZ"
@@ -1595,15 +1595,17 @@ def _published(
 
 def _in_tail(text: str, chrome: list[Chrome], header_end: int) -> set[int]:
     """Where the chrome inside the page's tail starts: the lines that run on, chrome after chrome,
-    from a "Leave a comment" or "Related stories" line below the header. A date there is a
+    from a "Leave a comment" or "Related stories" line below the story's first paragraph. A date there is a
     comment's ("Ana says: March 5, 2015 at 3:12 pm", "Posted on ... by Rui") or another story's."""
     inside: set[int] = set()
     in_tail = False
     previous_end = 0
+    # a "More News" in the menu above the story opens no tail: only a marker after the first paragraph
+    first_prose = next((s for s, e in _lines(text) if _is_prose(text[s:e])), len(text))
     for c in sorted(chrome, key=lambda c: c.span.start):
         if text[previous_end:c.span.start].strip():
             in_tail = False  # the story goes on between: the tail ended
-        if c.span.start >= header_end and c.kind in ("comments", "related"):
+        if c.span.start >= max(header_end, first_prose) and c.kind in ("comments", "related"):
             in_tail = True
         elif in_tail:
             inside.add(c.span.start)

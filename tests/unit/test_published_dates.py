@@ -203,3 +203,14 @@ def test_a_two_digit_year_counts_only_after_a_label():
 def test_a_sentence_opening_with_by_and_a_date_is_no_byline():
     text = f"{_HEAD}\nBy the time the strike ended on March 3, 2015, the port was empty.\n\n{_STORY}"
     assert detect_structure(text).published is None
+
+
+def test_a_labelled_date_with_its_weekday_in_a_field_beats_the_sites_today_header():
+    text = f"Thu | Jul 2, 2026\n\n{_HEAD}\nPublished:Thursday | February 3, 2022 | 12:48 AM\n\n{_STORY}"
+    assert detect_structure(text).published == "2022-02-03"
+
+
+def test_a_more_news_link_in_the_menu_above_the_story_opens_no_tail():
+    menu = "Home\nLead Stories\nNews\nMore News\nPower FM\nWeather\nOther News\n\n"
+    text = f"{menu}{_HEAD}published: Sunday | November 2, 2008\n\n{_STORY}"
+    assert detect_structure(text).published == "2008-11-02"
