@@ -168,7 +168,9 @@ def is_boilerplate(line: str) -> bool:
     if not norm:
         return False
     stripped = re.sub(r"^[\s•·●▪►»>|@#*–—-]+", "", line.strip())
-    return norm in exact or any(r.fullmatch(line.strip()) or r.fullmatch(stripped) for r in regexes)
+    # "You’ve reached your limit": the patterns write a straight apostrophe
+    forms = {line.strip(), stripped, stripped.replace("’", "'").rstrip(" →»›>")}
+    return norm in exact or any(r.fullmatch(f) for r in regexes for f in forms)
 
 
 def parse_date(text: str) -> str | None:
@@ -267,6 +269,7 @@ class _ChromeLexicon:
     tail_related_regex: tuple[re.Pattern[str], ...]
     tail_comments: frozenset[str]
     tail_comments_regex: tuple[re.Pattern[str], ...]
+    tail_paywall_regex: tuple[re.Pattern[str], ...]
     inline_related: re.Pattern[str]
     roles: re.Pattern[str]
     caption_label: re.Pattern[str]
@@ -293,6 +296,7 @@ def _chrome_lexicon() -> _ChromeLexicon:
         tail_related_regex=regexes("tail_related_regex"),
         tail_comments=frozenset(data.get("tail_comments", [])),
         tail_comments_regex=regexes("tail_comments_regex"),
+        tail_paywall_regex=regexes("tail_paywall_regex"),
         inline_related=re.compile(
             rf"^\W*(?:{alts('inline_related_prefixes')}|{inline_regex})\s*[:>»|]\s*\S", re.IGNORECASE
         ),
@@ -407,7 +411,9 @@ _CONTACT_WORDS = re.compile(r"\b(?:contact|e-?mail|tips?|write to|reach|send|sto
 _CAPTION_INSIDE = re.compile(
     r"\b(?:photo credit should read|picture date|image copyright|media caption)\b"
     # "... on Oct. 3, 2018. Photo by Ana Lima | The Signal": a credit after the caption's sentence
-    r"|[.!?”\"]\s+(?:photos?|photograph|picture|image)\s*(?:by\b|:|credit\b)\s*[A-Z]",
+    r"|[.!?”\"]\s+(?:photos?|photograph|picture|image)\s*(?:by\b|:|credit\b)\s*[A-Z]"
+    # "... eight months after taking power in Qld. Credit: Chris Hyde": a credit closing the caption
+    r"|[.!?”\"]\s+(?:(?:photo|image|picture)\s+)?credits?\s*:\s*[A-Z][^.!?]{0,60}$",
     re.IGNORECASE,
 )
 
@@ -762,9 +768,12 @@ def _is_credit(line: str) -> bool:
 
 
 def _tail_marker(line: str) -> str | None:
-    """ "related" or "comments" when the line opens the page's tail (other stories, the comments)."""
+    """ "related" or "comments" when the line opens the page's tail (other stories, the comments);
+    "furniture" for a paywall offer, which opens a block of plans and prices."""
     lex = _chrome_lexicon()
     norm = _normalise_line(line)
+    if any(r.fullmatch(norm.replace("’", "'").rstrip(" →»›>")) for r in lex.tail_paywall_regex):
+        return "furniture"
     if norm in lex.tail_comments or any(r.fullmatch(norm) for r in lex.tail_comments_regex):
         return "comments"
     if norm in lex.tail_related or any(r.fullmatch(norm) for r in lex.tail_related_regex):
@@ -1420,6 +1429,22 @@ def _after_copyright(lines: _Lines, body_first: int) -> None:
             lines.mark(j, "furniture")
 
 
+def _tail_block(lines: _Lines, j: int, marker: str) -> int:
+    """Mark the lines from `j` that a tail marker opened; returns the first line after the block."""
+    n = len(lines.spans)
+    while j < n:
+        if marker == "related" and j not in lines.chrome and len(lines.line(j).split()) >= 45:
+            break  # a full paragraph: the article goes on
+        if marker == "furniture" and j not in lines.chrome and _is_prose(lines.line(j)):
+            break  # a paywall's plans and prices end where prose begins
+        if _tail_marker(lines.line(j)) not in (None, marker):
+            break  # "Leave a comment" after the related stories: the comments begin
+        if j not in lines.chrome:
+            lines.mark(j, marker)
+        j += 1
+    return j
+
+
 def _tail(lines: _Lines, body_first: int) -> None:
     """The page's tail: other stories' headlines and the comments, after the article's last line."""
     n = len(lines.spans)
@@ -1430,20 +1455,8 @@ def _tail(lines: _Lines, body_first: int) -> None:
             i += 1
             continue
         lines.mark(i, marker)  # "Leave a comment" opens the comments, whatever else it matched
-        j = i + 1
         inline = _inline_related_block(lines, i) if marker == "related" else 0
-        if inline:
-            i = j + inline
-            continue
-        while j < n:
-            if marker == "related" and j not in lines.chrome and len(lines.line(j).split()) >= 45:
-                break  # a full paragraph: the article goes on
-            if _tail_marker(lines.line(j)) not in (None, marker):
-                break  # "Leave a comment" after the related stories: the comments begin
-            if j not in lines.chrome:
-                lines.mark(j, marker)
-            j += 1
-        i = j
+        i = i + 1 + inline if inline else _tail_block(lines, i + 1, marker)
     # Teasers of other stories end with their time stamp ("1 day ago"): the few lines above one,
     # in the second half of the page, are another story's headline and summary.
     for k in range(max(body_first, n // 2), n):
