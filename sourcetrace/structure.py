@@ -1598,12 +1598,35 @@ def _published(
     for d in datelines:
         if d.date:
             candidates.append((2, d.span.start, d.date))
+    candidates = _confirmed_readings(candidates, chrome)
     found = min(candidates) if candidates else None
     if found is not None and found[0] in (0, 1, 2, 4):
         return found[2]
     # an update's date or none but the site's "today": the dateline's day, put in its year, is earlier
     completed = _dateline_with_year(text, chrome, datelines, [c[2] for c in candidates], header_end)
     return completed or (found[2] if found else None)
+
+
+_NUMERIC_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\d/.-])")
+
+
+def _confirmed_readings(
+    candidates: list[tuple[int, int, str]], chrome: list[Chrome]
+) -> list[tuple[int, int, str]]:
+    """An ambiguous numeric date ("12 / 07 / 2021": July 12 or December 7) read the way another
+    date of the page confirms ("Brussels, 12 July 2021"): day and month swapped when the swap is there."""
+    days = {day for _, _, day in candidates}
+    texts = {c.span.start: c.span.text for c in chrome}
+    out = []
+    for rank, start, day in candidates:
+        m = _NUMERIC_DAY.search(texts.get(start, ""))
+        if m and int(m.group(1)) <= 12 and int(m.group(3)) <= 12 and m.group(1) != m.group(3):
+            y, mo, d = (int(x) for x in day.split("-"))
+            swapped = date(y, d, mo).isoformat()
+            if swapped in days and swapped != day:
+                day = swapped
+        out.append((rank, start, day))
+    return out
 
 
 def _in_tail(text: str, chrome: list[Chrome], header_end: int) -> set[int]:

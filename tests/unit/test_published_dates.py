@@ -214,3 +214,11 @@ def test_a_more_news_link_in_the_menu_above_the_story_opens_no_tail():
     menu = "Home\nLead Stories\nNews\nMore News\nPower FM\nWeather\nOther News\n\n"
     text = f"{menu}{_HEAD}published: Sunday | November 2, 2008\n\n{_STORY}"
     assert detect_structure(text).published == "2008-11-02"
+
+
+def test_an_ambiguous_numeric_date_is_read_the_way_the_page_confirms():
+    text = "Harbour Board - Daily News\n\nDaily News 12 / 07 / 2021\nBrussels, 12 July 2021\n\n" + _STORY
+    found = detect_structure(text)
+    [bulletin] = [c for c in found.structure.chrome if c.span.text.startswith("Daily News 12")]
+    assert bulletin.date == "2021-12-07"  # alone, dateparser reads it month first
+    assert found.published == "2021-07-12"  # the same day, confirmed in words below it
