@@ -204,6 +204,35 @@ def _date_parser():
     )
 
 
+# blog and CMS templates date English stories in their own language: "Kamis, 24 Februari 2011"
+_DATE_LANGUAGES = ["id", "ms", "fr", "es", "pt", "it", "de", "nl", "tr", "sw"]
+
+
+@lru_cache(maxsize=1)
+def _foreign_date_parser():
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=_DATE_LANGUAGES,
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True,
+                  "PARSERS": ["absolute-time"]},
+    )
+
+
+def _foreign_date(line: str) -> str | None:
+    """The day of a short date line in another language ("Kamis, 24 Februari 2011", "Lundi 3 mars
+    2015"); None for anything else (a line with an English date goes the English way)."""
+    stripped = line.strip()
+    if not 2 <= len(stripped.split()) <= 6 or not re.search(r"\b(?:1[89]|20)\d{2}\b", stripped):
+        return None
+    if not re.search(r"(?<!\d)\d{1,2}(?!\d)", stripped) or re.search(r"[!?;\"“”]", stripped):
+        return None
+    if _ANY_DATE.search(stripped) or re.search(rf"\b{_MONTH}\b", stripped, re.IGNORECASE):
+        return None
+    result = _foreign_date_parser().get_date_data(stripped)
+    return result.date_obj.date().isoformat() if result and result.date_obj else None
+
+
 def _full_date(text: str) -> str | None:
     """A full date stated in a piece of chrome ("Fri 14th August 2020", "2021/06/03"), else None."""
     found = list(_ANY_DATE.finditer(text))
@@ -1289,7 +1318,8 @@ def _top_dates(lines: _Lines, body_first: int) -> int:
         if _is_prose(line):
             break
         sourced = _date_then_source(line)
-        day = _full_date(line) if _is_date_line(line, header=True) else _place_date(line)
+        day = _full_date(line) if _is_date_line(line, header=True) else None
+        day = day or _place_date(line) or _foreign_date(line)
         if day or sourced:
             lines.mark(j, "date", _chrome_stub("date", [], sourced[1] if sourced else None,
                                                day or (sourced[0] if sourced else None)))
@@ -1356,8 +1386,9 @@ def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome |
     line = lines.line(j)
     if _is_date_line(line, header=True):
         return _chrome_stub("date", [], None, _full_date(line))
-    if _place_date(line):  # "Brussels, 12 July 2021": never the headline
-        return _chrome_stub("date", [], None, _place_date(line))
+    day = _place_date(line) or _foreign_date(line)
+    if day:  # "Brussels, 12 July 2021", "Kamis, 24 Februari 2011": never the headline
+        return _chrome_stub("date", [], None, day)
     sourced = _date_then_source(line)
     if sourced:  # "Feb 26, 2021, 08:24AM ISTSource: Times Now": the date, then who the story comes from
         return _chrome_stub("date", [], sourced[1], sourced[0])

@@ -222,3 +222,18 @@ def test_an_ambiguous_numeric_date_is_read_the_way_the_page_confirms():
     [bulletin] = [c for c in found.structure.chrome if c.span.text.startswith("Daily News 12")]
     assert bulletin.date == "2021-12-07"  # alone, dateparser reads it month first
     assert found.published == "2021-07-12"  # the same day, confirmed in words below it
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [("Kamis, 24 Februari 2011", "2011-02-24"), ("Lundi 3 mars 2015", "2015-03-03"),
+     ("Selasa, 3 Maret 2015 10:15 WIB", "2015-03-03")],
+)
+def test_a_blog_date_header_in_another_language(line, day):
+    found = detect_structure(f"{line}\n\n{_HEAD}\n{_STORY}")
+    assert (found.title, found.published) == ("Dock strike ends after four days", day)
+
+
+def test_a_short_foreign_headline_with_a_year_is_no_date():
+    found = detect_structure(f"Jokowi menang 2019\n\n{_STORY}")
+    assert (found.title, found.published) == ("Jokowi menang 2019", None)
