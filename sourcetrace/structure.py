@@ -891,6 +891,11 @@ def _dateline_at(
     return _lead_dateline(text, start, m, first_paragraph, publisher)
 
 
+# "July 15, 2024: The Japanese yen ...", "Tuesday, 3 March 2015 - Dock workers ...": the day opens the story
+_DATED_LEAD = re.compile(
+    rf"(?:{_WEEKDAY},?[ \t]+)?(?P<date>{_ANY_DATE.pattern})[ \t]*(?P<sep>:|[–—]|--?)[ \t]+(?=[A-Z“\"‘'(])",
+    re.IGNORECASE,
+)
 # "CHILLICOTHE, Ohio, Feb. 21, 2022 /PRNewswire/ --": a press release's place, date and distributor
 _RELEASE_DATELINE = re.compile(
     rf"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}}(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,2}})?"
@@ -1084,6 +1089,7 @@ class _Lines:
                     text, s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip())
                 )
         self.chrome: dict[int, Chrome] = {}  # line index -> chrome
+        self.dated_lead: Chrome | None = None  # "July 15, 2024:" opening the story's first paragraph
         self.repeated: set[int] = set()  # lines that are chrome only because they occur twice
 
     def line(self, i: int) -> str:
@@ -1316,6 +1322,12 @@ def _top_dates(lines: _Lines, body_first: int) -> int:
         if j in lines.chrome:
             continue
         if _is_prose(line):
+            s = lines.spans[j][0]
+            lead = _DATED_LEAD.match(lines.text, s)
+            if lead and _full_date(lead.group("date")):  # the story opens with its day: "July 15, 2024: The"
+                span = make_span(lines.text, s, _before_space(lines.text, s, lead.end("sep")))
+                lines.dated_lead = Chrome(span=span, kind="date", date=_full_date(lead.group("date")))
+                end = j
             break
         sourced = _date_then_source(line)
         day = _full_date(line) if _is_date_line(line, header=True) else None
@@ -1537,6 +1549,8 @@ def detect_structure(text: str) -> FoundStructure:
         body_start = publisher_line.end
 
     chrome: list[Chrome] = [lines.chrome[i] for i in sorted(lines.chrome)]
+    if lines.dated_lead is not None:
+        chrome.append(lines.dated_lead)
     chrome_starts = {c.span.start for c in chrome}
 
     datelines: list[Dateline] = []

@@ -237,3 +237,22 @@ def test_a_blog_date_header_in_another_language(line, day):
 def test_a_short_foreign_headline_with_a_year_is_no_date():
     found = detect_structure(f"Jokowi menang 2019\n\n{_STORY}")
     assert (found.title, found.published) == ("Jokowi menang 2019", None)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["July 15, 2024: Dock workers", "Monday, 15 July 2024 - Dock workers", "15 July 2024 — Dock workers"],
+)
+def test_a_story_opening_with_its_day(opening):
+    text = f"{_HEAD}\n{opening} at the port of Lisbon ended a four-day strike on Monday, the union said.\n"
+    found = detect_structure(text)
+    assert found.published == "2024-07-15"
+    [lead] = [c for c in found.structure.chrome if c.kind == "date"]
+    assert lead.span.text == opening[: -len(" Dock workers")]  # the date and its dash only: the story is text
+    assert found.structure.datelines == []
+
+
+def test_a_later_paragraph_opening_with_a_date_does_not_date_the_page():
+    later = "March 3, 2015: the day the strike began, and nobody in the port has forgotten it.\n"
+    text = f"{_HEAD}\n{_STORY}\n{later}"
+    assert detect_structure(text).published is None
