@@ -645,6 +645,9 @@ def _role_in_appositive(ent: SpacySpan) -> bool:
         and c.lower_ in _person_nouns()
         and c.lower_ not in _SHARED_ROLES
         and c.tag_ == "NN"
+        # "The Caucus, former governor L. Douglas Wilder and others": the role of a person named next
+        and not any(t.ent_type_ == "PERSON" for t in c.subtree)
+        and not any(t.pos_ == "PROPN" and t.dep_ in ("compound", "appos", "flat") for t in c.children)
         for c in ent.root.children
     )
 

@@ -503,6 +503,12 @@ def test_a_name_with_a_persons_role_in_apposition_is_a_person(nlp):
         ("U Win Zaw Htay", "PERSON", ["director of Periodicals Enterprise"]),
         ("Periodicals Enterprise", "ORG", []),
     ]
+    # the role of a person named next, in a list, is not the body's
+    text = (
+        "The Talvo Caucus, former governor L. Douglas Wilder - himself the first governor - and others met."
+    )
+    actors = parsed_actors(nlp, text, [("Talvo Caucus", "ORG", 0), ("L. Douglas Wilder", "PERSON", 0)])
+    assert [(a.name, a.type) for a in actors] == [("Talvo Caucus", "ORG"), ("L. Douglas Wilder", "PERSON")]
     # a role a body can also have leaves the body a body
     text = "Talvo Mining, the market leader in Kenya, said profits fell."
     actors = parsed_actors(nlp, text, [("Talvo Mining", "ORG", 0)])
