@@ -344,11 +344,12 @@ class ActorBook:
                     self.issuers[pobj.lemma_.lower()] = actor
 
     def _titled_name(self, head: Token, source: Range) -> Actor | None:
-        """ "Tanzanian Minister for Health Ummy Mwalimu": a title heading a person's name."""
+        """ "Tanzanian Minister for Health Ummy Mwalimu": a title heading a person's name (after the
+        title: in "a senior Obama administration official" Obama is not the official)."""
         if not _is_title_token(head):
             return None
-        start, end = np_range(head)
-        people = [a for a in self.index.within(max(start, source[0]), end) if a.type == "PERSON"]
+        _, end = np_range(head)
+        people = [a for a in self.index.within(max(tok_end(head), source[0]), end) if a.type == "PERSON"]
         return people[0] if len(people) == 1 else None
 
     def _described(self, head: Token) -> Actor | None:

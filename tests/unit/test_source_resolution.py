@@ -675,3 +675,13 @@ def test_it_suggests_is_the_paper_speaking_again(nlp):
 )
 def test_the_report_is_whoever_broke_or_issued_it(nlp, text, expected):
     assert expected in teller(text, "the minister had resigned")[0]
+
+
+def test_a_name_before_the_title_is_not_the_official(nlp):
+    text = (
+        "A senior Obama administration official said on Friday that the plan would go ahead. "
+        "“We welcome constructive steps,” the official said."
+    )
+    official = ("a senior Obama administration official", "anonymous")
+    assert teller(text, "the plan would go ahead") == official
+    assert teller(text, "We welcome constructive steps") == official
