@@ -76,7 +76,11 @@ _HYPERNYMS: dict[str, frozenset[str]] = {
     "lawmaker": _LAWMAKERS,
     "legislator": _LAWMAKERS,
 }
-_OFF_RECORD = ("anonymity", "not to be named", "not be named", "not to be identified", "not be identified")
+_OFF_RECORD = (
+    "anonymity", "anonymous", "unnamed", "not to be named", "not be named", "not to be identified",
+    "not be identified", "declined to be named", "declined to be identified", "not authorized",
+    "not authorised",
+)
 # a cue noun with no source of its own names its teller: unnamed press reports are news media
 # ("growing media reports that P"), rumours are nobody the text can name
 _TELLING_NOUNS = {"report": "outlet", "story": "outlet", "rumor": "anonymous", "rumour": "anonymous"}

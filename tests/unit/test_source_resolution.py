@@ -396,6 +396,16 @@ def test_an_outlet_quoting_an_outlet_after_the_report(nlp):
         ),
         ("A senior official said the talks had collapsed.", "the talks", ("a senior official", "anonymous")),
         (
+            "A spokesman who declined to be named said the talks had collapsed.",
+            "the talks",
+            ("a spokesman", "anonymous"),
+        ),
+        (
+            "An unnamed spokesman said the talks had collapsed.",
+            "the talks",
+            ("an unnamed spokesman", "anonymous"),
+        ),
+        (
             "A representative of Harbor Gate said the talks had collapsed.",
             "the talks",
             ("a representative of Harbor Gate", "named"),
