@@ -83,15 +83,23 @@ def panel_data(analysis: Analysis, focus: Focus | None, key: str) -> dict:
     )
 
 
-def render_panel(analysis: Analysis, focus: Focus | None, key: str, on_article_page: bool) -> None:
-    """The right-hand panel shown beside every view."""
-    # the style and the heading in one element: every element costs the browser time per rerun
+def render_heading(analysis: Analysis) -> None:
+    """The panel's style and heading, in one element (every element costs the browser time per rerun)."""
+    st.markdown(f"{PANEL_CSS}\n\n#### Claims · {len(analysis.claims)}", unsafe_allow_html=True)
+
+
+def render_panel(
+    analysis: Analysis, focus: Focus | None, key: str, on_article_page: bool, heading: bool = True
+) -> None:
+    """The right-hand panel shown beside every view; `heading=False` when the page drew
+    render_heading itself (above the panel, outside the fragment a focus change reruns)."""
     last_key = f"{key}-last-action"
     # a click the callback did not carry out (AppTest sets the state directly): before any widget
     # of the panel is drawn, so clearing the filters may still set them; then every view reruns
     if _take_action(_value(key), key, last_key, on_article_page):
         st.rerun()
-    st.markdown(f"{PANEL_CSS}\n\n#### Claims · {len(analysis.claims)}", unsafe_allow_html=True)
+    if heading:
+        render_heading(analysis)
     if analysis.claims:
         _filters(analysis, focus, key)
 
