@@ -13,22 +13,27 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from sourcetrace.attributions.impressions import SEEM_VERBS
 from sourcetrace.attributions.lexicons import Lexicons
 from sourcetrace.learned import Scorer
 
-ACCORDING, VERB, NOUN, LEARNED = "according", "verb", "noun", "learned"
+ACCORDING, VERB, NOUN, LEARNED, SEEM = "according", "verb", "noun", "learned", "seem"
 
 
 def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | None:
-    """The kind of cue `tok` may head ("according", "verb", "noun", or "learned": a verb the
-    lexicon lacks that the learned scorer calls a cue), or None when it is none."""
+    """The kind of cue `tok` may head ("according", "verb", "noun", "seem": "X seemed to Y", or
+    "learned": a verb the lexicon lacks that the learned scorer calls a cue), or None when it is none."""
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return ACCORDING
+    if tok.lower_ == "as" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "per":
+        return ACCORDING  # "As per the report, ...": "according to" in South Asian English
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in lex.verbs:
         return VERB
     if tok.pos_ == "NOUN" and lemma in lex.nouns:
         return NOUN
+    if tok.pos_ in ("VERB", "AUX") and lemma in SEEM_VERBS:
+        return SEEM
     if learned is not None and tok.pos_ == "VERB" and learned.is_cue(tok):
         return LEARNED
     return None

@@ -9,8 +9,9 @@ from spacy.tokens import Doc
 
 from sourcetrace import learned
 from sourcetrace.attributions.base import Found, Range, Rule, trimmed
-from sourcetrace.attributions.cues import ACCORDING, LEARNED, NOUN, VERB, cue_candidates, verb_tags
+from sourcetrace.attributions.cues import ACCORDING, LEARNED, NOUN, SEEM, VERB, cue_candidates, verb_tags
 from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
+from sourcetrace.attributions.impressions import IMPRESSION_RULES, seem_find
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
 from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, nest
 from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_find
@@ -27,6 +28,7 @@ from sourcetrace.attributions.sources import ActorBook, norm
 from sourcetrace.attributions.twohop import (
     TWO_HOP_RULES,
     according_outer,
+    as_reported_by,
     citing_sources,
     quoted_as_saying,
     seen_by,
@@ -62,6 +64,7 @@ STAGE_RULES = (
 RULES: tuple[Rule, ...] = (
     *(r for r in VERB_RULES if not r.core),
     *NOUN_RULES,
+    *IMPRESSION_RULES,
     *QUOTE_RULES,
     *NESTING_RULES,
     *DENIAL_RULES,
@@ -157,6 +160,8 @@ def _find(
         return verb_find(tok, verb_tags(tok, lexicons(), scorer), text, regions, off)
     if kind == NOUN:
         return None if "noun_that" in off else noun_find(tok, text)
+    if kind == SEEM:
+        return None if "seemed_to" in off else seem_find(tok, text, scorer)
     return None
 
 
@@ -321,6 +326,8 @@ def find_sourcing(
         continue_in_paragraphs(finds, regions, text)
     if "quoted_as_saying" not in off:
         finds = quoted_as_saying(finds, doc)
+    if "as_reported_by" not in off:
+        finds = as_reported_by(doc, finds, text)
     if "citing_source" not in off:
         finds = citing_sources(doc, finds, text)
     if "seen_by" not in off:

@@ -1,0 +1,79 @@
+"""Cues of impression and attitude: "X seemed to Y" (the writer's impression, no source) and an
+attitude adjective ("is confident that P", "are worried about P").
+
+PolNeAR annotates both as attributions. "Sanders seemed to reap the benefits" has the cue
+"seemed", no source, and a content in two fragments: the subject and the complement ("Sanders",
+"to reap the benefits"). "Cruz is confident that P" has the source "Cruz", the cue "is confident"
+and the content P; a preposition that opens the content joins the cue ("are worried about").
+Chosen on PolNeAR train folds 1-9 (`python -m sourcetrace folds`), never on dev.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sourcetrace.attributions.base import Found, Range, Rule, minus, np_range, parts, subtree, tok_end
+from sourcetrace.attributions.clauses import clip_paragraph, cue_range, drop_opening_conjunction, subject
+from sourcetrace.attributions.lexicons import lexicons
+
+IMPRESSION_RULES = (
+    Rule(
+        "seemed_to",
+        '"Sanders seemed to reap the benefits", "it appears that P": the writer\'s impression, no source; '
+        "the content is the subject and the complement",
+    ),
+)
+
+SEEM_VERBS = frozenset({"seem", "appear"})
+_COMPLEMENTS = ("xcomp", "acomp", "oprd", "ccomp")
+
+
+def _complement(verb: Token) -> Token | None:
+    """What the subject seems: a to-clause, an adjective, a clause ("it seems that P"), or "like X"."""
+    comp = next((c for c in verb.children if c.dep_ in _COMPLEMENTS and c.i > verb.i), None)
+    if comp is None:
+        comp = next(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("like", "as") and c.i > verb.i),
+            None,
+        )
+    return comp
+
+
+def _mark_like(comp: Token) -> Token | None:
+    """The "like" that opens the clause ("it seems like P"), when it does."""
+    first = comp.doc[comp.left_edge.i]
+    return first if first.lower_ == "like" and first.dep_ == "mark" and first.head == comp else None
+
+
+def _speaks(tok: Token, scorer) -> bool:
+    """Is the complement a cue of its own ("seemed to suggest"): then the verb rules have it."""
+    lex = lexicons()
+    return tok.pos_ == "VERB" and (
+        tok.lemma_.lower() in lex.verbs or (scorer is not None and scorer.is_cue(tok))
+    )
+
+
+def seem_find(verb: Token, text: str, scorer=None) -> Found | None:
+    comp = _complement(verb)
+    if comp is None or (comp.dep_ == "xcomp" and _speaks(comp, scorer)):
+        return None
+    # "a voter who seemed to be confused": the relative pronoun is the subject fragment
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or subject(verb)
+    cue = cue_range(verb)
+    pieces: list[Range] = [subtree(comp)]
+    if subj is not None and subj.lower_ == "it" and subj.head == verb:
+        cue = (min(cue[0], subj.idx), cue[1])  # "it appears (that) P", "it may seem"
+        mark = comp if comp.dep_ == "prep" else _mark_like(comp)
+        if mark is not None:  # "it seems like P": "like" joins the cue
+            cue, pieces = (cue[0], tok_end(mark)), [(tok_end(mark), subtree(comp)[1])]
+    elif subj is not None:
+        pieces.insert(0, subtree(subj) if subj.head == verb else np_range(subj))
+    elif comp.dep_ != "ccomp":
+        return None  # "seemed to Y" with nobody who seems
+    pieces = [clip_paragraph(text, p, verb.idx) for p in pieces]
+    pieces = [q for p in pieces for q in minus(p, [cue])]
+    content = drop_opening_conjunction(text, parts(text, pieces))
+    if not content:
+        return None
+    return Found(cue=cue, content=content, lemma=verb.lemma_.lower(), verb=verb)
+
