@@ -264,8 +264,8 @@ def _view_harness() -> None:
     analysis = corrected(make_analysis(0))
     if st.button("add from the text", key="view-add"):
         start = analysis.article.text.index("meetings")
-        record_edit(analysis, edit_from_selection(analysis, {"op": "add_actor", "start": start,
-                                                            "end": start + 8, "type": "EVENT", "kind": "named"}))
+        action = {"op": "add_actor", "start": start, "end": start + 8, "type": "EVENT", "kind": "named"}
+        record_edit(analysis, edit_from_selection(analysis, action))
     render_corrections(analysis, None, key="corr")
 
 
