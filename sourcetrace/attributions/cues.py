@@ -28,13 +28,21 @@ def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | No
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in lex.verbs:
         return VERB
-    if tok.pos_ == "NOUN" and lemma in lex.nouns:
+    if tok.pos_ == "NOUN" and (lemma in lex.nouns or _prep_after(tok, lex.noun_preps.get(lemma))):
         return NOUN
     if tok.pos_ in ("VERB", "AUX") and lemma in SEEM_VERBS:
         return SEEM
     if learned is not None and tok.pos_ == "VERB" and learned.is_cue(tok):
         return LEARNED
     return None
+
+
+def _prep_after(tok: Token, preps: frozenset[str] | None) -> bool:
+    """ "attacks on", "support for": the noun's own preposition, right after it."""
+    if not preps or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return nxt.head == tok and nxt.dep_ == "prep" and nxt.lower_ in preps
 
 
 def cue_candidates(doc: Doc, lex: Lexicons, learned: Scorer | None = None) -> Iterator[tuple[Token, str]]:

@@ -22,6 +22,11 @@ IMPRESSION_RULES = (
         '"Sanders seemed to reap the benefits", "it appears that P": the writer\'s impression, no source; '
         "the content is the subject and the complement",
     ),
+    Rule(
+        "weak_inside_content",
+        'an impression ("seemed to") or a noun cue ("raised questions about") inside another\'s content '
+        "is part of what was said, not a new hop: \"The Journal reported that officials held talks about X\"",
+    ),
 )
 
 SEEM_VERBS = frozenset({"seem", "appear"})
@@ -75,5 +80,11 @@ def seem_find(verb: Token, text: str, scorer=None) -> Found | None:
     content = drop_opening_conjunction(text, parts(text, pieces))
     if not content:
         return None
-    return Found(cue=cue, content=content, lemma=verb.lemma_.lower(), verb=verb)
+    return Found(cue=cue, content=content, lemma=verb.lemma_.lower(), verb=verb, weak=True)
+
+
+def drop_weak_nested(finds: list[Found]) -> list[Found]:
+    """A weak cue whose cue lies inside another find's content is that content's words, not a hop."""
+    contents = [c for f in finds if not f.weak for c in f.content]
+    return [f for f in finds if not (f.weak and any(s <= f.cue[0] and f.cue[1] <= e for s, e in contents))]
 

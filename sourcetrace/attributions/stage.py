@@ -11,10 +11,10 @@ from sourcetrace import learned
 from sourcetrace.attributions.base import Found, Range, Rule, trimmed
 from sourcetrace.attributions.cues import ACCORDING, LEARNED, NOUN, SEEM, VERB, cue_candidates, verb_tags
 from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
-from sourcetrace.attributions.impressions import IMPRESSION_RULES, seem_find
+from sourcetrace.attributions.impressions import IMPRESSION_RULES, drop_weak_nested, seem_find
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
 from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, nest
-from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_find
+from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_cue
 from sourcetrace.attributions.quotes import (
     QUOTE_RULES,
     continue_in_paragraphs,
@@ -158,7 +158,7 @@ def _find(
     if kind in (VERB, LEARNED):
         return verb_find(tok, verb_tags(tok, lexicons(), scorer), text, regions, off)
     if kind == NOUN:
-        return None if "noun_that" in off else noun_find(tok, text)
+        return noun_cue(tok, text, off)
     if kind == SEEM:
         return None if "seemed_to" in off else seem_find(tok, text, scorer)
     return None
@@ -337,6 +337,8 @@ def find_sourcing(
     if headline is not None:
         finds = [f for f in finds if not headline.content_contains(f.cue)]
         finds.append(headline)
+    if "weak_inside_content" not in off:
+        finds = drop_weak_nested(finds)
     nest(finds, frames)
     finds = split_denials(doc, finds, lexicons(), off)
 

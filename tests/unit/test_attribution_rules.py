@@ -363,6 +363,23 @@ CASES = [
         [("A letter obtained by the Courier", "says", "the mine will close", None)],
     ),
     (
+        "noun_prep",
+        "The senator has raised questions about the contract. His attacks on the mayor continued.",
+        (),
+        [("The senator", "has raised questions about", "the contract", None)],
+        [],
+    ),
+    (
+        "weak_inside_content",
+        "The Journal reported that officials had raised questions about the merger.",
+        (),
+        [("The Journal", "reported", "that officials had raised questions about the merger", None)],
+        [
+            ("The Journal", "reported", "that officials had raised questions about the merger", None),
+            ("officials", "had raised questions about", "the merger", None),
+        ],
+    ),
+    (
         "seemed_to",
         "The senator seemed to lose patience with the committee. It appears that the talks have failed.",
         (),
