@@ -17,7 +17,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from components.library import render_status
-from components.session import problems, widget_key
+from components.session import AUTHOR_KEY, problems, record_edit, widget_key
 from components.workspace import workspace, writable
 from sourcetrace import corrections
 from sourcetrace.errors import SourcetraceError
@@ -27,7 +27,6 @@ from sourcetrace.render import escape_markdown as _md  # article words are never
 
 FLASH_KEY = "_corrections_flash"  # session: {"kind", "text", "edit", "where"} about the last correction
 PENDING_KEY = "_corrections_pending_delete"  # session: ("actor" | "event", id) awaiting confirmation
-AUTHOR_KEY = "corrections_author"  # session: the name the analyst signs edits with (optional)
 MARK = "✎ "  # prefix of a corrected item in the lists
 
 
@@ -42,25 +41,21 @@ def _save(analysis: Analysis, build: Callable[[], corrections.Edit | None], wher
     `where` is the part of the panel that made it: its message (and Undo) is shown there. `clear`
     empties the form's widgets once it is saved (key -> empty value), so nothing chosen for this
     correction is left chosen for the next one."""
-    ws = writable()
-    if ws is None:
+    if writable() is None:
         _flash("error", "The workspace is read-only: the correction was not saved.", where=where)
         return
     try:
         edit = build()
         if edit is None:
             return
-        author = (st.session_state.get(AUTHOR_KEY) or "").strip()
-        if author:
-            edit.author = author
-        ws.append_edit(analysis.article.content_hash, edit)
+        message = record_edit(analysis, edit)
     except SourcetraceError as err:
         _flash("error", str(err), where=where)
         return
     for widget, empty in (clear or {}).items():
         st.session_state[widget] = empty
     undoable = edit.id if edit.op not in ("undo", "redo") else None
-    _flash("success", corrections.describe(edit, ws.edits(analysis.article.content_hash)), undoable, where)
+    _flash("success", message, undoable, where)
 
 
 def _undo(analysis: Analysis, edit_id: str, where: str | None) -> None:

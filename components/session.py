@@ -42,6 +42,7 @@ ERROR_KEY = "loader_error"  # session: the last loader failure, shown until the 
 SCROLL_KEY = "scroll_to"  # session: a span the article view should scroll to once
 NOTE_KEY = "session_note"  # session: one sentence about the link just opened (a focus dropped)
 PROBLEMS_KEY = "_workspace_problems"  # session: saved edits the last run could not apply
+AUTHOR_KEY = "corrections_author"  # session: the name the analyst signs corrections with (optional)
 
 
 def settings() -> Settings:
@@ -340,11 +341,15 @@ def set_selection(selection: ClaimSelection | None) -> None:
 def record_edit(analysis: Analysis, edit) -> str:
     """Append one correction (a `sourcetrace.corrections.Edit` built from `analysis`, the analysis on
     screen) to this session's workspace, as the Corrections page does; the next run shows it in
-    every view. Returns its one-line description; a read-only workspace raises CorrectionError."""
+    every view, signed with the name in `AUTHOR_KEY` when the analyst gave one. Returns its one-line
+    description; a read-only workspace raises CorrectionError."""
     from sourcetrace import corrections
 
     ws = workspace.writable()
     if ws is None:
         raise corrections.CorrectionError("The workspace is read-only: the correction was not saved.")
+    author = str(st.session_state.get(AUTHOR_KEY) or "").strip()
+    if author and not edit.author:
+        edit.author = author  # signed the same way wherever the correction was made
     ws.append_edit(analysis.article.content_hash, edit)
     return corrections.describe(edit, ws.edits(analysis.article.content_hash))

@@ -622,6 +622,28 @@ def _relabel(doc: Doc, first: int, m: _Mention) -> None:
         m.label = "PERSON"
 
 
+# Person nouns a body can also be ("Acme, the market leader", "a key player", "the founder of the
+# coalition", "a state actor"): in apposition they do not make a name a person.
+_SHARED_ROLES = frozenset({"leader", "player", "founder", "agent", "actor", "author", "coach", "analyst"})
+
+
+def _role_in_appositive(ent: SpacySpan) -> bool:
+    """ "U Win Zaw Htay, director of News and Periodicals Enterprise, told ...": a name followed by a
+    person's role in apposition is a person, whatever label the model gave it."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return False
+    return any(
+        c.dep_ == "appos"
+        and c.i > ent.end
+        and c.left_edge.i == ent.end + 1 + (doc[ent.end + 1].pos_ == "DET")
+        and c.lower_ in _person_nouns()
+        and c.lower_ not in _SHARED_ROLES
+        and c.tag_ == "NN"
+        for c in ent.root.children
+    )
+
+
 def _acronym_pairs(text: str, m: _Mention, ent_ids: dict[_SpanKey, str], ent_id: str) -> list[_Mention]:
     """ "People’s Mojahedin of Iran (PMOI/MEK)", "China Metallurgical Group Corp., or MCC": the
     acronyms alias the name before them."""
@@ -736,6 +758,9 @@ class _Collector:
         )
         m.after_the = _written_with_the(text, start)
         _relabel(doc, first_tok, m)
+        if m.label in ("ORG", "GPE", "FAC", "LOC") and not (m.gaz_id or m.country or m.outlet):
+            if not _is_company(_norm_tokens(m.surface)) and _role_in_appositive(ent):
+                m.label = "PERSON"
         if m.label == "PERSON":
             before = _title_before(doc, first_tok, ent.start)
             after = _title_after(doc, ent.end) or _title_in_appositive(doc, ent)

@@ -19,8 +19,9 @@ from sourcetrace import events as events_stage
 from sourcetrace import relations as relations_stage
 from sourcetrace import structure as structure_stage
 from sourcetrace.errors import InputError
-from sourcetrace.model import Analysis, Article, PipelineInfo
+from sourcetrace.model import Analysis, Article, PipelineInfo, Span
 from sourcetrace.nlp import get_pipeline
+from sourcetrace.wraps import unwrap
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,10 @@ def prepare_article(
     url: str | None = None,
 ) -> Article:
     """An Article with its structure found; explicit metadata wins over what the text suggests."""
-    found = structure_stage.detect_structure(text)
+    parsed = parse_text(text)
+    found = structure_stage.detect_structure(parsed)  # a hard-wrapped paragraph is one line
+    if parsed != text:
+        _respan(found.structure, text)
     return Article(
         text=text,
         title=title or found.title,
@@ -61,7 +65,7 @@ def prepare_article(
 def analyze_article(article: Article, settings: Settings = Settings()) -> Analysis:
     nlp = get_pipeline(settings.model, settings.gazetteers)
     _check_length(article, nlp)
-    return _analyze_doc(article, nlp(article.text), nlp, settings)
+    return _analyze_doc(article, nlp(parse_text(article.text)), nlp, settings)
 
 
 def analyze_text(text: str, settings: Settings = Settings(), **metadata: str | None) -> Analysis:
@@ -74,8 +78,15 @@ def analyze_many(articles: Iterable[Article], settings: Settings = Settings()) -
     pending = list(articles)
     for article in pending:
         _check_length(article, nlp)
-    for article, doc in zip(pending, nlp.pipe(a.text for a in pending), strict=True):
+    for article, doc in zip(pending, nlp.pipe(parse_text(a.text) for a in pending), strict=True):
         yield _analyze_doc(article, doc, nlp, settings)
+
+
+def parse_text(text: str) -> str:
+    """What the parser reads: the article's text with its hard wraps as spaces (`sourcetrace.wraps`),
+    the same length, so the Doc's offsets are the article's. Every path that parses an article
+    for analysis (the app, the CLI, the corpus, evaluate, train) parses this."""
+    return unwrap(text)
 
 
 def _check_length(article: Article, nlp) -> None:
@@ -88,6 +99,9 @@ def _check_length(article: Article, nlp) -> None:
 
 
 def _analyze_doc(article: Article, doc: Doc, nlp, settings: Settings = Settings()) -> Analysis:
+    shown = article
+    if doc.text != article.text:  # parsed unwrapped: the stages read what was parsed
+        article = article.model_copy(update={"text": doc.text})
     warnings: list[str] = []
     actors = actors_stage.extract_actors(doc, article)
     sourcing = attributions_stage.find_sourcing(doc, article, actors, disabled_rules=settings.disabled_rules)
@@ -97,8 +111,8 @@ def _analyze_doc(article: Article, doc: Doc, nlp, settings: Settings = Settings(
     events, event_warnings = events_stage.extract_events(doc, article, actors)
     warnings.extend(event_warnings)
     claims = events_stage.link_claims_to_events(claims, events)
-    return Analysis(
-        article=article,
+    analysis = Analysis(
+        article=shown,
         actors=actors,
         relations=relations,
         events=events,
@@ -113,3 +127,23 @@ def _analyze_doc(article: Article, doc: Doc, nlp, settings: Settings = Settings(
             gazetteers=[str(g) for g in nlp.meta.get("sourcetrace_gazetteers", [])],
         ),
     )
+    if shown is not article:  # spans read the article's own characters again
+        _respan(analysis, shown.text)
+    return analysis
+
+
+def _respan(node, text: str) -> None:
+    """Every Span in `node` (a model, or lists of them) made to read `text[start:end]`."""
+    if isinstance(node, Span):
+        node.text = text[node.start:node.end]
+        for part in node.parts or ():
+            _respan(part, text)
+    elif isinstance(node, list | tuple):
+        for item in node:
+            _respan(item, text)
+    elif isinstance(node, dict):
+        for item in node.values():
+            _respan(item, text)
+    elif hasattr(node, "__pydantic_fields__"):
+        for name in type(node).model_fields:
+            _respan(getattr(node, name), text)

@@ -37,11 +37,12 @@ def parsed_folder(
     folder: str | Path, model: str | None = None, cache: Path | None = None, log=None
 ) -> list[tuple[str, str, list[GoldAttribution], Doc]]:
     """(name, text, gold, doc) for every annotated text of a BRAT folder."""
+    from sourcetrace.analysis import parse_text
     from sourcetrace.nlp import get_pipeline
 
     nlp = get_pipeline(model)
     items = read_folder(folder)
-    texts = [t for _, t, _ in items]
+    texts = [parse_text(t) for _, t, _ in items]  # what the analysis parses (hard wraps as spaces)
     path = (cache or cache_dir()) / f"{_key(nlp, texts)}.spacy"
     if path.exists():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))

@@ -56,7 +56,7 @@ def evaluate_folds(
     cache: bool = False,
 ) -> list[FoldResult]:
     """Every fold with the rules alone (plus `without`), then fold 0 with the learned cues if asked."""
-    from sourcetrace.analysis import Settings, _analyze_doc, prepare_article
+    from sourcetrace.analysis import Settings, _analyze_doc, parse_text, prepare_article
     from sourcetrace.brat import read_folder
     from sourcetrace.nlp import get_pipeline
 
@@ -67,7 +67,8 @@ def evaluate_folds(
         items = parsed_folder(folder, model)
     else:
         read = read_folder(folder)
-        items = [(n, t, g, d) for (n, t, g), d in zip(read, nlp.pipe(t for _, t, _ in read), strict=True)]
+        docs = nlp.pipe(parse_text(t) for _, t, _ in read)
+        items = [(n, t, g, d) for (n, t, g), d in zip(read, docs, strict=True)]
     folds = fold_names([name for name, *_ in items], k)
     runs = [(i, False) for i in range(k)] + ([(0, True)] if learned_on_validation else [])
     results = []

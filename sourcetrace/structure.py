@@ -88,21 +88,23 @@ _DATE_WORDS = (
     r"|hrs?|hours?|secs?|seconds?|days?|weeks?|months?|years?|read|reading|time|an?|edited|count|views?|shares?"
 )
 _DATE_TOKEN = (
-    rf"(?:{_WEEKDAY}|{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}}t[\d:.]+z?|\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?"
+    rf"(?:{_WEEKDAY}|{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}}t[\d:.]+z?|\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?(?:[ap]\.?m\.?)?"
     rf"|\d{{1,4}}{_ORD}|[ap]\.?m\.?|{_TZ}|[+-]\d{{2}}:?\d{{2}}|(?:{_DATE_WORDS}))"
 )
 # "Published:", "Updated on", "First published", "PublishDate:", "Publish Date", "Date published",
 # "Publication date", "Posted on", "Date post", "Date:" ...
 _DATE_LABEL = (
-    r"(?:this (?:content|article|story|page) was (?:first |last )?(?:published|updated|posted|modified)"
+    r"(?:this (?:content|article|story|page|post) (?:was|has been) (?:first |last |originally )?"
+    r"(?:published|updated|posted|modified)"
+    r"|(?:article|story|news|post|release|entry) date"
     r"|(?:date|time)\s*(?:of\s+)?(?:publication|published|posted|post|updated|modified|created|released)"
     r"|(?:first |last |originally )?(?:publish(?:ed)?|post(?:ed)?|updated?|modified|released?|created"
     r"|uploaded|pub(?:lication|lished)?)\s*(?:date|time)(?: on| at)?"
     r"|(?:first |last |originally )?(?:published|updated|posted|modified|uploaded|dated?|released|created"
-    r"|corrected|correction)(?: on| at)?)"
+    r"|corrected|correction|filed)(?: on| at)?)"
 )
 _DATE_LINE = re.compile(
-    rf"(?:{_DATE_LABEL}\s*[:\-–—]?\s*)?(?:{_DATE_TOKEN}(?=[\s,|/.\-–—:·•()\[\]]|$)[\s,|/.\-–—:·•()\[\]]*)+",
+    rf"(?:{_DATE_LABEL}\s*[:\-–—]?\s*)?(?:{_DATE_TOKEN}(?=[\s,|/.\-–—:·•()\[\]+]|$)[\s,|/.\-–—:·•()\[\]]*)+",
     re.IGNORECASE,
 )
 _ANY_DATE = re.compile(
@@ -163,7 +165,9 @@ def is_boilerplate(line: str) -> bool:
     if not norm:
         return False
     stripped = re.sub(r"^[\s•·●▪►»>|@#*–—-]+", "", line.strip())
-    return norm in exact or any(r.fullmatch(line.strip()) or r.fullmatch(stripped) for r in regexes)
+    # "You’ve reached your limit": the patterns write a straight apostrophe
+    forms = {line.strip(), stripped, stripped.replace("’", "'").rstrip(" →»›>")}
+    return norm in exact or any(r.fullmatch(f) for r in regexes for f in forms)
 
 
 def parse_date(text: str) -> str | None:
@@ -225,6 +229,8 @@ def _is_date_line(line: str, *, header: bool) -> bool:
     a labelled date counts: a bare "March 2020" in the body may be a subheading of the story.
     """
     stripped = line.strip()
+    if re.fullmatch(r"\(.*\)|\[.*\]", stripped):
+        stripped = stripped[1:-1].strip()  # "(03-03-2015)", "[March 3, 2015]"
     site = _SITE_SUFFIX.search(stripped)
     if site and _ANY_DATE.search(stripped[: site.start()]) and not _DATE_LINE.fullmatch(stripped):
         stripped = stripped[: site.start()]  # "09 June 2006 [08:28] - TODAY.AZ": the site signs its date
@@ -248,6 +254,7 @@ class _ChromeLexicon:
     tail_related_regex: tuple[re.Pattern[str], ...]
     tail_comments: frozenset[str]
     tail_comments_regex: tuple[re.Pattern[str], ...]
+    tail_paywall_regex: tuple[re.Pattern[str], ...]
     inline_related: re.Pattern[str]
     roles: re.Pattern[str]
     caption_label: re.Pattern[str]
@@ -274,6 +281,7 @@ def _chrome_lexicon() -> _ChromeLexicon:
         tail_related_regex=regexes("tail_related_regex"),
         tail_comments=frozenset(data.get("tail_comments", [])),
         tail_comments_regex=regexes("tail_comments_regex"),
+        tail_paywall_regex=regexes("tail_paywall_regex"),
         inline_related=re.compile(
             rf"^\W*(?:{alts('inline_related_prefixes')}|{inline_regex})\s*[:>»|]\s*\S", re.IGNORECASE
         ),
@@ -367,6 +375,19 @@ _BY = re.compile(
 _POSTED_ON_BY = re.compile(
     r"^\W*(?:posted|published|written|updated)\s+(?:on\s+)?(?P<date>.+?)\s+by\s+(?P<rest>.+)$", re.IGNORECASE
 )
+# "Posted in World on March 3, 2015", "Filed under Politics on 3 May 2021 by Ana Lima"
+_POSTED_IN_ON = re.compile(
+    r"^\W*(?:posted|filed)\s+(?:in|under)\s+[\w&'’,-]+(?:\s+[\w&'’,-]+){0,3}?\s+on\s+(?P<date>.+?)"
+    r"(?:\s+by\s+(?P<rest>.+))?$",
+    re.IGNORECASE,
+)
+# "On March 3, 2015 10:15 am In News by Ana Lima", "On 3 May 2021 by Rui Costa"
+_ON_DATE_BY = re.compile(
+    r"^\W*on\s+(?P<date>.+?)\s+(?:in\s+[\w&'’,-]+(?:\s+[\w&'’,-]+){0,3}?\s+)?by\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+# a post's category after its author: "by admin in News", "by Ana Lima under World, Europe"
+_POSTED_CATEGORY = re.compile(r"\s*\b(?:in|under|filed under)\s+[\w&'’, -]{1,40}$", re.IGNORECASE)
 _FIELD_SPLIT = re.compile(r"\s*[|•·]\s*|\s+[–—/-]\s+|\s*\n\s*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+?\d[\d ().-]{7,}\d)")
@@ -375,7 +396,9 @@ _CONTACT_WORDS = re.compile(r"\b(?:contact|e-?mail|tips?|write to|reach|send|sto
 _CAPTION_INSIDE = re.compile(
     r"\b(?:photo credit should read|picture date|image copyright|media caption)\b"
     # "... on Oct. 3, 2018. Photo by Ana Lima | The Signal": a credit after the caption's sentence
-    r"|[.!?”\"]\s+(?:photos?|photograph|picture|image)\s*(?:by\b|:|credit\b)\s*[A-Z]",
+    r"|[.!?”\"]\s+(?:photos?|photograph|picture|image)\s*(?:by\b|:|credit\b)\s*[A-Z]"
+    # "... eight months after taking power in Qld. Credit: Chris Hyde": a credit closing the caption
+    r"|[.!?”\"]\s+(?:(?:photo|image|picture)\s+)?credits?\s*:\s*[A-Z][^.!?]{0,60}$",
     re.IGNORECASE,
 )
 
@@ -424,9 +447,9 @@ def _byline(line: str, *, header: bool) -> Chrome | None:
         return None
     if _WIRE_REPORTS.match(stripped) or _DESK.match(stripped):
         return _staff_byline(stripped)
-    m = _POSTED_ON_BY.match(stripped)
+    m = _POSTED_ON_BY.match(stripped) or _POSTED_IN_ON.match(stripped) or _ON_DATE_BY.match(stripped)
     if m and _full_date(m.group("date")):
-        return _byline_fields(m.group("rest"), _full_date(m.group("date")))  # "Posted on <date> by X"
+        return _posted_on(m.group("rest") or "", _full_date(m.group("date")))  # "Posted on <date> by X"
     m = _BY.match(stripped)
     if m:
         return _byline_fields(m.group("rest"), None)  # "By X | Outlet | date", "Written by X"
@@ -437,6 +460,16 @@ def _byline(line: str, *, header: bool) -> Chrome | None:
         if len(_FIELD_SPLIT.split(stripped)) >= 2:
             return _byline_fields(stripped, None)  # "Joana Marques | Atlantic Wire | March 15, 2024"
     return _name_comma_role(stripped)
+
+
+def _posted_on(rest: str, day: str | None) -> Chrome | None:
+    """What follows a blog's "Posted on <date> by": "X", "admin in News", "Ana Lima under World"; a
+    handle or nobody still leaves the post's date."""
+    rest = _POSTED_CATEGORY.sub("", rest.strip())
+    found = _byline_fields(rest, day) if rest else None
+    if found is None and len(rest.split()) <= 3 and not re.search(r"[.!?;:]$", rest):
+        return _chrome_stub("byline", [], None, day)
+    return found
 
 
 def _staff_byline(stripped: str) -> Chrome:
@@ -612,18 +645,31 @@ def _fields_byline(line: str) -> Chrome | None:
     return _chrome_stub("byline", authors, outlet, day)
 
 
+# a clock after a date: "20:03 UTC", "10:15 am IST", "at 8.30pm"
+_CLOCK_AFTER = rf"(?:[\s,|]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?(?:\s*{_TZ}\b)?)?"
 _SOURCE_CREDIT = re.compile(
     rf"^\(\s*(?:source\s*:\s*)?(?P<who>[A-Z][\w.&'’ /-]{{1,60}}?)\s*[,:|–—-]?\s*"
     rf"(?:{_WEEKDAY},?\s+)?(?P<date>{_ANY_DATE.pattern})\s*\)[\s.]*$"
-    rf"|^source\s*:\s*(?P<who2>[A-Z][\w.&'’ /-]{{1,60}}?)\s*[,|–—-]\s*(?:{_WEEKDAY},?\s+)?"
-    rf"(?P<date2>{_ANY_DATE.pattern})[\s.]*$",
+    rf"|^source\s*:\s*(?P<who2>[A-Z][\w.&'’ /-]{{1,60}}?)\s*[,|–—-]?\s*(?:{_WEEKDAY},?\s+)?"
+    rf"(?P<date2>{_ANY_DATE.pattern}){_CLOCK_AFTER}[\s.]*$",
+    re.IGNORECASE,
+)
+# a print edition's credit: "Published in Harbour Daily, July 28th, 2017", "First published in X on 3 May"
+_PUBLISHED_IN = re.compile(
+    rf"^\W*(?:(?:first|originally)\s+)?(?:this\s+(?:article|story)\s+(?:was\s+)?(?:first\s+)?)?published\s+in\s+"
+    rf"(?P<who>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.&'’-]*){{0,4}}?)"
+    rf"\s*[,:|–—-]?\s*(?:on\s+)?(?:{_WEEKDAY},?\s+)?(?P<date>{_ANY_DATE.pattern})[\s.]*$",
     re.IGNORECASE,
 )
 
 
 def _source_credit(line: str) -> Chrome | None:
     """The story's source and date on a line of their own: "(Xinhua News Agency July 18, 2003)",
-    "Source: Atlantic Wire, 4 May 2023" (how syndicating sites credit what they republish)."""
+    "Source: Atlantic Wire, 4 May 2023", "Source: The Star July 20, 2021 20:03 UTC" (how syndicating
+    sites credit what they republish); a print edition's "Published in Harbour Daily, July 28th, 2017"."""
+    printed = _PUBLISHED_IN.match(line.strip())
+    if printed:
+        return _chrome_stub("credit", [], printed.group("who").strip(), _full_date(printed.group("date")))
     m = _SOURCE_CREDIT.match(line.strip())
     if not m:
         return None
@@ -636,6 +682,9 @@ def _source_credit(line: str) -> Chrome | None:
 def _labelled_date(line: str) -> tuple[str | None, str | None]:
     """The date a label announces in a piece of chrome, and which ("published" or "updated"):
     "... New Delhi Updated on: October 14, 2019 11:54 IST" -> ("2019-10-14", "updated")."""
+    printed = _PUBLISHED_IN.match(line.strip())
+    if printed and _full_date(printed.group("date")):
+        return _full_date(printed.group("date")), "published"  # "Published in Harbour Daily, May 3, 2021"
     found: list[tuple[str, str]] = []
     for m in _LABELLED_DATE.finditer(line):
         day = _full_date(m.group("date"))
@@ -686,9 +735,12 @@ def _is_credit(line: str) -> bool:
 
 
 def _tail_marker(line: str) -> str | None:
-    """ "related" or "comments" when the line opens the page's tail (other stories, the comments)."""
+    """ "related" or "comments" when the line opens the page's tail (other stories, the comments);
+    "furniture" for a paywall offer, which opens a block of plans and prices."""
     lex = _chrome_lexicon()
     norm = _normalise_line(line)
+    if any(r.fullmatch(norm.replace("’", "'").rstrip(" →»›>")) for r in lex.tail_paywall_regex):
+        return "furniture"
     if norm in lex.tail_comments or any(r.fullmatch(norm) for r in lex.tail_comments_regex):
         return "comments"
     if norm in lex.tail_related or any(r.fullmatch(norm) for r in lex.tail_related_regex):
@@ -850,7 +902,9 @@ def _lead_dateline(
             return _DatelineFound(place=(start, _before_space(text, start, m.end())))
         return _DatelineFound()
     sentence = re.split(r"(?<=[.!?])\s", text[m.end():m.end() + 400], maxsplit=1)[0]
-    apposition = sep != ":" and sep in sentence
+    # "Mehmet Oz — surgeon — has": the dash again, as punctuation (a hyphen in "four-day" is none)
+    spaced = bool(re.search(r"(?<!\w)-+(?!\w)", sentence))
+    apposition = sep != ":" and (spaced if sep.startswith("-") else sep in sentence)
     if not date_text and letters.isupper() and not _is_known_outlet(lead) and not (
         publisher and _normalise_line(lead) == _normalise_line(publisher)
     ):
@@ -1021,6 +1075,8 @@ def _stated_or_caption(line: str) -> Chrome | None:
     stated = _fields_byline(line)
     if stated is not None:
         return stated
+    if re.match(r"\W*(?:source|published)\b", line, re.IGNORECASE) and _source_credit(line) is not None:
+        return _source_credit(line)  # "Source: The Star July 20, 2021" credits the story, not a photo
     if _is_caption(line):
         return _chrome_stub("caption", [], None, None)
     return _source_credit(line)
@@ -1139,6 +1195,64 @@ def _header(lines: _Lines, publisher_hint: list[str]) -> tuple[int | None, int |
     return publisher, headline, i
 
 
+# "Brussels, 12 July 2021", "KUALA LUMPUR, Malaysia, 3 March 2015 10:15 am": a place and the day, alone
+_PLACE_DATE = re.compile(
+    rf"^(?P<place>[^\W\d_][\w.'’-]*(?:[ \t]+[^\W\d_][\w.'’-]*){{0,2}}"
+    rf"(?:,[ \t]*[^\W\d_][\w.'’-]*(?:[ \t]+[^\W\d_][\w.'’-]*)?)?),[ \t]*(?:{_WEEKDAY},?\s+)?"
+    rf"(?P<date>{_ANY_DATE.pattern}){_CLOCK_AFTER}\W*$",
+    re.IGNORECASE,
+)
+_TOP_LINES = 5  # how far below the header a date line still dates the page, before any paragraph
+
+
+def _place_date(line: str) -> str | None:
+    """The day of a "Brussels, 12 July 2021" line (a place in capitals or title case, then a full date)."""
+    m = _PLACE_DATE.match(line.strip())
+    words = [w for w in re.split(r"[\s,]+", m.group("place")) if w] if m else []
+    if not words or not all(w[:1].isupper() and not _NOT_NAMES.match(w.rstrip(".")) for w in words):
+        return None  # "Wednesday, 20 November 2013" is a date line, not a place and a date
+    return _full_date(m.group("date"))
+
+
+def _teaser_stamps(lines: _Lines, body_first: int) -> None:
+    """Other stories' teasers below the story: date lines that each stand under a short title
+    ("Port talks stall" / "03 May, 2024", "Ferry fares rise" / "Updated 02 May, 2024"), two or more of them
+    after the story's first paragraph. Title and stamp are related stories; their dates are not the
+    page's."""
+    stamps: list[int] = []
+    prose_seen = False
+    for j in range(body_first, len(lines.spans)):
+        line = lines.line(j)
+        if prose_seen and j > body_first and _is_date_line(line, header=True) and _full_date(line) and (
+            _is_title_like(lines.line(j - 1))
+        ):
+            stamps.append(j)
+        prose_seen = prose_seen or _is_prose(line)
+    if len(stamps) >= 2:
+        for j in stamps:
+            lines.mark(j - 1, "related")
+            lines.mark(j, "related")
+
+
+def _top_dates(lines: _Lines, body_first: int) -> int:
+    """Date lines just below the header, before the story's first paragraph ("logo" / "Daily digest" /
+    "Thursday, 16 May 2019"; a post's title, then "March 20, 2017"; "Brussels, 12 July 2021"): the
+    page's date lines even where the header ended early. Returns the index after the last one (the
+    header's end for dating), `body_first` when there is none."""
+    end = body_first
+    for j in range(body_first, min(len(lines.spans), body_first + _TOP_LINES)):
+        line = lines.line(j)
+        if j in lines.chrome:
+            continue
+        if _is_prose(line):
+            break
+        day = _full_date(line) if _is_date_line(line, header=True) else _place_date(line)
+        if day:
+            lines.mark(j, "date", _chrome_stub("date", [], None, day))
+            end = j + 1
+    return end
+
+
 _NUMBERED = re.compile(r"^\s*(\d{1,2})\.\s+\S")
 _TRAIL = re.compile(r"^[^/>»›|]{1,40}(?:\s+[/>»›]\s+[^/>»›|]{1,40})+$")
 
@@ -1179,18 +1293,33 @@ def _labelled_fields_date(line: str) -> str | None:
     return _full_date(dates[0])
 
 
+def _fields_labelled_date(line: str) -> str | None:
+    """A labelled date among a header line's short fields: "By: Harbour News Service | Lisbon |
+    Published: March 3, 2015 10:15 am" -> the date (the publication's before an update's)."""
+    fields = [f.strip() for f in re.split(r"\s*[|•·]\s*", line.strip()) if f.strip()]
+    if len(fields) < 2 or len(line.split()) > 24:
+        return None
+    dated = [f for f in fields if _HAS_LABEL.match(f) and _is_date_line(f, header=True) and _full_date(f)]
+    others = [f for f in fields if f not in dated]
+    if not dated or not all(len(f.split()) <= 6 and not re.search(r"[.!?;]$", f) for f in others):
+        return None
+    return _labelled_date(" | ".join(dated))[0]
+
+
 def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome | None:
     """What line `j` of the page's header is, when it is chrome: a date line, a breadcrumb trail,
     a byline, a date beside section labels, a bare author name above a date line."""
     line = lines.line(j)
     if _is_date_line(line, header=True):
         return _chrome_stub("date", [], None, _full_date(line))
+    if _place_date(line):  # "Brussels, 12 July 2021": never the headline
+        return _chrome_stub("date", [], None, _place_date(line))
     if _is_breadcrumb(lines, j):
         return _chrome_stub("furniture", [], None, None)
     byline = _byline(line, header=True)
     if byline is not None:
         return byline
-    day = _labelled_fields_date(line)
+    day = _labelled_fields_date(line) or _fields_labelled_date(line)
     if day is not None:
         return _chrome_stub("date", [], None, day)
     names = _names(line)
@@ -1253,6 +1382,22 @@ def _after_copyright(lines: _Lines, body_first: int) -> None:
             lines.mark(j, "furniture")
 
 
+def _tail_block(lines: _Lines, j: int, marker: str) -> int:
+    """Mark the lines from `j` that a tail marker opened; returns the first line after the block."""
+    n = len(lines.spans)
+    while j < n:
+        if marker == "related" and j not in lines.chrome and len(lines.line(j).split()) >= 45:
+            break  # a full paragraph: the article goes on
+        if marker == "furniture" and j not in lines.chrome and _is_prose(lines.line(j)):
+            break  # a paywall's plans and prices end where prose begins
+        if _tail_marker(lines.line(j)) not in (None, marker):
+            break  # "Leave a comment" after the related stories: the comments begin
+        if j not in lines.chrome:
+            lines.mark(j, marker)
+        j += 1
+    return j
+
+
 def _tail(lines: _Lines, body_first: int) -> None:
     """The page's tail: other stories' headlines and the comments, after the article's last line."""
     n = len(lines.spans)
@@ -1263,20 +1408,8 @@ def _tail(lines: _Lines, body_first: int) -> None:
             i += 1
             continue
         lines.mark(i, marker)  # "Leave a comment" opens the comments, whatever else it matched
-        j = i + 1
         inline = _inline_related_block(lines, i) if marker == "related" else 0
-        if inline:
-            i = j + inline
-            continue
-        while j < n:
-            if marker == "related" and j not in lines.chrome and len(lines.line(j).split()) >= 45:
-                break  # a full paragraph: the article goes on
-            if _tail_marker(lines.line(j)) not in (None, marker):
-                break  # "Leave a comment" after the related stories: the comments begin
-            if j not in lines.chrome:
-                lines.mark(j, marker)
-            j += 1
-        i = j
+        i = i + 1 + inline if inline else _tail_block(lines, i + 1, marker)
     # Teasers of other stories end with their time stamp ("1 day ago"): the few lines above one,
     # in the second half of the page, are another story's headline and summary.
     for k in range(max(body_first, n // 2), n):
@@ -1305,6 +1438,8 @@ def detect_structure(text: str) -> FoundStructure:
     publisher_hint: list[str] = []
     pub_i, head_i, body_first = _header(lines, publisher_hint)
     _tail(lines, body_first)
+    dates_end = _top_dates(lines, body_first)
+    _teaser_stamps(lines, dates_end)
 
     publisher_line = make_span(text, *lines.spans[pub_i]) if pub_i is not None else None
     headline: Span | None = None
@@ -1357,7 +1492,7 @@ def detect_structure(text: str) -> FoundStructure:
             end -= 1
         d.covers = make_span(text, cover_start, end)
 
-    header_end = lines.spans[body_first][0] if body_first < len(lines.spans) else len(text)
+    header_end = lines.spans[dates_end][0] if dates_end < len(lines.spans) else len(text)
     published = _published(text, chrome, datelines, header_end, headline)
     publisher = publisher_line.text if publisher_line else (also_outlets[0] if also_outlets else None)
     return FoundStructure(
@@ -1397,14 +1532,17 @@ def _published(
     apart from it, which on a news site is the site's "today" header rather than the story's.
     Never a date in other stories' teasers or in a caption."""
     candidates: list[tuple[int, int, str]] = []  # (rank, position, date)
+    tail = _in_tail(text, chrome, header_end)
     for c in chrome:
-        if c.kind not in ("date", "byline", "credit") or not c.date:
+        if c.kind not in ("date", "byline", "credit") or not c.date or c.span.start in tail:
             continue
         day, label = _labelled_date(c.span.text)
         if label == "published" and day == c.date:
             rank = 0
         elif label == "updated":
             rank = 3
+        elif c.span.start < header_end and c.kind == "date" and _place_date(c.span.text):
+            rank = 2  # "Brussels, 12 July 2021" on its own line: a dateline, after a date line of the page's
         elif c.span.start < header_end and c.kind != "credit":
             rank = 5 if _is_site_today(text, c, headline) else 1
         else:
@@ -1419,6 +1557,32 @@ def _published(
     # an update's date or none but the site's "today": the dateline's day, put in its year, is earlier
     completed = _dateline_with_year(text, chrome, datelines, [c[2] for c in candidates], header_end)
     return completed or (found[2] if found else None)
+
+
+def _in_tail(text: str, chrome: list[Chrome], header_end: int) -> set[int]:
+    """Where the chrome inside the page's tail starts: the lines that run on, chrome after chrome,
+    from a "Leave a comment" or "Related stories" line below the header. A date there is a
+    comment's ("Ana says: March 5, 2015 at 3:12 pm", "Posted on ... by Rui") or another story's."""
+    inside: set[int] = set()
+    in_tail = False
+    previous_end = 0
+    for c in sorted(chrome, key=lambda c: c.span.start):
+        if text[previous_end:c.span.start].strip():
+            in_tail = False  # the story goes on between: the tail ended
+        if c.span.start >= header_end and c.kind in ("comments", "related"):
+            in_tail = True
+        elif in_tail:
+            inside.add(c.span.start)
+        previous_end = max(previous_end, c.span.end)
+    return inside
+
+
+def _is_title_like(line: str) -> bool:
+    """A teaser's title: a few words, no closing punctuation, not itself a date."""
+    return (
+        1 <= len(line.split()) <= 12 and not re.search(r"[.!?:;,]\W*$", line)
+        and not _is_date_line(line, header=True)
+    )
 
 
 def _is_site_today(text: str, c: Chrome, headline: Span | None) -> bool:

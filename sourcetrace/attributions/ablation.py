@@ -29,7 +29,7 @@ def _f1(report: Report, conv: str, role: str) -> float:
 def ablation(folder: str, model: str | None = None) -> list[tuple[str, str, dict[tuple[str, str], float]]]:
     """(rule, what it does, exact F1 per role) for every rule off, after ("all rules on", "", F1)."""
     from sourcetrace.actors import extract_actors
-    from sourcetrace.analysis import prepare_article
+    from sourcetrace.analysis import parse_text, prepare_article
     from sourcetrace.nlp import get_pipeline
 
     items = read_folder(folder)
@@ -37,7 +37,7 @@ def ablation(folder: str, model: str | None = None) -> list[tuple[str, str, dict
     nlp = get_pipeline(model)
     parsed = [
         (a, doc, extract_actors(doc, a))
-        for a, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True)
+        for a, doc in zip(articles, nlp.pipe(parse_text(a.text) for a in articles), strict=True)
     ]
 
     def run(off: tuple[str, ...]) -> dict[tuple[str, str], float]:

@@ -25,6 +25,8 @@ def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | No
     "learned": a verb the lexicon lacks that the learned scorer calls a cue), or None when it is none."""
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return ACCORDING
+    if tok.lower_ == "as" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "per":
+        return ACCORDING  # "As per the report, ...": "according to" in South Asian English
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in lex.verbs:
         return VERB

@@ -1,5 +1,6 @@
-"""Nesting: an attribution whose cue lies inside another's content is its child; one outside every
-content is a child of the innermost document frame around it."""
+"""Nesting: an attribution whose cue lies inside another's content is its child (of the smallest
+such content; of two tellers sharing one content, the inner one); one outside every content is a
+child of the innermost document frame around it."""
 
 from __future__ import annotations
 
@@ -52,9 +53,35 @@ def nest(finds: list[Found], frames: list[Found]) -> None:
         if not holders:
             holders = [g for g in frames if g.content_contains(f.cue)]
         if holders:
-            f.parent = min(holders, key=Found.content_size)
+            f.parent = _innermost(holders, _reports_a_clause(f))
     _limit_depth(finds, frames)
     _break_loops(finds, frames)
+
+
+def _reports_a_clause(f: Found) -> bool:
+    """A cue that reports a clause ("had revealed that P"), not one with an object only ("had
+    discussed the sale", "was considering options": often an event rather than speech)."""
+    return f.verb is not None and any(c.dep_ == "ccomp" and c.i > f.verb.i for c in f.verb.children)
+
+
+def _innermost(holders: list[Found], inner: bool) -> Found:
+    """The smallest content holding a cue; of two tellers with the same content ("the report,
+    quoting sources, said that the premier had revealed that P": the report and its sources), the
+    inner one when the cue reports a clause (`inner`), so the chain reads report › sources ›
+    premier; a cue with an object only stays under the outer teller."""
+    if not inner:
+        return min(holders, key=Found.content_size)
+    ids = {id(h) for h in holders}
+
+    def inner_depth(h: Found) -> int:
+        n, up, seen = 0, h.parent, {id(h)}
+        while up is not None and id(up) not in seen:
+            seen.add(id(up))
+            n += id(up) in ids
+            up = up.parent
+        return n
+
+    return min(holders, key=lambda h: (h.content_size(), -inner_depth(h)))
 
 
 def _innermost_frame(f: Found, frames: list[Found]) -> Found | None:

@@ -21,7 +21,8 @@ NOUN_RULES = (
 
 
 def according_find(tok: Token, text: str) -> Found | None:
-    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    # "according to X"; "as per X" (tok is "as")
+    to = next((c for c in tok.children if c.lower_ in ("to", "per") and c.i == tok.i + 1), None)
     if to is None:
         return None
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)

@@ -20,7 +20,7 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _THING_PRONOUNS = {"it", "they", "them"}
 _RELATIVE = {"that", "which", "who"}
 _SUBJECTS = ("nsubj", "nsubjpass")
-_MEDIA = {"media", "news", "broadcasting", "publishing", "newspaper"}
+_MEDIA = {"media", "news", "broadcasting", "publishing", "newspaper", "press", "television", "tv", "tabloid"}
 _REPORTING_LEMMAS = {"report", "publish", "write", "quote", "cite", "broadcast", "carry", "air", "according"}
 # verbs that make their subject the issuer of a document object ("issued a statement")
 _ISSUING = {
@@ -40,10 +40,28 @@ _SEEN = {"see", "obtain", "review", "view", "read", "examine", "access", "acquir
 _PASSED_ON = {"publish", "print", "carry", "air", "broadcast", "post", "leak"}  # by an outlet: not its own
 _REPORT_DOCS = {"report", "story", "article", "dispatch"}  # what an outlet publishes
 _PAGES = {"website", "site", "page", "account"}  # published by whoever owns them: documents
+# standing texts: "FIFA rules state that P" is the rules', not a statement FIFA makes
+_PAGES |= {"rule", "regulation", "guideline", "constitution", "charter", "treaty"}
 # bodies that issue documents ("a statement from the office of X")
 _STATEMENTS = {"statement", "release", "communique", "announcement"}
 _BODIES = {"office", "ministry", "department", "bureau", "commission", "council", "agency", "authority"}
 _ISSUER_WINDOW = 400  # tokens looked back for "X issued a statement" before "the statement said"
+# unnamed people who speak on the record for a body ("a Rosneft spokesman", "spokespeople for the
+# journals"): the body stands behind the words, so the link is named, not anonymous
+_ON_RECORD = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"}
+# words for a kind of office-holder and the title words they cover (empty: any title), for "the
+# official" after "Oil Minister X"
+_LAWMAKERS = frozenset({"senator", "sen", "congressman", "congresswoman", "representative", "rep", "mp"})
+_HYPERNYMS: dict[str, frozenset[str]] = {
+    "official": frozenset(),
+    "diplomat": frozenset({"ambassador", "envoy", "consul", "diplomat", "attache"}),
+    "lawmaker": _LAWMAKERS,
+    "legislator": _LAWMAKERS,
+}
+_OFF_RECORD = ("anonymity", "not to be named", "not be named", "not to be identified", "not be identified")
+# a cue noun with no source of its own names its teller: unnamed press reports are news media
+# ("growing media reports that P"), rumours are nobody the text can name
+_TELLING_NOUNS = {"report": "outlet", "story": "outlet", "rumor": "anonymous", "rumour": "anonymous"}
 
 
 def norm(name: str) -> str:
@@ -116,9 +134,12 @@ class ActorBook:
 
     def _resolve(self, found: Found) -> tuple[Actor | None, str]:
         head = found.head
+        if found.source is None and found.verb is None and found.lemma in _TELLING_NOUNS:
+            return None, _TELLING_NOUNS[found.lemma]  # "reports that P", "rumors that P"
         if found.source is None or head is None:
             return None, "unattributed"
         source = found.source
+        head = _head_within(head, source)
         head = _quantity_of(head)
         noun = antecedent(head)
         if noun is not head:  # "a report that said P": the report speaks, not "that"
@@ -214,7 +235,9 @@ class ActorBook:
             return None
         for actor in reversed(self.history):
             if actor.type == "DOCUMENT" and lemma in norm(actor.name).split():
-                return None  # a report of its own, named before ("a UN report ... the report")
+                # a report of its own, named before ("a UN report ... the report"); an unnamed
+                # media report ("a newspaper report ... the report") stays unnamed news media
+                return actor if actor.kind == "outlet" else None
             if actor.id in self.reporters and actor.type not in ("DOCUMENT", "PERSON"):
                 return actor
         return None
@@ -251,8 +274,10 @@ class ActorBook:
                 agent = next((c for c in child.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
                 owner = self._named_at(pobj) if pobj is not None else None
-                if owner is not None and owner.kind == "outlet" and child.lemma_.lower() in _PASSED_ON:
-                    owner = None  # "an email published by VICE News": VICE passes it on (seen_by)
+                passed_on = child.lemma_.lower() in _PASSED_ON and head.lemma_.lower() not in _REPORT_DOCS
+                if owner is not None and owner.kind == "outlet" and passed_on:
+                    owner = None  # "an email published by VICE News": VICE passes it on (seen_by);
+                    # "a report published by AFP" is AFP's own
             else:
                 continue
             if owner is not None and owner.type != "DOCUMENT":
@@ -289,9 +314,11 @@ class ActorBook:
         title says so ("Information Minister Ali Saleh", "Ali Saleh, the information minister")."""
         if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS") or not _definite(head):
             return None
+        word = head.lower_
+        if word in _HYPERNYMS:
+            return self._described_by_kind(head)
         if not _is_title_token(head):
             return None
-        word = head.lower_
         modifiers = {
             c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in _DEFINITE
         }
@@ -311,6 +338,32 @@ class ActorBook:
         if head.lemma_.lower() in lexicons().anonymous and self._prior_anonymous(head.lemma_.lower(), False):
             return None  # "the official" after "a U.S. embassy official": the unnamed one
         return best
+
+    def _described_by_kind(self, head: Token) -> Actor | None:
+        """ "Oil Minister Bijan Zanganeh said ... The official argued that P": a word for a kind of
+        office-holder ("the official", "the diplomat") is the titled person last named before it,
+        unless an unnamed one of that head spoke before, an unnamed person spoke since that person
+        was named ("an intelligence officer told the paper ... The official said"), or the sentence
+        withholds who."""
+        lemma = head.lemma_.lower()
+        if self._prior_anonymous(lemma, False) is not None:
+            return None
+        if any(cue in head.sent.text.lower() for cue in _OFF_RECORD):
+            return None
+        wanted = _HYPERNYMS[head.lower_]
+        best, best_at = None, -1
+        for actor in self.actors:
+            if actor.type != "PERSON" or actor.kind != "named" or not actor.titles:
+                continue
+            words = {w.lower().strip(".,") for t in actor.titles for w in t.split()}
+            if wanted and not words & wanted:
+                continue
+            at = max((m.start for m in actor.mentions if m.start < head.idx), default=-1)
+            if at > best_at:
+                best, best_at = actor, at
+        unnamed = (a for a in self.history if a.kind == "anonymous" and a.type == "PERSON")
+        spoke = max((m.start for a in unnamed for m in a.mentions if m.start < head.idx), default=-1)
+        return best if spoke < best_at else None
 
     def _issuing_body(self, pobj: Token, prep: str, document: Token) -> Actor | None:
         """Who issued a document named in "a report by X", "a statement from the office of X",
@@ -349,7 +402,22 @@ class ActorBook:
                 named = self.named(self.text[tok.left_edge.idx : tok_end(tok)])
             if named is not None:
                 return named
+        if names and lemma in lexicons().references:
+            return self._apposed_name(names[0], lemma)
         return None
+
+    def _apposed_name(self, name: Token, lemma: str) -> Actor:
+        """ "the Turkish news website TGRT", "the newspaper Le Monde" when the actors stage missed the
+        name: the name is the body the reference says it is (an outlet, an organisation)."""
+        start, end = name.left_edge.idx, tok_end(name)
+        if name.left_edge.i < name.head.i:  # the apposition's own left edge reached back past the noun
+            start = name.idx
+        outlet = lexicons().references[lemma] == "outlet"
+        actor = self.named(self.text[start:end]) or self.new(
+            self.text[start:end], "ORG", "outlet" if outlet else "named"
+        )
+        self.mention(actor, (start, end))
+        return actor
 
     def _pronoun(self, head: Token, source: Range) -> tuple[Actor | None, str]:
         if head.lower_ in _PERSON_PRONOUNS:
@@ -398,10 +466,11 @@ class ActorBook:
             name = name[0].lower() + name[1:]  # "The official" -> "the official"
         definite = _definite(head)
         if lemma in lex.anonymous and head.pos_ == "NOUN":
-            prior = self._prior_anonymous(lemma, lex.anonymous[lemma]) if definite else None
-            prior = prior or self.named(name, ("anonymous",))
-            actor = prior or self.new(name, "PERSON", "anonymous")
-            return self._use(actor, source), "anonymous"
+            kind = "named" if self._on_record(head) else "anonymous"
+            prior = self._prior_unnamed(lemma, lex.anonymous[lemma], kind) if definite else None
+            prior = prior or self.named(name, (kind,))
+            actor = prior or self.new(name, "PERSON", kind)
+            return self._use(actor, source), kind
         # "A circular from the ministry said": a subject with a determiner is a noun, however tagged
         nominal = head.pos_ == "NOUN" or any(c.dep_ == "det" for c in head.children)
         if lemma in lex.documents and nominal:
@@ -410,11 +479,28 @@ class ActorBook:
                 # "a Kyodo report", "Bloomberg's report": Kyodo speaks; "the report" later means it too
                 self.issuers[lemma] = owner
                 return self._use(owner, source), owner.kind
-            actor = self.named(name, ("document",)) or self.new(name, "DOCUMENT", "document")
-            if lemma in _REPORT_DOCS and any(c.lower_ in _MEDIA for c in head.lefts):
-                return self._use(actor, source), "outlet"  # "a media report": unnamed news media
-            return self._use(actor, source), "document"
+            # "a media report", "the Turkish news website": unnamed news media, and so is
+            # "the report" that refers back to it
+            media = lemma in _REPORT_DOCS | _PAGES and _by_media(head)
+            kind = "outlet" if media else "document"
+            actor = self.named(name, (kind,)) or self.new(name, "DOCUMENT", kind)
+            return self._use(actor, source), kind
         return None, "named"
+
+    def _on_record(self, head: Token) -> bool:
+        """ "a Rosneft spokesman", "spokesmen for Gazprom": on the record for a body, unless the
+        sentence withholds who ("a spokesman who spoke on condition of anonymity")."""
+        if head.lemma_.lower() not in _ON_RECORD and head.lower_ not in _ON_RECORD:
+            return False
+        sent = head.sent
+        return not any(cue in sent.text.lower() for cue in _OFF_RECORD)
+
+    def _prior_unnamed(self, lemma: str, generic: bool, kind: str) -> Actor | None:
+        """The earlier unnamed person "the official", "the spokesman" refers back to."""
+        if kind == "anonymous":
+            return self._prior_anonymous(lemma, generic)
+        same = (a for a in reversed(self.history) if a.kind == kind and a.type == "PERSON")
+        return next((a for a in same if lemma in norm(a.name).split()), None)
 
     def _prior_anonymous(self, lemma: str, generic: bool) -> Actor | None:
         anonymous = [a for a in reversed(self.history) if a.kind == "anonymous"]
@@ -475,6 +561,28 @@ def _is_title_token(tok: Token) -> bool:
 
 def _definite(head: Token) -> bool:
     return any(c.lower_ in _DEFINITE for c in head.children if c.dep_ in ("det", "amod"))
+
+
+def _by_media(head: Token) -> bool:
+    """ "a media report", "a news agency report", "a press report", "a report by some media": a
+    report (or page) whose words say news media made it."""
+    if any(t.lower_ in _MEDIA for t in head.doc[head.left_edge.i : head.i]):
+        return True
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "in"):
+            if any(c.dep_ == "pobj" and c.lower_ in _MEDIA for c in prep.children):
+                return True
+    return False
+
+
+def _head_within(head: Token, source: Range) -> Token:
+    """The source's head inside the source: when the source was cut to its paragraph (the parser ran
+    a headline or page chrome into the sentence, "... media reports\n\nThe Defense Ministry said"),
+    the parser's subject may lie outside it; the root of what is left speaks."""
+    if source[0] <= head.idx < source[1]:
+        return head
+    span = head.doc.char_span(*source, alignment_mode="expand")
+    return span.root if span is not None and len(span) else head
 
 
 def _quantity_of(head: Token) -> Token:

@@ -28,6 +28,7 @@ from sourcetrace.attributions.sources import ActorBook, norm
 from sourcetrace.attributions.twohop import (
     TWO_HOP_RULES,
     according_outer,
+    as_reported_by,
     citing_sources,
     quoted_as_saying,
     seen_by,
@@ -325,6 +326,8 @@ def find_sourcing(
         continue_in_paragraphs(finds, regions, text)
     if "quoted_as_saying" not in off:
         finds = quoted_as_saying(finds, doc)
+    if "as_reported_by" not in off:
+        finds = as_reported_by(doc, finds, text)
     if "citing_source" not in off:
         finds = citing_sources(doc, finds, text)
     if "seen_by" not in off:

@@ -44,6 +44,11 @@ TWO_HOP_RULES = (
         "report before the comma is what X quoted Y as saying)",
     ),
     Rule(
+        "as_reported_by",
+        '"“P,” the mayor added, as quoted by state media": state media › the mayor › P; "The port will '
+        'close, as reported by the Courier": the Courier\'s P (never the clause\'s subject as a teller)',
+    ),
+    Rule(
         "according_outer",
         '"The minister said P, according to the Courier", "The outline, according to the report, says '
         'P": the Courier tells what the minister said (Courier › minister › P), not the reverse',
@@ -60,6 +65,53 @@ _COMPLEMENTS = ("dobj", "ccomp", "xcomp")
 _SAYING = {"say", "tell", "add", "state"}  # "quoted as saying P": a cue of its own
 
 
+_AS_BY = {"quote", "report", "cite", "publish", "carry", "broadcast", "air"}
+
+
+def as_reported_by(doc: Doc, finds: list[Found], text: str) -> list[Found]:
+    """ "“P,” the mayor added, as quoted by state media": state media tells what the mayor said, so
+    it is the outer teller (state media › the mayor › P); with no report around it ("The port will
+    close, as reported by the Courier") the Courier tells the clause. The passive participle is
+    never a cue of its own with the clause's subject as its teller."""
+    added: list[Found] = []
+    for v in doc:
+        if v.lemma_.lower() not in _AS_BY or v.tag_ != "VBN" or v.dep_ != "advcl":
+            continue
+        mark = next((m for m in v.children if m.dep_ == "mark" and m.lower_ == "as" and m.i < v.i), None)
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if mark is None or pobj is None or not _teller(pobj):
+            continue
+        sent = sentence(v)
+        first = doc[v.left_edge.i]
+        comma = first.i > sent.start and doc[first.i - 1].text == ","
+        hole = (doc[first.i - 1].idx if comma else first.idx, tok_end(v.right_edge))
+        finds = [f for f in finds if f.verb is None or f.verb.i != v.i]
+        host = _reporting_ancestor(v, finds)
+        cue = (mark.idx, tok_end(agent))
+        if host is None:
+            content = parts(text, minus(subtree(v.head), [hole]))
+            if content and v.head.i < v.i:
+                added.append(Found(cue=cue, content=content, source=np_range(pobj), head=pobj, lemma="report",
+                                   sent_end=sent.end_char))
+            continue
+        host.content = parts(text, [p for r in host.content for p in minus(r, [hole])]) or host.content
+        outer = Found(cue=cue, content=list(host.content), source=np_range(pobj), head=pobj, lemma="quote",
+                      parent=host.parent, sent_end=host.sent_end)
+        host.parent = outer
+        added.append(outer)
+    return finds + added
+
+
+def _reporting_ancestor(v: Token, finds: list[Found]) -> Found | None:
+    """The find of the nearest verb above `v` that is a cue ("added", "said")."""
+    by_verb = {f.verb.i: f for f in finds if f.verb is not None}
+    up = v.head
+    while up.i not in by_verb and up.head != up:
+        up = up.head
+    return by_verb.get(up.i)
+
+
 def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
     """ "The agency, citing two diplomats, said the talks collapsed": "citing two diplomats" is a
     source under the agency's attribution, with the agency's content."""
@@ -69,12 +121,15 @@ def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
     by_antecedent = {antecedent(f.head).i: f for f in finds if f.head is not None and f.verb is not None}
     added = []
     for v in doc:
-        if v.lemma_.lower() not in _CITING or v.tag_ not in ("VBG", "VBD", "VBZ"):
+        if _misparsed_opening(v):
+            pass  # "Quoting sources, the report said": "Quoting" tagged as part of a name
+        elif v.lemma_.lower() not in _CITING or v.tag_ not in ("VBG", "VBD", "VBZ"):
             continue
-        if v.tag_ == "VBG" and v.dep_ not in ("advcl", "acl", "amod"):
+        elif v.tag_ == "VBG" and v.dep_ not in ("advcl", "acl", "amod"):
             continue
         obj = _cited(v)
-        if v.tag_ != "VBG":  # "the Times, which quoted sources and said P": the conjoined "said" is the host
+        if v.tag_ != "VBG" and not _misparsed_opening(v):
+            # "the Times, which quoted sources and said P": the conjoined "said" is the host
             said = next((c for c in v.children if c.dep_ == "conj" and c.i in by_verb), None)
             if said is None or obj is None or not _teller(obj):
                 continue
@@ -88,6 +143,7 @@ def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
             host = by_antecedent.get(noun.i) if noun is not None else None
         if host is None and obj is not None:
             host = _aside_host(finds, v, obj)
+        host = _enclosing(finds, host, v) if host is not None else None
         # one quotes a teller; one cites a teller or a reason ("citing her work")
         teller = obj is not None and (_teller(obj) or (v.lemma_.lower() == "quote" and obj.pos_ == "NOUN"))
         if host is None or host.verb == v or not teller:
@@ -96,6 +152,25 @@ def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
         host.content = parts(text, [p for r in host.content for p in minus(r, [hole])]) or host.content
         _cite_under(host, v, obj, by_verb, added, text)
     return finds + added
+
+
+def _enclosing(finds: list[Found], host: Found, v: Token) -> Found:
+    """ "X reported on Thursday, citing Y, that Z was considering P": an aside hung on a cue of the
+    content ("considering") that comes after it belongs to the report that contains that cue."""
+    if host.verb is None or host.verb.i < v.i or v.i == sentence(v).start:
+        return host
+    verb = (host.verb.idx, tok_end(host.verb))
+    outer = [
+        f
+        for f in finds
+        if f is not host
+        and f.verb is not None
+        and f.verb.i < v.i
+        and f.verb.lemma_.lower() not in _CITING
+        and sentence(f.verb).start == sentence(v).start
+        and f.content_contains(verb)
+    ]
+    return max(outer, key=lambda f: f.verb.i, default=host)
 
 
 def _cite_under(host: Found, v: Token, obj: Token, by_verb: dict, added: list[Found], text: str) -> None:
@@ -111,11 +186,22 @@ def _cite_under(host: Found, v: Token, obj: Token, by_verb: dict, added: list[Fo
     f.parent = host
 
 
+def _misparsed_opening(v: Token) -> bool:
+    """ "Quoting sources, the report said": "Quoting" opening the sentence, parsed as a modifier (an
+    adjective, a name's first word) of the noun it cites."""
+    return (
+        v.lower_ in ("quoting", "citing")
+        and v.dep_ in ("amod", "compound")
+        and v.head.i > v.i
+        and v.i == sentence(v).start
+    )
+
+
 def _cited(v: Token) -> Token | None:
     """Whom "citing"/"quoting" names: its object; "Quoting sources, the report said" is misparsed
-    with "Quoting" as an adjective of "sources"."""
+    with "Quoting" as an adjective of "sources" (or the first word of a name)."""
     obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-    if obj is None and v.dep_ == "amod" and v.head.i > v.i and v.i == sentence(v).start:
+    if obj is None and _misparsed_opening(v):
         obj = v.head
     return obj
 
@@ -128,7 +214,9 @@ def _aside_host(finds: list[Found], v: Token, obj: Token) -> Found | None:
     after = np_range(obj)[1]
     nxt = next((t for t in doc[obj.i + 1 : sent.end] if t.idx >= after), None)
     opens = v.i == sent.start or doc[v.i - 1].text == ","
-    if not opens or nxt is None or nxt.text != ",":
+    # closed by a comma, or ending the sentence ("P, the Post reported, citing two officials.")
+    ends = nxt is not None and nxt.is_punct and all(t.is_punct or t.is_space for t in doc[nxt.i : sent.end])
+    if not opens or nxt is None or (nxt.text != "," and not (ends and v.i > sent.start)):
         return None
     near = [
         f
@@ -278,6 +366,8 @@ def _seen_by(head: Token) -> tuple[Token | None, Token | None]:
         pobj = next((t for t in agent.children if t.dep_ == "pobj"), None) if agent is not None else None
         if pobj is None or (lemma in _PUBLISHING and not outlet_phrase(pobj)):
             continue
+        if lemma in _PUBLISHING and head.lemma_.lower() in _REPORTS:
+            continue  # "the report published by AFP": the outlet's own report, it speaks (sources.py)
         return c, pobj
     return None, None
 

@@ -58,7 +58,10 @@ _OBJECT_DEPS = ("dobj", "xcomp", "oprd", "pobj", "pcomp")
 _HYPOTHETICAL = {"anyone", "anybody", "whoever", "whomever"}
 _CONDITION_DEPTH = 3  # "if anyone says", "if he were to say": the cue or a verb just above it
 _DENIED_PRONOUNS = {"this", "that", "it", "these", "those", "them"}
+_NOT_THAT_CLAUSE = ("so", "now", "given", "such")  # "so that", "now that": no complement
 _NOT_TAIL = ("punct", "cc", "conj", "advcl", "parataxis", "ccomp", "npadvmod", "advmod")
+# what a teller phrase is made of ("technology news website Re/code", "the paper's editor")
+_TELLER_POS = ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PART", "SYM", "PUNCT")
 
 
 @dataclass
@@ -79,6 +82,8 @@ class VerbCall:
     source: Range | None = None
     keep_tail: bool = False
     rejected: bool = False
+    relative: bool = False  # the content is a relative clause's antecedent (`relative_object`)
+    source_span: Range | None = None  # a teller phrase a rule delimited itself (the parse split it)
 
     def has_that_clause(self) -> bool:
         return any(c.dep_ == "ccomp" and c.i > self.verb.i and opens_with_that(c) for c in self.children)
@@ -91,6 +96,21 @@ def _complements(c: VerbCall) -> None:
     c.children = [t for t in c.verb.children if t.dep_ == "ccomp"]
 
 
+def _that_advcl(c: VerbCall) -> None:
+    """ "X reported on Thursday, citing two officials, that P": a "that" clause after the cue that
+    the parser hung on it as an adverbial clause is its complement (not "so that", "now that")."""
+    v = c.verb
+    if any(t.dep_ == "ccomp" and t.i > v.i for t in c.children):
+        return
+    for t in v.children:
+        if t.dep_ != "advcl" or t.i < v.i:
+            continue
+        that = next((m for m in t.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+        if that is not None and that.i > v.i and v.doc[that.i - 1].lower_ not in _NOT_THAT_CLAUSE:
+            c.children.append(t)
+            return
+
+
 def _condition_before_that(c: VerbCall) -> None:
     """ "Should X fail, they worry that ...": a clause before the cue that the parser calls a
     complement is a condition when a "that" complement (or a semicolon) follows."""
@@ -101,6 +121,18 @@ def _condition_before_that(c: VerbCall) -> None:
 
 def _find_subject(c: VerbCall) -> None:
     c.subj = subject(c.verb)
+
+
+def _raised_subject(c: VerbCall) -> None:
+    """ "The white paper is expected to say that P", "The minister is due to announce P": the passive
+    subject of the verb above is who will say it (not a source-less report)."""
+    v = c.verb
+    if c.subj is not None or v.dep_ != "xcomp" or v.head.i > v.i:
+        return
+    head = v.head
+    passive = next((t for t in head.children if t.dep_ == "nsubjpass"), None)
+    if passive is not None and not any(t.dep_ == "agent" for t in head.children):
+        c.subj = passive
 
 
 def _conditional(c: VerbCall) -> None:
@@ -158,11 +190,17 @@ def _said_in_document(c: VerbCall) -> None:
 
 def _ends_clause(teller: Token, sent: SpacySpan) -> bool:
     """Nothing after the teller but punctuation, a time or a ", citing X" aside."""
-    for t in teller.doc[teller.right_edge.i + 1 : sent.end]:
+    return _only_asides_after(teller.right_edge.i, sent)
+
+
+def _only_asides_after(last: int, sent: SpacySpan) -> bool:
+    """Nothing after token `last` in the sentence but punctuation, a time or a ", citing X" aside."""
+    doc = sent.doc
+    for t in doc[last + 1 : sent.end]:
         if t.is_punct or t.is_space:
             continue
         host = t
-        while host.head != host and host.head.i > teller.right_edge.i:
+        while host.head != host and host.head.i > last:
             host = host.head
         if host.lemma_.lower() in ("cite", "quote") or host.ent_type_ in ("DATE", "TIME"):
             continue
@@ -234,6 +272,18 @@ def _passive_endorsed(c: VerbCall) -> None:
         and c.subj is not None
     ):
         c.children, c.prep = [passive], agent
+        lex = lexicons()
+        if v.lemma_.lower() in lex.denials:
+            # "It was dismissed by the Premier as “an early draft”": what the denier calls it is said
+            # too (not "as baseless": calling it untrue is the denial itself)
+            c.children += [
+                t
+                for t in v.rights
+                if t.dep_ == "prep"
+                and t.lower_ == "as"
+                and t.n_rights
+                and not (lex.rebuttals is not None and lex.rebuttals.search(c.text, *subtree(t)))
+            ]
 
 
 def _content_ranges(c: VerbCall) -> None:
@@ -249,6 +299,34 @@ def _bare_pronoun(c: VerbCall) -> None:
         c.rejected = True
 
 
+def _relative_denial(c: VerbCall) -> Token | None:
+    """The antecedent of a denial's relative pronoun object: "the report, which X rejected"."""
+    v = c.verb
+    if v.dep_ != "relcl" or v.lemma_.lower() not in lexicons().denials or len(c.children) != 1:
+        return None
+    obj = c.children[0]
+    if obj.dep_ != "dobj" or obj.lower_ not in ("which", "that") or obj.i > v.i:
+        return None
+    return v.head
+
+
+def _relative_object(c: VerbCall) -> None:
+    """ "queries about the report, which the minister rejected as “untruthful”": a denial's relative
+    pronoun stands for its antecedent, which is what is denied; what the denier calls it ("as
+    untruthful") is said too."""
+    head = _relative_denial(c)
+    if head is None:
+        return
+    start = head.left_edge.idx
+    end = max([tok_end(t.right_edge) for t in head.lefts] + [tok_end(head)])
+    for t in head.rights:
+        if t.dep_ in ("prep", "acl", "amod", "compound") and t.i < c.verb.i:
+            end = max(end, tok_end(t.right_edge))  # "initiatives contained in the report"
+    rest = [t for t in c.verb.rights if t.dep_ == "prep" and t.lower_ == "as"]
+    c.children, c.relative = [head], True
+    c.ranges = [(start, end)] + [subtree(t) for t in rest]
+
+
 def _addressee_in_content(c: VerbCall) -> None:
     """ "urged Trump to stop": the addressee is part of what is urged."""
     if c.children and c.children[0].dep_ == "xcomp" and "rcpt" in c.tags:
@@ -261,7 +339,7 @@ def _addressee_in_content(c: VerbCall) -> None:
 def _object_tail(c: VerbCall) -> None:
     """ "described Clinton as a politician", "slammed Kaine for his work": the object and what
     completes it, up to the end of the verb's clause (not "during the debate")."""
-    if not c.children or c.children[0].dep_ not in _OBJECT_DEPS:
+    if not c.children or c.children[0].dep_ not in _OBJECT_DEPS or c.relative:
         return
     first = c.children[0].i
     after = c.prep.i if c.prep is not None else -1
@@ -348,6 +426,34 @@ def _words_before_comma(c: VerbCall) -> None:
         c.ranges = [(sent.start_char, v.doc[comma].idx)]
 
 
+def _inverted_report(c: VerbCall) -> None:
+    """ "Cargo volumes fell, the Lisbon Post reported on Sunday, citing two officials": a cue right
+    after a teller phrase that opens at a comma, with only a time or an aside after it, reports
+    the words before the comma, whatever the parser made of the phrase (an adverbial clause of the
+    content's verb, a clause on the teller, "technology news website Re/code" in pieces)."""
+    v, sent, doc = c.verb, c.sent, c.verb.doc
+    t = v.i - 1
+    while t > sent.start and doc[t].head == v and doc[t].dep_ in ("aux", "advmod", "neg"):
+        t -= 1  # "the Post also reported", "the Post has reported"
+    teller = doc[t]
+    if t <= sent.start or teller.pos_ not in ("PROPN", "NOUN"):
+        return
+    named = teller.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")
+    if not (named or can_tell(teller, entities=True, documents=False)):
+        return
+    comma = t
+    while comma > sent.start and doc[comma].text != "," and doc[comma].pos_ in _TELLER_POS:
+        comma -= 1
+    if comma <= sent.start or doc[comma].text != ",":
+        return
+    if any(x.dep_ == "ccomp" and x.i > v.i for x in v.children):
+        return  # its complement follows: not inverted
+    if _only_asides_after(v.i, sent):
+        c.subj = teller
+        c.source_span = (doc[comma + 1].idx, tok_end(teller))
+        c.ranges = [(sent.start_char, doc[comma].idx)]
+
+
 def _quoted_in_sentence(c: VerbCall) -> None:
     """The quoted stretches of the cue's sentence, outside the cue's own clause."""
     if "quote" not in c.tags and any(ch in c.sent.text for ch in QUOTES):
@@ -400,7 +506,7 @@ def _sent_document(c: VerbCall) -> None:
 
 
 def _source(c: VerbCall) -> None:
-    c.source = source_range(c.subj, c.verb) if c.subj is not None else None
+    c.source = c.source_span or (source_range(c.subj, c.verb) if c.subj is not None else None)
 
 
 def _all_before_cue(c: VerbCall) -> None:
@@ -408,6 +514,8 @@ def _all_before_cue(c: VerbCall) -> None:
     v, subj, sent = c.verb, c.subj, c.sent
     if not (c.ranges and c.children and all(t.i < v.i for t in c.children) and subj is not None):
         return
+    if c.relative:
+        return  # "the plan, which the minister rejected": the antecedent, not the sentence before it
     rest = [t for t in v.doc[v.i + 1 : sent.end] if not t.is_punct and not t.is_space]
     if all(
         t.head == v and t.dep_ in ("npadvmod", "advmod", "prep", "pobj") or t.head.head == v for t in rest
@@ -464,8 +572,10 @@ def _opening_conjunction(c: VerbCall) -> None:
 
 VERB_RULES: tuple[Rule, ...] = (
     Rule("complements", "", _complements, core=True),
+    Rule("that_advcl", _that_advcl.__doc__, _that_advcl),
     Rule("condition_before_that", _condition_before_that.__doc__, _condition_before_that),
     Rule("subject", "", _find_subject, core=True),
+    Rule("raised_subject", _raised_subject.__doc__, _raised_subject),
     Rule("conditional", _conditional.__doc__, _conditional),
     Rule("inverted_teller", _inverted_teller.__doc__, _inverted_teller),
     Rule("said_in_document", _said_in_document.__doc__, _said_in_document),
@@ -475,6 +585,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("object_content", _object_content.__doc__, _object_content),
     Rule("passive_endorsed", _passive_endorsed.__doc__, _passive_endorsed),
     Rule("content_ranges", "", _content_ranges, core=True),
+    Rule("relative_object", _relative_object.__doc__, _relative_object),
     Rule("bare_pronoun", _bare_pronoun.__doc__, _bare_pronoun),
     Rule("addressee_in_content", _addressee_in_content.__doc__, _addressee_in_content),
     Rule("object_tail", _object_tail.__doc__, _object_tail),
@@ -484,6 +595,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("quote_before_cue", _quote_before_cue.__doc__, _quote_before_cue, fallback=True),
     Rule("as_clause", _as_clause.__doc__, _as_clause, fallback=True),
     Rule("words_before_comma", _words_before_comma.__doc__, _words_before_comma, fallback=True),
+    Rule("inverted_report", _inverted_report.__doc__, _inverted_report, fallback=True),
     Rule("quoted_in_sentence", _quoted_in_sentence.__doc__, _quoted_in_sentence, fallback=True),
     Rule("colon_after_cue", _colon_after_cue.__doc__, _colon_after_cue, fallback=True),
     Rule("previous_quote", _previous_quote.__doc__, _previous_quote, fallback=True),

@@ -16,11 +16,18 @@ DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "corpus-demo"
 DEMO_METADATA = DEMO_DIR / "metadata.tsv"
 
 
+ENGINE_DIRS = (Path(__file__).resolve().parents[1], DEMO_DIR.parent)  # sourcetrace/ and data/
+
+
 def demo_key(settings: Settings = Settings()) -> str:
-    """Changes with the demo's files, the library version and the settings: a stale build is never reused."""
+    """Changes with the demo's files, the engine (its code, lexicons, gazetteers and model, not just
+    the version number, which a change in development leaves alone) and the settings: a build in
+    the temp folder made by another version of the engine is never reused."""
     h = hashlib.sha256(f"{__version__}|{settings.model}|{settings.gazetteers}".encode())
-    for f in sorted(DEMO_DIR.iterdir()):
-        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    for root in ENGINE_DIRS:
+        for f in sorted(root.rglob("*")):
+            if f.is_file() and "__pycache__" not in f.parts and f.suffix != ".pyc":
+                h.update(str(f.relative_to(root)).encode() + b"\0" + f.read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -250,6 +250,33 @@ def test_undo_redo_and_history(home):
     ]
 
 
+def _view_harness() -> None:
+    """The corrections panel, and beside it a correction made in a view (the article text's
+    selection popover goes through `session.record_edit`), on a button."""
+    import streamlit as st
+
+    from components.corrections import render_corrections
+    from components.session import corrected, record_edit
+    from sourcetrace.selection import edit_from_selection
+    from tests.unit.test_corrections import make_analysis
+
+    analysis = corrected(make_analysis(0))
+    if st.button("add from the text", key="view-add"):
+        start = analysis.article.text.index("meetings")
+        record_edit(analysis, edit_from_selection(analysis, {"op": "add_actor", "start": start,
+                                                            "end": start + 8, "type": "EVENT", "kind": "named"}))
+    render_corrections(analysis, None, key="corr")
+
+
+def test_a_correction_made_in_a_view_is_signed_like_one_made_here(home):
+    at = AppTest.from_function(_view_harness, default_timeout=30).run()
+    at.text_input(key=w(at, "corrections_author")).set_value("JD")
+    click(at, "view-add")
+    history = at.markdown[-1].value.splitlines()
+    assert len(history) == 1 and history[0].endswith(" · JD"), history
+    assert "meetings" in history[0]
+
+
 def test_corrections_survive_a_restart_and_a_renumbering_reanalysis(home):
     at = start()
     at.selectbox(key=w(at, "corr-actor-pick")).set_value("a4").run()

@@ -487,6 +487,21 @@ def test_a_name_after_a_person_noun_is_a_person(nlp):
     assert [(a.name, a.type, a.aliases) for a in actors] == [("Devika Rautela", "PERSON", ["Rautela"])]
 
 
+def test_a_name_with_a_persons_role_in_apposition_is_a_person(nlp):
+    """The model types unfamiliar names ORG ("U Win Zaw Htay"); "Name, director of X," says who it is."""
+    text = "U Win Zaw Htay, director of Periodicals Enterprise, told journalists that the report was false."
+    ents = [("U Win Zaw Htay", "ORG", 0), ("Periodicals Enterprise", "ORG", 0)]
+    actors = parsed_actors(nlp, text, ents)
+    assert [(a.name, a.type, a.titles) for a in actors] == [
+        ("U Win Zaw Htay", "PERSON", ["director of Periodicals Enterprise"]),
+        ("Periodicals Enterprise", "ORG", []),
+    ]
+    # a role a body can also have leaves the body a body
+    text = "Talvo Mining, the market leader in Kenya, said profits fell."
+    actors = parsed_actors(nlp, text, [("Talvo Mining", "ORG", 0)])
+    assert [(a.name, a.type) for a in actors] == [("Talvo Mining", "ORG")]
+
+
 def test_legal_form_after_a_name_belongs_to_it(nlp):
     text = "Twillo Inc is planning layoffs, and Twillo declined to comment."
     actors = hand_actors(nlp, text, [("Twillo", "ORG", 0), ("Twillo", "ORG", 1)])

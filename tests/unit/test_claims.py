@@ -213,12 +213,12 @@ def test_imperative_is_not_a_claim(nlp):
         ),
         (
             "The ministry dismissed reports that the port would close.",
-            [("Daily", "publisher"), ("reports", "unattributed")],
+            [("Daily", "publisher"), ("reports", "outlet")],  # unnamed news media
         ),
         (
             # a report that names no one is called what the text calls it
             "The ministry dismissed media reports that the port would close.",
-            [("Daily", "publisher"), ("media reports", "unattributed")],
+            [("Daily", "publisher"), ("media reports", "outlet")],
         ),
         (
             "The ministry rejected claims by the opposition that the port would close as baseless.",
@@ -226,7 +226,7 @@ def test_imperative_is_not_a_claim(nlp):
         ),
         (
             "Reports that the port would close were denied by the ministry.",
-            [("Daily", "publisher"), ("Reports", "unattributed")],
+            [("Daily", "publisher"), ("Reports", "outlet")],
         ),
         (
             "The ministry called the Courier's report that the port would close fabricated.",

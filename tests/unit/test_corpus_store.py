@@ -118,3 +118,21 @@ def test_a_framed_outlets_own_voice_is_stored_as_resting_on_no_source():
         ("unattributed", "unattributed"),
         ("outlet", "al-Malaf"),
     ]
+
+
+def test_the_demo_build_is_keyed_by_the_engine_files_not_only_its_version(tmp_path, monkeypatch):
+    """A demo corpus built into the temp folder by an earlier engine (same version number, other
+    rules or lexicons) is never reused; compiled caches do not count."""
+    from sourcetrace.corpus import demo
+
+    (tmp_path / "rules.py").write_text("RULES = ('a',)\n")
+    monkeypatch.setattr(demo, "ENGINE_DIRS", (tmp_path,))
+    first = demo.demo_key()
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "rules.cpython-311.pyc").write_bytes(b"\0compiled")
+    assert demo.demo_key() == first
+    (tmp_path / "rules.py").write_text("RULES = ('a', 'b')\n")
+    second = demo.demo_key()
+    assert second != first
+    (tmp_path / "lexicon.txt").write_text("say\n")
+    assert demo.demo_key() not in (first, second)

@@ -368,3 +368,207 @@ def test_an_according_to_aside_inside_a_report_tells_it(nlp, text, content, expe
 def test_an_outlet_quoting_an_outlet_after_the_report(nlp):
     text = 'The chief said the man is "armed and dangerous", news agency ANI quoted media outlet CNN.'
     assert tellers(text, "armed and dangerous") == ["ANI", "CNN", "The chief"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        (
+            "A Harbor Gate spokesman said the talks had collapsed.",
+            "the talks",
+            ("a Harbor Gate spokesman", "named"),
+        ),
+        (
+            "A spokeswoman for the ministry told the Courier that the port was open.",
+            "the port",
+            ("a spokeswoman for the ministry", "named"),
+        ),
+        (
+            "A Harbor Gate spokesman said the talks had collapsed. "
+            "The spokesman added that 300 jobs would go.",
+            "300 jobs",
+            ("a Harbor Gate spokesman", "named"),
+        ),
+        (
+            "A spokesman, who spoke on condition of anonymity, said the talks had collapsed.",
+            "the talks",
+            ("a spokesman", "anonymous"),
+        ),
+        ("A senior official said the talks had collapsed.", "the talks", ("a senior official", "anonymous")),
+    ],
+)
+def test_a_spokesperson_speaks_on_the_record_unless_the_text_withholds_who(nlp, text, content, expected):
+    assert teller(text, content) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        (
+            "The minister responded to growing media reports that the port had been sold.",
+            "that the port had been sold",
+            ("growing media reports", "outlet"),
+        ),
+        (
+            "The minister dismissed rumors that the port had been sold.",
+            "that the port had been sold",
+            ("rumors", "anonymous"),
+        ),
+    ],
+)
+def test_a_report_or_rumour_with_no_source_is_unnamed_media_or_anonymous(nlp, text, content, expected):
+    claims = [c for c in analyze_text(text).claims if content in c.content.text]
+    inner = min(claims, key=lambda c: len(c.content.text))  # the report's claim, not the minister's
+    assert (inner.chain[-1].label, inner.chain[-1].kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        (
+            "A newspaper report claimed that the port had been sold. "
+            "The report also said that the sale was secret.",
+            "the sale was secret",
+            ("a newspaper report", "outlet"),
+        ),
+        (
+            "A report by Greenpeace said the river was polluted. The report said fish had died.",
+            "fish had died",
+            ("Greenpeace", "named"),
+        ),
+        (
+            "A report said the river was polluted. The report said fish had died.",
+            "fish had died",
+            ("the report", "document"),
+        ),
+        (
+            "The ferries were halted, the Kenyan news website reported.",
+            "The ferries",
+            ("the Kenyan news website", "outlet"),
+        ),
+        (
+            "The ferries were halted, the Kenyan news website Vrtx reported.",
+            "The ferries",
+            ("Vrtx", "outlet"),
+        ),
+        (
+            "The club's website says the stadium holds 40,000 people.",
+            "the stadium",
+            ("the club's website", "document"),
+        ),
+    ],
+)
+def test_unnamed_news_media_and_the_report_that_refers_back_to_them(nlp, text, content, expected):
+    assert teller(text, content) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Oil Minister Rana Odero spoke on the radio. The official argued that prices would rise.",
+            ("Rana Odero", "named"),
+        ),
+        (
+            "Ambassador Ali Saleh met the board. The diplomat said that prices would rise.",
+            ("Ali Saleh", "named"),
+        ),
+        (
+            # an unnamed official spoke before: "the official" is that one
+            "Oil Minister Rana Odero spoke on the radio. A senior official said the port was shut. "
+            "The official argued that prices would rise.",
+            ("a senior official", "anonymous"),
+        ),
+        (
+            # a diplomat is not any office-holder
+            "Oil Minister Rana Odero spoke on the radio. The diplomat said that prices would rise.",
+            ("the diplomat", "anonymous"),
+        ),
+    ],
+)
+def test_the_official_is_the_titled_person_named_before(nlp, text, expected):
+    assert teller(text, "prices would rise") == expected
+
+
+def test_a_source_cut_to_its_paragraph_is_headed_inside_what_is_left(nlp):
+    """The parser ran a headline into the sentence and made its noun the subject; the source was cut
+    to the paragraph ("The Defense Ministry"): the head is the root of what is left, not "reports"."""
+    from sourcetrace.attributions.sources import _head_within
+
+    text = "Ministry checking media reports\n\nThe Defense Ministry said it was checking them."
+    doc = nlp(text)
+    reports = next(t for t in doc if t.text == "reports")
+    start = text.index("The Defense")
+    source = (start, start + len("The Defense Ministry"))
+    assert _head_within(reports, source).text == "Ministry"
+    ministry = next(t for t in doc if t.text == "Ministry" and t.idx > start)
+    assert _head_within(ministry, source) is ministry
+
+
+def test_the_official_after_an_unnamed_source_spoke_is_not_the_named_one(nlp):
+    text = (
+        "Security Adviser Rana Odero got the report. "
+        "“The agency wrote it,” an intelligence officer told the Courier. "
+        "The official said the president was not involved."
+    )
+    assert teller(text, "the president was not involved") == ("the official", "anonymous")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        (
+            "The test failed, a news agency report said.",
+            "The test failed",
+            [("a news agency report", "outlet")],
+        ),
+        (
+            "A report by local media said the test failed.",
+            "the test failed",
+            [("a report by local media", "outlet")],
+        ),
+        ("A press report said the test failed.", "the test failed", [("a press report", "outlet")]),
+        (
+            # an outlet's own report speaks as the outlet; a paper it publishes is passed on
+            "According to the report published by Reuters, the test failed.",
+            "the test failed",
+            [("Reuters", "outlet")],
+        ),
+        (
+            "An email published by VICE News said the test failed.",
+            "the test failed",
+            [("Vice News", "outlet"), ("an email", "document")],  # the gazetteer name
+        ),
+    ],
+)
+def test_a_report_made_by_news_media_is_an_outlet(nlp, text, content, expected):
+    claims = analyze_text(text, publisher="Daily").claims
+    claim = next(c for c in claims if content in c.content.text)
+    assert [(link.label, link.kind) for link in claim.chain[1:]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        ("The complaint said the firm had hidden losses.", "hidden losses", ("the complaint", "document")),
+        (
+            "The indictment alleges that the firm had hidden losses.",
+            "hidden losses",
+            ("the indictment", "document"),
+        ),
+        # a standing text speaks for itself, not as its owner's statement
+        (
+            "The league's rules state that an agent can act for only one party.",
+            "one party",
+            ("the league's rules", "document"),
+        ),
+        # a paper with an owner still speaks as the owner ("a Kyodo report")
+        (
+            "The Harbor Gate complaint said the firm had hidden losses.",
+            "hidden losses",
+            ("Harbor Gate", "named"),
+        ),
+    ],
+)
+def test_legal_and_standing_papers_are_documents(nlp, text, content, expected):
+    assert teller(text, content) == expected

@@ -249,7 +249,8 @@ def test_a_bare_month_in_the_body_is_not_a_date_line():
      "Dock workers at the port gate on May 3, 2021.(Harbour Daily/Ding Wei)",
      "A blueprint of the new port. (Xinhua Photo) Photo Gallery",
      "Dock workers outside the port on Oct. 3, 2018. Photo by Ana Lima | The Harbour Signal",
-     "PORT AUTHORITY / AFP Dock workers outside the port gate in Lisbon on Friday."],
+     "PORT AUTHORITY / AFP Dock workers outside the port gate in Lisbon on Friday.",
+     "Dock workers outside the port gate in Lisbon on Friday. Credit: Ana Lima"],
 )
 def test_photo_captions(line):
     found = detect_structure(f"{HEAD}\n\n{line}\n\nDock workers ended a strike on Friday.\n")
@@ -292,6 +293,18 @@ def test_a_related_block_stops_at_a_full_paragraph():
     assert _chrome(found) == [("related", "Related"), ("related", "Ferry fares rise")]
 
 
+def test_a_paywall_offer_takes_its_plans_and_prices_until_the_next_prose():
+    plans = ["Subscribe to read the full story →", "Harbour Quarterly", "€9", "3 Months",
+             "Harbour Saver", "€30", "1 Year", "Renews automatically, cancel anytime",
+             "Complimentary Access to The Lisbon Gazette"]
+    text = (
+        "Dock strike ends after talks\n\nDock workers ended a strike on Friday, the union said.\n\n"
+        + "\n".join(plans)
+        + "\n\nThe port authority said ships would be unloaded again from Saturday morning onwards.\n"
+    )
+    assert _chrome(detect_structure(text)) == [("furniture", line) for line in plans]
+
+
 def test_teasers_of_other_stories_end_with_a_time_stamp():
     text = (
         "Dock strike ends after talks\n\nDock workers ended a strike on Friday, the union said.\n\n"
@@ -320,7 +333,14 @@ def test_teasers_of_other_stories_end_with_a_time_stamp():
      "The story is developing. Check back for updates.",
      "This article was updated at 11:23 a.m. with further details about the strike.",
      "Start your day with the Harbour Times Newsletter", "@harbourtimes",
-     "« 1 ... 706 707 (708) 709 ... 809 »"],
+     "« 1 ... 706 707 (708) 709 ... 809 »",
+     "Share on: WhatsApp", "Share: Facebook Twitter Email",
+     "Follow Harbour Times on Telegram. Only the most important news",
+     "You’ve reached your limit of {{free_limit}} free articles this month.",
+     "Already subscribed? Log in", "Subscribe now for unlimited access.",
+     "This was published 8 years ago", "This article is more than 5 years old",
+     "md/kb/vt",
+     "We’re sorry, this feature is currently unavailable. We’re working to restore it. Please try again."],
 )
 def test_share_subscribe_and_paywall_lines(line):
     found = detect_structure(f"Dock strike ends after talks\n\nDock workers ended a strike.\n\n{line}\n")

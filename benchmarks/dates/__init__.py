@@ -1,0 +1,1 @@
+"""Publication dates of pasted pages against hand-read gold (`python -m benchmarks.dates DIR`)."""
