@@ -17,12 +17,13 @@ from sourcetrace.attributions.impressions import SEEM_VERBS
 from sourcetrace.attributions.lexicons import Lexicons
 from sourcetrace.learned import Scorer
 
-ACCORDING, VERB, NOUN, LEARNED, SEEM = "according", "verb", "noun", "learned", "seem"
+ACCORDING, VERB, NOUN, LEARNED, SEEM, ADJECTIVE = "according", "verb", "noun", "learned", "seem", "adjective"
 
 
 def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | None:
-    """The kind of cue `tok` may head ("according", "verb", "noun", "seem": "X seemed to Y", or
-    "learned": a verb the lexicon lacks that the learned scorer calls a cue), or None when it is none."""
+    """The kind of cue `tok` may head ("according", "verb", "noun", "seem": "X seemed to Y",
+    "adjective": "is confident that", or "learned": a verb the lexicon lacks that the learned scorer
+    calls a cue), or None when it is none."""
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return ACCORDING
     if tok.lower_ == "as" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "per":
@@ -34,6 +35,8 @@ def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | No
         return NOUN
     if tok.pos_ in ("VERB", "AUX") and lemma in SEEM_VERBS:
         return SEEM
+    if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") and lemma in lex.adjectives:
+        return ADJECTIVE
     if learned is not None and tok.pos_ == "VERB" and learned.is_cue(tok):
         return LEARNED
     return None

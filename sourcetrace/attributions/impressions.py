@@ -13,7 +13,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sourcetrace.attributions.base import Found, Range, Rule, minus, np_range, parts, subtree, tok_end
-from sourcetrace.attributions.clauses import clip_paragraph, cue_range, drop_opening_conjunction, subject
+from sourcetrace.attributions.clauses import (
+    clip_paragraph,
+    cue_range,
+    drop_opening_conjunction,
+    source_range,
+    subject,
+)
 from sourcetrace.attributions.lexicons import lexicons
 
 IMPRESSION_RULES = (
@@ -21,6 +27,11 @@ IMPRESSION_RULES = (
         "seemed_to",
         '"Sanders seemed to reap the benefits", "it appears that P": the writer\'s impression, no source; '
         "the content is the subject and the complement",
+    ),
+    Rule(
+        "attitude_adjective",
+        'an attitude adjective (data/attribution_adjectives.txt) with what it is about, its subject the '
+        'source: "Cruz is confident that P", "Republicans are worried about P", "was eager to show P"',
     ),
     Rule(
         "weak_inside_content",
@@ -81,6 +92,33 @@ def seem_find(verb: Token, text: str, scorer=None) -> Found | None:
     if not content:
         return None
     return Found(cue=cue, content=content, lemma=verb.lemma_.lower(), verb=verb, weak=True)
+
+
+_ADJ_PREPS = frozenset({"about", "of", "with", "on", "over", "in", "at", "toward", "towards"})
+
+
+def adjective_find(adj: Token, text: str) -> Found | None:
+    """ "Cruz is confident that P": source "Cruz", cue "is confident", content P; a preposition that
+    opens the content joins the cue ("are worried about")."""
+    copula = adj.head
+    if copula.pos_ not in ("AUX", "VERB") or copula.i > adj.i:
+        return None
+    comp = next((c for c in adj.children if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i), None)
+    prep = None
+    if comp is None:
+        prep = next((c for c in adj.rights if c.dep_ == "prep" and c.lower_ in _ADJ_PREPS), None)
+        comp = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+    if comp is None:
+        return None
+    # the copula with its auxiliaries and negation, up to the adjective: "have not been critical of"
+    cue = (cue_range(copula)[0], tok_end(prep if prep is not None else adj))
+    subj = subject(copula)
+    source = source_range(subj, copula) if subj is not None else None
+    pieces = [clip_paragraph(text, subtree(comp), adj.idx)]
+    content = drop_opening_conjunction(text, parts(text, [q for p in pieces for q in minus(p, [cue])]))
+    if not content or (source is not None and source[0] < cue[1] and cue[0] < source[1]):
+        return None
+    return Found(cue=cue, content=content, source=source, head=subj, lemma=adj.lemma_.lower(), weak=True)
 
 
 def drop_weak_nested(finds: list[Found]) -> list[Found]:

@@ -36,6 +36,7 @@ class Lexicons:
     references: dict[str, str]  # head lemma -> "outlet" | "organisation" ("the newspaper", "the company")
     rebuttals: re.Pattern[str] | None = None  # "is false", "no truth", "baseless": a content that denies
     noun_preps: dict[str, frozenset[str]] = field(default_factory=dict)  # "attack" -> {"on", "against"}
+    adjectives: frozenset[str] = frozenset()  # attitude adjectives: "confident that", "worried about"
 
 
 def _phrases(phrases: list[str], gap: str = r"\ ") -> re.Pattern[str] | None:
@@ -67,6 +68,7 @@ def lexicons() -> Lexicons:
         noun_preps={
             r[0].lower(): frozenset(p.lower() for p in r[1:]) for r in _lines("attribution_noun_preps.txt")
         },
+        adjectives=frozenset(r[0].lower() for r in _lines("attribution_adjectives.txt")),
     )
 
 

@@ -9,9 +9,18 @@ from spacy.tokens import Doc
 
 from sourcetrace import learned
 from sourcetrace.attributions.base import Found, Range, Rule, trimmed
-from sourcetrace.attributions.cues import ACCORDING, LEARNED, NOUN, SEEM, VERB, cue_candidates, verb_tags
+from sourcetrace.attributions.cues import (
+    ACCORDING,
+    ADJECTIVE,
+    LEARNED,
+    NOUN,
+    SEEM,
+    VERB,
+    cue_candidates,
+    verb_tags,
+)
 from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
-from sourcetrace.attributions.impressions import IMPRESSION_RULES, drop_weak_nested, seem_find
+from sourcetrace.attributions.impressions import IMPRESSION_RULES, adjective_find, drop_weak_nested, seem_find
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
 from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, nest
 from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_cue
@@ -162,6 +171,8 @@ def _find(
         return noun_cue(tok, text, off)
     if kind == SEEM:
         return None if "seemed_to" in off else seem_find(tok, text, scorer)
+    if kind == ADJECTIVE:
+        return None if "attitude_adjective" in off else adjective_find(tok, text)
     return None
 
 

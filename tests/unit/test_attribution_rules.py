@@ -380,6 +380,17 @@ CASES = [
         ],
     ),
     (
+        "attitude_adjective",
+        "Republicans are worried about the party's appeal. "
+        "Aides have not been confident that the bill would pass.",
+        (),
+        [
+            ("Republicans", "are worried about", "the party's appeal", None),
+            ("Aides", "have not been confident", "that the bill would pass", None),
+        ],
+        [],
+    ),
+    (
         "seemed_to",
         "The senator seemed to lose patience with the committee. It appears that the talks have failed.",
         (),
