@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from sourcetrace.attributions.impressions import SEEM_VERBS
+from sourcetrace.attributions.impressions import SEEM_VERBS, is_passive_impression
 from sourcetrace.attributions.lexicons import Lexicons
 from sourcetrace.learned import Scorer
 
@@ -29,6 +29,8 @@ def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | No
     if tok.lower_ == "as" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "per":
         return ACCORDING  # "As per the report, ...": "according to" in South Asian English
     lemma = tok.lemma_.lower()
+    if is_passive_impression(tok):
+        return SEEM  # "is expected to win": before the lexicon, which would want a teller
     if tok.pos_ == "VERB" and lemma in lex.verbs:
         return VERB
     if tok.pos_ == "NOUN" and (lemma in lex.nouns or _prep_after(tok, lex.noun_preps.get(lemma))):

@@ -1,5 +1,5 @@
-"""Cues of impression and attitude: "X seemed to Y" (the writer's impression, no source) and an
-attitude adjective ("is confident that P", "are worried about P").
+"""Cues of impression and attitude: "X seemed to Y", "X is expected to Y" (an impression nobody is
+named for: no source) and an attitude adjective ("is confident that P", "are worried about P").
 
 PolNeAR annotates both as attributions. "Sanders seemed to reap the benefits" has the cue
 "seemed", no source, and a content in two fragments: the subject and the complement ("Sanders",
@@ -25,8 +25,9 @@ from sourcetrace.attributions.lexicons import lexicons
 IMPRESSION_RULES = (
     Rule(
         "seemed_to",
-        '"Sanders seemed to reap the benefits", "it appears that P": the writer\'s impression, no source; '
-        "the content is the subject and the complement",
+        '"Sanders seemed to reap the benefits", "it appears that P", and a passive with no agent ("is '
+        'expected to win", "is known as X"): an impression, no source; the content is the subject and '
+        "the complement",
     ),
     Rule(
         "attitude_adjective",
@@ -41,7 +42,25 @@ IMPRESSION_RULES = (
 )
 
 SEEM_VERBS = frozenset({"seem", "appear"})
+# "X is expected to Y", "X is said to Y", "X is seen as Y", "known as": an impression nobody is named for
+PASSIVE_VERBS = frozenset(
+    {
+        "expect", "say", "believe", "think", "report", "rumor", "rumour", "know", "see", "view",
+        "regard", "consider", "describe", "perceive", "deem", "suppose", "understand", "predict",
+    }
+)  # fmt: skip
 _COMPLEMENTS = ("xcomp", "acomp", "oprd", "ccomp")
+
+
+def is_passive_impression(tok: Token) -> bool:
+    """ "is expected to win", "was said to be furious", "are seen as a circus", "a year expected to
+    produce": a passive with no agent and a complement."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VBN" or tok.lemma_.lower() not in PASSIVE_VERBS:
+        return False
+    deps = {c.dep_ for c in tok.children}
+    if "agent" in deps or not ("auxpass" in deps or tok.dep_ == "acl"):
+        return False
+    return "xcomp" in deps or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
 
 
 def _complement(verb: Token) -> Token | None:
@@ -74,7 +93,9 @@ def seem_find(verb: Token, text: str, scorer=None) -> Found | None:
     if comp is None or (comp.dep_ == "xcomp" and _speaks(comp, scorer)):
         return None
     # "a voter who seemed to be confused": the relative pronoun is the subject fragment
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or subject(verb)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        subj = verb.head if verb.dep_ == "acl" else subject(verb)  # "a year expected to produce"
     cue = cue_range(verb)
     pieces: list[Range] = [subtree(comp)]
     if subj is not None and subj.lower_ == "it" and subj.head == verb:
@@ -83,6 +104,8 @@ def seem_find(verb: Token, text: str, scorer=None) -> Found | None:
         if mark is not None:  # "it seems like P": "like" joins the cue
             cue, pieces = (cue[0], tok_end(mark)), [(tok_end(mark), subtree(comp)[1])]
     elif subj is not None:
+        if comp.dep_ == "prep" and verb.tag_ == "VBN":  # "is known as X": "as" joins the cue
+            cue, pieces = (cue[0], tok_end(comp)), [(tok_end(comp), subtree(comp)[1])]
         pieces.insert(0, subtree(subj) if subj.head == verb else np_range(subj))
     elif comp.dep_ != "ccomp":
         return None  # "seemed to Y" with nobody who seems

@@ -169,8 +169,12 @@ def _find(
         return verb_find(tok, verb_tags(tok, lexicons(), scorer), text, regions, off)
     if kind == NOUN:
         return noun_cue(tok, text, off)
+    if kind == SEEM and "seemed_to" in off:  # switched off: a passive lexicon verb is a verb again
+        if tok.lemma_.lower() not in lexicons().verbs:
+            return None
+        return verb_find(tok, verb_tags(tok, lexicons(), scorer), text, regions, off)
     if kind == SEEM:
-        return None if "seemed_to" in off else seem_find(tok, text, scorer)
+        return seem_find(tok, text, scorer)
     if kind == ADJECTIVE:
         return None if "attitude_adjective" in off else adjective_find(tok, text)
     return None

@@ -392,11 +392,14 @@ CASES = [
     ),
     (
         "seemed_to",
-        "The senator seemed to lose patience with the committee. It appears that the talks have failed.",
+        "The senator seemed to lose patience with the committee. It appears that the talks have failed. "
+        "The bank is expected to raise its rate. The group is also known as ISIL.",
         (),
         [
             (None, "seemed", ["The senator", "to lose patience with the committee"], None),
             (None, "It appears", "that the talks have failed", None),
+            (None, "is expected", ["The bank", "to raise its rate"], None),
+            (None, "is also known as", ["The group", "ISIL"], None),
         ],
         [],
     ),

@@ -421,6 +421,7 @@ def test_citing_a_reason_is_no_second_teller(nlp):
         ("The army may have used force against the crowd.", "may have"),
         ("It remains unclear whether the talks will resume.", "It remains unclear"),
         ("The minister is thought to have left the country.", "is thought to"),
+        ("The senator seemed to lose patience with the committee.", "seemed to"),
         ("The deal collapsed within weeks.", None),
     ],
 )
