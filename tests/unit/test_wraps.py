@@ -122,3 +122,14 @@ def test_a_cue_broken_across_a_wrap_keeps_its_chain():
     assert ("Bloomberg", "two people familiar with the matter") in chains
     for span in _spans(analysis):
         assert WIRE[span.start:span.end] == span.text
+
+
+def test_a_wire_revision_note_wrapped_at_the_top_is_chrome_not_a_claim():
+    note = ("(Corrects paragraph 2 to say the Morning Herald reported that Kivuli Mining was in\n"
+            "talks with two banks. Kivuli has made no announcement)\n")
+    text = note + WIRE
+    analysis = analyze_text(text)
+    chrome = [c.span for c in analysis.article.structure.chrome]
+    assert any(s.start == 0 and s.end == len(note) - 1 for s in chrome)
+    assert all(c.content.start >= len(note) for c in analysis.claims)
+    assert analysis.article.title is None or not analysis.article.title.startswith("(")
