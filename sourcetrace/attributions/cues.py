@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from sourcetrace.attributions.base import Rule
 from sourcetrace.attributions.impressions import SEEM_VERBS, is_passive_impression
 from sourcetrace.attributions.lexicons import Lexicons
 from sourcetrace.learned import Scorer
@@ -33,6 +34,8 @@ def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | No
         return SEEM  # "is expected to win": before the lexicon, which would want a teller
     if tok.pos_ == "VERB" and lemma in lex.verbs:
         return VERB
+    if tok.pos_ == "VERB" and lemma in SEE_AS and _object_as(tok):
+        return VERB  # "they see Trump as the likelier winner": a view, as "view X as Y" is
     if tok.pos_ == "NOUN" and (lemma in lex.nouns or _prep_after(tok, lex.noun_preps.get(lemma))):
         return NOUN
     if tok.pos_ in ("VERB", "AUX") and lemma in SEEM_VERBS:
@@ -42,6 +45,22 @@ def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | No
     if learned is not None and tok.pos_ == "VERB" and learned.is_cue(tok):
         return LEARNED
     return None
+
+
+CUE_RULES = (
+    Rule(
+        "see_as",
+        '"Democrats see Sanders as an agent of her decline", "portrayed him as weak": a verb of '
+        'viewing with an object and an "as" phrase is a cue like "view X as Y" (the object and its tail)',
+    ),
+)
+SEE_AS = frozenset({"see", "regard", "portray", "paint", "cast", "characterize", "characterise", "depict"})
+
+
+def _object_as(tok: Token) -> bool:
+    """An object and an "as" phrase: "see X as Y"."""
+    kids = list(tok.children)
+    return any(c.dep_ == "dobj" for c in kids) and any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
 
 
 def _prep_after(tok: Token, preps: frozenset[str] | None) -> bool:
@@ -64,6 +83,8 @@ def verb_tags(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> froze
     """The lexicon's tags for a reporting verb ("obj", "rcpt", "+for", ...); for a verb the
     lexicon does not list, the tags learned for its lemma (or none)."""
     lemma = tok.lemma_.lower()
+    if lemma in SEE_AS and lemma not in lex.verbs and _object_as(tok):
+        return frozenset({"obj"})
     if lemma in lex.verbs or learned is None:
         return lex.verbs.get(lemma, frozenset())
     return learned.tags(lemma)

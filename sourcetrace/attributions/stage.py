@@ -12,6 +12,7 @@ from sourcetrace.attributions.base import Found, Range, Rule, trimmed
 from sourcetrace.attributions.cues import (
     ACCORDING,
     ADJECTIVE,
+    CUE_RULES,
     LEARNED,
     NOUN,
     SEEM,
@@ -72,6 +73,7 @@ STAGE_RULES = (
 
 RULES: tuple[Rule, ...] = (
     *(r for r in VERB_RULES if not r.core),
+    *CUE_RULES,
     *NOUN_RULES,
     *IMPRESSION_RULES,
     *QUOTE_RULES,
@@ -165,6 +167,8 @@ def _find(
     """The attribution a cue candidate heads, by its kind."""
     if kind == ACCORDING:
         return None if "according_to" in off else according_find(tok, text)
+    if kind == VERB and "see_as" in off and tok.lemma_.lower() not in lexicons().verbs:
+        return None  # "see X as Y" (cues.SEE_AS) switched off
     if kind in (VERB, LEARNED):
         return verb_find(tok, verb_tags(tok, lexicons(), scorer), text, regions, off)
     if kind == NOUN:

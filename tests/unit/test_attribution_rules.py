@@ -391,6 +391,13 @@ CASES = [
         [],
     ),
     (
+        "see_as",
+        "Democrats see Sanders as an agent of her decline. They saw the film.",
+        (),
+        [("Democrats", "see", "Sanders as an agent of her decline", None)],
+        [],
+    ),
+    (
         "seemed_to",
         "The senator seemed to lose patience with the committee. It appears that the talks have failed. "
         "The bank is expected to raise its rate. The group is also known as ISIL.",
