@@ -14,10 +14,12 @@ from sourcetrace.attributions.cues import (
     ADJECTIVE,
     CUE_RULES,
     LEARNED,
+    MADE_CLEAR,
     NOUN,
     SEEM,
     VERB,
     cue_candidates,
+    made_clear_find,
     verb_tags,
 )
 from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
@@ -179,6 +181,8 @@ def _find(
         return verb_find(tok, verb_tags(tok, lexicons(), scorer), text, regions, off)
     if kind == SEEM:
         return seem_find(tok, text, scorer)
+    if kind == MADE_CLEAR:
+        return None if "made_clear" in off else made_clear_find(tok, text)
     if kind == ADJECTIVE:
         return None if "attitude_adjective" in off else adjective_find(tok, text)
     return None

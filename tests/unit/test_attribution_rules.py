@@ -398,6 +398,17 @@ CASES = [
         [],
     ),
     (
+        "made_clear",
+        "Trump has made clear that he will run. She made it clear the comment hit a nerve. "
+        "They made it clear.",
+        (),
+        [
+            ("Trump", "has made clear", "that he will run", None),
+            ("She", "made it clear", "the comment hit a nerve", None),
+        ],
+        [],
+    ),
+    (
         "seemed_to",
         "The senator seemed to lose patience with the committee. It appears that the talks have failed. "
         "The bank is expected to raise its rate. The group is also known as ISIL.",
