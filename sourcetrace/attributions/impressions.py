@@ -46,7 +46,7 @@ SEEM_VERBS = frozenset({"seem", "appear"})
 PASSIVE_VERBS = frozenset(
     {
         "expect", "say", "believe", "think", "report", "rumor", "rumour", "know", "see", "view",
-        "regard", "consider", "describe", "perceive", "deem", "suppose", "understand", "predict",
+        "regard", "consider", "describe", "perceive", "deem", "suppose", "understand", "predict", "ask",
     }
 )  # fmt: skip
 _COMPLEMENTS = ("xcomp", "acomp", "oprd", "ccomp")
@@ -60,7 +60,13 @@ def is_passive_impression(tok: Token) -> bool:
     deps = {c.dep_ for c in tok.children}
     if "agent" in deps or not ("auxpass" in deps or tok.dep_ == "acl"):
         return False
+    if tok.lemma_.lower() == "ask":  # "was asked to name", "was asked about X"
+        return "xcomp" in deps or _asked_about(tok) is not None
     return "xcomp" in deps or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+
+
+def _asked_about(tok: Token) -> Token | None:
+    return next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "about"), None)
 
 
 def _complement(verb: Token) -> Token | None:
@@ -89,6 +95,9 @@ def _speaks(tok: Token, scorer) -> bool:
 
 
 def seem_find(verb: Token, text: str, scorer=None) -> Found | None:
+    about = _asked_about(verb) if verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" else None
+    if about is not None and not any(c.dep_ == "xcomp" for c in verb.children):
+        return _asked(verb, about, text)
     comp = _complement(verb)
     if comp is None or (comp.dep_ == "xcomp" and _speaks(comp, scorer)):
         return None
@@ -142,6 +151,18 @@ def adjective_find(adj: Token, text: str) -> Found | None:
     if not content or (source is not None and source[0] < cue[1] and cue[0] < source[1]):
         return None
     return Found(cue=cue, content=content, source=source, head=subj, lemma=adj.lemma_.lower(), weak=True)
+
+
+def _asked(verb: Token, about: Token, text: str) -> Found | None:
+    """ "He was asked about the merger": cue "was asked about", content what he was asked about."""
+    pobj = next((c for c in about.children if c.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None:
+        return None
+    content = parts(text, [clip_paragraph(text, subtree(pobj), verb.idx)])
+    if not content:
+        return None
+    cue = (cue_range(verb)[0], tok_end(about))
+    return Found(cue=cue, content=content, lemma="ask", verb=verb, weak=True)
 
 
 def drop_weak_nested(finds: list[Found]) -> list[Found]:

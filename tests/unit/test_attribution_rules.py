@@ -820,3 +820,12 @@ def test_seemed_to_leaves_a_complement_that_reports_to_the_verb_rules(nlp):
     expected = [("The minister", "seemed to suggest", "that taxes would rise", None)]
     assert results(doc, ("learned_cues",)) == expected
     assert results(doc, ("learned_cues", "seemed_to")) == expected
+
+
+def test_seemed_to_takes_what_someone_was_asked_about(nlp):
+    # a passive "ask" with no agent: nobody is named as the asker; the question is the content
+    doc = nlp("Clinton was asked about the merger. Rubio was asked to name an achievement.")
+    assert results(doc, ("learned_cues",)) == [
+        (None, "was asked about", "the merger", None),
+        (None, "was asked", ["Rubio", "to name an achievement"], None),
+    ]
