@@ -471,8 +471,9 @@ def test_a_document_seen_by_an_outlet_is_told_by_the_outlet(nlp, text, tellers, 
             [("Daily", "publisher"), ("a senior official", "anonymous")],
         ),
         (
+            # "it appeared" is what the official said (weak_inside_content), hedged by "appeared to"
             "The official said it appeared to be a medium-range missile.",
-            "to be a medium-range missile",
+            "it appeared to be a medium-range missile",
             [("Daily", "publisher"), ("the official", "anonymous")],
         ),
     ],
