@@ -126,6 +126,15 @@ def _hedge(text: str, span: Span) -> Span | None:
     return None
 
 
+def _cue_hedge(text: str, att: Attribution) -> Span | None:
+    """ "The minister is thought to have left", "The senator seemed to lose patience": a cue with no
+    source that is itself a hedge (data/hedges.txt) hedges the claim."""
+    if att.source is not None:
+        return None
+    found = find_hedge(text, att.cue.start, max(att.cue.end, att.content.end))
+    return make_span(text, *found) if found and found[0] < att.cue.end else None
+
+
 def _states_something(sent: SpacySpan) -> bool:
     """A declarative sentence with a verb, not a fragment, a question or a caption."""
     words = [t for t in sent if t.is_alpha]
@@ -249,7 +258,7 @@ def _attributed(
             continue
         if any(s < att.cue.end and att.cue.start < e for s, e in silent):
             continue
-        hedge = _hedge(text, att.content)
+        hedge = _hedge(text, att.content) or _cue_hedge(text, att)
         claims.append(
             Claim(
                 id="",

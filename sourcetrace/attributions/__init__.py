@@ -6,7 +6,9 @@ One pass over the parsed `Doc` (no second `nlp()` call), module by module:
 * `cues` — THE one place where a token is decided to be a cue candidate (`is_cue`,
   `cue_candidates`); a learned cue scorer plugs in there;
 * `verbs` — a reporting verb's source, cue and content, decided by `VERB_RULES`, an ordered tuple
-  of named rules; `nouns` — "according to X" and noun cues ("the claim that ...");
+  of named rules; `nouns` — "according to X" and noun cues ("the claim that ...", "raised questions
+  about X"); `impressions` — "X seemed to Y", "X is expected to Y" (no source) and attitude
+  adjectives ("is confident that P");
 * `quotes` — quotations, punctuation cues (speaker labels, dash credits), quotes that carry on
   (in the sentence, the next sentence or the next paragraph);
 * `twohop` — two tellers in one sentence ("X, citing Y, said", "Y was quoted by X as saying",

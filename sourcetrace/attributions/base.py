@@ -42,6 +42,7 @@ class Found:
     recipient: Range | None = None
     negated: bool = False
     frame: bool = False
+    weak: bool = False  # an impression or a noun cue: no new hop inside another's content
     source_actor: str | None = None
     source_kind: str | None = None
     parent: Found | None = None

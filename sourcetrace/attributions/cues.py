@@ -13,30 +13,100 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from sourcetrace.attributions.impressions import SEEM_VERBS
+from sourcetrace.attributions.base import Found, Rule, parts, tok_end
+from sourcetrace.attributions.clauses import clip_paragraph, cue_range, source_range, subject
+from sourcetrace.attributions.impressions import SEEM_VERBS, is_passive_impression
 from sourcetrace.attributions.lexicons import Lexicons
 from sourcetrace.learned import Scorer
 
-ACCORDING, VERB, NOUN, LEARNED, SEEM = "according", "verb", "noun", "learned", "seem"
+ACCORDING, VERB, NOUN, LEARNED, SEEM, ADJECTIVE = "according", "verb", "noun", "learned", "seem", "adjective"
+MADE_CLEAR = "made_clear"
 
 
 def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | None:
-    """The kind of cue `tok` may head ("according", "verb", "noun", "seem": "X seemed to Y", or
-    "learned": a verb the lexicon lacks that the learned scorer calls a cue), or None when it is none."""
+    """The kind of cue `tok` may head ("according", "verb", "noun", "seem": "X seemed to Y",
+    "adjective": "is confident that", or "learned": a verb the lexicon lacks that the learned scorer
+    calls a cue), or None when it is none."""
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return ACCORDING
     if tok.lower_ == "as" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "per":
         return ACCORDING  # "As per the report, ...": "according to" in South Asian English
     lemma = tok.lemma_.lower()
+    if is_passive_impression(tok):
+        return SEEM  # "is expected to win": before the lexicon, which would want a teller
     if tok.pos_ == "VERB" and lemma in lex.verbs:
         return VERB
-    if tok.pos_ == "NOUN" and lemma in lex.nouns:
+    if tok.pos_ == "VERB" and lemma == "make" and _clear(tok) is not None:
+        return MADE_CLEAR
+    if tok.pos_ == "VERB" and lemma in SEE_AS and _object_as(tok):
+        return VERB  # "they see Trump as the likelier winner": a view, as "view X as Y" is
+    if tok.pos_ == "NOUN" and (lemma in lex.nouns or _prep_after(tok, lex.noun_preps.get(lemma))):
         return NOUN
     if tok.pos_ in ("VERB", "AUX") and lemma in SEEM_VERBS:
         return SEEM
+    if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") and lemma in lex.adjectives:
+        return ADJECTIVE
     if learned is not None and tok.pos_ == "VERB" and learned.is_cue(tok):
         return LEARNED
     return None
+
+
+CUE_RULES = (
+    Rule(
+        "see_as",
+        '"Democrats see Sanders as an agent of her decline", "portrayed him as weak": a verb of '
+        'viewing with an object and an "as" phrase is a cue like "view X as Y" (the object and its tail)',
+    ),
+    Rule(
+        "made_clear",
+        '"Trump has made clear that he will run", "She made it clear the comment hit a nerve": "make '
+        'clear" is a cue, what follows "clear" in the clause the content',
+    ),
+)
+SEE_AS = frozenset({"see", "regard", "portray", "paint", "cast", "characterize", "characterise", "depict"})
+
+
+def _clear(tok: Token) -> Token | None:
+    """The "clear" of "made (it) clear", right after the verb or its "it"."""
+    doc, i = tok.doc, tok.i + 1
+    if i < len(doc) and doc[i].lower_ == "it":
+        i += 1  # "made it clear"
+    return doc[i] if i < len(doc) and doc[i].lower_ == "clear" and doc[i].head == tok else None
+
+
+def made_clear_find(verb: Token, text: str) -> Found | None:
+    """Source (the subject), cue ("has made (it) clear") and content (the rest of the clause)."""
+    clear = _clear(verb)
+    if clear is None or clear.i + 1 >= len(verb.doc):
+        return None
+    end = max(tok_end(verb.right_edge), tok_end(clear.right_edge))
+    cue = (cue_range(verb)[0], tok_end(clear))
+    content = parts(text, [clip_paragraph(text, (verb.doc[clear.i + 1].idx, end), verb.idx)])
+    if not content:
+        return None
+    subj = subject(verb)
+    return Found(
+        cue=cue,
+        content=content,
+        source=source_range(subj, verb) if subj is not None else None,
+        head=subj,
+        lemma="make",
+        verb=verb,
+    )
+
+
+def _object_as(tok: Token) -> bool:
+    """An object and an "as" phrase: "see X as Y"."""
+    kids = list(tok.children)
+    return any(c.dep_ == "dobj" for c in kids) and any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
+
+
+def _prep_after(tok: Token, preps: frozenset[str] | None) -> bool:
+    """ "attacks on", "support for": the noun's own preposition, right after it."""
+    if not preps or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return nxt.head == tok and nxt.dep_ == "prep" and nxt.lower_ in preps
 
 
 def cue_candidates(doc: Doc, lex: Lexicons, learned: Scorer | None = None) -> Iterator[tuple[Token, str]]:
@@ -51,6 +121,8 @@ def verb_tags(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> froze
     """The lexicon's tags for a reporting verb ("obj", "rcpt", "+for", ...); for a verb the
     lexicon does not list, the tags learned for its lemma (or none)."""
     lemma = tok.lemma_.lower()
+    if lemma in SEE_AS and lemma not in lex.verbs and _object_as(tok):
+        return frozenset({"obj"})
     if lemma in lex.verbs or learned is None:
         return lex.verbs.get(lemma, frozenset())
     return learned.tags(lemma)

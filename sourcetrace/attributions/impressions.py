@@ -1,5 +1,5 @@
-"""Cues of impression and attitude: "X seemed to Y" (the writer's impression, no source) and an
-attitude adjective ("is confident that P", "are worried about P").
+"""Cues of impression and attitude: "X seemed to Y", "X is expected to Y" (an impression nobody is
+named for: no source) and an attitude adjective ("is confident that P", "are worried about P").
 
 PolNeAR annotates both as attributions. "Sanders seemed to reap the benefits" has the cue
 "seemed", no source, and a content in two fragments: the subject and the complement ("Sanders",
@@ -13,19 +13,60 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sourcetrace.attributions.base import Found, Range, Rule, minus, np_range, parts, subtree, tok_end
-from sourcetrace.attributions.clauses import clip_paragraph, cue_range, drop_opening_conjunction, subject
+from sourcetrace.attributions.clauses import (
+    clip_paragraph,
+    cue_range,
+    drop_opening_conjunction,
+    source_range,
+    subject,
+)
 from sourcetrace.attributions.lexicons import lexicons
 
 IMPRESSION_RULES = (
     Rule(
         "seemed_to",
-        '"Sanders seemed to reap the benefits", "it appears that P": the writer\'s impression, no source; '
-        "the content is the subject and the complement",
+        '"Sanders seemed to reap the benefits", "it appears that P", and a passive with no agent ("is '
+        'expected to win", "is known as X"): an impression, no source; the content is the subject and '
+        "the complement",
+    ),
+    Rule(
+        "attitude_adjective",
+        'an attitude adjective (data/attribution_adjectives.txt) with what it is about, its subject the '
+        'source: "Cruz is confident that P", "Republicans are worried about P", "was eager to show P"',
+    ),
+    Rule(
+        "weak_inside_content",
+        'an impression ("seemed to") or a noun cue ("raised questions about") inside another\'s content '
+        "is part of what was said, not a new hop: \"The Journal reported that officials held talks about X\"",
     ),
 )
 
 SEEM_VERBS = frozenset({"seem", "appear"})
+# "X is expected to Y", "X is said to Y", "X is seen as Y", "known as": an impression nobody is named for
+PASSIVE_VERBS = frozenset(
+    {
+        "expect", "say", "believe", "think", "report", "rumor", "rumour", "know", "see", "view",
+        "regard", "consider", "describe", "perceive", "deem", "suppose", "understand", "predict", "ask",
+    }
+)  # fmt: skip
 _COMPLEMENTS = ("xcomp", "acomp", "oprd", "ccomp")
+
+
+def is_passive_impression(tok: Token) -> bool:
+    """ "is expected to win", "was said to be furious", "are seen as a circus", "a year expected to
+    produce": a passive with no agent and a complement."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VBN" or tok.lemma_.lower() not in PASSIVE_VERBS:
+        return False
+    deps = {c.dep_ for c in tok.children}
+    if "agent" in deps or not ("auxpass" in deps or tok.dep_ == "acl"):
+        return False
+    if tok.lemma_.lower() == "ask":  # "was asked to name", "was asked about X"
+        return "xcomp" in deps or _asked_about(tok) is not None
+    return "xcomp" in deps or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+
+
+def _asked_about(tok: Token) -> Token | None:
+    return next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "about"), None)
 
 
 def _complement(verb: Token) -> Token | None:
@@ -54,11 +95,16 @@ def _speaks(tok: Token, scorer) -> bool:
 
 
 def seem_find(verb: Token, text: str, scorer=None) -> Found | None:
+    about = _asked_about(verb) if verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" else None
+    if about is not None and not any(c.dep_ == "xcomp" for c in verb.children):
+        return _asked(verb, about, text)
     comp = _complement(verb)
     if comp is None or (comp.dep_ == "xcomp" and _speaks(comp, scorer)):
         return None
     # "a voter who seemed to be confused": the relative pronoun is the subject fragment
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or subject(verb)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        subj = verb.head if verb.dep_ == "acl" else subject(verb)  # "a year expected to produce"
     cue = cue_range(verb)
     pieces: list[Range] = [subtree(comp)]
     if subj is not None and subj.lower_ == "it" and subj.head == verb:
@@ -67,6 +113,8 @@ def seem_find(verb: Token, text: str, scorer=None) -> Found | None:
         if mark is not None:  # "it seems like P": "like" joins the cue
             cue, pieces = (cue[0], tok_end(mark)), [(tok_end(mark), subtree(comp)[1])]
     elif subj is not None:
+        if comp.dep_ == "prep" and verb.tag_ == "VBN":  # "is known as X": "as" joins the cue
+            cue, pieces = (cue[0], tok_end(comp)), [(tok_end(comp), subtree(comp)[1])]
         pieces.insert(0, subtree(subj) if subj.head == verb else np_range(subj))
     elif comp.dep_ != "ccomp":
         return None  # "seemed to Y" with nobody who seems
@@ -75,5 +123,50 @@ def seem_find(verb: Token, text: str, scorer=None) -> Found | None:
     content = drop_opening_conjunction(text, parts(text, pieces))
     if not content:
         return None
-    return Found(cue=cue, content=content, lemma=verb.lemma_.lower(), verb=verb)
+    return Found(cue=cue, content=content, lemma=verb.lemma_.lower(), verb=verb, weak=True)
+
+
+_ADJ_PREPS = frozenset({"about", "of", "with", "on", "over", "in", "at", "toward", "towards"})
+
+
+def adjective_find(adj: Token, text: str) -> Found | None:
+    """ "Cruz is confident that P": source "Cruz", cue "is confident", content P; a preposition that
+    opens the content joins the cue ("are worried about")."""
+    copula = adj.head
+    if copula.pos_ not in ("AUX", "VERB") or copula.i > adj.i:
+        return None
+    comp = next((c for c in adj.children if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i), None)
+    prep = None
+    if comp is None:
+        prep = next((c for c in adj.rights if c.dep_ == "prep" and c.lower_ in _ADJ_PREPS), None)
+        comp = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+    if comp is None:
+        return None
+    # the copula with its auxiliaries and negation, up to the adjective: "have not been critical of"
+    cue = (cue_range(copula)[0], tok_end(prep if prep is not None else adj))
+    subj = subject(copula)
+    source = source_range(subj, copula) if subj is not None else None
+    pieces = [clip_paragraph(text, subtree(comp), adj.idx)]
+    content = drop_opening_conjunction(text, parts(text, [q for p in pieces for q in minus(p, [cue])]))
+    if not content or (source is not None and source[0] < cue[1] and cue[0] < source[1]):
+        return None
+    return Found(cue=cue, content=content, source=source, head=subj, lemma=adj.lemma_.lower(), weak=True)
+
+
+def _asked(verb: Token, about: Token, text: str) -> Found | None:
+    """ "He was asked about the merger": cue "was asked about", content what he was asked about."""
+    pobj = next((c for c in about.children if c.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None:
+        return None
+    content = parts(text, [clip_paragraph(text, subtree(pobj), verb.idx)])
+    if not content:
+        return None
+    cue = (cue_range(verb)[0], tok_end(about))
+    return Found(cue=cue, content=content, lemma="ask", verb=verb, weak=True)
+
+
+def drop_weak_nested(finds: list[Found]) -> list[Found]:
+    """A weak cue whose cue lies inside another find's content is that content's words, not a hop."""
+    contents = [c for f in finds if not f.weak for c in f.content]
+    return [f for f in finds if not (f.weak and any(s <= f.cue[0] and f.cue[1] <= e for s, e in contents))]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,6 +35,8 @@ class Lexicons:
     speaker_stoplist: frozenset[str]
     references: dict[str, str]  # head lemma -> "outlet" | "organisation" ("the newspaper", "the company")
     rebuttals: re.Pattern[str] | None = None  # "is false", "no truth", "baseless": a content that denies
+    noun_preps: dict[str, frozenset[str]] = field(default_factory=dict)  # "attack" -> {"on", "against"}
+    adjectives: frozenset[str] = frozenset()  # attitude adjectives: "confident that", "worried about"
 
 
 def _phrases(phrases: list[str], gap: str = r"\ ") -> re.Pattern[str] | None:
@@ -63,6 +65,10 @@ def lexicons() -> Lexicons:
         references={r[0].lower(): r[1] for r in _lines("reference_heads.txt") if len(r) > 1},
         # a rebuttal's words may be quoted apart: didn't "ring true"
         rebuttals=_phrases([" ".join(r) for r in _lines("rebuttals.txt")], gap=r"[\s\"“”‘’']+"),
+        noun_preps={
+            r[0].lower(): frozenset(p.lower() for p in r[1:]) for r in _lines("attribution_noun_preps.txt")
+        },
+        adjectives=frozenset(r[0].lower() for r in _lines("attribution_adjectives.txt")),
     )
 
 

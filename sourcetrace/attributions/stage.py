@@ -9,12 +9,24 @@ from spacy.tokens import Doc
 
 from sourcetrace import learned
 from sourcetrace.attributions.base import Found, Range, Rule, trimmed
-from sourcetrace.attributions.cues import ACCORDING, LEARNED, NOUN, SEEM, VERB, cue_candidates, verb_tags
+from sourcetrace.attributions.cues import (
+    ACCORDING,
+    ADJECTIVE,
+    CUE_RULES,
+    LEARNED,
+    MADE_CLEAR,
+    NOUN,
+    SEEM,
+    VERB,
+    cue_candidates,
+    made_clear_find,
+    verb_tags,
+)
 from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
-from sourcetrace.attributions.impressions import IMPRESSION_RULES, seem_find
+from sourcetrace.attributions.impressions import IMPRESSION_RULES, adjective_find, drop_weak_nested, seem_find
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
 from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, nest
-from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_find
+from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_cue
 from sourcetrace.attributions.quotes import (
     QUOTE_RULES,
     continue_in_paragraphs,
@@ -63,6 +75,7 @@ STAGE_RULES = (
 
 RULES: tuple[Rule, ...] = (
     *(r for r in VERB_RULES if not r.core),
+    *CUE_RULES,
     *NOUN_RULES,
     *IMPRESSION_RULES,
     *QUOTE_RULES,
@@ -156,12 +169,22 @@ def _find(
     """The attribution a cue candidate heads, by its kind."""
     if kind == ACCORDING:
         return None if "according_to" in off else according_find(tok, text)
+    if kind == VERB and "see_as" in off and tok.lemma_.lower() not in lexicons().verbs:
+        return None  # "see X as Y" (cues.SEE_AS) switched off
     if kind in (VERB, LEARNED):
         return verb_find(tok, verb_tags(tok, lexicons(), scorer), text, regions, off)
     if kind == NOUN:
-        return None if "noun_that" in off else noun_find(tok, text)
+        return noun_cue(tok, text, off)
+    if kind == SEEM and "seemed_to" in off:  # switched off: a passive lexicon verb is a verb again
+        if tok.lemma_.lower() not in lexicons().verbs:
+            return None
+        return verb_find(tok, verb_tags(tok, lexicons(), scorer), text, regions, off)
     if kind == SEEM:
-        return None if "seemed_to" in off else seem_find(tok, text, scorer)
+        return seem_find(tok, text, scorer)
+    if kind == MADE_CLEAR:
+        return None if "made_clear" in off else made_clear_find(tok, text)
+    if kind == ADJECTIVE:
+        return None if "attitude_adjective" in off else adjective_find(tok, text)
     return None
 
 
@@ -340,6 +363,8 @@ def find_sourcing(
     if headline is not None:
         finds = [f for f in finds if not headline.content_contains(f.cue)]
         finds.append(headline)
+    if "weak_inside_content" not in off:
+        finds = drop_weak_nested(finds)
     nest(finds, frames)
     finds = split_denials(doc, finds, lexicons(), off)
 

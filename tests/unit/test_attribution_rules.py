@@ -363,12 +363,61 @@ CASES = [
         [("A letter obtained by the Courier", "says", "the mine will close", None)],
     ),
     (
+        "noun_prep",
+        "The senator has raised questions about the contract. His attacks on the mayor continued.",
+        (),
+        [("The senator", "has raised questions about", "the contract", None)],
+        [],
+    ),
+    (
+        "weak_inside_content",
+        "The Journal reported that officials had raised questions about the merger.",
+        (),
+        [("The Journal", "reported", "that officials had raised questions about the merger", None)],
+        [
+            ("The Journal", "reported", "that officials had raised questions about the merger", None),
+            ("officials", "had raised questions about", "the merger", None),
+        ],
+    ),
+    (
+        "attitude_adjective",
+        "Republicans are worried about the party's appeal. "
+        "Aides have not been confident that the bill would pass.",
+        (),
+        [
+            ("Republicans", "are worried about", "the party's appeal", None),
+            ("Aides", "have not been confident", "that the bill would pass", None),
+        ],
+        [],
+    ),
+    (
+        "see_as",
+        "Democrats see Sanders as an agent of her decline. They saw the film.",
+        (),
+        [("Democrats", "see", "Sanders as an agent of her decline", None)],
+        [],
+    ),
+    (
+        "made_clear",
+        "Trump has made clear that he will run. She made it clear the comment hit a nerve. "
+        "They made it clear.",
+        (),
+        [
+            ("Trump", "has made clear", "that he will run", None),
+            ("She", "made it clear", "the comment hit a nerve", None),
+        ],
+        [],
+    ),
+    (
         "seemed_to",
-        "The senator seemed to lose patience with the committee. It appears that the talks have failed.",
+        "The senator seemed to lose patience with the committee. It appears that the talks have failed. "
+        "The bank is expected to raise its rate. The group is also known as ISIL.",
         (),
         [
             (None, "seemed", ["The senator", "to lose patience with the committee"], None),
             (None, "It appears", "that the talks have failed", None),
+            (None, "is expected", ["The bank", "to raise its rate"], None),
+            (None, "is also known as", ["The group", "ISIL"], None),
         ],
         [],
     ),
@@ -771,3 +820,12 @@ def test_seemed_to_leaves_a_complement_that_reports_to_the_verb_rules(nlp):
     expected = [("The minister", "seemed to suggest", "that taxes would rise", None)]
     assert results(doc, ("learned_cues",)) == expected
     assert results(doc, ("learned_cues", "seemed_to")) == expected
+
+
+def test_seemed_to_takes_what_someone_was_asked_about(nlp):
+    # a passive "ask" with no agent: nobody is named as the asker; the question is the content
+    doc = nlp("Clinton was asked about the merger. Rubio was asked to name an achievement.")
+    assert results(doc, ("learned_cues",)) == [
+        (None, "was asked about", "the merger", None),
+        (None, "was asked", ["Rubio", "to name an achievement"], None),
+    ]
