@@ -13,6 +13,11 @@ _MAX_NESTING = 6
 
 NESTING_RULES = (
     Rule(
+        "sourceless_inner",
+        '"“The North appears to have failed,” said the official": a verb cue inside another\'s content with '
+        "no teller of its own (\"appears\", \"is believed\") is no hop; its content stays the outer teller's",
+    ),
+    Rule(
         "inner_xcomp",
         '"agreed to release the funds": when both verbs are cues, the outer one speaks; with a "ctl" '
         'verb ("refused to disclose") the two are one cue',
@@ -111,3 +116,28 @@ def _limit_depth(finds: list[Found], frames: list[Found]) -> None:
             f.parent = _innermost_frame(f, frames)
             d = 1
         depth[id(f)] = d
+
+
+def drop_sourceless_inner(finds: list[Found]) -> list[Found]:
+    """A verb cue nested in another attribution's content that has no teller of its own ("The North
+    appears to have failed", "is believed to be") would add an empty hop to every chain through it:
+    it goes, and what it nested hangs on its parent. A conjunct verb the parser hung inside the
+    content speaks beside it, with its teller."""
+    gone = {}
+    for f in finds:
+        if f.verb is None or f.source is not None or f.parent is None or f.parent.frame:
+            continue
+        v = f.verb
+        finite = v.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "auxpass" for c in v.children)
+        if v.dep_ == "conj" and finite and _reports_a_clause(f) and f.parent.source is not None:
+            # "The ministry denied that the ship had been hit and said that P": "said" parsed as a
+            # conjunct of "hit" is the ministry's, beside its denial, not inside it
+            f.source, f.head, f.parent = f.parent.source, f.parent.head, f.parent.parent
+            continue
+        gone[id(f)] = f
+    for f in finds:
+        up = f.parent
+        while up is not None and id(up) in gone:
+            up = up.parent
+        f.parent = up
+    return [f for f in finds if id(f) not in gone]

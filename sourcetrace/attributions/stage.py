@@ -13,7 +13,7 @@ from sourcetrace.attributions.cues import ACCORDING, LEARNED, NOUN, SEEM, VERB, 
 from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
 from sourcetrace.attributions.impressions import IMPRESSION_RULES, seem_find
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
-from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, nest
+from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, drop_sourceless_inner, nest
 from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_find
 from sourcetrace.attributions.quotes import (
     QUOTE_RULES,
@@ -341,6 +341,8 @@ def find_sourcing(
         finds = [f for f in finds if not headline.content_contains(f.cue)]
         finds.append(headline)
     nest(finds, frames)
+    if "sourceless_inner" not in off:
+        finds = drop_sourceless_inner(finds)
     finds = split_denials(doc, finds, lexicons(), off)
 
     every = sorted([*frames, *finds], key=lambda f: (f.cue[0], not f.frame))

@@ -434,7 +434,8 @@ def according_outer(finds: list[Found], text: str) -> list[Found]:
             continue
         first = min(said, key=lambda f: f.cue[0])
         start = min(first.cue[0], first.content_start, first.source[0] if first.source else first.cue[0])
-        end = max(f.content_end for f in said)
+        # '"P," said the official, according to Yonhap': the report runs to its cue and teller
+        end = max(max(f.content_end, f.cue[1], f.source[1] if f.source else 0) for f in said)
         a.content = parts(text, minus((start, end), [hole])) or a.content
         for f in said:
             f.content = parts(text, [p for r in f.content for p in minus(r, [hole])]) or f.content

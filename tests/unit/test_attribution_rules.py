@@ -469,6 +469,16 @@ CASES = [
         [(None, "is expected to say", "that costs are rising", None)],
     ),
     (
+        "sourceless_inner",
+        "“The North appears to have failed in its launch,” said the official.",
+        (),
+        [("the official", "said", "The North appears to have failed in its launch", None)],
+        [
+            (None, "appears", ["The North", "to have failed in its launch"], None),
+            ("the official", "said", "The North appears to have failed in its launch", None),
+        ],
+    ),
+    (
         "first_person_in_quote",
         "“I think we will win,” the coach said. “We are ready.”",
         (),
@@ -771,3 +781,20 @@ def test_seemed_to_leaves_a_complement_that_reports_to_the_verb_rules(nlp):
     expected = [("The minister", "seemed to suggest", "that taxes would rise", None)]
     assert results(doc, ("learned_cues",)) == expected
     assert results(doc, ("learned_cues", "seemed_to")) == expected
+
+
+def test_a_quote_before_said_and_a_trailing_according_to_nest_the_speaker_under_the_outlet(nlp):
+    doc = nlp("“The port will close,” the mayor said, according to the Courier.")
+    assert chains(doc) == [("the mayor", "said", "the Courier"), ("the Courier", "according to", None)]
+
+
+def test_a_nested_cue_without_a_teller_is_no_hop(nlp):
+    doc = nlp("“The North appears to have failed in its launch,” said the official, according to Yonhap.")
+    assert chains(doc) == [("the official", "said", "Yonhap"), ("Yonhap", "according to", None)]
+    assert chains(doc, ("learned_cues", "sourceless_inner"))[0] == (None, "appears", "the official")
+
+
+def test_not_worth_refuting_is_a_denial(nlp):
+    doc = nlp("The spokesman said that the claims are not worth refuting.")
+    atts, _ = find_attributions(doc, Article(text=doc.text), [])
+    assert [a.stance for a in atts if not a.frame and a.parent is None] == ["denies"]
