@@ -167,7 +167,7 @@ def _called_untrue(f: Found, lex: Lexicons) -> bool:
     if pattern is None:
         return False
     if obj is None:
-        return _small_clause_untrue(f, pattern)
+        return _small_clause_untrue(f, pattern) or _untrue_before_content(f, pattern)
     untrue = next(
         (
             c
@@ -186,6 +186,18 @@ def _called_untrue(f: Found, lex: Lexicons) -> bool:
         f.content = [_without_untrue_tail(v.doc, (obj.left_edge.idx, end))]
     f.denies = True  # "called the charges fabricated": the content keeps what they are called
     return True
+
+
+def _untrue_before_content(f: Found, pattern) -> bool:
+    """ "termed as “rubbish and baseless” media reports that P": what the reports are called comes
+    before them (a heavy object moved to the end), so the verb has no object the parser found."""
+    v = f.verb
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i > v.i and pattern.search(v.doc.text, *subtree(c)):
+            if all(c.idx < s for s, _ in f.content):
+                f.denies = True
+                return True
+    return False
 
 
 def _small_clause_untrue(f: Found, pattern) -> bool:

@@ -643,6 +643,8 @@ def test_settings_switch_a_rule_off_for_the_whole_pipeline():
         ("The company said the newspaper's account was completely false.", "denies"),
         ("The ministry said the report was accurate.", "asserts"),
         ("He said there was no substance to the accusations.", "denies"),
+        ("“That is rubbish. No such talks have taken place,” the secretary said.", "denies"),
+        ("The council said rubbish collections would resume on Monday.", "asserts"),
         ("“The article is just false reporting,” the director said.", "denies"),
         ("The ministry did not say that the report was false.", "asserts"),
     ],
@@ -798,3 +800,20 @@ def test_not_worth_refuting_is_a_denial(nlp):
     doc = nlp("The spokesman said that the claims are not worth refuting.")
     atts, _ = find_attributions(doc, Article(text=doc.text), [])
     assert [a.stance for a in atts if not a.frame and a.parent is None] == ["denies"]
+
+
+@pytest.mark.parametrize(
+    ("text", "denier", "denied"),
+    [
+        ("The board rubbished a report that it held talks with the coach.", "The board",
+         "a report that it held talks with the coach"),
+        ("The board today termed as “rubbish and baseless” media reports that it was unhappy with the coach.",
+         "The board", "that it was unhappy with the coach"),
+    ],
+)
+def test_rubbishing_a_report_and_calling_it_baseless_before_naming_it_deny(nlp, text, denier, denied):
+    doc = nlp(text)
+    atts, _ = find_attributions(doc, Article(text=doc.text), [], disabled_rules=("learned_cues",))
+    assert [(a.source.text, a.content.text, a.stance) for a in atts if a.stance == "denies"] == [
+        (denier, denied, "denies")
+    ]
