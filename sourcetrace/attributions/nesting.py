@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from sourcetrace.attributions.base import Found, Rule, tok_end
+from sourcetrace.attributions.base import QUOTES, Found, Rule, tok_end
 from sourcetrace.attributions.lexicons import lexicons
 
 _MAX_NESTING = 6
@@ -42,6 +42,7 @@ def drop_inner_xcomp(finds: list[Found]) -> list[Found]:
 
 def nest(finds: list[Found], frames: list[Found]) -> None:
     """Parent = the smallest content holding the cue (sentence level first, then frames)."""
+    _untangle(finds)
     pieces = sorted((s, e, n) for n, f in enumerate(finds) for s, e in f.content)
     starts = [p[0] for p in pieces]
     longest = max((e - s for s, e, _ in pieces), default=0)
@@ -61,6 +62,26 @@ def nest(finds: list[Found], frames: list[Found]) -> None:
             f.parent = _innermost(holders, _reports_a_clause(f))
     _limit_depth(finds, frames)
     _break_loops(finds, frames)
+
+
+def _untangle(finds: list[Found]) -> None:
+    """ "X has said that P, the Saudi Press Agency, SPA, reported": the parser hangs the post-posed
+    report inside X's clause, so each content holds the other's cue. The later report is the outer
+    one (it tells what X said): X's content stops before its teller."""
+    for g in finds:
+        for r in finds:
+            if r is g or g.verb is None or r.source is None or not g.cue[1] <= r.cue[0]:
+                continue
+            if not (g.content_contains(r.cue) and r.content_contains(g.cue)):
+                continue
+            doc = g.verb.doc
+            start = doc.char_span(r.source[0], r.source[1], alignment_mode="expand")
+            if start is None or start.start == 0 or doc[start.start - 1].text != ",":
+                continue  # the teller is set off by a comma: "..., the Post reported"
+            if any(q in doc.text[start.sent.start_char : r.source[0]] for q in QUOTES):
+                continue  # '"..., he said, ...," X recalled': a quotation's own cues, not a post-posed report
+            cut = doc[start.start - 1].idx
+            g.content = [(s, min(e, cut)) for s, e in g.content if s < cut] or g.content
 
 
 def _reports_a_clause(f: Found) -> bool:

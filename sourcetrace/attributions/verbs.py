@@ -426,6 +426,10 @@ def _words_before_comma(c: VerbCall) -> None:
         c.ranges = [(sent.start_char, v.doc[comma].idx)]
 
 
+def _appos_before(tok: Token) -> bool:
+    return tok.dep_ == "appos" and tok.head.i < tok.i
+
+
 def _inverted_report(c: VerbCall) -> None:
     """ "Cargo volumes fell, the Lisbon Post reported on Sunday, citing two officials": a cue right
     after a teller phrase that opens at a comma, with only a time or an aside after it, reports
@@ -435,6 +439,12 @@ def _inverted_report(c: VerbCall) -> None:
     t = v.i - 1
     while t > sent.start and doc[t].head == v and doc[t].dep_ in ("aux", "advmod", "neg"):
         t -= 1  # "the Post also reported", "the Post has reported"
+    last = t
+    # "..., the Saudi Press Agency, SPA, reported": the name its acronym follows
+    while t - 1 > sent.start and doc[t].text == "," and _appos_before(doc[t - 1]):
+        t = doc[t - 1].head.i
+    if doc[last].text == ",":
+        last -= 1
     teller = doc[t]
     if t <= sent.start or teller.pos_ not in ("PROPN", "NOUN"):
         return
@@ -450,7 +460,7 @@ def _inverted_report(c: VerbCall) -> None:
         return  # its complement follows: not inverted
     if _only_asides_after(v.i, sent):
         c.subj = teller
-        c.source_span = (doc[comma + 1].idx, tok_end(teller))
+        c.source_span = (doc[comma + 1].idx, tok_end(doc[max(last, t)]))
         c.ranges = [(sent.start_char, doc[comma].idx)]
 
 

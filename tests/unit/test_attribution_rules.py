@@ -817,3 +817,12 @@ def test_rubbishing_a_report_and_calling_it_baseless_before_naming_it_deny(nlp, 
     assert [(a.source.text, a.content.text, a.stance) for a in atts if a.stance == "denies"] == [
         (denier, denied, "denies")
     ]
+
+
+def test_a_post_posed_report_with_an_acronym_tells_what_the_speaker_said(nlp):
+    doc = nlp("A ministry official has said that the report had no relevance to truth and was a distortion "
+              "of facts by the authority, the Saudi Press Agency, SPA, reported.")
+    assert chains(doc) == [
+        ("A ministry official", "has said", "the Saudi Press Agency, SPA"),
+        ("the Saudi Press Agency, SPA", "reported", None),
+    ]
