@@ -13,6 +13,11 @@ _MAX_NESTING = 6
 
 NESTING_RULES = (
     Rule(
+        "continuing_teller",
+        '"The AP reported that a U.S. official said P. The official said Q.": a speaker who goes on, '
+        "referred to again, still speaks through the outlet that relayed them, until another teller speaks",
+    ),
+    Rule(
         "sourceless_inner",
         '"“The North appears to have failed,” said the official": a verb cue inside another\'s content with '
         "no teller of its own (\"appears\", \"is believed\") is no hop; its content stays the outer teller's",
@@ -162,3 +167,48 @@ def drop_sourceless_inner(finds: list[Found]) -> list[Found]:
             up = up.parent
         f.parent = up
     return [f for f in finds if id(f) not in gone]
+
+
+_CONTINUE_WITHIN = 1500  # characters: a few paragraphs
+_REFERRING = {"he", "she", "they", "it", "the", "this", "that"}
+
+
+def _top(f: Found) -> Found:
+    while f.parent is not None and not f.parent.frame:
+        f = f.parent
+    return f
+
+
+_RELAY_LEMMAS = {"report", "according", "quote", "cite"}
+
+
+def _relays(outer: Found | None, f: Found) -> bool:
+    """An outlet, a document or a report that relays another's speech ("The AP reported that ...",
+    "according to Yonhap"), not the same speaker again."""
+    if outer is None or outer.frame or outer.source_actor == f.source_actor:
+        return False
+    return outer.source_kind in ("outlet", "document") or outer.lemma in _RELAY_LEMMAS
+
+
+def inherit_outer(finds: list[Found]) -> None:
+    """ "The AP reported that a U.S. official said P. The official said Q.": the official, referred
+    to again ("the official", "he"), still speaks through the AP, so Q's chain is AP › official. Only
+    while no other teller speaks in between, and within a few paragraphs."""
+    ordered = sorted((f for f in finds if not f.frame), key=lambda f: f.cue[0])
+    last_top: Found | None = None
+    for f in ordered:
+        top = f.parent is None or f.parent.frame
+        if not top:
+            continue
+        prev = last_top
+        last_top = f
+        if prev is None or f.source_actor is None or f.head is None:
+            continue
+        first = f.head.doc[f.head.left_edge.i].lower_
+        if f.head.lower_ not in _REFERRING and first not in _REFERRING:
+            continue  # a full name introduces the speaker anew: "Lt Col Ana Lima said"
+        inner = [g for g in ordered if _top(g) is prev and g is not prev and g.source_actor == f.source_actor]
+        if not inner or f.cue[0] - inner[-1].cue[0] > _CONTINUE_WITHIN or not _relays(inner[-1].parent, f):
+            continue
+        f.parent = inner[-1].parent
+        last_top = prev  # the relay goes on

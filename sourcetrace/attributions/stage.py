@@ -13,7 +13,13 @@ from sourcetrace.attributions.cues import ACCORDING, LEARNED, NOUN, SEEM, VERB, 
 from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
 from sourcetrace.attributions.impressions import IMPRESSION_RULES, seem_find
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
-from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, drop_sourceless_inner, nest
+from sourcetrace.attributions.nesting import (
+    NESTING_RULES,
+    drop_inner_xcomp,
+    drop_sourceless_inner,
+    inherit_outer,
+    nest,
+)
 from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_find
 from sourcetrace.attributions.quotes import (
     QUOTE_RULES,
@@ -352,6 +358,8 @@ def find_sourcing(
         if f.source_kind is None:
             actor, kind = book.resolve(f)
             f.source_actor, f.source_kind = (actor.id if actor else None), kind
+    if "continuing_teller" not in off:
+        inherit_outer(finds)
     responses = [
         _response(n, response_find(doc, r, subj), text, book) for n, (r, subj) in enumerate(silent, 1)
     ]

@@ -606,6 +606,7 @@ def test_every_rule_has_a_case():
         "rebuttal",
         "denial_conjunct",
         "answered_report",
+        "continuing_teller",  # test_a_speaker_referred_to_again_still_speaks_through_the_relaying_outlet
     }
     assert covered == {r.name for r in RULES}
 
@@ -826,3 +827,26 @@ def test_a_post_posed_report_with_an_acronym_tells_what_the_speaker_said(nlp):
         ("A ministry official", "has said", "the Saudi Press Agency, SPA"),
         ("the Saudi Press Agency, SPA", "reported", None),
     ]
+
+
+def test_a_speaker_referred_to_again_still_speaks_through_the_relaying_outlet(nlp):
+    from sourcetrace.analysis import Settings, analyze_text
+
+    text = (
+        "Daily Planet\nMissile test fails\n"
+        "The AP reported that a U.S. official said the North tested a medium-range missile.\n"
+        "The official said the missile broke up a couple minutes after the launch.\n"
+        "The Pentagon said it was studying the launch.\n"
+        "The official said the pieces fell into the sea.\n"
+    )
+
+    def chains_of(settings):
+        return [[link.label for link in c.chain[1:]] for c in analyze_text(text, settings).claims[1:]]
+
+    assert chains_of(Settings()) == [
+        ["AP", "a U.S. official"],
+        ["AP", "a U.S. official"],  # the official goes on, through the AP
+        ["Pentagon"],
+        ["a U.S. official"],  # another teller spoke in between: no longer the AP's relay
+    ]
+    assert chains_of(Settings(disabled_rules=("continuing_teller",)))[1] == ["a U.S. official"]
