@@ -109,11 +109,14 @@ _DATE_LINE = re.compile(
 )
 _ANY_DATE = re.compile(
     rf"(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}"
+    rf"|\d{{1,2}} / \d{{1,2}} / \d{{4}}"  # "24 / 09 / 2019"
     rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}{_ORD},?\s*\d{{4}}"
     rf"|\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTH},?\s*\d{{4}}"
     rf"|\d{{1,2}}[-/]{_MONTH}[-/]\d{{4}})",  # "23-Jan-2023"
     re.IGNORECASE,
 )
+# a two-digit year, read only after a date's label: "(Updated 8/19/18)"
+_SHORT_YEAR = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{2}(?![\d/])")
 _HAS_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\bago\b|\b(?:yesterday|today|just now)\b", re.IGNORECASE)
 _HAS_LABEL = re.compile(rf"^\W*{_DATE_LABEL}\b", re.IGNORECASE)
 # a correction is a change after publication: its date is an update's ("Correction: October 2, 2016")
@@ -123,7 +126,7 @@ _UPDATED_SEGMENT = re.compile(
 _UPDATED_LABEL = re.compile(r"updat|modif|edited|correct", re.IGNORECASE)
 # a date's label inside a longer line: "... New Delhi Updated on: October 14, 2019 11:54 IST"
 _LABELLED_DATE = re.compile(
-    rf"(?<![\w-])(?P<label>{_DATE_LABEL})\s*[:\-–—]?\s*(?:{_WEEKDAY},?\s+)?(?P<date>{_ANY_DATE.pattern})",
+    rf"(?<![\w-])(?P<label>{_DATE_LABEL})\s*[:\-–—]?\s*(?:{_WEEKDAY}\s*[,|]?\s+)?(?P<date>{_ANY_DATE.pattern})",
     re.IGNORECASE,
 )
 # a site's name after the date: "09 June 2006 [08:28] - TODAY.AZ"
@@ -201,6 +204,35 @@ def _date_parser():
     )
 
 
+# blog and CMS templates date English stories in their own language: "Kamis, 24 Februari 2011"
+_DATE_LANGUAGES = ["id", "ms", "fr", "es", "pt", "it", "de", "nl", "tr", "sw"]
+
+
+@lru_cache(maxsize=1)
+def _foreign_date_parser():
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=_DATE_LANGUAGES,
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True,
+                  "PARSERS": ["absolute-time"]},
+    )
+
+
+def _foreign_date(line: str) -> str | None:
+    """The day of a short date line in another language ("Kamis, 24 Februari 2011", "Lundi 3 mars
+    2015"); None for anything else (a line with an English date goes the English way)."""
+    stripped = line.strip()
+    if not 2 <= len(stripped.split()) <= 6 or not re.search(r"\b(?:1[89]|20)\d{2}\b", stripped):
+        return None
+    if not re.search(r"(?<!\d)\d{1,2}(?!\d)", stripped) or re.search(r"[!?;\"“”]", stripped):
+        return None
+    if _ANY_DATE.search(stripped) or re.search(rf"\b{_MONTH}\b", stripped, re.IGNORECASE):
+        return None
+    result = _foreign_date_parser().get_date_data(stripped)
+    return result.date_obj.date().isoformat() if result and result.date_obj else None
+
+
 def _full_date(text: str) -> str | None:
     """A full date stated in a piece of chrome ("Fri 14th August 2020", "2021/06/03"), else None."""
     found = list(_ANY_DATE.finditer(text))
@@ -215,11 +247,20 @@ def _full_date(text: str) -> str | None:
     for m in found:
         value = parse_date(m.group()) if re.search(r"[A-Za-z]", m.group()) else None
         if value is None:
-            result = _date_parser().get_date_data(m.group())
+            result = _date_parser().get_date_data(m.group().replace(" / ", "/"))
             value = result.date_obj.date().isoformat() if result and result.date_obj else None
         if value:
             return value
-    return None
+    return _short_year_date(text)
+
+
+def _short_year_date(text: str) -> str | None:
+    """ "Updated 8/19/18" -> 2018-08-19: a two-digit year only right after a date's label."""
+    m = re.search(rf"(?<![\w-]){_DATE_LABEL}\s*[:\-–—]?\s*(?P<d>{_SHORT_YEAR.pattern})", text, re.IGNORECASE)
+    if not m:
+        return None
+    result = _date_parser().get_date_data(m.group("d"))
+    return result.date_obj.date().isoformat() if result and result.date_obj else None
 
 
 def _is_date_line(line: str, *, header: bool) -> bool:
@@ -238,7 +279,10 @@ def _is_date_line(line: str, *, header: bool) -> bool:
         return False
     if not re.search(r"\d|\b(?:yesterday|today|just now)\b", stripped, re.IGNORECASE):
         return False
-    has_date = bool(_ANY_DATE.search(stripped)) or bool(re.search(rf"\b{_MONTH}\b", stripped, re.IGNORECASE))
+    has_date = (
+        bool(_ANY_DATE.search(stripped)) or bool(re.search(rf"\b{_MONTH}\b", stripped, re.IGNORECASE))
+        or bool(_short_year_date(stripped))
+    )
     clock = bool(_HAS_CLOCK.search(stripped))
     if header:
         return has_date or clock
@@ -451,8 +495,8 @@ def _byline(line: str, *, header: bool) -> Chrome | None:
     if m and _full_date(m.group("date")):
         return _posted_on(m.group("rest") or "", _full_date(m.group("date")))  # "Posted on <date> by X"
     m = _BY.match(stripped)
-    if m:
-        return _byline_fields(m.group("rest"), None)  # "By X | Outlet | date", "Written by X"
+    if m:  # "By X | Outlet | date", "Written by X"; "By : handle on <date> | Source: X"
+        return _byline_fields(m.group("rest"), None) or _dated_fields(m.group("rest"))
     if header:
         found = _name_then_date(stripped)
         if found is not None:
@@ -470,6 +514,24 @@ def _posted_on(rest: str, day: str | None) -> Chrome | None:
     if found is None and len(rest.split()) <= 3 and not re.search(r"[.!?;:]$", rest):
         return _chrome_stub("byline", [], None, day)
     return found
+
+
+def _dated_fields(rest: str) -> Chrome | None:
+    """A byline whose names do not parse but whose date does: "cd on 31 May 2021, 01:34 | Source:
+    citinewsroom" (a handle, the date, the source). Short fields only; the source is the outlet."""
+    fields = [f.strip() for f in _FIELD_SPLIT.split(rest.strip()) if f.strip()]
+    if not fields or len(rest.split()) > 16:
+        return None
+    if any(len(f.split()) > 6 or re.search(r"[.!?;]$", f) for f in fields):
+        return None
+    day: str | None = None
+    outlet: str | None = None
+    for f in fields:
+        who, found = _split_on_date(f, None)
+        day = day or found or (_full_date(f) if _is_date_line(f, header=True) else None)
+        source = re.match(r"(?:source|via)\s*:\s*(?P<who>\S.*)$", who, re.IGNORECASE)
+        outlet = outlet or (source.group("who") if source else None)
+    return _chrome_stub("byline", [], outlet, day) if day else None
 
 
 def _staff_byline(stripped: str) -> Chrome:
@@ -832,6 +894,11 @@ def _dateline_at(
     return _lead_dateline(text, start, m, first_paragraph, publisher, early or first_paragraph)
 
 
+# "July 15, 2024: The Japanese yen ...", "Tuesday, 3 March 2015 - Dock workers ...": the day opens the story
+_DATED_LEAD = re.compile(
+    rf"(?:{_WEEKDAY},?[ \t]+)?(?P<date>{_ANY_DATE.pattern})[ \t]*(?P<sep>:|[–—]|--?)[ \t]+(?=[A-Z“\"‘'(])",
+    re.IGNORECASE,
+)
 # "CHILLICOTHE, Ohio, Feb. 21, 2022 /PRNewswire/ --": a press release's place, date and distributor
 _RELEASE_DATELINE = re.compile(
     rf"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}}(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,2}})?"
@@ -1044,6 +1111,7 @@ class _Lines:
                     text, s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip())
                 )
         self.chrome: dict[int, Chrome] = {}  # line index -> chrome
+        self.dated_lead: Chrome | None = None  # "July 15, 2024:" opening the story's first paragraph
         self.repeated: set[int] = set()  # lines that are chrome only because they occur twice
 
     def line(self, i: int) -> str:
@@ -1241,6 +1309,7 @@ _PLACE_DATE = re.compile(
     rf"(?P<date>{_ANY_DATE.pattern}){_CLOCK_AFTER}\W*$",
     re.IGNORECASE,
 )
+_DATE_THEN_SOURCE = re.compile(r"^(?P<date>.+?)\s*[|•·]?\s*(?-i:Source)\s*:\s*(?P<who>[^\W\d_][^|]{0,60})$")
 _TOP_LINES = 5  # how far below the header a date line still dates the page, before any paragraph
 
 
@@ -1273,6 +1342,14 @@ def _teaser_stamps(lines: _Lines, body_first: int) -> None:
             lines.mark(j, "related")
 
 
+def _date_then_source(line: str) -> tuple[str, str] | None:
+    """(day, source) of "Feb 26, 2021, 08:24AM IST | Source: Times Now" (the label may be run in)."""
+    m = _DATE_THEN_SOURCE.match(line.strip())
+    if not m or not _is_date_line(m.group("date"), header=True) or not _full_date(m.group("date")):
+        return None
+    return _full_date(m.group("date")) or "", m.group("who").strip()
+
+
 def _top_dates(lines: _Lines, body_first: int) -> int:
     """Date lines just below the header, before the story's first paragraph ("logo" / "Daily digest" /
     "Thursday, 16 May 2019"; a post's title, then "March 20, 2017"; "Brussels, 12 July 2021"): the
@@ -1284,10 +1361,19 @@ def _top_dates(lines: _Lines, body_first: int) -> int:
         if j in lines.chrome:
             continue
         if _is_prose(line):
+            s = lines.spans[j][0]
+            lead = _DATED_LEAD.match(lines.text, s)
+            if lead and _full_date(lead.group("date")):  # the story opens with its day: "July 15, 2024: The"
+                span = make_span(lines.text, s, _before_space(lines.text, s, lead.end("sep")))
+                lines.dated_lead = Chrome(span=span, kind="date", date=_full_date(lead.group("date")))
+                end = j
             break
-        day = _full_date(line) if _is_date_line(line, header=True) else _place_date(line)
-        if day:
-            lines.mark(j, "date", _chrome_stub("date", [], None, day))
+        sourced = _date_then_source(line)
+        day = _full_date(line) if _is_date_line(line, header=True) else None
+        day = day or _place_date(line) or _foreign_date(line)
+        if day or sourced:
+            lines.mark(j, "date", _chrome_stub("date", [], sourced[1] if sourced else None,
+                                               day or (sourced[0] if sourced else None)))
             end = j + 1
     return end
 
@@ -1357,8 +1443,12 @@ def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome |
     line = lines.line(j)
     if _is_date_line(line, header=True):
         return _chrome_stub("date", [], None, _full_date(line))
-    if _place_date(line):  # "Brussels, 12 July 2021": never the headline
-        return _chrome_stub("date", [], None, _place_date(line))
+    day = _place_date(line) or _foreign_date(line)
+    if day:  # "Brussels, 12 July 2021", "Kamis, 24 Februari 2011": never the headline
+        return _chrome_stub("date", [], None, day)
+    sourced = _date_then_source(line)
+    if sourced:  # "Feb 26, 2021, 08:24AM ISTSource: Times Now": the date, then who the story comes from
+        return _chrome_stub("date", [], sourced[1], sourced[0])
     if _is_breadcrumb(lines, j):
         return _chrome_stub("furniture", [], None, None)
     byline = _byline(line, header=True)
@@ -1513,6 +1603,8 @@ def detect_structure(text: str) -> FoundStructure:
         body_start = publisher_line.end
 
     chrome: list[Chrome] = [lines.chrome[i] for i in sorted(lines.chrome)]
+    if lines.dated_lead is not None:
+        chrome.append(lines.dated_lead)
     chrome_starts = {c.span.start for c in chrome}
 
     datelines: list[Dateline] = []
@@ -1605,6 +1697,7 @@ def _published(
     for d in datelines:
         if d.date:
             candidates.append((2, d.span.start, d.date))
+    candidates = _confirmed_readings(candidates, chrome)
     found = min(candidates) if candidates else None
     if found is not None and found[0] in (0, 1, 2, 4):
         return found[2]
@@ -1613,17 +1706,41 @@ def _published(
     return completed or (found[2] if found else None)
 
 
+_NUMERIC_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\d/.-])")
+
+
+def _confirmed_readings(
+    candidates: list[tuple[int, int, str]], chrome: list[Chrome]
+) -> list[tuple[int, int, str]]:
+    """An ambiguous numeric date ("12 / 07 / 2021": July 12 or December 7) read the way another
+    date of the page confirms ("Brussels, 12 July 2021"): day and month swapped when the swap is there."""
+    days = {day for _, _, day in candidates}
+    texts = {c.span.start: c.span.text for c in chrome}
+    out = []
+    for rank, start, day in candidates:
+        m = _NUMERIC_DAY.search(texts.get(start, ""))
+        if m and int(m.group(1)) <= 12 and int(m.group(3)) <= 12 and m.group(1) != m.group(3):
+            y, mo, d = (int(x) for x in day.split("-"))
+            swapped = date(y, d, mo).isoformat()
+            if swapped in days and swapped != day:
+                day = swapped
+        out.append((rank, start, day))
+    return out
+
+
 def _in_tail(text: str, chrome: list[Chrome], header_end: int) -> set[int]:
     """Where the chrome inside the page's tail starts: the lines that run on, chrome after chrome,
-    from a "Leave a comment" or "Related stories" line below the header. A date there is a
+    from a "Leave a comment" or "Related stories" line below the story's first paragraph. A date there is a
     comment's ("Ana says: March 5, 2015 at 3:12 pm", "Posted on ... by Rui") or another story's."""
     inside: set[int] = set()
     in_tail = False
     previous_end = 0
+    # a "More News" in the menu above the story opens no tail: only a marker after the first paragraph
+    first_prose = next((s for s, e in _lines(text) if _is_prose(text[s:e])), len(text))
     for c in sorted(chrome, key=lambda c: c.span.start):
         if text[previous_end:c.span.start].strip():
             in_tail = False  # the story goes on between: the tail ended
-        if c.span.start >= header_end and c.kind in ("comments", "related"):
+        if c.span.start >= max(header_end, first_prose) and c.kind in ("comments", "related"):
             in_tail = True
         elif in_tail:
             inside.add(c.span.start)

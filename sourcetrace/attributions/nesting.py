@@ -112,7 +112,11 @@ def _innermost(holders: list[Found], inner: bool) -> Found:
             up = up.parent
         return n
 
-    return min(holders, key=lambda h: (h.content_size(), -inner_depth(h)))
+    smallest = min(h.content_size() for h in holders)
+    tied = [h for h in holders if h.content_size() == smallest]
+    # only tellers sharing the smallest content need their depth (a walk up the chain each):
+    # ranking every holder by it is quadratic on a long run of nested clauses
+    return tied[0] if len(tied) == 1 else min(tied, key=lambda h: -inner_depth(h))
 
 
 def _innermost_frame(f: Found, frames: list[Found]) -> Found | None:

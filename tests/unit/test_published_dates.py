@@ -174,3 +174,85 @@ def test_a_date_under_the_headline_beats_the_comments_below():
     comments = "Leave a comment\nAna Lima says:\nMarch 5, 2015 at 3:12 pm\nGood.\n"
     text = f"{_HEAD}March 3, 2015\n\n{_STORY}\n{comments}"
     assert detect_structure(text).published == "2015-03-03"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [("By : hl on 31 May 2021, 01:34     |     Source: harbournews", "2021-05-31"),  # a handle, not a name
+     ("Daily Bulletin 24 / 09 / 2019", "2019-09-24"),  # a bulletin's label, then its day spaced out
+     ("Feb 26, 2021, 08:24AM ISTSource: Harbour TV", "2021-02-26")],  # a source label run into the date
+)
+def test_header_forms_whose_date_comes_with_other_fields(line, day):
+    found = detect_structure(f"{_HEAD}{line}\n\n{_STORY}")
+    assert found.published == day
+    assert [c.span.text for c in found.structure.chrome] == [line]
+
+
+def test_a_date_and_source_line_a_few_lines_below_the_header():
+    text = (f"  • Harbour\n  • {_HEAD}  • 907 views\n  • 3 years ago\n\n{_HEAD}\n"
+            f"Feb 26, 2021, 08:24AM ISTSource: Harbour TV\n\n{_STORY}")
+    assert detect_structure(text).published == "2021-02-26"
+
+
+def test_a_two_digit_year_counts_only_after_a_label():
+    assert detect_structure(f"{_HEAD}By Ana Lima\n(Updated 8/19/18)\n\n{_STORY}").published == "2018-08-19"
+    text = f"{_HEAD}\n{_STORY}\nThe three ferries sailed on routes 8/19/18 and 4/12/20.\n"
+    assert detect_structure(text).published is None
+
+
+def test_a_sentence_opening_with_by_and_a_date_is_no_byline():
+    text = f"{_HEAD}\nBy the time the strike ended on March 3, 2015, the port was empty.\n\n{_STORY}"
+    assert detect_structure(text).published is None
+
+
+def test_a_labelled_date_with_its_weekday_in_a_field_beats_the_sites_today_header():
+    text = f"Thu | Jul 2, 2026\n\n{_HEAD}\nPublished:Thursday | February 3, 2022 | 12:48 AM\n\n{_STORY}"
+    assert detect_structure(text).published == "2022-02-03"
+
+
+def test_a_more_news_link_in_the_menu_above_the_story_opens_no_tail():
+    menu = "Home\nLead Stories\nNews\nMore News\nPower FM\nWeather\nOther News\n\n"
+    text = f"{menu}{_HEAD}published: Sunday | November 2, 2008\n\n{_STORY}"
+    assert detect_structure(text).published == "2008-11-02"
+
+
+def test_an_ambiguous_numeric_date_is_read_the_way_the_page_confirms():
+    text = "Harbour Board - Daily News\n\nDaily News 12 / 07 / 2021\nBrussels, 12 July 2021\n\n" + _STORY
+    found = detect_structure(text)
+    [bulletin] = [c for c in found.structure.chrome if c.span.text.startswith("Daily News 12")]
+    assert bulletin.date == "2021-12-07"  # alone, dateparser reads it month first
+    assert found.published == "2021-07-12"  # the same day, confirmed in words below it
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [("Kamis, 24 Februari 2011", "2011-02-24"), ("Lundi 3 mars 2015", "2015-03-03"),
+     ("Selasa, 3 Maret 2015 10:15 WIB", "2015-03-03")],
+)
+def test_a_blog_date_header_in_another_language(line, day):
+    found = detect_structure(f"{line}\n\n{_HEAD}\n{_STORY}")
+    assert (found.title, found.published) == ("Dock strike ends after four days", day)
+
+
+def test_a_short_foreign_headline_with_a_year_is_no_date():
+    found = detect_structure(f"Jokowi menang 2019\n\n{_STORY}")
+    assert (found.title, found.published) == ("Jokowi menang 2019", None)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["July 15, 2024: Dock workers", "Monday, 15 July 2024 - Dock workers", "15 July 2024 — Dock workers"],
+)
+def test_a_story_opening_with_its_day(opening):
+    text = f"{_HEAD}\n{opening} at the port of Lisbon ended a four-day strike on Monday, the union said.\n"
+    found = detect_structure(text)
+    assert found.published == "2024-07-15"
+    [lead] = [c for c in found.structure.chrome if c.kind == "date"]
+    assert lead.span.text == opening[: -len(" Dock workers")]  # the date and its dash only: the story is text
+    assert found.structure.datelines == []
+
+
+def test_a_later_paragraph_opening_with_a_date_does_not_date_the_page():
+    later = "March 3, 2015: the day the strike began, and nobody in the port has forgotten it.\n"
+    text = f"{_HEAD}\n{_STORY}\n{later}"
+    assert detect_structure(text).published is None
