@@ -24,6 +24,7 @@ from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_find
 from sourcetrace.attributions.quotes import (
     QUOTE_RULES,
     continue_in_paragraphs,
+    continue_open_paragraphs,
     extend_quotes,
     punctuation_finds,
     quote_regions,
@@ -330,6 +331,8 @@ def find_sourcing(
     extend_quotes(finds, regions, text, off)
     if "quote_paragraph" not in off:
         continue_in_paragraphs(finds, regions, text)
+    if "quote_open_paragraphs" not in off:
+        continue_open_paragraphs(finds, regions, text)
     if "quoted_as_saying" not in off:
         finds = quoted_as_saying(finds, doc)
     if "as_reported_by" not in off:

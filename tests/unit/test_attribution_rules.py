@@ -479,6 +479,15 @@ CASES = [
         ],
     ),
     (
+        "quote_open_paragraphs",
+        "“The board looked at the report.\n\n“Simply put, the strike will go on.\n\n"
+        "“We are ready,” the source said.\n",
+        (),
+        [("the source", "said", ["The board looked at the report", "Simply put, the strike will go on",
+                                 "We are ready"], None)],
+        [("the source", "said", "We are ready", None)],
+    ),
+    (
         "first_person_in_quote",
         "“I think we will win,” the coach said. “We are ready.”",
         (),
