@@ -259,6 +259,19 @@ def _object_content(c: VerbCall) -> None:
     c.children = [t for t in c.verb.children if t.dep_ in deps]
 
 
+def _shifted_object(c: VerbCall) -> None:
+    """ "dismissed as completely untrue the news broadcast by X": an object moved after what it is
+    called, which the parser hung on the "as" phrase, is the verb's object."""
+    if c.children or c.subj is None or "obj" not in c.tags or "quote" in c.tags:
+        return
+    for t in c.verb.rights:
+        if t.dep_ in ("advcl", "prep", "oprd", "acomp") and t.left_edge.lower_ == "as":
+            obj = next((o for o in t.children if o.dep_ == "dobj" and o.i > t.i), None)
+            if obj is not None:
+                c.children = [obj]
+                return
+
+
 def _passive_endorsed(c: VerbCall) -> None:
     """ "Trump is supported by far fewer publications": the passive subject is what is endorsed."""
     v = c.verb
@@ -593,6 +606,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("prep_content", _prep_content.__doc__, _prep_content),
     Rule("prep_inside", _prep_inside.__doc__, _prep_inside),
     Rule("object_content", _object_content.__doc__, _object_content),
+    Rule("shifted_object", _shifted_object.__doc__, _shifted_object),
     Rule("passive_endorsed", _passive_endorsed.__doc__, _passive_endorsed),
     Rule("content_ranges", "", _content_ranges, core=True),
     Rule("relative_object", _relative_object.__doc__, _relative_object),

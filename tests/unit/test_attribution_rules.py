@@ -488,6 +488,15 @@ CASES = [
         [("the source", "said", "We are ready", None)],
     ),
     (
+        "shifted_object",
+        "Minister of Information, Rui Costa, dismissed as completely untrue the news broadcast by Harbour TV "
+        "channel on targeting the procession on his way to prayer.",
+        (),
+        [("Minister of Information, Rui Costa", "dismissed", "the news broadcast by Harbour TV channel",
+          None)],
+        [],
+    ),
+    (
         "first_person_in_quote",
         "“I think we will win,” the coach said. “We are ready.”",
         (),
@@ -859,3 +868,20 @@ def test_a_speaker_referred_to_again_still_speaks_through_the_relaying_outlet(nl
         ["a U.S. official"],  # another teller spoke in between: no longer the AP's relay
     ]
     assert chains_of(Settings(disabled_rules=("continuing_teller",)))[1] == ["a U.S. official"]
+
+
+def test_a_speaker_citing_a_paper_in_the_progressive_speaks_through_it(nlp):
+    doc = nlp("The official was citing an American assessment and said it appeared to be a missile.")
+    assert chains(doc) == [
+        ("an American assessment", "citing", "The official"),
+        ("The official", "said", None),
+    ]
+
+
+def test_reacting_to_reports_that_p_leaves_p_to_the_reports(nlp):
+    doc = nlp("He was reacting to reports in the Courier that the unit is probing the board.")
+    atts, _ = find_attributions(doc, Article(text=doc.text), [], disabled_rules=("learned_cues",))
+    assert [(a.source.text, a.cue.text, a.content.text) for a in atts] == [
+        ("He", "was reacting", "reports in the Courier"),
+        ("the Courier", "reports", "that the unit is probing the board"),
+    ]
