@@ -212,7 +212,9 @@ def inherit_outer(finds: list[Found]) -> None:
         if f.head.lower_ not in _REFERRING and first not in _REFERRING:
             continue  # a full name introduces the speaker anew: "Lt Col Ana Lima said"
         inner = [g for g in ordered if _top(g) is prev and g is not prev and g.source_actor == f.source_actor]
-        if not inner or f.cue[0] - inner[-1].cue[0] > _CONTINUE_WITHIN or not _relays(inner[-1].parent, f):
+        if not inner or f.cue[0] - inner[-1].cue[0] > _CONTINUE_WITHIN or inner[-1].parent is not prev:
+            continue  # relayed by the last teller itself ("The AP reported that a U.S. official said")
+        if not _relays(prev, f):
             continue
         f.parent = inner[-1].parent
         last_top = prev  # the relay goes on
