@@ -362,10 +362,19 @@ def _object_tail(c: VerbCall) -> None:
         if t.i > first
         and t.i > after
         and t.dep_ not in _NOT_TAIL
-        and not (t.dep_ == "prep" and t.lower_ in _ADVERBIAL_PREPS)
+        and not (t.dep_ == "prep" and t.lower_ in _ADVERBIAL_PREPS and not _from_a_document(t))
     ]
     if tail:
         c.ranges = [(c.ranges[0][0], max(tok_end(t.right_edge) for t in tail))] + c.ranges[1:]
+
+
+def _from_a_document(prep: Token) -> bool:
+    """ "quoted an excerpt from a transcript", "cited figures from the report": where the quoted
+    words come from is part of what is quoted, not when or where the telling happened."""
+    if prep.lower_ != "from":
+        return False
+    pobj = next((t for t in prep.children if t.dep_ == "pobj"), None)
+    return pobj is not None and pobj.lemma_.lower() in lexicons().documents
 
 
 # --------------------------------------------------------------------------- fallbacks

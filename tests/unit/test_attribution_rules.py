@@ -885,3 +885,13 @@ def test_reacting_to_reports_that_p_leaves_p_to_the_reports(nlp):
         ("He", "was reacting", "reports in the Courier"),
         ("the Courier", "reports", "that the unit is probing the board"),
     ]
+
+
+def test_a_quoted_excerpt_from_a_document_nests_what_the_document_says(nlp):
+    doc = nlp("The news agency quoted an excerpt from a transcript provided to it which claimed that the "
+              "mayor said, “We will close the port.”")
+    assert chains(doc, ()) == [
+        ("The news agency", "quoted", None),
+        ("a transcript", "claimed", "The news agency"),
+        ("the mayor", "said", "a transcript"),
+    ]
