@@ -3,21 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
 from components import navigation, session
 from components.article import render_header
-from components.claims import render_panel
+from components.claims import render_heading, render_panel
 from sourcetrace import logs
-from sourcetrace.focus import Focus
 from sourcetrace.model import Analysis
 
 ARTICLE_PAGE = "pages/article.py"
 
 
-def view_page(view: str, render_view: Callable[[Analysis, Focus | None], None]) -> None:
-    """The shared frame of every view; `render_view(analysis, focus)` draws the view itself."""
+COLUMNS = [2.3, 1]  # the view, the claims panel
+
+
+def view_page(
+    view: str,
+    render_view: Callable[..., None],
+    controls: Callable[[Analysis], Any] | None = None,
+) -> None:
+    """The shared frame of every view; `render_view(analysis, focus)` draws the view itself.
+
+    `controls(analysis)`, when given, draws the view's own filters above it, outside the fragment
+    (a focus change does not redraw them: every element a fragment rerun sends costs the browser
+    time, benchmark 4); what it returns is handed to the view: `render_view(analysis, focus, chosen)`.
+    A filter changed reruns the whole page, as any widget outside a fragment does.
+    """
     navigation.require_frame()  # this page may have been run alone, without app.py
     try:
         analysis = session.analysis()
@@ -28,6 +41,13 @@ def view_page(view: str, render_view: Callable[[Analysis, Focus | None], None]) 
     render_header(analysis)
     for warning in analysis.warnings[:5]:
         st.caption(f":material/info: {warning}")
+    chosen: Any = None
+    if controls is not None:
+        top, head = st.columns(COLUMNS, gap="medium", vertical_alignment="bottom")
+        with top:
+            chosen = controls(analysis)
+        with head:  # the panel's heading beside the filters, static too
+            render_heading(analysis)
 
     @st.fragment
     def body() -> None:
@@ -35,10 +55,14 @@ def view_page(view: str, render_view: Callable[[Analysis, Focus | None], None]) 
         if st.session_state.pop("goto_article", False) and view != "article":
             st.switch_page(ARTICLE_PAGE)
         focus = session.get_focus(analysis)
-        main, side = st.columns([2.3, 1], gap="medium")
+        main, side = st.columns(COLUMNS, gap="medium")
         with main:
-            render_view(analysis, focus)
+            if controls is None:
+                render_view(analysis, focus)
+            else:
+                render_view(analysis, focus, chosen)
         with side, st.container(key="claims-panel"):
-            render_panel(analysis, focus, key=f"claims-{view}", on_article_page=view == "article")
+            render_panel(analysis, focus, key=f"claims-{view}", on_article_page=view == "article",
+                         heading=controls is None)
 
     body()

@@ -99,8 +99,15 @@ def _cached_signature(graph: dict, key: str) -> str:
     return sig
 
 
-def render_filters(analysis: Analysis, key: str) -> tuple[list[str], float, list[str]]:
-    """Types, minimum weight and edge families; the edge families stay in view, the rest in a popover."""
+Filters = tuple[list[str], float, list[str]]  # actor types, minimum edge weight, edge families
+
+
+def render_filters(analysis: Analysis, key: str) -> Filters | None:
+    """Types, minimum weight and edge families; the edge families stay in view, the rest in a popover.
+    Drawn outside the view's fragment (components/layout.py), so a focus change does not redraw
+    them; None when there are no actors (the view says so)."""
+    if not analysis.actors:
+        return None
     types = sorted({a.type for a in analysis.actors})
     top = max((r.weight for r in analysis.relations), default=1.0)
     present = [c for c in EDGE_CLASSES if any(r.family == c for r in analysis.relations)]
@@ -142,12 +149,12 @@ def legend_html(analysis: Analysis) -> str:
     )
 
 
-def render_network(analysis: Analysis, focus: Focus | None, key: str) -> None:
-    """Filters, the clickable network and its legend."""
-    if not analysis.actors:
+def render_network(analysis: Analysis, focus: Focus | None, key: str, filters: Filters | None) -> None:
+    """The clickable network and its legend, drawn with the `filters` render_filters returned."""
+    if not analysis.actors or filters is None:
         st.info("No actors were found in this article, so there is no network to draw.")
         return
-    types, min_weight, edge_classes = render_filters(analysis, key)
+    types, min_weight, edge_classes = filters
     graph = network_data(analysis, focus, types=types, min_weight=min_weight, edge_classes=edge_classes)
     last_key = f"{key}-last-click"
 

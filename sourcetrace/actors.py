@@ -137,6 +137,11 @@ def is_outlet_name(surface: str) -> bool:
     return _is_outlet_name(surface)
 
 
+def institution_heads() -> frozenset[str]:
+    """Words that head a public body's name ("ministry", "department"; data/institution_heads.txt)."""
+    return _institution_heads()
+
+
 def person_nouns() -> frozenset[str]:
     """Nouns naming a person's role ("agent", "spokesperson", "striker"; data/person_nouns.txt)."""
     return _person_nouns()
@@ -640,6 +645,9 @@ def _role_in_appositive(ent: SpacySpan) -> bool:
         and c.lower_ in _person_nouns()
         and c.lower_ not in _SHARED_ROLES
         and c.tag_ == "NN"
+        # "The Caucus, former governor L. Douglas Wilder and others": the role of a person named next
+        and not any(t.ent_type_ == "PERSON" for t in c.subtree)
+        and not any(t.pos_ == "PROPN" and t.dep_ in ("compound", "appos", "flat") for t in c.children)
         for c in ent.root.children
     )
 
@@ -655,12 +663,15 @@ def _acronym_pairs(text: str, m: _Mention, ent_ids: dict[_SpanKey, str], ent_id:
         return []
     out = []
     pos = paren.start(group)
+    _, country_names = _affiliations()
     for part in re.split(r"\s*/\s*", paren.group(group)):
         p_start = text.index(part, pos)
         pos = p_start + len(part)
         other = ent_ids.get((p_start, pos))
         if other and other != ent_id:
             continue  # the acronym is a different known organisation
+        if _norm(part) in country_names and not m.country:
+            continue  # "Metro (UK)", "Sky News (US)": where it is, not another name for it
         out.append(
             _Mention(p_start, pos, m.label, part, m.gaz_kind, m.gaz_id, m.country, False, m.country_type)
         )

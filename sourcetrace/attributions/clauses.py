@@ -39,6 +39,9 @@ _ACTIVE_SAYING = {
     "allege",
     "stress",
     "urge",
+    "suggest",
+    "recommend",
+    "propose",
 }
 
 

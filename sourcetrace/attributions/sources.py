@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from sourcetrace.actors import person_nouns, title_words
+from sourcetrace.actors import institution_heads, is_outlet_name, person_nouns, title_words
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
 from sourcetrace.attributions.lexicons import can_tell, lexicons
 from sourcetrace.mentions import MentionIndex
@@ -37,8 +37,24 @@ _ISSUING = {
     "distribute",
 }
 _SEEN = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire", "sight"}  # not the owner
+_BROKEN = {"break", "publish", "carry", "air", "broadcast", "print", "run"}  # "the report was broken by X"
 _PASSED_ON = {"publish", "print", "carry", "air", "broadcast", "post", "leak"}  # by an outlet: not its own
 _REPORT_DOCS = {"report", "story", "article", "dispatch"}  # what an outlet publishes
+# papers through which their sender speaks, whoever it is ("the ministry's statement said")
+_MESSAGES = {
+    "statement", "letter", "email", "e-mail", "release", "communique", "announcement", "tweet", "post",
+}
+_NEWS_PIECES = {"article", "story", "dispatch", "column", "editorial"}  # made by outlets only
+# words of a public body's or an institution's name: its report is a paper, not a news outlet's
+_BODY_WORDS = {
+    "organization", "organisation", "office", "government", "institute", "university", "court",
+    "police", "parliament", "congress", "senate", "army", "military", "fund", "bank", "union",
+}
+# "paper" is a newspaper ("the paper said") unless a word makes it a document
+_PAPER_KINDS = {
+    "white", "green", "cabinet", "policy", "discussion", "position", "research", "working",
+    "consultation", "briefing", "strategy", "defense", "defence", "budget", "government", "draft",
+}
 _PAGES = {"website", "site", "page", "account"}  # published by whoever owns them: documents
 # standing texts: "FIFA rules state that P" is the rules', not a statement FIFA makes
 _PAGES |= {"rule", "regulation", "guideline", "constitution", "charter", "treaty"}
@@ -48,7 +64,9 @@ _BODIES = {"office", "ministry", "department", "bureau", "commission", "council"
 _ISSUER_WINDOW = 400  # tokens looked back for "X issued a statement" before "the statement said"
 # unnamed people who speak on the record for a body ("a Rosneft spokesman", "spokespeople for the
 # journals"): the body stands behind the words, so the link is named, not anonymous
-_ON_RECORD = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"}
+_ON_RECORD = {
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "representative",
+}
 # words for a kind of office-holder and the title words they cover (empty: any title), for "the
 # official" after "Oil Minister X"
 _LAWMAKERS = frozenset({"senator", "sen", "congressman", "congresswoman", "representative", "rep", "mp"})
@@ -58,7 +76,11 @@ _HYPERNYMS: dict[str, frozenset[str]] = {
     "lawmaker": _LAWMAKERS,
     "legislator": _LAWMAKERS,
 }
-_OFF_RECORD = ("anonymity", "not to be named", "not be named", "not to be identified", "not be identified")
+_OFF_RECORD = (
+    "anonymity", "anonymous", "unnamed", "not to be named", "not be named", "not to be identified",
+    "not be identified", "declined to be named", "declined to be identified", "not authorized",
+    "not authorised",
+)
 # a cue noun with no source of its own names its teller: unnamed press reports are news media
 # ("growing media reports that P"), rumours are nobody the text can name
 _TELLING_NOUNS = {"report": "outlet", "story": "outlet", "rumor": "anonymous", "rumour": "anonymous"}
@@ -171,10 +193,14 @@ class ActorBook:
     def _reference(self, head: Token) -> Actor | None:
         """ "the newspaper", "the company", "the report": the named antecedent, when there is one."""
         lemma = head.lemma_.lower()
-        if head.pos_ != "NOUN" or not _definite(head):
+        if (head.pos_ != "NOUN" and head.lower_ != "medium") or not _definite(head):  # "medium": often ADJ
             return None
         lex = lexicons()
         wanted = lex.references.get(lemma)
+        if head.lower_ == "medium":
+            wanted = "outlet"  # "according to the medium": the outlet named before ("the media" is not one)
+        if wanted == "outlet" and lemma == "paper" and any(c.lower_ in _PAPER_KINDS for c in head.lefts):
+            wanted = None  # "the white paper", "the cabinet paper": a document, not a newspaper
         media = wanted == "organisation" and any(c.lower_ in _MEDIA for c in head.lefts)
         if media:
             wanted = "outlet"  # "the media group", "the news company"
@@ -199,6 +225,8 @@ class ActorBook:
         if lemma in lex.documents:
             # "the Kyodo report": the owner it names beats the issuer remembered for "the report"
             owner = self._owner(head) if lemma not in _PAGES else None
+            if owner is not None and not self._speaks_through(owner, lemma):
+                return self._body_paper(head, lemma)
             if owner is not None:
                 self.issuers[lemma] = owner
                 return owner
@@ -247,14 +275,32 @@ class ActorBook:
         doc, lemma = head.doc, head.lemma_.lower()
         for i in range(head.i - 1, max(-1, head.i - 1 - _ISSUER_WINDOW), -1):
             tok = doc[i]
-            if tok.lemma_.lower() != lemma or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _ISSUING:
+            if tok.lemma_.lower() != lemma or tok.head.lemma_.lower() not in _ISSUING | _BROKEN:
                 continue
-            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-            issuer = self._actor_of(subj) if subj is not None else None
+            issuer = self._issuer_of(tok)
             if issuer is not None:
                 self.issuers[lemma] = issuer
                 return issuer
         return None
+
+    def _issuer_of(self, doc_tok: Token) -> Actor | None:
+        """ "X issued a statement" (the subject), "the report was first broken by X" (the agent:
+        an outlet that broke a report is its teller; any named actor inside the agent's phrase)."""
+        verb = doc_tok.head
+        if doc_tok.dep_ == "dobj" and verb.lemma_.lower() in _ISSUING:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return self._actor_of(subj) if subj is not None else None
+        if doc_tok.dep_ != "nsubjpass":
+            return None
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is None:
+            return None
+        found = self._actor_of(pobj)
+        if found is None:
+            inside = [a for a in self.index.within(*np_range(pobj)) if a.type not in ("DOCUMENT", "GPE")]
+            found = inside[0] if inside else None
+        return found if found is not None and found.type != "DOCUMENT" else None
 
     def _owner(self, head: Token) -> Actor | None:
         """Who a document belongs to: "Bloomberg's report", "the Kyodo report", "a report by
@@ -302,11 +348,12 @@ class ActorBook:
                     self.issuers[pobj.lemma_.lower()] = actor
 
     def _titled_name(self, head: Token, source: Range) -> Actor | None:
-        """ "Tanzanian Minister for Health Ummy Mwalimu": a title heading a person's name."""
+        """ "Tanzanian Minister for Health Ummy Mwalimu": a title heading a person's name (after the
+        title: in "a senior Obama administration official" Obama is not the official)."""
         if not _is_title_token(head):
             return None
-        start, end = np_range(head)
-        people = [a for a in self.index.within(max(start, source[0]), end) if a.type == "PERSON"]
+        _, end = np_range(head)
+        people = [a for a in self.index.within(max(tok_end(head), source[0]), end) if a.type == "PERSON"]
         return people[0] if len(people) == 1 else None
 
     def _described(self, head: Token) -> Actor | None:
@@ -377,6 +424,10 @@ class ActorBook:
         owner = self._named_at(pobj)
         if prep == "in":
             return owner if owner is not None and owner.kind == "outlet" else None
+        if owner is None and document.lemma_.lower() in _REPORT_DOCS and self._unnamed_people(pobj):
+            # "reports from journalists on board saying P", "a report by witnesses": they tell P
+            owner, _ = self._unnamed(pobj, np_range(pobj))
+            return owner
         spoken = document.lemma_.lower() in _STATEMENTS  # a leaked memo from X stays a memo
         if owner is None and prep == "from" and spoken and pobj.lemma_.lower() in _BODIES:
             # "a statement from the office of Premier X": the office speaks
@@ -475,6 +526,8 @@ class ActorBook:
         nominal = head.pos_ == "NOUN" or any(c.dep_ == "det" for c in head.children)
         if lemma in lex.documents and nominal:
             owner = self._owner(head) if lemma not in _PAGES else None
+            if owner is not None and not self._speaks_through(owner, lemma):
+                return self._use(self._body_paper(head, lemma), source), "document"
             if owner is not None:
                 # "a Kyodo report", "Bloomberg's report": Kyodo speaks; "the report" later means it too
                 self.issuers[lemma] = owner
@@ -486,6 +539,35 @@ class ActorBook:
             actor = self.named(name, (kind,)) or self.new(name, "DOCUMENT", kind)
             return self._use(actor, source), kind
         return None, "named"
+
+    @staticmethod
+    def _unnamed_people(tok: Token) -> bool:
+        """Unnamed people ("journalists", "witnesses", "sources"), not unnamed media or rumours."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or lemma not in lexicons().anonymous:
+            return False
+        return lemma not in _MEDIA | {"medium", "rumor", "rumour"} and tok.lower_ not in _MEDIA
+
+    def _speaks_through(self, owner: Actor, lemma: str) -> bool:
+        """Does a paper's owner speak through it? An outlet through its report ("a Kyodo report",
+        "Bloomberg's report"), anyone through a message ("the ministry's statement", "X's letter");
+        a body's study or report is read as a paper ("the State Department report read")."""
+        if lemma in _MESSAGES or lemma in _NEWS_PIECES:
+            return True  # an "X article" makes X an outlet
+        if owner.kind in ("outlet", "publisher") or owner.id in self.reporters or is_outlet_name(owner.name):
+            return True
+        return not _public_body(owner)
+
+    def _body_paper(self, head: Token, lemma: str) -> Actor:
+        """The paper a body made, named as the text names it ("the State Department report"), and
+        what "the report" means from now on."""
+        start, end = np_range(head)
+        name = self.text[start:end]
+        if name[:1].isupper() and head.doc[head.left_edge.i].pos_ == "DET":
+            name = name[0].lower() + name[1:]
+        actor = self.named(name, ("document",)) or self.new(name, "DOCUMENT", "document")
+        self.issuers[lemma] = actor
+        return actor
 
     def _on_record(self, head: Token) -> bool:
         """ "a Rosneft spokesman", "spokesmen for Gazprom": on the record for a body, unless the
@@ -561,6 +643,15 @@ def _is_title_token(tok: Token) -> bool:
 
 def _definite(head: Token) -> bool:
     return any(c.lower_ in _DEFINITE for c in head.children if c.dep_ in ("det", "amod"))
+
+
+def _public_body(actor: Actor) -> bool:
+    """A government, a public body or an institution ("the U.S.", "State Department", "World Health
+    Organization"): an unknown organisation may be a news outlet the gazetteer lacks ("STAT")."""
+    if actor.type in ("GPE", "NORP"):
+        return True
+    words = {w.strip(".,'’").lower() for w in actor.name.split()}
+    return bool(words & (_BODY_WORDS | institution_heads()))
 
 
 def _by_media(head: Token) -> bool:

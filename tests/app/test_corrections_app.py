@@ -21,6 +21,7 @@ from components.session import keyed
 from sourcetrace.focus import Focus
 from sourcetrace.render import escape_markdown
 from sourcetrace.workspace import FILENAME, Workspace
+from tests.app import panel as claims_panel
 from tests.unit.test_corrections import make_analysis, sp
 
 pytestmark = pytest.mark.app
@@ -263,8 +264,8 @@ def _view_harness() -> None:
     analysis = corrected(make_analysis(0))
     if st.button("add from the text", key="view-add"):
         start = analysis.article.text.index("meetings")
-        record_edit(analysis, edit_from_selection(analysis, {"op": "add_actor", "start": start,
-                                                            "end": start + 8, "type": "EVENT", "kind": "named"}))
+        action = {"op": "add_actor", "start": start, "end": start + 8, "type": "EVENT", "kind": "named"}
+        record_edit(analysis, edit_from_selection(analysis, action))
     render_corrections(analysis, None, key="corr")
 
 
@@ -745,8 +746,9 @@ def test_real_app_the_articles_publisher_reaches_the_header_and_the_chains(home,
         return [c.value.replace("\\", "") for c in page.caption if "relations" in c.value]
 
     assert header(at)[0].startswith("National Council of Resistance of Iran · 2007-07-10")
-    chains = [m.value for m in at.markdown if m.value.startswith('<div class="st-crumbs">')]
-    assert chains and all("National Council of Resistance of Iran" in c and ">NCRI<" not in c for c in chains)
+    chains = [[label for label, _, _ in card["chain"]] for card in claims_panel.panel(at)["cards"]]
+    assert chains and all(c[0] == "National Council of Resistance of Iran" and "NCRI" not in c
+                          for c in chains)
     at.switch_page("pages/article.py").run()
     assert not at.exception, at.exception
     assert header(at)[0].startswith("National Council of Resistance of Iran · 2007-07-10")

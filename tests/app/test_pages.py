@@ -4,7 +4,6 @@ events; a loader failure is a message and the article already shown stays; the f
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from components.claims import FIRST_CARDS
 from components.session import keyed
 from sourcetrace.sourcing import filter_claims
+from tests.app import panel as claims_panel
 
 pytestmark = pytest.mark.app
 
@@ -61,11 +61,8 @@ def test_every_view_loads_the_bundled_article_with_its_claims(page):
     assert title in text
     assert "NCRI · 2007\\-07\\-10" in at.caption[0].value
     # the claims panel beside every view: a card whose chain runs NCRI › al-Malaf › the source
-    assert "#### Claims · " in text
-    chains = [
-        re.findall(r'<span class="st-link st-k-(\w+)[^"]*" title="[^"]*">([^<]*)<small>', chain)
-        for chain in re.findall(r'<div class="st-crumbs">(.*?)</div>', text)
-    ]
+    assert "#### Claims · 19" in text
+    chains = [[(kind, label) for label, kind, _ in card["chain"]] for card in claims_panel.panel(at)["cards"]]
     starts = [("publisher", "NCRI"), ("outlet", "al-Malaf")]
     assert any(chain[:2] == starts and len(chain) >= 3 for chain in chains)
 
@@ -103,19 +100,20 @@ def test_timeline_shows_the_events_over_their_extent():
 def test_network_click_focuses_the_actor_in_the_panel(bundled_analysis):
     kazemi = _actor_id(bundled_analysis, "Hassan Kazemi Qumi")
     at = _app("pages/network.py")
-    assert "Nothing focused" in " ".join(c.value for c in at.caption)
+    assert claims_panel.focus_label(at) is None  # "Nothing focused: …"
     # what the frontend sends on a node click
     at.session_state["network"] = {"clicked": {"id": kazemi, "n": 1}}
     at.run()
     assert not at.exception
-    assert "Focus: <strong>Hassan Kazemi Qumi</strong>" in _markdown(at)
+    assert claims_panel.focus_label(at) == "Hassan Kazemi Qumi"
+    assert claims_panel.panel(at)["focus"]["key"] == f"actor:{kazemi}"
     assert at.query_params["focus"] == f"actor:{kazemi}"
 
 
 def test_deep_link_restores_the_focus(bundled_analysis):
     kazemi = _actor_id(bundled_analysis, "Hassan Kazemi Qumi")
     at = _app(article="ncri-2007-07-10-iranian-ambassador-iraq-security", focus=f"actor:{kazemi}")
-    assert "Focus: <strong>Hassan Kazemi Qumi</strong>" in _markdown(at)
+    assert claims_panel.focus_label(at) == "Hassan Kazemi Qumi"
     focus = _article_data(at)["focus"]
     assert (focus["key"], focus["primary"], focus["target"]) == (f"actor:{kazemi}", kazemi, "actor")
 
@@ -155,8 +153,7 @@ def test_pasted_article_replaces_the_bundled_one():
 def test_show_in_text_opens_the_article_at_the_claim(bundled_analysis):
     at = _app("pages/network.py")
     claim = bundled_analysis.claims[1]
-    at.button(key=f"claims-network-show-{claim.id}").click().run()
-    assert not at.exception
+    claims_panel.click(at, "network", "show", claim.id)
     assert at.query_params["focus"] == f"claim:{claim.id}"
     # now on the article view: the actors table is there, the claim is lit and the text scrolls to it
     assert len(at.dataframe) == 1
@@ -165,9 +162,8 @@ def test_show_in_text_opens_the_article_at_the_claim(bundled_analysis):
     assert data["scroll"] == 1
 
 
-def _cards(at: AppTest, view: str = "article") -> list[str]:
-    prefix = f"claims-{view}-focus-"
-    return [b.key.removeprefix(prefix) for b in at.button if b.key and b.key.startswith(prefix)]
+def _cards(at: AppTest) -> list[str]:
+    return claims_panel.cards(at)
 
 
 def test_claims_panel_shows_the_first_eight_cards_then_all(bundled_analysis):
@@ -175,25 +171,38 @@ def test_claims_panel_shows_the_first_eight_cards_then_all(bundled_analysis):
     assert n > FIRST_CARDS
     at = _app()
     assert _cards(at) == [c.id for c in bundled_analysis.claims[:FIRST_CARDS]]
-    more = at.button(key="claims-article-more")
-    assert more.label == f":material/unfold_more: Show all {n}"
-    more.click().run()
+    assert claims_panel.panel(at)["more"] == {"label": f"Show all {n}", "expanded": False}
+    claims_panel.click(at, "article", "more")
     assert _cards(at) == [c.id for c in bundled_analysis.claims]
-    at.button(key="claims-article-more").click().run()
+    assert claims_panel.panel(at)["more"] == {"label": f"Show the first {FIRST_CARDS}", "expanded": True}
+    claims_panel.click(at, "article", "more")
     assert len(_cards(at)) == FIRST_CARDS
+
+
+def test_a_card_focuses_its_claim_and_clear_the_focus_clears_it(bundled_analysis):
+    at = _app("pages/network.py")
+    claim = bundled_analysis.claims[2]
+    claims_panel.click(at, "network", "focus", claim.id)
+    assert at.query_params["focus"] == f"claim:{claim.id}"
+    data = claims_panel.panel(at)
+    assert data["focused"] == claim.id and [c["id"] for c in data["cards"] if c["focused"]] == [claim.id]
+    assert _cards(at)[2] == claim.id  # the card kept its place
+    assert len(at.dataframe) == 0  # no actors table: still on the network, not the article view
+    claims_panel.click(at, "network", "clear")
+    assert "focus" not in at.query_params and claims_panel.focus_label(at) is None
 
 
 def test_claim_filters_by_source_kind(bundled_analysis):
     at = _app()
-    at.button(key="claims-article-more").click().run()
+    claims_panel.click(at, "article", "more")
     anonymous = [c.id for c in filter_claims(bundled_analysis, kinds=["anonymous"])]
     assert 0 < len(anonymous) < len(_cards(at)) == len(bundled_analysis.claims)
     kinds = keyed("claims-article-kinds", bundled_analysis.article.content_hash)
     at.multiselect(key=kinds).set_value(["anonymous"]).run()
     assert _cards(at) == anonymous
-    badges = [m.value for m in at.markdown if "-badge[" in m.value]
+    badges = [card["badges"] for card in claims_panel.panel(at)["cards"]]
     assert len(badges) == len(anonymous)
-    assert all(":orange-badge[anonymous source]" in b for b in badges)
+    assert all(b[0] == ["anonymous source", "orange"] for b in badges)
 
 
 def test_uploaded_html_page_is_analysed():

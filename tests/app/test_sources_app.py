@@ -12,8 +12,8 @@ from streamlit.testing.v1 import AppTest
 from components.session import keyed
 from components.sources import css_key
 from sourcetrace import walkthrough as wt
-from sourcetrace.render import escape_markdown
 from sourcetrace.sourcing import source_rows, sourcing_profile, voice
+from tests.app import panel as claims_panel
 
 pytestmark = pytest.mark.app
 
@@ -38,8 +38,7 @@ def _app(page: str, **params: str) -> AppTest:
 
 
 def _cards(at: AppTest, view: str) -> list[str]:
-    prefix = f"claims-{view}-focus-"
-    return [b.key.removeprefix(prefix) for b in at.button if b.key and b.key.startswith(prefix)]
+    return claims_panel.cards(at)
 
 
 def _markdown(at: AppTest) -> str:
@@ -79,18 +78,17 @@ def test_sources_view_lists_the_profile_and_one_row_per_source(bundled_analysis)
 
 def test_a_profile_figure_lists_its_claims_in_the_panel_with_n_of_n(bundled_analysis):
     at = _app("pages/sources.py")
-    assert not any("of 19 shown" in m.value for m in at.markdown)  # no filter, no count line
+    assert claims_panel.shown_line(at) is None  # no filter, no count line
     at.button(key="sources-measure-own_voice").click().run()
     own = list(sourcing_profile(bundled_analysis).own_voice)
     assert _cards(at, "sources") == own[:8]
     assert at.query_params["claims"] == "measure:own_voice"
-    own_voice = escape_markdown("the article's own voice")
-    assert f"**8 of 19 shown** · claims resting on {own_voice}" in _markdown(at)
+    assert claims_panel.shown_line(at) == "8 of 19 shown · claims resting on the article's own voice"
     assert at.button(key="sources-measure-own_voice").proto.type == "primary"
     # the same button again shows every claim
     at.button(key="sources-measure-own_voice").click().run()
     assert "claims" not in at.query_params
-    assert len(_cards(at, "sources")) == 8 and not any("shown**" in m.value for m in at.markdown)
+    assert len(_cards(at, "sources")) == 8 and claims_panel.shown_line(at) is None
 
 
 def test_a_source_row_lists_that_sources_claims_and_show_all_clears_it(bundled_analysis):
@@ -98,8 +96,8 @@ def test_a_source_row_lists_that_sources_claims_and_show_all_clears_it(bundled_a
     at = _app("pages/sources.py")
     at.button(key=f"sources-pick-{css_key(official.id)}").click().run()
     assert _cards(at, "sources") == list(official.claims)
-    assert f"**6 of 19 shown** · claims resting on {escape_markdown(official.label)}" in _markdown(at)
-    at.button(key="claims-sources-unfilter").click().run()
+    assert claims_panel.shown_line(at) == f"6 of 19 shown · claims resting on {official.label}"
+    claims_panel.click(at, "sources", "unfilter")
     assert "claims" not in at.query_params
     assert len(_cards(at, "sources")) == 8
 
@@ -107,14 +105,14 @@ def test_a_source_row_lists_that_sources_claims_and_show_all_clears_it(bundled_a
 def test_a_link_with_a_selection_reopens_it_on_another_view(bundled_analysis):
     at = _app("pages/network.py", claims="measure:anonymous")
     assert _cards(at, "network") == list(sourcing_profile(bundled_analysis).anonymous)
-    assert "**6 of 19 shown**" in _markdown(at)
+    assert claims_panel.shown_line(at) == "6 of 19 shown · claims resting on an anonymous source"
 
 
 def test_kind_filter_says_n_of_n_shown(bundled_analysis):
     at = _app("pages/article.py")
     kinds = keyed("claims-article-kinds", bundled_analysis.article.content_hash)
     at.multiselect(key=kinds).set_value(["document"]).run()
-    assert "**1 of 19 shown**" in _markdown(at)
+    assert claims_panel.shown_line(at) == "1 of 19 shown · kind: document"
     assert _cards(at, "article") == ["c5"] == [c.id for c in bundled_analysis.claims if c.id == "c5"]
 
 
@@ -124,11 +122,11 @@ def test_own_voice_reads_as_in_the_walkthrough(bundled_analysis):
     step = next(s for s in wt.build_steps(bundled_analysis) if s.claim == own[0].id)
     assert f"No source is named: this rests on {OWN_VOICE}." in step.lines
     at = _app("pages/article.py")
-    start = html.escape(" ".join(own[0].content.text.split())[:60])
-    card = next(m.value for m in at.markdown if start in m.value and "st-claim-text" in m.value)
-    assert f'<div class="st-voice">No source named: {html.escape(OWN_VOICE)}</div>' in card
-    assert ":gray-badge[own voice]" in card
-    assert "unattributed" not in card and "hop" not in card
+    card = next(c for c in claims_panel.panel(at)["cards"] if c["id"] == own[0].id)
+    assert card["voice"] == f"No source named: {OWN_VOICE}"
+    assert card["badges"] == [["own voice", "gray"]]
+    assert all(kind != "unattributed" for _, kind, _ in card["chain"])
+    assert "unattributed" not in str(card) and "hop" not in str(card["badges"])
 
 
 def test_focus_filter_says_how_many_of_all_concern_the_focus(bundled_analysis):
@@ -138,5 +136,5 @@ def test_focus_filter_says_how_many_of_all_concern_the_focus(bundled_analysis):
     n = len(filter_claims(bundled_analysis, actor=kazemi))
     assert 0 < n < 19
     at = _app("pages/network.py", focus=f"actor:{kazemi}")
-    assert f"**{n} of 19 shown** · about the focused actor" in _markdown(at)
+    assert claims_panel.shown_line(at) == f"{n} of 19 shown · about the focused actor"
     assert len(_cards(at, "network")) == min(n, 8)

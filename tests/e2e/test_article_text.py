@@ -235,7 +235,7 @@ def test_clicking_a_name_or_a_claim_focuses_it_everywhere(page, app_url, bundled
     _wait_focus(page, f"claim:{claim_id}")
     _wait_box_focus(page, f"claim:{claim_id}")
     assert page.locator(f"{BOX} .st-claim-focus").count() >= 1
-    assert page.locator(f".st-key-claimfocus-claims-article-{claim_id}").count() == 1
+    assert page.locator(f"{PANEL} .st-claim-card.st-focused[data-claim='{claim_id}']").count() == 1
     assert text[start:end] in page.locator(f"{BOX} .st-claim-focus").all_inner_texts()
 
 
@@ -362,9 +362,10 @@ def test_a_focus_from_the_url_or_the_panel_scrolls_the_box_not_the_page(page, ap
     first = min(bundled_analysis.claims, key=lambda c: c.content.start)
     # the reader scrolls the panel (it scrolled itself to the focused card) back to its first card
     page.evaluate("(p) => document.querySelector(p).scrollTo(0, 0)", PANEL)
-    button = page.locator(f".st-key-claims-article-focus-{first.id} button:visible").first
+    focus_button = f"{PANEL} button[data-act='focus'][data-claim='{first.id}']"
+    button = page.locator(focus_button)
     button.scroll_into_view_if_needed()
-    wait_still(page, f".st-key-claims-article-focus-{first.id}")
+    wait_still(page, focus_button)
     before = _main_scroll(page)
     button.click()
     _wait_focus(page, f"claim:{first.id}")
@@ -405,17 +406,18 @@ def test_focusing_a_low_card_keeps_it_and_the_network_in_view(browser, app_url, 
         claim = bundled_analysis.claims[-3]
         open_app(page, app_url, "network")
         page.wait_for_selector(f"{NETWORK}[data-settled='1']", timeout=60_000)
-        page.locator(".st-key-claims-network-more button").click()
+        page.locator(f"{PANEL} button[data-act='more']").click()
         wait_for_app(page)
-        card = page.locator(f".st-key-claimcard-claims-network-{claim.id}")
+        selector = f"{PANEL} .st-claim-card[data-claim='{claim.id}']"
+        card = page.locator(selector)
         card.scroll_into_view_if_needed()
-        wait_still(page, f".st-key-claimcard-claims-network-{claim.id}")
+        wait_still(page, selector)
         before = card.bounding_box()
-        page.locator(f".st-key-claims-network-focus-{claim.id} button:visible").first.click()
+        card.locator("button[data-act='focus']").click()
         _wait_focus(page, f"claim:{claim.id}")
-        focused = page.locator(f".st-key-claimfocus-claims-network-{claim.id}")
+        focused = page.locator(f"{PANEL} .st-claim-card.st-focused[data-claim='{claim.id}']")
         focused.wait_for(timeout=20_000)
-        wait_still(page, f".st-key-claimfocus-claims-network-{claim.id}")
+        wait_still(page, f"{PANEL} .st-claim-card.st-focused[data-claim='{claim.id}']")
         after = focused.bounding_box()
         viewport = page.viewport_size
         # the card stayed where the reader clicked it, in view; the network beside it too

@@ -280,7 +280,7 @@ def test_a_merge_reaches_every_view_and_export(page, isolated_app_url, tmp_path)
     errors, remote = _watch(page)
     ref = paste(page, isolated_app_url, STORY)
     focus = {"article": ref, "focus": f"actor:{keep}"}
-    card = f".st-key-claimcard-claims-corrections-{claim.id}"
+    card = f"{PANEL} .st-claim-card[data-claim='{claim.id}']"
     open_app(page, isolated_app_url, "corrections", article=ref)  # nothing focused: every card shown
     assert _chips(page, card)[-1] == ABSORB and "✎" not in page.locator(card).inner_text()
     open_app(page, isolated_app_url, "corrections", **focus)

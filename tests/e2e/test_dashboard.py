@@ -173,9 +173,8 @@ def test_show_in_text_jumps_to_the_claim_in_the_article(page, app_url, bundled_a
     _wait_network_settled(page)
     wait_for_app(page)
     # the panel draws the first cards only: this claim's card appears with "Show all"
-    page.locator(".st-key-claims-network-more button").click()
-    # (a button with a tooltip can be in the DOM twice while it renders: take the visible one)
-    page.locator(f".st-key-claims-network-show-{claim.id} button:visible").first.click()
+    page.locator(f"{PANEL} button[data-act='more']").click()
+    page.locator(f"{PANEL} button[data-act='show'][data-claim='{claim.id}']").click()
     page.wait_for_selector(".st-article .st-claim-focus", timeout=30_000)
     wait_for_app(page)
     assert f"focus=claim:{claim.id}" in unquote(page.url)

@@ -26,12 +26,9 @@ OWN_VOICE = "No source named: al-Malaf's own voice, as republished by NCRI"
 
 
 def _cards(page, view: str) -> list[str]:
-    """Claim ids of the cards the panel shows, from their Focus buttons' keys."""
+    """Claim ids of the cards the panel beside `view` shows, in order."""
     return page.evaluate(
-        """(prefix) => [...document.querySelectorAll(`[class*="st-key-${prefix}"]`)]
-              .map(el => [...el.classList].find(c => c.startsWith('st-key-' + prefix)))
-              .map(c => c.slice(('st-key-' + prefix).length))""",
-        f"claims-{view}-focus-",
+        "(p) => [...document.querySelectorAll(p + ' .st-claim-card')].map(el => el.dataset.claim)", PANEL
     )
 
 
@@ -113,7 +110,7 @@ def test_a_profile_figure_lists_its_claims_in_the_panel(page, app_url, bundled_a
     )
     wait_for_app(page)
     assert _cards(page, "sources") == list(official.claims)
-    page.locator(".st-key-claims-sources-unfilter button:visible").first.click()
+    page.locator(f"{PANEL} button[data-act='unfilter']").click()
     page.wait_for_function("() => !location.search.includes('claims=')", timeout=20_000)
     wait_for_app(page)
     assert "shown" not in panel.inner_text()
@@ -126,7 +123,7 @@ def test_a_profile_figure_lists_its_claims_in_the_panel(page, app_url, bundled_a
 def test_claims_panel_counts_what_a_filter_shows_and_words_own_voice(page, app_url):
     open_app(page, app_url, "network")
     panel = page.locator(PANEL)
-    own = panel.locator("[class*='st-key-claimcard-']").filter(has_text=OWN_VOICE)
+    own = panel.locator(".st-claim-card").filter(has_text=OWN_VOICE)
     assert own.count() >= 1
     text = own.first.inner_text()
     assert "unattributed" not in text and "hop" not in text and "own voice" in text

@@ -126,6 +126,13 @@ def test_parenthesised_acronym_aliases_the_name_before_it(nlp):
     assert [m.text for m in party.mentions] == ["Kurdistan Workers' Party", "PKK", "PKK"]
 
 
+def test_a_country_in_brackets_is_where_the_name_is_not_its_acronym(nlp):
+    text = "The story was broken by the Metro (UK) website. Later the minister visited the UK."
+    actors = by_name(actors_of(nlp, text))
+    assert actors["Metro"].aliases == []
+    assert [m.text for m in actors["United Kingdom"].mentions] == ["UK", "UK"]
+
+
 def test_surname_merges_with_full_name(nlp):
     (talabani,) = actors_of(nlp, "Jalal Talabani met the envoy. Later Talabani said the talks had gone well.")
     assert (talabani.name, talabani.aliases, len(talabani.mentions)) == ("Jalal Talabani", ["Talabani"], 2)
@@ -496,6 +503,12 @@ def test_a_name_with_a_persons_role_in_apposition_is_a_person(nlp):
         ("U Win Zaw Htay", "PERSON", ["director of Periodicals Enterprise"]),
         ("Periodicals Enterprise", "ORG", []),
     ]
+    # the role of a person named next, in a list, is not the body's
+    text = (
+        "The Talvo Caucus, former governor L. Douglas Wilder - himself the first governor - and others met."
+    )
+    actors = parsed_actors(nlp, text, [("Talvo Caucus", "ORG", 0), ("L. Douglas Wilder", "PERSON", 0)])
+    assert [(a.name, a.type) for a in actors] == [("Talvo Caucus", "ORG"), ("L. Douglas Wilder", "PERSON")]
     # a role a body can also have leaves the body a body
     text = "Talvo Mining, the market leader in Kenya, said profits fell."
     actors = parsed_actors(nlp, text, [("Talvo Mining", "ORG", 0)])

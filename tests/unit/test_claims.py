@@ -459,3 +459,26 @@ def test_a_document_seen_by_an_outlet_is_told_by_the_outlet(nlp, text, tellers, 
 
     (claim,) = analyze_text(text, publisher="Daily").claims
     assert ([link.label for link in claim.chain][1:], claim.content.text) == (tellers, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "chain"),
+    [
+        (
+            '"The North appears to have failed in its launch," said a senior official.',
+            "The North appears to have failed in its launch",
+            [("Daily", "publisher"), ("a senior official", "anonymous")],
+        ),
+        (
+            "The official said it appeared to be a medium-range missile.",
+            "to be a medium-range missile",
+            [("Daily", "publisher"), ("the official", "anonymous")],
+        ),
+    ],
+)
+def test_a_cue_with_no_source_inside_what_a_teller_says_adds_no_link(nlp, text, content, chain):
+    from sourcetrace.analysis import analyze_text
+
+    claims = analyze_text(text, publisher="Daily").claims
+    claim = next(c for c in claims if c.content.text == content)
+    assert [(link.label, link.kind) for link in claim.chain] == chain

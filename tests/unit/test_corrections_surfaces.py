@@ -154,9 +154,10 @@ def read_chains(a: Analysis) -> dict[str, str]:
 
 def read_cards(a: Analysis) -> dict[str, str]:
     """The claims panel's cards: breadcrumbs, words and badges (✎ corrected, dismissed)."""
-    from components.claims import card_markdown
+    from sourcetrace.panel import card, card_words
 
-    return {_key(c.content.text): _words(card_markdown(c)).replace("✎ corrected", "✎") for c in a.claims}
+    words = {c.id: " ".join(card_words(card(c)).split()) for c in a.claims}
+    return {_key(c.content.text): words[c.id].replace("✎ corrected", "✎") for c in a.claims}
 
 
 def read_network(a: Analysis) -> dict[str, str]:
@@ -472,7 +473,7 @@ def test_every_correction_reaches_at_least_four_surfaces_and_every_surface_is_te
 def test_the_merged_card_is_marked_and_reads_the_kept_name() -> None:
     """The bug report, exactly: after the merge the card's chain reads "United States" and the
     card carries ✎; undoing the merge gives back the extraction."""
-    from components.claims import card_markdown
+    from sourcetrace.panel import card, card_words
 
     extracted = story()
     merge = C.merge_actors(extracted, "a2", "a4")
@@ -480,7 +481,7 @@ def test_the_merged_card_is_marked_and_reads_the_kept_name() -> None:
     claim = corrected.claim("c2")
     assert [(k.label, k.kind, k.actor) for k in claim.chain] == [
         ("Daily Ledger", "publisher", "a1"), ("United States", "named", "a2")]
-    assert claim.corrected and "✎ corrected" in card_markdown(claim)
+    assert claim.corrected and "✎ corrected" in card_words(card(claim))
     assert [x.id for x in corrected.actors if x.corrected] == ["a2"]
     assert [c.id for c in corrected.claims if c.corrected] == ["c2"]
     assert [e.id for e in corrected.events if e.corrected] == ["e2"]

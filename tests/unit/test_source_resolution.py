@@ -395,6 +395,21 @@ def test_an_outlet_quoting_an_outlet_after_the_report(nlp):
             ("a spokesman", "anonymous"),
         ),
         ("A senior official said the talks had collapsed.", "the talks", ("a senior official", "anonymous")),
+        (
+            "A spokesman who declined to be named said the talks had collapsed.",
+            "the talks",
+            ("a spokesman", "anonymous"),
+        ),
+        (
+            "An unnamed spokesman said the talks had collapsed.",
+            "the talks",
+            ("an unnamed spokesman", "anonymous"),
+        ),
+        (
+            "A representative of Harbor Gate said the talks had collapsed.",
+            "the talks",
+            ("a representative of Harbor Gate", "named"),
+        ),
     ],
 )
 def test_a_spokesperson_speaks_on_the_record_unless_the_text_withholds_who(nlp, text, content, expected):
@@ -572,3 +587,111 @@ def test_a_report_made_by_news_media_is_an_outlet(nlp, text, content, expected):
 )
 def test_legal_and_standing_papers_are_documents(nlp, text, content, expected):
     assert teller(text, content) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        # a public body's report is read as a paper, and "the report" later is that paper
+        (
+            "The State Department report said the site was active. The report also said data was blocked.",
+            "data was blocked",
+            ("the State Department report", "document"),
+        ),
+        ("The U.S. report said the site was active.", "the site", ("the U.S. report", "document")),
+        # an outlet speaks through its report, anyone through a statement, an X article makes X an outlet
+        ("Bloomberg's report said the site was active.", "the site", ("Bloomberg", "outlet")),
+        (
+            "The State Department's statement said the site was active.",
+            "the site",
+            ("State Department", "named"),
+        ),
+        ("A Harbor Gate article said the site was active.", "the site", ("Harbor Gate", "named")),
+    ],
+)
+def test_a_public_bodys_report_is_a_document(nlp, text, content, expected):
+    assert teller(text, content) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        (
+            "The navy denied it, despite reports from journalists on board saying the contrary.",
+            "the contrary",
+            ("journalists on board", "anonymous"),
+        ),
+        ("A report by witnesses said the ship was hit.", "the ship was hit", ("witnesses", "anonymous")),
+        # unnamed media stay news media
+        (
+            "A report by local media said the ship was hit.",
+            "the ship was hit",
+            ("a report by local media", "outlet"),
+        ),
+    ],
+)
+def test_a_report_from_unnamed_people_is_theirs(nlp, text, content, expected):
+    assert teller(text, content) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Courier reported that the fleet was growing. The white paper says that ships were sold.",
+            ("the white paper", "document"),
+        ),
+        (
+            "The Courier reported that the fleet was growing. The paper says that ships were sold.",
+            ("Courier", "outlet"),
+        ),
+    ],
+)
+def test_a_white_paper_is_a_document_and_the_paper_a_newspaper(nlp, text, expected):
+    label, kind = teller(text, "ships were sold")
+    assert (label, kind) == expected
+
+
+def test_the_medium_is_the_outlet_named_before(nlp):
+    text = "The Courier reported that the plant would close. According to the medium, 200 jobs will go."
+    assert teller(text, "200 jobs will go") == ("Courier", "outlet")
+
+
+def test_it_suggests_is_the_paper_speaking_again(nlp):
+    text = (
+        "A leaked cabinet paper said the office was overwhelmed. "
+        "It also suggests that a fee could be charged."
+    )
+    assert teller(text, "a fee could be charged") == ("a leaked cabinet paper", "document")
+    # an expletive "it" with a copula stays no teller
+    text = "It is suggested that a fee could be charged."
+    claims = [c for c in analyze_text(text).claims if "a fee could be charged" in c.content.text]
+    assert all(c.chain[-1].kind == "unattributed" for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The report was first broken by the Lisbon Post website. "
+            "The report claimed that the minister had resigned.",
+            "Lisbon Post",
+        ),
+        (
+            "Harbor Gate issued a statement on Monday. The statement claimed that the minister had resigned.",
+            "Harbor Gate",
+        ),
+    ],
+)
+def test_the_report_is_whoever_broke_or_issued_it(nlp, text, expected):
+    assert expected in teller(text, "the minister had resigned")[0]
+
+
+def test_a_name_before_the_title_is_not_the_official(nlp):
+    text = (
+        "A senior Obama administration official said on Friday that the plan would go ahead. "
+        "“We welcome constructive steps,” the official said."
+    )
+    official = ("a senior Obama administration official", "anonymous")
+    assert teller(text, "the plan would go ahead") == official
+    assert teller(text, "We welcome constructive steps") == official
