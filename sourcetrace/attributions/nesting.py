@@ -18,11 +18,6 @@ NESTING_RULES = (
         "referred to again, still speaks through the outlet that relayed them, until another teller speaks",
     ),
     Rule(
-        "sourceless_inner",
-        '"“The North appears to have failed,” said the official": a verb cue inside another\'s content with '
-        "no teller of its own (\"appears\", \"is believed\") is no hop; its content stays the outer teller's",
-    ),
-    Rule(
         "inner_xcomp",
         '"agreed to release the funds": when both verbs are cues, the outer one speaks; with a "ctl" '
         'verb ("refused to disclose") the two are one cue',
@@ -148,31 +143,6 @@ def _limit_depth(finds: list[Found], frames: list[Found]) -> None:
         depth[id(f)] = d
 
 
-def drop_sourceless_inner(finds: list[Found]) -> list[Found]:
-    """A verb cue nested in another attribution's content that has no teller of its own ("The North
-    appears to have failed", "is believed to be") would add an empty hop to every chain through it:
-    it goes, and what it nested hangs on its parent. A conjunct verb the parser hung inside the
-    content speaks beside it, with its teller."""
-    gone = {}
-    for f in finds:
-        if f.verb is None or f.source is not None or f.parent is None or f.parent.frame:
-            continue
-        v = f.verb
-        finite = v.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "auxpass" for c in v.children)
-        if v.dep_ == "conj" and finite and _reports_a_clause(f) and f.parent.source is not None:
-            # "The ministry denied that the ship had been hit and said that P": "said" parsed as a
-            # conjunct of "hit" is the ministry's, beside its denial, not inside it
-            f.source, f.head, f.parent = f.parent.source, f.parent.head, f.parent.parent
-            continue
-        gone[id(f)] = f
-    for f in finds:
-        up = f.parent
-        while up is not None and id(up) in gone:
-            up = up.parent
-        f.parent = up
-    return [f for f in finds if id(f) not in gone]
-
-
 _CONTINUE_WITHIN = 1500  # characters: a few paragraphs
 _REFERRING = {"he", "she", "they", "it", "the", "this", "that"}
 
@@ -189,7 +159,7 @@ _RELAY_LEMMAS = {"report", "according", "quote", "cite"}
 def _relays(outer: Found | None, f: Found) -> bool:
     """An outlet, a document or a report that relays another's speech ("The AP reported that ...",
     "according to Yonhap"), not the same speaker again."""
-    if outer is None or outer.frame or outer.source_actor == f.source_actor:
+    if outer is None or outer.frame or outer.source is None or outer.source_actor == f.source_actor:
         return False
     return outer.source_kind in ("outlet", "document") or outer.lemma in _RELAY_LEMMAS
 

@@ -16,7 +16,6 @@ from sourcetrace.attributions.lexicons import find_hedge, lexicons
 from sourcetrace.attributions.nesting import (
     NESTING_RULES,
     drop_inner_xcomp,
-    drop_sourceless_inner,
     inherit_outer,
     nest,
 )
@@ -350,8 +349,6 @@ def find_sourcing(
         finds = [f for f in finds if not headline.content_contains(f.cue)]
         finds.append(headline)
     nest(finds, frames)
-    if "sourceless_inner" not in off:
-        finds = drop_sourceless_inner(finds)
     finds = split_denials(doc, finds, lexicons(), off)
 
     every = sorted([*frames, *finds], key=lambda f: (f.cue[0], not f.frame))
