@@ -152,6 +152,18 @@ def page(browser, request):
     context.close()
 
 
+@pytest.fixture
+def sized_page(browser, size):
+    """(page, errors): a fresh page at the test's parametrized `size` (width, height), and the
+    page errors it raised (a test ends with `assert errors == []`)."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg, errors
+    context.close()
+
+
 def wait_for_app(page, timeout: int = SCRIPT_TIMEOUT_MS) -> None:
     """Wait until the app's script has run to the end (and is not about to run again)."""
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout)

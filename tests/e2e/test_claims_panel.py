@@ -96,27 +96,21 @@ def test_card_words_are_the_articles_characters(page, app_url, bundled_analysis)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_screenshots_of_the_network_with_a_low_card_focused(browser, app_url, bundled_analysis, size):
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    try:
-        open_app(page, app_url, "network")
-        page.wait_for_selector(f"{NETWORK}[data-settled='1']", timeout=60_000)
-        screenshot(page, f"claims-panel-network-{size[0]}x{size[1]}")
-        claim = bundled_analysis.claims[-2]
-        page.locator(f"{PANEL} button[data-act='more']").click()
-        selector = f"{PANEL} .st-claim-card[data-claim='{claim.id}']"
-        page.wait_for_selector(selector, timeout=20_000)
-        page.locator(selector).scroll_into_view_if_needed()
-        wait_still(page, selector)
-        page.locator(f"{selector} button[data-act='focus']").click()
-        _wait_url_focus(page, f"claim:{claim.id}")
-        wait_still(page, f"{PANEL} .st-claim-card.st-focused[data-claim='{claim.id}']")
-        box = page.locator(selector).bounding_box()
-        assert 0 <= box["y"] and box["y"] + box["height"] <= size[1]
-        screenshot(page, f"claims-panel-low-card-{size[0]}x{size[1]}")
-        assert errors == []
-    finally:
-        context.close()
+def test_screenshots_of_the_network_with_a_low_card_focused(sized_page, app_url, bundled_analysis, size):
+    page, errors = sized_page
+    open_app(page, app_url, "network")
+    page.wait_for_selector(f"{NETWORK}[data-settled='1']", timeout=60_000)
+    screenshot(page, f"claims-panel-network-{size[0]}x{size[1]}")
+    claim = bundled_analysis.claims[-2]
+    page.locator(f"{PANEL} button[data-act='more']").click()
+    selector = f"{PANEL} .st-claim-card[data-claim='{claim.id}']"
+    page.wait_for_selector(selector, timeout=20_000)
+    page.locator(selector).scroll_into_view_if_needed()
+    wait_still(page, selector)
+    page.locator(f"{selector} button[data-act='focus']").click()
+    _wait_url_focus(page, f"claim:{claim.id}")
+    wait_still(page, f"{PANEL} .st-claim-card.st-focused[data-claim='{claim.id}']")
+    box = page.locator(selector).bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= size[1]
+    screenshot(page, f"claims-panel-low-card-{size[0]}x{size[1]}")
+    assert errors == []

@@ -45,47 +45,41 @@ def _no_horizontal_overflow(page, selector: str) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
-def test_sources_view_shows_the_profile_and_one_row_per_source(browser, app_url, bundled_analysis, size):
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    try:
-        open_app(page, app_url, "sources")
-        main = page.locator("[data-testid='stMain']")
-        assert "Sourcing profile · 19 claims" in main.inner_text()
-        assert "Nobody is recorded as declining to comment" in main.inner_text()
-        # (a button with a tooltip can be in the DOM twice while it renders: the visible ones)
-        profile = page.locator(".st-key-sources-profile button:visible")
-        assert profile.count() == 4
-        texts = [t.replace("\n", " ") for t in profile.all_inner_texts()]
-        assert texts == [
-            "6 of 19 rest on an anonymous source", "11 of 19 rest on one source only",
-            "1 of 19 rest on a document", "8 of 19 rest on the article's own voice",
-        ]
-        # the four figures sit side by side and inside the view
-        boxes = [profile.nth(i).bounding_box() for i in range(4)]
-        assert len({(round(b["y"]), round(b["height"])) for b in boxes}) == 1, boxes  # one row, one height
-        # and each says its whole sentence: no label cut with an ellipsis
-        cut = page.evaluate(
-            """() => [...document.querySelectorAll('.st-key-sources-profile button')]
-                  .flatMap(b => [...b.querySelectorAll('p, span')])
-                  .filter(el => el.offsetWidth && el.scrollWidth > el.clientWidth + 1)
-                  .map(el => el.textContent)"""
-        )
-        assert cut == []
-        rows = page.locator(".st-src")
-        assert rows.count() == len(source_rows(bundled_analysis)) == 5
-        official = rows.nth(1).inner_text()
-        assert "a U.S. embassy official in Baghdad" in official and "anonymous source" in official
-        compact = "".join(official.split())
-        assert "passedonbyNCRI›al-Malaf" in compact
-        assert official.count("PARAPHRASE") == 6
-        _no_horizontal_overflow(page, "[data-testid='stMain']")
-        screenshot(page, f"sources-{size[0]}x{size[1]}")
-        assert errors == []
-    finally:
-        context.close()
+def test_sources_view_shows_the_profile_and_one_row_per_source(sized_page, app_url, bundled_analysis, size):
+    page, errors = sized_page
+    open_app(page, app_url, "sources")
+    main = page.locator("[data-testid='stMain']")
+    assert "Sourcing profile · 19 claims" in main.inner_text()
+    assert "Nobody is recorded as declining to comment" in main.inner_text()
+    # (a button with a tooltip can be in the DOM twice while it renders: the visible ones)
+    profile = page.locator(".st-key-sources-profile button:visible")
+    assert profile.count() == 4
+    texts = [t.replace("\n", " ") for t in profile.all_inner_texts()]
+    assert texts == [
+        "6 of 19 rest on an anonymous source", "11 of 19 rest on one source only",
+        "1 of 19 rest on a document", "8 of 19 rest on the article's own voice",
+    ]
+    # the four figures sit side by side and inside the view
+    boxes = [profile.nth(i).bounding_box() for i in range(4)]
+    assert len({(round(b["y"]), round(b["height"])) for b in boxes}) == 1, boxes  # one row, one height
+    # and each says its whole sentence: no label cut with an ellipsis
+    cut = page.evaluate(
+        """() => [...document.querySelectorAll('.st-key-sources-profile button')]
+              .flatMap(b => [...b.querySelectorAll('p, span')])
+              .filter(el => el.offsetWidth && el.scrollWidth > el.clientWidth + 1)
+              .map(el => el.textContent)"""
+    )
+    assert cut == []
+    rows = page.locator(".st-src")
+    assert rows.count() == len(source_rows(bundled_analysis)) == 5
+    official = rows.nth(1).inner_text()
+    assert "a U.S. embassy official in Baghdad" in official and "anonymous source" in official
+    compact = "".join(official.split())
+    assert "passedonbyNCRI›al-Malaf" in compact
+    assert official.count("PARAPHRASE") == 6
+    _no_horizontal_overflow(page, "[data-testid='stMain']")
+    screenshot(page, f"sources-{size[0]}x{size[1]}")
+    assert errors == []
 
 
 def test_a_profile_figure_lists_its_claims_in_the_panel(page, app_url, bundled_analysis):

@@ -263,26 +263,20 @@ def test_clicking_the_background_clears_the_focus_everywhere(page, app_url, bund
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_network_screenshots_with_and_without_focus(browser, app_url, bundled_analysis, size):
+def test_network_screenshots_with_and_without_focus(sized_page, app_url, bundled_analysis, size):
     kazemi = _actor(bundled_analysis, KAZEMI)
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    try:
-        open_app(page, app_url, "network")
-        _settled(page)
-        net = page.locator(NETWORK).bounding_box()
-        assert net["y"] + net["height"] <= size[1]  # the whole network in the window
-        screenshot(page, f"network-v2-{size[0]}x{size[1]}")
-        spot = _on_screen(page, kazemi.id)
-        page.mouse.click(spot["x"], spot["y"])
-        _wait_network_focus(page, kazemi.id)
-        wait_for_app(page)
-        page.mouse.move(spot["x"] - 60, spot["y"] - 60)
-        page.mouse.move(spot["x"], spot["y"], steps=4)  # hover it again: its tooltip beside it
-        page.locator(TIP).wait_for(state="visible", timeout=5_000)
-        screenshot(page, f"network-v2-focus-{size[0]}x{size[1]}")
-    finally:
-        context.close()
+    page, errors = sized_page
+    open_app(page, app_url, "network")
+    _settled(page)
+    net = page.locator(NETWORK).bounding_box()
+    assert net["y"] + net["height"] <= size[1]  # the whole network in the window
+    screenshot(page, f"network-v2-{size[0]}x{size[1]}")
+    spot = _on_screen(page, kazemi.id)
+    page.mouse.click(spot["x"], spot["y"])
+    _wait_network_focus(page, kazemi.id)
+    wait_for_app(page)
+    page.mouse.move(spot["x"] - 60, spot["y"] - 60)
+    page.mouse.move(spot["x"], spot["y"], steps=4)  # hover it again: its tooltip beside it
+    page.locator(TIP).wait_for(state="visible", timeout=5_000)
+    screenshot(page, f"network-v2-focus-{size[0]}x{size[1]}")
     assert errors == []

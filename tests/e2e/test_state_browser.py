@@ -165,49 +165,43 @@ def _items(page) -> list[str]:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
-def test_the_library_tells_alike_articles_apart_and_deletes_with_undo(browser, app_url, size):
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    try:
-        open_app(page, app_url)
-        _paste_here(page, WIRE)
-        first = _ref(page)[len("sha-"):]
-        _paste_here(page, WIRE_AGAIN)
-        second = _ref(page)[len("sha-"):]
-        library = _library(page)
-        assert library.locator("summary").inner_text().endswith("Articles (3)")
-        items = [" ".join(t.split()) for t in _items(page)]
-        assert len(items) == 3
-        # the same headline, byline and date: a short hash tells them apart; the shown one says so
-        assert items[0].startswith("Dock strike ends after talks")
-        assert items[0].endswith(f"unknown publisher · 15 Mar 2024 · #{second[:8]} · shown now")
-        assert items[1].endswith(f"unknown publisher · 15 Mar 2024 · #{first[:8]}")
-        assert "NCRI · 10 Jul 2007" in items[2]
-        library.scroll_into_view_if_needed()
-        screenshot(page, f"library-{size[0]}x{size[1]}")
+def test_the_library_tells_alike_articles_apart_and_deletes_with_undo(sized_page, app_url, size):
+    page, errors = sized_page
+    open_app(page, app_url)
+    _paste_here(page, WIRE)
+    first = _ref(page)[len("sha-"):]
+    _paste_here(page, WIRE_AGAIN)
+    second = _ref(page)[len("sha-"):]
+    library = _library(page)
+    assert library.locator("summary").inner_text().endswith("Articles (3)")
+    items = [" ".join(t.split()) for t in _items(page)]
+    assert len(items) == 3
+    # the same headline, byline and date: a short hash tells them apart; the shown one says so
+    assert items[0].startswith("Dock strike ends after talks")
+    assert items[0].endswith(f"unknown publisher · 15 Mar 2024 · #{second[:8]} · shown now")
+    assert items[1].endswith(f"unknown publisher · 15 Mar 2024 · #{first[:8]}")
+    assert "NCRI · 10 Jul 2007" in items[2]
+    library.scroll_into_view_if_needed()
+    screenshot(page, f"library-{size[0]}x{size[1]}")
 
-        # (a button with a tooltip can be in the DOM twice while it renders: the visible one)
-        delete = page.locator(f".st-key-ws-delete-{first[:16]} button:visible").first
-        assert page.locator(f".st-key-ws-delete-{second[:16]} button:visible").first.is_disabled()  # shown
-        delete.click()
-        wait_for_app(page)
-        assert library.locator("summary").inner_text().endswith("Articles (2)")
-        assert library.locator("details").get_attribute("open") is not None  # still open
-        deleted = page.locator(f"{SIDEBAR} .st-key-ws-deleted")
-        assert " ".join(deleted.inner_text().split()).startswith("Deleted “Dock strike ends after talks”.")
-        assert not any(f"#{first[:8]}" in t for t in _items(page))
-        deleted.scroll_into_view_if_needed()
-        screenshot(page, f"library-deleted-{size[0]}x{size[1]}")
-        deleted.get_by_role("button", name="Undo").click()
-        wait_for_app(page)
-        assert library.locator("summary").inner_text().endswith("Articles (3)")
-        assert page.locator(f"{SIDEBAR} .st-key-ws-deleted").count() == 0
-        assert any(f"#{first[:8]}" in t for t in _items(page))
-        assert errors == []
-    finally:
-        context.close()
+    # (a button with a tooltip can be in the DOM twice while it renders: the visible one)
+    delete = page.locator(f".st-key-ws-delete-{first[:16]} button:visible").first
+    assert page.locator(f".st-key-ws-delete-{second[:16]} button:visible").first.is_disabled()  # shown
+    delete.click()
+    wait_for_app(page)
+    assert library.locator("summary").inner_text().endswith("Articles (2)")
+    assert library.locator("details").get_attribute("open") is not None  # still open
+    deleted = page.locator(f"{SIDEBAR} .st-key-ws-deleted")
+    assert " ".join(deleted.inner_text().split()).startswith("Deleted “Dock strike ends after talks”.")
+    assert not any(f"#{first[:8]}" in t for t in _items(page))
+    deleted.scroll_into_view_if_needed()
+    screenshot(page, f"library-deleted-{size[0]}x{size[1]}")
+    deleted.get_by_role("button", name="Undo").click()
+    wait_for_app(page)
+    assert library.locator("summary").inner_text().endswith("Articles (3)")
+    assert page.locator(f"{SIDEBAR} .st-key-ws-deleted").count() == 0
+    assert any(f"#{first[:8]}" in t for t in _items(page))
+    assert errors == []
 
 
 def test_the_import_limit_is_the_upload_limit(watched, app_url):
