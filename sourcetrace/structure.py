@@ -100,7 +100,7 @@ _DATE_LABEL = (
     r"|(?:date|time)\s*(?:of\s+)?(?:publication|published|posted|post|updated|modified|created|released)"
     r"|(?:first |last |originally )?(?:publish(?:ed)?|post(?:ed)?|updated?|modified|released?|created"
     r"|uploaded|pub(?:lication|lished)?)\s*(?:date|time)(?: on| at)?"
-    r"|(?:first |last |originally )?(?:published|updated|posted|modified|uploaded|dated?|released|created"
+    r"|(?:first |last |originally )?(?:published|updated?|posted|modified|uploaded|dated?|released|created"
     r"|corrected|correction|filed)(?: on| at)?)"
 )
 _DATE_LINE = re.compile(
@@ -873,8 +873,11 @@ def _agency_parts(agency: str) -> tuple[list[str], str | None, int]:
     return parts, day, cut
 
 
+_EARLY_PARAGRAPHS = 3  # a deck or a teaser may stand between the headline and "Seoul: ..."
+
+
 def _dateline_at(
-    text: str, start: int, first_paragraph: bool, publisher: str | None = None
+    text: str, start: int, first_paragraph: bool, publisher: str | None = None, early: bool = False
 ) -> _DatelineFound:
     """The dateline opening the paragraph at `start`, if any: "LISBON, March 15 (Reuters) -" (an
     agency's), "NCRI –" (a source's), or "PHOENIX —" (a place only)."""
@@ -888,7 +891,7 @@ def _dateline_at(
         return _DatelineFound()
     if m.group("agency"):
         return _agency_dateline(text, start, m)
-    return _lead_dateline(text, start, m, first_paragraph, publisher)
+    return _lead_dateline(text, start, m, first_paragraph, publisher, early or first_paragraph)
 
 
 # "July 15, 2024: The Japanese yen ...", "Tuesday, 3 March 2015 - Dock workers ...": the day opens the story
@@ -953,19 +956,22 @@ def _is_agency_dateline(text: str, m: re.Match[str], parts: list[str]) -> bool:
 
 
 def _lead_dateline(
-    text: str, start: int, m: re.Match[str], first_paragraph: bool, publisher: str | None
+    text: str, start: int, m: re.Match[str], first_paragraph: bool, publisher: str | None, early: bool = False
 ) -> _DatelineFound:
     """A name, maybe a date, then a dash: "NCRI –", "PHOENIX —", "WASHINGTON, March 3 -"."""
     lead, date_text, sep, gap = m.group("lead"), m.group("date"), m.group("sep"), m.group("gap")
     if lead is None or sep is None:
         return _DatelineFound()
+    if sep == ":" and m.group("mday") and not date_text and "\n" in gap and early and _is_place_lead(lead):
+        # "Karachi, Apr 28:" on a line of its own above the story: the place and a day, no teller
+        return _DatelineFound(place=(start, _before_space(text, start, m.end())))
     letters = re.sub(r"[^A-Za-z]", "", lead)
     if not gap and not (sep in "–—" and letters.isupper() and text[m.end():m.end() + 1].isupper()):
         return _DatelineFound()  # "OTTAWA—The ministry ...": a place run into the story by a dash
     if sep == ":" and not date_text:
         # "New Delhi: A shooting ...": a title-case place opening the body; "Meanwhile: ...", a
         # speaker label ("PENCE: Well") or a quotation after the colon are no dateline
-        if first_paragraph and "\n" not in gap and _is_colon_place(lead, text[m.end():m.end() + 400]):
+        if early and "\n" not in gap and _is_colon_place(lead, text[m.end():m.end() + 400]):
             return _DatelineFound(place=(start, _before_space(text, start, m.end())))
         return _DatelineFound()
     sentence = re.split(r"(?<=[.!?])\s", text[m.end():m.end() + 400], maxsplit=1)[0]
@@ -985,6 +991,9 @@ def _lead_dateline(
         return _DatelineFound(place=(start, _before_space(text, start, m.end())))
     if not _is_source_lead(m, first_paragraph, apposition):
         return _DatelineFound()
+    if not date_text and sep in "–—" and _is_title_case_place(lead, publisher):
+        # "Malabo – Dozens of girls fell ill ...": a title-case place, not a news organisation
+        return _DatelineFound(place=(start, _before_space(text, start, m.end())))
     # The span ends after the separator, before the framed text.
     return _DatelineFound(
         Dateline(
@@ -994,6 +1003,17 @@ def _lead_dateline(
             covers=make_span(text, m.end(), m.end()),  # filled in by the caller
         )
     )
+
+
+def _is_title_case_place(lead: str, publisher: str | None) -> bool:
+    """ "Malabo", "Bata", "New Delhi" (title case, one to three words) and not a news organisation
+    the page or the gazetteer knows: a place opening the story, not its source."""
+    words = lead.split()
+    if not 1 <= len(words) <= 3 or re.sub(r"[^A-Za-z]", "", lead).isupper() or _TITLE_WORDS.match(words[0]):
+        return False
+    if _is_known_outlet(lead) or (publisher and _normalise_line(lead) == _normalise_line(publisher)):
+        return False
+    return all(w[:1].isupper() and w[1:].islower() for w in words if w.lower() not in ("of", "the"))
 
 
 def _is_source_lead(m: re.Match[str], first_paragraph: bool, apposition: bool) -> bool:
@@ -1067,6 +1087,8 @@ def _starts_with_wire_dateline(text: str, start: int) -> bool:
     if m.group("agency") and (m.group("sep") or m.group("lead")):
         return True
     lead, sep = m.group("lead"), m.group("sep")
+    if lead and m.group("mday") and sep == ":" and "\n" in (m.group("gap") or ""):
+        return True  # "Karachi, Apr 28:" on a line of its own
     letters = re.sub(r"[^A-Za-z]", "", lead or "")
     return bool(
         lead and sep in ("–", "—") and not m.group("gap") and letters.isupper() and len(letters) >= 3
@@ -1159,6 +1181,18 @@ _AGE_TEASER = re.compile(
 )
 
 
+_TICKER_GAP = re.compile(r"\s{3,}|\t+")
+
+
+def _is_ticker(line: str) -> bool:
+    """ "Army continues ... in Daraa    Al-Jafaari: Most of ...   Car bomb in Homs kills 14 ...": three
+    or more headlines on one line, set apart by runs of spaces (a scrolling ticker, flattened)."""
+    parts = [p for p in _TICKER_GAP.split(line.strip()) if p]
+    return len(parts) >= 3 and all(
+        3 <= len(p.split()) <= 25 and p[:1].isupper() and not re.search(r"[.!?]$", p) for p in parts
+    )
+
+
 def _classify_anywhere(lines: _Lines) -> None:
     """Chrome that is chrome wherever it stands: furniture, captions, bylines, credits, related links."""
     text_lines = [lines.line(i) for i in range(len(lines.spans))]
@@ -1187,8 +1221,9 @@ def _classify_anywhere(lines: _Lines) -> None:
             after_by = False
             continue
         after_by = False
-        if _AGE_TEASER.match(line):
-            lines.mark(i, "related")  # "5m agoHorizon victims call for ...": another story, stamped
+        if _AGE_TEASER.match(line) or _is_ticker(line):
+            # "5m agoHorizon victims call for ...": another story, stamped; a headline ticker
+            lines.mark(i, "related")
         elif _is_date_line(line, header=False):
             lines.mark(i, "date", _chrome_stub("date", [], None, _full_date(line)))
         elif _is_credit(line):
@@ -1245,6 +1280,10 @@ def _header(lines: _Lines, publisher_hint: list[str]) -> tuple[int | None, int |
         ) and not _is_date_line(lines.line(rest[0]), header=True):
             publisher = i
             publisher_hint.append(line)
+            i += 1
+            continue
+        if headline is None and rest and _is_page_title(line, lines.line(rest[0])):
+            lines.mark(i, "furniture")  # "Title – Site" above "Title": the page's <title>, signed
             i += 1
             continue
         if headline is None and rest and _is_headline(line) and not _starts_with_wire_dateline(
@@ -1339,6 +1378,7 @@ def _top_dates(lines: _Lines, body_first: int) -> int:
     return end
 
 
+_GLUED_TRAIL = re.compile(r"^\s*(?:[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2}\s*(?:>>|»|›)\s*)+")
 _NUMBERED = re.compile(r"^\s*(\d{1,2})\.\s+\S")
 _TRAIL = re.compile(r"^[^/>»›|]{1,40}(?:\s+[/>»›]\s+[^/>»›|]{1,40})+$")
 
@@ -1348,6 +1388,11 @@ def _is_breadcrumb(lines: _Lines, j: int) -> bool:
     (a numbered run from 1 whose items but the last are short), "TODAY.AZ / Politics",
     "Home > World > Europe"."""
     line = lines.line(j)
+    glued = _GLUED_TRAIL.match(line)
+    if glued and j + 1 < len(lines.spans) and _normalise_line(line[glued.end():]) == _normalise_line(
+        lines.line(j + 1)
+    ):
+        return True  # "Local News>>Information Minister: ..." above the same title
     if _TRAIL.match(line):
         parts = re.split(r"\s+[/>»›]\s+", line.strip())
         return all(len(p.split()) <= 3 and p[:1].isupper() and not re.search(r"[.!?:]$", p) for p in parts)
@@ -1419,6 +1464,15 @@ def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome |
         # "Edward Lima" alone under the headline, then "18 Apr 2023": the author, then the date
         return _chrome_stub("byline", names, None, None)
     return None
+
+
+def _is_page_title(line: str, below: str) -> bool:
+    """ "The deputy minister ... coronavirus – Research Snipers" above "The deputy minister ...
+    coronavirus": the browser title (headline and site name), then the headline itself."""
+    site = _SITE_SUFFIX.search(line)
+    if site is None or not below.strip():
+        return False
+    return _normalise_line(line[: site.start()]) == _normalise_line(below)
 
 
 def _repeats_later(lines: _Lines, i: int) -> bool:
@@ -1555,13 +1609,13 @@ def detect_structure(text: str) -> FoundStructure:
 
     datelines: list[Dateline] = []
     also_outlets: list[str] = []
-    first = True
+    seen = 0  # body paragraphs before this one
     pub_text = publisher_line.text if publisher_line else None
-    for start in [s for s, _ in lines.spans]:  # one paragraph per line in scraped text
-        if start < body_start or start in chrome_starts:
+    for start, end in lines.spans:  # one paragraph per line in scraped text
+        if start < body_start or start in chrome_starts or not text[start:end].strip():
             continue
-        found = _dateline_at(text, start, first, pub_text)
-        first = False
+        found = _dateline_at(text, start, seen == 0, pub_text, early=seen < _EARLY_PARAGRAPHS)
+        seen += 1
         for piece in ([found.place] if found.place else []) + found.extra:
             if piece[1] > piece[0]:
                 chrome.append(Chrome(span=make_span(text, *piece), kind="dateline"))

@@ -77,6 +77,7 @@ def split_denials(doc: Doc, finds: list[Found], lex: Lexicons, off: Collection[s
                 f.content = [_without_untrue_tail(doc, r) for r in f.content]
         elif f.lemma in _ANSWERS and "answered_report" not in off:
             _rehang(doc, f, finds, reports)  # "responding to reports that P": P stays the reports'
+            new = _answered_clause(f, reports, cues)
         elif "called_untrue" not in off and _called_untrue(f, lex):
             denying[f.verb.i] = f
             _rehang(doc, f, finds, reports)
@@ -110,6 +111,24 @@ def _denied_report(
             return []
         content = [subtree(clause)]
     return [_report(f, obj, content)]
+
+
+def _answered_clause(f: Found, reports: frozenset[str], cues: set[Range]) -> list[Found]:
+    """ "He was reacting to reports in the Sunday Times that P", parsed with the "that" clause on
+    the verb: P is the reports' claim; the responder's content is what he answered (the reports)."""
+    prep = next((c for c in f.verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if noun is None or noun.lemma_.lower() not in reports or (noun.idx, tok_end(noun)) in cues:
+        return []
+    after = [c for c in f.verb.children if c.dep_ == "ccomp" and c.i > noun.i]
+    clause = next((c for c in after if opens_with_that(c)), None)
+    if clause is None or not f.content_contains(subtree(clause)):
+        return []
+    report = _report(f, noun, [subtree(clause)])
+    that = next(m for m in clause.children if m.dep_ == "mark")
+    end = max(tok_end(t) for t in noun.doc[noun.i : that.i] if not t.is_punct and not t.is_space)
+    f.content = [(noun.left_edge.idx, end)]
+    return [report]
 
 
 def _rehang(doc: Doc, f: Found, finds: list[Found], reports: frozenset[str]) -> None:
@@ -167,7 +186,7 @@ def _called_untrue(f: Found, lex: Lexicons) -> bool:
     if pattern is None:
         return False
     if obj is None:
-        return _small_clause_untrue(f, pattern)
+        return _small_clause_untrue(f, pattern) or _untrue_before_content(f, pattern)
     untrue = next(
         (
             c
@@ -186,6 +205,18 @@ def _called_untrue(f: Found, lex: Lexicons) -> bool:
         f.content = [_without_untrue_tail(v.doc, (obj.left_edge.idx, end))]
     f.denies = True  # "called the charges fabricated": the content keeps what they are called
     return True
+
+
+def _untrue_before_content(f: Found, pattern) -> bool:
+    """ "termed as “rubbish and baseless” media reports that P": what the reports are called comes
+    before them (a heavy object moved to the end), so the verb has no object the parser found."""
+    v = f.verb
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i > v.i and pattern.search(v.doc.text, *subtree(c)):
+            if all(c.idx < s for s, _ in f.content):
+                f.denies = True
+                return True
+    return False
 
 
 def _small_clause_untrue(f: Found, pattern) -> bool:

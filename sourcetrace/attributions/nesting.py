@@ -6,12 +6,17 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from sourcetrace.attributions.base import Found, Rule, tok_end
+from sourcetrace.attributions.base import QUOTES, Found, Rule, tok_end
 from sourcetrace.attributions.lexicons import lexicons
 
 _MAX_NESTING = 6
 
 NESTING_RULES = (
+    Rule(
+        "continuing_teller",
+        '"The AP reported that a U.S. official said P. The official said Q.": a speaker who goes on, '
+        "referred to again, still speaks through the outlet that relayed them, until another teller speaks",
+    ),
     Rule(
         "inner_xcomp",
         '"agreed to release the funds": when both verbs are cues, the outer one speaks; with a "ctl" '
@@ -37,6 +42,7 @@ def drop_inner_xcomp(finds: list[Found]) -> list[Found]:
 
 def nest(finds: list[Found], frames: list[Found]) -> None:
     """Parent = the smallest content holding the cue (sentence level first, then frames)."""
+    _untangle(finds)
     pieces = sorted((s, e, n) for n, f in enumerate(finds) for s, e in f.content)
     starts = [p[0] for p in pieces]
     longest = max((e - s for s, e, _ in pieces), default=0)
@@ -56,6 +62,26 @@ def nest(finds: list[Found], frames: list[Found]) -> None:
             f.parent = _innermost(holders, _reports_a_clause(f))
     _limit_depth(finds, frames)
     _break_loops(finds, frames)
+
+
+def _untangle(finds: list[Found]) -> None:
+    """ "X has said that P, the Saudi Press Agency, SPA, reported": the parser hangs the post-posed
+    report inside X's clause, so each content holds the other's cue. The later report is the outer
+    one (it tells what X said): X's content stops before its teller."""
+    for g in finds:
+        for r in finds:
+            if r is g or g.verb is None or r.source is None or not g.cue[1] <= r.cue[0]:
+                continue
+            if not (g.content_contains(r.cue) and r.content_contains(g.cue)):
+                continue
+            doc = g.verb.doc
+            start = doc.char_span(r.source[0], r.source[1], alignment_mode="expand")
+            if start is None or start.start == 0 or doc[start.start - 1].text != ",":
+                continue  # the teller is set off by a comma: "..., the Post reported"
+            if any(q in doc.text[start.sent.start_char : r.source[0]] for q in QUOTES):
+                continue  # '"..., he said, ...," X recalled': a quotation's own cues, not a post-posed report
+            cut = doc[start.start - 1].idx
+            g.content = [(s, min(e, cut)) for s, e in g.content if s < cut] or g.content
 
 
 def _reports_a_clause(f: Found) -> bool:
@@ -115,3 +141,50 @@ def _limit_depth(finds: list[Found], frames: list[Found]) -> None:
             f.parent = _innermost_frame(f, frames)
             d = 1
         depth[id(f)] = d
+
+
+_CONTINUE_WITHIN = 1500  # characters: a few paragraphs
+_REFERRING = {"he", "she", "they", "it", "the", "this", "that"}
+
+
+def _top(f: Found) -> Found:
+    while f.parent is not None and not f.parent.frame:
+        f = f.parent
+    return f
+
+
+_RELAY_LEMMAS = {"report", "according", "quote", "cite"}
+
+
+def _relays(outer: Found | None, f: Found) -> bool:
+    """An outlet, a document or a report that relays another's speech ("The AP reported that ...",
+    "according to Yonhap"), not the same speaker again."""
+    if outer is None or outer.frame or outer.source is None or outer.source_actor == f.source_actor:
+        return False
+    return outer.source_kind in ("outlet", "document") or outer.lemma in _RELAY_LEMMAS
+
+
+def inherit_outer(finds: list[Found]) -> None:
+    """ "The AP reported that a U.S. official said P. The official said Q.": the official, referred
+    to again ("the official", "he"), still speaks through the AP, so Q's chain is AP › official. Only
+    while no other teller speaks in between, and within a few paragraphs."""
+    ordered = sorted((f for f in finds if not f.frame), key=lambda f: f.cue[0])
+    last_top: Found | None = None
+    for f in ordered:
+        top = f.parent is None or f.parent.frame
+        if not top:
+            continue
+        prev = last_top
+        last_top = f
+        if prev is None or f.source_actor is None or f.head is None:
+            continue
+        first = f.head.doc[f.head.left_edge.i].lower_
+        if f.head.lower_ not in _REFERRING and first not in _REFERRING:
+            continue  # a full name introduces the speaker anew: "Lt Col Ana Lima said"
+        inner = [g for g in ordered if _top(g) is prev and g is not prev and g.source_actor == f.source_actor]
+        if not inner or f.cue[0] - inner[-1].cue[0] > _CONTINUE_WITHIN or inner[-1].parent is not prev:
+            continue  # relayed by the last teller itself ("The AP reported that a U.S. official said")
+        if not _relays(prev, f):
+            continue
+        f.parent = inner[-1].parent
+        last_top = prev  # the relay goes on

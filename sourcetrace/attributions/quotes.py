@@ -92,6 +92,11 @@ QUOTE_RULES = (
         "quote_paragraph",
         "a paragraph that is only a quotation, with no cue, goes on the quotation of the paragraph before",
     ),
+    Rule(
+        "quote_open_paragraphs",
+        'paragraphs that open a quotation and leave it open ("“P1" ¶ "“P2" ¶ "“P3,” the source said") are '
+        "one quotation: the cue after its closing mark speaks all of them",
+    ),
 )
 
 
@@ -319,3 +324,41 @@ def previous_quote(verb: Token, subj: Token | None) -> list[Range]:
     if prev.text.rstrip()[-1:] in '”"' or sent.text.lstrip()[:1] in '”"':
         return [(prev.start_char, prev.end_char)]
     return []
+
+
+def continue_open_paragraphs(finds: list[Found], regions: list[Range], text: str) -> None:
+    """The newspaper convention for a quotation over several paragraphs: each paragraph opens with
+    a quotation mark and only the last one closes it ('“The NSA looked at the report.' ¶ '“Simply
+    put, ...' ¶ '“The distrust ...,” the source said.'). A content that is the quotation of the last
+    paragraph takes the paragraphs before it that open a quotation and leave it open, with no cue
+    of their own."""
+    starts = [r[0] for r in regions]
+    for f in finds:
+        if f.frame or not f.content or region_at(regions, f.cue[0]) is not None:
+            continue  # a cue inside the quotation is the quotation's own, not its speaker's
+        j = bisect_right(starts, f.content[0][0]) - 1
+        if j < 0 or not regions[j][0] <= f.content[0][0] < regions[j][1] or f.cue[0] < regions[j][1]:
+            continue
+        if not _opens_paragraph(text, regions[j]):
+            continue
+        added: list[Range] = []
+        while j > 0:
+            prev, here = regions[j - 1], regions[j]
+            gap = text[prev[1] : here[0]]
+            left_open = prev[1] < len(text) and text[prev[1]] == "\n" and text[prev[1] - 1] not in "”\"»"
+            if not (left_open and _opens_paragraph(text, prev) and not gap.strip()):
+                break
+            if _claimed(finds, prev) or text[prev[0]] not in "“\"«":
+                break
+            piece = trimmed(text, prev)
+            if piece is None:
+                break
+            added.insert(0, piece)
+            j -= 1
+        if added:
+            f.content = [*added, *f.content]
+
+
+def _opens_paragraph(text: str, region: Range) -> bool:
+    line_start = text.rfind("\n", 0, region[0]) + 1
+    return not text[line_start : region[0]].strip()

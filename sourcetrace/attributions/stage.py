@@ -25,11 +25,17 @@ from sourcetrace.attributions.cues import (
 from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
 from sourcetrace.attributions.impressions import IMPRESSION_RULES, adjective_find, drop_weak_nested, seem_find
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
-from sourcetrace.attributions.nesting import NESTING_RULES, drop_inner_xcomp, nest
+from sourcetrace.attributions.nesting import (
+    NESTING_RULES,
+    drop_inner_xcomp,
+    inherit_outer,
+    nest,
+)
 from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_cue
 from sourcetrace.attributions.quotes import (
     QUOTE_RULES,
     continue_in_paragraphs,
+    continue_open_paragraphs,
     extend_quotes,
     punctuation_finds,
     quote_regions,
@@ -347,6 +353,8 @@ def find_sourcing(
     extend_quotes(finds, regions, text, off)
     if "quote_paragraph" not in off:
         continue_in_paragraphs(finds, regions, text)
+    if "quote_open_paragraphs" not in off:
+        continue_open_paragraphs(finds, regions, text)
     if "quoted_as_saying" not in off:
         finds = quoted_as_saying(finds, doc)
     if "as_reported_by" not in off:
@@ -375,6 +383,8 @@ def find_sourcing(
         if f.source_kind is None:
             actor, kind = book.resolve(f)
             f.source_actor, f.source_kind = (actor.id if actor else None), kind
+    if "continuing_teller" not in off:
+        inherit_outer(finds)
     responses = [
         _response(n, response_find(doc, r, subj), text, book) for n, (r, subj) in enumerate(silent, 1)
     ]

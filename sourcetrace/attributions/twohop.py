@@ -125,11 +125,12 @@ def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
             pass  # "Quoting sources, the report said": "Quoting" tagged as part of a name
         elif v.lemma_.lower() not in _CITING or v.tag_ not in ("VBG", "VBD", "VBZ"):
             continue
-        elif v.tag_ == "VBG" and v.dep_ not in ("advcl", "acl", "amod"):
+        elif v.tag_ == "VBG" and v.dep_ not in ("advcl", "acl", "amod") and not _progressive(v):
             continue
         obj = _cited(v)
-        if v.tag_ != "VBG" and not _misparsed_opening(v):
-            # "the Times, which quoted sources and said P": the conjoined "said" is the host
+        if (v.tag_ != "VBG" or _progressive(v)) and not _misparsed_opening(v):
+            # "the Times, which quoted sources and said P", "The official was citing an assessment
+            # and said P": the conjoined "said" is the host
             said = next((c for c in v.children if c.dep_ == "conj" and c.i in by_verb), None)
             if said is None or obj is None or not _teller(obj):
                 continue
@@ -184,6 +185,11 @@ def _cite_under(host: Found, v: Token, obj: Token, by_verb: dict, added: list[Fo
     f.cue = (v.idx, tok_end(v))
     f.content = list(host.content)
     f.parent = host
+
+
+def _progressive(v: Token) -> bool:
+    """ "was citing", "is quoting": a finite verb in the progressive."""
+    return v.tag_ == "VBG" and any(c.dep_ == "aux" and c.i < v.i for c in v.children)
 
 
 def _misparsed_opening(v: Token) -> bool:
@@ -434,7 +440,8 @@ def according_outer(finds: list[Found], text: str) -> list[Found]:
             continue
         first = min(said, key=lambda f: f.cue[0])
         start = min(first.cue[0], first.content_start, first.source[0] if first.source else first.cue[0])
-        end = max(f.content_end for f in said)
+        # '"P," said the official, according to Yonhap': the report runs to its cue and teller
+        end = max(max(f.content_end, f.cue[1], f.source[1] if f.source else 0) for f in said)
         a.content = parts(text, minus((start, end), [hole])) or a.content
         for f in said:
             f.content = parts(text, [p for r in f.content for p in minus(r, [hole])]) or f.content

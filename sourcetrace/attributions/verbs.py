@@ -259,6 +259,19 @@ def _object_content(c: VerbCall) -> None:
     c.children = [t for t in c.verb.children if t.dep_ in deps]
 
 
+def _shifted_object(c: VerbCall) -> None:
+    """ "dismissed as completely untrue the news broadcast by X": an object moved after what it is
+    called, which the parser hung on the "as" phrase, is the verb's object."""
+    if c.children or c.subj is None or "obj" not in c.tags or "quote" in c.tags:
+        return
+    for t in c.verb.rights:
+        if t.dep_ in ("advcl", "prep", "oprd", "acomp") and t.left_edge.lower_ == "as":
+            obj = next((o for o in t.children if o.dep_ == "dobj" and o.i > t.i), None)
+            if obj is not None:
+                c.children = [obj]
+                return
+
+
 def _passive_endorsed(c: VerbCall) -> None:
     """ "Trump is supported by far fewer publications": the passive subject is what is endorsed."""
     v = c.verb
@@ -349,10 +362,19 @@ def _object_tail(c: VerbCall) -> None:
         if t.i > first
         and t.i > after
         and t.dep_ not in _NOT_TAIL
-        and not (t.dep_ == "prep" and t.lower_ in _ADVERBIAL_PREPS)
+        and not (t.dep_ == "prep" and t.lower_ in _ADVERBIAL_PREPS and not _from_a_document(t))
     ]
     if tail:
         c.ranges = [(c.ranges[0][0], max(tok_end(t.right_edge) for t in tail))] + c.ranges[1:]
+
+
+def _from_a_document(prep: Token) -> bool:
+    """ "quoted an excerpt from a transcript", "cited figures from the report": where the quoted
+    words come from is part of what is quoted, not when or where the telling happened."""
+    if prep.lower_ != "from":
+        return False
+    pobj = next((t for t in prep.children if t.dep_ == "pobj"), None)
+    return pobj is not None and pobj.lemma_.lower() in lexicons().documents
 
 
 # --------------------------------------------------------------------------- fallbacks
@@ -426,6 +448,10 @@ def _words_before_comma(c: VerbCall) -> None:
         c.ranges = [(sent.start_char, v.doc[comma].idx)]
 
 
+def _appos_before(tok: Token) -> bool:
+    return tok.dep_ == "appos" and tok.head.i < tok.i
+
+
 def _inverted_report(c: VerbCall) -> None:
     """ "Cargo volumes fell, the Lisbon Post reported on Sunday, citing two officials": a cue right
     after a teller phrase that opens at a comma, with only a time or an aside after it, reports
@@ -435,6 +461,12 @@ def _inverted_report(c: VerbCall) -> None:
     t = v.i - 1
     while t > sent.start and doc[t].head == v and doc[t].dep_ in ("aux", "advmod", "neg"):
         t -= 1  # "the Post also reported", "the Post has reported"
+    last = t
+    # "..., the Saudi Press Agency, SPA, reported": the name its acronym follows
+    while t - 1 > sent.start and doc[t].text == "," and _appos_before(doc[t - 1]):
+        t = doc[t - 1].head.i
+    if doc[last].text == ",":
+        last -= 1
     teller = doc[t]
     if t <= sent.start or teller.pos_ not in ("PROPN", "NOUN"):
         return
@@ -450,7 +482,7 @@ def _inverted_report(c: VerbCall) -> None:
         return  # its complement follows: not inverted
     if _only_asides_after(v.i, sent):
         c.subj = teller
-        c.source_span = (doc[comma + 1].idx, tok_end(teller))
+        c.source_span = (doc[comma + 1].idx, tok_end(doc[max(last, t)]))
         c.ranges = [(sent.start_char, doc[comma].idx)]
 
 
@@ -583,6 +615,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("prep_content", _prep_content.__doc__, _prep_content),
     Rule("prep_inside", _prep_inside.__doc__, _prep_inside),
     Rule("object_content", _object_content.__doc__, _object_content),
+    Rule("shifted_object", _shifted_object.__doc__, _shifted_object),
     Rule("passive_endorsed", _passive_endorsed.__doc__, _passive_endorsed),
     Rule("content_ranges", "", _content_ranges, core=True),
     Rule("relative_object", _relative_object.__doc__, _relative_object),

@@ -518,6 +518,24 @@ CASES = [
         [(None, "is expected to say", "that costs are rising", None)],
     ),
     (
+        "quote_open_paragraphs",
+        "“The board looked at the report.\n\n“Simply put, the strike will go on.\n\n"
+        "“We are ready,” the source said.\n",
+        (),
+        [("the source", "said", ["The board looked at the report", "Simply put, the strike will go on",
+                                 "We are ready"], None)],
+        [("the source", "said", "We are ready", None)],
+    ),
+    (
+        "shifted_object",
+        "Minister of Information, Rui Costa, dismissed as completely untrue the news broadcast by Harbour TV "
+        "channel on targeting the procession on his way to prayer.",
+        (),
+        [("Minister of Information, Rui Costa", "dismissed", "the news broadcast by Harbour TV channel",
+          None)],
+        [],
+    ),
+    (
         "first_person_in_quote",
         "“I think we will win,” the coach said. “We are ready.”",
         (),
@@ -645,6 +663,7 @@ def test_every_rule_has_a_case():
         "rebuttal",
         "denial_conjunct",
         "answered_report",
+        "continuing_teller",  # test_a_speaker_referred_to_again_still_speaks_through_the_relaying_outlet
     }
     assert covered == {r.name for r in RULES}
 
@@ -682,6 +701,8 @@ def test_settings_switch_a_rule_off_for_the_whole_pipeline():
         ("The company said the newspaper's account was completely false.", "denies"),
         ("The ministry said the report was accurate.", "asserts"),
         ("He said there was no substance to the accusations.", "denies"),
+        ("“That is rubbish. No such talks have taken place,” the secretary said.", "denies"),
+        ("The council said rubbish collections would resume on Monday.", "asserts"),
         ("“The article is just false reporting,” the director said.", "denies"),
         ("The ministry did not say that the report was false.", "asserts"),
     ],
@@ -828,4 +849,97 @@ def test_seemed_to_takes_what_someone_was_asked_about(nlp):
     assert results(doc, ("learned_cues",)) == [
         (None, "was asked about", "the merger", None),
         (None, "was asked", ["Rubio", "to name an achievement"], None),
+    ]
+
+
+def test_a_quote_before_said_and_a_trailing_according_to_nest_the_speaker_under_the_outlet(nlp):
+    doc = nlp("“The port will close,” the mayor said, according to the Courier.")
+    assert chains(doc) == [("the mayor", "said", "the Courier"), ("the Courier", "according to", None)]
+
+
+def test_a_trailing_according_to_after_said_and_its_teller_nests_the_speaker(nlp):
+    doc = nlp("“The North appears to have failed in its launch,” said the official, according to Yonhap.")
+    # "appears to" inside the quote is part of what was said, no hop of its own (weak_inside_content)
+    assert chains(doc) == [("the official", "said", "Yonhap"), ("Yonhap", "according to", None)]
+
+
+def test_not_worth_refuting_is_a_denial(nlp):
+    doc = nlp("The spokesman said that the claims are not worth refuting.")
+    atts, _ = find_attributions(doc, Article(text=doc.text), [])
+    assert [a.stance for a in atts if not a.frame and a.parent is None] == ["denies"]
+
+
+@pytest.mark.parametrize(
+    ("text", "denier", "denied"),
+    [
+        ("The board rubbished a report that it held talks with the coach.", "The board",
+         "a report that it held talks with the coach"),
+        ("The board today termed as “rubbish and baseless” media reports that it was unhappy with the coach.",
+         "The board", "that it was unhappy with the coach"),
+    ],
+)
+def test_rubbishing_a_report_and_calling_it_baseless_before_naming_it_deny(nlp, text, denier, denied):
+    doc = nlp(text)
+    atts, _ = find_attributions(doc, Article(text=doc.text), [], disabled_rules=("learned_cues",))
+    assert [(a.source.text, a.content.text, a.stance) for a in atts if a.stance == "denies"] == [
+        (denier, denied, "denies")
+    ]
+
+
+def test_a_post_posed_report_with_an_acronym_tells_what_the_speaker_said(nlp):
+    doc = nlp("A ministry official has said that the report had no relevance to truth and was a distortion "
+              "of facts by the authority, the Saudi Press Agency, SPA, reported.")
+    assert chains(doc) == [
+        ("A ministry official", "has said", "the Saudi Press Agency, SPA"),
+        ("the Saudi Press Agency, SPA", "reported", None),
+    ]
+
+
+def test_a_speaker_referred_to_again_still_speaks_through_the_relaying_outlet(nlp):
+    from sourcetrace.analysis import Settings, analyze_text
+
+    text = (
+        "Daily Planet\nMissile test fails\n"
+        "The AP reported that a U.S. official said the North tested a medium-range missile.\n"
+        "The official said the missile broke up a couple minutes after the launch.\n"
+        "The Pentagon said it was studying the launch.\n"
+        "The official said the pieces fell into the sea.\n"
+    )
+
+    def chains_of(settings):
+        return [[link.label for link in c.chain[1:]] for c in analyze_text(text, settings).claims[1:]]
+
+    assert chains_of(Settings()) == [
+        ["AP", "a U.S. official"],
+        ["AP", "a U.S. official"],  # the official goes on, through the AP
+        ["Pentagon"],
+        ["a U.S. official"],  # another teller spoke in between: no longer the AP's relay
+    ]
+    assert chains_of(Settings(disabled_rules=("continuing_teller",)))[1] == ["a U.S. official"]
+
+
+def test_a_speaker_citing_a_paper_in_the_progressive_speaks_through_it(nlp):
+    doc = nlp("The official was citing an American assessment and said it appeared to be a missile.")
+    assert chains(doc)[:2] == [
+        ("an American assessment", "citing", "The official"),
+        ("The official", "said", None),
+    ]
+
+
+def test_reacting_to_reports_that_p_leaves_p_to_the_reports(nlp):
+    doc = nlp("He was reacting to reports in the Courier that the unit is probing the board.")
+    atts, _ = find_attributions(doc, Article(text=doc.text), [], disabled_rules=("learned_cues",))
+    assert [(a.source.text, a.cue.text, a.content.text) for a in atts] == [
+        ("He", "was reacting", "reports in the Courier"),
+        ("the Courier", "reports", "that the unit is probing the board"),
+    ]
+
+
+def test_a_quoted_excerpt_from_a_document_nests_what_the_document_says(nlp):
+    doc = nlp("The news agency quoted an excerpt from a transcript provided to it which claimed that the "
+              "mayor said, “We will close the port.”")
+    assert chains(doc, ()) == [
+        ("The news agency", "quoted", None),
+        ("a transcript", "claimed", "The news agency"),
+        ("the mayor", "said", "a transcript"),
     ]

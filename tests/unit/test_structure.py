@@ -798,3 +798,66 @@ def test_a_correction_without_a_date_is_no_date_line():
     text = f"{HEAD}\n\nCorrection: the port reopened on Monday, not on Sunday as we said earlier.\n"
     found = detect_structure(text)
     assert _chrome(found) == [] and found.published is None
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("Lisbon – Dock workers ended a four-day strike on Friday, the union said.", "Lisbon –"),
+        ("Port Said — Dock workers ended a four-day strike on Friday, the union said.", "Port Said —"),
+    ],
+)
+def test_a_title_case_place_before_a_dash_is_chrome_not_a_source(body, place):
+    found = detect_structure(f"{HEAD}\n\n{body}\n")
+    assert found.structure.datelines == []
+    assert _chrome(found) == [("dateline", place)]
+
+
+def test_a_known_agency_before_a_dash_still_frames_the_story():
+    found = detect_structure(f"{HEAD}\n\nXinhua – Dock workers ended a four-day strike on Friday.\n")
+    assert [d.source for d in found.structure.datelines] == ["Xinhua"]
+
+
+def test_a_colon_place_after_a_deck_and_a_widget_label_is_chrome():
+    text = (
+        f"{HEAD}\n\nThe union said the deal was fair.\n\nTrending Photos\n\n"
+        "Lisbon: Dock workers ended a four-day strike on Friday after talks with the port.\n"
+    )
+    assert _chrome(detect_structure(text)) == [("furniture", "Trending Photos"), ("dateline", "Lisbon:")]
+
+
+def test_a_place_and_day_on_a_line_of_their_own_are_chrome_and_no_headline():
+    text = "PTI\n\nLisbon, Mar 15:\nDock workers ended a four-day strike on Friday, the union said.\n"
+    found = detect_structure(text)
+    assert found.structure.headline is None
+    assert _chrome(found) == [("dateline", "Lisbon, Mar 15:")]
+
+
+def test_a_headline_ticker_and_a_glued_breadcrumb_above_the_title_are_chrome():
+    ticker = ("Ferry fares rise again for the second time    Minister: The port will reopen soon   "
+              "Storm closes the northern harbour for two days")
+    title = "Dock strike ends after talks with the port"
+    text = (
+        f"{ticker}\nLast Update : Saturday, April 19, 2014- 12:00 AM -Lisbon\n"
+        f"Local News>>{title}\n{title}\n\nDock workers ended a strike on Friday, the union said.\n"
+    )
+    found = detect_structure(text)
+    assert found.title == title
+    assert _chrome(found) == [
+        ("related", ticker),
+        ("date", "Last Update : Saturday, April 19, 2014- 12:00 AM -Lisbon"),
+        ("furniture", f"Local News>>{title}"),
+    ]
+
+
+def test_the_pages_title_signed_by_the_site_above_the_headline_is_chrome():
+    text = f"{HEAD} – Harbour Snipers\n{HEAD}\n\nDock workers ended a strike on Friday, the union said.\n"
+    found = detect_structure(text)
+    assert found.title == HEAD
+    assert _chrome(found) == [("furniture", f"{HEAD} – Harbour Snipers")]
+
+
+@pytest.mark.parametrize("line", ["News Archive", "Live Tv", "News headlines", "Click to follow"])
+def test_section_and_widget_labels(line):
+    found = detect_structure(f"{HEAD}\n\nDock workers ended a strike.\n\n{line}\n\nThe port reopens.\n")
+    assert _chrome(found) == [("furniture", line)]
