@@ -22,15 +22,22 @@ _ASKS = (
     r"|further|our|reuters['’]?s?|[A-Z][\w.]*['’]s)\s+)*"
     r"(?:requests?|calls?|e-?mails?|messages?|inquiries|enquiries|queries|questions)"
 )
-_ASKED = rf"\s+(?:to\s+)?{_ASKS}(?:\s+(?:for|seeking)\s+comment)?"
+_FOR_COMMENT = r"\s+for\s+(?:(?:immediate|further)\s+)?comments?"
+_ASKED = rf"\s+(?:to\s+)?{_ASKS}(?:\s+(?:for|seeking)\s+comments?)?"
+# "No-one at the SFO was immediately available for comment": the cue is the verb part (group "cue")
+_NOBODY = r"(?:no[\s-]?one|nobody|none)\b[^.;!?\n]{0,60}?"
 _NO_COMMENT = re.compile(
     r"\b(?:"
     r"(?:declined|declines|decline|refused|refuses|refuse)\s+(?:to\s+)?(?:immediately\s+)?"
     r"(?:comment|respond|elaborate|be\s+interviewed|speak\s+on\s+the\s+record|say|confirm|specify|disclose)"
     rf"|{_NOT}\s+(?:immediately\s+)?(?:comment|respond|reply)(?:ed)?(?:{_ASKED}|(?=\s*[.,;]|\s+(?:immediately|by|on|before)\b))"
     rf"|{_NOT}\s+(?:immediately\s+)?(?:return|answer)(?:ed)?{_ASKED}"
-    rf"|{_COULD_NOT}\s+(?:immediately\s+)?(?:be\s+)?(?:reached|contacted)(?:\s+for\s+comment)?"
-    rf"|{_BE}\s+(?:not\s+(?:immediately\s+)?available|(?:immediately\s+)?unavailable)\s+for\s+comment"
+    rf"|{_COULD_NOT}\s+(?:immediately\s+)?(?:be\s+)?(?:reached|contacted)(?:{_FOR_COMMENT})?"
+    rf"|{_COULD_NOT}\s+(?:immediately\s+)?comment(?=\s+on\b|\s*[.,;])"
+    rf"|{_BE}\s+(?:not\s+(?:immediately\s+)?available|(?:immediately\s+)?unavailable){_FOR_COMMENT}"
+    rf"|{_NOBODY}(?P<cue>{_BE}\s+(?:immediately\s+)?available{_FOR_COMMENT})"
+    r"|(?:am|is|are|['’]re|['’]m|was|were)\s+not\s+commenting"
+    r"|(?:will|would)\s+not\s+comment(?=\s+on\b|\s*[.,;])|(?:won|wouldn)['’]t\s+comment(?=\s+on\b|\s*[.,;])"
     r"|(?:had|has|have)\s+no\s+(?:immediate\s+)?comment"
     r")\b",
     re.IGNORECASE,
@@ -41,17 +48,23 @@ def no_comment_spans(doc: Doc) -> list[tuple[Range, Token | None]]:
     """(cue range, subject token) for every no-comment phrase of the text."""
     out = []
     for m in _NO_COMMENT.finditer(doc.text):
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        start = m.start("cue") if m.group("cue") else m.start()
+        span = doc.char_span(start, m.end(), alignment_mode="expand")
         if span is None or not len(span):
             continue
-        out.append(((m.start(), m.end()), _subject(span.root)))
+        out.append(((start, m.end()), _subject(span.root, widest=bool(m.group("cue")))))
     return out
 
 
-def _subject(tok: Token) -> Token | None:
-    """Who did not answer: the subject of the phrase's verb, or of the verb it hangs on."""
+def _subject(tok: Token, widest: bool = False) -> Token | None:
+    """Who did not answer: the subject of the phrase's verb, or of the verb it hangs on; with
+    `widest`, of a subject the parser split ("No", "-", "one at the SFO") the part with the
+    longest phrase."""
     for _ in range(3):
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if widest:
+            subjects.sort(key=lambda c: c.left_edge.i - c.right_edge.i)
+        subj = subjects[0] if subjects else None
         if subj is not None:
             return None if subj.lower_ in ("it", "there") and subj.i > tok.i else subj
         if tok.dep_ not in ("xcomp", "conj", "advcl") or tok.head == tok:
@@ -63,11 +76,47 @@ def _subject(tok: Token) -> Token | None:
 def response_find(doc: Doc, cue: Range, subj: Token | None) -> Found:
     """A raw find for the response, so that its subject resolves like any source."""
     source = source_range(subj, subj.head) if subj is not None else None
+    if source is not None:
+        source = (_stray_head_start(subj, source[0]), source[1])
     if source is not None and source[1] > cue[0]:
         source = (source[0], max(source[0], min(source[1], cue[0])))
     head = subj if subj is not None and source is not None and source[1] > source[0] else None
     return Found(cue=cue, content=[cue], source=source if head is not None else None, head=head)
 
 
+def _stray_head_start(subj: Token, start: int) -> int:
+    """ "Representatives for TalkTalk, Virgin Media O2 and Liberty Global declined": the parser
+    hangs the head noun ("Representatives for TalkTalk") on the verb as a stray `dep` and takes the
+    last names for the subject, or splits "No-one" into three subjects; the subject phrase then
+    starts at the leftmost such part right before it."""
+    doc = subj.doc
+    left = subj.left_edge.i
+    for c in sorted(subj.head.lefts, key=lambda c: -c.i):
+        if c.i >= left or c.text == ",":
+            continue
+        stray = c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN")
+        if not (stray or c.dep_ in ("nsubj", "nsubjpass")):
+            break
+        if not all(t.text == "," for t in doc[c.right_edge.i + 1 : left]):
+            break
+        left = c.left_edge.i
+    return min(start, doc[left].idx)
+
+
 def overlaps(r: Range, spans: list[Range]) -> bool:
     return any(s < r[1] and r[0] < e for s, e in spans)
+
+
+_FIRST_PERSON = frozenset({"we", "i"})
+
+
+def voiced(f: Found, finds: list[Found]) -> Found:
+    """ "'We're not commenting on rumour,' a spokeswoman told Re/code": a first-person (or
+    subjectless) no-comment inside what a teller says is that teller's."""
+    if f.head is not None and f.head.lower_ not in _FIRST_PERSON:
+        return f
+    outer = [g for g in finds if g.source is not None and not g.frame and g.content_contains(f.cue)]
+    if not outer:
+        return f
+    g = min(outer, key=lambda g: g.content_size())
+    return Found(cue=f.cue, content=f.content, source=g.source, head=g.head, source_actor=g.source_actor)

@@ -41,7 +41,7 @@ from sourcetrace.attributions.quotes import (
     quote_regions,
     region_at,
 )
-from sourcetrace.attributions.responses import no_comment_spans, overlaps, response_find
+from sourcetrace.attributions.responses import no_comment_spans, overlaps, response_find, voiced
 from sourcetrace.attributions.sources import ActorBook, norm
 from sourcetrace.attributions.twohop import (
     TWO_HOP_RULES,
@@ -386,14 +386,16 @@ def find_sourcing(
     if "continuing_teller" not in off:
         inherit_outer(finds)
     responses = [
-        _response(n, response_find(doc, r, subj), text, book) for n, (r, subj) in enumerate(silent, 1)
+        _response(n, voiced(response_find(doc, r, subj), finds), text, book)
+        for n, (r, subj) in enumerate(silent, 1)
     ]
     rebut = "rebuttal" not in off
     return Sourcing([_attribution(f, text, book, rebut) for f in every], book.actors, responses)
 
 
 def _response(n: int, f: Found, text: str, book: ActorBook) -> Response:
-    actor, _ = book.resolve(f)
+    known = next((a for a in book.actors if a.id == f.source_actor), None) if f.source_actor else None
+    actor = known if known is not None else book.resolve(f)[0]
     return Response(
         id=f"r{n}",
         actor=actor.id if actor is not None else None,

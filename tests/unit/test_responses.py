@@ -37,6 +37,28 @@ def responses(a) -> list[tuple[str | None, str, str | None]]:
             "Lawyers for the family did not return calls seeking comment.",
             [("Lawyers for the family", "did not return calls seeking comment", None)],
         ),
+        (
+            "Staples and Office Depot were not immediately available for comments.",
+            [("Staples and Office Depot", "were not immediately available for comments", None)],
+        ),
+        (
+            "No-one at the ministry was immediately available for comment.",
+            [("No-one at the ministry", "was immediately available for comment", None)],
+        ),
+        (
+            "Nobody from the embassy was available for comment.",
+            [("Nobody from the embassy", "was available for comment", None)],
+        ),
+        (
+            "Representatives for TalkTalk, Virgin Media O2 and Liberty Global declined to comment.",
+            [
+                (
+                    "Representatives for TalkTalk, Virgin Media O2 and Liberty Global",
+                    "declined to comment",
+                    None,
+                )
+            ],
+        ),
     ],
 )
 def test_no_comment_is_a_response_of_its_actor_and_no_claim(text, expected):
@@ -50,6 +72,18 @@ def test_named_actor_who_declined():
     a = analyze_text(text)
     assert responses(a) == [("Jane Doe", "declined to comment", "Jane Doe")]
     assert [c.content.text for c in a.claims] == ["the bridge is safe"]
+
+
+def test_could_not_comment_and_a_first_person_refusal_inside_a_quotation():
+    a = analyze_text("The firm said it could not comment on the report.")
+    assert responses(a) == [("it", "could not comment", None)]
+    # the first-person refusal is its teller's
+    a = analyze_text('"We are not commenting on rumours," a company spokeswoman said.')
+    assert responses(a) == [("a company spokeswoman", "are not commenting", "a company spokeswoman")]
+
+
+def test_someone_available_for_comment_is_no_response():
+    assert analyze_text("The minister was available for comment on Monday.").responses == []
 
 
 @pytest.mark.parametrize(
