@@ -44,7 +44,9 @@ def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | No
         return NOUN
     if tok.pos_ in ("VERB", "AUX") and lemma in SEEM_VERBS:
         return SEEM
-    if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") and lemma in lex.adjectives:
+    # the tagger reads "was concerned that" now as an adjective, now as a participle ("concern")
+    adjectival = tok.pos_ == "ADJ" or tok.tag_ == "VBN"
+    if adjectival and tok.dep_ in ("acomp", "oprd") and lex.adjectives & {lemma, tok.lower_}:
         return ADJECTIVE
     if learned is not None and tok.pos_ == "VERB" and learned.is_cue(tok):
         return LEARNED

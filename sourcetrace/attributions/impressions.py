@@ -150,7 +150,10 @@ def adjective_find(adj: Token, text: str) -> Found | None:
     content = drop_opening_conjunction(text, parts(text, [q for p in pieces for q in minus(p, [cue])]))
     if not content or (source is not None and source[0] < cue[1] and cue[0] < source[1]):
         return None
-    return Found(cue=cue, content=content, source=source, head=subj, lemma=adj.lemma_.lower(), weak=True)
+    # "CTV reported the department was concerned that P": a named holder of a stated belief is a
+    # hop inside another's words; "about X" or a source-less adjective stays words
+    weak = source is None or comp.dep_ != "ccomp" or not any(c.dep_ == "mark" for c in comp.children)
+    return Found(cue=cue, content=content, source=source, head=subj, lemma=adj.lemma_.lower(), weak=weak)
 
 
 def _asked(verb: Token, about: Token, text: str) -> Found | None:

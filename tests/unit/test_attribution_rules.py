@@ -943,3 +943,14 @@ def test_a_quoted_excerpt_from_a_document_nests_what_the_document_says(nlp):
         ("a transcript", "claimed", "The news agency"),
         ("the mayor", "said", "a transcript"),
     ]
+
+
+def test_a_named_holder_of_a_stated_belief_is_a_hop_inside_a_report(nlp):
+    # "was concerned that P" with its holder nests under the outlet; "about X" stays the teller's words
+    doc = nlp("The Courier reported the ministry was concerned that the embassies were not safe.")
+    assert chains(doc) == [
+        ("The Courier", "reported", None),
+        ("the ministry", "was concerned", "The Courier"),
+    ]
+    doc = nlp("The Courier reported that the ministry was worried about the embassies.")
+    assert chains(doc) == [("The Courier", "reported", None)]
