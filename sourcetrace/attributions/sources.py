@@ -169,6 +169,9 @@ class ActorBook:
         named = self._named_at(head) or self._titled_name(head, source)
         if named is not None:
             return self._use(named, source), named.kind
+        ante = elliptical_antecedent(head)
+        if ante is not None:
+            return self._elliptical(head, ante, source)
         if head.pos_ == "PRON":
             return self._pronoun(head, source)
         referent = self._reference(head) or self._described(head)
@@ -503,6 +506,18 @@ class ActorBook:
                     best, best_at = actor, m.start
         return best
 
+    def _elliptical(self, head: Token, ante: Token, source: Range) -> tuple[Actor, str]:
+        """ "Another warned" after "One official asked": another official, as unnamed as the first;
+        "The latest, obtained by X," after "memos": the latest memo, a document."""
+        lemma = ante.lemma_.lower()
+        kind = "anonymous" if lemma in lexicons().anonymous else "document"
+        name = f"{self.text[head.left_edge.idx : tok_end(head)]} {lemma}"
+        if name[:1].isupper() and head.doc[head.left_edge.i].pos_ in ("DET", "PRON"):
+            name = name[0].lower() + name[1:]
+        type_ = "PERSON" if kind == "anonymous" else "DOCUMENT"
+        actor = self.named(name, (kind,)) or self.new(name, type_, kind)
+        return self._use(actor, source), kind
+
     def _unnamed(self, head: Token, source: Range) -> tuple[Actor | None, str]:
         """An anonymous person ("a senior official", later "the official") or a document."""
         lex = lexicons()
@@ -684,3 +699,30 @@ def _quantity_of(head: Token) -> Token:
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         return pobj or head
     return head
+
+
+# "Another warned", "The latest, obtained by X, said": a head with its noun left out
+_ELLIPTICAL = frozenset({"another", "latest", "other", "second", "third", "last", "earlier", "newest"})
+_ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "appos", "ROOT", "conj"})
+_ELLIPSIS_WINDOW = 80  # tokens back, about two short paragraphs
+
+
+def elliptical_antecedent(head: Token) -> Token | None:
+    """The noun an elliptical subject leaves out ("One official asked ... Another warned":
+    official; "Several outlets were given memos ... The latest, obtained by X, warned": memos):
+    the nearest earlier source or paper noun heading its own phrase (not the object of a
+    preposition)."""
+    if head.lower_ not in _ELLIPTICAL or head.pos_ in ("NOUN", "PROPN") and head.tag_ not in ("JJS", "JJ"):
+        return None
+    if any(c.dep_ in ("prep", "compound") or c.pos_ == "NOUN" for c in head.children):
+        return None  # "another of the officials", "the latest report"
+    lex = lexicons()
+    doc = head.doc
+    for i in range(head.i - 1, max(-1, head.i - _ELLIPSIS_WINDOW), -1):
+        tok = doc[i]
+        if tok.pos_ != "NOUN" or tok.dep_ not in _ANTECEDENT_DEPS:
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in lex.anonymous or lemma in lex.documents:
+            return tok
+    return None

@@ -23,7 +23,7 @@ from sourcetrace.attributions.base import (
 )
 from sourcetrace.attributions.clauses import cue_range
 from sourcetrace.attributions.lexicons import can_tell, lexicons
-from sourcetrace.attributions.sources import antecedent, noun_before
+from sourcetrace.attributions.sources import antecedent, elliptical_antecedent, noun_before
 from sourcetrace.nlp import entity_kind_and_id
 
 TWO_HOP_RULES = (
@@ -396,7 +396,8 @@ def seen_by(finds: list[Found]) -> list[Found]:
     added = []
     for f in finds:
         head = f.head
-        if head is None or f.source is None or head.lemma_.lower() not in lex.documents:
+        paper = elliptical_antecedent(head) if head is not None else None  # "The latest, seen by X"
+        if head is None or f.source is None or (paper or head).lemma_.lower() not in lex.documents:
             continue
         acl, pobj = _seen_by(head)
         if pobj is None:

@@ -695,3 +695,32 @@ def test_a_name_before_the_title_is_not_the_official(nlp):
     official = ("a senior Obama administration official", "anonymous")
     assert teller(text, "the plan would go ahead") == official
     assert teller(text, "We welcome constructive steps") == official
+
+
+@pytest.mark.parametrize(
+    ("text", "content_start", "expected"),
+    [
+        (
+            "Harbor Post\n\nOne official asked what the navy knew.\n\n"
+            "Another warned that it is highly likely that the navy would come.",
+            "it is highly likely",
+            ["another official"],
+        ),
+        (
+            "Harbor Post\n\nSeveral news outlets were given secret memos from a meeting of deputy ministers "
+            "this week.\n\nThe latest, obtained by The Canadian Press on Tuesday, warned that the "
+            "reputation was being eroded.",
+            "the reputation was being eroded",
+            ["The Canadian Press", "the latest memo"],
+        ),
+        (
+            "Harbor Post\n\nThe minister met two envoys. Another of the envoys said the talks failed.",
+            "the talks failed",
+            ["Another of the envoys"],
+        ),
+    ],
+)
+def test_an_elliptical_subject_is_the_noun_it_leaves_out(nlp, text, expected, content_start):
+    # "Another warned" after "One official": another official, unnamed too; "The latest" of the memos
+    # is a memo the outlet obtained; "Another of the envoys" names its noun itself
+    assert tellers(text, content_start) == expected
