@@ -615,3 +615,20 @@ def test_public_bodies_with_different_portfolios_stay_apart(nlp):
         ("Ministry of Science", ["Science Ministry"]),
         ("Ministry of Agriculture", []),
     ]
+
+
+def test_name_variants_from_the_gazetteers_and_company_words(nlp):
+    # a cricket board's formal name, its acronym and its usual English name; a country's formal
+    # name with a curly apostrophe and its acronym; "Heavy Industries" dropped from a company's name
+    text = (
+        "The Board of Control for Cricket in India rubbished a report. The BCCI said the Indian Cricket "
+        "Board met. Siemens and Mitsubishi Heavy Industries made an offer. Mitsubishi said it was "
+        "serious. The Democratic People’s Republic of Korea fired a missile, the DPRK said."
+    )
+    named = {a.name: sorted(m.text for m in a.mentions) for a in actors_of(nlp, text)}
+    assert named == {
+        "BCCI": ["BCCI", "Board of Control for Cricket in India", "Indian Cricket Board"],
+        "Siemens": ["Siemens"],
+        "Mitsubishi Heavy Industries": ["Mitsubishi", "Mitsubishi Heavy Industries"],
+        "North Korea": ["DPRK", "Democratic People’s Republic of Korea"],
+    }
