@@ -927,6 +927,50 @@ class _Propagator:
         for m in found:
             m.after_the = _written_with_the(text, m.start)
             self.c.add(m)
+        self.given_names()
+
+    def given_names(self) -> None:
+        """ "Saikia" ... "I challenge Debabrata Saikia", "Minister of Agriculture, Tarık Ahmet": a
+        capitalised name right before a known person's surname is that person's given name, where
+        the model saw no person there (or only a product or facility)."""
+        c, doc = self.c, self.c.doc
+        bare: set[str] = set()  # surnames seen without a given name ("Saikia", "LoP Saikia")
+        full: set[str] = set()  # surnames of full names the text gives ("Carla Villa")
+        for m in c.mentions:
+            words = m.surface.split()
+            if m.label != "PERSON" or not words:
+                continue
+            given = [w for w in words[:-1] if not (_is_title_word(w) or _LOOSE_ACRONYM.fullmatch(w))]
+            (full if given else bare).add(words[-1])
+        surnames = {
+            n
+            for n in bare - full
+            if len(n) >= 3 and n[0].isupper() and not n.isupper() and not _is_title_word(n)
+        }
+        if not surnames:
+            return
+        alternatives = "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))
+        pattern = re.compile(r"(?<![\w-])([A-Z][^\W\d_]+)\s(" + alternatives + r")(?![\w-])")
+        for hit in pattern.finditer(c.text):
+            span = doc.char_span(hit.start(), hit.end())
+            if span is None or len(span) != 2 or span[0].pos_ != "PROPN":
+                continue
+            if c.in_boilerplate(hit.start(), hit.end()):
+                continue
+            given = span[0].text
+            if _is_title_word(given) or given.lower() in _HONORIFICS or given.lower() in _DETERMINERS:
+                continue
+            inside = [m for m in c.mentions if m.start < hit.end() and hit.start() < m.end]
+            if any(m.label != "PERSON" or m.start < hit.start() or m.end > hit.end() for m in inside):
+                continue
+            if any(len(m.surface.split()) > 1 for m in inside):
+                continue  # the full name is found already
+            if any(e.label_ in ("ORG", "GPE", "LOC", "NORP") for e in span.ents):
+                continue
+            for m in inside:
+                c.mentions.remove(m)
+                c.taken.discard((m.start, m.end))
+            c.add(_Mention(hit.start(), hit.end(), "PERSON", hit.group()))
 
 
 def _collect(doc: Doc, article: Article) -> tuple[list[_Mention], list[tuple[_SpanKey, _SpanKey]]]:

@@ -632,3 +632,18 @@ def test_name_variants_from_the_gazetteers_and_company_words(nlp):
         "Mitsubishi Heavy Industries": ["Mitsubishi", "Mitsubishi Heavy Industries"],
         "North Korea": ["DPRK", "Democratic People’s Republic of Korea"],
     }
+
+
+def test_a_given_name_before_a_known_surname_is_the_same_person(nlp):
+    # the model sees "Okonjo" alone and nothing in "Tunde Okonjo": the given name joins the mention
+    text = (
+        "Opposition leader Mr Okonjo made the claims on Monday. Farouk Bello said: “I challenge "
+        "Tunde Okonjo to prove them.” The agency detained its Minister of Agriculture, Tarık Ahmet. "
+        "Police said Ahmet was held."
+    )
+    named = {a.name: sorted(m.text for m in a.mentions) for a in actors_of(nlp, text) if a.type == "PERSON"}
+    assert named == {
+        "Tunde Okonjo": ["Okonjo", "Tunde Okonjo"],
+        "Farouk Bello": ["Farouk Bello"],
+        "Tarık Ahmet": ["Ahmet", "Tarık Ahmet"],
+    }
