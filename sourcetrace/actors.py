@@ -768,6 +768,8 @@ class _Collector:
             not m.country and (_is_outlet_name(m.surface) or _outlet_context(text, start, end, label))
         )
         m.after_the = _written_with_the(text, start)
+        # "told The Gazette", "the Post said": an outlet's last word written with "the" is the outlet
+        m.outlet = m.outlet or (m.after_the and m.surface in _outlet_words()[1] and not m.country)
         _relabel(doc, first_tok, m)
         if m.label in ("ORG", "GPE", "FAC", "LOC") and not (m.gaz_id or m.country or m.outlet):
             if not _is_company(_norm_tokens(m.surface)) and _role_in_appositive(ent):

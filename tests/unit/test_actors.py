@@ -647,3 +647,12 @@ def test_a_given_name_before_a_known_surname_is_the_same_person(nlp):
         "Farouk Bello": ["Farouk Bello"],
         "Tarık Ahmet": ["Ahmet", "Tarık Ahmet"],
     }
+
+
+def test_an_outlets_last_word_written_with_the_is_the_outlet(nlp):
+    # the model calls "The Gazette" a person; "the Gazette" is the outlet named in full before
+    text = "The Peoples Gazette reported the plan. “It is over,” an officer told The Gazette."
+    actors = parsed_actors(nlp, text, [("Peoples Gazette", "ORG", 0), ("Gazette", "PERSON", 1)])
+    assert [(a.name, a.type, a.kind, [m.text for m in a.mentions]) for a in actors] == [
+        ("Peoples Gazette", "ORG", "outlet", ["Peoples Gazette", "Gazette"])
+    ]
