@@ -205,7 +205,7 @@ def _date_parser():
 
 
 # blog and CMS templates date English stories in their own language: "Kamis, 24 Februari 2011"
-_DATE_LANGUAGES = ["id", "ms", "fr", "es", "pt", "it", "de", "nl", "tr", "sw"]
+_DATE_LANGUAGES = ["id", "ms", "fr", "es", "pt", "it", "de", "nl", "tr", "sw", "ar"]
 
 
 @lru_cache(maxsize=1)
@@ -443,6 +443,9 @@ _CAPTION_INSIDE = re.compile(
     r"|[.!?”\"]\s+(?:photos?|photograph|picture|image)\s*(?:by\b|:|credit\b)\s*[A-Z]"
     # "... eight months after taking power in Qld. Credit: Chris Hyde": a credit closing the caption
     r"|[.!?”\"]\s+(?:(?:photo|image|picture)\s+)?credits?\s*:\s*[A-Z][^.!?]{0,60}$"
+    # where the people stand in the picture: "Chief James White, center, speaks ...", "X, to his right,"
+    r"|(?-i:,\s+(?:left|right|center|centre|(?:second|third) from (?:left|right)"
+    r"|to (?:his|her|their) (?:left|right)),\s)"
     # an agency's restrictions on a picture: "... / AFP PHOTO / KCNA VIA KNS ... MANDATORY CREDIT"
     r"|(?-i:\bRESTRICTED TO EDITORIAL USE\b|\bMANDATORY CREDIT\b|\b(?:AFP|AP|EPA) PHOTO\s*/)",
     re.IGNORECASE,
@@ -1173,6 +1176,8 @@ _GLUED_STAMP = re.compile(
     r"|\d{1,3}\s*(?i:min(?:ute)?s?\s+read)\b.{0,80})$"
 )
 # A reporter's sign-off closing a paragraph: "... rose to seven people. (Roi Kais)"
+# a feed's mark after a truncated summary: "... swung into action,” Chief Press Secretary to the via IFTTT"
+_FEED_SIGN_OFF = re.compile(r"\s+via\s+(?:IFTTT|Feedburner|dlvr\.it|Zapier)\s*$", re.IGNORECASE)
 _SIGN_OFF = re.compile(r"(?<=[.!?”\"])\s+\((?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})\)\s*$")
 
 
@@ -1183,6 +1188,10 @@ def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     m = _GLUED_STAMP.search(line)
     if m and len(line[: m.start()].split()) >= 3:
         return [(start, start + m.start()), (start + m.start(), end)]
+    m = _FEED_SIGN_OFF.search(line)
+    if m and m.start() > 0:
+        mark = start + m.start() + len(m.group()) - len(m.group().lstrip())
+        return [(start, start + m.start()), (mark, end)]
     m = _SIGN_OFF.search(line)
     if m and _is_name(m.group("name")) and not _is_known_outlet(m.group("name")):
         cut = start + m.start()

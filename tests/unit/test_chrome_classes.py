@@ -153,3 +153,41 @@ def test_a_quote_by_a_named_person_stays_a_claim_and_chrome_yields_no_actor():
     contents = [c.content.text for c in a.claims]
     assert any("We have a fair agreement" in c for c in contents)
     assert not any("Tiago Lopes" in c or "Marta Sousa" in c for c in contents)
+
+
+# --------------------------------------------------------------------------- classes of the validation
+# part, fixed after its one measurement
+
+
+def test_a_feeds_mark_after_a_truncated_summary_is_split_off():
+    text = f"Dock strike ends\n\n{STORY} The union said the deal was signed by the via IFTTT\n"
+    assert chrome(text) == [("furniture", "via IFTTT")]
+
+
+def test_via_in_prose_is_not_a_feed_mark():
+    text = f"Dock strike ends\n\n{STORY} The ships came in via Lisbon.\n"
+    assert chrome(text) == []
+
+
+def test_a_caption_that_says_where_people_stand_is_a_caption():
+    caption = ("Port chief Rui Costa, center, speaks about the strike Friday at the harbour office. "
+               "Mayor Ana Reis, to his right, also spoke.")
+    assert chrome(f"Dock strike ends\n\n{caption}\n\n{STORY}\n") == [("caption", caption)]
+
+
+def test_a_blogger_template_in_arabic_dates_the_page_and_opens_the_comments():
+    text = (f"احدث المواضيع\n\nالخميس، 26 مايو 2016\n\nDock strike ends\n\n{STORY}\n\n"
+            "ليست هناك تعليقات:\n\nإرسال تعليق\n")
+    found = detect_structure(text)
+    assert found.title == "Dock strike ends"
+    assert found.published == "2016-05-26"
+    assert [k for k, _ in chrome(text)] == ["furniture", "date", "comments", "comments"]
+
+
+@pytest.mark.parametrize("line", [
+    "This transcript has been automatically generated and may not be 100% accurate.",
+    "AI summarized text",
+    "How informative is this news?",
+])
+def test_transcript_and_aggregator_labels(line):
+    assert is_boilerplate(line)
