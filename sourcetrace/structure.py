@@ -1118,15 +1118,21 @@ class _Lines:
     def __init__(self, text: str) -> None:
         self.text = text
         self.spans: list[tuple[int, int]] = []
+        stamps: list[int] = []  # stamps split off the end of a line: "... coronavirusTuesday, March 10"
         for s, e in _lines(text):
             if text[s:e].strip():
                 pieces = _split_date_prefix(
                     text, s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip())
                 )
-                self.spans += pieces[:-1] + _split_glued_tail(text, *pieces[-1])
+                tail = _split_glued_tail(text, *pieces[-1])
+                if len(tail) > 1 and _GLUED_STAMP.search(text[tail[0][1] - 1: tail[1][1]]):
+                    stamps.append(len(self.spans) + len(pieces))
+                self.spans += pieces[:-1] + tail
         self.chrome: dict[int, Chrome] = {}  # line index -> chrome
         self.dated_lead: Chrome | None = None  # "July 15, 2024:" opening the story's first paragraph
         self.repeated: set[int] = set()  # lines that are chrome only because they occur twice
+        for i in stamps:  # the stamp is chrome even where no other rule reads it ("... GMT Read More »")
+            self.mark(i, "date", _chrome_stub("date", [], None, _full_date(self.line(i))))
 
     def line(self, i: int) -> str:
         s, e = self.spans[i]

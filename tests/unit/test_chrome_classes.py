@@ -191,3 +191,9 @@ def test_a_blogger_template_in_arabic_dates_the_page_and_opens_the_comments():
 ])
 def test_transcript_and_aggregator_labels(line):
     assert is_boilerplate(line)
+
+
+def test_a_stamp_split_off_a_teasers_title_is_chrome_with_what_follows_it():
+    text = (f"Port news\n\n{STORY}\n\n"
+            "Black box recovered from the crashed planeWed, 24 Dec 2025 14:43:53 GMT Read More »\n")
+    assert chrome(text) == [("date", "Wed, 24 Dec 2025 14:43:53 GMT Read More »")]
