@@ -1660,6 +1660,24 @@ _BULLET_ONLY = re.compile(r"\s*[-•·●▪*–—]\s*")
 _BULLETED = re.compile(r"^\s*[•·●▪►]\s*\S")
 
 
+_LONE_LABEL = re.compile(r"\W*(?:photo|image|picture|video)\W*", re.IGNORECASE)
+_LONE_CREDIT = re.compile(r"\W*credits?\W*", re.IGNORECASE)
+
+
+def _labelled_caption_blocks(lines: _Lines, body_first: int) -> None:
+    """ "Photo" alone, the caption, "Credit" alone, the credit ("Pool photo by Ian West"): a picture's
+    block in a copied story, labels and all."""
+    n = len(lines.spans)
+    for i in range(body_first, n - 3):
+        if not _LONE_LABEL.fullmatch(lines.line(i)):
+            continue
+        below = range(i + 2, min(n - 1, i + 4))
+        credit = next((k for k in below if _LONE_CREDIT.fullmatch(lines.line(k))), None)
+        if credit is not None and len(lines.line(credit + 1).split()) <= 12:
+            for j in range(i, credit + 2):
+                lines.mark(j, "caption")
+
+
 def _body_repeats_and_teasers(lines: _Lines, body_first: int) -> None:
     """Below the headline: a line said twice in a row (an image's alt text and its caption, "Mali
     is the eighth-largest country in Africa."), other stories' titles after lone bullets ("-" then
@@ -1673,6 +1691,7 @@ def _body_repeats_and_teasers(lines: _Lines, body_first: int) -> None:
             for j in (i, i + 1):
                 if j not in lines.chrome:
                     lines.mark(j, "caption")
+    _labelled_caption_blocks(lines, body_first)
     markers = [j for j in range(body_first, n - 1) if _BULLET_ONLY.fullmatch(lines.line(j))]
     for j in markers if len(markers) >= 2 else []:
         if j + 1 not in lines.chrome and len(lines.line(j + 1).split()) <= 40:

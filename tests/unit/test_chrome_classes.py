@@ -197,3 +197,30 @@ def test_a_stamp_split_off_a_teasers_title_is_chrome_with_what_follows_it():
     text = (f"Port news\n\n{STORY}\n\n"
             "Black box recovered from the crashed planeWed, 24 Dec 2025 14:43:53 GMT Read More »\n")
     assert chrome(text) == [("date", "Wed, 24 Dec 2025 14:43:53 GMT Read More »")]
+
+
+def test_a_pictures_labelled_block_is_a_caption_and_its_photographer_no_actor():
+    block = ("Photo\n\nPrime Minister Ana Reis speaking with union leaders at the port in Lisbon on "
+             "March 14, 2024.\n\nCredit\nPool photo by Carla Dias\n")
+    text = f"Dock strike ends\n\n{STORY}\n\n{block}\n{QUOTE}\n"
+    assert [k for k, _ in chrome(text)] == ["caption"] * 4
+    a = analyze_text(text)
+    names = {n for actor in a.actors for n in (actor.name, *actor.aliases)}
+    assert "Carla Dias" not in names and "Rui Costa" in names
+
+
+def test_a_lone_photo_label_without_a_credit_line_leaves_the_story_alone():
+    text = f"Dock strike ends\n\n{STORY}\n\nPhoto\n\n{STORY}\n\nCredit union members said they agreed.\n"
+    assert chrome(text) == []
+
+
+@pytest.mark.parametrize("line", [
+    "This summary was created by an AI system. The use of this summary is subject to our Terms of Service.",
+    "View original article on NPR",
+    "Contact us about this post",
+    "Read more here.",
+    "0 views0 comments",
+    "Illustration for article titled U.S. Senators Describe Moment They Were Inspired To Run For Office",
+])
+def test_aggregator_and_cms_lines(line):
+    assert is_boilerplate(line)
