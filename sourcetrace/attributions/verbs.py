@@ -257,6 +257,15 @@ def _object_content(c: VerbCall) -> None:
     if "quote" in c.tags:
         deps = ()
     c.children = [t for t in c.verb.children if t.dep_ in deps]
+    if not c.children and "quote" not in c.tags:
+        # "has explained the situation as a “collective hysterical reaction”": an object with what
+        # the teller calls it is what is said, as "described X as Y" is
+        obj = next((t for t in c.verb.children if t.dep_ == "dobj"), None)
+        after = obj.i if obj is not None else len(c.verb.doc)
+        asides = [t for t in c.verb.rights if t.dep_ == "prep" and t.lower_ == "as" and t.n_rights]
+        called = next((t for t in asides if t.i > after), None)
+        if obj is not None and called is not None:
+            c.children = [obj, called]
 
 
 def _shifted_object(c: VerbCall) -> None:

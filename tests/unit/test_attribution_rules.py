@@ -954,3 +954,15 @@ def test_a_named_holder_of_a_stated_belief_is_a_hop_inside_a_report(nlp):
     ]
     doc = nlp("The Courier reported that the ministry was worried about the embassies.")
     assert chains(doc) == [("The Courier", "reported", None)]
+
+
+def test_explained_x_as_y_says_what_the_teller_calls_it(nlp):
+    doc = nlp("The health ministry has explained the situation as a “collective hysterical reaction.”")
+    atts, _ = find_attributions(doc, Article(text=doc.text), [], disabled_rules=("learned_cues",))
+    assert [(a.source.text, a.cue.text, a.content.text) for a in atts if not a.frame] == [
+        ("The health ministry", "has explained", "the situation as a “collective hysterical reaction")
+    ]
+    # without an "as" phrase the object is only what was explained, no report
+    doc = nlp("The health ministry explained the rules.")
+    atts, _ = find_attributions(doc, Article(text=doc.text), [], disabled_rules=("learned_cues",))
+    assert [a for a in atts if not a.frame] == []
