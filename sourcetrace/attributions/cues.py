@@ -15,12 +15,12 @@ from spacy.tokens import Doc, Token
 
 from sourcetrace.attributions.base import Found, Rule, parts, tok_end
 from sourcetrace.attributions.clauses import clip_paragraph, cue_range, source_range, subject
-from sourcetrace.attributions.impressions import SEEM_VERBS, is_passive_impression
+from sourcetrace.attributions.impressions import SEEM_VERBS, is_bare_asked, is_passive_impression
 from sourcetrace.attributions.lexicons import Lexicons
 from sourcetrace.learned import Scorer
 
 ACCORDING, VERB, NOUN, LEARNED, SEEM, ADJECTIVE = "according", "verb", "noun", "learned", "seem", "adjective"
-MADE_CLEAR = "made_clear"
+MADE_CLEAR, WHEN_ASKED = "made_clear", "when_asked"
 
 
 def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | None:
@@ -34,6 +34,8 @@ def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | No
     lemma = tok.lemma_.lower()
     if is_passive_impression(tok):
         return SEEM  # "is expected to win": before the lexicon, which would want a teller
+    if is_bare_asked(tok):
+        return WHEN_ASKED  # "When asked whether P": no subject of its own, before the lexicon's "ask"
     if tok.pos_ == "VERB" and lemma in lex.verbs:
         return VERB
     if tok.pos_ == "VERB" and lemma == "make" and _clear(tok) is not None:

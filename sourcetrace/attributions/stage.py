@@ -18,12 +18,19 @@ from sourcetrace.attributions.cues import (
     NOUN,
     SEEM,
     VERB,
+    WHEN_ASKED,
     cue_candidates,
     made_clear_find,
     verb_tags,
 )
 from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
-from sourcetrace.attributions.impressions import IMPRESSION_RULES, adjective_find, drop_weak_nested, seem_find
+from sourcetrace.attributions.impressions import (
+    IMPRESSION_RULES,
+    adjective_find,
+    asked_find,
+    drop_weak_nested,
+    seem_find,
+)
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
 from sourcetrace.attributions.nesting import (
     NESTING_RULES,
@@ -187,6 +194,10 @@ def _find(
         return verb_find(tok, verb_tags(tok, lexicons(), scorer), text, regions, off)
     if kind == SEEM:
         return seem_find(tok, text, scorer)
+    if kind == WHEN_ASKED and "when_asked" in off:  # switched off: the lexicon's "ask" again
+        return verb_find(tok, verb_tags(tok, lexicons(), scorer), text, regions, off)
+    if kind == WHEN_ASKED:
+        return asked_find(tok, text)
     if kind == MADE_CLEAR:
         return None if "made_clear" in off else made_clear_find(tok, text)
     if kind == ADJECTIVE:

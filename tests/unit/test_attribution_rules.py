@@ -409,6 +409,13 @@ CASES = [
         [],
     ),
     (
+        "when_asked",
+        "When asked whether he would run, Sanders said no. When asked about the merger, she smiled.",
+        (),
+        [(None, "asked", "whether he would run", None), (None, "asked about", "the merger", None)],
+        [("Sanders", "When asked", "whether he would run", None)],
+    ),
+    (
         "seemed_to",
         "The senator seemed to lose patience with the committee. It appears that the talks have failed. "
         "The bank is expected to raise its rate. The group is also known as ISIL.",
