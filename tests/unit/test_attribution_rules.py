@@ -416,6 +416,13 @@ CASES = [
         [("Sanders", "When asked", "whether he would run", None)],
     ),
     (
+        "label_named_elsewhere",
+        "Sanders: Clinton Email Story Has Moved.\n\nBernie Sanders spoke on Sunday.",
+        (),
+        [("Sanders", ":", "Clinton Email Story Has Moved", None)],
+        [],
+    ),
+    (
         "seemed_to",
         "The senator seemed to lose patience with the committee. It appears that the talks have failed. "
         "The bank is expected to raise its rate. The group is also known as ISIL.",
@@ -848,6 +855,12 @@ def test_seemed_to_leaves_a_complement_that_reports_to_the_verb_rules(nlp):
     expected = [("The minister", "seemed to suggest", "that taxes would rise", None)]
     assert results(doc, ("learned_cues",)) == expected
     assert results(doc, ("learned_cues", "seemed_to")) == expected
+
+
+def test_a_headline_label_named_nowhere_else_is_no_speaker(nlp):
+    # the tagger calls "Sanders" no name here and the article names nobody so: a kicker, not a speaker
+    doc = nlp("Sanders: Clinton Email Story Has Moved.\n\nThe story moved on Sunday.")
+    assert results(doc, ("learned_cues",)) == []
 
 
 def test_seemed_to_takes_what_someone_was_asked_about(nlp):
