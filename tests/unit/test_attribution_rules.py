@@ -963,3 +963,16 @@ def test_a_quoted_excerpt_from_a_document_nests_what_the_document_says(nlp):
         ("a transcript", "claimed", "The news agency"),
         ("the mayor", "said", "a transcript"),
     ]
+
+
+def test_a_document_reads_only_a_quotation(nlp):
+    # lexicon line "read quote": what a document reads is a quotation or what follows a colon, never
+    # an object ("read a summary")
+    doc = nlp(
+        "“We will win in November,” the statement read. The prosecutor read a summary of the facts. "
+        "At the bottom it reads: “Support the cause.”"
+    )
+    assert results(doc, ("learned_cues",)) == [
+        ("the statement", "read", "We will win in November", None),
+        ("it", "reads", "Support the cause", None),
+    ]
