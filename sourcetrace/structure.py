@@ -1721,9 +1721,12 @@ def _confirmed_readings(
         m = _NUMERIC_DAY.search(texts.get(start, ""))
         if m and int(m.group(1)) <= 12 and int(m.group(3)) <= 12 and m.group(1) != m.group(3):
             y, mo, d = (int(x) for x in day.split("-"))
-            swapped = date(y, d, mo).isoformat()
-            if swapped in days and swapped != day:
-                day = swapped
+            # only the reading of that numeric date itself is swapped: the line's date may be
+            # another one on it ("Published: July 25, 2021 | Updated: 12/07/2021")
+            if y == int(m.group(4)) and {mo, d} == {int(m.group(1)), int(m.group(3))}:
+                swapped = date(y, d, mo).isoformat()
+                if swapped in days and swapped != day:
+                    day = swapped
         out.append((rank, start, day))
     return out
 

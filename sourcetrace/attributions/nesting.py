@@ -68,9 +68,16 @@ def _untangle(finds: list[Found]) -> None:
     """ "X has said that P, the Saudi Press Agency, SPA, reported": the parser hangs the post-posed
     report inside X's clause, so each content holds the other's cue. The later report is the outer
     one (it tells what X said): X's content stops before its teller."""
+    # a later cue inside g's content: only those between g's cue and its content's end (in cue
+    # order), not every pair of the document, which is quadratic on a long article
+    ordered = sorted(finds, key=lambda f: f.cue[0])
+    starts = [f.cue[0] for f in ordered]
     for g in finds:
-        for r in finds:
-            if r is g or g.verb is None or r.source is None or not g.cue[1] <= r.cue[0]:
+        if g.verb is None or not g.content:
+            continue
+        end = max(e for _, e in g.content)
+        for r in ordered[bisect_left(starts, g.cue[1]) : bisect_left(starts, end)]:
+            if r is g or r.source is None:
                 continue
             if not (g.content_contains(r.cue) and r.content_contains(g.cue)):
                 continue

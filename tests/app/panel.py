@@ -11,7 +11,12 @@ _CLICKS = itertools.count(1)
 
 
 def panel(at: AppTest) -> dict:
-    """What the claims panel's component was sent (sourcetrace.panel.claims_panel)."""
+    """What the claims panel's component was sent (sourcetrace.panel.claims_panel).
+
+    AppTest has no typed accessor for a components-v2 element: `at.get("bidi_component")` gives
+    the generic element, whose proto carries the component's name and data. That is test-only
+    reliance on Streamlit's message format (tests/app/test_pages.py reads the article component
+    the same way); the app itself uses public API only."""
     found = [e.proto for e in at.get("bidi_component") if e.proto.component_name == "sourcetrace_claims"]
     assert len(found) == 1, "the claims panel is one component"
     return json.loads(found[0].json)["panel"]

@@ -224,6 +224,16 @@ def test_an_ambiguous_numeric_date_is_read_the_way_the_page_confirms():
     assert found.published == "2021-07-12"  # the same day, confirmed in words below it
 
 
+@pytest.mark.parametrize("line", [
+    "Published: July 25, 2021 | Updated: 12/07/2021",
+    "Updated: 12/07/2021 | Published: July 25, 2021",
+])
+def test_an_ambiguous_numeric_date_beside_another_date_on_its_line_is_no_crash(line):
+    # the line's date may be the other one: only a reading of the numeric date itself is swapped
+    found = detect_structure(f"{_HEAD}{line}\n\n{_STORY}")
+    assert found.published == "2021-07-25"
+
+
 @pytest.mark.parametrize(
     ("line", "day"),
     [("Kamis, 24 Februari 2011", "2011-02-24"), ("Lundi 3 mars 2015", "2015-03-03"),
