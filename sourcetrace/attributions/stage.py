@@ -15,12 +15,14 @@ from sourcetrace.attributions.cues import (
     CUE_RULES,
     LEARNED,
     MADE_CLEAR,
+    MAKE_CASE,
     NOUN,
     SEEM,
     VERB,
     WHEN_ASKED,
     cue_candidates,
     made_clear_find,
+    make_case_find,
     verb_tags,
 )
 from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
@@ -198,6 +200,8 @@ def _find(
         return verb_find(tok, verb_tags(tok, lexicons(), scorer), text, regions, off)
     if kind == WHEN_ASKED:
         return asked_find(tok, text)
+    if kind == MAKE_CASE:
+        return None if "make_the_case" in off else make_case_find(tok, text)
     if kind == MADE_CLEAR:
         return None if "made_clear" in off else made_clear_find(tok, text)
     if kind == ADJECTIVE:

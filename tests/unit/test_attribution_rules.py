@@ -409,6 +409,17 @@ CASES = [
         [],
     ),
     (
+        "make_the_case",
+        "They have made the case that she is too close to Wall Street banks. Emanuel has made no secret "
+        "of his frustration with the title. He made a case for the plan.",
+        (),
+        [
+            ("They", "have made the case", "that she is too close to Wall Street banks", None),
+            ("Emanuel", "has made no secret of", "his frustration with the title", None),
+        ],
+        [],
+    ),
+    (
         "when_asked",
         "When asked whether he would run, Sanders said no. When asked about the merger, she smiled.",
         (),
