@@ -205,7 +205,7 @@ def _date_parser():
 
 
 # blog and CMS templates date English stories in their own language: "Kamis, 24 Februari 2011"
-_DATE_LANGUAGES = ["id", "ms", "fr", "es", "pt", "it", "de", "nl", "tr", "sw"]
+_DATE_LANGUAGES = ["id", "ms", "fr", "es", "pt", "it", "de", "nl", "tr", "sw", "ar"]
 
 
 @lru_cache(maxsize=1)
@@ -335,7 +335,7 @@ def _chrome_lexicon() -> _ChromeLexicon:
             re.IGNORECASE,
         ),
         agency_end=re.compile(
-            rf"(?:^|(?<![\s.][A-Z])[.)]\s+|\(\s*|[/|]\s*|:\s*)(?:{alts('photo_agencies')})"
+            rf"(?:^|(?<![\s.][A-Z])[.)]\s+|\(\s*|[/|]\s*|:\s*|(?<=[a-z])-)(?:{alts('photo_agencies')})"
             r"(?:\s*/\s*[\w .'’-]{1,40})?\s*\)?[.…]*$",
             re.IGNORECASE,
         ),
@@ -442,7 +442,12 @@ _CAPTION_INSIDE = re.compile(
     # "... on Oct. 3, 2018. Photo by Ana Lima | The Signal": a credit after the caption's sentence
     r"|[.!?”\"]\s+(?:photos?|photograph|picture|image)\s*(?:by\b|:|credit\b)\s*[A-Z]"
     # "... eight months after taking power in Qld. Credit: Chris Hyde": a credit closing the caption
-    r"|[.!?”\"]\s+(?:(?:photo|image|picture)\s+)?credits?\s*:\s*[A-Z][^.!?]{0,60}$",
+    r"|[.!?”\"]\s+(?:(?:photo|image|picture)\s+)?credits?\s*:\s*[A-Z][^.!?]{0,60}$"
+    # where the people stand in the picture: "Chief James White, center, speaks ...", "X, to his right,"
+    r"|(?-i:,\s+(?:left|right|center|centre|(?:second|third) from (?:left|right)"
+    r"|to (?:his|her|their) (?:left|right)),\s)"
+    # an agency's restrictions on a picture: "... / AFP PHOTO / KCNA VIA KNS ... MANDATORY CREDIT"
+    r"|(?-i:\bRESTRICTED TO EDITORIAL USE\b|\bMANDATORY CREDIT\b|\b(?:AFP|AP|EPA) PHOTO\s*/)",
     re.IGNORECASE,
 )
 
@@ -763,6 +768,14 @@ _LEADING_CREDIT = re.compile(
 )
 
 
+# "... in the fragile state of Mali. (Photo by MICHELE CATTANI / AFP)": a credit closing a long caption
+_PHOTO_BY_END = re.compile(
+    r"[.!?”\"]\s+\((?:AP |AFP |EPA |Reuters )?(?:photos?|picture|image|photograph)\s*(?:by\b|:|/|credit\b)"
+    r"[^()\n]{1,80}\)[\s.…]*$",
+    re.IGNORECASE,
+)
+
+
 def _is_caption(line: str) -> bool:
     stripped = line.strip()
     if len(stripped.split()) > 80:
@@ -772,7 +785,7 @@ def _is_caption(line: str) -> bool:
         return False  # "Reuters" alone: a publisher line or the agency's sign-off, not a photo credit
     if lex.caption_label.match(stripped) or _CAPTION_INSIDE.search(stripped):
         return True
-    if _LEADING_CREDIT.match(stripped):
+    if _LEADING_CREDIT.match(stripped) or _PHOTO_BY_END.search(stripped):
         return True
     if len(stripped.split()) > 60:
         return False
@@ -1105,14 +1118,21 @@ class _Lines:
     def __init__(self, text: str) -> None:
         self.text = text
         self.spans: list[tuple[int, int]] = []
+        stamps: list[int] = []  # stamps split off the end of a line: "... coronavirusTuesday, March 10"
         for s, e in _lines(text):
             if text[s:e].strip():
-                self.spans += _split_date_prefix(
+                pieces = _split_date_prefix(
                     text, s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip())
                 )
+                tail = _split_glued_tail(text, *pieces[-1])
+                if len(tail) > 1 and _GLUED_STAMP.search(text[tail[0][1] - 1: tail[1][1]]):
+                    stamps.append(len(self.spans) + len(pieces))
+                self.spans += pieces[:-1] + tail
         self.chrome: dict[int, Chrome] = {}  # line index -> chrome
         self.dated_lead: Chrome | None = None  # "July 15, 2024:" opening the story's first paragraph
         self.repeated: set[int] = set()  # lines that are chrome only because they occur twice
+        for i in stamps:  # the stamp is chrome even where no other rule reads it ("... GMT Read More »")
+            self.mark(i, "date", _chrome_stub("date", [], None, _full_date(self.line(i))))
 
     def line(self, i: int) -> str:
         s, e = self.spans[i]
@@ -1155,6 +1175,36 @@ def _split_date_prefix(text: str, start: int, end: int) -> list[tuple[int, int]]
     return [(start, start + m.end()), (rest, end)]
 
 
+# A stamp run into the end of the headline, its line break lost: "... tests positive for
+# coronavirusTuesday, March 10, 2020", "... make us so happy5 min read . Updated: 19 Jun 2022"
+_GLUED_STAMP = re.compile(
+    rf"(?<=[a-z’'”\"?!])(?:(?=[A-Z])(?i:{_WEEKDAY}),?\s+(?i:{_ANY_DATE.pattern}).{{0,30}}"
+    r"|\d{1,3}\s*(?i:min(?:ute)?s?\s+read)\b.{0,80})$"
+)
+# A reporter's sign-off closing a paragraph: "... rose to seven people. (Roi Kais)"
+# a feed's mark after a truncated summary: "... swung into action,” Chief Press Secretary to the via IFTTT"
+_FEED_SIGN_OFF = re.compile(r"\s+via\s+(?:IFTTT|Feedburner|dlvr\.it|Zapier)\s*$", re.IGNORECASE)
+_SIGN_OFF = re.compile(r"(?<=[.!?”\"])\s+\((?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})\)\s*$")
+
+
+def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A stamp glued to a headline's last word, or a reporter's sign-off in parentheses after a
+    paragraph's last sentence, is a line of its own."""
+    line = text[start:end]
+    m = _GLUED_STAMP.search(line)
+    if m and len(line[: m.start()].split()) >= 3:
+        return [(start, start + m.start()), (start + m.start(), end)]
+    m = _FEED_SIGN_OFF.search(line)
+    if m and m.start() > 0:
+        mark = start + m.start() + len(m.group()) - len(m.group().lstrip())
+        return [(start, start + m.start()), (mark, end)]
+    m = _SIGN_OFF.search(line)
+    if m and _is_name(m.group("name")) and not _is_known_outlet(m.group("name")):
+        cut = start + m.start()
+        return [(start, cut), (start + m.start("name") - 1, end)]
+    return [(start, end)]
+
+
 # "TRUMP: Wrong." said twice in a transcript, or a quotation repeated, is speech, not a repeated caption
 _SPOKEN = re.compile(r"^\W*[A-Z][\w.'’ -]{0,30}:\s|[“”\"‘]")
 
@@ -1193,6 +1243,36 @@ def _is_ticker(line: str) -> bool:
     )
 
 
+# "Catherine Garcia has worked as a senior writer at The Week since 2014. ...": the author's box
+_BIO = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+(?:is|was|has been|has worked as|works as)"
+    r"\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}(?:writer|reporter|correspondent|editor|journalist|columnist|"
+    r"contributor|producer|photographer)s?\s+(?:at|for|with|of|on|who|covering|based)\b"
+)
+_PAREN_NAME = re.compile(r"\((?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})\)")
+
+
+def _credit(line: str) -> Chrome | None:
+    """ "Reporting by ...", "X contributed to this report.", a sign-off, an author's box."""
+    if _is_credit(line):
+        return _chrome_stub("credit", [], None, _labelled_date(line)[0])
+    names = _sign_off_or_bio(line)
+    return _chrome_stub("credit", names, None, None) if names else None
+
+
+def _sign_off_or_bio(line: str) -> list[str] | None:
+    """The reporter's name when the line is a sign-off in parentheses ("(Roi Kais)") or an author's
+    box below the story ("X is a senior reporter at Y ..."), which reports nothing."""
+    stripped = line.strip()
+    m = _PAREN_NAME.fullmatch(stripped)
+    if m and _is_name(m.group("name")) and not _is_known_outlet(m.group("name")):
+        return [m.group("name")]
+    m = _BIO.match(stripped)
+    if m and _is_name(m.group("name")) and not re.search(r"\b(?:said|told|says|added)\b", stripped):
+        return [m.group("name")]
+    return None
+
+
 def _classify_anywhere(lines: _Lines) -> None:
     """Chrome that is chrome wherever it stands: furniture, captions, bylines, credits, related links."""
     text_lines = [lines.line(i) for i in range(len(lines.spans))]
@@ -1226,8 +1306,8 @@ def _classify_anywhere(lines: _Lines) -> None:
             lines.mark(i, "related")
         elif _is_date_line(line, header=False):
             lines.mark(i, "date", _chrome_stub("date", [], None, _full_date(line)))
-        elif _is_credit(line):
-            lines.mark(i, "credit", _chrome_stub("credit", [], None, _labelled_date(line)[0]))
+        elif (credit := _credit(line)) is not None:
+            lines.mark(i, "credit", credit)
         elif _is_contact(line):
             lines.mark(i, "furniture")
         elif lex.inline_related.match(line) and len(line.split()) <= 40:
@@ -1576,12 +1656,61 @@ def _tail(lines: _Lines, body_first: int) -> None:
             lines.mark(last, "credit")
 
 
+_BULLET_ONLY = re.compile(r"\s*[-•·●▪*–—]\s*")
+_BULLETED = re.compile(r"^\s*[•·●▪►]\s*\S")
+
+
+_LONE_LABEL = re.compile(r"\W*(?:photo|image|picture|video)\W*", re.IGNORECASE)
+_LONE_CREDIT = re.compile(r"\W*credits?\W*", re.IGNORECASE)
+
+
+def _labelled_caption_blocks(lines: _Lines, body_first: int) -> None:
+    """ "Photo" alone, the caption, "Credit" alone, the credit ("Pool photo by Ian West"): a picture's
+    block in a copied story, labels and all."""
+    n = len(lines.spans)
+    for i in range(body_first, n - 3):
+        if not _LONE_LABEL.fullmatch(lines.line(i)):
+            continue
+        below = range(i + 2, min(n - 1, i + 4))
+        credit = next((k for k in below if _LONE_CREDIT.fullmatch(lines.line(k))), None)
+        if credit is not None and len(lines.line(credit + 1).split()) <= 12:
+            for j in range(i, credit + 2):
+                lines.mark(j, "caption")
+
+
+def _body_repeats_and_teasers(lines: _Lines, body_first: int) -> None:
+    """Below the headline: a line said twice in a row (an image's alt text and its caption, "Mali
+    is the eighth-largest country in Africa."), other stories' titles after lone bullets ("-" then
+    "Massacre in the favela: ..."), and one bulleted title between two paragraphs of the story
+    ("• Meghan's claim ... challenged by experts"): a link to another story."""
+    n = len(lines.spans)
+    for i in range(body_first, n - 1):
+        line = lines.line(i)
+        if (_normalise_line(line) == _normalise_line(lines.line(i + 1)) and 3 <= len(line.split()) <= 40
+                and not _SPOKEN.search(line)):
+            for j in (i, i + 1):
+                if j not in lines.chrome:
+                    lines.mark(j, "caption")
+    _labelled_caption_blocks(lines, body_first)
+    markers = [j for j in range(body_first, n - 1) if _BULLET_ONLY.fullmatch(lines.line(j))]
+    for j in markers if len(markers) >= 2 else []:
+        if j + 1 not in lines.chrome and len(lines.line(j + 1).split()) <= 40:
+            lines.mark(j + 1, "related")
+    for i in range(body_first + 1, n - 1):
+        line = lines.line(i)
+        if (i not in lines.chrome and _BULLETED.match(line) and len(line.split()) <= 20
+                and not re.search(r"[.!?:;”\"]\s*$", line)
+                and _is_prose(lines.line(i - 1)) and _is_prose(lines.line(i + 1))):
+            lines.mark(i, "related")
+
+
 def detect_structure(text: str) -> FoundStructure:
     lines = _Lines(text)
     _classify_anywhere(lines)
     publisher_hint: list[str] = []
     pub_i, head_i, body_first = _header(lines, publisher_hint)
     _tail(lines, body_first)
+    _body_repeats_and_teasers(lines, body_first)
     dates_end = _top_dates(lines, body_first)
     _teaser_stamps(lines, dates_end)
 

@@ -1,0 +1,226 @@
+"""Page chrome classes found on unseen pasted pages (benchmarks/chrome): each on a made-up page,
+with the prose and the quotes next to it that must stay what they are.
+
+All names are fictional."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcetrace.analysis import analyze_text
+from sourcetrace.structure import detect_structure, is_boilerplate
+
+STORY = "The port authority said on Friday that ships would be unloaded again from Saturday morning."
+QUOTE = '"We have a fair agreement," union leader Rui Costa told reporters outside the port.'
+
+
+def chrome(text: str) -> list[tuple[str, str]]:
+    return [(c.kind, c.span.text) for c in detect_structure(text).structure.chrome]
+
+
+def test_a_date_run_into_the_headline_is_split_off_and_dates_the_page():
+    found = detect_structure(f"Dock strike ends in Lisbon after four daysFriday, March 15, 2024\n{STORY}\n")
+    assert found.title == "Dock strike ends in Lisbon after four days"
+    assert found.published == "2024-03-15"
+    assert chrome(f"Dock strike ends in Lisbon after four daysFriday, March 15, 2024\n{STORY}\n") == [
+        ("date", "Friday, March 15, 2024")
+    ]
+
+
+def test_a_reading_time_run_into_the_headline_is_chrome():
+    text = f"Why the dock strike ended so suddenly4 min read . Updated: 15 Mar 2024, 10:23 PM IST\n{STORY}\n"
+    found = detect_structure(text)
+    assert found.title == "Why the dock strike ended so suddenly"
+    assert chrome(text) == [("date", "4 min read . Updated: 15 Mar 2024, 10:23 PM IST")]
+
+
+def test_a_headline_ending_with_a_day_name_in_prose_stays_whole():
+    found = detect_structure(f"Ministers meet again on Friday\n{STORY}\n")
+    assert found.title == "Ministers meet again on Friday"
+    assert chrome(f"Ministers meet again on Friday\n{STORY}\n") == []
+
+
+def test_a_reporters_sign_off_in_parentheses_is_a_credit():
+    text = f"Dock strike ends\n\n{STORY} (Tiago Lopes)\n"
+    found = detect_structure(text)
+    assert [(c.kind, c.span.text, c.authors) for c in found.structure.chrome] == [
+        ("credit", "(Tiago Lopes)", ["Tiago Lopes"])
+    ]
+
+
+def test_a_parenthesised_aside_inside_prose_is_not_a_sign_off():
+    text = "Dock strike ends\n\nThe union (Lisbon Dockers) said the strike was over and work would resume.\n"
+    assert chrome(text) == []
+
+
+def test_an_author_box_below_the_story_is_a_credit():
+    bio = ("Marta Sousa is a senior reporter at Atlantic Wire who covers ports and shipping. Her work has "
+           'appeared in "Harbour Weekly" and Coastline Review.')
+    found = detect_structure(f"Dock strike ends\n\n{STORY}\n\n{bio}\n")
+    assert [(c.kind, c.authors) for c in found.structure.chrome] == [("credit", ["Marta Sousa"])]
+
+
+def test_a_person_described_in_the_story_is_not_an_author_box():
+    line = "Marta Sousa is a senior reporter at Atlantic Wire who said she was detained for two days."
+    assert chrome(f"Reporter freed\n\n{line}\n") == []
+
+
+def test_a_caption_said_twice_in_a_row_is_chrome_but_a_headline_repeated_is_the_headline():
+    text = ("Dock strike ends\nDock strike ends\n\nLisbon is the largest port in Portugal.\n"
+            f"Lisbon is the largest port in Portugal.\n\n{STORY}\n")
+    found = detect_structure(text)
+    assert found.title == "Dock strike ends"
+    assert [k for k, _ in chrome(text)] == ["furniture", "caption", "caption"]
+
+
+def test_a_long_caption_closed_by_a_photo_credit_is_chrome():
+    ministers = ", ".join(f"Minister {n} of the region" for n in ("Ana Reis", "Rui Melo", "Luis Paz"))
+    caption = ("(From L) " + ministers + " and union leaders of the northern ports and the southern ports "
+               "deliver a speech after a "
+               "meeting in Porto on March 14, 2024 as port workers gather in a fresh push to end an "
+               "escalating dispute over wages and hours in the port. (Photo by CARLA DIAS / AFP)")
+    assert len(caption.split()) > 60
+    assert chrome(f"Dock strike ends\n\n{caption}\n\n{STORY}\n") == [("caption", caption)]
+
+
+def test_a_photographer_joined_to_the_agency_by_a_hyphen_is_a_caption():
+    caption = "Fans celebrate in the stadium after the final. Marta Sousa-USA TODAY Sports"
+    assert chrome(f"Cup final\n\n{STORY}\n\n{caption}\n") == [("caption", caption)]
+
+
+def test_an_agencys_picture_restrictions_are_a_caption():
+    caption = ("This picture released on March 14 shows the port. / AFP PHOTO / KCNA VIA KNS / STR "
+               "---EDITORS NOTE--- RESTRICTED TO EDITORIAL USE - MANDATORY CREDIT")
+    assert chrome(f"Port reopens\n\n{STORY}\n\n{caption}\n") == [("caption", caption)]
+
+
+def test_titles_after_lone_bullets_and_a_bulleted_title_inside_the_story_are_related():
+    teasers = ("-\nMassacre at sea: the navy takes on the smugglersIn the Spotlight\n"
+               "-\nThe ferry ad: touching?\n")
+    bullet = "  • Ferry fares rise for the second time this year"
+    text = f"Dock strike ends\n\n{STORY}\n\n{bullet}\n\n{STORY}\n\n{teasers}"
+    assert [(k, t) for k, t in chrome(text) if k == "related"] == [
+        ("related", "• Ferry fares rise for the second time this year"),
+        ("related", "Massacre at sea: the navy takes on the smugglersIn the Spotlight"),
+        ("related", "The ferry ad: touching?"),
+    ]
+
+
+def test_a_bulleted_list_of_points_stays_prose():
+    text = (f"Dock strike ends\n\n{STORY}\n- For workers: wages rise by four percent next year.\n"
+            "- For ships: unloading resumes on Saturday.\n")
+    assert chrome(text) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Read Time:11 Second",
+    "(The views expressed by the author in the article are his/her own.)",
+    "Website | + posts",
+    "News in English",
+    "Related Post",
+    "We will use your email address only for sending you newsletters. Please see our Privacy Notice.",
+    "A free daily email with the biggest news stories of the day – and the best features from Site.com",
+    "For all the latest updates, download our app Android and iOS.",
+    "(To view our epaper please click here. For all the latest News, visit Harbour Daily.)",
+    "This is a Premium article available exclusively to our subscribers. To read 250+ such articles",
+    "You have exhausted your free article limit. Please support quality journalism.",
+    "You have read {{data.cm.views}} out of {{data.cm.maxViews}} free articles.",
+    "X Harbour Daily operates by its editorial values to provide you quality journalism.",
+    "HomeOpinionLettersTourism minister should be taught a lesson",
+    "Comments are closed.",
+])
+def test_page_furniture_lines(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The minister said the app would be free to download for every citizen from next month.",
+    "The views of the union were put to the minister, who said they are his own concern too.",
+    "Home affairs minister Rui Costa said the port would reopen.",
+    "The paper said it would support independent journalism in the region with a new fund.",
+])
+def test_prose_is_not_furniture(line):
+    assert not is_boilerplate(line)
+
+
+def test_a_quote_by_a_named_person_stays_a_claim_and_chrome_yields_no_actor():
+    text = (f"Dock strike ends\n\n{QUOTE}\n\n{STORY} (Tiago Lopes)\n\n"
+            "Marta Sousa has worked as a senior writer at Atlantic Wire since 2014.\n")
+    a = analyze_text(text)
+    names = {n for actor in a.actors for n in (actor.name, *actor.aliases)}
+    assert "Rui Costa" in names
+    assert not names & {"Tiago Lopes", "Marta Sousa"}
+    contents = [c.content.text for c in a.claims]
+    assert any("We have a fair agreement" in c for c in contents)
+    assert not any("Tiago Lopes" in c or "Marta Sousa" in c for c in contents)
+
+
+# --------------------------------------------------------------------------- classes of the validation
+# part, fixed after its one measurement
+
+
+def test_a_feeds_mark_after_a_truncated_summary_is_split_off():
+    text = f"Dock strike ends\n\n{STORY} The union said the deal was signed by the via IFTTT\n"
+    assert chrome(text) == [("furniture", "via IFTTT")]
+
+
+def test_via_in_prose_is_not_a_feed_mark():
+    text = f"Dock strike ends\n\n{STORY} The ships came in via Lisbon.\n"
+    assert chrome(text) == []
+
+
+def test_a_caption_that_says_where_people_stand_is_a_caption():
+    caption = ("Port chief Rui Costa, center, speaks about the strike Friday at the harbour office. "
+               "Mayor Ana Reis, to his right, also spoke.")
+    assert chrome(f"Dock strike ends\n\n{caption}\n\n{STORY}\n") == [("caption", caption)]
+
+
+def test_a_blogger_template_in_arabic_dates_the_page_and_opens_the_comments():
+    text = (f"احدث المواضيع\n\nالخميس، 26 مايو 2016\n\nDock strike ends\n\n{STORY}\n\n"
+            "ليست هناك تعليقات:\n\nإرسال تعليق\n")
+    found = detect_structure(text)
+    assert found.title == "Dock strike ends"
+    assert found.published == "2016-05-26"
+    assert [k for k, _ in chrome(text)] == ["furniture", "date", "comments", "comments"]
+
+
+@pytest.mark.parametrize("line", [
+    "This transcript has been automatically generated and may not be 100% accurate.",
+    "AI summarized text",
+    "How informative is this news?",
+])
+def test_transcript_and_aggregator_labels(line):
+    assert is_boilerplate(line)
+
+
+def test_a_stamp_split_off_a_teasers_title_is_chrome_with_what_follows_it():
+    text = (f"Port news\n\n{STORY}\n\n"
+            "Black box recovered from the crashed planeWed, 24 Dec 2025 14:43:53 GMT Read More »\n")
+    assert chrome(text) == [("date", "Wed, 24 Dec 2025 14:43:53 GMT Read More »")]
+
+
+def test_a_pictures_labelled_block_is_a_caption_and_its_photographer_no_actor():
+    block = ("Photo\n\nPrime Minister Ana Reis speaking with union leaders at the port in Lisbon on "
+             "March 14, 2024.\n\nCredit\nPool photo by Carla Dias\n")
+    text = f"Dock strike ends\n\n{STORY}\n\n{block}\n{QUOTE}\n"
+    assert [k for k, _ in chrome(text)] == ["caption"] * 4
+    a = analyze_text(text)
+    names = {n for actor in a.actors for n in (actor.name, *actor.aliases)}
+    assert "Carla Dias" not in names and "Rui Costa" in names
+
+
+def test_a_lone_photo_label_without_a_credit_line_leaves_the_story_alone():
+    text = f"Dock strike ends\n\n{STORY}\n\nPhoto\n\n{STORY}\n\nCredit union members said they agreed.\n"
+    assert chrome(text) == []
+
+
+@pytest.mark.parametrize("line", [
+    "This summary was created by an AI system. The use of this summary is subject to our Terms of Service.",
+    "View original article on NPR",
+    "Contact us about this post",
+    "Read more here.",
+    "0 views0 comments",
+    "Illustration for article titled U.S. Senators Describe Moment They Were Inspired To Run For Office",
+])
+def test_aggregator_and_cms_lines(line):
+    assert is_boilerplate(line)
