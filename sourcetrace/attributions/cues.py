@@ -13,14 +13,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from sourcetrace.attributions.base import Found, Rule, parts, tok_end
+from sourcetrace.attributions.base import Found, Rule, parts, subtree, tok_end
 from sourcetrace.attributions.clauses import clip_paragraph, cue_range, source_range, subject
-from sourcetrace.attributions.impressions import SEEM_VERBS, is_passive_impression
+from sourcetrace.attributions.impressions import SEEM_VERBS, is_bare_asked, is_passive_impression
 from sourcetrace.attributions.lexicons import Lexicons
 from sourcetrace.learned import Scorer
 
 ACCORDING, VERB, NOUN, LEARNED, SEEM, ADJECTIVE = "according", "verb", "noun", "learned", "seem", "adjective"
-MADE_CLEAR = "made_clear"
+MADE_CLEAR, WHEN_ASKED, MAKE_CASE = "made_clear", "when_asked", "make_the_case"
 
 
 def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | None:
@@ -34,10 +34,14 @@ def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | No
     lemma = tok.lemma_.lower()
     if is_passive_impression(tok):
         return SEEM  # "is expected to win": before the lexicon, which would want a teller
+    if is_bare_asked(tok):
+        return WHEN_ASKED  # "When asked whether P": no subject of its own, before the lexicon's "ask"
     if tok.pos_ == "VERB" and lemma in lex.verbs:
         return VERB
     if tok.pos_ == "VERB" and lemma == "make" and _clear(tok) is not None:
         return MADE_CLEAR
+    if tok.pos_ == "VERB" and lemma == "make" and _made_case(tok) is not None:
+        return MAKE_CASE
     if tok.pos_ == "VERB" and lemma in SEE_AS and _object_as(tok):
         return VERB  # "they see Trump as the likelier winner": a view, as "view X as Y" is
     if tok.pos_ == "NOUN" and (lemma in lex.nouns or _prep_after(tok, lex.noun_preps.get(lemma))):
@@ -64,7 +68,14 @@ CUE_RULES = (
         '"Trump has made clear that he will run", "She made it clear the comment hit a nerve": "make '
         'clear" is a cue, what follows "clear" in the clause the content',
     ),
+    Rule(
+        "make_the_case",
+        '"They have made the case that she is too close to Wall Street", "made the point that P", "has made '
+        'no secret of his frustration": the verb and its object are the cue, the "that" clause (or what has '
+        "no secret made of it) the content",
+    ),
 )
+_CASE_NOUNS = frozenset({"case", "point", "argument"})
 SEE_AS = frozenset({"see", "regard", "portray", "paint", "cast", "characterize", "characterise", "depict"})
 
 
@@ -89,6 +100,49 @@ def made_clear_find(verb: Token, text: str) -> Found | None:
     subj = subject(verb)
     return Found(
         cue=cue,
+        content=content,
+        source=source_range(subj, verb) if subj is not None else None,
+        head=subj,
+        lemma="make",
+        verb=verb,
+    )
+
+
+def _made_case(verb: Token) -> tuple[Token, Token] | None:
+    """(the cue's last token, the content's head) of "made the case that P", "made no secret of X"."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    if obj.lemma_.lower() == "secret" and any(c.lower_ == "no" for c in obj.lefts):
+        of = next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return (of, pobj) if pobj is not None else None
+    if obj.lemma_.lower() not in _CASE_NOUNS:
+        return None
+    clause = next(
+        (
+            c
+            for h in (obj, verb)
+            for c in h.rights
+            if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    return (obj, clause) if clause is not None else None
+
+
+def make_case_find(verb: Token, text: str) -> Found | None:
+    """Source (the subject), cue ("have made the case", "has made no secret of"), content."""
+    found = _made_case(verb)
+    if found is None:
+        return None
+    last, head = found
+    content = parts(text, [clip_paragraph(text, subtree(head), verb.idx)])
+    if not content:
+        return None
+    subj = subject(verb)
+    return Found(
+        cue=(cue_range(verb)[0], tok_end(last)),
         content=content,
         source=source_range(subj, verb) if subj is not None else None,
         head=subj,

@@ -35,6 +35,12 @@ IMPRESSION_RULES = (
         'source: "Cruz is confident that P", "Republicans are worried about P", "was eager to show P"',
     ),
     Rule(
+        "when_asked",
+        '"When asked whether he would run, Sanders said no", "Carson, asked about his claims, ...": an '
+        '"asked" with no subject of its own is a cue with no source ("asked", "asked about"), the question '
+        "its content",
+    ),
+    Rule(
         "weak_inside_content",
         'an impression ("seemed to") or a noun cue ("raised questions about") inside another\'s content '
         "is part of what was said, not a new hop: \"The Journal reported that officials held talks about X\"",
@@ -63,6 +69,42 @@ def is_passive_impression(tok: Token) -> bool:
     if tok.lemma_.lower() == "ask":  # "was asked to name", "was asked about X"
         return "xcomp" in deps or _asked_about(tok) is not None
     return "xcomp" in deps or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+
+
+_OWN_SUBJECT = frozenset({"nsubj", "nsubjpass", "auxpass", "aux", "dobj", "dative"})
+
+
+def is_bare_asked(tok: Token) -> bool:
+    """ "When asked whether P", "asked about X", "when asked to name X": an "asked" that modifies
+    another clause, with no subject (nor object) of its own, and a question."""
+    if tok.lemma_.lower() != "ask" or tok.tag_ not in ("VBN", "VBD"):
+        return False
+    if tok.dep_ not in ("advcl", "relcl", "acl"):
+        return False
+    if any(c.dep_ in _OWN_SUBJECT for c in tok.children):
+        return False
+    if tok.tag_ == "VBD" and (tok.dep_ != "advcl" or tok.i == 0 or tok.doc[tok.i - 1].lower_ != ","):
+        return False  # a past tense is bare only as an aside: '"...," said Carson, asked about X'
+    return _question(tok) is not None
+
+
+def _question(tok: Token) -> Token | None:
+    """What was asked: a "whether" clause, a to-clause, or an "about" phrase."""
+    return next((c for c in tok.rights if c.dep_ in ("ccomp", "xcomp")), None) or _asked_about(tok)
+
+
+def asked_find(verb: Token, text: str) -> Found | None:
+    """ "When asked whether he would run": cue "asked", no source, content "whether he would run";
+    "when asked about the merger": cue "asked about", content "the merger"."""
+    question = _question(verb)
+    if question is None:
+        return None
+    if question.dep_ == "prep":
+        return _asked(verb, question, text, bare=True)
+    content = parts(text, [clip_paragraph(text, subtree(question), verb.idx)])
+    if not content:
+        return None
+    return Found(cue=(verb.idx, tok_end(verb)), content=content, lemma="ask", verb=verb, weak=True)
 
 
 def _asked_about(tok: Token) -> Token | None:
@@ -156,15 +198,16 @@ def adjective_find(adj: Token, text: str) -> Found | None:
     return Found(cue=cue, content=content, source=source, head=subj, lemma=adj.lemma_.lower(), weak=weak)
 
 
-def _asked(verb: Token, about: Token, text: str) -> Found | None:
-    """ "He was asked about the merger": cue "was asked about", content what he was asked about."""
+def _asked(verb: Token, about: Token, text: str, *, bare: bool = False) -> Found | None:
+    """ "He was asked about the merger": cue "was asked about", content what he was asked about
+    (`bare`: "when asked about", the cue without "when")."""
     pobj = next((c for c in about.children if c.dep_ in ("pobj", "pcomp")), None)
     if pobj is None:
         return None
     content = parts(text, [clip_paragraph(text, subtree(pobj), verb.idx)])
     if not content:
         return None
-    cue = (cue_range(verb)[0], tok_end(about))
+    cue = (verb.idx if bare else cue_range(verb)[0], tok_end(about))
     return Found(cue=cue, content=content, lemma="ask", verb=verb, weak=True)
 
 

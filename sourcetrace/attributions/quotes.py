@@ -84,6 +84,11 @@ _DASH_CREDIT = re.compile(
 
 QUOTE_RULES = (
     Rule("speaker_label", 'a speaker label is a cue: "PENCE: Well, ...", "Poll: Voters ..."'),
+    Rule(
+        "label_named_elsewhere",
+        '"Sanders: Clinton Email Story Has Moved": a label the tagger calls no name is a speaker when '
+        'the article names him elsewhere ("Bernie Sanders")',
+    ),
     Rule("dash_credit", 'a quotation credited after a dash: "“...” ― Sonya Herridge"'),
     Rule("quote_whole", "a content that is part of a quotation takes the whole quotation"),
     Rule("quote_resumes", '"“We will win,” he said, “and they will lose.”": the quote resumes after the cue'),
@@ -103,13 +108,13 @@ QUOTE_RULES = (
 def punctuation_finds(doc: Doc, text: str, regions: list[Range], off: frozenset[str]) -> list[Found]:
     """Cues that are punctuation: a speaker label ("PENCE: Well, ...", "Poll: Voters ...") and a
     quotation credited after a dash ("“...” ― Sonya Herridge")."""
-    finds = [] if "speaker_label" in off else _speaker_labels(doc, text)
+    finds = [] if "speaker_label" in off else _speaker_labels(doc, text, "label_named_elsewhere" not in off)
     if "dash_credit" not in off:
         finds.extend(_dash_credits(doc, text, regions))
     return finds
 
 
-def _speaker_labels(doc: Doc, text: str) -> list[Found]:
+def _speaker_labels(doc: Doc, text: str, named_elsewhere: bool = True) -> list[Found]:
     stop = lexicons().speaker_stoplist
     finds: list[Found] = []
     for m in _SPEAKER_LABEL.finditer(text):
@@ -119,7 +124,9 @@ def _speaker_labels(doc: Doc, text: str) -> list[Found]:
         colon = m.end("name")
         head = head_at(doc, m.start("name"), colon)
         content = trimmed(text, (m.start("said"), m.end("said")))
-        if content is None or head is None or not _speaker_like(doc, name, m.start("name"), colon, head):
+        if content is None or head is None or not _speaker_like(
+            doc, name, m.start("name"), colon, head, named_elsewhere
+        ):
             continue
         finds.append(
             Found(
@@ -151,7 +158,7 @@ def _dash_credits(doc: Doc, text: str, regions: list[Range]) -> list[Found]:
     return finds
 
 
-def _speaker_like(doc: Doc, name: str, start: int, end: int, head: Token) -> bool:
+def _speaker_like(doc: Doc, name: str, start: int, end: int, head: Token, named_elsewhere: bool) -> bool:
     """A label that names someone: a transcript speaker (all capitals), a named entity, or an
     unnamed source/document ("Poll: ..."); not a headline kicker ("Stealth Over Health: ...")."""
     if name.isupper():
@@ -159,9 +166,16 @@ def _speaker_like(doc: Doc, name: str, start: int, end: int, head: Token) -> boo
     lex = lexicons()
     if head.lemma_.lower() in lex.documents or head.lemma_.lower() in lex.anonymous:
         return True
-    return any(
+    if any(
         ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and ent.start_char < end and start < ent.end_char
         for ent in doc.char_span(start, end, alignment_mode="expand").ents
+    ):
+        return True
+    # "Sanders: Clinton Email Story Has Moved": a headline's name the tagger missed there is a
+    # name when the article names him elsewhere ("Bernie Sanders")
+    return named_elsewhere and any(
+        ent.label_ in ("PERSON", "ORG") and ent[-1].text == head.text and not start <= ent.start_char < end
+        for ent in doc.ents
     )
 
 

@@ -15,15 +15,24 @@ from sourcetrace.attributions.cues import (
     CUE_RULES,
     LEARNED,
     MADE_CLEAR,
+    MAKE_CASE,
     NOUN,
     SEEM,
     VERB,
+    WHEN_ASKED,
     cue_candidates,
     made_clear_find,
+    make_case_find,
     verb_tags,
 )
 from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
-from sourcetrace.attributions.impressions import IMPRESSION_RULES, adjective_find, drop_weak_nested, seem_find
+from sourcetrace.attributions.impressions import (
+    IMPRESSION_RULES,
+    adjective_find,
+    asked_find,
+    drop_weak_nested,
+    seem_find,
+)
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
 from sourcetrace.attributions.nesting import (
     NESTING_RULES,
@@ -187,6 +196,12 @@ def _find(
         return verb_find(tok, verb_tags(tok, lexicons(), scorer), text, regions, off)
     if kind == SEEM:
         return seem_find(tok, text, scorer)
+    if kind == WHEN_ASKED and "when_asked" in off:  # switched off: the lexicon's "ask" again
+        return verb_find(tok, verb_tags(tok, lexicons(), scorer), text, regions, off)
+    if kind == WHEN_ASKED:
+        return asked_find(tok, text)
+    if kind == MAKE_CASE:
+        return None if "make_the_case" in off else make_case_find(tok, text)
     if kind == MADE_CLEAR:
         return None if "made_clear" in off else made_clear_find(tok, text)
     if kind == ADJECTIVE:

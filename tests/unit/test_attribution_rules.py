@@ -409,6 +409,31 @@ CASES = [
         [],
     ),
     (
+        "make_the_case",
+        "They have made the case that she is too close to Wall Street banks. Emanuel has made no secret "
+        "of his frustration with the title. He made a case for the plan.",
+        (),
+        [
+            ("They", "have made the case", "that she is too close to Wall Street banks", None),
+            ("Emanuel", "has made no secret of", "his frustration with the title", None),
+        ],
+        [],
+    ),
+    (
+        "when_asked",
+        "When asked whether he would run, Sanders said no. When asked about the merger, she smiled.",
+        (),
+        [(None, "asked", "whether he would run", None), (None, "asked about", "the merger", None)],
+        [("Sanders", "When asked", "whether he would run", None)],
+    ),
+    (
+        "label_named_elsewhere",
+        "Sanders: Clinton Email Story Has Moved.\n\nBernie Sanders spoke on Sunday.",
+        (),
+        [("Sanders", ":", "Clinton Email Story Has Moved", None)],
+        [],
+    ),
+    (
         "seemed_to",
         "The senator seemed to lose patience with the committee. It appears that the talks have failed. "
         "The bank is expected to raise its rate. The group is also known as ISIL.",
@@ -843,6 +868,12 @@ def test_seemed_to_leaves_a_complement_that_reports_to_the_verb_rules(nlp):
     assert results(doc, ("learned_cues", "seemed_to")) == expected
 
 
+def test_a_headline_label_named_nowhere_else_is_no_speaker(nlp):
+    # the tagger calls "Sanders" no name here and the article names nobody so: a kicker, not a speaker
+    doc = nlp("Sanders: Clinton Email Story Has Moved.\n\nThe story moved on Sunday.")
+    assert results(doc, ("learned_cues",)) == []
+
+
 def test_seemed_to_takes_what_someone_was_asked_about(nlp):
     # a passive "ask" with no agent: nobody is named as the asker; the question is the content
     doc = nlp("Clinton was asked about the merger. Rubio was asked to name an achievement.")
@@ -966,3 +997,16 @@ def test_explained_x_as_y_says_what_the_teller_calls_it(nlp):
     doc = nlp("The health ministry explained the rules.")
     atts, _ = find_attributions(doc, Article(text=doc.text), [], disabled_rules=("learned_cues",))
     assert [a for a in atts if not a.frame] == []
+
+
+def test_a_document_reads_only_a_quotation(nlp):
+    # lexicon line "read quote": what a document reads is a quotation or what follows a colon, never
+    # an object ("read a summary")
+    doc = nlp(
+        "“We will win in November,” the statement read. The prosecutor read a summary of the facts. "
+        "At the bottom it reads: “Support the cause.”"
+    )
+    assert results(doc, ("learned_cues",)) == [
+        ("the statement", "read", "We will win in November", None),
+        ("it", "reads", "Support the cause", None),
+    ]
