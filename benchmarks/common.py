@@ -246,3 +246,37 @@ def _descendants(pid: int) -> list[int]:
             out.append(c)
             todo.append(c)
     return out
+
+
+# ---------------------------------------------------------------- hand-read page sets (dates, chrome)
+
+
+def page_set(gold: dict, texts: Path, part: str):
+    """(part, page, file name, text) for each page of a page set's gold (`pages`, and `validation`:
+    the held-out keys) whose text is in `texts` as `<key>.txt`, in `part` ("dev", "validation" or
+    "all"); a missing text is said on stderr and skipped."""
+    import sys
+
+    held = set(gold["validation"])
+    for page in gold["pages"]:
+        name = "validation" if page["key"] in held else "dev"
+        if part not in ("all", name):
+            continue
+        path = texts / f"{page['key']}.txt"
+        if not path.is_file():
+            print(f"{page['key']}: no text at {path}; skipped", file=sys.stderr)
+            continue
+        yield name, page, path.name, path.read_text(encoding="utf-8")
+
+
+def page_set_main(prog: str, doc: str, default_gold: Path, run: Callable, argv: list[str] | None) -> int:
+    """The command line both page-set runners share: TEXTS [--gold F] [--part dev|validation|all]."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog=prog, description=doc.split("\n\n")[0])
+    parser.add_argument("texts", type=Path, help="folder of <key>.txt texts")
+    parser.add_argument("--gold", type=Path, default=default_gold)
+    parser.add_argument("--part", choices=("dev", "validation", "all"), default="dev")
+    args = parser.parse_args(argv)
+    run(args.gold, args.texts, args.part)
+    return 0

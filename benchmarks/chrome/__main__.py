@@ -10,12 +10,12 @@ normalised, as in `chain_eval`). Printed per page and per part.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter
 from pathlib import Path
 
+from benchmarks.common import page_set, page_set_main
 from sourcetrace.chain_eval import _has_words, norm
 
 GOLD = Path(__file__).resolve().parent / "gold.json"
@@ -47,17 +47,8 @@ def run(gold_path: Path, texts: Path, part: str) -> dict[str, Counter]:
     from sourcetrace.analysis import analyze_many, prepare_article
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    held = set(gold["validation"])
-    chosen = []
-    for page in gold["pages"]:
-        name = "validation" if page["key"] in held else "dev"
-        path = texts / f"{page['key']}.txt"
-        if part not in ("all", name):
-            continue
-        if not path.is_file():
-            print(f"{page['key']}: no text at {path}; skipped", file=sys.stderr)
-            continue
-        chosen.append((name, page, prepare_article(path.read_text(encoding="utf-8"), source_path=path.name)))
+    chosen = [(name, page, prepare_article(text, source_path=file_name))
+              for name, page, file_name, text in page_set(gold, texts, part)]
     totals: dict[str, Counter] = {"dev": Counter(), "validation": Counter()}
     analyses = analyze_many([article for _, _, article in chosen])
     for (name, page, _), analysis in zip(chosen, analyses, strict=True):
@@ -75,13 +66,7 @@ def run(gold_path: Path, texts: Path, part: str) -> dict[str, Counter]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.chrome", description=__doc__.split("\n\n")[0])
-    parser.add_argument("texts", type=Path, help="folder of <key>.txt texts")
-    parser.add_argument("--gold", type=Path, default=GOLD)
-    parser.add_argument("--part", choices=("dev", "validation", "all"), default="dev")
-    args = parser.parse_args(argv)
-    run(args.gold, args.texts, args.part)
-    return 0
+    return page_set_main("python -m benchmarks.chrome", __doc__, GOLD, run, argv)
 
 
 if __name__ == "__main__":

@@ -9,11 +9,12 @@ page and overall, for the development and validation parts separately.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter
 from pathlib import Path
+
+from benchmarks.common import page_set, page_set_main
 
 GOLD = Path(__file__).resolve().parent / "gold.json"
 VERDICTS = ("found", "wrong", "missed", "false", "null ok")
@@ -38,17 +39,9 @@ def run(gold_path: Path, texts: Path, part: str) -> dict[str, Counter]:
     from sourcetrace.analysis import prepare_article
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    held = set(gold["validation"])
     totals: dict[str, Counter] = {"dev": Counter(), "validation": Counter()}
-    for page in gold["pages"]:
-        name = "validation" if page["key"] in held else "dev"
-        if part not in ("all", name):
-            continue
-        path = texts / f"{page['key']}.txt"
-        if not path.is_file():
-            print(f"{page['key']}: no text at {path}; skipped", file=sys.stderr)
-            continue
-        got = prepare_article(path.read_text(encoding="utf-8"), source_path=path.name).published
+    for name, page, file_name, text in page_set(gold, texts, part):
+        got = prepare_article(text, source_path=file_name).published
         v = verdict(page["published"], got)
         totals[name][v] += 1
         print(f"{name:10} {v:8} {page['key']:32} gold {page['published'] or '-':10}  got {got or '-'}")
@@ -59,13 +52,7 @@ def run(gold_path: Path, texts: Path, part: str) -> dict[str, Counter]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.dates", description=__doc__.split("\n\n")[0])
-    parser.add_argument("texts", type=Path, help="folder of <key>.txt texts")
-    parser.add_argument("--gold", type=Path, default=GOLD)
-    parser.add_argument("--part", choices=("dev", "validation", "all"), default="dev")
-    args = parser.parse_args(argv)
-    run(args.gold, args.texts, args.part)
-    return 0
+    return page_set_main("python -m benchmarks.dates", __doc__, GOLD, run, argv)
 
 
 if __name__ == "__main__":
