@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from sourcetrace.actors import person_nouns
-from sourcetrace.attributions.base import Range, np_range, subtree, tok_end
+from sourcetrace.attributions.base import Found, Range, np_range, subtree, tok_end
 from sourcetrace.attributions.lexicons import lexicons
 
 _RELATIVE = {"that", "which", "who", "whom"}
@@ -116,6 +116,15 @@ def source_range(subj: Token, verb: Token) -> Range:
         ):
             s = max(s, tok_end(tok))
     return s, e
+
+
+def subject_found(of: Token, cue: Range, content: list[Range], lemma: str, **extra) -> Found:
+    """The attribution the subject of the verb `of` makes (no subject: no source), for the cue kinds
+    that speak through a verb's subject: "has made (it) clear", "made the case", "raised questions
+    about"; `extra` are further Found fields (`verb=`, `weak=`)."""
+    subj = subject(of)
+    return Found(cue=cue, content=content, source=source_range(subj, of) if subj is not None else None,
+                 head=subj, lemma=lemma, **extra)
 
 
 def cue_range(verb: Token, prep: Token | None = None) -> Range:

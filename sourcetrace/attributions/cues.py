@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from sourcetrace.attributions.base import Found, Rule, parts, subtree, tok_end
-from sourcetrace.attributions.clauses import clip_paragraph, cue_range, source_range, subject
+from sourcetrace.attributions.clauses import clip_paragraph, cue_range, subject_found
 from sourcetrace.attributions.impressions import SEEM_VERBS, is_bare_asked, is_passive_impression
 from sourcetrace.attributions.lexicons import Lexicons
 from sourcetrace.learned import Scorer
@@ -97,15 +97,7 @@ def made_clear_find(verb: Token, text: str) -> Found | None:
     content = parts(text, [clip_paragraph(text, (verb.doc[clear.i + 1].idx, end), verb.idx)])
     if not content:
         return None
-    subj = subject(verb)
-    return Found(
-        cue=cue,
-        content=content,
-        source=source_range(subj, verb) if subj is not None else None,
-        head=subj,
-        lemma="make",
-        verb=verb,
-    )
+    return subject_found(verb, cue, content, "make", verb=verb)
 
 
 def _made_case(verb: Token) -> tuple[Token, Token] | None:
@@ -140,15 +132,7 @@ def make_case_find(verb: Token, text: str) -> Found | None:
     content = parts(text, [clip_paragraph(text, subtree(head), verb.idx)])
     if not content:
         return None
-    subj = subject(verb)
-    return Found(
-        cue=(cue_range(verb)[0], tok_end(last)),
-        content=content,
-        source=source_range(subj, verb) if subj is not None else None,
-        head=subj,
-        lemma="make",
-        verb=verb,
-    )
+    return subject_found(verb, (cue_range(verb)[0], tok_end(last)), content, "make", verb=verb)
 
 
 def _object_as(tok: Token) -> bool:

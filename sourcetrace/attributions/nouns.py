@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sourcetrace.attributions.base import Found, Rule, minus, np_range, parts, sentence, subtree, tok_end
-from sourcetrace.attributions.clauses import cue_range, drop_opening_conjunction, source_range, subject
+from sourcetrace.attributions.clauses import cue_range, drop_opening_conjunction, subject_found
 from sourcetrace.attributions.lexicons import lexicons
 
 NOUN_RULES = (
@@ -89,12 +89,4 @@ def noun_prep_find(noun: Token, text: str) -> Found | None:
     pieces = parts(text, [subtree(pobj)]) if pobj is not None else []
     if not pieces:
         return None
-    subj = subject(verb)
-    return Found(
-        cue=(cue_range(verb)[0], tok_end(nxt)),
-        content=pieces,
-        source=source_range(subj, verb) if subj is not None else None,
-        head=subj,
-        lemma=noun.lemma_.lower(),
-        weak=True,
-    )
+    return subject_found(verb, (cue_range(verb)[0], tok_end(nxt)), pieces, noun.lemma_.lower(), weak=True)
