@@ -81,6 +81,11 @@ def _chain(
         links.append(_link(att, article, actors, parsed))
         att = by_id.get(att.parent or "")
     links.reverse()
+    # "X said he could not believe P": the belief nested in X's own statement is still X's word,
+    # one hop, not "X › X" (the inner link, the one the claim is, stays)
+    links = [link for link, inner in zip(links, [*links[1:], None], strict=False)
+             if not (inner is not None and _teller(link) and _teller(inner) and link.actor
+                     and link.actor == inner.actor)]
     if len(links) >= 2 and links[-1].label == UNATTRIBUTED_LABEL and _teller(links[-2]):
         # "the official said the North appears to have failed": a cue with no source of its own
         # inside what a teller says adds no teller; the claim rests on the teller

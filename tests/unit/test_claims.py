@@ -484,3 +484,13 @@ def test_a_cue_with_no_source_inside_what_a_teller_says_adds_no_link(nlp, text, 
     claims = analyze_text(text, publisher="Daily").claims
     claim = next(c for c in claims if c.content.text == content)
     assert [(link.label, link.kind) for link in claim.chain] == chain
+
+
+def test_a_speaker_reporting_their_own_belief_is_one_hop_not_two():
+    from sourcetrace.analysis import analyze_text
+
+    text = ("Harbor Gate Holdings reported losses on Monday.\n\n"
+            "Jane Doe, chief executive of Harbor Gate, said she could not believe the mistakes "
+            "being made by the board.")
+    [claim] = [c for c in analyze_text(text).claims if "mistakes" in c.content.text]
+    assert [link.label for link in claim.chain] == ["Jane Doe"]
