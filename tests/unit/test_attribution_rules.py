@@ -427,6 +427,13 @@ CASES = [
         [("Sanders", "When asked", "whether he would run", None)],
     ),
     (
+        "when_asked",  # opening the sentence, with an "if" clause the parser calls adverbial
+        "Asked if he was ever bullied, the candidate smiled. Asked what a deal looks like, Devine smiled.",
+        (),
+        [(None, "Asked", "if he was ever bullied", None), (None, "Asked", "what a deal looks like", None)],
+        [("Devine", "Asked", "what a deal looks like", None)],
+    ),
+    (
         "label_named_elsewhere",
         "Sanders: Clinton Email Story Has Moved.\n\nBernie Sanders spoke on Sunday.",
         (),
