@@ -423,8 +423,12 @@ CASES = [
         "when_asked",
         "When asked whether he would run, Sanders said no. When asked about the merger, she smiled.",
         (),
-        [(None, "asked", "whether he would run", None), (None, "asked about", "the merger", None)],
-        [("Sanders", "When asked", "whether he would run", None)],
+        [
+            (None, "asked", "whether he would run", None),
+            ("Sanders", "said", "no", None),
+            (None, "asked about", "the merger", None),
+        ],
+        [("Sanders", "When asked", "whether he would run", None), ("Sanders", "said", "no", None)],
     ),
     (
         "when_asked",  # opening the sentence, with an "if" clause the parser calls adverbial
@@ -432,6 +436,17 @@ CASES = [
         (),
         [(None, "Asked", "if he was ever bullied", None), (None, "Asked", "what a deal looks like", None)],
         [("Devine", "Asked", "what a deal looks like", None)],
+    ),
+    (
+        "pro_form",
+        "Most voters said yes. He said so. She said otherwise.",
+        (),
+        [
+            ("Most voters", "said", "yes", None),
+            ("He", "said", "so", None),
+            ("She", "said", "otherwise", None),
+        ],
+        [],
     ),
     (
         "label_named_elsewhere",
