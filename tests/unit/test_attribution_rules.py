@@ -438,6 +438,17 @@ CASES = [
         [("Devine", "Asked", "what a deal looks like", None)],
     ),
     (
+        "in_poll",
+        "In a CBS News poll released Monday, 45 percent of voters chose Smith. But in the latest survey, "
+        "he trails. He leads in the polls.",
+        (),
+        [
+            ("a CBS News poll released Monday", "In", "45 percent of voters chose Smith", None),
+            ("the latest survey", "in", "he trails", None),
+        ],
+        [],
+    ),
+    (
         "pro_form",
         "Most voters said yes. He said so. She said otherwise.",
         (),
