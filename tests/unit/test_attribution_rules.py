@@ -16,6 +16,8 @@ from sourcetrace.errors import InputError
 from sourcetrace.model import Article, ArticleStructure, Span
 from sourcetrace.nlp import get_pipeline
 
+EXEC, FIRM = "an executive familiar with the talks", "The firm declined to renew the offer"  # according_outer
+
 CASES = [
     (
         "condition_before_that",
@@ -311,6 +313,16 @@ CASES = [
         [
             ("The minister", "said", "the talks collapsed, according to the Courier", None),
             ("the Courier", "according to", "the talks collapsed", None),
+        ],
+    ),
+    (
+        "according_outer",  # any source, when the aside ends the sentence outside a quotation
+        FIRM + ", according to " + EXEC + ".",
+        (),
+        [("The firm", "declined", "to renew the offer", None), (EXEC, "according to", FIRM, None)],
+        [
+            ("The firm", "declined", "to renew the offer, according to " + EXEC, None),
+            (EXEC, "according to", FIRM, None),
         ],
     ),
     (
