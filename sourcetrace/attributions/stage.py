@@ -18,6 +18,7 @@ from sourcetrace.attributions.cues import (
     MADE_CLEAR,
     MAKE_CASE,
     NOUN,
+    REPORTEDLY,
     SEEM,
     VERB,
     WHEN_ASKED,
@@ -32,6 +33,7 @@ from sourcetrace.attributions.impressions import (
     adjective_find,
     asked_find,
     drop_weak_nested,
+    reportedly_find,
     seem_find,
 )
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
@@ -187,6 +189,8 @@ def _find(
         return None if "according_to" in off else according_find(tok, text)
     if kind == IN_POLL:
         return None if "in_poll" in off else poll_find(tok, text)
+    if kind == REPORTEDLY:
+        return None if "reportedly" in off else reportedly_find(tok, text)
     if kind == VERB and "see_as" in off and tok.lemma_.lower() not in lexicons().verbs:
         return None  # "see X as Y" (cues.SEE_AS) switched off
     if kind in (VERB, LEARNED):

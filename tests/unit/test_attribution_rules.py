@@ -461,6 +461,13 @@ CASES = [
         [],
     ),
     (
+        "reportedly",
+        "The club is reportedly spending $1.5 million on ads. The senator allegedly took a bribe.",
+        (),
+        [(None, "reportedly", ["The club is", "spending $1.5 million on ads"], None)],
+        [],
+    ),
+    (
         "pro_form",
         "Most voters said yes. He said so. She said otherwise.",
         (),
