@@ -253,7 +253,7 @@ def _object_content(c: VerbCall) -> None:
     to-clause is the content; a "quote" verb takes neither ("continued to rise" is no report)."""
     if c.children or c.subj is None:
         return
-    deps = ("xcomp", "dobj", "oprd") if "obj" in c.tags else ("xcomp",)
+    deps = ("xcomp", "dobj", "oprd") if "obj" in c.tags or _document_finds(c) else ("xcomp",)
     if "quote" in c.tags:
         deps = ()
     c.children = [t for t in c.verb.children if t.dep_ in deps]
@@ -266,6 +266,15 @@ def _object_content(c: VerbCall) -> None:
         called = next((t for t in asides if t.i > after), None)
         if obj is not None and called is not None:
             c.children = [obj, called]
+
+
+def _document_finds(c: VerbCall) -> bool:
+    """ "A recent CNN survey found 90 percent support for X", "One 2009 paper found improvements in
+    Y": what a poll, study or report finds is its object (not what a person finds)."""
+    subj = c.subj
+    if c.verb.lemma_.lower() != "find" or subj is None:
+        return False
+    return subj.lemma_.lower() in lexicons().documents
 
 
 _PRO_FORMS = frozenset({"so", "no", "yes", "otherwise"})

@@ -468,6 +468,13 @@ CASES = [
         [],
     ),
     (
+        "object_content",  # what a poll or study finds is its object; what police find is not said
+        "A recent CNN survey found 90 percent support for background checks. Police found a car.",
+        (),
+        [("A recent CNN survey", "found", "90 percent support for background checks", None)],
+        [],
+    ),
+    (
         "pro_form",
         "Most voters said yes. He said so. She said otherwise.",
         (),
