@@ -281,13 +281,18 @@ _PRO_FORMS = frozenset({"so", "no", "yes", "otherwise"})
 
 
 def _pro_form(c: VerbCall) -> None:
-    """ "half said so", "46 percent said yes", "Sanders said no to the war", "said otherwise": a word
-    that stands for a whole answer is what was said (the parser calls it an adverb or interjection)."""
+    """ "half said so", "46 percent said yes", "Sanders said no to the war", "said otherwise", "26
+    percent said the same": a word that stands for a whole answer is what was said (the parser calls
+    it an adverb, an interjection or the subject)."""
     if c.children or c.subj is None or c.verb.lemma_.lower() != "say":
         return
-    nxt = c.verb.doc[c.verb.i + 1] if c.verb.i + 1 < len(c.verb.doc) else None
+    doc, i = c.verb.doc, c.verb.i
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
     if nxt is not None and nxt.head == c.verb and nxt.lower_ in _PRO_FORMS:
         c.children = [nxt]
+    elif nxt is not None and nxt.lower_ == "the" and i + 2 < len(doc) and doc[i + 2].lower_ == "same":
+        if doc[i + 2].head == c.verb:  # "26 percent said the same" (the parser's subject)
+            c.children = [doc[i + 2]]
 
 
 def _shifted_object(c: VerbCall) -> None:

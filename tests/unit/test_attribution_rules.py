@@ -476,12 +476,13 @@ CASES = [
     ),
     (
         "pro_form",
-        "Most voters said yes. He said so. She said otherwise.",
+        "Most voters said yes. He said so. She said otherwise. Last month, 26 percent said the same.",
         (),
         [
             ("Most voters", "said", "yes", None),
             ("He", "said", "so", None),
             ("She", "said", "otherwise", None),
+            ("26 percent", "said", "the same", None),
         ],
         [],
     ),
