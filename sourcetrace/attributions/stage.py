@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from sourcetrace import learned
 from sourcetrace.attributions.base import Found, Range, Rule, trimmed
+from sourcetrace.attributions.clauses import relative_source
 from sourcetrace.attributions.cues import (
     ACCORDING,
     ADJECTIVE,
@@ -83,6 +84,11 @@ STAGE_RULES = (
         "rebuttal",
         'a content that calls something untrue ("the report is false", "there is no truth in this", '
         '"baseless") is a denial (data/rebuttals.txt)',
+    ),
+    Rule(
+        "relative_source",
+        '"party leaders who say P": the source\'s words are the relative pronoun ("who"), as PolNeAR '
+        "marks them; the teller (actor, chain label) stays the antecedent",
     ),
     Rule(
         "learned_cues",
@@ -407,12 +413,23 @@ def find_sourcing(
             f.source_actor, f.source_kind = (actor.id if actor else None), kind
     if "continuing_teller" not in off:
         inherit_outer(finds)
+    _relative_sources(finds, off)
     responses = [
         _response(n, voiced(response_find(doc, r, subj), finds), text, book)
         for n, (r, subj) in enumerate(silent, 1)
     ]
     rebut = "rebuttal" not in off
     return Sourcing([_attribution(f, text, book, rebut) for f in every], book.actors, responses)
+
+
+def _relative_sources(finds: list[Found], off: frozenset[str]) -> None:
+    """ "leaders who say P": the source's words are "who", the teller (resolved before) the leaders;
+    nested inside another's words, the antecedent stays cut from them (the source is unchanged)."""
+    if "relative_source" in off:
+        return
+    for f in finds:
+        if f.parent is None:
+            f.source = relative_source(f) or f.source
 
 
 def _response(n: int, f: Found, text: str, book: ActorBook) -> Response:

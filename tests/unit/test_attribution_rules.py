@@ -475,6 +475,13 @@ CASES = [
         [],
     ),
     (
+        "relative_source",
+        "Party leaders who say the vote was rigged are wrong.",
+        (),
+        [("who", "say", "the vote was rigged", None)],
+        [("Party leaders", "say", "the vote was rigged", None)],
+    ),
+    (
         "pro_form",
         "Most voters said yes. He said so. She said otherwise. Last month, 26 percent said the same.",
         (),
