@@ -625,10 +625,12 @@ def _parse_fields(fields: list[str], day: str | None) -> tuple[list[str], str | 
 
 
 def _split_on_date(f: str, day: str | None) -> tuple[str, str | None]:
-    """ "Joana Marques on June 26, 2023" -> the name, and the date when none was found before."""
-    on = re.match(r"^(?P<who>.+?)\s+on\s+(?P<d>.+)$", f)
-    if on and _is_date_line(on.group("d"), header=True):
-        return on.group("who"), day or _full_date(on.group("d"))
+    """ "Joana Marques on June 26, 2023", "Joana Marques, Published Jan 27, 2014, 12:00am EST" -> the
+    name, and the date when none was found before."""
+    for cut in re.finditer(r"\s+on\s+|,\s+", f):
+        rest = f[cut.end():]
+        if cut.start() > 0 and _is_date_line(rest, header=True):
+            return f[: cut.start()], day or _full_date(rest)
     return f, day
 
 

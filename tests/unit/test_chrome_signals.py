@@ -1,0 +1,39 @@
+"""General signals of page chrome and page dates found on a fresh set of pasted pages
+(benchmarks/chrome/gold-3.json, benchmarks/dates/gold-4.json): each on a made-up page, with the
+prose next to it that must stay prose.
+
+All names are fictional."""
+
+from __future__ import annotations
+
+from sourcetrace.analysis import analyze_text
+from sourcetrace.structure import detect_structure
+
+HEAD = "Dock strike ends in Lisbon after four days"
+STORY = "The port authority said on Friday that ships would be unloaded again from Saturday morning."
+QUOTE = '"We have a fair agreement," union leader Rui Costa told reporters outside the port.'
+
+
+def chrome(text: str) -> list[tuple[str, str]]:
+    return [(c.kind, c.span.text) for c in detect_structure(text).structure.chrome]
+
+
+def actor_names(text: str) -> set[str]:
+    return {n for a in analyze_text(text).actors for n in (a.name, *a.aliases)}
+
+
+# --- a byline whose date follows a comma: "By X, Published <date>"
+
+
+def test_a_byline_with_its_date_after_a_comma_names_the_author_and_dates_the_page():
+    text = f"{HEAD}\n\nBy Marta Quintela, Published Mar 15, 2024, 9:00am EST\n\n{STORY}\n"
+    found = detect_structure(text)
+    assert found.published == "2024-03-15"
+    byline = [c for c in found.structure.chrome if c.kind == "byline"]
+    assert [(c.authors, c.date) for c in byline] == [(["Marta Quintela"], "2024-03-15")]
+    assert "Marta Quintela" not in actor_names(text)
+
+
+def test_a_byline_with_a_role_after_the_comma_is_not_read_as_a_date():
+    found = detect_structure(f"{HEAD}\n\nBy Marta Quintela, Staff Writer\n\n{STORY}\n")
+    assert found.published is None
