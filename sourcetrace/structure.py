@@ -1540,10 +1540,12 @@ def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome |
     if day is not None:
         return _chrome_stub("date", [], None, day)
     names = _names(line)
-    if after_headline and names and len(line.split()) <= 4 and j + 1 < len(lines.spans) and _is_date_line(
-        lines.line(j + 1), header=True
+    below = lines.line(j + 1) if j + 1 < len(lines.spans) else ""
+    if after_headline and names and len(line.split()) <= 4 and (
+        _is_date_line(below, header=True) or _foreign_date(below)
     ):
-        # "Edward Lima" alone under the headline, then "18 Apr 2023": the author, then the date
+        # "Edward Lima" alone under the headline, then "18 Apr 2023" (or "Giugno 24, 2017"): the
+        # author, then the date
         return _chrome_stub("byline", names, None, None)
     return None
 

@@ -37,3 +37,20 @@ def test_a_byline_with_its_date_after_a_comma_names_the_author_and_dates_the_pag
 def test_a_byline_with_a_role_after_the_comma_is_not_read_as_a_date():
     found = detect_structure(f"{HEAD}\n\nBy Marta Quintela, Staff Writer\n\n{STORY}\n")
     assert found.published is None
+
+
+# --- the author's name alone above a date line in another language
+
+
+def test_an_author_name_above_a_date_in_another_language_is_a_byline():
+    text = f"{HEAD}\n\nMarta Quintela\nMarzo 15, 2024\n\n{STORY}\n\n{QUOTE}\n"
+    found = detect_structure(text)
+    assert found.published == "2024-03-15"
+    assert ("byline", "Marta Quintela") in chrome(text)
+    assert "Marta Quintela" not in actor_names(text)
+    assert "Rui Costa" in actor_names(text)
+
+
+def test_a_name_above_a_story_line_is_not_a_byline():
+    text = f"{HEAD}\n\nMarta Quintela\n{STORY}\n"
+    assert ("byline", "Marta Quintela") not in chrome(text)
