@@ -1187,6 +1187,11 @@ _GLUED_STAMP = re.compile(
 # a feed's mark after a truncated summary: "... swung into action,” Chief Press Secretary to the via IFTTT"
 _FEED_SIGN_OFF = re.compile(r"\s+via\s+(?:IFTTT|Feedburner|dlvr\.it|Zapier)\s*$", re.IGNORECASE)
 _SIGN_OFF = re.compile(r"(?<=[.!?”\"])\s+\((?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})\)\s*$")
+# A wire story's credits run into its last sentence, the line break lost: "... earlier this year.
+# Reporting by Laurie Chen; Writing by Bernard Orr; Editing by Andrew HeavensOur Standards: ..."
+_GLUED_CREDITS = re.compile(
+    r"(?<=[.!?”\"])\s+\(?(?=(?:Additional\s+)?(?:Reporting|Writing|Editing)(?:\s+and\s+[a-z]+)?\s+by\s+[A-Z])"
+)
 
 
 def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1199,6 +1204,12 @@ def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     m = _FEED_SIGN_OFF.search(line)
     if m and m.start() > 0:
         mark = start + m.start() + len(m.group()) - len(m.group().lstrip())
+        return [(start, start + m.start()), (mark, end)]
+    m = _GLUED_CREDITS.search(line)
+    credits = line[m.end():] if m else ""
+    if m and len(credits.split()) <= 40 and (";" in credits or credits.rstrip().endswith(")")):
+        # several credits ("Reporting by X; Editing by Y"), or one in parentheses: never a sentence
+        mark = start + len(line[: m.end()].rstrip("("))
         return [(start, start + m.start()), (mark, end)]
     m = _SIGN_OFF.search(line)
     if m and _is_name(m.group("name")) and not _is_known_outlet(m.group("name")):

@@ -54,3 +54,28 @@ def test_an_author_name_above_a_date_in_another_language_is_a_byline():
 def test_a_name_above_a_story_line_is_not_a_byline():
     text = f"{HEAD}\n\nMarta Quintela\n{STORY}\n"
     assert ("byline", "Marta Quintela") not in chrome(text)
+
+
+# --- wire credits run into the story's last sentence
+
+
+def test_wire_credits_run_into_the_last_sentence_are_a_credit():
+    text = (f"{HEAD}\n\nLISBON, March 15 (Atlantic Wire) - {STORY} Reporting by Marta Quintela; Writing by "
+            "Tomas Brandao; Editing by Ines VazOur Standards: The Atlantic Wire Trust Principles.\n")
+    credit = [t for k, t in chrome(text) if k == "credit"]
+    assert credit == ["Reporting by Marta Quintela; Writing by Tomas Brandao; Editing by Ines VazOur "
+                      "Standards: The Atlantic Wire Trust Principles."]
+    names = actor_names(text)
+    assert not names & {"Marta Quintela", "Tomas Brandao", "Ines VazOur Standards", "Ines Vaz"}
+    contents = [c.content.text for c in analyze_text(text).claims if not c.dismissed]
+    assert contents and not any("Reporting by" in c for c in contents)
+
+
+def test_credits_in_parentheses_after_a_sentence_are_a_credit():
+    text = f"{HEAD}\n\n{STORY} (Reporting by Marta Quintela; Editing by Ines Vaz)\n"
+    assert ("credit", "(Reporting by Marta Quintela; Editing by Ines Vaz)") in chrome(text)
+
+
+def test_a_sentence_about_reporting_by_someone_stays_prose():
+    text = f"{HEAD}\n\n{STORY} Reporting by the agency showed the ships were full.\n"
+    assert [k for k, _ in chrome(text)] == []
