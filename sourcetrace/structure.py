@@ -1334,6 +1334,45 @@ def _classify_anywhere(lines: _Lines) -> None:
             lines.repeated.add(i)
 
 
+_FIELD_RUN = 4  # adjacent short label-like lines that make a block of fields or a menu
+_LONE_DATE_LABEL = re.compile(rf"\W*(?:registered|{_DATE_LABEL})\s*(?:date|time)?\W*", re.IGNORECASE)
+
+
+def _is_field_line(line: str) -> bool:
+    """ "• Product Code", "• 240 dpi", "Media size", "Top related orgs:": a few words that are no
+    sentence (no closing stop, no quotation)."""
+    bare = _BULLET_ONLY.sub("", line, count=1) if _BULLET_ONLY.match(line) else line
+    words = [w for w in bare.split() if re.search(r"\w", w)]  # "Kyodo / Kyodo News Images": four words
+    return 0 < len(words) <= 4 and not re.search(r"[.!?”\"]\s*$|[“”\"]", bare)
+
+
+def _field_runs(lines: _Lines, body_first: int) -> None:
+    """A block of four or more adjacent short lines that are no sentences (a picture agency's fields
+    "Product Code" / "ILEA0001" / "Registered date" / "2017/4/25 20:13", a menu, a tag list) is page
+    furniture; a date under a lone date label in it ("Registered date" / "2017/4/25") dates the page.
+    A run made mostly of people's names (a list of people under its label) is left alone; the header
+    above the story (a short headline among date lines and labels) is not looked at."""
+    n, text = len(lines.spans), lines.text
+    i = body_first
+    while i < n:
+        j = i
+        while j < n and _is_field_line(lines.line(j)) and (
+            j == i or text[lines.spans[j - 1][1]: lines.spans[j][0]].count("\n") == 1
+        ):
+            j += 1
+        run = range(i, j)
+        bare = [_BULLET_ONLY.sub("", lines.line(k), count=1) for k in run]
+        people = sum(1 for b in bare if len(b.split()) >= 2 and _names(b))
+        if len(run) >= _FIELD_RUN and 2 * people <= len(run):
+            for n_k, k in enumerate(run):
+                below = bare[n_k + 1] if n_k + 1 < len(bare) else ""
+                if _LONE_DATE_LABEL.fullmatch(bare[n_k]) and _full_date(below):
+                    lines.mark(k + 1, "date", _chrome_stub("date", [], None, _full_date(below)))
+                if k not in lines.chrome:
+                    lines.mark(k, "furniture")
+        i = max(j, i + 1)
+
+
 def _header(lines: _Lines, publisher_hint: list[str]) -> tuple[int | None, int | None, int]:
     """Publisher line and headline (line indexes), skipping the chrome above and below the headline.
 
@@ -1724,6 +1763,7 @@ def detect_structure(text: str) -> FoundStructure:
     _classify_anywhere(lines)
     publisher_hint: list[str] = []
     pub_i, head_i, body_first = _header(lines, publisher_hint)
+    _field_runs(lines, body_first)
     _tail(lines, body_first)
     _body_repeats_and_teasers(lines, body_first)
     dates_end = _top_dates(lines, body_first)

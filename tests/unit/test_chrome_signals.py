@@ -79,3 +79,40 @@ def test_credits_in_parentheses_after_a_sentence_are_a_credit():
 def test_a_sentence_about_reporting_by_someone_stays_prose():
     text = f"{HEAD}\n\n{STORY} Reporting by the agency showed the ships were full.\n"
     assert [k for k, _ in chrome(text)] == []
+
+
+# --- a block of short field lines: a picture agency's product fields, a menu
+
+
+PRODUCT = """{head}
+
+{story}
+
+  • Product Code
+  • XQ0001234
+  • Registered date
+  • 2024/3/15 20:13:57
+  • Credit
+  • Atlantic Wire / Atlantic Images
+  • Media size
+  • 1302 × 1821 pixel
+"""
+
+
+def test_a_block_of_field_lines_is_furniture_and_its_registered_date_dates_the_page():
+    text = PRODUCT.format(head=HEAD, story=STORY)
+    found = detect_structure(text)
+    assert found.published == "2024-03-15"
+    marked = chrome(text)
+    assert ("date", "• 2024/3/15 20:13:57") in marked
+    assert ("furniture", "• Product Code") in marked and ("furniture", "• 1302 × 1821 pixel") in marked
+    assert ("furniture", "• Atlantic Wire / Atlantic Images") in marked
+    contents = [c.content.text for c in analyze_text(text).claims if not c.dismissed]
+    assert not any("Product Code" in c or "Media size" in c for c in contents)
+
+
+def test_a_list_of_names_and_three_short_lines_stay_prose():
+    names = f"{HEAD}\n\nThe union named:\nRui Costa\nMarta Quintela\nTomas Brandao\nIsa Vaz\n"
+    assert chrome(names) == []
+    three = f"{HEAD}\n\n{STORY}\nShips waiting\nCranes idle\nTrucks queued\n\n{QUOTE}\n"
+    assert chrome(three) == []
