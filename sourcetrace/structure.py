@@ -300,6 +300,8 @@ class _ChromeLexicon:
     tail_comments_regex: tuple[re.Pattern[str], ...]
     tail_paywall_regex: tuple[re.Pattern[str], ...]
     inline_related: re.Pattern[str]
+    inline_labels: frozenset[str]  # "read also", "see also": the label alone on its line
+    share_platforms: frozenset[str]  # "facebook", "digg": the buttons of a share bar
     roles: re.Pattern[str]
     caption_label: re.Pattern[str]
     agency_end: re.Pattern[str]
@@ -329,6 +331,8 @@ def _chrome_lexicon() -> _ChromeLexicon:
         inline_related=re.compile(
             rf"^\W*(?:{alts('inline_related_prefixes')}|{inline_regex})\s*[:>»|]\s*\S", re.IGNORECASE
         ),
+        inline_labels=frozenset(data.get("inline_related_prefixes", [])),
+        share_platforms=frozenset(data.get("share_platforms", [])),
         roles=re.compile(rf"\b(?:{alts('byline_roles')})s?\b", re.IGNORECASE),
         caption_label=re.compile(
             rf"^[\s(\[]*(?:{alts('caption_labels')})(?:\s+credit)?\s*(?:[:,|]|\s+by\b|\s*/)\s*\S",
@@ -822,6 +826,8 @@ def _tail_marker(line: str) -> str | None:
         return "comments"
     if norm in lex.tail_related or any(r.fullmatch(norm) for r in lex.tail_related_regex):
         return "related"
+    if norm in lex.inline_labels:  # "Read Also" alone: other stories' headlines follow
+        return "related"
     return None
 
 
@@ -1286,6 +1292,13 @@ def _sign_off_or_bio(line: str) -> list[str] | None:
     return None
 
 
+def _is_share_bar(line: str) -> bool:
+    """ "Buffer Digg Facebook Google LinkedIn Pinterest Print Reddit": only the names of the
+    platforms a share bar offers (three or more)."""
+    words = [w for w in re.split(r"[\s|,/·•]+", line.strip().lower()) if w]
+    return len(words) >= 3 and all(w in _chrome_lexicon().share_platforms for w in words)
+
+
 def _classify_anywhere(lines: _Lines) -> None:
     """Chrome that is chrome wherever it stands: furniture, captions, bylines, credits, related links."""
     text_lines = [lines.line(i) for i in range(len(lines.spans))]
@@ -1325,7 +1338,7 @@ def _classify_anywhere(lines: _Lines) -> None:
             lines.mark(i, "furniture")
         elif lex.inline_related.match(line) and len(line.split()) <= 40:
             lines.mark(i, "related")
-        elif not re.search(r"[^\W\d_]", line):
+        elif not re.search(r"[^\W\d_]", line) or _is_share_bar(line):
             lines.mark(i, "furniture")  # no letter at all: "« 1 ... 708 (709) 710 ... »", "* * *"
         elif counts.get(_normalise_line(line), 0) > 1 and not _SPOKEN.search(line) and (
             len(line.split()) <= 6 or (len(line.split()) <= 12 and not re.search(r"[.!?”\"]\s*$", line))
@@ -1616,9 +1629,11 @@ def _repeats_later(lines: _Lines, i: int) -> bool:
 
 
 def _inline_related_block(lines: _Lines, i: int) -> int:
-    """ "Read more from Harbour News:" and a few headlines inside the story, which then goes on:
+    """ "Read more from Harbour News:" (or "Read Also" alone) and a few headlines inside the story,
+    which then goes on:
     the headlines are marked related and their number returned (0 when the story does not go on)."""
-    if not lines.line(i).rstrip().endswith(":"):
+    label = lines.line(i).rstrip()
+    if not label.endswith(":") and _normalise_line(label) not in _chrome_lexicon().inline_labels:
         return 0
     j = i + 1
     run = _headline_run(lines, j)

@@ -116,3 +116,41 @@ def test_a_list_of_names_and_three_short_lines_stay_prose():
     assert chrome(names) == []
     three = f"{HEAD}\n\n{STORY}\nShips waiting\nCranes idle\nTrucks queued\n\n{QUOTE}\n"
     assert chrome(three) == []
+
+
+# --- a related-stories label alone on its line, then other stories' headlines, then the story again
+
+
+def test_a_read_also_label_alone_opens_a_block_of_related_headlines_inside_the_story():
+    text = (f"{HEAD}\n\n{STORY}\n\nRead Also\n  • What I will do if elected – Costa\n"
+            f"  • Port workers and their old promises\n\n{QUOTE}\n")
+    marked = chrome(text)
+    assert ("related", "Read Also") in marked
+    assert ("related", "• What I will do if elected – Costa") in marked
+    assert ("related", "• Port workers and their old promises") in marked
+    contents = [c.content.text for c in analyze_text(text).claims if not c.dismissed]
+    assert "We have a fair agreement" in contents
+    assert not any("What I will do" in c for c in contents)
+
+
+def test_a_short_line_between_paragraphs_without_a_label_is_not_related():
+    text = f"{HEAD}\n\n{STORY}\n\nPort workers and their old promises\n\n{QUOTE}\n"
+    assert chrome(text) == []
+
+
+# --- share widgets and an image's alt text
+
+
+def test_share_prompts_a_share_bar_and_alt_text_are_furniture():
+    for line in ("Kindly share this story:", "Please Share If You Like This News",
+                 "Buffer Digg Facebook Google LinkedIn Pinterest Print Reddit Twitter", "costa photo"):
+        text = f"{HEAD}\n\n{line}\n\n{STORY}\n"
+        assert chrome(text) == [("furniture", line)], line
+        assert detect_structure(text).title == HEAD
+
+
+def test_prose_about_sharing_and_photos_stays_prose():
+    for line in ("The union will share the ships' data with the port authority, Costa said.",
+                 "Share prices fell",
+                 "Costa posted a photo", "posted a photo", "costa sent the image"):
+        assert chrome(f"{HEAD}\n\n{STORY}\n\n{line}\n\n{QUOTE}\n") == [], line
