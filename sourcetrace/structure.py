@@ -1292,11 +1292,33 @@ def _sign_off_or_bio(line: str) -> list[str] | None:
     return None
 
 
+# "FinancialGovernment SolutionsLegalReuters News AgencyRisk Management ...": a site's menu whose
+# items lost the spaces between them (a lower-case letter run into the next item's capital)
+_GLUED_ITEM = re.compile(r"[a-z]{2}[A-Z][a-z]")
+_EMPTY_LABEL = re.compile(r"[^\W\d_][\w '’&-]{0,40}:")
+
+
+def _is_glued_menu(line: str) -> bool:
+    return len(_GLUED_ITEM.findall(line)) >= 4 and not re.search(r"[.!?”\"]\s*$", line)
+
+
 def _is_share_bar(line: str) -> bool:
     """ "Buffer Digg Facebook Google LinkedIn Pinterest Print Reddit": only the names of the
     platforms a share bar offers (three or more)."""
     words = [w for w in re.split(r"[\s|,/·•]+", line.strip().lower()) if w]
     return len(words) >= 3 and all(w in _chrome_lexicon().share_platforms for w in words)
+
+
+def _empty_labels(lines: _Lines) -> None:
+    """ "Top related persons:" / "Top related locs:": labels in a row with nothing after them
+    (a widget whose contents were not copied)."""
+    n = len(lines.spans)
+    for i in range(n - 1):
+        pair = (lines.line(i).strip(), lines.line(i + 1).strip())
+        if all(_EMPTY_LABEL.fullmatch(p) and len(p.split()) <= 4 for p in pair):
+            for j in (i, i + 1):
+                if j not in lines.chrome:
+                    lines.mark(j, "furniture")
 
 
 def _classify_anywhere(lines: _Lines) -> None:
@@ -1338,13 +1360,14 @@ def _classify_anywhere(lines: _Lines) -> None:
             lines.mark(i, "furniture")
         elif lex.inline_related.match(line) and len(line.split()) <= 40:
             lines.mark(i, "related")
-        elif not re.search(r"[^\W\d_]", line) or _is_share_bar(line):
+        elif not re.search(r"[^\W\d_]", line) or _is_glued_menu(line) or _is_share_bar(line):
             lines.mark(i, "furniture")  # no letter at all: "« 1 ... 708 (709) 710 ... »", "* * *"
         elif counts.get(_normalise_line(line), 0) > 1 and not _SPOKEN.search(line) and (
             len(line.split()) <= 6 or (len(line.split()) <= 12 and not re.search(r"[.!?”\"]\s*$", line))
         ):
             lines.mark(i, "furniture")  # the same short line twice: a repeated caption, a section label
             lines.repeated.add(i)
+    _empty_labels(lines)
 
 
 _FIELD_RUN = 4  # adjacent short label-like lines that make a block of fields or a menu

@@ -154,3 +154,26 @@ def test_prose_about_sharing_and_photos_stays_prose():
                  "Share prices fell",
                  "Costa posted a photo", "posted a photo", "costa sent the image"):
         assert chrome(f"{HEAD}\n\n{STORY}\n\n{line}\n\n{QUOTE}\n") == [], line
+
+
+# --- layout signals: a menu whose items lost their spaces, labels with nothing after them
+
+
+def test_a_menu_run_together_is_furniture():
+    menu = "NewsSportBusinessTech & ScienceOpinionPodcasts"
+    text = f"{menu}\n{HEAD}\n\n{STORY}\n"
+    assert ("furniture", menu) in chrome(text)
+    assert detect_structure(text).title == HEAD
+
+
+def test_names_with_inner_capitals_in_prose_stay_prose():
+    line = "McDonald and DeSantis met LinkedIn and YouTube staff in McAllen on Friday, officials said."
+    assert chrome(f"{HEAD}\n\n{line}\n") == []
+
+
+def test_empty_labels_in_a_row_are_furniture_but_a_label_before_its_quote_is_not():
+    text = f"Top related people:\nTop related places:\n{HEAD}\n\n{STORY}\n"
+    assert chrome(text)[:2] == [("furniture", "Top related people:"), ("furniture", "Top related places:")]
+    assert detect_structure(text).title == HEAD
+    speech = f"{HEAD}\n\n{STORY}\n\nRui Costa said:\n{QUOTE}\n"
+    assert chrome(speech) == []
