@@ -512,7 +512,7 @@ def _byline(line: str, *, header: bool) -> Chrome | None:
             return found
         if len(_FIELD_SPLIT.split(stripped)) >= 2:
             return _byline_fields(stripped, None)  # "Joana Marques | Atlantic Wire | March 15, 2024"
-    return _name_comma_role(stripped)
+    return _name_comma_role(stripped) or _name_glued_role(stripped)
 
 
 def _posted_on(rest: str, day: str | None) -> Chrome | None:
@@ -573,6 +573,20 @@ def _name_then_date(stripped: str) -> Chrome | None:
     )):
         return None
     return _chrome_stub("byline" if names else "date", names or [], None, day)
+
+
+# "Phillip CooreyPolitical editor": the author's name run into the role, the space lost
+_NAME_GLUED_ROLE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?[a-z])(?P<role>[A-Z][\w ]{2,40})$"
+)
+
+
+def _name_glued_role(stripped: str) -> Chrome | None:
+    m = _NAME_GLUED_ROLE.match(stripped)
+    if m is None or not _is_role(m.group("role")) or len(m.group("name").split()) < 2:
+        return None
+    names = _names(m.group("name"))
+    return _chrome_stub("byline", names, None, None) if names else None
 
 
 def _name_comma_role(stripped: str) -> Chrome | None:
@@ -1127,6 +1141,7 @@ class _Lines:
         self.text = text
         self.spans: list[tuple[int, int]] = []
         stamps: list[int] = []  # stamps split off the end of a line: "... coronavirusTuesday, March 10"
+        credits: list[int] = []  # a bare name split off a caption's end: "... a minister. Edwina Pickles"
         for s, e in _lines(text):
             if text[s:e].strip():
                 pieces = _split_date_prefix(
@@ -1135,12 +1150,16 @@ class _Lines:
                 tail = _split_glued_tail(text, *pieces[-1])
                 if len(tail) > 1 and _GLUED_STAMP.search(text[tail[0][1] - 1: tail[1][1]]):
                     stamps.append(len(self.spans) + len(pieces))
+                elif len(tail) > 1 and _bare_name_credit(text[tail[0][0]: tail[1][1]]) is not None:
+                    credits.append(len(self.spans) + len(pieces))
                 self.spans += pieces[:-1] + tail
         self.chrome: dict[int, Chrome] = {}  # line index -> chrome
         self.dated_lead: Chrome | None = None  # "July 15, 2024:" opening the story's first paragraph
         self.repeated: set[int] = set()  # lines that are chrome only because they occur twice
         for i in stamps:  # the stamp is chrome even where no other rule reads it ("... GMT Read More »")
             self.mark(i, "date", _chrome_stub("date", [], None, _full_date(self.line(i))))
+        for i in credits:
+            self.mark(i, "credit", _chrome_stub("credit", [self.line(i)], None, None))
 
     def line(self, i: int) -> str:
         s, e = self.spans[i]
@@ -1200,6 +1219,21 @@ _GLUED_CREDITS = re.compile(
 )
 
 
+# A photographer's bare name closing a caption: "... the rape allegation against a minister. Edwina Pickles"
+_BARE_NAME_END = re.compile(r"(?<=[.!?])\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*$")
+
+
+def _bare_name_credit(line: str) -> int | None:
+    """Where the photographer's (or reporter's) bare name starts, when a line of five words or more
+    ends with a sentence and then a name with no stop of its own; None otherwise."""
+    m = _BARE_NAME_END.search(line)
+    if m is None or len(line[: m.start()].split()) < 5 or not _is_name(m.group("name")):
+        return None
+    if _is_known_outlet(m.group("name")) or _chrome_lexicon().roles.search(m.group("name")):
+        return None
+    return m.start("name")
+
+
 def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A stamp glued to a headline's last word, or a reporter's sign-off in parentheses after a
     paragraph's last sentence, is a line of its own."""
@@ -1221,6 +1255,9 @@ def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if m and _is_name(m.group("name")) and not _is_known_outlet(m.group("name")):
         cut = start + m.start()
         return [(start, cut), (start + m.start("name") - 1, end)]
+    bare = _bare_name_credit(line)
+    if bare is not None:
+        return [(start, start + len(line[:bare].rstrip())), (start + bare, end)]
     return [(start, end)]
 
 
@@ -1629,9 +1666,10 @@ def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome |
     below = lines.line(j + 1) if j + 1 < len(lines.spans) else ""
     if after_headline and names and len(line.split()) <= 4 and (
         _is_date_line(below, header=True) or _foreign_date(below)
+        or (_normalise_line(below).startswith(_normalise_line(line)) and _byline(below, header=True))
     ):
-        # "Edward Lima" alone under the headline, then "18 Apr 2023" (or "Giugno 24, 2017"): the
-        # author, then the date
+        # "Edward Lima" alone under the headline, then "18 Apr 2023" (or "Giugno 24, 2017", or his
+        # byline again, "Edward LimaPolitical editor"): the author, then the date or the byline
         return _chrome_stub("byline", names, None, None)
     return None
 
