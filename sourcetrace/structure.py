@@ -833,7 +833,7 @@ def _tail_marker(line: str) -> str | None:
     """ "related" or "comments" when the line opens the page's tail (other stories, the comments);
     "furniture" for a paywall offer, which opens a block of plans and prices."""
     lex = _chrome_lexicon()
-    norm = _normalise_line(line)
+    norm = _normalise_line(line).rstrip(" -–—")  # "RELATED HEADLINES --"
     if any(r.fullmatch(norm.replace("’", "'").rstrip(" →»›>")) for r in lex.tail_paywall_regex):
         return "furniture"
     if norm in lex.tail_comments or any(r.fullmatch(norm) for r in lex.tail_comments_regex):
@@ -1336,7 +1336,21 @@ _EMPTY_LABEL = re.compile(r"[^\W\d_][\w '’&-]{0,40}:")
 
 
 def _is_glued_menu(line: str) -> bool:
-    return len(_GLUED_ITEM.findall(line)) >= 4 and not re.search(r"[.!?”\"]\s*$", line)
+    return len(_GLUED_ITEM.findall(line)) >= 3 and not re.search(r"[.!?”\"]\s*$", line)
+
+
+# "clock menu more-arrow no yes mobile": the names of a page's icons, lower case, no sentence
+_FUNCTION_WORD = re.compile(
+    r"\b(?:the|a|an|of|to|in|on|at|for|and|or|but|is|are|was|were|be|has|have|had|will|would|"
+    r"it|its|he|she|they|we|you|i|his|her|their|this|that|with|by|from|as|not)\b"
+)
+
+
+def _is_icon_words(line: str) -> bool:
+    words = line.split()
+    return len(words) >= 4 and all(re.fullmatch(r"[a-z][a-z-]*", w) for w in words) and not (
+        _FUNCTION_WORD.search(line)
+    )
 
 
 def _is_share_bar(line: str) -> bool:
@@ -1397,7 +1411,9 @@ def _classify_anywhere(lines: _Lines) -> None:
             lines.mark(i, "furniture")
         elif lex.inline_related.match(line) and len(line.split()) <= 40:
             lines.mark(i, "related")
-        elif not re.search(r"[^\W\d_]", line) or _is_glued_menu(line) or _is_share_bar(line):
+        elif not re.search(r"[^\W\d_]", line) or _is_glued_menu(line) or _is_share_bar(line) or (
+            _is_icon_words(line)
+        ):
             lines.mark(i, "furniture")  # no letter at all: "« 1 ... 708 (709) 710 ... »", "* * *"
         elif counts.get(_normalise_line(line), 0) > 1 and not _SPOKEN.search(line) and (
             len(line.split()) <= 6 or (len(line.split()) <= 12 and not re.search(r"[.!?”\"]\s*$", line))

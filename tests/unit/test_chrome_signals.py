@@ -177,3 +177,47 @@ def test_empty_labels_in_a_row_are_furniture_but_a_label_before_its_quote_is_not
     assert detect_structure(text).title == HEAD
     speech = f"{HEAD}\n\n{STORY}\n\nRui Costa said:\n{QUOTE}\n"
     assert chrome(speech) == []
+
+
+# --- the author's name run into the role; a photographer's bare name closing a caption
+
+
+def test_an_author_name_run_into_the_role_and_the_name_above_it_are_a_byline():
+    text = f"{HEAD}\nMarta Quintela\nMarta QuintelaPolitical editor\n\n{STORY}\n"
+    marked = chrome(text)
+    assert ("byline", "Marta Quintela") in marked and ("byline", "Marta QuintelaPolitical editor") in marked
+    assert "Marta Quintela" not in actor_names(text)
+
+
+def test_a_name_then_a_capitalised_word_is_not_a_glued_role():
+    text = f"{HEAD}\n\nMarta QuintelaHarbour\n\n{STORY}\n"
+    assert [k for k, _ in chrome(text)] == []
+
+
+def test_a_photographers_bare_name_closing_a_caption_is_a_credit():
+    caption = "Rui Costa speaks to dock workers outside the port on Friday. Marta Quintela"
+    text = f"{HEAD}\n\n{STORY}\n\n{caption}\n\n{QUOTE}\n"
+    assert ("credit", "Marta Quintela") in chrome(text)
+    assert "Marta Quintela" not in actor_names(text)
+    assert "Rui Costa" in actor_names(text)
+
+
+def test_a_sentence_ending_with_a_name_and_its_stop_stays_prose():
+    text = f"{HEAD}\n\n{STORY}\n\nThe talks were led by the mediator. He thanked Marta Quintela.\n"
+    assert chrome(text) == []
+
+
+# --- more furniture lines: icon names, labels with a count, an embedded post's signature
+
+
+def test_icon_names_a_list_title_with_its_count_and_an_embed_signature_are_furniture():
+    for line in ("clock menu more-arrow no yes mobile", "Entries in ports (17)", "Filed under:",
+                 "— Harbour Police (@HarbourPD) March 15, 2024", "RELATED HEADLINES --"):
+        text = f"{HEAD}\n\n{STORY}\n\n{line}\n\n{QUOTE}\n"
+        assert [t for _, t in chrome(text)][:1] == [line], line
+
+
+def test_lower_case_prose_and_a_count_in_prose_stay_prose():
+    for line in ("ships wait and cranes stand idle in the port",
+                 "Posts in the port authority were cut to 17 this year (17)."):
+        assert chrome(f"{HEAD}\n\n{STORY}\n\n{line}\n\n{QUOTE}\n") == [], line
