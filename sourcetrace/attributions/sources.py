@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from sourcetrace.actors import institution_heads, is_outlet_name, person_nouns, title_words
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
-from sourcetrace.attributions.lexicons import can_tell, lexicons
+from sourcetrace.attributions.lexicons import can_tell, inanimate, lexicons
 from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import Actor
 from sourcetrace.spans import make_span, trim
@@ -553,6 +553,10 @@ class ActorBook:
             kind = "outlet" if media else "document"
             actor = self.named(name, (kind,)) or self.new(name, "DOCUMENT", kind)
             return self._use(actor, source), kind
+        if inanimate(head):
+            # "The rare intervention by the central bank underscored that P", "yields rose,
+            # suggesting P": an event or a measure tells nothing; the writer reads it
+            return None, "unattributed"
         return None, "named"
 
     @staticmethod

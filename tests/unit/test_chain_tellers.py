@@ -1,0 +1,69 @@
+"""Who the teller of a claim is (issue 10 §2), on short invented sentences: things that cannot
+speak are no tellers, the object of a control verb tells the infinitive's content, and an outlet
+that "has learnt" or "understands" something is an outlet."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcetrace.analysis import analyze_text
+
+
+def chain(text: str, content_key: str) -> list[tuple[str, str]]:
+    """The (label, kind) links of the one claim whose content holds `content_key`."""
+    claims = [c for c in analyze_text(text).claims if content_key in c.content.text]
+    assert len(claims) == 1, [c.content.text for c in analyze_text(text).claims]
+    return [(link.label, link.kind) for link in claims[0].chain]
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        # an event, an action or a change: the writer reads it; no person or organisation tells P
+        (
+            "The rare intervention by the central bank underscored that the yen had fallen too far.",
+            "the yen had fallen too far",
+            [("The rare intervention by the central bank", "unattributed")],
+        ),
+        (
+            "The drop in sales indicated that consumers are cutting back.",
+            "consumers are cutting back",
+            [("The drop in sales", "unattributed")],
+        ),
+        (
+            "The move signals that the government is worried about the currency.",
+            "the government is worried",
+            [("The move", "unattributed")],
+        ),
+        # evidence read like a paper is a document
+        (
+            "The data showed that inflation rose to 4 percent in March.",
+            "inflation rose to 4 percent",
+            [("the data", "document")],
+        ),
+        (
+            "The survey results suggest that voters are tired of the war.",
+            "voters are tired of the war",
+            [("the survey results", "document")],
+        ),
+        # inside what a person says, the thing adds no hop: the claim rests on the person
+        (
+            "Rana Odero, an economist at Harbor Bank, said the move signals that the government is worried.",
+            "the government is worried",
+            [("Rana Odero", "named")],
+        ),
+        # people and bodies stay tellers, whatever their name's words mean
+        (
+            "The Odero campaign suggested that the vote had been rigged.",
+            "the vote had been rigged",
+            [("The Odero campaign", "named")],
+        ),
+        (
+            "Strike Capital said the merger would close in June.",
+            "the merger would close in June",
+            [("Strike Capital", "named")],
+        ),
+    ],
+)
+def test_a_thing_that_cannot_speak_is_no_teller(nlp, text, content_key, expected):
+    assert chain(text, content_key) == expected
