@@ -62,6 +62,12 @@ _NOT_THAT_CLAUSE = ("so", "now", "given", "such")  # "so that", "now that": no c
 _NOT_TAIL = ("punct", "cc", "conj", "advcl", "parataxis", "ccomp", "npadvmod", "advmod")
 # what a teller phrase is made of ("technology news website Re/code", "the paper's editor")
 _TELLER_POS = ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PART", "SYM", "PUNCT")
+# verbs that make their object do what the infinitive says ("forcing the bank to signal P",
+# "prompting the minister to say P", "led analysts to warn P"): the object speaks, not the subject
+_CAUSATIVE = frozenset({
+    "force", "prompt", "lead", "cause", "drive", "push", "spur", "compel", "oblige", "pressure",
+    "inspire", "provoke", "trigger", "move",
+})
 
 
 @dataclass
@@ -133,6 +139,26 @@ def _raised_subject(c: VerbCall) -> None:
     passive = next((t for t in head.children if t.dep_ == "nsubjpass"), None)
     if passive is not None and not any(t.dep_ == "agent" for t in head.children):
         c.subj = passive
+
+
+def _control_object(c: VerbCall) -> None:
+    """ "Yields jumped, forcing the Bank of England to signal that P", "The strike prompted the
+    minister to say P", "leading analysts to warn P": the object of a causative verb tells what its
+    infinitive says, not the causer (a request verb, "urged X to say", is a cue itself)."""
+    v = c.verb
+    obj = _controller(v)
+    if obj is not None:
+        c.subj = obj
+
+
+def _controller(v: Token) -> Token | None:
+    """The object of the causative verb `v` is the infinitive of, when it stands before `v`."""
+    head = v.head
+    if v.dep_ not in ("xcomp", "ccomp") or head.i > v.i or head.lemma_.lower() not in _CAUSATIVE:
+        return None
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in v.children):
+        return None
+    return next((t for t in head.children if t.dep_ == "dobj" and t.i < v.i), None)
 
 
 def _conditional(c: VerbCall) -> None:
@@ -523,7 +549,7 @@ def _cue(c: VerbCall) -> None:
 def _xcomp_cue(c: VerbCall) -> None:
     """ "tries to draw", "appeared to suggest", "could not resist pointing out": one cue."""
     v = c.verb
-    if v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i:
+    if v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i and _controller(v) is None:
         c.cue = (cue_range(v.head)[0], c.cue[1])
 
 
@@ -617,6 +643,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("condition_before_that", _condition_before_that.__doc__, _condition_before_that),
     Rule("subject", "", _find_subject, core=True),
     Rule("raised_subject", _raised_subject.__doc__, _raised_subject),
+    Rule("control_object", _control_object.__doc__, _control_object),
     Rule("conditional", _conditional.__doc__, _conditional),
     Rule("inverted_teller", _inverted_teller.__doc__, _inverted_teller),
     Rule("said_in_document", _said_in_document.__doc__, _said_in_document),

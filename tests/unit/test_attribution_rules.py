@@ -543,6 +543,13 @@ CASES = [
         [(None, "is expected to say", "that costs are rising", None)],
     ),
     (
+        "control_object",
+        "Gilt yields jumped, forcing the Bank of England to signal that it would buy more bonds.",
+        (),
+        [("the Bank of England", "to signal", "that it would buy more bonds", None)],
+        [("Gilt yields", "to signal", "that it would buy more bonds", None)],
+    ),
+    (
         "quote_open_paragraphs",
         "“The board looked at the report.\n\n“Simply put, the strike will go on.\n\n"
         "“We are ready,” the source said.\n",

@@ -67,3 +67,39 @@ def chain(text: str, content_key: str) -> list[tuple[str, str]]:
 )
 def test_a_thing_that_cannot_speak_is_no_teller(nlp, text, content_key, expected):
     assert chain(text, content_key) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        (
+            "The strike spread to three more ports, prompting the transport minister to say that talks "
+            "would resume on Monday.",
+            "talks would resume on Monday",
+            [("the transport minister", "named")],
+        ),
+        (
+            "Sales fell for a third month, leading analysts to warn that the retailer could run out of cash.",
+            "the retailer could run out of cash",
+            [("analysts", "anonymous")],
+        ),
+        (
+            "The protests forced the president to admit that mistakes had been made.",
+            "mistakes had been made",
+            [("the president", "named")],
+        ),
+        (
+            "The minister was forced to admit that the figures were wrong.",
+            "the figures were wrong",
+            [("The minister", "named")],
+        ),
+        # a request verb is a cue itself: what it asks for is its subject's, not the object's word
+        (
+            "Harbor Gate asked the court to rule that the contract was void.",
+            "the contract was void",
+            [("Harbor Gate", "named")],
+        ),
+    ],
+)
+def test_the_object_of_a_causative_verb_tells_the_infinitives_content(nlp, text, content_key, expected):
+    assert chain(text, content_key) == expected
