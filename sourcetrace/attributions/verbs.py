@@ -11,8 +11,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from sourcetrace.attributions.base import (
     QUOTES,
@@ -712,3 +712,56 @@ def verb_find(
         sent_end=c.sent.end_char,
         verb=verb,
     )
+
+
+NOUN_READ_RULE = Rule(
+    "noun_read_cue",
+    '"The brewer is in talks to sell its cider arm, just-food understands.": a reporting verb\'s -s form '
+    "closing its sentence after \", TELLER\" that the tagger read as a plural noun is the cue; the teller "
+    "phrase its source, the words before the comma its content",
+)
+_TELLER_WORDS = 6  # "the London-based trade website just-food"
+
+
+def noun_read_finds(doc: Doc, text: str, finds: list[Found]) -> list[Found]:
+    """The attributions `noun_read_cue` finds: one per sentence whose last word is a reporting verb
+    read as a noun ("..., the Lisbon Post understands."), unless a cue there was already found."""
+    cues = {f.cue[0] for f in finds}
+    out = []
+    for sent in doc.sents:
+        words = [t for t in sent if not (t.is_punct or t.is_space)]
+        last = words[-1] if len(words) >= 4 else None
+        if last is None or last.tag_ != "NNS" or last.idx in cues:
+            continue
+        lemma = last.lower_[:-1] if last.lower_.endswith("s") else ""
+        teller = _teller_before(last, sent) if lemma in lexicons().verbs else None
+        if teller is None:
+            continue
+        comma, head = teller
+        content = parts(text, [(sent.start_char, doc[comma].idx)])
+        if content:
+            source = (doc[comma + 1].idx, tok_end(head))
+            out.append(Found(cue=(last.idx, tok_end(last)), content=content, source=source, head=head,
+                             lemma=lemma, sent_end=sent.end_char))
+    return out
+
+
+def _teller_before(last: Token, sent: SpacySpan) -> tuple[int, Token] | None:
+    """(the comma, the head) of a teller phrase between a comma and `last`: words of a name or a noun
+    phrase, one of them a name, an entity, a hyphenated word ("just-food") or a teller noun."""
+    doc, i = last.doc, last.i - 1
+    while i > sent.start and doc[i].text != "," and last.i - i <= _TELLER_WORDS:
+        tok = doc[i]
+        joined = tok.whitespace_ == "" and doc[i + 1].text == "-"
+        if tok.pos_ not in _TELLER_POS and not joined:
+            return None
+        i -= 1
+    if i <= sent.start or doc[i].text != "," or i + 1 >= last.i:
+        return None
+    phrase = doc[i + 1 : last.i]
+    head = phrase[-1]
+    if head.is_punct:
+        return None
+    hyphen = any(t.text == "-" and t.whitespace_ == "" for t in phrase)  # "just-food"
+    named = hyphen or any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "NORP") for t in phrase)
+    return (i, head) if named or can_tell(head, entities=True, documents=True) else None

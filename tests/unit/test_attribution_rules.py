@@ -550,6 +550,13 @@ CASES = [
         [("Gilt yields", "to signal", "that it would buy more bonds", None)],
     ),
     (
+        "noun_read_cue",  # the tagger reads a sentence-final "understands" as a plural noun
+        "The brewer is in talks to sell its cider business, just-food understands.",
+        (),
+        [("just-food", "understands", "The brewer is in talks to sell its cider business", None)],
+        [],
+    ),
+    (
         "quote_open_paragraphs",
         "“The board looked at the report.\n\n“Simply put, the strike will go on.\n\n"
         "“We are ready,” the source said.\n",
