@@ -6,9 +6,11 @@ embassy official ...", later "the source", "he"), documents and frame outlets ar
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
-from sourcetrace.actors import institution_heads, is_outlet_name, person_nouns, title_words
+from sourcetrace.actors import institution_heads, is_company_word, is_outlet_name, person_nouns, title_words
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
 from sourcetrace.attributions.lexicons import can_tell, inanimate, lexicons
 from sourcetrace.mentions import MentionIndex
@@ -84,6 +86,12 @@ _OFF_RECORD = (
 # a cue noun with no source of its own names its teller: unnamed press reports are news media
 # ("growing media reports that P"), rumours are nobody the text can name
 _TELLING_NOUNS = {"report": "outlet", "story": "outlet", "rumor": "anonymous", "rumour": "anonymous"}
+# how a news outlet tells its own scoop: "Sky News has learnt that P", "just-food understands P",
+# "the Lisbon Post can reveal P" (a person who "has learnt" or "understands" stays a person)
+_SCOOP = re.compile(
+    r"\bunderstands\b|\b(?:has|have)\s+(?:\w+\s+)?learn(?:t|ed)\b|\bcan\s+(?:\w+\s+)?reveal\b", re.IGNORECASE
+)
+_SCOOP_LEMMAS = frozenset({"understand", "learn", "reveal"})
 
 
 def norm(name: str) -> str:
@@ -148,11 +156,39 @@ class ActorBook:
     def resolve(self, found: Found) -> tuple[Actor | None, str]:
         """The actor a source refers to and the kind of the link."""
         actor, kind = self._resolve(found)
+        if kind == "named" and found.lemma in _SCOOP_LEMMAS and _SCOOP.search(self.text, *found.cue):
+            actor, kind = self._scoop_outlet(found, actor, kind)
         citing = found.verb is not None and found.verb.tag_ == "VBG" and found.lemma in ("cite", "quote")
         if actor is not None and found.lemma in _REPORTING_LEMMAS and not citing:
             self.reporters.add(actor.id)  # "X reported": not the Y of "citing Y"
         self.note_issued(found, actor)
         return actor, kind
+
+    def _scoop_outlet(self, found: Found, actor: Actor | None, kind: str) -> tuple[Actor | None, str]:
+        """ "Sky News has learnt that P", "just-food understands P": a name that is no person, place,
+        public body or company telling its own scoop is a news outlet (its name may be lower-case or
+        hyphenated: the tagger and the entity model miss it)."""
+        head, source = found.head, found.source
+        if head is None or source is None:
+            return actor, kind
+        name = self.text[source[0] : source[1]].strip()
+        if name.lower().startswith("the "):
+            name = name[4:]
+        one_word = " " not in name and "-" in name  # "just-food"
+        if not (head.pos_ == "PROPN" or head.ent_type_ == "ORG" or one_word):
+            return actor, kind  # "the company has learned that P": an organisation, not an outlet
+        if actor is None:
+            if not one_word and head.ent_type_ != "ORG":
+                return actor, kind
+            actor = self.named(name) or self.new(name, "ORG", "outlet")
+            self._use(actor, source)
+        words = [w.strip(".,").lower() for w in actor.name.split()]
+        if actor.type in ("PERSON", "GPE", "NORP", "DOCUMENT") or _public_body(actor):
+            return actor, kind
+        if len(words) > 1 and is_company_word(words[-1]):
+            return actor, kind  # "Harbor Gate Holdings has learned that its data was stolen"
+        actor.kind, actor.type = "outlet", "ORG"
+        return actor, "outlet"
 
     def _resolve(self, found: Found) -> tuple[Actor | None, str]:
         head = found.head

@@ -103,3 +103,59 @@ def test_a_thing_that_cannot_speak_is_no_teller(nlp, text, content_key, expected
 )
 def test_the_object_of_a_causative_verb_tells_the_infinitives_content(nlp, text, content_key, expected):
     assert chain(text, content_key) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        (
+            "Sky News has learnt that the retailer is preparing to close 40 stores.",
+            "preparing to close 40 stores",
+            [("Sky News", "outlet")],
+        ),
+        # a lower-case, hyphenated name the entity model misses
+        (
+            "just-food understands the brewer is in talks to sell its cider business.",
+            "in talks to sell its cider business",
+            [("just-food", "outlet")],
+        ),
+        (
+            "The brewer is in talks to sell its cider business, just-food understands.",
+            "in talks to sell its cider business",
+            [("just-food", "outlet")],
+        ),
+        (
+            "The brewer is in talks, the Guardian understands.",
+            "The brewer is in talks",
+            [("Guardian", "outlet")],
+        ),
+        (
+            "Harbor Daily can reveal that the contract was never signed.",
+            "the contract was never signed",
+            [("Harbor Daily", "outlet")],
+        ),
+        # a person, a company or a public body that learns or understands stays what it is
+        (
+            "Rana Odero has learnt that her contract will not be renewed.",
+            "her contract will not be renewed",
+            [("Rana Odero", "named")],
+        ),
+        (
+            "The minister understands that voters are angry.",
+            "voters are angry",
+            [("The minister", "named")],
+        ),
+        (
+            "Harbor Gate Holdings has learned that its data was stolen.",
+            "its data was stolen",
+            [("Harbor Gate Holdings", "named")],
+        ),
+        (
+            "The company has learned that its data was stolen.",
+            "its data was stolen",
+            [("The company", "named")],
+        ),
+    ],
+)
+def test_an_outlet_telling_its_own_scoop_is_an_outlet(nlp, text, content_key, expected):
+    assert chain(text, content_key) == expected
