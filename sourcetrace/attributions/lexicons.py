@@ -38,6 +38,7 @@ class Lexicons:
     noun_preps: dict[str, frozenset[str]] = field(default_factory=dict)  # "attack" -> {"on", "against"}
     adjectives: frozenset[str] = frozenset()  # attitude adjectives: "confident that", "worried about"
     inanimate: frozenset[str] = frozenset()  # heads that cannot speak: "the intervention", "yields"
+    people: frozenset[str] = frozenset()  # unnamed people: "the woman", "some refugees"
 
 
 def _phrases(phrases: list[str], gap: str = r"\ ") -> re.Pattern[str] | None:
@@ -71,6 +72,7 @@ def lexicons() -> Lexicons:
         },
         adjectives=frozenset(r[0].lower() for r in _lines("attribution_adjectives.txt")),
         inanimate=frozenset(r[0].lower() for r in _lines("inanimate_heads.txt")),
+        people=frozenset(r[0].lower() for r in _lines("people_heads.txt")),
     )
 
 

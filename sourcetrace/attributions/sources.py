@@ -403,8 +403,8 @@ class ActorBook:
         word = head.lower_
         if word in _HYPERNYMS:
             return self._described_by_kind(head)
-        if not _is_title_token(head):
-            return None
+        if not _is_title_token(head) or _restricted(head):
+            return None  # "the cabinet minister accused of P": not the minister named before
         modifiers = {
             c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in _DEFINITE
         }
@@ -589,6 +589,14 @@ class ActorBook:
             kind = "outlet" if media else "document"
             actor = self.named(name, (kind,)) or self.new(name, "DOCUMENT", kind)
             return self._use(actor, source), kind
+        if head.pos_ == "NOUN" and (lemma in lex.people or (_is_title_token(head) and _unidentified(head))):
+            # "the woman who alleged P", "some refugees", "a cabinet minister": people the text does
+            # not name (a bare "the minister" is the office's holder, named by the office)
+            actor = (self._prior_unnamed(lemma, False, "anonymous") if definite else None) or self.named(
+                name, ("anonymous",)
+            )
+            actor = actor or self.new(name, "PERSON", "anonymous")
+            return self._use(actor, source), "anonymous"
         if inanimate(head):
             # "The rare intervention by the central bank underscored that P", "yields rose,
             # suggesting P": an event or a measure tells nothing; the writer reads it
@@ -694,6 +702,24 @@ def _main_subject(tok: Token) -> bool:
 def _is_title_token(tok: Token) -> bool:
     words = title_words()
     return tok.lower_ in words or tok.lower_.rstrip(".") in words
+
+
+def _unidentified(head: Token) -> bool:
+    """ "a cabinet minister", "the minister accused of P", "the minister who resigned": a title that
+    does not pick out its holder by the office alone (indefinite, or narrowed by a clause)."""
+    # "Congress' minority unit chief", "BJP's chief": the office of a body the text names
+    owned = any(c.dep_ in ("poss", "nmod") for c in head.children)
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "another") for c in head.children)
+    return indefinite or not (_definite(head) or owned) or _restricted(head)
+
+
+def _restricted(head: Token) -> bool:
+    """A clause right after the head that says which one ("the minister accused of P", "the woman
+    who alleged P"), not an aside between commas."""
+    return any(
+        c.dep_ in ("acl", "relcl") and c.i > head.i and head.doc[c.left_edge.i - 1].text != ","
+        for c in head.children
+    )
 
 
 def _definite(head: Token) -> bool:

@@ -159,3 +159,51 @@ def test_the_object_of_a_causative_verb_tells_the_infinitives_content(nlp, text,
 )
 def test_an_outlet_telling_its_own_scoop_is_an_outlet(nlp, text, content_key, expected):
     assert chain(text, content_key) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        (
+            "The police suspended the inquiry after the woman who alleged she had been attacked died.",
+            "she had been attacked",
+            [("the woman", "anonymous")],
+        ),
+        (
+            "The council answered a call from some refugees, who feared that measles had broken out.",
+            "measles had broken out",
+            [("some refugees", "anonymous")],
+        ),
+        (
+            "A passenger said the plane shook violently.",
+            "the plane shook violently",
+            [("a passenger", "anonymous")],
+        ),
+        (
+            "A cabinet minister said the budget would be delayed.",
+            "the budget would be delayed",
+            [("a cabinet minister", "anonymous")],
+        ),
+        # a description narrowed by a clause is not the titled person named before
+        (
+            "Prime Minister Rana Odero says the cabinet minister accused of taking bribes has denied the "
+            "allegation.",
+            "the allegation",
+            [("Rana Odero", "named"), ("the cabinet minister", "anonymous")],
+        ),
+        # the office alone, or the office of a named body, still names its holder
+        (
+            "Ali Saleh, the information minister, said the port was open. The minister added that ships "
+            "were waiting.",
+            "ships were waiting",
+            [("Ali Saleh", "named")],
+        ),
+        (
+            "The BJP's minority unit chief confirmed the remarks.",
+            "the remarks",
+            [("The BJP's minority unit chief", "named")],
+        ),
+    ],
+)
+def test_people_the_text_does_not_name_are_anonymous(nlp, text, content_key, expected):
+    assert chain(text, content_key) == expected
