@@ -161,6 +161,25 @@ def _controller(v: Token) -> Token | None:
     return next((t for t in head.children if t.dep_ == "dobj" and t.i < v.i), None)
 
 
+def _appositive_teller(c: VerbCall) -> None:
+    """ "The DOJ is also looking into the trades, a source close to the investigation told Reuters": a
+    cue with no subject after its complement, right after a teller phrase the parser hung on the
+    complement's last noun as an apposition: the phrase is the teller (and no part of what it said)."""
+    v, doc = c.verb, c.verb.doc
+    if c.subj is not None or not any(t.dep_ == "ccomp" and t.i < v.i for t in v.children):
+        return
+    t = v.i - 1
+    while t > c.sent.start and doc[t].head == v and doc[t].dep_ in ("aux", "advmod", "neg"):
+        t -= 1  # "a source also told"
+    for tok in [doc[t], *doc[t].ancestors]:
+        if tok.i >= v.i:
+            return
+        if tok.dep_ == "appos" and tok.right_edge.i == t and doc[tok.left_edge.i - 1].text == ",":
+            if can_tell(tok, entities=True, documents=True):
+                c.subj = tok
+            return
+
+
 def _conditional(c: VerbCall) -> None:
     """ "If anyone says the vote was rigged, let them prove it", "whoever claims that ...": speech
     that is only supposed is no attribution."""
@@ -644,6 +663,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("subject", "", _find_subject, core=True),
     Rule("raised_subject", _raised_subject.__doc__, _raised_subject),
     Rule("control_object", _control_object.__doc__, _control_object),
+    Rule("appositive_teller", _appositive_teller.__doc__, _appositive_teller),
     Rule("conditional", _conditional.__doc__, _conditional),
     Rule("inverted_teller", _inverted_teller.__doc__, _inverted_teller),
     Rule("said_in_document", _said_in_document.__doc__, _said_in_document),

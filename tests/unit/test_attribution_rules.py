@@ -550,6 +550,29 @@ CASES = [
         [("Gilt yields", "to signal", "that it would buy more bonds", None)],
     ),
     (
+        "appositive_teller",  # the parser hung the teller on "activity" as an apposition
+        "The ministry is also looking into the group's trading activity, a source close to the "
+        "investigation told Reuters on Monday.",
+        (),
+        [
+            (
+                "a source close to the investigation",
+                "told",
+                "The ministry is also looking into the group's trading activity",
+                "Reuters",
+            )
+        ],
+        [
+            (
+                None,
+                "told",
+                "The ministry is also looking into the group's trading activity, a source close to the "
+                "investigation",
+                "Reuters",
+            )
+        ],
+    ),
+    (
         "noun_read_cue",  # the tagger reads a sentence-final "understands" as a plural noun
         "The brewer is in talks to sell its cider business, just-food understands.",
         (),
