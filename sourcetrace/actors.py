@@ -391,6 +391,23 @@ def _title_in_appositive(doc: Doc, ent: SpacySpan) -> tuple[int, int] | None:
     return None
 
 
+def _title_in_front(doc: Doc, ent: SpacySpan) -> tuple[int, int] | None:
+    """A title in apposition before the name ("Acme's chief executive, Tom Smith, said", "The
+    bank's governor, Ana Lopes,"): the name is the apposition of a title noun right before its
+    comma; None without a parser."""
+    head = ent.root.head
+    if ent.root.dep_ != "appos" or ent.start < 2 or doc[ent.start - 1].text != ",":
+        return None
+    if head.i != ent.start - 2 or not _is_title_token(head) or head.pos_ != "NOUN":
+        return None
+    first, last = head.left_edge.i, head.i + 1
+    if last - first > MAX_TITLE_TOKENS or any(t.ent_type_ == "PERSON" for t in doc[first:last]):
+        return None
+    while first < head.i and doc[first].pos_ == "DET":
+        first += 1
+    return first, last
+
+
 def _is_headline_misparse(article: Article, doc: Doc, first: int, last: int) -> bool:
     """A Title-Case headline the model read as one long name ("Obama Power Plant Rules Face Key Test")."""
     headline = article.structure.headline
@@ -775,7 +792,7 @@ class _Collector:
             if not _is_company(_norm_tokens(m.surface)) and _role_in_appositive(ent):
                 m.label = "PERSON"
         if m.label == "PERSON":
-            before = _title_before(doc, first_tok, ent.start)
+            before = _title_before(doc, first_tok, ent.start) or _title_in_front(doc, ent)
             after = _title_after(doc, ent.end) or _title_in_appositive(doc, ent)
             m.titles = [doc[r[0]:r[1]].text for r in (before, after) if r]
         return m

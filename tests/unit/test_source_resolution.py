@@ -49,6 +49,17 @@ def tellers(text: str, content_start: str, **meta) -> list[str]:
             ("Tom Baro", "named"),
         ),
         (
+            "Acme's chief executive, Tom Smith, said sales fell. The chief executive said prices would rise.",
+            "prices would rise",
+            ("Tom Smith", "named"),
+        ),
+        (
+            "The bank's governor, Ana Lopes, said rates would hold. "
+            "The governor added that inflation was easing.",
+            "inflation was easing",
+            ("Ana Lopes", "named"),
+        ),
+        (
             "Mayor Tom Baro said the bridge was safe. She added that repairs would start soon.",
             "repairs would start soon",
             ("Tom Baro", "named"),
