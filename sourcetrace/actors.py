@@ -658,7 +658,7 @@ def _role_in_appositive(ent: SpacySpan) -> bool:
     return any(
         c.dep_ == "appos"
         and c.i > ent.end
-        and c.left_edge.i == ent.end + 1 + (doc[ent.end + 1].pos_ == "DET")
+        and c.left_edge.i == ent.end + 1  # right after the comma, with its determiner or not
         and c.lower_ in _person_nouns()
         and c.lower_ not in _SHARED_ROLES
         and c.tag_ == "NN"

@@ -735,3 +735,12 @@ def test_an_elliptical_subject_is_the_noun_it_leaves_out(nlp, text, expected, co
     # "Another warned" after "One official": another official, unnamed too; "The latest" of the memos
     # is a memo the outlet obtained; "Another of the envoys" names its noun itself
     assert tellers(text, content_start) == expected
+
+
+def test_a_name_with_a_role_in_apposition_is_a_person_whatever_the_model_says(nlp):
+    text = (
+        "Prime Minister Taro Aso said no inquiry was needed. "
+        "“The government is hiding something,” Renho, the head of the Democratic Party, said later. "
+        "The refusal “will only deepen suspicions,” she said."
+    )
+    assert teller(text, "will only deepen suspicions") == ("Renho", "named")
