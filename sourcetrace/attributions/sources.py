@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sourcetrace.actors import institution_heads, is_outlet_name, person_nouns, title_words
+from sourcetrace.attributions.agreement import Agreement
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
 from sourcetrace.attributions.lexicons import can_tell, lexicons
 from sourcetrace.mentions import MentionIndex
@@ -99,6 +100,7 @@ class ActorBook:
         self.history: list[Actor] = []  # source actors in reading order, for "he"/"the source"
         self.issuers: dict[str, Actor] = {}  # document head lemma -> who issued it ("Kyodo" report)
         self.reporters: set[str] = set()  # actors that reported something ("X reported"): outlets
+        self.agreement = Agreement()  # "she" is not a person the text calls "Mr"
         self._next = 1 + max((int(a.id[1:]) for a in actors if a.id[1:].isdigit()), default=0)
         self._names: dict[str, list[Actor]] = {}
         for actor in self.actors:
@@ -475,8 +477,7 @@ class ActorBook:
 
     def _pronoun(self, head: Token, source: Range) -> tuple[Actor | None, str]:
         if head.lower_ in _PERSON_PRONOUNS:
-            prior = self._last(lambda a: a.type == "PERSON")
-            prior = self._subject_since(prior, head) or prior
+            prior = self._person_for(head)
         elif head.lower_ in _THING_PRONOUNS:
             # "it said": the last organisation, outlet or document; "they": or the last group of people
             plural = head.lower_ != "it"
@@ -486,6 +487,18 @@ class ActorBook:
         if prior is not None:
             return self._use(prior, source), prior.kind
         return None, "anonymous"
+
+    def _person_for(self, head: Token) -> Actor | None:
+        """ "he", "she": the last person who spoke, or the named subject since, that the text does
+        not give the other gender (`agreement`); else a person the text says is of this gender."""
+        word, doc = head.lower_, head.doc
+        prior = self._last(lambda a: a.type == "PERSON" and self.agreement.agrees(a, word, doc))
+        prior = self._subject_since(prior, head) or prior
+        if prior is None:  # "she" when only men spoke: a woman the text named without a cue
+            known = [a for a in self.actors if a.kind == "named" and self.agreement.known(a, word, doc)]
+            prior = self._last_mentioned(lambda a: a in known, head.idx)
+        # the evidence allows nobody: the last person, as without it
+        return prior or self._last(lambda a: a.type == "PERSON")
 
     def _subject_since(self, prior: Actor | None, head: Token) -> Actor | None:
         """ "Suga ducked questions ... “...,” he said": a named person who is the subject of a
@@ -497,6 +510,8 @@ class ActorBook:
         doc = head.doc
         for actor in self.actors:
             if actor.type != "PERSON" or actor.kind != "named":
+                continue
+            if not self.agreement.agrees(actor, head.lower_, doc):
                 continue
             for m in actor.mentions:
                 if not best_at < m.start < head.idx:

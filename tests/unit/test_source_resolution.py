@@ -737,6 +737,62 @@ def test_an_elliptical_subject_is_the_noun_it_leaves_out(nlp, text, expected, co
     assert tellers(text, content_start) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        # a pronoun the person's own clause used ("said he was disappointed")
+        (
+            "Ana Lopes said the talks had failed. Her deputy, Tom Baro, said he was disappointed. "
+            "She added that a new round was planned.",
+            "a new round was planned",
+            "Ana Lopes",
+        ),
+        # honorifics
+        (
+            "Ms Lopes chaired the meeting. Mr Baro said the deal was fair. "
+            "She said the strike would last a week.",
+            "the strike would last a week",
+            "Lopes",
+        ),
+        (
+            "Tom Baro said he would not resign. Mrs. Lopes, the council's chairwoman, said the vote "
+            "was close. He said the vote was unfair.",
+            "the vote was unfair",
+            "Tom Baro",
+        ),
+        # a gendered role word, and a "he" already read as the other person
+        (
+            '"We will not sign this deal," said Ana Lopes, the union\'s spokeswoman. Tom Baro, the mayor, '
+            "disagreed. He said the deal was fair. She also said the strike would last a week.",
+            "the strike would last a week",
+            "Ana Lopes",
+        ),
+        # no evidence either way: the last person who spoke, as before
+        (
+            "Ana Lopes said the talks had failed. Tom Baro said the deal was fair. "
+            "She said the strike would last a week.",
+            "the strike would last a week",
+            "Tom Baro",
+        ),
+        # "it" is never a person, "she" never an organisation
+        (
+            "Zenith Bank said profits rose. Chief executive Ana Lopes said costs were down. "
+            "It added that dividends would rise.",
+            "dividends would rise",
+            "Zenith Bank",
+        ),
+        (
+            "Zenith Bank said profits rose. Chief executive Ana Lopes said costs were down. "
+            "She added that dividends would rise.",
+            "dividends would rise",
+            "Ana Lopes",
+        ),
+    ],
+)
+def test_he_and_she_agree_with_what_the_text_says_of_the_person(nlp, text, content, expected):
+    assert teller(text, content) == (expected, "named")
+
+
 def test_a_name_with_a_role_in_apposition_is_a_person_whatever_the_model_says(nlp):
     text = (
         "Prime Minister Taro Aso said no inquiry was needed. "
