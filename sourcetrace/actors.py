@@ -186,6 +186,11 @@ def _company_words() -> frozenset[str]:
     return _company_word_sets()[1]
 
 
+def company_words() -> frozenset[str]:
+    """Every word of a company's name form (data/company_words.txt: "Ltd", "Holdings", "Mining")."""
+    return _company_words()
+
+
 @lru_cache(maxsize=1)
 def _closing_words() -> re.Pattern:
     """Capitalised legal forms, holding words and public bodies' heads, as they start a token."""

@@ -124,3 +124,70 @@ class Agreement:
         """Does the article say this person is of the pronoun's gender?"""
         wanted = pronoun_gender(pronoun)
         return wanted is not None and self.gender(actor, doc) == wanted
+
+
+# ---- "the bank", "the ministry", "the party": which organisation a description can stand for
+
+# a description's head and the name words that make an organisation of its sort ("Zenith Bank" is
+# a bank, "Ministry of Finance" a ministry); a head not listed is its own word
+_SORTS: dict[str, frozenset[str]] = {
+    "bank": frozenset({"bank", "bancorp"}),
+    "lender": frozenset({"bank", "bancorp", "lender"}),
+    "airline": frozenset({"airline", "airlines", "airways", "air"}),
+    "carrier": frozenset({"airline", "airlines", "airways", "telecom", "carrier"}),
+    "insurer": frozenset({"insurance", "assurance", "insurer"}),
+    "club": frozenset({"club", "fc"}),
+    "fund": frozenset({"fund", "capital", "investment", "investments", "management", "asset", "assets"}),
+    "organization": frozenset({"organization", "organisation"}),
+    "organisation": frozenset({"organization", "organisation"}),
+}
+# heads any company answers to ("the company", "the group")
+_COMPANY_HEADS = frozenset(
+    {
+        "company", "firm", "corporation", "conglomerate", "business", "group", "maker",
+        "manufacturer", "operator", "developer", "retailer", "miner", "bank", "lender", "insurer",
+        "carrier", "airline", "fund",
+    }
+)  # fmt: skip
+_ANY_COMPANY = frozenset({"company", "firm", "group", "business", "corporation", "conglomerate"})
+_SORT_WORDS = frozenset(w for words in _SORTS.values() for w in words)
+# name words of a trade ("Kivuli Mining", "Apex Motors"): not "the bank", not "the fund"
+_TRADES = frozenset(
+    {
+        "mining", "energy", "motors", "pharmaceuticals", "petroleum", "oil", "steel", "telecom",
+        "telecommunications", "news", "shimbun", "media", "insurance", "airlines", "airways",
+    }
+)  # fmt: skip
+# words that make an organisation a public or political body, never "the company"
+_BODY_WORDS = frozenset(
+    {
+        "ministry", "department", "government", "party", "council", "committee", "parliament",
+        "congress", "senate", "court", "police", "army", "union", "office", "bureau", "commission",
+        "agency", "authority", "directorate", "secretariat", "inspectorate", "tribunal", "club",
+    }
+)  # fmt: skip
+
+
+def _name_words(actor: Actor) -> set[str]:
+    return {w.strip(".,'’()").lower() for n in (actor.name, *actor.aliases) for w in n.split()}
+
+
+def organisation_fit(actor: Actor, head: str, company_words: frozenset[str]) -> int:
+    """How well a definite description ("the bank", head lemma `head`) fits an organisation: 2
+    when its name says it is of that sort ("Zenith Bank", "Ministry of Finance", "the Labour
+    Party"), 0 when its name or type says it is of another sort ("the ministry" is not "Zenith
+    Bank", "the company" not a party or a country), 1 when nothing tells."""
+    words = _name_words(actor)
+    own = _SORTS.get(head, frozenset({head}))
+    if words & own:
+        return 2
+    if head in _COMPANY_HEADS:
+        if actor.type in ("GPE", "NORP") or words & _BODY_WORDS:
+            return 0
+        if head in _ANY_COMPANY:
+            return 2 if words & company_words else 1  # "Acme Corp", "Kivuli Mining Ltd"
+        # "the bank" is not "Kivuli Mining": a name with another trade's word is of that trade
+        return 0 if words & ((_TRADES | _SORT_WORDS) - own) else 1
+    if head == "government" and actor.type in ("GPE", "NORP"):
+        return 1  # "Iran said ... the government added"
+    return 0 if words & ((_BODY_WORDS | _SORT_WORDS | company_words) - own) else 1

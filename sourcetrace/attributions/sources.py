@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from sourcetrace.actors import institution_heads, is_outlet_name, person_nouns, title_words
-from sourcetrace.attributions.agreement import Agreement
+from sourcetrace.actors import company_words, institution_heads, is_outlet_name, person_nouns, title_words
+from sourcetrace.attributions.agreement import Agreement, organisation_fit
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
 from sourcetrace.attributions.lexicons import can_tell, lexicons
 from sourcetrace.mentions import MentionIndex
@@ -226,7 +226,7 @@ class ActorBook:
                 or (self._last_organisation() if media else None)
             )
         if wanted == "organisation":
-            return self._last_organisation()
+            return self._organisation_for(head)
         if lemma in lex.documents:
             # "the Kyodo report": the owner it names beats the issuer remembered for "the report"
             owner = self._owner(head) if lemma not in _PAGES else None
@@ -240,6 +240,31 @@ class ActorBook:
 
     def _last_organisation(self) -> Actor | None:
         return self._last(lambda a: a.type in ("ORG", "NORP", "GPE") and a.kind == "named")
+
+    def _organisation_for(self, head: Token) -> Actor | None:
+        """ "the bank", "the ministry", "the party": the last organisation that spoke whose name
+        says it is of that sort, else the last one named so, else the last that spoke of no other
+        sort (`agreement.organisation_fit`); else the description itself is the actor, so that "it"
+        can refer to it."""
+        lemma = head.lemma_.lower()
+        words = company_words()
+
+        def fit(a: Actor) -> int:
+            named = a.type in ("ORG", "NORP", "GPE") and a.kind == "named"
+            return organisation_fit(a, lemma, words) if named else 0
+
+        found = (
+            self._last(lambda a: fit(a) == 2)
+            or self._last_mentioned(lambda a: fit(a) == 2, head.idx)
+            or self._last(lambda a: fit(a) == 1)
+        )
+        if found is not None:
+            return found
+        start, end = np_range(head)
+        name = self.text[start:end]
+        if name[:1].isupper() and head.doc[head.left_edge.i].pos_ == "DET":
+            name = name[0].lower() + name[1:]
+        return self.named(name, ("named",)) or self.new(name, "ORG", "named")
 
     def _compound_name(self, head: Token, wanted: str) -> Actor | None:
         """The proper name compounded into a reference ("the Kivuli mining company", "the Rossiya
@@ -482,6 +507,9 @@ class ActorBook:
             # "it said": the last organisation, outlet or document; "they": or the last group of people
             plural = head.lower_ != "it"
             prior = self._last(lambda a: a.type != "PERSON" or (plural and a.kind == "anonymous"))
+            if prior is None and not plural:  # "... met the chief of Zenith Bank. It said P"
+                organisation = ("named", "outlet")
+                prior = self._last_mentioned(lambda a: a.type == "ORG" and a.kind in organisation, head.idx)
         else:
             prior = None
         if prior is not None:

@@ -800,3 +800,66 @@ def test_a_name_with_a_role_in_apposition_is_a_person_whatever_the_model_says(nl
         "The refusal “will only deepen suspicions,” she said."
     )
     assert teller(text, "will only deepen suspicions") == ("Renho", "named")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        # the description's head names the sort of organisation it stands for
+        (
+            "The Ministry of Finance said taxes would rise. Zenith Bank said profits fell. "
+            "The ministry added that the bank was safe.",
+            "the bank was safe",
+            "Ministry of Finance",
+        ),
+        (
+            "Zenith Bank said profits rose. The Labour Party said the figures were false. "
+            "The bank said it stood by them.",
+            "it stood by them",
+            "Zenith Bank",
+        ),
+        (
+            "The Labour Party said the figures were false. Zenith Bank said profits rose. "
+            "The party said it would ask for an inquiry.",
+            "it would ask for an inquiry",
+            "Labour Party",
+        ),
+        (
+            "Acme Corp said sales fell. Analysts at Morgan Bank said the company was losing ground. "
+            "The lender said rates would rise.",
+            "rates would rise",
+            "Morgan Bank",
+        ),
+        (
+            "Elliott Investment Management said it had no stake. The hedge fund said the report was wrong.",
+            "the report was wrong",
+            "Elliott Investment Management",
+        ),
+        # a company named but not yet a source
+        (
+            "Talks between Acme Corp and the union broke down on Monday. "
+            "The company said the union had walked out.",
+            "the union had walked out",
+            "Acme Corp",
+        ),
+        # a sort nobody named is the description itself, and "it" refers back to it
+        (
+            "Zenith Bank said profits rose. The ministry said the bank had broken no rules.",
+            "the bank had broken no rules",
+            "the ministry",
+        ),
+        (
+            "The ministry said the deal was unfair. It also said the workers would strike.",
+            "the workers would strike",
+            "the ministry",
+        ),
+        # "it" for an organisation named before that has not spoken yet
+        (
+            "Mary Okafor met the chief of Zenith Bank on Monday. It said the loans were safe.",
+            "the loans were safe",
+            "Zenith Bank",
+        ),
+    ],
+)
+def test_an_organisation_description_finds_an_organisation_of_its_sort(nlp, text, content, expected):
+    assert teller(text, content) == (expected, "named")
