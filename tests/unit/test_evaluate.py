@@ -92,3 +92,63 @@ def test_cli_evaluate_bad_folder_is_a_clear_error(tmp_path, capsys):
     assert (
         err == f"sourcetrace: {tmp_path}: expected a BRAT folder with text/ and attributions/ subfolders.\n"
     )
+
+
+def _span(*parts):
+    """A predicted span as the engine stores it: one part is a plain span, several are fragments."""
+    from types import SimpleNamespace as NS
+
+    if len(parts) == 1:
+        return NS(start=parts[0][0], end=parts[0][1], parts=[])
+    return NS(start=parts[0][0], end=parts[-1][1], parts=[NS(start=s, end=e) for s, e in parts])
+
+
+def test_score_on_fixed_predictions_counts_fragments_and_merged_spans():
+    """The scorer alone, on predictions written by hand, so its figures never move with the rules."""
+    from types import SimpleNamespace as NS
+
+    from sourcetrace.brat import GoldAttribution
+    from sourcetrace.evaluate import Report, score
+
+    text = '"We will win," Ana Lima said, "and soon." Rain fell. Critics say it is late.'
+    q1, q2 = (0, 14), (30, 41)  # the two fragments of Lima's quotation around "Ana Lima said,"
+    lima, said = (15, 23), (24, 28)
+    critics, say, late = (53, 60), (61, 64), (65, 76)
+    gold = [
+        GoldAttribution(source=[lima], cue=[said], content=[q1, q2]),
+        GoldAttribution(source=[critics], cue=[say], content=[late]),
+    ]
+    attribution = NS(id="a", frame=False, parent=None)
+    predicted = [
+        # Lima right, but the content keeps only the first fragment.
+        NS(**vars(attribution), source=_span(lima), cue=_span(said), content=_span(q1)),
+        # "Critics" right, content one word short ("it is" instead of "it is late").
+        NS(**vars(attribution), source=_span(critics), cue=_span(say), content=_span((65, 70))),
+        # A frame and an attribution nested in another are never scored.
+        NS(
+            id="f",
+            frame=True,
+            parent=None,
+            source=_span((42, 46)),
+            cue=_span((47, 51)),
+            content=_span((42, 52)),
+        ),
+        NS(id="n", frame=False, parent="a", source=_span(lima), cue=_span(said), content=_span(q2)),
+    ]
+    report = Report()
+    score(NS(article=NS(text=text), attributions=predicted), gold, report)
+    figures = report.as_dict()
+    assert report.articles == 1
+    roles, merged = figures["roles"], figures["merged"]
+    perfect = {"precision": 100.0, "recall": 100.0, "f1": 100.0}
+    assert roles["Source"]["exact"] == merged["Source"]["exact"] == perfect
+    assert roles["Cue"]["exact"] == perfect
+    # Fragments: gold has 3 content spans (q1, q2, late), 2 predicted, 1 exact (q1); "it is" vs
+    # "it is late" is a lenient match (Jaccard 4/8 = 0.5).
+    assert (roles["Content"]["gold"], roles["Content"]["predicted"]) == (3, 2)
+    assert roles["Content"]["exact"] == {"precision": 50.0, "recall": 33.3, "f1": 40.0}
+    assert roles["Content"]["lenient"] == {"precision": 100.0, "recall": 66.7, "f1": 80.0}
+    # Merged: Lima's two fragments are one gold span; q1 alone covers 9 of its 16 word characters.
+    assert (merged["Content"]["gold"], merged["Content"]["predicted"]) == (2, 2)
+    assert merged["Content"]["exact"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert merged["Content"]["lenient"] == {"precision": 100.0, "recall": 100.0, "f1": 100.0}
