@@ -65,7 +65,7 @@ from sourcetrace.attributions.twohop import (
     seen_by,
     trailing_quoted,
 )
-from sourcetrace.attributions.verbs import VERB_RULES, verb_find
+from sourcetrace.attributions.verbs import NOUN_READ_RULE, VERB_RULES, noun_read_finds, verb_find
 from sourcetrace.errors import InputError
 from sourcetrace.model import Actor, Article, Attribution, Response
 from sourcetrace.spans import make_span, trim
@@ -99,6 +99,7 @@ STAGE_RULES = (
 
 RULES: tuple[Rule, ...] = (
     *(r for r in VERB_RULES if not r.core),
+    NOUN_READ_RULE,
     *CUE_RULES,
     *NOUN_RULES,
     *IMPRESSION_RULES,
@@ -288,6 +289,11 @@ def _sentence_finds(
         found.content = [c for c in (_cut_leading(text, c, blocked) for c in found.content) if c]
         if found.content and _keep(found, blocked, regions, off):
             finds.append(found)
+    if "noun_read_cue" not in off:
+        for found in noun_read_finds(doc, text, finds):
+            _fix_source(found, text, blocked)
+            if _keep(found, blocked, regions, off):
+                finds.append(found)
     if "inner_xcomp" not in off:
         finds = drop_inner_xcomp(finds)
     finds = learned.drop_overlapping(finds, learned_finds)

@@ -610,6 +610,43 @@ CASES = [
         [(None, "is expected to say", "that costs are rising", None)],
     ),
     (
+        "control_object",
+        "Gilt yields jumped, forcing the Bank of England to signal that it would buy more bonds.",
+        (),
+        [("the Bank of England", "to signal", "that it would buy more bonds", None)],
+        [("Gilt yields", "to signal", "that it would buy more bonds", None)],
+    ),
+    (
+        "appositive_teller",  # the parser hung the teller on "activity" as an apposition
+        "The ministry is also looking into the group's trading activity, a source close to the "
+        "investigation told Reuters on Monday.",
+        (),
+        [
+            (
+                "a source close to the investigation",
+                "told",
+                "The ministry is also looking into the group's trading activity",
+                "Reuters",
+            )
+        ],
+        [
+            (
+                None,
+                "told",
+                "The ministry is also looking into the group's trading activity, a source close to the "
+                "investigation",
+                "Reuters",
+            )
+        ],
+    ),
+    (
+        "noun_read_cue",  # the tagger reads a sentence-final "understands" as a plural noun
+        "The brewer is in talks to sell its cider business, just-food understands.",
+        (),
+        [("just-food", "understands", "The brewer is in talks to sell its cider business", None)],
+        [],
+    ),
+    (
         "quote_open_paragraphs",
         "“The board looked at the report.\n\n“Simply put, the strike will go on.\n\n"
         "“We are ready,” the source said.\n",
