@@ -1114,3 +1114,12 @@ def test_a_document_reads_only_a_quotation(nlp):
         ("the statement", "read", "We will win in November", None),
         ("it", "reads", "Support the cause", None),
     ]
+
+
+def test_a_clause_that_restricts_an_according_to_source_is_part_of_it(nlp):
+    doc = nlp("The talks failed, according to a poll released Thursday. Prices rose, according to an "
+              "official who spoke on the condition of anonymity.")
+    assert [r for r in results(doc, ("learned_cues",)) if r[1] == "according to"] == [
+        ("a poll released Thursday", "according to", "The talks failed", None),
+        ("an official who spoke on the condition of anonymity", "according to", "Prices rose", None),
+    ]
