@@ -8,6 +8,7 @@ cue's and source's extent) and cannot be switched off; every other rule can, by 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -58,6 +59,12 @@ _OBJECT_DEPS = ("dobj", "xcomp", "oprd", "pobj", "pcomp")
 _HYPOTHETICAL = {"anyone", "anybody", "whoever", "whomever"}
 _CONDITION_DEPTH = 3  # "if anyone says", "if he were to say": the cue or a verb just above it
 _DENIED_PRONOUNS = {"this", "that", "it", "these", "those", "them"}
+# a source's request to stay unnamed: "who asked not to be identified", "requested anonymity"
+_ANONYMITY = re.compile(
+    r"(?:not\s+to\s+be\s+(?:publicly\s+)?(?:identified|named|quoted)|(?:for\s+|on\s+condition\s+of\s+)?anonymity"
+    r"|to\s+remain\s+(?:anonymous|unnamed)|to\s+be\s+(?:identified|named))\b",
+    re.IGNORECASE,
+)
 _NOT_THAT_CLAUSE = ("so", "now", "given", "such")  # "so that", "now that": no complement
 _NOT_TAIL = ("punct", "cc", "conj", "advcl", "parataxis", "ccomp", "npadvmod", "advmod")
 # what a teller phrase is made of ("technology news website Re/code", "the paper's editor")
@@ -364,6 +371,28 @@ def _bare_pronoun(c: VerbCall) -> None:
         if c.verb.lemma_.lower() in lexicons().denials and c.children[0].lower_ in _DENIED_PRONOUNS:
             return
         c.rejected = True
+
+
+def _anonymity_request(c: VerbCall) -> None:
+    """ "said the people, who asked not to be identified", "asking not to be named", "requested
+    anonymity", "declined to be identified": a source asking to stay unnamed says nothing about the
+    story (and the request is no claim of whoever the parser made its subject)."""
+    starts = [r[0] for r in c.ranges] + [t.left_edge.idx for t in c.children]
+    if any(_ANONYMITY.match(c.text, s) for s in starts):
+        c.rejected = True
+        return
+    # "asking not to be identified discussing private information", "who asked not to be named
+    # because they were not authorised to speak": a cue inside the request (or its reason) is part
+    # of it; not one conjoined to it ("asked not to be named and said P")
+    tok = c.verb
+    for _ in range(_CONDITION_DEPTH + 1):
+        asks = [tok, *(k for k in tok.children if k.dep_ in ("xcomp", "ccomp") and k.i > tok.i)]
+        if any(k.dep_ in ("xcomp", "ccomp") and _ANONYMITY.match(c.text, k.left_edge.idx) for k in asks):
+            c.rejected = True
+            return
+        if tok.dep_ == "conj" or tok.head == tok:
+            return
+        tok = tok.head
 
 
 def _relative_denial(c: VerbCall) -> Token | None:
@@ -676,6 +705,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("content_ranges", "", _content_ranges, core=True),
     Rule("relative_object", _relative_object.__doc__, _relative_object),
     Rule("bare_pronoun", _bare_pronoun.__doc__, _bare_pronoun),
+    Rule("anonymity_request", _anonymity_request.__doc__, _anonymity_request),
     Rule("addressee_in_content", _addressee_in_content.__doc__, _addressee_in_content),
     Rule("object_tail", _object_tail.__doc__, _object_tail),
     Rule("misparsed_that", _misparsed_that.__doc__, _misparsed_that, fallback=True),

@@ -550,6 +550,19 @@ CASES = [
         [("Gilt yields", "to signal", "that it would buy more bonds", None)],
     ),
     (
+        "anonymity_request",
+        "The bank is weighing a sale, said the people, who asked not to be identified because the talks "
+        "are private.",
+        (),
+        [("the people, who asked not to be identified because the talks are private", "said",
+          "The bank is weighing a sale", None)],
+        [
+            ("the people, who asked not to be identified because the talks are private", "said",
+             "The bank is weighing a sale", None),
+            ("the people", "asked", "not to be identified because the talks are private", None),
+        ],
+    ),
+    (
         "appositive_teller",  # the parser hung the teller on "activity" as an apposition
         "The ministry is also looking into the group's trading activity, a source close to the "
         "investigation told Reuters on Monday.",

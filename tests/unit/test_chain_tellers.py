@@ -207,3 +207,24 @@ def test_an_outlet_telling_its_own_scoop_is_an_outlet(nlp, text, content_key, ex
 )
 def test_people_the_text_does_not_name_are_anonymous(nlp, text, content_key, expected):
     assert chain(text, content_key) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bank is weighing a sale of its Asian unit, two of the people said, asking not to be identified "
+        "discussing private information.",
+        "The bank is weighing a sale, said the people, who asked not to be named because they were not "
+        "authorized to speak publicly about the matter.",
+        "The bank is weighing a sale, according to people familiar with the matter, who asked not to be "
+        "named.",
+    ],
+)
+def test_a_request_to_stay_unnamed_is_no_claim(nlp, text):
+    claims = analyze_text(text).claims
+    assert [c.content.text for c in claims] == [text.split(",")[0]]
+
+
+def test_a_claim_conjoined_to_a_request_to_stay_unnamed_is_still_one(nlp):
+    text = "The officials asked not to be named and said the talks had failed."
+    assert chain(text, "the talks had failed") == [("the officials", "anonymous")]
