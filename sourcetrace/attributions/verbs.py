@@ -69,6 +69,8 @@ _NOT_THAT_CLAUSE = ("so", "now", "given", "such")  # "so that", "now that": no c
 _NOT_TAIL = ("punct", "cc", "conj", "advcl", "parataxis", "ccomp", "npadvmod", "advmod")
 # what a teller phrase is made of ("technology news website Re/code", "the paper's editor")
 _TELLER_POS = ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PART", "SYM", "PUNCT")
+_TELLER_WORDS = 6  # "the London-based trade website just-food"
+_RELAYS = frozenset({"report", "say", "write", "quote", "add", "tell"})  # ", Bloomberg reported."
 # verbs that make their object do what the infinitive says ("forcing the bank to signal P",
 # "prompting the minister to say P", "led analysts to warn P"): the object speaks, not the subject
 _CAUSATIVE = frozenset({
@@ -214,13 +216,29 @@ def _inverted_teller(c: VerbCall) -> None:
     if c.subj is not None and (c.subj.head == v and c.subj.i < v.i or c.subj.i > v.i):
         return  # "..., the Courier reported" (its own subject), "..., said the Courier" (already right)
     teller = next((t for t in v.rights if t.dep_ in ("dobj", "attr", "npadvmod", "appos")), None)
+    teller = teller or _phrase_after(v)
     if teller is None or not can_tell(teller, entities=True, documents=False):
         return
     if not _ends_clause(teller, c.sent):
         return
     c.subj = teller
+    # "..., said the sources, who asked not to be named, Bloomberg reported": the parser hung the
+    # teller in a clause of its own (the relay's), which is no part of what the teller said
+    c.children = [t for t in c.children if not t.left_edge.i <= teller.i <= t.right_edge.i]
     if not c.children and v.dep_ == "conj" and v.head.i < v.i:
         c.children = [v.head]  # "The talks collapsed, reported X": the clause it is conjoined to
+
+
+def _phrase_after(v: Token) -> Token | None:
+    """The head of the noun phrase right after `v` when the parser hung it elsewhere ("said the
+    sources, ..., Bloomberg reported": "the sources" a subject of "reported")."""
+    doc = v.doc
+    if v.i + 1 >= len(doc):
+        return None
+    tok = doc[v.i + 1]
+    while tok.dep_ in ("det", "amod", "compound", "nummod", "poss") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok if tok.pos_ in ("NOUN", "PROPN") and tok.i - v.i <= _TELLER_WORDS else None
 
 
 def _said_in_document(c: VerbCall) -> None:
@@ -256,6 +274,8 @@ def _only_asides_after(last: int, sent: SpacySpan) -> bool:
             host = host.head
         if host.lemma_.lower() in ("cite", "quote") or host.ent_type_ in ("DATE", "TIME"):
             continue
+        if host.pos_ == "VERB" and host.lemma_.lower() in _RELAYS and _only_asides_after(host.i, sent):
+            continue  # "..., said the sources, Bloomberg reported": the relay around the report
         if (
             host.dep_ == "prep"
             and host.lower_ in ("on", "in")
@@ -770,7 +790,6 @@ NOUN_READ_RULE = Rule(
     "closing its sentence after \", TELLER\" that the tagger read as a plural noun is the cue; the teller "
     "phrase its source, the words before the comma its content",
 )
-_TELLER_WORDS = 6  # "the London-based trade website just-food"
 
 
 def noun_read_finds(doc: Doc, text: str, finds: list[Found]) -> list[Found]:

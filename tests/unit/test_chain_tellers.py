@@ -228,3 +228,31 @@ def test_a_request_to_stay_unnamed_is_no_claim(nlp, text):
 def test_a_claim_conjoined_to_a_request_to_stay_unnamed_is_still_one(nlp):
     text = "The officials asked not to be named and said the talks had failed."
     assert chain(text, "the talks had failed") == [("the officials", "anonymous")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        # the parser made "the sources" the subject of "reported" and "said" a conjunct of the report
+        (
+            "The revisions would walk back key parts of the proposal, said the sources, who asked not to be "
+            "identified, Bloomberg reported.",
+            "walk back key parts of the proposal",
+            [("Bloomberg", "outlet"), ("the sources", "anonymous")],
+        ),
+        (
+            "The revisions would walk back key parts of the landmark proposal — including one that might "
+            "have had a large effect on big banks, said the sources, who asked not to be identified, "
+            "Bloomberg reported.",
+            "walk back key parts of the landmark proposal",
+            [("Bloomberg", "outlet"), ("the sources", "anonymous")],
+        ),
+        (
+            "The plan failed, said the minister, who resigned on Friday.",
+            "The plan failed",
+            [("the minister", "named")],
+        ),
+    ],
+)
+def test_an_inverted_teller_inside_a_relay_is_the_inner_link(nlp, text, content_key, expected):
+    assert chain(text, content_key) == expected
