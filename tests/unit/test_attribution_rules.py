@@ -550,6 +550,24 @@ CASES = [
         [("Gilt yields", "to signal", "that it would buy more bonds", None)],
     ),
     (
+        "participle_after_quote",
+        'Rana Odero explained that "imported crops have entered illegally", stressing that "the ministry is '
+        'working to stop it."',
+        (),
+        [
+            ("Rana Odero", "explained",
+             'that "imported crops have entered illegally", stressing that "the ministry is working to '
+             'stop it', None),
+            ("Rana Odero", "stressing", 'that "the ministry is working to stop it', None),
+        ],
+        [
+            ("Rana Odero", "explained",
+             'that "imported crops have entered illegally", stressing that "the ministry is working to '
+             'stop it', None),
+            ("imported crops", "stressing", 'that "the ministry is working to stop it', None),
+        ],
+    ),
+    (
         "anonymity_request",
         "The bank is weighing a sale, said the people, who asked not to be identified because the talks "
         "are private.",

@@ -256,3 +256,13 @@ def test_a_claim_conjoined_to_a_request_to_stay_unnamed_is_still_one(nlp):
 )
 def test_an_inverted_teller_inside_a_relay_is_the_inner_link(nlp, text, content_key, expected):
     assert chain(text, content_key) == expected
+
+
+def test_a_participle_after_a_quotation_is_the_speakers(nlp):
+    text = (
+        'Rana Odero explained that "all imported crops have entered illegally", stressing that "the ministry '
+        'is working with the authorities to prevent it."'
+    )
+    claims = analyze_text(text).claims
+    stressed = next(c for c in claims if c.content.text.startswith('that "the ministry'))
+    assert [(link.label, link.kind) for link in stressed.chain] == [("Rana Odero", "named")]
