@@ -10,7 +10,15 @@ import re
 
 from spacy.tokens import Token
 
-from sourcetrace.actors import institution_heads, is_company_word, is_outlet_name, person_nouns, title_words
+from sourcetrace.actors import (
+    company_words,
+    institution_heads,
+    is_company_word,
+    is_outlet_name,
+    person_nouns,
+    title_words,
+)
+from sourcetrace.attributions.agreement import Agreement, organisation_fit
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
 from sourcetrace.attributions.lexicons import can_tell, inanimate, lexicons
 from sourcetrace.mentions import MentionIndex
@@ -107,6 +115,7 @@ class ActorBook:
         self.history: list[Actor] = []  # source actors in reading order, for "he"/"the source"
         self.issuers: dict[str, Actor] = {}  # document head lemma -> who issued it ("Kyodo" report)
         self.reporters: set[str] = set()  # actors that reported something ("X reported"): outlets
+        self.agreement = Agreement()  # "she" is not a person the text calls "Mr"
         self._next = 1 + max((int(a.id[1:]) for a in actors if a.id[1:].isdigit()), default=0)
         self._names: dict[str, list[Actor]] = {}
         for actor in self.actors:
@@ -260,7 +269,7 @@ class ActorBook:
                 or (self._last_organisation() if media else None)
             )
         if wanted == "organisation":
-            return self._last_organisation()
+            return self._organisation_for(head)
         if lemma in lex.documents:
             # "the Kyodo report": the owner it names beats the issuer remembered for "the report"
             owner = self._owner(head) if lemma not in _PAGES else None
@@ -274,6 +283,31 @@ class ActorBook:
 
     def _last_organisation(self) -> Actor | None:
         return self._last(lambda a: a.type in ("ORG", "NORP", "GPE") and a.kind == "named")
+
+    def _organisation_for(self, head: Token) -> Actor | None:
+        """ "the bank", "the ministry", "the party": the last organisation that spoke whose name
+        says it is of that sort, else the last one named so, else the last that spoke of no other
+        sort (`agreement.organisation_fit`); else the description itself is the actor, so that "it"
+        can refer to it."""
+        lemma = head.lemma_.lower()
+        words = company_words()
+
+        def fit(a: Actor) -> int:
+            named = a.type in ("ORG", "NORP", "GPE") and a.kind == "named"
+            return organisation_fit(a, lemma, words) if named else 0
+
+        found = (
+            self._last(lambda a: fit(a) == 2)
+            or self._last_mentioned(lambda a: fit(a) == 2, head.idx)
+            or self._last(lambda a: fit(a) == 1)
+        )
+        if found is not None:
+            return found
+        start, end = np_range(head)
+        name = self.text[start:end]
+        if name[:1].isupper() and head.doc[head.left_edge.i].pos_ == "DET":
+            name = name[0].lower() + name[1:]
+        return self.named(name, ("named",)) or self.new(name, "ORG", "named")
 
     def _compound_name(self, head: Token, wanted: str) -> Actor | None:
         """The proper name compounded into a reference ("the Kivuli mining company", "the Rossiya
@@ -511,17 +545,31 @@ class ActorBook:
 
     def _pronoun(self, head: Token, source: Range) -> tuple[Actor | None, str]:
         if head.lower_ in _PERSON_PRONOUNS:
-            prior = self._last(lambda a: a.type == "PERSON")
-            prior = self._subject_since(prior, head) or prior
+            prior = self._person_for(head)
         elif head.lower_ in _THING_PRONOUNS:
             # "it said": the last organisation, outlet or document; "they": or the last group of people
             plural = head.lower_ != "it"
             prior = self._last(lambda a: a.type != "PERSON" or (plural and a.kind == "anonymous"))
+            if prior is None and not plural:  # "... met the chief of Zenith Bank. It said P"
+                organisation = ("named", "outlet")
+                prior = self._last_mentioned(lambda a: a.type == "ORG" and a.kind in organisation, head.idx)
         else:
             prior = None
         if prior is not None:
             return self._use(prior, source), prior.kind
         return None, "anonymous"
+
+    def _person_for(self, head: Token) -> Actor | None:
+        """ "he", "she": the last person who spoke, or the named subject since, that the text does
+        not give the other gender (`agreement`); else a person the text says is of this gender."""
+        word, doc = head.lower_, head.doc
+        prior = self._last(lambda a: a.type == "PERSON" and self.agreement.agrees(a, word, doc))
+        prior = self._subject_since(prior, head) or prior
+        if prior is None:  # "she" when only men spoke: a woman the text named without a cue
+            known = [a for a in self.actors if a.kind == "named" and self.agreement.known(a, word, doc)]
+            prior = self._last_mentioned(lambda a: a in known, head.idx)
+        # the evidence allows nobody: the last person, as without it
+        return prior or self._last(lambda a: a.type == "PERSON")
 
     def _subject_since(self, prior: Actor | None, head: Token) -> Actor | None:
         """ "Suga ducked questions ... “...,” he said": a named person who is the subject of a
@@ -533,6 +581,8 @@ class ActorBook:
         doc = head.doc
         for actor in self.actors:
             if actor.type != "PERSON" or actor.kind != "named":
+                continue
+            if not self.agreement.agrees(actor, head.lower_, doc):
                 continue
             for m in actor.mentions:
                 if not best_at < m.start < head.idx:

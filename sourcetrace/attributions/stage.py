@@ -13,6 +13,7 @@ from sourcetrace.attributions.cues import (
     ACCORDING,
     ADJECTIVE,
     CUE_RULES,
+    IN_POLL,
     LEARNED,
     MADE_CLEAR,
     MAKE_CASE,
@@ -40,7 +41,7 @@ from sourcetrace.attributions.nesting import (
     inherit_outer,
     nest,
 )
-from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_cue
+from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_cue, poll_find
 from sourcetrace.attributions.quotes import (
     QUOTE_RULES,
     continue_in_paragraphs,
@@ -185,6 +186,8 @@ def _find(
     """The attribution a cue candidate heads, by its kind."""
     if kind == ACCORDING:
         return None if "according_to" in off else according_find(tok, text)
+    if kind == IN_POLL:
+        return None if "in_poll" in off else poll_find(tok, text)
     if kind == VERB and "see_as" in off and tok.lemma_.lower() not in lexicons().verbs:
         return None  # "see X as Y" (cues.SEE_AS) switched off
     if kind in (VERB, LEARNED):

@@ -358,6 +358,19 @@ def _object_content(c: VerbCall) -> None:
             c.children = [obj, called]
 
 
+_PRO_FORMS = frozenset({"so", "no", "yes", "otherwise"})
+
+
+def _pro_form(c: VerbCall) -> None:
+    """ "half said so", "46 percent said yes", "Sanders said no to the war", "said otherwise": a word
+    that stands for a whole answer is what was said (the parser calls it an adverb or interjection)."""
+    if c.children or c.subj is None or c.verb.lemma_.lower() != "say":
+        return
+    nxt = c.verb.doc[c.verb.i + 1] if c.verb.i + 1 < len(c.verb.doc) else None
+    if nxt is not None and nxt.head == c.verb and nxt.lower_ in _PRO_FORMS:
+        c.children = [nxt]
+
+
 def _shifted_object(c: VerbCall) -> None:
     """ "dismissed as completely untrue the news broadcast by X": an object moved after what it is
     called, which the parser hung on the "as" phrase, is the verb's object."""
@@ -739,6 +752,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("prep_content", _prep_content.__doc__, _prep_content),
     Rule("prep_inside", _prep_inside.__doc__, _prep_inside),
     Rule("object_content", _object_content.__doc__, _object_content),
+    Rule("pro_form", _pro_form.__doc__, _pro_form),
     Rule("shifted_object", _shifted_object.__doc__, _shifted_object),
     Rule("passive_endorsed", _passive_endorsed.__doc__, _passive_endorsed),
     Rule("content_ranges", "", _content_ranges, core=True),

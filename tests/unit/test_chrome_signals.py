@@ -1,0 +1,223 @@
+"""General signals of page chrome and page dates found on a fresh set of pasted pages
+(benchmarks/chrome/gold-3.json, benchmarks/dates/gold-4.json): each on a made-up page, with the
+prose next to it that must stay prose.
+
+All names are fictional."""
+
+from __future__ import annotations
+
+from sourcetrace.analysis import analyze_text
+from sourcetrace.structure import detect_structure
+
+HEAD = "Dock strike ends in Lisbon after four days"
+STORY = "The port authority said on Friday that ships would be unloaded again from Saturday morning."
+QUOTE = '"We have a fair agreement," union leader Rui Costa told reporters outside the port.'
+
+
+def chrome(text: str) -> list[tuple[str, str]]:
+    return [(c.kind, c.span.text) for c in detect_structure(text).structure.chrome]
+
+
+def actor_names(text: str) -> set[str]:
+    return {n for a in analyze_text(text).actors for n in (a.name, *a.aliases)}
+
+
+# --- a byline whose date follows a comma: "By X, Published <date>"
+
+
+def test_a_byline_with_its_date_after_a_comma_names_the_author_and_dates_the_page():
+    text = f"{HEAD}\n\nBy Marta Quintela, Published Mar 15, 2024, 9:00am EST\n\n{STORY}\n"
+    found = detect_structure(text)
+    assert found.published == "2024-03-15"
+    byline = [c for c in found.structure.chrome if c.kind == "byline"]
+    assert [(c.authors, c.date) for c in byline] == [(["Marta Quintela"], "2024-03-15")]
+    assert "Marta Quintela" not in actor_names(text)
+
+
+def test_a_byline_with_a_role_after_the_comma_is_not_read_as_a_date():
+    found = detect_structure(f"{HEAD}\n\nBy Marta Quintela, Staff Writer\n\n{STORY}\n")
+    assert found.published is None
+
+
+# --- the author's name alone above a date line in another language
+
+
+def test_an_author_name_above_a_date_in_another_language_is_a_byline():
+    text = f"{HEAD}\n\nMarta Quintela\nMarzo 15, 2024\n\n{STORY}\n\n{QUOTE}\n"
+    found = detect_structure(text)
+    assert found.published == "2024-03-15"
+    assert ("byline", "Marta Quintela") in chrome(text)
+    assert "Marta Quintela" not in actor_names(text)
+    assert "Rui Costa" in actor_names(text)
+
+
+def test_a_name_above_a_story_line_is_not_a_byline():
+    text = f"{HEAD}\n\nMarta Quintela\n{STORY}\n"
+    assert ("byline", "Marta Quintela") not in chrome(text)
+
+
+# --- wire credits run into the story's last sentence
+
+
+def test_wire_credits_run_into_the_last_sentence_are_a_credit():
+    text = (f"{HEAD}\n\nLISBON, March 15 (Atlantic Wire) - {STORY} Reporting by Marta Quintela; Writing by "
+            "Tomas Brandao; Editing by Ines VazOur Standards: The Atlantic Wire Trust Principles.\n")
+    credit = [t for k, t in chrome(text) if k == "credit"]
+    assert credit == ["Reporting by Marta Quintela; Writing by Tomas Brandao; Editing by Ines VazOur "
+                      "Standards: The Atlantic Wire Trust Principles."]
+    names = actor_names(text)
+    assert not names & {"Marta Quintela", "Tomas Brandao", "Ines VazOur Standards", "Ines Vaz"}
+    contents = [c.content.text for c in analyze_text(text).claims if not c.dismissed]
+    assert contents and not any("Reporting by" in c for c in contents)
+
+
+def test_credits_in_parentheses_after_a_sentence_are_a_credit():
+    text = f"{HEAD}\n\n{STORY} (Reporting by Marta Quintela; Editing by Ines Vaz)\n"
+    assert ("credit", "(Reporting by Marta Quintela; Editing by Ines Vaz)") in chrome(text)
+
+
+def test_a_sentence_about_reporting_by_someone_stays_prose():
+    text = f"{HEAD}\n\n{STORY} Reporting by the agency showed the ships were full.\n"
+    assert [k for k, _ in chrome(text)] == []
+
+
+# --- a block of short field lines: a picture agency's product fields, a menu
+
+
+PRODUCT = """{head}
+
+{story}
+
+  • Product Code
+  • XQ0001234
+  • Registered date
+  • 2024/3/15 20:13:57
+  • Credit
+  • Atlantic Wire / Atlantic Images
+  • Media size
+  • 1302 × 1821 pixel
+"""
+
+
+def test_a_block_of_field_lines_is_furniture_and_its_registered_date_dates_the_page():
+    text = PRODUCT.format(head=HEAD, story=STORY)
+    found = detect_structure(text)
+    assert found.published == "2024-03-15"
+    marked = chrome(text)
+    assert ("date", "• 2024/3/15 20:13:57") in marked
+    assert ("furniture", "• Product Code") in marked and ("furniture", "• 1302 × 1821 pixel") in marked
+    assert ("furniture", "• Atlantic Wire / Atlantic Images") in marked
+    contents = [c.content.text for c in analyze_text(text).claims if not c.dismissed]
+    assert not any("Product Code" in c or "Media size" in c for c in contents)
+
+
+def test_a_list_of_names_and_three_short_lines_stay_prose():
+    names = f"{HEAD}\n\nThe union named:\nRui Costa\nMarta Quintela\nTomas Brandao\nIsa Vaz\n"
+    assert chrome(names) == []
+    three = f"{HEAD}\n\n{STORY}\nShips waiting\nCranes idle\nTrucks queued\n\n{QUOTE}\n"
+    assert chrome(three) == []
+
+
+# --- a related-stories label alone on its line, then other stories' headlines, then the story again
+
+
+def test_a_read_also_label_alone_opens_a_block_of_related_headlines_inside_the_story():
+    text = (f"{HEAD}\n\n{STORY}\n\nRead Also\n  • What I will do if elected – Costa\n"
+            f"  • Port workers and their old promises\n\n{QUOTE}\n")
+    marked = chrome(text)
+    assert ("related", "Read Also") in marked
+    assert ("related", "• What I will do if elected – Costa") in marked
+    assert ("related", "• Port workers and their old promises") in marked
+    contents = [c.content.text for c in analyze_text(text).claims if not c.dismissed]
+    assert "We have a fair agreement" in contents
+    assert not any("What I will do" in c for c in contents)
+
+
+def test_a_short_line_between_paragraphs_without_a_label_is_not_related():
+    text = f"{HEAD}\n\n{STORY}\n\nPort workers and their old promises\n\n{QUOTE}\n"
+    assert chrome(text) == []
+
+
+# --- share widgets and an image's alt text
+
+
+def test_share_prompts_a_share_bar_and_alt_text_are_furniture():
+    for line in ("Kindly share this story:", "Please Share If You Like This News",
+                 "Buffer Digg Facebook Google LinkedIn Pinterest Print Reddit Twitter", "costa photo"):
+        text = f"{HEAD}\n\n{line}\n\n{STORY}\n"
+        assert chrome(text) == [("furniture", line)], line
+        assert detect_structure(text).title == HEAD
+
+
+def test_prose_about_sharing_and_photos_stays_prose():
+    for line in ("The union will share the ships' data with the port authority, Costa said.",
+                 "Share prices fell",
+                 "Costa posted a photo", "posted a photo", "costa sent the image"):
+        assert chrome(f"{HEAD}\n\n{STORY}\n\n{line}\n\n{QUOTE}\n") == [], line
+
+
+# --- layout signals: a menu whose items lost their spaces, labels with nothing after them
+
+
+def test_a_menu_run_together_is_furniture():
+    menu = "NewsSportBusinessTech & ScienceOpinionPodcasts"
+    text = f"{menu}\n{HEAD}\n\n{STORY}\n"
+    assert ("furniture", menu) in chrome(text)
+    assert detect_structure(text).title == HEAD
+
+
+def test_names_with_inner_capitals_in_prose_stay_prose():
+    line = "McDonald and DeSantis met LinkedIn and YouTube staff in McAllen on Friday, officials said."
+    assert chrome(f"{HEAD}\n\n{line}\n") == []
+
+
+def test_empty_labels_in_a_row_are_furniture_but_a_label_before_its_quote_is_not():
+    text = f"Top related people:\nTop related places:\n{HEAD}\n\n{STORY}\n"
+    assert chrome(text)[:2] == [("furniture", "Top related people:"), ("furniture", "Top related places:")]
+    assert detect_structure(text).title == HEAD
+    speech = f"{HEAD}\n\n{STORY}\n\nRui Costa said:\n{QUOTE}\n"
+    assert chrome(speech) == []
+
+
+# --- the author's name run into the role; a photographer's bare name closing a caption
+
+
+def test_an_author_name_run_into_the_role_and_the_name_above_it_are_a_byline():
+    text = f"{HEAD}\nMarta Quintela\nMarta QuintelaPolitical editor\n\n{STORY}\n"
+    marked = chrome(text)
+    assert ("byline", "Marta Quintela") in marked and ("byline", "Marta QuintelaPolitical editor") in marked
+    assert "Marta Quintela" not in actor_names(text)
+
+
+def test_a_name_then_a_capitalised_word_is_not_a_glued_role():
+    text = f"{HEAD}\n\nMarta QuintelaHarbour\n\n{STORY}\n"
+    assert [k for k, _ in chrome(text)] == []
+
+
+def test_a_photographers_bare_name_closing_a_caption_is_a_credit():
+    caption = "Rui Costa speaks to dock workers outside the port on Friday. Marta Quintela"
+    text = f"{HEAD}\n\n{STORY}\n\n{caption}\n\n{QUOTE}\n"
+    assert ("credit", "Marta Quintela") in chrome(text)
+    assert "Marta Quintela" not in actor_names(text)
+    assert "Rui Costa" in actor_names(text)
+
+
+def test_a_sentence_ending_with_a_name_and_its_stop_stays_prose():
+    text = f"{HEAD}\n\n{STORY}\n\nThe talks were led by the mediator. He thanked Marta Quintela.\n"
+    assert chrome(text) == []
+
+
+# --- more furniture lines: icon names, labels with a count, an embedded post's signature
+
+
+def test_icon_names_a_list_title_with_its_count_and_an_embed_signature_are_furniture():
+    for line in ("clock menu more-arrow no yes mobile", "Entries in ports (17)", "Filed under:",
+                 "— Harbour Police (@HarbourPD) March 15, 2024", "RELATED HEADLINES --"):
+        text = f"{HEAD}\n\n{STORY}\n\n{line}\n\n{QUOTE}\n"
+        assert [t for _, t in chrome(text)][:1] == [line], line
+
+
+def test_lower_case_prose_and_a_count_in_prose_stay_prose():
+    for line in ("ships wait and cranes stand idle in the port",
+                 "Posts in the port authority were cut to 17 this year (17)."):
+        assert chrome(f"{HEAD}\n\n{STORY}\n\n{line}\n\n{QUOTE}\n") == [], line
