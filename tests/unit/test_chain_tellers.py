@@ -151,7 +151,8 @@ def test_the_object_of_a_causative_verb_tells_the_infinitives_content(nlp, text,
             [("Harbor Gate Holdings", "named")],
         ),
         (
-            # "the company" with no company named before is its own actor, lower-cased like an anonymous source
+            # "the company" with no company named before is its own actor, lower-cased like an anonymous
+            # source
             "The company has learned that its data was stolen.",
             "its data was stolen",
             [("the company", "named")],
