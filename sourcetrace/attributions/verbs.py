@@ -71,6 +71,13 @@ _NOT_TAIL = ("punct", "cc", "conj", "advcl", "parataxis", "ccomp", "npadvmod", "
 _TELLER_POS = ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PART", "SYM", "PUNCT")
 _TELLER_WORDS = 6  # "the London-based trade website just-food"
 _RELAYS = frozenset({"report", "say", "write", "quote", "add", "tell"})  # ", Bloomberg reported."
+# sentence adverbs the tagger (and the entity model) may read as a name when they open a sentence
+_SENTENCE_ADVERBS = frozenset({
+    "noteworthy", "notably", "interestingly", "significantly", "importantly", "separately",
+    "additionally", "meanwhile", "moreover", "furthermore", "similarly", "likewise", "nevertheless",
+    "nonetheless", "surprisingly", "remarkably", "ironically", "crucially", "tellingly", "incidentally",
+    "previously", "earlier", "later", "besides", "overall", "however",
+})
 # verbs that make their object do what the infinitive says ("forcing the bank to signal P",
 # "prompting the minister to say P", "led analysts to warn P"): the object speaks, not the subject
 _CAUSATIVE = frozenset({
@@ -148,6 +155,23 @@ def _raised_subject(c: VerbCall) -> None:
     passive = next((t for t in head.children if t.dep_ == "nsubjpass"), None)
     if passive is not None and not any(t.dep_ == "agent" for t in head.children):
         c.subj = passive
+
+
+def _opening_word_subject(c: VerbCall) -> None:
+    """ "Noteworthy, an adviser to the ministry said P": a sentence-opening word the parser made the
+    subject, with the real teller in apposition after its comma, is a sentence adverb ("Notably,");
+    the apposition speaks. A name keeps its apposition ("Odero, an adviser, said": Odero)."""
+    subj, doc = c.subj, c.verb.doc
+    if subj is None or subj.i != c.sent.start or subj.i + 1 >= len(doc):
+        return
+    if subj.ent_type_ and subj.lower_ not in _SENTENCE_ADVERBS:
+        return
+    if doc[subj.i + 1].text != "," or any(k.dep_ not in ("punct", "appos") for k in subj.children):
+        return
+    appos = next((k for k in subj.children if k.dep_ == "appos"), None)
+    if appos is not None and appos.pos_ == "NOUN" and any(k.dep_ == "det" for k in appos.children):
+        if can_tell(appos, entities=True, documents=True):
+            c.subj = appos
 
 
 def _participle_after_quote(c: VerbCall) -> None:
@@ -744,6 +768,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("raised_subject", _raised_subject.__doc__, _raised_subject),
     Rule("control_object", _control_object.__doc__, _control_object),
     Rule("participle_after_quote", _participle_after_quote.__doc__, _participle_after_quote),
+    Rule("opening_word_subject", _opening_word_subject.__doc__, _opening_word_subject),
     Rule("appositive_teller", _appositive_teller.__doc__, _appositive_teller),
     Rule("conditional", _conditional.__doc__, _conditional),
     Rule("inverted_teller", _inverted_teller.__doc__, _inverted_teller),

@@ -595,6 +595,13 @@ CASES = [
         [("Gilt yields", "to signal", "that it would buy more bonds", None)],
     ),
     (
+        "opening_word_subject",  # the tagger reads a sentence-opening "Noteworthy" as a name
+        "Noteworthy, an adviser to the ministry said the talks had already begun.",
+        (),
+        [("an adviser to the ministry", "said", "the talks had already begun", None)],
+        [("Noteworthy, an adviser to the ministry", "said", "the talks had already begun", None)],
+    ),
+    (
         "participle_after_quote",
         'Rana Odero explained that "imported crops have entered illegally", stressing that "the ministry is '
         'working to stop it."',

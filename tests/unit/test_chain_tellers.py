@@ -268,3 +268,22 @@ def test_a_participle_after_a_quotation_is_the_speakers(nlp):
     claims = analyze_text(text).claims
     stressed = next(c for c in claims if c.content.text.startswith('that "the ministry'))
     assert [(link.label, link.kind) for link in stressed.chain] == [("Rana Odero", "named")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        (
+            "Noteworthy, an adviser to the ministry said the talks had already begun.",
+            "the talks had already begun",
+            [("an adviser to the ministry", "anonymous")],
+        ),
+        (
+            "Rana Odero, an adviser to the ministry, said the talks had begun.",
+            "the talks had begun",
+            [("Rana Odero", "named")],
+        ),
+    ],
+)
+def test_a_sentence_adverb_read_as_a_name_is_no_teller(nlp, text, content_key, expected):
+    assert chain(text, content_key) == expected
