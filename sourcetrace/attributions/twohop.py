@@ -503,14 +503,23 @@ def _in_quotation(text: str, start: int, end: int) -> bool:
     return span.count("“") > span.count("”") or span.count('"') % 2 == 1
 
 
+def _bare_as_saying(as_: Token) -> bool:
+    """ "..., Interfax quoted the ministry as saying.": an "as saying" with nothing said after it (what
+    was said is the report before the comma)."""
+    words = [t for t in as_.subtree if not t.is_punct]
+    return len(words) == 2 and words[1].lemma_.lower() in ("say", "state", "tell")
+
+
 def trailing_quoted(doc: Doc, finds: list[Found], text: str) -> list[Found]:
-    """ "He said P, news agency ANI quoted media outlet CNN": X quoted Y on everything before."""
+    """ "He said P, news agency ANI quoted media outlet CNN", "Russia denied P, Interfax quoted the
+    ministry as saying": X quoted Y on everything before."""
     added = []
     for v in doc:
         if v.lemma_.lower() != "quote" or v.tag_ not in ("VBD", "VBZ"):
             continue
-        if any(c.dep_ == "prep" and c.lower_ == "as" for c in v.children):
-            continue  # "X quoted Y as saying": quoted_as_saying
+        as_ = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        if as_ is not None and not _bare_as_saying(as_):
+            continue  # "X quoted Y as saying P": quoted_as_saying
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
         teller = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if teller is None or teller.lower_ in ("which", "who", "that"):
@@ -522,12 +531,13 @@ def trailing_quoted(doc: Doc, finds: list[Found], text: str) -> list[Found]:
         first = doc[(v.head if v.dep_ == "relcl" else teller).left_edge.i]
         if first.i == 0 or doc[first.i - 1].text != "," or first.i <= sent.start + 1:
             continue
-        if any(not (t.is_punct or t.is_space) for t in doc[obj.right_edge.i + 1 : sent.end]):
+        last = max(obj.right_edge.i, as_.right_edge.i if as_ is not None else -1)
+        if any(not (t.is_punct or t.is_space) for t in doc[last + 1 : sent.end]):
             continue  # the quoting ends the sentence
         content = parts(text, [(sent.start_char, doc[first.i - 1].idx)])
         if not content:
             continue
-        hole = (doc[first.i - 1].idx, tok_end(obj.right_edge))
+        hole = (doc[first.i - 1].idx, tok_end(doc[last]))
         name = doc[teller.i + 1] if teller.i + 1 < v.i else None
         if name is not None and name.pos_ == "PROPN" and teller.pos_ == "NOUN":
             teller = name  # "news agency ANI quoted": the name, however the parser hung it

@@ -287,3 +287,23 @@ def test_a_participle_after_a_quotation_is_the_speakers(nlp):
 )
 def test_a_sentence_adverb_read_as_a_name_is_no_teller(nlp, text, content_key, expected):
     assert chain(text, content_key) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        (
+            "The mine has closed, Atlantic Wire quoted Rana Odero as saying.",
+            "The mine has closed",
+            [("Atlantic Wire", "outlet"), ("Rana Odero", "named")],
+        ),
+        (
+            "Harbor Gate denied that the mine had closed, the Lisbon Post quoted the company's chief "
+            "executive, Rana Odero, as saying.",
+            "that the mine had closed",
+            [("Lisbon Post", "outlet"), ("Rana Odero", "named"), ("Harbor Gate", "named")],
+        ),
+    ],
+)
+def test_a_trailing_quoted_as_saying_relays_the_report_before_it(nlp, text, content_key, expected):
+    assert chain(text, content_key) == expected
