@@ -564,12 +564,31 @@ class ActorBook:
         not give the other gender (`agreement`); else a person the text says is of this gender."""
         word, doc = head.lower_, head.doc
         prior = self._last(lambda a: a.type == "PERSON" and self.agreement.agrees(a, word, doc))
-        prior = self._subject_since(prior, head) or prior
+        prior = self._subject_since(prior, head) or self._speaker_over_nested(prior, head) or prior
         if prior is None:  # "she" when only men spoke: a woman the text named without a cue
             known = [a for a in self.actors if a.kind == "named" and self.agreement.known(a, word, doc)]
             prior = self._last_mentioned(lambda a: a in known, head.idx)
         # the evidence allows nobody: the last person, as without it
         return prior or self._last(lambda a: a.type == "PERSON")
+
+    def _speaker_over_nested(self, prior: Actor | None, head: Token) -> Actor | None:
+        """ "Rafizi said he was informed by a government source that P. He also claimed Q": an unnamed
+        source inside a named speaker's sentence does not take "he" from the sentence's speaker."""
+        if prior is None or prior.kind != "anonymous":
+            return None
+        doc = head.doc
+        at = max((m.start for m in prior.mentions if m.start < head.sent.start_char), default=-1)
+        span = doc.char_span(at, at + 1, alignment_mode="expand") if at >= 0 else None
+        if span is None or any(m.start >= span.sent.end_char and m.start < head.idx for m in prior.mentions):
+            return None
+        sent = span.sent
+        subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.left_edge.idx <= at < tok_end(subj.right_edge):
+            return None  # the unnamed source is the sentence's own speaker
+        speaker = self.index.at(subj.idx, tok_end(subj))
+        if speaker is None or speaker.type != "PERSON" or speaker.kind != "named":
+            return None
+        return speaker if self.agreement.agrees(speaker, head.lower_, doc) else None
 
     def _subject_since(self, prior: Actor | None, head: Token) -> Actor | None:
         """ "Suga ducked questions ... “...,” he said": a named person who is the subject of a

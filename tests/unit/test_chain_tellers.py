@@ -307,3 +307,25 @@ def test_a_sentence_adverb_read_as_a_name_is_no_teller(nlp, text, content_key, e
 )
 def test_a_trailing_quoted_as_saying_relays_the_report_before_it(nlp, text, content_key, expected):
     assert chain(text, content_key) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        # an unnamed source inside the speaker's sentence does not take "he" from the speaker
+        (
+            "Rana Odero said he was informed by a government source that the ministry is awarding the "
+            "project to a friend. He also claimed that the funds would be used for the election.",
+            "the funds would be used for the election",
+            [("Rana Odero", "named")],
+        ),
+        # the unnamed source that is the sentence's own speaker keeps it
+        (
+            "A government source told Rana Odero that the deal was done. He said the price was too high.",
+            "the price was too high",
+            [("a government source", "anonymous")],
+        ),
+    ],
+)
+def test_he_is_the_sentence_speaker_not_a_source_nested_in_it(nlp, text, content_key, expected):
+    assert chain(text, content_key) == expected
