@@ -49,6 +49,11 @@ TWO_HOP_RULES = (
         'close, as reported by the Courier": the Courier\'s P (never the clause\'s subject as a teller)',
     ),
     Rule(
+        "report_quoting",
+        '"He was commenting on a report quoting Rafizi Ramli, who claimed that P": the report relays what '
+        "the person it quotes says in the sentence (report › Rafizi › P)",
+    ),
+    Rule(
         "according_outer",
         '"The minister said P, according to the Courier", "The outline, according to the report, says '
         'P": the Courier tells what the minister said (Courier › minister › P), not the reverse',
@@ -566,3 +571,57 @@ def trailing_quoted(doc: Doc, finds: list[Found], text: str) -> list[Found]:
                 f.parent = inner
         added += [outer, inner]
     return [f for f in finds if f.content] + added
+
+
+_RELAYING_DOCS = frozenset({"report", "article", "story", "dispatch", "interview", "broadcast", "post"})
+
+
+def _relaying_doc_before(v: Token) -> Token | None:
+    """The report a "quoting" participle hangs on: its head, or the noun right before it past a
+    time ("a report today quoting X", which the parser hangs on the main verb)."""
+    if v.dep_ == "acl":
+        return v.head if v.head.lemma_.lower() in _RELAYING_DOCS and v.head.i < v.i else None
+    i = v.i - 1
+    while i > 0 and (v.doc[i].dep_ == "npadvmod" or v.doc[i].ent_type_ in ("DATE", "TIME")):
+        i -= 1
+    tok = v.doc[i]
+    return tok if tok.pos_ == "NOUN" and tok.lemma_.lower() in _RELAYING_DOCS else None
+
+
+def report_quoting(doc: Doc, finds: list[Found], text: str) -> list[Found]:
+    """ "Tuan Ibrahim was commenting on a report today quoting Rafizi Ramli, who claimed that P": the
+    report relays what the person it quotes says in the same sentence (report › Rafizi › P)."""
+    added = []
+    for v in doc:
+        if v.lemma_.lower() not in ("quote", "cite") or v.tag_ != "VBG" or v.dep_ not in ("acl", "advcl"):
+            continue
+        report = _relaying_doc_before(v)
+        if report is None:
+            continue
+        quoted = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if quoted is None:
+            continue
+        sent = sentence(v)
+        voiced = [
+            f
+            for f in finds
+            if f.head is not None
+            and sent.start_char <= f.cue[0] < sent.end_char
+            and (f.parent is None or f.parent.frame)
+            and antecedent(f.head).i == quoted.i
+        ]
+        if not voiced:
+            continue
+        relay = Found(
+            cue=(v.idx, tok_end(v)),
+            content=[p for f in voiced for p in f.content],
+            source=(report.left_edge.idx, tok_end(report)),
+            head=report,
+            lemma="report",
+            sent_end=sent.end_char,
+            parent=voiced[0].parent,
+        )
+        for f in voiced:
+            f.parent = relay
+        added.append(relay)
+    return finds + added

@@ -595,6 +595,14 @@ CASES = [
         [("Gilt yields", "to signal", "that it would buy more bonds", None)],
     ),
     (
+        "report_quoting",
+        "He was commenting on a report today quoting Tom Baro, who claimed that the mine had closed.",
+        (),
+        [("a report", "quoting", "that the mine had closed", None),
+         ("Tom Baro", "claimed", "that the mine had closed", None)],
+        [("Tom Baro", "claimed", "that the mine had closed", None)],
+    ),
+    (
         "opening_word_subject",  # the tagger reads a sentence-opening "Noteworthy" as a name
         "Noteworthy, an adviser to the ministry said the talks had already begun.",
         (),

@@ -329,3 +329,15 @@ def test_a_trailing_quoted_as_saying_relays_the_report_before_it(nlp, text, cont
 )
 def test_he_is_the_sentence_speaker_not_a_source_nested_in_it(nlp, text, content_key, expected):
     assert chain(text, content_key) == expected
+
+
+def test_a_report_quoting_someone_relays_what_they_claim(nlp):
+    text = (
+        "Rana Odero was commenting on a report today quoting opposition leader Tom Baro, who claimed that "
+        "one of the projects was a flood scheme. He also claimed that the funds would be used for the "
+        "election."
+    )
+    relayed = [("a report", "document"), ("Tom Baro", "named")]
+    assert chain(text, "one of the projects was a flood scheme") == relayed
+    # referred to again, the quoted person still speaks through the report
+    assert chain(text, "the funds would be used") == relayed
