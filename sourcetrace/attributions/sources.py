@@ -100,6 +100,11 @@ _SCOOP = re.compile(
     r"\bunderstands\b|\b(?:has|have)\s+(?:\w+\s+)?learn(?:t|ed)\b|\bcan\s+(?:\w+\s+)?reveal\b", re.IGNORECASE
 )
 _SCOOP_LEMMAS = frozenset({"understand", "learn", "reveal"})
+# a name followed by what it is, in lower case: "Interfax news agency", "Kompas daily", "ARD television"
+_MEDIA_TAIL = re.compile(
+    r"\b\w[\w.-]*\s+(?:news\s+agency|newspaper|daily|broadcaster|news\s+(?:website|channel|portal)"
+    r"|(?:tv|television)(?:\s+channel)?|radio(?:\s+station)?|news\s+outlet)\W*$"
+)
 
 
 def norm(name: str) -> str:
@@ -165,6 +170,9 @@ class ActorBook:
     def resolve(self, found: Found) -> tuple[Actor | None, str]:
         """The actor a source refers to and the kind of the link."""
         actor, kind = self._resolve(found)
+        if actor is not None and actor.type == "ORG" and kind == "named" and found.source is not None:
+            if _MEDIA_TAIL.search(self.text, *found.source):
+                actor.kind = kind = "outlet"  # "Interfax news agency quoted ...": the words say what it is
         if kind == "named" and found.lemma in _SCOOP_LEMMAS and _SCOOP.search(self.text, *found.cue):
             actor, kind = self._scoop_outlet(found, actor, kind)
         citing = found.verb is not None and found.verb.tag_ == "VBG" and found.lemma in ("cite", "quote")
@@ -211,7 +219,7 @@ class ActorBook:
         noun = antecedent(head)
         if noun is not head:  # "a report that said P": the report speaks, not "that"
             head, source = noun, np_range(noun)
-        named = self._named_at(head) or self._titled_name(head, source)
+        named = self._named_at(head) or self._titled_name(head, source) or self._name_before_noun(head)
         if named is not None:
             return self._use(named, source), named.kind
         ante = elliptical_antecedent(head)
@@ -308,6 +316,14 @@ class ActorBook:
         if name[:1].isupper() and head.doc[head.left_edge.i].pos_ == "DET":
             name = name[0].lower() + name[1:]
         return self.named(name, ("named",)) or self.new(name, "ORG", "named")
+
+    def _name_before_noun(self, head: Token) -> Actor | None:
+        """ "Interfax news agency quoted ...", "Kompas daily reported": a name before a reference noun
+        with no article is the body the noun says it is."""
+        wanted = lexicons().references.get(head.lemma_.lower())
+        if wanted is None or head.pos_ != "NOUN" or _definite(head):
+            return None
+        return self._compound_name(head, wanted)
 
     def _compound_name(self, head: Token, wanted: str) -> Actor | None:
         """The proper name compounded into a reference ("the Kivuli mining company", "the Rossiya

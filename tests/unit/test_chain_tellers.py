@@ -341,3 +341,22 @@ def test_a_report_quoting_someone_relays_what_they_claim(nlp):
     assert chain(text, "one of the projects was a flood scheme") == relayed
     # referred to again, the quoted person still speaks through the report
     assert chain(text, "the funds would be used") == relayed
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        (
+            "The talks have begun, Interfax news agency quoted the Foreign Ministry as saying.",
+            "The talks have begun",
+            [("Interfax", "outlet"), ("Foreign Ministry", "named")],
+        ),
+        (
+            "Harbor Gate said the mine was safe.",
+            "the mine was safe",
+            [("Harbor Gate", "named")],
+        ),
+    ],
+)
+def test_a_name_before_news_agency_is_that_outlet(nlp, text, content_key, expected):
+    assert chain(text, content_key) == expected
