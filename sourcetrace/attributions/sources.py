@@ -645,7 +645,7 @@ class ActorBook:
         lemma = head.lemma_.lower()
         np_start, np_end = np_range(head)
         # the source was cut after page chrome the parser ran into it ("... 2009\n\nWorkers want")
-        name_range = trim(self.text, max(np_start, source[0]), np_end)
+        name_range = trim(self.text, max(np_start, source[0]), min(np_end, source[1]))
         name = self.text[name_range[0] : name_range[1]]
         if not name.strip():  # the cut left nothing of the phrase: its head's own words
             name = self.text[head.idx : tok_end(head)]

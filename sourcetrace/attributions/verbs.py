@@ -699,6 +699,30 @@ def _source(c: VerbCall) -> None:
     c.source = c.source_span or (source_range(c.subj, c.verb) if c.subj is not None else None)
 
 
+_OCCASIONS = frozenset({
+    "statement", "interview", "explanation", "speech", "briefing", "letter", "post", "tweet", "comment",
+    "remark", "conference", "address", "testimony", "hearing", "message", "editorial", "op-ed",
+})
+
+
+def _occasion_off_source(c: VerbCall) -> None:
+    """ "The director general of the ports department in an explanation of the incident highlighted
+    P", "The ministry in a statement said P": where the teller spoke is the occasion, no part of who."""
+    subj = c.subj
+    if c.source is None or subj is None or subj.i > c.verb.i:
+        return
+    for prep in subj.rights:
+        pobj = next((t for t in prep.children if t.dep_ == "pobj"), None)
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at") or pobj is None:
+            continue
+        if pobj.lemma_.lower() in _OCCASIONS and tok_end(prep.right_edge) >= c.source[1] > prep.idx:
+            end = c.verb.doc[prep.i - 1]
+            while end.i > subj.i and end.is_punct:
+                end = end.nbor(-1)
+            c.source = (c.source[0], tok_end(end))
+            return
+
+
 def _all_before_cue(c: VerbCall) -> None:
     """ "X ..., but Y, the source added.": everything before the cue is what was said."""
     v, subj, sent = c.verb, c.subj, c.sent
@@ -800,6 +824,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("xcomp_cue", _xcomp_cue.__doc__, _xcomp_cue),
     Rule("sent_document", _sent_document.__doc__, _sent_document),
     Rule("source", "", _source, core=True),
+    Rule("occasion_off_source", _occasion_off_source.__doc__, _occasion_off_source),
     Rule("all_before_cue", _all_before_cue.__doc__, _all_before_cue),
     Rule("paragraph", _paragraph.__doc__, _paragraph),
     Rule("that_keeps_tail", _that_keeps_tail.__doc__, _that_keeps_tail),

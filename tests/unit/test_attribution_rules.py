@@ -595,6 +595,13 @@ CASES = [
         [("Gilt yields", "to signal", "that it would buy more bonds", None)],
     ),
     (
+        "occasion_off_source",
+        "The ministry in a statement said the talks had failed.",
+        (),
+        [("The ministry", "said", "the talks had failed", None)],
+        [("The ministry in a statement", "said", "the talks had failed", None)],
+    ),
+    (
         "report_quoting",
         "He was commenting on a report today quoting Tom Baro, who claimed that the mine had closed.",
         (),

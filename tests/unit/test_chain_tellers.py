@@ -360,3 +360,14 @@ def test_a_report_quoting_someone_relays_what_they_claim(nlp):
 )
 def test_a_name_before_news_agency_is_that_outlet(nlp, text, content_key, expected):
     assert chain(text, content_key) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A spokesman in a statement said the talks had failed.", [("a spokesman", "named")]),
+        ("The man in the video said the talks had failed.", [("the man in the video", "anonymous")]),
+    ],
+)
+def test_where_the_teller_spoke_is_no_part_of_who(nlp, text, expected):
+    assert chain(text, "the talks had failed") == expected
