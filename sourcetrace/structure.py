@@ -1824,6 +1824,21 @@ def _labelled_caption_blocks(lines: _Lines, body_first: int) -> None:
                 lines.mark(j, "caption")
 
 
+_MINOR_WORDS = frozenset("a an the of to in on at for and or but by with from as vs is are was".split())
+
+
+def _is_subheading(line: str, above: str, below: str) -> bool:
+    """ "Share fall", "Key Findings", "Public Help Closes Cases With No Other Leads" between two
+    paragraphs: two to six words, or a title-case line, with no stop and no quotation."""
+    words = line.split()
+    if not words or not words[0][:1].isupper() or line.isupper() or re.search(r"[.!?:;,]\W*$|[“”\"‘]", line):
+        return False
+    title_case = all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words)
+    if not 2 <= len(words) <= (10 if title_case else 6) or _is_date_line(line, header=True):
+        return False  # one word ("Photo") is a label; a date line dates the page
+    return len(above.split()) >= 8 and len(below.split()) >= 8 and bool(re.search(r"[.!?:”\"]\s*$", below))
+
+
 def _body_repeats_and_teasers(lines: _Lines, body_first: int) -> None:
     """Below the headline: a line said twice in a row (an image's alt text and its caption, "Mali
     is the eighth-largest country in Africa."), other stories' titles after lone bullets ("-" then
@@ -1848,6 +1863,9 @@ def _body_repeats_and_teasers(lines: _Lines, body_first: int) -> None:
                 and not re.search(r"[.!?:;”\"]\s*$", line)
                 and _is_prose(lines.line(i - 1)) and _is_prose(lines.line(i + 1))):
             lines.mark(i, "related")
+    for i in range(body_first + 1, n - 1):  # a subheading is structure: never a claim nor an actor
+        if i not in lines.chrome and _is_subheading(lines.line(i), lines.line(i - 1), lines.line(i + 1)):
+            lines.mark(i, "furniture")
 
 
 def detect_structure(text: str) -> FoundStructure:

@@ -135,7 +135,7 @@ def test_a_read_also_label_alone_opens_a_block_of_related_headlines_inside_the_s
 
 def test_a_short_line_between_paragraphs_without_a_label_is_not_related():
     text = f"{HEAD}\n\n{STORY}\n\nPort workers and their old promises\n\n{QUOTE}\n"
-    assert chrome(text) == []
+    assert [k for k, _ in chrome(text)] == ["furniture"]  # a subheading (below), not another story
 
 
 # --- share widgets and an image's alt text
@@ -151,9 +151,9 @@ def test_share_prompts_a_share_bar_and_alt_text_are_furniture():
 
 def test_prose_about_sharing_and_photos_stays_prose():
     for line in ("The union will share the ships' data with the port authority, Costa said.",
-                 "Share prices fell",
+                 "Share prices fell on Friday as the strike ended, traders said.",
                  "Costa posted a photo", "posted a photo", "costa sent the image"):
-        assert chrome(f"{HEAD}\n\n{STORY}\n\n{line}\n\n{QUOTE}\n") == [], line
+        assert chrome(f"{HEAD}\n\n{STORY}\n\n{QUOTE}\n\n{line}\n") == [], line
 
 
 # --- layout signals: a menu whose items lost their spaces, labels with nothing after them
@@ -221,3 +221,22 @@ def test_lower_case_prose_and_a_count_in_prose_stay_prose():
     for line in ("ships wait and cranes stand idle in the port",
                  "Posts in the port authority were cut to 17 this year (17)."):
         assert chrome(f"{HEAD}\n\n{STORY}\n\n{line}\n\n{QUOTE}\n") == [], line
+
+
+# --- a subheading between two paragraphs is structure, never a claim
+
+
+def test_a_subheading_between_paragraphs_is_furniture_and_stays_out_of_claims():
+    story2 = "By Saturday morning the first ships had been unloaded and the cranes were working again."
+    for sub in ("Cranes idle", "What Happens to the Ships Waiting Outside the Port"):
+        text = f"{HEAD}\n\n{STORY}\n\n{sub}\n\n{story2}\n\n{QUOTE}\n"
+        assert ("furniture", sub) in chrome(text), sub
+        contents = [c.content.text for c in analyze_text(text).claims if not c.dismissed]
+        assert not any(sub in c for c in contents), sub
+
+
+def test_a_short_sentence_a_quote_or_a_long_plain_line_between_paragraphs_is_not_a_subheading():
+    story2 = "By Saturday morning the first ships had been unloaded and the cranes were working again."
+    for line in ("The cranes stood idle.", '"We are back," Costa said', "LISBON",
+                 "the cranes stood idle for most of the week and nobody came"):
+        assert chrome(f"{HEAD}\n\n{STORY}\n\n{line}\n\n{story2}\n") == [], line
