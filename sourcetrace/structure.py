@@ -302,6 +302,7 @@ class _ChromeLexicon:
     inline_related: re.Pattern[str]
     inline_labels: frozenset[str]  # "read also", "see also": the label alone on its line
     share_platforms: frozenset[str]  # "facebook", "digg": the buttons of a share bar
+    photo_agencies: frozenset[str]  # "reuters", "getty images", lower case
     roles: re.Pattern[str]
     caption_label: re.Pattern[str]
     agency_end: re.Pattern[str]
@@ -333,6 +334,7 @@ def _chrome_lexicon() -> _ChromeLexicon:
         ),
         inline_labels=frozenset(data.get("inline_related_prefixes", [])),
         share_platforms=frozenset(data.get("share_platforms", [])),
+        photo_agencies=frozenset(a.lower() for a in data.get("photo_agencies", [])),
         roles=re.compile(rf"\b(?:{alts('byline_roles')})s?\b", re.IGNORECASE),
         caption_label=re.compile(
             rf"^[\s(\[]*(?:{alts('caption_labels')})(?:\s+credit)?\s*(?:[:,|]|\s+by\b|\s*/)\s*\S",
@@ -1144,9 +1146,10 @@ class _Lines:
         credits: list[int] = []  # a bare name split off a caption's end: "... a minister. Edwina Pickles"
         for s, e in _lines(text):
             if text[s:e].strip():
-                pieces = _split_date_prefix(
+                lead = _split_lead_credit(
                     text, s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip())
                 )
+                pieces = lead[:-1] + _split_date_prefix(text, *lead[-1])
                 tail = _split_glued_tail(text, *pieces[-1])
                 if len(tail) > 1 and _GLUED_STAMP.search(text[tail[0][1] - 1: tail[1][1]]):
                     stamps.append(len(self.spans) + len(pieces))
@@ -1232,6 +1235,30 @@ def _bare_name_credit(line: str) -> int | None:
     if _is_known_outlet(m.group("name")) or _chrome_lexicon().roles.search(m.group("name")):
         return None
     return m.start("name")
+
+
+# A photo credit opening the paragraph it was glued to: "Photo: Ana Lima/Reuters The minister said ..."
+_LEAD_PHOTO_CREDIT = re.compile(
+    r"(?i:photo|image|picture|file photo)(?:\s+(?i:credit))?\s*:\s*"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s*"
+)
+
+
+def _split_lead_credit(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A photo credit run into the paragraph below it ("Photo: Ana Lima/Getty Images The minister
+    said ...", the line break lost) is a line of its own, when its agency is a known photo agency
+    or outlet (the longest that fits) and a sentence of four words or more follows."""
+    m = _LEAD_PHOTO_CREDIT.match(text, start, end)
+    if m is None:
+        return [(start, end)]
+    words = list(re.finditer(r"\S+", text[m.end():end]))
+    for k in range(min(4, len(words) - 4), 0, -1):
+        agency = text[m.end(): m.end() + words[k - 1].end()]
+        known = agency.lower() in _chrome_lexicon().photo_agencies or _is_known_outlet(agency)
+        if known and words[k].group()[:1].isupper():
+            cut = m.end() + words[k - 1].end()
+            return [(start, cut), (m.end() + words[k].start(), end)]
+    return [(start, end)]
 
 
 def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1868,6 +1895,23 @@ def _body_repeats_and_teasers(lines: _Lines, body_first: int) -> None:
             lines.mark(i, "furniture")
 
 
+_TRANSCRIPT_LABEL = re.compile(r"(?:full\s+|video\s+)?transcript(?:\s+(?:for|of)\s+|\s*:\s*)", re.IGNORECASE)
+
+
+def _headline_span(lines: _Lines, head_i: int) -> Span:
+    """The headline line without its bullet ("• Explosions heard ...") or a video page's label
+    ("Transcript for <title>", which is recorded as furniture)."""
+    text = lines.text
+    h_start, h_end = lines.spans[head_i]
+    while h_start < h_end and (text[h_start] in "•·●▪►*" or text[h_start].isspace()):
+        h_start += 1
+    label = _TRANSCRIPT_LABEL.match(text, h_start, h_end)
+    if label and label.end() < h_end:
+        lines.chrome[head_i] = Chrome(span=make_span(text, h_start, label.end()), kind="furniture")
+        h_start = label.end()
+    return make_span(text, h_start, h_end)
+
+
 def detect_structure(text: str) -> FoundStructure:
     lines = _Lines(text)
     _classify_anywhere(lines)
@@ -1884,10 +1928,7 @@ def detect_structure(text: str) -> FoundStructure:
     headline_cue: Span | None = None
     body_start = 0
     if head_i is not None:
-        h_start, h_end = lines.spans[head_i]
-        while h_start < h_end and (text[h_start] in "•·●▪►*" or text[h_start].isspace()):
-            h_start += 1  # "• Explosions heard ...": the bullet is not part of the headline
-        headline = make_span(text, h_start, h_end)
+        headline = _headline_span(lines, head_i)
         body_start = headline.end
         cue = _HEADLINE_CUE.search(headline.text)
         if cue:

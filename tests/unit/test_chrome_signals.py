@@ -240,3 +240,28 @@ def test_a_short_sentence_a_quote_or_a_long_plain_line_between_paragraphs_is_not
     for line in ("The cranes stood idle.", '"We are back," Costa said', "LISBON",
                  "the cranes stood idle for most of the week and nobody came"):
         assert chrome(f"{HEAD}\n\n{STORY}\n\n{line}\n\n{story2}\n") == [], line
+
+
+# --- labels glued to what they label: a video page's "Transcript for", a photo credit, an ad slot
+
+
+def test_a_transcript_label_is_furniture_and_the_headline_is_the_title():
+    found = detect_structure(f"Transcript for Dock strike ends in Lisbon\n\n{STORY}\n")
+    assert found.title == "Dock strike ends in Lisbon"
+    assert ("furniture", "Transcript for ") in [(c.kind, c.span.text) for c in found.structure.chrome]
+    assert detect_structure(f"Transcripts show the dock strike talks failed\n\n{STORY}\n").title == (
+        "Transcripts show the dock strike talks failed")
+
+
+def test_a_photo_credit_run_into_the_paragraph_below_is_a_caption_and_the_paragraph_stays():
+    text = f"{HEAD}\n\nPhoto: Marta Quintela/Getty Images {STORY}\n\n{QUOTE}\n"
+    assert chrome(text) == [("caption", "Photo: Marta Quintela/Getty Images")]
+    assert "Marta Quintela" not in actor_names(text)
+    contents = [c.content.text for c in analyze_text(text).claims if not c.dismissed]
+    assert any("ships would be unloaded" in c for c in contents)
+
+
+def test_an_ad_slots_label_is_furniture():
+    for line in ("Story continues below advertisement", "Article continues below",
+                 "Scroll to continue reading"):
+        assert chrome(f"{HEAD}\n\n{STORY}\n\n{line}\n\n{QUOTE}\n") == [("furniture", line)], line
