@@ -137,6 +137,11 @@ def is_outlet_name(surface: str) -> bool:
     return _is_outlet_name(surface)
 
 
+def is_company_word(token: str) -> bool:
+    """A legal form or business word that closes a company's name ("Holdings", "Ltd", "Group")."""
+    return _is_company_word(token.lower())
+
+
 def institution_heads() -> frozenset[str]:
     """Words that head a public body's name ("ministry", "department"; data/institution_heads.txt)."""
     return _institution_heads()
@@ -184,6 +189,11 @@ def _company_word_sets() -> tuple[frozenset[str], frozenset[str]]:
 
 def _company_words() -> frozenset[str]:
     return _company_word_sets()[1]
+
+
+def company_words() -> frozenset[str]:
+    """Every word of a company's name form (data/company_words.txt: "Ltd", "Holdings", "Mining")."""
+    return _company_words()
 
 
 @lru_cache(maxsize=1)
@@ -389,6 +399,23 @@ def _title_in_appositive(doc: Doc, ent: SpacySpan) -> tuple[int, int] | None:
             last -= 1
         return first, last
     return None
+
+
+def _title_in_front(doc: Doc, ent: SpacySpan) -> tuple[int, int] | None:
+    """A title in apposition before the name ("Acme's chief executive, Tom Smith, said", "The
+    bank's governor, Ana Lopes,"): the name is the apposition of a title noun right before its
+    comma; None without a parser."""
+    head = ent.root.head
+    if ent.root.dep_ != "appos" or ent.start < 2 or doc[ent.start - 1].text != ",":
+        return None
+    if head.i != ent.start - 2 or not _is_title_token(head) or head.pos_ != "NOUN":
+        return None
+    first, last = head.left_edge.i, head.i + 1
+    if last - first > MAX_TITLE_TOKENS or any(t.ent_type_ == "PERSON" for t in doc[first:last]):
+        return None
+    while first < head.i and doc[first].pos_ == "DET":
+        first += 1
+    return first, last
 
 
 def _is_headline_misparse(article: Article, doc: Doc, first: int, last: int) -> bool:
@@ -641,7 +668,7 @@ def _role_in_appositive(ent: SpacySpan) -> bool:
     return any(
         c.dep_ == "appos"
         and c.i > ent.end
-        and c.left_edge.i == ent.end + 1 + (doc[ent.end + 1].pos_ == "DET")
+        and c.left_edge.i == ent.end + 1  # right after the comma, with its determiner or not
         and c.lower_ in _person_nouns()
         and c.lower_ not in _SHARED_ROLES
         and c.tag_ == "NN"
@@ -775,7 +802,7 @@ class _Collector:
             if not _is_company(_norm_tokens(m.surface)) and _role_in_appositive(ent):
                 m.label = "PERSON"
         if m.label == "PERSON":
-            before = _title_before(doc, first_tok, ent.start)
+            before = _title_before(doc, first_tok, ent.start) or _title_in_front(doc, ent)
             after = _title_after(doc, ent.end) or _title_in_appositive(doc, ent)
             m.titles = [doc[r[0]:r[1]].text for r in (before, after) if r]
         return m

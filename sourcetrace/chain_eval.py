@@ -6,7 +6,8 @@ metadata, so the publication date must come from the text) and scored:
 
 * claims — a gold claim is found when a predicted claim's content contains its `content_key`
   (case, curly quotes and spacing normalised). Of several candidates the one whose chain matches
-  is taken, then the one with the shortest content.
+  is taken, then the one with the gold's stance (a denied report and its denial hold the same
+  words), then the one with the shortest content.
 * chain — the gold tellers, outermost first, match the *last* links of the predicted chain in
   order (extra outer links — the page's publisher, a dateline frame — are allowed). A teller
   matches a link when it is a substring of the link's label, its actor's name or aliases, or
@@ -229,7 +230,14 @@ def best_claim(gold: dict, analysis: Analysis) -> Claim | None:
     if not found:
         return None
     tellers = gold.get("chain") or []
-    return min(found, key=lambda c: (not chain_matches(tellers, c.chain, analysis), len(c.content.text)))
+    stance = gold.get("stance", "asserts")
+
+    # a denial of a report is two claims holding the same words (the report's and the denier's):
+    # when the chain tells them apart it decides, then the gold's stance, and only then the length
+    def rank(c: Claim) -> tuple[bool, bool, int]:
+        return not chain_matches(tellers, c.chain, analysis), c.stance != stance, len(c.content.text)
+
+    return min(found, key=rank)
 
 
 def _carried(actor) -> set[str]:

@@ -6,11 +6,21 @@ embassy official ...", later "the source", "he"), documents and frame outlets ar
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
-from sourcetrace.actors import institution_heads, is_outlet_name, person_nouns, title_words
+from sourcetrace.actors import (
+    company_words,
+    institution_heads,
+    is_company_word,
+    is_outlet_name,
+    person_nouns,
+    title_words,
+)
+from sourcetrace.attributions.agreement import Agreement, organisation_fit
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
-from sourcetrace.attributions.lexicons import can_tell, lexicons
+from sourcetrace.attributions.lexicons import can_tell, inanimate, lexicons
 from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import Actor
 from sourcetrace.spans import make_span, trim
@@ -84,6 +94,12 @@ _OFF_RECORD = (
 # a cue noun with no source of its own names its teller: unnamed press reports are news media
 # ("growing media reports that P"), rumours are nobody the text can name
 _TELLING_NOUNS = {"report": "outlet", "story": "outlet", "rumor": "anonymous", "rumour": "anonymous"}
+# how a news outlet tells its own scoop: "Sky News has learnt that P", "just-food understands P",
+# "the Lisbon Post can reveal P" (a person who "has learnt" or "understands" stays a person)
+_SCOOP = re.compile(
+    r"\bunderstands\b|\b(?:has|have)\s+(?:\w+\s+)?learn(?:t|ed)\b|\bcan\s+(?:\w+\s+)?reveal\b", re.IGNORECASE
+)
+_SCOOP_LEMMAS = frozenset({"understand", "learn", "reveal"})
 
 
 def norm(name: str) -> str:
@@ -99,6 +115,7 @@ class ActorBook:
         self.history: list[Actor] = []  # source actors in reading order, for "he"/"the source"
         self.issuers: dict[str, Actor] = {}  # document head lemma -> who issued it ("Kyodo" report)
         self.reporters: set[str] = set()  # actors that reported something ("X reported"): outlets
+        self.agreement = Agreement()  # "she" is not a person the text calls "Mr"
         self._next = 1 + max((int(a.id[1:]) for a in actors if a.id[1:].isdigit()), default=0)
         self._names: dict[str, list[Actor]] = {}
         for actor in self.actors:
@@ -148,11 +165,39 @@ class ActorBook:
     def resolve(self, found: Found) -> tuple[Actor | None, str]:
         """The actor a source refers to and the kind of the link."""
         actor, kind = self._resolve(found)
+        if kind == "named" and found.lemma in _SCOOP_LEMMAS and _SCOOP.search(self.text, *found.cue):
+            actor, kind = self._scoop_outlet(found, actor, kind)
         citing = found.verb is not None and found.verb.tag_ == "VBG" and found.lemma in ("cite", "quote")
         if actor is not None and found.lemma in _REPORTING_LEMMAS and not citing:
             self.reporters.add(actor.id)  # "X reported": not the Y of "citing Y"
         self.note_issued(found, actor)
         return actor, kind
+
+    def _scoop_outlet(self, found: Found, actor: Actor | None, kind: str) -> tuple[Actor | None, str]:
+        """ "Sky News has learnt that P", "just-food understands P": a name that is no person, place,
+        public body or company telling its own scoop is a news outlet (its name may be lower-case or
+        hyphenated: the tagger and the entity model miss it)."""
+        head, source = found.head, found.source
+        if head is None or source is None:
+            return actor, kind
+        name = self.text[source[0] : source[1]].strip()
+        if name.lower().startswith("the "):
+            name = name[4:]
+        one_word = " " not in name and "-" in name  # "just-food"
+        if not (head.pos_ == "PROPN" or head.ent_type_ == "ORG" or one_word):
+            return actor, kind  # "the company has learned that P": an organisation, not an outlet
+        if actor is None:
+            if not one_word and head.ent_type_ != "ORG":
+                return actor, kind
+            actor = self.named(name) or self.new(name, "ORG", "outlet")
+            self._use(actor, source)
+        words = [w.strip(".,").lower() for w in actor.name.split()]
+        if actor.type in ("PERSON", "GPE", "NORP", "DOCUMENT") or _public_body(actor):
+            return actor, kind
+        if len(words) > 1 and is_company_word(words[-1]):
+            return actor, kind  # "Harbor Gate Holdings has learned that its data was stolen"
+        actor.kind, actor.type = "outlet", "ORG"
+        return actor, "outlet"
 
     def _resolve(self, found: Found) -> tuple[Actor | None, str]:
         head = found.head
@@ -224,7 +269,7 @@ class ActorBook:
                 or (self._last_organisation() if media else None)
             )
         if wanted == "organisation":
-            return self._last_organisation()
+            return self._organisation_for(head)
         if lemma in lex.documents:
             # "the Kyodo report": the owner it names beats the issuer remembered for "the report"
             owner = self._owner(head) if lemma not in _PAGES else None
@@ -238,6 +283,31 @@ class ActorBook:
 
     def _last_organisation(self) -> Actor | None:
         return self._last(lambda a: a.type in ("ORG", "NORP", "GPE") and a.kind == "named")
+
+    def _organisation_for(self, head: Token) -> Actor | None:
+        """ "the bank", "the ministry", "the party": the last organisation that spoke whose name
+        says it is of that sort, else the last one named so, else the last that spoke of no other
+        sort (`agreement.organisation_fit`); else the description itself is the actor, so that "it"
+        can refer to it."""
+        lemma = head.lemma_.lower()
+        words = company_words()
+
+        def fit(a: Actor) -> int:
+            named = a.type in ("ORG", "NORP", "GPE") and a.kind == "named"
+            return organisation_fit(a, lemma, words) if named else 0
+
+        found = (
+            self._last(lambda a: fit(a) == 2)
+            or self._last_mentioned(lambda a: fit(a) == 2, head.idx)
+            or self._last(lambda a: fit(a) == 1)
+        )
+        if found is not None:
+            return found
+        start, end = np_range(head)
+        name = self.text[start:end]
+        if name[:1].isupper() and head.doc[head.left_edge.i].pos_ == "DET":
+            name = name[0].lower() + name[1:]
+        return self.named(name, ("named",)) or self.new(name, "ORG", "named")
 
     def _compound_name(self, head: Token, wanted: str) -> Actor | None:
         """The proper name compounded into a reference ("the Kivuli mining company", "the Rossiya
@@ -367,8 +437,8 @@ class ActorBook:
         word = head.lower_
         if word in _HYPERNYMS:
             return self._described_by_kind(head)
-        if not _is_title_token(head):
-            return None
+        if not _is_title_token(head) or _restricted(head):
+            return None  # "the cabinet minister accused of P": not the minister named before
         modifiers = {
             c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in _DEFINITE
         }
@@ -475,17 +545,31 @@ class ActorBook:
 
     def _pronoun(self, head: Token, source: Range) -> tuple[Actor | None, str]:
         if head.lower_ in _PERSON_PRONOUNS:
-            prior = self._last(lambda a: a.type == "PERSON")
-            prior = self._subject_since(prior, head) or prior
+            prior = self._person_for(head)
         elif head.lower_ in _THING_PRONOUNS:
             # "it said": the last organisation, outlet or document; "they": or the last group of people
             plural = head.lower_ != "it"
             prior = self._last(lambda a: a.type != "PERSON" or (plural and a.kind == "anonymous"))
+            if prior is None and not plural:  # "... met the chief of Zenith Bank. It said P"
+                organisation = ("named", "outlet")
+                prior = self._last_mentioned(lambda a: a.type == "ORG" and a.kind in organisation, head.idx)
         else:
             prior = None
         if prior is not None:
             return self._use(prior, source), prior.kind
         return None, "anonymous"
+
+    def _person_for(self, head: Token) -> Actor | None:
+        """ "he", "she": the last person who spoke, or the named subject since, that the text does
+        not give the other gender (`agreement`); else a person the text says is of this gender."""
+        word, doc = head.lower_, head.doc
+        prior = self._last(lambda a: a.type == "PERSON" and self.agreement.agrees(a, word, doc))
+        prior = self._subject_since(prior, head) or prior
+        if prior is None:  # "she" when only men spoke: a woman the text named without a cue
+            known = [a for a in self.actors if a.kind == "named" and self.agreement.known(a, word, doc)]
+            prior = self._last_mentioned(lambda a: a in known, head.idx)
+        # the evidence allows nobody: the last person, as without it
+        return prior or self._last(lambda a: a.type == "PERSON")
 
     def _subject_since(self, prior: Actor | None, head: Token) -> Actor | None:
         """ "Suga ducked questions ... “...,” he said": a named person who is the subject of a
@@ -497,6 +581,8 @@ class ActorBook:
         doc = head.doc
         for actor in self.actors:
             if actor.type != "PERSON" or actor.kind != "named":
+                continue
+            if not self.agreement.agrees(actor, head.lower_, doc):
                 continue
             for m in actor.mentions:
                 if not best_at < m.start < head.idx:
@@ -553,6 +639,18 @@ class ActorBook:
             kind = "outlet" if media else "document"
             actor = self.named(name, (kind,)) or self.new(name, "DOCUMENT", kind)
             return self._use(actor, source), kind
+        if head.pos_ == "NOUN" and (lemma in lex.people or (_is_title_token(head) and _unidentified(head))):
+            # "the woman who alleged P", "some refugees", "a cabinet minister": people the text does
+            # not name (a bare "the minister" is the office's holder, named by the office)
+            actor = (self._prior_unnamed(lemma, False, "anonymous") if definite else None) or self.named(
+                name, ("anonymous",)
+            )
+            actor = actor or self.new(name, "PERSON", "anonymous")
+            return self._use(actor, source), "anonymous"
+        if inanimate(head):
+            # "The rare intervention by the central bank underscored that P", "yields rose,
+            # suggesting P": an event or a measure tells nothing; the writer reads it
+            return None, "unattributed"
         return None, "named"
 
     @staticmethod
@@ -654,6 +752,24 @@ def _main_subject(tok: Token) -> bool:
 def _is_title_token(tok: Token) -> bool:
     words = title_words()
     return tok.lower_ in words or tok.lower_.rstrip(".") in words
+
+
+def _unidentified(head: Token) -> bool:
+    """ "a cabinet minister", "the minister accused of P", "the minister who resigned": a title that
+    does not pick out its holder by the office alone (indefinite, or narrowed by a clause)."""
+    # "Congress' minority unit chief", "BJP's chief": the office of a body the text names
+    owned = any(c.dep_ in ("poss", "nmod") for c in head.children)
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "another") for c in head.children)
+    return indefinite or not (_definite(head) or owned) or _restricted(head)
+
+
+def _restricted(head: Token) -> bool:
+    """A clause right after the head that says which one ("the minister accused of P", "the woman
+    who alleged P"), not an aside between commas."""
+    return any(
+        c.dep_ in ("acl", "relcl") and c.i > head.i and head.doc[c.left_edge.i - 1].text != ","
+        for c in head.children
+    )
 
 
 def _definite(head: Token) -> bool:

@@ -182,6 +182,20 @@ def test_titles_in_apposition_and_not_from_the_next_person(nlp):
     assert actors["Jalal Talabani"].titles == ["Iraqi President"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "titles"),
+    [
+        ("Acme's chief executive, Tom Smith, said sales fell.", "Tom Smith", ["Acme's chief executive"]),
+        ("The bank's governor, Ana Lopes, said rates would hold.", "Ana Lopes", ["bank's governor"]),
+        # a role that is not a title stays out, and a person inside it keeps the title off
+        ("His neighbour, Tom Smith, said the road was shut.", "Tom Smith", []),
+        ("Tom Smith's adviser, Ana Lopes, said the road was shut.", "Ana Lopes", []),
+    ],
+)
+def test_a_title_in_apposition_before_the_name(nlp, text, name, titles):
+    assert by_name(actors_of(nlp, text))[name].titles == titles
+
+
 def test_ambiguous_surname_goes_to_the_latest_bearer(nlp):
     actors = actors_of(nlp, "Hillary Clinton and Bill Clinton arrived. Clinton spoke first.")
     assert [(a.name, a.aliases) for a in actors] == [("Hillary Clinton", []), ("Bill Clinton", ["Clinton"])]

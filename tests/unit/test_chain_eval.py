@@ -364,3 +364,37 @@ def test_real_pipeline_runs_and_counts_what_the_gold_decides(capsys):
         "no_comment": 1, "spurious": 1, "events": 2, "dates": 2,
     }  # fmt: skip
     assert 0 <= counts["claims_found"] <= 4 and 0 <= counts["dates_found"] <= 2
+
+
+def _denial_pair(denial_chain: list[ChainLink], report_chain: list[ChainLink]) -> Analysis:
+    """Harbor's denial predicted twice over the same words: the denier's claim (longer, denies) and
+    the report's proposition (shorter, asserts), as a denied report is split."""
+    text = _text("harbor.txt")
+    analysis = harbor()
+    analysis.claims[1:2] = [
+        _claim(text, "d1", '"The report is false," Harbor Gate said', denial_chain, stance="denies"),
+        _claim(text, "d2", "The report is false", report_chain),
+    ]
+    return analysis
+
+
+def test_a_denial_is_scored_on_the_claim_with_its_stance_when_no_chain_tells_them_apart():
+    wrong_a = [ChainLink(label="The embassy", kind="named")]
+    wrong_b = [ChainLink(label="Diario Economico", kind="outlet", actor="a2")]
+    score = score_article(_gold()["harbor.txt"], _denial_pair(wrong_a, wrong_b))
+    c = score.counts
+    # the other gold claim ("cancel") keeps its wrong chain and right stance
+    assert (c["claims_found"], c["chain_ok"], c["stance_ok"], c["denials_ok"]) == (2, 0, 2, 1)
+    denial = next(row for row in score.claims if row["id"] == "denial")
+    assert (denial["content"], denial["stance"]) == ('"The report is false," Harbor Gate said', "denies")
+
+
+def test_a_denial_is_scored_on_the_claim_whose_chain_matches_even_when_its_stance_is_wrong():
+    harbor_gate = [ChainLink(label="Harbor Gate Holdings", kind="named", actor="a1")]
+    wrong = [ChainLink(label="The embassy", kind="named")]
+    analysis = _denial_pair(wrong, harbor_gate)
+    score = score_article(_gold()["harbor.txt"], analysis)
+    c = score.counts
+    assert (c["chain_ok"], c["stance_ok"], c["denials_ok"]) == (1, 1, 0)
+    denial = next(row for row in score.claims if row["id"] == "denial")
+    assert (denial["content"], denial["stance"]) == ("The report is false", "asserts")

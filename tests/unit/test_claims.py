@@ -101,7 +101,7 @@ def test_sentence_inside_a_dateline_frame_is_the_outlets_own_voice(nlp):
     assert chain(reopened) == [("Daily Bugle", "publisher"), ("Atlantic Wire", "outlet")]
     assert voice(reopened) == "Atlantic Wire's own voice, as republished by Daily Bugle"
     said = by_text["that the deal was fair"]
-    assert chain(said) == [("Daily Bugle", "publisher"), ("Atlantic Wire", "outlet"), ("The union", "named")]
+    assert chain(said) == [("Daily Bugle", "publisher"), ("Atlantic Wire", "outlet"), ("the union", "named")]
     assert voice(said) is None
     # the headline sits above the frame: the page's own voice, still unattributed
     assert chain(by_text["Port reopens after strike"]) == [
@@ -292,8 +292,8 @@ def test_what_is_said_with_a_denial_denies_and_a_denied_speech_is_no_assertion(n
     # "X denied that Y said P": X's denial is a claim, and Y's P is never asserted in X's chain
     claims = analyze_text("The ministry denied that the minister had said the port would close.").claims
     assert [(chain(c), c.content.text, c.stance) for c in claims] == [
-        ([("The ministry", "named")], "that the minister had said the port would close", "denies"),
-        ([("The ministry", "named"), ("the minister", "named")], "the port would close", "denies"),
+        ([("the ministry", "named")], "that the minister had said the port would close", "denies"),
+        ([("the ministry", "named"), ("the minister", "named")], "the port would close", "denies"),
     ]
     (this,) = analyze_text("But the minister denied this at a news conference.").claims
     assert (chain(this), this.content.text, this.stance) == ([("the minister", "named")], "this", "denies")
@@ -305,7 +305,7 @@ def test_a_dismissed_document_that_speaks_is_its_own_claim_not_the_dismissers(nl
     text = "The bank dismissed as a forgery a letter that claimed the bank would close its branches."
     claims = analyze_text(text, publisher="Daily").claims
     assert [(c.stance, [(link.label, link.kind) for link in c.chain][1:]) for c in claims] == [
-        ("denies", [("The bank", "named")]),
+        ("denies", [("the bank", "named")]),
         ("asserts", [("a letter", "document")]),
     ]
 

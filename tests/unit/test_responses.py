@@ -15,7 +15,8 @@ def responses(a) -> list[tuple[str | None, str, str | None]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The company declined to comment.", [("The company", "declined to comment", None)]),
+        # an organisation nobody named is the description itself ("the company")
+        ("The company declined to comment.", [("The company", "declined to comment", "the company")]),
         (
             "A spokesman did not immediately respond to requests for comment on Monday.",
             [("A spokesman", "did not immediately respond to requests for comment", "a spokesman")],
@@ -28,7 +29,10 @@ def responses(a) -> list[tuple[str | None, str, str | None]]:
             "An official was not immediately available for comment.",
             [("An official", "was not immediately available for comment", "an official")],
         ),
-        ("The ministry had no immediate comment.", [("The ministry", "had no immediate comment", None)]),
+        (
+            "The ministry had no immediate comment.",
+            [("The ministry", "had no immediate comment", "the ministry")],
+        ),
         (
             "The spokesman refused to say whether the minister would resign.",
             [("The spokesman", "refused to say", "the spokesman")],
@@ -76,7 +80,7 @@ def test_named_actor_who_declined():
 
 def test_could_not_comment_and_a_first_person_refusal_inside_a_quotation():
     a = analyze_text("The firm said it could not comment on the report.")
-    assert responses(a) == [("it", "could not comment", None)]
+    assert responses(a) == [("it", "could not comment", "the firm")]
     # the first-person refusal is its teller's
     a = analyze_text('"We are not commenting on rumours," a company spokeswoman said.')
     assert responses(a) == [("a company spokeswoman", "are not commenting", "a company spokeswoman")]

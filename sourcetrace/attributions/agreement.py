@@ -1,0 +1,193 @@
+"""Agreement between a personal pronoun and the named person it stands for.
+
+"She added" after "Grace Obi said P. John Adeyemi said Q." is Grace Obi when the text has told
+the two apart. The evidence is the article's own words, never a guess from a first name:
+- an honorific or a gendered role word at a mention or in a title ("Mrs. Obi", "Ms Obi",
+  "spokeswoman Grace Obi", "Obi, the company's chairwoman");
+- a pronoun the person's own clause uses for them ("Adeyemi said he was disappointed", "Obi said
+  her team would win"), when no other person is named in between;
+- a pronoun source already read as that person ("Tom Baro disagreed. He said P.").
+A person with no evidence, or with evidence both ways, agrees with either pronoun, so a text
+that never tells who is who resolves as before (the last person who spoke).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from sourcetrace.model import Actor
+
+Gender = Literal["m", "f"]
+
+_PRONOUNS: dict[str, Gender] = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}  # fmt: skip
+# honorifics and role words that say who a person is; "-man" compounds lean male
+_WORDS: dict[str, Gender] = {
+    **dict.fromkeys(
+        "mr mister sir lord king prince duke earl baron emperor sultan spokesman chairman congressman "
+        "businessman councilman assemblyman alderman policeman sportsman statesman father husband son "
+        "brother uncle nephew grandfather grandson boyfriend widower".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        "mrs ms miss madam madame mme lady dame queen princess duchess countess baroness empress "
+        "spokeswoman chairwoman congresswoman businesswoman councilwoman assemblywoman policewoman "
+        "sportswoman stateswoman actress mother wife daughter sister aunt niece grandmother "
+        "granddaughter girlfriend widow".split(),
+        "f",
+    ),
+}
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def pronoun_gender(word: str) -> Gender | None:
+    return _PRONOUNS.get(word.lower())
+
+
+def _word_gender(word: str) -> Gender | None:
+    return _WORDS.get(word.lower().strip(".,'’"))
+
+
+def _pronouns_in_clause(root: Token, after: int) -> list[Gender]:
+    """The gendered pronouns of the clause whose subject ends at `after`, up to the next person
+    the clause names ("Obi said Adeyemi told her" stops at Adeyemi)."""
+    verb = root.head
+    found: list[Gender] = []
+    for tok in verb.subtree:
+        if tok.i <= after:
+            continue
+        if tok.ent_type_ == "PERSON":
+            break
+        g = pronoun_gender(tok.lower_)
+        if g is not None:
+            found.append(g)
+    return found
+
+
+def _mention_evidence(doc: Doc, start: int, end: int) -> list[Gender]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    if len(span) == 1 and pronoun_gender(span[0].text) is not None:
+        # a pronoun already read as this person ("He said" after "Tom Baro disagreed"): the same
+        # person is not "she" a sentence later
+        return [pronoun_gender(span[0].text)]  # type: ignore[list-item]
+    # the words of the mention ("the spokeswoman") and the one right before ("Mrs. Obi",
+    # "spokeswoman Grace Obi"; not "the wife of John Adeyemi")
+    words = [*span, *doc[max(0, span.start - 1) : span.start]]
+    votes = [g for t in words if (g := _word_gender(t.text)) is not None]
+    root = span.root
+    # "Obi, the company's chairwoman," / "The company's chairwoman, Grace Obi,"
+    roles = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        roles.append(root.head)
+    votes += [g for r in roles if (g := _word_gender(r.text)) is not None]
+    if root.dep_ in _SUBJECTS and root.head.pos_ in ("VERB", "AUX"):
+        votes += _pronouns_in_clause(root, span.end - 1)
+    return votes
+
+
+def gender_of(actor: Actor, doc: Doc) -> Gender | None:
+    """The gender the article gives a named person, or None (no evidence, or both ways)."""
+    if actor.type != "PERSON":
+        return None
+    votes = [g for t in actor.titles for w in t.split() if (g := _word_gender(w)) is not None]
+    for m in actor.mentions:
+        votes += _mention_evidence(doc, m.start, m.end)
+    kinds = set(votes)
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+class Agreement:
+    """Cached genders of one article's actors."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, int], Gender | None] = {}
+
+    def gender(self, actor: Actor, doc: Doc) -> Gender | None:
+        key = (actor.id, len(actor.mentions))
+        if key not in self._cache:
+            self._cache[key] = gender_of(actor, doc)
+        return self._cache[key]
+
+    def agrees(self, actor: Actor, pronoun: str, doc: Doc) -> bool:
+        """Can this pronoun stand for this actor? A person of unknown gender agrees with both."""
+        wanted = pronoun_gender(pronoun)
+        got = self.gender(actor, doc)
+        return wanted is None or got is None or got == wanted
+
+    def known(self, actor: Actor, pronoun: str, doc: Doc) -> bool:
+        """Does the article say this person is of the pronoun's gender?"""
+        wanted = pronoun_gender(pronoun)
+        return wanted is not None and self.gender(actor, doc) == wanted
+
+
+# ---- "the bank", "the ministry", "the party": which organisation a description can stand for
+
+# a description's head and the name words that make an organisation of its sort ("Zenith Bank" is
+# a bank, "Ministry of Finance" a ministry); a head not listed is its own word
+_SORTS: dict[str, frozenset[str]] = {
+    "bank": frozenset({"bank", "bancorp"}),
+    "lender": frozenset({"bank", "bancorp", "lender"}),
+    "airline": frozenset({"airline", "airlines", "airways", "air"}),
+    "carrier": frozenset({"airline", "airlines", "airways", "telecom", "carrier"}),
+    "insurer": frozenset({"insurance", "assurance", "insurer"}),
+    "club": frozenset({"club", "fc"}),
+    "fund": frozenset({"fund", "capital", "investment", "investments", "management", "asset", "assets"}),
+    "organization": frozenset({"organization", "organisation"}),
+    "organisation": frozenset({"organization", "organisation"}),
+}
+# heads any company answers to ("the company", "the group")
+_COMPANY_HEADS = frozenset(
+    {
+        "company", "firm", "corporation", "conglomerate", "business", "group", "maker",
+        "manufacturer", "operator", "developer", "retailer", "miner", "bank", "lender", "insurer",
+        "carrier", "airline", "fund",
+    }
+)  # fmt: skip
+_ANY_COMPANY = frozenset({"company", "firm", "group", "business", "corporation", "conglomerate"})
+_SORT_WORDS = frozenset(w for words in _SORTS.values() for w in words)
+# name words of a trade ("Kivuli Mining", "Apex Motors"): not "the bank", not "the fund"
+_TRADES = frozenset(
+    {
+        "mining", "energy", "motors", "pharmaceuticals", "petroleum", "oil", "steel", "telecom",
+        "telecommunications", "news", "shimbun", "media", "insurance", "airlines", "airways",
+    }
+)  # fmt: skip
+# words that make an organisation a public or political body, never "the company"
+_BODY_WORDS = frozenset(
+    {
+        "ministry", "department", "government", "party", "council", "committee", "parliament",
+        "congress", "senate", "court", "police", "army", "union", "office", "bureau", "commission",
+        "agency", "authority", "directorate", "secretariat", "inspectorate", "tribunal", "club",
+    }
+)  # fmt: skip
+
+
+def _name_words(actor: Actor) -> set[str]:
+    return {w.strip(".,'’()").lower() for n in (actor.name, *actor.aliases) for w in n.split()}
+
+
+def organisation_fit(actor: Actor, head: str, company_words: frozenset[str]) -> int:
+    """How well a definite description ("the bank", head lemma `head`) fits an organisation: 2
+    when its name says it is of that sort ("Zenith Bank", "Ministry of Finance", "the Labour
+    Party"), 0 when its name or type says it is of another sort ("the ministry" is not "Zenith
+    Bank", "the company" not a party or a country), 1 when nothing tells."""
+    words = _name_words(actor)
+    own = _SORTS.get(head, frozenset({head}))
+    if words & own:
+        return 2
+    if head in _COMPANY_HEADS:
+        if actor.type in ("GPE", "NORP") or words & _BODY_WORDS:
+            return 0
+        if head in _ANY_COMPANY:
+            return 2 if words & company_words else 1  # "Acme Corp", "Kivuli Mining Ltd"
+        # "the bank" is not "Kivuli Mining": a name with another trade's word is of that trade
+        return 0 if words & ((_TRADES | _SORT_WORDS) - own) else 1
+    if head == "government" and actor.type in ("GPE", "NORP"):
+        return 1  # "Iran said ... the government added"
+    return 0 if words & ((_BODY_WORDS | _SORT_WORDS | company_words) - own) else 1
