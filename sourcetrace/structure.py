@@ -394,10 +394,16 @@ _NOT_NAME_WORDS = re.compile(
     r"page|blog|archives?|update[sd]?)$",
     re.IGNORECASE,
 )
+_PACKAGE_CREDIT = (
+    r"(?:further\s+|more\s+)?details\s+(?:from|by)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+"
+    r"(?:are\s+)?in\s+(?:this|the\s+following|her|his|their)\s+report\W*$"
+)
 _CREDIT = re.compile(
     r"^\W*(?:(?:additional\s+)?(?:reporting|writing|editing|research|translation|graphics|production|"
     r"fact-checking)(?:\s+(?:and|&)\s+\w+)?\s+by\b|(?:compiled|edited|translated|produced)\s+by\b|"
-    r"our standards\b)",
+    r"our standards\b"
+    # a broadcast package's credit: "Further details from Renata Burnette are in this report."
+    rf"|{_PACKAGE_CREDIT})",
     re.IGNORECASE,
 )
 _CONTRIBUTED = re.compile(
@@ -591,9 +597,22 @@ def _name_glued_role(stripped: str) -> Chrome | None:
     return _chrome_stub("byline", names, None, None) if names else None
 
 
+_PERSON_ROLE = re.compile(
+    r"(?i:reporter|writer|editor|correspondent|contributor|columnist|journalist|producer|photographer)s?"
+)
+
+
 def _name_comma_role(stripped: str) -> Chrome | None:
-    """ "Heydi Ortiz, Police Reporter": names, a comma, then a role."""
+    """ "Heydi Ortiz, Police Reporter": names, a comma, then a role; "Kaitlan Collins Contributor":
+    a name of two or three words, then a role word, in five words at most."""
     if "," not in stripped:
+        words = stripped.split()
+        if 3 <= len(words) <= 5 and _PERSON_ROLE.fullmatch(words[-1]) and words[0].lower() != "the" and not (
+            _is_role(" ".join(words[:-1]))
+        ):
+            names = _names(" ".join(words[:-1]))
+            if names and len(names) == 1 and len(names[0].split()) >= 2:
+                return _chrome_stub("byline", names, None, None)
         return None
     head, tail = stripped.split(",", 1)
     if _is_role(tail) and _names(head):
@@ -807,8 +826,8 @@ def _is_caption(line: str) -> bool:
         return False  # "Reuters" alone: a publisher line or the agency's sign-off, not a photo credit
     if lex.caption_label.match(stripped) or _CAPTION_INSIDE.search(stripped):
         return True
-    if _LEADING_CREDIT.match(stripped) or _PHOTO_BY_END.search(stripped):
-        return True
+    if _LEADING_CREDIT.match(stripped) or _PHOTO_BY_END.search(stripped) or lex.slash_credit.search(stripped):
+        return True  # "... NATO and police said.    REUTERS/Ahmad Masood": closed by its credit, however long
     if len(stripped.split()) > 60:
         return False
     return any(r.search(stripped) for r in (lex.paren_credit, lex.slash_credit, lex.agency_end))
@@ -1155,6 +1174,8 @@ class _Lines:
                     stamps.append(len(self.spans) + len(pieces))
                 elif len(tail) > 1 and _bare_name_credit(text[tail[0][0]: tail[1][1]]) is not None:
                     credits.append(len(self.spans) + len(pieces))
+                elif len(tail) > 1 and _CLOSING_DATELINE.search(text[tail[0][0]: tail[1][1]]):
+                    stamps.append(len(self.spans) + len(pieces))
                 self.spans += pieces[:-1] + tail
         self.chrome: dict[int, Chrome] = {}  # line index -> chrome
         self.dated_lead: Chrome | None = None  # "July 15, 2024:" opening the story's first paragraph
@@ -1261,6 +1282,15 @@ def _split_lead_credit(text: str, start: int, end: int) -> list[tuple[int, int]]
     return [(start, end)]
 
 
+# A broadcast package's credit closing the paragraph it was glued to: "... people. Further details
+# from Renata Burnette are in this report."
+_GLUED_PACKAGE_CREDIT = re.compile(rf"(?<=[.!?”\"])\s+(?=(?i:{_PACKAGE_CREDIT}))")
+# A place and a day in parentheses closing the last paragraph: "... the PMD said. (COLOMBO, May 8, 2018)"
+_CLOSING_DATELINE = re.compile(
+    rf"(?<=[.!?”\"])\s+\((?P<place>[A-Z][\w.'’ -]{{1,30}}),\s*(?P<date>{_ANY_DATE.pattern})\)\s*$"
+)
+
+
 def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A stamp glued to a headline's last word, or a reporter's sign-off in parentheses after a
     paragraph's last sentence, is a line of its own."""
@@ -1282,6 +1312,13 @@ def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if m and _is_name(m.group("name")) and not _is_known_outlet(m.group("name")):
         cut = start + m.start()
         return [(start, cut), (start + m.start("name") - 1, end)]
+    m = _GLUED_PACKAGE_CREDIT.search(line)
+    if m:
+        return [(start, start + m.start()), (start + m.end(), end)]
+    m = _CLOSING_DATELINE.search(line)
+    if m and _full_date(m.group("date")):
+        mark = start + m.start() + len(m.group()) - len(m.group().lstrip())
+        return [(start, start + m.start()), (mark, end)]
     bare = _bare_name_credit(line)
     if bare is not None:
         return [(start, start + len(line[:bare].rstrip())), (start + bare, end)]

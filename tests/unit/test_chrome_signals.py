@@ -265,3 +265,50 @@ def test_an_ad_slots_label_is_furniture():
     for line in ("Story continues below advertisement", "Article continues below",
                  "Scroll to continue reading"):
         assert chrome(f"{HEAD}\n\n{STORY}\n\n{line}\n\n{QUOTE}\n") == [("furniture", line)], line
+
+
+# --- classes of chrome set 3's validation part, fixed after its one measurement
+
+
+def test_a_name_then_a_role_word_alone_under_the_headline_is_a_byline():
+    text = f"{HEAD}\n\nMarta Quintela Contributor\n\n{STORY}\n"
+    assert ("byline", "Marta Quintela Contributor") in chrome(text)
+    assert "Marta Quintela" not in actor_names(text)
+    assert chrome(f"{HEAD}\n\nHarbour Daily News\n\n{STORY}\n") == []
+
+
+def test_a_long_caption_closed_by_agency_slash_photographer_is_a_caption():
+    caption = ("Dock workers gather outside the port of Lisbon on March 15, 2024, after the strike ended. "
+               "The union said the talks had lasted four days and that ships would be unloaded again from "
+               "Saturday morning, while the port authority said the queue of ships outside the harbour "
+               "would take a week to clear.    REUTERS/Marta Quintela")
+    text = f"{HEAD}\n\n{STORY}\n\n{caption}\n\n{QUOTE}\n"
+    assert ("caption", caption) in chrome(text)
+    assert "Marta Quintela" not in actor_names(text)
+
+
+def test_a_copied_storys_source_link_is_furniture_even_in_hard_wrapped_copy():
+    link = "Read more at: http://www.example.com/2024/03/dock-strike-ends-in-lisbon-after-four-days/"
+    wrapped = ("The port authority said on Friday that ships would be\nunloaded again from Saturday morning "
+               "and that the queue\nof ships outside the harbour would take a week to clear\n"
+               "and the union agreed to the plan at a meeting on the\nquay, its leader Rui Costa said.\n")
+    text = f"{HEAD}\n\n{wrapped}{link}\n{link}\n"
+    assert ("furniture", link) in chrome(text)
+    contents = [c.content.text for c in analyze_text(text).claims if not c.dismissed]
+    assert not any("Read more at" in c for c in contents)
+
+
+def test_a_broadcast_packages_credit_glued_to_the_paragraph_is_a_credit():
+    text = f"{HEAD}\n\n{STORY} Further details from Marta Quintela are in this report.\n"
+    assert ("credit", "Further details from Marta Quintela are in this report.") in chrome(text)
+    assert "Marta Quintela" not in actor_names(text)
+
+
+def test_a_place_and_day_in_parentheses_closing_the_story_dates_the_page():
+    text = f"{HEAD}\n\n{STORY}\n\n{QUOTE} (LISBON, March 15, 2024)\n"
+    found = detect_structure(text)
+    closing = [c for c in found.structure.chrome if c.span.text == "(LISBON, March 15, 2024)"]
+    assert [c.date for c in closing] == ["2024-03-15"]
+    assert found.published == "2024-03-15"
+    aside = f"{HEAD}\n\n{STORY} The strike (Lisbon, all week) ended.\n"
+    assert detect_structure(aside).published is None
