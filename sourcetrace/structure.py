@@ -1436,6 +1436,35 @@ def _empty_labels(lines: _Lines) -> None:
                     lines.mark(j, "furniture")
 
 
+_ABOUT_AUTHOR = re.compile(
+    r"^\W*About(?: the author)?:?\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})\W*$"
+)
+# "File photo of Anambra State Governor, Willie Obiano": a picture's label, no sentence
+_PHOTO_OF = re.compile(r"^\W*(?:file\s+)?(?:photo|picture|image)\s+of\s+[A-Z][^.!?]{2,120}$", re.IGNORECASE)
+
+
+def _author_boxes_and_doubled_lines(lines: _Lines) -> None:
+    """ "About Gary Price" then "Gary Price ( is a librarian, writer ...": an author's box, both
+    lines; a line that is one text said twice, run together ("... antitrust rulingApple: ...
+    antitrust ruling", an image's alt text glued to its caption); a picture's "File photo of X"."""
+    n = len(lines.spans)
+    for i in range(n):
+        line = lines.line(i).strip()
+        if i in lines.chrome:
+            continue
+        m = _ABOUT_AUTHOR.match(line)
+        below = lines.line(i + 1).strip() if i + 1 < n else ""
+        if m and below.startswith(m.group("name")) and _is_name(m.group("name")):
+            lines.mark(i, "credit", _chrome_stub("credit", [m.group("name")], None, None))
+            lines.mark(i + 1, "credit", _chrome_stub("credit", [m.group("name")], None, None))
+            continue
+        half = len(line) // 2
+        if len(line) >= 30 and len(line) % 2 == 0 and line[:half] == line[half:]:
+            lines.mark(i, "caption")
+        elif _PHOTO_OF.match(line) and len(line.split()) <= 20:
+            lines.mark(i, "caption")
+
+
 def _classify_anywhere(lines: _Lines) -> None:
     """Chrome that is chrome wherever it stands: furniture, captions, bylines, credits, related links."""
     text_lines = [lines.line(i) for i in range(len(lines.spans))]
@@ -1485,6 +1514,7 @@ def _classify_anywhere(lines: _Lines) -> None:
             lines.mark(i, "furniture")  # the same short line twice: a repeated caption, a section label
             lines.repeated.add(i)
     _empty_labels(lines)
+    _author_boxes_and_doubled_lines(lines)
 
 
 _FIELD_RUN = 4  # adjacent short label-like lines that make a block of fields or a menu
@@ -1722,6 +1752,21 @@ def _fields_labelled_date(line: str) -> str | None:
     return _labelled_date(" | ".join(dated))[0]
 
 
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+
+
+def _stamps_line_date(line: str) -> str | None:
+    """A header line of time stamps, whatever their labels and glue ("Write : 2018-03-27 17:03:58
+    Update : 2018-03-27 17:04:40", "2021-08-01 11:35:16 GMT2021-08-01 19:35:16(Beijing Time) Xinhua
+    English"): a full date with its clock, in fourteen words at most and no sentence; its first date."""
+    m = _ANY_DATE.search(line)
+    if m is None or not _CLOCK.search(line, m.end()) or len(line.split()) > 14:
+        return None
+    if re.search(r"[.!?”\"]\s*$", line):
+        return None
+    return parse_date(m.group())
+
+
 def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome | None:
     """What line `j` of the page's header is, when it is chrome: a date line, a breadcrumb trail,
     a byline, a date beside section labels, a bare author name above a date line."""
@@ -1739,7 +1784,7 @@ def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome |
     byline = _byline(line, header=True)
     if byline is not None:
         return byline
-    day = _labelled_fields_date(line) or _fields_labelled_date(line)
+    day = _labelled_fields_date(line) or _fields_labelled_date(line) or _stamps_line_date(line)
     if day is not None:
         return _chrome_stub("date", [], None, day)
     names = _names(line)

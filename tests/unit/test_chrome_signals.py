@@ -312,3 +312,36 @@ def test_a_place_and_day_in_parentheses_closing_the_story_dates_the_page():
     assert found.published == "2024-03-15"
     aside = f"{HEAD}\n\n{STORY} The strike (Lisbon, all week) ended.\n"
     assert detect_structure(aside).published is None
+
+
+# --- classes of chrome set 4 (held out), fixed after its one measurement
+
+
+def test_a_header_line_of_time_stamps_dates_the_page():
+    for line, day in (("Write : 2024-03-15 17:03:58 Update : 2024-03-15 17:04:40", "2024-03-15"),
+                      ("2024-03-15 11:35:16 GMT2024-03-15 19:35:16(Lisbon Time) Atlantic Wire English",
+                       "2024-03-15")):
+        found = detect_structure(f"{HEAD}\n\n{line}\n\n{STORY}\n")
+        assert (found.title, found.published) == (HEAD, day), line
+        assert ("date", line) in chrome(f"{HEAD}\n\n{line}\n\n{STORY}\n")
+
+
+def test_a_sentence_with_a_date_and_a_time_under_the_headline_is_not_a_stamp():
+    line = "The ships left at 10:15 on 2024-03-15, the port authority said."
+    assert detect_structure(f"{HEAD}\n\n{line}\n\n{STORY}\n").published is None
+
+
+def test_an_author_box_headed_about_the_author_is_a_credit():
+    text = (f"{HEAD}\n\n{STORY}\n\nAbout Marta Quintela\nMarta Quintela ( is a writer and editor based in "
+            "Lisbon. She has won several awards.\n")
+    marked = chrome(text)
+    assert ("credit", "About Marta Quintela") in marked
+    assert "Marta Quintela" not in actor_names(text)
+
+
+def test_a_line_said_twice_run_together_and_a_file_photo_label_are_captions():
+    twice = "Costa: We will sign the port deal todayCosta: We will sign the port deal today"
+    photo = "File photo of the port of Lisbon, Portugal"
+    for line in (twice, photo):
+        assert ("caption", line) in chrome(f"{HEAD}\n\n{STORY}\n\n{line}\n\n{QUOTE}\n"), line
+    assert chrome(f"{HEAD}\n\n{STORY}\n\nA photo of the port went viral, Costa said.\n") == []
