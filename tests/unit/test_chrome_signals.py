@@ -345,3 +345,15 @@ def test_a_line_said_twice_run_together_and_a_file_photo_label_are_captions():
     for line in (twice, photo):
         assert ("caption", line) in chrome(f"{HEAD}\n\n{STORY}\n\n{line}\n\n{QUOTE}\n"), line
     assert chrome(f"{HEAD}\n\n{STORY}\n\nA photo of the port went viral, Costa said.\n") == []
+
+
+# --- counters and a search widget's labels
+
+
+def test_counters_and_search_labels_are_furniture_but_counts_in_prose_are_not():
+    for line in ("25 mentions found", "141Views", "1.2K shares", "Views: 1,024", "Close this search box.",
+                 'Search resuls for: "Harbour Authority"'):
+        assert chrome(f"{HEAD}\n\n{STORY}\n\n{line}\n\n{QUOTE}\n") == [("furniture", line)], line
+    for line in ("17 people were hurt when the crane fell, the port authority said.",
+                 "3 results of the vote were annulled by the court on Friday, officials said."):
+        assert chrome(f"{HEAD}\n\n{STORY}\n\n{line}\n\n{QUOTE}\n") == [], line
