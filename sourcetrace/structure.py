@@ -1948,6 +1948,23 @@ def _is_subheading(line: str, above: str, below: str) -> bool:
     return len(above.split()) >= 8 and len(below.split()) >= 8 and bool(re.search(r"[.!?:”\"]\s*$", below))
 
 
+_CUT_SUMMARY = re.compile(r"(?:\.\.\.|…)\s*(?:read more\W*)?$", re.IGNORECASE)
+
+
+def _cut_teasers(lines: _Lines, body_first: int) -> None:
+    """A tag or category page: two or more teasers, each a title line and its summary cut short
+    ("... After all, we have the State Electora..."), are other stories, title and summary."""
+    n = len(lines.spans)
+    pairs = [(i, i + 1) for i in range(max(body_first - 1, 0), n - 1)
+             if i not in lines.chrome and i + 1 not in lines.chrome
+             and 2 <= len(lines.line(i).split()) <= 16 and not re.search(r"[.!?:;,]\W*$", lines.line(i))
+             and len(lines.line(i + 1).split()) >= 10 and _CUT_SUMMARY.search(lines.line(i + 1))]
+    if len(pairs) >= 2:
+        for pair in pairs:
+            for j in pair:
+                lines.mark(j, "related")
+
+
 def _body_repeats_and_teasers(lines: _Lines, body_first: int) -> None:
     """Below the headline: a line said twice in a row (an image's alt text and its caption, "Mali
     is the eighth-largest country in Africa."), other stories' titles after lone bullets ("-" then
@@ -1972,6 +1989,7 @@ def _body_repeats_and_teasers(lines: _Lines, body_first: int) -> None:
                 and not re.search(r"[.!?:;”\"]\s*$", line)
                 and _is_prose(lines.line(i - 1)) and _is_prose(lines.line(i + 1))):
             lines.mark(i, "related")
+    _cut_teasers(lines, body_first)
     for i in range(body_first + 1, n - 1):  # a subheading is structure: never a claim nor an actor
         if i not in lines.chrome and _is_subheading(lines.line(i), lines.line(i - 1), lines.line(i + 1)):
             lines.mark(i, "furniture")
@@ -2002,6 +2020,8 @@ def detect_structure(text: str) -> FoundStructure:
     _field_runs(lines, body_first)
     _tail(lines, body_first)
     _body_repeats_and_teasers(lines, body_first)
+    if head_i is not None and head_i in lines.chrome and lines.chrome[head_i].kind == "related":
+        head_i = None  # a tag page's first teaser title is no headline
     dates_end = _top_dates(lines, body_first)
     _teaser_stamps(lines, dates_end)
 

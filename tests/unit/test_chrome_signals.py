@@ -357,3 +357,25 @@ def test_counters_and_search_labels_are_furniture_but_counts_in_prose_are_not():
     for line in ("17 people were hurt when the crane fell, the port authority said.",
                  "3 results of the vote were annulled by the court on Friday, officials said."):
         assert chrome(f"{HEAD}\n\n{STORY}\n\n{line}\n\n{QUOTE}\n") == [], line
+
+
+# --- a tag page's teasers: titles with their summaries cut short
+
+
+def test_teasers_with_cut_summaries_are_related_and_none_is_the_headline():
+    s1 = "The port authority said on Friday that ships would be unloaded again from Saturday and that the..."
+    s2 = "Union leader Rui Costa told reporters the agreement was fair and that workers would return on…"
+    text = (f"Home » Ports » Page 3\n\nPorts\n\nDock strike ends in Lisbon\n\n{s1}\n\n"
+            f"Cranes back at work\n\n{s2}\n")
+    found = detect_structure(text)
+    marked = chrome(text)
+    assert ("related", "Dock strike ends in Lisbon") in marked and ("related", s2) in marked
+    assert found.title != "Dock strike ends in Lisbon"
+    live = [c.content.text for c in analyze_text(text).claims if not c.dismissed]
+    assert not [c for c in live if "ships would be" in c]
+
+
+def test_one_summary_cut_short_is_not_a_teaser_list():
+    cut = "The port authority said on Friday that ships would be unloaded again from Saturday and that the..."
+    text = f"{HEAD}\n\nCranes back at work\n\n{cut}\n\n{QUOTE}\n"
+    assert not [k for k, _ in chrome(text) if k == "related"]
