@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from sourcetrace.actors import is_outlet_name
+from sourcetrace.actors import is_outlet_name, title_words
 from sourcetrace.attributions.base import (
     WORD,
     Found,
@@ -249,6 +249,13 @@ def _teller(tok: Token) -> bool:
     return tok.lemma_.lower() in lexicons().documents and not any(
         c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
     )
+
+
+def _quoted_teller(tok: Token) -> bool:
+    """Who can be quoted: a teller, a person by title ("quoted the president") or a pronoun for one
+    ("IRNA quoted him")."""
+    titled = tok.pos_ == "NOUN" and tok.lower_ in title_words()
+    return _teller(tok) or titled or tok.lower_ in ("him", "her", "them")
 
 
 def _according_host(finds: list[Found], v: Token) -> Found | None:
@@ -508,6 +515,16 @@ def _in_quotation(text: str, start: int, end: int) -> bool:
     return span.count("“") > span.count("”") or span.count('"') % 2 == 1
 
 
+_CLOSING = ("”", '"', "’", "'")
+
+
+def _after_comma_or_quote(doc: Doc, i: int) -> bool:
+    """ "P, X quoted Y", '“P,” X quoted Y': the quoting phrase follows a comma, or a comma and the
+    quotation's closing mark."""
+    prev = doc[i - 1]
+    return prev.text == "," or (prev.text in _CLOSING and i >= 2 and doc[i - 2].text == ",")
+
+
 def _bare_as_saying(as_: Token) -> bool:
     """ "..., Interfax quoted the ministry as saying.": an "as saying" with nothing said after it (what
     was said is the report before the comma)."""
@@ -517,7 +534,7 @@ def _bare_as_saying(as_: Token) -> bool:
 
 def trailing_quoted(doc: Doc, finds: list[Found], text: str) -> list[Found]:
     """ "He said P, news agency ANI quoted media outlet CNN", "Russia denied P, Interfax quoted the
-    ministry as saying": X quoted Y on everything before."""
+    ministry as saying", '“P,” IRNA quoted the president.': X quoted Y on everything before."""
     added = []
     for v in doc:
         if v.lemma_.lower() != "quote" or v.tag_ not in ("VBD", "VBZ"):
@@ -529,12 +546,14 @@ def trailing_quoted(doc: Doc, finds: list[Found], text: str) -> list[Found]:
         teller = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if teller is None or teller.lower_ in ("which", "who", "that"):
             teller = v.head if v.dep_ == "relcl" else None
-        if obj is None or teller is None or not _teller(obj) or not _teller(teller):
+        if obj is None or teller is None or not _quoted_teller(obj) or not _teller(teller):
             continue
+        if as_ is not None and any(f.verb is not None and f.verb.head == as_ for f in finds):
+            continue  # '“P,” X quoted Y as saying.': quoted_as_saying has it
         sent = sentence(v)
         # "news agency ANI quoted ...", parsed as a relative clause on "agency": the phrase starts there
         first = doc[(v.head if v.dep_ == "relcl" else teller).left_edge.i]
-        if first.i == 0 or doc[first.i - 1].text != "," or first.i <= sent.start + 1:
+        if first.i <= sent.start + 1 or not _after_comma_or_quote(doc, first.i):
             continue
         last = max(obj.right_edge.i, as_.right_edge.i if as_ is not None else -1)
         if any(not (t.is_punct or t.is_space) for t in doc[last + 1 : sent.end]):

@@ -371,3 +371,27 @@ def test_a_name_before_news_agency_is_that_outlet(nlp, text, content_key, expect
 )
 def test_where_the_teller_spoke_is_no_part_of_who(nlp, text, expected):
     assert chain(text, "the talks had failed") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        (
+            "“Political dialogue is necessary,” the IRNA quoted the president.",
+            "Political dialogue is necessary",
+            [("IRNA", "outlet"), ("the president", "named")],
+        ),
+        (
+            "President Tom Baro spoke on Monday. “The talks have failed,” IRNA quoted him.",
+            "The talks have failed",
+            [("IRNA", "outlet"), ("Tom Baro", "named")],
+        ),
+    ],
+)
+def test_a_quotation_then_x_quoted_y_is_y_through_x(nlp, text, content_key, expected):
+    assert chain(text, content_key) == expected
+
+
+def test_a_quotation_then_x_quoted_y_as_saying_is_one_claim(nlp):
+    claims = analyze_text("“The talks have failed,” IRNA quoted Rana Odero as saying.").claims
+    assert [[link.label for link in c.chain] for c in claims] == [["IRNA", "Rana Odero"]]
