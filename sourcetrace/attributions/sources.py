@@ -58,7 +58,7 @@ _NEWS_PIECES = {"article", "story", "dispatch", "column", "editorial"}  # made b
 # words of a public body's or an institution's name: its report is a paper, not a news outlet's
 _BODY_WORDS = {
     "organization", "organisation", "office", "government", "institute", "university", "court",
-    "police", "parliament", "congress", "senate", "army", "military", "fund", "bank", "union",
+    "police", "parliament", "congress", "senate", "army", "military", "fund", "bank", "union", "nations",
 }
 # "paper" is a newspaper ("the paper said") unless a word makes it a document
 _PAPER_KINDS = {

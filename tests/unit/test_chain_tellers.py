@@ -395,3 +395,8 @@ def test_a_quotation_then_x_quoted_y_is_y_through_x(nlp, text, content_key, expe
 def test_a_quotation_then_x_quoted_y_as_saying_is_one_claim(nlp):
     claims = analyze_text("“The talks have failed,” IRNA quoted Rana Odero as saying.").claims
     assert [[link.label for link in c.chain] for c in claims] == [["IRNA", "Rana Odero"]]
+
+
+def test_a_report_of_an_international_body_is_a_document(nlp):
+    text = "Iran played down a United Nations report that said Iranian scientists had enriched uranium."
+    assert chain(text, "Iranian scientists had enriched uranium") == [("a United Nations report", "document")]
