@@ -626,7 +626,7 @@ CASES = [
     (
         "report_quoting",
         "He was commenting on a report today quoting Tom Baro, who claimed that the mine had closed.",
-        (),
+        ("relative_source",),  # the antecedent as the source's words, to show who is quoted
         [("a report", "quoting", "that the mine had closed", None),
          ("Tom Baro", "claimed", "that the mine had closed", None)],
         [("Tom Baro", "claimed", "that the mine had closed", None)],
@@ -660,7 +660,7 @@ CASES = [
         "anonymity_request",
         "The bank is weighing a sale, said the people, who asked not to be identified because the talks "
         "are private.",
-        (),
+        ("relative_source",),  # the antecedent as the source's words
         [("the people, who asked not to be identified because the talks are private", "said",
           "The bank is weighing a sale", None)],
         [
