@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sourcetrace.actors import company_words, institution_heads, is_outlet_name, person_nouns, title_words
-from sourcetrace.attributions.agreement import Agreement, organisation_fit
+from sourcetrace.attributions.agreement import Agreement, organisation_fit, plural
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
 from sourcetrace.attributions.lexicons import can_tell, lexicons
 from sourcetrace.mentions import MentionIndex
@@ -243,9 +243,11 @@ class ActorBook:
 
     def _organisation_for(self, head: Token) -> Actor | None:
         """ "the bank", "the ministry", "the party": the last organisation that spoke whose name
-        says it is of that sort, else the last one named so, else the last that spoke of no other
-        sort (`agreement.organisation_fit`); else the description itself is the actor, so that "it"
-        can refer to it."""
+        says it is of that sort, else the last one named so, else the last that spoke, or was
+        named, of no other sort (`agreement.organisation_fit`); else the description itself is the
+        actor, so that "it" can refer to it."""
+        if head.tag_ in ("NNS", "NNPS"):
+            return None  # "the two governments", "the companies": not one of them
         lemma = head.lemma_.lower()
         words = company_words()
 
@@ -257,6 +259,7 @@ class ActorBook:
             self._last(lambda a: fit(a) == 2)
             or self._last_mentioned(lambda a: fit(a) == 2, head.idx)
             or self._last(lambda a: fit(a) == 1)
+            or self._last_mentioned(lambda a: fit(a) == 1, head.idx)
         )
         if found is not None:
             return found
@@ -525,8 +528,8 @@ class ActorBook:
         if prior is None:  # "she" when only men spoke: a woman the text named without a cue
             known = [a for a in self.actors if a.kind == "named" and self.agreement.known(a, word, doc)]
             prior = self._last_mentioned(lambda a: a in known, head.idx)
-        # the evidence allows nobody: the last person, as without it
-        return prior or self._last(lambda a: a.type == "PERSON")
+        # the evidence allows nobody: the last person, as without it (never a group)
+        return prior or self._last(lambda a: a.type == "PERSON" and not plural(a, doc))
 
     def _subject_since(self, prior: Actor | None, head: Token) -> Actor | None:
         """ "Suga ducked questions ... “...,” he said": a named person who is the subject of a

@@ -853,6 +853,14 @@ def test_a_name_with_a_role_in_apposition_is_a_person_whatever_the_model_says(nl
             "the workers would strike",
             "the ministry",
         ),
+        # an organisation named before whose name does not say its sort ("Societe Generale")
+        (
+            "Regulators have not notified Societe Generale director Robert Day, his spokesman said. "
+            "Day sold shares before the French bank announced its losses. "
+            "The bank has also said it was contacted by prosecutors.",
+            "it was contacted by prosecutors",
+            "Societe Generale",
+        ),
         # "it" for an organisation named before that has not spoken yet
         (
             "Mary Okafor met the chief of Zenith Bank on Monday. It said the loans were safe.",
@@ -863,3 +871,12 @@ def test_a_name_with_a_role_in_apposition_is_a_person_whatever_the_model_says(nl
 )
 def test_an_organisation_description_finds_an_organisation_of_its_sort(nlp, text, content, expected):
     assert teller(text, content) == (expected, "named")
+
+
+def test_he_and_she_are_never_a_group(nlp):
+    text = (
+        "A number of media cited the minister's interview, Tass reported. "
+        "Peskov told Tass he had said nothing. "
+        "She recalled that the talks had been reported."
+    )
+    assert teller(text, "the talks had been reported") == ("Peskov", "named")
