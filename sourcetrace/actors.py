@@ -396,6 +396,24 @@ def _title_in_appositive(doc: Doc, ent: SpacySpan) -> tuple[int, int] | None:
     return None
 
 
+def _role_inside(doc: Doc, first: int, last: int) -> int | None:
+    """ "Department spokesperson Marika Champion" read as one organisation: the token of a
+    person noun inside the entity (lower-case, or opening the sentence) with one to three
+    capitalised proper nouns after it, which are a person's name (the words up to the noun are
+    the title)."""
+    for i in range(first, last - 1):
+        tok = doc[i]
+        if tok.lower_ not in _person_nouns() or tok.lower_ in _SHARED_ROLES:
+            continue
+        if tok.text[:1].isupper() and not tok.is_sent_start:
+            continue  # "Foreign Minister Ali Saleh" is the title heading a name, read elsewhere
+        name = doc[i + 1 : last]
+        if len(name) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+            if not _is_company(_norm_tokens(name.text)):
+                return i
+    return None
+
+
 def _title_in_front(doc: Doc, ent: SpacySpan) -> tuple[int, int] | None:
     """A title in apposition before the name ("Acme's chief executive, Tom Smith, said", "The
     bank's governor, Ana Lopes,"): the name is the apposition of a title noun right before its
@@ -776,6 +794,9 @@ class _Collector:
         if rng is None or _is_headline_misparse(self.article, doc, *rng):
             return None
         first_tok, last_tok = rng
+        role = _role_inside(doc, first_tok, last_tok) if label != "PERSON" and gaz_id is None else None
+        if role is not None:  # "Department spokesperson Marika Champion": the name after the role
+            label, first_tok = "PERSON", role + 1
         if label == "PERSON":
             first_tok = _strip_person_titles(doc, _given_names_before(doc, first_tok), last_tok)
         if not any(c.isupper() for c in doc[first_tok:last_tok].text):
@@ -798,6 +819,8 @@ class _Collector:
                 m.label = "PERSON"
         if m.label == "PERSON":
             before = _title_before(doc, first_tok, ent.start) or _title_in_front(doc, ent)
+            if role is not None:
+                before = (rng[0], role + 1)
             after = _title_after(doc, ent.end) or _title_in_appositive(doc, ent)
             m.titles = [doc[r[0]:r[1]].text for r in (before, after) if r]
         return m

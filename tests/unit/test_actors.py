@@ -196,6 +196,20 @@ def test_a_title_in_apposition_before_the_name(nlp, text, name, titles):
     assert by_name(actors_of(nlp, text))[name].titles == titles
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Department spokesperson Marika Champion said officials visited the site.",
+        "Spokesperson Marika Champion said officials visited the site.",
+    ],
+)
+def test_a_role_and_a_name_read_as_one_organisation_are_a_titled_person(nlp, text):
+    actors = actors_of(nlp, text)
+    champion = next(a for a in actors if "Champion" in a.name)
+    assert (champion.name, champion.type, len(champion.titles)) == ("Marika Champion", "PERSON", 1)
+    assert champion.titles[0].lower().endswith("spokesperson")
+
+
 def test_ambiguous_surname_goes_to_the_latest_bearer(nlp):
     actors = actors_of(nlp, "Hillary Clinton and Bill Clinton arrived. Clinton spoke first.")
     assert [(a.name, a.aliases) for a in actors] == [("Hillary Clinton", []), ("Bill Clinton", ["Clinton"])]

@@ -880,3 +880,11 @@ def test_he_and_she_are_never_a_group(nlp):
         "She recalled that the talks had been reported."
     )
     assert teller(text, "the talks had been reported") == ("Peskov", "named")
+
+
+def test_she_after_a_spokesperson_the_model_read_as_an_organisation(nlp):
+    text = (
+        "Department spokesperson Marika Champion said officials visited the site. "
+        "She added that the department was responsible for the health of citizens."
+    )
+    assert teller(text, "the department was responsible") == ("Marika Champion", "named")
