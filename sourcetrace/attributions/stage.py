@@ -367,7 +367,7 @@ def find_sourcing(
     finds = _sentence_finds(doc, article, blocked, regions, off)
     extend_quotes(finds, regions, text, off)
     if "quote_paragraph" not in off:
-        continue_in_paragraphs(finds, regions, text)
+        continue_in_paragraphs(finds, regions, text, left_open="quote_left_open" not in off)
     if "quote_open_paragraphs" not in off:
         continue_open_paragraphs(finds, regions, text)
     if "quoted_as_saying" not in off:
