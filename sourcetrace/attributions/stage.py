@@ -388,7 +388,7 @@ def find_sourcing(
         finds.append(headline)
     if "weak_inside_content" not in off:
         finds = drop_weak_nested(finds)
-    nest(finds, frames)
+    nest(finds, frames, text if "teller_not_said" not in off else None)
     finds = split_denials(doc, finds, lexicons(), off)
 
     every = sorted([*frames, *finds], key=lambda f: (f.cue[0], not f.frame))

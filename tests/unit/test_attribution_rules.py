@@ -16,6 +16,9 @@ from sourcetrace.errors import InputError
 from sourcetrace.model import Article, ArticleStructure, Span
 from sourcetrace.nlp import get_pipeline
 
+_SCOPE = "the scope of the cuts is unclear"
+_SCOPE_AS_PLANNED = _SCOPE + " as its managers are still planning it"
+
 CASES = [
     (
         "condition_before_that",
@@ -565,6 +568,20 @@ CASES = [
         (),
         [("he", "said", ["We will not leave", "This land is ours", "Our fathers farmed it"], None)],
         [("he", "said", ["We will not leave", "This land is ours"], None)],
+    ),
+    (
+        "teller_not_said",
+        "According to a report by Reuters, the scope of the cuts is unclear as its managers are still "
+        "planning it.",
+        (),
+        [
+            ("a report by Reuters", "According to", _SCOPE_AS_PLANNED, None),
+            ("its managers", "are still planning", "the scope of the cuts is unclear", None),
+        ],
+        [
+            ("a report by Reuters", "According to", _SCOPE_AS_PLANNED, None),
+            ("its managers", "are still planning", "According to a report by Reuters, " + _SCOPE, None),
+        ],
     ),
     (
         "shifted_object",
