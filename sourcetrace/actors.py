@@ -416,12 +416,19 @@ def _role_inside(doc: Doc, first: int, last: int) -> int | None:
 
 def _title_in_front(doc: Doc, ent: SpacySpan) -> tuple[int, int] | None:
     """A title in apposition before the name ("Acme's chief executive, Tom Smith, said", "The
-    bank's governor, Ana Lopes,"): the name is the apposition of a title noun right before its
-    comma; None without a parser."""
+    bank's governor, Ana Lopes,", "The company's finance director Ana Lopes"): the name is the
+    apposition of a title noun right before it (and its comma); or a lower-case title the parse
+    compounds into the name ("Toyota Motor’s chief executive Akio Toyoda"); None without a parser."""
     head = ent.root.head
-    if ent.root.dep_ != "appos" or ent.start < 2 or doc[ent.start - 1].text != ",":
+    comma = ent.start >= 2 and doc[ent.start - 1].text == ","
+    before = doc[ent.start - 1] if ent.start >= 1 else None
+    if ent.root.dep_ == "appos" and head.i == ent.start - 1 - comma:
+        pass  # "The bank's governor, Ana Lopes," / "The company's finance director Ana Lopes"
+    elif before is not None and ent.start <= before.head.i < ent.end and before.dep_ in ("compound", "nmod"):
+        head = before  # "Toyota Motor’s chief executive Akio Toyoda": a lower-case title glued to the name
+    else:
         return None
-    if head.i != ent.start - 2 or not _is_title_token(head) or head.pos_ != "NOUN":
+    if not _is_title_token(head) or head.pos_ != "NOUN":
         return None
     first, last = head.left_edge.i, head.i + 1
     if last - first > MAX_TITLE_TOKENS or any(t.ent_type_ == "PERSON" for t in doc[first:last]):

@@ -212,3 +212,27 @@ def organisation_fit(actor: Actor, head: str, company_words: frozenset[str]) -> 
     if head == "government" and actor.type in ("GPE", "NORP"):
         return 1  # "Iran said ... the government added"
     return 0 if words & ((_BODY_WORDS | _SORT_WORDS | company_words) - own) else 1
+
+
+# ---- "the CEO", "the chief executive": one office, two ways of writing it
+
+_OFFICES = (
+    ("chief executive", "ceo"),
+    ("chief financial officer", "cfo"),
+    ("chief operating officer", "coo"),
+    ("chief technology officer", "cto"),
+    ("member of parliament", "mp"),
+)
+
+
+def title_word_set(actor: Actor) -> set[str]:
+    """The words of a person's titles, with an office's other spelling ("Acme CEO" is a chief
+    executive, "chief executive of Acme" a CEO), for "the CEO" / "the chief executive"."""
+    words = {w.lower().strip(".,") for t in actor.titles for w in t.split()}
+    text = " ".join(" ".join(t.lower().split()) for t in actor.titles)
+    for long, short in _OFFICES:
+        if long in text:
+            words.add(short)
+        if short in words:
+            words |= set(long.split())
+    return words

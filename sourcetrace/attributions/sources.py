@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sourcetrace.actors import company_words, institution_heads, is_outlet_name, person_nouns, title_words
-from sourcetrace.attributions.agreement import Agreement, organisation_fit, plural
+from sourcetrace.attributions.agreement import Agreement, organisation_fit, plural, title_word_set
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
 from sourcetrace.attributions.lexicons import can_tell, lexicons
 from sourcetrace.mentions import MentionIndex
@@ -406,7 +406,7 @@ class ActorBook:
         for actor in self.actors:
             if actor.type != "PERSON" or actor.kind != "named":
                 continue
-            words = {w.lower().strip(".,") for t in actor.titles for w in t.split()}
+            words = title_word_set(actor)
             if word not in words:
                 continue
             at = max((m.start for m in actor.mentions if m.start < head.idx), default=-1)
@@ -435,7 +435,7 @@ class ActorBook:
         for actor in self.actors:
             if actor.type != "PERSON" or actor.kind != "named" or not actor.titles:
                 continue
-            words = {w.lower().strip(".,") for t in actor.titles for w in t.split()}
+            words = title_word_set(actor)
             if wanted and not words & wanted:
                 continue
             at = max((m.start for m in actor.mentions if m.start < head.idx), default=-1)

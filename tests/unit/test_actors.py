@@ -187,6 +187,17 @@ def test_titles_in_apposition_and_not_from_the_next_person(nlp):
     [
         ("Acme's chief executive, Tom Smith, said sales fell.", "Tom Smith", ["Acme's chief executive"]),
         ("The bank's governor, Ana Lopes, said rates would hold.", "Ana Lopes", ["bank's governor"]),
+        # no comma, or a lower-case title the parse compounds into the name
+        (
+            "The company's finance director Ana Lopes said costs rose.",
+            "Ana Lopes",
+            ["company's finance director"],
+        ),
+        (
+            "Toyota Motor’s chief executive Akio Toyoda apologised on Friday.",
+            "Akio Toyoda",
+            ["Toyota Motor’s chief executive"],
+        ),
         # a role that is not a title stays out, and a person inside it keeps the title off
         ("His neighbour, Tom Smith, said the road was shut.", "Tom Smith", []),
         ("Tom Smith's adviser, Ana Lopes, said the road was shut.", "Ana Lopes", []),

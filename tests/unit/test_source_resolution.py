@@ -60,6 +60,17 @@ def tellers(text: str, content_start: str, **meta) -> list[str]:
             ("Ana Lopes", "named"),
         ),
         (
+            "Toyota Motor’s chief executive Akio Toyoda apologised on Friday. "
+            "The CEO said the company would cooperate.",
+            "the company would cooperate",
+            ("Akio Toyoda", "named"),
+        ),
+        (
+            "Acme CEO Tom Smith said sales fell. The chief executive said prices would rise.",
+            "prices would rise",
+            ("Tom Smith", "named"),
+        ),
+        (
             "Mayor Tom Baro said the bridge was safe. She added that repairs would start soon.",
             "repairs would start soon",
             ("Tom Baro", "named"),
