@@ -413,11 +413,29 @@ class ActorBook:
             key = (len(modifiers & words), at)
             if at >= 0 and key > best_key:
                 best, best_key = actor, key
+        best = best or self._named_next(head, word)
         if best is None:
             return None
         if head.lemma_.lower() in lexicons().anonymous and self._prior_anonymous(head.lemma_.lower(), False):
             return None  # "the official" after "a U.S. embassy official": the unnamed one
         return best
+
+    def _named_next(self, head: Token, word: str) -> Actor | None:
+        """ "The Afghan general in charge of security denied reports ... General Omar Zadran,
+        commander of the brigade, blamed ...": a description that comes before the name (a story's
+        opening) is the one person named after it with that title, in its sentence or the next."""
+        doc = head.doc
+        sent = head.sent
+        end = doc[sent.end].sent.end_char if sent.end < len(doc) else sent.end_char
+        after = [
+            a
+            for a in self.actors
+            if a.type == "PERSON"
+            and a.kind == "named"
+            and word in title_word_set(a)
+            and any(head.idx < m.start < end for m in a.mentions)
+        ]
+        return after[0] if len(after) == 1 else None
 
     def _described_by_kind(self, head: Token) -> Actor | None:
         """ "Oil Minister Bijan Zanganeh said ... The official argued that P": a word for a kind of

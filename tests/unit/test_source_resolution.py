@@ -899,3 +899,17 @@ def test_she_after_a_spokesperson_the_model_read_as_an_organisation(nlp):
         "She added that the department was responsible for the health of citizens."
     )
     assert teller(text, "the department was responsible") == ("Marika Champion", "named")
+
+
+def test_a_description_before_the_name_is_the_one_person_named_next_with_that_title(nlp):
+    text = (
+        "The Afghan general in charge of security at the ministry denied reports by local media that an "
+        "attack had been foiled. General Omar Zadran, commander of the security brigade, blamed spies."
+    )
+    assert teller(text, "reports by local media") == ("Omar Zadran", "named")
+    # two people named next with that title: no guess
+    two = (
+        "The general in charge of security denied reports that an attack had been foiled. "
+        "General Omar Zadran and General Ali Noori blamed spies."
+    )
+    assert teller(two, "reports that an attack") == ("The general in charge of security", "named")
