@@ -414,28 +414,47 @@ def _role_inside(doc: Doc, first: int, last: int) -> int | None:
     return None
 
 
-def _title_in_front(doc: Doc, ent: SpacySpan) -> tuple[int, int] | None:
+def _title_in_front(doc: Doc, ent: SpacySpan, start: int | None = None) -> tuple[int, int] | None:
     """A title in apposition before the name ("Acme's chief executive, Tom Smith, said", "The
     bank's governor, Ana Lopes,", "The company's finance director Ana Lopes"): the name is the
-    apposition of a title noun right before it (and its comma); or a lower-case title the parse
-    compounds into the name ("Toyota Motor’s chief executive Akio Toyoda"); None without a parser."""
+    apposition of a title noun right before it (and its comma); or the lower-case words the parse
+    hangs on the name before it ("Toyota Motor’s chief executive Akio Toyoda", "MoI spokesman Mufti
+    Abdul Mateen Qani"), when a title word is among them, up to `start` (where a capitalised title
+    read by `_title_before` begins); None without a parser."""
     head = ent.root.head
     comma = ent.start >= 2 and doc[ent.start - 1].text == ","
-    before = doc[ent.start - 1] if ent.start >= 1 else None
     if ent.root.dep_ == "appos" and head.i == ent.start - 1 - comma:
-        pass  # "The bank's governor, Ana Lopes," / "The company's finance director Ana Lopes"
-    elif before is not None and ent.start <= before.head.i < ent.end and before.dep_ in ("compound", "nmod"):
-        head = before  # "Toyota Motor’s chief executive Akio Toyoda": a lower-case title glued to the name
+        # "The bank's governor, Ana Lopes," / "The company's finance director Ana Lopes"
+        if not _is_title_token(head) or head.pos_ != "NOUN":
+            return None
+        first, last = head.left_edge.i, head.i + 1
     else:
+        last = ent.start if start is None else start
+        first = _modifiers_before(doc, last, ent.end)
+        if first == last or not any(_is_title_token(t) and t.text[:1].islower() for t in doc[first:last]):
+            return None  # capitalised titles are _title_before's
+    people = [t for t in doc[first:last] if t.ent_type_ == "PERSON" and not _is_title_token(t)]
+    if last - first > MAX_TITLE_TOKENS or people:
         return None
-    if not _is_title_token(head) or head.pos_ != "NOUN":
-        return None
-    first, last = head.left_edge.i, head.i + 1
-    if last - first > MAX_TITLE_TOKENS or any(t.ent_type_ == "PERSON" for t in doc[first:last]):
-        return None
-    while first < head.i and doc[first].pos_ == "DET":
+    while first < last - 1 and doc[first].pos_ == "DET":
         first += 1
     return first, last
+
+
+def _modifiers_before(doc: Doc, start: int, end: int) -> int:
+    """The first token of the unbroken run before token `start` that the parse hangs on the name
+    (ending at `end`), directly or through each other (compounds, adjectives, possessives, "’s")."""
+    first = start
+    i = start - 1
+    while i >= 0 and start - i <= MAX_TITLE_TOKENS:
+        tok = doc[i]
+        hangs = i < tok.head.i < end and tok.dep_ in ("compound", "amod", "nmod", "poss", "det")
+        hangs = hangs and tok.pos_ not in ("VERB", "AUX")  # "quoted" misparsed as an adjective
+        hangs = hangs or (tok.dep_ == "case" and tok.head.i == i - 1)  # the "’s" of "Toyota Motor’s"
+        if not hangs or "\n" in tok.whitespace_:
+            break
+        first, i = i, i - 1
+    return first
 
 
 def _is_headline_misparse(article: Article, doc: Doc, first: int, last: int) -> bool:
@@ -806,6 +825,8 @@ class _Collector:
             label, first_tok = "PERSON", role + 1
         if label == "PERSON":
             first_tok = _strip_person_titles(doc, _given_names_before(doc, first_tok), last_tok)
+            if all(_is_title_word(t.text) for t in doc[first_tok:last_tok]):
+                return None  # "Mufti" the model cut off "Abdul Mateen Qani": a title, not a person
         if not any(c.isupper() for c in doc[first_tok:last_tok].text):
             return None  # "state", "n’t": a name is written with a capital
         last = doc[last_tok - 1]
@@ -825,7 +846,10 @@ class _Collector:
             if not _is_company(_norm_tokens(m.surface)) and _role_in_appositive(ent):
                 m.label = "PERSON"
         if m.label == "PERSON":
-            before = _title_before(doc, first_tok, ent.start) or _title_in_front(doc, ent)
+            before = _title_before(doc, first_tok, ent.start)
+            front = _title_in_front(doc, ent, before[0] if before else None)
+            # "ministry spokesman Mufti Abdul Karim": the lower-case words run on into the title
+            before = (front[0], before[1]) if before and front and front[1] == before[0] else before or front
             if role is not None:
                 before = (rng[0], role + 1)
             after = _title_after(doc, ent.end) or _title_in_appositive(doc, ent)

@@ -392,7 +392,9 @@ class ActorBook:
     def _described(self, head: Token) -> Actor | None:
         """ "the minister", "the information minister": the person last named before it whose
         title says so ("Information Minister Ali Saleh", "Ali Saleh, the information minister")."""
-        if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS") or not _definite(head):
+        if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS"):
+            return None
+        if not (_definite(head) or _body_possessive(head)):
             return None
         word = head.lower_
         if word in _HYPERNYMS:
@@ -722,6 +724,17 @@ def _is_title_token(tok: Token) -> bool:
 
 def _definite(head: Token) -> bool:
     return any(c.lower_ in _DEFINITE for c in head.children if c.dep_ in ("det", "amod"))
+
+
+def _body_possessive(head: Token) -> bool:
+    """ "its spokesman", "the ministry's spokesman": a body's office-holder, as definite as "the
+    spokesman" (not "her spokesman", a person's)."""
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return False
+    if poss.pos_ == "PRON":
+        return poss.lower_ in ("its", "their")
+    return poss.ent_type_ != "PERSON"
 
 
 def _public_body(actor: Actor) -> bool:

@@ -217,6 +217,8 @@ def _fix_source(found: Found, text: str, blocked: list[Range]) -> None:
     if found.source is not None and "\n" in text[found.source[0] : found.source[1]]:
         # a subject the parser ran in from the line above (a headline): the source is on the cue's line
         found.source = trimmed(text, (text.rindex("\n", *found.source) + 1, found.source[1]))
+        if found.source is not None:  # and the cue's line may open with a dateline ("KABUL (Pajhwok): ...")
+            found.source = trimmed(text, _cut_structure(found.source, blocked))
     if found.source is not None:
         # page chrome inside the subject (a caption between a headline and the body): the subject
         # is what follows the last piece of it, next to the cue

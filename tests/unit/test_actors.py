@@ -207,6 +207,13 @@ def test_a_title_in_apposition_before_the_name(nlp, text, name, titles):
     assert by_name(actors_of(nlp, text))[name].titles == titles
 
 
+def test_a_title_word_the_model_cut_off_a_name_is_no_person_but_the_title(nlp):
+    text = "The paper quoted ministry spokesman Mufti Abdul Karim Nasiri as saying the talks had begun."
+    actors = actors_of(nlp, text)
+    assert [a.name for a in actors if a.type == "PERSON"] == ["Abdul Karim Nasiri"]
+    assert by_name(actors)["Abdul Karim Nasiri"].titles == ["ministry spokesman Mufti"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -913,3 +913,24 @@ def test_a_description_before_the_name_is_the_one_person_named_next_with_that_ti
         "General Omar Zadran and General Ali Noori blamed spies."
     )
     assert teller(two, "reports that an attack") == ("The general in charge of security", "named")
+
+
+def test_a_bodys_office_holder_named_after_it_and_a_dateline_after_the_headline(nlp):
+    text = (
+        "Ministry Denies Talks With Rebels\n\n"
+        "KABUL (Kabul Wire): The Ministry of Interior has rejected a report claiming its spokesman "
+        "spoke about talks with the rebels.\n\n"
+        "The Daily Courier reported Thursday, quoting ministry spokesman Mufti Abdul Karim Nasiri as "
+        "saying the talks had begun.\n\n"
+        "However, the ministry spokesman said the report was baseless."
+    )
+    assert teller(text, "a report claiming its spokesman") == ("Ministry of Interior", "named")
+    report = next(c for c in analyze_text(text).claims if c.content.text.startswith("talks with the rebels"))
+    assert [link.label for link in report.chain][-2:] == ["a report", "Abdul Karim Nasiri"]
+    assert teller(text, "the report was baseless") == ("Abdul Karim Nasiri", "named")
+    # a person's spokesman is not the titled person named before
+    other = (
+        "Tom Baro, a spokesman for the council, said the road was shut. Ana Lopes said it was open. "
+        "Her spokesman said the signs were wrong."
+    )
+    assert teller(other, "the signs were wrong") == ("Her spokesman", "named")
