@@ -137,6 +137,11 @@ def is_outlet_name(surface: str) -> bool:
     return _is_outlet_name(surface)
 
 
+def is_company_word(token: str) -> bool:
+    """A legal form or business word that closes a company's name ("Holdings", "Ltd", "Group")."""
+    return _is_company_word(token.lower())
+
+
 def institution_heads() -> frozenset[str]:
     """Words that head a public body's name ("ministry", "department"; data/institution_heads.txt)."""
     return _institution_heads()

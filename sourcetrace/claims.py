@@ -86,9 +86,10 @@ def _chain(
     links = [link for link, inner in zip(links, [*links[1:], None], strict=False)
              if not (inner is not None and _teller(link) and _teller(inner) and link.actor
                      and link.actor == inner.actor)]
-    if len(links) >= 2 and links[-1].label == UNATTRIBUTED_LABEL and _teller(links[-2]):
+    if len(links) >= 2 and links[-1].kind == "unattributed" and _teller(links[-2]):
         # "the official said the North appears to have failed": a cue with no source of its own
-        # inside what a teller says adds no teller; the claim rests on the teller
+        # (or an inanimate one: "X said the move signals P") inside what a teller says adds no
+        # teller; the claim rests on the teller
         links.pop()
     return links
 

@@ -300,6 +300,9 @@ class _ChromeLexicon:
     tail_comments_regex: tuple[re.Pattern[str], ...]
     tail_paywall_regex: tuple[re.Pattern[str], ...]
     inline_related: re.Pattern[str]
+    inline_labels: frozenset[str]  # "read also", "see also": the label alone on its line
+    share_platforms: frozenset[str]  # "facebook", "digg": the buttons of a share bar
+    photo_agencies: frozenset[str]  # "reuters", "getty images", lower case
     roles: re.Pattern[str]
     caption_label: re.Pattern[str]
     agency_end: re.Pattern[str]
@@ -329,6 +332,9 @@ def _chrome_lexicon() -> _ChromeLexicon:
         inline_related=re.compile(
             rf"^\W*(?:{alts('inline_related_prefixes')}|{inline_regex})\s*[:>»|]\s*\S", re.IGNORECASE
         ),
+        inline_labels=frozenset(data.get("inline_related_prefixes", [])),
+        share_platforms=frozenset(data.get("share_platforms", [])),
+        photo_agencies=frozenset(a.lower() for a in data.get("photo_agencies", [])),
         roles=re.compile(rf"\b(?:{alts('byline_roles')})s?\b", re.IGNORECASE),
         caption_label=re.compile(
             rf"^[\s(\[]*(?:{alts('caption_labels')})(?:\s+credit)?\s*(?:[:,|]|\s+by\b|\s*/)\s*\S",
@@ -388,10 +394,16 @@ _NOT_NAME_WORDS = re.compile(
     r"page|blog|archives?|update[sd]?)$",
     re.IGNORECASE,
 )
+_PACKAGE_CREDIT = (
+    r"(?:further\s+|more\s+)?details\s+(?:from|by)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+"
+    r"(?:are\s+)?in\s+(?:this|the\s+following|her|his|their)\s+report\W*$"
+)
 _CREDIT = re.compile(
     r"^\W*(?:(?:additional\s+)?(?:reporting|writing|editing|research|translation|graphics|production|"
     r"fact-checking)(?:\s+(?:and|&)\s+\w+)?\s+by\b|(?:compiled|edited|translated|produced)\s+by\b|"
-    r"our standards\b)",
+    r"our standards\b"
+    # a broadcast package's credit: "Further details from Renata Burnette are in this report."
+    rf"|{_PACKAGE_CREDIT})",
     re.IGNORECASE,
 )
 _CONTRIBUTED = re.compile(
@@ -508,7 +520,7 @@ def _byline(line: str, *, header: bool) -> Chrome | None:
             return found
         if len(_FIELD_SPLIT.split(stripped)) >= 2:
             return _byline_fields(stripped, None)  # "Joana Marques | Atlantic Wire | March 15, 2024"
-    return _name_comma_role(stripped)
+    return _name_comma_role(stripped) or _name_glued_role(stripped)
 
 
 def _posted_on(rest: str, day: str | None) -> Chrome | None:
@@ -571,9 +583,36 @@ def _name_then_date(stripped: str) -> Chrome | None:
     return _chrome_stub("byline" if names else "date", names or [], None, day)
 
 
+# "Phillip CooreyPolitical editor": the author's name run into the role, the space lost
+_NAME_GLUED_ROLE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?[a-z])(?P<role>[A-Z][\w ]{2,40})$"
+)
+
+
+def _name_glued_role(stripped: str) -> Chrome | None:
+    m = _NAME_GLUED_ROLE.match(stripped)
+    if m is None or not _is_role(m.group("role")) or len(m.group("name").split()) < 2:
+        return None
+    names = _names(m.group("name"))
+    return _chrome_stub("byline", names, None, None) if names else None
+
+
+_PERSON_ROLE = re.compile(
+    r"(?i:reporter|writer|editor|correspondent|contributor|columnist|journalist|producer|photographer)s?"
+)
+
+
 def _name_comma_role(stripped: str) -> Chrome | None:
-    """ "Heydi Ortiz, Police Reporter": names, a comma, then a role."""
+    """ "Heydi Ortiz, Police Reporter": names, a comma, then a role; "Kaitlan Collins Contributor":
+    a name of two or three words, then a role word, in five words at most."""
     if "," not in stripped:
+        words = stripped.split()
+        if 3 <= len(words) <= 5 and _PERSON_ROLE.fullmatch(words[-1]) and words[0].lower() != "the" and not (
+            _is_role(" ".join(words[:-1]))
+        ):
+            names = _names(" ".join(words[:-1]))
+            if names and len(names) == 1 and len(names[0].split()) >= 2:
+                return _chrome_stub("byline", names, None, None)
         return None
     head, tail = stripped.split(",", 1)
     if _is_role(tail) and _names(head):
@@ -625,10 +664,12 @@ def _parse_fields(fields: list[str], day: str | None) -> tuple[list[str], str | 
 
 
 def _split_on_date(f: str, day: str | None) -> tuple[str, str | None]:
-    """ "Joana Marques on June 26, 2023" -> the name, and the date when none was found before."""
-    on = re.match(r"^(?P<who>.+?)\s+on\s+(?P<d>.+)$", f)
-    if on and _is_date_line(on.group("d"), header=True):
-        return on.group("who"), day or _full_date(on.group("d"))
+    """ "Joana Marques on June 26, 2023", "Joana Marques, Published Jan 27, 2014, 12:00am EST" -> the
+    name, and the date when none was found before."""
+    for cut in re.finditer(r"\s+on\s+|,\s+", f):
+        rest = f[cut.end():]
+        if cut.start() > 0 and _is_date_line(rest, header=True):
+            return f[: cut.start()], day or _full_date(rest)
     return f, day
 
 
@@ -785,8 +826,8 @@ def _is_caption(line: str) -> bool:
         return False  # "Reuters" alone: a publisher line or the agency's sign-off, not a photo credit
     if lex.caption_label.match(stripped) or _CAPTION_INSIDE.search(stripped):
         return True
-    if _LEADING_CREDIT.match(stripped) or _PHOTO_BY_END.search(stripped):
-        return True
+    if _LEADING_CREDIT.match(stripped) or _PHOTO_BY_END.search(stripped) or lex.slash_credit.search(stripped):
+        return True  # "... NATO and police said.    REUTERS/Ahmad Masood": closed by its credit, however long
     if len(stripped.split()) > 60:
         return False
     return any(r.search(stripped) for r in (lex.paren_credit, lex.slash_credit, lex.agency_end))
@@ -813,12 +854,14 @@ def _tail_marker(line: str) -> str | None:
     """ "related" or "comments" when the line opens the page's tail (other stories, the comments);
     "furniture" for a paywall offer, which opens a block of plans and prices."""
     lex = _chrome_lexicon()
-    norm = _normalise_line(line)
+    norm = _normalise_line(line).rstrip(" -–—")  # "RELATED HEADLINES --"
     if any(r.fullmatch(norm.replace("’", "'").rstrip(" →»›>")) for r in lex.tail_paywall_regex):
         return "furniture"
     if norm in lex.tail_comments or any(r.fullmatch(norm) for r in lex.tail_comments_regex):
         return "comments"
     if norm in lex.tail_related or any(r.fullmatch(norm) for r in lex.tail_related_regex):
+        return "related"
+    if norm in lex.inline_labels:  # "Read Also" alone: other stories' headlines follow
         return "related"
     return None
 
@@ -1119,13 +1162,19 @@ class _Lines:
         self.text = text
         self.spans: list[tuple[int, int]] = []
         stamps: list[int] = []  # stamps split off the end of a line: "... coronavirusTuesday, March 10"
+        credits: list[int] = []  # a bare name split off a caption's end: "... a minister. Edwina Pickles"
         for s, e in _lines(text):
             if text[s:e].strip():
-                pieces = _split_date_prefix(
+                lead = _split_lead_credit(
                     text, s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip())
                 )
+                pieces = lead[:-1] + _split_date_prefix(text, *lead[-1])
                 tail = _split_glued_tail(text, *pieces[-1])
                 if len(tail) > 1 and _GLUED_STAMP.search(text[tail[0][1] - 1: tail[1][1]]):
+                    stamps.append(len(self.spans) + len(pieces))
+                elif len(tail) > 1 and _bare_name_credit(text[tail[0][0]: tail[1][1]]) is not None:
+                    credits.append(len(self.spans) + len(pieces))
+                elif len(tail) > 1 and _CLOSING_DATELINE.search(text[tail[0][0]: tail[1][1]]):
                     stamps.append(len(self.spans) + len(pieces))
                 self.spans += pieces[:-1] + tail
         self.chrome: dict[int, Chrome] = {}  # line index -> chrome
@@ -1133,6 +1182,8 @@ class _Lines:
         self.repeated: set[int] = set()  # lines that are chrome only because they occur twice
         for i in stamps:  # the stamp is chrome even where no other rule reads it ("... GMT Read More »")
             self.mark(i, "date", _chrome_stub("date", [], None, _full_date(self.line(i))))
+        for i in credits:
+            self.mark(i, "credit", _chrome_stub("credit", [self.line(i)], None, None))
 
     def line(self, i: int) -> str:
         s, e = self.spans[i]
@@ -1185,6 +1236,59 @@ _GLUED_STAMP = re.compile(
 # a feed's mark after a truncated summary: "... swung into action,” Chief Press Secretary to the via IFTTT"
 _FEED_SIGN_OFF = re.compile(r"\s+via\s+(?:IFTTT|Feedburner|dlvr\.it|Zapier)\s*$", re.IGNORECASE)
 _SIGN_OFF = re.compile(r"(?<=[.!?”\"])\s+\((?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})\)\s*$")
+# A wire story's credits run into its last sentence, the line break lost: "... earlier this year.
+# Reporting by Laurie Chen; Writing by Bernard Orr; Editing by Andrew HeavensOur Standards: ..."
+_GLUED_CREDITS = re.compile(
+    r"(?<=[.!?”\"])\s+\(?(?=(?:Additional\s+)?(?:Reporting|Writing|Editing)(?:\s+and\s+[a-z]+)?\s+by\s+[A-Z])"
+)
+
+
+# A photographer's bare name closing a caption: "... the rape allegation against a minister. Edwina Pickles"
+_BARE_NAME_END = re.compile(r"(?<=[.!?])\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*$")
+
+
+def _bare_name_credit(line: str) -> int | None:
+    """Where the photographer's (or reporter's) bare name starts, when a line of five words or more
+    ends with a sentence and then a name with no stop of its own; None otherwise."""
+    m = _BARE_NAME_END.search(line)
+    if m is None or len(line[: m.start()].split()) < 5 or not _is_name(m.group("name")):
+        return None
+    if _is_known_outlet(m.group("name")) or _chrome_lexicon().roles.search(m.group("name")):
+        return None
+    return m.start("name")
+
+
+# A photo credit opening the paragraph it was glued to: "Photo: Ana Lima/Reuters The minister said ..."
+_LEAD_PHOTO_CREDIT = re.compile(
+    r"(?i:photo|image|picture|file photo)(?:\s+(?i:credit))?\s*:\s*"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s*"
+)
+
+
+def _split_lead_credit(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A photo credit run into the paragraph below it ("Photo: Ana Lima/Getty Images The minister
+    said ...", the line break lost) is a line of its own, when its agency is a known photo agency
+    or outlet (the longest that fits) and a sentence of four words or more follows."""
+    m = _LEAD_PHOTO_CREDIT.match(text, start, end)
+    if m is None:
+        return [(start, end)]
+    words = list(re.finditer(r"\S+", text[m.end():end]))
+    for k in range(min(4, len(words) - 4), 0, -1):
+        agency = text[m.end(): m.end() + words[k - 1].end()]
+        known = agency.lower() in _chrome_lexicon().photo_agencies or _is_known_outlet(agency)
+        if known and words[k].group()[:1].isupper():
+            cut = m.end() + words[k - 1].end()
+            return [(start, cut), (m.end() + words[k].start(), end)]
+    return [(start, end)]
+
+
+# A broadcast package's credit closing the paragraph it was glued to: "... people. Further details
+# from Renata Burnette are in this report."
+_GLUED_PACKAGE_CREDIT = re.compile(rf"(?<=[.!?”\"])\s+(?=(?i:{_PACKAGE_CREDIT}))")
+# A place and a day in parentheses closing the last paragraph: "... the PMD said. (COLOMBO, May 8, 2018)"
+_CLOSING_DATELINE = re.compile(
+    rf"(?<=[.!?”\"])\s+\((?P<place>[A-Z][\w.'’ -]{{1,30}}),\s*(?P<date>{_ANY_DATE.pattern})\)\s*$"
+)
 
 
 def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1198,10 +1302,26 @@ def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if m and m.start() > 0:
         mark = start + m.start() + len(m.group()) - len(m.group().lstrip())
         return [(start, start + m.start()), (mark, end)]
+    m = _GLUED_CREDITS.search(line)
+    credits = line[m.end():] if m else ""
+    if m and len(credits.split()) <= 40 and (";" in credits or credits.rstrip().endswith(")")):
+        # several credits ("Reporting by X; Editing by Y"), or one in parentheses: never a sentence
+        mark = start + len(line[: m.end()].rstrip("("))
+        return [(start, start + m.start()), (mark, end)]
     m = _SIGN_OFF.search(line)
     if m and _is_name(m.group("name")) and not _is_known_outlet(m.group("name")):
         cut = start + m.start()
         return [(start, cut), (start + m.start("name") - 1, end)]
+    m = _GLUED_PACKAGE_CREDIT.search(line)
+    if m:
+        return [(start, start + m.start()), (start + m.end(), end)]
+    m = _CLOSING_DATELINE.search(line)
+    if m and _full_date(m.group("date")):
+        mark = start + m.start() + len(m.group()) - len(m.group().lstrip())
+        return [(start, start + m.start()), (mark, end)]
+    bare = _bare_name_credit(line)
+    if bare is not None:
+        return [(start, start + len(line[:bare].rstrip())), (start + bare, end)]
     return [(start, end)]
 
 
@@ -1273,6 +1393,78 @@ def _sign_off_or_bio(line: str) -> list[str] | None:
     return None
 
 
+# "FinancialGovernment SolutionsLegalReuters News AgencyRisk Management ...": a site's menu whose
+# items lost the spaces between them (a lower-case letter run into the next item's capital)
+_GLUED_ITEM = re.compile(r"[a-z]{2}[A-Z][a-z]")
+_EMPTY_LABEL = re.compile(r"[^\W\d_][\w '’&-]{0,40}:")
+
+
+def _is_glued_menu(line: str) -> bool:
+    return len(_GLUED_ITEM.findall(line)) >= 3 and not re.search(r"[.!?”\"]\s*$", line)
+
+
+# "clock menu more-arrow no yes mobile": the names of a page's icons, lower case, no sentence
+_FUNCTION_WORD = re.compile(
+    r"\b(?:the|a|an|of|to|in|on|at|for|and|or|but|is|are|was|were|be|has|have|had|will|would|"
+    r"it|its|he|she|they|we|you|i|his|her|their|this|that|with|by|from|as|not)\b"
+)
+
+
+def _is_icon_words(line: str) -> bool:
+    words = line.split()
+    return len(words) >= 4 and all(re.fullmatch(r"[a-z][a-z-]*", w) for w in words) and not (
+        _FUNCTION_WORD.search(line)
+    )
+
+
+def _is_share_bar(line: str) -> bool:
+    """ "Buffer Digg Facebook Google LinkedIn Pinterest Print Reddit": only the names of the
+    platforms a share bar offers (three or more)."""
+    words = [w for w in re.split(r"[\s|,/·•]+", line.strip().lower()) if w]
+    return len(words) >= 3 and all(w in _chrome_lexicon().share_platforms for w in words)
+
+
+def _empty_labels(lines: _Lines) -> None:
+    """ "Top related persons:" / "Top related locs:": labels in a row with nothing after them
+    (a widget whose contents were not copied)."""
+    n = len(lines.spans)
+    for i in range(n - 1):
+        pair = (lines.line(i).strip(), lines.line(i + 1).strip())
+        if all(_EMPTY_LABEL.fullmatch(p) and len(p.split()) <= 4 for p in pair):
+            for j in (i, i + 1):
+                if j not in lines.chrome:
+                    lines.mark(j, "furniture")
+
+
+_ABOUT_AUTHOR = re.compile(
+    r"^\W*About(?: the author)?:?\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})\W*$"
+)
+# "File photo of Anambra State Governor, Willie Obiano": a picture's label, no sentence
+_PHOTO_OF = re.compile(r"^\W*(?:file\s+)?(?:photo|picture|image)\s+of\s+[A-Z][^.!?]{2,120}$", re.IGNORECASE)
+
+
+def _author_boxes_and_doubled_lines(lines: _Lines) -> None:
+    """ "About Gary Price" then "Gary Price ( is a librarian, writer ...": an author's box, both
+    lines; a line that is one text said twice, run together ("... antitrust rulingApple: ...
+    antitrust ruling", an image's alt text glued to its caption); a picture's "File photo of X"."""
+    n = len(lines.spans)
+    for i in range(n):
+        line = lines.line(i).strip()
+        if i in lines.chrome:
+            continue
+        m = _ABOUT_AUTHOR.match(line)
+        below = lines.line(i + 1).strip() if i + 1 < n else ""
+        if m and below.startswith(m.group("name")) and _is_name(m.group("name")):
+            lines.mark(i, "credit", _chrome_stub("credit", [m.group("name")], None, None))
+            lines.mark(i + 1, "credit", _chrome_stub("credit", [m.group("name")], None, None))
+            continue
+        half = len(line) // 2
+        if len(line) >= 30 and len(line) % 2 == 0 and line[:half] == line[half:]:
+            lines.mark(i, "caption")
+        elif _PHOTO_OF.match(line) and len(line.split()) <= 20:
+            lines.mark(i, "caption")
+
+
 def _classify_anywhere(lines: _Lines) -> None:
     """Chrome that is chrome wherever it stands: furniture, captions, bylines, credits, related links."""
     text_lines = [lines.line(i) for i in range(len(lines.spans))]
@@ -1312,13 +1504,56 @@ def _classify_anywhere(lines: _Lines) -> None:
             lines.mark(i, "furniture")
         elif lex.inline_related.match(line) and len(line.split()) <= 40:
             lines.mark(i, "related")
-        elif not re.search(r"[^\W\d_]", line):
+        elif not re.search(r"[^\W\d_]", line) or _is_glued_menu(line) or _is_share_bar(line) or (
+            _is_icon_words(line)
+        ):
             lines.mark(i, "furniture")  # no letter at all: "« 1 ... 708 (709) 710 ... »", "* * *"
         elif counts.get(_normalise_line(line), 0) > 1 and not _SPOKEN.search(line) and (
             len(line.split()) <= 6 or (len(line.split()) <= 12 and not re.search(r"[.!?”\"]\s*$", line))
         ):
             lines.mark(i, "furniture")  # the same short line twice: a repeated caption, a section label
             lines.repeated.add(i)
+    _empty_labels(lines)
+    _author_boxes_and_doubled_lines(lines)
+
+
+_FIELD_RUN = 4  # adjacent short label-like lines that make a block of fields or a menu
+_LONE_DATE_LABEL = re.compile(rf"\W*(?:registered|{_DATE_LABEL})\s*(?:date|time)?\W*", re.IGNORECASE)
+
+
+def _is_field_line(line: str) -> bool:
+    """ "• Product Code", "• 240 dpi", "Media size", "Top related orgs:": a few words that are no
+    sentence (no closing stop, no quotation)."""
+    bare = _BULLET_ONLY.sub("", line, count=1) if _BULLET_ONLY.match(line) else line
+    words = [w for w in bare.split() if re.search(r"\w", w)]  # "Kyodo / Kyodo News Images": four words
+    return 0 < len(words) <= 4 and not re.search(r"[.!?”\"]\s*$|[“”\"]", bare)
+
+
+def _field_runs(lines: _Lines, body_first: int) -> None:
+    """A block of four or more adjacent short lines that are no sentences (a picture agency's fields
+    "Product Code" / "ILEA0001" / "Registered date" / "2017/4/25 20:13", a menu, a tag list) is page
+    furniture; a date under a lone date label in it ("Registered date" / "2017/4/25") dates the page.
+    A run made mostly of people's names (a list of people under its label) is left alone; the header
+    above the story (a short headline among date lines and labels) is not looked at."""
+    n, text = len(lines.spans), lines.text
+    i = body_first
+    while i < n:
+        j = i
+        while j < n and _is_field_line(lines.line(j)) and (
+            j == i or text[lines.spans[j - 1][1]: lines.spans[j][0]].count("\n") == 1
+        ):
+            j += 1
+        run = range(i, j)
+        bare = [_BULLET_ONLY.sub("", lines.line(k), count=1) for k in run]
+        people = sum(1 for b in bare if len(b.split()) >= 2 and _names(b))
+        if len(run) >= _FIELD_RUN and 2 * people <= len(run):
+            for n_k, k in enumerate(run):
+                below = bare[n_k + 1] if n_k + 1 < len(bare) else ""
+                if _LONE_DATE_LABEL.fullmatch(bare[n_k]) and _full_date(below):
+                    lines.mark(k + 1, "date", _chrome_stub("date", [], None, _full_date(below)))
+                if k not in lines.chrome:
+                    lines.mark(k, "furniture")
+        i = max(j, i + 1)
 
 
 def _header(lines: _Lines, publisher_hint: list[str]) -> tuple[int | None, int | None, int]:
@@ -1517,6 +1752,21 @@ def _fields_labelled_date(line: str) -> str | None:
     return _labelled_date(" | ".join(dated))[0]
 
 
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+
+
+def _stamps_line_date(line: str) -> str | None:
+    """A header line of time stamps, whatever their labels and glue ("Write : 2018-03-27 17:03:58
+    Update : 2018-03-27 17:04:40", "2021-08-01 11:35:16 GMT2021-08-01 19:35:16(Beijing Time) Xinhua
+    English"): a full date with its clock, in fourteen words at most and no sentence; its first date."""
+    m = _ANY_DATE.search(line)
+    if m is None or not _CLOCK.search(line, m.end()) or len(line.split()) > 14:
+        return None
+    if re.search(r"[.!?”\"]\s*$", line):
+        return None
+    return parse_date(m.group())
+
+
 def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome | None:
     """What line `j` of the page's header is, when it is chrome: a date line, a breadcrumb trail,
     a byline, a date beside section labels, a bare author name above a date line."""
@@ -1534,14 +1784,17 @@ def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome |
     byline = _byline(line, header=True)
     if byline is not None:
         return byline
-    day = _labelled_fields_date(line) or _fields_labelled_date(line)
+    day = _labelled_fields_date(line) or _fields_labelled_date(line) or _stamps_line_date(line)
     if day is not None:
         return _chrome_stub("date", [], None, day)
     names = _names(line)
-    if after_headline and names and len(line.split()) <= 4 and j + 1 < len(lines.spans) and _is_date_line(
-        lines.line(j + 1), header=True
+    below = lines.line(j + 1) if j + 1 < len(lines.spans) else ""
+    if after_headline and names and len(line.split()) <= 4 and (
+        _is_date_line(below, header=True) or _foreign_date(below)
+        or (_normalise_line(below).startswith(_normalise_line(line)) and _byline(below, header=True))
     ):
-        # "Edward Lima" alone under the headline, then "18 Apr 2023": the author, then the date
+        # "Edward Lima" alone under the headline, then "18 Apr 2023" (or "Giugno 24, 2017", or his
+        # byline again, "Edward LimaPolitical editor"): the author, then the date or the byline
         return _chrome_stub("byline", names, None, None)
     return None
 
@@ -1562,9 +1815,11 @@ def _repeats_later(lines: _Lines, i: int) -> bool:
 
 
 def _inline_related_block(lines: _Lines, i: int) -> int:
-    """ "Read more from Harbour News:" and a few headlines inside the story, which then goes on:
+    """ "Read more from Harbour News:" (or "Read Also" alone) and a few headlines inside the story,
+    which then goes on:
     the headlines are marked related and their number returned (0 when the story does not go on)."""
-    if not lines.line(i).rstrip().endswith(":"):
+    label = lines.line(i).rstrip()
+    if not label.endswith(":") and _normalise_line(label) not in _chrome_lexicon().inline_labels:
         return 0
     j = i + 1
     run = _headline_run(lines, j)
@@ -1678,6 +1933,38 @@ def _labelled_caption_blocks(lines: _Lines, body_first: int) -> None:
                 lines.mark(j, "caption")
 
 
+_MINOR_WORDS = frozenset("a an the of to in on at for and or but by with from as vs is are was".split())
+
+
+def _is_subheading(line: str, above: str, below: str) -> bool:
+    """ "Share fall", "Key Findings", "Public Help Closes Cases With No Other Leads" between two
+    paragraphs: two to six words, or a title-case line, with no stop and no quotation."""
+    words = line.split()
+    if not words or not words[0][:1].isupper() or line.isupper() or re.search(r"[.!?:;,]\W*$|[“”\"‘]", line):
+        return False
+    title_case = all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words)
+    if not 2 <= len(words) <= (10 if title_case else 6) or _is_date_line(line, header=True):
+        return False  # one word ("Photo") is a label; a date line dates the page
+    return len(above.split()) >= 8 and len(below.split()) >= 8 and bool(re.search(r"[.!?:”\"]\s*$", below))
+
+
+_CUT_SUMMARY = re.compile(r"(?:\.\.\.|…)\s*(?:read more\W*)?$", re.IGNORECASE)
+
+
+def _cut_teasers(lines: _Lines, body_first: int) -> None:
+    """A tag or category page: two or more teasers, each a title line and its summary cut short
+    ("... After all, we have the State Electora..."), are other stories, title and summary."""
+    n = len(lines.spans)
+    pairs = [(i, i + 1) for i in range(max(body_first - 1, 0), n - 1)
+             if i not in lines.chrome and i + 1 not in lines.chrome
+             and 2 <= len(lines.line(i).split()) <= 16 and not re.search(r"[.!?:;,]\W*$", lines.line(i))
+             and len(lines.line(i + 1).split()) >= 10 and _CUT_SUMMARY.search(lines.line(i + 1))]
+    if len(pairs) >= 2:
+        for pair in pairs:
+            for j in pair:
+                lines.mark(j, "related")
+
+
 def _body_repeats_and_teasers(lines: _Lines, body_first: int) -> None:
     """Below the headline: a line said twice in a row (an image's alt text and its caption, "Mali
     is the eighth-largest country in Africa."), other stories' titles after lone bullets ("-" then
@@ -1702,6 +1989,27 @@ def _body_repeats_and_teasers(lines: _Lines, body_first: int) -> None:
                 and not re.search(r"[.!?:;”\"]\s*$", line)
                 and _is_prose(lines.line(i - 1)) and _is_prose(lines.line(i + 1))):
             lines.mark(i, "related")
+    _cut_teasers(lines, body_first)
+    for i in range(body_first + 1, n - 1):  # a subheading is structure: never a claim nor an actor
+        if i not in lines.chrome and _is_subheading(lines.line(i), lines.line(i - 1), lines.line(i + 1)):
+            lines.mark(i, "furniture")
+
+
+_TRANSCRIPT_LABEL = re.compile(r"(?:full\s+|video\s+)?transcript(?:\s+(?:for|of)\s+|\s*:\s*)", re.IGNORECASE)
+
+
+def _headline_span(lines: _Lines, head_i: int) -> Span:
+    """The headline line without its bullet ("• Explosions heard ...") or a video page's label
+    ("Transcript for <title>", which is recorded as furniture)."""
+    text = lines.text
+    h_start, h_end = lines.spans[head_i]
+    while h_start < h_end and (text[h_start] in "•·●▪►*" or text[h_start].isspace()):
+        h_start += 1
+    label = _TRANSCRIPT_LABEL.match(text, h_start, h_end)
+    if label and label.end() < h_end:
+        lines.chrome[head_i] = Chrome(span=make_span(text, h_start, label.end()), kind="furniture")
+        h_start = label.end()
+    return make_span(text, h_start, h_end)
 
 
 def detect_structure(text: str) -> FoundStructure:
@@ -1709,8 +2017,11 @@ def detect_structure(text: str) -> FoundStructure:
     _classify_anywhere(lines)
     publisher_hint: list[str] = []
     pub_i, head_i, body_first = _header(lines, publisher_hint)
+    _field_runs(lines, body_first)
     _tail(lines, body_first)
     _body_repeats_and_teasers(lines, body_first)
+    if head_i is not None and head_i in lines.chrome and lines.chrome[head_i].kind == "related":
+        head_i = None  # a tag page's first teaser title is no headline
     dates_end = _top_dates(lines, body_first)
     _teaser_stamps(lines, dates_end)
 
@@ -1719,10 +2030,7 @@ def detect_structure(text: str) -> FoundStructure:
     headline_cue: Span | None = None
     body_start = 0
     if head_i is not None:
-        h_start, h_end = lines.spans[head_i]
-        while h_start < h_end and (text[h_start] in "•·●▪►*" or text[h_start].isspace()):
-            h_start += 1  # "• Explosions heard ...": the bullet is not part of the headline
-        headline = make_span(text, h_start, h_end)
+        headline = _headline_span(lines, head_i)
         body_start = headline.end
         cue = _HEADLINE_CUE.search(headline.text)
         if cue:

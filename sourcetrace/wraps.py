@@ -32,6 +32,9 @@ _FUNCTION_END = re.compile(
 )
 
 
+_URL_END = re.compile(r"(?:https?://|www\.)\S+$")
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in re.finditer("\n", text):
@@ -78,5 +81,7 @@ def unwrap(text: str) -> str:
         line = text[a[0]:a[1]].rstrip()
         if len(line) < WIDTH_SHARE * width or (line.endswith(_ENDS) and not blank_lines):
             continue
+        if _URL_END.search(line):
+            continue  # a line ending with a link ("Read more at: http://...") ends there
         chars[a[1]] = " "  # the break between the two lines
     return "".join(chars)

@@ -151,8 +151,11 @@ def cue_range(verb: Token, prep: Token | None = None) -> Range:
 
 def _cue_modifier(tok: Token) -> bool:
     return tok.dep_ in ("prt", "npadvmod") or (
-        tok.dep_ == "advmod" and tok.pos_ == "ADV" and tok.lower_ != "that"
+        tok.dep_ == "advmod" and tok.pos_ == "ADV" and tok.lower_ not in _NOT_CUE_ADVERBS
     )
+
+
+_NOT_CUE_ADVERBS = frozenset({"that", "so", "otherwise"})  # "said so": what was said, not how
 
 
 def _occasion(tok: Token) -> bool:

@@ -83,14 +83,31 @@ def is_bare_asked(tok: Token) -> bool:
         return False
     if any(c.dep_ in _OWN_SUBJECT for c in tok.children):
         return False
-    if tok.tag_ == "VBD" and (tok.dep_ != "advcl" or tok.i == 0 or tok.doc[tok.i - 1].lower_ != ","):
-        return False  # a past tense is bare only as an aside: '"...," said Carson, asked about X'
+    if tok.tag_ == "VBD" and not _opens_sentence(tok) and (
+        tok.dep_ != "advcl" or tok.i == 0 or tok.doc[tok.i - 1].lower_ != ","
+    ):
+        return False  # a past tense is bare only as an aside ('"...," said Carson, asked about X') or
+        # opening the sentence ("Asked what X looks like, Devine replied": the tagger's VBD)
     return _question(tok) is not None
 
 
+def _opens_sentence(tok: Token) -> bool:
+    """ "Asked if P, X said": the first word of its sentence (after an opening quote or dash)."""
+    return all(t.is_punct or t.is_space for t in tok.doc[tok.sent.start : tok.i])
+
+
+_IF = frozenset({"if", "whether"})
+
+
 def _question(tok: Token) -> Token | None:
-    """What was asked: a "whether" clause, a to-clause, or an "about" phrase."""
-    return next((c for c in tok.rights if c.dep_ in ("ccomp", "xcomp")), None) or _asked_about(tok)
+    """What was asked: a "whether" clause, a to-clause, or an "about" phrase; an "if"/"whether"
+    clause the parser hung on "asked" as an adverbial clause ("Asked if he was bullied, ...") too."""
+    for c in tok.rights:
+        if c.dep_ in ("ccomp", "xcomp"):
+            return c
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _IF and m.i < c.i for m in c.children):
+            return c
+    return _asked_about(tok)
 
 
 def asked_find(verb: Token, text: str) -> Found | None:

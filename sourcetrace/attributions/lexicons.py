@@ -37,6 +37,8 @@ class Lexicons:
     rebuttals: re.Pattern[str] | None = None  # "is false", "no truth", "baseless": a content that denies
     noun_preps: dict[str, frozenset[str]] = field(default_factory=dict)  # "attack" -> {"on", "against"}
     adjectives: frozenset[str] = frozenset()  # attitude adjectives: "confident that", "worried about"
+    inanimate: frozenset[str] = frozenset()  # heads that cannot speak: "the intervention", "yields"
+    people: frozenset[str] = frozenset()  # unnamed people: "the woman", "some refugees"
 
 
 def _phrases(phrases: list[str], gap: str = r"\ ") -> re.Pattern[str] | None:
@@ -69,6 +71,8 @@ def lexicons() -> Lexicons:
             r[0].lower(): frozenset(p.lower() for p in r[1:]) for r in _lines("attribution_noun_preps.txt")
         },
         adjectives=frozenset(r[0].lower() for r in _lines("attribution_adjectives.txt")),
+        inanimate=frozenset(r[0].lower() for r in _lines("inanimate_heads.txt")),
+        people=frozenset(r[0].lower() for r in _lines("people_heads.txt")),
     )
 
 
@@ -101,3 +105,14 @@ def can_tell(tok, *, entities: bool, documents: bool) -> bool:
         or lemma in lex.references
         or (documents and lemma in lex.documents)
     )
+
+
+def inanimate(tok) -> bool:
+    """A head that cannot speak or think: an event, an action, a change, a measure or a market price
+    ("The rare intervention by the central bank underscored that P", "Bond yields rose, suggesting
+    P"; data/inanimate_heads.txt). As a cue's subject it is no teller. A proper name or a PERSON/ORG/
+    NORP entity never is ("Strike Capital said"); evidence read like a paper ("the data show") is a
+    document (data/document_heads.txt), not inanimate here."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return False
+    return tok.lemma_.lower() in lexicons().inanimate or tok.lower_ in lexicons().inanimate

@@ -6,12 +6,21 @@ embassy official ...", later "the source", "he"), documents and frame outlets ar
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
-from sourcetrace.actors import company_words, institution_heads, is_outlet_name, person_nouns, title_words
+from sourcetrace.actors import (
+    company_words,
+    institution_heads,
+    is_company_word,
+    is_outlet_name,
+    person_nouns,
+    title_words,
+)
 from sourcetrace.attributions.agreement import Agreement, organisation_fit, plural, title_word_set
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
-from sourcetrace.attributions.lexicons import can_tell, lexicons
+from sourcetrace.attributions.lexicons import can_tell, inanimate, lexicons
 from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import Actor
 from sourcetrace.spans import make_span, trim
@@ -85,6 +94,12 @@ _OFF_RECORD = (
 # a cue noun with no source of its own names its teller: unnamed press reports are news media
 # ("growing media reports that P"), rumours are nobody the text can name
 _TELLING_NOUNS = {"report": "outlet", "story": "outlet", "rumor": "anonymous", "rumour": "anonymous"}
+# how a news outlet tells its own scoop: "Sky News has learnt that P", "just-food understands P",
+# "the Lisbon Post can reveal P" (a person who "has learnt" or "understands" stays a person)
+_SCOOP = re.compile(
+    r"\bunderstands\b|\b(?:has|have)\s+(?:\w+\s+)?learn(?:t|ed)\b|\bcan\s+(?:\w+\s+)?reveal\b", re.IGNORECASE
+)
+_SCOOP_LEMMAS = frozenset({"understand", "learn", "reveal"})
 
 
 def norm(name: str) -> str:
@@ -150,11 +165,39 @@ class ActorBook:
     def resolve(self, found: Found) -> tuple[Actor | None, str]:
         """The actor a source refers to and the kind of the link."""
         actor, kind = self._resolve(found)
+        if kind == "named" and found.lemma in _SCOOP_LEMMAS and _SCOOP.search(self.text, *found.cue):
+            actor, kind = self._scoop_outlet(found, actor, kind)
         citing = found.verb is not None and found.verb.tag_ == "VBG" and found.lemma in ("cite", "quote")
         if actor is not None and found.lemma in _REPORTING_LEMMAS and not citing:
             self.reporters.add(actor.id)  # "X reported": not the Y of "citing Y"
         self.note_issued(found, actor)
         return actor, kind
+
+    def _scoop_outlet(self, found: Found, actor: Actor | None, kind: str) -> tuple[Actor | None, str]:
+        """ "Sky News has learnt that P", "just-food understands P": a name that is no person, place,
+        public body or company telling its own scoop is a news outlet (its name may be lower-case or
+        hyphenated: the tagger and the entity model miss it)."""
+        head, source = found.head, found.source
+        if head is None or source is None:
+            return actor, kind
+        name = self.text[source[0] : source[1]].strip()
+        if name.lower().startswith("the "):
+            name = name[4:]
+        one_word = " " not in name and "-" in name  # "just-food"
+        if not (head.pos_ == "PROPN" or head.ent_type_ == "ORG" or one_word):
+            return actor, kind  # "the company has learned that P": an organisation, not an outlet
+        if actor is None:
+            if not one_word and head.ent_type_ != "ORG":
+                return actor, kind
+            actor = self.named(name) or self.new(name, "ORG", "outlet")
+            self._use(actor, source)
+        words = [w.strip(".,").lower() for w in actor.name.split()]
+        if actor.type in ("PERSON", "GPE", "NORP", "DOCUMENT") or _public_body(actor):
+            return actor, kind
+        if len(words) > 1 and is_company_word(words[-1]):
+            return actor, kind  # "Harbor Gate Holdings has learned that its data was stolen"
+        actor.kind, actor.type = "outlet", "ORG"
+        return actor, "outlet"
 
     def _resolve(self, found: Found) -> tuple[Actor | None, str]:
         head = found.head
@@ -399,8 +442,8 @@ class ActorBook:
         word = head.lower_
         if word in _HYPERNYMS:
             return self._described_by_kind(head)
-        if not _is_title_token(head):
-            return None
+        if not _is_title_token(head) or _restricted(head):
+            return None  # "the cabinet minister accused of P": not the minister named before
         modifiers = {
             c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in _DEFINITE
         }
@@ -619,6 +662,18 @@ class ActorBook:
             kind = "outlet" if media else "document"
             actor = self.named(name, (kind,)) or self.new(name, "DOCUMENT", kind)
             return self._use(actor, source), kind
+        if head.pos_ == "NOUN" and (lemma in lex.people or (_is_title_token(head) and _unidentified(head))):
+            # "the woman who alleged P", "some refugees", "a cabinet minister": people the text does
+            # not name (a bare "the minister" is the office's holder, named by the office)
+            actor = (self._prior_unnamed(lemma, False, "anonymous") if definite else None) or self.named(
+                name, ("anonymous",)
+            )
+            actor = actor or self.new(name, "PERSON", "anonymous")
+            return self._use(actor, source), "anonymous"
+        if inanimate(head):
+            # "The rare intervention by the central bank underscored that P", "yields rose,
+            # suggesting P": an event or a measure tells nothing; the writer reads it
+            return None, "unattributed"
         return None, "named"
 
     @staticmethod
@@ -720,6 +775,24 @@ def _main_subject(tok: Token) -> bool:
 def _is_title_token(tok: Token) -> bool:
     words = title_words()
     return tok.lower_ in words or tok.lower_.rstrip(".") in words
+
+
+def _unidentified(head: Token) -> bool:
+    """ "a cabinet minister", "the minister accused of P", "the minister who resigned": a title that
+    does not pick out its holder by the office alone (indefinite, or narrowed by a clause)."""
+    # "Congress' minority unit chief", "BJP's chief": the office of a body the text names
+    owned = any(c.dep_ in ("poss", "nmod") for c in head.children)
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "another") for c in head.children)
+    return indefinite or not (_definite(head) or owned) or _restricted(head)
+
+
+def _restricted(head: Token) -> bool:
+    """A clause right after the head that says which one ("the minister accused of P", "the woman
+    who alleged P"), not an aside between commas."""
+    return any(
+        c.dep_ in ("acl", "relcl") and c.i > head.i and head.doc[c.left_edge.i - 1].text != ","
+        for c in head.children
+    )
 
 
 def _definite(head: Token) -> bool:

@@ -13,6 +13,7 @@ from sourcetrace.attributions.cues import (
     ACCORDING,
     ADJECTIVE,
     CUE_RULES,
+    IN_POLL,
     LEARNED,
     MADE_CLEAR,
     MAKE_CASE,
@@ -40,7 +41,7 @@ from sourcetrace.attributions.nesting import (
     inherit_outer,
     nest,
 )
-from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_cue
+from sourcetrace.attributions.nouns import NOUN_RULES, according_find, noun_cue, poll_find
 from sourcetrace.attributions.quotes import (
     QUOTE_RULES,
     continue_in_paragraphs,
@@ -61,7 +62,7 @@ from sourcetrace.attributions.twohop import (
     seen_by,
     trailing_quoted,
 )
-from sourcetrace.attributions.verbs import VERB_RULES, verb_find
+from sourcetrace.attributions.verbs import NOUN_READ_RULE, VERB_RULES, noun_read_finds, verb_find
 from sourcetrace.errors import InputError
 from sourcetrace.model import Actor, Article, Attribution, Response
 from sourcetrace.spans import make_span, trim
@@ -90,6 +91,7 @@ STAGE_RULES = (
 
 RULES: tuple[Rule, ...] = (
     *(r for r in VERB_RULES if not r.core),
+    NOUN_READ_RULE,
     *CUE_RULES,
     *NOUN_RULES,
     *IMPRESSION_RULES,
@@ -184,6 +186,8 @@ def _find(
     """The attribution a cue candidate heads, by its kind."""
     if kind == ACCORDING:
         return None if "according_to" in off else according_find(tok, text)
+    if kind == IN_POLL:
+        return None if "in_poll" in off else poll_find(tok, text)
     if kind == VERB and "see_as" in off and tok.lemma_.lower() not in lexicons().verbs:
         return None  # "see X as Y" (cues.SEE_AS) switched off
     if kind in (VERB, LEARNED):
@@ -277,6 +281,11 @@ def _sentence_finds(
         found.content = [c for c in (_cut_leading(text, c, blocked) for c in found.content) if c]
         if found.content and _keep(found, blocked, regions, off):
             finds.append(found)
+    if "noun_read_cue" not in off:
+        for found in noun_read_finds(doc, text, finds):
+            _fix_source(found, text, blocked)
+            if _keep(found, blocked, regions, off):
+                finds.append(found)
     if "inner_xcomp" not in off:
         finds = drop_inner_xcomp(finds)
     finds = learned.drop_overlapping(finds, learned_finds)

@@ -426,7 +426,7 @@ def according_outer(finds: list[Found], text: str) -> list[Found]:
         where = _according_aside(a)
         if where is None:
             continue
-        cue_start, hole, trailing = where
+        cue_start, hole, trailing, teller = where
         sent = sentence(a.head)
         said = [
             f
@@ -436,8 +436,9 @@ def according_outer(finds: list[Found], text: str) -> list[Found]:
             and f.parent is None
             and sent.start <= f.verb.i < sent.end
             and _around(f, a, trailing)
+            and (teller or _governs(f.verb, a.head.doc[cue_start]))
         ]
-        if not said:
+        if not said or (not teller and len(said) > 1):
             continue
         first = min(said, key=lambda f: f.cue[0])
         start = min(first.cue[0], first.content_start, first.source[0] if first.source else first.cue[0])
@@ -459,29 +460,47 @@ def _around(f: Found, a: Found, trailing: bool) -> bool:
     return start < a.cue[0] and not WORD.search(text, f.content_start, max(f.content_start, a.cue[0] - 1))
 
 
-def _according_aside(a: Found) -> tuple[int, Range, bool] | None:
-    """(cue token, the aside's extent, trailing?) of a ", according to <outlet or report>" that ends
-    its sentence (a relative clause on the outlet allowed) or is closed by a comma."""
+def _governs(verb: Token, tok: Token) -> bool:
+    """Is `tok` inside `verb`'s own clause (an ancestor chain with no conjunct on the way)?"""
+    while tok.head != tok and tok != verb:
+        if tok.dep_ == "conj":
+            return False
+        tok = tok.head
+    return tok == verb
+
+
+def _according_aside(a: Found) -> tuple[int, Range, bool, bool] | None:
+    """(cue token, the aside's extent, trailing?, teller?) of a ", according to <outlet or report>"
+    that ends its sentence (a relative clause on the outlet allowed) or is closed by a comma. Any
+    other source (not a teller) only when the aside ends the sentence outside a quotation: "The firm
+    declined the offer, according to an executive familiar with the talks" (PolNeAR's outer cue)."""
     head = a.head
     if a.lemma != "according" or head is None or a.source is None or a.parent is not None:
         return None
     lex = lexicons()
     lemma = head.lemma_.lower()
-    if not (head.pos_ == "PROPN" or lex.references.get(lemma) == "outlet" or lemma in _REPORTS):
-        return None
+    teller = head.pos_ == "PROPN" or lex.references.get(lemma) == "outlet" or lemma in _REPORTS
     doc, sent = head.doc, sentence(head)
     cue = doc.char_span(a.cue[0], a.cue[1], alignment_mode="expand")
     if cue is None or cue.start == 0 or doc[cue.start - 1].text != ",":
         return None
+    if not teller and _in_quotation(doc.text, sent.start_char, cue.start_char):
+        return None
     after = next((t for t in doc[head.i + 1 : sent.end] if t.idx >= a.source[1]), None)
     if after is not None and after.text == ",":
-        return cue.start, (doc[cue.start - 1].idx, tok_end(after)), False
+        return (cue.start, (doc[cue.start - 1].idx, tok_end(after)), False, True) if teller else None
     # "..., according to Kyodo News which said it had obtained an outline."
     own = subtree(head)[1]
     tail = [t for t in doc[head.i + 1 : sent.end] if t.idx >= own and not t.is_punct and not t.is_space]
     if tail:
         return None
-    return cue.start, (doc[cue.start - 1].idx, max(a.source[1], own)), True
+    return cue.start, (doc[cue.start - 1].idx, max(a.source[1], own)), True, teller
+
+
+def _in_quotation(text: str, start: int, end: int) -> bool:
+    """Is a quotation open at `end` (opened after `start`)?"""
+    span = text[start:end]
+    return span.count("“") > span.count("”") or span.count('"') % 2 == 1
 
 
 def trailing_quoted(doc: Doc, finds: list[Found], text: str) -> list[Found]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from sourcetrace.attributions.base import (
     QUOTES,
@@ -62,6 +62,12 @@ _NOT_THAT_CLAUSE = ("so", "now", "given", "such")  # "so that", "now that": no c
 _NOT_TAIL = ("punct", "cc", "conj", "advcl", "parataxis", "ccomp", "npadvmod", "advmod")
 # what a teller phrase is made of ("technology news website Re/code", "the paper's editor")
 _TELLER_POS = ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PART", "SYM", "PUNCT")
+# verbs that make their object do what the infinitive says ("forcing the bank to signal P",
+# "prompting the minister to say P", "led analysts to warn P"): the object speaks, not the subject
+_CAUSATIVE = frozenset({
+    "force", "prompt", "lead", "cause", "drive", "push", "spur", "compel", "oblige", "pressure",
+    "inspire", "provoke", "trigger", "move",
+})
 
 
 @dataclass
@@ -133,6 +139,45 @@ def _raised_subject(c: VerbCall) -> None:
     passive = next((t for t in head.children if t.dep_ == "nsubjpass"), None)
     if passive is not None and not any(t.dep_ == "agent" for t in head.children):
         c.subj = passive
+
+
+def _control_object(c: VerbCall) -> None:
+    """ "Yields jumped, forcing the Bank of England to signal that P", "The strike prompted the
+    minister to say P", "leading analysts to warn P": the object of a causative verb tells what its
+    infinitive says, not the causer (a request verb, "urged X to say", is a cue itself)."""
+    v = c.verb
+    obj = _controller(v)
+    if obj is not None:
+        c.subj = obj
+
+
+def _controller(v: Token) -> Token | None:
+    """The object of the causative verb `v` is the infinitive of, when it stands before `v`."""
+    head = v.head
+    if v.dep_ not in ("xcomp", "ccomp") or head.i > v.i or head.lemma_.lower() not in _CAUSATIVE:
+        return None
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in v.children):
+        return None
+    return next((t for t in head.children if t.dep_ == "dobj" and t.i < v.i), None)
+
+
+def _appositive_teller(c: VerbCall) -> None:
+    """ "The DOJ is also looking into the trades, a source close to the investigation told Reuters": a
+    cue with no subject after its complement, right after a teller phrase the parser hung on the
+    complement's last noun as an apposition: the phrase is the teller (and no part of what it said)."""
+    v, doc = c.verb, c.verb.doc
+    if c.subj is not None or not any(t.dep_ == "ccomp" and t.i < v.i for t in v.children):
+        return
+    t = v.i - 1
+    while t > c.sent.start and doc[t].head == v and doc[t].dep_ in ("aux", "advmod", "neg"):
+        t -= 1  # "a source also told"
+    for tok in [doc[t], *doc[t].ancestors]:
+        if tok.i >= v.i:
+            return
+        if tok.dep_ == "appos" and tok.right_edge.i == t and doc[tok.left_edge.i - 1].text == ",":
+            if can_tell(tok, entities=True, documents=True):
+                c.subj = tok
+            return
 
 
 def _conditional(c: VerbCall) -> None:
@@ -266,6 +311,19 @@ def _object_content(c: VerbCall) -> None:
         called = next((t for t in asides if t.i > after), None)
         if obj is not None and called is not None:
             c.children = [obj, called]
+
+
+_PRO_FORMS = frozenset({"so", "no", "yes", "otherwise"})
+
+
+def _pro_form(c: VerbCall) -> None:
+    """ "half said so", "46 percent said yes", "Sanders said no to the war", "said otherwise": a word
+    that stands for a whole answer is what was said (the parser calls it an adverb or interjection)."""
+    if c.children or c.subj is None or c.verb.lemma_.lower() != "say":
+        return
+    nxt = c.verb.doc[c.verb.i + 1] if c.verb.i + 1 < len(c.verb.doc) else None
+    if nxt is not None and nxt.head == c.verb and nxt.lower_ in _PRO_FORMS:
+        c.children = [nxt]
 
 
 def _shifted_object(c: VerbCall) -> None:
@@ -523,7 +581,7 @@ def _cue(c: VerbCall) -> None:
 def _xcomp_cue(c: VerbCall) -> None:
     """ "tries to draw", "appeared to suggest", "could not resist pointing out": one cue."""
     v = c.verb
-    if v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i:
+    if v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i and _controller(v) is None:
         c.cue = (cue_range(v.head)[0], c.cue[1])
 
 
@@ -617,6 +675,8 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("condition_before_that", _condition_before_that.__doc__, _condition_before_that),
     Rule("subject", "", _find_subject, core=True),
     Rule("raised_subject", _raised_subject.__doc__, _raised_subject),
+    Rule("control_object", _control_object.__doc__, _control_object),
+    Rule("appositive_teller", _appositive_teller.__doc__, _appositive_teller),
     Rule("conditional", _conditional.__doc__, _conditional),
     Rule("inverted_teller", _inverted_teller.__doc__, _inverted_teller),
     Rule("said_in_document", _said_in_document.__doc__, _said_in_document),
@@ -624,6 +684,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("prep_content", _prep_content.__doc__, _prep_content),
     Rule("prep_inside", _prep_inside.__doc__, _prep_inside),
     Rule("object_content", _object_content.__doc__, _object_content),
+    Rule("pro_form", _pro_form.__doc__, _pro_form),
     Rule("shifted_object", _shifted_object.__doc__, _shifted_object),
     Rule("passive_endorsed", _passive_endorsed.__doc__, _passive_endorsed),
     Rule("content_ranges", "", _content_ranges, core=True),
@@ -685,3 +746,56 @@ def verb_find(
         sent_end=c.sent.end_char,
         verb=verb,
     )
+
+
+NOUN_READ_RULE = Rule(
+    "noun_read_cue",
+    '"The brewer is in talks to sell its cider arm, just-food understands.": a reporting verb\'s -s form '
+    "closing its sentence after \", TELLER\" that the tagger read as a plural noun is the cue; the teller "
+    "phrase its source, the words before the comma its content",
+)
+_TELLER_WORDS = 6  # "the London-based trade website just-food"
+
+
+def noun_read_finds(doc: Doc, text: str, finds: list[Found]) -> list[Found]:
+    """The attributions `noun_read_cue` finds: one per sentence whose last word is a reporting verb
+    read as a noun ("..., the Lisbon Post understands."), unless a cue there was already found."""
+    cues = {f.cue[0] for f in finds}
+    out = []
+    for sent in doc.sents:
+        words = [t for t in sent if not (t.is_punct or t.is_space)]
+        last = words[-1] if len(words) >= 4 else None
+        if last is None or last.tag_ != "NNS" or last.idx in cues:
+            continue
+        lemma = last.lower_[:-1] if last.lower_.endswith("s") else ""
+        teller = _teller_before(last, sent) if lemma in lexicons().verbs else None
+        if teller is None:
+            continue
+        comma, head = teller
+        content = parts(text, [(sent.start_char, doc[comma].idx)])
+        if content:
+            source = (doc[comma + 1].idx, tok_end(head))
+            out.append(Found(cue=(last.idx, tok_end(last)), content=content, source=source, head=head,
+                             lemma=lemma, sent_end=sent.end_char))
+    return out
+
+
+def _teller_before(last: Token, sent: SpacySpan) -> tuple[int, Token] | None:
+    """(the comma, the head) of a teller phrase between a comma and `last`: words of a name or a noun
+    phrase, one of them a name, an entity, a hyphenated word ("just-food") or a teller noun."""
+    doc, i = last.doc, last.i - 1
+    while i > sent.start and doc[i].text != "," and last.i - i <= _TELLER_WORDS:
+        tok = doc[i]
+        joined = tok.whitespace_ == "" and doc[i + 1].text == "-"
+        if tok.pos_ not in _TELLER_POS and not joined:
+            return None
+        i -= 1
+    if i <= sent.start or doc[i].text != "," or i + 1 >= last.i:
+        return None
+    phrase = doc[i + 1 : last.i]
+    head = phrase[-1]
+    if head.is_punct:
+        return None
+    hyphen = any(t.text == "-" and t.whitespace_ == "" for t in phrase)  # "just-food"
+    named = hyphen or any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "NORP") for t in phrase)
+    return (i, head) if named or can_tell(head, entities=True, documents=True) else None

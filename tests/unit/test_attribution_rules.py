@@ -18,6 +18,7 @@ from sourcetrace.nlp import get_pipeline
 
 _SCOPE = "the scope of the cuts is unclear"
 _SCOPE_AS_PLANNED = _SCOPE + " as its managers are still planning it"
+EXEC, FIRM = "an executive familiar with the talks", "The firm declined to renew the offer"  # according_outer
 
 CASES = [
     (
@@ -317,6 +318,17 @@ CASES = [
         ],
     ),
     (
+        "according_outer",  # any source, when the aside ends the sentence outside a quotation
+        FIRM + ", according to " + EXEC + ".",
+        (),
+        [("The firm", "declined", "to renew the offer", None), (EXEC, "according to", FIRM, None)],
+        [
+            ("The firm", "declined", "to renew the offer, according to " + EXEC, None),
+            # nested under the firm's "declined" (teller_not_said: without its teller's words)
+            (EXEC, "according to", "to renew the offer", None),
+        ],
+    ),
+    (
         "said_in_document",
         "In the letter, it is said that the reports were false.",
         (),
@@ -426,8 +438,41 @@ CASES = [
         "when_asked",
         "When asked whether he would run, Sanders said no. When asked about the merger, she smiled.",
         (),
-        [(None, "asked", "whether he would run", None), (None, "asked about", "the merger", None)],
-        [("Sanders", "When asked", "whether he would run", None)],
+        [
+            (None, "asked", "whether he would run", None),
+            ("Sanders", "said", "no", None),
+            (None, "asked about", "the merger", None),
+        ],
+        [("Sanders", "When asked", "whether he would run", None), ("Sanders", "said", "no", None)],
+    ),
+    (
+        "when_asked",  # opening the sentence, with an "if" clause the parser calls adverbial
+        "Asked if he was ever bullied, the candidate smiled. Asked what a deal looks like, Devine smiled.",
+        (),
+        [(None, "Asked", "if he was ever bullied", None), (None, "Asked", "what a deal looks like", None)],
+        [("Devine", "Asked", "what a deal looks like", None)],
+    ),
+    (
+        "in_poll",
+        "In a CBS News poll released Monday, 45 percent of voters chose Smith. But in the latest survey, "
+        "he trails. He leads in the polls.",
+        (),
+        [
+            ("a CBS News poll released Monday", "In", "45 percent of voters chose Smith", None),
+            ("the latest survey", "in", "he trails", None),
+        ],
+        [],
+    ),
+    (
+        "pro_form",
+        "Most voters said yes. He said so. She said otherwise.",
+        (),
+        [
+            ("Most voters", "said", "yes", None),
+            ("He", "said", "so", None),
+            ("She", "said", "otherwise", None),
+        ],
+        [],
     ),
     (
         "label_named_elsewhere",
@@ -544,6 +589,43 @@ CASES = [
         (),
         [("The white paper", "is expected to say", "that costs are rising", None)],
         [(None, "is expected to say", "that costs are rising", None)],
+    ),
+    (
+        "control_object",
+        "Gilt yields jumped, forcing the Bank of England to signal that it would buy more bonds.",
+        (),
+        [("the Bank of England", "to signal", "that it would buy more bonds", None)],
+        [("Gilt yields", "to signal", "that it would buy more bonds", None)],
+    ),
+    (
+        "appositive_teller",  # the parser hung the teller on "activity" as an apposition
+        "The ministry is also looking into the group's trading activity, a source close to the "
+        "investigation told Reuters on Monday.",
+        (),
+        [
+            (
+                "a source close to the investigation",
+                "told",
+                "The ministry is also looking into the group's trading activity",
+                "Reuters",
+            )
+        ],
+        [
+            (
+                None,
+                "told",
+                "The ministry is also looking into the group's trading activity, a source close to the "
+                "investigation",
+                "Reuters",
+            )
+        ],
+    ),
+    (
+        "noun_read_cue",  # the tagger reads a sentence-final "understands" as a plural noun
+        "The brewer is in talks to sell its cider business, just-food understands.",
+        (),
+        [("just-food", "understands", "The brewer is in talks to sell its cider business", None)],
+        [],
     ),
     (
         "quote_open_paragraphs",
