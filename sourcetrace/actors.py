@@ -1076,6 +1076,11 @@ def extract_actors(doc: Doc, article: Article) -> list[Actor]:
     return _resolve(article, mentions, pairs)
 
 
+# heads a body is called by after its full name, written with "the" and a capital ("the
+# Authority", "the Company"), beside data/institution_heads.txt
+_SHORT_BODY_HEADS = frozenset({"company", "bank", "board", "court", "party", "union", "corporation", "group"})
+
+
 class _Resolver:
     """Mention groups merged into actors: a union-find (networkx's) over group keys, each set
     named by its first-mentioned group so ids follow first mention."""
@@ -1173,10 +1178,12 @@ class _Resolver:
             )
         target = self.latest(candidates, at, lambda r: self.org_fits_all(tokens, r))
         if target is None and len(tokens) == 1 and any(self.mentions[i].after_the for i in self.groups[key]):
-            # "the Post" after "The Washington Post": an outlet named by its last word.
+            # "the Post" after "The Washington Post": an outlet named by its last word; "the
+            # Authority", "the Commission" after "the Kenya Airports Authority": a body by its head
+            body = tokens[0] in _institution_heads() or tokens[0] in _SHORT_BODY_HEADS
             target = self.latest(
                 candidates, at,
-                lambda r: self.is_outlet(r)
+                lambda r: (self.is_outlet(r) or body)
                 and any(len(v) >= 2 and v[-1] == tokens[0] for v in self.variants(r)),
             )
         return target

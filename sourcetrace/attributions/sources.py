@@ -241,8 +241,10 @@ class ActorBook:
     def _reference(self, head: Token) -> Actor | None:
         """ "the newspaper", "the company", "the report": the named antecedent, when there is one."""
         lemma = head.lemma_.lower()
-        if (head.pos_ != "NOUN" and head.lower_ != "medium") or not _definite(head):  # "medium": often ADJ
-            return None
+        # "the Ministry added": a capitalised head the tagger calls a name is still a reference
+        capitalised = head.pos_ == "PROPN" and not head.is_sent_start and lemma in lexicons().references
+        if (head.pos_ != "NOUN" and head.lower_ != "medium" and not capitalised) or not _definite(head):
+            return None  # "medium": often ADJ
         lex = lexicons()
         wanted = lex.references.get(lemma)
         if head.lower_ == "medium":

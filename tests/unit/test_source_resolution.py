@@ -934,3 +934,29 @@ def test_a_bodys_office_holder_named_after_it_and_a_dateline_after_the_headline(
         "Her spokesman said the signs were wrong."
     )
     assert teller(other, "the signs were wrong") == ("Her spokesman", "named")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        (
+            "The Kenya Airports Authority said the reports were fake. "
+            "“We are treating this report as fake news,” the Authority concluded.",
+            "fake news",
+            "Kenya Airports Authority",
+        ),
+        (
+            "The Ministry of Health said clinics were open. “We have enough vaccines,” the Ministry added.",
+            "enough vaccines",
+            "Ministry of Health",
+        ),
+        (
+            "Acme Holdings Company said sales fell. Zenith Bank said profits rose. "
+            "The Company added that prices would rise.",
+            "prices would rise",
+            "Acme Holdings Company",
+        ),
+    ],
+)
+def test_a_body_called_by_its_capitalised_head_is_the_body_named_before(nlp, text, content, expected):
+    assert teller(text, content) == (expected, "named")
