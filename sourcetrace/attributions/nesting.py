@@ -62,6 +62,9 @@ def nest(finds: list[Found], frames: list[Found], text: str | None = None) -> No
             if m != n and f.cue[1] <= e:
                 holders.append(finds[m])
             i += 1
+        # a holder whose own cue is inside this one's content would make a loop with it: another
+        # holder, when there is one, is the parent ('“P ... has been reported ...,” said KAA')
+        holders = [g for g in holders if not f.content_contains(g.cue)] or holders
         if not holders:
             holders = [g for g in frames if g.content_contains(f.cue)]
         if holders:

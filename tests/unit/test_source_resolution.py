@@ -960,3 +960,18 @@ def test_a_bodys_office_holder_named_after_it_and_a_dateline_after_the_headline(
 )
 def test_a_body_called_by_its_capitalised_head_is_the_body_named_before(nlp, text, content, expected):
     assert teller(text, content) == (expected, "named")
+
+
+def test_a_cue_inside_a_quotation_is_the_speakers_even_when_a_misread_cue_holds_it_too(nlp):
+    # "has been reported" is read with the words before it as its content, so it and "has
+    # concluded" hold each other's cue; the speaker's quotation holds both and is the parent
+    text = (
+        "“Our investigation has concluded that there was no cargo of this nature that has passed "
+        "through the airport for the last two weeks and no missing cargo has been reported to the "
+        "police,” said the authority in a statement."
+    )
+    claim = next(c for c in analyze_text(text).claims if c.content.text.startswith("that there was no cargo"))
+    assert [(link.label, link.kind) for link in claim.chain] == [
+        ("the authority in a statement", "named"),
+        ("Our investigation", "document"),
+    ]
