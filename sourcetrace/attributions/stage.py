@@ -232,6 +232,8 @@ def _fix_source(found: Found, text: str, blocked: list[Range]) -> None:
     if found.source is not None and "\n" in text[found.source[0] : found.source[1]]:
         # a subject the parser ran in from the line above (a headline): the source is on the cue's line
         found.source = trimmed(text, (text.rindex("\n", *found.source) + 1, found.source[1]))
+        if found.source is not None:  # and the cue's line may open with a dateline ("KABUL (Pajhwok): ...")
+            found.source = trimmed(text, _cut_structure(found.source, blocked))
     if found.source is not None:
         # page chrome inside the subject (a caption between a headline and the body): the subject
         # is what follows the last piece of it, next to the cue
@@ -406,7 +408,7 @@ def find_sourcing(
     finds = _sentence_finds(doc, article, blocked, regions, off)
     extend_quotes(finds, regions, text, off)
     if "quote_paragraph" not in off:
-        continue_in_paragraphs(finds, regions, text)
+        continue_in_paragraphs(finds, regions, text, left_open="quote_left_open" not in off)
     if "quote_open_paragraphs" not in off:
         continue_open_paragraphs(finds, regions, text)
     finds = _two_hops(doc, finds, text, off)
@@ -416,7 +418,7 @@ def find_sourcing(
         finds.append(headline)
     if "weak_inside_content" not in off:
         finds = drop_weak_nested(finds)
-    nest(finds, frames)
+    nest(finds, frames, text if "teller_not_said" not in off else None)
     finds = split_denials(doc, finds, lexicons(), off)
 
     every = sorted([*frames, *finds], key=lambda f: (f.cue[0], not f.frame))

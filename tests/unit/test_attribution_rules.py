@@ -16,6 +16,8 @@ from sourcetrace.errors import InputError
 from sourcetrace.model import Article, ArticleStructure, Span
 from sourcetrace.nlp import get_pipeline
 
+_SCOPE = "the scope of the cuts is unclear"
+_SCOPE_AS_PLANNED = _SCOPE + " as its managers are still planning it"
 EXEC, FIRM = "an executive familiar with the talks", "The firm declined to renew the offer"  # according_outer
 
 CASES = [
@@ -322,7 +324,8 @@ CASES = [
         [("The firm", "declined", "to renew the offer", None), (EXEC, "according to", FIRM, None)],
         [
             ("The firm", "declined", "to renew the offer, according to " + EXEC, None),
-            (EXEC, "according to", FIRM, None),
+            # nested under the firm's "declined" (teller_not_said: without its teller's words)
+            (EXEC, "according to", "to renew the offer", None),
         ],
     ),
     (
@@ -709,6 +712,35 @@ CASES = [
         [("the source", "said", "We are ready", None)],
     ),
     (
+        "quote_left_open",
+        "“We will not leave,” the farmer said.\n\n“This land is ours.\n\n“Our fathers farmed it.”\n",
+        (),
+        [("the farmer", "said", ["We will not leave", "This land is ours", "Our fathers farmed it"], None)],
+        [("the farmer", "said", "We will not leave", None)],
+    ),
+    (
+        "quote_left_open",
+        "The farmer spoke.\n\n“We will not leave,” he said. “This land is ours.\n\n"
+        "“Our fathers farmed it.”\n",
+        (),
+        [("he", "said", ["We will not leave", "This land is ours", "Our fathers farmed it"], None)],
+        [("he", "said", ["We will not leave", "This land is ours"], None)],
+    ),
+    (
+        "teller_not_said",
+        "According to a report by Reuters, the scope of the cuts is unclear as its managers are still "
+        "planning it.",
+        (),
+        [
+            ("a report by Reuters", "According to", _SCOPE_AS_PLANNED, None),
+            ("its managers", "are still planning", "the scope of the cuts is unclear", None),
+        ],
+        [
+            ("a report by Reuters", "According to", _SCOPE_AS_PLANNED, None),
+            ("its managers", "are still planning", "According to a report by Reuters, " + _SCOPE, None),
+        ],
+    ),
+    (
         "shifted_object",
         "Minister of Information, Rui Costa, dismissed as completely untrue the news broadcast by Harbour TV "
         "channel on targeting the procession on his way to prayer.",
@@ -778,6 +810,33 @@ def test_quote_right_after_the_cue(nlp):
     later = ("quote_before_cue", "as_clause", "words_before_comma", "quoted_in_sentence")
     assert results(doc, later) == [("Trump", "said", "Never", None)]
     assert results(doc, (*later, "quote_after_cue")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the next paragraph opens no quotation: an unbalanced mark, not a quotation going on
+        (
+            "“We will not leave,” the farmer said.\n\n“This land is ours.\n\n"
+            "The mayor said the road was shut.\n",
+            [
+                ("the farmer", "said", "We will not leave", None),
+                ("The mayor", "said", "the road was shut", None),
+            ],
+        ),
+        # the run ends in a cue of its own: the later speaker's (quote_open_paragraphs)
+        (
+            "“We will not leave,” the farmer said.\n\n“This land is ours.\n\n"
+            "“It always was,” his neighbour said.\n",
+            [
+                ("the farmer", "said", "We will not leave", None),
+                ("his neighbour", "said", ["This land is ours", "It always was"], None),
+            ],
+        ),
+    ],
+)
+def test_a_quotation_left_open_goes_on_only_into_a_quotation_with_no_cue(nlp, text, expected):
+    assert results(nlp(text), ("learned_cues",)) == expected
 
 
 def test_two_subjects_make_one_source(nlp):
