@@ -25,7 +25,9 @@ DENIAL_RULES = (
     Rule(
         "denied_report",
         '"X denied reports that P", "X dismissed reports that P": P is the reports\' claim (their outlet '
-        "or source when named), not X's; X's claim denies it",
+        "or source when named), not X's; X's claim denies it. \"denied a story published by X last week "
+        'that allegedly linked Y to Z": a relative clause right after the object, hung by the parser on a '
+        "noun before the denial, is part of what is denied",
     ),
     Rule(
         "answered_report",
@@ -70,6 +72,7 @@ def split_denials(doc: Doc, finds: list[Found], lex: Lexicons, off: Collection[s
         if f.lemma in lex.denials:
             denying[f.verb.i] = f
             if "denied_report" not in off:
+                _object_relative(f)
                 new = _denied_report(doc, f, finds, reports, cues)
             if "called_untrue" not in off:
                 _called_untrue(f, lex)
@@ -111,6 +114,29 @@ def _denied_report(
             return []
         content = [subtree(clause)]
     return [_report(f, obj, content)]
+
+
+def _object_relative(f: Found) -> None:
+    """ "denied a publication made by the magazine this weekend that allegedly linked the government
+    to armed groups": the parser hangs "that allegedly linked ..." on a noun before the denial (the
+    "press conference in which he denied"), so the content stops at the object. A relative clause
+    that opens right where the object ends and is no part of the verb's own subtree continues it."""
+    v = f.verb
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    if obj is None or not f.content or f.content[-1][1] != tok_end(obj.right_edge):
+        return
+    nxt = obj.right_edge.i + 1
+    if nxt >= len(v.doc):
+        return
+    rel = v.doc[nxt].head
+    if (
+        rel.dep_ == "relcl"
+        and rel.left_edge.i == nxt
+        and v.doc[nxt].lower_ in ("that", "which")
+        and rel.i not in {t.i for t in v.subtree}
+        and rel.head.i < v.i
+    ):
+        f.content[-1] = (f.content[-1][0], tok_end(rel.right_edge))
 
 
 def _answered_clause(f: Found, reports: frozenset[str], cues: set[Range]) -> list[Found]:

@@ -34,3 +34,33 @@ def stances(nlp, text: str, off: tuple[str, ...] = ()) -> list[tuple[str, str]]:
 def test_a_hoax_a_fake_and_what_never_took_place_deny(nlp, text, stance):
     assert [s for _, s in stances(nlp, text)] == [stance]
     assert [s for _, s in stances(nlp, text, ("rebuttal",))] == ["asserts"]
+
+
+def contents(nlp, text: str, off: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
+    doc = nlp(text)
+    atts, _ = find_attributions(doc, Article(text=text), [], disabled_rules=off)
+    return [(a.cue.text, a.stance, a.content.text) for a in atts if not a.frame]
+
+
+def test_belying_a_report_denies_it_and_the_report_keeps_its_claim(nlp):
+    text = "In a statement, the aide belied a newspaper report which alleged that the minister walked out."
+    assert contents(nlp, text, ("learned_cues",)) == [
+        ("belied", "denies", "a newspaper report which alleged that the minister walked out"),
+        ("alleged", "asserts", "that the minister walked out"),
+    ]
+
+
+def test_a_relative_clause_the_parser_hung_before_the_denial_is_part_of_what_is_denied(nlp):
+    text = (
+        "The minister held on Friday a briefing in which she denied an article printed by the daily Clarion "
+        "this week that allegedly tied the army to smugglers."
+    )
+    denied = "an article printed by the daily Clarion this week"
+    assert contents(nlp, text, ("learned_cues",)) == [
+        ("denied", "denies", denied + " that allegedly tied the army to smugglers")
+    ]
+    assert contents(nlp, text, ("learned_cues", "denied_report")) == [("denied", "denies", denied)]
+    plain = "The minister held on Friday a briefing in which she denied an article printed by the Clarion."
+    assert contents(nlp, plain, ("learned_cues",)) == [
+        ("denied", "denies", "an article printed by the Clarion")
+    ]
