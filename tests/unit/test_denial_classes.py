@@ -64,3 +64,41 @@ def test_a_relative_clause_the_parser_hung_before_the_denial_is_part_of_what_is_
     assert contents(nlp, plain, ("learned_cues",)) == [
         ("denied", "denies", "an article printed by the Clarion")
     ]
+
+
+def test_a_denial_participle_after_a_claim_is_the_speakers_own_and_no_part_of_it(nlp):
+    text = "Security sources insisted that the transfer took place, dismissing the aide's denial as lies."
+    assert contents(nlp, text, ("learned_cues",)) == [
+        ("insisted", "asserts", "that the transfer took place"),
+        ("dismissing", "denies", "the aide's denial"),
+    ]
+    doc = nlp(text)
+    atts, _ = find_attributions(doc, Article(text=text), [], disabled_rules=("learned_cues",))
+    assert [(a.source.text if a.source else None, a.parent) for a in atts if not a.frame] == [
+        ("Security sources", None),
+        ("Security sources", None),
+    ]
+    assert contents(nlp, text, ("learned_cues", "denial_participle"))[0] == (
+        "insisted",
+        "denies",
+        "that the transfer took place, dismissing the aide's denial as lies",
+    )
+
+
+def test_calling_a_claim_a_quoted_rubbish_denies_it(nlp):
+    text = (
+        "The chancellor made a defence of the leader, calling claims that he was unpopular with voters "
+        "“rubbish”."
+    )
+    assert contents(nlp, text, ("learned_cues",)) == [
+        ("calling", "denies", "claims that he was unpopular with voters"),
+        ("claims", "asserts", "that he was unpopular with voters"),
+    ]
+    assert contents(nlp, text, ("learned_cues", "called_untrue"))[0][:2] == ("calling", "asserts")
+    # a quoted word the clause needs stays: the threat was a “hoax” is what the reports say
+    hoax = "The police denied reports that the bomb threat was a “hoax”."
+    assert contents(nlp, hoax, ("learned_cues",))[0] == (
+        "denied",
+        "denies",
+        "reports that the bomb threat was a “hoax",
+    )
