@@ -58,7 +58,7 @@ _NEWS_PIECES = {"article", "story", "dispatch", "column", "editorial"}  # made b
 # words of a public body's or an institution's name: its report is a paper, not a news outlet's
 _BODY_WORDS = {
     "organization", "organisation", "office", "government", "institute", "university", "court",
-    "police", "parliament", "congress", "senate", "army", "military", "fund", "bank", "union",
+    "police", "parliament", "congress", "senate", "army", "military", "fund", "bank", "union", "nations",
 }
 # "paper" is a newspaper ("the paper said") unless a word makes it a document
 _PAPER_KINDS = {
@@ -100,6 +100,11 @@ _SCOOP = re.compile(
     r"\bunderstands\b|\b(?:has|have)\s+(?:\w+\s+)?learn(?:t|ed)\b|\bcan\s+(?:\w+\s+)?reveal\b", re.IGNORECASE
 )
 _SCOOP_LEMMAS = frozenset({"understand", "learn", "reveal"})
+# a name followed by what it is, in lower case: "Interfax news agency", "Kompas daily", "ARD television"
+_MEDIA_TAIL = re.compile(
+    r"\b\w[\w.-]*\s+(?:news\s+agency|newspaper|daily|broadcaster|news\s+(?:website|channel|portal)"
+    r"|(?:tv|television)(?:\s+channel)?|radio(?:\s+station)?|news\s+outlet)\W*$"
+)
 
 
 def norm(name: str) -> str:
@@ -165,6 +170,9 @@ class ActorBook:
     def resolve(self, found: Found) -> tuple[Actor | None, str]:
         """The actor a source refers to and the kind of the link."""
         actor, kind = self._resolve(found)
+        if actor is not None and actor.type == "ORG" and kind == "named" and found.source is not None:
+            if _MEDIA_TAIL.search(self.text, *found.source):
+                actor.kind = kind = "outlet"  # "Interfax news agency quoted ...": the words say what it is
         if kind == "named" and found.lemma in _SCOOP_LEMMAS and _SCOOP.search(self.text, *found.cue):
             actor, kind = self._scoop_outlet(found, actor, kind)
         citing = found.verb is not None and found.verb.tag_ == "VBG" and found.lemma in ("cite", "quote")
@@ -211,7 +219,7 @@ class ActorBook:
         noun = antecedent(head)
         if noun is not head:  # "a report that said P": the report speaks, not "that"
             head, source = noun, np_range(noun)
-        named = self._named_at(head) or self._titled_name(head, source)
+        named = self._named_at(head) or self._titled_name(head, source) or self._name_before_noun(head)
         if named is not None:
             return self._use(named, source), named.kind
         ante = elliptical_antecedent(head)
@@ -308,6 +316,14 @@ class ActorBook:
         if name[:1].isupper() and head.doc[head.left_edge.i].pos_ == "DET":
             name = name[0].lower() + name[1:]
         return self.named(name, ("named",)) or self.new(name, "ORG", "named")
+
+    def _name_before_noun(self, head: Token) -> Actor | None:
+        """ "Interfax news agency quoted ...", "Kompas daily reported": a name before a reference noun
+        with no article is the body the noun says it is."""
+        wanted = lexicons().references.get(head.lemma_.lower())
+        if wanted is None or head.pos_ != "NOUN" or _definite(head):
+            return None
+        return self._compound_name(head, wanted)
 
     def _compound_name(self, head: Token, wanted: str) -> Actor | None:
         """The proper name compounded into a reference ("the Kivuli mining company", "the Rossiya
@@ -564,12 +580,31 @@ class ActorBook:
         not give the other gender (`agreement`); else a person the text says is of this gender."""
         word, doc = head.lower_, head.doc
         prior = self._last(lambda a: a.type == "PERSON" and self.agreement.agrees(a, word, doc))
-        prior = self._subject_since(prior, head) or prior
+        prior = self._subject_since(prior, head) or self._speaker_over_nested(prior, head) or prior
         if prior is None:  # "she" when only men spoke: a woman the text named without a cue
             known = [a for a in self.actors if a.kind == "named" and self.agreement.known(a, word, doc)]
             prior = self._last_mentioned(lambda a: a in known, head.idx)
         # the evidence allows nobody: the last person, as without it
         return prior or self._last(lambda a: a.type == "PERSON")
+
+    def _speaker_over_nested(self, prior: Actor | None, head: Token) -> Actor | None:
+        """ "Rafizi said he was informed by a government source that P. He also claimed Q": an unnamed
+        source inside a named speaker's sentence does not take "he" from the sentence's speaker."""
+        if prior is None or prior.kind != "anonymous":
+            return None
+        doc = head.doc
+        at = max((m.start for m in prior.mentions if m.start < head.sent.start_char), default=-1)
+        span = doc.char_span(at, at + 1, alignment_mode="expand") if at >= 0 else None
+        if span is None or any(m.start >= span.sent.end_char and m.start < head.idx for m in prior.mentions):
+            return None
+        sent = span.sent
+        subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.left_edge.idx <= at < tok_end(subj.right_edge):
+            return None  # the unnamed source is the sentence's own speaker
+        speaker = self.index.at(subj.idx, tok_end(subj))
+        if speaker is None or speaker.type != "PERSON" or speaker.kind != "named":
+            return None
+        return speaker if self.agreement.agrees(speaker, head.lower_, doc) else None
 
     def _subject_since(self, prior: Actor | None, head: Token) -> Actor | None:
         """ "Suga ducked questions ... “...,” he said": a named person who is the subject of a
@@ -610,7 +645,7 @@ class ActorBook:
         lemma = head.lemma_.lower()
         np_start, np_end = np_range(head)
         # the source was cut after page chrome the parser ran into it ("... 2009\n\nWorkers want")
-        name_range = trim(self.text, max(np_start, source[0]), np_end)
+        name_range = trim(self.text, max(np_start, source[0]), min(np_end, source[1]))
         name = self.text[name_range[0] : name_range[1]]
         if not name.strip():  # the cut left nothing of the phrase: its head's own words
             name = self.text[head.idx : tok_end(head)]

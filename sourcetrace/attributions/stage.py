@@ -59,6 +59,7 @@ from sourcetrace.attributions.twohop import (
     as_reported_by,
     citing_sources,
     quoted_as_saying,
+    report_quoting,
     seen_by,
     trailing_quoted,
 )
@@ -356,6 +357,25 @@ def find_attributions(
     return found.attributions, found.actors
 
 
+def _two_hops(doc: Doc, finds: list[Found], text: str, off: frozenset[str]) -> list[Found]:
+    """The two-hop rules (twohop.py), in order: two tellers in one sentence."""
+    if "quoted_as_saying" not in off:
+        finds = quoted_as_saying(finds, doc)
+    if "as_reported_by" not in off:
+        finds = as_reported_by(doc, finds, text)
+    if "citing_source" not in off:
+        finds = citing_sources(doc, finds, text)
+    if "seen_by" not in off:
+        finds = seen_by(finds)
+    if "report_quoting" not in off:
+        finds = report_quoting(doc, finds, text)
+    if "trailing_quoted" not in off:
+        finds = trailing_quoted(doc, finds, text)
+    if "according_outer" not in off:
+        finds = according_outer(finds, text)
+    return finds
+
+
 def find_sourcing(
     doc: Doc, article: Article, actors: list[Actor], disabled_rules: Collection[str] = ()
 ) -> Sourcing:
@@ -379,18 +399,7 @@ def find_sourcing(
         continue_in_paragraphs(finds, regions, text)
     if "quote_open_paragraphs" not in off:
         continue_open_paragraphs(finds, regions, text)
-    if "quoted_as_saying" not in off:
-        finds = quoted_as_saying(finds, doc)
-    if "as_reported_by" not in off:
-        finds = as_reported_by(doc, finds, text)
-    if "citing_source" not in off:
-        finds = citing_sources(doc, finds, text)
-    if "seen_by" not in off:
-        finds = seen_by(finds)
-    if "trailing_quoted" not in off:
-        finds = trailing_quoted(doc, finds, text)
-    if "according_outer" not in off:
-        finds = according_outer(finds, text)
+    finds = _two_hops(doc, finds, text, off)
     headline = _headline(article, frames) if "headline_cue" not in off else None
     if headline is not None:
         finds = [f for f in finds if not headline.content_contains(f.cue)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from sourcetrace.actors import is_outlet_name
+from sourcetrace.actors import is_outlet_name, title_words
 from sourcetrace.attributions.base import (
     WORD,
     Found,
@@ -47,6 +47,11 @@ TWO_HOP_RULES = (
         "as_reported_by",
         '"“P,” the mayor added, as quoted by state media": state media › the mayor › P; "The port will '
         'close, as reported by the Courier": the Courier\'s P (never the clause\'s subject as a teller)',
+    ),
+    Rule(
+        "report_quoting",
+        '"He was commenting on a report quoting Rafizi Ramli, who claimed that P": the report relays what '
+        "the person it quotes says in the sentence (report › Rafizi › P)",
     ),
     Rule(
         "according_outer",
@@ -244,6 +249,13 @@ def _teller(tok: Token) -> bool:
     return tok.lemma_.lower() in lexicons().documents and not any(
         c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
     )
+
+
+def _quoted_teller(tok: Token) -> bool:
+    """Who can be quoted: a teller, a person by title ("quoted the president") or a pronoun for one
+    ("IRNA quoted him")."""
+    titled = tok.pos_ == "NOUN" and tok.lower_ in title_words()
+    return _teller(tok) or titled or tok.lower_ in ("him", "her", "them")
 
 
 def _according_host(finds: list[Found], v: Token) -> Found | None:
@@ -503,31 +515,53 @@ def _in_quotation(text: str, start: int, end: int) -> bool:
     return span.count("“") > span.count("”") or span.count('"') % 2 == 1
 
 
+_CLOSING = ("”", '"', "’", "'")
+
+
+def _after_comma_or_quote(doc: Doc, i: int) -> bool:
+    """ "P, X quoted Y", '“P,” X quoted Y': the quoting phrase follows a comma, or a comma and the
+    quotation's closing mark."""
+    prev = doc[i - 1]
+    return prev.text == "," or (prev.text in _CLOSING and i >= 2 and doc[i - 2].text == ",")
+
+
+def _bare_as_saying(as_: Token) -> bool:
+    """ "..., Interfax quoted the ministry as saying.": an "as saying" with nothing said after it (what
+    was said is the report before the comma)."""
+    words = [t for t in as_.subtree if not t.is_punct]
+    return len(words) == 2 and words[1].lemma_.lower() in ("say", "state", "tell")
+
+
 def trailing_quoted(doc: Doc, finds: list[Found], text: str) -> list[Found]:
-    """ "He said P, news agency ANI quoted media outlet CNN": X quoted Y on everything before."""
+    """ "He said P, news agency ANI quoted media outlet CNN", "Russia denied P, Interfax quoted the
+    ministry as saying", '“P,” IRNA quoted the president.': X quoted Y on everything before."""
     added = []
     for v in doc:
         if v.lemma_.lower() != "quote" or v.tag_ not in ("VBD", "VBZ"):
             continue
-        if any(c.dep_ == "prep" and c.lower_ == "as" for c in v.children):
-            continue  # "X quoted Y as saying": quoted_as_saying
+        as_ = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        if as_ is not None and not _bare_as_saying(as_):
+            continue  # "X quoted Y as saying P": quoted_as_saying
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
         teller = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if teller is None or teller.lower_ in ("which", "who", "that"):
             teller = v.head if v.dep_ == "relcl" else None
-        if obj is None or teller is None or not _teller(obj) or not _teller(teller):
+        if obj is None or teller is None or not _quoted_teller(obj) or not _teller(teller):
             continue
+        if as_ is not None and any(f.verb is not None and f.verb.head == as_ for f in finds):
+            continue  # '“P,” X quoted Y as saying.': quoted_as_saying has it
         sent = sentence(v)
         # "news agency ANI quoted ...", parsed as a relative clause on "agency": the phrase starts there
         first = doc[(v.head if v.dep_ == "relcl" else teller).left_edge.i]
-        if first.i == 0 or doc[first.i - 1].text != "," or first.i <= sent.start + 1:
+        if first.i <= sent.start + 1 or not _after_comma_or_quote(doc, first.i):
             continue
-        if any(not (t.is_punct or t.is_space) for t in doc[obj.right_edge.i + 1 : sent.end]):
+        last = max(obj.right_edge.i, as_.right_edge.i if as_ is not None else -1)
+        if any(not (t.is_punct or t.is_space) for t in doc[last + 1 : sent.end]):
             continue  # the quoting ends the sentence
         content = parts(text, [(sent.start_char, doc[first.i - 1].idx)])
         if not content:
             continue
-        hole = (doc[first.i - 1].idx, tok_end(obj.right_edge))
+        hole = (doc[first.i - 1].idx, tok_end(doc[last]))
         name = doc[teller.i + 1] if teller.i + 1 < v.i else None
         if name is not None and name.pos_ == "PROPN" and teller.pos_ == "NOUN":
             teller = name  # "news agency ANI quoted": the name, however the parser hung it
@@ -556,3 +590,57 @@ def trailing_quoted(doc: Doc, finds: list[Found], text: str) -> list[Found]:
                 f.parent = inner
         added += [outer, inner]
     return [f for f in finds if f.content] + added
+
+
+_RELAYING_DOCS = frozenset({"report", "article", "story", "dispatch", "interview", "broadcast", "post"})
+
+
+def _relaying_doc_before(v: Token) -> Token | None:
+    """The report a "quoting" participle hangs on: its head, or the noun right before it past a
+    time ("a report today quoting X", which the parser hangs on the main verb)."""
+    if v.dep_ == "acl":
+        return v.head if v.head.lemma_.lower() in _RELAYING_DOCS and v.head.i < v.i else None
+    i = v.i - 1
+    while i > 0 and (v.doc[i].dep_ == "npadvmod" or v.doc[i].ent_type_ in ("DATE", "TIME")):
+        i -= 1
+    tok = v.doc[i]
+    return tok if tok.pos_ == "NOUN" and tok.lemma_.lower() in _RELAYING_DOCS else None
+
+
+def report_quoting(doc: Doc, finds: list[Found], text: str) -> list[Found]:
+    """ "Tuan Ibrahim was commenting on a report today quoting Rafizi Ramli, who claimed that P": the
+    report relays what the person it quotes says in the same sentence (report › Rafizi › P)."""
+    added = []
+    for v in doc:
+        if v.lemma_.lower() not in ("quote", "cite") or v.tag_ != "VBG" or v.dep_ not in ("acl", "advcl"):
+            continue
+        report = _relaying_doc_before(v)
+        if report is None:
+            continue
+        quoted = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if quoted is None:
+            continue
+        sent = sentence(v)
+        voiced = [
+            f
+            for f in finds
+            if f.head is not None
+            and sent.start_char <= f.cue[0] < sent.end_char
+            and (f.parent is None or f.parent.frame)
+            and antecedent(f.head).i == quoted.i
+        ]
+        if not voiced:
+            continue
+        relay = Found(
+            cue=(v.idx, tok_end(v)),
+            content=[p for f in voiced for p in f.content],
+            source=(report.left_edge.idx, tok_end(report)),
+            head=report,
+            lemma="report",
+            sent_end=sent.end_char,
+            parent=voiced[0].parent,
+        )
+        for f in voiced:
+            f.parent = relay
+        added.append(relay)
+    return finds + added

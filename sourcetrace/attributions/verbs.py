@@ -8,6 +8,7 @@ cue's and source's extent) and cannot be switched off; every other rule can, by 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -58,10 +59,25 @@ _OBJECT_DEPS = ("dobj", "xcomp", "oprd", "pobj", "pcomp")
 _HYPOTHETICAL = {"anyone", "anybody", "whoever", "whomever"}
 _CONDITION_DEPTH = 3  # "if anyone says", "if he were to say": the cue or a verb just above it
 _DENIED_PRONOUNS = {"this", "that", "it", "these", "those", "them"}
+# a source's request to stay unnamed: "who asked not to be identified", "requested anonymity"
+_ANONYMITY = re.compile(
+    r"(?:not\s+to\s+be\s+(?:publicly\s+)?(?:identified|named|quoted)|(?:for\s+|on\s+condition\s+of\s+)?anonymity"
+    r"|to\s+remain\s+(?:anonymous|unnamed)|to\s+be\s+(?:identified|named))\b",
+    re.IGNORECASE,
+)
 _NOT_THAT_CLAUSE = ("so", "now", "given", "such")  # "so that", "now that": no complement
 _NOT_TAIL = ("punct", "cc", "conj", "advcl", "parataxis", "ccomp", "npadvmod", "advmod")
 # what a teller phrase is made of ("technology news website Re/code", "the paper's editor")
 _TELLER_POS = ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PART", "SYM", "PUNCT")
+_TELLER_WORDS = 6  # "the London-based trade website just-food"
+_RELAYS = frozenset({"report", "say", "write", "quote", "add", "tell"})  # ", Bloomberg reported."
+# sentence adverbs the tagger (and the entity model) may read as a name when they open a sentence
+_SENTENCE_ADVERBS = frozenset({
+    "noteworthy", "notably", "interestingly", "significantly", "importantly", "separately",
+    "additionally", "meanwhile", "moreover", "furthermore", "similarly", "likewise", "nevertheless",
+    "nonetheless", "surprisingly", "remarkably", "ironically", "crucially", "tellingly", "incidentally",
+    "previously", "earlier", "later", "besides", "overall", "however",
+})
 # verbs that make their object do what the infinitive says ("forcing the bank to signal P",
 # "prompting the minister to say P", "led analysts to warn P"): the object speaks, not the subject
 _CAUSATIVE = frozenset({
@@ -141,6 +157,41 @@ def _raised_subject(c: VerbCall) -> None:
         c.subj = passive
 
 
+def _opening_word_subject(c: VerbCall) -> None:
+    """ "Noteworthy, an adviser to the ministry said P": a sentence-opening word the parser made the
+    subject, with the real teller in apposition after its comma, is a sentence adverb ("Notably,");
+    the apposition speaks. A name keeps its apposition ("Odero, an adviser, said": Odero)."""
+    subj, doc = c.subj, c.verb.doc
+    if subj is None or subj.i != c.sent.start or subj.i + 1 >= len(doc):
+        return
+    if subj.ent_type_ and subj.lower_ not in _SENTENCE_ADVERBS:
+        return
+    if doc[subj.i + 1].text != "," or any(k.dep_ not in ("punct", "appos") for k in subj.children):
+        return
+    appos = next((k for k in subj.children if k.dep_ == "appos"), None)
+    if appos is not None and appos.pos_ == "NOUN" and any(k.dep_ == "det" for k in appos.children):
+        if can_tell(appos, entities=True, documents=True):
+            c.subj = appos
+
+
+def _participle_after_quote(c: VerbCall) -> None:
+    """ 'He explained that "imports have entered illegally", stressing that P': a participle after a
+    closing quotation that the parser hung on a verb inside it is the speaker's, not the quoted
+    clause's subject's ("all imported crops" stressed nothing)."""
+    v, regions = c.verb, c.regions
+    if v.tag_ != "VBG" or not regions or c.subj is None or region_at(regions, v.idx) is not None:
+        return
+    if region_at(regions, c.subj.idx) is None or region_at(regions, v.head.idx) is None:
+        return
+    up = v.head
+    while up.head != up and region_at(regions, up.idx) is not None:
+        up = up.head
+    if region_at(regions, up.idx) is None and up.pos_ in ("VERB", "AUX"):
+        speaker = subject(up)
+        if speaker is not None and region_at(regions, speaker.idx) is None:
+            c.subj = speaker
+
+
 def _control_object(c: VerbCall) -> None:
     """ "Yields jumped, forcing the Bank of England to signal that P", "The strike prompted the
     minister to say P", "leading analysts to warn P": the object of a causative verb tells what its
@@ -207,13 +258,29 @@ def _inverted_teller(c: VerbCall) -> None:
     if c.subj is not None and (c.subj.head == v and c.subj.i < v.i or c.subj.i > v.i):
         return  # "..., the Courier reported" (its own subject), "..., said the Courier" (already right)
     teller = next((t for t in v.rights if t.dep_ in ("dobj", "attr", "npadvmod", "appos")), None)
+    teller = teller or _phrase_after(v)
     if teller is None or not can_tell(teller, entities=True, documents=False):
         return
     if not _ends_clause(teller, c.sent):
         return
     c.subj = teller
+    # "..., said the sources, who asked not to be named, Bloomberg reported": the parser hung the
+    # teller in a clause of its own (the relay's), which is no part of what the teller said
+    c.children = [t for t in c.children if not t.left_edge.i <= teller.i <= t.right_edge.i]
     if not c.children and v.dep_ == "conj" and v.head.i < v.i:
         c.children = [v.head]  # "The talks collapsed, reported X": the clause it is conjoined to
+
+
+def _phrase_after(v: Token) -> Token | None:
+    """The head of the noun phrase right after `v` when the parser hung it elsewhere ("said the
+    sources, ..., Bloomberg reported": "the sources" a subject of "reported")."""
+    doc = v.doc
+    if v.i + 1 >= len(doc):
+        return None
+    tok = doc[v.i + 1]
+    while tok.dep_ in ("det", "amod", "compound", "nummod", "poss") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok if tok.pos_ in ("NOUN", "PROPN") and tok.i - v.i <= _TELLER_WORDS else None
 
 
 def _said_in_document(c: VerbCall) -> None:
@@ -249,6 +316,8 @@ def _only_asides_after(last: int, sent: SpacySpan) -> bool:
             host = host.head
         if host.lemma_.lower() in ("cite", "quote") or host.ent_type_ in ("DATE", "TIME"):
             continue
+        if host.pos_ == "VERB" and host.lemma_.lower() in _RELAYS and _only_asides_after(host.i, sent):
+            continue  # "..., said the sources, Bloomberg reported": the relay around the report
         if (
             host.dep_ == "prep"
             and host.lower_ in ("on", "in")
@@ -377,6 +446,28 @@ def _bare_pronoun(c: VerbCall) -> None:
         if c.verb.lemma_.lower() in lexicons().denials and c.children[0].lower_ in _DENIED_PRONOUNS:
             return
         c.rejected = True
+
+
+def _anonymity_request(c: VerbCall) -> None:
+    """ "said the people, who asked not to be identified", "asking not to be named", "requested
+    anonymity", "declined to be identified": a source asking to stay unnamed says nothing about the
+    story (and the request is no claim of whoever the parser made its subject)."""
+    starts = [r[0] for r in c.ranges] + [t.left_edge.idx for t in c.children]
+    if any(_ANONYMITY.match(c.text, s) for s in starts):
+        c.rejected = True
+        return
+    # "asking not to be identified discussing private information", "who asked not to be named
+    # because they were not authorised to speak": a cue inside the request (or its reason) is part
+    # of it; not one conjoined to it ("asked not to be named and said P")
+    tok = c.verb
+    for _ in range(_CONDITION_DEPTH + 1):
+        asks = [tok, *(k for k in tok.children if k.dep_ in ("xcomp", "ccomp") and k.i > tok.i)]
+        if any(k.dep_ in ("xcomp", "ccomp") and _ANONYMITY.match(c.text, k.left_edge.idx) for k in asks):
+            c.rejected = True
+            return
+        if tok.dep_ == "conj" or tok.head == tok:
+            return
+        tok = tok.head
 
 
 def _relative_denial(c: VerbCall) -> Token | None:
@@ -608,6 +699,30 @@ def _source(c: VerbCall) -> None:
     c.source = c.source_span or (source_range(c.subj, c.verb) if c.subj is not None else None)
 
 
+_OCCASIONS = frozenset({
+    "statement", "interview", "explanation", "speech", "briefing", "letter", "post", "tweet", "comment",
+    "remark", "conference", "address", "testimony", "hearing", "message", "editorial", "op-ed",
+})
+
+
+def _occasion_off_source(c: VerbCall) -> None:
+    """ "The director general of the ports department in an explanation of the incident highlighted
+    P", "The ministry in a statement said P": where the teller spoke is the occasion, no part of who."""
+    subj = c.subj
+    if c.source is None or subj is None or subj.i > c.verb.i:
+        return
+    for prep in subj.rights:
+        pobj = next((t for t in prep.children if t.dep_ == "pobj"), None)
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at") or pobj is None:
+            continue
+        if pobj.lemma_.lower() in _OCCASIONS and tok_end(prep.right_edge) >= c.source[1] > prep.idx:
+            end = c.verb.doc[prep.i - 1]
+            while end.i > subj.i and end.is_punct:
+                end = end.nbor(-1)
+            c.source = (c.source[0], tok_end(end))
+            return
+
+
 def _all_before_cue(c: VerbCall) -> None:
     """ "X ..., but Y, the source added.": everything before the cue is what was said."""
     v, subj, sent = c.verb, c.subj, c.sent
@@ -676,6 +791,8 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("subject", "", _find_subject, core=True),
     Rule("raised_subject", _raised_subject.__doc__, _raised_subject),
     Rule("control_object", _control_object.__doc__, _control_object),
+    Rule("participle_after_quote", _participle_after_quote.__doc__, _participle_after_quote),
+    Rule("opening_word_subject", _opening_word_subject.__doc__, _opening_word_subject),
     Rule("appositive_teller", _appositive_teller.__doc__, _appositive_teller),
     Rule("conditional", _conditional.__doc__, _conditional),
     Rule("inverted_teller", _inverted_teller.__doc__, _inverted_teller),
@@ -690,6 +807,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("content_ranges", "", _content_ranges, core=True),
     Rule("relative_object", _relative_object.__doc__, _relative_object),
     Rule("bare_pronoun", _bare_pronoun.__doc__, _bare_pronoun),
+    Rule("anonymity_request", _anonymity_request.__doc__, _anonymity_request),
     Rule("addressee_in_content", _addressee_in_content.__doc__, _addressee_in_content),
     Rule("object_tail", _object_tail.__doc__, _object_tail),
     Rule("misparsed_that", _misparsed_that.__doc__, _misparsed_that, fallback=True),
@@ -706,6 +824,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("xcomp_cue", _xcomp_cue.__doc__, _xcomp_cue),
     Rule("sent_document", _sent_document.__doc__, _sent_document),
     Rule("source", "", _source, core=True),
+    Rule("occasion_off_source", _occasion_off_source.__doc__, _occasion_off_source),
     Rule("all_before_cue", _all_before_cue.__doc__, _all_before_cue),
     Rule("paragraph", _paragraph.__doc__, _paragraph),
     Rule("that_keeps_tail", _that_keeps_tail.__doc__, _that_keeps_tail),
@@ -754,7 +873,6 @@ NOUN_READ_RULE = Rule(
     "closing its sentence after \", TELLER\" that the tagger read as a plural noun is the cue; the teller "
     "phrase its source, the words before the comma its content",
 )
-_TELLER_WORDS = 6  # "the London-based trade website just-food"
 
 
 def noun_read_finds(doc: Doc, text: str, finds: list[Found]) -> list[Found]:

@@ -595,6 +595,59 @@ CASES = [
         [("Gilt yields", "to signal", "that it would buy more bonds", None)],
     ),
     (
+        "occasion_off_source",
+        "The ministry in a statement said the talks had failed.",
+        (),
+        [("The ministry", "said", "the talks had failed", None)],
+        [("The ministry in a statement", "said", "the talks had failed", None)],
+    ),
+    (
+        "report_quoting",
+        "He was commenting on a report today quoting Tom Baro, who claimed that the mine had closed.",
+        (),
+        [("a report", "quoting", "that the mine had closed", None),
+         ("Tom Baro", "claimed", "that the mine had closed", None)],
+        [("Tom Baro", "claimed", "that the mine had closed", None)],
+    ),
+    (
+        "opening_word_subject",  # the tagger reads a sentence-opening "Noteworthy" as a name
+        "Noteworthy, an adviser to the ministry said the talks had already begun.",
+        (),
+        [("an adviser to the ministry", "said", "the talks had already begun", None)],
+        [("Noteworthy, an adviser to the ministry", "said", "the talks had already begun", None)],
+    ),
+    (
+        "participle_after_quote",
+        'Rana Odero explained that "imported crops have entered illegally", stressing that "the ministry is '
+        'working to stop it."',
+        (),
+        [
+            ("Rana Odero", "explained",
+             'that "imported crops have entered illegally", stressing that "the ministry is working to '
+             'stop it', None),
+            ("Rana Odero", "stressing", 'that "the ministry is working to stop it', None),
+        ],
+        [
+            ("Rana Odero", "explained",
+             'that "imported crops have entered illegally", stressing that "the ministry is working to '
+             'stop it', None),
+            ("imported crops", "stressing", 'that "the ministry is working to stop it', None),
+        ],
+    ),
+    (
+        "anonymity_request",
+        "The bank is weighing a sale, said the people, who asked not to be identified because the talks "
+        "are private.",
+        (),
+        [("the people, who asked not to be identified because the talks are private", "said",
+          "The bank is weighing a sale", None)],
+        [
+            ("the people, who asked not to be identified because the talks are private", "said",
+             "The bank is weighing a sale", None),
+            ("the people", "asked", "not to be identified because the talks are private", None),
+        ],
+    ),
+    (
         "appositive_teller",  # the parser hung the teller on "activity" as an apposition
         "The ministry is also looking into the group's trading activity, a source close to the "
         "investigation told Reuters on Monday.",

@@ -151,7 +151,8 @@ def test_the_object_of_a_causative_verb_tells_the_infinitives_content(nlp, text,
             [("Harbor Gate Holdings", "named")],
         ),
         (
-            # "the company" with no company named before is its own actor, lower-cased like an anonymous source
+            # "the company" with no company named before is its own actor, lower-cased like an anonymous
+            # source
             "The company has learned that its data was stolen.",
             "its data was stolen",
             [("the company", "named")],
@@ -208,3 +209,194 @@ def test_an_outlet_telling_its_own_scoop_is_an_outlet(nlp, text, content_key, ex
 )
 def test_people_the_text_does_not_name_are_anonymous(nlp, text, content_key, expected):
     assert chain(text, content_key) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bank is weighing a sale of its Asian unit, two of the people said, asking not to be identified "
+        "discussing private information.",
+        "The bank is weighing a sale, said the people, who asked not to be named because they were not "
+        "authorized to speak publicly about the matter.",
+        "The bank is weighing a sale, according to people familiar with the matter, who asked not to be "
+        "named.",
+    ],
+)
+def test_a_request_to_stay_unnamed_is_no_claim(nlp, text):
+    claims = analyze_text(text).claims
+    assert [c.content.text for c in claims] == [text.split(",")[0]]
+
+
+def test_a_claim_conjoined_to_a_request_to_stay_unnamed_is_still_one(nlp):
+    text = "The officials asked not to be named and said the talks had failed."
+    assert chain(text, "the talks had failed") == [("the officials", "anonymous")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        # the parser made "the sources" the subject of "reported" and "said" a conjunct of the report
+        (
+            "The revisions would walk back key parts of the proposal, said the sources, who asked not to be "
+            "identified, Bloomberg reported.",
+            "walk back key parts of the proposal",
+            [("Bloomberg", "outlet"), ("the sources", "anonymous")],
+        ),
+        (
+            "The revisions would walk back key parts of the landmark proposal — including one that might "
+            "have had a large effect on big banks, said the sources, who asked not to be identified, "
+            "Bloomberg reported.",
+            "walk back key parts of the landmark proposal",
+            [("Bloomberg", "outlet"), ("the sources", "anonymous")],
+        ),
+        (
+            "The plan failed, said the minister, who resigned on Friday.",
+            "The plan failed",
+            [("the minister", "named")],
+        ),
+    ],
+)
+def test_an_inverted_teller_inside_a_relay_is_the_inner_link(nlp, text, content_key, expected):
+    assert chain(text, content_key) == expected
+
+
+def test_a_participle_after_a_quotation_is_the_speakers(nlp):
+    text = (
+        'Rana Odero explained that "all imported crops have entered illegally", stressing that "the ministry '
+        'is working with the authorities to prevent it."'
+    )
+    claims = analyze_text(text).claims
+    stressed = next(c for c in claims if c.content.text.startswith('that "the ministry'))
+    assert [(link.label, link.kind) for link in stressed.chain] == [("Rana Odero", "named")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        (
+            "Noteworthy, an adviser to the ministry said the talks had already begun.",
+            "the talks had already begun",
+            [("an adviser to the ministry", "anonymous")],
+        ),
+        (
+            "Rana Odero, an adviser to the ministry, said the talks had begun.",
+            "the talks had begun",
+            [("Rana Odero", "named")],
+        ),
+    ],
+)
+def test_a_sentence_adverb_read_as_a_name_is_no_teller(nlp, text, content_key, expected):
+    assert chain(text, content_key) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        (
+            "The mine has closed, Atlantic Wire quoted Rana Odero as saying.",
+            "The mine has closed",
+            [("Atlantic Wire", "outlet"), ("Rana Odero", "named")],
+        ),
+        (
+            "Harbor Gate denied that the mine had closed, the Lisbon Post quoted the company's chief "
+            "executive, Rana Odero, as saying.",
+            "that the mine had closed",
+            [("Lisbon Post", "outlet"), ("Rana Odero", "named"), ("Harbor Gate", "named")],
+        ),
+    ],
+)
+def test_a_trailing_quoted_as_saying_relays_the_report_before_it(nlp, text, content_key, expected):
+    assert chain(text, content_key) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        # an unnamed source inside the speaker's sentence does not take "he" from the speaker
+        (
+            "Rana Odero said he was informed by a government source that the ministry is awarding the "
+            "project to a friend. He also claimed that the funds would be used for the election.",
+            "the funds would be used for the election",
+            [("Rana Odero", "named")],
+        ),
+        # the unnamed source that is the sentence's own speaker keeps it
+        (
+            "A government source told Rana Odero that the deal was done. He said the price was too high.",
+            "the price was too high",
+            [("a government source", "anonymous")],
+        ),
+    ],
+)
+def test_he_is_the_sentence_speaker_not_a_source_nested_in_it(nlp, text, content_key, expected):
+    assert chain(text, content_key) == expected
+
+
+def test_a_report_quoting_someone_relays_what_they_claim(nlp):
+    text = (
+        "Rana Odero was commenting on a report today quoting opposition leader Tom Baro, who claimed that "
+        "one of the projects was a flood scheme. He also claimed that the funds would be used for the "
+        "election."
+    )
+    relayed = [("a report", "document"), ("Tom Baro", "named")]
+    assert chain(text, "one of the projects was a flood scheme") == relayed
+    # referred to again, the quoted person still speaks through the report
+    assert chain(text, "the funds would be used") == relayed
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        (
+            "The talks have begun, Interfax news agency quoted the Foreign Ministry as saying.",
+            "The talks have begun",
+            [("Interfax", "outlet"), ("Foreign Ministry", "named")],
+        ),
+        (
+            "Harbor Gate said the mine was safe.",
+            "the mine was safe",
+            [("Harbor Gate", "named")],
+        ),
+    ],
+)
+def test_a_name_before_news_agency_is_that_outlet(nlp, text, content_key, expected):
+    assert chain(text, content_key) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A spokesman in a statement said the talks had failed.", [("a spokesman", "named")]),
+        ("The man in the video said the talks had failed.", [("the man in the video", "anonymous")]),
+    ],
+)
+def test_where_the_teller_spoke_is_no_part_of_who(nlp, text, expected):
+    assert chain(text, "the talks had failed") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        (
+            "“Political dialogue is necessary,” the IRNA quoted the president.",
+            "Political dialogue is necessary",
+            [("IRNA", "outlet"), ("the president", "named")],
+        ),
+        (
+            "President Tom Baro spoke on Monday. “The talks have failed,” IRNA quoted him.",
+            "The talks have failed",
+            [("IRNA", "outlet"), ("Tom Baro", "named")],
+        ),
+    ],
+)
+def test_a_quotation_then_x_quoted_y_is_y_through_x(nlp, text, content_key, expected):
+    assert chain(text, content_key) == expected
+
+
+def test_a_quotation_then_x_quoted_y_as_saying_is_one_claim(nlp):
+    claims = analyze_text("“The talks have failed,” IRNA quoted Rana Odero as saying.").claims
+    assert [[link.label for link in c.chain] for c in claims] == [["IRNA", "Rana Odero"]]
+
+
+def test_a_report_of_an_international_body_is_a_document(nlp):
+    text = "Iran played down a United Nations report that said Iranian scientists had enriched uranium."
+    assert chain(text, "Iranian scientists had enriched uranium") == [("a United Nations report", "document")]
