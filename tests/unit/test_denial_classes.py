@@ -102,3 +102,13 @@ def test_calling_a_claim_a_quoted_rubbish_denies_it(nlp):
         "denies",
         "reports that the bomb threat was a “hoax",
     )
+
+
+def test_a_statement_announced_by_the_following_is_the_rest_of_the_paragraph(nlp):
+    text = (
+        "After a story in the Courier which claims that the coach has quit, the club would like to clarify "
+        "the following. The story is completely without foundation and the club is weighing legal action.\n"
+        "The coach was not available."
+    )
+    said = "The story is completely without foundation and the club is weighing legal action"
+    assert ("would like", "denies", said) in contents(nlp, text)
