@@ -401,21 +401,65 @@ def _title_in_appositive(doc: Doc, ent: SpacySpan) -> tuple[int, int] | None:
     return None
 
 
-def _title_in_front(doc: Doc, ent: SpacySpan) -> tuple[int, int] | None:
+def _role_inside(doc: Doc, first: int, last: int) -> int | None:
+    """ "Department spokesperson Marika Champion" read as one organisation: the token of a
+    person noun inside the entity (lower-case, or opening the sentence) with one to three
+    capitalised proper nouns after it, which are a person's name (the words up to the noun are
+    the title)."""
+    for i in range(first, last - 1):
+        tok = doc[i]
+        if tok.lower_ not in _person_nouns() or tok.lower_ in _SHARED_ROLES:
+            continue
+        if tok.text[:1].isupper() and not tok.is_sent_start:
+            continue  # "Foreign Minister Ali Saleh" is the title heading a name, read elsewhere
+        name = doc[i + 1 : last]
+        if len(name) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+            if not _is_company(_norm_tokens(name.text)):
+                return i
+    return None
+
+
+def _title_in_front(doc: Doc, ent: SpacySpan, start: int | None = None) -> tuple[int, int] | None:
     """A title in apposition before the name ("Acme's chief executive, Tom Smith, said", "The
-    bank's governor, Ana Lopes,"): the name is the apposition of a title noun right before its
-    comma; None without a parser."""
+    bank's governor, Ana Lopes,", "The company's finance director Ana Lopes"): the name is the
+    apposition of a title noun right before it (and its comma); or the lower-case words the parse
+    hangs on the name before it ("Toyota Motor’s chief executive Akio Toyoda", "MoI spokesman Mufti
+    Abdul Mateen Qani"), when a title word is among them, up to `start` (where a capitalised title
+    read by `_title_before` begins); None without a parser."""
     head = ent.root.head
-    if ent.root.dep_ != "appos" or ent.start < 2 or doc[ent.start - 1].text != ",":
+    comma = ent.start >= 2 and doc[ent.start - 1].text == ","
+    if ent.root.dep_ == "appos" and head.i == ent.start - 1 - comma:
+        # "The bank's governor, Ana Lopes," / "The company's finance director Ana Lopes"
+        if not _is_title_token(head) or head.pos_ != "NOUN":
+            return None
+        first, last = head.left_edge.i, head.i + 1
+    else:
+        last = ent.start if start is None else start
+        first = _modifiers_before(doc, last, ent.end)
+        if first == last or not any(_is_title_token(t) and t.text[:1].islower() for t in doc[first:last]):
+            return None  # capitalised titles are _title_before's
+    people = [t for t in doc[first:last] if t.ent_type_ == "PERSON" and not _is_title_token(t)]
+    if last - first > MAX_TITLE_TOKENS or people:
         return None
-    if head.i != ent.start - 2 or not _is_title_token(head) or head.pos_ != "NOUN":
-        return None
-    first, last = head.left_edge.i, head.i + 1
-    if last - first > MAX_TITLE_TOKENS or any(t.ent_type_ == "PERSON" for t in doc[first:last]):
-        return None
-    while first < head.i and doc[first].pos_ == "DET":
+    while first < last - 1 and doc[first].pos_ == "DET":
         first += 1
     return first, last
+
+
+def _modifiers_before(doc: Doc, start: int, end: int) -> int:
+    """The first token of the unbroken run before token `start` that the parse hangs on the name
+    (ending at `end`), directly or through each other (compounds, adjectives, possessives, "’s")."""
+    first = start
+    i = start - 1
+    while i >= 0 and start - i <= MAX_TITLE_TOKENS:
+        tok = doc[i]
+        hangs = i < tok.head.i < end and tok.dep_ in ("compound", "amod", "nmod", "poss", "det")
+        hangs = hangs and tok.pos_ not in ("VERB", "AUX")  # "quoted" misparsed as an adjective
+        hangs = hangs or (tok.dep_ == "case" and tok.head.i == i - 1)  # the "’s" of "Toyota Motor’s"
+        if not hangs or "\n" in tok.whitespace_:
+            break
+        first, i = i, i - 1
+    return first
 
 
 def _is_headline_misparse(article: Article, doc: Doc, first: int, last: int) -> bool:
@@ -781,8 +825,13 @@ class _Collector:
         if rng is None or _is_headline_misparse(self.article, doc, *rng):
             return None
         first_tok, last_tok = rng
+        role = _role_inside(doc, first_tok, last_tok) if label != "PERSON" and gaz_id is None else None
+        if role is not None:  # "Department spokesperson Marika Champion": the name after the role
+            label, first_tok = "PERSON", role + 1
         if label == "PERSON":
             first_tok = _strip_person_titles(doc, _given_names_before(doc, first_tok), last_tok)
+            if all(_is_title_word(t.text) for t in doc[first_tok:last_tok]):
+                return None  # "Mufti" the model cut off "Abdul Mateen Qani": a title, not a person
         if not any(c.isupper() for c in doc[first_tok:last_tok].text):
             return None  # "state", "n’t": a name is written with a capital
         last = doc[last_tok - 1]
@@ -802,7 +851,12 @@ class _Collector:
             if not _is_company(_norm_tokens(m.surface)) and _role_in_appositive(ent):
                 m.label = "PERSON"
         if m.label == "PERSON":
-            before = _title_before(doc, first_tok, ent.start) or _title_in_front(doc, ent)
+            before = _title_before(doc, first_tok, ent.start)
+            front = _title_in_front(doc, ent, before[0] if before else None)
+            # "ministry spokesman Mufti Abdul Karim": the lower-case words run on into the title
+            before = (front[0], before[1]) if before and front and front[1] == before[0] else before or front
+            if role is not None:
+                before = (rng[0], role + 1)
             after = _title_after(doc, ent.end) or _title_in_appositive(doc, ent)
             m.titles = [doc[r[0]:r[1]].text for r in (before, after) if r]
         return m
@@ -1022,6 +1076,11 @@ def extract_actors(doc: Doc, article: Article) -> list[Actor]:
     return _resolve(article, mentions, pairs)
 
 
+# heads a body is called by after its full name, written with "the" and a capital ("the
+# Authority", "the Company"), beside data/institution_heads.txt
+_SHORT_BODY_HEADS = frozenset({"company", "bank", "board", "court", "party", "union", "corporation", "group"})
+
+
 class _Resolver:
     """Mention groups merged into actors: a union-find (networkx's) over group keys, each set
     named by its first-mentioned group so ids follow first mention."""
@@ -1119,10 +1178,12 @@ class _Resolver:
             )
         target = self.latest(candidates, at, lambda r: self.org_fits_all(tokens, r))
         if target is None and len(tokens) == 1 and any(self.mentions[i].after_the for i in self.groups[key]):
-            # "the Post" after "The Washington Post": an outlet named by its last word.
+            # "the Post" after "The Washington Post": an outlet named by its last word; "the
+            # Authority", "the Commission" after "the Kenya Airports Authority": a body by its head
+            body = tokens[0] in _institution_heads() or tokens[0] in _SHORT_BODY_HEADS
             target = self.latest(
                 candidates, at,
-                lambda r: self.is_outlet(r)
+                lambda r: (self.is_outlet(r) or body)
                 and any(len(v) >= 2 and v[-1] == tokens[0] for v in self.variants(r)),
             )
         return target

@@ -1,4 +1,5 @@
-"""Agreement between a personal pronoun and the named person it stands for.
+"""Agreement between a reference and what it stands for: "he"/"she" and a person, "the bank",
+"the ministry" and an organisation (`organisation_fit`); "he" and "she" are never a group.
 
 "She added" after "Grace Obi said P. John Adeyemi said Q." is Grace Obi when the text has told
 the two apart. The evidence is the article's own words, never a guess from a first name:
@@ -102,6 +103,23 @@ def gender_of(actor: Actor, doc: Doc) -> Gender | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+def plural(actor: Actor, doc: Doc) -> bool:
+    """An unnamed group of people ("sources", "a number of media", "residents"): its first
+    mention is headed by a plural noun (or "media", "press")."""
+    if actor.kind != "anonymous" or not actor.mentions:
+        return False
+    m = actor.mentions[0]
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is not None and root.pos_ in ("NOUN", "NUM", "PRON"):
+        root = pobj  # "a number of media", "some of the officials"
+    return root.tag_ in ("NNS", "NNPS") or root.lower_ in ("media", "press")
+
+
 class Agreement:
     """Cached genders of one article's actors."""
 
@@ -115,8 +133,11 @@ class Agreement:
         return self._cache[key]
 
     def agrees(self, actor: Actor, pronoun: str, doc: Doc) -> bool:
-        """Can this pronoun stand for this actor? A person of unknown gender agrees with both."""
+        """Can this pronoun stand for this actor? A person of unknown gender agrees with both;
+        "he" and "she" are never a group ("a number of media", "sources")."""
         wanted = pronoun_gender(pronoun)
+        if wanted is not None and plural(actor, doc):
+            return False
         got = self.gender(actor, doc)
         return wanted is None or got is None or got == wanted
 
@@ -191,3 +212,27 @@ def organisation_fit(actor: Actor, head: str, company_words: frozenset[str]) -> 
     if head == "government" and actor.type in ("GPE", "NORP"):
         return 1  # "Iran said ... the government added"
     return 0 if words & ((_BODY_WORDS | _SORT_WORDS | company_words) - own) else 1
+
+
+# ---- "the CEO", "the chief executive": one office, two ways of writing it
+
+_OFFICES = (
+    ("chief executive", "ceo"),
+    ("chief financial officer", "cfo"),
+    ("chief operating officer", "coo"),
+    ("chief technology officer", "cto"),
+    ("member of parliament", "mp"),
+)
+
+
+def title_word_set(actor: Actor) -> set[str]:
+    """The words of a person's titles, with an office's other spelling ("Acme CEO" is a chief
+    executive, "chief executive of Acme" a CEO), for "the CEO" / "the chief executive"."""
+    words = {w.lower().strip(".,") for t in actor.titles for w in t.split()}
+    text = " ".join(" ".join(t.lower().split()) for t in actor.titles)
+    for long, short in _OFFICES:
+        if long in text:
+            words.add(short)
+        if short in words:
+            words |= set(long.split())
+    return words

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from sourcetrace.attributions.base import QUOTES, Found, Rule, tok_end
+from sourcetrace.attributions.base import QUOTES, Found, Rule, minus, parts, tok_end
 from sourcetrace.attributions.lexicons import lexicons
 
 _MAX_NESTING = 6
@@ -16,6 +16,11 @@ NESTING_RULES = (
         "continuing_teller",
         '"The AP reported that a U.S. official said P. The official said Q.": a speaker who goes on, '
         "referred to again, still speaks through the outlet that relayed them, until another teller speaks",
+    ),
+    Rule(
+        "teller_not_said",
+        '"According to a report by Reuters, the scope is unclear as its managers are still planning it": '
+        "what a nested attribution says never holds the words of its tellers (their cue and source)",
     ),
     Rule(
         "inner_xcomp",
@@ -40,8 +45,9 @@ def drop_inner_xcomp(finds: list[Found]) -> list[Found]:
     return [f for f in finds if id(f) not in dropped]
 
 
-def nest(finds: list[Found], frames: list[Found]) -> None:
-    """Parent = the smallest content holding the cue (sentence level first, then frames)."""
+def nest(finds: list[Found], frames: list[Found], text: str | None = None) -> None:
+    """Parent = the smallest content holding the cue (sentence level first, then frames); with
+    the article's `text` (rule `teller_not_said`), a child's content loses its tellers' words."""
     _untangle(finds)
     pieces = sorted((s, e, n) for n, f in enumerate(finds) for s, e in f.content)
     starts = [p[0] for p in pieces]
@@ -56,12 +62,37 @@ def nest(finds: list[Found], frames: list[Found]) -> None:
             if m != n and f.cue[1] <= e:
                 holders.append(finds[m])
             i += 1
+        # a holder whose own cue is inside this one's content would make a loop with it: another
+        # holder, when there is one, is the parent ('“P ... has been reported ...,” said KAA')
+        holders = [g for g in holders if not f.content_contains(g.cue)] or holders
         if not holders:
             holders = [g for g in frames if g.content_contains(f.cue)]
         if holders:
             f.parent = _innermost(holders, _reports_a_clause(f))
     _limit_depth(finds, frames)
     _break_loops(finds, frames)
+    if text is not None:
+        drop_teller_words(finds, text)
+
+
+def drop_teller_words(finds: list[Found], text: str) -> None:
+    """A nested attribution's content never holds its tellers' cue or source: the parser may give
+    an inner cue a clause that starts with the outer one ("According to a report by Reuters, the
+    scope is unclear as its managers are still planning it": the managers' content is "the scope
+    is unclear", not "According to a report by Reuters, ..."). Frames are no words of a sentence."""
+    for f in finds:
+        holes: list[tuple[int, int]] = []
+        p, depth = f.parent, 0
+        while p is not None and depth < _MAX_NESTING:
+            if not p.frame:
+                holes += [p.cue] + ([p.source] if p.source is not None else [])
+            p, depth = p.parent, depth + 1
+        inside = [h for h in holes if f.content_contains(h)]
+        if not inside:
+            continue
+        kept = parts(text, [piece for r in f.content for piece in minus(r, inside)])
+        if kept:
+            f.content = kept
 
 
 def _untangle(finds: list[Found]) -> None:

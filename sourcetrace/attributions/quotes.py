@@ -98,6 +98,11 @@ QUOTE_RULES = (
         "a paragraph that is only a quotation, with no cue, goes on the quotation of the paragraph before",
     ),
     Rule(
+        "quote_left_open",
+        'a paragraph that opens a quotation and leaves it open for the next one, with no cue ("“P1" ¶ '
+        '"“P2.”" after "..., he said."), goes on the last speaker\'s quotation',
+    ),
+    Rule(
         "quote_open_paragraphs",
         'paragraphs that open a quotation and leave it open ("“P1" ¶ "“P2" ¶ "“P3,” the source said") are '
         "one quotation: the cue after its closing mark speaks all of them",
@@ -261,23 +266,31 @@ def _carried_on(f: Found, regions: list[Range], text: str, pieces: list[Range]) 
         pos = nxt[1]
 
 
-def continue_in_paragraphs(finds: list[Found], regions: list[Range], text: str) -> None:
+def continue_in_paragraphs(
+    finds: list[Found], regions: list[Range], text: str, left_open: bool = True
+) -> None:
     """'“We will stay,” the farmer said.' + a paragraph '“This land is ours.”' with no cue: the
-    last speaker is still speaking, so the quotation is the next part of their content."""
+    last speaker is still speaking, so the quotation is the next part of their content. With
+    `left_open` (rule `quote_left_open`), so is a paragraph that opens a quotation and leaves it
+    open for the next paragraph to carry on ('“This land is ours.' ¶ '“We will not leave.”'), and
+    a speaker whose own paragraph leaves the quotation open so."""
     speaker: Found | None = None
     by_cue = sorted((f for f in finds if not f.frame), key=lambda f: f.cue[0])
+    cues = sorted(f.cue[0] for f in finds)
     k = 0
-    for qs, qe in regions:
+    for n, (qs, qe) in enumerate(regions):
         while k < len(by_cue) and by_cue[k].cue[0] < qs:
             f = by_cue[k]
-            speaker = f if f.source is not None and _quotes_someone(f, regions, text) else None
+            talks = f.source is not None and _quotes_someone(f, regions, text, left_open)
+            speaker = f if talks else None
             k += 1
         line_start = text.rfind("\n", 0, qs) + 1
         line_end = text.find("\n", qe)
         line_end = len(text) if line_end < 0 else line_end
-        closed = text[qs] in '“"«' and text[qe - 1] in '”"»' and qe - qs > 2  # not left open at a line end
+        closed = _closed(text, (qs, qe))  # not left open at a line end
+        carried = left_open and _open_run_without_cue(text, regions, n, cues)
         alone = line_start > 0 and not text[line_start:qs].strip() and not WORD.search(text, qe, line_end)
-        alone = alone and closed
+        alone = alone and (closed or carried)
         if speaker is None or not alone or _claimed(finds, (line_start, line_end)):
             continue
         if not _paragraph_follows(text, speaker.content_end, line_start, speaker):
@@ -288,10 +301,45 @@ def continue_in_paragraphs(finds: list[Found], regions: list[Range], text: str) 
             speaker.content = [*speaker.content, piece]
 
 
-def _quotes_someone(f: Found, regions: list[Range], text: str) -> bool:
-    """Does the content end in a quotation that was closed (not left open at a line end)?"""
+def _quotes_someone(f: Found, regions: list[Range], text: str, left_open: bool = False) -> bool:
+    """Does the content end in a quotation that was closed (not left open at a line end), or,
+    with `left_open`, left open for the next paragraph to carry on?"""
     region = region_at(regions, f.content[-1][0])
-    return region is not None and _closed(text, region)
+    if region is None:
+        return False
+    if _closed(text, region):
+        return True
+    return left_open and _carried_to_next_paragraph(text, regions, regions.index(region))
+
+
+def _carried_to_next_paragraph(text: str, regions: list[Range], n: int) -> bool:
+    """'“We will not leave.' at a paragraph's end, and the next paragraph opens a quotation: the
+    newspaper convention for a quotation that goes on (an opening mark, no closing one)."""
+    qs, qe = regions[n]
+    if text[qs] not in '“"«' or qe >= len(text) or text[qe] != "\n" or text[qe - 1] in '”"»':
+        return False
+    if n + 1 >= len(regions):
+        return False
+    nxt = regions[n + 1]
+    return not text[qe : nxt[0]].strip() and text[nxt[0]] in '“"«' and _opens_paragraph(text, nxt)
+
+
+def _open_run_without_cue(text: str, regions: list[Range], n: int, cues: list[int]) -> bool:
+    """Region `n` opens a paragraph, leaves the quotation open and the next paragraphs carry it
+    on, up to one that closes it with no cue of its own; a run that ends in a cue ('“P1' ¶ '“P2,”
+    the source said') is that cue's (`continue_open_paragraphs`)."""
+    if not _opens_paragraph(text, regions[n]):
+        return False
+    j = n
+    while _carried_to_next_paragraph(text, regions, j):
+        j += 1
+    if j == n:
+        return False
+    line_start = text.rfind("\n", 0, regions[j][0]) + 1
+    line_end = text.find("\n", regions[j][1])
+    line_end = len(text) if line_end < 0 else line_end
+    i = bisect_left(cues, line_start)
+    return not (i < len(cues) and cues[i] < line_end)
 
 
 def _closed(text: str, region: Range) -> bool:

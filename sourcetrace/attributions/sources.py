@@ -18,7 +18,7 @@ from sourcetrace.actors import (
     person_nouns,
     title_words,
 )
-from sourcetrace.attributions.agreement import Agreement, organisation_fit
+from sourcetrace.attributions.agreement import Agreement, organisation_fit, plural, title_word_set
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
 from sourcetrace.attributions.lexicons import can_tell, inanimate, lexicons
 from sourcetrace.mentions import MentionIndex
@@ -249,8 +249,10 @@ class ActorBook:
     def _reference(self, head: Token) -> Actor | None:
         """ "the newspaper", "the company", "the report": the named antecedent, when there is one."""
         lemma = head.lemma_.lower()
-        if (head.pos_ != "NOUN" and head.lower_ != "medium") or not _definite(head):  # "medium": often ADJ
-            return None
+        # "the Ministry added": a capitalised head the tagger calls a name is still a reference
+        capitalised = head.pos_ == "PROPN" and not head.is_sent_start and lemma in lexicons().references
+        if (head.pos_ != "NOUN" and head.lower_ != "medium" and not capitalised) or not _definite(head):
+            return None  # "medium": often ADJ
         lex = lexicons()
         wanted = lex.references.get(lemma)
         if head.lower_ == "medium":
@@ -294,9 +296,11 @@ class ActorBook:
 
     def _organisation_for(self, head: Token) -> Actor | None:
         """ "the bank", "the ministry", "the party": the last organisation that spoke whose name
-        says it is of that sort, else the last one named so, else the last that spoke of no other
-        sort (`agreement.organisation_fit`); else the description itself is the actor, so that "it"
-        can refer to it."""
+        says it is of that sort, else the last one named so, else the last that spoke, or was
+        named, of no other sort (`agreement.organisation_fit`); else the description itself is the
+        actor, so that "it" can refer to it."""
+        if head.tag_ in ("NNS", "NNPS"):
+            return None  # "the two governments", "the companies": not one of them
         lemma = head.lemma_.lower()
         words = company_words()
 
@@ -308,6 +312,7 @@ class ActorBook:
             self._last(lambda a: fit(a) == 2)
             or self._last_mentioned(lambda a: fit(a) == 2, head.idx)
             or self._last(lambda a: fit(a) == 1)
+            or self._last_mentioned(lambda a: fit(a) == 1, head.idx)
         )
         if found is not None:
             return found
@@ -448,7 +453,9 @@ class ActorBook:
     def _described(self, head: Token) -> Actor | None:
         """ "the minister", "the information minister": the person last named before it whose
         title says so ("Information Minister Ali Saleh", "Ali Saleh, the information minister")."""
-        if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS") or not _definite(head):
+        if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS"):
+            return None
+        if not (_definite(head) or _body_possessive(head)):
             return None
         word = head.lower_
         if word in _HYPERNYMS:
@@ -462,18 +469,36 @@ class ActorBook:
         for actor in self.actors:
             if actor.type != "PERSON" or actor.kind != "named":
                 continue
-            words = {w.lower().strip(".,") for t in actor.titles for w in t.split()}
+            words = title_word_set(actor)
             if word not in words:
                 continue
             at = max((m.start for m in actor.mentions if m.start < head.idx), default=-1)
             key = (len(modifiers & words), at)
             if at >= 0 and key > best_key:
                 best, best_key = actor, key
+        best = best or self._named_next(head, word)
         if best is None:
             return None
         if head.lemma_.lower() in lexicons().anonymous and self._prior_anonymous(head.lemma_.lower(), False):
             return None  # "the official" after "a U.S. embassy official": the unnamed one
         return best
+
+    def _named_next(self, head: Token, word: str) -> Actor | None:
+        """ "The Afghan general in charge of security denied reports ... General Omar Zadran,
+        commander of the brigade, blamed ...": a description that comes before the name (a story's
+        opening) is the one person named after it with that title, in its sentence or the next."""
+        doc = head.doc
+        sent = head.sent
+        end = doc[sent.end].sent.end_char if sent.end < len(doc) else sent.end_char
+        after = [
+            a
+            for a in self.actors
+            if a.type == "PERSON"
+            and a.kind == "named"
+            and word in title_word_set(a)
+            and any(head.idx < m.start < end for m in a.mentions)
+        ]
+        return after[0] if len(after) == 1 else None
 
     def _described_by_kind(self, head: Token) -> Actor | None:
         """ "Oil Minister Bijan Zanganeh said ... The official argued that P": a word for a kind of
@@ -491,7 +516,7 @@ class ActorBook:
         for actor in self.actors:
             if actor.type != "PERSON" or actor.kind != "named" or not actor.titles:
                 continue
-            words = {w.lower().strip(".,") for t in actor.titles for w in t.split()}
+            words = title_word_set(actor)
             if wanted and not words & wanted:
                 continue
             at = max((m.start for m in actor.mentions if m.start < head.idx), default=-1)
@@ -584,8 +609,8 @@ class ActorBook:
         if prior is None:  # "she" when only men spoke: a woman the text named without a cue
             known = [a for a in self.actors if a.kind == "named" and self.agreement.known(a, word, doc)]
             prior = self._last_mentioned(lambda a: a in known, head.idx)
-        # the evidence allows nobody: the last person, as without it
-        return prior or self._last(lambda a: a.type == "PERSON")
+        # the evidence allows nobody: the last person, as without it (never a group)
+        return prior or self._last(lambda a: a.type == "PERSON" and not plural(a, doc))
 
     def _speaker_over_nested(self, prior: Actor | None, head: Token) -> Actor | None:
         """ "Rafizi said he was informed by a government source that P. He also claimed Q": an unnamed
@@ -809,6 +834,17 @@ def _restricted(head: Token) -> bool:
 
 def _definite(head: Token) -> bool:
     return any(c.lower_ in _DEFINITE for c in head.children if c.dep_ in ("det", "amod"))
+
+
+def _body_possessive(head: Token) -> bool:
+    """ "its spokesman", "the ministry's spokesman": a body's office-holder, as definite as "the
+    spokesman" (not "her spokesman", a person's)."""
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return False
+    if poss.pos_ == "PRON":
+        return poss.lower_ in ("its", "their")
+    return poss.ent_type_ != "PERSON"
 
 
 def _public_body(actor: Actor) -> bool:

@@ -187,6 +187,17 @@ def test_titles_in_apposition_and_not_from_the_next_person(nlp):
     [
         ("Acme's chief executive, Tom Smith, said sales fell.", "Tom Smith", ["Acme's chief executive"]),
         ("The bank's governor, Ana Lopes, said rates would hold.", "Ana Lopes", ["bank's governor"]),
+        # no comma, or a lower-case title the parse compounds into the name
+        (
+            "The company's finance director Ana Lopes said costs rose.",
+            "Ana Lopes",
+            ["company's finance director"],
+        ),
+        (
+            "Toyota Motor’s chief executive Akio Toyoda apologised on Friday.",
+            "Akio Toyoda",
+            ["Toyota Motor’s chief executive"],
+        ),
         # a role that is not a title stays out, and a person inside it keeps the title off
         ("His neighbour, Tom Smith, said the road was shut.", "Tom Smith", []),
         ("Tom Smith's adviser, Ana Lopes, said the road was shut.", "Ana Lopes", []),
@@ -194,6 +205,27 @@ def test_titles_in_apposition_and_not_from_the_next_person(nlp):
 )
 def test_a_title_in_apposition_before_the_name(nlp, text, name, titles):
     assert by_name(actors_of(nlp, text))[name].titles == titles
+
+
+def test_a_title_word_the_model_cut_off_a_name_is_no_person_but_the_title(nlp):
+    text = "The paper quoted ministry spokesman Mufti Abdul Karim Nasiri as saying the talks had begun."
+    actors = actors_of(nlp, text)
+    assert [a.name for a in actors if a.type == "PERSON"] == ["Abdul Karim Nasiri"]
+    assert by_name(actors)["Abdul Karim Nasiri"].titles == ["ministry spokesman Mufti"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Department spokesperson Marika Champion said officials visited the site.",
+        "Spokesperson Marika Champion said officials visited the site.",
+    ],
+)
+def test_a_role_and_a_name_read_as_one_organisation_are_a_titled_person(nlp, text):
+    actors = actors_of(nlp, text)
+    champion = next(a for a in actors if "Champion" in a.name)
+    assert (champion.name, champion.type, len(champion.titles)) == ("Marika Champion", "PERSON", 1)
+    assert champion.titles[0].lower().endswith("spokesperson")
 
 
 def test_ambiguous_surname_goes_to_the_latest_bearer(nlp):

@@ -16,6 +16,8 @@ from sourcetrace.errors import InputError
 from sourcetrace.model import Article, ArticleStructure, Span
 from sourcetrace.nlp import get_pipeline
 
+_SCOPE = "the scope of the cuts is unclear"
+_SCOPE_AS_PLANNED = _SCOPE + " as its managers are still planning it"
 EXEC, FIRM = "an executive familiar with the talks", "The firm declined to renew the offer"  # according_outer
 
 CASES = [
@@ -322,7 +324,8 @@ CASES = [
         [("The firm", "declined", "to renew the offer", None), (EXEC, "according to", FIRM, None)],
         [
             ("The firm", "declined", "to renew the offer, according to " + EXEC, None),
-            (EXEC, "according to", FIRM, None),
+            # nested under the firm's "declined" (teller_not_said: without its teller's words)
+            (EXEC, "according to", "to renew the offer", None),
         ],
     ),
     (
@@ -461,13 +464,35 @@ CASES = [
         [],
     ),
     (
+        "reportedly",
+        "The club is reportedly spending $1.5 million on ads. The senator allegedly took a bribe.",
+        (),
+        [(None, "reportedly", ["The club is", "spending $1.5 million on ads"], None)],
+        [],
+    ),
+    (
+        "object_content",  # what a poll or study finds is its object; what police find is not said
+        "A recent CNN survey found 90 percent support for background checks. Police found a car.",
+        (),
+        [("A recent CNN survey", "found", "90 percent support for background checks", None)],
+        [],
+    ),
+    (
+        "relative_source",
+        "Party leaders who say the vote was rigged are wrong.",
+        (),
+        [("who", "say", "the vote was rigged", None)],
+        [("Party leaders", "say", "the vote was rigged", None)],
+    ),
+    (
         "pro_form",
-        "Most voters said yes. He said so. She said otherwise.",
+        "Most voters said yes. He said so. She said otherwise. Last month, 26 percent said the same.",
         (),
         [
             ("Most voters", "said", "yes", None),
             ("He", "said", "so", None),
             ("She", "said", "otherwise", None),
+            ("26 percent", "said", "the same", None),
         ],
         [],
     ),
@@ -604,7 +629,7 @@ CASES = [
     (
         "report_quoting",
         "He was commenting on a report today quoting Tom Baro, who claimed that the mine had closed.",
-        (),
+        ("relative_source",),  # the antecedent as the source's words, to show who is quoted
         [("a report", "quoting", "that the mine had closed", None),
          ("Tom Baro", "claimed", "that the mine had closed", None)],
         [("Tom Baro", "claimed", "that the mine had closed", None)],
@@ -638,7 +663,7 @@ CASES = [
         "anonymity_request",
         "The bank is weighing a sale, said the people, who asked not to be identified because the talks "
         "are private.",
-        (),
+        ("relative_source",),  # the antecedent as the source's words
         [("the people, who asked not to be identified because the talks are private", "said",
           "The bank is weighing a sale", None)],
         [
@@ -685,6 +710,35 @@ CASES = [
         [("the source", "said", ["The board looked at the report", "Simply put, the strike will go on",
                                  "We are ready"], None)],
         [("the source", "said", "We are ready", None)],
+    ),
+    (
+        "quote_left_open",
+        "“We will not leave,” the farmer said.\n\n“This land is ours.\n\n“Our fathers farmed it.”\n",
+        (),
+        [("the farmer", "said", ["We will not leave", "This land is ours", "Our fathers farmed it"], None)],
+        [("the farmer", "said", "We will not leave", None)],
+    ),
+    (
+        "quote_left_open",
+        "The farmer spoke.\n\n“We will not leave,” he said. “This land is ours.\n\n"
+        "“Our fathers farmed it.”\n",
+        (),
+        [("he", "said", ["We will not leave", "This land is ours", "Our fathers farmed it"], None)],
+        [("he", "said", ["We will not leave", "This land is ours"], None)],
+    ),
+    (
+        "teller_not_said",
+        "According to a report by Reuters, the scope of the cuts is unclear as its managers are still "
+        "planning it.",
+        (),
+        [
+            ("a report by Reuters", "According to", _SCOPE_AS_PLANNED, None),
+            ("its managers", "are still planning", "the scope of the cuts is unclear", None),
+        ],
+        [
+            ("a report by Reuters", "According to", _SCOPE_AS_PLANNED, None),
+            ("its managers", "are still planning", "According to a report by Reuters, " + _SCOPE, None),
+        ],
     ),
     (
         "shifted_object",
@@ -756,6 +810,33 @@ def test_quote_right_after_the_cue(nlp):
     later = ("quote_before_cue", "as_clause", "words_before_comma", "quoted_in_sentence")
     assert results(doc, later) == [("Trump", "said", "Never", None)]
     assert results(doc, (*later, "quote_after_cue")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the next paragraph opens no quotation: an unbalanced mark, not a quotation going on
+        (
+            "“We will not leave,” the farmer said.\n\n“This land is ours.\n\n"
+            "The mayor said the road was shut.\n",
+            [
+                ("the farmer", "said", "We will not leave", None),
+                ("The mayor", "said", "the road was shut", None),
+            ],
+        ),
+        # the run ends in a cue of its own: the later speaker's (quote_open_paragraphs)
+        (
+            "“We will not leave,” the farmer said.\n\n“This land is ours.\n\n"
+            "“It always was,” his neighbour said.\n",
+            [
+                ("the farmer", "said", "We will not leave", None),
+                ("his neighbour", "said", ["This land is ours", "It always was"], None),
+            ],
+        ),
+    ],
+)
+def test_a_quotation_left_open_goes_on_only_into_a_quotation_with_no_cue(nlp, text, expected):
+    assert results(nlp(text), ("learned_cues",)) == expected
 
 
 def test_two_subjects_make_one_source(nlp):
@@ -1144,4 +1225,13 @@ def test_a_document_reads_only_a_quotation(nlp):
     assert results(doc, ("learned_cues",)) == [
         ("the statement", "read", "We will win in November", None),
         ("it", "reads", "Support the cause", None),
+    ]
+
+
+def test_a_clause_that_restricts_an_according_to_source_is_part_of_it(nlp):
+    doc = nlp("The talks failed, according to a poll released Thursday. Prices rose, according to an "
+              "official who spoke on the condition of anonymity.")
+    assert [r for r in results(doc, ("learned_cues",)) if r[1] == "according to"] == [
+        ("a poll released Thursday", "according to", "The talks failed", None),
+        ("an official who spoke on the condition of anonymity", "according to", "Prices rose", None),
     ]
