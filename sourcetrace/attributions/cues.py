@@ -30,6 +30,18 @@ MADE_CLEAR, WHEN_ASKED, MAKE_CASE = "made_clear", "when_asked", "make_the_case"
 IN_POLL, REPORTEDLY = "in_poll", "reportedly"
 
 
+def _deliberates(tok: Token) -> bool:
+    """ "Seoul will consider options for responding", "the board may consider a bid": "consider"
+    with a modal and a plain object weighs a course of action to come; it reports no view
+    ("considers the plan unworkable", "consider that P", "was considering options" stay cues)."""
+    if tok.lemma_.lower() != "consider" or tok.tag_ != "VB":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    if "dobj" not in deps or deps & {"ccomp", "oprd", "xcomp", "acomp"}:
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)
+
+
 def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | None:
     """The kind of cue `tok` may head ("according", "verb", "noun", "seem": "X seemed to Y",
     "adjective": "is confident that", or "learned": a verb the lexicon lacks that the learned scorer
@@ -47,7 +59,7 @@ def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | No
         return SEEM  # "is expected to win": before the lexicon, which would want a teller
     if is_bare_asked(tok):
         return WHEN_ASKED  # "When asked whether P": no subject of its own, before the lexicon's "ask"
-    if tok.pos_ == "VERB" and lemma in lex.verbs:
+    if tok.pos_ == "VERB" and lemma in lex.verbs and not _deliberates(tok):
         return VERB
     if tok.pos_ == "VERB" and lemma == "make" and _clear(tok) is not None:
         return MADE_CLEAR

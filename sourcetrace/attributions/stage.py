@@ -54,7 +54,13 @@ from sourcetrace.attributions.quotes import (
     quote_regions,
     region_at,
 )
-from sourcetrace.attributions.responses import no_comment_spans, overlaps, response_find, voiced
+from sourcetrace.attributions.responses import (
+    announced_statements,
+    no_comment_spans,
+    overlaps,
+    response_find,
+    voiced,
+)
 from sourcetrace.attributions.sources import ActorBook, norm
 from sourcetrace.attributions.twohop import (
     TWO_HOP_RULES,
@@ -418,6 +424,7 @@ def find_sourcing(
         finds.append(headline)
     if "weak_inside_content" not in off:
         finds = drop_weak_nested(finds)
+    announced_statements(doc, finds)
     nest(finds, frames, text if "teller_not_said" not in off else None)
     finds = split_denials(doc, finds, lexicons(), off)
 
