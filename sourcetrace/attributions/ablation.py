@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sourcetrace.attributions.stage import RULES, find_attributions
+from sourcetrace.attributions.stage import DEFAULT_OFF, RULES, find_attributions
 from sourcetrace.evaluate import CONVENTIONS, ROLES, Report, read_folder, score
 from sourcetrace.model import Analysis
 
@@ -69,7 +69,12 @@ def ablation(
 
     rows = [("all rules on", "", run(()))]
     ablated = [rule for rule in RULES if rules is None or rule.name in rules]
-    rows += [(rule.name, rule.doc, run((rule.name,))) for rule in ablated]
+    for rule in ablated:  # a rule off by default is switched on instead: its row "+name", off minus on
+        if rule.name in DEFAULT_OFF:
+            on = run(("+" + rule.name,))
+            rows.append(("+" + rule.name, rule.doc, {c: 2 * rows[0][2][c] - on[c] for c in COLUMNS}))
+        else:
+            rows.append((rule.name, rule.doc, run((rule.name,))))
     return rows
 
 

@@ -26,3 +26,14 @@ def test_every_fold_together_scores_as_the_whole_folder():
 def test_an_unknown_rule_is_refused():
     with pytest.raises(InputError, match="Unknown attribution rule"):
         main([str(BRAT), "--rules", "no_such_rule"])
+
+
+def test_a_rule_off_by_default_is_off_unless_named_with_a_plus(monkeypatch):
+    from sourcetrace.attributions import stage
+
+    monkeypatch.setattr(stage, "DEFAULT_OFF", frozenset({"paragraph"}))
+    assert stage.switched_off(()) == frozenset({"paragraph"})
+    assert stage.switched_off(("+paragraph",)) == frozenset()
+    assert stage.switched_off(("+paragraph", "quote_whole")) == frozenset({"quote_whole"})
+    with pytest.raises(InputError, match="Unknown attribution rule"):
+        stage.switched_off(("+no_such_rule",))
