@@ -711,7 +711,31 @@ class ActorBook:
             # "The rare intervention by the central bank underscored that P", "yields rose,
             # suggesting P": an event or a measure tells nothing; the writer reads it
             return None, "unattributed"
+        named = self._name_inside(head, source)
+        if named is not None:
+            return self._use(named, source), named.kind
         return None, "named"
+
+    def _name_inside(self, head: Token, source: Range) -> Actor | None:
+        """ "Water minister Datuk Seri Tuan Ibrahim Tuan Man said" where the entity model split the
+        name (or missed it) here but found "Tuan Ibrahim" elsewhere: a proper-noun source with no
+        actor is the named person whose full name (two words or more) it holds, the rightmost."""
+        if head.pos_ != "PROPN":
+            return None
+        start, end = np_range(head)
+        start, end = max(start, source[0]), min(end, source[1])
+        phrase = norm(self.text[start:end])
+        best, best_at = None, -1
+        for actor in self.actors:
+            if actor.type != "PERSON" or actor.kind != "named":
+                continue
+            for name in {norm(actor.name), *(norm(a) for a in actor.aliases)}:
+                if len(name.split()) < 2:
+                    continue
+                hits = [h.end() for h in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", phrase)]
+                if hits and hits[-1] > best_at:
+                    best, best_at = actor, hits[-1]
+        return best
 
     @staticmethod
     def _unnamed_people(tok: Token) -> bool:

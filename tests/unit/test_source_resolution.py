@@ -975,3 +975,16 @@ def test_a_cue_inside_a_quotation_is_the_speakers_even_when_a_misread_cue_holds_
         ("the authority in a statement", "named"),
         ("Our investigation", "document"),
     ]
+
+
+def test_a_proper_name_source_the_model_split_is_the_person_named_in_it_elsewhere(nlp):
+    # the entity model reads "Datuk Seri Tuan" as one person here and finds "Tuan Rashid" only in
+    # the next sentence: the speaker is the person whose full name the source phrase holds
+    text = (
+        "IPOH: Caretaker Housing and Local Government minister Datuk Seri Tuan Rashid Tuan Man said "
+        "the ministry had approved no projects.\nTuan Rashid was commenting on a report today."
+    )
+    analysis = analyze_text(text)
+    names = {a.id: a.name for a in analysis.actors}
+    said = next(t for t in analysis.attributions if "approved no projects" in t.content.text)
+    assert names[said.source_actor] == "Tuan Rashid"
