@@ -476,7 +476,7 @@ class ActorBook:
             key = (len(modifiers & words), at)
             if at >= 0 and key > best_key:
                 best, best_key = actor, key
-        best = best or self._named_next(head, word)
+        best = best or self._named_next(head, word) or self._also_speaker(head)
         if best is None:
             return None
         if head.lemma_.lower() in lexicons().anonymous and self._prior_anonymous(head.lemma_.lower(), False):
@@ -499,6 +499,22 @@ class ActorBook:
             and any(head.idx < m.start < end for m in a.mentions)
         ]
         return after[0] if len(after) == 1 else None
+
+    def _also_speaker(self, head: Token) -> Actor | None:
+        """ "Tuan Ibrahim said P. The Pas deputy president also said Q": a description whose title
+        no named person carries, subject of an "also" cue, is the named person who spoke in the
+        sentence before (the "also" says the same speaker goes on)."""
+        verb = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass") or not any(c.lower_ == "also" for c in verb.children):
+            return None
+        prior = self.history[-1] if self.history else None
+        if prior is None or prior.type != "PERSON" or prior.kind != "named":
+            return None
+        sent = head.sent
+        before = head.doc[sent.start - 1].sent if sent.start > 0 else None
+        if before is None or not any(before.start_char <= m.start < before.end_char for m in prior.mentions):
+            return None
+        return prior
 
     def _described_by_kind(self, head: Token) -> Actor | None:
         """ "Oil Minister Bijan Zanganeh said ... The official argued that P": a word for a kind of

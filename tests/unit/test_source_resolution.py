@@ -988,3 +988,27 @@ def test_a_proper_name_source_the_model_split_is_the_person_named_in_it_elsewher
     names = {a.id: a.name for a in analysis.actors}
     said = next(t for t in analysis.attributions if "approved no projects" in t.content.text)
     assert names[said.source_actor] == "Tuan Rashid"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "also" goes on with the person who spoke in the sentence before, under a new description
+        (
+            "Jonas Berg said the plant would close in June.\n"
+            "The Labour deputy leader also said the workers would be paid in full.",
+            "Jonas Berg",
+        ),
+        # without "also" the description may be someone else: it is not given to Berg
+        (
+            "Jonas Berg said the plant would close in June.\n"
+            "The Labour deputy leader said the workers would be paid in full.",
+            None,
+        ),
+    ],
+)
+def test_a_description_that_also_speaks_is_the_person_who_spoke_before(nlp, text, expected):
+    analysis = analyze_text(text)
+    names = {a.id: a.name for a in analysis.actors}
+    said = next(t for t in analysis.attributions if "the workers" in t.content.text)
+    assert names.get(said.source_actor) == expected
