@@ -216,7 +216,8 @@ def _parse_labels(doc: Doc, attributions: list[Attribution]) -> dict[str, str]:
     out = {}
     for a in attributions:
         span = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
-        verb = span is not None and len(span) and span.root.pos_ in ("VERB", "AUX")
+        # (or an adverb: "reportedly" names no one either)
+        verb = span is not None and len(span) and span.root.pos_ in ("VERB", "AUX", "ADV")
         if verb and span.root.dep_ not in _NOUN_DEPS:
             out[a.id] = UNATTRIBUTED_LABEL
         elif a.source is None and span is not None and len(span) == 1:

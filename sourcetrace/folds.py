@@ -20,6 +20,7 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
+from sourcetrace.errors import InputError
 from sourcetrace.evaluate import ROLES, Report, score
 from sourcetrace.train import SEED, split
 
@@ -54,8 +55,10 @@ def evaluate_folds(
     *,
     learned_on_validation: bool = True,
     cache: bool = False,
+    only: frozenset[int] | None = None,
 ) -> list[FoldResult]:
-    """Every fold with the rules alone (plus `without`), then fold 0 with the learned cues if asked."""
+    """Every fold (or the folds in `only`) with the rules alone (plus `without`), then fold 0 with the
+    learned cues if asked and fold 0 is among them."""
     from sourcetrace.analysis import Settings, _analyze_doc, parse_text, prepare_article
     from sourcetrace.brat import read_folder
     from sourcetrace.nlp import get_pipeline
@@ -70,7 +73,8 @@ def evaluate_folds(
         docs = nlp.pipe(parse_text(t) for _, t, _ in read)
         items = [(n, t, g, d) for (n, t, g), d in zip(read, docs, strict=True)]
     folds = fold_names([name for name, *_ in items], k)
-    runs = [(i, False) for i in range(k)] + ([(0, True)] if learned_on_validation else [])
+    chosen = [i for i in range(k) if only is None or i in only]
+    runs = [(i, False) for i in chosen] + ([(0, True)] if learned_on_validation and 0 in chosen else [])
     results = []
     for fold, learned in runs:
         off = tuple(without) if learned else (*without, "learned_cues")
@@ -120,9 +124,10 @@ def cmd_folds(args: argparse.Namespace) -> int:
         from sourcetrace.attributions import check_rules
 
         check_rules(without)  # an unknown name is one sentence before the corpus is parsed
+    only = _fold_list(args.only, args.k) if args.only else None
     results = evaluate_folds(
         args.folder, args.k, model=args.model, without=without,
-        learned_on_validation=args.learned, cache=args.cache,
+        learned_on_validation=args.learned, cache=args.cache, only=only,
     )
     if args.json:
         folds = [{"fold": r.fold, "learned": r.learned, **r.report.as_dict()} for r in results]
@@ -130,6 +135,19 @@ def cmd_folds(args: argparse.Namespace) -> int:
     else:
         print(format_folds(results))
     return 0
+
+
+def _fold_list(text: str, k: int) -> frozenset[int]:
+    """ "1-9" or "0,2,5": the folds to run (each in 0..k-1)."""
+    folds: set[int] = set()
+    for part in (p.strip() for p in text.split(",") if p.strip()):
+        lo, _, hi = part.partition("-")
+        if not lo.isdigit() or (hi and not hi.isdigit()):
+            raise InputError(f"--only takes fold numbers like 1-9 or 0,2,5, not {part!r}.")
+        folds.update(range(int(lo), int(hi or lo) + 1))
+    if not folds or max(folds) >= k:
+        raise InputError(f"--only: folds run from 0 to {k - 1}.")
+    return frozenset(folds)
 
 
 def add_parser(subparsers) -> None:
@@ -143,6 +161,10 @@ def add_parser(subparsers) -> None:
     f.add_argument("--json", action="store_true", help="print the figures as JSON")
     f.add_argument("--model", help="spaCy pipeline name or path")
     f.add_argument("--without", metavar="RULE[,RULE]", help="switch these attribution rules off as well")
+    f.add_argument(
+        "--only", metavar="FOLDS",
+        help='run only these folds ("1-9": the folds rules are chosen on, never fold 0; "0,3")',
+    )
     f.add_argument(
         "--no-learned", dest="learned", action="store_false", help="skip fold 0's run with the learned cues"
     )

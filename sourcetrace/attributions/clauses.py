@@ -118,6 +118,17 @@ def source_range(subj: Token, verb: Token) -> Range:
     return s, e
 
 
+def relative_source(found: Found) -> Range | None:
+    """ "party leaders who say P": the relative pronoun, the words PolNeAR marks as the source (439
+    times to the antecedent's 38 on train folds 1-9), for a cue in a relative clause whose subject
+    resolved to its antecedent; the antecedent stays the teller (`found.head`, the actor)."""
+    verb, head = found.verb, found.head
+    if verb is None or head is None or verb.dep_ != "relcl" or head != verb.head or found.source is None:
+        return None
+    rel = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _RELATIVE), None)
+    return (rel.idx, tok_end(rel)) if rel is not None and rel.idx >= found.source[1] else None
+
+
 def subject_found(of: Token, cue: Range, content: list[Range], lemma: str, **extra) -> Found:
     """The attribution the subject of the verb `of` makes (no subject: no source), for the cue kinds
     that speak through a verb's subject: "has made (it) clear", "made the case", "raised questions

@@ -15,14 +15,31 @@ from spacy.tokens import Doc, Token
 
 from sourcetrace.attributions.base import Found, Rule, parts, subtree, tok_end
 from sourcetrace.attributions.clauses import clip_paragraph, cue_range, subject_found
-from sourcetrace.attributions.impressions import SEEM_VERBS, is_bare_asked, is_passive_impression
+from sourcetrace.attributions.impressions import (
+    SEEM_VERBS,
+    is_bare_asked,
+    is_passive_impression,
+    is_reportedly,
+)
 from sourcetrace.attributions.lexicons import Lexicons
 from sourcetrace.attributions.nouns import poll_of
 from sourcetrace.learned import Scorer
 
 ACCORDING, VERB, NOUN, LEARNED, SEEM, ADJECTIVE = "according", "verb", "noun", "learned", "seem", "adjective"
 MADE_CLEAR, WHEN_ASKED, MAKE_CASE = "made_clear", "when_asked", "make_the_case"
-IN_POLL = "in_poll"
+IN_POLL, REPORTEDLY = "in_poll", "reportedly"
+
+
+def _deliberates(tok: Token) -> bool:
+    """ "Seoul will consider options for responding", "the board may consider a bid": "consider"
+    with a modal and a plain object weighs a course of action to come; it reports no view
+    ("considers the plan unworkable", "consider that P", "was considering options" stay cues)."""
+    if tok.lemma_.lower() != "consider" or tok.tag_ != "VB":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    if "dobj" not in deps or deps & {"ccomp", "oprd", "xcomp", "acomp"}:
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)
 
 
 def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | None:
@@ -35,12 +52,14 @@ def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | No
         return ACCORDING  # "As per the report, ...": "according to" in South Asian English
     if poll_of(tok) is not None:
         return IN_POLL  # "In a CBS News poll released Monday, P": the poll is the source
+    if is_reportedly(tok):
+        return REPORTEDLY  # "The club is reportedly spending $1.5 million": nobody is named
     lemma = tok.lemma_.lower()
     if is_passive_impression(tok):
         return SEEM  # "is expected to win": before the lexicon, which would want a teller
     if is_bare_asked(tok):
         return WHEN_ASKED  # "When asked whether P": no subject of its own, before the lexicon's "ask"
-    if tok.pos_ == "VERB" and lemma in lex.verbs:
+    if tok.pos_ == "VERB" and lemma in lex.verbs and not _deliberates(tok):
         return VERB
     if tok.pos_ == "VERB" and lemma == "make" and _clear(tok) is not None:
         return MADE_CLEAR

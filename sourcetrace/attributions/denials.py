@@ -25,7 +25,9 @@ DENIAL_RULES = (
     Rule(
         "denied_report",
         '"X denied reports that P", "X dismissed reports that P": P is the reports\' claim (their outlet '
-        "or source when named), not X's; X's claim denies it",
+        "or source when named), not X's; X's claim denies it. \"denied a story published by X last week "
+        'that allegedly linked Y to Z": a relative clause right after the object, hung by the parser on a '
+        "noun before the denial, is part of what is denied",
     ),
     Rule(
         "answered_report",
@@ -35,12 +37,14 @@ DENIAL_RULES = (
     Rule(
         "called_untrue",
         '"X called the report fabricated", "described the claims as baseless": calling an object untrue '
-        "(data/rebuttals.txt) denies it; a report in it keeps its proposition as its own claim",
+        "(data/rebuttals.txt) denies it; a report in it keeps its proposition as its own claim; \"calling "
+        'claims that P “rubbish”": a quoted name the parser buried at the end of the object is no part of P',
     ),
     Rule(
         "denial_participle",
         '"refuted rumors of an outbreak saying P": a participle the parser hung on the denied thing '
-        'is the denier\'s (X › P), no part of what is denied; "denied a report saying P": the report\'s',
+        'is the denier\'s (X › P), no part of what is denied; "denied a report saying P": the report\'s; '
+        '"insisted that P, dismissing the denial as lies": the speaker\'s own denial, no part of P',
     ),
     Rule(
         "denial_conjunct",
@@ -52,6 +56,10 @@ _SOURCE_PREPS = ("in", "by", "from", "of")
 # what calls an object untrue: "called it [fabricated]", "branded the report [a lie]"
 _COMPLEMENT_DEPS = ("oprd", "acomp", "xcomp", "attr")
 _ANSWERS = {"respond", "react", "reply", "answer", "retort"}
+# verbs that call their object something; words a quoted name for an untrue story may be
+_CALLING = {"call", "brand", "label", "term", "dub", "describe"}
+_UNTRUE_WORDS = {"rubbish", "garbage", "hogwash", "tosh", "drivel", "hoax", "fiction", "fantasy", "smear"}
+_NEEDS_MORE = {"DET", "AUX", "ADP", "PART", "ADV", "PUNCT", "CCONJ", "SCONJ"}  # "was a “hoax”"
 _CONTRAST = {"but", "yet", "although", "though", "while", "whereas"}
 
 
@@ -70,6 +78,7 @@ def split_denials(doc: Doc, finds: list[Found], lex: Lexicons, off: Collection[s
         if f.lemma in lex.denials:
             denying[f.verb.i] = f
             if "denied_report" not in off:
+                _object_relative(f)
                 new = _denied_report(doc, f, finds, reports, cues)
             if "called_untrue" not in off:
                 _called_untrue(f, lex)
@@ -86,6 +95,8 @@ def split_denials(doc: Doc, finds: list[Found], lex: Lexicons, off: Collection[s
         cues.update(n.cue for n in new)
         if f.verb.i in denying and "denial_participle" not in off:
             _participle_of_denier(f, finds, lex, reports)
+    if "denial_participle" not in off:
+        _denial_participle_apart(finds, lex)
     if "denial_conjunct" not in off:
         for f in finds:
             if f.verb is not None and not f.negated and _conjunct_of_denial(f.verb, denying):
@@ -111,6 +122,29 @@ def _denied_report(
             return []
         content = [subtree(clause)]
     return [_report(f, obj, content)]
+
+
+def _object_relative(f: Found) -> None:
+    """ "denied a publication made by the magazine this weekend that allegedly linked the government
+    to armed groups": the parser hangs "that allegedly linked ..." on a noun before the denial (the
+    "press conference in which he denied"), so the content stops at the object. A relative clause
+    that opens right where the object ends and is no part of the verb's own subtree continues it."""
+    v = f.verb
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    if obj is None or not f.content or f.content[-1][1] != tok_end(obj.right_edge):
+        return
+    nxt = obj.right_edge.i + 1
+    if nxt >= len(v.doc):
+        return
+    rel = v.doc[nxt].head
+    if (
+        rel.dep_ == "relcl"
+        and rel.left_edge.i == nxt
+        and v.doc[nxt].lower_ in ("that", "which")
+        and rel.i not in {t.i for t in v.subtree}
+        and rel.head.i < v.i
+    ):
+        f.content[-1] = (f.content[-1][0], tok_end(rel.right_edge))
 
 
 def _answered_clause(f: Found, reports: frozenset[str], cues: set[Range]) -> list[Found]:
@@ -164,6 +198,32 @@ def _participle_of_denier(f: Found, finds: list[Found], lex: Lexicons, reports: 
         f.content = [r for r in kept if r is not None] or f.content
 
 
+def _denial_participle_apart(finds: list[Found], lex: Lexicons) -> None:
+    """ "Sources insisted that the transfer took place, dismissing the spokesman's denial as lies":
+    the parser hangs the participle on the reported clause, but it is the speaker's own denial (a
+    find of its own), no part of what he insists on, and its "lies" does not make P denied."""
+    for g in finds:
+        v = g.verb
+        if v is None or g.lemma not in lex.denials or v.tag_ != "VBG" or v.dep_ != "advcl":
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) or v.left_edge.i == 0:
+            continue
+        comma = v.doc[v.left_edge.i - 1]
+        if comma.text != ",":
+            continue
+        for f in finds:
+            if f is g or f.verb is None or f.verb.i >= v.i or not f.content:
+                continue
+            s, e = f.content[-1]
+            if s < comma.idx and e >= tok_end(v) and v.head.i in {t.i for t in f.verb.subtree}:
+                cut = trimmed(v.doc.text, (s, comma.idx))
+                if cut is not None:
+                    f.content[-1] = cut
+                    # the speaker's own denial, beside what he insists on, under his hedge
+                    g.source, g.head, g.parent = f.source, f.head, f.parent
+                    g.hedge_tokens = g.hedge_tokens or f.hedge_tokens
+
+
 def _report(f: Found, noun: Token, content: list[Range]) -> Found:
     source, head = _report_source(noun)
     return Found(
@@ -198,12 +258,36 @@ def _called_untrue(f: Found, lex: Lexicons) -> bool:
         None,
     )
     if untrue is None:
-        return False
+        return _quoted_untrue_object(f, obj, pattern)
     clause = _object_clause(obj, v, untrue)
     if clause is not None:  # "called the report that P fabricated": not P alone, the report of P
         end = max(tok_end(clause.right_edge), tok_end(obj))
         f.content = [_without_untrue_tail(v.doc, (obj.left_edge.idx, end))]
     f.denies = True  # "called the charges fabricated": the content keeps what they are called
+    return True
+
+
+def _quoted_untrue_object(f: Found, obj: Token, pattern) -> bool:
+    """ "calling claims that he was unpopular “rubbish”": what the object is called is a quoted word
+    the parser buried in the object's clause; the object (the claims) is what is denied, without it."""
+    v = f.verb
+    if v.lemma_.lower() not in _CALLING or not f.content:
+        return False
+    last = obj.right_edge
+    while last.is_punct and last.i > obj.i:
+        last = last.nbor(-1)
+    if not _quoted_after_clause(last):
+        return False
+    if last.lower_ not in _UNTRUE_WORDS and not pattern.fullmatch(last.text):
+        return False
+    s, e = f.content[-1]
+    if not s < last.idx <= e:
+        return False
+    cut = trimmed(v.doc.text, (s, last.nbor(-1).idx))
+    if cut is None:
+        return False
+    f.content[-1] = cut
+    f.denies = True
     return True
 
 
@@ -244,7 +328,21 @@ def _without_untrue_tail(doc: Doc, r: Range) -> Range:
         if tok.lower_ == "as" and tok.i > span.start and pattern.search(doc.text, tok.idx, r[1]):
             end = doc[tok.i - 1]
             return r[0], tok_end(end)
+    # "claims that he was unpopular “rubbish”": the quoted name the parser buried at the end
+    words = [t for t in span if not t.is_punct]
+    last = words[-1] if words else None
+    if last is not None and last.lower_ in _UNTRUE_WORDS and _quoted_after_clause(last):
+        return trimmed(doc.text, (r[0], last.nbor(-1).idx)) or r
     return r
+
+
+def _quoted_after_clause(word: Token) -> bool:
+    """A quoted word that follows a finished clause ("unpopular with voters “rubbish”"), not one the
+    clause needs ("was a “hoax”", "was “rubbish”")."""
+    if word.i < 2 or not word.nbor(-1).is_quote:
+        return False
+    before = word.nbor(-2)
+    return before.dep_ != "cop" and before.pos_ not in _NEEDS_MORE
 
 
 def _report_in_object(f: Found, reports: frozenset[str], cues: set[Range]) -> list[Found]:

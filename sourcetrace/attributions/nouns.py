@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from sourcetrace.attributions.base import Found, Rule, minus, np_range, parts, sentence, subtree, tok_end
+from sourcetrace.attributions.base import (
+    Found,
+    Range,
+    Rule,
+    minus,
+    np_range,
+    parts,
+    sentence,
+    subtree,
+    tok_end,
+)
 from sourcetrace.attributions.clauses import cue_range, drop_opening_conjunction, subject_found
 from sourcetrace.attributions.lexicons import lexicons
 
@@ -33,7 +43,7 @@ def according_find(tok: Token, text: str) -> Found | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    source = np_range(pobj)
+    source = _restricted(pobj, np_range(pobj))
     cue = (tok.idx, tok_end(to))
     sent = sentence(tok)
     clause = tok.head if tok.head != tok else sent.root
@@ -43,6 +53,19 @@ def according_find(tok: Token, text: str) -> Found | None:
     if not pieces:
         return None
     return Found(cue=cue, content=pieces, source=source, head=pobj, lemma="according")
+
+
+def _restricted(noun: Token, source: Range) -> Range:
+    """ "according to a poll released Thursday", "a senior official who spoke on the condition of
+    anonymity": a clause that restricts the source (no comma before it) is part of it; ", which ..."
+    is not."""
+    doc, end = noun.doc, source[1]
+    for child in noun.rights:
+        comma = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
+        if child.dep_ not in ("acl", "relcl") or comma:
+            continue
+        end = max(end, tok_end(child.right_edge))
+    return source[0], end
 
 
 POLL_NOUNS = frozenset({"poll", "survey"})

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from sourcetrace.attributions.base import Found, Range
+from sourcetrace.attributions.base import Found, Range, trimmed
 from sourcetrace.attributions.clauses import source_range
 
 _NOT = r"(?:(?:did|does|has|have|had)\s+not|(?:did|does|has|have|had)n['’]t)"
@@ -120,3 +120,22 @@ def voiced(f: Found, finds: list[Found]) -> Found:
         return f
     g = min(outer, key=lambda g: g.content_size())
     return Found(cue=f.cue, content=f.content, source=g.source, head=g.head, source_actor=g.source_actor)
+
+
+_ANNOUNCES = re.compile(r"\b(?:the following|as follows)\W*$", re.IGNORECASE)
+
+
+def announced_statements(doc: Doc, finds: list[Found]) -> None:
+    """ "The Club would like to clarify the following. The article is completely without foundation
+    and ...": a cue whose content only announces what follows says the rest of its paragraph, in the
+    speaker's own voice, not "the following"."""
+    text = doc.text
+    for f in finds:
+        if f.verb is None or not f.content or not _ANNOUNCES.search(text, f.content[-1][0], f.content[-1][1]):
+            continue
+        sent = f.verb.sent
+        end = text.find("\n", sent.end_char)
+        end = len(text) if end < 0 else end
+        said = trimmed(text, (sent.end_char, end))
+        if said is not None:
+            f.content = [said]

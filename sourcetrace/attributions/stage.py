@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from sourcetrace import learned
 from sourcetrace.attributions.base import Found, Range, Rule, trimmed
+from sourcetrace.attributions.clauses import relative_source
 from sourcetrace.attributions.cues import (
     ACCORDING,
     ADJECTIVE,
@@ -18,6 +19,7 @@ from sourcetrace.attributions.cues import (
     MADE_CLEAR,
     MAKE_CASE,
     NOUN,
+    REPORTEDLY,
     SEEM,
     VERB,
     WHEN_ASKED,
@@ -32,6 +34,7 @@ from sourcetrace.attributions.impressions import (
     adjective_find,
     asked_find,
     drop_weak_nested,
+    reportedly_find,
     seem_find,
 )
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
@@ -51,7 +54,13 @@ from sourcetrace.attributions.quotes import (
     quote_regions,
     region_at,
 )
-from sourcetrace.attributions.responses import no_comment_spans, overlaps, response_find, voiced
+from sourcetrace.attributions.responses import (
+    announced_statements,
+    no_comment_spans,
+    overlaps,
+    response_find,
+    voiced,
+)
 from sourcetrace.attributions.sources import ActorBook, norm
 from sourcetrace.attributions.twohop import (
     TWO_HOP_RULES,
@@ -82,6 +91,11 @@ STAGE_RULES = (
         "rebuttal",
         'a content that calls something untrue ("the report is false", "there is no truth in this", '
         '"baseless") is a denial (data/rebuttals.txt)',
+    ),
+    Rule(
+        "relative_source",
+        '"party leaders who say P": the source\'s words are the relative pronoun ("who"), as PolNeAR '
+        "marks them; the teller (actor, chain label) stays the antecedent",
     ),
     Rule(
         "learned_cues",
@@ -189,6 +203,8 @@ def _find(
         return None if "according_to" in off else according_find(tok, text)
     if kind == IN_POLL:
         return None if "in_poll" in off else poll_find(tok, text)
+    if kind == REPORTEDLY:
+        return None if "reportedly" in off else reportedly_find(tok, text)
     if kind == VERB and "see_as" in off and tok.lemma_.lower() not in lexicons().verbs:
         return None  # "see X as Y" (cues.SEE_AS) switched off
     if kind in (VERB, LEARNED):
@@ -408,6 +424,7 @@ def find_sourcing(
         finds.append(headline)
     if "weak_inside_content" not in off:
         finds = drop_weak_nested(finds)
+    announced_statements(doc, finds)
     nest(finds, frames, text if "teller_not_said" not in off else None)
     finds = split_denials(doc, finds, lexicons(), off)
 
@@ -420,12 +437,23 @@ def find_sourcing(
             f.source_actor, f.source_kind = (actor.id if actor else None), kind
     if "continuing_teller" not in off:
         inherit_outer(finds)
+    _relative_sources(finds, off)
     responses = [
         _response(n, voiced(response_find(doc, r, subj), finds), text, book)
         for n, (r, subj) in enumerate(silent, 1)
     ]
     rebut = "rebuttal" not in off
     return Sourcing([_attribution(f, text, book, rebut) for f in every], book.actors, responses)
+
+
+def _relative_sources(finds: list[Found], off: frozenset[str]) -> None:
+    """ "leaders who say P": the source's words are "who", the teller (resolved before) the leaders;
+    nested inside another's words, the antecedent stays cut from them (the source is unchanged)."""
+    if "relative_source" in off:
+        return
+    for f in finds:
+        if f.parent is None:
+            f.source = relative_source(f) or f.source
 
 
 def _response(n: int, f: Found, text: str, book: ActorBook) -> Response:

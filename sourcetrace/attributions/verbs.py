@@ -367,7 +367,7 @@ def _object_content(c: VerbCall) -> None:
     to-clause is the content; a "quote" verb takes neither ("continued to rise" is no report)."""
     if c.children or c.subj is None:
         return
-    deps = ("xcomp", "dobj", "oprd") if "obj" in c.tags else ("xcomp",)
+    deps = ("xcomp", "dobj", "oprd") if "obj" in c.tags or _document_finds(c) else ("xcomp",)
     if "quote" in c.tags:
         deps = ()
     c.children = [t for t in c.verb.children if t.dep_ in deps]
@@ -382,17 +382,31 @@ def _object_content(c: VerbCall) -> None:
             c.children = [obj, called]
 
 
+def _document_finds(c: VerbCall) -> bool:
+    """ "A recent CNN survey found 90 percent support for X", "One 2009 paper found improvements in
+    Y": what a poll, study or report finds is its object (not what a person finds)."""
+    subj = c.subj
+    if c.verb.lemma_.lower() != "find" or subj is None:
+        return False
+    return subj.lemma_.lower() in lexicons().documents
+
+
 _PRO_FORMS = frozenset({"so", "no", "yes", "otherwise"})
 
 
 def _pro_form(c: VerbCall) -> None:
-    """ "half said so", "46 percent said yes", "Sanders said no to the war", "said otherwise": a word
-    that stands for a whole answer is what was said (the parser calls it an adverb or interjection)."""
+    """ "half said so", "46 percent said yes", "Sanders said no to the war", "said otherwise", "26
+    percent said the same": a word that stands for a whole answer is what was said (the parser calls
+    it an adverb, an interjection or the subject)."""
     if c.children or c.subj is None or c.verb.lemma_.lower() != "say":
         return
-    nxt = c.verb.doc[c.verb.i + 1] if c.verb.i + 1 < len(c.verb.doc) else None
+    doc, i = c.verb.doc, c.verb.i
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
     if nxt is not None and nxt.head == c.verb and nxt.lower_ in _PRO_FORMS:
         c.children = [nxt]
+    elif nxt is not None and nxt.lower_ == "the" and i + 2 < len(doc) and doc[i + 2].lower_ == "same":
+        if doc[i + 2].head == c.verb:  # "26 percent said the same" (the parser's subject)
+            c.children = [doc[i + 2]]
 
 
 def _shifted_object(c: VerbCall) -> None:

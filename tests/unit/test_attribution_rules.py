@@ -464,13 +464,35 @@ CASES = [
         [],
     ),
     (
+        "reportedly",
+        "The club is reportedly spending $1.5 million on ads. The senator allegedly took a bribe.",
+        (),
+        [(None, "reportedly", ["The club is", "spending $1.5 million on ads"], None)],
+        [],
+    ),
+    (
+        "object_content",  # what a poll or study finds is its object; what police find is not said
+        "A recent CNN survey found 90 percent support for background checks. Police found a car.",
+        (),
+        [("A recent CNN survey", "found", "90 percent support for background checks", None)],
+        [],
+    ),
+    (
+        "relative_source",
+        "Party leaders who say the vote was rigged are wrong.",
+        (),
+        [("who", "say", "the vote was rigged", None)],
+        [("Party leaders", "say", "the vote was rigged", None)],
+    ),
+    (
         "pro_form",
-        "Most voters said yes. He said so. She said otherwise.",
+        "Most voters said yes. He said so. She said otherwise. Last month, 26 percent said the same.",
         (),
         [
             ("Most voters", "said", "yes", None),
             ("He", "said", "so", None),
             ("She", "said", "otherwise", None),
+            ("26 percent", "said", "the same", None),
         ],
         [],
     ),
@@ -607,7 +629,7 @@ CASES = [
     (
         "report_quoting",
         "He was commenting on a report today quoting Tom Baro, who claimed that the mine had closed.",
-        (),
+        ("relative_source",),  # the antecedent as the source's words, to show who is quoted
         [("a report", "quoting", "that the mine had closed", None),
          ("Tom Baro", "claimed", "that the mine had closed", None)],
         [("Tom Baro", "claimed", "that the mine had closed", None)],
@@ -641,7 +663,7 @@ CASES = [
         "anonymity_request",
         "The bank is weighing a sale, said the people, who asked not to be identified because the talks "
         "are private.",
-        (),
+        ("relative_source",),  # the antecedent as the source's words
         [("the people, who asked not to be identified because the talks are private", "said",
           "The bank is weighing a sale", None)],
         [
@@ -1203,4 +1225,13 @@ def test_a_document_reads_only_a_quotation(nlp):
     assert results(doc, ("learned_cues",)) == [
         ("the statement", "read", "We will win in November", None),
         ("it", "reads", "Support the cause", None),
+    ]
+
+
+def test_a_clause_that_restricts_an_according_to_source_is_part_of_it(nlp):
+    doc = nlp("The talks failed, according to a poll released Thursday. Prices rose, according to an "
+              "official who spoke on the condition of anonymity.")
+    assert [r for r in results(doc, ("learned_cues",)) if r[1] == "according to"] == [
+        ("a poll released Thursday", "according to", "The talks failed", None),
+        ("an official who spoke on the condition of anonymity", "according to", "Prices rose", None),
     ]

@@ -48,6 +48,12 @@ def test_no_source_is_invented(nlp):
     assert claim.chain[0].actor is None and claim.chain[0].attribution is None
 
 
+def test_a_report_nobody_is_named_for_is_unattributed_not_reportedly(nlp):
+    (claim,) = claims_of(nlp, "The club is reportedly spending $1.5 million on ads.")
+    assert [p.text for p in claim.content.parts] == ["The club is", "spending $1.5 million on ads"]
+    assert chain(claim) == [("unattributed", "unattributed")]
+
+
 def test_hedge_span(nlp):
     (claim,) = claims_of(nlp, "It is not known whether the dam will hold.")
     assert claim.hedged is True

@@ -49,3 +49,16 @@ def test_cli_folds_table(capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("exact F1 by fragments; fold 0 is the validation tenth")
     assert [line.split()[0] for line in out[2:]] == ["0", "1", "all"]  # no learned run when asked not to
+
+
+def test_cli_folds_only_runs_the_folds_asked_for(capsys):
+    assert main(["folds", str(BRAT), "--k", "2", "--only", "1", "--json"]) == 0
+    runs = [(f["fold"], f["learned"]) for f in json.loads(capsys.readouterr().out)["folds"]]
+    assert runs == [(1, False)]  # no fold 0, so no run with the learned cues either
+    assert main(["folds", str(BRAT), "--k", "2", "--only", "0-1", "--no-learned", "--json"]) == 0
+    assert [f["fold"] for f in json.loads(capsys.readouterr().out)["folds"]] == [0, 1]
+
+
+def test_cli_folds_only_refuses_a_fold_out_of_range(capsys):
+    assert main(["folds", str(BRAT), "--k", "2", "--only", "1-9"]) != 0
+    assert "folds run from 0 to 1" in capsys.readouterr().err
