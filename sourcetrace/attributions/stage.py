@@ -93,6 +93,11 @@ STAGE_RULES = (
         '"baseless") is a denial (data/rebuttals.txt)',
     ),
     Rule(
+        "announced_statement",
+        '"the club would like to clarify the following. P": a cue whose content only announces what follows '
+        "says the rest of its paragraph",
+    ),
+    Rule(
         "relative_source",
         '"party leaders who say P": the source\'s words are the relative pronoun ("who"), as PolNeAR '
         "marks them; the teller (actor, chain label) stays the antecedent",
@@ -437,7 +442,8 @@ def find_sourcing(
         finds.append(headline)
     if "weak_inside_content" not in off:
         finds = drop_weak_nested(finds)
-    announced_statements(doc, finds)
+    if "announced_statement" not in off:
+        announced_statements(doc, finds)
     nest(finds, frames, text if "teller_not_said" not in off else None)
     finds = split_denials(doc, finds, lexicons(), off)
 

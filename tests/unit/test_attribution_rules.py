@@ -37,6 +37,13 @@ CASES = [
         ],
     ),
     (
+        "announced_statement",
+        "The ministry wishes to clarify the following. The minister did not meet the envoy.",
+        (),
+        [("The ministry", "wishes", "The minister did not meet the envoy", None)],
+        [("The ministry", "wishes", "to clarify the following", None)],
+    ),
+    (
         "conditional",
         "If anyone says the vote was rigged, let them prove it.",
         (),
