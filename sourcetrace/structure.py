@@ -597,27 +597,32 @@ def _name_glued_role(stripped: str) -> Chrome | None:
     return _chrome_stub("byline", names, None, None) if names else None
 
 
-_PERSON_ROLE = re.compile(
-    r"(?i:reporter|writer|editor|correspondent|contributor|columnist|journalist|producer|photographer)s?"
-)
-
-
 def _name_comma_role(stripped: str) -> Chrome | None:
-    """ "Heydi Ortiz, Police Reporter": names, a comma, then a role; "Kaitlan Collins Contributor":
-    a name of two or three words, then a role word, in five words at most."""
+    """ "Heydi Ortiz, Police Reporter": names, a comma, then a role."""
     if "," not in stripped:
-        words = stripped.split()
-        if 3 <= len(words) <= 5 and _PERSON_ROLE.fullmatch(words[-1]) and words[0].lower() != "the" and not (
-            _is_role(" ".join(words[:-1]))
-        ):
-            names = _names(" ".join(words[:-1]))
-            if names and len(names) == 1 and len(names[0].split()) >= 2:
-                return _chrome_stub("byline", names, None, None)
         return None
     head, tail = stripped.split(",", 1)
     if _is_role(tail) and _names(head):
         return _chrome_stub("byline", _names(head) or [], None, None)
     return None
+
+
+_SINGLE_ROLE = re.compile(
+    r"(?i:reporter|writer|editor|correspondent|contributor|columnist|journalist|producer|photographer)"
+)
+
+
+def _name_then_role(line: str) -> Chrome | None:
+    """ "Kaitlan Collins Contributor": one person's name of two or three words, then one role word
+    (singular: "Sudan Frees Jailed Journalists" is a headline). Only looked at in the header below
+    the headline, where a headline about a journalist ("Kabul Bomb Kills Reporter") cannot stand."""
+    words = line.split()
+    if not 3 <= len(words) <= 5 or not _SINGLE_ROLE.fullmatch(words[-1]) or words[0].lower() == "the":
+        return None
+    name = " ".join(words[:-1])
+    if _is_role(name) or not _is_name(name):
+        return None
+    return _chrome_stub("byline", [name], None, None)
 
 
 def _byline_fields(rest: str, day: str | None) -> Chrome | None:
@@ -1789,6 +1794,8 @@ def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome |
         return _chrome_stub("date", [], None, day)
     names = _names(line)
     below = lines.line(j + 1) if j + 1 < len(lines.spans) else ""
+    if after_headline and (role := _name_then_role(line.strip())) is not None:
+        return role
     if after_headline and names and len(line.split()) <= 4 and (
         _is_date_line(below, header=True) or _foreign_date(below)
         or (_normalise_line(below).startswith(_normalise_line(line)) and _byline(below, header=True))

@@ -277,6 +277,17 @@ def test_a_name_then_a_role_word_alone_under_the_headline_is_a_byline():
     assert chrome(f"{HEAD}\n\nHarbour Daily News\n\n{STORY}\n") == []
 
 
+def test_a_headline_about_a_journalist_is_the_headline_not_a_byline():
+    for title in ("Taliban Free Kidnapped Journalist", "Kabul Bomb Kills Reporter",
+                  "Sudan Frees Jailed Journalists", "Police Hunt Missing Reporter"):
+        for text in (f"{title}\n\n{STORY}\n", f"{title}\nMarch 15, 2024\n\n{STORY}\n"):
+            found = detect_structure(text)
+            assert found.title == title
+            assert [c.kind for c in found.structure.chrome if c.kind == "byline"] == []
+    plural = detect_structure(f"{HEAD}\n\nMarta Quintela Journalists\n\n{STORY}\n").structure.chrome
+    assert [c.kind for c in plural if c.kind == "byline"] == []
+
+
 def test_a_long_caption_closed_by_agency_slash_photographer_is_a_caption():
     caption = ("Dock workers gather outside the port of Lisbon on March 15, 2024, after the strike ended. "
                "The union said the talks had lasted four days and that ships would be unloaded again from "
