@@ -1398,14 +1398,38 @@ def _sign_off_or_bio(line: str) -> list[str] | None:
     return None
 
 
+_SENTENCE_END = re.compile(r"[.!?”\"]\s*$")
+
+
+def _ends_sentence(line: str) -> bool:
+    """The line closes with a full stop, a question or exclamation mark, or a closing quotation."""
+    return bool(_SENTENCE_END.search(line))
+
+
 # "FinancialGovernment SolutionsLegalReuters News AgencyRisk Management ...": a site's menu whose
 # items lost the spaces between them (a lower-case letter run into the next item's capital)
-_GLUED_ITEM = re.compile(r"[a-z]{2}[A-Z][a-z]")
+_GLUED_SPLIT = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
 _EMPTY_LABEL = re.compile(r"[^\W\d_][\w '’&-]{0,40}:")
 
 
 def _is_glued_menu(line: str) -> bool:
-    return len(_GLUED_ITEM.findall(line)) >= 3 and not re.search(r"[.!?”\"]\s*$", line)
+    """Three glue points or more where items ran together ("NewsSportBusinessTech", "Skip to
+    navigationSkip to contentSkip to footer"): in a word holding two or more, or between two whole
+    words (four letters or more, then three or more). A name's one capital inside ("YouTube, PayPal
+    and LinkedIn face EU antitrust probe", "MacDonald") is no glue point."""
+    if _ends_sentence(line):
+        return False
+    return sum(_glue_points(w) for w in line.split()) >= 3
+
+
+def _glue_points(word: str) -> int:
+    pieces = _GLUED_SPLIT.split(word)
+    if len(pieces) >= 3:
+        return len(pieces) - 1
+    return sum(
+        1 for left, right in zip(pieces, pieces[1:], strict=False)
+        if len(re.sub(r"[\W\d_]", "", left)) >= 4 and len(re.match(r"[^\W\d_]*", right).group()) >= 3
+    )
 
 
 # "clock menu more-arrow no yes mobile": the names of a page's icons, lower case, no sentence

@@ -164,6 +164,17 @@ def test_a_menu_run_together_is_furniture():
     text = f"{menu}\n{HEAD}\n\n{STORY}\n"
     assert ("furniture", menu) in chrome(text)
     assert detect_structure(text).title == HEAD
+    skip = "Skip to navigationSkip to contentSkip to footerHelp using this site"
+    assert ("furniture", skip) in chrome(f"{skip}\n{HEAD}\n\n{STORY}\n")
+
+
+def test_names_with_capitals_inside_in_a_headline_are_no_glued_menu():
+    for title in ("YouTube, PayPal and LinkedIn face EU antitrust probe",
+                  "MacDonald, DeSantis and McConnell meet with YouTube",
+                  "YouTube, PayPal, LinkedIn fined"):
+        text = f"{title}\n\n{STORY}\n"
+        assert detect_structure(text).title == title
+        assert chrome(text) == []
 
 
 def test_names_with_inner_capitals_in_prose_stay_prose():
