@@ -1558,6 +1558,15 @@ def _is_field_line(line: str) -> bool:
     return 0 < len(words) <= 4 and not re.search(r"[.!?”\"]\s*$|[“”\"]", bare)
 
 
+def _points_in_prose(lines: _Lines, i: int, j: int, bare: list[str]) -> bool:
+    """ "Cut fuel taxes" / "Raise pensions" / "Hire more nurses" / "Build new schools" between two
+    paragraphs of the story: a list of points, not fields, when nothing in it reads as a field (no
+    digit or code, no label closed by ":", no date)."""
+    if i == 0 or j >= len(lines.spans) or not (_is_prose(lines.line(i - 1)) and _is_prose(lines.line(j))):
+        return False
+    return not any(re.search(r"\d|:\s*$", b) or _full_date(b) for b in bare)
+
+
 def _field_runs(lines: _Lines, body_first: int) -> None:
     """A block of four or more adjacent short lines that are no sentences (a picture agency's fields
     "Product Code" / "ILEA0001" / "Registered date" / "2017/4/25 20:13", a menu, a tag list) is page
@@ -1575,7 +1584,7 @@ def _field_runs(lines: _Lines, body_first: int) -> None:
         run = range(i, j)
         bare = [_BULLET_ONLY.sub("", lines.line(k), count=1) for k in run]
         people = sum(1 for b in bare if len(b.split()) >= 2 and _names(b))
-        if len(run) >= _FIELD_RUN and 2 * people <= len(run):
+        if len(run) >= _FIELD_RUN and 2 * people <= len(run) and not _points_in_prose(lines, i, j, bare):
             for n_k, k in enumerate(run):
                 below = bare[n_k + 1] if n_k + 1 < len(bare) else ""
                 if _LONE_DATE_LABEL.fullmatch(bare[n_k]) and _full_date(below):

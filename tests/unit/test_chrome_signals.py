@@ -118,6 +118,23 @@ def test_a_list_of_names_and_three_short_lines_stay_prose():
     assert chrome(three) == []
 
 
+PLEDGES = ("The opposition party set out its plans for the coming year at a rally in Lisbon on Saturday, "
+           "its leader said.")
+PAID_FOR = ("The party said the plans would be paid for by closing tax loopholes and by cutting what the "
+            "ministries spend on consultants.")
+
+
+def test_four_points_between_two_paragraphs_of_the_story_stay_prose():
+    points = "Cut fuel taxes\nRaise pensions\nHire more nurses\nBuild new schools"
+    assert chrome(f"{HEAD}\n\n{PLEDGES}\n{points}\n{PAID_FOR}\n") == []
+
+
+def test_fields_with_codes_between_two_paragraphs_are_still_furniture():
+    fields = "Product Code\nXQ0001234\nMedia size\n1302 × 1821 pixel"
+    marked = chrome(f"{HEAD}\n\n{PLEDGES}\n{fields}\n{PAID_FOR}\n")
+    assert marked == [("furniture", line) for line in fields.split("\n")]
+
+
 # --- a related-stories label alone on its line, then other stories' headlines, then the story again
 
 
