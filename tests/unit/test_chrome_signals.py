@@ -108,7 +108,7 @@ def test_a_block_of_field_lines_is_furniture_and_its_registered_date_dates_the_p
     assert ("furniture", "• Product Code") in marked and ("furniture", "• 1302 × 1821 pixel") in marked
     assert ("furniture", "• Atlantic Wire / Atlantic Images") in marked
     contents = [c.content.text for c in analyze_text(text).claims if not c.dismissed]
-    assert not any("Product Code" in c or "Media size" in c for c in contents)
+    assert contents == [HEAD, "that ships would be unloaded again from Saturday morning"]
 
 
 def test_a_list_of_names_and_three_short_lines_stay_prose():
@@ -260,7 +260,7 @@ def test_a_subheading_between_paragraphs_is_furniture_and_stays_out_of_claims():
         text = f"{HEAD}\n\n{STORY}\n\n{sub}\n\n{story2}\n\n{QUOTE}\n"
         assert ("furniture", sub) in chrome(text), sub
         contents = [c.content.text for c in analyze_text(text).claims if not c.dismissed]
-        assert not any(sub in c for c in contents), sub
+        assert contents and not any(sub in c for c in contents), sub
 
 
 def test_a_short_sentence_a_quote_or_a_long_plain_line_between_paragraphs_is_not_a_subheading():
@@ -334,7 +334,9 @@ def test_a_copied_storys_source_link_is_furniture_even_in_hard_wrapped_copy():
     text = f"{HEAD}\n\n{wrapped}{link}\n{link}\n"
     assert ("furniture", link) in chrome(text)
     contents = [c.content.text for c in analyze_text(text).claims if not c.dismissed]
-    assert not any("Read more at" in c for c in contents)
+    assert [" ".join(c.split()) for c in contents] == [HEAD, (
+        "that ships would be unloaded again from Saturday morning and that the queue of ships outside the "
+        "harbour would take a week to clear and the union agreed to the plan at a meeting on the quay")]
 
 
 def test_a_broadcast_packages_credit_glued_to_the_paragraph_is_a_credit():
