@@ -464,6 +464,14 @@ _CAPTION_INSIDE = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"[.!?”\"]\s*$")
+
+
+def _ends_sentence(line: str) -> bool:
+    """The line closes with a full stop, a question or exclamation mark, or a closing quotation."""
+    return bool(_SENTENCE_END.search(line))
+
+
 def _is_name(part: str) -> bool:
     """"Joana Marques", "KIM TONG-HYUNG", "Nidal al-Mughrabi", "J. R. Smith": a person's name."""
     words = part.split()
@@ -1398,14 +1406,6 @@ def _sign_off_or_bio(line: str) -> list[str] | None:
     return None
 
 
-_SENTENCE_END = re.compile(r"[.!?”\"]\s*$")
-
-
-def _ends_sentence(line: str) -> bool:
-    """The line closes with a full stop, a question or exclamation mark, or a closing quotation."""
-    return bool(_SENTENCE_END.search(line))
-
-
 # "FinancialGovernment SolutionsLegalReuters News AgencyRisk Management ...": a site's menu whose
 # items lost the spaces between them (a lower-case letter run into the next item's capital)
 _GLUED_SPLIT = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
@@ -1538,7 +1538,7 @@ def _classify_anywhere(lines: _Lines) -> None:
         ):
             lines.mark(i, "furniture")  # no letter at all: "« 1 ... 708 (709) 710 ... »", "* * *"
         elif counts.get(_normalise_line(line), 0) > 1 and not _SPOKEN.search(line) and (
-            len(line.split()) <= 6 or (len(line.split()) <= 12 and not re.search(r"[.!?”\"]\s*$", line))
+            len(line.split()) <= 6 or (len(line.split()) <= 12 and not _ends_sentence(line))
         ):
             lines.mark(i, "furniture")  # the same short line twice: a repeated caption, a section label
             lines.repeated.add(i)
@@ -1555,7 +1555,7 @@ def _is_field_line(line: str) -> bool:
     sentence (no closing stop, no quotation)."""
     bare = _BULLET_ONLY.sub("", line, count=1) if _BULLET_ONLY.match(line) else line
     words = [w for w in bare.split() if re.search(r"\w", w)]  # "Kyodo / Kyodo News Images": four words
-    return 0 < len(words) <= 4 and not re.search(r"[.!?”\"]\s*$|[“”\"]", bare)
+    return 0 < len(words) <= 4 and not (_ends_sentence(bare) or re.search(r"[“”\"]", bare))
 
 
 def _points_in_prose(lines: _Lines, i: int, j: int, bare: list[str]) -> bool:
@@ -1800,7 +1800,7 @@ def _stamps_line_date(line: str) -> str | None:
     m = _ANY_DATE.search(line)
     if m is None or not _CLOCK.search(line, m.end()) or len(line.split()) > 14:
         return None
-    if re.search(r"[.!?”\"]\s*$", line):
+    if _ends_sentence(line):
         return None
     return parse_date(m.group())
 
@@ -1881,7 +1881,7 @@ def _headline_run(lines: _Lines, j: int) -> int:
 
 
 def _is_prose(line: str) -> bool:
-    return len(line.split()) >= 12 and bool(re.search(r"[.!?”\"]\s*$", line))
+    return len(line.split()) >= 12 and _ends_sentence(line)
 
 
 _COPYRIGHT = re.compile(r"^\W*(?:copyright\b|©\s*(?:\d{4}|copyright)\b|\(c\)\s*\d{4}\b)", re.IGNORECASE)
