@@ -14,6 +14,7 @@ that never tells who is who resolves as before (the last person who spoke).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from spacy.tokens import Doc, Token
@@ -92,13 +93,18 @@ def _mention_evidence(doc: Doc, start: int, end: int) -> list[Gender]:
     return votes
 
 
-def gender_of(actor: Actor, doc: Doc) -> Gender | None:
-    """The gender the article gives a named person, or None (no evidence, or both ways)."""
+def gender_of(
+    actor: Actor, doc: Doc, evidence: Callable[[int, int], list[Gender]] | None = None
+) -> Gender | None:
+    """The gender the article gives a named person, or None (no evidence, or both ways).
+    `evidence(start, end)` reads one mention (default `_mention_evidence` on `doc`; `Agreement`
+    passes its per-document memo of it)."""
     if actor.type != "PERSON":
         return None
+    read = evidence or (lambda start, end: _mention_evidence(doc, start, end))
     votes = [g for t in actor.titles for w in t.split() if (g := _word_gender(w)) is not None]
     for m in actor.mentions:
-        votes += _mention_evidence(doc, m.start, m.end)
+        votes += read(m.start, m.end)
     kinds = set(votes)
     return kinds.pop() if len(kinds) == 1 else None
 
@@ -125,18 +131,35 @@ class Agreement:
 
     def __init__(self) -> None:
         self._cache: dict[tuple[str, int], Gender | None] = {}
+        # per mention span and per first mention: the same in every call on one document
+        self._evidence: dict[tuple[int, int], list[Gender]] = {}
+        self._plural: dict[tuple[str, int, int], bool] = {}
+
+    def _mention(self, doc: Doc, start: int, end: int) -> list[Gender]:
+        key = (start, end)
+        if key not in self._evidence:
+            self._evidence[key] = _mention_evidence(doc, start, end)
+        return self._evidence[key]
 
     def gender(self, actor: Actor, doc: Doc) -> Gender | None:
         key = (actor.id, len(actor.mentions))
         if key not in self._cache:
-            self._cache[key] = gender_of(actor, doc)
+            self._cache[key] = gender_of(actor, doc, lambda s, e: self._mention(doc, s, e))
         return self._cache[key]
+
+    def plural(self, actor: Actor, doc: Doc) -> bool:
+        if actor.kind != "anonymous" or not actor.mentions:
+            return False
+        key = (actor.id, actor.mentions[0].start, actor.mentions[0].end)
+        if key not in self._plural:
+            self._plural[key] = plural(actor, doc)
+        return self._plural[key]
 
     def agrees(self, actor: Actor, pronoun: str, doc: Doc) -> bool:
         """Can this pronoun stand for this actor? A person of unknown gender agrees with both;
         "he" and "she" are never a group ("a number of media", "sources")."""
         wanted = pronoun_gender(pronoun)
-        if wanted is not None and plural(actor, doc):
+        if wanted is not None and self.plural(actor, doc):
             return False
         got = self.gender(actor, doc)
         return wanted is None or got is None or got == wanted

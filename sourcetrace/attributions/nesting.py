@@ -202,6 +202,30 @@ def _relays(outer: Found | None, f: Found) -> bool:
     return outer.source_kind in ("outlet", "document") or outer.lemma in _RELAY_LEMMAS
 
 
+def _words(f: Found, name_only: bool = False) -> list[str]:
+    """The words of a source; `name_only`: only its name's (proper nouns of no other entity:
+    not the title or the party of "PKR deputy president Rafizi Ramli")."""
+    if f.source is None or f.head is None:
+        return []
+    span = f.head.doc.char_span(*f.source, alignment_mode="expand")
+    if span is None:
+        return []
+    keep = [t for t in span if not t.is_punct]
+    if name_only:
+        keep = [t for t in keep if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "")]
+    return [t.lower_ for t in keep]
+
+
+def _short_form(f: Found, inner: list[Found]) -> bool:
+    """ "a report quoting PKR deputy president Rafizi Ramli, who claimed P. Rafizi said Q": the
+    speaker named again by part of the name the relay gave (a surname, a given name) is referred
+    to, not introduced anew."""
+    if not inner:
+        return False
+    again, before = _words(f), set(_words(inner[0], name_only=True))
+    return 0 < len(again) < len(before) and set(again) <= before
+
+
 def inherit_outer(finds: list[Found]) -> None:
     """ "The AP reported that a U.S. official said P. The official said Q.": the official, referred
     to again ("the official", "he"), still speaks through the AP, so Q's chain is AP › official. Only
@@ -217,9 +241,9 @@ def inherit_outer(finds: list[Found]) -> None:
         if prev is None or f.source_actor is None or f.head is None:
             continue
         first = f.head.doc[f.head.left_edge.i].lower_
-        if f.head.lower_ not in _REFERRING and first not in _REFERRING:
-            continue  # a full name introduces the speaker anew: "Lt Col Ana Lima said"
         inner = [g for g in ordered if _top(g) is prev and g is not prev and g.source_actor == f.source_actor]
+        if f.head.lower_ not in _REFERRING and first not in _REFERRING and not _short_form(f, inner):
+            continue  # a full name introduces the speaker anew: "Lt Col Ana Lima said"
         if not inner or f.cue[0] - inner[-1].cue[0] > _CONTINUE_WITHIN or inner[-1].parent is not prev:
             continue  # relayed by the last teller itself ("The AP reported that a U.S. official said")
         if not _relays(prev, f):

@@ -476,7 +476,7 @@ class ActorBook:
             key = (len(modifiers & words), at)
             if at >= 0 and key > best_key:
                 best, best_key = actor, key
-        best = best or self._named_next(head, word)
+        best = best or self._named_next(head, word) or self._also_speaker(head)
         if best is None:
             return None
         if head.lemma_.lower() in lexicons().anonymous and self._prior_anonymous(head.lemma_.lower(), False):
@@ -499,6 +499,22 @@ class ActorBook:
             and any(head.idx < m.start < end for m in a.mentions)
         ]
         return after[0] if len(after) == 1 else None
+
+    def _also_speaker(self, head: Token) -> Actor | None:
+        """ "Tuan Ibrahim said P. The Pas deputy president also said Q": a description whose title
+        no named person carries, subject of an "also" cue, is the named person who spoke in the
+        sentence before (the "also" says the same speaker goes on)."""
+        verb = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass") or not any(c.lower_ == "also" for c in verb.children):
+            return None
+        prior = self.history[-1] if self.history else None
+        if prior is None or prior.type != "PERSON" or prior.kind != "named":
+            return None
+        sent = head.sent
+        before = head.doc[sent.start - 1].sent if sent.start > 0 else None
+        if before is None or not any(before.start_char <= m.start < before.end_char for m in prior.mentions):
+            return None
+        return prior
 
     def _described_by_kind(self, head: Token) -> Actor | None:
         """ "Oil Minister Bijan Zanganeh said ... The official argued that P": a word for a kind of
@@ -711,7 +727,31 @@ class ActorBook:
             # "The rare intervention by the central bank underscored that P", "yields rose,
             # suggesting P": an event or a measure tells nothing; the writer reads it
             return None, "unattributed"
+        named = self._name_inside(head, source)
+        if named is not None:
+            return self._use(named, source), named.kind
         return None, "named"
+
+    def _name_inside(self, head: Token, source: Range) -> Actor | None:
+        """ "Water minister Datuk Seri Tuan Ibrahim Tuan Man said" where the entity model split the
+        name (or missed it) here but found "Tuan Ibrahim" elsewhere: a proper-noun source with no
+        actor is the named person whose full name (two words or more) it holds, the rightmost."""
+        if head.pos_ != "PROPN":
+            return None
+        start, end = np_range(head)
+        start, end = max(start, source[0]), min(end, source[1])
+        phrase = norm(self.text[start:end])
+        best, best_at = None, -1
+        for actor in self.actors:
+            if actor.type != "PERSON" or actor.kind != "named":
+                continue
+            for name in {norm(actor.name), *(norm(a) for a in actor.aliases)}:
+                if len(name.split()) < 2:
+                    continue
+                hits = [h.end() for h in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", phrase)]
+                if hits and hits[-1] > best_at:
+                    best, best_at = actor, hits[-1]
+        return best
 
     @staticmethod
     def _unnamed_people(tok: Token) -> bool:

@@ -400,3 +400,14 @@ def test_a_quotation_then_x_quoted_y_as_saying_is_one_claim(nlp):
 def test_a_report_of_an_international_body_is_a_document(nlp):
     text = "Iran played down a United Nations report that said Iranian scientists had enriched uranium."
     assert chain(text, "Iranian scientists had enriched uranium") == [("a United Nations report", "document")]
+
+
+def test_a_relayed_speaker_named_again_by_part_of_the_name_still_speaks_through_the_relay(nlp):
+    text = (
+        "Rana Odero was commenting on a report today quoting opposition leader Tom Baro, who claimed that "
+        "one of the projects was a flood scheme. Baro said the contract was awarded without a tender."
+    )
+    assert chain(text, "the contract was awarded") == [("a report", "document"), ("Tom Baro", "named")]
+    # the full name again introduces the speaker anew: no relay
+    anew = text.replace("Baro said", "Tom Baro said")
+    assert chain(anew, "the contract was awarded") == [("Tom Baro", "named")]

@@ -975,3 +975,40 @@ def test_a_cue_inside_a_quotation_is_the_speakers_even_when_a_misread_cue_holds_
         ("the authority in a statement", "named"),
         ("Our investigation", "document"),
     ]
+
+
+def test_a_proper_name_source_the_model_split_is_the_person_named_in_it_elsewhere(nlp):
+    # the entity model reads "Datuk Seri Tuan" as one person here and finds "Tuan Rashid" only in
+    # the next sentence: the speaker is the person whose full name the source phrase holds
+    text = (
+        "IPOH: Caretaker Housing and Local Government minister Datuk Seri Tuan Rashid Tuan Man said "
+        "the ministry had approved no projects.\nTuan Rashid was commenting on a report today."
+    )
+    analysis = analyze_text(text)
+    names = {a.id: a.name for a in analysis.actors}
+    said = next(t for t in analysis.attributions if "approved no projects" in t.content.text)
+    assert names[said.source_actor] == "Tuan Rashid"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "also" goes on with the person who spoke in the sentence before, under a new description
+        (
+            "Jonas Berg said the plant would close in June.\n"
+            "The Labour deputy leader also said the workers would be paid in full.",
+            "Jonas Berg",
+        ),
+        # without "also" the description may be someone else: it is not given to Berg
+        (
+            "Jonas Berg said the plant would close in June.\n"
+            "The Labour deputy leader said the workers would be paid in full.",
+            None,
+        ),
+    ],
+)
+def test_a_description_that_also_speaks_is_the_person_who_spoke_before(nlp, text, expected):
+    analysis = analyze_text(text)
+    names = {a.id: a.name for a in analysis.actors}
+    said = next(t for t in analysis.attributions if "the workers" in t.content.text)
+    assert names.get(said.source_actor) == expected
