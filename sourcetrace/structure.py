@@ -464,6 +464,14 @@ _CAPTION_INSIDE = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"[.!?”\"]\s*$")
+
+
+def _ends_sentence(line: str) -> bool:
+    """The line closes with a full stop, a question or exclamation mark, or a closing quotation."""
+    return bool(_SENTENCE_END.search(line))
+
+
 def _is_name(part: str) -> bool:
     """"Joana Marques", "KIM TONG-HYUNG", "Nidal al-Mughrabi", "J. R. Smith": a person's name."""
     words = part.split()
@@ -597,27 +605,32 @@ def _name_glued_role(stripped: str) -> Chrome | None:
     return _chrome_stub("byline", names, None, None) if names else None
 
 
-_PERSON_ROLE = re.compile(
-    r"(?i:reporter|writer|editor|correspondent|contributor|columnist|journalist|producer|photographer)s?"
-)
-
-
 def _name_comma_role(stripped: str) -> Chrome | None:
-    """ "Heydi Ortiz, Police Reporter": names, a comma, then a role; "Kaitlan Collins Contributor":
-    a name of two or three words, then a role word, in five words at most."""
+    """ "Heydi Ortiz, Police Reporter": names, a comma, then a role."""
     if "," not in stripped:
-        words = stripped.split()
-        if 3 <= len(words) <= 5 and _PERSON_ROLE.fullmatch(words[-1]) and words[0].lower() != "the" and not (
-            _is_role(" ".join(words[:-1]))
-        ):
-            names = _names(" ".join(words[:-1]))
-            if names and len(names) == 1 and len(names[0].split()) >= 2:
-                return _chrome_stub("byline", names, None, None)
         return None
     head, tail = stripped.split(",", 1)
     if _is_role(tail) and _names(head):
         return _chrome_stub("byline", _names(head) or [], None, None)
     return None
+
+
+_SINGLE_ROLE = re.compile(
+    r"(?i:reporter|writer|editor|correspondent|contributor|columnist|journalist|producer|photographer)"
+)
+
+
+def _name_then_role(line: str) -> Chrome | None:
+    """ "Kaitlan Collins Contributor": one person's name of two or three words, then one role word
+    (singular: "Sudan Frees Jailed Journalists" is a headline). Only looked at in the header below
+    the headline, where a headline about a journalist ("Kabul Bomb Kills Reporter") cannot stand."""
+    words = line.split()
+    if not 3 <= len(words) <= 5 or not _SINGLE_ROLE.fullmatch(words[-1]) or words[0].lower() == "the":
+        return None
+    name = " ".join(words[:-1])
+    if _is_role(name) or not _is_name(name):
+        return None
+    return _chrome_stub("byline", [name], None, None)
 
 
 def _byline_fields(rest: str, day: str | None) -> Chrome | None:
@@ -1395,12 +1408,28 @@ def _sign_off_or_bio(line: str) -> list[str] | None:
 
 # "FinancialGovernment SolutionsLegalReuters News AgencyRisk Management ...": a site's menu whose
 # items lost the spaces between them (a lower-case letter run into the next item's capital)
-_GLUED_ITEM = re.compile(r"[a-z]{2}[A-Z][a-z]")
+_GLUED_SPLIT = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
 _EMPTY_LABEL = re.compile(r"[^\W\d_][\w '’&-]{0,40}:")
 
 
 def _is_glued_menu(line: str) -> bool:
-    return len(_GLUED_ITEM.findall(line)) >= 3 and not re.search(r"[.!?”\"]\s*$", line)
+    """Three glue points or more where items ran together ("NewsSportBusinessTech", "Skip to
+    navigationSkip to contentSkip to footer"): in a word holding two or more, or between two whole
+    words (four letters or more, then three or more). A name's one capital inside ("YouTube, PayPal
+    and LinkedIn face EU antitrust probe", "MacDonald") is no glue point."""
+    if _ends_sentence(line):
+        return False
+    return sum(_glue_points(w) for w in line.split()) >= 3
+
+
+def _glue_points(word: str) -> int:
+    pieces = _GLUED_SPLIT.split(word)
+    if len(pieces) >= 3:
+        return len(pieces) - 1
+    return sum(
+        1 for left, right in zip(pieces, pieces[1:], strict=False)
+        if len(re.sub(r"[\W\d_]", "", left)) >= 4 and len(re.match(r"[^\W\d_]*", right).group()) >= 3
+    )
 
 
 # "clock menu more-arrow no yes mobile": the names of a page's icons, lower case, no sentence
@@ -1509,7 +1538,7 @@ def _classify_anywhere(lines: _Lines) -> None:
         ):
             lines.mark(i, "furniture")  # no letter at all: "« 1 ... 708 (709) 710 ... »", "* * *"
         elif counts.get(_normalise_line(line), 0) > 1 and not _SPOKEN.search(line) and (
-            len(line.split()) <= 6 or (len(line.split()) <= 12 and not re.search(r"[.!?”\"]\s*$", line))
+            len(line.split()) <= 6 or (len(line.split()) <= 12 and not _ends_sentence(line))
         ):
             lines.mark(i, "furniture")  # the same short line twice: a repeated caption, a section label
             lines.repeated.add(i)
@@ -1526,7 +1555,16 @@ def _is_field_line(line: str) -> bool:
     sentence (no closing stop, no quotation)."""
     bare = _BULLET_ONLY.sub("", line, count=1) if _BULLET_ONLY.match(line) else line
     words = [w for w in bare.split() if re.search(r"\w", w)]  # "Kyodo / Kyodo News Images": four words
-    return 0 < len(words) <= 4 and not re.search(r"[.!?”\"]\s*$|[“”\"]", bare)
+    return 0 < len(words) <= 4 and not (_ends_sentence(bare) or re.search(r"[“”\"]", bare))
+
+
+def _points_in_prose(lines: _Lines, i: int, j: int, bare: list[str]) -> bool:
+    """ "Cut fuel taxes" / "Raise pensions" / "Hire more nurses" / "Build new schools" between two
+    paragraphs of the story: a list of points, not fields, when nothing in it reads as a field (no
+    digit or code, no label closed by ":", no date)."""
+    if i == 0 or j >= len(lines.spans) or not (_is_prose(lines.line(i - 1)) and _is_prose(lines.line(j))):
+        return False
+    return not any(re.search(r"\d|:\s*$", b) or _full_date(b) for b in bare)
 
 
 def _field_runs(lines: _Lines, body_first: int) -> None:
@@ -1546,7 +1584,7 @@ def _field_runs(lines: _Lines, body_first: int) -> None:
         run = range(i, j)
         bare = [_BULLET_ONLY.sub("", lines.line(k), count=1) for k in run]
         people = sum(1 for b in bare if len(b.split()) >= 2 and _names(b))
-        if len(run) >= _FIELD_RUN and 2 * people <= len(run):
+        if len(run) >= _FIELD_RUN and 2 * people <= len(run) and not _points_in_prose(lines, i, j, bare):
             for n_k, k in enumerate(run):
                 below = bare[n_k + 1] if n_k + 1 < len(bare) else ""
                 if _LONE_DATE_LABEL.fullmatch(bare[n_k]) and _full_date(below):
@@ -1762,7 +1800,7 @@ def _stamps_line_date(line: str) -> str | None:
     m = _ANY_DATE.search(line)
     if m is None or not _CLOCK.search(line, m.end()) or len(line.split()) > 14:
         return None
-    if re.search(r"[.!?”\"]\s*$", line):
+    if _ends_sentence(line):
         return None
     return parse_date(m.group())
 
@@ -1789,6 +1827,8 @@ def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome |
         return _chrome_stub("date", [], None, day)
     names = _names(line)
     below = lines.line(j + 1) if j + 1 < len(lines.spans) else ""
+    if after_headline and (role := _name_then_role(line.strip())) is not None:
+        return role
     if after_headline and names and len(line.split()) <= 4 and (
         _is_date_line(below, header=True) or _foreign_date(below)
         or (_normalise_line(below).startswith(_normalise_line(line)) and _byline(below, header=True))
@@ -1841,7 +1881,7 @@ def _headline_run(lines: _Lines, j: int) -> int:
 
 
 def _is_prose(line: str) -> bool:
-    return len(line.split()) >= 12 and bool(re.search(r"[.!?”\"]\s*$", line))
+    return len(line.split()) >= 12 and _ends_sentence(line)
 
 
 _COPYRIGHT = re.compile(r"^\W*(?:copyright\b|©\s*(?:\d{4}|copyright)\b|\(c\)\s*\d{4}\b)", re.IGNORECASE)

@@ -108,7 +108,7 @@ def test_a_block_of_field_lines_is_furniture_and_its_registered_date_dates_the_p
     assert ("furniture", "• Product Code") in marked and ("furniture", "• 1302 × 1821 pixel") in marked
     assert ("furniture", "• Atlantic Wire / Atlantic Images") in marked
     contents = [c.content.text for c in analyze_text(text).claims if not c.dismissed]
-    assert not any("Product Code" in c or "Media size" in c for c in contents)
+    assert contents == [HEAD, "that ships would be unloaded again from Saturday morning"]
 
 
 def test_a_list_of_names_and_three_short_lines_stay_prose():
@@ -116,6 +116,23 @@ def test_a_list_of_names_and_three_short_lines_stay_prose():
     assert chrome(names) == []
     three = f"{HEAD}\n\n{STORY}\nShips waiting\nCranes idle\nTrucks queued\n\n{QUOTE}\n"
     assert chrome(three) == []
+
+
+PLEDGES = ("The opposition party set out its plans for the coming year at a rally in Lisbon on Saturday, "
+           "its leader said.")
+PAID_FOR = ("The party said the plans would be paid for by closing tax loopholes and by cutting what the "
+            "ministries spend on consultants.")
+
+
+def test_four_points_between_two_paragraphs_of_the_story_stay_prose():
+    points = "Cut fuel taxes\nRaise pensions\nHire more nurses\nBuild new schools"
+    assert chrome(f"{HEAD}\n\n{PLEDGES}\n{points}\n{PAID_FOR}\n") == []
+
+
+def test_fields_with_codes_between_two_paragraphs_are_still_furniture():
+    fields = "Product Code\nXQ0001234\nMedia size\n1302 × 1821 pixel"
+    marked = chrome(f"{HEAD}\n\n{PLEDGES}\n{fields}\n{PAID_FOR}\n")
+    assert marked == [("furniture", line) for line in fields.split("\n")]
 
 
 # --- a related-stories label alone on its line, then other stories' headlines, then the story again
@@ -164,6 +181,17 @@ def test_a_menu_run_together_is_furniture():
     text = f"{menu}\n{HEAD}\n\n{STORY}\n"
     assert ("furniture", menu) in chrome(text)
     assert detect_structure(text).title == HEAD
+    skip = "Skip to navigationSkip to contentSkip to footerHelp using this site"
+    assert ("furniture", skip) in chrome(f"{skip}\n{HEAD}\n\n{STORY}\n")
+
+
+def test_names_with_capitals_inside_in_a_headline_are_no_glued_menu():
+    for title in ("YouTube, PayPal and LinkedIn face EU antitrust probe",
+                  "MacDonald, DeSantis and McConnell meet with YouTube",
+                  "YouTube, PayPal, LinkedIn fined"):
+        text = f"{title}\n\n{STORY}\n"
+        assert detect_structure(text).title == title
+        assert chrome(text) == []
 
 
 def test_names_with_inner_capitals_in_prose_stay_prose():
@@ -232,7 +260,7 @@ def test_a_subheading_between_paragraphs_is_furniture_and_stays_out_of_claims():
         text = f"{HEAD}\n\n{STORY}\n\n{sub}\n\n{story2}\n\n{QUOTE}\n"
         assert ("furniture", sub) in chrome(text), sub
         contents = [c.content.text for c in analyze_text(text).claims if not c.dismissed]
-        assert not any(sub in c for c in contents), sub
+        assert contents and not any(sub in c for c in contents), sub
 
 
 def test_a_short_sentence_a_quote_or_a_long_plain_line_between_paragraphs_is_not_a_subheading():
@@ -277,6 +305,17 @@ def test_a_name_then_a_role_word_alone_under_the_headline_is_a_byline():
     assert chrome(f"{HEAD}\n\nHarbour Daily News\n\n{STORY}\n") == []
 
 
+def test_a_headline_about_a_journalist_is_the_headline_not_a_byline():
+    for title in ("Taliban Free Kidnapped Journalist", "Kabul Bomb Kills Reporter",
+                  "Sudan Frees Jailed Journalists", "Police Hunt Missing Reporter"):
+        for text in (f"{title}\n\n{STORY}\n", f"{title}\nMarch 15, 2024\n\n{STORY}\n"):
+            found = detect_structure(text)
+            assert found.title == title
+            assert [c.kind for c in found.structure.chrome if c.kind == "byline"] == []
+    plural = detect_structure(f"{HEAD}\n\nMarta Quintela Journalists\n\n{STORY}\n").structure.chrome
+    assert [c.kind for c in plural if c.kind == "byline"] == []
+
+
 def test_a_long_caption_closed_by_agency_slash_photographer_is_a_caption():
     caption = ("Dock workers gather outside the port of Lisbon on March 15, 2024, after the strike ended. "
                "The union said the talks had lasted four days and that ships would be unloaded again from "
@@ -295,7 +334,9 @@ def test_a_copied_storys_source_link_is_furniture_even_in_hard_wrapped_copy():
     text = f"{HEAD}\n\n{wrapped}{link}\n{link}\n"
     assert ("furniture", link) in chrome(text)
     contents = [c.content.text for c in analyze_text(text).claims if not c.dismissed]
-    assert not any("Read more at" in c for c in contents)
+    assert [" ".join(c.split()) for c in contents] == [HEAD, (
+        "that ships would be unloaded again from Saturday morning and that the queue of ships outside the "
+        "harbour would take a week to clear and the union agreed to the plan at a meeting on the quay")]
 
 
 def test_a_broadcast_packages_credit_glued_to_the_paragraph_is_a_credit():
