@@ -19,6 +19,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from sourcetrace.attributions.lexicons import body_words
 from sourcetrace.model import Actor
 
 Gender = Literal["m", "f"]
@@ -203,13 +204,8 @@ _TRADES = frozenset(
     }
 )  # fmt: skip
 # words that make an organisation a public or political body, never "the company"
-_BODY_WORDS = frozenset(
-    {
-        "ministry", "department", "government", "party", "council", "committee", "parliament",
-        "congress", "senate", "court", "police", "army", "union", "office", "bureau", "commission",
-        "agency", "authority", "directorate", "secretariat", "inspectorate", "tribunal", "club",
-    }
-)  # fmt: skip
+# (data/body_words.txt without the institutions a company may be named for: "Zenith Bank")
+_BODY_WORDS = body_words(institutions=False)
 
 
 def _name_words(actor: Actor) -> set[str]:
