@@ -6,7 +6,9 @@ the two apart. The evidence is the article's own words, never a guess from a fir
 - an honorific or a gendered role word at a mention or in a title ("Mrs. Obi", "Ms Obi",
   "spokeswoman Grace Obi", "Obi, the company's chairwoman");
 - a pronoun the person's own clause uses for them ("Adeyemi said he was disappointed", "Obi said
-  her team would win"), when no other person is named in between;
+  her team would win"): the subject of what they say, a possessive or a reflexive, with no noun
+  phrase before it and no noun subject between it and the person's verb ("Smith said the minister
+  resigned because she was exhausted" says nothing of Smith);
 - a pronoun source already read as that person ("Tom Baro disagreed. He said P.").
 A person with no evidence, or with evidence both ways, agrees with either pronoun, so a text
 that never tells who is who resolves as before (the last person who spoke).
@@ -55,18 +57,39 @@ def _word_gender(word: str) -> Gender | None:
     return _WORDS.get(word.lower().strip(".,'’"))
 
 
+def _tied(tok: Token, verb: Token) -> bool:
+    """Is every clause between `tok` and the speaker's `verb` one whose subject is a pronoun or
+    holds `tok` ("Obi said her team would win")? A noun subject on the way names the one the pronoun
+    stands for ("Smith said the minister resigned because she was exhausted": the minister)."""
+    h = tok.head if tok.dep_ == "poss" else tok
+    while h.i != verb.i:
+        if h.pos_ in ("VERB", "AUX"):
+            for c in h.children:
+                if c.dep_ in _SUBJECTS and c.pos_ != "PRON" and not c.left_edge.i <= tok.i <= c.right_edge.i:
+                    return False
+        if h.head.i == h.i:
+            return False
+        h = h.head
+    return True
+
+
 def _pronouns_in_clause(root: Token, after: int) -> list[Gender]:
-    """The gendered pronouns of the clause whose subject ends at `after`, up to the next person
-    the clause names ("Obi said Adeyemi told her" stops at Adeyemi)."""
+    """The gendered pronouns the person's own clause uses for them, the subject after `after`: a
+    pronoun subject of what they say ("Adeyemi said he was disappointed"), a possessive or a
+    reflexive ("Obi said her team would win", "Obi described herself as"), never an object ("Obi said
+    Adeyemi told her"). The scan stops at the first noun phrase: a pronoun after it may be its."""
     verb = root.head
     found: list[Gender] = []
     for tok in verb.subtree:
         if tok.i <= after:
             continue
-        if tok.ent_type_ == "PERSON":
+        if tok.pos_ in ("NOUN", "PROPN") or tok.ent_type_ == "PERSON":
             break
         g = pronoun_gender(tok.lower_)
-        if g is not None:
+        if g is None:
+            continue
+        own = tok.dep_ in _SUBJECTS or tok.dep_ == "poss" or tok.lower_ in ("himself", "herself")
+        if own and _tied(tok, verb):
             found.append(g)
     return found
 
