@@ -17,6 +17,7 @@ that never tells who is who resolves as before (the last person who spoke).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Literal
 
 from spacy.tokens import Doc, Token
@@ -126,11 +127,18 @@ def gender_of(
     if actor.type != "PERSON":
         return None
     read = evidence or (lambda start, end: _mention_evidence(doc, start, end))
-    votes = [g for t in actor.titles for w in t.split() if (g := _word_gender(w)) is not None]
+    return _one(_votes(actor, read))
+
+
+def _votes(actor: Actor, read: Callable[[int, int], list[Gender]]) -> set[Gender]:
+    kinds: set[Gender] = {g for t in actor.titles for w in t.split() if (g := _word_gender(w)) is not None}
     for m in actor.mentions:
-        votes += read(m.start, m.end)
-    kinds = set(votes)
-    return kinds.pop() if len(kinds) == 1 else None
+        kinds.update(read(m.start, m.end))
+    return kinds
+
+
+def _one(kinds: set[Gender]) -> Gender | None:
+    return next(iter(kinds)) if len(kinds) == 1 else None
 
 
 def plural(actor: Actor, doc: Doc) -> bool:
@@ -150,11 +158,23 @@ def plural(actor: Actor, doc: Doc) -> bool:
     return root.tag_ in ("NNS", "NNPS") or root.lower_ in ("media", "press")
 
 
+@dataclass
+class _Tally:
+    """The genders one person's mentions and titles gave so far, over `count` mentions."""
+
+    count: int
+    titles: tuple[str, ...]
+    kinds: set[Gender]
+
+
 class Agreement:
-    """Cached genders of one article's actors."""
+    """Cached genders of one article's actors. A mention the teller adds (`noted`) adds its own
+    votes to the person's running tally, so an article of n mentions reads each once, not the
+    whole list again after every one."""
 
     def __init__(self) -> None:
-        self._cache: dict[tuple[str, int], Gender | None] = {}
+        self._tallies: dict[str, _Tally] = {}
+        self._pending: dict[str, list[tuple[int, int]]] = {}
         # per mention span and per first mention: the same in every call on one document
         self._evidence: dict[tuple[int, int], list[Gender]] = {}
         self._plural: dict[tuple[str, int, int], bool] = {}
@@ -165,11 +185,24 @@ class Agreement:
             self._evidence[key] = _mention_evidence(doc, start, end)
         return self._evidence[key]
 
+    def noted(self, actor: Actor, start: int, end: int) -> None:
+        """A mention just added to `actor.mentions`: read into the tally at the next `gender`."""
+        self._pending.setdefault(actor.id, []).append((start, end))
+
     def gender(self, actor: Actor, doc: Doc) -> Gender | None:
-        key = (actor.id, len(actor.mentions))
-        if key not in self._cache:
-            self._cache[key] = gender_of(actor, doc, lambda s, e: self._mention(doc, s, e))
-        return self._cache[key]
+        if actor.type != "PERSON":
+            return None
+        read = lambda s, e: self._mention(doc, s, e)  # noqa: E731
+        tally, pending = self._tallies.get(actor.id), self._pending.pop(actor.id, [])
+        titles = tuple(actor.titles)
+        if tally is None or tally.titles != titles or tally.count + len(pending) != len(actor.mentions):
+            # first read, or mentions or titles changed behind the teller's back: all again
+            tally = self._tallies[actor.id] = _Tally(len(actor.mentions), titles, _votes(actor, read))
+        else:
+            for start, end in pending:
+                tally.kinds.update(read(start, end))
+            tally.count += len(pending)
+        return _one(tally.kinds)
 
     def plural(self, actor: Actor, doc: Doc) -> bool:
         if actor.kind != "anonymous" or not actor.mentions:

@@ -146,6 +146,7 @@ class ActorBook:
         if all((m.start, m.end) != (span.start, span.end) for m in actor.mentions):
             actor.mentions.append(span)
             actor.mentions.sort(key=lambda m: m.start)
+            self.agreement.noted(actor, span.start, span.end)
 
     def frame_actor(self, name: str, r: Range | None, kind: str) -> Actor:
         """The publisher/outlet actor named `name`; created when the actors stage has none."""
