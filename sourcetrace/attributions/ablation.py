@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sourcetrace.attributions.stage import RULES, find_attributions
+from sourcetrace.attributions.stage import DEFAULT_OFF, RULES, find_attributions
 from sourcetrace.evaluate import CONVENTIONS, ROLES, Report, read_folder, score
 from sourcetrace.model import Analysis
 
@@ -26,19 +26,39 @@ def _f1(report: Report, conv: str, role: str) -> float:
     return 200 * p * r / (p + r) if p + r else 0.0
 
 
-def ablation(folder: str, model: str | None = None) -> list[tuple[str, str, dict[tuple[str, str], float]]]:
-    """(rule, what it does, exact F1 per role) for every rule off, after ("all rules on", "", F1)."""
+def ablation(
+    folder: str,
+    model: str | None = None,
+    *,
+    folds: frozenset[int] | None = None,
+    rules: frozenset[str] | None = None,
+    cache: bool = False,
+) -> list[tuple[str, str, dict[tuple[str, str], float]]]:
+    """(rule, what it does, exact F1 per role) for every rule off (or every rule in `rules`), after
+    ("all rules on", "", F1); with `folds`, only the articles of those folds (`sourcetrace folds`)."""
     from sourcetrace.actors import extract_actors
     from sourcetrace.analysis import parse_text, prepare_article
     from sourcetrace.nlp import get_pipeline
 
-    items = read_folder(folder)
-    articles = [prepare_article(text, source_path=name) for name, text, _ in items]
     nlp = get_pipeline(model)
-    parsed = [
-        (a, doc, extract_actors(doc, a))
-        for a, doc in zip(articles, nlp.pipe(parse_text(a.text) for a in articles), strict=True)
-    ]
+    if cache:
+        from sourcetrace.corpus_cache import parsed_folder
+
+        cached = parsed_folder(folder, model)
+        items = [(n, t, g) for n, t, g, _ in cached]
+        docs = [d for *_, d in cached]
+    else:
+        items = read_folder(folder)
+        docs = list(nlp.pipe(parse_text(t) for _, t, _ in items))
+    if folds is not None:
+        from sourcetrace.folds import fold_names
+
+        sets = fold_names([name for name, *_ in items])
+        keep = set().union(*(sets[i] for i in folds))
+        chosen = [i for i, (name, *_) in enumerate(items) if name in keep]
+        items, docs = [items[i] for i in chosen], [docs[i] for i in chosen]
+    articles = [prepare_article(text, source_path=name) for name, text, _ in items]
+    parsed = [(a, doc, extract_actors(doc, a)) for a, doc in zip(articles, docs, strict=True)]
 
     def run(off: tuple[str, ...]) -> dict[tuple[str, str], float]:
         report = Report()
@@ -48,7 +68,13 @@ def ablation(folder: str, model: str | None = None) -> list[tuple[str, str, dict
         return {col: _f1(report, *col) for col in COLUMNS}
 
     rows = [("all rules on", "", run(()))]
-    rows += [(rule.name, rule.doc, run((rule.name,))) for rule in RULES]
+    ablated = [rule for rule in RULES if rules is None or rule.name in rules]
+    for rule in ablated:  # a rule off by default is switched on instead: its row "+name", off minus on
+        if rule.name in DEFAULT_OFF:
+            on = run(("+" + rule.name,))
+            rows.append(("+" + rule.name, rule.doc, {c: 2 * rows[0][2][c] - on[c] for c in COLUMNS}))
+        else:
+            rows.append((rule.name, rule.doc, run((rule.name,))))
     return rows
 
 
@@ -71,8 +97,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sourcetrace.attributions.ablation", description=__doc__)
     parser.add_argument("folder", help="BRAT folder (text/, attributions/), e.g. PolNeAR dev")
     parser.add_argument("--model", help="spaCy pipeline name or path")
+    parser.add_argument("--folds", metavar="FOLDS", help='only these folds\' articles ("1-4")')
+    parser.add_argument("--rules", metavar="RULE[,RULE]", help="switch off only these rules, one at a time")
+    parser.add_argument("--cache", action="store_true", help="reuse (or store) the folder's parses")
     args = parser.parse_args(argv)
-    print(format_rows(ablation(args.folder, args.model)))
+    folds = rules = None
+    if args.folds:
+        from sourcetrace.folds import _fold_list
+
+        folds = _fold_list(args.folds, 10)
+    if args.rules:
+        from sourcetrace.attributions.stage import check_rules
+
+        rules = check_rules([r.strip() for r in args.rules.split(",") if r.strip()])
+    rows = ablation(args.folder, args.model, folds=folds, rules=rules, cache=args.cache)
+    print(format_rows(rows), flush=True)
     return 0
 
 

@@ -12,6 +12,7 @@ import pytest
 from spacy.tokens import Doc
 
 from sourcetrace.attributions import RULES, VERB_RULES, check_rules, find_attributions
+from sourcetrace.attributions.stage import DEFAULT_OFF
 from sourcetrace.errors import InputError
 from sourcetrace.model import Article, ArticleStructure, Span
 from sourcetrace.nlp import get_pipeline
@@ -792,7 +793,8 @@ def test_rule_on_and_off(nlp, rule, text, also_off, with_rule, without):
     # each rule alone: the learned cue scorer (its own case) would add cues of its own around it
     also_off = (*also_off, "learned_cues") if rule != "learned_cues" else also_off
     doc = nlp(text)
-    assert results(doc, also_off) == with_rule
+    on = ("+" + rule,) if rule in DEFAULT_OFF else ()  # a rule off by default, switched on by name
+    assert results(doc, (*also_off, *on)) == with_rule
     assert results(doc, (*also_off, rule)) == without
 
 

@@ -10,10 +10,10 @@ from tests.helpers import span_of as span
 
 
 def run(
-    nlp, text: str, actors: list[Actor] | None = None, **article
+    nlp, text: str, actors: list[Actor] | None = None, off: tuple[str, ...] = (), **article
 ) -> tuple[list[Attribution], list[Actor]]:
     art = Article(text=text, **article)
-    return find_attributions(nlp(text), art, actors or [])
+    return find_attributions(nlp(text), art, actors or [], disabled_rules=off)
 
 
 def only(atts: list[Attribution]) -> Attribution:
@@ -274,7 +274,7 @@ def test_bundled_hedge(bundled_analysis):
 
 def test_speaker_label_and_dash_credit(nlp):
     text = "PENCE: Flowers will not attend the debate.\n“He is ignorant of our culture.” ― Pamela Padilla\n"
-    atts, _ = run(nlp, text)
+    atts, _ = run(nlp, text, off=("+dash_credit",))  # off by default: neutral on PolNeAR train
     assert [(a.source.text, a.cue.text, a.content.text) for a in atts] == [
         ("PENCE", ":", "Flowers will not attend the debate"),
         ("Pamela Padilla", "―", "He is ignorant of our culture"),
@@ -333,7 +333,7 @@ def test_condition_misparsed_as_complement_is_not_content(nlp):
 def test_dash_credit_over_a_quote_opened_with_a_closing_mark_and_holding_a_cue(nlp):
     # "”" at the start of a line opens a quotation; the "said" quoted inside is nested under it
     text = "Readers wrote in.\n”The mayor said the park will close. I disagree.” ― Ana Ruiz\n"
-    atts = [a for a in run(nlp, text)[0] if not a.frame]
+    atts = [a for a in run(nlp, text, off=("+dash_credit",))[0] if not a.frame]
     outer = [a for a in atts if a.parent is None]
     assert [(a.source.text, a.cue.text, a.content.text) for a in outer] == [
         ("Ana Ruiz", "―", "The mayor said the park will close. I disagree")
