@@ -379,6 +379,11 @@ def _is_known_outlet(name: str) -> bool:
     return norm in _known_outlets() or (norm.startswith("the ") and norm[4:] in _known_outlets())
 
 
+def is_known_outlet(name: str) -> bool:
+    """A news organisation of the gazetteer, written with or without its "The"."""
+    return _is_known_outlet(name) or _is_known_outlet("the " + name)
+
+
 # --------------------------------------------------------------------------- bylines and captions
 
 _PARTICLES = {

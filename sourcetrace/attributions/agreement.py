@@ -6,7 +6,9 @@ the two apart. The evidence is the article's own words, never a guess from a fir
 - an honorific or a gendered role word at a mention or in a title ("Mrs. Obi", "Ms Obi",
   "spokeswoman Grace Obi", "Obi, the company's chairwoman");
 - a pronoun the person's own clause uses for them ("Adeyemi said he was disappointed", "Obi said
-  her team would win"), when no other person is named in between;
+  her team would win"): the subject of what they say, a possessive or a reflexive, with no noun
+  phrase before it and no noun subject between it and the person's verb ("Smith said the minister
+  resigned because she was exhausted" says nothing of Smith);
 - a pronoun source already read as that person ("Tom Baro disagreed. He said P.").
 A person with no evidence, or with evidence both ways, agrees with either pronoun, so a text
 that never tells who is who resolves as before (the last person who spoke).
@@ -15,10 +17,12 @@ that never tells who is who resolves as before (the last person who spoke).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from sourcetrace.attributions.lexicons import body_words
 from sourcetrace.model import Actor
 
 Gender = Literal["m", "f"]
@@ -54,18 +58,39 @@ def _word_gender(word: str) -> Gender | None:
     return _WORDS.get(word.lower().strip(".,'’"))
 
 
+def _tied(tok: Token, verb: Token) -> bool:
+    """Is every clause between `tok` and the speaker's `verb` one whose subject is a pronoun or
+    holds `tok` ("Obi said her team would win")? A noun subject on the way names the one the pronoun
+    stands for ("Smith said the minister resigned because she was exhausted": the minister)."""
+    h = tok.head if tok.dep_ == "poss" else tok
+    while h.i != verb.i:
+        if h.pos_ in ("VERB", "AUX"):
+            for c in h.children:
+                if c.dep_ in _SUBJECTS and c.pos_ != "PRON" and not c.left_edge.i <= tok.i <= c.right_edge.i:
+                    return False
+        if h.head.i == h.i:
+            return False
+        h = h.head
+    return True
+
+
 def _pronouns_in_clause(root: Token, after: int) -> list[Gender]:
-    """The gendered pronouns of the clause whose subject ends at `after`, up to the next person
-    the clause names ("Obi said Adeyemi told her" stops at Adeyemi)."""
+    """The gendered pronouns the person's own clause uses for them, the subject after `after`: a
+    pronoun subject of what they say ("Adeyemi said he was disappointed"), a possessive or a
+    reflexive ("Obi said her team would win", "Obi described herself as"), never an object ("Obi said
+    Adeyemi told her"). The scan stops at the first noun phrase: a pronoun after it may be its."""
     verb = root.head
     found: list[Gender] = []
     for tok in verb.subtree:
         if tok.i <= after:
             continue
-        if tok.ent_type_ == "PERSON":
+        if tok.pos_ in ("NOUN", "PROPN") or tok.ent_type_ == "PERSON":
             break
         g = pronoun_gender(tok.lower_)
-        if g is not None:
+        if g is None:
+            continue
+        own = tok.dep_ in _SUBJECTS or tok.dep_ == "poss" or tok.lower_ in ("himself", "herself")
+        if own and _tied(tok, verb):
             found.append(g)
     return found
 
@@ -102,11 +127,18 @@ def gender_of(
     if actor.type != "PERSON":
         return None
     read = evidence or (lambda start, end: _mention_evidence(doc, start, end))
-    votes = [g for t in actor.titles for w in t.split() if (g := _word_gender(w)) is not None]
+    return _one(_votes(actor, read))
+
+
+def _votes(actor: Actor, read: Callable[[int, int], list[Gender]]) -> set[Gender]:
+    kinds: set[Gender] = {g for t in actor.titles for w in t.split() if (g := _word_gender(w)) is not None}
     for m in actor.mentions:
-        votes += read(m.start, m.end)
-    kinds = set(votes)
-    return kinds.pop() if len(kinds) == 1 else None
+        kinds.update(read(m.start, m.end))
+    return kinds
+
+
+def _one(kinds: set[Gender]) -> Gender | None:
+    return next(iter(kinds)) if len(kinds) == 1 else None
 
 
 def plural(actor: Actor, doc: Doc) -> bool:
@@ -126,11 +158,23 @@ def plural(actor: Actor, doc: Doc) -> bool:
     return root.tag_ in ("NNS", "NNPS") or root.lower_ in ("media", "press")
 
 
+@dataclass
+class _Tally:
+    """The genders one person's mentions and titles gave so far, over `count` mentions."""
+
+    count: int
+    titles: tuple[str, ...]
+    kinds: set[Gender]
+
+
 class Agreement:
-    """Cached genders of one article's actors."""
+    """Cached genders of one article's actors. A mention the teller adds (`noted`) adds its own
+    votes to the person's running tally, so an article of n mentions reads each once, not the
+    whole list again after every one."""
 
     def __init__(self) -> None:
-        self._cache: dict[tuple[str, int], Gender | None] = {}
+        self._tallies: dict[str, _Tally] = {}
+        self._pending: dict[str, list[tuple[int, int]]] = {}
         # per mention span and per first mention: the same in every call on one document
         self._evidence: dict[tuple[int, int], list[Gender]] = {}
         self._plural: dict[tuple[str, int, int], bool] = {}
@@ -141,11 +185,24 @@ class Agreement:
             self._evidence[key] = _mention_evidence(doc, start, end)
         return self._evidence[key]
 
+    def noted(self, actor: Actor, start: int, end: int) -> None:
+        """A mention just added to `actor.mentions`: read into the tally at the next `gender`."""
+        self._pending.setdefault(actor.id, []).append((start, end))
+
     def gender(self, actor: Actor, doc: Doc) -> Gender | None:
-        key = (actor.id, len(actor.mentions))
-        if key not in self._cache:
-            self._cache[key] = gender_of(actor, doc, lambda s, e: self._mention(doc, s, e))
-        return self._cache[key]
+        if actor.type != "PERSON":
+            return None
+        read = lambda s, e: self._mention(doc, s, e)  # noqa: E731
+        tally, pending = self._tallies.get(actor.id), self._pending.pop(actor.id, [])
+        titles = tuple(actor.titles)
+        if tally is None or tally.titles != titles or tally.count + len(pending) != len(actor.mentions):
+            # first read, or mentions or titles changed behind the teller's back: all again
+            tally = self._tallies[actor.id] = _Tally(len(actor.mentions), titles, _votes(actor, read))
+        else:
+            for start, end in pending:
+                tally.kinds.update(read(start, end))
+            tally.count += len(pending)
+        return _one(tally.kinds)
 
     def plural(self, actor: Actor, doc: Doc) -> bool:
         if actor.kind != "anonymous" or not actor.mentions:
@@ -203,13 +260,8 @@ _TRADES = frozenset(
     }
 )  # fmt: skip
 # words that make an organisation a public or political body, never "the company"
-_BODY_WORDS = frozenset(
-    {
-        "ministry", "department", "government", "party", "council", "committee", "parliament",
-        "congress", "senate", "court", "police", "army", "union", "office", "bureau", "commission",
-        "agency", "authority", "directorate", "secretariat", "inspectorate", "tribunal", "club",
-    }
-)  # fmt: skip
+# (data/body_words.txt without the institutions a company may be named for: "Zenith Bank")
+_BODY_WORDS = body_words(institutions=False)
 
 
 def _name_words(actor: Actor) -> set[str]:

@@ -116,3 +116,11 @@ def inanimate(tok) -> bool:
     if tok.pos_ != "NOUN" or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
         return False
     return tok.lemma_.lower() in lexicons().inanimate or tok.lower_ in lexicons().inanimate
+
+
+@lru_cache(maxsize=2)
+def body_words(*, institutions: bool = True) -> frozenset[str]:
+    """Words of a public or political body's name ("party", "ministry", "council"; data/body_words.txt),
+    with the institutions a company's name may also hold ("bank", "fund") when `institutions`."""
+    rows = _lines("body_words.txt")
+    return frozenset(r[0].lower() for r in rows if institutions or "institution" not in r[1:])

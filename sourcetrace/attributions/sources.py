@@ -20,10 +20,11 @@ from sourcetrace.actors import (
 )
 from sourcetrace.attributions.agreement import Agreement, organisation_fit, plural, title_word_set
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
-from sourcetrace.attributions.lexicons import can_tell, inanimate, lexicons
+from sourcetrace.attributions.lexicons import body_words, can_tell, inanimate, lexicons
 from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import Actor
 from sourcetrace.spans import make_span, trim
+from sourcetrace.structure import is_known_outlet
 
 _DEFINITE = {"the", "this", "that", "these", "those", "same"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -55,11 +56,6 @@ _MESSAGES = {
     "statement", "letter", "email", "e-mail", "release", "communique", "announcement", "tweet", "post",
 }
 _NEWS_PIECES = {"article", "story", "dispatch", "column", "editorial"}  # made by outlets only
-# words of a public body's or an institution's name: its report is a paper, not a news outlet's
-_BODY_WORDS = {
-    "organization", "organisation", "office", "government", "institute", "university", "court",
-    "police", "parliament", "congress", "senate", "army", "military", "fund", "bank", "union", "nations",
-}
 # "paper" is a newspaper ("the paper said") unless a word makes it a document
 _PAPER_KINDS = {
     "white", "green", "cabinet", "policy", "discussion", "position", "research", "working",
@@ -150,6 +146,7 @@ class ActorBook:
         if all((m.start, m.end) != (span.start, span.end) for m in actor.mentions):
             actor.mentions.append(span)
             actor.mentions.sort(key=lambda m: m.start)
+            self.agreement.noted(actor, span.start, span.end)
 
     def frame_actor(self, name: str, r: Range | None, kind: str) -> Actor:
         """The publisher/outlet actor named `name`; created when the actors stage has none."""
@@ -182,9 +179,11 @@ class ActorBook:
         return actor, kind
 
     def _scoop_outlet(self, found: Found, actor: Actor | None, kind: str) -> tuple[Actor | None, str]:
-        """ "Sky News has learnt that P", "just-food understands P": a name that is no person, place,
-        public body or company telling its own scoop is a news outlet (its name may be lower-case or
-        hyphenated: the tagger and the entity model miss it)."""
+        """ "Sky News has learnt that P", "just-food understands P": a name telling its own scoop is
+        a news outlet when the name says so (a known outlet, "Harbor Daily", "Interfax news agency")
+        or is the lower-case or hyphenated name the tagger and the entity model miss ("just-food").
+        The verb alone never makes an outlet: "Hamas understands that P", "The Labour Party
+        understands that P" keep their organisation."""
         head, source = found.head, found.source
         if head is None or source is None:
             return actor, kind
@@ -204,6 +203,15 @@ class ActorBook:
             return actor, kind
         if len(words) > 1 and is_company_word(words[-1]):
             return actor, kind  # "Harbor Gate Holdings has learned that its data was stolen"
+        says_outlet = (
+            actor.kind in ("outlet", "publisher")
+            or is_outlet_name(name)
+            or is_outlet_name(actor.name)
+            or is_known_outlet(name)
+            or _MEDIA_TAIL.search(self.text, *source) is not None
+        )
+        if not (says_outlet or one_word or name[:1].islower()):
+            return actor, kind  # "Hamas understands that P": an organisation that knows P
         actor.kind, actor.type = "outlet", "ORG"
         return actor, "outlet"
 
@@ -893,7 +901,7 @@ def _public_body(actor: Actor) -> bool:
     if actor.type in ("GPE", "NORP"):
         return True
     words = {w.strip(".,'’").lower() for w in actor.name.split()}
-    return bool(words & (_BODY_WORDS | institution_heads()))
+    return bool(words & (body_words() | institution_heads()))
 
 
 def _by_media(head: Token) -> bool:

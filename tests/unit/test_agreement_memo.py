@@ -46,3 +46,37 @@ def test_a_plural_group_is_never_he_and_the_memo_agrees(nlp):
     memo = Agreement()
     assert memo.plural(sources, doc) is plural(sources, doc) is True
     assert not memo.agrees(sources, "he", doc)
+
+
+def _reads(monkeypatch, n: int) -> tuple[int, int]:
+    """(mention evidence computed, mention evidence looked up) over an article of n paragraphs."""
+    from sourcetrace.analysis import analyze_text
+
+    counts = [0, 0]
+    real, looked_up = agreement._mention_evidence, Agreement._mention
+
+    def computed(d, start, end):
+        counts[0] += 1
+        return real(d, start, end)
+
+    def lookup(self, d, start, end):
+        counts[1] += 1
+        return looked_up(self, d, start, end)
+
+    monkeypatch.setattr(agreement, "_mention_evidence", computed)
+    monkeypatch.setattr(Agreement, "_mention", lookup)
+    analyze_text(
+        "".join(
+            f"Mr. John Smith met Ms. Ana Lopes in room {i}. He said deal {i} was fair. "
+            f"She said talks {i} would go on.\n\n"
+            for i in range(1, n + 1)
+        )
+    )
+    return counts[0], counts[1]
+
+
+def test_each_pronoun_adds_its_own_votes_so_the_work_grows_with_the_article(nlp, monkeypatch):
+    # every resolved "He"/"She" adds a mention: its votes join the person's running tally, and
+    # the earlier mentions are not walked again (n paragraphs, 4n - 1 reads; was 3n^2 lookups)
+    assert _reads(monkeypatch, 10) == (39, 39)
+    assert _reads(monkeypatch, 20) == (79, 79)

@@ -157,6 +157,28 @@ def test_the_object_of_a_causative_verb_tells_the_infinitives_content(nlp, text,
             "its data was stolen",
             [("the company", "named")],
         ),
+        # the verb alone makes no outlet: a group or a party the entity model knows keeps its kind
+        (
+            "Hamas understands that the ceasefire will hold.",
+            "the ceasefire will hold",
+            [("Hamas", "named")],
+        ),
+        (
+            "The Labour Party understands that the vote will be delayed.",
+            "the vote will be delayed",
+            [("Labour Party", "named")],
+        ),
+        (
+            "The Harbor Ministry has learnt that the bridge is unsafe.",
+            "the bridge is unsafe",
+            [("Harbor Ministry", "named")],
+        ),
+        # a media word after the name says what it is
+        (
+            "Kivuli news agency has learnt that the talks have failed.",
+            "the talks have failed",
+            [("Kivuli", "outlet")],
+        ),
     ],
 )
 def test_an_outlet_telling_its_own_scoop_is_an_outlet(nlp, text, content_key, expected):

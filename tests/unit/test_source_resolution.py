@@ -785,6 +785,26 @@ def test_an_elliptical_subject_is_the_noun_it_leaves_out(nlp, text, expected, co
             "the strike would last a week",
             "Tom Baro",
         ),
+        # a pronoun about someone else in the person's clause says nothing of the person: "she" is
+        # the minister's, "him" the object's, "her" after another noun phrase may be its
+        (
+            "Ali Khan said the plan was sound. John Smith said the minister had resigned because she "
+            "was exhausted. He added that the party would recover.",
+            "the party would recover",
+            "John Smith",
+        ),
+        (
+            "Ana Lopes said the talks had failed. Tom Baro said the mayor had praised her. "
+            "He added that a new round was planned.",
+            "a new round was planned",
+            "Tom Baro",
+        ),
+        (
+            "Ana Lopes said the talks had failed. Tom Baro said the report cleared her of blame. "
+            "He added that a new round was planned.",
+            "a new round was planned",
+            "Tom Baro",
+        ),
         # "it" is never a person, "she" never an organisation
         (
             "Zenith Bank said profits rose. Chief executive Ana Lopes said costs were down. "
