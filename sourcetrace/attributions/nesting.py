@@ -204,7 +204,7 @@ def _relays(outer: Found | None, f: Found) -> bool:
 
 def _words(f: Found, name_only: bool = False) -> list[str]:
     """The words of a source; `name_only`: only its name's (proper nouns of no other entity:
-    not the title or the party of "PKR deputy president Rafizi Ramli")."""
+    not the title or the party of "party deputy leader Karim Osei")."""
     if f.source is None or f.head is None:
         return []
     span = f.head.doc.char_span(*f.source, alignment_mode="expand")
@@ -217,7 +217,7 @@ def _words(f: Found, name_only: bool = False) -> list[str]:
 
 
 def _short_form(f: Found, inner: list[Found]) -> bool:
-    """ "a report quoting PKR deputy president Rafizi Ramli, who claimed P. Rafizi said Q": the
+    """ "a report quoting party deputy leader Karim Osei, who claimed P. Osei said Q": the
     speaker named again by part of the name the relay gave (a surname, a given name) is referred
     to, not introduced anew."""
     if not inner:

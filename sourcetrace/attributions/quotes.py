@@ -89,7 +89,7 @@ QUOTE_RULES = (
         '"Sanders: Clinton Email Story Has Moved": a label the tagger calls no name is a speaker when '
         'the article names him elsewhere ("Bernie Sanders")',
     ),
-    Rule("dash_credit", 'a quotation credited after a dash: "“...” ― Sonya Herridge"'),
+    Rule("dash_credit", 'a quotation credited after a dash: "“...” ― Lena Marsh"'),
     Rule("quote_whole", "a content that is part of a quotation takes the whole quotation"),
     Rule("quote_resumes", '"“We will win,” he said, “and they will lose.”": the quote resumes after the cue'),
     Rule("quote_carries_on", '"“X,” she said. “Y.”": the quote carries on after the cue\'s sentence'),
@@ -112,7 +112,7 @@ QUOTE_RULES = (
 
 def punctuation_finds(doc: Doc, text: str, regions: list[Range], off: frozenset[str]) -> list[Found]:
     """Cues that are punctuation: a speaker label ("PENCE: Well, ...", "Poll: Voters ...") and a
-    quotation credited after a dash ("“...” ― Sonya Herridge")."""
+    quotation credited after a dash ("“...” ― Lena Marsh")."""
     finds = [] if "speaker_label" in off else _speaker_labels(doc, text, "label_named_elsewhere" not in off)
     if "dash_credit" not in off:
         finds.extend(_dash_credits(doc, text, regions))

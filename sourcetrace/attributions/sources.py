@@ -492,7 +492,7 @@ class ActorBook:
         return best
 
     def _named_next(self, head: Token, word: str) -> Actor | None:
-        """ "The Afghan general in charge of security denied reports ... General Omar Zadran,
+        """ "The Afghan general in charge of security denied reports ... General Omar Haidari,
         commander of the brigade, blamed ...": a description that comes before the name (a story's
         opening) is the one person named after it with that title, in its sentence or the next."""
         doc = head.doc
@@ -509,7 +509,7 @@ class ActorBook:
         return after[0] if len(after) == 1 else None
 
     def _also_speaker(self, head: Token) -> Actor | None:
-        """ "Tuan Ibrahim said P. The Pas deputy president also said Q": a description whose title
+        """ "Amir Hakim said P. The party deputy president also said Q": a description whose title
         no named person carries, subject of an "also" cue, is the named person who spoke in the
         sentence before (the "also" says the same speaker goes on)."""
         verb = head.head
@@ -637,7 +637,7 @@ class ActorBook:
         return prior or self._last(lambda a: a.type == "PERSON" and not plural(a, doc))
 
     def _speaker_over_nested(self, prior: Actor | None, head: Token) -> Actor | None:
-        """ "Rafizi said he was informed by a government source that P. He also claimed Q": an unnamed
+        """ "Osei said he was informed by a government source that P. He also claimed Q": an unnamed
         source inside a named speaker's sentence does not take "he" from the sentence's speaker."""
         if prior is None or prior.kind != "anonymous":
             return None
@@ -741,8 +741,8 @@ class ActorBook:
         return None, "named"
 
     def _name_inside(self, head: Token, source: Range) -> Actor | None:
-        """ "Water minister Datuk Seri Tuan Ibrahim Tuan Man said" where the entity model split the
-        name (or missed it) here but found "Tuan Ibrahim" elsewhere: a proper-noun source with no
+        """ "Water minister Dato Sri Amir Hakim Bin Amir said" where the entity model split the
+        name (or missed it) here but found "Amir Hakim" elsewhere: a proper-noun source with no
         actor is the named person whose full name (two words or more) it holds, the rightmost."""
         if head.pos_ != "PROPN":
             return None

@@ -50,8 +50,8 @@ TWO_HOP_RULES = (
     ),
     Rule(
         "report_quoting",
-        '"He was commenting on a report quoting Rafizi Ramli, who claimed that P": the report relays what '
-        "the person it quotes says in the sentence (report › Rafizi › P)",
+        '"He was commenting on a report quoting Karim Osei, who claimed that P": the report relays what '
+        "the person it quotes says in the sentence (report › Osei › P)",
     ),
     Rule(
         "according_outer",
@@ -608,8 +608,8 @@ def _relaying_doc_before(v: Token) -> Token | None:
 
 
 def report_quoting(doc: Doc, finds: list[Found], text: str) -> list[Found]:
-    """ "Tuan Ibrahim was commenting on a report today quoting Rafizi Ramli, who claimed that P": the
-    report relays what the person it quotes says in the same sentence (report › Rafizi › P)."""
+    """ "Amir Hakim was commenting on a report today quoting Karim Osei, who claimed that P": the
+    report relays what the person it quotes says in the same sentence (report › Osei › P)."""
     added = []
     for v in doc:
         if v.lemma_.lower() not in ("quote", "cite") or v.tag_ != "VBG" or v.dep_ not in ("acl", "advcl"):
