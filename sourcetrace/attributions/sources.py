@@ -32,6 +32,7 @@ _THING_PRONOUNS = {"it", "they", "them"}
 _RELATIVE = {"that", "which", "who"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 _MEDIA = {"media", "news", "broadcasting", "publishing", "newspaper", "press", "television", "tv", "tabloid"}
+_EVIDENCE_LEMMAS = {"show", "prove", "indicate", "demonstrate"}  # what evidence does, not people
 _REPORTING_LEMMAS = {"report", "publish", "write", "quote", "cite", "broadcast", "carry", "air", "according"}
 # verbs that make their subject the issuer of a document object ("issued a statement")
 _ISSUING = {
@@ -234,11 +235,21 @@ class ActorBook:
         if ante is not None:
             return self._elliptical(head, ante, source)
         if head.pos_ == "PRON":
+            shows = found.lemma in _EVIDENCE_LEMMAS and head.lower_ in _THING_PRONOUNS
+            if shows and not self._paper_before():
+                # "Konishi says they show P", "it proves P": the papers or the facts show, nobody
+                # tells P; inside a teller's words no hop, the teller's claim
+                return None, "unattributed"
             return self._pronoun(head, source)
         referent = self._reference(head) or self._described(head)
         if referent is not None:
             return self._use(referent, source), referent.kind
         return self._unnamed(head, source)
+
+    def _paper_before(self) -> bool:
+        """Is the last thing a thing pronoun may stand for a paper (a document the text named)?"""
+        prior = self._last(lambda a: a.type != "PERSON")
+        return prior is not None and prior.type == "DOCUMENT"
 
     def _last(self, wanted) -> Actor | None:
         return next((a for a in reversed(self.history) if wanted(a)), None)

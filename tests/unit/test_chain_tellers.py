@@ -485,3 +485,15 @@ def test_a_relayed_speaker_named_again_by_part_of_the_name_still_speaks_through_
 )
 def test_unnamed_groups_of_people_and_of_media_have_their_kind(nlp, text, content_key, expected):
     assert chain(text, content_key) == expected
+
+
+def test_a_pronoun_that_shows_is_no_hop_inside_what_a_teller_says(nlp):
+    # the papers show: nobody tells P but the one who says the papers show it
+    text = "Rana Odero says they clearly show a close aide of the mayor pressuring officials."
+    assert chain(text, "a close aide of the mayor") == [("Rana Odero", "named")]
+    alone = "They show that the mayor lied."
+    assert chain(alone, "the mayor lied") == [("They", "unattributed")]
+    # people who say are still tellers
+    told = "Rana Odero says they told her that the mayor lied."
+    assert chain(told, "the mayor lied")[0] == ("Rana Odero", "named")
+    assert len(chain(told, "the mayor lied")) == 2
