@@ -497,3 +497,22 @@ def test_a_pronoun_that_shows_is_no_hop_inside_what_a_teller_says(nlp):
     told = "Rana Odero says they told her that the mayor lied."
     assert chain(told, "the mayor lied")[0] == ("Rana Odero", "named")
     assert len(chain(told, "the mayor lied")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "citing" read as an adjective of what it cites, after the reporting verb's phrase
+        (
+            "Investigators have requested data, Harbor Daily reported on Friday citing sources.",
+            [("Harbor Daily", "outlet"), ("sources", "anonymous")],
+        ),
+        # a reason cited is still no teller
+        (
+            "Investigators have requested data, the union said on Friday citing safety concerns.",
+            [("the union", "named")],
+        ),
+    ],
+)
+def test_a_misparsed_citing_after_the_reporting_verb_cites_a_teller(nlp, text, expected):
+    assert chain(text, "Investigators have requested data") == expected
