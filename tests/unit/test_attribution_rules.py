@@ -18,6 +18,7 @@ from sourcetrace.model import Article, ArticleStructure, Span
 from sourcetrace.nlp import get_pipeline
 
 _SCOPE = "the scope of the cuts is unclear"
+_UNNAMED_PERSON = "the person, who asked not to be identified"  # inverted_content
 _SCOPE_AS_PLANNED = _SCOPE + " as its managers are still planning it"
 EXEC, FIRM = "an executive familiar with the talks", "The firm declined to renew the offer"  # according_outer
 
@@ -134,6 +135,13 @@ CASES = [
         "People like Scott, he said.",
         (),
         [("he", "said", "People like Scott", None)],
+        [],
+    ),
+    (
+        "inverted_content",
+        "Later, talks over a settlement restarted, said the person, who asked not to be identified.",
+        (),
+        [(_UNNAMED_PERSON, "said", "Later, talks over a settlement restarted", None)],
         [],
     ),
     (

@@ -516,3 +516,11 @@ def test_a_pronoun_that_shows_is_no_hop_inside_what_a_teller_says(nlp):
 )
 def test_a_misparsed_citing_after_the_reporting_verb_cites_a_teller(nlp, text, expected):
     assert chain(text, "Investigators have requested data") == expected
+
+
+def test_an_inverted_said_after_an_opening_adverb_tells_the_words_before_it(nlp):
+    text = (
+        "Shortly after, talks between the bank and Harbor Ministry officials over a settlement restarted, "
+        "said the person, who asked not to be identified."
+    )
+    assert chain(text, "talks between the bank") == [("the person", "anonymous")]
