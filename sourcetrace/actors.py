@@ -282,8 +282,18 @@ def _same_name_token(a: str, b: str) -> bool:
     return len(skel_a) >= 2 and skel_a == skel_b and abs(len(a) - len(b)) <= 2
 
 
+# Generational suffixes a full name may end with ("Benigno Aquino III", "Martin Luther King Jr."):
+# the surname is the word before them.
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _without_suffix(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    return tokens[:-1] if len(tokens) >= 2 and tokens[-1] in _NAME_SUFFIXES else tokens
+
+
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Surname <-> full name, or the same name spelt differently; never two different first names."""
+    a, b = _without_suffix(a), _without_suffix(b)
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if not short:
         return False
@@ -911,6 +921,8 @@ class _Propagator:
             words = m.surface.split()
             tokens = _norm_tokens(m.surface)
             if m.label == "PERSON" and len(words) >= 2 and len(tokens) >= 2:
+                if len(words) >= 3 and _norm(words[-1]) in _NAME_SUFFIXES:
+                    words = words[:-1]  # "Benigno Aquino III" -> "Aquino"
                 last = words[-1].rstrip(",.")
                 if len(last) >= 3 and last[0].isupper() and not last.isupper() and not _is_title_word(last):
                     forms.setdefault(last, "PERSON")
@@ -1186,7 +1198,28 @@ class _Resolver:
                 lambda r: (self.is_outlet(r) or body)
                 and any(len(v) >= 2 and v[-1] == tokens[0] for v in self.variants(r)),
             )
+        if target is None and len(tokens) == 1:
+            target = self.leading_word_target(key, tokens[0])
         return target
+
+    def leading_word_target(self, key: str, tok: str) -> str | None:
+        """ "Danske" after "Danske Bank", "JPMorgan" after "JPMorgan Chase & Co.", "Folha" after
+        "Folha de Sao Paulo": a company, bank or outlet called by its first word, when one
+        organisation alone starts with it and no person carries it."""
+        if len(tok) < 3 or tok in _institution_heads() or tok in _SHORT_BODY_HEADS or _is_company_word(tok):
+            return None
+        if _is_country_name((tok,)) or any(r != key for r in self.person_roots(tok)):
+            return None
+        roots = [
+            r for r in dict.fromkeys(self.find(k) for k in self.by_token.get(("ORG", tok), []))
+            if r != self.find(key)
+            and any(
+                len(v) >= 2 and v[0] == tok
+                and (_is_company(v) or v[-1] in _SHORT_BODY_HEADS or self.is_outlet(r))
+                for v in self.variants(r)
+            )
+        ]
+        return roots[0] if len(roots) == 1 else None
 
     def org_fits_all(self, tokens: tuple[str, ...], root: str) -> bool:
         """Every spelt-out name of the cluster fits ("Ping An" may join "Ping An Asset
@@ -1250,6 +1283,12 @@ class _Resolver:
                 self.surname_typed_org(key, tokens)
             elif fam == "PERSON" and len(tokens) == 1 and len(self.variants(key)) == 1:
                 self.first_name_alone(key, tokens)
+            if self.find(key) == key and fam in ("PERSON", "NORP", "FAC") and len(self.variants(key)) == 1:
+                if len(tokens) == 1 and not m.demonym:
+                    # "Juul" (PERSON) after "Juul Labs Inc": the company's first word
+                    target = self.leading_word_target(key, tokens[0])
+                    if target is not None:
+                        self.union(target, key)
             mistypable = fam in ("PERSON", "NORP", "FAC") or (fam == "PLACE" and _acronym_keys(m.surface))
             if self.find(key) == key and mistypable and tokens in by_core:
                 # "Elliott" (PERSON) or "CP" (GPE) beside "Elliott Investment Management" or "CP
@@ -1263,7 +1302,10 @@ class _Resolver:
         roots = [
             r for r in self.person_roots(tokens[-1])
             if r != key
-            and any(len(v) >= len(tokens) and v[-len(tokens):] == tokens for v in self.variants(r))
+            and any(
+                len(v) >= len(tokens) and v[-len(tokens):] == tokens
+                for v in map(_without_suffix, self.variants(r))
+            )
         ]
         if roots and not _is_company(tokens):
             self.union(self.nearest(roots, self.groups[key][0]), key)
