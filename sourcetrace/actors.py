@@ -73,6 +73,8 @@ _PAREN_ACRONYMS = re.compile(
     r"\s*\(\s*([A-Z](?:\.?[A-Z&])+\.?(?:\s*/\s*[A-Z](?:\.?[A-Z&])+\.?)*)\s*\)"
     r"|,\s+or\s+([A-Z][A-Z0-9&]+)(?=\s*[,.;:)\u2013\u2014-])"
 )
+# "(IC3)", "(PMO)", "(VMO2)": an acronym in parentheses, right after the words it may spell out
+_SPELT_ACRONYM = re.compile(r"(?<=\w)\s\(((?:[A-Z][a-z]?){1,7}[A-Z0-9]?[0-9]?)\)")
 _HONORIFIC_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\b(?![\w-])")
 _INITIAL_SKIP = frozenset({"of", "the", "and", "for", "al", "el", "de", "in", "on"})
 MAX_TITLE_TOKENS = 8
@@ -591,6 +593,8 @@ def _initials_keys(tokens: tuple[str, ...]) -> frozenset[str]:
     for k in (1, 2, 3):
         if len(tokens) - k >= 2 and _is_country_name(tokens[:k]):
             variants.append(tokens[k:])
+    # "Kohlberg Kravis Roberts & Co." -> kkr: the initials without the legal form
+    variants += [core for core in _cores(tokens)[:1] if len(core) >= 2]
     keys: set[str] = set()
     for v in variants:
         keys.add(_initials(v))
@@ -799,10 +803,58 @@ class _Collector:
             for alias in _acronym_pairs(self.text, m, self.ent_ids, ent.ent_id_):
                 if self.add(alias):
                     self.pairs.append(((m.start, m.end), (alias.start, alias.end)))
+        self.spelt_out_acronyms()
         _Propagator(self).run()
         self.add_frame_actors()
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions, self.pairs
+
+    def spelt_out_acronyms(self) -> None:
+        """ "The Internet Crime Complaint Center (IC3)", "Prime Minister's Office (PMO)": capitalised
+        words whose initials the parenthesised acronym after them spells name an organisation and
+        the acronym its alias, where the model saw no entity there (not a role: "National Security
+        Adviser (NSA)" is a person's title)."""
+        doc, text = self.doc, self.text
+        for hit in _SPELT_ACRONYM.finditer(text):
+            acronym = hit.group(1)
+            keys = _acronym_keys(acronym)
+            before = doc.char_span(hit.start(), hit.start(), alignment_mode="expand")
+            if not keys or before is None or self.in_boilerplate(hit.start(), hit.end()):
+                continue
+            end_tok = before.start  # the first token of " (IC3)": the name ends before it
+            if end_tok == 0 or not doc[end_tok - 1].text[:1].isupper() or doc[end_tok - 1].ent_type_:
+                continue
+            if _is_title_word(doc[end_tok - 1].text) or doc[end_tok - 1].lower_ in _person_nouns():
+                continue
+            name = self._name_spelling(end_tok, keys)
+            if name is None:
+                continue
+            n_start = doc[name].idx
+            n_end = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+            a_start = text.index(acronym, hit.start())
+            spans = ((n_start, n_end), (a_start, a_start + len(acronym)))
+            if any(m.start < e and s < m.end for m in self.mentions for s, e in spans):
+                continue
+            full = _Mention(n_start, n_end, "ORG", text[n_start:n_end])
+            short = _Mention(a_start, a_start + len(acronym), "ORG", acronym)
+            if self.add(full) and self.add(short):
+                self.pairs.append((spans[0], spans[1]))
+
+    def _name_spelling(self, end_tok: int, keys: frozenset[str]) -> int | None:
+        """The first token of the capitalised run before `end_tok` whose initials are an acronym key."""
+        doc, first = self.doc, end_tok - 1
+        for i in range(end_tok - 1, max(-1, end_tok - 1 - MAX_TITLE_TOKENS), -1):
+            tok = doc[i]
+            if tok.ent_type_ or "\n" in tok.whitespace_ and i < end_tok - 1:
+                break
+            if tok.text[:1].isupper():
+                first = i
+                tokens = _norm_tokens(doc[first:end_tok].text)
+                if len(tokens) >= 2 and _initials_keys(tokens) & keys:
+                    return first
+            elif tok.lower_ not in _CONNECTORS and tok.text not in ("&", "'s", "’s"):
+                break
+        return None
 
     def keep_label(self, ent: SpacySpan) -> str | None:
         """The entity's label, or None when it names no actor."""
@@ -949,7 +1001,12 @@ class _Propagator:
             return True  # a Title-Case headline capitalises every neighbour
         if span.start > 0 and not span[0].is_sent_start:
             prev = doc[span.start - 1]
-            if prev.text[:1].isupper() and not _is_title_token(prev) and not _is_title_word(prev.text):
+            if (
+                prev.text[:1].isupper()
+                and not _is_title_token(prev)
+                and not _is_title_word(prev.text)
+                and not (prev.is_sent_start and prev.lower_ in _DETERMINERS)  # "The CMO said"
+            ):
                 return False
         nxt = doc[span.end] if span.end < len(doc) else None
         return not (nxt is not None and nxt.text[:1].isupper() and not nxt.is_sent_start)

@@ -746,3 +746,30 @@ def test_a_surname_before_a_generational_suffix_is_the_persons(nlp):
         "Aquilino Dorado III": ["Aquilino Dorado III", "Dorado"],
         "Ramon Veloso Jr.": ["Ramon Veloso Jr.", "Veloso"],
     }
+
+
+def test_an_acronym_in_parentheses_spells_out_the_name_before_it(nlp):
+    # no entity from the model on either name: the initials the acronym spells make one actor;
+    # a digit in the acronym stands for repeated letters ("IC3"); a role is no organisation
+    text = (
+        "The Marine Crime Complaint Centre (MC3) received the complaints. The Chief Minister's "
+        "Office (CMO) said on Monday the figures were wrong. The CMO added that MC3 would review them."
+    )
+    doc = nlp(text)
+    doc.ents = []
+    named = {a.name: sorted(m.text for m in a.mentions) for a in extract_actors(doc, prepare_article(text))}
+    assert named == {
+        "Marine Crime Complaint Centre": ["MC3", "MC3", "Marine Crime Complaint Centre"],
+        "Chief Minister's Office": ["CMO", "CMO", "Chief Minister's Office"],
+    }
+    role = "Director Amal Sen named a Chief Data Officer (CDO) on Monday."
+    doc = nlp(role)
+    doc.ents = []
+    assert extract_actors(doc, prepare_article(role)) == []
+
+
+def test_an_acronym_spells_a_company_name_without_its_legal_form(nlp):
+    text = "Halvorsen Brekke Lund & Co. bid for the firm. HBL declined to comment."
+    ents = [("Halvorsen Brekke Lund & Co.", "ORG", 0), ("HBL", "ORG", 0)]
+    named = {a.name: sorted(m.text for m in a.mentions) for a in parsed_actors(nlp, text, ents)}
+    assert named == {"Halvorsen Brekke Lund & Co.": ["HBL", "Halvorsen Brekke Lund & Co."]}
