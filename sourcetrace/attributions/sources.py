@@ -168,6 +168,8 @@ class ActorBook:
     def resolve(self, found: Found) -> tuple[Actor | None, str]:
         """The actor a source refers to and the kind of the link."""
         actor, kind = self._resolve(found)
+        if actor is not None and self._cites_itself(found, actor):
+            actor, kind = self._paper_cited(found), "document"
         if actor is not None and actor.type == "ORG" and kind == "named" and found.source is not None:
             if _MEDIA_TAIL.search(self.text, *found.source):
                 actor.kind = kind = "outlet"  # "Interfax news agency quoted ...": the words say what it is
@@ -178,6 +180,29 @@ class ActorBook:
             self.reporters.add(actor.id)  # "X reported": not the Y of "citing Y"
         self.note_issued(found, actor)
         return actor, kind
+
+    @staticmethod
+    def _cites_itself(found: Found, actor: Actor) -> bool:
+        """ "“P,” Folha says, citing the report": "the report" read as the citer's own (an outlet's
+        report is its word) cannot be whom the citer cites; it is the paper the text spoke of."""
+        parent, head = found.parent, found.head
+        if parent is None or head is None or found.lemma not in ("cite", "quote"):
+            return False
+        return parent.source_actor == actor.id and head.lemma_.lower() in lexicons().documents
+
+    def _paper_cited(self, found: Found) -> Actor:
+        """The paper a citer cites: the last one of its kind the text named ("the leaked report"),
+        else a new one named as the text names it."""
+        lemma = found.head.lemma_.lower()
+        papers = (a for a in reversed(self.actors) if a.type == "DOCUMENT" and lemma in norm(a.name).split())
+        actor = next(papers, None)
+        if actor is None:
+            start, end = found.source
+            name = self.text[start:end].strip()
+            if name[:1].isupper() and found.head.doc[found.head.left_edge.i].pos_ == "DET":
+                name = name[0].lower() + name[1:]
+            actor = self.new(name, "DOCUMENT", "document")
+        return self._use(actor, found.source)
 
     def _scoop_outlet(self, found: Found, actor: Actor | None, kind: str) -> tuple[Actor | None, str]:
         """ "Sky News has learnt that P", "just-food understands P": a name telling its own scoop is

@@ -524,3 +524,12 @@ def test_an_inverted_said_after_an_opening_adverb_tells_the_words_before_it(nlp)
         "said the person, who asked not to be identified."
     )
     assert chain(text, "talks between the bank") == [("the person", "anonymous")]
+
+
+def test_an_outlet_citing_the_report_cites_the_paper_not_itself(nlp):
+    text = (
+        "Cited in the newspaper Harbor Daily, the leaked report outlines four scenarios. "
+        "“The only threat is France,” Harbor Daily says, citing the report."
+    )
+    expected = [("Harbor Daily", "outlet"), ("the report", "document")]
+    assert chain(text, "The only threat is France") == expected
