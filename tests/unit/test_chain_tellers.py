@@ -533,3 +533,28 @@ def test_an_outlet_citing_the_report_cites_the_paper_not_itself(nlp):
     )
     expected = [("Harbor Daily", "outlet"), ("the report", "document")]
     assert chain(text, "The only threat is France") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "teller"),
+    [
+        (
+            "Harbor Motors was fined in May, the Kivuli Post said. Replying to the report, the automaker "
+            "said that its board had not breached its duties.",
+            "Harbor Motors",
+        ),
+        (
+            "Kivuli Pharmaceuticals Ltd was fined in May, the Kivuli Post said. Replying to it, the drugmaker "
+            "said that its board had not breached its duties.",
+            "Kivuli Pharmaceuticals Ltd",
+        ),
+        # a trade's word of another trade is not the one meant
+        (
+            "Kivuli Mining and Harbor Motors were fined in May. The carmaker said that its board had not "
+            "breached its duties.",
+            "Harbor Motors",
+        ),
+    ],
+)
+def test_a_trade_description_refers_to_the_company_named_before(nlp, text, teller):
+    assert chain(text, "its board had not breached") == [(teller, "named")]
