@@ -20,7 +20,7 @@ from sourcetrace.actors import (
 )
 from sourcetrace.attributions.agreement import Agreement, organisation_fit, plural, title_word_set
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
-from sourcetrace.attributions.lexicons import body_words, can_tell, inanimate, lexicons
+from sourcetrace.attributions.lexicons import body_words, can_tell, demonyms, inanimate, lexicons
 from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import Actor
 from sourcetrace.spans import make_span, trim
@@ -315,9 +315,12 @@ class ActorBook:
             # "the association's website", "its website": a page it publishes, not a news outlet
             return None
         if wanted == "outlet":
-            # the outlet that last spoke, else the one last named ("an interview in the Journal")
+            # the outlet the text introduced with this noun ("the tabloid Blitz ... the tabloid's
+            # claim"), else the outlet that last spoke, else the one last named ("an interview in
+            # the Journal")
             return (
-                self._last(lambda a: a.kind == "outlet")
+                self._introduced_as(head)
+                or self._last(lambda a: a.kind == "outlet")
                 or self._last(lambda a: a.type == "ORG" and a.kind == "named" and a.id in self.reporters)
                 or self._last_mentioned(lambda a: a.kind == "outlet", head.idx)
                 or (self._last_organisation() if media else None)
@@ -334,6 +337,31 @@ class ActorBook:
                 return owner
             return self.issuers.get(lemma) or self._issuer_before(head) or self._report_of(lemma)
         return None
+
+    def _introduced_as(self, head: Token) -> Actor | None:
+        """ "the Bangladeshi tabloid Blitz", "the German magazine Der Spiegel": the name an earlier
+        noun of the same word introduced, right after it, for "the tabloid" now."""
+        doc = head.doc
+        for i in range(head.i - 1, max(-1, head.i - 1 - _ISSUER_WINDOW), -1):
+            tok = doc[i]
+            if tok.lower_ != head.lower_ or tok.pos_ not in ("NOUN", "ADJ") or i + 1 >= len(doc):
+                continue
+            end = i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN":
+                end += 1
+            if end == i + 1:
+                continue
+            start_char, end_char = doc[i + 1].idx, tok_end(doc[end - 1])
+            named = self.index.at(start_char, end_char) or self.named(self.text[start_char:end_char])
+            if named is not None and named.type in ("PERSON", "GPE", "NORP", "LOC"):
+                return None
+            return named or self._new_outlet(start_char, end_char)
+        return None
+
+    def _new_outlet(self, start: int, end: int) -> Actor:
+        actor = self.new(self.text[start:end], "ORG", "outlet")
+        self.mention(actor, (start, end))
+        return actor
 
     def _last_organisation(self) -> Actor | None:
         return self._last(lambda a: a.type in ("ORG", "NORP", "GPE") and a.kind == "named")
@@ -386,6 +414,8 @@ class ActorBook:
         if not all(t.text[:1].isupper() for t in words if not t.is_punct):
             return None  # "the state news agency": no name in it
         start, end = first.idx, tok_end(last)
+        if wanted == "outlet" and all(t.lower_ in demonyms() for t in words if not t.is_punct):
+            return None  # "the Bangladeshi tabloid", "the German magazine": where it is, not its name
         found = self.index.at(start, end) or self.named(self.text[start:end])
         if found is not None:
             return found

@@ -544,8 +544,8 @@ def test_an_outlet_citing_the_report_cites_the_paper_not_itself(nlp):
             "Harbor Motors",
         ),
         (
-            "Kivuli Pharmaceuticals Ltd was fined in May, the Kivuli Post said. Replying to it, the drugmaker "
-            "said that its board had not breached its duties.",
+            "Kivuli Pharmaceuticals Ltd was fined in May, the Kivuli Post said. Replying to it, the "
+            "drugmaker said that its board had not breached its duties.",
             "Kivuli Pharmaceuticals Ltd",
         ),
         # a trade's word of another trade is not the one meant
@@ -558,3 +558,18 @@ def test_an_outlet_citing_the_report_cites_the_paper_not_itself(nlp):
 )
 def test_a_trade_description_refers_to_the_company_named_before(nlp, text, teller):
     assert chain(text, "its board had not breached") == [(teller, "named")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the noun that introduced the name, not the outlet that spoke last, nor the nationality
+        "The Harbor Post said the Kivuli tabloid Blitz had printed the story. The Bangladeshi tabloid's "
+        "claim -- that the two ministers were involved in a relationship -- had triggered speculation.",
+        "The Harbor Post said the story ran in the magazine Kivuli Weekly. The German magazine's claim "
+        "-- that the two ministers were involved in a relationship -- had triggered speculation.",
+    ],
+)
+def test_a_reference_noun_is_the_outlet_it_introduced(nlp, text):
+    teller = chain(text, "the two ministers were involved")
+    assert teller == [("Blitz" if "Blitz" in text else "Kivuli Weekly", "outlet")]
