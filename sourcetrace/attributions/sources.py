@@ -295,7 +295,10 @@ class ActorBook:
         lemma = head.lemma_.lower()
         # "the Ministry added": a capitalised head the tagger calls a name is still a reference
         capitalised = head.pos_ == "PROPN" and not head.is_sent_start and lemma in lexicons().references
-        if (head.pos_ != "NOUN" and head.lower_ != "medium" and not capitalised) or not _definite(head):
+        # "the portal reported": a reference noun the tagger read as an adjective heading a phrase
+        misread = head.pos_ == "ADJ" and head.dep_ in _SUBJECTS and lemma in lexicons().references
+        nominal = head.pos_ == "NOUN" or head.lower_ == "medium" or capitalised or misread
+        if not nominal or not _definite(head):
             return None  # "medium": often ADJ
         lex = lexicons()
         wanted = lex.references.get(lemma)

@@ -573,3 +573,19 @@ def test_a_trade_description_refers_to_the_company_named_before(nlp, text, telle
 def test_a_reference_noun_is_the_outlet_it_introduced(nlp, text):
     teller = chain(text, "the two ministers were involved")
     assert teller == [("Blitz" if "Blitz" in text else "Kivuli Weekly", "outlet")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key"),
+    [
+        # "reported Y as saying", like "quoted Y as saying"; "the portal" read as an adjective
+        (
+            "Rana Odero spoke on Monday, according to a report by Harbor Mail. “Whatever concerns the "
+            "religion will come to us,” the portal reported him as saying.",
+            "Whatever concerns the religion",
+        ),
+        ("Harbor Mail reported Rana Odero as saying that the party would win.", "the party would win"),
+    ],
+)
+def test_x_reported_y_as_saying_is_y_through_x(nlp, text, content_key):
+    assert chain(text, content_key) == [("Harbor Mail", "outlet"), ("Rana Odero", "named")]
