@@ -68,6 +68,7 @@ _PAGES |= {"rule", "regulation", "guideline", "constitution", "charter", "treaty
 # bodies that issue documents ("a statement from the office of X")
 _STATEMENTS = {"statement", "release", "communique", "announcement"}
 _BODIES = {"office", "ministry", "department", "bureau", "commission", "council", "agency", "authority"}
+_NAMED_NEXT_SENTENCES = 2  # sentences after a description where the name it stands for may come
 _ISSUER_WINDOW = 400  # tokens looked back for "X issued a statement" before "the statement said"
 # unnamed people who speak on the record for a body ("a Rosneft spokesman", "spokespeople for the
 # journals"): the body stands behind the words, so the link is named, not anonymous
@@ -563,10 +564,16 @@ class ActorBook:
     def _named_next(self, head: Token, word: str) -> Actor | None:
         """ "The Afghan general in charge of security denied reports ... General Omar Haidari,
         commander of the brigade, blamed ...": a description that comes before the name (a story's
-        opening) is the one person named after it with that title, in its sentence or the next."""
+        opening) is the one person named after it with that title, in its sentence or the next two
+        ("Japan's communications minister has acknowledged P. The opposition says Q. ¶
+        Communications Minister Matsumoto Takeaki said R")."""
         doc = head.doc
         sent = head.sent
-        end = doc[sent.end].sent.end_char if sent.end < len(doc) else sent.end_char
+        for _ in range(_NAMED_NEXT_SENTENCES):
+            if sent.end >= len(doc):
+                break
+            sent = doc[sent.end].sent
+        end = sent.end_char
         after = [
             a
             for a in self.actors
