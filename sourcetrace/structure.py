@@ -341,7 +341,7 @@ def _chrome_lexicon() -> _ChromeLexicon:
         photo_agencies=frozenset(a.lower() for a in data.get("photo_agencies", [])),
         roles=re.compile(rf"\b(?:{alts('byline_roles')})s?\b", re.IGNORECASE),
         caption_label=re.compile(
-            rf"^[\s(\[]*(?:{alts('caption_labels')})(?:\s+credit)?\s*(?:[:,|]|\s+by\b|\s*/)\s*\S",
+            rf"^[\s(\[]*(?:{alts('caption_labels')})(?:\s+credit)?\s*(?:[:,|]|\s+(?:by|via)\b|\s*/)\s*\S",
             re.IGNORECASE,
         ),
         agency_end=re.compile(
@@ -1360,6 +1360,14 @@ _CLOSING_DATELINE = re.compile(
 )
 
 
+# a video's or a clip's link closing the paragraph, its running time in it: "... in Pakistan. (Watch
+# Harbour News's Ana Lima reveal the latest on the talks -- 1:54)"
+_GLUED_PLAYER = re.compile(
+    r"(?<=[.!?”\"])\s+\((?:watch|listen|see|view|video|audio)\b[^()\n]{3,160}?\s(?:--|[–—-])\s*\d{1,2}:\d{2}\)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A stamp glued to a headline's last word, or a reporter's sign-off in parentheses after a
     paragraph's last sentence, is a line of its own."""
@@ -1381,6 +1389,9 @@ def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if m and _is_name(m.group("name")) and not _is_known_outlet(m.group("name")):
         cut = start + m.start()
         return [(start, cut), (start + m.start("name") - 1, end)]
+    m = _GLUED_PLAYER.search(line)
+    if m and len(line[: m.start()].split()) >= 5:
+        return [(start, start + m.start()), (start + m.end() - len(m.group().lstrip()), end)]
     m = _GLUED_PACKAGE_CREDIT.search(line)
     if m:
         return [(start, start + m.start()), (start + m.end(), end)]
@@ -2021,8 +2032,17 @@ def _tail(lines: _Lines, body_first: int) -> None:
     if free and len(free) > 1:
         last = free[-1]
         line = lines.line(last)
-        if len(line.split()) <= 4 and _is_known_outlet(line):
-            lines.mark(last, "credit")
+        if len(line.split()) <= 4 and (_is_known_outlet(line) or (
+            _OUTLET_SHAPED.fullmatch(line.strip()) and _is_prose(lines.line(free[-2]))
+        )):
+            lines.mark(last, "credit")  # and "Harbour Daily News" after the last paragraph
+
+
+# a news organisation's name by its shape: capitalised words ending in an outlet's word ("Harbour News")
+_OUTLET_SHAPED = re.compile(
+    r"(?:[A-Z][\w.&'’-]*\s+){0,3}(?i:news|times|post|daily|herald|tribune|agency|online|tv|radio|express"
+    r"|journal|gazette|mirror|wire|press|today|network|media|bureau)"
+)
 
 
 _BULLET_ONLY = re.compile(r"\s*[-•·●▪*–—]\s*")

@@ -111,3 +111,56 @@ def test_a_headline_that_names_its_source_after_a_colon_is_the_headline():
 def test_a_caption_closed_by_its_agency_is_still_a_caption():
     line = "Dock workers walk past the ships in Lisbon on Friday. Photo: Reuters"
     assert ("caption", line) in chrome(f"{HEAD}\n\n{STORY}\n\n{line}\n\n{QUOTE}\n")
+
+
+# --- calls to follow the site on a channel or a podcast; "Cover image via X"
+
+
+def test_a_call_to_follow_a_channel_or_a_podcast_is_furniture():
+    promos = ["Subscribe to our Telegram channel for our latest stories and breaking news.",
+              "Hear new episodes of the true-crime podcast Harbour Nights now"]
+    text = f"{promos[1]}\n{HEAD}\n\n{STORY}\n\n{promos[0]}\n\n{QUOTE}\n"
+    assert [k for k, s in chrome(text) if s in promos] == ["furniture", "furniture"]
+    assert detect_structure(text).title == HEAD
+
+
+def test_prose_about_a_channel_stays_prose():
+    line = "The union said it would follow the ships on the port's YouTube channel, Rui Costa told reporters."
+    assert chrome(f"{HEAD}\n\n{line}\n") == []
+
+
+def test_a_cover_image_credit_is_a_caption():
+    line = "Cover image via Rui Costa (Facebook)"
+    assert ("caption", line) in chrome(f"{HEAD}\n\n{STORY}\n\n{line}\n\n{QUOTE}\n")
+    assert "Rui Costa" in actor_names(f"{HEAD}\n\n{STORY}\n\n{line}\n\n{QUOTE}\n")  # still the speaker
+
+
+# --- a news organisation's name alone after the last paragraph: its sign-off
+
+
+def test_an_outlet_shaped_name_closing_the_story_is_its_sign_off():
+    text = f"{HEAD}\n\n{STORY}\n\n{QUOTE}\n\nHarbour Daily News\n"
+    assert ("credit", "Harbour Daily News") in chrome(text)
+    assert "Harbour Daily News" not in actor_names(text)
+
+
+def test_a_short_closing_line_that_is_no_outlet_stays():
+    text = f"{HEAD}\n\n{STORY}\n\n{QUOTE}\n\nRui Costa\n"
+    assert ("credit", "Rui Costa") not in chrome(text)
+
+
+# --- a video's link with its running time closing a paragraph
+
+
+def test_a_video_link_with_its_running_time_is_split_off_the_paragraph():
+    para = ("The union said the ships would be unloaded from Saturday. (Watch Harbour TV's Ana Lima "
+            "explain what the deal means -- 1:54)")
+    found = detect_structure(f"{HEAD}\n\n{para}\n\n{STORY}\n")
+    assert [(c.kind, c.span.text) for c in found.structure.chrome] == [
+        ("furniture", "(Watch Harbour TV's Ana Lima explain what the deal means -- 1:54)")
+    ]
+
+
+def test_a_parenthesis_with_a_time_of_day_in_prose_stays():
+    para = "The union said the ships would be unloaded from Saturday. (See the timetable, from 6:30)"
+    assert chrome(f"{HEAD}\n\n{para}\n") == []
