@@ -60,7 +60,8 @@ _DASH = r"[–—]|-{1,2}"
 # "SEOUL, South Korea (AP) — ...", "LONDON (Reuters) -The ..." (no space), "(Reuters) - ...",
 # "MINSK (UrduPoint News / Sputnik - 14th August, 2020) Belarusian ..." (no dash).
 _DATELINE = re.compile(
-    rf"(?:(?P<lead>{_NAME})"
+    # "Sept. 25 (Bloomberg) --": the day alone before the agency
+    rf"(?:(?P<dayonly>{_MONTH}[ \t]+\d{{1,2}}{_ORD})[ \t]+(?=\([A-Z])|(?P<lead>{_NAME})"
     rf"(?:[ \t]*,[ \t]*(?!{_MONTH}\b)(?P<region0>[A-Z][a-z]+\.?(?:[ \t]+[A-Z][a-z]+\.?)?)(?=[ \t]*,))?"
     rf"(?:\s*,\s*(?P<date>{_DATE}))?"
     rf"(?:\s*,\s*(?P<mday>{_MONTH}\s+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}\s+{_MONTH}))?"
@@ -1513,6 +1514,19 @@ def _is_icon_words(line: str) -> bool:
     )
 
 
+_LINK_SPLIT = re.compile(r"\s*\|\s*|\s+[/>»›]\s+")
+
+
+def _is_link_list(line: str) -> bool:
+    """ "Home / Government / Briefings / Press Releases Tools: Save | Print | E-mail | Most Read | Comment":
+    four or more short items (five words or fewer, none a sentence) set apart by repeated separators
+    ("|", " / ", " > "): a site's links flattened onto one line."""
+    items = [p for p in _LINK_SPLIT.split(line.strip()) if p]
+    return len(items) >= 4 and len(line.split()) <= 30 and all(
+        len(p.split()) <= 5 and not re.search(r"[.!?”\"]$", p) for p in items
+    )
+
+
 def _is_share_bar(line: str) -> bool:
     """ "Buffer Digg Facebook Google LinkedIn Pinterest Print Reddit": only the names of the
     platforms a share bar offers (three or more)."""
@@ -1619,7 +1633,7 @@ def _classify_anywhere(lines: _Lines) -> None:
         elif lex.inline_related.match(line) and len(line.split()) <= 40:
             lines.mark(i, "related")
         elif not re.search(r"[^\W\d_]", line) or _is_glued_menu(line) or _is_share_bar(line) or (
-            _is_icon_words(line)
+            _is_icon_words(line) or _is_link_list(line)
         ):
             lines.mark(i, "furniture")  # no letter at all: "« 1 ... 708 (709) 710 ... »", "* * *"
         elif counts.get(_normalise_line(line), 0) > 1 and not _SPOKEN.search(line) and (
@@ -1749,6 +1763,35 @@ _PLACE_DATE = re.compile(
 )
 _DATE_THEN_SOURCE = re.compile(r"^(?P<date>.+?)\s*[|•·]?\s*(?-i:Source)\s*:\s*(?P<who>[^\W\d_][^|]{0,60})$")
 _TOP_LINES = 5  # how far below the header a date line still dates the page, before any paragraph
+
+
+_MENU_SCAN = 40  # how far down the page a wire story's first paragraph is looked for
+
+
+def _menu_above_wire_story(
+    lines: _Lines, pub_i: int | None, head_i: int | None, body_first: int
+) -> tuple[int | None, int | None, int]:
+    """A site's menu above a wire story ("Financial Products" / "Customer Support" / "+1 212 318 2000" /
+    "Follow Us" / "<headline>" / "Sept. 25 (Bloomberg) -- ..."): when the first paragraph opens with a
+    wire dateline and the line above it reads as a title, that line is the headline, and the lines
+    above it, three or more of them short items (four words or fewer, no sentence), are the page's
+    furniture (a "publisher line" among them too). Returns the publisher line, the headline and the
+    first body line (unchanged when the page is not so)."""
+    n = len(lines.spans)
+    free = [j for j in range(min(n, _MENU_SCAN)) if j not in lines.chrome]
+    d = next((j for j in free if _starts_with_wire_dateline(lines.text, lines.spans[j][0])), None)
+    above = [j for j in free if d is not None and j < d]
+    if d is None or len(above) < 4 or (head_i is not None and head_i >= above[-1]):
+        return pub_i, head_i, body_first
+    title = lines.line(above[-1]).strip()
+    if not 2 <= len(title.split()) <= 30 or re.search(r"[.;,:]$", title):
+        return pub_i, head_i, body_first
+    items = [j for j in above[:-1] if len(lines.line(j).split()) <= 4 and not _ends_sentence(lines.line(j))]
+    if len(items) < 3 or 2 * len(items) < len(above) - 1:
+        return pub_i, head_i, body_first
+    for j in above[:-1]:
+        lines.mark(j, "furniture")
+    return (None if pub_i is not None and pub_i < above[-1] else pub_i), above[-1], d
 
 
 def _place_date(line: str) -> str | None:
@@ -2151,6 +2194,7 @@ def detect_structure(text: str) -> FoundStructure:
     _classify_anywhere(lines)
     publisher_hint: list[str] = []
     pub_i, head_i, body_first = _header(lines, publisher_hint)
+    pub_i, head_i, body_first = _menu_above_wire_story(lines, pub_i, head_i, body_first)
     _field_runs(lines, body_first)
     _tail(lines, body_first)
     _body_repeats_and_teasers(lines, body_first)

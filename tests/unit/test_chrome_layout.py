@@ -164,3 +164,50 @@ def test_a_video_link_with_its_running_time_is_split_off_the_paragraph():
 def test_a_parenthesis_with_a_time_of_day_in_prose_stays():
     para = "The union said the ships would be unloaded from Saturday. (See the timetable, from 6:30)"
     assert chrome(f"{HEAD}\n\n{para}\n") == []
+
+
+# --- a site's menu above a wire story; "Sept. 25 (Harbour Wire) --" is a dateline
+
+
+def test_a_menu_above_a_wire_story_is_furniture_and_the_title_above_the_dateline_is_the_headline():
+    menu = ["Harbour Terminal Demo Request", "Financial Products", "Enterprise Products", "Customer Support",
+            "+1 212 555 0100", "Media Services", "Follow Us"]
+    head = "Port Talks, Ferry Fares, Crane Suit: Shipping"
+    para = "Sept. 25 (Harbour Wire) -- Dock workers resumed talks with the port, a person familiar with them said."
+    text = "\n\n".join([*menu, head, para, STORY]) + "\n"
+    found = detect_structure(text)
+    assert found.title == head
+    assert [s for k, s in chrome(text) if k == "furniture"] == menu
+    assert [d.source for d in found.structure.datelines] == ["Harbour Wire"]
+    names = actor_names(text)
+    assert not {"Financial Products", "Enterprise Products", "Media Services", "Follow Us"} & names
+
+
+def test_a_headline_and_deck_above_a_wire_story_stay():
+    text = (f"{HEAD}\n\nUnion says ships move on Saturday\n\n"
+            "LISBON (Harbour Wire) - Dock workers ended their strike on Friday, the union said.\n")
+    found = detect_structure(text)
+    assert found.title == HEAD
+    assert [k for k, _ in chrome(text)] == ["dateline"]
+
+
+# --- links flattened onto one line; menu toggles; a comment form's error
+
+
+def test_a_line_of_links_set_apart_by_separators_is_furniture_and_the_headline_follows():
+    trail = "Home / Government / Briefings Spokespersons / Press Releases Tools: Save | Print | E-mail | Most Read"
+    text = f"{trail}\n{HEAD}\nAdjust font size:\n{STORY}\nLeft Menu\n"
+    found = detect_structure(text)
+    assert found.title == HEAD
+    assert chrome(text) == [("furniture", trail), ("furniture", "Adjust font size:"), ("furniture", "Left Menu")]
+
+
+def test_a_list_of_points_in_a_sentence_is_not_a_line_of_links():
+    line = "The union wants higher pay | shorter shifts | safer cranes | and a pension, Rui Costa said."
+    assert chrome(f"{HEAD}\n\n{line}\n") == []
+
+
+def test_a_comment_forms_error_is_furniture():
+    line = "Sorry, your comment was not saved due to a technical problem. Please try again later."
+    assert is_boilerplate(line)
+    assert not is_boilerplate("The union said its comment was not saved in the minutes of the meeting.")
