@@ -728,6 +728,8 @@ def _first_field(f: str) -> tuple[list[str], str | None] | None:
     head, _, tail = f.partition(", ")
     tail_parts = [t.strip() for t in tail.split(",") if t.strip()] if tail else []
     whole = _names(f) if re.search(r"\s(?:and|&)\s", f) else None  # "By X, Y and Z"
+    if whole:  # "By X and Y, Atlantic Wire Writers": the desk's role is no author
+        whole = [w for w in whole if not _is_role(w)] or None
     names = whole or (_names(head) if tail_parts else _names(f))
     if names is None:
         return None
@@ -1201,6 +1203,8 @@ def _starts_with_wire_dateline(text: str, start: int) -> bool:
     m = _DATELINE.match(text, start)
     if not m:
         return False
+    if m.group("agency") and "\n" in text[start:m.start("agency")]:
+        return False  # "Turnpike Death Identified" above "(Associated Press) Police ...": a headline
     if m.group("agency") and (m.group("sep") or m.group("lead")):
         return True
     lead, sep = m.group("lead"), m.group("sep")
@@ -1369,6 +1373,24 @@ _GLUED_PLAYER = re.compile(
 )
 
 
+_GLUED_BY = re.compile(r"\s+(?=By\s+[A-Z])")
+
+
+def _glued_byline(line: str) -> tuple[int, int] | None:
+    """ "Rain cripples city transit By ANA LIMA and RUI COSTA, Atlantic Wire Writers": a headline with
+    its byline run on (the line break lost), when what follows "By" parses as a byline with names
+    and what comes before is a title (three words or more, no sentence). Where the title ends and
+    the byline starts."""
+    for m in _GLUED_BY.finditer(line):
+        head = line[: m.start()]
+        if len(head.split()) < 3 or _ends_sentence(head) or re.search(r"[,;:]$", head):
+            continue
+        found = _byline(line[m.end():], header=True)
+        if found is not None and found.authors:
+            return m.start(), m.end()
+    return None
+
+
 def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A stamp glued to a headline's last word, or a reporter's sign-off in parentheses after a
     paragraph's last sentence, is a line of its own."""
@@ -1376,6 +1398,9 @@ def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     m = _GLUED_STAMP.search(line)
     if m and len(line[: m.start()].split()) >= 3:
         return [(start, start + m.start()), (start + m.start(), end)]
+    glued = _glued_byline(line)
+    if glued is not None:
+        return [(start, start + glued[0]), (start + glued[1], end)]
     m = _FEED_SIGN_OFF.search(line)
     if m and m.start() > 0:
         mark = start + m.start() + len(m.group()) - len(m.group().lstrip())
@@ -1750,6 +1775,10 @@ def _header(lines: _Lines, publisher_hint: list[str]) -> tuple[int | None, int |
                     lines.mark(i, "furniture")
                 i += 1
             break
+        if i == 0 and len(rest) >= 2 and len(line.split()) == 1 and not _ends_sentence(line):
+            lines.mark(i, "furniture")  # "Google" above the headline: a widget's or a section's label
+            i += 1
+            continue
         break
     return publisher, headline, i
 

@@ -173,7 +173,8 @@ def test_a_menu_above_a_wire_story_is_furniture_and_the_title_above_the_dateline
     menu = ["Harbour Terminal Demo Request", "Financial Products", "Enterprise Products", "Customer Support",
             "+1 212 555 0100", "Media Services", "Follow Us"]
     head = "Port Talks, Ferry Fares, Crane Suit: Shipping"
-    para = "Sept. 25 (Harbour Wire) -- Dock workers resumed talks with the port, a person familiar with them said."
+    para = ("Sept. 25 (Harbour Wire) -- Dock workers resumed talks with the port, a person familiar "
+            "with them said.")
     text = "\n\n".join([*menu, head, para, STORY]) + "\n"
     found = detect_structure(text)
     assert found.title == head
@@ -195,11 +196,14 @@ def test_a_headline_and_deck_above_a_wire_story_stay():
 
 
 def test_a_line_of_links_set_apart_by_separators_is_furniture_and_the_headline_follows():
-    trail = "Home / Government / Briefings Spokespersons / Press Releases Tools: Save | Print | E-mail | Most Read"
+    trail = ("Home / Government / Briefings Spokespersons / Press Releases Tools: Save | Print | E-mail"
+             " | Most Read")
     text = f"{trail}\n{HEAD}\nAdjust font size:\n{STORY}\nLeft Menu\n"
     found = detect_structure(text)
     assert found.title == HEAD
-    assert chrome(text) == [("furniture", trail), ("furniture", "Adjust font size:"), ("furniture", "Left Menu")]
+    assert chrome(text) == [
+        ("furniture", trail), ("furniture", "Adjust font size:"), ("furniture", "Left Menu")
+    ]
 
 
 def test_a_list_of_points_in_a_sentence_is_not_a_line_of_links():
@@ -211,3 +215,39 @@ def test_a_comment_forms_error_is_furniture():
     line = "Sorry, your comment was not saved due to a technical problem. Please try again later."
     assert is_boilerplate(line)
     assert not is_boilerplate("The union said its comment was not saved in the minutes of the meeting.")
+
+
+# --- classes read on fresh pages of the pages corpus (none in any set; listed in seen-pages.txt)
+
+
+def test_a_headline_with_its_byline_run_on_is_split_and_said_twice_is_still_the_headline():
+    title = "Rain cripples city transit"
+    glued = f"{title} By ANA LIMA and RUI SOUSA, Atlantic Wire Writers"
+    text = f"Search\n\nWednesday, August 8, 2007\n\n{glued}\n\n{glued}\n\n{STORY}\n\n{QUOTE}\n"
+    found = detect_structure(text)
+    assert found.title == title
+    assert found.published == "2007-08-08"
+    bylines = [c.authors for c in found.structure.chrome if c.kind == "byline"]
+    assert bylines == [["ANA LIMA", "RUI SOUSA"]] * 2
+    names = actor_names(text)
+    assert not {"ANA LIMA", "Ana Lima", "RUI SOUSA", "Rui Sousa"} & names and "Rui Costa" in names
+
+
+def test_a_headline_about_a_bylaw_is_not_split():
+    head = "Council passes parking rules By a narrow vote"
+    assert detect_structure(f"{head}\n\n{STORY}\n").title == head
+
+
+def test_a_headline_above_an_agency_opening_the_paragraph_is_the_headline():
+    head = "Ferry Crash Victim Identified"
+    text = (f"June 25, 2004 - July 14, 2004\n\n{head}\n\n"
+            "(Atlantic Wire) Police have identified the girl killed.\n")
+    assert detect_structure(text).title == head
+
+
+def test_text_size_buttons_a_copyright_credit_and_arrowed_links_are_furniture():
+    for line in ("-A A +A", "© Provided by Atlantic Wire", "best regards, nice info » » »"):
+        assert is_boilerplate(line), line
+    for line in ("A A Milne wrote it", "© Harbour Wire said the port would reopen on Monday.",
+                 "The union said it would strike again. »"):
+        assert not is_boilerplate(line), line
