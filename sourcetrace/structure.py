@@ -2347,7 +2347,22 @@ def _published(
         return found[2]
     # an update's date or none but the site's "today": the dateline's day, put in its year, is earlier
     completed = _dateline_with_year(text, chrome, datelines, [c[2] for c in candidates], header_end)
-    return completed or (found[2] if found else None)
+    return completed or (found[2] if found else None) or _headline_date(headline)
+
+
+# a full date closing the headline after a separator: "PR No. 113 REBUTTAL Islamabad: 18th September 2017",
+# "Weekly briefing | 6 March 2015"
+_HEADLINE_DATE = re.compile(
+    rf"(?:[:|,–—]|\s-)\s*(?:{_WEEKDAY},?\s+)?(?P<date>{_ANY_DATE.pattern}){_CLOCK_AFTER}[\s.)\]]*$",
+    re.IGNORECASE,
+)
+
+
+def _headline_date(headline: Span | None) -> str | None:
+    """The day a headline ends with, after a colon, a comma, a bar or a dash (a press release's number,
+    place and date on its first line): the page's date, read only when the text states no other."""
+    m = _HEADLINE_DATE.search(headline.text) if headline is not None else None
+    return _full_date(m.group("date")) if m else None
 
 
 _NUMERIC_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\d/.-])")

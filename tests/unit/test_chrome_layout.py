@@ -251,3 +251,21 @@ def test_text_size_buttons_a_copyright_credit_and_arrowed_links_are_furniture():
     for line in ("A A Milne wrote it", "© Harbour Wire said the port would reopen on Monday.",
                  "The union said it would strike again. »"):
         assert not is_boilerplate(line), line
+
+
+# --- a date closing the headline after a separator, when the text states no other
+
+
+def test_a_press_releases_first_line_with_place_and_date_dates_the_page():
+    text = f"PR No. 113 REBUTTAL Lisbon: 18th September 2017\n\n{STORY}\n\n{QUOTE}\n"
+    assert detect_structure(text).published == "2017-09-18"
+
+
+def test_a_date_inside_a_headline_without_a_separator_does_not_date_the_page():
+    text = f"Remembering the port fire of September 11, 2001\n\n{STORY}\n"
+    assert detect_structure(text).published is None
+
+
+def test_a_date_line_of_the_page_wins_over_the_headlines_date():
+    text = f"Port review | 6 March 2015\n\nPublished: 9 March 2015\n\n{STORY}\n"
+    assert detect_structure(text).published == "2015-03-09"
