@@ -44,6 +44,25 @@ CASES = [
         [("The ministry", "wishes", "to clarify the following", None)],
     ),
     (
+        "conjoined_cue",
+        "The mayor said that she will try to form a coalition and insisted that her party was still the "
+        "largest.",
+        (),
+        [
+            ("The mayor", "said", "that she will try to form a coalition", None),
+            ("The mayor", "insisted", "that her party was still the largest", None),
+        ],
+        [
+            (
+                "The mayor",
+                "said",
+                "that she will try to form a coalition and insisted that her party was still the largest",
+                None,
+            ),
+            ("she", "insisted", "that her party was still the largest", None),
+        ],
+    ),
+    (
         "conditional",
         "If anyone says the vote was rigged, let them prove it.",
         (),
@@ -653,7 +672,7 @@ CASES = [
         "participle_after_quote",
         'Rana Odero explained that "imported crops have entered illegally", stressing that "the ministry is '
         'working to stop it."',
-        (),
+        ("conjoined_cue",),  # which would also cut "stressing ..." off the explanation
         [
             ("Rana Odero", "explained",
              'that "imported crops have entered illegally", stressing that "the ministry is working to '
@@ -1244,3 +1263,52 @@ def test_a_clause_that_restricts_an_according_to_source_is_part_of_it(nlp):
         ("a poll released Thursday", "according to", "The talks failed", None),
         ("an official who spoke on the condition of anonymity", "according to", "Prices rose", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a participle after a comma, hung on the complement's verb, is the first cue's too
+            "The minister insisted that he had expanded the party, claiming that turnout was higher than "
+            "ever.",
+            [
+                ("The minister", "insisted", "that he had expanded the party", None),
+                ("The minister", "claiming", "that turnout was higher than ever", None),
+            ],
+        ),
+        (  # "added" in the tense of "said": the senator's
+            "The senator said he would run and added that he had the votes.",
+            [
+                ("The senator", "said", "he would run", None),
+                ("The senator", "added", "that he had the votes", None),
+            ],
+        ),
+        (  # a wish or a thought ("src" verbs) stays part of what was said
+            "The actress said she was tired of the old parties and wanted a candidate who refused their "
+            "money.",
+            [
+                (
+                    "The actress",
+                    "said",
+                    "she was tired of the old parties and wanted a candidate who refused their money",
+                    None,
+                ),
+                ("she", "wanted", "a candidate who refused their money", None),
+            ],
+        ),
+        (  # "had noticed ... and denounced": the conjunct may share "had", so it stays the embassy's
+            "A report said that the embassy had noticed the story and denounced its authenticity.",
+            [
+                (
+                    "A report",
+                    "said",
+                    "that the embassy had noticed the story and denounced its authenticity",
+                    None,
+                ),
+                ("the embassy", "denounced", "its authenticity", None),
+            ],
+        ),
+    ],
+)
+def test_a_conjoined_cue_hung_inside_the_complement(nlp, text, expected):
+    assert results(nlp(text), ("learned_cues",)) == expected
