@@ -1312,3 +1312,24 @@ def test_a_clause_that_restricts_an_according_to_source_is_part_of_it(nlp):
 )
 def test_a_conjoined_cue_hung_inside_the_complement(nlp, text, expected):
     assert results(nlp(text), ("learned_cues",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a naming verb's relative pronoun and what it is called: the pronoun is no bare pronoun
+            "He praised the port, which he describes as his second home.",
+            [("He", "praised", "the port", None), ("he", "describes", ["which", "as his second home"], None)],
+        ),
+        (  # a view in a relative clause ("what they see as") stays the writer's
+            "Voters rejected what they see as a biased press.",
+            [("Voters", "rejected", "what they see as a biased press", None)],
+        ),
+        (  # with nothing it is called, the relative pronoun stays bare
+            "He did not mention the cuts, which he opposed.",
+            [("He", "did not mention", "the cuts", None)],
+        ),
+    ],
+)
+def test_a_relative_pronoun_a_naming_verb_describes_is_what_is_said(nlp, text, expected):
+    assert results(nlp(text), ("learned_cues",)) == expected
