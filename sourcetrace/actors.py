@@ -73,6 +73,8 @@ _PAREN_ACRONYMS = re.compile(
     r"\s*\(\s*([A-Z](?:\.?[A-Z&])+\.?(?:\s*/\s*[A-Z](?:\.?[A-Z&])+\.?)*)\s*\)"
     r"|,\s+or\s+([A-Z][A-Z0-9&]+)(?=\s*[,.;:)\u2013\u2014-])"
 )
+# "(IC3)", "(PMO)", "(VMO2)": an acronym in parentheses, right after the words it may spell out
+_SPELT_ACRONYM = re.compile(r"(?<=\w)\s\(((?:[A-Z][a-z]?){1,7}[A-Z0-9]?[0-9]?)\)")
 _HONORIFIC_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\b(?![\w-])")
 _INITIAL_SKIP = frozenset({"of", "the", "and", "for", "al", "el", "de", "in", "on"})
 MAX_TITLE_TOKENS = 8
@@ -282,8 +284,18 @@ def _same_name_token(a: str, b: str) -> bool:
     return len(skel_a) >= 2 and skel_a == skel_b and abs(len(a) - len(b)) <= 2
 
 
+# Generational suffixes a full name may end with ("Benigno Aquino III", "Martin Luther King Jr."):
+# the surname is the word before them.
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _without_suffix(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    return tokens[:-1] if len(tokens) >= 2 and tokens[-1] in _NAME_SUFFIXES else tokens
+
+
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Surname <-> full name, or the same name spelt differently; never two different first names."""
+    a, b = _without_suffix(a), _without_suffix(b)
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if not short:
         return False
@@ -581,6 +593,8 @@ def _initials_keys(tokens: tuple[str, ...]) -> frozenset[str]:
     for k in (1, 2, 3):
         if len(tokens) - k >= 2 and _is_country_name(tokens[:k]):
             variants.append(tokens[k:])
+    # "Kohlberg Kravis Roberts & Co." -> kkr: the initials without the legal form
+    variants += [core for core in _cores(tokens)[:1] if len(core) >= 2]
     keys: set[str] = set()
     for v in variants:
         keys.add(_initials(v))
@@ -789,10 +803,58 @@ class _Collector:
             for alias in _acronym_pairs(self.text, m, self.ent_ids, ent.ent_id_):
                 if self.add(alias):
                     self.pairs.append(((m.start, m.end), (alias.start, alias.end)))
+        self.spelt_out_acronyms()
         _Propagator(self).run()
         self.add_frame_actors()
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions, self.pairs
+
+    def spelt_out_acronyms(self) -> None:
+        """ "The Internet Crime Complaint Center (IC3)", "Prime Minister's Office (PMO)": capitalised
+        words whose initials the parenthesised acronym after them spells name an organisation and
+        the acronym its alias, where the model saw no entity there (not a role: "National Security
+        Adviser (NSA)" is a person's title)."""
+        doc, text = self.doc, self.text
+        for hit in _SPELT_ACRONYM.finditer(text):
+            acronym = hit.group(1)
+            keys = _acronym_keys(acronym)
+            before = doc.char_span(hit.start(), hit.start(), alignment_mode="expand")
+            if not keys or before is None or self.in_boilerplate(hit.start(), hit.end()):
+                continue
+            end_tok = before.start  # the first token of " (IC3)": the name ends before it
+            if end_tok == 0 or not doc[end_tok - 1].text[:1].isupper() or doc[end_tok - 1].ent_type_:
+                continue
+            if _is_title_word(doc[end_tok - 1].text) or doc[end_tok - 1].lower_ in _person_nouns():
+                continue
+            name = self._name_spelling(end_tok, keys)
+            if name is None:
+                continue
+            n_start = doc[name].idx
+            n_end = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+            a_start = text.index(acronym, hit.start())
+            spans = ((n_start, n_end), (a_start, a_start + len(acronym)))
+            if any(m.start < e and s < m.end for m in self.mentions for s, e in spans):
+                continue
+            full = _Mention(n_start, n_end, "ORG", text[n_start:n_end])
+            short = _Mention(a_start, a_start + len(acronym), "ORG", acronym)
+            if self.add(full) and self.add(short):
+                self.pairs.append((spans[0], spans[1]))
+
+    def _name_spelling(self, end_tok: int, keys: frozenset[str]) -> int | None:
+        """The first token of the capitalised run before `end_tok` whose initials are an acronym key."""
+        doc, first = self.doc, end_tok - 1
+        for i in range(end_tok - 1, max(-1, end_tok - 1 - MAX_TITLE_TOKENS), -1):
+            tok = doc[i]
+            if tok.ent_type_ or "\n" in tok.whitespace_ and i < end_tok - 1:
+                break
+            if tok.text[:1].isupper():
+                first = i
+                tokens = _norm_tokens(doc[first:end_tok].text)
+                if len(tokens) >= 2 and _initials_keys(tokens) & keys:
+                    return first
+            elif tok.lower_ not in _CONNECTORS and tok.text not in ("&", "'s", "’s"):
+                break
+        return None
 
     def keep_label(self, ent: SpacySpan) -> str | None:
         """The entity's label, or None when it names no actor."""
@@ -911,6 +973,8 @@ class _Propagator:
             words = m.surface.split()
             tokens = _norm_tokens(m.surface)
             if m.label == "PERSON" and len(words) >= 2 and len(tokens) >= 2:
+                if len(words) >= 3 and _norm(words[-1]) in _NAME_SUFFIXES:
+                    words = words[:-1]  # "Benigno Aquino III" -> "Aquino"
                 last = words[-1].rstrip(",.")
                 if len(last) >= 3 and last[0].isupper() and not last.isupper() and not _is_title_word(last):
                     forms.setdefault(last, "PERSON")
@@ -937,7 +1001,12 @@ class _Propagator:
             return True  # a Title-Case headline capitalises every neighbour
         if span.start > 0 and not span[0].is_sent_start:
             prev = doc[span.start - 1]
-            if prev.text[:1].isupper() and not _is_title_token(prev) and not _is_title_word(prev.text):
+            if (
+                prev.text[:1].isupper()
+                and not _is_title_token(prev)
+                and not _is_title_word(prev.text)
+                and not (prev.is_sent_start and prev.lower_ in _DETERMINERS)  # "The CMO said"
+            ):
                 return False
         nxt = doc[span.end] if span.end < len(doc) else None
         return not (nxt is not None and nxt.text[:1].isupper() and not nxt.is_sent_start)
@@ -1186,7 +1255,28 @@ class _Resolver:
                 lambda r: (self.is_outlet(r) or body)
                 and any(len(v) >= 2 and v[-1] == tokens[0] for v in self.variants(r)),
             )
+        if target is None and len(tokens) == 1:
+            target = self.leading_word_target(key, tokens[0])
         return target
+
+    def leading_word_target(self, key: str, tok: str) -> str | None:
+        """ "Danske" after "Danske Bank", "JPMorgan" after "JPMorgan Chase & Co.", "Folha" after
+        "Folha de Sao Paulo": a company, bank or outlet called by its first word, when one
+        organisation alone starts with it and no person carries it."""
+        if len(tok) < 3 or tok in _institution_heads() or tok in _SHORT_BODY_HEADS or _is_company_word(tok):
+            return None
+        if _is_country_name((tok,)) or any(r != key for r in self.person_roots(tok)):
+            return None
+        roots = [
+            r for r in dict.fromkeys(self.find(k) for k in self.by_token.get(("ORG", tok), []))
+            if r != self.find(key)
+            and any(
+                len(v) >= 2 and v[0] == tok
+                and (_is_company(v) or v[-1] in _SHORT_BODY_HEADS or self.is_outlet(r))
+                for v in self.variants(r)
+            )
+        ]
+        return roots[0] if len(roots) == 1 else None
 
     def org_fits_all(self, tokens: tuple[str, ...], root: str) -> bool:
         """Every spelt-out name of the cluster fits ("Ping An" may join "Ping An Asset
@@ -1250,6 +1340,12 @@ class _Resolver:
                 self.surname_typed_org(key, tokens)
             elif fam == "PERSON" and len(tokens) == 1 and len(self.variants(key)) == 1:
                 self.first_name_alone(key, tokens)
+            if self.find(key) == key and fam in ("PERSON", "NORP", "FAC") and len(self.variants(key)) == 1:
+                if len(tokens) == 1 and not m.demonym:
+                    # "Juul" (PERSON) after "Juul Labs Inc": the company's first word
+                    target = self.leading_word_target(key, tokens[0])
+                    if target is not None:
+                        self.union(target, key)
             mistypable = fam in ("PERSON", "NORP", "FAC") or (fam == "PLACE" and _acronym_keys(m.surface))
             if self.find(key) == key and mistypable and tokens in by_core:
                 # "Elliott" (PERSON) or "CP" (GPE) beside "Elliott Investment Management" or "CP
@@ -1263,7 +1359,10 @@ class _Resolver:
         roots = [
             r for r in self.person_roots(tokens[-1])
             if r != key
-            and any(len(v) >= len(tokens) and v[-len(tokens):] == tokens for v in self.variants(r))
+            and any(
+                len(v) >= len(tokens) and v[-len(tokens):] == tokens
+                for v in map(_without_suffix, self.variants(r))
+            )
         ]
         if roots and not _is_company(tokens):
             self.union(self.nearest(roots, self.groups[key][0]), key)

@@ -170,6 +170,10 @@ def is_boilerplate(line: str) -> bool:
     stripped = re.sub(r"^[\s•·●▪►»>|@#*–—-]+", "", line.strip())
     # "You’ve reached your limit": the patterns write a straight apostrophe
     forms = {line.strip(), stripped, stripped.replace("’", "'").rstrip(" →»›>")}
+    inner = re.fullmatch(r"\[\s*(.+?)\s*\]", stripped)  # "[© 2018 Harbour News. All rights reserved.]"
+    if inner:
+        forms.add(inner.group(1))
+        norm = norm if norm in exact else _normalise_line(inner.group(1))
     return norm in exact or any(r.fullmatch(f) for r in regexes for f in forms)
 
 
@@ -527,6 +531,8 @@ def _byline(line: str, *, header: bool) -> Chrome | None:
     m = _BY.match(stripped)
     if m:  # "By X | Outlet | date", "Written by X"; "By : handle on <date> | Source: X"
         return _byline_fields(m.group("rest"), None) or _dated_fields(m.group("rest"))
+    if _later_by_field(stripped):  # "March 08, 2003|By X and Y | X and Y,SPECIAL TO THE SUN"
+        return _byline_fields(stripped, None)
     if header:
         found = _name_then_date(stripped)
         if found is not None:
@@ -534,6 +540,25 @@ def _byline(line: str, *, header: bool) -> Chrome | None:
         if len(_FIELD_SPLIT.split(stripped)) >= 2:
             return _byline_fields(stripped, None)  # "Joana Marques | Atlantic Wire | March 15, 2024"
     return _name_comma_role(stripped) or _name_glued_role(stripped)
+
+
+def _later_by_field(stripped: str) -> bool:
+    """A line of fields whose first is not the byline but a later one opens with "By" and names
+    people: "March 08, 2003|By X and Y | X and Y, Special to The Sun" (date first, then the byline)."""
+    fields = [f for f in _FIELD_SPLIT.split(stripped) if f.strip()]
+    if len(fields) < 2 or len(stripped.split()) > 24:
+        return False
+    for f in fields[1:]:
+        m = _BY.match(f)
+        if m and m.group("rest") and _names(_drop_role(m.group("rest"))):
+            return True
+    return False
+
+
+def _drop_role(field: str) -> str:
+    """ "X and Y,SPECIAL TO THE SUN" -> "X and Y": a role after the last comma (its space may be lost)."""
+    head, comma, tail = field.rpartition(",")
+    return head.strip() if comma and head.strip() and _is_role(tail.strip()) else field
 
 
 def _posted_on(rest: str, day: str | None) -> Chrome | None:
@@ -665,12 +690,17 @@ def _parse_fields(fields: list[str], day: str | None) -> tuple[list[str], str | 
         if _is_date_line(f, header=True):
             day = day or _full_date(f)
             continue
+        by = _BY.match(f) if n > 0 else None
         if n == 0:
             first = _first_field(f)
             if first is None:
                 return None
             names, outlet = first
             authors += names
+        elif by and _names(_drop_role(by.group("rest"))):  # "<date> | By X and Y"
+            authors += [a for a in _names(_drop_role(by.group("rest"))) or [] if a not in authors]
+        elif authors and _names(_drop_role(f)) and set(_names(_drop_role(f)) or []) <= set(authors):
+            continue  # the names said again with their role: "X and Y,SPECIAL TO THE SUN"
         elif _is_known_outlet(f) or (_is_name(f) and not _is_role(f)):
             if outlet is None:
                 outlet = f
@@ -752,6 +782,7 @@ def _fields_byline(line: str) -> Chrome | None:
     for f in fields:
         if _is_date_line(f, header=True):
             day = day or _full_date(f)
+            labelled += bool(_HAS_LABEL.match(f))  # "Last Updated: 2014-02-01 07:05 | Xinhua"
             continue
         m = _FIELD_LABEL.match(f)
         value = m.group("value").strip() if m else f
@@ -759,6 +790,8 @@ def _fields_byline(line: str) -> Chrome | None:
             return None
         if m and m.group("label").lower() in _WHO_FIELDS:
             outlet = outlet or value
+        elif _is_known_outlet(value) and not m:
+            outlet = outlet or value  # an agency's name is the outlet, never an author
         elif _names(value):
             authors += _names(value) or []
         elif _is_known_outlet(value):
@@ -766,8 +799,8 @@ def _fields_byline(line: str) -> Chrome | None:
         else:
             return None
         labelled += bool(m)
-    if day is None or not labelled:
-        return None
+    if day is None or not labelled or (outlet is None and not authors):
+        return None  # only dates: a date line
     return _chrome_stub("byline", authors, outlet, day)
 
 
@@ -835,6 +868,13 @@ _PHOTO_BY_END = re.compile(
 )
 
 
+# a headline that names its source after a colon, no sentence before it: "X approach Y in probe: Bloomberg"
+_HEADLINE_SOURCE = re.compile(
+    r"^(?=(?:\S+\s+){2,20}\S+$)(?!.*[a-z]{2}[.!?]\s)[A-Z][^!?:|/()]{8,}[a-z0-9’'”]"
+    r"\s*:\s*[A-Z][\w.&' -]{1,30}$"
+)
+
+
 def _is_caption(line: str) -> bool:
     stripped = line.strip()
     if len(stripped.split()) > 80:
@@ -842,6 +882,8 @@ def _is_caption(line: str) -> bool:
     lex = _chrome_lexicon()
     if _is_known_outlet(stripped):
         return False  # "Reuters" alone: a publisher line or the agency's sign-off, not a photo credit
+    if _HEADLINE_SOURCE.match(stripped):
+        return False  # "Banks approached in Danske probe: Bloomberg": a headline naming its source
     if lex.caption_label.match(stripped) or _CAPTION_INSIDE.search(stripped):
         return True
     if _LEADING_CREDIT.match(stripped) or _PHOTO_BY_END.search(stripped) or lex.slash_credit.search(stripped):
@@ -1228,12 +1270,21 @@ _DATE_PREFIX = re.compile(
 )
 
 
+# a date in brackets opening the story's paragraph: "[November 16, 2018]  COPENHAGEN (Reuters) - ..."
+_BRACKET_DATE_PREFIX = re.compile(
+    rf"\s*[\[(]\s*(?:{_WEEKDAY},?\s+)?(?:{_ANY_DATE.pattern}){_CLOCK_AFTER}\s*[\])]"
+    r"(?=\s+(?:(?-i:[A-Z“\"‘'(])))",
+    re.IGNORECASE,
+)
+
+
 def _split_date_prefix(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A line that opens with a labelled date and runs on into the headline or the story ("date
     2023-06-13 Minister denies ...", "Published: 4 May 2023 Ministers said ..."; a pasted page whose
-    line break was lost) is two lines: the date line, then the rest."""
+    line break was lost), or with a date in brackets ("[November 16, 2018]  COPENHAGEN (Reuters) -
+    ..."), is two lines: the date line, then the rest."""
     line = text[start:end]
-    m = _DATE_PREFIX.match(line)
+    m = _DATE_PREFIX.match(line) or _BRACKET_DATE_PREFIX.match(line)
     if not m or _is_date_line(line, header=True):
         return [(start, end)]
     rest = start + m.end()
@@ -1499,6 +1550,24 @@ def _author_boxes_and_doubled_lines(lines: _Lines) -> None:
             lines.mark(i, "caption")
 
 
+# an archive record's field labels in capitals: "DATE:", "SECTION:", "PAGE:", "SOURCE:", "DATELINE:"
+_RECORD_LABEL = re.compile(r"(?<![\w-])(?-i:[A-Z]{2,12}(?: [A-Z]{2,12})?):(?=\s|$)")
+
+
+def _record_fields(line: str) -> Chrome | None:
+    """A news archive's record header, the database's fields run on one line: "Harbour Times Copyright
+    (c) 1995, X Inc. DATE: TUESDAY, August 17, 1993 TAG: 9308170310 SECTION: NATIONAL PAGE: A-2 SOURCE:
+    Associated Press": three or more labels in capitals, each closed by a colon, no sentence between
+    them. Chrome, dated by its DATE field."""
+    labels = list(_RECORD_LABEL.finditer(line))
+    if len(labels) < 3 or len(line.split()) > 80:
+        return None
+    values = [line[a.end(): b.start()] for a, b in zip(labels, labels[1:], strict=False)]
+    if any(len(v.split()) > 8 or re.search(r"[a-z]{2,}[.!?]\s", v) for v in values):
+        return None  # a label's value is a few words, never a sentence
+    return _chrome_stub("date", [], None, _labelled_date(line)[0])
+
+
 def _classify_anywhere(lines: _Lines) -> None:
     """Chrome that is chrome wherever it stands: furniture, captions, bylines, credits, related links."""
     text_lines = [lines.line(i) for i in range(len(lines.spans))]
@@ -1510,7 +1579,7 @@ def _classify_anywhere(lines: _Lines) -> None:
     lex = _chrome_lexicon()
     after_by = False
     for i, line in enumerate(text_lines):
-        stated = _stated_or_caption(line)
+        stated = _record_fields(line) or _stated_or_caption(line)
         if stated is not None:
             lines.mark(i, stated.kind, stated)
             continue

@@ -32,6 +32,7 @@ _THING_PRONOUNS = {"it", "they", "them"}
 _RELATIVE = {"that", "which", "who"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 _MEDIA = {"media", "news", "broadcasting", "publishing", "newspaper", "press", "television", "tv", "tabloid"}
+_EVIDENCE_LEMMAS = {"show", "prove", "indicate", "demonstrate"}  # what evidence does, not people
 _REPORTING_LEMMAS = {"report", "publish", "write", "quote", "cite", "broadcast", "carry", "air", "according"}
 # verbs that make their subject the issuer of a document object ("issued a statement")
 _ISSUING = {
@@ -234,11 +235,21 @@ class ActorBook:
         if ante is not None:
             return self._elliptical(head, ante, source)
         if head.pos_ == "PRON":
+            shows = found.lemma in _EVIDENCE_LEMMAS and head.lower_ in _THING_PRONOUNS
+            if shows and not self._paper_before():
+                # "Konishi says they show P", "it proves P": the papers or the facts show, nobody
+                # tells P; inside a teller's words no hop, the teller's claim
+                return None, "unattributed"
             return self._pronoun(head, source)
         referent = self._reference(head) or self._described(head)
         if referent is not None:
             return self._use(referent, source), referent.kind
         return self._unnamed(head, source)
+
+    def _paper_before(self) -> bool:
+        """Is the last thing a thing pronoun may stand for a paper (a document the text named)?"""
+        prior = self._last(lambda a: a.type != "PERSON")
+        return prior is not None and prior.type == "DOCUMENT"
 
     def _last(self, wanted) -> Actor | None:
         return next((a for a in reversed(self.history) if wanted(a)), None)
@@ -701,6 +712,17 @@ class ActorBook:
         if name[:1].isupper() and head.doc[head.left_edge.i].pos_ == "DET":
             name = name[0].lower() + name[1:]  # "The official" -> "the official"
         definite = _definite(head)
+        if _national_media(head):
+            # "the Chinese media", "state media denied P": a country's press speaking as one, an
+            # unnamed outlet ("some Japanese media speculated" leaves the outlets unnamed)
+            actor = self.named(name, ("outlet",)) or self.new(name, "ORG", "outlet")
+            return self._use(actor, source), "outlet"
+        if _people_described(head) or _unnamed_group(head, lex.anonymous):
+            # "unnamed senior party figures" (people, not data figures), "Nepalese politicians said
+            # P", "lower court judges saying P": people the text does not name, not a named body
+            # ("Police said", "Authorities said", "the editors said")
+            actor = self.named(name, ("anonymous",)) or self.new(name, "PERSON", "anonymous")
+            return self._use(actor, source), "anonymous"
         if lemma in lex.anonymous and head.pos_ == "NOUN":
             kind = "named" if self._on_record(head) else "anonymous"
             prior = self._prior_unnamed(lemma, lex.anonymous[lemma], kind) if definite else None
@@ -855,6 +877,52 @@ def _main_subject(tok: Token) -> bool:
     """The named subject of a main clause ("Suga ducked questions"), not of a relative clause
     ("a problem that Karzai has taken seriously")."""
     return tok.pos_ == "PROPN" and tok.dep_ in _SUBJECTS and tok.head.dep_ == "ROOT"
+
+
+_SOME = {"some", "several", "many", "few", "certain", "other", "various", "most"}
+_PEOPLE_ADJECTIVES = {"unnamed", "anonymous", "unidentified", "senior", "prominent"}
+_GROUP_DEPS = {"poss", "nmod"}
+
+
+def _national_media(head: Token) -> bool:
+    """ "the Chinese media", "state media", "Chinese mainstream media": news media as one teller,
+    not "some Japanese media" (a few of them, unnamed) nor "media reports" (a report)."""
+    if head.pos_ != "NOUN" or head.lower_ != "media":
+        return False
+    return not any(c.dep_ == "det" and c.lower_ in _SOME for c in head.children)
+
+
+def _people_described(head: Token) -> bool:
+    """ "unnamed senior party figures": a document word ("figures") the words before it say are
+    people."""
+    return head.lemma_.lower() == "figure" and any(
+        c.dep_ == "amod" and c.lower_ in _PEOPLE_ADJECTIVES for c in head.children
+    )
+
+
+def _unnamed_group(head: Token, known: dict[str, bool]) -> bool:
+    """A plural common noun no lexicon knows, with no article or possessive that would pick out
+    one group the text names ("Nepalese politicians", "lower court judges", "some investors"):
+    unnamed people. A body ("Police", "Authorities", "the party's leaders"), a thing, a paper or a
+    reference ("the editors") is not."""
+    if head.pos_ != "NOUN" or head.tag_ != "NNS":
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in body_words() or head.lower_ in body_words() or lemma in institution_heads():
+        return False
+    lex = lexicons()
+    if lemma in _ON_RECORD or head.lower_ in _ON_RECORD:
+        return False  # "spokespeople for the journals": on the record for a body
+    if lemma in known or lemma in lex.documents or lemma in lex.references or lemma in _MEDIA:
+        return False
+    if inanimate(head):
+        return False
+    for c in head.children:
+        if c.dep_ in _GROUP_DEPS or (c.dep_ == "det" and c.lower_ not in _SOME):
+            return False
+        if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "GPE", "NORP")):
+            return False  # "GCC leaders", "Apple executives": a named body's people
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
 
 
 def _is_title_token(tok: Token) -> bool:

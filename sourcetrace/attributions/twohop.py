@@ -149,6 +149,10 @@ def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
             host = by_antecedent.get(noun.i) if noun is not None else None
         if host is None and obj is not None:
             host = _aside_host(finds, v, obj)
+        if host is None and _misparsed_opening(v) and v.i > sentence(v).start:
+            # "P, Bloomberg reported on Friday citing sources": "citing" read as an adjective of
+            # what it cites, inside the reporting verb's phrase; that verb is the host
+            host = _reporting_ancestor(v, finds)
         host = _enclosing(finds, host, v) if host is not None else None
         # one quotes a teller; one cites a teller or a reason ("citing her work")
         teller = obj is not None and (_teller(obj) or (v.lemma_.lower() == "quote" and obj.pos_ == "NOUN"))
@@ -198,14 +202,9 @@ def _progressive(v: Token) -> bool:
 
 
 def _misparsed_opening(v: Token) -> bool:
-    """ "Quoting sources, the report said": "Quoting" opening the sentence, parsed as a modifier (an
-    adjective, a name's first word) of the noun it cites."""
-    return (
-        v.lower_ in ("quoting", "citing")
-        and v.dep_ in ("amod", "compound")
-        and v.head.i > v.i
-        and v.i == sentence(v).start
-    )
+    """ "Quoting sources, the report said", "P, X reported on Friday citing sources": "Quoting" or
+    "citing" parsed as a modifier (an adjective, a name's first word) of the noun it cites."""
+    return v.lower_ in ("quoting", "citing") and v.dep_ in ("amod", "compound") and v.head.i > v.i
 
 
 def _cited(v: Token) -> Token | None:

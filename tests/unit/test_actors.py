@@ -702,3 +702,74 @@ def test_an_outlets_last_word_written_with_the_is_the_outlet(nlp):
     assert [(a.name, a.type, a.kind, [m.text for m in a.mentions]) for a in actors] == [
         ("Peoples Gazette", "ORG", "outlet", ["Peoples Gazette", "Gazette"])
     ]
+
+
+def test_a_company_called_by_its_first_word_is_the_company(nlp):
+    # "Velmar" (ORG) after "Velmar Bank", "Korvex" (mistyped PERSON) after "Korvex Labs Inc",
+    # "Brannock" after "Brannock Hale & Co.": one organisation alone starts with the word
+    text = (
+        "Velmar Bank and Korvex Labs Inc hired Brannock Hale & Co. on Monday. Velmar said the deal "
+        "was done. Korvex declined to comment. Brannock did not reply."
+    )
+    ents = [("Velmar Bank", "ORG", 0), ("Korvex Labs Inc", "ORG", 0), ("Brannock Hale & Co.", "ORG", 0),
+            ("Velmar", "ORG", 1), ("Korvex", "PERSON", 1), ("Brannock", "ORG", 1)]
+    named = {a.name: sorted(m.text for m in a.mentions) for a in parsed_actors(nlp, text, ents)}
+    assert named == {
+        "Velmar Bank": ["Velmar", "Velmar Bank"],
+        "Korvex Labs Inc": ["Korvex", "Korvex Labs Inc"],
+        "Brannock Hale & Co.": ["Brannock", "Brannock Hale & Co."],
+    }
+
+
+def test_a_first_word_two_companies_share_or_a_person_carries_stays_apart(nlp):
+    # two banks start with "Velmar"; "Osric" is also a person's surname: the short forms stay apart
+    text = (
+        "Velmar Bank and Velmar Trust Group traded. Velmar said so. Osric Bank hired Dana Osric. "
+        "Osric said it was done."
+    )
+    ents = [("Velmar Bank", "ORG", 0), ("Velmar Trust Group", "ORG", 0), ("Velmar", "ORG", 2),
+            ("Osric Bank", "ORG", 0), ("Dana Osric", "PERSON", 0), ("Osric", "ORG", 2)]
+    named = {a.name: sorted(m.text for m in a.mentions) for a in parsed_actors(nlp, text, ents)}
+    assert named["Velmar Bank"] == ["Velmar Bank"]
+    assert named["Velmar Trust Group"] == ["Velmar Trust Group"]
+    assert named["Osric Bank"] == ["Osric Bank"]
+
+
+def test_a_surname_before_a_generational_suffix_is_the_persons(nlp):
+    # "Aquilino Dorado III" ... "Dorado said": the surname is the word before "III" (and "Jr.")
+    text = (
+        "President Aquilino Dorado III met Senator Ramon Veloso Jr. on Monday. Dorado said the talks "
+        "went well. Veloso agreed."
+    )
+    named = {a.name: sorted(m.text for m in a.mentions) for a in actors_of(nlp, text) if a.type == "PERSON"}
+    assert named == {
+        "Aquilino Dorado III": ["Aquilino Dorado III", "Dorado"],
+        "Ramon Veloso Jr.": ["Ramon Veloso Jr.", "Veloso"],
+    }
+
+
+def test_an_acronym_in_parentheses_spells_out_the_name_before_it(nlp):
+    # no entity from the model on either name: the initials the acronym spells make one actor;
+    # a digit in the acronym stands for repeated letters ("IC3"); a role is no organisation
+    text = (
+        "The Marine Crime Complaint Centre (MC3) received the complaints. The Chief Minister's "
+        "Office (CMO) said on Monday the figures were wrong. The CMO added that MC3 would review them."
+    )
+    doc = nlp(text)
+    doc.ents = []
+    named = {a.name: sorted(m.text for m in a.mentions) for a in extract_actors(doc, prepare_article(text))}
+    assert named == {
+        "Marine Crime Complaint Centre": ["MC3", "MC3", "Marine Crime Complaint Centre"],
+        "Chief Minister's Office": ["CMO", "CMO", "Chief Minister's Office"],
+    }
+    role = "Director Amal Sen named a Chief Data Officer (CDO) on Monday."
+    doc = nlp(role)
+    doc.ents = []
+    assert extract_actors(doc, prepare_article(role)) == []
+
+
+def test_an_acronym_spells_a_company_name_without_its_legal_form(nlp):
+    text = "Halvorsen Brekke Lund & Co. bid for the firm. HBL declined to comment."
+    ents = [("Halvorsen Brekke Lund & Co.", "ORG", 0), ("HBL", "ORG", 0)]
+    named = {a.name: sorted(m.text for m in a.mentions) for a in parsed_actors(nlp, text, ents)}
+    assert named == {"Halvorsen Brekke Lund & Co.": ["HBL", "Halvorsen Brekke Lund & Co."]}

@@ -433,3 +433,86 @@ def test_a_relayed_speaker_named_again_by_part_of_the_name_still_speaks_through_
     # the full name again introduces the speaker anew: no relay
     anew = text.replace("Baro said", "Tom Baro said")
     assert chain(anew, "the contract was awarded") == [("Tom Baro", "named")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        # a country's press as one teller is an unnamed outlet
+        (
+            "The Kivuli mainstream media called the reports groundless.",
+            "the reports groundless",
+            [("the Kivuli mainstream media", "outlet")],
+        ),
+        (
+            "In October, state media had said that the army was building a road.",
+            "the army was building a road",
+            [("state media", "outlet")],
+        ),
+        # some of them, unnamed: anonymous
+        (
+            "Some Japanese media speculated that the man was a spy.",
+            "the man was a spy",
+            [("some Japanese media", "anonymous")],
+        ),
+        # plural people no lexicon knows, with no article or body that names them
+        (
+            "Nepalese politicians said the army had annexed land.",
+            "the army had annexed land",
+            [("Nepalese politicians", "anonymous")],
+        ),
+        (
+            "Lower court judges said the chief justice had influenced their rulings.",
+            "the chief justice had influenced",
+            [("Lower court judges", "anonymous")],
+        ),
+        (
+            "The Harbor Post had quoted unnamed senior party figures as saying that the claims were a plot.",
+            "the claims were a plot",
+            [("Harbor Post", "outlet"), ("unnamed senior party figures", "anonymous")],
+        ),
+        (
+            "However, the minister's staff has confirmed that she has resigned.",
+            "she has resigned",
+            [("the minister's staff", "anonymous")],
+        ),
+        # bodies, a named body's people, on-record spokespeople and the data stay as they were
+        ("Police said the man was arrested.", "the man was arrested", [("Police", "named")]),
+        ("Authorities said the man was arrested.", "the man was arrested", [("Authorities", "named")]),
+        ("GCC leaders said the man was arrested.", "the man was arrested", [("GCC leaders", "named")]),
+        ("Official figures show the economy grew.", "the economy grew", [("Official figures", "document")]),
+    ],
+)
+def test_unnamed_groups_of_people_and_of_media_have_their_kind(nlp, text, content_key, expected):
+    assert chain(text, content_key) == expected
+
+
+def test_a_pronoun_that_shows_is_no_hop_inside_what_a_teller_says(nlp):
+    # the papers show: nobody tells P but the one who says the papers show it
+    text = "Rana Odero says they clearly show a close aide of the mayor pressuring officials."
+    assert chain(text, "a close aide of the mayor") == [("Rana Odero", "named")]
+    alone = "They show that the mayor lied."
+    assert chain(alone, "the mayor lied") == [("They", "unattributed")]
+    # people who say are still tellers
+    told = "Rana Odero says they told her that the mayor lied."
+    assert chain(told, "the mayor lied")[0] == ("Rana Odero", "named")
+    assert len(chain(told, "the mayor lied")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "citing" read as an adjective of what it cites, after the reporting verb's phrase
+        (
+            "Investigators have requested data, Harbor Daily reported on Friday citing sources.",
+            [("Harbor Daily", "outlet"), ("sources", "anonymous")],
+        ),
+        # a reason cited is still no teller
+        (
+            "Investigators have requested data, the union said on Friday citing safety concerns.",
+            [("the union", "named")],
+        ),
+    ],
+)
+def test_a_misparsed_citing_after_the_reporting_verb_cites_a_teller(nlp, text, expected):
+    assert chain(text, "Investigators have requested data") == expected
