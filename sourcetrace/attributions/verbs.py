@@ -459,9 +459,9 @@ def _bare_pronoun(c: VerbCall) -> None:
     if len(c.children) == 1 and c.children[0].pos_ == "PRON" and c.children[0].n_rights == 0:
         if c.verb.lemma_.lower() in lexicons().denials and c.children[0].lower_ in _DENIED_PRONOUNS:
             return
-        if c.children[0].tag_ in ("WDT", "WP") and c.verb.lemma_.lower() in _NAMING:
-            if any(_calls_it(k) for k in c.verb.children):
-                return  # "Florida, which he describes as his second home": what he calls it is stated
+        relative = c.children[0].tag_ in ("WDT", "WP")
+        if (not relative or c.verb.lemma_.lower() in _NAMING) and any(_calls_it(k) for k in c.verb.children):
+            return  # "see him as the stronger candidate", "Florida, which he describes as his second home"
         c.rejected = True
 
 

@@ -1321,6 +1321,10 @@ def test_a_conjoined_cue_hung_inside_the_complement(nlp, text, expected):
             "He praised the port, which he describes as his second home.",
             [("He", "praised", "the port", None), ("he", "describes", ["which", "as his second home"], None)],
         ),
+        (  # a personal pronoun with what it is seen as is no bare pronoun either, whatever the verb
+            "Many supporters see him as the stronger candidate.",
+            [("Many supporters", "see", "him as the stronger candidate", None)],
+        ),
         (  # a view in a relative clause ("what they see as") stays the writer's
             "Voters rejected what they see as a biased press.",
             [("Voters", "rejected", "what they see as a biased press", None)],
