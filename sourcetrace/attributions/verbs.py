@@ -466,7 +466,20 @@ def _bare_pronoun(c: VerbCall) -> None:
     if len(c.children) == 1 and c.children[0].pos_ == "PRON" and c.children[0].n_rights == 0:
         if c.verb.lemma_.lower() in lexicons().denials and c.children[0].lower_ in _DENIED_PRONOUNS:
             return
+        relative = c.children[0].tag_ in ("WDT", "WP")
+        if (not relative or c.verb.lemma_.lower() in _NAMING) and any(_calls_it(k) for k in c.verb.children):
+            return  # "see him as the stronger candidate", "Florida, which he describes as his second home"
         c.rejected = True
+
+
+# naming verbs: "what they described as P" is a gold cue 6 times in 9 on train folds 1-9, "what he sees
+# as P" none in 9 (PolNeAR reads a view in a relative clause as the writer's)
+_NAMING = frozenset({"describe", "call", "label", "dub", "term", "characterize", "characterise"})
+
+
+def _calls_it(tok: Token) -> bool:
+    """What an object is called: "(describes it) as his second home", "(called it) a disgrace"."""
+    return (tok.dep_ == "prep" and tok.lower_ == "as") or tok.dep_ == "oprd"
 
 
 def _anonymity_request(c: VerbCall) -> None:
