@@ -617,3 +617,16 @@ def test_the_report_is_the_outlet_that_broke_the_news(nlp):
     )
     expected = [("Harbor Television", "outlet"), ("security sources", "anonymous")]
     assert chain(text, "the officer is being punished") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked about the report, Rana Odero said the company had done nothing wrong.",
+        "When asked whether the company had done nothing wrong, Rana Odero said no.",
+    ],
+)
+def test_what_a_question_was_about_is_no_claim(nlp, text):
+    claims = analyze_text(text).claims
+    assert all(c.chain[-1].kind != "unattributed" for c in claims), [c.content.text for c in claims]
+    assert [c.chain[-1].label for c in claims] == ["Rana Odero"]
