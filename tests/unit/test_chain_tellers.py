@@ -630,3 +630,21 @@ def test_what_a_question_was_about_is_no_claim(nlp, text):
     claims = analyze_text(text).claims
     assert all(c.chain[-1].kind != "unattributed" for c in claims), [c.content.text for c in claims]
     assert [c.chain[-1].label for c in claims] == ["Rana Odero"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Harbor Daily cited two officials, who said the dam would be finished in May.",
+            [("Harbor Daily", "outlet"), ("two officials", "anonymous")],
+        ),
+        (
+            "The agency quoted a witness who said the police had fired first.",
+            [("The agency", "named"), ("a witness", "anonymous")],
+        ),
+    ],
+)
+def test_x_cited_y_who_said_p_is_y_through_x(nlp, text, expected):
+    claims = analyze_text(text).claims
+    assert [[(link.label, link.kind) for link in c.chain] for c in claims] == [expected]
