@@ -648,3 +648,9 @@ def test_what_a_question_was_about_is_no_claim(nlp, text):
 def test_x_cited_y_who_said_p_is_y_through_x(nlp, text, expected):
     claims = analyze_text(text).claims
     assert [[(link.label, link.kind) for link in c.chain] for c in claims] == [expected]
+
+
+def test_a_teller_the_parser_hung_on_an_opening_phrase_still_tells(nlp):
+    # "Rana Odero" read as an apposition of "Morning Show": the cue had no subject
+    text = "In an interview with the host of Morning Show, Rana Odero said the vote was rigged."
+    assert chain(text, "the vote was rigged") == [("Rana Odero", "named")]
