@@ -654,3 +654,14 @@ def test_a_teller_the_parser_hung_on_an_opening_phrase_still_tells(nlp):
     # "Rana Odero" read as an apposition of "Morning Show": the cue had no subject
     text = "In an interview with the host of Morning Show, Rana Odero said the vote was rigged."
     assert chain(text, "the vote was rigged") == [("Rana Odero", "named")]
+
+
+def test_which_after_a_paper_about_a_person_is_the_paper(nlp):
+    # the parser hangs ", which said P" on the person the report is about: "which" is the report
+    text = "Harbor Daily published a report about Rana Odero, which said he had hidden assets abroad."
+    assert chain(text, "he had hidden assets abroad") == [("Harbor Daily", "outlet")]
+    body = "The ministry released a report on Rana Odero, which said he had hidden assets abroad."
+    assert chain(body, "he had hidden assets abroad") == [("a report on Rana Odero", "document")]
+    # "who" is the person
+    met = "The minister met Rana Odero, who said he had hidden assets abroad."
+    assert chain(met, "he had hidden assets abroad") == [("Rana Odero", "named")]
