@@ -18,6 +18,7 @@ from sourcetrace.model import Article, ArticleStructure, Span
 from sourcetrace.nlp import get_pipeline
 
 _SCOPE = "the scope of the cuts is unclear"
+_UNNAMED_PERSON = "the person, who asked not to be identified"  # inverted_content
 _SCOPE_AS_PLANNED = _SCOPE + " as its managers are still planning it"
 EXEC, FIRM = "an executive familiar with the talks", "The firm declined to renew the offer"  # according_outer
 
@@ -42,6 +43,25 @@ CASES = [
         (),
         [("The ministry", "wishes", "The minister did not meet the envoy", None)],
         [("The ministry", "wishes", "to clarify the following", None)],
+    ),
+    (
+        "conjoined_cue",
+        "The mayor said that she will try to form a coalition and insisted that her party was still the "
+        "largest.",
+        (),
+        [
+            ("The mayor", "said", "that she will try to form a coalition", None),
+            ("The mayor", "insisted", "that her party was still the largest", None),
+        ],
+        [
+            (
+                "The mayor",
+                "said",
+                "that she will try to form a coalition and insisted that her party was still the largest",
+                None,
+            ),
+            ("she", "insisted", "that her party was still the largest", None),
+        ],
     ),
     (
         "conditional",
@@ -134,6 +154,13 @@ CASES = [
         "People like Scott, he said.",
         (),
         [("he", "said", "People like Scott", None)],
+        [],
+    ),
+    (
+        "inverted_content",
+        "Later, talks over a settlement restarted, said the person, who asked not to be identified.",
+        (),
+        [(_UNNAMED_PERSON, "said", "Later, talks over a settlement restarted", None)],
         [],
     ),
     (
@@ -653,7 +680,7 @@ CASES = [
         "participle_after_quote",
         'Rana Odero explained that "imported crops have entered illegally", stressing that "the ministry is '
         'working to stop it."',
-        (),
+        ("conjoined_cue",),  # which would also cut "stressing ..." off the explanation
         [
             ("Rana Odero", "explained",
              'that "imported crops have entered illegally", stressing that "the ministry is working to '
@@ -903,6 +930,33 @@ def test_called_untrue_is_a_denial(nlp):
     assert stances(nlp("The minister called the plan ambitious."), ()) == [("called", "asserts")]
 
 
+def test_phrasal_denial(nlp):
+    # a verb and its particle deny like "denied"; negated, they deny nothing
+    doc = nlp("The deputy minister ruled out reports that the pipelines had exploded.")
+    assert stances(doc, ()) == [("ruled out", "denies"), ("reports", "asserts")]
+    assert stances(doc, ("phrasal_denial",)) == [("ruled out", "asserts"), ("reports", "asserts")]
+    kept = nlp("Officials have not ruled out the possibility that rebels were behind the leak.")
+    assert stances(kept, ()) == [("have not ruled out", "asserts")]
+
+
+def test_according_rebuttal(nlp):
+    doc = nlp("According to an official of the embassy, the statements attributed to him were not true.")
+    assert stances(doc, ()) == [("According to", "denies")]
+    assert stances(doc, ("according_rebuttal",)) == [("According to", "asserts")]
+    assert stances(nlp("According to an official, the statements were read out on Monday."), ()) == [
+        ("According to", "asserts")
+    ]
+
+
+def test_an_as_phrase_calling_the_object_untrue_denies(nlp):
+    # "as a most absurd manipulation", "as propaganda": the words of the "as" phrase call it untrue
+    absurd = nlp("A spokesperson denounced the report by foreign media as a most absurd manipulation.")
+    assert stances(absurd, ("rebuttal",)) == [("denounced", "denies")]
+    assert stances(absurd, ("rebuttal", "called_untrue")) == [("denounced", "asserts")]
+    plain = nlp("The minister described the plan as a response to the crisis.")
+    assert stances(plain, ()) == [("described", "asserts")]
+
+
 def test_every_rule_has_a_case():
     # the no_comment rule is tested in test_responses.py
     covered = {c[0] for c in CASES} | {
@@ -912,6 +966,8 @@ def test_every_rule_has_a_case():
         "no_comment",
         "rebuttal",
         "denial_conjunct",
+        "phrasal_denial",
+        "according_rebuttal",
         "answered_report",
         "continuing_teller",  # test_a_speaker_referred_to_again_still_speaks_through_the_relaying_outlet
     }
@@ -1244,3 +1300,77 @@ def test_a_clause_that_restricts_an_according_to_source_is_part_of_it(nlp):
         ("a poll released Thursday", "according to", "The talks failed", None),
         ("an official who spoke on the condition of anonymity", "according to", "Prices rose", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a participle after a comma, hung on the complement's verb, is the first cue's too
+            "The minister insisted that he had expanded the party, claiming that turnout was higher than "
+            "ever.",
+            [
+                ("The minister", "insisted", "that he had expanded the party", None),
+                ("The minister", "claiming", "that turnout was higher than ever", None),
+            ],
+        ),
+        (  # "added" in the tense of "said": the senator's
+            "The senator said he would run and added that he had the votes.",
+            [
+                ("The senator", "said", "he would run", None),
+                ("The senator", "added", "that he had the votes", None),
+            ],
+        ),
+        (  # a wish or a thought ("src" verbs) stays part of what was said
+            "The actress said she was tired of the old parties and wanted a candidate who refused their "
+            "money.",
+            [
+                (
+                    "The actress",
+                    "said",
+                    "she was tired of the old parties and wanted a candidate who refused their money",
+                    None,
+                ),
+                ("she", "wanted", "a candidate who refused their money", None),
+            ],
+        ),
+        (  # "had noticed ... and denounced": the conjunct may share "had", so it stays the embassy's
+            "A report said that the embassy had noticed the story and denounced its authenticity.",
+            [
+                (
+                    "A report",
+                    "said",
+                    "that the embassy had noticed the story and denounced its authenticity",
+                    None,
+                ),
+                ("the embassy", "denounced", "its authenticity", None),
+            ],
+        ),
+    ],
+)
+def test_a_conjoined_cue_hung_inside_the_complement(nlp, text, expected):
+    assert results(nlp(text), ("learned_cues",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a naming verb's relative pronoun and what it is called: the pronoun is no bare pronoun
+            "He praised the port, which he describes as his second home.",
+            [("He", "praised", "the port", None), ("he", "describes", ["which", "as his second home"], None)],
+        ),
+        (  # a personal pronoun with what it is seen as is no bare pronoun either, whatever the verb
+            "Many supporters see him as the stronger candidate.",
+            [("Many supporters", "see", "him as the stronger candidate", None)],
+        ),
+        (  # a view in a relative clause ("what they see as") stays the writer's
+            "Voters rejected what they see as a biased press.",
+            [("Voters", "rejected", "what they see as a biased press", None)],
+        ),
+        (  # with nothing it is called, the relative pronoun stays bare
+            "He did not mention the cuts, which he opposed.",
+            [("He", "did not mention", "the cuts", None)],
+        ),
+    ],
+)
+def test_a_relative_pronoun_a_naming_verb_describes_is_what_is_said(nlp, text, expected):
+    assert results(nlp(text), ("learned_cues",)) == expected
