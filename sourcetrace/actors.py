@@ -1255,8 +1255,6 @@ class _Resolver:
                 lambda r: (self.is_outlet(r) or body)
                 and any(len(v) >= 2 and v[-1] == tokens[0] for v in self.variants(r)),
             )
-        if target is None and len(tokens) == 1:
-            target = self.leading_word_target(key, tokens[0])
         return target
 
     def leading_word_target(self, key: str, tok: str) -> str | None:
@@ -1340,12 +1338,13 @@ class _Resolver:
                 self.surname_typed_org(key, tokens)
             elif fam == "PERSON" and len(tokens) == 1 and len(self.variants(key)) == 1:
                 self.first_name_alone(key, tokens)
-            if self.find(key) == key and fam in ("PERSON", "NORP", "FAC") and len(self.variants(key)) == 1:
-                if len(tokens) == 1 and not m.demonym:
-                    # "Juul" (PERSON) after "Juul Labs Inc": the company's first word
-                    target = self.leading_word_target(key, tokens[0])
-                    if target is not None:
-                        self.union(target, key)
+            one_word = len(tokens) == 1 and len(self.variants(key)) == 1 and not m.demonym
+            if self.find(key) == key and fam in ("ORG", "PERSON", "NORP", "FAC") and one_word:
+                # "Danske" beside "Danske Bank", before or after it; "Juul" (PERSON) beside
+                # "Juul Labs Inc": the company's first word
+                target = self.leading_word_target(key, tokens[0])
+                if target is not None:
+                    self.union(target, key)
             mistypable = fam in ("PERSON", "NORP", "FAC") or (fam == "PLACE" and _acronym_keys(m.surface))
             if self.find(key) == key and mistypable and tokens in by_core:
                 # "Elliott" (PERSON) or "CP" (GPE) beside "Elliott Investment Management" or "CP

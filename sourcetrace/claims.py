@@ -188,6 +188,7 @@ def build_claims(
         MentionIndex(actors),
         [a for a in attributions if a.frame],
         _parse_labels(doc, sentence_level),
+        _deeds(doc, sentence_level),
     )
     # "The company declined to comment." states nothing: a response, never a claim (the
     # attribution stays, as corpora such as PolNeAR mark it)
@@ -207,6 +208,27 @@ class _Context:
     index: MentionIndex
     frames: list[Attribution]
     parsed: dict[str, str]
+    deeds: frozenset[str] = frozenset()  # attributions whose cue reports an act or intention
+
+
+# Cue verbs that report what someone did, decided or means to do rather than what they said
+# ("agreed to send envoys", "offered help", "plans to disclose a bid", "sought the sacking of X"):
+# inside another's words they are part of what was told ("QNA said Riyadh and Doha had agreed to
+# send two envoys"), so the teller's whole content stays a claim beside the nested one.
+_DEEDS = frozenset({
+    "agree", "offer", "plan", "seek", "order", "decide", "intend", "defend", "demand", "consider",
+    "propose", "threaten", "vow", "promise", "want", "hope", "like", "try", "refuse", "ask",
+})
+
+
+def _deeds(doc: Doc, attributions: list[Attribution]) -> frozenset[str]:
+    out = set()
+    for a in attributions:
+        span = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+        verbs = [t for t in span or () if t.pos_ in ("VERB", "AUX")]
+        if verbs and verbs[-1].lemma_.lower() in _DEEDS:
+            out.add(a.id)
+    return frozenset(out)
 
 
 def _parse_labels(doc: Doc, attributions: list[Attribution]) -> dict[str, str]:
@@ -261,7 +283,9 @@ def _attributed(
         # the nested attribution carries the claim, unless the outer one denies it: "Belarus
         # denied that it sought to deploy missiles" is Belarus's denial of the whole clause
         nested = children.get(att.id, [])
-        if att.id in parents and att.stance != "denies" and not _says_more(text, att, nested):
+        deed = any(n.id in ctx.deeds for n in nested)  # "said X had agreed to send envoys"
+        whole = att.stance == "denies" or deed or _says_more(text, att, nested)
+        if att.id in parents and not whole:
             continue
         if any(s < att.cue.end and att.cue.start < e for s, e in silent):
             continue

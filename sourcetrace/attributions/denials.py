@@ -47,6 +47,17 @@ DENIAL_RULES = (
         '"insisted that P, dismissing the denial as lies": the speaker\'s own denial, no part of P',
     ),
     Rule(
+        "phrasal_denial",
+        '"ruled out reports that P", "brushed aside the claims", "waved off suggestions that P": a verb '
+        'and its particle (data/denial_cues.txt, "rule+out") deny like "denied"; "has not ruled out P" '
+        "does not",
+    ),
+    Rule(
+        "according_rebuttal",
+        '"According to an official, the statements attributed to the president were not true": a '
+        "content an according-to source gives that calls something untrue (data/rebuttals.txt) denies it",
+    ),
+    Rule(
         "denial_conjunct",
         '"denying the claim and saying that P": what is said in one breath with a denial denies too '
         '(not after "but")',
@@ -59,6 +70,11 @@ _ANSWERS = {"respond", "react", "reply", "answer", "retort"}
 # verbs that call their object something; words a quoted name for an untrue story may be
 _CALLING = {"call", "brand", "label", "term", "dub", "describe"}
 _UNTRUE_WORDS = {"rubbish", "garbage", "hogwash", "tosh", "drivel", "hoax", "fiction", "fantasy", "smear"}
+# what an "as" phrase may call the object, beside data/rebuttals.txt: "dismissed it as propaganda"
+_AS_UNTRUE = _UNTRUE_WORDS | {
+    "absurd", "manipulation", "propaganda", "slander", "disinformation", "lie", "fake", "rumour", "rumor",
+    "fabrication", "nonsense", "baseless", "ridiculous", "preposterous", "speculation",
+}
 _NEEDS_MORE = {"DET", "AUX", "ADP", "PART", "ADV", "PUNCT", "CCONJ", "SCONJ"}  # "was a “hoax”"
 _CONTRAST = {"but", "yet", "although", "though", "while", "whereas"}
 
@@ -72,10 +88,14 @@ def split_denials(doc: Doc, finds: list[Found], lex: Lexicons, off: Collection[s
     added: list[Found] = []
     denying: dict[int, Found] = {}  # verb token index -> its denial
     for f in finds:
+        if f.verb is None and not f.negated and "according_rebuttal" not in off:
+            f.denies = f.denies or _according_rebuttal(doc, f, lex)
         if f.verb is None or f.negated:
             continue
         new: list[Found] = []
-        if f.lemma in lex.denials:
+        phrasal = "phrasal_denial" not in off and _phrasal_denial(f.verb, lex)
+        f.denies = f.denies or phrasal
+        if f.lemma in lex.denials or phrasal:
             denying[f.verb.i] = f
             if "denied_report" not in off:
                 _object_relative(f)
@@ -102,6 +122,20 @@ def split_denials(doc: Doc, finds: list[Found], lex: Lexicons, off: Collection[s
             if f.verb is not None and not f.negated and _conjunct_of_denial(f.verb, denying):
                 f.denies = True
     return finds + added
+
+
+def _phrasal_denial(v: Token, lex: Lexicons) -> bool:
+    """ "ruled out", "brushed aside": the verb's lemma and particle are a denial cue ("rule+out")."""
+    return any(
+        f"{v.lemma_.lower()}+{c.lower_}" in lex.denials for c in v.children if c.dep_ in ("prt", "advmod")
+    )
+
+
+def _according_rebuttal(doc: Doc, f: Found, lex: Lexicons) -> bool:
+    """An "according to" find whose content calls something untrue ("... were not true")."""
+    if lex.rebuttals is None or not doc.text[f.cue[0] : f.cue[1]].lower().startswith("according"):
+        return False
+    return any(lex.rebuttals.search(doc.text, s, e) for s, e in f.content)
 
 
 def _denied_report(
@@ -253,7 +287,7 @@ def _called_untrue(f: Found, lex: Lexicons) -> bool:
             for c in v.children
             if c.i > obj.i
             and (c.dep_ in _COMPLEMENT_DEPS or (c.dep_ in ("prep", "advcl") and c.left_edge.lower_ == "as"))
-            and pattern.search(v.doc.text, *subtree(c))
+            and (pattern.search(v.doc.text, *subtree(c)) or _as_untrue(c))
         ),
         None,
     )
@@ -265,6 +299,18 @@ def _called_untrue(f: Found, lex: Lexicons) -> bool:
         f.content = [_without_untrue_tail(v.doc, (obj.left_edge.idx, end))]
     f.denies = True  # "called the charges fabricated": the content keeps what they are called
     return True
+
+
+def _as_untrue(c: Token) -> bool:
+    """ "denounced the report as a most absurd manipulation of public opinion", "dismissed the
+    claims as propaganda": an "as" phrase whose head word (or its modifier) calls the object untrue."""
+    if c.left_edge.lower_ != "as":
+        return False
+    return any(
+        t.lemma_.lower() in _AS_UNTRUE
+        for t in c.subtree
+        if t.dep_ in ("pobj", "amod", "conj", "acomp", "attr", "dobj", "pcomp")
+    )
 
 
 def _quoted_untrue_object(f: Found, obj: Token, pattern) -> bool:

@@ -64,7 +64,7 @@ _SEEING = {"see", "obtain", "review", "view", "read", "examine", "access", "acqu
 # publishes its own report: then X is the paper's owner)
 _PUBLISHING = {"publish", "print", "carry", "air", "broadcast", "post", "leak"}
 _CITING = {"cite", "quote"}
-_QUOTING_HOSTS = {"quote", "cite"}
+_QUOTING_HOSTS = {"quote", "cite", "report"}  # "the portal reported him as saying"
 _REPORTS = {"report", "story", "article"}
 _COMPLEMENTS = ("dobj", "ccomp", "xcomp")
 _SAYING = {"say", "tell", "add", "state"}  # "quoted as saying P": a cue of its own

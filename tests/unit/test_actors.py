@@ -719,6 +719,11 @@ def test_a_company_called_by_its_first_word_is_the_company(nlp):
         "Korvex Labs Inc": ["Korvex", "Korvex Labs Inc"],
         "Brannock Hale & Co.": ["Brannock", "Brannock Hale & Co."],
     }
+    # the short form first (a headline): "Zorvik probe" ... "Zorvik Bank said"
+    text = "Investigators widen Zorvik probe\n\nZorvik Bank said it would cooperate."
+    ents = [("Zorvik", "ORG", 0), ("Zorvik Bank", "ORG", 0)]
+    named = {a.name: sorted(m.text for m in a.mentions) for a in parsed_actors(nlp, text, ents)}
+    assert named == {"Zorvik Bank": ["Zorvik", "Zorvik Bank"]}
 
 
 def test_a_first_word_two_companies_share_or_a_person_carries_stays_apart(nlp):

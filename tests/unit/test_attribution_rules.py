@@ -18,6 +18,7 @@ from sourcetrace.model import Article, ArticleStructure, Span
 from sourcetrace.nlp import get_pipeline
 
 _SCOPE = "the scope of the cuts is unclear"
+_UNNAMED_PERSON = "the person, who asked not to be identified"  # inverted_content
 _SCOPE_AS_PLANNED = _SCOPE + " as its managers are still planning it"
 EXEC, FIRM = "an executive familiar with the talks", "The firm declined to renew the offer"  # according_outer
 
@@ -153,6 +154,13 @@ CASES = [
         "People like Scott, he said.",
         (),
         [("he", "said", "People like Scott", None)],
+        [],
+    ),
+    (
+        "inverted_content",
+        "Later, talks over a settlement restarted, said the person, who asked not to be identified.",
+        (),
+        [(_UNNAMED_PERSON, "said", "Later, talks over a settlement restarted", None)],
         [],
     ),
     (
@@ -922,6 +930,33 @@ def test_called_untrue_is_a_denial(nlp):
     assert stances(nlp("The minister called the plan ambitious."), ()) == [("called", "asserts")]
 
 
+def test_phrasal_denial(nlp):
+    # a verb and its particle deny like "denied"; negated, they deny nothing
+    doc = nlp("The deputy minister ruled out reports that the pipelines had exploded.")
+    assert stances(doc, ()) == [("ruled out", "denies"), ("reports", "asserts")]
+    assert stances(doc, ("phrasal_denial",)) == [("ruled out", "asserts"), ("reports", "asserts")]
+    kept = nlp("Officials have not ruled out the possibility that rebels were behind the leak.")
+    assert stances(kept, ()) == [("have not ruled out", "asserts")]
+
+
+def test_according_rebuttal(nlp):
+    doc = nlp("According to an official of the embassy, the statements attributed to him were not true.")
+    assert stances(doc, ()) == [("According to", "denies")]
+    assert stances(doc, ("according_rebuttal",)) == [("According to", "asserts")]
+    assert stances(nlp("According to an official, the statements were read out on Monday."), ()) == [
+        ("According to", "asserts")
+    ]
+
+
+def test_an_as_phrase_calling_the_object_untrue_denies(nlp):
+    # "as a most absurd manipulation", "as propaganda": the words of the "as" phrase call it untrue
+    absurd = nlp("A spokesperson denounced the report by foreign media as a most absurd manipulation.")
+    assert stances(absurd, ("rebuttal",)) == [("denounced", "denies")]
+    assert stances(absurd, ("rebuttal", "called_untrue")) == [("denounced", "asserts")]
+    plain = nlp("The minister described the plan as a response to the crisis.")
+    assert stances(plain, ()) == [("described", "asserts")]
+
+
 def test_every_rule_has_a_case():
     # the no_comment rule is tested in test_responses.py
     covered = {c[0] for c in CASES} | {
@@ -931,6 +966,8 @@ def test_every_rule_has_a_case():
         "no_comment",
         "rebuttal",
         "denial_conjunct",
+        "phrasal_denial",
+        "according_rebuttal",
         "answered_report",
         "continuing_teller",  # test_a_speaker_referred_to_again_still_speaks_through_the_relaying_outlet
     }

@@ -196,6 +196,18 @@ def test_outer_attribution_that_says_more_is_a_claim_too(nlp):
     assert chain(claims[1]) == [("the aide", "anonymous"), ("the mayor", "named")]
 
 
+def test_a_teller_who_reports_a_deed_keeps_the_whole_clause_as_a_claim(nlp):
+    # "had agreed to send", "plans to disclose": what someone did or means to do, told by another,
+    # is the teller's claim as a whole (beside the nested one); a nested speech verb is not a deed
+    claims = claims_of(nlp, "The agency said the two governments had agreed to send envoys.")
+    assert [(c.content.text, [label for label, _ in chain(c)]) for c in claims] == [
+        ("the two governments had agreed to send envoys", ["The agency"]),
+        ("to send envoys", ["The agency", "the two governments"]),
+    ]
+    told = claims_of(nlp, "The agency said the minister told reporters the talks had failed.")
+    assert [c.content.text for c in told] == ["the talks had failed"]
+
+
 def test_imperative_is_not_a_claim(nlp):
     assert [c.content.text for c in claims_of(nlp, "Read the rest here. The mayor resigned.")] == [
         "The mayor resigned"

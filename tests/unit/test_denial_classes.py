@@ -112,3 +112,32 @@ def test_a_statement_announced_by_the_following_is_the_rest_of_the_paragraph(nlp
     )
     said = "The story is completely without foundation and the club is weighing legal action"
     assert ("would like", "denies", said) in contents(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We strongly deny the report,” the spokeswoman said.",
+        "The ministry said the story looks like another newspaper fake.",
+        "“The report is not based on fact. It is a pure rumour,” the envoy said.",
+        "“We believe this reporting to be unsubstantiated,” an official said.",
+        "The minister said the sources in the capital were not telling the truth.",
+        "The ministry described the report as fake.",
+    ],
+)
+def test_a_first_person_denial_a_fake_and_a_rumour_in_the_content_deny(nlp, text):
+    # set D, F and G classes: the content rejects the report in words the rebuttal list now holds
+    assert [s for _, s in stances(nlp, text)] == ["denies"]
+    assert [s for _, s in stances(nlp, text, ("rebuttal", "called_untrue"))] == ["asserts"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We strongly support the report,” the spokeswoman said.",
+        "The ministry said the passport was found in a newspaper office.",
+        "The envoy said there was a rumour of a new ambassador before the vote.",
+    ],
+)
+def test_support_and_a_rumour_mentioned_in_passing_do_not_deny(nlp, text):
+    assert [s for _, s in stances(nlp, text)] == ["asserts"]
