@@ -1396,3 +1396,20 @@ def test_a_conjoined_cue_hung_inside_the_complement(nlp, text, expected):
 )
 def test_a_relative_pronoun_a_naming_verb_describes_is_what_is_said(nlp, text, expected):
     assert results(nlp(text), ("learned_cues",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the parser hung "of" on the object: the object and what it is accused of are what is said
+            "Critics accused the mayor of hiding the report.",
+            [("Critics", "accused", "the mayor of hiding the report", None)],
+        ),
+        (  # "about" hung on the object is left to the verb rules: nothing is found
+            "The ministry is warning staff about the danger of leaks.",
+            [],
+        ),
+    ],
+)
+def test_accused_of_with_of_hung_on_the_object(nlp, text, expected):
+    assert results(nlp(text), ("learned_cues",)) == expected
