@@ -410,7 +410,7 @@ _PACKAGE_CREDIT = (
 )
 _CREDIT = re.compile(
     r"^\W*(?:(?:additional\s+)?(?:reporting|writing|editing|research|translation|graphics|production|"
-    r"fact-checking)(?:\s+(?:and|&)\s+\w+)?\s+by\b|(?:compiled|edited|translated|produced)\s+by\b|"
+    r"fact-checking)(?:\s+(?:and|&)\s+\w+)?\s+by\b|(?:compiled|edited|translated|produced)(?:\s+(?:and|&)\s+(?:compiled|edited|translated|produced))?\s+by\b|"
     r"our standards\b"
     # a broadcast package's credit: "Further details from Renata Burnette are in this report."
     rf"|{_PACKAGE_CREDIT})",
@@ -995,6 +995,13 @@ def _agency_parts(agency: str) -> tuple[list[str], str | None, int]:
 _EARLY_PARAGRAPHS = 3  # a deck or a teaser may stand between the headline and "Seoul: ..."
 
 
+# "YEREVAN, JUNE 18, ARMENPRESS. ...": a place and the day in capitals, then the agency and a full stop
+_CAPS_AGENCY_DATELINE = re.compile(
+    rf"(?P<place>[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){{0,2}}),[ \t]*(?i:{_MONTH})[ \t]+\d{{1,2}},[ \t]*"
+    r"(?P<agency>[A-Z][A-Z-]{2,30})\.[ \t]+(?=[A-Z“\"‘'])"
+)
+
+
 def _dateline_at(
     text: str, start: int, first_paragraph: bool, publisher: str | None = None, early: bool = False
 ) -> _DatelineFound:
@@ -1005,6 +1012,12 @@ def _dateline_at(
         # the distributor is no teller: the release speaks in its issuer's voice
         return _DatelineFound(dated=(start, _before_space(text, start, release.end()),
                                      parse_date(release.group("date")) or ""))
+    caps = _CAPS_AGENCY_DATELINE.match(text, start)
+    if caps:  # "YEREVAN, JUNE 18, ARMENPRESS. Armenia's ...": the agency closes the dateline
+        end = caps.end("agency") + 1
+        dl = Dateline(span=make_span(text, start, end), source=caps.group("agency"), date=None,
+                      covers=make_span(text, end, end))
+        return _DatelineFound(dl, (start, caps.end("place")))
     m = _DATELINE.match(text, start)
     if not m or m.end() == start:
         return _DatelineFound()
@@ -1200,6 +1213,8 @@ def _is_place_lead(lead: str) -> bool:
 def _starts_with_wire_dateline(text: str, start: int) -> bool:
     """The line opens with a wire dateline ("LISBON, March 15 (Atlantic Wire) -") or a place run into
     the story by a dash ("OTTAWA—The ministry ..."): the story's first paragraph, not a headline."""
+    if _CAPS_AGENCY_DATELINE.match(text, start):
+        return True
     m = _DATELINE.match(text, start)
     if not m:
         return False
@@ -1239,7 +1254,8 @@ class _Lines:
                     stamps.append(len(self.spans) + len(pieces))
                 elif len(tail) > 1 and _bare_name_credit(text[tail[0][0]: tail[1][1]]) is not None:
                     credits.append(len(self.spans) + len(pieces))
-                elif len(tail) > 1 and _CLOSING_DATELINE.search(text[tail[0][0]: tail[1][1]]):
+                elif len(tail) > 1 and (_CLOSING_DATELINE.search(text[tail[0][0]: tail[1][1]])
+                                        or _CLOSING_MARK.search(text[tail[0][0]: tail[1][1]])):
                     stamps.append(len(self.spans) + len(pieces))
                 self.spans += pieces[:-1] + tail
         self.chrome: dict[int, Chrome] = {}  # line index -> chrome
@@ -1391,6 +1407,12 @@ def _glued_byline(line: str) -> tuple[int, int] | None:
     return None
 
 
+# an agency's end mark with its name and the day closing the story: "... any website. /// nCa, 22 July 2019"
+_CLOSING_MARK = re.compile(
+    rf"(?<=[.!?”\"])\s+/{{2,}}\s*(?P<who>[\w.&'’ -]{{1,30}}),\s*(?P<date>{_ANY_DATE.pattern})\s*$"
+)
+
+
 def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A stamp glued to a headline's last word, or a reporter's sign-off in parentheses after a
     paragraph's last sentence, is a line of its own."""
@@ -1421,7 +1443,7 @@ def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     m = _GLUED_PACKAGE_CREDIT.search(line)
     if m:
         return [(start, start + m.start()), (start + m.end(), end)]
-    m = _CLOSING_DATELINE.search(line)
+    m = _CLOSING_DATELINE.search(line) or _CLOSING_MARK.search(line)
     if m and _full_date(m.group("date")):
         mark = start + m.start() + len(m.group()) - len(m.group().lstrip())
         return [(start, start + m.start()), (mark, end)]

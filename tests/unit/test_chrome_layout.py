@@ -269,3 +269,27 @@ def test_a_date_inside_a_headline_without_a_separator_does_not_date_the_page():
 def test_a_date_line_of_the_page_wins_over_the_headlines_date():
     text = f"Port review | 6 March 2015\n\nPublished: 9 March 2015\n\n{STORY}\n"
     assert detect_structure(text).published == "2015-03-09"
+
+
+# --- an agency's dateline in capitals closed by its name; an end mark with the day; joint credits
+
+
+def test_a_capital_dateline_closed_by_the_agency_frames_the_story_and_is_no_headline():
+    para = ("LISBON, JUNE 18, HARBOURPRESS. The port authority's spokesperson Rui Costa says the reports of "
+            "a new strike are false.")
+    text = (f"{para}\n\nHe urged reporters to rely on the authority's statements.\n\n"
+            "Edited and translated by Ana Lima\n")
+    found = detect_structure(text)
+    assert found.title is None
+    assert [(d.source, d.span.text) for d in found.structure.datelines] == [
+        ("HARBOURPRESS", "LISBON, JUNE 18, HARBOURPRESS.")
+    ]
+    assert ("credit", "Edited and translated by Ana Lima") in chrome(text)
+    assert "Ana Lima" not in actor_names(text)
+
+
+def test_an_agencys_end_mark_with_its_day_dates_the_page():
+    text = f"{HEAD}\n\n{STORY}\n\nThe union has no website of its own. /// Harbour News, 22 July 2019\n"
+    found = detect_structure(text)
+    assert found.published == "2019-07-22"
+    assert ("date", "/// Harbour News, 22 July 2019") in chrome(text)
