@@ -755,6 +755,27 @@ def _sent_document(c: VerbCall) -> None:
         if teller is not None and teller.i < carrier.head.i:
             c.cue = (cue_range(carrier.head)[0], c.cue[1])
             c.subj = teller
+        return
+    sender = _sent_to(v)
+    if sender is not None:
+        teller = next((t for t in sender.children if t.dep_ == "nsubj"), None)
+        if teller is not None and teller.i < sender.i:
+            c.subj = teller  # the cue stays the participle (PolNeAR marks "explaining")
+
+
+_SENDING = frozenset({"send", "write", "address", "email", "e-mail", "circulate", "forward", "issue"})
+
+
+def _sent_to(v: Token) -> Token | None:
+    """ "X sent a memo to employees explaining P": a participle the parser hung on the addressees of
+    a sent paper is the sender's (through the paper), not the addressees' words."""
+    if v.dep_ != "acl" or v.tag_ != "VBG" or v.head.dep_ != "pobj":
+        return None
+    to = v.head.head
+    sender = to.head
+    if to.lower_ != "to" or to.dep_ not in ("dative", "prep") or sender.lemma_.lower() not in _SENDING:
+        return None
+    return sender if any(t.dep_ == "dobj" for t in sender.children) else None
 
 
 def _source(c: VerbCall) -> None:

@@ -665,3 +665,8 @@ def test_which_after_a_paper_about_a_person_is_the_paper(nlp):
     # "who" is the person
     met = "The minister met Rana Odero, who said he had hidden assets abroad."
     assert chain(met, "he had hidden assets abroad") == [("Rana Odero", "named")]
+
+
+def test_a_participle_on_the_addressees_of_a_sent_paper_is_the_senders(nlp):
+    text = "Rana Odero sent a memo to employees explaining that all staff have been asked to do this."
+    assert chain(text, "all staff have been asked") == [("Rana Odero", "named")]
