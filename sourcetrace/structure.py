@@ -60,7 +60,8 @@ _DASH = r"[–—]|-{1,2}"
 # "SEOUL, South Korea (AP) — ...", "LONDON (Reuters) -The ..." (no space), "(Reuters) - ...",
 # "MINSK (UrduPoint News / Sputnik - 14th August, 2020) Belarusian ..." (no dash).
 _DATELINE = re.compile(
-    rf"(?:(?P<lead>{_NAME})"
+    # "Sept. 25 (Bloomberg) --": the day alone before the agency
+    rf"(?:(?P<dayonly>{_MONTH}[ \t]+\d{{1,2}}{_ORD})[ \t]+(?=\([A-Z])|(?P<lead>{_NAME})"
     rf"(?:[ \t]*,[ \t]*(?!{_MONTH}\b)(?P<region0>[A-Z][a-z]+\.?(?:[ \t]+[A-Z][a-z]+\.?)?)(?=[ \t]*,))?"
     rf"(?:\s*,\s*(?P<date>{_DATE}))?"
     rf"(?:\s*,\s*(?P<mday>{_MONTH}\s+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}\s+{_MONTH}))?"
@@ -341,7 +342,7 @@ def _chrome_lexicon() -> _ChromeLexicon:
         photo_agencies=frozenset(a.lower() for a in data.get("photo_agencies", [])),
         roles=re.compile(rf"\b(?:{alts('byline_roles')})s?\b", re.IGNORECASE),
         caption_label=re.compile(
-            rf"^[\s(\[]*(?:{alts('caption_labels')})(?:\s+credit)?\s*(?:[:,|]|\s+by\b|\s*/)\s*\S",
+            rf"^[\s(\[]*(?:{alts('caption_labels')})(?:\s+credit)?\s*(?:[:,|]|\s+(?:by|via)\b|\s*/)\s*\S",
             re.IGNORECASE,
         ),
         agency_end=re.compile(
@@ -409,7 +410,7 @@ _PACKAGE_CREDIT = (
 )
 _CREDIT = re.compile(
     r"^\W*(?:(?:additional\s+)?(?:reporting|writing|editing|research|translation|graphics|production|"
-    r"fact-checking)(?:\s+(?:and|&)\s+\w+)?\s+by\b|(?:compiled|edited|translated|produced)\s+by\b|"
+    r"fact-checking)(?:\s+(?:and|&)\s+\w+)?\s+by\b|(?:compiled|edited|translated|produced)(?:\s+(?:and|&)\s+(?:compiled|edited|translated|produced))?\s+by\b|"
     r"our standards\b"
     # a broadcast package's credit: "Further details from Renata Burnette are in this report."
     rf"|{_PACKAGE_CREDIT})",
@@ -727,6 +728,8 @@ def _first_field(f: str) -> tuple[list[str], str | None] | None:
     head, _, tail = f.partition(", ")
     tail_parts = [t.strip() for t in tail.split(",") if t.strip()] if tail else []
     whole = _names(f) if re.search(r"\s(?:and|&)\s", f) else None  # "By X, Y and Z"
+    if whole:  # "By X and Y, Atlantic Wire Writers": the desk's role is no author
+        whole = [w for w in whole if not _is_role(w)] or None
     names = whole or (_names(head) if tail_parts else _names(f))
     if names is None:
         return None
@@ -992,6 +995,13 @@ def _agency_parts(agency: str) -> tuple[list[str], str | None, int]:
 _EARLY_PARAGRAPHS = 3  # a deck or a teaser may stand between the headline and "Seoul: ..."
 
 
+# "YEREVAN, JUNE 18, ARMENPRESS. ...": a place and the day in capitals, then the agency and a full stop
+_CAPS_AGENCY_DATELINE = re.compile(
+    rf"(?P<place>[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){{0,2}}),[ \t]*(?i:{_MONTH})[ \t]+\d{{1,2}},[ \t]*"
+    r"(?P<agency>[A-Z][A-Z-]{2,30})\.[ \t]+(?=[A-Z“\"‘'])"
+)
+
+
 def _dateline_at(
     text: str, start: int, first_paragraph: bool, publisher: str | None = None, early: bool = False
 ) -> _DatelineFound:
@@ -1002,6 +1012,12 @@ def _dateline_at(
         # the distributor is no teller: the release speaks in its issuer's voice
         return _DatelineFound(dated=(start, _before_space(text, start, release.end()),
                                      parse_date(release.group("date")) or ""))
+    caps = _CAPS_AGENCY_DATELINE.match(text, start)
+    if caps:  # "YEREVAN, JUNE 18, ARMENPRESS. Armenia's ...": the agency closes the dateline
+        end = caps.end("agency") + 1
+        dl = Dateline(span=make_span(text, start, end), source=caps.group("agency"), date=None,
+                      covers=make_span(text, end, end))
+        return _DatelineFound(dl, (start, caps.end("place")))
     m = _DATELINE.match(text, start)
     if not m or m.end() == start:
         return _DatelineFound()
@@ -1197,9 +1213,13 @@ def _is_place_lead(lead: str) -> bool:
 def _starts_with_wire_dateline(text: str, start: int) -> bool:
     """The line opens with a wire dateline ("LISBON, March 15 (Atlantic Wire) -") or a place run into
     the story by a dash ("OTTAWA—The ministry ..."): the story's first paragraph, not a headline."""
+    if _CAPS_AGENCY_DATELINE.match(text, start):
+        return True
     m = _DATELINE.match(text, start)
     if not m:
         return False
+    if m.group("agency") and "\n" in text[start:m.start("agency")]:
+        return False  # "Turnpike Death Identified" above "(Associated Press) Police ...": a headline
     if m.group("agency") and (m.group("sep") or m.group("lead")):
         return True
     lead, sep = m.group("lead"), m.group("sep")
@@ -1234,7 +1254,8 @@ class _Lines:
                     stamps.append(len(self.spans) + len(pieces))
                 elif len(tail) > 1 and _bare_name_credit(text[tail[0][0]: tail[1][1]]) is not None:
                     credits.append(len(self.spans) + len(pieces))
-                elif len(tail) > 1 and _CLOSING_DATELINE.search(text[tail[0][0]: tail[1][1]]):
+                elif len(tail) > 1 and (_CLOSING_DATELINE.search(text[tail[0][0]: tail[1][1]])
+                                        or _CLOSING_MARK.search(text[tail[0][0]: tail[1][1]])):
                     stamps.append(len(self.spans) + len(pieces))
                 self.spans += pieces[:-1] + tail
         self.chrome: dict[int, Chrome] = {}  # line index -> chrome
@@ -1360,6 +1381,38 @@ _CLOSING_DATELINE = re.compile(
 )
 
 
+# a video's or a clip's link closing the paragraph, its running time in it: "... in Pakistan. (Watch
+# Harbour News's Ana Lima reveal the latest on the talks -- 1:54)"
+_GLUED_PLAYER = re.compile(
+    r"(?<=[.!?”\"])\s+\((?:watch|listen|see|view|video|audio)\b[^()\n]{3,160}?\s(?:--|[–—-])\s*\d{1,2}:\d{2}\)\s*$",
+    re.IGNORECASE,
+)
+
+
+_GLUED_BY = re.compile(r"\s+(?=By\s+[A-Z])")
+
+
+def _glued_byline(line: str) -> tuple[int, int] | None:
+    """ "Rain cripples city transit By ANA LIMA and RUI COSTA, Atlantic Wire Writers": a headline with
+    its byline run on (the line break lost), when what follows "By" parses as a byline with names
+    and what comes before is a title (three words or more, no sentence). Where the title ends and
+    the byline starts."""
+    for m in _GLUED_BY.finditer(line):
+        head = line[: m.start()]
+        if len(head.split()) < 3 or _ends_sentence(head) or re.search(r"[,;:]$", head):
+            continue
+        found = _byline(line[m.end():], header=True)
+        if found is not None and found.authors:
+            return m.start(), m.end()
+    return None
+
+
+# an agency's end mark with its name and the day closing the story: "... any website. /// nCa, 22 July 2019"
+_CLOSING_MARK = re.compile(
+    rf"(?<=[.!?”\"])\s+/{{2,}}\s*(?P<who>[\w.&'’ -]{{1,30}}),\s*(?P<date>{_ANY_DATE.pattern})\s*$"
+)
+
+
 def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A stamp glued to a headline's last word, or a reporter's sign-off in parentheses after a
     paragraph's last sentence, is a line of its own."""
@@ -1367,6 +1420,9 @@ def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     m = _GLUED_STAMP.search(line)
     if m and len(line[: m.start()].split()) >= 3:
         return [(start, start + m.start()), (start + m.start(), end)]
+    glued = _glued_byline(line)
+    if glued is not None:
+        return [(start, start + glued[0]), (start + glued[1], end)]
     m = _FEED_SIGN_OFF.search(line)
     if m and m.start() > 0:
         mark = start + m.start() + len(m.group()) - len(m.group().lstrip())
@@ -1381,10 +1437,13 @@ def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if m and _is_name(m.group("name")) and not _is_known_outlet(m.group("name")):
         cut = start + m.start()
         return [(start, cut), (start + m.start("name") - 1, end)]
+    m = _GLUED_PLAYER.search(line)
+    if m and len(line[: m.start()].split()) >= 5:
+        return [(start, start + m.start()), (start + m.end() - len(m.group().lstrip()), end)]
     m = _GLUED_PACKAGE_CREDIT.search(line)
     if m:
         return [(start, start + m.start()), (start + m.end(), end)]
-    m = _CLOSING_DATELINE.search(line)
+    m = _CLOSING_DATELINE.search(line) or _CLOSING_MARK.search(line)
     if m and _full_date(m.group("date")):
         mark = start + m.start() + len(m.group()) - len(m.group().lstrip())
         return [(start, start + m.start()), (mark, end)]
@@ -1502,6 +1561,19 @@ def _is_icon_words(line: str) -> bool:
     )
 
 
+_LINK_SPLIT = re.compile(r"\s*\|\s*|\s+[/>»›]\s+")
+
+
+def _is_link_list(line: str) -> bool:
+    """ "Home / Government / Briefings / Press Releases Tools: Save | Print | E-mail | Most Read | Comment":
+    four or more short items (five words or fewer, none a sentence) set apart by repeated separators
+    ("|", " / ", " > "): a site's links flattened onto one line."""
+    items = [p for p in _LINK_SPLIT.split(line.strip()) if p]
+    return len(items) >= 4 and len(line.split()) <= 30 and all(
+        len(p.split()) <= 5 and not re.search(r"[.!?”\"]$", p) for p in items
+    )
+
+
 def _is_share_bar(line: str) -> bool:
     """ "Buffer Digg Facebook Google LinkedIn Pinterest Print Reddit": only the names of the
     platforms a share bar offers (three or more)."""
@@ -1608,7 +1680,7 @@ def _classify_anywhere(lines: _Lines) -> None:
         elif lex.inline_related.match(line) and len(line.split()) <= 40:
             lines.mark(i, "related")
         elif not re.search(r"[^\W\d_]", line) or _is_glued_menu(line) or _is_share_bar(line) or (
-            _is_icon_words(line)
+            _is_icon_words(line) or _is_link_list(line)
         ):
             lines.mark(i, "furniture")  # no letter at all: "« 1 ... 708 (709) 710 ... »", "* * *"
         elif counts.get(_normalise_line(line), 0) > 1 and not _SPOKEN.search(line) and (
@@ -1725,6 +1797,10 @@ def _header(lines: _Lines, publisher_hint: list[str]) -> tuple[int | None, int |
                     lines.mark(i, "furniture")
                 i += 1
             break
+        if i == 0 and len(rest) >= 2 and len(line.split()) == 1 and not _ends_sentence(line):
+            lines.mark(i, "furniture")  # "Google" above the headline: a widget's or a section's label
+            i += 1
+            continue
         break
     return publisher, headline, i
 
@@ -1738,6 +1814,35 @@ _PLACE_DATE = re.compile(
 )
 _DATE_THEN_SOURCE = re.compile(r"^(?P<date>.+?)\s*[|•·]?\s*(?-i:Source)\s*:\s*(?P<who>[^\W\d_][^|]{0,60})$")
 _TOP_LINES = 5  # how far below the header a date line still dates the page, before any paragraph
+
+
+_MENU_SCAN = 40  # how far down the page a wire story's first paragraph is looked for
+
+
+def _menu_above_wire_story(
+    lines: _Lines, pub_i: int | None, head_i: int | None, body_first: int
+) -> tuple[int | None, int | None, int]:
+    """A site's menu above a wire story ("Financial Products" / "Customer Support" / "+1 212 318 2000" /
+    "Follow Us" / "<headline>" / "Sept. 25 (Bloomberg) -- ..."): when the first paragraph opens with a
+    wire dateline and the line above it reads as a title, that line is the headline, and the lines
+    above it, three or more of them short items (four words or fewer, no sentence), are the page's
+    furniture (a "publisher line" among them too). Returns the publisher line, the headline and the
+    first body line (unchanged when the page is not so)."""
+    n = len(lines.spans)
+    free = [j for j in range(min(n, _MENU_SCAN)) if j not in lines.chrome]
+    d = next((j for j in free if _starts_with_wire_dateline(lines.text, lines.spans[j][0])), None)
+    above = [j for j in free if d is not None and j < d]
+    if d is None or len(above) < 4 or (head_i is not None and head_i >= above[-1]):
+        return pub_i, head_i, body_first
+    title = lines.line(above[-1]).strip()
+    if not 2 <= len(title.split()) <= 30 or re.search(r"[.;,:]$", title):
+        return pub_i, head_i, body_first
+    items = [j for j in above[:-1] if len(lines.line(j).split()) <= 4 and not _ends_sentence(lines.line(j))]
+    if len(items) < 3 or 2 * len(items) < len(above) - 1:
+        return pub_i, head_i, body_first
+    for j in above[:-1]:
+        lines.mark(j, "furniture")
+    return (None if pub_i is not None and pub_i < above[-1] else pub_i), above[-1], d
 
 
 def _place_date(line: str) -> str | None:
@@ -2021,8 +2126,17 @@ def _tail(lines: _Lines, body_first: int) -> None:
     if free and len(free) > 1:
         last = free[-1]
         line = lines.line(last)
-        if len(line.split()) <= 4 and _is_known_outlet(line):
-            lines.mark(last, "credit")
+        if len(line.split()) <= 4 and (_is_known_outlet(line) or (
+            _OUTLET_SHAPED.fullmatch(line.strip()) and _is_prose(lines.line(free[-2]))
+        )):
+            lines.mark(last, "credit")  # and "Harbour Daily News" after the last paragraph
+
+
+# a news organisation's name by its shape: capitalised words ending in an outlet's word ("Harbour News")
+_OUTLET_SHAPED = re.compile(
+    r"(?:[A-Z][\w.&'’-]*\s+){0,3}(?i:news|times|post|daily|herald|tribune|agency|online|tv|radio|express"
+    r"|journal|gazette|mirror|wire|press|today|network|media|bureau)"
+)
 
 
 _BULLET_ONLY = re.compile(r"\s*[-•·●▪*–—]\s*")
@@ -2131,6 +2245,7 @@ def detect_structure(text: str) -> FoundStructure:
     _classify_anywhere(lines)
     publisher_hint: list[str] = []
     pub_i, head_i, body_first = _header(lines, publisher_hint)
+    pub_i, head_i, body_first = _menu_above_wire_story(lines, pub_i, head_i, body_first)
     _field_runs(lines, body_first)
     _tail(lines, body_first)
     _body_repeats_and_teasers(lines, body_first)
@@ -2254,7 +2369,22 @@ def _published(
         return found[2]
     # an update's date or none but the site's "today": the dateline's day, put in its year, is earlier
     completed = _dateline_with_year(text, chrome, datelines, [c[2] for c in candidates], header_end)
-    return completed or (found[2] if found else None)
+    return completed or (found[2] if found else None) or _headline_date(headline)
+
+
+# a full date closing the headline after a separator: "PR No. 113 REBUTTAL Islamabad: 18th September 2017",
+# "Weekly briefing | 6 March 2015"
+_HEADLINE_DATE = re.compile(
+    rf"(?:[:|,–—]|\s-)\s*(?:{_WEEKDAY},?\s+)?(?P<date>{_ANY_DATE.pattern}){_CLOCK_AFTER}[\s.)\]]*$",
+    re.IGNORECASE,
+)
+
+
+def _headline_date(headline: Span | None) -> str | None:
+    """The day a headline ends with, after a colon, a comma, a bar or a dash (a press release's number,
+    place and date on its first line): the page's date, read only when the text states no other."""
+    m = _HEADLINE_DATE.search(headline.text) if headline is not None else None
+    return _full_date(m.group("date")) if m else None
 
 
 _NUMERIC_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\d/.-])")

@@ -231,6 +231,7 @@ class Agreement:
 
 # a description's head and the name words that make an organisation of its sort ("Zenith Bank" is
 # a bank, "Ministry of Finance" a ministry); a head not listed is its own word
+_CARS = frozenset({"motors", "motor", "auto", "automotive", "automobile", "cars", "automaker", "carmaker"})
 _SORTS: dict[str, frozenset[str]] = {
     "bank": frozenset({"bank", "bancorp"}),
     "lender": frozenset({"bank", "bancorp", "lender"}),
@@ -243,13 +244,19 @@ _SORTS: dict[str, frozenset[str]] = {
     "fund": frozenset({"fund", "capital", "investment", "investments", "management", "asset", "assets"}),
     "organization": frozenset({"organization", "organisation"}),
     "organisation": frozenset({"organization", "organisation"}),
+    "automaker": _CARS,
+    "carmaker": _CARS,
+    "drugmaker": frozenset({"pharma", "pharmaceutical", "pharmaceuticals", "drugmaker"}),
+    "steelmaker": frozenset({"steel", "steelmaker"}),
+    "brewer": frozenset({"brewery", "breweries", "brewing", "brewer"}),
 }
 # heads any company answers to ("the company", "the group")
 _COMPANY_HEADS = frozenset(
     {
         "company", "firm", "corporation", "conglomerate", "business", "group", "maker",
         "manufacturer", "operator", "developer", "retailer", "miner", "bank", "lender", "insurer",
-        "carrier", "airline", "fund", "automaker", "carmaker", "provider",
+        "carrier", "airline", "fund", "automaker", "carmaker", "chipmaker", "drugmaker", "steelmaker",
+        "brewer", "producer", "supplier", "exporter", "provider",
     }
 )  # fmt: skip
 _ANY_COMPANY = frozenset({"company", "firm", "group", "business", "corporation", "conglomerate"})

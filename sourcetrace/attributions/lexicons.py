@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -124,3 +125,13 @@ def body_words(*, institutions: bool = True) -> frozenset[str]:
     with the institutions a company's name may also hold ("bank", "fund") when `institutions`."""
     rows = _lines("body_words.txt")
     return frozenset(r[0].lower() for r in rows if institutions or "institution" not in r[1:])
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """Nationality words ("Bangladeshi", "German"; data/countries.jsonl), lower-case."""
+    path = DATA_DIR / "countries.jsonl"
+    if not path.exists():
+        return frozenset()
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return frozenset(d.lower() for row in rows for d in row.get("demonyms", []))

@@ -20,7 +20,7 @@ from sourcetrace.actors import (
 )
 from sourcetrace.attributions.agreement import Agreement, organisation_fit, plural, title_word_set
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
-from sourcetrace.attributions.lexicons import body_words, can_tell, inanimate, lexicons
+from sourcetrace.attributions.lexicons import body_words, can_tell, demonyms, inanimate, lexicons
 from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import Actor
 from sourcetrace.spans import make_span, trim
@@ -51,6 +51,7 @@ _ISSUING = {
 _SEEN = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire", "sight"}  # not the owner
 _BROKEN = {"break", "publish", "carry", "air", "broadcast", "print", "run"}  # "the report was broken by X"
 _PASSED_ON = {"publish", "print", "carry", "air", "broadcast", "post", "leak"}  # by an outlet: not its own
+_NEWS_KIN = {"news", "story", "report", "scoop"}  # one story, however the text names it again
 _REPORT_DOCS = {"report", "story", "article", "dispatch"}  # what an outlet publishes
 # papers through which their sender speaks, whoever it is ("the ministry's statement said")
 _MESSAGES = {
@@ -68,6 +69,7 @@ _PAGES |= {"rule", "regulation", "guideline", "constitution", "charter", "treaty
 # bodies that issue documents ("a statement from the office of X")
 _STATEMENTS = {"statement", "release", "communique", "announcement"}
 _BODIES = {"office", "ministry", "department", "bureau", "commission", "council", "agency", "authority"}
+_NAMED_NEXT_SENTENCES = 2  # sentences after a description where the name it stands for may come
 _ISSUER_WINDOW = 400  # tokens looked back for "X issued a statement" before "the statement said"
 # unnamed people who speak on the record for a body ("a Rosneft spokesman", "spokespeople for the
 # journals"): the body stands behind the words, so the link is named, not anonymous
@@ -168,6 +170,8 @@ class ActorBook:
     def resolve(self, found: Found) -> tuple[Actor | None, str]:
         """The actor a source refers to and the kind of the link."""
         actor, kind = self._resolve(found)
+        if actor is not None and self._cites_itself(found, actor):
+            actor, kind = self._paper_cited(found), "document"
         if actor is not None and actor.type == "ORG" and kind == "named" and found.source is not None:
             if _MEDIA_TAIL.search(self.text, *found.source):
                 actor.kind = kind = "outlet"  # "Interfax news agency quoted ...": the words say what it is
@@ -178,6 +182,29 @@ class ActorBook:
             self.reporters.add(actor.id)  # "X reported": not the Y of "citing Y"
         self.note_issued(found, actor)
         return actor, kind
+
+    @staticmethod
+    def _cites_itself(found: Found, actor: Actor) -> bool:
+        """ "“P,” Folha says, citing the report": "the report" read as the citer's own (an outlet's
+        report is its word) cannot be whom the citer cites; it is the paper the text spoke of."""
+        parent, head = found.parent, found.head
+        if parent is None or head is None or found.lemma not in ("cite", "quote"):
+            return False
+        return parent.source_actor == actor.id and head.lemma_.lower() in lexicons().documents
+
+    def _paper_cited(self, found: Found) -> Actor:
+        """The paper a citer cites: the last one of its kind the text named ("the leaked report"),
+        else a new one named as the text names it."""
+        lemma = found.head.lemma_.lower()
+        papers = (a for a in reversed(self.actors) if a.type == "DOCUMENT" and lemma in norm(a.name).split())
+        actor = next(papers, None)
+        if actor is None:
+            start, end = found.source
+            name = self.text[start:end].strip()
+            if name[:1].isupper() and found.head.doc[found.head.left_edge.i].pos_ == "DET":
+                name = name[0].lower() + name[1:]
+            actor = self.new(name, "DOCUMENT", "document")
+        return self._use(actor, found.source)
 
     def _scoop_outlet(self, found: Found, actor: Actor | None, kind: str) -> tuple[Actor | None, str]:
         """ "Sky News has learnt that P", "just-food understands P": a name telling its own scoop is
@@ -270,7 +297,10 @@ class ActorBook:
         lemma = head.lemma_.lower()
         # "the Ministry added": a capitalised head the tagger calls a name is still a reference
         capitalised = head.pos_ == "PROPN" and not head.is_sent_start and lemma in lexicons().references
-        if (head.pos_ != "NOUN" and head.lower_ != "medium" and not capitalised) or not _definite(head):
+        # "the portal reported": a reference noun the tagger read as an adjective heading a phrase
+        misread = head.pos_ == "ADJ" and head.dep_ in _SUBJECTS and lemma in lexicons().references
+        nominal = head.pos_ == "NOUN" or head.lower_ == "medium" or capitalised or misread
+        if not nominal or not _definite(head):
             return None  # "medium": often ADJ
         lex = lexicons()
         wanted = lex.references.get(lemma)
@@ -290,9 +320,12 @@ class ActorBook:
             # "the association's website", "its website": a page it publishes, not a news outlet
             return None
         if wanted == "outlet":
-            # the outlet that last spoke, else the one last named ("an interview in the Journal")
+            # the outlet the text introduced with this noun ("the tabloid Blitz ... the tabloid's
+            # claim"), else the outlet that last spoke, else the one last named ("an interview in
+            # the Journal")
             return (
-                self._last(lambda a: a.kind == "outlet")
+                self._introduced_as(head)
+                or self._last(lambda a: a.kind == "outlet")
                 or self._last(lambda a: a.type == "ORG" and a.kind == "named" and a.id in self.reporters)
                 or self._last_mentioned(lambda a: a.kind == "outlet", head.idx)
                 or (self._last_organisation() if media else None)
@@ -309,6 +342,31 @@ class ActorBook:
                 return owner
             return self.issuers.get(lemma) or self._issuer_before(head) or self._report_of(lemma)
         return None
+
+    def _introduced_as(self, head: Token) -> Actor | None:
+        """ "the Bangladeshi tabloid Blitz", "the German magazine Der Spiegel": the name an earlier
+        noun of the same word introduced, right after it, for "the tabloid" now."""
+        doc = head.doc
+        for i in range(head.i - 1, max(-1, head.i - 1 - _ISSUER_WINDOW), -1):
+            tok = doc[i]
+            if tok.lower_ != head.lower_ or tok.pos_ not in ("NOUN", "ADJ") or i + 1 >= len(doc):
+                continue
+            end = i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN":
+                end += 1
+            if end == i + 1:
+                continue
+            start_char, end_char = doc[i + 1].idx, tok_end(doc[end - 1])
+            named = self.index.at(start_char, end_char) or self.named(self.text[start_char:end_char])
+            if named is not None and named.type in ("PERSON", "GPE", "NORP", "LOC"):
+                return None
+            return named or self._new_outlet(start_char, end_char)
+        return None
+
+    def _new_outlet(self, start: int, end: int) -> Actor:
+        actor = self.new(self.text[start:end], "ORG", "outlet")
+        self.mention(actor, (start, end))
+        return actor
 
     def _last_organisation(self) -> Actor | None:
         return self._last(lambda a: a.type in ("ORG", "NORP", "GPE") and a.kind == "named")
@@ -361,6 +419,8 @@ class ActorBook:
         if not all(t.text[:1].isupper() for t in words if not t.is_punct):
             return None  # "the state news agency": no name in it
         start, end = first.idx, tok_end(last)
+        if wanted == "outlet" and all(t.lower_ in demonyms() for t in words if not t.is_punct):
+            return None  # "the Bangladeshi tabloid", "the German magazine": where it is, not its name
         found = self.index.at(start, end) or self.named(self.text[start:end])
         if found is not None:
             return found
@@ -386,9 +446,11 @@ class ActorBook:
     def _issuer_before(self, head: Token) -> Actor | None:
         """ "X issued a statement ... the statement said": the subject that issued the document."""
         doc, lemma = head.doc, head.lemma_.lower()
+        # "X broke the news ... The report said": the news and the report are one story
+        kin = {lemma} | (_NEWS_KIN if lemma in _REPORT_DOCS else set())
         for i in range(head.i - 1, max(-1, head.i - 1 - _ISSUER_WINDOW), -1):
             tok = doc[i]
-            if tok.lemma_.lower() != lemma or tok.head.lemma_.lower() not in _ISSUING | _BROKEN:
+            if tok.lemma_.lower() not in kin or tok.head.lemma_.lower() not in _ISSUING | _BROKEN:
                 continue
             issuer = self._issuer_of(tok)
             if issuer is not None:
@@ -400,7 +462,7 @@ class ActorBook:
         """ "X issued a statement" (the subject), "the report was first broken by X" (the agent:
         an outlet that broke a report is its teller; any named actor inside the agent's phrase)."""
         verb = doc_tok.head
-        if doc_tok.dep_ == "dobj" and verb.lemma_.lower() in _ISSUING:
+        if doc_tok.dep_ == "dobj" and verb.lemma_.lower() in _ISSUING | {"break"}:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             return self._actor_of(subj) if subj is not None else None
         if doc_tok.dep_ != "nsubjpass":
@@ -505,10 +567,16 @@ class ActorBook:
     def _named_next(self, head: Token, word: str) -> Actor | None:
         """ "The Afghan general in charge of security denied reports ... General Omar Haidari,
         commander of the brigade, blamed ...": a description that comes before the name (a story's
-        opening) is the one person named after it with that title, in its sentence or the next."""
+        opening) is the one person named after it with that title, in its sentence or the next two
+        ("Japan's communications minister has acknowledged P. The opposition says Q. ¶
+        Communications Minister Matsumoto Takeaki said R")."""
         doc = head.doc
         sent = head.sent
-        end = doc[sent.end].sent.end_char if sent.end < len(doc) else sent.end_char
+        for _ in range(_NAMED_NEXT_SENTENCES):
+            if sent.end >= len(doc):
+                break
+            sent = doc[sent.end].sent
+        end = sent.end_char
         after = [
             a
             for a in self.actors

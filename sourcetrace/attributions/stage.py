@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from sourcetrace import learned
-from sourcetrace.attributions.base import Found, Range, Rule, trimmed
+from sourcetrace.attributions.base import Found, Range, Rule, after_comma, trimmed
 from sourcetrace.attributions.clauses import relative_source
 from sourcetrace.attributions.cues import (
     ACCORDING,
@@ -101,6 +101,15 @@ STAGE_RULES = (
         "relative_source",
         '"party leaders who say P": the source\'s words are the relative pronoun ("who"), as PolNeAR '
         "marks them; the teller (actor, chain label) stays the antecedent",
+    ),
+    Rule(
+        "conjoined_cue",
+        '"Rajoy said that he will try to form a government and insisted that P": a reporting verb with no '
+        "subject of its own that the parser hung as a conjunct on a verb inside another cue's complement, in "
+        "the same tense as that cue, is the cue's conjunct: it says P itself, the first cue's words stop "
+        'before "and", and its source is the first cue\'s; so is a participle after a comma ("insisted that '
+        'P, claiming that Q"); not a wish or thought ("and wanted a change") nor after "had"/"was" ("had '
+        'noticed the report and denounced it")',
     ),
     Rule(
         "learned_cues",
@@ -324,9 +333,60 @@ def _sentence_finds(
     if "inner_xcomp" not in off:
         finds = drop_inner_xcomp(finds)
     finds = learned.drop_overlapping(finds, learned_finds)
+    if "conjoined_cue" not in off:
+        _conjoined_cues(finds, text)
     if regions is not None:
         finds.extend(_free_punctuation_finds(doc, text, finds, blocked, regions, off))
     return finds
+
+
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "conj"})
+
+
+def _misattached_to(f: Found, by_verb: dict) -> tuple[Found, int] | None:
+    """(the cue whose complement holds `f`'s verb as a conjunct or a participle, where its words stop)."""
+    v = f.verb
+    if v is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return None
+    if "src" in lexicons().verbs.get(v.lemma_.lower(), ()):
+        return None  # "said she was tired and wanted a change": a wish or a thought stays what was said
+    first = v.head
+    if first.i in by_verb or first.pos_ not in ("VERB", "AUX"):
+        return None  # "said P and added Q" parsed as it is: nothing to mend
+    if v.dep_ == "conj":
+        cc = max((c for c in first.children if c.dep_ == "cc" and c.i < v.i), key=lambda c: c.i, default=None)
+        if cc is None or cc.lower_ not in ("and", "but"):
+            return None
+        if any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in ("have", "be") for c in first.children):
+            return None  # "had noticed the report and denounced it": the conjunct may share "had"
+        cut = cc.idx
+    elif v.dep_ == "advcl" and v.tag_ == "VBG" and after_comma(v):
+        cut = v.left_edge.idx  # "insisted that P, claiming that Q"
+    else:
+        return None
+    up, steps = first, 0
+    while up.dep_ in _CONTENT_DEPS and up.head != up and steps < 4:
+        if up.head.i in by_verb and up.dep_ == "ccomp":
+            g = by_verb[up.head.i]
+            tense = v.dep_ != "conj" or g.verb.tag_ == v.tag_
+            ok = tense and g.verb.i < v.i and g.source is not None
+            return (g, cut) if ok and g.content_contains(f.cue) else None
+        up, steps = up.head, steps + 1
+    return None
+
+
+def _conjoined_cues(finds: list[Found], text: str) -> None:
+    """Rule `conjoined_cue`: "X said that P and insisted that Q" with "insisted" hung on P's verb."""
+    by_verb = {f.verb.i: f for f in finds if f.verb is not None}
+    for f in finds:
+        hit = _misattached_to(f, by_verb)
+        if hit is None:
+            continue
+        g, cut = hit
+        kept = [r for r in (trimmed(text, (s, min(e, cut))) for s, e in g.content if s < cut) if r]
+        if kept:
+            g.content = kept
+            f.source, f.head = g.source, g.head
 
 
 def _free_punctuation_finds(

@@ -18,6 +18,7 @@ from sourcetrace.model import Article, ArticleStructure, Span
 from sourcetrace.nlp import get_pipeline
 
 _SCOPE = "the scope of the cuts is unclear"
+_UNNAMED_PERSON = "the person, who asked not to be identified"  # inverted_content
 _SCOPE_AS_PLANNED = _SCOPE + " as its managers are still planning it"
 EXEC, FIRM = "an executive familiar with the talks", "The firm declined to renew the offer"  # according_outer
 
@@ -42,6 +43,25 @@ CASES = [
         (),
         [("The ministry", "wishes", "The minister did not meet the envoy", None)],
         [("The ministry", "wishes", "to clarify the following", None)],
+    ),
+    (
+        "conjoined_cue",
+        "The mayor said that she will try to form a coalition and insisted that her party was still the "
+        "largest.",
+        (),
+        [
+            ("The mayor", "said", "that she will try to form a coalition", None),
+            ("The mayor", "insisted", "that her party was still the largest", None),
+        ],
+        [
+            (
+                "The mayor",
+                "said",
+                "that she will try to form a coalition and insisted that her party was still the largest",
+                None,
+            ),
+            ("she", "insisted", "that her party was still the largest", None),
+        ],
     ),
     (
         "quoted_question",
@@ -156,6 +176,13 @@ CASES = [
         "People like Scott, he said.",
         (),
         [("he", "said", "People like Scott", None)],
+        [],
+    ),
+    (
+        "inverted_content",
+        "Later, talks over a settlement restarted, said the person, who asked not to be identified.",
+        (),
+        [(_UNNAMED_PERSON, "said", "Later, talks over a settlement restarted", None)],
         [],
     ),
     (
@@ -675,7 +702,7 @@ CASES = [
         "participle_after_quote",
         'Rana Odero explained that "imported crops have entered illegally", stressing that "the ministry is '
         'working to stop it."',
-        (),
+        ("conjoined_cue",),  # which would also cut "stressing ..." off the explanation
         [
             ("Rana Odero", "explained",
              'that "imported crops have entered illegally", stressing that "the ministry is working to '
@@ -1295,3 +1322,94 @@ def test_a_clause_that_restricts_an_according_to_source_is_part_of_it(nlp):
         ("a poll released Thursday", "according to", "The talks failed", None),
         ("an official who spoke on the condition of anonymity", "according to", "Prices rose", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a participle after a comma, hung on the complement's verb, is the first cue's too
+            "The minister insisted that he had expanded the party, claiming that turnout was higher than "
+            "ever.",
+            [
+                ("The minister", "insisted", "that he had expanded the party", None),
+                ("The minister", "claiming", "that turnout was higher than ever", None),
+            ],
+        ),
+        (  # "added" in the tense of "said": the senator's
+            "The senator said he would run and added that he had the votes.",
+            [
+                ("The senator", "said", "he would run", None),
+                ("The senator", "added", "that he had the votes", None),
+            ],
+        ),
+        (  # a wish or a thought ("src" verbs) stays part of what was said
+            "The actress said she was tired of the old parties and wanted a candidate who refused their "
+            "money.",
+            [
+                (
+                    "The actress",
+                    "said",
+                    "she was tired of the old parties and wanted a candidate who refused their money",
+                    None,
+                ),
+                ("she", "wanted", "a candidate who refused their money", None),
+            ],
+        ),
+        (  # "had noticed ... and denounced": the conjunct may share "had", so it stays the embassy's
+            "A report said that the embassy had noticed the story and denounced its authenticity.",
+            [
+                (
+                    "A report",
+                    "said",
+                    "that the embassy had noticed the story and denounced its authenticity",
+                    None,
+                ),
+                ("the embassy", "denounced", "its authenticity", None),
+            ],
+        ),
+    ],
+)
+def test_a_conjoined_cue_hung_inside_the_complement(nlp, text, expected):
+    assert results(nlp(text), ("learned_cues",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a naming verb's relative pronoun and what it is called: the pronoun is no bare pronoun
+            "He praised the port, which he describes as his second home.",
+            [("He", "praised", "the port", None), ("he", "describes", ["which", "as his second home"], None)],
+        ),
+        (  # a personal pronoun with what it is seen as is no bare pronoun either, whatever the verb
+            "Many supporters see him as the stronger candidate.",
+            [("Many supporters", "see", "him as the stronger candidate", None)],
+        ),
+        (  # a view in a relative clause ("what they see as") stays the writer's
+            "Voters rejected what they see as a biased press.",
+            [("Voters", "rejected", "what they see as a biased press", None)],
+        ),
+        (  # with nothing it is called, the relative pronoun stays bare
+            "He did not mention the cuts, which he opposed.",
+            [("He", "did not mention", "the cuts", None)],
+        ),
+    ],
+)
+def test_a_relative_pronoun_a_naming_verb_describes_is_what_is_said(nlp, text, expected):
+    assert results(nlp(text), ("learned_cues",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the parser hung "of" on the object: the object and what it is accused of are what is said
+            "Critics accused the mayor of hiding the report.",
+            [("Critics", "accused", "the mayor of hiding the report", None)],
+        ),
+        (  # "about" hung on the object is left to the verb rules: nothing is found
+            "The ministry is warning staff about the danger of leaks.",
+            [],
+        ),
+    ],
+)
+def test_accused_of_with_of_hung_on_the_object(nlp, text, expected):
+    assert results(nlp(text), ("learned_cues",)) == expected

@@ -516,3 +516,104 @@ def test_a_pronoun_that_shows_is_no_hop_inside_what_a_teller_says(nlp):
 )
 def test_a_misparsed_citing_after_the_reporting_verb_cites_a_teller(nlp, text, expected):
     assert chain(text, "Investigators have requested data") == expected
+
+
+def test_an_inverted_said_after_an_opening_adverb_tells_the_words_before_it(nlp):
+    text = (
+        "Shortly after, talks between the bank and Harbor Ministry officials over a settlement restarted, "
+        "said the person, who asked not to be identified."
+    )
+    assert chain(text, "talks between the bank") == [("the person", "anonymous")]
+
+
+def test_an_outlet_citing_the_report_cites_the_paper_not_itself(nlp):
+    text = (
+        "Cited in the newspaper Harbor Daily, the leaked report outlines four scenarios. "
+        "“The only threat is France,” Harbor Daily says, citing the report."
+    )
+    expected = [("Harbor Daily", "outlet"), ("the report", "document")]
+    assert chain(text, "The only threat is France") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "teller"),
+    [
+        (
+            "Harbor Motors was fined in May, the Kivuli Post said. Replying to the report, the automaker "
+            "said that its board had not breached its duties.",
+            "Harbor Motors",
+        ),
+        (
+            "Kivuli Pharmaceuticals Ltd was fined in May, the Kivuli Post said. Replying to it, the "
+            "drugmaker said that its board had not breached its duties.",
+            "Kivuli Pharmaceuticals Ltd",
+        ),
+        # a trade's word of another trade is not the one meant
+        (
+            "Kivuli Mining and Harbor Motors were fined in May. The carmaker said that its board had not "
+            "breached its duties.",
+            "Harbor Motors",
+        ),
+    ],
+)
+def test_a_trade_description_refers_to_the_company_named_before(nlp, text, teller):
+    assert chain(text, "its board had not breached") == [(teller, "named")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the noun that introduced the name, not the outlet that spoke last, nor the nationality
+        "The Harbor Post said the Kivuli tabloid Blitz had printed the story. The Bangladeshi tabloid's "
+        "claim -- that the two ministers were involved in a relationship -- had triggered speculation.",
+        "The Harbor Post said the story ran in the magazine Kivuli Weekly. The German magazine's claim "
+        "-- that the two ministers were involved in a relationship -- had triggered speculation.",
+    ],
+)
+def test_a_reference_noun_is_the_outlet_it_introduced(nlp, text):
+    teller = chain(text, "the two ministers were involved")
+    assert teller == [("Blitz" if "Blitz" in text else "Kivuli Weekly", "outlet")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key"),
+    [
+        # "reported Y as saying", like "quoted Y as saying"; "the portal" read as an adjective
+        (
+            "Rana Odero spoke on Monday, according to a report by Harbor Mail. “Whatever concerns the "
+            "religion will come to us,” the portal reported him as saying.",
+            "Whatever concerns the religion",
+        ),
+        ("Harbor Mail reported Rana Odero as saying that the party would win.", "the party would win"),
+    ],
+)
+def test_x_reported_y_as_saying_is_y_through_x(nlp, text, content_key):
+    assert chain(text, content_key) == [("Harbor Mail", "outlet"), ("Rana Odero", "named")]
+
+
+def test_a_description_in_the_opening_is_the_titled_person_named_two_sentences_on(nlp):
+    text = (
+        "Kenya's communications minister has acknowledged the authenticity of leaked papers. The "
+        "opposition camp says the papers show a plot.\n\nCommunications Minister Rana Odero said, "
+        "“We have confirmed the papers are real.”"
+    )
+    assert chain(text, "the authenticity of leaked papers") == [("Rana Odero", "named")]
+    # further on, a description is no longer a forward reference
+    later = text.replace("The opposition", "The opposition was angry. Protests began. The opposition")
+    assert chain(later, "the authenticity of leaked papers") == [("Kenya's communications minister", "named")]
+
+
+def test_citing_sources_privy_to_the_matter_cites_the_sources(nlp):
+    # "privy" read as a verb whose subject is "sources"
+    text = "The report, citing security sources privy to the matter, said the officer is being punished."
+    expected = [("the report", "document"), ("security sources", "anonymous")]
+    assert chain(text, "the officer is being punished") == expected
+
+
+def test_the_report_is_the_outlet_that_broke_the_news(nlp):
+    text = (
+        "Harbor Television broke the news, which was also reported by Pulse. The report, citing security "
+        "sources, said the officer is being punished."
+    )
+    expected = [("Harbor Television", "outlet"), ("security sources", "anonymous")]
+    assert chain(text, "the officer is being punished") == expected

@@ -78,7 +78,7 @@ def test_a_denial_participle_after_a_claim_is_the_speakers_own_and_no_part_of_it
         ("Security sources", None),
         ("Security sources", None),
     ]
-    assert contents(nlp, text, ("learned_cues", "denial_participle"))[0] == (
+    assert contents(nlp, text, ("learned_cues", "denial_participle", "conjoined_cue"))[0] == (
         "insisted",
         "denies",
         "that the transfer took place, dismissing the aide's denial as lies",
