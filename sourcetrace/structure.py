@@ -825,11 +825,19 @@ _PUBLISHED_IN = re.compile(
 )
 
 
+# a broadcast's programme, time and day: "From Morning Report, 6:39 am on 17 June 2010"
+_FROM_PROGRAMME = re.compile(
+    rf"^from\s+(?P<who>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?-i:[A-Z][\w.&'’-]*)){{0,4}}),\s*"
+    rf"(?:\d{{1,2}}[:.]\d{{2}}\s*[ap]\.?m\.?\s+(?:on\s+)?)?(?:{_WEEKDAY},?\s+)?(?P<date>{_ANY_DATE.pattern})\W*$",
+    re.IGNORECASE,
+)
+
+
 def _source_credit(line: str) -> Chrome | None:
     """The story's source and date on a line of their own: "(Xinhua News Agency July 18, 2003)",
     "Source: Atlantic Wire, 4 May 2023", "Source: The Star July 20, 2021 20:03 UTC" (how syndicating
     sites credit what they republish); a print edition's "Published in Harbour Daily, July 28th, 2017"."""
-    printed = _PUBLISHED_IN.match(line.strip())
+    printed = _PUBLISHED_IN.match(line.strip()) or _FROM_PROGRAMME.match(line.strip())
     if printed:
         return _chrome_stub("credit", [], printed.group("who").strip(), _full_date(printed.group("date")))
     m = _SOURCE_CREDIT.match(line.strip())
@@ -1574,6 +1582,14 @@ def _is_link_list(line: str) -> bool:
     )
 
 
+_CALENDAR_ROW = re.compile(rf"(?:{_WEEKDAY}\s+){{4,6}}{_WEEKDAY}\s*", re.IGNORECASE)
+
+
+def _is_calendar_row(line: str) -> bool:
+    """ "Mon Tue Wed Thu Fri Sat Sun": a calendar widget's row of weekdays (five or more)."""
+    return bool(_CALENDAR_ROW.fullmatch(line.strip()))
+
+
 def _is_share_bar(line: str) -> bool:
     """ "Buffer Digg Facebook Google LinkedIn Pinterest Print Reddit": only the names of the
     platforms a share bar offers (three or more)."""
@@ -1680,7 +1696,7 @@ def _classify_anywhere(lines: _Lines) -> None:
         elif lex.inline_related.match(line) and len(line.split()) <= 40:
             lines.mark(i, "related")
         elif not re.search(r"[^\W\d_]", line) or _is_glued_menu(line) or _is_share_bar(line) or (
-            _is_icon_words(line) or _is_link_list(line)
+            _is_icon_words(line) or _is_link_list(line) or _is_calendar_row(line)
         ):
             lines.mark(i, "furniture")  # no letter at all: "« 1 ... 708 (709) 710 ... »", "* * *"
         elif counts.get(_normalise_line(line), 0) > 1 and not _SPOKEN.search(line) and (
@@ -2127,11 +2143,16 @@ def _tail(lines: _Lines, body_first: int) -> None:
         last = free[-1]
         line = lines.line(last)
         if len(line.split()) <= 4 and (_is_known_outlet(line) or (
-            _OUTLET_SHAPED.fullmatch(line.strip()) and _is_prose(lines.line(free[-2]))
+            (_OUTLET_SHAPED.fullmatch(line.strip()) or _SITE_ROLE.fullmatch(line.strip()))
+            and _ends_sentence(lines.line(free[-2])) and len(lines.line(free[-2]).split()) >= 5
         )):
             lines.mark(last, "credit")  # and "Harbour Daily News" after the last paragraph
 
 
+# a desk's sign-off: the site's name and a role, "Harbour Author", "Harbour Staff", "Harbour Desk"
+_SITE_ROLE = re.compile(
+    r"(?:[A-Z][\w.&'’-]*\s+){1,3}(?:Author|Staff|Desk|Team|Editors?|Reporters?|Correspondent)"
+)
 # a news organisation's name by its shape: capitalised words ending in an outlet's word ("Harbour News")
 _OUTLET_SHAPED = re.compile(
     r"(?:[A-Z][\w.&'’-]*\s+){0,3}(?i:news|times|post|daily|herald|tribune|agency|online|tv|radio|express"

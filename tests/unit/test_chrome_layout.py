@@ -293,3 +293,26 @@ def test_an_agencys_end_mark_with_its_day_dates_the_page():
     found = detect_structure(text)
     assert found.published == "2019-07-22"
     assert ("date", "/// Harbour News, 22 July 2019") in chrome(text)
+
+
+# --- a calendar widget's weekdays; a programme's credit with its day; a desk's sign-off
+
+
+def test_a_calendar_widgets_row_of_weekdays_is_furniture():
+    text = f"{HEAD}\n\n{STORY}\n\nMon Tue Wed Thu Fri Sat Sun\n 123456\n78910111213\n"
+    assert [k for k, _ in chrome(text)] == ["furniture"] * 3
+    assert chrome(f"{HEAD}\n\nMonday and Tuesday were quiet, the union said on Friday.\n") == []
+
+
+def test_a_programmes_credit_with_its_time_and_day_dates_the_page():
+    line = "From Harbour Morning Report, 6:39 am on 17 June 2010"
+    text = f"{HEAD}\n\n{line}\n\n{STORY}\n"
+    found = detect_structure(text)
+    assert found.published == "2010-06-17"
+    assert [(c.kind, c.outlet) for c in found.structure.chrome] == [("credit", "Harbour Morning Report")]
+
+
+def test_a_desks_sign_off_after_the_last_sentence_is_a_credit():
+    text = f"{HEAD}\n\n{STORY}\n\nPM Costa said, \u201cWe go back on Monday.\u201d\n\nHarbour Author\n"
+    assert ("credit", "Harbour Author") in chrome(text)
+    assert "Harbour Author" not in actor_names(text)
