@@ -90,6 +90,12 @@ QUOTE_RULES = (
         'the article names him elsewhere ("Bernie Sanders")',
     ),
     Rule("dash_credit", 'a quotation credited after a dash: "“...” ― Lena Marsh"'),
+    Rule(
+        "quoted_question",
+        '"“There is nothing like that. How can the person say he has it on good authority? The news is '
+        'not correct,” he said.": a cue inside a question of a quotation is the speaker\'s question, no '
+        "attribution: it would take the quotation (and the speaker's cue) for itself",
+    ),
     Rule("quote_whole", "a content that is part of a quotation takes the whole quotation"),
     Rule("quote_resumes", '"“We will win,” he said, “and they will lose.”": the quote resumes after the cue'),
     Rule("quote_carries_on", '"“X,” she said. “Y.”": the quote carries on after the cue\'s sentence'),
@@ -190,6 +196,8 @@ def _speaker_like(doc: Doc, name: str, start: int, end: int, head: Token, named_
 def extend_quotes(finds: list[Found], regions: list[Range], text: str, off: frozenset[str]) -> None:
     """A content that is part of a quotation takes the whole quotation, and a quotation that
     goes on right after "..., he said." (same paragraph, nothing attributed inside) is its next part."""
+    if "quoted_question" not in off:
+        finds[:] = [f for f in finds if not _quoted_question(f, regions, text)]
     starts = [r[0] for r in regions]
     longest = max((e - s for s, e in regions), default=0)
     cues = sorted(f.cue[0] for f in finds)
@@ -202,6 +210,17 @@ def extend_quotes(finds: list[Found], regions: list[Range], text: str, off: froz
         if "quote_carries_on" not in off:
             _carried_on(f, regions, text, pieces)
         f.content = parts(text, pieces)
+
+
+def _quoted_question(f: Found, regions: list[Range], text: str) -> bool:
+    """The cue (and its source) lie inside a quotation, in a sentence of it that ends with "?"."""
+    if f.frame or f.verb is None:
+        return False
+    region = region_at(regions, f.cue[0])
+    if region is None or (f.source is not None and region_at(regions, f.source[0]) != region):
+        return False
+    stop = _SENTENCE_STOP.search(text, f.cue[1], region[1])
+    return stop is not None and stop.group() == "?"
 
 
 def _whole_quotes(f: Found, regions: list[Range], starts: list[int], longest: int) -> list[Range]:

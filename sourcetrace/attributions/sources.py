@@ -51,6 +51,7 @@ _ISSUING = {
 _SEEN = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire", "sight"}  # not the owner
 _BROKEN = {"break", "publish", "carry", "air", "broadcast", "print", "run"}  # "the report was broken by X"
 _PASSED_ON = {"publish", "print", "carry", "air", "broadcast", "post", "leak"}  # by an outlet: not its own
+_NEWS_KIN = {"news", "story", "report", "scoop"}  # one story, however the text names it again
 _REPORT_DOCS = {"report", "story", "article", "dispatch"}  # what an outlet publishes
 # papers through which their sender speaks, whoever it is ("the ministry's statement said")
 _MESSAGES = {
@@ -68,6 +69,7 @@ _PAGES |= {"rule", "regulation", "guideline", "constitution", "charter", "treaty
 # bodies that issue documents ("a statement from the office of X")
 _STATEMENTS = {"statement", "release", "communique", "announcement"}
 _BODIES = {"office", "ministry", "department", "bureau", "commission", "council", "agency", "authority"}
+_NAMED_NEXT_SENTENCES = 2  # sentences after a description where the name it stands for may come
 _ISSUER_WINDOW = 400  # tokens looked back for "X issued a statement" before "the statement said"
 # unnamed people who speak on the record for a body ("a Rosneft spokesman", "spokespeople for the
 # journals"): the body stands behind the words, so the link is named, not anonymous
@@ -444,9 +446,11 @@ class ActorBook:
     def _issuer_before(self, head: Token) -> Actor | None:
         """ "X issued a statement ... the statement said": the subject that issued the document."""
         doc, lemma = head.doc, head.lemma_.lower()
+        # "X broke the news ... The report said": the news and the report are one story
+        kin = {lemma} | (_NEWS_KIN if lemma in _REPORT_DOCS else set())
         for i in range(head.i - 1, max(-1, head.i - 1 - _ISSUER_WINDOW), -1):
             tok = doc[i]
-            if tok.lemma_.lower() != lemma or tok.head.lemma_.lower() not in _ISSUING | _BROKEN:
+            if tok.lemma_.lower() not in kin or tok.head.lemma_.lower() not in _ISSUING | _BROKEN:
                 continue
             issuer = self._issuer_of(tok)
             if issuer is not None:
@@ -458,7 +462,7 @@ class ActorBook:
         """ "X issued a statement" (the subject), "the report was first broken by X" (the agent:
         an outlet that broke a report is its teller; any named actor inside the agent's phrase)."""
         verb = doc_tok.head
-        if doc_tok.dep_ == "dobj" and verb.lemma_.lower() in _ISSUING:
+        if doc_tok.dep_ == "dobj" and verb.lemma_.lower() in _ISSUING | {"break"}:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             return self._actor_of(subj) if subj is not None else None
         if doc_tok.dep_ != "nsubjpass":
@@ -563,10 +567,16 @@ class ActorBook:
     def _named_next(self, head: Token, word: str) -> Actor | None:
         """ "The Afghan general in charge of security denied reports ... General Omar Haidari,
         commander of the brigade, blamed ...": a description that comes before the name (a story's
-        opening) is the one person named after it with that title, in its sentence or the next."""
+        opening) is the one person named after it with that title, in its sentence or the next two
+        ("Japan's communications minister has acknowledged P. The opposition says Q. ¶
+        Communications Minister Matsumoto Takeaki said R")."""
         doc = head.doc
         sent = head.sent
-        end = doc[sent.end].sent.end_char if sent.end < len(doc) else sent.end_char
+        for _ in range(_NAMED_NEXT_SENTENCES):
+            if sent.end >= len(doc):
+                break
+            sent = doc[sent.end].sent
+        end = sent.end_char
         after = [
             a
             for a in self.actors

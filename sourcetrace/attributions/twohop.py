@@ -64,6 +64,7 @@ _SEEING = {"see", "obtain", "review", "view", "read", "examine", "access", "acqu
 # publishes its own report: then X is the paper's owner)
 _PUBLISHING = {"publish", "print", "carry", "air", "broadcast", "post", "leak"}
 _CITING = {"cite", "quote"}
+_KNOWING = {"privy", "familiar", "close", "aware", "knowledgeable", "briefed"}  # "sources privy to"
 _QUOTING_HOSTS = {"quote", "cite", "report"}  # "the portal reported him as saying"
 _REPORTS = {"report", "story", "article"}
 _COMPLEMENTS = ("dobj", "ccomp", "xcomp")
@@ -213,6 +214,11 @@ def _cited(v: Token) -> Token | None:
     obj = next((c for c in v.children if c.dep_ == "dobj"), None)
     if obj is None and _misparsed_opening(v):
         obj = v.head
+    if obj is None:
+        # "citing security sources privy to the matter": "privy" read as a verb with "sources"
+        # its subject, the clause the object of "citing"
+        clause = next((c for c in v.children if c.dep_ == "ccomp" and c.lower_ in _KNOWING), None)
+        obj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
     return obj
 
 

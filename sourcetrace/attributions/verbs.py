@@ -359,6 +359,12 @@ def _prep_content(c: VerbCall) -> None:
         c.children, c.prep = [pobj], prep
 
 
+def _own_prep(c: VerbCall, tok: Token) -> bool:
+    """The verb's content "of" ("accuse X of Y") wherever the parser hung it; "warned staff about the
+    danger" is left to the verb rules (the parse may be right: "about" a subject, "the danger")."""
+    return tok.dep_ == "prep" and tok.lower_ == "of" and "+of" in c.tags
+
+
 def _prep_inside(c: VerbCall) -> None:
     """ "did not respond to requests for comment" ("~to"): the preposition opens the content and
     stays in it."""
@@ -387,6 +393,10 @@ def _object_content(c: VerbCall) -> None:
         called = next((t for t in asides if t.i > after), None)
         if obj is not None and called is not None:
             c.children = [obj, called]
+        elif obj is not None and "rcpt" in c.tags and any(_own_prep(c, k) for k in obj.children):
+            # "accused the mayor of corruption" with "of" hung on the object: both are what is said,
+            # and the accused is no recipient
+            c.children, c.recipient = [obj], None
 
 
 def _document_finds(c: VerbCall) -> bool:

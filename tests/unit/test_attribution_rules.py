@@ -64,6 +64,28 @@ CASES = [
         ],
     ),
     (
+        "quoted_question",
+        "“There is nothing like that. How can they say he resigned? The news is not correct,” an aide said.",
+        (),
+        [
+            (
+                "an aide",
+                "said",
+                "There is nothing like that. How can they say he resigned? The news is not correct",
+                None,
+            )
+        ],
+        [
+            ("they", "say", "he resigned", None),
+            (
+                "an aide",
+                "said",
+                "There is nothing like that. How can they say he resigned? The news is not correct",
+                None,
+            ),
+        ],
+    ),
+    (
         "conditional",
         "If anyone says the vote was rigged, let them prove it.",
         (),
@@ -1373,4 +1395,21 @@ def test_a_conjoined_cue_hung_inside_the_complement(nlp, text, expected):
     ],
 )
 def test_a_relative_pronoun_a_naming_verb_describes_is_what_is_said(nlp, text, expected):
+    assert results(nlp(text), ("learned_cues",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the parser hung "of" on the object: the object and what it is accused of are what is said
+            "Critics accused the mayor of hiding the report.",
+            [("Critics", "accused", "the mayor of hiding the report", None)],
+        ),
+        (  # "about" hung on the object is left to the verb rules: nothing is found
+            "The ministry is warning staff about the danger of leaks.",
+            [],
+        ),
+    ],
+)
+def test_accused_of_with_of_hung_on_the_object(nlp, text, expected):
     assert results(nlp(text), ("learned_cues",)) == expected

@@ -589,3 +589,31 @@ def test_a_reference_noun_is_the_outlet_it_introduced(nlp, text):
 )
 def test_x_reported_y_as_saying_is_y_through_x(nlp, text, content_key):
     assert chain(text, content_key) == [("Harbor Mail", "outlet"), ("Rana Odero", "named")]
+
+
+def test_a_description_in_the_opening_is_the_titled_person_named_two_sentences_on(nlp):
+    text = (
+        "Kenya's communications minister has acknowledged the authenticity of leaked papers. The "
+        "opposition camp says the papers show a plot.\n\nCommunications Minister Rana Odero said, "
+        "“We have confirmed the papers are real.”"
+    )
+    assert chain(text, "the authenticity of leaked papers") == [("Rana Odero", "named")]
+    # further on, a description is no longer a forward reference
+    later = text.replace("The opposition", "The opposition was angry. Protests began. The opposition")
+    assert chain(later, "the authenticity of leaked papers") == [("Kenya's communications minister", "named")]
+
+
+def test_citing_sources_privy_to_the_matter_cites_the_sources(nlp):
+    # "privy" read as a verb whose subject is "sources"
+    text = "The report, citing security sources privy to the matter, said the officer is being punished."
+    expected = [("the report", "document"), ("security sources", "anonymous")]
+    assert chain(text, "the officer is being punished") == expected
+
+
+def test_the_report_is_the_outlet_that_broke_the_news(nlp):
+    text = (
+        "Harbor Television broke the news, which was also reported by Pulse. The report, citing security "
+        "sources, said the officer is being punished."
+    )
+    expected = [("Harbor Television", "outlet"), ("security sources", "anonymous")]
+    assert chain(text, "the officer is being punished") == expected
