@@ -295,7 +295,10 @@ def continue_in_paragraphs(
     a speaker whose own paragraph leaves the quotation open so."""
     speaker: Found | None = None
     by_cue = sorted((f for f in finds if not f.frame), key=lambda f: f.cue[0])
-    cues = sorted(f.cue[0] for f in finds)
+    # a cue the quotation holds with its source ('“... Nigerians are not angry ...”') is the quoted
+    # words', not a speaker of the paragraph: it neither claims the paragraph nor ends the run
+    outer = [f for f in finds if not _inside_quotation(f, regions, text)]
+    cues = sorted(f.cue[0] for f in outer)
     k = 0
     for n, (qs, qe) in enumerate(regions):
         while k < len(by_cue) and by_cue[k].cue[0] < qs:
@@ -310,7 +313,7 @@ def continue_in_paragraphs(
         carried = left_open and _open_run_without_cue(text, regions, n, cues)
         alone = line_start > 0 and not text[line_start:qs].strip() and not WORD.search(text, qe, line_end)
         alone = alone and (closed or carried)
-        if speaker is None or not alone or _claimed(finds, (line_start, line_end)):
+        if speaker is None or not alone or _claimed(outer, (line_start, line_end)):
             continue
         if not _paragraph_follows(text, speaker.content_end, line_start, speaker):
             speaker = None
@@ -318,6 +321,17 @@ def continue_in_paragraphs(
         piece = trimmed(text, (qs, qe))
         if piece is not None:  # its own fragment: never merged with the last across the paragraph break
             speaker.content = [*speaker.content, piece]
+
+
+def _inside_quotation(f: Found, regions: list[Range], text: str) -> bool:
+    """The cue and its source (if any) lie inside one quotation, after its first words."""
+    if f.frame:
+        return False
+    region = region_at(regions, f.cue[0])
+    if region is None or (f.source is not None and region_at(regions, f.source[0]) != region):
+        return False
+    # '"WALLACE: Let's start ...': a speaker opening the quoted paragraph speaks it
+    return WORD.search(text, region[0], f.source[0] if f.source else f.cue[0]) is not None
 
 
 def _quotes_someone(f: Found, regions: list[Range], text: str, left_open: bool = False) -> bool:
@@ -414,6 +428,7 @@ def continue_open_paragraphs(finds: list[Found], regions: list[Range], text: str
     paragraph takes the paragraphs before it that open a quotation and leave it open, with no cue
     of their own."""
     starts = [r[0] for r in regions]
+    outer = [g for g in finds if not _inside_quotation(g, regions, text)]
     for f in finds:
         if f.frame or not f.content or region_at(regions, f.cue[0]) is not None:
             continue  # a cue inside the quotation is the quotation's own, not its speaker's
@@ -429,7 +444,8 @@ def continue_open_paragraphs(finds: list[Found], regions: list[Range], text: str
             left_open = prev[1] < len(text) and text[prev[1]] == "\n" and text[prev[1] - 1] not in "”\"»"
             if not (left_open and _opens_paragraph(text, prev) and not gap.strip()):
                 break
-            if _claimed(finds, prev) or text[prev[0]] not in "“\"«":
+            # a paragraph may open with a closing mark ('”Mr. President holds ...'), as quote_regions reads it
+            if _claimed(outer, prev) or text[prev[0]] not in "“\"«”":
                 break
             piece = trimmed(text, prev)
             if piece is None:
