@@ -97,7 +97,13 @@ def _own_subject(verb: Token, subj: Token) -> Token | None:
 
 def which_thing(rel: Token, noun: Token) -> Token:
     """ "a report about Rana Odero, which said P": "which" never stands for a person; the parser hung
-    the clause on the person a paper is about, so the paper ("report") is what "which" stands for."""
+    the clause on the person a paper is about, so the paper ("report") is what "which" stands for;
+    nor "who" for a place ("U.S. and French officials, who say P")."""
+    if rel.lower_ == "who" and noun.ent_type_ in ("GPE", "LOC"):
+        # "denials from U.S., French and Pakistani officials, who say P": "who" is no place; the
+        # parser hung the clause on the first conjunct, the people are the last
+        people = [c for c in noun.conjuncts if c.i > noun.i and c.pos_ == "NOUN"]
+        return people[-1] if people else noun
     if rel.lower_ != "which" or not (noun.ent_type_ == "PERSON" or noun.lower_ in ("him", "her")):
         return noun
     prep = noun.head if noun.dep_ == "pobj" else None

@@ -670,3 +670,12 @@ def test_which_after_a_paper_about_a_person_is_the_paper(nlp):
 def test_a_participle_on_the_addressees_of_a_sent_paper_is_the_senders(nlp):
     text = "Rana Odero sent a memo to employees explaining that all staff have been asked to do this."
     assert chain(text, "all staff have been asked") == [("Rana Odero", "named")]
+
+
+def test_who_after_a_place_and_people_is_the_people(nlp):
+    text = (
+        "A report that the leader is dead has set off a flurry of denials from U.S., French and "
+        "Pakistani officials, who say the report cannot be independently confirmed."
+    )
+    teller = chain(text, "cannot be independently confirmed")
+    assert len(teller) == 1 and teller[0][1] == "anonymous" and teller[0][0].endswith("officials")
