@@ -737,6 +737,22 @@ def _role_in_appositive(ent: SpacySpan) -> bool:
     )
 
 
+def _named_role(ent: SpacySpan) -> bool:
+    """ "Buhari's minister of state for petroleum resources, Timipre Sylva, resigned": a name in
+    apposition after a person's role names that person, whatever label the model gave it."""
+    root, head = ent.root, ent.root.head
+    return (
+        root.dep_ == "appos"
+        and head.i < ent.start
+        and ent.start > 0
+        and ent.doc[ent.start - 1].text == ","
+        and head.lower_ in _person_nouns()
+        and head.lower_ not in _SHARED_ROLES
+        and head.tag_ == "NN"
+        and not any(t.ent_type_ in ("ORG", "GPE") for t in head.subtree if t.i < ent.start and t.i > head.i)
+    )
+
+
 def _acronym_pairs(text: str, m: _Mention, ent_ids: dict[_SpanKey, str], ent_id: str) -> list[_Mention]:
     """ "People’s Mojahedin of Iran (PMOI/MEK)", "China Metallurgical Group Corp., or MCC": the
     acronyms alias the name before them."""
@@ -910,7 +926,7 @@ class _Collector:
         m.outlet = m.outlet or (m.after_the and m.surface in _outlet_words()[1] and not m.country)
         _relabel(doc, first_tok, m)
         if m.label in ("ORG", "GPE", "FAC", "LOC") and not (m.gaz_id or m.country or m.outlet):
-            if not _is_company(_norm_tokens(m.surface)) and _role_in_appositive(ent):
+            if not _is_company(_norm_tokens(m.surface)) and (_role_in_appositive(ent) or _named_role(ent)):
                 m.label = "PERSON"
         if m.label == "PERSON":
             before = _title_before(doc, first_tok, ent.start)

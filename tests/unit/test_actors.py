@@ -799,3 +799,17 @@ def test_a_given_name_used_alone_with_the_surname_used_too_is_no_family_name(nlp
     ents = [("John Smith", "PERSON", 0), ("John Baker", "PERSON", 0)]
     named = {a.name: sorted(m.text for m in a.mentions) for a in parsed_actors(nlp, text, ents)}
     assert named == {"John Smith": ["John Smith", "Smith"], "John Baker": ["Baker", "John Baker"]}
+
+
+def test_a_name_in_apposition_after_a_persons_role_is_a_person(nlp):
+    # the model typed both "Tamuno Berebo" and "Berebo" organisations: the role before the name
+    # says who it is, and the surname then joins the full name
+    text = (
+        "The president's minister of state for petroleum resources, Tamuno Berebo, resigned on Monday. "
+        "Officials said Berebo had sent a letter."
+    )
+    ents = [("Tamuno Berebo", "ORG", 0), ("Berebo", "ORG", 1)]
+    actors = parsed_actors(nlp, text, ents)
+    assert [(a.name, a.type, sorted(m.text for m in a.mentions)) for a in actors if "Berebo" in a.name] == [
+        ("Tamuno Berebo", "PERSON", ["Berebo", "Tamuno Berebo"])
+    ]
