@@ -20,6 +20,7 @@ from sourcetrace.actors import (
 )
 from sourcetrace.attributions.agreement import Agreement, organisation_fit, plural, title_word_set
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
+from sourcetrace.attributions.clauses import which_thing
 from sourcetrace.attributions.lexicons import body_words, can_tell, demonyms, inanimate, lexicons
 from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import Actor
@@ -51,6 +52,7 @@ _ISSUING = {
 _SEEN = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire", "sight"}  # not the owner
 _BROKEN = {"break", "publish", "carry", "air", "broadcast", "print", "run"}  # "the report was broken by X"
 _PASSED_ON = {"publish", "print", "carry", "air", "broadcast", "post", "leak"}  # by an outlet: not its own
+_RELATIVE_TAIL = re.compile(r",\s*(?:which|who|that)\b")
 _NEWS_KIN = {"news", "story", "report", "scoop"}  # one story, however the text names it again
 _REPORT_DOCS = {"report", "story", "article", "dispatch"}  # what an outlet publishes
 # papers through which their sender speaks, whoever it is ("the ministry's statement said")
@@ -503,7 +505,17 @@ class ActorBook:
                 continue
             if owner is not None and owner.type != "DOCUMENT":
                 return owner
-        return None
+        return self._publisher_of(head)
+
+    def _publisher_of(self, head: Token) -> Actor | None:
+        """ "Harbor Daily published a report about X, which said P", "X ran a story, which said P":
+        the subject that issued or ran the paper owns it."""
+        verb = head.head
+        if head.dep_ != "dobj" or verb.lemma_.lower() not in _ISSUING | {"run"}:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        owner = self._actor_of(subj) if subj is not None else None
+        return owner if owner is not None and owner.type not in ("DOCUMENT", "PERSON") else None
 
     def _actor_of(self, tok: Token) -> Actor | None:
         """The named actor a phrase (not a pronoun) refers to: by name, reference or description."""
@@ -873,7 +885,8 @@ class ActorBook:
         """The paper a body made, named as the text names it ("the State Department report"), and
         what "the report" means from now on."""
         start, end = np_range(head)
-        name = self.text[start:end]
+        # "a report on X, which said P": the paper's name stops before the clause on it
+        name = _RELATIVE_TAIL.split(self.text[start:end], maxsplit=1)[0]
         if name[:1].isupper() and head.doc[head.left_edge.i].pos_ == "DET":
             name = name[0].lower() + name[1:]
         actor = self.named(name, ("document",)) or self.new(name, "DOCUMENT", "document")
@@ -913,7 +926,7 @@ def antecedent(tok: Token) -> Token:
     if tok.lower_ not in _RELATIVE or tok.dep_ not in ("nsubj", "nsubjpass"):
         return tok
     if tok.head.dep_ == "relcl":
-        return tok.head.head
+        return which_thing(tok, tok.head.head)
     if tok.tag_ not in ("WDT", "WP"):
         return tok
     # the parser made "that" a main subject ("a Bloomberg report, citing sources, that said"):

@@ -45,6 +45,19 @@ CASES = [
         [("The ministry", "wishes", "to clarify the following", None)],
     ),
     (
+        "focus_adverb",
+        "Even Republicans who have praised his candidacy warned that he could lose.",
+        (),
+        [
+            ("who", "have praised", "his candidacy", None),
+            ("Republicans who have praised his candidacy", "warned", "that he could lose", None),
+        ],
+        [
+            ("who", "have praised", "his candidacy", None),
+            ("Even Republicans who have praised his candidacy", "warned", "that he could lose", None),
+        ],
+    ),
+    (
         "conjoined_cue",
         "The mayor said that she will try to form a coalition and insisted that her party was still the "
         "largest.",
