@@ -192,7 +192,7 @@ def build_claims(
     )
     # "The company declined to comment." states nothing: a response, never a claim (the
     # attribution stays, as corpora such as PolNeAR mark it)
-    silent = [(r.cue.start, r.cue.end) for r in responses]
+    silent = [(r.cue.start, r.cue.end) for r in responses] + _question_topics(doc, sentence_level)
     claims = _attributed(ctx, sentence_level, silent) + _own_voice(ctx, doc, sentence_level, silent)
     claims.sort(key=lambda c: (c.content.start, c.content.end))
     for n, claim in enumerate(claims, 1):
@@ -219,6 +219,27 @@ _DEEDS = frozenset({
     "agree", "offer", "plan", "seek", "order", "decide", "intend", "defend", "demand", "consider",
     "propose", "threaten", "vow", "promise", "want", "hope", "like", "try", "refuse", "ask",
 })
+
+
+_QUESTION_WORDS = frozenset({"whether", "if", "what", "when", "who", "whom", "why", "how", "which", "where"})
+
+
+def _question_topics(doc: Doc, attributions: list[Attribution]) -> list[tuple[int, int]]:
+    """ "Asked about the report, X said P", "When asked whether he would run, X said no": what a
+    question was about ("the report", a noun phrase with no verb) or asked ("whether ...") states
+    nothing, so it is no claim (the attribution stays, as PolNeAR marks it)."""
+    out = []
+    for a in attributions:
+        cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+        if a.source is not None or cue is None or not any(t.lemma_.lower() == "ask" for t in cue):
+            continue
+        content = doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
+        if content is None or not len(content):
+            continue
+        asks = content[0].lower_ in _QUESTION_WORDS  # "When asked whether he would run"
+        if asks or not any(t.pos_ in ("VERB", "AUX") for t in content):
+            out.append((a.cue.start, a.cue.end))
+    return out
 
 
 def _deeds(doc: Doc, attributions: list[Attribution]) -> frozenset[str]:

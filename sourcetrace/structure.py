@@ -410,7 +410,7 @@ _PACKAGE_CREDIT = (
 )
 _CREDIT = re.compile(
     r"^\W*(?:(?:additional\s+)?(?:reporting|writing|editing|research|translation|graphics|production|"
-    r"fact-checking)(?:\s+(?:and|&)\s+\w+)?\s+by\b|(?:compiled|edited|translated|produced)\s+by\b|"
+    r"fact-checking)(?:\s+(?:and|&)\s+\w+)?\s+by\b|(?:compiled|edited|translated|produced)(?:\s+(?:and|&)\s+(?:compiled|edited|translated|produced))?\s+by\b|"
     r"our standards\b"
     # a broadcast package's credit: "Further details from Renata Burnette are in this report."
     rf"|{_PACKAGE_CREDIT})",
@@ -825,11 +825,19 @@ _PUBLISHED_IN = re.compile(
 )
 
 
+# a broadcast's programme, time and day: "From Morning Report, 6:39 am on 17 June 2010"
+_FROM_PROGRAMME = re.compile(
+    rf"^from\s+(?P<who>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?-i:[A-Z][\w.&'’-]*)){{0,4}}),\s*"
+    rf"(?:\d{{1,2}}[:.]\d{{2}}\s*[ap]\.?m\.?\s+(?:on\s+)?)?(?:{_WEEKDAY},?\s+)?(?P<date>{_ANY_DATE.pattern})\W*$",
+    re.IGNORECASE,
+)
+
+
 def _source_credit(line: str) -> Chrome | None:
     """The story's source and date on a line of their own: "(Xinhua News Agency July 18, 2003)",
     "Source: Atlantic Wire, 4 May 2023", "Source: The Star July 20, 2021 20:03 UTC" (how syndicating
     sites credit what they republish); a print edition's "Published in Harbour Daily, July 28th, 2017"."""
-    printed = _PUBLISHED_IN.match(line.strip())
+    printed = _PUBLISHED_IN.match(line.strip()) or _FROM_PROGRAMME.match(line.strip())
     if printed:
         return _chrome_stub("credit", [], printed.group("who").strip(), _full_date(printed.group("date")))
     m = _SOURCE_CREDIT.match(line.strip())
@@ -871,6 +879,11 @@ _PHOTO_BY_END = re.compile(
 )
 
 
+# a photographer's credit opening a caption, in slashes: "Ana Lima/pool image/ AP Sen. ..."
+_SLASHED_CREDIT_LEAD = re.compile(
+    r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}\s*/\s*[\w ]{2,20}?\s*/\s*"
+    r"(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Getty|Pool|Xinhua|Bloomberg)\s+(?=[A-Z])"
+)
 # a headline that names its source after a colon, no sentence before it: "X approach Y in probe: Bloomberg"
 _HEADLINE_SOURCE = re.compile(
     r"^(?=(?:\S+\s+){2,20}\S+$)(?!.*[a-z]{2}[.!?]\s)[A-Z][^!?:|/()]{8,}[a-z0-9’'”]"
@@ -887,6 +900,8 @@ def _is_caption(line: str) -> bool:
         return False  # "Reuters" alone: a publisher line or the agency's sign-off, not a photo credit
     if _HEADLINE_SOURCE.match(stripped):
         return False  # "Banks approached in Danske probe: Bloomberg": a headline naming its source
+    if _SLASHED_CREDIT_LEAD.match(stripped):
+        return True  # "Ana Lima/pool image/ AP Sen. Rui Costa points ...": the credit opens the caption
     if lex.caption_label.match(stripped) or _CAPTION_INSIDE.search(stripped):
         return True
     if _LEADING_CREDIT.match(stripped) or _PHOTO_BY_END.search(stripped) or lex.slash_credit.search(stripped):
@@ -995,6 +1010,13 @@ def _agency_parts(agency: str) -> tuple[list[str], str | None, int]:
 _EARLY_PARAGRAPHS = 3  # a deck or a teaser may stand between the headline and "Seoul: ..."
 
 
+# "YEREVAN, JUNE 18, ARMENPRESS. ...": a place and the day in capitals, then the agency and a full stop
+_CAPS_AGENCY_DATELINE = re.compile(
+    rf"(?P<place>[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){{0,2}}),[ \t]*(?i:{_MONTH})[ \t]+\d{{1,2}},[ \t]*"
+    r"(?P<agency>[A-Z][A-Z-]{2,30})\.[ \t]+(?=[A-Z“\"‘'])"
+)
+
+
 def _dateline_at(
     text: str, start: int, first_paragraph: bool, publisher: str | None = None, early: bool = False
 ) -> _DatelineFound:
@@ -1005,6 +1027,12 @@ def _dateline_at(
         # the distributor is no teller: the release speaks in its issuer's voice
         return _DatelineFound(dated=(start, _before_space(text, start, release.end()),
                                      parse_date(release.group("date")) or ""))
+    caps = _CAPS_AGENCY_DATELINE.match(text, start)
+    if caps:  # "YEREVAN, JUNE 18, ARMENPRESS. Armenia's ...": the agency closes the dateline
+        end = caps.end("agency") + 1
+        dl = Dateline(span=make_span(text, start, end), source=caps.group("agency"), date=None,
+                      covers=make_span(text, end, end))
+        return _DatelineFound(dl, (start, caps.end("place")))
     m = _DATELINE.match(text, start)
     if not m or m.end() == start:
         return _DatelineFound()
@@ -1200,6 +1228,8 @@ def _is_place_lead(lead: str) -> bool:
 def _starts_with_wire_dateline(text: str, start: int) -> bool:
     """The line opens with a wire dateline ("LISBON, March 15 (Atlantic Wire) -") or a place run into
     the story by a dash ("OTTAWA—The ministry ..."): the story's first paragraph, not a headline."""
+    if _CAPS_AGENCY_DATELINE.match(text, start):
+        return True
     m = _DATELINE.match(text, start)
     if not m:
         return False
@@ -1239,7 +1269,8 @@ class _Lines:
                     stamps.append(len(self.spans) + len(pieces))
                 elif len(tail) > 1 and _bare_name_credit(text[tail[0][0]: tail[1][1]]) is not None:
                     credits.append(len(self.spans) + len(pieces))
-                elif len(tail) > 1 and _CLOSING_DATELINE.search(text[tail[0][0]: tail[1][1]]):
+                elif len(tail) > 1 and (_CLOSING_DATELINE.search(text[tail[0][0]: tail[1][1]])
+                                        or _CLOSING_MARK.search(text[tail[0][0]: tail[1][1]])):
                     stamps.append(len(self.spans) + len(pieces))
                 self.spans += pieces[:-1] + tail
         self.chrome: dict[int, Chrome] = {}  # line index -> chrome
@@ -1275,6 +1306,7 @@ _DATE_PREFIX = re.compile(
 )
 
 
+_DATE_PREFIX_LOOSE = re.compile(_DATE_PREFIX.pattern.rsplit("(?=", 1)[0] + r"(?=\s+\S)", re.IGNORECASE)
 # a date in brackets opening the story's paragraph: "[November 16, 2018]  COPENHAGEN (Reuters) - ..."
 _BRACKET_DATE_PREFIX = re.compile(
     rf"\s*[\[(]\s*(?:{_WEEKDAY},?\s+)?(?:{_ANY_DATE.pattern}){_CLOCK_AFTER}\s*[\])]"
@@ -1290,6 +1322,9 @@ def _split_date_prefix(text: str, start: int, end: int) -> list[tuple[int, int]]
     ..."), is two lines: the date line, then the rest."""
     line = text[start:end]
     m = _DATE_PREFIX.match(line) or _BRACKET_DATE_PREFIX.match(line)
+    if m is None:  # " date 2020-01-08 advertisement": the prefix run into a furniture word
+        loose = _DATE_PREFIX_LOOSE.match(line)
+        m = loose if loose and is_boilerplate(line[loose.end():]) else None
     if not m or _is_date_line(line, header=True):
         return [(start, end)]
     rest = start + m.end()
@@ -1391,6 +1426,12 @@ def _glued_byline(line: str) -> tuple[int, int] | None:
     return None
 
 
+# an agency's end mark with its name and the day closing the story: "... any website. /// nCa, 22 July 2019"
+_CLOSING_MARK = re.compile(
+    rf"(?<=[.!?”\"])\s+/{{2,}}\s*(?P<who>[\w.&'’ -]{{1,30}}),\s*(?P<date>{_ANY_DATE.pattern})\s*$"
+)
+
+
 def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A stamp glued to a headline's last word, or a reporter's sign-off in parentheses after a
     paragraph's last sentence, is a line of its own."""
@@ -1421,7 +1462,7 @@ def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     m = _GLUED_PACKAGE_CREDIT.search(line)
     if m:
         return [(start, start + m.start()), (start + m.end(), end)]
-    m = _CLOSING_DATELINE.search(line)
+    m = _CLOSING_DATELINE.search(line) or _CLOSING_MARK.search(line)
     if m and _full_date(m.group("date")):
         mark = start + m.start() + len(m.group()) - len(m.group().lstrip())
         return [(start, start + m.start()), (mark, end)]
@@ -1552,6 +1593,14 @@ def _is_link_list(line: str) -> bool:
     )
 
 
+_CALENDAR_ROW = re.compile(rf"(?:{_WEEKDAY}\s+){{4,6}}{_WEEKDAY}\s*", re.IGNORECASE)
+
+
+def _is_calendar_row(line: str) -> bool:
+    """ "Mon Tue Wed Thu Fri Sat Sun": a calendar widget's row of weekdays (five or more)."""
+    return bool(_CALENDAR_ROW.fullmatch(line.strip()))
+
+
 def _is_share_bar(line: str) -> bool:
     """ "Buffer Digg Facebook Google LinkedIn Pinterest Print Reddit": only the names of the
     platforms a share bar offers (three or more)."""
@@ -1578,6 +1627,21 @@ _ABOUT_AUTHOR = re.compile(
 _PHOTO_OF = re.compile(r"^\W*(?:file\s+)?(?:photo|picture|image)\s+of\s+[A-Z][^.!?]{2,120}$", re.IGNORECASE)
 
 
+_CONTACT_LABELS = frozenset({"media contact", "media contacts", "press contact", "press contacts",
+                             "media enquiries", "media inquiries", "press enquiries", "press inquiries"})
+
+
+def _bio_below_name(line: str, below: str) -> bool:
+    """The author's bare name, then a line about them that opens with it ("Ana Lima" / "Ana Lima was the
+    dean of ...; he is the author of ..."): an author's box below the story."""
+    if not 2 <= len(line.split()) <= 4 or not _is_name(line):
+        return False
+    rest = below[len(line):] if below.startswith(line) else ""
+    return bool(re.match(r"\s+(?:is|was|has|had|teaches|writes|covers)\b", rest)) and not re.search(
+        r"\b(?:said|says|told)\b", below
+    )
+
+
 def _author_boxes_and_doubled_lines(lines: _Lines) -> None:
     """ "About Gary Price" then "Gary Price ( is a librarian, writer ...": an author's box, both
     lines; a line that is one text said twice, run together ("... antitrust rulingApple: ...
@@ -1592,6 +1656,17 @@ def _author_boxes_and_doubled_lines(lines: _Lines) -> None:
         if m and below.startswith(m.group("name")) and _is_name(m.group("name")):
             lines.mark(i, "credit", _chrome_stub("credit", [m.group("name")], None, None))
             lines.mark(i + 1, "credit", _chrome_stub("credit", [m.group("name")], None, None))
+            continue
+        if i >= n // 2 and _bio_below_name(line, below):  # "Ana Lima" / "Ana Lima was the dean of ..."
+            for k in (i, i + 1):
+                lines.mark(k, "credit", _chrome_stub("credit", [line], None, None))
+            continue
+        if _normalise_line(line) in _CONTACT_LABELS:  # "Media contact:" / a name / an address
+            lines.mark(i, "furniture")
+            for k in range(i + 1, min(n, i + 4)):
+                if len(lines.line(k).split()) > 6 or k in lines.chrome:
+                    break
+                lines.mark(k, "furniture")
             continue
         half = len(line) // 2
         if len(line) >= 30 and len(line) % 2 == 0 and line[:half] == line[half:]:
@@ -1658,7 +1733,7 @@ def _classify_anywhere(lines: _Lines) -> None:
         elif lex.inline_related.match(line) and len(line.split()) <= 40:
             lines.mark(i, "related")
         elif not re.search(r"[^\W\d_]", line) or _is_glued_menu(line) or _is_share_bar(line) or (
-            _is_icon_words(line) or _is_link_list(line)
+            _is_icon_words(line) or _is_link_list(line) or _is_calendar_row(line)
         ):
             lines.mark(i, "furniture")  # no letter at all: "« 1 ... 708 (709) 710 ... »", "* * *"
         elif counts.get(_normalise_line(line), 0) > 1 and not _SPOKEN.search(line) and (
@@ -1974,7 +2049,9 @@ def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome |
     sourced = _date_then_source(line)
     if sourced:  # "Feb 26, 2021, 08:24AM ISTSource: Times Now": the date, then who the story comes from
         return _chrome_stub("date", [], sourced[1], sourced[0])
-    if _is_breadcrumb(lines, j):
+    if _is_breadcrumb(lines, j) or (
+        not after_headline and _EMPTY_LABEL.fullmatch(line.strip()) and len(line.split()) <= 4
+    ):  # "Social Media Profiles:" above the headline: a widget's label, its contents not copied
         return _chrome_stub("furniture", [], None, None)
     byline = _byline(line, header=True)
     if byline is not None:
@@ -2105,11 +2182,16 @@ def _tail(lines: _Lines, body_first: int) -> None:
         last = free[-1]
         line = lines.line(last)
         if len(line.split()) <= 4 and (_is_known_outlet(line) or (
-            _OUTLET_SHAPED.fullmatch(line.strip()) and _is_prose(lines.line(free[-2]))
+            (_OUTLET_SHAPED.fullmatch(line.strip()) or _SITE_ROLE.fullmatch(line.strip()))
+            and _ends_sentence(lines.line(free[-2])) and len(lines.line(free[-2]).split()) >= 5
         )):
             lines.mark(last, "credit")  # and "Harbour Daily News" after the last paragraph
 
 
+# a desk's sign-off: the site's name and a role, "Harbour Author", "Harbour Staff", "Harbour Desk"
+_SITE_ROLE = re.compile(
+    r"(?:[A-Z][\w.&'’-]*\s+){1,3}(?:Author|Staff|Desk|Team|Editors?|Reporters?|Correspondent)"
+)
 # a news organisation's name by its shape: capitalised words ending in an outlet's word ("Harbour News")
 _OUTLET_SHAPED = re.compile(
     r"(?:[A-Z][\w.&'’-]*\s+){0,3}(?i:news|times|post|daily|herald|tribune|agency|online|tv|radio|express"

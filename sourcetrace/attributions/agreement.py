@@ -239,6 +239,8 @@ _SORTS: dict[str, frozenset[str]] = {
     "carrier": frozenset({"airline", "airlines", "airways", "telecom", "carrier"}),
     "insurer": frozenset({"insurance", "assurance", "insurer"}),
     "club": frozenset({"club", "fc"}),
+    "automaker": frozenset({"motors", "motor", "auto", "automotive", "automobiles", "cars", "automaker"}),
+    "carmaker": frozenset({"motors", "motor", "auto", "automotive", "automobiles", "cars", "carmaker"}),
     "fund": frozenset({"fund", "capital", "investment", "investments", "management", "asset", "assets"}),
     "organization": frozenset({"organization", "organisation"}),
     "organisation": frozenset({"organization", "organisation"}),
@@ -254,7 +256,7 @@ _COMPANY_HEADS = frozenset(
         "company", "firm", "corporation", "conglomerate", "business", "group", "maker",
         "manufacturer", "operator", "developer", "retailer", "miner", "bank", "lender", "insurer",
         "carrier", "airline", "fund", "automaker", "carmaker", "chipmaker", "drugmaker", "steelmaker",
-        "brewer", "producer", "supplier", "exporter",
+        "brewer", "producer", "supplier", "exporter", "provider",
     }
 )  # fmt: skip
 _ANY_COMPANY = frozenset({"company", "firm", "group", "business", "corporation", "conglomerate"})

@@ -45,6 +45,9 @@ _ACTIVE_SAYING = {
 }
 
 
+_STORIES = frozenset({"story", "dispatch", "column", "editorial", "piece", "profile", "investigation"})
+
+
 def subject(verb: Token, depth: int = 0) -> Token | None:
     """Who speaks through `verb`: its subject, a passive's agent, a relative clause's antecedent, or
     the subject of the verb it hangs on ("said X and added Y")."""
@@ -88,8 +91,20 @@ def _own_subject(verb: Token, subj: Token) -> Token | None:
     if subj.lower_ == "it" and any(c.dep_ == "ccomp" for c in verb.children) and _expletive(verb):
         return None  # expletive "it is reported that", "it suggests that" (a fact, not a teller)
     if subj.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head  # "another company that had declared ...": the antecedent speaks
+        return which_thing(subj, verb.head)  # "another company that had declared ...": the antecedent speaks
     return subj
+
+
+def which_thing(rel: Token, noun: Token) -> Token:
+    """ "a report about Rana Odero, which said P": "which" never stands for a person; the parser hung
+    the clause on the person a paper is about, so the paper ("report") is what "which" stands for."""
+    if rel.lower_ != "which" or not (noun.ent_type_ == "PERSON" or noun.lower_ in ("him", "her")):
+        return noun
+    prep = noun.head if noun.dep_ == "pobj" else None
+    papers = lexicons().documents | _STORIES
+    if prep is not None and prep.dep_ == "prep" and prep.head.lemma_.lower() in papers:
+        return prep.head
+    return noun
 
 
 def _expletive(verb: Token) -> bool:
@@ -115,6 +130,10 @@ def source_range(subj: Token, verb: Token) -> Range:
             and all(t.is_upper or t.is_punct for t in doc[subj.left_edge.i : tok.i])
         ):
             s = max(s, tok_end(tok))
+    if s <= verb.idx < e:  # "a report about X, which said P": the phrase stops before its clause
+        e = verb.left_edge.idx
+        while e > s and (doc.text[e - 1].isspace() or doc.text[e - 1] == ","):
+            e -= 1
     return s, e
 
 

@@ -90,6 +90,12 @@ QUOTE_RULES = (
         'the article names him elsewhere ("Bernie Sanders")',
     ),
     Rule("dash_credit", 'a quotation credited after a dash: "“...” ― Lena Marsh"'),
+    Rule(
+        "quoted_question",
+        '"“There is nothing like that. How can the person say he has it on good authority? The news is '
+        'not correct,” he said.": a cue inside a question of a quotation is the speaker\'s question, no '
+        "attribution: it would take the quotation (and the speaker's cue) for itself",
+    ),
     Rule("quote_whole", "a content that is part of a quotation takes the whole quotation"),
     Rule("quote_resumes", '"“We will win,” he said, “and they will lose.”": the quote resumes after the cue'),
     Rule("quote_carries_on", '"“X,” she said. “Y.”": the quote carries on after the cue\'s sentence'),
@@ -190,6 +196,8 @@ def _speaker_like(doc: Doc, name: str, start: int, end: int, head: Token, named_
 def extend_quotes(finds: list[Found], regions: list[Range], text: str, off: frozenset[str]) -> None:
     """A content that is part of a quotation takes the whole quotation, and a quotation that
     goes on right after "..., he said." (same paragraph, nothing attributed inside) is its next part."""
+    if "quoted_question" not in off:
+        finds[:] = [f for f in finds if not _quoted_question(f, regions, text)]
     starts = [r[0] for r in regions]
     longest = max((e - s for s, e in regions), default=0)
     cues = sorted(f.cue[0] for f in finds)
@@ -202,6 +210,17 @@ def extend_quotes(finds: list[Found], regions: list[Range], text: str, off: froz
         if "quote_carries_on" not in off:
             _carried_on(f, regions, text, pieces)
         f.content = parts(text, pieces)
+
+
+def _quoted_question(f: Found, regions: list[Range], text: str) -> bool:
+    """The cue (and its source) lie inside a quotation, in a sentence of it that ends with "?"."""
+    if f.frame or f.verb is None:
+        return False
+    region = region_at(regions, f.cue[0])
+    if region is None or (f.source is not None and region_at(regions, f.source[0]) != region):
+        return False
+    stop = _SENTENCE_STOP.search(text, f.cue[1], region[1])
+    return stop is not None and stop.group() == "?"
 
 
 def _whole_quotes(f: Found, regions: list[Range], starts: list[int], longest: int) -> list[Range]:
@@ -276,7 +295,10 @@ def continue_in_paragraphs(
     a speaker whose own paragraph leaves the quotation open so."""
     speaker: Found | None = None
     by_cue = sorted((f for f in finds if not f.frame), key=lambda f: f.cue[0])
-    cues = sorted(f.cue[0] for f in finds)
+    # a cue the quotation holds with its source ('“... Nigerians are not angry ...”') is the quoted
+    # words', not a speaker of the paragraph: it neither claims the paragraph nor ends the run
+    outer = [f for f in finds if not _inside_quotation(f, regions, text)]
+    cues = sorted(f.cue[0] for f in outer)
     k = 0
     for n, (qs, qe) in enumerate(regions):
         while k < len(by_cue) and by_cue[k].cue[0] < qs:
@@ -291,7 +313,7 @@ def continue_in_paragraphs(
         carried = left_open and _open_run_without_cue(text, regions, n, cues)
         alone = line_start > 0 and not text[line_start:qs].strip() and not WORD.search(text, qe, line_end)
         alone = alone and (closed or carried)
-        if speaker is None or not alone or _claimed(finds, (line_start, line_end)):
+        if speaker is None or not alone or _claimed(outer, (line_start, line_end)):
             continue
         if not _paragraph_follows(text, speaker.content_end, line_start, speaker):
             speaker = None
@@ -299,6 +321,17 @@ def continue_in_paragraphs(
         piece = trimmed(text, (qs, qe))
         if piece is not None:  # its own fragment: never merged with the last across the paragraph break
             speaker.content = [*speaker.content, piece]
+
+
+def _inside_quotation(f: Found, regions: list[Range], text: str) -> bool:
+    """The cue and its source (if any) lie inside one quotation, after its first words."""
+    if f.frame:
+        return False
+    region = region_at(regions, f.cue[0])
+    if region is None or (f.source is not None and region_at(regions, f.source[0]) != region):
+        return False
+    # '"WALLACE: Let's start ...': a speaker opening the quoted paragraph speaks it
+    return WORD.search(text, region[0], f.source[0] if f.source else f.cue[0]) is not None
 
 
 def _quotes_someone(f: Found, regions: list[Range], text: str, left_open: bool = False) -> bool:
@@ -395,6 +428,7 @@ def continue_open_paragraphs(finds: list[Found], regions: list[Range], text: str
     paragraph takes the paragraphs before it that open a quotation and leave it open, with no cue
     of their own."""
     starts = [r[0] for r in regions]
+    outer = [g for g in finds if not _inside_quotation(g, regions, text)]
     for f in finds:
         if f.frame or not f.content or region_at(regions, f.cue[0]) is not None:
             continue  # a cue inside the quotation is the quotation's own, not its speaker's
@@ -410,7 +444,8 @@ def continue_open_paragraphs(finds: list[Found], regions: list[Range], text: str
             left_open = prev[1] < len(text) and text[prev[1]] == "\n" and text[prev[1] - 1] not in "”\"»"
             if not (left_open and _opens_paragraph(text, prev) and not gap.strip()):
                 break
-            if _claimed(finds, prev) or text[prev[0]] not in "“\"«":
+            # a paragraph may open with a closing mark ('”Mr. President holds ...'), as quote_regions reads it
+            if _claimed(outer, prev) or text[prev[0]] not in "“\"«”":
                 break
             piece = trimmed(text, prev)
             if piece is None:

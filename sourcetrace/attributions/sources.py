@@ -20,6 +20,7 @@ from sourcetrace.actors import (
 )
 from sourcetrace.attributions.agreement import Agreement, organisation_fit, plural, title_word_set
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
+from sourcetrace.attributions.clauses import which_thing
 from sourcetrace.attributions.lexicons import body_words, can_tell, demonyms, inanimate, lexicons
 from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import Actor
@@ -51,6 +52,8 @@ _ISSUING = {
 _SEEN = {"see", "obtain", "review", "view", "read", "examine", "access", "acquire", "sight"}  # not the owner
 _BROKEN = {"break", "publish", "carry", "air", "broadcast", "print", "run"}  # "the report was broken by X"
 _PASSED_ON = {"publish", "print", "carry", "air", "broadcast", "post", "leak"}  # by an outlet: not its own
+_RELATIVE_TAIL = re.compile(r",\s*(?:which|who|that)\b")
+_NEWS_KIN = {"news", "story", "report", "scoop"}  # one story, however the text names it again
 _REPORT_DOCS = {"report", "story", "article", "dispatch"}  # what an outlet publishes
 # papers through which their sender speaks, whoever it is ("the ministry's statement said")
 _MESSAGES = {
@@ -68,6 +71,7 @@ _PAGES |= {"rule", "regulation", "guideline", "constitution", "charter", "treaty
 # bodies that issue documents ("a statement from the office of X")
 _STATEMENTS = {"statement", "release", "communique", "announcement"}
 _BODIES = {"office", "ministry", "department", "bureau", "commission", "council", "agency", "authority"}
+_NAMED_NEXT_SENTENCES = 2  # sentences after a description where the name it stands for may come
 _ISSUER_WINDOW = 400  # tokens looked back for "X issued a statement" before "the statement said"
 # unnamed people who speak on the record for a body ("a Rosneft spokesman", "spokespeople for the
 # journals"): the body stands behind the words, so the link is named, not anonymous
@@ -444,9 +448,11 @@ class ActorBook:
     def _issuer_before(self, head: Token) -> Actor | None:
         """ "X issued a statement ... the statement said": the subject that issued the document."""
         doc, lemma = head.doc, head.lemma_.lower()
+        # "X broke the news ... The report said": the news and the report are one story
+        kin = {lemma} | (_NEWS_KIN if lemma in _REPORT_DOCS else set())
         for i in range(head.i - 1, max(-1, head.i - 1 - _ISSUER_WINDOW), -1):
             tok = doc[i]
-            if tok.lemma_.lower() != lemma or tok.head.lemma_.lower() not in _ISSUING | _BROKEN:
+            if tok.lemma_.lower() not in kin or tok.head.lemma_.lower() not in _ISSUING | _BROKEN:
                 continue
             issuer = self._issuer_of(tok)
             if issuer is not None:
@@ -458,7 +464,7 @@ class ActorBook:
         """ "X issued a statement" (the subject), "the report was first broken by X" (the agent:
         an outlet that broke a report is its teller; any named actor inside the agent's phrase)."""
         verb = doc_tok.head
-        if doc_tok.dep_ == "dobj" and verb.lemma_.lower() in _ISSUING:
+        if doc_tok.dep_ == "dobj" and verb.lemma_.lower() in _ISSUING | {"break"}:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             return self._actor_of(subj) if subj is not None else None
         if doc_tok.dep_ != "nsubjpass":
@@ -499,7 +505,17 @@ class ActorBook:
                 continue
             if owner is not None and owner.type != "DOCUMENT":
                 return owner
-        return None
+        return self._publisher_of(head)
+
+    def _publisher_of(self, head: Token) -> Actor | None:
+        """ "Harbor Daily published a report about X, which said P", "X ran a story, which said P":
+        the subject that issued or ran the paper owns it."""
+        verb = head.head
+        if head.dep_ != "dobj" or verb.lemma_.lower() not in _ISSUING | {"run"}:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        owner = self._actor_of(subj) if subj is not None else None
+        return owner if owner is not None and owner.type not in ("DOCUMENT", "PERSON") else None
 
     def _actor_of(self, tok: Token) -> Actor | None:
         """The named actor a phrase (not a pronoun) refers to: by name, reference or description."""
@@ -563,10 +579,16 @@ class ActorBook:
     def _named_next(self, head: Token, word: str) -> Actor | None:
         """ "The Afghan general in charge of security denied reports ... General Omar Haidari,
         commander of the brigade, blamed ...": a description that comes before the name (a story's
-        opening) is the one person named after it with that title, in its sentence or the next."""
+        opening) is the one person named after it with that title, in its sentence or the next two
+        ("Japan's communications minister has acknowledged P. The opposition says Q. ¶
+        Communications Minister Matsumoto Takeaki said R")."""
         doc = head.doc
         sent = head.sent
-        end = doc[sent.end].sent.end_char if sent.end < len(doc) else sent.end_char
+        for _ in range(_NAMED_NEXT_SENTENCES):
+            if sent.end >= len(doc):
+                break
+            sent = doc[sent.end].sent
+        end = sent.end_char
         after = [
             a
             for a in self.actors
@@ -863,7 +885,8 @@ class ActorBook:
         """The paper a body made, named as the text names it ("the State Department report"), and
         what "the report" means from now on."""
         start, end = np_range(head)
-        name = self.text[start:end]
+        # "a report on X, which said P": the paper's name stops before the clause on it
+        name = _RELATIVE_TAIL.split(self.text[start:end], maxsplit=1)[0]
         if name[:1].isupper() and head.doc[head.left_edge.i].pos_ == "DET":
             name = name[0].lower() + name[1:]
         actor = self.named(name, ("document",)) or self.new(name, "DOCUMENT", "document")
@@ -903,7 +926,7 @@ def antecedent(tok: Token) -> Token:
     if tok.lower_ not in _RELATIVE or tok.dep_ not in ("nsubj", "nsubjpass"):
         return tok
     if tok.head.dep_ == "relcl":
-        return tok.head.head
+        return which_thing(tok, tok.head.head)
     if tok.tag_ not in ("WDT", "WP"):
         return tok
     # the parser made "that" a main subject ("a Bloomberg report, citing sources, that said"):

@@ -64,6 +64,7 @@ _SEEING = {"see", "obtain", "review", "view", "read", "examine", "access", "acqu
 # publishes its own report: then X is the paper's owner)
 _PUBLISHING = {"publish", "print", "carry", "air", "broadcast", "post", "leak"}
 _CITING = {"cite", "quote"}
+_KNOWING = {"privy", "familiar", "close", "aware", "knowledgeable", "briefed"}  # "sources privy to"
 _QUOTING_HOSTS = {"quote", "cite", "report"}  # "the portal reported him as saying"
 _REPORTS = {"report", "story", "article"}
 _COMPLEMENTS = ("dobj", "ccomp", "xcomp")
@@ -133,6 +134,8 @@ def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
         elif v.tag_ == "VBG" and v.dep_ not in ("advcl", "acl", "amod") and not _progressive(v):
             continue
         obj = _cited(v)
+        if _cited_who_said(v, obj, by_verb):
+            continue
         if (v.tag_ != "VBG" or _progressive(v)) and not _misparsed_opening(v):
             # "the Times, which quoted sources and said P", "The official was citing an assessment
             # and said P": the conjoined "said" is the host
@@ -162,6 +165,23 @@ def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
         host.content = parts(text, [p for r in host.content for p in minus(r, [hole])]) or host.content
         _cite_under(host, v, obj, by_verb, added, text)
     return finds + added
+
+
+def _cited_who_said(v: Token, obj: Token | None, by_verb: dict) -> bool:
+    """ "The paper cited two officials, who said P", "X quoted a witness who said P": the cited
+    teller says P through the citer (X › Y › P); the citer's own content is no more than P (it was
+    a claim "two officials", the people cited)."""
+    if obj is None or v.i not in by_verb or not _teller(obj):
+        return False
+    said = next((c for c in obj.children if c.dep_ == "relcl" and c.i in by_verb), None)
+    if said is None:
+        return False
+    host, inner = by_verb[v.i], by_verb[said.i]
+    if inner.parent is not None or not inner.content:
+        return False
+    host.content = list(inner.content)
+    inner.parent = host
+    return True
 
 
 def _enclosing(finds: list[Found], host: Found, v: Token) -> Found:
@@ -213,6 +233,11 @@ def _cited(v: Token) -> Token | None:
     obj = next((c for c in v.children if c.dep_ == "dobj"), None)
     if obj is None and _misparsed_opening(v):
         obj = v.head
+    if obj is None:
+        # "citing security sources privy to the matter": "privy" read as a verb with "sources"
+        # its subject, the clause the object of "citing"
+        clause = next((c for c in v.children if c.dep_ == "ccomp" and c.lower_ in _KNOWING), None)
+        obj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
     return obj
 
 

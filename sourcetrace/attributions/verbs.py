@@ -215,9 +215,13 @@ def _controller(v: Token) -> Token | None:
 def _appositive_teller(c: VerbCall) -> None:
     """ "The DOJ is also looking into the trades, a source close to the investigation told Reuters": a
     cue with no subject after its complement, right after a teller phrase the parser hung on the
-    complement's last noun as an apposition: the phrase is the teller (and no part of what it said)."""
+    complement's last noun as an apposition: the phrase is the teller (and no part of what it said);
+    so is one the parser hung on an opening phrase ("In an interview with the host of Morning Show,
+    Rana Odero said P")."""
     v, doc = c.verb, c.verb.doc
-    if c.subj is not None or not any(t.dep_ == "ccomp" and t.i < v.i for t in v.children):
+    before = any(t.dep_ == "ccomp" and t.i < v.i for t in v.children)
+    opening = any(t.dep_ in ("prep", "advcl") and t.i < v.i for t in v.children)
+    if c.subj is not None or not (before or opening):
         return
     t = v.i - 1
     while t > c.sent.start and doc[t].head == v and doc[t].dep_ in ("aux", "advmod", "neg"):

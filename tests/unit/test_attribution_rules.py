@@ -77,6 +77,28 @@ CASES = [
         ],
     ),
     (
+        "quoted_question",
+        "“There is nothing like that. How can they say he resigned? The news is not correct,” an aide said.",
+        (),
+        [
+            (
+                "an aide",
+                "said",
+                "There is nothing like that. How can they say he resigned? The news is not correct",
+                None,
+            )
+        ],
+        [
+            ("they", "say", "he resigned", None),
+            (
+                "an aide",
+                "said",
+                "There is nothing like that. How can they say he resigned? The news is not correct",
+                None,
+            ),
+        ],
+    ),
+    (
         "conditional",
         "If anyone says the vote was rigged, let them prove it.",
         (),

@@ -589,3 +589,79 @@ def test_a_reference_noun_is_the_outlet_it_introduced(nlp, text):
 )
 def test_x_reported_y_as_saying_is_y_through_x(nlp, text, content_key):
     assert chain(text, content_key) == [("Harbor Mail", "outlet"), ("Rana Odero", "named")]
+
+
+def test_a_description_in_the_opening_is_the_titled_person_named_two_sentences_on(nlp):
+    text = (
+        "Kenya's communications minister has acknowledged the authenticity of leaked papers. The "
+        "opposition camp says the papers show a plot.\n\nCommunications Minister Rana Odero said, "
+        "“We have confirmed the papers are real.”"
+    )
+    assert chain(text, "the authenticity of leaked papers") == [("Rana Odero", "named")]
+    # further on, a description is no longer a forward reference
+    later = text.replace("The opposition", "The opposition was angry. Protests began. The opposition")
+    assert chain(later, "the authenticity of leaked papers") == [("Kenya's communications minister", "named")]
+
+
+def test_citing_sources_privy_to_the_matter_cites_the_sources(nlp):
+    # "privy" read as a verb whose subject is "sources"
+    text = "The report, citing security sources privy to the matter, said the officer is being punished."
+    expected = [("the report", "document"), ("security sources", "anonymous")]
+    assert chain(text, "the officer is being punished") == expected
+
+
+def test_the_report_is_the_outlet_that_broke_the_news(nlp):
+    text = (
+        "Harbor Television broke the news, which was also reported by Pulse. The report, citing security "
+        "sources, said the officer is being punished."
+    )
+    expected = [("Harbor Television", "outlet"), ("security sources", "anonymous")]
+    assert chain(text, "the officer is being punished") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked about the report, Rana Odero said the company had done nothing wrong.",
+        "When asked whether the company had done nothing wrong, Rana Odero said no.",
+    ],
+)
+def test_what_a_question_was_about_is_no_claim(nlp, text):
+    claims = analyze_text(text).claims
+    assert all(c.chain[-1].kind != "unattributed" for c in claims), [c.content.text for c in claims]
+    assert [c.chain[-1].label for c in claims] == ["Rana Odero"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Harbor Daily cited two officials, who said the dam would be finished in May.",
+            [("Harbor Daily", "outlet"), ("two officials", "anonymous")],
+        ),
+        (
+            "The agency quoted a witness who said the police had fired first.",
+            [("The agency", "named"), ("a witness", "anonymous")],
+        ),
+    ],
+)
+def test_x_cited_y_who_said_p_is_y_through_x(nlp, text, expected):
+    claims = analyze_text(text).claims
+    assert [[(link.label, link.kind) for link in c.chain] for c in claims] == [expected]
+
+
+def test_a_teller_the_parser_hung_on_an_opening_phrase_still_tells(nlp):
+    # "Rana Odero" read as an apposition of "Morning Show": the cue had no subject
+    text = "In an interview with the host of Morning Show, Rana Odero said the vote was rigged."
+    assert chain(text, "the vote was rigged") == [("Rana Odero", "named")]
+
+
+def test_which_after_a_paper_about_a_person_is_the_paper(nlp):
+    # the parser hangs ", which said P" on the person the report is about: "which" is the report
+    text = "Harbor Daily published a report about Rana Odero, which said he had hidden assets abroad."
+    assert chain(text, "he had hidden assets abroad") == [("Harbor Daily", "outlet")]
+    body = "The ministry released a report on Rana Odero, which said he had hidden assets abroad."
+    assert chain(body, "he had hidden assets abroad") == [("a report on Rana Odero", "document")]
+    # "who" is the person
+    met = "The minister met Rana Odero, who said he had hidden assets abroad."
+    assert chain(met, "he had hidden assets abroad") == [("Rana Odero", "named")]

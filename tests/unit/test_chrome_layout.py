@@ -269,3 +269,96 @@ def test_a_date_inside_a_headline_without_a_separator_does_not_date_the_page():
 def test_a_date_line_of_the_page_wins_over_the_headlines_date():
     text = f"Port review | 6 March 2015\n\nPublished: 9 March 2015\n\n{STORY}\n"
     assert detect_structure(text).published == "2015-03-09"
+
+
+# --- an agency's dateline in capitals closed by its name; an end mark with the day; joint credits
+
+
+def test_a_capital_dateline_closed_by_the_agency_frames_the_story_and_is_no_headline():
+    para = ("LISBON, JUNE 18, HARBOURPRESS. The port authority's spokesperson Rui Costa says the reports of "
+            "a new strike are false.")
+    text = (f"{para}\n\nHe urged reporters to rely on the authority's statements.\n\n"
+            "Edited and translated by Ana Lima\n")
+    found = detect_structure(text)
+    assert found.title is None
+    assert [(d.source, d.span.text) for d in found.structure.datelines] == [
+        ("HARBOURPRESS", "LISBON, JUNE 18, HARBOURPRESS.")
+    ]
+    assert ("credit", "Edited and translated by Ana Lima") in chrome(text)
+    assert "Ana Lima" not in actor_names(text)
+
+
+def test_an_agencys_end_mark_with_its_day_dates_the_page():
+    text = f"{HEAD}\n\n{STORY}\n\nThe union has no website of its own. /// Harbour News, 22 July 2019\n"
+    found = detect_structure(text)
+    assert found.published == "2019-07-22"
+    assert ("date", "/// Harbour News, 22 July 2019") in chrome(text)
+
+
+# --- a calendar widget's weekdays; a programme's credit with its day; a desk's sign-off
+
+
+def test_a_calendar_widgets_row_of_weekdays_is_furniture():
+    text = f"{HEAD}\n\n{STORY}\n\nMon Tue Wed Thu Fri Sat Sun\n 123456\n78910111213\n"
+    assert [k for k, _ in chrome(text)] == ["furniture"] * 3
+    assert chrome(f"{HEAD}\n\nMonday and Tuesday were quiet, the union said on Friday.\n") == []
+
+
+def test_a_programmes_credit_with_its_time_and_day_dates_the_page():
+    line = "From Harbour Morning Report, 6:39 am on 17 June 2010"
+    text = f"{HEAD}\n\n{line}\n\n{STORY}\n"
+    found = detect_structure(text)
+    assert found.published == "2010-06-17"
+    assert [(c.kind, c.outlet) for c in found.structure.chrome] == [("credit", "Harbour Morning Report")]
+
+
+def test_a_desks_sign_off_after_the_last_sentence_is_a_credit():
+    text = f"{HEAD}\n\n{STORY}\n\nPM Costa said, \u201cWe go back on Monday.\u201d\n\nHarbour Author\n"
+    assert ("credit", "Harbour Author") in chrome(text)
+    assert "Harbour Author" not in actor_names(text)
+
+
+# --- classes of page set 5 (measured once held out, development since)
+
+
+def test_an_authors_box_under_the_bare_name_is_a_credit():
+    text = (f"{HEAD}\n\n{STORY}\n\n{QUOTE}\n\nRead more here.\n\nAna Lima\n\n"
+            "Ana Lima was the dean of the Harbour School of Communications. She is the author of a "
+            "textbook.\n\n"
+            "Recent Posts\n\nHarbour reporter Sousa is retiring\n")
+    marked = chrome(text)
+    assert ("credit", "Ana Lima") in marked and ("related", "Harbour reporter Sousa is retiring") in marked
+    assert "Ana Lima" not in actor_names(text) and "Rui Costa" in actor_names(text)
+
+
+def test_a_video_players_error_an_empty_published_label_and_a_reading_time_are_furniture():
+    lines = ["Article content", "We apologize, but this video has failed to load.",
+             "tap here to see other videos from our team. Try refreshing your browser, or Dock strike "
+             "ends Back to video",
+             "This content was published on", "1 minute", "harbour_tickers",
+             "(This is an archive of the press release and has not been edited by our staff.)"]
+    for line in lines:
+        assert is_boilerplate(line), line
+    assert not is_boilerplate("The union said the content was published on Monday by the port.")
+
+
+def test_a_date_prefix_run_into_an_ad_label_dates_the_page():
+    text = f" date 2020-01-08 advertisement\n\n{HEAD}\n\n{STORY}\n"
+    found = detect_structure(text)
+    assert found.published == "2020-01-08"
+    assert ("furniture", "advertisement") in chrome(text)
+
+
+def test_an_empty_label_above_the_headline_a_cut_trail_and_a_media_contact_block_are_furniture():
+    text = (f"Social Media Profiles:\n\nHome Breaking Dock strike ends in Lisbon after...\n\n{HEAD}\n\n"
+            f"{STORY}\n\nMedia contact:\nAna Lima\nana.lima @ harbour.example\n")
+    found = detect_structure(text)
+    assert found.title == HEAD
+    assert [k for k, _ in chrome(text)] == ["furniture"] * 5
+    assert "Ana Lima" not in actor_names(text)
+
+
+def test_a_caption_opening_with_a_slashed_credit_is_a_caption():
+    line = ("Ana Lima/pool image/ AP Union leader Rui Costa points at the cranes in Lisbon, Thursday, "
+            "Sept. 27, 2018.")
+    assert ("caption", line) in chrome(f"{HEAD}\n\n{line}\n\n{STORY}\n")

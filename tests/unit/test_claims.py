@@ -512,3 +512,42 @@ def test_a_speaker_reporting_their_own_belief_is_one_hop_not_two():
             "being made by the board.")
     [claim] = [c for c in analyze_text(text).claims if "mistakes" in c.content.text]
     assert [link.label for link in claim.chain] == ["Jane Doe"]
+
+
+def _chain_of(text: str, key: str) -> list[str]:
+    from sourcetrace.analysis import analyze_text
+
+    claim = next(c for c in analyze_text(text).claims if key in c.content.text)
+    return [link.label for link in claim.chain]
+
+
+def test_a_quotation_left_open_goes_on_past_a_cue_the_quoted_words_hold(nlp):
+    # "residents are not angry" is inside the quotation with its subject: the quoted words' own
+    # cue, no speaker of the paragraph, so the run still belongs to the mayor
+    text = (
+        "Mayor Ana Ruiz said: “We must act now.\n\n"
+        "“The council has failed the city.\n\n"
+        "“What I cannot understand is why residents are not angry enough to protest.”\n"
+    )
+    assert _chain_of(text, "The council has failed the city") == ["Mayor Ana Ruiz"]
+
+
+def test_paragraphs_opened_with_either_mark_go_on_to_the_closing_cue(nlp):
+    # a paragraph may open with a closing mark ("”The report ..."); a cue inside the first paragraph
+    # ("the minister attacked") is the quoted words' own
+    text = (
+        "The embassy issued a statement on Monday.\n\n"
+        "“There is no sign that the minister attacked the press.\n\n"
+        "”The report is the work of rivals who want tension between our countries.\n\n"
+        "“We will keep working together,” the spokesman said.\n"
+    )
+    assert _chain_of(text, "The report is the work of rivals") == ["the spokesman"]
+
+
+def test_a_speaker_opening_a_quoted_paragraph_speaks_it(nlp):
+    text = (
+        "Partial transcript as follows:\n\n"
+        "\"HOST: Welcome to the show. Tell us about the plan.\n\n"
+        "\"GUEST: The plan will cut taxes for every family.\n"
+    )
+    assert _chain_of(text, "The plan will cut taxes") == ["GUEST"]

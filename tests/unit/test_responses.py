@@ -39,7 +39,7 @@ def responses(a) -> list[tuple[str | None, str, str | None]]:
         ),
         (
             "Lawyers for the family did not return calls seeking comment.",
-            [("Lawyers for the family", "did not return calls seeking comment", None)],
+            [("Lawyers for the family", "did not return calls seeking comment", "Lawyers for the family")],
         ),
         (
             "Staples and Office Depot were not immediately available for comments.",

@@ -1032,3 +1032,15 @@ def test_a_description_that_also_speaks_is_the_person_who_spoke_before(nlp, text
     names = {a.id: a.name for a in analysis.actors}
     said = next(t for t in analysis.attributions if "the workers" in t.content.text)
     assert names.get(said.source_actor) == expected
+
+
+@pytest.mark.parametrize("head", ["automaker", "carmaker"])
+def test_the_automaker_is_the_company_named_before_not_a_country_that_spoke(nlp, head):
+    # "U.S. regulators" spoke last; "the automaker" is of the company's sort, never a country
+    text = (
+        "Kestrel Motors faces a probe over its engines. U.S. regulators revealed the cheating in 2015. "
+        f"The {head} said that its board had not breached its duties."
+    )
+    analysis = analyze_text(text)
+    claim = next(c for c in analysis.claims if "its board had not" in c.content.text)
+    assert analysis.actor(claim.chain[-1].actor).name == "Kestrel Motors"
