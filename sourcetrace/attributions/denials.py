@@ -53,6 +53,11 @@ DENIAL_RULES = (
         "does not",
     ),
     Rule(
+        "doubted_truth",
+        '"questioned the authenticity of the letter", "denounced its authenticity", "challenged the '
+        'accuracy of the report": doubting that a thing is genuine or true denies it',
+    ),
+    Rule(
         "according_rebuttal",
         '"According to an official, the statements attributed to the president were not true": a '
         "content an according-to source gives that calls something untrue (data/rebuttals.txt) denies it",
@@ -94,7 +99,7 @@ def split_denials(doc: Doc, finds: list[Found], lex: Lexicons, off: Collection[s
             continue
         new: list[Found] = []
         phrasal = "phrasal_denial" not in off and _phrasal_denial(f.verb, lex)
-        f.denies = f.denies or phrasal
+        f.denies = f.denies or phrasal or ("doubted_truth" not in off and _doubts_truth(f.verb))
         if f.lemma in lex.denials or phrasal:
             denying[f.verb.i] = f
             if "denied_report" not in off:
@@ -129,6 +134,17 @@ def _phrasal_denial(v: Token, lex: Lexicons) -> bool:
     return any(
         f"{v.lemma_.lower()}+{c.lower_}" in lex.denials for c in v.children if c.dep_ in ("prt", "advmod")
     )
+
+
+_DOUBTING = {"question", "doubt", "challenge", "denounce", "contest", "query"}
+_TRUTH_NOUNS = {"authenticity", "veracity", "accuracy", "credibility", "truthfulness", "genuineness", "truth"}
+
+
+def _doubts_truth(v: Token) -> bool:
+    """ "questioned the authenticity of the letter": a doubting verb whose object is a thing's truth."""
+    if v.lemma_.lower() not in _DOUBTING:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _TRUTH_NOUNS for c in v.children)
 
 
 def _according_rebuttal(doc: Doc, f: Found, lex: Lexicons) -> bool:

@@ -974,6 +974,16 @@ def test_phrasal_denial(nlp):
     assert stances(kept, ()) == [("have not ruled out", "asserts")]
 
 
+def test_doubted_truth(nlp):
+    doc = nlp("The embassy had seen the report and denounced its authenticity.")
+    assert stances(doc, ()) == [("denounced", "denies")]
+    assert stances(doc, ("doubted_truth",)) == [("denounced", "asserts")]
+    doubted = nlp("The ministry questioned the authenticity of the letter.")
+    assert stances(doubted, ()) == [("questioned", "denies")]
+    timing = nlp("The ministry questioned the timing of the letter.")
+    assert stances(timing, ()) == [("questioned", "asserts")]
+
+
 def test_according_rebuttal(nlp):
     doc = nlp("According to an official of the embassy, the statements attributed to him were not true.")
     assert stances(doc, ()) == [("According to", "denies")]
@@ -1002,6 +1012,7 @@ def test_every_rule_has_a_case():
         "rebuttal",
         "denial_conjunct",
         "phrasal_denial",
+        "doubted_truth",
         "according_rebuttal",
         "answered_report",
         "continuing_teller",  # test_a_speaker_referred_to_again_still_speaks_through_the_relaying_outlet
