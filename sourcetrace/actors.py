@@ -259,9 +259,25 @@ def _norm_tokens(name: str) -> tuple[str, ...]:
     tokens = [t for t in re.split(r"[^\w]+", s) if t]
     while tokens and tokens[0] in ("the", *_HONORIFICS):
         tokens = tokens[1:]
+    tokens = _without_styles(tokens)
     if len(tokens) > 1:
         tokens = [t for t in tokens if t not in _NAME_PARTICLES] or tokens
     return tuple(tokens)
+
+
+# Malaysian and Bruneian styles before a name ("Datuk Seri Anwar", "Tan Sri Muhyiddin", "Dato'
+# Sri Najib"): "Tan" and "Tun" only with "Sri"/"Seri" after them ("Tan" alone is a surname).
+_STYLES = frozenset({"datuk", "dato", "datin", "datok"})
+_STYLE_PAIRS = frozenset({"tan", "tun", "toh", *_STYLES})
+_STYLE_SECOND = frozenset({"seri", "sri"})
+
+
+def _without_styles(tokens: list[str]) -> list[str]:
+    if len(tokens) >= 2 and tokens[0] in _STYLE_PAIRS and tokens[1] in _STYLE_SECOND:
+        return tokens[2:]
+    if tokens and tokens[0] in _STYLES:
+        return tokens[1:]
+    return tokens
 
 
 def _norm(name: str) -> str:
@@ -301,6 +317,10 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     if len(short) == len(long_):
         return all(_same_name_token(x, y) for x, y in zip(short, long_, strict=True))
+    if len(short) >= 2 and all(_same_name_token(x, y) for x, y in zip(short, long_, strict=False)):
+        # "Tuan Ibrahim" for "Tuan Ibrahim Tuan Man", "Abdulla Yameen" for "Abdulla Yameen Abdul
+        # Gayoom": a name without its patronymic or second surname, two words at least
+        return True
     # The shorter form must end with the surname and its other tokens appear in order.
     if not _same_name_token(short[-1], long_[-1]):
         return False
@@ -779,6 +799,26 @@ def _acronym_pairs(text: str, m: _Mention, ent_ids: dict[_SpanKey, str], ent_id:
     return out
 
 
+def _joined_people(doc: Doc) -> list[SpacySpan]:
+    """The entities, where the model cut one long name into people side by side ("Datuk Seri" +
+    "Wan Razali" + "Wan Hassan", one space apart and nothing between) joined back into one: two
+    people are never written without a comma or a word between them."""
+    out: list[SpacySpan] = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and ent.label_ == prev.label_ == "PERSON"
+            and ent.start == prev.end
+            and doc[prev.end - 1].whitespace_ == " "
+            and not prev.ent_id_ and not ent.ent_id_
+        ):
+            out[-1] = SpacySpan(doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    return out
+
+
 class _Collector:
     """Mentions in text order, and pairs of mentions a parenthesised acronym ties together."""
 
@@ -810,7 +850,7 @@ class _Collector:
         return any(b0 < end and start < b1 for b0, b1 in self.boiler)
 
     def run(self) -> tuple[list[_Mention], list[tuple[_SpanKey, _SpanKey]]]:
-        for ent in self.doc.ents:
+        for ent in _joined_people(self.doc):
             m = self.mention(ent)
             if m is None or not self.add(m):
                 continue

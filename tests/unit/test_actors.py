@@ -813,3 +813,28 @@ def test_a_name_in_apposition_after_a_persons_role_is_a_person(nlp):
     assert [(a.name, a.type, sorted(m.text for m in a.mentions)) for a in actors if "Berebo" in a.name] == [
         ("Tamuno Berebo", "PERSON", ["Berebo", "Tamuno Berebo"])
     ]
+
+
+def test_a_name_cut_into_people_side_by_side_is_one_name_and_its_short_form_merges(nlp):
+    # the model reads "Datuk Seri" + "Wan Razali" + "Wan Hassan": one style and name, never three people
+    text = (
+        "Transport Minister Datuk Seri Wan Razali Wan Hassan visited the dam on Monday. "
+        "Wan Razali said the works would resume next year."
+    )
+    names = [(a.name, a.aliases) for a in actors_of(nlp, text) if a.type == "PERSON"]
+    assert names == [("Datuk Seri Wan Razali Wan Hassan", ["Wan Razali"])]
+
+
+def test_people_with_a_comma_between_stay_apart(nlp):
+    text = "Wan Razali, Wan Hassan and Mohd Faizal met on Monday. Wan Razali said the talks went well."
+    names = sorted(a.name for a in actors_of(nlp, text) if a.type == "PERSON")
+    assert names == ["Mohd Faizal", "Wan Hassan", "Wan Razali"]
+
+
+def test_a_first_name_pair_of_another_full_name_is_not_a_prefix_match():
+    assert _same_person(("ahmad", "razali"), ("ahmad", "razali", "hassan"))
+    assert not _same_person(("ahmad", "karim"), ("ahmad", "razali", "hassan"))
+    assert not _same_person(("ahmad",), ("ahmad", "razali", "hassan"))  # a given name alone
+    assert actors_stage._norm_tokens("Tan Sri Ahmad Razali") == ("ahmad", "razali")
+    assert actors_stage._norm_tokens("Tan Wei Ming") == ("tan", "wei", "ming")  # a surname, no style
+
