@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from sourcetrace.attributions.base import Found, Rule, parts, subtree, tok_end
 from sourcetrace.attributions.clauses import clip_paragraph, cue_range, subject_found
+from sourcetrace.attributions.denials import denies_with_particle
 from sourcetrace.attributions.impressions import (
     SEEM_VERBS,
     is_bare_asked,
@@ -59,7 +60,9 @@ def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | No
         return SEEM  # "is expected to win": before the lexicon, which would want a teller
     if is_bare_asked(tok):
         return WHEN_ASKED  # "When asked whether P": no subject of its own, before the lexicon's "ask"
-    if tok.pos_ == "VERB" and lemma in lex.verbs and not _deliberates(tok):
+    # "shot down expectations that P": a phrasal denial, whether or not the lexicon has its verb
+    reporting = lemma in lex.verbs or denies_with_particle(tok, lex)
+    if tok.pos_ == "VERB" and reporting and not _deliberates(tok):
         return VERB
     if tok.pos_ == "VERB" and lemma == "make" and _clear(tok) is not None:
         return MADE_CLEAR

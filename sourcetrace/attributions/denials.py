@@ -136,6 +136,22 @@ def _phrasal_denial(v: Token, lex: Lexicons) -> bool:
     )
 
 
+def denies_with_particle(v: Token, lex: Lexicons) -> bool:
+    """ "shot down expectations that P", "knocked down the report": a phrasal denial verb with an
+    object is a cue even where the reporting lexicon lacks its verb ("shoot" reports nothing alone)."""
+    if v.pos_ != "VERB" or not _phrasal_denial(v, lex):
+        return False
+    return any(c.dep_ == "dobj" and _told_thing(c, lex) for c in v.children)
+
+
+def _told_thing(noun: Token, lex: Lexicons) -> bool:
+    """What can be untrue: a report, a claim, "expectations that P" — never "a drone" shot down."""
+    lemma = noun.lemma_.lower()
+    if lemma in lex.nouns or lemma in lex.documents:
+        return True
+    return any(c.dep_ in ("acl", "ccomp") and opens_with_that(c) for c in noun.children)
+
+
 _DOUBTING = {"question", "doubt", "challenge", "denounce", "contest", "query"}
 _TRUTH_NOUNS = {"authenticity", "veracity", "accuracy", "credibility", "truthfulness", "genuineness", "truth"}
 

@@ -141,3 +141,12 @@ def test_a_first_person_denial_a_fake_and_a_rumour_in_the_content_deny(nlp, text
 )
 def test_support_and_a_rumour_mentioned_in_passing_do_not_deny(nlp, text):
     assert [s for _, s in stances(nlp, text)] == ["asserts"]
+
+
+def test_a_phrasal_denial_verb_the_lexicon_lacks_is_a_cue_only_for_a_told_thing(nlp):
+    # "shoot" reports nothing alone; "shot down expectations that P" denies them
+    text = "A senior ministry official on Friday shot down expectations that the plant would close next week."
+    assert stances(nlp, text) == [("shot down", "denies"), ("expectations", "asserts")]
+    # the switch governs the stance (as for "ruled out"); the cue is found by the cue detector
+    assert stances(nlp, text, ("phrasal_denial",)) == [("shot down", "asserts"), ("expectations", "asserts")]
+    assert stances(nlp, "The army shot down a drone near the border on Friday.") == []
