@@ -150,3 +150,42 @@ def test_a_phrasal_denial_verb_the_lexicon_lacks_is_a_cue_only_for_a_told_thing(
     # the switch governs the stance (as for "ruled out"); the cue is found by the cue detector
     assert stances(nlp, text, ("phrasal_denial",)) == [("shot down", "asserts"), ("expectations", "asserts")]
     assert stances(nlp, "The army shot down a drone near the border on Friday.") == []
+
+
+
+def chains(nlp, text: str, off: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
+    """(tellers by actor name, outermost first; cue; stance) of every attribution but frames."""
+    from sourcetrace.actors import extract_actors
+
+    doc, article = nlp(text), Article(text=text)
+    actors = extract_actors(doc, article)
+    atts, _ = find_attributions(doc, article, actors, disabled_rules=off)
+    names = {a.id: a.name for a in actors}
+    by_id = {a.id: a for a in atts}
+
+    def teller(a) -> str:
+        return names.get(a.source_actor, a.source.text if a.source else "")
+
+    out = []
+    for a in atts:
+        if a.frame:
+            continue
+        hops, p = [teller(a)], a.parent
+        while p is not None and not by_id[p].frame:
+            hops.insert(0, teller(by_id[p]))
+            p = by_id[p].parent
+        out.append((" › ".join(hops), a.cue.text, a.stance))
+    return out
+
+
+def test_a_country_inside_its_own_ministrys_words_is_the_ministrys_voice(nlp):
+    text = (
+        "Russia denied on Sunday that talks with the rebels had begun, the Interfax news agency quoted "
+        "the Russian Foreign Ministry as saying."
+    )
+    denial = ("Interfax › Russian Foreign Ministry", "denied", "denies")
+    assert denial in chains(nlp, text)
+    off = chains(nlp, text, ("country_voice",))
+    assert ("Interfax › Russian Foreign Ministry › Russia", "denied", "denies") in off
+    other = text.replace("Russia denied", "Ukraine denied")  # another country: one more hop
+    assert ("Interfax › Russian Foreign Ministry › Ukraine", "denied", "denies") in chains(nlp, other)
