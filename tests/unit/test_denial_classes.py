@@ -189,3 +189,22 @@ def test_a_country_inside_its_own_ministrys_words_is_the_ministrys_voice(nlp):
     assert ("Interfax › Russian Foreign Ministry › Russia", "denied", "denies") in off
     other = text.replace("Russia denied", "Ukraine denied")  # another country: one more hop
     assert ("Interfax › Russian Foreign Ministry › Ukraine", "denied", "denies") in chains(nlp, other)
+
+
+def test_a_quotation_after_reported_speech_goes_on_the_speakers_content(nlp):
+    text = (
+        "In a statement, the ministry said the paper did not reflect the position of the government.\n"
+        "\u201cIt is a student exercise, written within a college.\n"
+        "\u201cNaturally, the work needs critical analysis by this ministry.\u201d\n"
+        "The embassy declined to comment."
+    )
+    said = "the paper did not reflect the position of the government"
+    quote = "\u201cIt is a student exercise, written within a college.\n"
+    quote += "\u201cNaturally, the work needs critical analysis by this ministry"
+    assert contents(nlp, text)[0] == ("said", "asserts", f"{said}.\n{quote}")
+    assert contents(nlp, text, ("quote_after_summary",))[0] == ("said", "asserts", said)
+    # a refusal sums up no quotation: the quoted paragraph is not the ministry's confirmation
+    refused = text.replace("said the paper did not reflect", "refused to confirm if the paper reflected")
+    assert contents(nlp, refused)[0] == (
+        "refused to confirm", "asserts", "if the paper reflected the position of the government"
+    )
