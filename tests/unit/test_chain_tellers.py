@@ -679,3 +679,11 @@ def test_who_after_a_place_and_people_is_the_people(nlp):
     )
     teller = chain(text, "cannot be independently confirmed")
     assert len(teller) == 1 and teller[0][1] == "anonymous" and teller[0][0].endswith("officials")
+
+
+def test_a_scenario_of_a_paper_is_a_document(nlp):
+    # "One of the scenarios speculates P": a section of a plan or study, read, not heard
+    text = "One of the scenarios speculates that Harbor could demand a vote."
+    assert chain(text, "Harbor could demand a vote") == [("the scenarios", "document")]
+    after = "The leaked plan outlines four scenarios. One of the scenarios speculates that Harbor could demand a vote."
+    assert chain(after, "Harbor could demand a vote") == [("the scenarios", "document")]
