@@ -719,3 +719,16 @@ def test_reports_by_unnamed_outlets_stay_the_reports(nlp):
     )
     inner = [c for c in analyze_text(text).claims if c.content.text == "that the documents are authentic"]
     assert [(link.label, link.kind) for link in inner[0].chain][-1] == ("fresh reports", "outlet")
+
+
+def test_a_quotation_then_he_was_quoted_as_saying_is_his_whole_quotation(nlp):
+    # the parser makes "quoted" a conjunct of the quotation's last verb
+    text = (
+        "Rana Odero spoke on Saturday.\n\n"
+        '"I am the force spokesman. I am telling you that the news is not correct", he was quoted as saying.'
+    )
+    claims = [c for c in analyze_text(text).claims if "the news is not correct" in c.content.text]
+    assert [c.content.text for c in claims] == [
+        "I am the force spokesman. I am telling you that the news is not correct"
+    ]
+    assert [(link.label, link.kind) for link in claims[0].chain] == [("Rana Odero", "named")]
