@@ -732,3 +732,14 @@ def test_a_quotation_then_he_was_quoted_as_saying_is_his_whole_quotation(nlp):
         "I am the force spokesman. I am telling you that the news is not correct"
     ]
     assert [(link.label, link.kind) for link in claims[0].chain] == [("Rana Odero", "named")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army fired what Harbor Daily said was a new missile.", [("Harbor Daily", "outlet")]),
+        ("The army fired what officials said was a new missile.", [("officials", "anonymous")]),
+    ],
+)
+def test_a_free_relative_what_x_said_is_x_not_the_verb_around_it(nlp, text, expected):
+    assert chain(text, "a new missile") == expected
