@@ -1412,6 +1412,31 @@ def test_a_conjoined_cue_hung_inside_the_complement(nlp, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (  # a conjunct with a plain object is a deed of P's subject, reported by the teller
+            "The ministry said the company ignored warnings and denied any wrongdoing.",
+            [
+                ("The ministry", "said", "the company ignored warnings and denied any wrongdoing", None),
+                ("the company", "denied", "any wrongdoing", None),
+            ],
+        ),
+        (
+            "The regulator said the bank broke the rules and admitted its errors.",
+            [
+                ("The regulator", "said", "the bank broke the rules and admitted its errors", None),
+                ("the bank", "admitted", "its errors", None),
+            ],
+        ),
+    ],
+)
+def test_a_conjunct_without_a_clause_stays_its_own_subjects(nlp, text, expected):
+    # conjoined_cue on (the default) must not move the deed to the teller: same as with it off
+    assert results(nlp(text), ("learned_cues",)) == expected
+    assert results(nlp(text), ("learned_cues", "conjoined_cue")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (  # a naming verb's relative pronoun and what it is called: the pronoun is no bare pronoun
             "He praised the port, which he describes as his second home.",
             [("He", "praised", "the port", None), ("he", "describes", ["which", "as his second home"], None)],
