@@ -1002,9 +1002,21 @@ def test_an_as_phrase_calling_the_object_untrue_denies(nlp):
     assert stances(plain, ()) == [("described", "asserts")]
 
 
+def test_free_relative_told(nlp):
+    # the learned scorer reads "fired" with a clause as a cue; "what X said was Y" names a thing
+    doc = nlp("The army fired what Harbor Daily said was a new missile.")
+    told = ("Harbor Daily", "said", ["what", "was a new missile"], None)
+    assert results(doc, ()) == [told]
+    assert results(doc, ("free_relative_told",)) == [
+        ("The army", "fired", "what Harbor Daily said was a new missile", None),
+        told,
+    ]
+
+
 def test_every_rule_has_a_case():
     # the no_comment rule is tested in test_responses.py
     covered = {c[0] for c in CASES} | {
+        "free_relative_told",  # test_free_relative_told: it acts on the learned scorer's cues
         "quote_after_cue",
         "two_subjects",
         "headline_cue",
