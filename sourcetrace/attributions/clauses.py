@@ -137,9 +137,12 @@ def source_range(subj: Token, verb: Token) -> Range:
         ):
             s = max(s, tok_end(tok))
     if s <= verb.idx < e:  # "a report about X, which said P": the phrase stops before its clause
-        e = verb.left_edge.idx
-        while e > s and (doc.text[e - 1].isspace() or doc.text[e - 1] == ","):
-            e -= 1
+        # back over the spaces and commas before the clause, by tokens: spaCy rebuilds Doc.text on
+        # every read, and this runs once per attribution
+        i = verb.left_edge.i
+        while i > 0 and doc[i - 1].idx >= s and (doc[i - 1].is_space or doc[i - 1].text == ","):
+            i -= 1
+        e = max(s, tok_end(doc[i - 1])) if i > 0 else s
     return s, e
 
 

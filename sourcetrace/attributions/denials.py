@@ -90,11 +90,12 @@ def split_denials(doc: Doc, finds: list[Found], lex: Lexicons, off: Collection[s
     verb shows. `off`: rules switched off."""
     reports = lex.nouns | lex.documents
     cues = {f.cue for f in finds}
+    text = doc.text  # spaCy rebuilds Doc.text on every read: once, not once per find
     added: list[Found] = []
     denying: dict[int, Found] = {}  # verb token index -> its denial
     for f in finds:
         if f.verb is None and not f.negated and "according_rebuttal" not in off:
-            f.denies = f.denies or _according_rebuttal(doc, f, lex)
+            f.denies = f.denies or _according_rebuttal(text, f, lex)
         if f.verb is None or f.negated:
             continue
         new: list[Found] = []
@@ -163,11 +164,11 @@ def _doubts_truth(v: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in _TRUTH_NOUNS for c in v.children)
 
 
-def _according_rebuttal(doc: Doc, f: Found, lex: Lexicons) -> bool:
+def _according_rebuttal(text: str, f: Found, lex: Lexicons) -> bool:
     """An "according to" find whose content calls something untrue ("... were not true")."""
-    if lex.rebuttals is None or not doc.text[f.cue[0] : f.cue[1]].lower().startswith("according"):
+    if lex.rebuttals is None or not text[f.cue[0] : f.cue[1]].lower().startswith("according"):
         return False
-    return any(lex.rebuttals.search(doc.text, s, e) for s, e in f.content)
+    return any(lex.rebuttals.search(text, s, e) for s, e in f.content)
 
 
 def _denied_report(

@@ -862,6 +862,17 @@ def _holes(c: VerbCall) -> None:
     c.ranges = parts(c.text, pieces)
 
 
+def _free_relative_told(c: VerbCall) -> None:
+    """ "The army fired what officials said was a new missile": a verb that reports nothing ("fired")
+    whose clause is "what X said ...", a free relative naming a thing, tells nothing; X tells it."""
+    if c.verb.lemma_.lower() in lexicons().verbs or not c.children:
+        return
+    told = [k for k in c.children if k.dep_ == "ccomp" and k.lemma_.lower() in lexicons().verbs]
+    what = all(k.left_edge.tag_ == "WP" and k.left_edge.lower_ == "what" for k in told)
+    if told and len(told) == len(c.children) and what:
+        c.rejected = True
+
+
 def _opening_conjunction(c: VerbCall) -> None:
     """ "But taxes will rise, he said.": "But" (or a dateline left on the sentence) is not said."""
     c.ranges = drop_opening_conjunction(c.text, c.ranges)
@@ -869,6 +880,7 @@ def _opening_conjunction(c: VerbCall) -> None:
 
 VERB_RULES: tuple[Rule, ...] = (
     Rule("complements", "", _complements, core=True),
+    Rule("free_relative_told", _free_relative_told.__doc__, _free_relative_told),
     Rule("that_advcl", _that_advcl.__doc__, _that_advcl),
     Rule("condition_before_that", _condition_before_that.__doc__, _condition_before_that),
     Rule("subject", "", _find_subject, core=True),

@@ -1002,9 +1002,21 @@ def test_an_as_phrase_calling_the_object_untrue_denies(nlp):
     assert stances(plain, ()) == [("described", "asserts")]
 
 
+def test_free_relative_told(nlp):
+    # the learned scorer reads "fired" with a clause as a cue; "what X said was Y" names a thing
+    doc = nlp("The army fired what Harbor Daily said was a new missile.")
+    told = ("Harbor Daily", "said", ["what", "was a new missile"], None)
+    assert results(doc, ()) == [told]
+    assert results(doc, ("free_relative_told",)) == [
+        ("The army", "fired", "what Harbor Daily said was a new missile", None),
+        told,
+    ]
+
+
 def test_every_rule_has_a_case():
     # the no_comment rule is tested in test_responses.py
     covered = {c[0] for c in CASES} | {
+        "free_relative_told",  # test_free_relative_told: it acts on the learned scorer's cues
         "quote_after_cue",
         "two_subjects",
         "headline_cue",
@@ -1397,6 +1409,31 @@ def test_a_clause_that_restricts_an_according_to_source_is_part_of_it(nlp):
 )
 def test_a_conjoined_cue_hung_inside_the_complement(nlp, text, expected):
     assert results(nlp(text), ("learned_cues",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a conjunct with a plain object is a deed of P's subject, reported by the teller
+            "The ministry said the company ignored warnings and denied any wrongdoing.",
+            [
+                ("The ministry", "said", "the company ignored warnings and denied any wrongdoing", None),
+                ("the company", "denied", "any wrongdoing", None),
+            ],
+        ),
+        (
+            "The regulator said the bank broke the rules and admitted its errors.",
+            [
+                ("The regulator", "said", "the bank broke the rules and admitted its errors", None),
+                ("the bank", "admitted", "its errors", None),
+            ],
+        ),
+    ],
+)
+def test_a_conjunct_without_a_clause_stays_its_own_subjects(nlp, text, expected):
+    # conjoined_cue on (the default) must not move the deed to the teller: same as with it off
+    assert results(nlp(text), ("learned_cues",)) == expected
+    assert results(nlp(text), ("learned_cues", "conjoined_cue")) == expected
 
 
 @pytest.mark.parametrize(
