@@ -737,6 +737,22 @@ def _role_in_appositive(ent: SpacySpan) -> bool:
     )
 
 
+def _named_role(ent: SpacySpan) -> bool:
+    """ "Buhari's minister of state for petroleum resources, Timipre Sylva, resigned": a name in
+    apposition after a person's role names that person, whatever label the model gave it."""
+    root, head = ent.root, ent.root.head
+    return (
+        root.dep_ == "appos"
+        and head.i < ent.start
+        and ent.start > 0
+        and ent.doc[ent.start - 1].text == ","
+        and head.lower_ in _person_nouns()
+        and head.lower_ not in _SHARED_ROLES
+        and head.tag_ == "NN"
+        and not any(t.ent_type_ in ("ORG", "GPE") for t in head.subtree if t.i < ent.start and t.i > head.i)
+    )
+
+
 def _acronym_pairs(text: str, m: _Mention, ent_ids: dict[_SpanKey, str], ent_id: str) -> list[_Mention]:
     """ "People’s Mojahedin of Iran (PMOI/MEK)", "China Metallurgical Group Corp., or MCC": the
     acronyms alias the name before them."""
@@ -910,7 +926,7 @@ class _Collector:
         m.outlet = m.outlet or (m.after_the and m.surface in _outlet_words()[1] and not m.country)
         _relabel(doc, first_tok, m)
         if m.label in ("ORG", "GPE", "FAC", "LOC") and not (m.gaz_id or m.country or m.outlet):
-            if not _is_company(_norm_tokens(m.surface)) and _role_in_appositive(ent):
+            if not _is_company(_norm_tokens(m.surface)) and (_role_in_appositive(ent) or _named_role(ent)):
                 m.label = "PERSON"
         if m.label == "PERSON":
             before = _title_before(doc, first_tok, ent.start)
@@ -978,6 +994,9 @@ class _Propagator:
                 last = words[-1].rstrip(",.")
                 if len(last) >= 3 and last[0].isupper() and not last.isupper() and not _is_title_word(last):
                     forms.setdefault(last, "PERSON")
+                first = words[0].rstrip(",.")
+                if len(words) == 2 and self.family_first(first, last):
+                    forms.setdefault(first, "PERSON")  # "Takaichi Sanae" ... "Takaichi said"
             elif m.label == "ORG" and len(tokens) >= 2:
                 for core in _cores(tokens):
                     surface = " ".join(words[:len(core)]).rstrip(",.")
@@ -986,6 +1005,16 @@ class _Propagator:
                 for key in _initials_keys(tokens):
                     acronyms.setdefault(key, "ORG")
         return forms, acronyms
+
+    def family_first(self, first: str, last: str) -> bool:
+        """A two-word name whose first word the text uses alone and whose last word it never does
+        ("Wang Wenbin" ... "Wang said"): the family name comes first."""
+        if len(first) < 3 or not first[0].isupper() or first.isupper() or _is_title_word(first):
+            return False
+        f, la = re.escape(first), re.escape(last)
+        first_alone = re.search(rf"(?<![\w-]){f}(?![\w-])(?!\s+{la})", self.c.text)
+        last_alone = re.search(rf"(?<![\w-])(?<!{f}\s){la}(?![\w-])", self.c.text)
+        return first_alone is not None and last_alone is None
 
     def in_headline(self, start: int, end: int) -> bool:
         headline = self.c.article.structure.headline
@@ -1165,6 +1194,8 @@ class _Resolver:
         self.by_token: dict[tuple[str, str], list[str]] = {}
         self.by_initials: dict[str, list[str]] = {}
         self.by_acronym: dict[str, list[str]] = {}
+        # names the text uses as one word alone ("Wang", "Caddell")
+        self.singles = {t[0] for t in (_norm_tokens(m.surface) for m in mentions) if len(t) == 1}
 
     def find(self, k: str) -> str:
         return self.anchor[self.sets[k]]
@@ -1354,12 +1385,15 @@ class _Resolver:
                     self.union(self.nearest(roots, self.groups[key][0]), key)
 
     def surname_typed_org(self, key: str, tokens: tuple[str, ...]) -> None:
-        # "Caddell" (ORG) after "Pat Caddell": the model's label drifts, the surname does not.
+        # "Caddell" (ORG) after "Pat Caddell": the model's label drifts, the surname does not;
+        # "Wang" (ORG) beside "Wang Wenbin", whose "Wenbin" is never used alone: a family name first
+        singles = self.singles
         roots = [
             r for r in self.person_roots(tokens[-1])
             if r != key
             and any(
                 len(v) >= len(tokens) and v[-len(tokens):] == tokens
+                or len(tokens) == 1 and len(v) == 2 and v[0] == tokens[0] and v[1] not in singles
                 for v in map(_without_suffix, self.variants(r))
             )
         ]

@@ -239,8 +239,6 @@ _SORTS: dict[str, frozenset[str]] = {
     "carrier": frozenset({"airline", "airlines", "airways", "telecom", "carrier"}),
     "insurer": frozenset({"insurance", "assurance", "insurer"}),
     "club": frozenset({"club", "fc"}),
-    "automaker": frozenset({"motors", "motor", "auto", "automotive", "automobiles", "cars", "automaker"}),
-    "carmaker": frozenset({"motors", "motor", "auto", "automotive", "automobiles", "cars", "carmaker"}),
     "fund": frozenset({"fund", "capital", "investment", "investments", "management", "asset", "assets"}),
     "organization": frozenset({"organization", "organisation"}),
     "organisation": frozenset({"organization", "organisation"}),

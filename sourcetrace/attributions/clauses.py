@@ -97,7 +97,13 @@ def _own_subject(verb: Token, subj: Token) -> Token | None:
 
 def which_thing(rel: Token, noun: Token) -> Token:
     """ "a report about Rana Odero, which said P": "which" never stands for a person; the parser hung
-    the clause on the person a paper is about, so the paper ("report") is what "which" stands for."""
+    the clause on the person a paper is about, so the paper ("report") is what "which" stands for;
+    nor "who" for a place ("U.S. and French officials, who say P")."""
+    if rel.lower_ == "who" and noun.ent_type_ in ("GPE", "LOC"):
+        # "denials from U.S., French and Pakistani officials, who say P": "who" is no place; the
+        # parser hung the clause on the first conjunct, the people are the last
+        people = [c for c in noun.conjuncts if c.i > noun.i and c.pos_ == "NOUN"]
+        return people[-1] if people else noun
     if rel.lower_ != "which" or not (noun.ent_type_ == "PERSON" or noun.lower_ in ("him", "her")):
         return noun
     prep = noun.head if noun.dep_ == "pobj" else None
@@ -131,9 +137,12 @@ def source_range(subj: Token, verb: Token) -> Range:
         ):
             s = max(s, tok_end(tok))
     if s <= verb.idx < e:  # "a report about X, which said P": the phrase stops before its clause
-        e = verb.left_edge.idx
-        while e > s and (doc.text[e - 1].isspace() or doc.text[e - 1] == ","):
-            e -= 1
+        # back over the spaces and commas before the clause, by tokens: spaCy rebuilds Doc.text on
+        # every read, and this runs once per attribution
+        i = verb.left_edge.i
+        while i > 0 and doc[i - 1].idx >= s and (doc[i - 1].is_space or doc[i - 1].text == ","):
+            i -= 1
+        e = max(s, tok_end(doc[i - 1])) if i > 0 else s
     return s, e
 
 

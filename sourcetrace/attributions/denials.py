@@ -53,6 +53,11 @@ DENIAL_RULES = (
         "does not",
     ),
     Rule(
+        "doubted_truth",
+        '"questioned the authenticity of the letter", "denounced its authenticity", "challenged the '
+        'accuracy of the report": doubting that a thing is genuine or true denies it',
+    ),
+    Rule(
         "according_rebuttal",
         '"According to an official, the statements attributed to the president were not true": a '
         "content an according-to source gives that calls something untrue (data/rebuttals.txt) denies it",
@@ -85,16 +90,17 @@ def split_denials(doc: Doc, finds: list[Found], lex: Lexicons, off: Collection[s
     verb shows. `off`: rules switched off."""
     reports = lex.nouns | lex.documents
     cues = {f.cue for f in finds}
+    text = doc.text  # spaCy rebuilds Doc.text on every read: once, not once per find
     added: list[Found] = []
     denying: dict[int, Found] = {}  # verb token index -> its denial
     for f in finds:
         if f.verb is None and not f.negated and "according_rebuttal" not in off:
-            f.denies = f.denies or _according_rebuttal(doc, f, lex)
+            f.denies = f.denies or _according_rebuttal(text, f, lex)
         if f.verb is None or f.negated:
             continue
         new: list[Found] = []
         phrasal = "phrasal_denial" not in off and _phrasal_denial(f.verb, lex)
-        f.denies = f.denies or phrasal
+        f.denies = f.denies or phrasal or ("doubted_truth" not in off and _doubts_truth(f.verb))
         if f.lemma in lex.denials or phrasal:
             denying[f.verb.i] = f
             if "denied_report" not in off:
@@ -131,11 +137,22 @@ def _phrasal_denial(v: Token, lex: Lexicons) -> bool:
     )
 
 
-def _according_rebuttal(doc: Doc, f: Found, lex: Lexicons) -> bool:
-    """An "according to" find whose content calls something untrue ("... were not true")."""
-    if lex.rebuttals is None or not doc.text[f.cue[0] : f.cue[1]].lower().startswith("according"):
+_DOUBTING = {"question", "doubt", "challenge", "denounce", "contest", "query"}
+_TRUTH_NOUNS = {"authenticity", "veracity", "accuracy", "credibility", "truthfulness", "genuineness", "truth"}
+
+
+def _doubts_truth(v: Token) -> bool:
+    """ "questioned the authenticity of the letter": a doubting verb whose object is a thing's truth."""
+    if v.lemma_.lower() not in _DOUBTING:
         return False
-    return any(lex.rebuttals.search(doc.text, s, e) for s, e in f.content)
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _TRUTH_NOUNS for c in v.children)
+
+
+def _according_rebuttal(text: str, f: Found, lex: Lexicons) -> bool:
+    """An "according to" find whose content calls something untrue ("... were not true")."""
+    if lex.rebuttals is None or not text[f.cue[0] : f.cue[1]].lower().startswith("according"):
+        return False
+    return any(lex.rebuttals.search(text, s, e) for s, e in f.content)
 
 
 def _denied_report(

@@ -21,7 +21,11 @@ from sourcetrace.attributions.lexicons import lexicons
 
 NOUN_RULES = (
     Rule("according_to", '"according to X, ...": X is the source, the rest of the clause the content'),
-    Rule("noun_that", 'a noun cue with a "that" clause: "the claim that the vote was rigged"'),
+    Rule(
+        "noun_that",
+        'a noun cue with a "that" clause: "the claim that the vote was rigged"; also "a report by X, '
+        'the Harbor Shimbun, on Thursday that P" where the parser hung "that P" on a verb that takes none',
+    ),
     Rule(
         "in_poll",
         '"In a CBS News poll released Monday, 45 percent chose X": a poll or survey that opens the '
@@ -108,19 +112,74 @@ def noun_find(noun: Token, text: str) -> Found | None:
         ),
         None,
     )
-    if clause is None:
+    content = subtree(clause) if clause is not None else _stray_that_clause(noun)
+    if content is None:
         return None
-    pieces = parts(text, [subtree(clause)])
+    pieces = parts(text, [content])
     if not pieces:
         return None
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    teller = poss if poss is not None else _by_teller(noun)
     return Found(
         cue=(noun.idx, tok_end(noun)),
         content=pieces,
-        source=np_range(poss) if poss is not None else None,
-        head=poss,
+        source=np_range(teller) if teller is not None else None,
+        head=teller,
         lemma=noun.lemma_.lower(),
     )
+
+
+# what may stand between a report noun and its "that" clause the parser hung elsewhere: the
+# noun's own phrase ("by a daily"), an apposition ("the Tokyo Shimbun"), a time ("on Thursday")
+_GAP_DEPS = frozenset({"appos", "punct", "compound", "det", "amod", "prep", "pobj", "npadvmod"})
+
+
+def _stray_that_clause(noun: Token) -> Range | None:
+    """ "came in response to a report by a daily, the Harbor Shimbun, on Thursday that P": the
+    parser hung "that P" on the sentence's verb, which takes no "that" clause ("came"); the clause
+    right after the report's phrase (an apposition or a time between) is what the report says.
+    A verb that takes its own clause ("denied a report on Monday that P", "told the reporter that
+    P") keeps it."""
+    doc = noun.doc
+    marks = (t for t in doc[noun.i + 1 : noun.sent.end] if t.lower_ == "that" and t.dep_ == "mark")
+    that = next(marks, None)
+    if that is None or that.head == noun or that.head in noun.subtree:
+        return None
+    # "that" on the verb itself, or on the clause the parser hung on the verb
+    verb = that.head if that.head.i < that.i else that.head.head
+    if verb not in noun.ancestors or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.lemma_.lower() in lexicons().verbs:
+        return None
+    for tok in doc[noun.i + 1 : that.i]:
+        inside = tok in noun.subtree
+        if not (inside or tok.dep_ in _GAP_DEPS or tok.ent_type_ in ("DATE", "TIME", "ORG", "GPE")):
+            return None
+    clause = that.head if that.head.i > that.i else that
+    end = max(tok_end(clause.right_edge), tok_end(that.right_edge))
+    while end > that.idx and doc.text[end - 1] in ".,;:!? ":
+        end -= 1
+    return that.idx, end
+
+
+def _by_teller(noun: Token) -> Token | None:
+    """ "a report by a Japanese daily, the Harbor Shimbun": the name after "by" (or in its
+    apposition) tells what the report says; "reports by multiple media outlets" name nobody, and
+    stay the reports' word."""
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if pobj is None or pobj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    doc = noun.doc
+    after = pobj.right_edge.i + 1
+    appos = next((c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    named = appos or (pobj if pobj.pos_ == "PROPN" else None)
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return named
+    # the apposition, wherever the parser hung it ("the Harbor Shimbun" on the sentence's subject)
+    window = doc[after + 1 : min(len(doc), after + 8)]
+    name = (t for t in window if t.dep_ == "appos" and t.pos_ == "PROPN" and t.left_edge.i == after + 1)
+    return next(name, named)
 
 
 def noun_cue(noun: Token, text: str, off: frozenset[str] = frozenset()) -> Found | None:

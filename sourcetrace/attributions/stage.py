@@ -368,6 +368,8 @@ def _misattached_to(f: Found, by_verb: dict) -> tuple[Found, int] | None:
         return None
     if "src" in lexicons().verbs.get(v.lemma_.lower(), ()):
         return None  # "said she was tired and wanted a change": a wish or a thought stays what was said
+    if not any(c.dep_ == "ccomp" for c in v.children):
+        return None  # "said the bank broke the rules and admitted its errors": a deed of P's subject
     first = v.head
     if first.i in by_verb or first.pos_ not in ("VERB", "AUX"):
         return None  # "said P and added Q" parsed as it is: nothing to mend

@@ -320,12 +320,16 @@ def _quoted_without_cue(doc: Doc, finds: list[Found]) -> list[Found]:
         if passive is None or v is None or v.i in taken:
             continue  # the host's own find ("was quoted" with no teller) gives way (`_is_host_verb`)
         before = [c for c in host.children if c.dep_ == "ccomp" and c.i < passive.i]
+        conjoined = None if before else _quotation_conjoined(host, passive)
         own = hosts.get(host.i)
         if before and own is not None:
             content, cue = list(own.content), (v.idx, tok_end(v))  # its whole quotation
         elif before:
             content = [subtree(c) for c in before]  # "P, his agent was quoted as saying"
             cue = (v.idx, tok_end(v))
+        elif conjoined is not None:
+            content, cue = [conjoined], (v.idx, tok_end(v))  # '“... P”, he was quoted as saying'
+
         elif v.lemma_.lower() not in _SAYING and any(c.dep_ in _COMPLEMENTS for c in v.children):
             content = [subtree(v)]  # "was quoted as supporting the plan"
             cue = (prep.idx, tok_end(prep))
@@ -336,6 +340,29 @@ def _quoted_without_cue(doc: Doc, finds: list[Found]) -> list[Found]:
             sent = sentence(host)
             added.append(Found(cue=cue, content=content, verb=v, lemma="quote", sent_end=sent.end_char))
     return added
+
+
+def _quotation_conjoined(host: Token, passive: Token) -> Range | None:
+    """ '“I am the spokesman. I am telling you that P”, he was quoted as saying': the parser made
+    "quoted" a conjunct of the quotation's verb; the quoted words before the closing quote are what
+    was said (the whole quotation follows, `quotes.extend_quotes`)."""
+    head = host.head
+    if host.dep_ != "conj" or head.i >= passive.i:
+        return None
+    doc = host.doc
+    start, end = head.left_edge.idx, passive.left_edge.idx
+    if start >= end or not any(ch in _CLOSING_QUOTES for ch in doc.text[start:end]):
+        return None
+    while end > start and (doc.text[end - 1].isspace() or doc.text[end - 1] in _CLOSING_QUOTES + ",;"):
+        end -= 1
+    # the quotation's earlier sentences, back to its opening quote in the same paragraph
+    opening = max(doc.text.rfind(q, 0, start) for q in '“"')
+    if opening >= 0 and "\n" not in doc.text[opening:start]:
+        start = opening + 1
+    return (start, end) if end > start else None
+
+
+_CLOSING_QUOTES = '”"\''
 
 
 def _quoting_host(v: Token) -> Token | None:

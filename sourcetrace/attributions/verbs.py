@@ -755,6 +755,27 @@ def _sent_document(c: VerbCall) -> None:
         if teller is not None and teller.i < carrier.head.i:
             c.cue = (cue_range(carrier.head)[0], c.cue[1])
             c.subj = teller
+        return
+    sender = _sent_to(v)
+    if sender is not None:
+        teller = next((t for t in sender.children if t.dep_ == "nsubj"), None)
+        if teller is not None and teller.i < sender.i:
+            c.subj = teller  # the cue stays the participle (PolNeAR marks "explaining")
+
+
+_SENDING = frozenset({"send", "write", "address", "email", "e-mail", "circulate", "forward", "issue"})
+
+
+def _sent_to(v: Token) -> Token | None:
+    """ "X sent a memo to employees explaining P": a participle the parser hung on the addressees of
+    a sent paper is the sender's (through the paper), not the addressees' words."""
+    if v.dep_ != "acl" or v.tag_ != "VBG" or v.head.dep_ != "pobj":
+        return None
+    to = v.head.head
+    sender = to.head
+    if to.lower_ != "to" or to.dep_ not in ("dative", "prep") or sender.lemma_.lower() not in _SENDING:
+        return None
+    return sender if any(t.dep_ == "dobj" for t in sender.children) else None
 
 
 def _source(c: VerbCall) -> None:
@@ -841,6 +862,17 @@ def _holes(c: VerbCall) -> None:
     c.ranges = parts(c.text, pieces)
 
 
+def _free_relative_told(c: VerbCall) -> None:
+    """ "The army fired what officials said was a new missile": a verb that reports nothing ("fired")
+    whose clause is "what X said ...", a free relative naming a thing, tells nothing; X tells it."""
+    if c.verb.lemma_.lower() in lexicons().verbs or not c.children:
+        return
+    told = [k for k in c.children if k.dep_ == "ccomp" and k.lemma_.lower() in lexicons().verbs]
+    what = all(k.left_edge.tag_ == "WP" and k.left_edge.lower_ == "what" for k in told)
+    if told and len(told) == len(c.children) and what:
+        c.rejected = True
+
+
 def _opening_conjunction(c: VerbCall) -> None:
     """ "But taxes will rise, he said.": "But" (or a dateline left on the sentence) is not said."""
     c.ranges = drop_opening_conjunction(c.text, c.ranges)
@@ -848,6 +880,7 @@ def _opening_conjunction(c: VerbCall) -> None:
 
 VERB_RULES: tuple[Rule, ...] = (
     Rule("complements", "", _complements, core=True),
+    Rule("free_relative_told", _free_relative_told.__doc__, _free_relative_told),
     Rule("that_advcl", _that_advcl.__doc__, _that_advcl),
     Rule("condition_before_that", _condition_before_that.__doc__, _condition_before_that),
     Rule("subject", "", _find_subject, core=True),

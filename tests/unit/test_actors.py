@@ -778,3 +778,38 @@ def test_an_acronym_spells_a_company_name_without_its_legal_form(nlp):
     ents = [("Halvorsen Brekke Lund & Co.", "ORG", 0), ("HBL", "ORG", 0)]
     named = {a.name: sorted(m.text for m in a.mentions) for a in parsed_actors(nlp, text, ents)}
     assert named == {"Halvorsen Brekke Lund & Co.": ["HBL", "Halvorsen Brekke Lund & Co."]}
+
+
+def test_a_family_name_written_first_is_the_short_form(nlp):
+    # "Wang" and "Takaichi" are used alone, "Wenbin" and "Sanae" never: the family name comes first;
+    # the model typed the bare "Wang" an organisation
+    text = (
+        "Foreign ministry spokesman Wang Wenbin spoke on Monday. Minister Takaichi Sanae was abroad. "
+        "“It is a pure rumour,” Wang said. Takaichi said she would reply later."
+    )
+    ents = [("Wang Wenbin", "PERSON", 0), ("Takaichi Sanae", "PERSON", 0), ("Wang", "ORG", 1)]
+    named = {a.name: sorted(m.text for m in a.mentions) for a in parsed_actors(nlp, text, ents)}
+    assert named["Wang Wenbin"] == ["Wang", "Wang Wenbin"]
+    assert named["Takaichi Sanae"] == ["Takaichi", "Takaichi Sanae"]
+
+
+def test_a_given_name_used_alone_with_the_surname_used_too_is_no_family_name(nlp):
+    # "Smith" is used alone: "John" is a given name, and "John Baker" stays apart from "John Smith"
+    text = "John Smith met John Baker on Monday. Smith said the talks went well. Baker agreed."
+    ents = [("John Smith", "PERSON", 0), ("John Baker", "PERSON", 0)]
+    named = {a.name: sorted(m.text for m in a.mentions) for a in parsed_actors(nlp, text, ents)}
+    assert named == {"John Smith": ["John Smith", "Smith"], "John Baker": ["Baker", "John Baker"]}
+
+
+def test_a_name_in_apposition_after_a_persons_role_is_a_person(nlp):
+    # the model typed both "Tamuno Berebo" and "Berebo" organisations: the role before the name
+    # says who it is, and the surname then joins the full name
+    text = (
+        "The president's minister of state for petroleum resources, Tamuno Berebo, resigned on Monday. "
+        "Officials said Berebo had sent a letter."
+    )
+    ents = [("Tamuno Berebo", "ORG", 0), ("Berebo", "ORG", 1)]
+    actors = parsed_actors(nlp, text, ents)
+    assert [(a.name, a.type, sorted(m.text for m in a.mentions)) for a in actors if "Berebo" in a.name] == [
+        ("Tamuno Berebo", "PERSON", ["Berebo", "Tamuno Berebo"])
+    ]

@@ -974,6 +974,16 @@ def test_phrasal_denial(nlp):
     assert stances(kept, ()) == [("have not ruled out", "asserts")]
 
 
+def test_doubted_truth(nlp):
+    doc = nlp("The embassy had seen the report and denounced its authenticity.")
+    assert stances(doc, ()) == [("denounced", "denies")]
+    assert stances(doc, ("doubted_truth",)) == [("denounced", "asserts")]
+    doubted = nlp("The ministry questioned the authenticity of the letter.")
+    assert stances(doubted, ()) == [("questioned", "denies")]
+    timing = nlp("The ministry questioned the timing of the letter.")
+    assert stances(timing, ()) == [("questioned", "asserts")]
+
+
 def test_according_rebuttal(nlp):
     doc = nlp("According to an official of the embassy, the statements attributed to him were not true.")
     assert stances(doc, ()) == [("According to", "denies")]
@@ -992,9 +1002,21 @@ def test_an_as_phrase_calling_the_object_untrue_denies(nlp):
     assert stances(plain, ()) == [("described", "asserts")]
 
 
+def test_free_relative_told(nlp):
+    # the learned scorer reads "fired" with a clause as a cue; "what X said was Y" names a thing
+    doc = nlp("The army fired what Harbor Daily said was a new missile.")
+    told = ("Harbor Daily", "said", ["what", "was a new missile"], None)
+    assert results(doc, ()) == [told]
+    assert results(doc, ("free_relative_told",)) == [
+        ("The army", "fired", "what Harbor Daily said was a new missile", None),
+        told,
+    ]
+
+
 def test_every_rule_has_a_case():
     # the no_comment rule is tested in test_responses.py
     covered = {c[0] for c in CASES} | {
+        "free_relative_told",  # test_free_relative_told: it acts on the learned scorer's cues
         "quote_after_cue",
         "two_subjects",
         "headline_cue",
@@ -1002,6 +1024,7 @@ def test_every_rule_has_a_case():
         "rebuttal",
         "denial_conjunct",
         "phrasal_denial",
+        "doubted_truth",
         "according_rebuttal",
         "answered_report",
         "continuing_teller",  # test_a_speaker_referred_to_again_still_speaks_through_the_relaying_outlet
@@ -1384,6 +1407,31 @@ def test_a_clause_that_restricts_an_according_to_source_is_part_of_it(nlp):
 )
 def test_a_conjoined_cue_hung_inside_the_complement(nlp, text, expected):
     assert results(nlp(text), ("learned_cues",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a conjunct with a plain object is a deed of P's subject, reported by the teller
+            "The ministry said the company ignored warnings and denied any wrongdoing.",
+            [
+                ("The ministry", "said", "the company ignored warnings and denied any wrongdoing", None),
+                ("the company", "denied", "any wrongdoing", None),
+            ],
+        ),
+        (
+            "The regulator said the bank broke the rules and admitted its errors.",
+            [
+                ("The regulator", "said", "the bank broke the rules and admitted its errors", None),
+                ("the bank", "admitted", "its errors", None),
+            ],
+        ),
+    ],
+)
+def test_a_conjunct_without_a_clause_stays_its_own_subjects(nlp, text, expected):
+    # conjoined_cue on (the default) must not move the deed to the teller: same as with it off
+    assert results(nlp(text), ("learned_cues",)) == expected
+    assert results(nlp(text), ("learned_cues", "conjoined_cue")) == expected
 
 
 @pytest.mark.parametrize(

@@ -665,3 +665,81 @@ def test_which_after_a_paper_about_a_person_is_the_paper(nlp):
     # "who" is the person
     met = "The minister met Rana Odero, who said he had hidden assets abroad."
     assert chain(met, "he had hidden assets abroad") == [("Rana Odero", "named")]
+
+
+def test_a_participle_on_the_addressees_of_a_sent_paper_is_the_senders(nlp):
+    text = "Rana Odero sent a memo to employees explaining that all staff have been asked to do this."
+    assert chain(text, "all staff have been asked") == [("Rana Odero", "named")]
+
+
+def test_who_after_a_place_and_people_is_the_people(nlp):
+    text = (
+        "A report that the leader is dead has set off a flurry of denials from U.S., French and "
+        "Pakistani officials, who say the report cannot be independently confirmed."
+    )
+    teller = chain(text, "cannot be independently confirmed")
+    assert len(teller) == 1 and teller[0][1] == "anonymous" and teller[0][0].endswith("officials")
+
+
+def test_a_scenario_of_a_paper_is_a_document(nlp):
+    # "One of the scenarios speculates P": a section of a plan or study, read, not heard
+    text = "One of the scenarios speculates that Harbor could demand a vote."
+    assert chain(text, "Harbor could demand a vote") == [("the scenarios", "document")]
+    after = (
+        "The leaked plan outlines four scenarios. "
+        "One of the scenarios speculates that Harbor could demand a vote."
+    )
+    assert chain(after, "Harbor could demand a vote") == [("the scenarios", "document")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser hangs "that P" on "came", which takes no clause: it is what the report says
+        (
+            "The remarks came in response to a report by a Japanese daily, the Harbor Shimbun, on Thursday "
+            "that the North transported artillery shells and other munitions via train to Russia.",
+            [("Harbor Shimbun", "outlet")],
+        ),
+        (
+            "The remarks came in response to a report by the Harbor Shimbun that the North transported "
+            "artillery shells to Russia.",
+            [("Harbor Shimbun", "outlet")],
+        ),
+    ],
+)
+def test_a_report_by_a_named_outlet_tells_the_that_clause_after_it(nlp, text, expected):
+    assert chain(text, "the North transported") == expected
+
+
+def test_reports_by_unnamed_outlets_stay_the_reports(nlp):
+    text = (
+        "The move signals that the minister intends to ignore fresh reports by multiple media outlets "
+        "that the documents are authentic."
+    )
+    inner = [c for c in analyze_text(text).claims if c.content.text == "that the documents are authentic"]
+    assert [(link.label, link.kind) for link in inner[0].chain][-1] == ("fresh reports", "outlet")
+
+
+def test_a_quotation_then_he_was_quoted_as_saying_is_his_whole_quotation(nlp):
+    # the parser makes "quoted" a conjunct of the quotation's last verb
+    text = (
+        "Rana Odero spoke on Saturday.\n\n"
+        '"I am the force spokesman. I am telling you that the news is not correct", he was quoted as saying.'
+    )
+    claims = [c for c in analyze_text(text).claims if "the news is not correct" in c.content.text]
+    assert [c.content.text for c in claims] == [
+        "I am the force spokesman. I am telling you that the news is not correct"
+    ]
+    assert [(link.label, link.kind) for link in claims[0].chain] == [("Rana Odero", "named")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army fired what Harbor Daily said was a new missile.", [("Harbor Daily", "outlet")]),
+        ("The army fired what officials said was a new missile.", [("officials", "anonymous")]),
+    ],
+)
+def test_a_free_relative_what_x_said_is_x_not_the_verb_around_it(nlp, text, expected):
+    assert chain(text, "a new missile") == expected

@@ -6,6 +6,8 @@ All names are fictional."""
 
 from __future__ import annotations
 
+import pytest
+
 from sourcetrace.analysis import analyze_text
 from sourcetrace.structure import detect_structure, is_boilerplate
 
@@ -127,6 +129,21 @@ def test_a_call_to_follow_a_channel_or_a_podcast_is_furniture():
 def test_prose_about_a_channel_stays_prose():
     line = "The union said it would follow the ships on the port's YouTube channel, Rui Costa told reporters."
     assert chrome(f"{HEAD}\n\n{line}\n") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Get ready for higher prices, the central bank warned in a post on its Telegram channel.",
+        "Join the protest, the union urged, calling on members to watch the Telegram channel.",
+        "Home Secretary Ana Lima said the plan was working and more would follow...",
+        "Home prices rose again in June, the agency said…",
+    ],
+)
+def test_a_sentence_with_its_teller_is_no_promo_and_no_trail(line):
+    # a teller's verb makes the line a sentence: it stays text, whatever channel or "Home" it starts with
+    assert not is_boilerplate(line)
+    assert chrome(f"{HEAD}\n\n{STORY}\n\n{line}\n\n{QUOTE}\n") == []
 
 
 def test_a_cover_image_credit_is_a_caption():
