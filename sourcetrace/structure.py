@@ -2300,6 +2300,34 @@ def _headline_span(lines: _Lines, head_i: int) -> Span:
     return make_span(text, h_start, h_end)
 
 
+_MONTH_YEAR_OR_DAY = re.compile(rf"\b{_MONTH}\s+(?:\d{{4}}|\d{{1,2}}{_ORD})\b|\b\d{{1,2}}{_ORD}\s+{_MONTH}\b")
+
+
+def _rules_domain(lines: list[str], i: int) -> bool:
+    """Lines the model never reads: a date, a wire dateline, a month ("March 2020", "Lisbon, Mar 15:"),
+    or a line right above a date line (a teaser's title over its stamp): the rules read those, and
+    date the page with them."""
+    def dated(line: str) -> bool:
+        return bool(_ANY_DATE.search(line) or _PLACE_DATE.match(line) or _MONTH_YEAR_OR_DAY.search(line))
+
+    return dated(lines[i]) or (i + 1 < len(lines) and len(lines[i + 1].split()) <= 10 and dated(lines[i + 1]))
+
+
+def _learned_furniture(lines: _Lines, keep: set[int | None]) -> None:
+    """Where no rule has read a line, the learned line classifier (`chrome_model`) may call it
+    furniture by its shape alone, above a high-precision threshold; never the publisher line, the
+    headline, a date or dateline line, nor what `chrome_model.furniture_lines` protects (speech, the
+    story's sentences and flow, a bare name)."""
+    from sourcetrace.chrome_model import furniture_lines
+
+    free = [i for i in lines.free() if i not in keep]
+    if not free:
+        return
+    texts = [lines.line(i).strip() for i in range(len(lines.spans))]
+    for i in furniture_lines(texts, free, protect=_rules_domain):
+        lines.mark(i, "furniture")
+
+
 def detect_structure(text: str) -> FoundStructure:
     lines = _Lines(text)
     _classify_anywhere(lines)
@@ -2313,6 +2341,7 @@ def detect_structure(text: str) -> FoundStructure:
         head_i = None  # a tag page's first teaser title is no headline
     dates_end = _top_dates(lines, body_first)
     _teaser_stamps(lines, dates_end)
+    _learned_furniture(lines, {pub_i, head_i})
 
     publisher_line = make_span(text, *lines.spans[pub_i]) if pub_i is not None else None
     headline: Span | None = None
