@@ -610,34 +610,6 @@ def _acronym_keys(surface: str) -> frozenset[str]:
     return frozenset(k for k in keys if len(k) >= 2)
 
 
-_VOWELS = frozenset("aeiou")
-
-
-def _spells_syllables(code: str, tokens: tuple[str, ...]) -> bool:
-    """ "VW" for "Volkswagen", "TVC" for "Television Continental": a clipped acronym that takes
-    every word's first letter and, in order, a consonant from inside a long word (Schwartz & Hearst's
-    short-form rule, tightened): all letters used, one inner letter at least. Plain initials are
-    `_initials_keys`' business."""
-    words = [t for t in tokens if t not in _INITIAL_SKIP]
-    if not (2 <= len(code) <= 5) or not code.isalpha() or not words or len(code) <= len(words):
-        return False
-    if any(not w.isalpha() for w in words):
-        return False
-    i = 0
-    for w in words:
-        if i >= len(code) or code[i] != w[0]:
-            return False
-        i += 1
-        at = 1
-        extra = len(code) - i - (len(words) - words.index(w) - 1)  # letters this word may still give
-        while extra > 0 and i < len(code):
-            pos = w.find(code[i], max(at, 3))
-            if pos < 0 or code[i] in _VOWELS or len(w) < 7:  # a compound's second part, not "Intel"
-                break
-            i, at, extra = i + 1, pos + 1, extra - 1
-    return i == len(code)
-
-
 def _initials_keys(tokens: tuple[str, ...]) -> frozenset[str]:
     """A long name's initials, with and without small words and a leading country
     ("U.S. Federal Trade Commission" -> ftc as well as usftc)."""
@@ -1268,8 +1240,6 @@ class _Resolver:
         self.by_token: dict[tuple[str, str], list[str]] = {}
         self.by_initials: dict[str, list[str]] = {}
         self.by_acronym: dict[str, list[str]] = {}
-        self.org_names: list[tuple[str, list[tuple[str, ...]]]] = []  # spelt-out organisation names
-        self.acronym_orgs: list[tuple[str, str]] = []  # organisations named by an acronym: (key, letters)
         # names the text uses as one word alone ("Wang", "Caddell")
         self.singles = {t[0] for t in (_norm_tokens(m.surface) for m in mentions) if len(t) == 1}
 
@@ -1400,28 +1370,9 @@ class _Resolver:
             hits = [k for code in codes for k in self.by_initials.get(code, [])]
         else:
             hits = []
-        if not hits and fam == "ORG":
-            hits = self.clipped_hits(key, codes, tokens)
         if not hits:
             return None
         return self.find(max(hits, key=lambda k: self.groups[self.find(k)][-1]))
-
-    def clipped_hits(self, key: str, codes: frozenset[str], tokens: tuple[str, ...]) -> list[str]:
-        """ "VW" and "Volkswagen Group" (either first): the one organisation a clipped acronym
-        spells, its name with and without the legal form; none when two would fit."""
-        if codes:
-            code = re.sub(r"[^A-Za-z]", "", self.first(key).surface).lower()
-            pairs = [(k, v) for k, names in self.org_names for v in names]
-            roots = {self.find(k) for k, v in pairs if _spells_syllables(code, v)}
-        else:
-            names = [tokens, *_cores(tokens)]
-            roots = {
-                self.find(k)
-                for k, code in self.acronym_orgs
-                if any(_spells_syllables(code, v) for v in names)
-            }
-        roots.discard(self.find(key))
-        return sorted(roots) if len(roots) == 1 else []
 
     def index(self, key: str, fam: str, tokens: tuple[str, ...]) -> None:
         for tok in tokens:
@@ -1432,13 +1383,9 @@ class _Resolver:
         if codes:
             for code in codes:
                 self.by_acronym.setdefault(code, []).append(key)
-            if fam == "ORG":
-                self.acronym_orgs.append((key, re.sub(r"[^A-Za-z]", "", surface).lower()))
         elif fam == "ORG" and len(tokens) >= 2:
             for code in _initials_keys(tokens):
                 self.by_initials.setdefault(code, []).append(key)
-        if not codes and fam == "ORG":
-            self.org_names.append((key, [tokens, *_cores(tokens)]))
 
     # 3. Names the model mistyped, matched against the names they are short for.
     def person_roots(self, tok: str) -> list[str]:

@@ -838,19 +838,3 @@ def test_a_first_name_pair_of_another_full_name_is_not_a_prefix_match():
     assert actors_stage._norm_tokens("Tan Sri Ahmad Razali") == ("ahmad", "razali")
     assert actors_stage._norm_tokens("Tan Wei Ming") == ("tan", "wei", "ming")  # a surname, no style
 
-
-def test_a_clipped_acronym_joins_the_one_company_it_spells(nlp):
-    text = (
-        "Brandtwerken Group said on Monday that sales had fallen. "
-        "A spokesman for BW said the plant in Porto would stay open."
-    )
-    orgs = {a.name: a.aliases for a in actors_of(nlp, text) if a.type == "ORG"}
-    assert orgs == {"Brandtwerken Group": ["BW"]}
-
-
-def test_clipped_acronym_letters():
-    spells = actors_stage._spells_syllables
-    assert spells("vw", ("volkswagen",)) and spells("tvc", ("television", "continental"))
-    assert not spells("it", ("intel",))  # a short word is no compound
-    assert not spells("tc", ("television", "continental"))  # plain initials: not this rule
-    assert not spells("va", ("volkswagen",))  # a vowel inside a word starts no part
