@@ -129,12 +129,6 @@ def _affiliations() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, st
     return adjectives, names
 
 
-def country_of_adjective(word: str) -> str | None:
-    """ "Russian" -> "Russia": the country (or party) an adjective of affiliation points to."""
-    target = _affiliations()[0].get(_norm(word))
-    return target[0] if target else None
-
-
 def title_words() -> frozenset[str]:
     """The words that head a person's title (data/titles.txt), lower-case."""
     return _title_words()

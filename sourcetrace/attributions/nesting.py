@@ -23,12 +23,6 @@ NESTING_RULES = (
         "what a nested attribution says never holds the words of its tellers (their cue and source)",
     ),
     Rule(
-        "country_voice",
-        '"Russia denied P, Interfax quoted the Russian Foreign Ministry as saying": a country that speaks '
-        "inside the words of its own ministry or embassy (named with the country's adjective) is that "
-        "body's voice, not one more hop: Interfax › Russian Foreign Ministry denies P",
-    ),
-    Rule(
         "inner_xcomp",
         '"agreed to release the funds": when both verbs are cues, the outer one speaks; with a "ctl" '
         'verb ("refused to disclose") the two are one cue',
@@ -256,21 +250,3 @@ def inherit_outer(finds: list[Found]) -> None:
             continue
         f.parent = inner[-1].parent
         last_top = prev  # the relay goes on
-
-
-def country_voice(finds: list[Found], actors: list) -> None:
-    """A country speaking inside the words of its own body ("Russia denied P", said the Russian
-    Foreign Ministry) speaks with that body's voice: the hop is the body, not the country again."""
-    from sourcetrace.actors import country_of_adjective
-
-    by_id = {a.id: a for a in actors}
-    for f in finds:
-        p = f.parent
-        if p is None or p.frame or f.source_actor is None or p.source_actor is None:
-            continue
-        country, body = by_id.get(f.source_actor), by_id.get(p.source_actor)
-        if country is None or body is None or country.type != "GPE" or body.type != "ORG":
-            continue
-        first = body.name.split()[0] if len(body.name.split()) >= 2 else ""
-        if first and country_of_adjective(first) == country.name:
-            f.source_actor, f.source_kind, f.parent = p.source_actor, p.source_kind, p.parent

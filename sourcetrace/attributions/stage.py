@@ -41,7 +41,6 @@ from sourcetrace.attributions.impressions import (
 from sourcetrace.attributions.lexicons import find_hedge, lexicons
 from sourcetrace.attributions.nesting import (
     NESTING_RULES,
-    country_voice,
     drop_inner_xcomp,
     inherit_outer,
     nest,
@@ -538,8 +537,6 @@ def find_sourcing(
             f.source_actor, f.source_kind = (actor.id if actor else None), kind
     if "continuing_teller" not in off:
         inherit_outer(finds)
-    if "country_voice" not in off:
-        country_voice(finds, book.actors)
     _relative_sources(finds, off)
     responses = [
         _response(n, voiced(response_find(doc, r, subj), finds), text, book)

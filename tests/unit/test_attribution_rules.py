@@ -1028,8 +1028,6 @@ def test_every_rule_has_a_case():
         "according_rebuttal",
         "answered_report",
         "continuing_teller",  # test_a_speaker_referred_to_again_still_speaks_through_the_relaying_outlet
-        "quote_after_summary",  # test_denial_classes.py: test_a_quotation_after_reported_speech_...
-        "country_voice",  # test_denial_classes.py: test_a_country_inside_its_own_ministrys_words_is_...
     }
     assert covered == {r.name for r in RULES}
 
