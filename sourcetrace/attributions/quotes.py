@@ -109,11 +109,6 @@ QUOTE_RULES = (
         '"“P2.”" after "..., he said."), goes on the last speaker\'s quotation',
     ),
     Rule(
-        "quote_after_summary",
-        '"In a statement, the ministry said P." ¶ "“Q.”" with no cue: a quotation paragraph right after a '
-        "speaker's reported speech that ends its paragraph goes on that speaker's content",
-    ),
-    Rule(
         "quote_open_paragraphs",
         'paragraphs that open a quotation and leave it open ("“P1" ¶ "“P2" ¶ "“P3,” the source said") are '
         "one quotation: the cue after its closing mark speaks all of them",
@@ -291,7 +286,7 @@ def _carried_on(f: Found, regions: list[Range], text: str, pieces: list[Range]) 
 
 
 def continue_in_paragraphs(
-    finds: list[Found], regions: list[Range], text: str, left_open: bool = True, summary: bool = True
+    finds: list[Found], regions: list[Range], text: str, left_open: bool = True
 ) -> None:
     """'“We will stay,” the farmer said.' + a paragraph '“This land is ours.”' with no cue: the
     last speaker is still speaking, so the quotation is the next part of their content. With
@@ -308,9 +303,7 @@ def continue_in_paragraphs(
     for n, (qs, qe) in enumerate(regions):
         while k < len(by_cue) and by_cue[k].cue[0] < qs:
             f = by_cue[k]
-            # `summary` (rule quote_after_summary): reported speech ends the speaker's paragraph too
-            reported = summary and _reports_plainly(f) and region_at(regions, f.content[-1][0]) is None
-            talks = f.source is not None and (_quotes_someone(f, regions, text, left_open) or reported)
+            talks = f.source is not None and _quotes_someone(f, regions, text, left_open)
             speaker = f if talks else None
             k += 1
         line_start = text.rfind("\n", 0, qs) + 1
@@ -328,20 +321,6 @@ def continue_in_paragraphs(
         piece = trimmed(text, (qs, qe))
         if piece is not None:  # its own fragment: never merged with the last across the paragraph break
             speaker.content = [*speaker.content, piece]
-
-
-# verbs of plain reported speech a quotation may go on ("the ministry said P." ¶ "“Q.”"); never a
-# refusal or a doubt ("refused to confirm if P" ¶ "“...”" is no summary of the quotation)
-_SUMMARY_LEMMAS = frozenset(
-    {"say", "state", "add", "tell", "explain", "insist", "stress", "note", "maintain", "argue", "deny",
-     "reject"}
-)
-
-
-def _reports_plainly(f: Found) -> bool:
-    if f.verb is None or f.negated or f.weak or not f.content:
-        return False
-    return f.lemma in _SUMMARY_LEMMAS and not any(c.dep_ == "xcomp" for c in f.verb.children)
 
 
 def _inside_quotation(f: Found, regions: list[Range], text: str) -> bool:

@@ -512,8 +512,7 @@ def find_sourcing(
     finds = _sentence_finds(doc, article, blocked, regions, off)
     extend_quotes(finds, regions, text, off)
     if "quote_paragraph" not in off:
-        summary = "quote_after_summary" not in off
-        continue_in_paragraphs(finds, regions, text, left_open="quote_left_open" not in off, summary=summary)
+        continue_in_paragraphs(finds, regions, text, left_open="quote_left_open" not in off)
     if "quote_open_paragraphs" not in off:
         continue_open_paragraphs(finds, regions, text)
     finds = _two_hops(doc, finds, text, off)
