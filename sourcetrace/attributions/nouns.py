@@ -132,6 +132,7 @@ def noun_find(noun: Token, text: str) -> Found | None:
 # what may stand between a report noun and its "that" clause the parser hung elsewhere: the
 # noun's own phrase ("by a daily"), an apposition ("the Tokyo Shimbun"), a time ("on Thursday")
 _GAP_DEPS = frozenset({"appos", "punct", "compound", "det", "amod", "prep", "pobj", "npadvmod"})
+_GAP_MAX = 40  # tokens between a report noun and its stray "that"
 
 
 def _stray_that_clause(noun: Token) -> Range | None:
@@ -141,9 +142,18 @@ def _stray_that_clause(noun: Token) -> Range | None:
     A verb that takes its own clause ("denied a report on Monday that P", "told the reporter that
     P") keeps it."""
     doc = noun.doc
-    marks = (t for t in doc[noun.i + 1 : noun.sent.end] if t.lower_ == "that" and t.dep_ == "mark")
-    that = next(marks, None)
-    if that is None or that.head == noun or that.head in noun.subtree:
+    # the gap is a phrase, an apposition and a time: a short window, never the rest of a long sentence
+    that = None
+    for t in doc[noun.i + 1 : noun.i + 1 + _GAP_MAX]:
+        if t.is_sent_start:
+            break
+        if t.lower_ == "that" and t.dep_ == "mark":
+            that = t
+            break
+    if that is None:
+        return None
+    own = {t.i for t in noun.subtree}
+    if that.head == noun or that.head.i in own:
         return None
     # "that" on the verb itself, or on the clause the parser hung on the verb
     verb = that.head if that.head.i < that.i else that.head.head
@@ -152,13 +162,13 @@ def _stray_that_clause(noun: Token) -> Range | None:
     if verb.lemma_.lower() in lexicons().verbs:
         return None
     for tok in doc[noun.i + 1 : that.i]:
-        inside = tok in noun.subtree
-        if not (inside or tok.dep_ in _GAP_DEPS or tok.ent_type_ in ("DATE", "TIME", "ORG", "GPE")):
+        if not (tok.i in own or tok.dep_ in _GAP_DEPS or tok.ent_type_ in ("DATE", "TIME", "ORG", "GPE")):
             return None
     clause = that.head if that.head.i > that.i else that
-    end = max(tok_end(clause.right_edge), tok_end(that.right_edge))
-    while end > that.idx and doc.text[end - 1] in ".,;:!? ":
-        end -= 1
+    last = max(clause.right_edge.i, that.right_edge.i)
+    while last > that.i and (doc[last].is_punct and doc[last].text in ".,;:!?" or doc[last].is_space):
+        last -= 1  # by tokens: spaCy rebuilds Doc.text on every read
+    end = tok_end(doc[last])
     return that.idx, end
 
 
