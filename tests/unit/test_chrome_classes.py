@@ -9,13 +9,7 @@ import pytest
 
 from sourcetrace.analysis import analyze_text
 from sourcetrace.structure import detect_structure, is_boilerplate
-
-STORY = "The port authority said on Friday that ships would be unloaded again from Saturday morning."
-QUOTE = '"We have a fair agreement," union leader Rui Costa told reporters outside the port.'
-
-
-def chrome(text: str) -> list[tuple[str, str]]:
-    return [(c.kind, c.span.text) for c in detect_structure(text).structure.chrome]
+from tests.chrome_pages import QUOTE, STORY, chrome
 
 
 def test_a_date_run_into_the_headline_is_split_off_and_dates_the_page():

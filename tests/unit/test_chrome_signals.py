@@ -8,19 +8,7 @@ from __future__ import annotations
 
 from sourcetrace.analysis import analyze_text
 from sourcetrace.structure import detect_structure
-
-HEAD = "Dock strike ends in Lisbon after four days"
-STORY = "The port authority said on Friday that ships would be unloaded again from Saturday morning."
-QUOTE = '"We have a fair agreement," union leader Rui Costa told reporters outside the port.'
-
-
-def chrome(text: str) -> list[tuple[str, str]]:
-    return [(c.kind, c.span.text) for c in detect_structure(text).structure.chrome]
-
-
-def actor_names(text: str) -> set[str]:
-    return {n for a in analyze_text(text).actors for n in (a.name, *a.aliases)}
-
+from tests.chrome_pages import HEAD, QUOTE, STORY, actor_names, chrome
 
 # --- a byline whose date follows a comma: "By X, Published <date>"
 
