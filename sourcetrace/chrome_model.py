@@ -30,7 +30,6 @@ from functools import lru_cache
 from pathlib import Path
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "chrome"
-REPORTING_VERBS = Path(__file__).resolve().parent.parent / "data" / "reporting_verbs.txt"
 
 ENABLED = True  # switched off to train (the rules alone say what is "ruled") and to measure its effect
 
@@ -84,15 +83,14 @@ FEATURES = (
 
 @lru_cache(maxsize=1)
 def _reporting_forms() -> frozenset[str]:
-    """Inflected forms of the reporting verbs (said, says, saying, denied, told ...)."""
+    """Inflected forms of the reporting verbs (said, says, saying, denied, told ...): the lemmas the
+    attribution lexicons read from data/reporting_verbs.txt."""
+    from sourcetrace.attributions.lexicons import lexicons
+
     forms: set[str] = {"according", "quoted", "quoting", "citing", "told", "said", "says", "saying"}
-    if not REPORTING_VERBS.exists():
-        return frozenset(forms)
-    for raw in REPORTING_VERBS.read_text(encoding="utf-8").splitlines():
-        lemma = raw.split("#", 1)[0].split()[:1]
-        if not lemma or not lemma[0].isalpha():
+    for v in lexicons().verbs:
+        if not v.isalpha():
             continue
-        v = lemma[0].lower()
         stem = v[:-1] if v.endswith("e") else v
         ies = v[:-1] + "ie" if v.endswith("y") and v[-2:-1] not in "aeiou" else v
         forms |= {v, v + "s", ies + "s" if ies != v else v + "s", stem + "ed", stem + "ing",
