@@ -767,3 +767,19 @@ def test_a_quotation_then_he_was_quoted_as_saying_is_his_whole_quotation(nlp):
 )
 def test_a_free_relative_what_x_said_is_x_not_the_verb_around_it(nlp, text, expected):
     assert chain(text, "a new missile") == expected
+
+
+def test_a_cue_inside_a_quotation_says_nothing_past_its_closing_mark(nlp):
+    # the parser hangs the closing "the newspaper wrote" inside the inner complement; the newspaper
+    # tells the whole quotation, the statement inside it only its own clause
+    text = (
+        "“No country has contacted the ministry. The statement said that in the event of an exchange, "
+        "information is thoroughly analyzed,” the Turkish newspaper wrote."
+    )
+    inner = [c for c in analyze_text(text).claims if c.content.text.startswith("that in the event")]
+    assert [[(link.label, link.kind) for link in c.chain] for c in inner] == [
+        [("the Turkish newspaper", "named"), ("the statement", "document")]
+    ]
+    assert inner[0].content.text.endswith("thoroughly analyzed")
+    assert chain(text, "No country has contacted") == [("the Turkish newspaper", "named")]
+
