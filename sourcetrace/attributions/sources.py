@@ -424,6 +424,10 @@ class ActorBook:
         if wanted == "outlet" and all(t.lower_ in demonyms() for t in words if not t.is_punct):
             return None  # "the Bangladeshi tabloid", "the German magazine": where it is, not its name
         found = self.index.at(start, end) or self.named(self.text[start:end])
+        if found is not None and wanted == "outlet" and self._says_outlet(found, head, (start, end)):
+            # "The Yeni Şafak newspaper said": the name the noun says is a newspaper is an outlet,
+            # whatever the entity model took it for (a foreign name read as a person's)
+            found.type, found.kind = "ORG", "outlet"
         if found is not None:
             return found
         if any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in head.doc[first.i : last.i + 1]):
@@ -431,6 +435,16 @@ class ActorBook:
         actor = self.new(self.text[start:end], "ORG", "outlet" if wanted == "outlet" else "named")
         self.mention(actor, (start, end))
         return actor
+
+    def _says_outlet(self, found: Actor, head: Token, name: Range) -> bool:
+        """Is `found`, a named person or organisation, the name right before a lower-case media word
+        ("The Yeni Şafak newspaper", "Kompas daily"), on one line, by its whole name?"""
+        if found.kind != "named" or found.type not in ("PERSON", "ORG"):
+            return False
+        phrase = self.text[name[0] : tok_end(head)]
+        if "\n" in phrase or _MEDIA_TAIL.search(phrase) is None:
+            return False
+        return norm(self.text[name[0] : name[1]]) in {norm(found.name), *(norm(a) for a in found.aliases)}
 
     def _report_of(self, lemma: str) -> Actor | None:
         """ "the report said", with no owner named: the outlet that last reported something."""

@@ -783,3 +783,13 @@ def test_a_cue_inside_a_quotation_says_nothing_past_its_closing_mark(nlp):
     assert inner[0].content.text.endswith("thoroughly analyzed")
     assert chain(text, "No country has contacted") == [("the Turkish newspaper", "named")]
 
+
+def test_a_name_the_words_call_a_newspaper_is_an_outlet(nlp):
+    # the entity model reads the headline's "Yeni Şafak" as a person; "the Yeni Şafak newspaper"
+    # says it is an outlet, and "the Turkish newspaper" is that outlet again
+    text = (
+        "Yeni Şafak: talks fail\n\nThe Yeni Şafak newspaper said on Thursday that the talks had failed."
+        "\n\n“No country has called,” the Turkish newspaper wrote.\n"
+    )
+    assert chain(text, "the talks had failed") == [("Yeni Şafak", "outlet")]
+    assert chain(text, "No country has called") == [("Yeni Şafak", "outlet")]
