@@ -255,9 +255,12 @@ class ActorBook:
         head = _head_within(head, source)
         head = _quantity_of(head)
         noun = antecedent(head)
+        hung = found.verb is not None and found.verb.dep_ == "relcl" and found.verb.head == head
+        relative = noun is not head or hung  # the antecedent of a relative clause's cue
         if noun is not head:  # "a report that said P": the report speaks, not "that"
             head, source = noun, np_range(noun)
         named = self._named_at(head) or self._titled_name(head, source) or self._name_before_noun(head)
+        named = named or (self._apposition_of_name(head) if relative else None)
         if named is not None:
             return self._use(named, source), named.kind
         ante = elliptical_antecedent(head)
@@ -555,7 +558,29 @@ class ActorBook:
             return None
         _, end = np_range(head)
         people = [a for a in self.index.within(max(tok_end(head), source[0]), end) if a.type == "PERSON"]
-        return people[0] if len(people) == 1 else None
+        if len(people) != 1:
+            return None
+        return people[0]
+
+    @staticmethod
+    def _served_by_title(head: Token, person: Actor, end: int) -> bool:
+        """ "The senior official of the government of President Ali Saleh": a name reached from the
+        title through a common noun ("government") is whom the office serves, not its holder
+        ("Minister for Health Ummy Mwalimu" reaches the name through names only)."""
+        doc = head.doc
+        for m in person.mentions:
+            if not tok_end(head) <= m.start < end:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            tok = span.root.head
+            while tok != head and tok.head != tok and tok.i > head.i:
+                if tok.pos_ == "NOUN":
+                    return True
+                tok = tok.head
+            return False
+        return False
 
     def _described(self, head: Token) -> Actor | None:
         """ "the minister", "the information minister": the person last named before it whose
@@ -699,6 +724,18 @@ class ActorBook:
         if names and lemma in lexicons().references:
             return self._apposed_name(names[0], lemma)
         return None
+
+    def _apposition_of_name(self, head: Token) -> Actor | None:
+        """ "the plan of Ali Saleh Cordones, a retired General, who acknowledged P": a description in
+        apposition after a name, which the parser made the relative clause's antecedent, is that
+        named person or body, not an unnamed one."""
+        anchor = head.head
+        if head.dep_ != "appos" or not after_comma(head) or anchor.i > head.i or anchor.pos_ != "PROPN":
+            return None
+        if not any(c.dep_ == "det" for c in head.children):
+            return None  # "Odero, Saleh": a list of names, not a description
+        named = self.index.at(anchor.idx, tok_end(anchor))
+        return named if named is not None and named.type in ("PERSON", "ORG") else None
 
     def _apposed_name(self, name: Token, lemma: str) -> Actor:
         """ "the Turkish news website TGRT", "the newspaper Le Monde" when the actors stage missed the

@@ -793,3 +793,17 @@ def test_a_name_the_words_call_a_newspaper_is_an_outlet(nlp):
     )
     assert chain(text, "the talks had failed") == [("Yeni Şafak", "outlet")]
     assert chain(text, "No country has called") == [("Yeni Şafak", "outlet")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rana Odero said the plan came from Ali Saleh Cordones, a retired General, who publicly acknowledged "
+        "that he was part of a plot.",
+        "Rana Odero said the plan came from Ali Saleh, a retired general, who publicly acknowledged that he "
+        "was part of a plot.",
+    ],
+)
+def test_a_description_apposed_to_a_name_before_who_is_that_name(nlp, text):
+    teller = chain(text, "he was part of a plot")[-1]
+    assert teller[0].startswith("Ali Saleh") and teller[1] == "named"
