@@ -558,7 +558,7 @@ class ActorBook:
             return None
         _, end = np_range(head)
         people = [a for a in self.index.within(max(tok_end(head), source[0]), end) if a.type == "PERSON"]
-        if len(people) != 1:
+        if len(people) != 1 or self._served_by_title(head, people[0], end):
             return None
         return people[0]
 

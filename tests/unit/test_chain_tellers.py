@@ -807,3 +807,15 @@ def test_a_name_the_words_call_a_newspaper_is_an_outlet(nlp):
 def test_a_description_apposed_to_a_name_before_who_is_that_name(nlp, text):
     teller = chain(text, "he was part of a plot")[-1]
     assert teller[0].startswith("Ali Saleh") and teller[1] == "named"
+
+
+def test_a_name_reached_through_a_common_noun_is_whom_the_office_serves(nlp):
+    # "of the government of President Ali Saleh": Saleh is not the official; the titled person
+    # named before is
+    text = (
+        "Interior Minister Rana Odero said on Sunday that rebels had landed. The senior official of the "
+        "government of President Ali Saleh indicated that rifles were seized."
+    )
+    assert chain(text, "rifles were seized") == [("Rana Odero", "named")]
+    assert chain("Tanzanian Minister for Health Ummy Mwalimu said the virus was contained.",
+                 "the virus was contained")[0][1] == "named"
