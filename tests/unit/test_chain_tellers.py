@@ -819,3 +819,16 @@ def test_a_name_reached_through_a_common_noun_is_whom_the_office_serves(nlp):
     assert chain(text, "rifles were seized") == [("Rana Odero", "named")]
     assert chain("Tanzanian Minister for Health Ummy Mwalimu said the virus was contained.",
                  "the virus was contained")[0][1] == "named"
+
+
+def test_a_participle_with_a_that_clause_in_a_verbless_sentence_is_its_verb(nlp):
+    # a comma between subject and verb: the parser reads "reported" as a participle of the noun
+    text = (
+        "For his part, the president of the questioned National Constituent Assembly Diosdado Cabello, "
+        "reported from the Federal Legislative Palace that 8 people died and 2 were detained."
+    )
+    teller = chain(text, "8 people died")
+    assert len(teller) == 1 and teller[0][0].endswith("Diosdado Cabello") and teller[0][1] == "named"
+    # a participle with no "that" clause of its own stays a participle
+    assert chain("The report published by the Harbor Post on Monday said that the port was closed.",
+                 "the port was closed") == [("Harbor Post", "outlet")]
