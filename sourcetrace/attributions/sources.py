@@ -592,6 +592,8 @@ class ActorBook:
         word = head.lower_
         if word in _HYPERNYMS:
             return self._described_by_kind(head)
+        if not _is_title_token(head) and word in person_nouns() and not _restricted(head):
+            return self._introduced_role(head)
         if not _is_title_token(head) or _restricted(head):
             return None  # "the cabinet minister accused of P": not the minister named before
         modifiers = {
@@ -613,6 +615,29 @@ class ActorBook:
             return None
         if head.lemma_.lower() in lexicons().anonymous and self._prior_anonymous(head.lemma_.lower(), False):
             return None  # "the official" after "a U.S. embassy official": the unnamed one
+        return best
+
+    def _introduced_role(self, head: Token) -> Actor | None:
+        """ "BBC security correspondent Frank Gardner said P ... our correspondent said Q", "striker
+        David Villa ... the striker": a role word (data/person_nouns.txt) that is no title is the
+        person last named right after the same word, unless an unnamed one of that role spoke."""
+        lemma = head.lemma_.lower()
+        if lemma in lexicons().anonymous and self._prior_anonymous(lemma, False):
+            return None
+        doc, best, best_at = head.doc, None, -1
+        for actor in self.actors:
+            if actor.type != "PERSON" or actor.kind != "named":
+                continue
+            for m in actor.mentions:
+                if not best_at < m.start < head.idx:
+                    continue
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                # the role right before the name, or the first word of the name's mention
+                before = doc[span.start - 1] if span.start > 0 else None
+                if head.lower_ in ((before.lower_ if before is not None else ""), span[0].lower_):
+                    best, best_at = actor, m.start
         return best
 
     def _named_next(self, head: Token, word: str) -> Actor | None:
@@ -1114,13 +1139,14 @@ def _definite(head: Token) -> bool:
 
 
 def _body_possessive(head: Token) -> bool:
-    """ "its spokesman", "the ministry's spokesman": a body's office-holder, as definite as "the
-    spokesman" (not "her spokesman", a person's)."""
+    """ "its spokesman", "the ministry's spokesman", "our correspondent": a body's office-holder, as
+    definite as "the spokesman" (not "her spokesman", a person's)."""
     poss = next((c for c in head.children if c.dep_ == "poss"), None)
     if poss is None:
         return False
     if poss.pos_ == "PRON":
-        return poss.lower_ in ("its", "their")
+        # "our correspondent": the writing outlet's own, as definite as "the correspondent"
+        return poss.lower_ in ("its", "their", "our")
     return poss.ent_type_ != "PERSON"
 
 

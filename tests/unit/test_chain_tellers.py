@@ -832,3 +832,18 @@ def test_a_participle_with_a_that_clause_in_a_verbless_sentence_is_its_verb(nlp)
     # a participle with no "that" clause of its own stays a participle
     assert chain("The report published by the Harbor Post on Monday said that the port was closed.",
                  "the port was closed") == [("Harbor Post", "outlet")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key"),
+    [
+        ("Every copy is numbered, BBC security correspondent Rana Odero said. A search had been launched by "
+         "police, our correspondent said.", "A search had been launched"),
+        ("Striker Ali Saleh said the team was tired. The striker added that the coach would stay.",
+         "the coach would stay"),
+    ],
+)
+def test_a_role_word_is_the_person_it_introduced(nlp, text, content_key):
+    # a role word that is no title ("correspondent", "striker") is the person named right after it
+    assert chain(text, content_key)[-1][1] == "named"
+    assert chain(text, content_key)[-1][0].endswith(("Rana Odero", "Ali Saleh"))
