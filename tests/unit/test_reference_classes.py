@@ -1,0 +1,52 @@
+"""Reference, continuation and missed-claim classes found on development sets J, K and L
+(refs11), each on made-up sentences: hard-wrapped paragraphs, and the speakers the text names.
+
+All names are fictional."""
+
+from __future__ import annotations
+
+from sourcetrace.analysis import analyze_text
+from sourcetrace.attributions.clauses import is_line_wrap
+
+
+def tellers(text: str) -> list[tuple[str, str]]:
+    """(chain labels joined by ' > ', content) of every live claim."""
+    out = []
+    for c in analyze_text(text).claims:
+        if not c.dismissed:
+            out.append((" > ".join(link.label for link in c.chain), c.content.text))
+    return out
+
+
+def teller_of(text: str, content_start: str) -> str:
+    return next(t for t, c in tellers(text) if c.startswith(content_start))
+
+
+# --- a hard wrap inside a paragraph is no paragraph break
+
+WRAPPED = (
+    "The harbour board met on Tuesday and heard the report of its engineers about\n"
+    "the old pier.\n"
+    "Marta Quintela, the board's chair, said\n"
+    "the repairs would start in the spring and would be paid for by\n"
+    "the city.\n"
+    "“It is very important for the board to act before the winter storms come back to the\n"
+    "coast,”\n"
+    "she said.\n"
+)
+
+
+def test_a_line_carried_on_in_lower_case_or_after_a_function_word_is_a_wrap():
+    at = WRAPPED.index("said\n") + 4
+    assert is_line_wrap(WRAPPED, at)  # "said" / "the repairs ..."
+    assert is_line_wrap(WRAPPED, WRAPPED.index("by\n") + 2)  # "paid for by" / "the city."
+    assert not is_line_wrap(WRAPPED, WRAPPED.index("pier.\n") + 5)  # a sentence ends there
+    teaser = "Firm plans to cut jobs and laid out a broad slate of problems\nAmerican firm Lusa said P."
+    assert not is_line_wrap(teaser, teaser.index("\n"))  # a headline may end in a noun
+    assert not is_line_wrap("The talks went on,\n\nthe minister said.", len("The talks went on,"))
+
+
+def test_a_speaker_line_wrapped_before_its_content_is_neither_a_subheading_nor_cut_off():
+    assert teller_of(WRAPPED, "the repairs would start") == "Marta Quintela"
+    assert "the city" in next(c for _, c in tellers(WRAPPED) if c.startswith("the repairs"))
+    assert teller_of(WRAPPED, "It is very important") == "Marta Quintela"
