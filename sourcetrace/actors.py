@@ -451,6 +451,23 @@ def _role_inside(doc: Doc, first: int, last: int) -> int | None:
     return None
 
 
+def _person_after_title(doc: Doc, first: int, last: int) -> int | None:
+    """ "the Minister for Information and Broadcasting Pervaiz Rasheed" read as one organisation:
+    a capitalised title opening the entity, then the name of a person the text names elsewhere
+    ("Pervaiz Rasheed says ..."): the token before the name (the words up to it are the title)."""
+    if last - first < 2 or not (_is_title_token(doc[first]) and doc[first].text[:1].isupper()):
+        return None
+    people = {e.text for e in doc.ents if e.label_ == "PERSON" and not (first <= e.start < last)}
+    for n in (3, 2, 1):
+        j = last - n
+        if j <= first:
+            continue
+        name = doc[j:last]
+        if all(t.pos_ == "PROPN" and not _is_title_token(t) for t in name) and name.text in people:
+            return j - 1
+    return None
+
+
 def _title_in_front(doc: Doc, ent: SpacySpan, start: int | None = None) -> tuple[int, int] | None:
     """A title in apposition before the name ("Acme's chief executive, Tom Smith, said", "The
     bank's governor, Ana Lopes,", "The company's finance director Ana Lopes"): the name is the
@@ -944,6 +961,8 @@ class _Collector:
             return None
         first_tok, last_tok = rng
         role = _role_inside(doc, first_tok, last_tok) if label != "PERSON" and gaz_id is None else None
+        if role is None and label != "PERSON" and gaz_id is None:
+            role = _person_after_title(doc, first_tok, last_tok)
         if role is not None:  # "Department spokesperson Marika Champion": the name after the role
             label, first_tok = "PERSON", role + 1
         if label == "PERSON":

@@ -50,3 +50,25 @@ def test_a_speaker_line_wrapped_before_its_content_is_neither_a_subheading_nor_c
     assert teller_of(WRAPPED, "the repairs would start") == "Marta Quintela"
     assert "the city" in next(c for _, c in tellers(WRAPPED) if c.startswith("the repairs"))
     assert teller_of(WRAPPED, "It is very important") == "Marta Quintela"
+
+
+# --- a title the model read as an organisation is the titled person
+
+
+def actor_of(text: str, content_start: str) -> tuple[str, str]:
+    analysis = analyze_text(text)
+    claim = next(c for c in analysis.claims if not c.dismissed and c.content.text.startswith(content_start))
+    actor = analysis.actor(claim.chain[-1].actor)
+    return (actor.name, actor.type) if actor is not None else (claim.chain[-1].label, "")
+
+
+def test_a_title_read_as_an_organisation_before_a_named_person_is_the_person():
+    text = (
+        "Tariq Mehmood says the report is safe.\n\n"
+        "Responding to reports that the copy had gone missing from the Prime Minister’s office, the "
+        "Minister for Information and Broadcasting Tariq Mehmood on Saturday categorically denied it, "
+        "saying the copy was safe.\n\n"
+        "Replying to a question, the Minister said a committee had been set up in February."
+    )
+    assert actor_of(text, "the copy was safe") == ("Tariq Mehmood", "PERSON")
+    assert actor_of(text, "a committee had been set up") == ("Tariq Mehmood", "PERSON")
