@@ -52,7 +52,7 @@ def test_a_speaker_line_wrapped_before_its_content_is_neither_a_subheading_nor_c
     assert teller_of(WRAPPED, "It is very important") == "Marta Quintela"
 
 
-# --- a title the model read as an organisation is the titled person
+# --- a title's acronym and a title the model read as an organisation are the titled person
 
 
 def actor_of(text: str, content_start: str) -> tuple[str, str]:
@@ -60,6 +60,24 @@ def actor_of(text: str, content_start: str) -> tuple[str, str]:
     claim = next(c for c in analysis.claims if not c.dismissed and c.content.text.startswith(content_start))
     actor = analysis.actor(claim.chain[-1].actor)
     return (actor.name, actor.type) if actor is not None else (claim.chain[-1].label, "")
+
+
+def test_the_acronym_of_a_persons_title_is_that_person():
+    text = (
+        "The Inspector General of Police Joseph Kamau has dismissed a letter circulating online.\n\n"
+        "Speaking on Friday, the IG said the letter was fake.\n\n"
+        "The IG further said that the police are on high alert."
+    )
+    assert actor_of(text, "the letter was fake") == ("Joseph Kamau", "PERSON")
+    assert actor_of(text, "that the police are on high alert") == ("Joseph Kamau", "PERSON")
+
+
+def test_an_acronym_two_titles_spell_stays_apart():
+    text = (
+        "The Inspector General of Police Joseph Kamau and the Inspector General of Prisons Ruth "
+        "Atieno met on Monday.\n\nSpeaking on Friday, the IG said the letter was fake."
+    )
+    assert actor_of(text, "the letter was fake")[0] not in ("Joseph Kamau", "Ruth Atieno")
 
 
 def test_a_title_read_as_an_organisation_before_a_named_person_is_the_person():
