@@ -30,3 +30,12 @@ def test_a_cue_inside_a_quotation_says_nothing_past_its_closing_mark():
 def test_sources_that_are_none_say_nothing_the_paper_does():
     text = "The Harbor Daily put out an article with no direct sources that said that the mayor had resigned."
     assert chain(text, "the mayor had resigned") == [("Harbor Daily", "outlet")]
+
+
+def test_whom_an_outlet_quotes_as_saying_speaks_whatever_the_noun():
+    # "the emergency services", "the fire brigade": no person, title or teller word, yet quoted as saying
+    text = "So far, no injuries have been reported, the Harbor Daily newspaper quoted the emergency services as saying."
+    assert chain(text, "no injuries have been reported") == [
+        ("Harbor Daily", "outlet"),
+        ("the emergency services", "named"),
+    ]
