@@ -828,27 +828,6 @@ def _paragraph(c: VerbCall) -> None:
     c.ranges = [clip_paragraph(c.text, r, c.verb.idx) for r in c.ranges]
 
 
-def _quote_closes(c: VerbCall) -> None:
-    """ '“... The statement said that in the event of an exchange, information is analyzed,” the
-    newspaper wrote.': a cue inside a quotation says nothing past the quotation's closing mark, so
-    the closing cue ("the newspaper wrote") is the quotation's teller, never a part of what the
-    inner cue says (the parser hung "wrote" inside the inner complement)."""
-    region = region_at(c.regions, c.verb.idx) if c.regions else None
-    if region is None:
-        return
-    close = region[1] - 1  # the closing mark
-    if close >= len(c.text) or c.text[close] not in QUOTES + "’»":
-        return  # a quotation left open at a line break: no mark to stop at
-    out = []
-    for s, e in c.ranges:
-        if s < close < e:
-            e = close
-            while e > s and (c.text[e - 1].isspace() or c.text[e - 1] in ",;"):
-                e -= 1
-        out.append((s, e))
-    c.ranges = out
-
-
 def _drop_empty(c: VerbCall) -> None:
     c.ranges = [r for r in c.ranges if r[1] > r[0]]
 
@@ -944,7 +923,6 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("occasion_off_source", _occasion_off_source.__doc__, _occasion_off_source),
     Rule("all_before_cue", _all_before_cue.__doc__, _all_before_cue),
     Rule("paragraph", _paragraph.__doc__, _paragraph),
-    Rule("quote_closes", _quote_closes.__doc__, _quote_closes),
     Rule("that_keeps_tail", _that_keeps_tail.__doc__, _that_keeps_tail),
     Rule("drop_empty", "", _drop_empty, core=True),
     Rule("trailing_gloss", _trailing_gloss.__doc__, _trailing_gloss),

@@ -22,21 +22,7 @@ _UNNAMED_PERSON = "the person, who asked not to be identified"  # inverted_conte
 _SCOPE_AS_PLANNED = _SCOPE + " as its managers are still planning it"
 EXEC, FIRM = "an executive familiar with the talks", "The firm declined to renew the offer"  # according_outer
 
-_ANALYZED = "that in the event of an exchange, information is thoroughly analyzed"  # quote_closes
 CASES = [
-    (
-        "quote_closes",
-        f"“The statement said {_ANALYZED},” the Turkish newspaper wrote.",
-        (),
-        [
-            ("The statement", "said", _ANALYZED, None),
-            ("the Turkish newspaper", "wrote", f"The statement said {_ANALYZED}", None),
-        ],
-        [
-            ("The statement", "said", f"{_ANALYZED},” the Turkish newspaper wrote", None),
-            ("the Turkish newspaper", "wrote", _ANALYZED, None),
-        ],
-    ),
     (
         "condition_before_that",
         "It is an extremely unlikely scenario; the campaign says she will continue her march this week.",
