@@ -503,6 +503,8 @@ def test_a_relayed_speaker_named_again_by_part_of_the_name_still_speaks_through_
         # bodies, a named body's people, on-record spokespeople and the data stay as they were
         ("Police said the man was arrested.", "the man was arrested", [("Police", "named")]),
         ("Authorities said the man was arrested.", "the man was arrested", [("Authorities", "named")]),
+        ("Emergency services said the man was found outside.", "the man was found outside",
+         [("Emergency services", "named")]),
         ("GCC leaders said the man was arrested.", "the man was arrested", [("GCC leaders", "named")]),
         ("Official figures show the economy grew.", "the economy grew", [("Official figures", "document")]),
     ],
