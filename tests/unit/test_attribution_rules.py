@@ -22,7 +22,24 @@ _UNNAMED_PERSON = "the person, who asked not to be identified"  # inverted_conte
 _SCOPE_AS_PLANNED = _SCOPE + " as its managers are still planning it"
 EXEC, FIRM = "an executive familiar with the talks", "The firm declined to renew the offer"  # according_outer
 
+_SHIPPED = "Vaccines will be shipped as quickly as possible to Kivu"  # apposition_before_cue
 CASES = [
+    (
+        "apposition_before_cue",
+        f"{_SHIPPED} as the number of suspected cases in the latest outbreak grows, the head of the Harbor "
+        "Health Agency said Friday.",
+        (),
+        [("the head of the Harbor Health Agency", "said Friday", _SHIPPED, None)],
+        [
+            (
+                "the number of suspected cases in the latest outbreak grows, the head of the Harbor Health "
+                "Agency",
+                "said Friday",
+                _SHIPPED,
+                None,
+            )
+        ],
+    ),
     (
         "condition_before_that",
         "It is an extremely unlikely scenario; the campaign says she will continue her march this week.",
