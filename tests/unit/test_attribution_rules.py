@@ -25,6 +25,13 @@ EXEC, FIRM = "an executive familiar with the talks", "The firm declined to renew
 _SHIPPED = "Vaccines will be shipped as quickly as possible to Kivu"  # apposition_before_cue
 CASES = [
     (
+        "acronym_subject",
+        '"The problem is that we already have three outbreaks," Salama with WHO said.',
+        (),
+        [("Salama with WHO", "said", "The problem is that we already have three outbreaks", None)],
+        [("WHO", "said", 'The problem is that we already have three outbreaks," Salama with', None)],
+    ),
+    (
         "apposition_before_cue",
         f"{_SHIPPED} as the number of suspected cases in the latest outbreak grows, the head of the Harbor "
         "Health Agency said Friday.",
