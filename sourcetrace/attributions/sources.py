@@ -1035,12 +1035,13 @@ def _definite(head: Token) -> bool:
 
 def _body_possessive(head: Token) -> bool:
     """ "its spokesman", "the ministry's spokesman": a body's office-holder, as definite as "the
-    spokesman" (not "her spokesman", a person's)."""
+    spokesman" (not "her spokesman", a person's); "our correspondent": the writer's body's own (the
+    correspondent the page named, "BBC security correspondent Frank Gardner")."""
     poss = next((c for c in head.children if c.dep_ == "poss"), None)
     if poss is None:
         return False
     if poss.pos_ == "PRON":
-        return poss.lower_ in ("its", "their")
+        return poss.lower_ in ("its", "their", "our")
     return poss.ent_type_ != "PERSON"
 
 

@@ -90,3 +90,16 @@ def test_a_title_read_as_an_organisation_before_a_named_person_is_the_person():
     )
     assert actor_of(text, "the copy was safe") == ("Tariq Mehmood", "PERSON")
     assert actor_of(text, "a committee had been set up") == ("Tariq Mehmood", "PERSON")
+
+
+# --- "our correspondent" is the correspondent the page named
+
+
+def test_our_correspondent_is_the_correspondent_named_before():
+    text = (
+        "The plan is secret, Harbour News security correspondent Tomas Varga said.\n\n"
+        "The papers were left on a train, our correspondent said."
+    )
+    assert teller_of(text, "The papers were left") == "Tomas Varga"
+    alone = "The papers were left on a train, our correspondent said."
+    assert teller_of(alone, "The papers were left") == "our correspondent"
