@@ -13,6 +13,7 @@ subject is what is denied.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from spacy.tokens import Doc, Token
@@ -162,6 +163,23 @@ def _doubts_truth(v: Token) -> bool:
     if v.lemma_.lower() not in _DOUBTING:
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in _TRUTH_NOUNS for c in v.children)
+
+
+# "could be materially misleading", "may be false": a possibility, no denial
+_UNSURE_BEFORE = re.compile(r"\b(?:could|may|might)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
+_WHETHER = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
+
+
+def flat_rebuttal(text: str, r: Range, pattern) -> bool:
+    """Does the content call something untrue (data/rebuttals.txt) outright? Not when the words are
+    only possible ("P's claims could be materially misleading", "may be false") or asked ("to
+    evaluate whether the claims are misleading"): a doubt or a question, no denial."""
+    s, e = r
+    for m in pattern.finditer(text, s, e):
+        before = text[max(s, m.start() - 60) : m.start()]
+        if not (_UNSURE_BEFORE.search(before) or _WHETHER.search(text, s, m.start())):
+            return True
+    return False
 
 
 def _according_rebuttal(text: str, f: Found, lex: Lexicons) -> bool:

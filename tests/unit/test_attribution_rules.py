@@ -1069,6 +1069,11 @@ def test_settings_switch_a_rule_off_for_the_whole_pipeline():
         ("The council said rubbish collections would resume on Monday.", "asserts"),
         ("“The article is just false reporting,” the director said.", "denies"),
         ("The ministry did not say that the report was false.", "asserts"),
+        # a possibility or a question is no denial (refs11, set L)
+        ("The group wrote that the firm's claims could be materially misleading to investors.", "asserts"),
+        ("The group said the figures may be inaccurate.", "asserts"),
+        ("The group said it would check whether the figures were inaccurate.", "asserts"),
+        ("The group said the figures were inaccurate and may be changed.", "denies"),
     ],
 )
 def test_a_content_that_calls_something_untrue_is_a_denial(nlp, text, stance):
