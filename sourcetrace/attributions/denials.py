@@ -64,6 +64,12 @@ DENIAL_RULES = (
         "content an according-to source gives that calls something untrue (data/rebuttals.txt) denies it",
     ),
     Rule(
+        "first_person_denial",
+        '"“I want to refute the information published in Bild,” the agent told Goal", "“We deny the '
+        'report,” she said": a quotation whose speaker denies in the first person (a denial verb whose '
+        'subject is "I" or "we", or its infinitive after "want", "wish", "would like") is a denial',
+    ),
+    Rule(
         "denial_conjunct",
         '"denying the claim and saying that P": what is said in one breath with a denial denies too '
         '(not after "but")',
@@ -124,11 +130,40 @@ def split_denials(doc: Doc, finds: list[Found], lex: Lexicons, off: Collection[s
             _participle_of_denier(f, finds, lex, reports)
     if "denial_participle" not in off:
         _denial_participle_apart(finds, lex)
+    if "first_person_denial" not in off:
+        _first_person_denials(doc, finds, lex)
     if "denial_conjunct" not in off:
         for f in finds:
             if f.verb is not None and not f.negated and _conjunct_of_denial(f.verb, denying):
                 f.denies = True
     return finds + added
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
+_WISHES = frozenset({"want", "wish", "like", "love", "hope"})
+
+
+def _first_person_denials(doc: Doc, finds: list[Found], lex: Lexicons) -> None:
+    for f in finds:
+        if f.verb is not None and not f.negated and not f.denies and f.lemma not in lex.denials:
+            f.denies = _first_person_denial(doc, f, lex)
+
+
+def _first_person_denial(doc: Doc, f: Found, lex: Lexicons) -> bool:
+    """Does the speaker deny in the first person in the content: a denial verb (or its phrasal
+    form) not negated, whose subject, or the subject of the wish verb it completes ("I want to
+    refute"), is "I" or "we"?"""
+    for s, e in f.content:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        for tok in span if span is not None else ():
+            if tok.pos_ != "VERB" or not (tok.lemma_.lower() in lex.denials or _phrasal_denial(tok, lex)):
+                continue
+            verb = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _WISHES else tok
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            negated = any(c.dep_ == "neg" for c in (*tok.children, *verb.children))
+            if subjects and subjects[0].lower_ in _FIRST_PERSON and not negated:
+                return True
+    return False
 
 
 def _phrasal_denial(v: Token, lex: Lexicons) -> bool:
