@@ -104,13 +104,23 @@ def which_thing(rel: Token, noun: Token) -> Token:
         # parser hung the clause on the first conjunct, the people are the last
         people = [c for c in noun.conjuncts if c.i > noun.i and c.pos_ == "NOUN"]
         return people[-1] if people else noun
+    papers = lexicons().documents | _STORIES
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        # "an article with no direct sources that said P": "no sources" are none and say nothing;
+        # the paper they are missing from does, however the parser hung the "with"
+        paper = prep.head if prep.head.lemma_.lower() in papers else _object_before(prep)
+        return paper if paper is not None and paper.lemma_.lower() in papers else noun
     if rel.lower_ != "which" or not (noun.ent_type_ == "PERSON" or noun.lower_ in ("him", "her")):
         return noun
-    prep = noun.head if noun.dep_ == "pobj" else None
-    papers = lexicons().documents | _STORIES
     if prep is not None and prep.dep_ == "prep" and prep.head.lemma_.lower() in papers:
         return prep.head
     return noun
+
+
+def _object_before(prep: Token) -> Token | None:
+    """ "put out an article with ...", the "with" hung on the verb: the verb's object before it."""
+    return next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i), None)
 
 
 def _expletive(verb: Token) -> bool:
