@@ -840,7 +840,7 @@ def _that_keeps_tail(c: VerbCall) -> None:
 def _trailing_gloss(c: VerbCall) -> None:
     """A trailing ", which ..." / ", who ..." / ", implicitly putting ..." is the writer's gloss."""
     if not c.keep_tail:
-        c.ranges = [cut_trailing(c.verb.doc, r) for r in c.ranges]
+        c.ranges = [cut_trailing(c.verb.doc, r, reported=r[1] <= c.verb.idx) for r in c.ranges]
 
 
 def _two_subjects(c: VerbCall) -> None:

@@ -34,8 +34,26 @@ def test_sources_that_are_none_say_nothing_the_paper_does():
 
 def test_whom_an_outlet_quotes_as_saying_speaks_whatever_the_noun():
     # "the emergency services", "the fire brigade": no person, title or teller word, yet quoted as saying
-    text = "So far, no injuries have been reported, the Harbor Daily newspaper quoted the emergency services as saying."
+    text = (
+        "So far, no injuries have been reported, the Harbor Daily newspaper quoted the emergency services "
+        "as saying."
+    )
     assert chain(text, "no injuries have been reported") == [
         ("Harbor Daily", "outlet"),
         ("the emergency services", "named"),
     ]
+
+
+def test_a_teller_after_the_sentence_reports_the_speakers_participle_too():
+    text = (
+        "A police spokesperson confirmed the arrest, adding that the woman was helping police, "
+        "reports the Harbor Daily."
+    )
+    assert chain(text, "the woman was helping police") == [
+        ("Harbor Daily", "outlet"),
+        ("a police spokesperson", "named"),
+    ]
+    # with no teller after it, the participle is the speaker's own second claim, not the first's
+    text = "The mayor said the bridge would close, adding that a ferry would run."
+    assert chain(text, "the bridge would close") == [("The mayor", "named")]
+    assert chain(text, "a ferry would run") == [("The mayor", "named")]
