@@ -245,7 +245,7 @@ def _limit_depth(finds: list[Found], frames: list[Found]) -> None:
 
 
 _CONTINUE_WITHIN = 1500  # characters: a few paragraphs
-_REFERRING = {"he", "she", "they", "it", "the", "this", "that"}
+_REFERRING = {"he", "she", "they", "it", "him", "her", "them", "the", "this", "that"}
 
 
 def _top(f: Found) -> Found:

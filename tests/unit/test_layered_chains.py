@@ -76,3 +76,5 @@ def test_a_speaker_quoted_by_an_outlet_goes_on_through_it_after_a_quoted_phrase(
     )
     relayed = [("Harbor Daily", "outlet"), ("Karim Osei", "named")]
     assert chain(text, "a delegation has been sent") == relayed
+    # "him" refers as "he" does: the relay goes on
+    assert chain(text, "the talks will resume in May") == relayed
