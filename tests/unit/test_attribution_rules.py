@@ -245,10 +245,10 @@ CASES = [
     ),
     (
         "paragraph",
-        "The mayor said that taxes would rise\nand schools will close.",
+        "The mayor said that taxes would rise\n\nand schools will close.",
         (),
         [("The mayor", "said", "that taxes would rise", None)],
-        [("The mayor", "said", "that taxes would rise\nand schools will close", None)],
+        [("The mayor", "said", "that taxes would rise\n\nand schools will close", None)],
     ),
     (
         "that_keeps_tail",
