@@ -339,7 +339,7 @@ CASES = [
     (
         "denial_participle",
         "Health authorities refuted rumors of an outbreak in the country saying people should not panic.",
-        (),
+        ("no_self_relay",),  # which would also cut the speaker's participle off the denial
         [
             ("Health authorities", "refuted", "rumors of an outbreak in the country", None),
             ("Health authorities", "saying", "people should not panic", None),
@@ -732,7 +732,7 @@ CASES = [
         "participle_after_quote",
         'Rana Odero explained that "imported crops have entered illegally", stressing that "the ministry is '
         'working to stop it."',
-        ("conjoined_cue",),  # which would also cut "stressing ..." off the explanation
+        ("conjoined_cue", "no_self_relay"),  # which would also cut "stressing ..." off the explanation
         [
             ("Rana Odero", "explained",
              'that "imported crops have entered illegally", stressing that "the ministry is working to '
@@ -835,6 +835,25 @@ CASES = [
         [("Minister of Information, Rui Costa", "dismissed", "the news broadcast by Harbour TV channel",
           None)],
         [],
+    ),
+    (
+        # a participle whose teller is its holder's own speaker goes on beside it, not through it
+        "no_self_relay",
+        "The minister described the situation as “a terrible one” saying a delegation has been sent.",
+        (),
+        [
+            ("The minister", "described", "the situation as “a terrible one", None),
+            ("The minister", "saying", "a delegation has been sent", None),
+        ],
+        [
+            (
+                "The minister",
+                "described",
+                "the situation as “a terrible one” saying a delegation has been sent",
+                None,
+            ),
+            ("The minister", "saying", "a delegation has been sent", None),
+        ],
     ),
     (
         # a cue inside a quotation says nothing past its closing mark when a teller's cue follows it
