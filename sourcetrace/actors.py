@@ -451,6 +451,23 @@ def _role_inside(doc: Doc, first: int, last: int) -> int | None:
     return None
 
 
+def _person_after_title(doc: Doc, first: int, last: int) -> int | None:
+    """ "the Minister for Information and Broadcasting Pervaiz Rasheed" read as one organisation:
+    a capitalised title opening the entity, then the name of a person the text names elsewhere
+    ("Pervaiz Rasheed says ..."): the token before the name (the words up to it are the title)."""
+    if last - first < 2 or not (_is_title_token(doc[first]) and doc[first].text[:1].isupper()):
+        return None
+    people = {e.text for e in doc.ents if e.label_ == "PERSON" and not (first <= e.start < last)}
+    for n in (3, 2, 1):
+        j = last - n
+        if j <= first:
+            continue
+        name = doc[j:last]
+        if all(t.pos_ == "PROPN" and not _is_title_token(t) for t in name) and name.text in people:
+            return j - 1
+    return None
+
+
 def _title_in_front(doc: Doc, ent: SpacySpan, start: int | None = None) -> tuple[int, int] | None:
     """A title in apposition before the name ("Acme's chief executive, Tom Smith, said", "The
     bank's governor, Ana Lopes,", "The company's finance director Ana Lopes"): the name is the
@@ -620,6 +637,23 @@ def _initials_keys(tokens: tuple[str, ...]) -> frozenset[str]:
         keys.add(_initials(v))
         keys.add("".join(t if any(c.isdigit() for c in t) and len(t) <= 3 else t[0] for t in v))
     return frozenset(k for k in keys if len(k) >= 2)
+
+
+def _title_codes(titles: list[str]) -> set[str]:
+    """The acronyms of a title's first capitalised words, two words or more ("Inspector General of
+    Police" -> ig, igp; "Prime Minister" -> pm)."""
+    codes = set()
+    for title in titles:
+        words = [w for w in title.split() if w.lower() not in _TITLE_CONNECTORS]
+        if not words or not all(w[:1].isupper() and w.isalpha() for w in words[:2]):
+            continue
+        caps = []
+        for w in words:
+            if not (w[:1].isupper() and w.isalpha()):
+                break
+            caps.append(w[0].lower())
+        codes.update("".join(caps[:k]) for k in range(2, len(caps) + 1))
+    return codes
 
 
 # ---- collecting mentions
@@ -944,6 +978,8 @@ class _Collector:
             return None
         first_tok, last_tok = rng
         role = _role_inside(doc, first_tok, last_tok) if label != "PERSON" and gaz_id is None else None
+        if role is None and label != "PERSON" and gaz_id is None:
+            role = _person_after_title(doc, first_tok, last_tok)
         if role is not None:  # "Department spokesperson Marika Champion": the name after the role
             label, first_tok = "PERSON", role + 1
         if label == "PERSON":
@@ -1424,6 +1460,31 @@ class _Resolver:
                     roots = list(dict.fromkeys(self.find(r) for r in by_core[tokens]))
                     self.union(self.nearest(roots, self.groups[key][0]), key)
 
+    def merge_title_acronyms(self) -> None:
+        """ "The Inspector General of Police Joseph Boinnet ..." then "the IG said": an acronym
+        written with "the" that spells the first words of one person's capitalised title
+        ("Inspector General" -> IG, "Prime Minister" -> PM) is that person, not an organisation
+        the model typed it as; never when two people carry such a title."""
+        by_code: dict[str, set[str]] = {}
+        for root in self.roots():
+            for i in self.groups[root]:
+                m = self.mentions[i]
+                if _family(m.label) == "PERSON":
+                    for code in _title_codes(m.titles):
+                        by_code.setdefault(code, set()).add(root)
+        if not by_code:
+            return
+        for key in list(self.groups):
+            ms = [self.mentions[i] for i in self.groups[key]]
+            m = ms[0]
+            if self.find(key) != key or _family(m.label) == "PERSON" or m.gaz_id or m.country or m.outlet:
+                continue
+            if not (_ACRONYM.fullmatch(m.surface) and all(x.after_the for x in ms)):
+                continue
+            people = {self.find(r) for r in by_code.get(m.surface.replace(".", "").lower(), ())}
+            if len(people) == 1:
+                self.union(people.pop(), key)
+
     def surname_typed_org(self, key: str, tokens: tuple[str, ...]) -> None:
         # "Caddell" (ORG) after "Pat Caddell": the model's label drifts, the surname does not;
         # "Wang" (ORG) beside "Wang Wenbin", whose "Wenbin" is never used alone: a family name first
@@ -1458,6 +1519,7 @@ def _resolve(
     resolver.merge_pairs(pairs)
     resolver.merge_aliases()
     resolver.merge_mistyped()
+    resolver.merge_title_acronyms()
     # 4. Build actors in order of first mention.
     roots = sorted(resolver.roots(), key=lambda k: resolver.groups[k][0])
     publisher_key = _norm(article.publisher) if article.publisher else None

@@ -2226,9 +2226,13 @@ _MINOR_WORDS = frozenset("a an the of to in on at for and or but by with from as
 
 def _is_subheading(line: str, above: str, below: str) -> bool:
     """ "Share fall", "Key Findings", "Public Help Closes Cases With No Other Leads" between two
-    paragraphs: two to six words, or a title-case line, with no stop and no quotation."""
+    paragraphs: two to six words, or a title-case line, with no stop and no quotation. A line the next
+    one carries on in lower case ("Doreen Bolger, the museum director, said" / "the museum's probe
+    ...", a hard wrap) is the sentence's first piece, no subheading."""
     words = line.split()
     if not words or not words[0][:1].isupper() or line.isupper() or re.search(r"[.!?:;,]\W*$|[“”\"‘]", line):
+        return False
+    if below.lstrip()[:1].islower():
         return False
     title_case = all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words)
     if not 2 <= len(words) <= (10 if title_case else 6) or _is_date_line(line, header=True):

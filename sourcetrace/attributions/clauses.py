@@ -104,13 +104,23 @@ def which_thing(rel: Token, noun: Token) -> Token:
         # parser hung the clause on the first conjunct, the people are the last
         people = [c for c in noun.conjuncts if c.i > noun.i and c.pos_ == "NOUN"]
         return people[-1] if people else noun
+    papers = lexicons().documents | _STORIES
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        # "an article with no direct sources that said P": "no sources" are none and say nothing;
+        # the paper they are missing from does, however the parser hung the "with"
+        paper = prep.head if prep.head.lemma_.lower() in papers else _object_before(prep)
+        return paper if paper is not None and paper.lemma_.lower() in papers else noun
     if rel.lower_ != "which" or not (noun.ent_type_ == "PERSON" or noun.lower_ in ("him", "her")):
         return noun
-    prep = noun.head if noun.dep_ == "pobj" else None
-    papers = lexicons().documents | _STORIES
     if prep is not None and prep.dep_ == "prep" and prep.head.lemma_.lower() in papers:
         return prep.head
     return noun
+
+
+def _object_before(prep: Token) -> Token | None:
+    """ "put out an article with ...", the "with" hung on the verb: the verb's object before it."""
+    return next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i), None)
 
 
 def _expletive(verb: Token) -> bool:
@@ -245,24 +255,64 @@ def opens_with_that(clause: Token) -> bool:
 _COLON_BREAK = re.compile(r"[^\n:]*:[ \t]*\n\s*[\"“]?")
 
 
+_LINE_END = re.compile(r"[.!?:;][\"'”’»)\]]*$")
+# a line that ends in one of these (or a comma) ends mid-sentence: the next line carries it on
+_CARRIED_BY = frozenset(
+    "a an the of to in on at for with by from as and or but nor that which who whose whom than into "
+    "about after before over under between against through during without said says told".split()
+)
+
+
+def is_line_wrap(text: str, at: int) -> bool:
+    """Is the line break at `at` a hard wrap inside a paragraph, not a paragraph break? A single
+    break after a line that ends mid-sentence, before a line that goes on in lower case
+    ('Doreen Bolger, the museum director, said' / 'the museum's probe ...'; '... project,”' /
+    'he said.'), or after a line that ends in a word no sentence ends in or a comma ('... in an
+    interview with' / 'Journalists on Monday'); a line that ends in a noun ('... a broad slate of
+    problems' / 'American ...') may be a headline or a teaser, and its break stays a break."""
+    if text[at] != "\n":
+        return False
+    line = text[text.rfind("\n", 0, at) + 1 : at].rstrip()
+    nxt = text[at + 1 : at + 3].lstrip(" \t")
+    if not line or not nxt or nxt[0] == "\n" or _LINE_END.search(line):
+        return False
+    last = line.rsplit(None, 1)[-1]
+    return nxt[0].islower() or (nxt[0].isalnum() and (last.endswith(",") or last in _CARRIED_BY))
+
+
+def _find_break(text: str, start: int, end: int) -> int:
+    at = text.find("\n", start, end)
+    while at >= 0 and is_line_wrap(text, at):
+        at = text.find("\n", at + 1, end)
+    return at
+
+
+def _rfind_break(text: str, start: int, end: int) -> int:
+    at = text.rfind("\n", start, end)
+    while at >= 0 and is_line_wrap(text, at):
+        at = text.rfind("\n", start, at)
+    return at
+
+
 def clip_paragraph(text: str, r: Range, cue_at: int) -> Range:
-    """Keep a content inside the cue's paragraph (the parser sometimes runs over a line break)."""
+    """Keep a content inside the cue's paragraph (the parser sometimes runs over a line break);
+    a hard wrap inside a paragraph is no break (`is_line_wrap`)."""
     s, e = r
     if cue_at < s and _COLON_BREAK.fullmatch(text, cue_at, s):
         # "He continued:" + a new paragraph: the colon hands the next paragraph to the cue
         brk = text.find("\n", s, e)
         return s, (brk if brk >= 0 else e)
-    if "\n" in text[e:cue_at] or "\n" in text[cue_at:s]:
+    if _find_break(text, e, cue_at) >= 0 or _find_break(text, cue_at, s) >= 0:
         return s, s  # a clause the parser hung on the cue from another paragraph
     if cue_at >= e:
-        brk = text.rfind("\n", s, e)
+        brk = _rfind_break(text, s, e)
         return (min(max(s, brk + 1), e), e) if brk >= 0 else r
     start_from = max(s, cue_at)
-    brk = text.find("\n", start_from, e)
+    brk = _find_break(text, start_from, e)
     if brk >= 0:
         e = brk
     if cue_at > s:
-        before = text.rfind("\n", s, cue_at)
+        before = _rfind_break(text, s, cue_at)
         if before >= 0:
             s = before + 1
     return s, max(s, e)

@@ -8,6 +8,7 @@ from bisect import bisect_left
 
 from sourcetrace.attributions.base import QUOTES, Found, Rule, minus, parts, tok_end
 from sourcetrace.attributions.lexicons import lexicons
+from sourcetrace.attributions.quotes import quote_regions
 
 _MAX_NESTING = 6
 
@@ -21,6 +22,11 @@ NESTING_RULES = (
         "teller_not_said",
         '"According to a report by Reuters, the scope is unclear as its managers are still planning it": '
         "what a nested attribution says never holds the words of its tellers (their cue and source)",
+    ),
+    Rule(
+        "quote_closes_content",
+        '"“... The statement said that P,” the newspaper wrote": what a cue inside a quotation says '
+        "ends at the quotation's closing mark; the teller after it, who wrote the whole quotation, is outer",
     ),
     Rule(
         "inner_xcomp",
@@ -45,10 +51,14 @@ def drop_inner_xcomp(finds: list[Found]) -> list[Found]:
     return [f for f in finds if id(f) not in dropped]
 
 
-def nest(finds: list[Found], frames: list[Found], text: str | None = None) -> None:
+def nest(
+    finds: list[Found], frames: list[Found], text: str | None = None, off: frozenset[str] = frozenset()
+) -> None:
     """Parent = the smallest content holding the cue (sentence level first, then frames); with
     the article's `text` (rule `teller_not_said`), a child's content loses its tellers' words."""
     _untangle(finds)
+    if text is not None and "quote_closes_content" not in off:
+        close_quoted_contents(finds, text)
     pieces = sorted((s, e, n) for n, f in enumerate(finds) for s, e in f.content)
     starts = [p[0] for p in pieces]
     longest = max((e - s for s, e, _ in pieces), default=0)
@@ -71,8 +81,34 @@ def nest(finds: list[Found], frames: list[Found], text: str | None = None) -> No
             f.parent = _innermost(holders, _reports_a_clause(f))
     _limit_depth(finds, frames)
     _break_loops(finds, frames)
-    if text is not None:
+    if text is not None and "teller_not_said" not in off:
         drop_teller_words(finds, text)
+
+
+def close_quoted_contents(finds: list[Found], text: str) -> None:
+    """ "“None of them has called. The statement said that P,” the newspaper wrote": the parser's
+    sentence runs past the closing mark, so the statement's content held the newspaper's cue and
+    the newspaper, who wrote the whole quotation, hung inside what the statement said. What a cue
+    inside a quotation says stops at the quotation's closing mark when a teller's cue follows it."""
+    regions = [r for r in quote_regions(text) if r[1] - r[0] > 2]
+    if not regions:
+        return
+    starts = [r[0] for r in regions]
+    cues = sorted(f.cue[0] for f in finds if not f.frame)
+    for g in finds:
+        if g.frame or not g.content:
+            continue
+        i = bisect_left(starts, g.cue[0] + 1) - 1
+        if i < 0 or not regions[i][0] < g.cue[0] < regions[i][1]:
+            continue
+        close = regions[i][1]
+        if g.content_end <= close:
+            continue
+        after = bisect_left(cues, close)
+        if after == len(cues) or cues[after] >= g.content_end:
+            continue  # no teller's cue after the closing mark inside the content
+        kept = [(s, min(e, close)) for s, e in g.content if s < close]
+        g.content = parts(text, kept) or g.content
 
 
 def drop_teller_words(finds: list[Found], text: str) -> None:

@@ -784,6 +784,8 @@ class ActorBook:
         lex = lexicons()
         lemma = head.lemma_.lower()
         np_start, np_end = np_range(head)
+        if _partitive(head) and lemma not in lex.documents:  # "some of the researchers": the part speaks
+            np_start = min(np_start, head.head.head.left_edge.idx)
         # the source was cut after page chrome the parser ran into it ("... 2009\n\nWorkers want")
         name_range = trim(self.text, max(np_start, source[0]), min(np_end, source[1]))
         name = self.text[name_range[0] : name_range[1]]
@@ -825,9 +827,10 @@ class ActorBook:
             kind = "outlet" if media else "document"
             actor = self.named(name, (kind,)) or self.new(name, "DOCUMENT", kind)
             return self._use(actor, source), kind
-        if head.pos_ == "NOUN" and (lemma in lex.people or (_is_title_token(head) and _unidentified(head))):
-            # "the woman who alleged P", "some refugees", "a cabinet minister": people the text does
-            # not name (a bare "the minister" is the office's holder, named by the office)
+        if head.pos_ == "NOUN" and (lemma in lex.people or _unnamed_role(head)):
+            # "the woman who alleged P", "some refugees", "a cabinet minister", "one author", "some
+            # of the researchers": people the text does not name (a bare "the minister" is the
+            # office's holder, named by the office)
             actor = (self._prior_unnamed(lemma, False, "anonymous") if definite else None) or self.named(
                 name, ("anonymous",)
             )
@@ -1009,6 +1012,32 @@ def _unnamed_group(head: Token, known: dict[str, bool]) -> bool:
 def _is_title_token(tok: Token) -> bool:
     words = title_words()
     return tok.lower_ in words or tok.lower_.rstrip(".") in words
+
+
+_BODIES_ENT = ("ORG", "NORP")  # "Labour candidates": the party's; "U.S. prosecutors" are unnamed
+
+
+def _unnamed_role(head: Token) -> bool:
+    """ "one author", "several authors of a report", "other heads of various units", "some of the
+    researchers", "a cabinet minister": a word for a person's role or title (data/person_nouns.txt,
+    data/titles.txt; a plural by its lemma) that picks out nobody — counted, indefinite, one of a
+    group, or bare; a named body's people ("GCC leaders", "Labour candidates") stay the body's."""
+    lemma = head.lemma_.lower()
+    if not (_is_title_token(head) or lemma in title_words() or lemma in person_nouns()):
+        return False
+    if _partitive(head):
+        return True  # "some of the researchers", "two of the authors": a part of the group, unnamed
+    if head.tag_ == "NNS" and not any(c.dep_ == "det" for c in head.children):
+        if any(c.dep_ in ("compound", "nmod", "amod") and (c.pos_ == "PROPN" or c.ent_type_ in _BODIES_ENT)
+               for c in head.children):
+            return False
+    return _unidentified(head)
+
+
+def _partitive(head: Token) -> bool:
+    """Is `head` the group in "some of the researchers", "one of the authors"?"""
+    of = head.head if head.dep_ == "pobj" else None
+    return of is not None and of.lower_ == "of" and of.head.lemma_.lower() in lexicons().quantities
 
 
 def _unidentified(head: Token) -> bool:

@@ -547,7 +547,7 @@ def find_sourcing(
         finds = drop_weak_nested(finds)
     if "announced_statement" not in off:
         announced_statements(doc, finds)
-    nest(finds, frames, text if "teller_not_said" not in off else None)
+    nest(finds, frames, text, off)
     finds = split_denials(doc, finds, lexicons(), off)
 
     every = sorted([*frames, *finds], key=lambda f: (f.cue[0], not f.frame))

@@ -597,7 +597,9 @@ def trailing_quoted(doc: Doc, finds: list[Found], text: str) -> list[Found]:
         teller = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if teller is None or teller.lower_ in ("which", "who", "that"):
             teller = v.head if v.dep_ == "relcl" else None
-        if obj is None or teller is None or not _quoted_teller(obj) or not _teller(teller):
+        # "X quoted the emergency services as saying": whom one quotes as saying speaks, whatever noun
+        said = as_ is not None and obj is not None and obj.pos_ in ("NOUN", "PROPN")
+        if obj is None or teller is None or not (said or _quoted_teller(obj)) or not _teller(teller):
             continue
         if as_ is not None and any(f.verb is not None and f.verb.head == as_ for f in finds):
             continue  # '“P,” X quoted Y as saying.': quoted_as_saying has it

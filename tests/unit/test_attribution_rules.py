@@ -245,10 +245,10 @@ CASES = [
     ),
     (
         "paragraph",
-        "The mayor said that taxes would rise\nand schools will close.",
+        "The mayor said that taxes would rise\n\nand schools will close.",
         (),
         [("The mayor", "said", "that taxes would rise", None)],
-        [("The mayor", "said", "that taxes would rise\nand schools will close", None)],
+        [("The mayor", "said", "that taxes would rise\n\nand schools will close", None)],
     ),
     (
         "that_keeps_tail",
@@ -820,12 +820,27 @@ CASES = [
         [],
     ),
     (
+        # a cue inside a quotation says nothing past its closing mark when a teller's cue follows it
+        "quote_closes_content",
+        "“I think we will win,” the coach said. “We are ready.”",
+        ("first_person_in_quote",),
+        [
+            ("I", "think", "we will win", None),
+            ("the coach", "said", ["I think we will win", "We are ready"], None),
+        ],
+        [
+            ("I", "think", ["we will win", "We are ready"], None),
+            ("the coach", "said", ["I think we will win", "We are ready"], None),
+        ],
+    ),
+    (
         "first_person_in_quote",
         "“I think we will win,” the coach said. “We are ready.”",
         (),
         [("the coach", "said", ["I think we will win", "We are ready"], None)],
         [
-            ("I", "think", ["we will win", "We are ready"], None),
+            # what "I think" says stops at the quotation's closing mark (quote_closes_content)
+            ("I", "think", "we will win", None),
             ("the coach", "said", ["I think we will win", "We are ready"], None),
         ],
     ),

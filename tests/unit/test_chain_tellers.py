@@ -234,6 +234,30 @@ def test_people_the_text_does_not_name_are_anonymous(nlp, text, content_key, exp
 
 
 @pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        # a role word counted, indefinite, one of a group or bare picks out nobody: anonymous
+        ("One author said the leak could do more harm than good.", "more harm than good",
+         [("One author", "anonymous")]),
+        ("Some of the researchers said the fears were premature.", "the fears were premature",
+         [("some of the researchers", "anonymous")]),
+        ("Several authors of an important, unpublished climate report said the leak could delay it.",
+         "the leak could delay it",
+         [("Several authors of an important, unpublished climate report", "anonymous")]),
+        ("Other heads of various units within the port authority said the letter was not theirs.",
+         "the letter was not theirs",
+         [("Other heads of various units within the port authority", "anonymous")]),
+        # the ones the text picks out, and a named body's people, are not
+        ("Rana Odero and Ali Saleh met on Monday. The two leaders said the talks went well.",
+         "the talks went well", [("The two leaders", "named")]),
+        ("GCC leaders said the man was arrested.", "the man was arrested", [("GCC leaders", "named")]),
+    ],
+)
+def test_a_role_word_that_picks_out_nobody_is_anonymous(nlp, text, content_key, expected):
+    assert chain(text, content_key) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The bank is weighing a sale of its Asian unit, two of the people said, asking not to be identified "

@@ -1,0 +1,41 @@
+"""Layered chains (issue 10 §2): which teller relays which, on short invented sentences — a
+quotation's own cues stay inside it, and the outer teller after it relays them."""
+
+from __future__ import annotations
+
+from sourcetrace.analysis import analyze_text
+
+
+def chain(text: str, content_key: str) -> list[tuple[str, str]]:
+    """The (label, kind) links of the shortest claim whose content holds `content_key` (a relay's
+    claim holds the words of the claims it relays)."""
+    claims = [c for c in analyze_text(text).claims if content_key in c.content.text]
+    assert claims, [c.content.text for c in analyze_text(text).claims]
+    return [(link.label, link.kind) for link in min(claims, key=lambda c: len(c.content.text)).chain]
+
+
+def test_a_cue_inside_a_quotation_says_nothing_past_its_closing_mark():
+    # the parser's sentence runs on past the closing mark: the statement's content held the
+    # newspaper's cue, and the newspaper hung inside what the statement said
+    text = (
+        "The Harbor Daily newspaper said on Thursday that the port had been closed.\n\n"
+        "“Nobody has contacted the port authority. The ministry issued a statement and said that "
+        "extra patrols had been ordered. The statement said that in the event of a storm, every "
+        "ship is moved,” the newspaper wrote."
+    )
+    assert chain(text, "Nobody has contacted") == [("Harbor Daily", "outlet")]
+    assert chain(text, "every ship is moved") == [("Harbor Daily", "outlet"), ("the ministry", "named")]
+
+
+def test_sources_that_are_none_say_nothing_the_paper_does():
+    text = "The Harbor Daily put out an article with no direct sources that said that the mayor had resigned."
+    assert chain(text, "the mayor had resigned") == [("Harbor Daily", "outlet")]
+
+
+def test_whom_an_outlet_quotes_as_saying_speaks_whatever_the_noun():
+    # "the emergency services", "the fire brigade": no person, title or teller word, yet quoted as saying
+    text = "So far, no injuries have been reported, the Harbor Daily newspaper quoted the emergency services as saying."
+    assert chain(text, "no injuries have been reported") == [
+        ("Harbor Daily", "outlet"),
+        ("the emergency services", "named"),
+    ]

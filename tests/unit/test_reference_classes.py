@@ -1,0 +1,92 @@
+"""Reference, continuation and missed-claim classes found on development sets J, K and L
+(refs11), each on made-up sentences: hard-wrapped paragraphs, and the speakers the text names.
+
+All names are fictional."""
+
+from __future__ import annotations
+
+from sourcetrace.analysis import analyze_text
+from sourcetrace.attributions.clauses import is_line_wrap
+
+
+def tellers(text: str) -> list[tuple[str, str]]:
+    """(chain labels joined by ' > ', content) of every live claim."""
+    out = []
+    for c in analyze_text(text).claims:
+        if not c.dismissed:
+            out.append((" > ".join(link.label for link in c.chain), c.content.text))
+    return out
+
+
+def teller_of(text: str, content_start: str) -> str:
+    return next(t for t, c in tellers(text) if c.startswith(content_start))
+
+
+# --- a hard wrap inside a paragraph is no paragraph break
+
+WRAPPED = (
+    "The harbour board met on Tuesday and heard the report of its engineers about\n"
+    "the old pier.\n"
+    "Marta Quintela, the board's chair, said\n"
+    "the repairs would start in the spring and would be paid for by\n"
+    "the city.\n"
+    "“It is very important for the board to act before the winter storms come back to the\n"
+    "coast,”\n"
+    "she said.\n"
+)
+
+
+def test_a_line_carried_on_in_lower_case_or_after_a_function_word_is_a_wrap():
+    at = WRAPPED.index("said\n") + 4
+    assert is_line_wrap(WRAPPED, at)  # "said" / "the repairs ..."
+    assert is_line_wrap(WRAPPED, WRAPPED.index("by\n") + 2)  # "paid for by" / "the city."
+    assert not is_line_wrap(WRAPPED, WRAPPED.index("pier.\n") + 5)  # a sentence ends there
+    teaser = "Firm plans to cut jobs and laid out a broad slate of problems\nAmerican firm Lusa said P."
+    assert not is_line_wrap(teaser, teaser.index("\n"))  # a headline may end in a noun
+    assert not is_line_wrap("The talks went on,\n\nthe minister said.", len("The talks went on,"))
+
+
+def test_a_speaker_line_wrapped_before_its_content_is_neither_a_subheading_nor_cut_off():
+    assert teller_of(WRAPPED, "the repairs would start") == "Marta Quintela"
+    assert "the city" in next(c for _, c in tellers(WRAPPED) if c.startswith("the repairs"))
+    assert teller_of(WRAPPED, "It is very important") == "Marta Quintela"
+
+
+# --- a title's acronym and a title the model read as an organisation are the titled person
+
+
+def actor_of(text: str, content_start: str) -> tuple[str, str]:
+    analysis = analyze_text(text)
+    claim = next(c for c in analysis.claims if not c.dismissed and c.content.text.startswith(content_start))
+    actor = analysis.actor(claim.chain[-1].actor)
+    return (actor.name, actor.type) if actor is not None else (claim.chain[-1].label, "")
+
+
+def test_the_acronym_of_a_persons_title_is_that_person():
+    text = (
+        "The Inspector General of Police Joseph Kamau has dismissed a letter circulating online.\n\n"
+        "Speaking on Friday, the IG said the letter was fake.\n\n"
+        "The IG further said that the police are on high alert."
+    )
+    assert actor_of(text, "the letter was fake") == ("Joseph Kamau", "PERSON")
+    assert actor_of(text, "that the police are on high alert") == ("Joseph Kamau", "PERSON")
+
+
+def test_an_acronym_two_titles_spell_stays_apart():
+    text = (
+        "The Inspector General of Police Joseph Kamau and the Inspector General of Prisons Ruth "
+        "Atieno met on Monday.\n\nSpeaking on Friday, the IG said the letter was fake."
+    )
+    assert actor_of(text, "the letter was fake")[0] not in ("Joseph Kamau", "Ruth Atieno")
+
+
+def test_a_title_read_as_an_organisation_before_a_named_person_is_the_person():
+    text = (
+        "Tariq Mehmood says the report is safe.\n\n"
+        "Responding to reports that the copy had gone missing from the Prime Minister’s office, the "
+        "Minister for Information and Broadcasting Tariq Mehmood on Saturday categorically denied it, "
+        "saying the copy was safe.\n\n"
+        "Replying to a question, the Minister said a committee had been set up in February."
+    )
+    assert actor_of(text, "the copy was safe") == ("Tariq Mehmood", "PERSON")
+    assert actor_of(text, "a committee had been set up") == ("Tariq Mehmood", "PERSON")
