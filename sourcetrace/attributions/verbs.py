@@ -222,17 +222,37 @@ def _participle_after_quote(c: VerbCall) -> None:
     closing quotation that the parser hung on a verb inside it is the speaker's, not the quoted
     clause's subject's ("all imported crops" stressed nothing)."""
     v, regions = c.verb, c.regions
-    if v.tag_ != "VBG" or not regions or c.subj is None or region_at(regions, v.idx) is not None:
+    if v.tag_ != "VBG" or not regions or region_at(regions, v.idx) is not None:
         return
-    if region_at(regions, c.subj.idx) is None or region_at(regions, v.head.idx) is None:
+    # no subject at all: 'He was quoted as describing it as “a terrible one” saying P', hung on the
+    # quoted words or on the "as" before them
+    if c.subj is None and _right_after_quotation(v, regions):
+        pass
+    elif c.subj is None or region_at(regions, c.subj.idx) is None or region_at(regions, v.head.idx) is None:
         return
     up = v.head
-    while up.head != up and region_at(regions, up.idx) is not None:
+    while up.head != up and (region_at(regions, up.idx) is not None or up.pos_ not in ("VERB", "AUX")):
         up = up.head
     if region_at(regions, up.idx) is None and up.pos_ in ("VERB", "AUX"):
-        speaker = subject(up)
+        speaker = subject(up) or _quoted_one(up)
         if speaker is not None and region_at(regions, speaker.idx) is None:
             c.subj = speaker
+
+
+def _quoted_one(v: Token) -> Token | None:
+    """ "He was quoted to have described it as ...": who is quoted speaks (no agent needed)."""
+    host = v.head if v.dep_ == "xcomp" else v
+    if host.lemma_.lower() != "quote":
+        return None
+    return next((c for c in host.children if c.dep_ == "nsubjpass"), None)
+
+
+def _right_after_quotation(v: Token, regions: list[Range]) -> bool:
+    """The participle follows a closing quotation mark (past spaces and line breaks)."""
+    i = v.i - 1
+    while i >= 0 and v.doc[i].is_space:
+        i -= 1
+    return i >= 0 and v.doc[i].text in QUOTES and region_at(regions, v.doc[i].idx) is not None
 
 
 def _control_object(c: VerbCall) -> None:
@@ -883,7 +903,7 @@ def _that_keeps_tail(c: VerbCall) -> None:
 def _trailing_gloss(c: VerbCall) -> None:
     """A trailing ", which ..." / ", who ..." / ", implicitly putting ..." is the writer's gloss."""
     if not c.keep_tail:
-        c.ranges = [cut_trailing(c.verb.doc, r) for r in c.ranges]
+        c.ranges = [cut_trailing(c.verb.doc, r, reported=r[1] <= c.verb.idx) for r in c.ranges]
 
 
 def _two_subjects(c: VerbCall) -> None:
