@@ -849,3 +849,16 @@ def test_a_role_word_is_the_person_it_introduced(nlp, text, content_key):
     # a role word that is no title ("correspondent", "striker") is the person named right after it
     assert chain(text, content_key)[-1][1] == "named"
     assert chain(text, content_key)[-1][0].endswith(("Rana Odero", "Ali Saleh"))
+
+
+def test_a_surname_the_entity_model_missed_is_a_person_she_can_stand_for(nlp):
+    # "Odunlami" speaks but has no actor: the pronoun after the quotation went to the wife, the
+    # person inside Odunlami's own sentence
+    text = (
+        "Funmilayo Odunlami, the Police Public Relations Officer in the state, made this known on Tuesday "
+        "in Akure.\n\nOdunlami, however, explained that the victim was a security man, adding that the "
+        "victim’s wife had reported the case at the police station.\n\n”It was a case of hit and run "
+        "accident.\n\n“The news is fake,” she said."
+    )
+    assert chain(text, "hit and run accident") == [("Odunlami", "named")]
+    assert chain(text, "the victim was a security man") == [("Odunlami", "named")]
