@@ -18,7 +18,13 @@ from sourcetrace.actors import (
     person_nouns,
     title_words,
 )
-from sourcetrace.attributions.agreement import Agreement, organisation_fit, plural, title_word_set
+from sourcetrace.attributions.agreement import (
+    CAUSE_WORDS,
+    Agreement,
+    organisation_fit,
+    plural,
+    title_word_set,
+)
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
 from sourcetrace.attributions.clauses import which_thing
 from sourcetrace.attributions.lexicons import body_words, can_tell, demonyms, inanimate, lexicons
@@ -385,6 +391,9 @@ class ActorBook:
             return None  # "the two governments", "the companies": not one of them
         lemma = head.lemma_.lower()
         words = company_words()
+        cause = any(c.lower_ in CAUSE_WORDS for c in head.lefts if c.dep_ in ("amod", "compound"))
+        if lemma == "group" and cause:
+            lemma = "cause group"  # "the advocacy group", "the rights group": no company
 
         def fit(a: Actor) -> int:
             named = a.type in ("ORG", "NORP", "GPE") and a.kind == "named"

@@ -862,3 +862,14 @@ def test_a_surname_the_entity_model_missed_is_a_person_she_can_stand_for(nlp):
     )
     assert chain(text, "hit and run accident") == [("Odunlami", "named")]
     assert chain(text, "the victim was a security man") == [("Odunlami", "named")]
+
+
+@pytest.mark.parametrize("description", ["The advocacy group", "The environmental group", "The rights group"])
+def test_a_group_named_for_its_cause_is_no_company(nlp, description):
+    # "the group" answers to any company; "the advocacy group" to an association or council only
+    text = (
+        "The Harbor Defense Council said in a letter to the regulator that Kivuli Mining Co’s claims were "
+        f"implausible. Kivuli Mining Co said it would reply. {description} wrote that the claims could "
+        "mislead investors."
+    )
+    assert chain(text, "could mislead investors") == [("Harbor Defense Council", "named")]
