@@ -34,8 +34,9 @@ from sourcetrace.spans import make_span, trim
 from sourcetrace.structure import is_known_outlet
 
 _DEFINITE = {"the", "this", "that", "these", "those", "same"}
-_PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_THING_PRONOUNS = {"it", "they", "them"}
+# possessives too: "his claim that P", "its statement that P" (a noun cue's owner is its teller)
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_THING_PRONOUNS = {"it", "they", "them", "its", "their"}
 _RELATIVE = {"that", "which", "who"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 _MEDIA = {"media", "news", "broadcasting", "publishing", "newspaper", "press", "television", "tv", "tabloid"}
@@ -789,7 +790,7 @@ class ActorBook:
             prior = self._person_for(head)
         elif head.lower_ in _THING_PRONOUNS:
             # "it said": the last organisation, outlet or document; "they": or the last group of people
-            plural = head.lower_ != "it"
+            plural = head.lower_ not in ("it", "its")
             prior = self._last(lambda a: a.type != "PERSON" or (plural and a.kind == "anonymous"))
             if prior is None and not plural:  # "... met the chief of Zenith Bank. It said P"
                 organisation = ("named", "outlet")

@@ -873,3 +873,17 @@ def test_a_group_named_for_its_cause_is_no_company(nlp, description):
         "mislead investors."
     )
     assert chain(text, "could mislead investors") == [("Harbor Defense Council", "named")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "teller"),
+    [
+        ("Defence Minister Sergei Ivanov met the envoy on Monday. His claim that China is the main supplier "
+         "of the parts surprised diplomats.", "China is the main supplier", "Sergei Ivanov"),
+        ("Harbor Gate met the regulator on Monday. Its statement that the mine was safe was disputed.",
+         "the mine was safe", "Harbor Gate"),
+    ],
+)
+def test_a_possessive_pronoun_owning_a_noun_cue_is_a_pronoun(nlp, text, content_key, teller):
+    # "his claim that P": the possessive is "he" (it was an anonymous "his")
+    assert chain(text, content_key) == [(teller, "named")]
