@@ -65,9 +65,26 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
             if up.pos_ in ("VERB", "AUX"):
                 return subject(up, depth + 1)
         return verb.head  # "a letter saying ...", not "a group called X"
+    if _verbless_root_participle(verb):
+        return verb.head
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return subject(verb.head, depth + 1)
     return None
+
+
+def _verbless_root_participle(verb: Token) -> bool:
+    """ "For his part, the president of the assembly Ali Saleh, reported from the palace that P": a
+    comma between subject and verb led the parser to read the verb as a participle of the subject
+    noun, in a sentence left with no verb; a participle with a "that" complement of its
+    own is the sentence's verb, the noun its subject ("the report published by X" has no "that")."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in [*noun.ancestors, noun.sent.root]):
+        return False  # the noun has a verb of its own
+    if verb.i < noun.i or verb.doc[verb.i - 1].text != ",":
+        return False
+    return any(c.dep_ == "ccomp" and c.i > verb.i and opens_with_that(c) for c in verb.children)
 
 
 def _can_speak(noun: Token) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from sourcetrace.actors import person_nouns
 from sourcetrace.attributions.base import (
     QUOTES,
     WORD,
@@ -172,6 +173,33 @@ def _opening_word_subject(c: VerbCall) -> None:
     if appos is not None and appos.pos_ == "NOUN" and any(k.dep_ == "det" for k in appos.children):
         if can_tell(appos, entities=True, documents=True):
             c.subj = appos
+
+
+def _apposition_before_cue(c: VerbCall) -> None:
+    """ "Vaccines will be shipped as the number of suspected cases grows, the head of the agency said
+    Friday": a subject that cannot tell ("the number of suspected cases"), with a teller phrase in
+    apposition after its comma that ends right before the cue (no comma closing it), is the
+    parser's misreading of "P, X said": the apposition speaks ("Odero, an adviser, said" keeps
+    Odero: a name can tell, and the apposition is closed by a comma)."""
+    subj, v, doc = c.subj, c.verb, c.verb.doc
+    if subj is None or subj.head != v or subj.i > v.i or can_tell(subj, entities=True, documents=True):
+        return
+    if subj.lemma_.lower() in person_nouns() or _is_person_word(subj):
+        return
+    t = v.i - 1
+    while t > c.sent.start and doc[t].head == v and doc[t].dep_ in ("aux", "advmod", "neg"):
+        t -= 1
+    appos = next((k for k in subj.children if k.dep_ == "appos" and k.right_edge.i == t), None)
+    if appos is None or doc[appos.left_edge.i - 1].text != ",":
+        return
+    if can_tell(appos, entities=True, documents=False) or _is_person_word(appos):
+        c.subj = appos
+
+
+def _is_person_word(tok: Token) -> bool:
+    """A word for a person's role or title ("the head", "a spokesman")."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ in ("NOUN", "PROPN") and (lemma in person_nouns() or lemma in lexicons().people)
 
 
 def _participle_after_quote(c: VerbCall) -> None:
@@ -907,6 +935,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("raised_subject", _raised_subject.__doc__, _raised_subject),
     Rule("control_object", _control_object.__doc__, _control_object),
     Rule("participle_after_quote", _participle_after_quote.__doc__, _participle_after_quote),
+    Rule("apposition_before_cue", _apposition_before_cue.__doc__, _apposition_before_cue),
     Rule("opening_word_subject", _opening_word_subject.__doc__, _opening_word_subject),
     Rule("appositive_teller", _appositive_teller.__doc__, _appositive_teller),
     Rule("conditional", _conditional.__doc__, _conditional),
