@@ -119,3 +119,16 @@ def test_a_quote_carries_on_after_an_aside_with_an_abbreviation():
     assert [p.text for p in claim.content.parts] == [
         "We are in talks with the government", "I have also spoken with officials from the embassy"
     ]
+
+
+# --- what a thing "implies" inside a speaker's words leaves the speaker's claim whole
+
+
+def test_a_speakers_claim_keeps_the_subject_of_a_nested_evidence_verb():
+    text = (
+        "A ministry spokesman said the activities at the site were normal "
+        "and did not imply a test was imminent."
+    )
+    said = [(t, c) for t, c in tellers(text) if t == "a ministry spokesman"]
+    assert any(c.startswith("the activities at the site") and "were normal" in c for _, c in said)
+    assert not [t for t, _ in tellers(text) if "activities" in t]  # the activities tell nothing
