@@ -133,10 +133,10 @@ class CueModel:
     threshold: float  # probability above which a token is a cue
     verb_tags: dict[str, frozenset[str]] = field(default_factory=dict)  # learned from train
 
-    def tags(self, lemma: str) -> frozenset[str]:
-        """How a learned verb cue takes its content: the tags learned for its lemma, else the
-        generic ones."""
-        return self.verb_tags.get(lemma, DEFAULT_TAGS)
+    def tags(self, lemma: str, default: frozenset[str] = DEFAULT_TAGS) -> frozenset[str]:
+        """How a learned verb cue takes its content: the tags learned for its lemma, else `default`
+        (the generic ones)."""
+        return self.verb_tags.get(lemma, default)
 
     def probability(self, feats: list[str]) -> float:
         w = self.weights
@@ -179,9 +179,9 @@ class Scorer:
     def is_cue(self, tok: Token) -> bool:
         return self.probability(tok) >= self.model.threshold
 
-    def tags(self, lemma: str) -> frozenset[str]:
+    def tags(self, lemma: str, default: frozenset[str] = DEFAULT_TAGS) -> frozenset[str]:
         """How a learned cue of this lemma takes its content (reporting_verbs.txt tags)."""
-        return self.model.tags(lemma)
+        return self.model.tags(lemma, default)
 
 
 def cue_scorer(regions: list[Range], verbs: dict, nouns: frozenset[str]) -> Scorer | None:

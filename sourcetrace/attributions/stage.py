@@ -122,6 +122,13 @@ STAGE_RULES = (
         "the learned cue scorer (sourcetrace/learned.py, PolNeAR train): a verb the lexicon lacks is a cue "
         'when the model says so ("railed against", "bemoaned")',
     ),
+    Rule(
+        "learned_tags",
+        '"I understood the psychology of crookedness": a lexicon verb whose lexicon tags find no content, '
+        "that the learned scorer calls a cue, is tried once more with the content tags learned for its "
+        "lemma on PolNeAR train (an object as content here; never the object of a verb the lexicon says "
+        'takes a recipient, "accused the minister of P")',
+    ),
 )
 
 RULES: tuple[Rule, ...] = (
@@ -228,6 +235,22 @@ def _headline(article: Article, frames: list[Found]) -> Found | None:
 # --------------------------------------------------------------------------- sentence level
 
 
+def _verb_find(
+    tok, kind: str, text: str, regions: list[Range] | None, off: frozenset[str], scorer=None
+) -> Found | None:
+    """A verb cue's attribution by its lexicon (or learned) tags; a lexicon verb whose tags find
+    nothing and that the scorer calls a cue is tried once more with its learned tags ("learned_tags")."""
+    tags = verb_tags(tok, lexicons(), scorer)
+    found = verb_find(tok, tags, text, regions, off)
+    if found is not None or kind != VERB or scorer is None or "learned_tags" in off:
+        return found
+    more = scorer.tags(tok.lemma_.lower(), default=frozenset())
+    if "rcpt" in tags:  # "accused the minister of P": the lexicon's recipient is never the content
+        more -= {"obj"}
+    more |= tags
+    return verb_find(tok, more, text, regions, off) if more != tags and scorer.is_cue(tok) else None
+
+
 def _find(
     tok, kind: str, text: str, regions: list[Range] | None, off: frozenset[str], scorer=None
 ) -> Found | None:
@@ -241,7 +264,7 @@ def _find(
     if kind == VERB and "see_as" in off and tok.lemma_.lower() not in lexicons().verbs:
         return None  # "see X as Y" (cues.SEE_AS) switched off
     if kind in (VERB, LEARNED):
-        return verb_find(tok, verb_tags(tok, lexicons(), scorer), text, regions, off)
+        return _verb_find(tok, kind, text, regions, off, scorer)
     if kind == NOUN:
         return noun_cue(tok, text, off)
     if kind == SEEM and "seemed_to" in off:  # switched off: a passive lexicon verb is a verb again

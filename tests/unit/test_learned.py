@@ -77,6 +77,28 @@ def test_a_verb_the_lexicon_lacks_becomes_a_cue_resolved_by_the_rules():
     assert sentence_level(text, "learned_cues") == []
 
 
+def test_a_lexicon_verb_whose_tags_find_nothing_tries_the_learned_tags():
+    # "understand" and "repeat" take no object in the lexicon; train learned "obj" for both
+    assert "obj" not in lexicons().verbs["understand"] and "obj" not in lexicons().verbs["repeat"]
+    assert learned.load().tags("understand") == frozenset({"obj"})
+    text = "The minister understood the risks of the new plan."
+    assert sentence_level(text) == [("understood", "The minister", "the risks of the new plan")]
+    assert sentence_level(text, "learned_tags") == []
+    assert sentence_level(text, "learned_cues") == []  # no scorer, no second try
+    text = "The union leaders repeated their demand for higher wages."
+    assert sentence_level(text) == [("repeated", "The union leaders", "their demand for higher wages")]
+    assert sentence_level(text, "learned_tags") == []
+    # "accuse" takes a recipient in the lexicon: the learned "obj" never makes the accused the content
+    assert "rcpt" in lexicons().verbs["accuse"] and "obj" in learned.load().tags("accuse")
+    text = "The opposition leader accused the minister and his family the of hiding large debts."
+    assert sentence_level(text) == sentence_level(text, "learned_tags") == []
+    # the lexicon's own tags still decide when they find a content
+    text = "The governor has long opposed the new pipeline."
+    assert sentence_level(text) == sentence_level(text, "learned_tags") == [
+        ("has long opposed", "The governor", "the new pipeline")
+    ]
+
+
 def test_lexicon_cues_are_the_same_with_the_learned_part_on_or_off():
     text = "The mayor said that the bridge is safe. Critics decried the decision as reckless."
     assert sentence_level(text) == sentence_level(text, "learned_cues")
