@@ -837,6 +837,20 @@ CASES = [
         [],
     ),
     (
+        # a sentence that only says whom a teller cited sources the report before it
+        "cited_afterwards",
+        "Kivuli Wire reported that the port will close. Kivuli Wire citing officials for its information.",
+        (),
+        [
+            ("Kivuli Wire", "reported", "that the port will close", None),
+            ("officials", "citing", "that the port will close", None),
+        ],
+        [
+            ("Kivuli Wire", "reported", "that the port will close", None),
+            ("Kivuli Wire", "citing", "officials for its information", None),
+        ],
+    ),
+    (
         # a participle whose teller is its holder's own speaker goes on beside it, not through it
         "no_self_relay",
         "The minister described the situation as “a terrible one” saying a delegation has been sent.",
