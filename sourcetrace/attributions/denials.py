@@ -165,8 +165,16 @@ def _spot_inside(spots: list[Range], ends: list[int], start: int, end: int) -> b
 
 def _first_person_denial_verb(tok: Token, lex: Lexicons) -> bool:
     """A denial verb (or its phrasal form) not negated, whose subject, or the subject of the wish
-    verb it completes ("I want to refute"), is "I" or "we": the speaker denies in the first person."""
+    verb it completes ("I want to refute"), is "I" or "we", and which denies something told: its
+    object is a told thing ("refute the claims", "reject these allegations") or it takes a
+    that-clause ("we deny that P"). "We reject the budget proposal" and "I dismissed him" deny
+    nothing told."""
     if tok.pos_ != "VERB" or not (tok.lemma_.lower() in lex.denials or _phrasal_denial(tok, lex)):
+        return False
+    if not any(
+        (c.dep_ == "dobj" and _told_thing(c, lex)) or (c.dep_ == "ccomp" and opens_with_that(c))
+        for c in tok.children
+    ):
         return False
     verb = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _WISHES else tok
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -189,10 +197,14 @@ def denies_with_particle(v: Token, lex: Lexicons) -> bool:
     return any(c.dep_ == "dobj" and _told_thing(c, lex) for c in v.children)
 
 
+# told things the lexicons' nouns and documents lack ("rejected the story")
+_TOLD_STORIES = frozenset({"story", "reporting", "lie"})
+
+
 def _told_thing(noun: Token, lex: Lexicons) -> bool:
     """What can be untrue: a report, a claim, "expectations that P" — never "a drone" shot down."""
     lemma = noun.lemma_.lower()
-    if lemma in lex.nouns or lemma in lex.documents:
+    if lemma in lex.nouns or lemma in lex.documents or lemma in _TOLD_STORIES:
         return True
     return any(c.dep_ in ("acl", "ccomp") and opens_with_that(c) for c in noun.children)
 

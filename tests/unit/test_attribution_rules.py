@@ -1039,6 +1039,13 @@ def test_first_person_denial(nlp):
     assert ("said", "denies") in stances(plain, ())
     other = nlp("“They want to refute the claims,” the agent said.")
     assert ("said", "denies") not in stances(other, ())
+    # the first-person denial must deny something told: a told thing or a that-clause (review 11)
+    budget = nlp("“We reject the budget proposal,” the opposition leader said.")
+    assert stances(budget, ()) == [("said", "asserts")]
+    fired = nlp("“I dismissed him in May after the defeat,” the coach said.")
+    assert stances(fired, ()) == [("said", "asserts")]
+    clause = nlp("“We deny that we paid anyone,” the minister said.")
+    assert stances(clause, ()) == [("said", "denies")]
 
 
 def test_called_untrue_is_a_denial(nlp):
