@@ -222,17 +222,21 @@ def _doubts_truth(v: Token) -> bool:
 
 # "could be materially misleading", "may be false": a possibility, no denial
 _UNSURE_BEFORE = re.compile(r"\b(?:could|may|might)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
-_WHETHER = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
+# "whether the claims are misleading", "asked if the report was false": the conjunction opens the
+# clause that holds the word (no comma, semicolon or stop between them); "Even if they repeat it,
+# the report is false" has closed its "if" clause before the word
+_WHETHER = re.compile(r"\b(?:whether|if)\b[^,;:.!?]*$", re.IGNORECASE)
 
 
 def flat_rebuttal(text: str, r: Range, pattern) -> bool:
     """Does the content call something untrue (data/rebuttals.txt) outright? Not when the words are
     only possible ("P's claims could be materially misleading", "may be false") or asked ("to
-    evaluate whether the claims are misleading"): a doubt or a question, no denial."""
+    evaluate whether the claims are misleading", the word inside the whether/if clause): a doubt or
+    a question, no denial."""
     s, e = r
     for m in pattern.finditer(text, s, e):
         before = text[max(s, m.start() - 60) : m.start()]
-        if not (_UNSURE_BEFORE.search(before) or _WHETHER.search(text, s, m.start())):
+        if not (_UNSURE_BEFORE.search(before) or _WHETHER.search(text, max(s, m.start() - 300), m.start())):
             return True
     return False
 

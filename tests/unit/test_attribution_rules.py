@@ -1167,6 +1167,9 @@ def test_settings_switch_a_rule_off_for_the_whole_pipeline():
         ("The group wrote that the firm's claims could be materially misleading to investors.", "asserts"),
         ("The group said the figures may be inaccurate.", "asserts"),
         ("The group said it would check whether the figures were inaccurate.", "asserts"),
+        # an "if" clause closed before the word asks nothing (review 11)
+        ("Even if they repeat it, the report is false, the ministry said.", "denies"),
+        ("The group said it would ask the court if the figures were inaccurate.", "asserts"),
         ("The group said the figures were inaccurate and may be changed.", "denies"),
     ],
 )
