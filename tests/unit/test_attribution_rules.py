@@ -1163,6 +1163,9 @@ def test_settings_switch_a_rule_off_for_the_whole_pipeline():
         ("The ministry did not say that the report was false.", "asserts"),
         ("“These are meaningless allegations without any proof,” the chairman said.", "denies"),
         ("The official said the report vastly overstates what the agency knows.", "denies"),
+        # bare "meaningless" and "overstated" call nothing told untrue (review 11)
+        ("“Without peace, development is meaningless,” the president said.", "asserts"),
+        ("Critics say the benefits of the new tariff are overstated.", "asserts"),
         # a possibility or a question is no denial (refs11, set L)
         ("The group wrote that the firm's claims could be materially misleading to investors.", "asserts"),
         ("The group said the figures may be inaccurate.", "asserts"),
