@@ -65,9 +65,26 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
             if up.pos_ in ("VERB", "AUX"):
                 return subject(up, depth + 1)
         return verb.head  # "a letter saying ...", not "a group called X"
+    if _verbless_root_participle(verb):
+        return verb.head
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return subject(verb.head, depth + 1)
     return None
+
+
+def _verbless_root_participle(verb: Token) -> bool:
+    """ "For his part, the president of the assembly Ali Saleh, reported from the palace that P": a
+    comma between subject and verb led the parser to read the verb as a participle of the subject
+    noun, in a sentence left with no verb; a participle with a "that" complement of its
+    own is the sentence's verb, the noun its subject ("the report published by X" has no "that")."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in [*noun.ancestors, noun.sent.root]):
+        return False  # the noun has a verb of its own
+    if verb.i < noun.i or verb.doc[verb.i - 1].text != ",":
+        return False
+    return any(c.dep_ == "ccomp" and c.i > verb.i and opens_with_that(c) for c in verb.children)
 
 
 def _can_speak(noun: Token) -> bool:
@@ -318,9 +335,11 @@ def clip_paragraph(text: str, r: Range, cue_at: int) -> Range:
     return s, max(s, e)
 
 
-def cut_trailing(doc: Doc, r: Range) -> Range:
+def cut_trailing(doc: Doc, r: Range, reported: bool = False) -> Range:
     """Drop a trailing comment after a comma (", which ...", ", where ...", ", implicitly
-    putting ...", ", more than half a point less ...") — the writer's gloss, not what was said."""
+    putting ...", ", more than half a point less ...") — the writer's gloss, not what was said.
+    `reported`: the range is what a teller after it reports (", reports the Herald"), so a
+    speaker's reporting participle in it is speech going on, no gloss."""
     s, e = r
     span = doc.char_span(s, e, alignment_mode="expand") if e > s else None
     if span is None:
@@ -329,12 +348,12 @@ def cut_trailing(doc: Doc, r: Range) -> Range:
     for tok in span[max(0, len(span) - _GLOSS_WINDOW) :]:
         if tok.i == 0 or doc[tok.i - 1].text != "," or tok.idx <= s:
             continue
-        if _is_gloss(doc, tok, span.end):
+        if _is_gloss(doc, tok, span.end, reported):
             return s, doc[tok.i - 1].idx
     return r
 
 
-def _is_gloss(doc: Doc, tok: Token, end: int) -> bool:
+def _is_gloss(doc: Doc, tok: Token, end: int, reported: bool = False) -> bool:
     """Is doc[tok.i:end], right after a comma, one clause that comments on what came before?"""
     tail = doc[tok.i : end]
     roots = [t for t in tail if not (tok.i <= t.head.i < end) or t.head == t]
@@ -342,6 +361,22 @@ def _is_gloss(doc: Doc, tok: Token, end: int) -> bool:
     if len(words) != 1:
         return False
     root = words[0]
+    if reported and _goes_on_speaking(root):
+        return False
     return (root.dep_ in ("relcl", "advcl", "acl") and tok.lower_ in _TRAILING) or (
         root.dep_ in ("advcl", "acl") and root.tag_ in ("VBG", "VBN") and tok.i <= root.i <= tok.i + 1
+    )
+
+
+def _goes_on_speaking(root: Token) -> bool:
+    """ "A spokesperson confirmed the arrest, adding that P, reports the Herald": a reporting
+    participle on a reporting verb with a subject is that speaker's speech going on, no gloss of the
+    writer's; what the outer teller reports holds it (the speaker's own content never reaches it)."""
+    verbs, head = lexicons().verbs, root.head
+    return (
+        root.tag_ == "VBG"
+        and root.dep_ == "advcl"
+        and root.lemma_.lower() in verbs
+        and head.lemma_.lower() in verbs
+        and any(c.dep_ == "nsubj" for c in head.children)
     )

@@ -13,6 +13,7 @@ subject is what is denied.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from spacy.tokens import Doc, Token
@@ -61,6 +62,12 @@ DENIAL_RULES = (
         "according_rebuttal",
         '"According to an official, the statements attributed to the president were not true": a '
         "content an according-to source gives that calls something untrue (data/rebuttals.txt) denies it",
+    ),
+    Rule(
+        "first_person_denial",
+        '"“I want to refute the information published in Bild,” the agent told Goal", "“We deny the '
+        'report,” she said": a quotation whose speaker denies in the first person (a denial verb whose '
+        'subject is "I" or "we", or its infinitive after "want", "wish", "would like") is a denial',
     ),
     Rule(
         "denial_conjunct",
@@ -123,11 +130,40 @@ def split_denials(doc: Doc, finds: list[Found], lex: Lexicons, off: Collection[s
             _participle_of_denier(f, finds, lex, reports)
     if "denial_participle" not in off:
         _denial_participle_apart(finds, lex)
+    if "first_person_denial" not in off:
+        _first_person_denials(doc, finds, lex)
     if "denial_conjunct" not in off:
         for f in finds:
             if f.verb is not None and not f.negated and _conjunct_of_denial(f.verb, denying):
                 f.denies = True
     return finds + added
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
+_WISHES = frozenset({"want", "wish", "like", "love", "hope"})
+
+
+def _first_person_denials(doc: Doc, finds: list[Found], lex: Lexicons) -> None:
+    for f in finds:
+        if f.verb is not None and not f.negated and not f.denies and f.lemma not in lex.denials:
+            f.denies = _first_person_denial(doc, f, lex)
+
+
+def _first_person_denial(doc: Doc, f: Found, lex: Lexicons) -> bool:
+    """Does the speaker deny in the first person in the content: a denial verb (or its phrasal
+    form) not negated, whose subject, or the subject of the wish verb it completes ("I want to
+    refute"), is "I" or "we"?"""
+    for s, e in f.content:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        for tok in span if span is not None else ():
+            if tok.pos_ != "VERB" or not (tok.lemma_.lower() in lex.denials or _phrasal_denial(tok, lex)):
+                continue
+            verb = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _WISHES else tok
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            negated = any(c.dep_ == "neg" for c in (*tok.children, *verb.children))
+            if subjects and subjects[0].lower_ in _FIRST_PERSON and not negated:
+                return True
+    return False
 
 
 def _phrasal_denial(v: Token, lex: Lexicons) -> bool:
@@ -162,6 +198,23 @@ def _doubts_truth(v: Token) -> bool:
     if v.lemma_.lower() not in _DOUBTING:
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in _TRUTH_NOUNS for c in v.children)
+
+
+# "could be materially misleading", "may be false": a possibility, no denial
+_UNSURE_BEFORE = re.compile(r"\b(?:could|may|might)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
+_WHETHER = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
+
+
+def flat_rebuttal(text: str, r: Range, pattern) -> bool:
+    """Does the content call something untrue (data/rebuttals.txt) outright? Not when the words are
+    only possible ("P's claims could be materially misleading", "may be false") or asked ("to
+    evaluate whether the claims are misleading"): a doubt or a question, no denial."""
+    s, e = r
+    for m in pattern.finditer(text, s, e):
+        before = text[max(s, m.start() - 60) : m.start()]
+        if not (_UNSURE_BEFORE.search(before) or _WHETHER.search(text, s, m.start())):
+            return True
+    return False
 
 
 def _according_rebuttal(text: str, f: Found, lex: Lexicons) -> bool:

@@ -29,6 +29,11 @@ NESTING_RULES = (
         "ends at the quotation's closing mark; the teller after it, who wrote the whole quotation, is outer",
     ),
     Rule(
+        "no_self_relay",
+        '"The minister described it as “a terrible one” saying P": a participle whose teller is its '
+        "holder's own speaker goes on speaking beside it, not through it (never minister › minister › P)",
+    ),
+    Rule(
         "inner_xcomp",
         '"agreed to release the funds": when both verbs are cues, the outer one speaks; with a "ctl" '
         'verb ("refused to disclose") the two are one cue',
@@ -79,10 +84,32 @@ def nest(
             holders = [g for g in frames if g.content_contains(f.cue)]
         if holders:
             f.parent = _innermost(holders, _reports_a_clause(f))
+    if "no_self_relay" not in off:
+        _no_self_relay(finds, text)
     _limit_depth(finds, frames)
     _break_loops(finds, frames)
     if text is not None and "teller_not_said" not in off:
         drop_teller_words(finds, text)
+
+
+def _no_self_relay(finds: list[Found], text: str | None) -> None:
+    """ "The minister described the situation as “a terrible one” saying P": the parser hung the
+    participle inside the description, so the minister relayed himself. A participle cue whose
+    source is its holder's own subject phrase is the same speaker going on: a sibling of the holder,
+    whose content stops before it."""
+    for f in finds:
+        p, v = f.parent, f.verb
+        if p is None or p.frame or v is None or v.tag_ != "VBG" or f.head is None or p.head is None:
+            continue
+        if f.head.i != p.head.i:
+            continue
+        if f.cue[0] <= p.cue[0]:
+            continue
+        f.parent = p.parent
+        cut = [(v.left_edge.idx, f.content_end)]
+        kept = [piece for r in p.content for piece in minus(r, cut)]
+        kept = parts(text, kept) if text is not None else kept
+        p.content = kept or p.content
 
 
 def close_quoted_contents(finds: list[Found], text: str) -> None:
@@ -218,7 +245,7 @@ def _limit_depth(finds: list[Found], frames: list[Found]) -> None:
 
 
 _CONTINUE_WITHIN = 1500  # characters: a few paragraphs
-_REFERRING = {"he", "she", "they", "it", "the", "this", "that"}
+_REFERRING = {"he", "she", "they", "it", "him", "her", "them", "the", "this", "that"}
 
 
 def _top(f: Found) -> Found:

@@ -25,6 +25,8 @@ from sourcetrace.attributions.lexicons import lexicons
 
 _SENTENCE_END = re.compile(r"[.!?:]")
 _SENTENCE_STOP = re.compile(r"[.!?]")
+# a stop that ends a sentence: not the points of "U.S. prosecutors" (a letter or a lower-case word next)
+_STOP_THEN_SENTENCE = re.compile(r"[.!?:](?=[\"”’')\]]*(?:\s+[^a-z\s]|\s*$))")
 
 
 def quote_regions(text: str) -> list[Range]:
@@ -271,7 +273,7 @@ def _carried_on(f: Found, regions: list[Range], text: str, pieces: list[Range]) 
     if not f.sent_end or not any(qe >= pieces[-1][1] and qs < pieces[-1][1] for qs, qe in regions):
         return
     after = _attribution_end(f)
-    stop = _SENTENCE_END.search(text, after, min(len(text), after + 80))
+    stop = _STOP_THEN_SENTENCE.search(text, after, min(len(text), after + 80))
     pos = stop.end() if stop else f.sent_end
     while True:
         nxt = next((r for r in regions if r[0] >= pos), None)

@@ -255,9 +255,12 @@ class ActorBook:
         head = _head_within(head, source)
         head = _quantity_of(head)
         noun = antecedent(head)
+        hung = found.verb is not None and found.verb.dep_ == "relcl" and found.verb.head == head
+        relative = noun is not head or hung  # the antecedent of a relative clause's cue
         if noun is not head:  # "a report that said P": the report speaks, not "that"
             head, source = noun, np_range(noun)
         named = self._named_at(head) or self._titled_name(head, source) or self._name_before_noun(head)
+        named = named or (self._apposition_of_name(head) if relative else None)
         if named is not None:
             return self._use(named, source), named.kind
         ante = elliptical_antecedent(head)
@@ -424,6 +427,10 @@ class ActorBook:
         if wanted == "outlet" and all(t.lower_ in demonyms() for t in words if not t.is_punct):
             return None  # "the Bangladeshi tabloid", "the German magazine": where it is, not its name
         found = self.index.at(start, end) or self.named(self.text[start:end])
+        if found is not None and wanted == "outlet" and self._says_outlet(found, head, (start, end)):
+            # "The Yeni Şafak newspaper said": the name the noun says is a newspaper is an outlet,
+            # whatever the entity model took it for (a foreign name read as a person's)
+            found.type, found.kind = "ORG", "outlet"
         if found is not None:
             return found
         if any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in head.doc[first.i : last.i + 1]):
@@ -431,6 +438,16 @@ class ActorBook:
         actor = self.new(self.text[start:end], "ORG", "outlet" if wanted == "outlet" else "named")
         self.mention(actor, (start, end))
         return actor
+
+    def _says_outlet(self, found: Actor, head: Token, name: Range) -> bool:
+        """Is `found`, a named person or organisation, the name right before a lower-case media word
+        ("The Yeni Şafak newspaper", "Kompas daily"), on one line, by its whole name?"""
+        if found.kind != "named" or found.type not in ("PERSON", "ORG"):
+            return False
+        phrase = self.text[name[0] : tok_end(head)]
+        if "\n" in phrase or _MEDIA_TAIL.search(phrase) is None:
+            return False
+        return norm(self.text[name[0] : name[1]]) in {norm(found.name), *(norm(a) for a in found.aliases)}
 
     def _report_of(self, lemma: str) -> Actor | None:
         """ "the report said", with no owner named: the outlet that last reported something."""
@@ -541,7 +558,29 @@ class ActorBook:
             return None
         _, end = np_range(head)
         people = [a for a in self.index.within(max(tok_end(head), source[0]), end) if a.type == "PERSON"]
-        return people[0] if len(people) == 1 else None
+        if len(people) != 1 or self._served_by_title(head, people[0], end):
+            return None
+        return people[0]
+
+    @staticmethod
+    def _served_by_title(head: Token, person: Actor, end: int) -> bool:
+        """ "The senior official of the government of President Ali Saleh": a name reached from the
+        title through a common noun ("government") is whom the office serves, not its holder
+        ("Minister for Health Ummy Mwalimu" reaches the name through names only)."""
+        doc = head.doc
+        for m in person.mentions:
+            if not tok_end(head) <= m.start < end:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            tok = span.root.head
+            while tok != head and tok.head != tok and tok.i > head.i:
+                if tok.pos_ == "NOUN":
+                    return True
+                tok = tok.head
+            return False
+        return False
 
     def _described(self, head: Token) -> Actor | None:
         """ "the minister", "the information minister": the person last named before it whose
@@ -553,6 +592,8 @@ class ActorBook:
         word = head.lower_
         if word in _HYPERNYMS:
             return self._described_by_kind(head)
+        if not _is_title_token(head) and word in person_nouns() and not _restricted(head):
+            return self._introduced_role(head)
         if not _is_title_token(head) or _restricted(head):
             return None  # "the cabinet minister accused of P": not the minister named before
         modifiers = {
@@ -574,6 +615,29 @@ class ActorBook:
             return None
         if head.lemma_.lower() in lexicons().anonymous and self._prior_anonymous(head.lemma_.lower(), False):
             return None  # "the official" after "a U.S. embassy official": the unnamed one
+        return best
+
+    def _introduced_role(self, head: Token) -> Actor | None:
+        """ "BBC security correspondent Frank Gardner said P ... our correspondent said Q", "striker
+        David Villa ... the striker": a role word (data/person_nouns.txt) that is no title is the
+        person last named right after the same word, unless an unnamed one of that role spoke."""
+        lemma = head.lemma_.lower()
+        if lemma in lexicons().anonymous and self._prior_anonymous(lemma, False):
+            return None
+        doc, best, best_at = head.doc, None, -1
+        for actor in self.actors:
+            if actor.type != "PERSON" or actor.kind != "named":
+                continue
+            for m in actor.mentions:
+                if not best_at < m.start < head.idx:
+                    continue
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                # the role right before the name, or the first word of the name's mention
+                before = doc[span.start - 1] if span.start > 0 else None
+                if head.lower_ in ((before.lower_ if before is not None else ""), span[0].lower_):
+                    best, best_at = actor, m.start
         return best
 
     def _named_next(self, head: Token, word: str) -> Actor | None:
@@ -685,6 +749,18 @@ class ActorBook:
         if names and lemma in lexicons().references:
             return self._apposed_name(names[0], lemma)
         return None
+
+    def _apposition_of_name(self, head: Token) -> Actor | None:
+        """ "the plan of Ali Saleh Cordones, a retired General, who acknowledged P": a description in
+        apposition after a name, which the parser made the relative clause's antecedent, is that
+        named person or body, not an unnamed one."""
+        anchor = head.head
+        if head.dep_ != "appos" or not after_comma(head) or anchor.i > head.i or anchor.pos_ != "PROPN":
+            return None
+        if not any(c.dep_ == "det" for c in head.children):
+            return None  # "Odero, Saleh": a list of names, not a description
+        named = self.index.at(anchor.idx, tok_end(anchor))
+        return named if named is not None and named.type in ("PERSON", "ORG") else None
 
     def _apposed_name(self, name: Token, lemma: str) -> Actor:
         """ "the Turkish news website TGRT", "the newspaper Le Monde" when the actors stage missed the
@@ -1063,13 +1139,14 @@ def _definite(head: Token) -> bool:
 
 
 def _body_possessive(head: Token) -> bool:
-    """ "its spokesman", "the ministry's spokesman": a body's office-holder, as definite as "the
-    spokesman" (not "her spokesman", a person's)."""
+    """ "its spokesman", "the ministry's spokesman", "our correspondent": a body's office-holder, as
+    definite as "the spokesman" (not "her spokesman", a person's)."""
     poss = next((c for c in head.children if c.dep_ == "poss"), None)
     if poss is None:
         return False
     if poss.pos_ == "PRON":
-        return poss.lower_ in ("its", "their")
+        # "our correspondent": the writing outlet's own, as definite as "the correspondent"
+        return poss.lower_ in ("its", "their", "our")
     return poss.ent_type_ != "PERSON"
 
 

@@ -29,7 +29,7 @@ from sourcetrace.attributions.cues import (
     make_case_find,
     verb_tags,
 )
-from sourcetrace.attributions.denials import DENIAL_RULES, split_denials
+from sourcetrace.attributions.denials import DENIAL_RULES, flat_rebuttal, split_denials
 from sourcetrace.attributions.impressions import (
     IMPRESSION_RULES,
     adjective_find,
@@ -645,7 +645,7 @@ def _stance(f: Found, text: str, rebut: bool) -> str:
         return "denies"
     # "Bush admitted that the claim was false" concedes his own; it denies no one else's report
     if rebut and not f.frame and lex.rebuttals is not None and f.verb is not None and f.lemma not in _CONCEDE:
-        if any(lex.rebuttals.search(text, s, e) for s, e in f.content) and not f.negated:
+        if any(flat_rebuttal(text, r, lex.rebuttals) for r in f.content) and not f.negated:
             return "denies"
     return "asserts"
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from sourcetrace.actors import person_nouns
 from sourcetrace.attributions.base import (
     QUOTES,
     WORD,
@@ -174,22 +175,69 @@ def _opening_word_subject(c: VerbCall) -> None:
             c.subj = appos
 
 
+def _apposition_before_cue(c: VerbCall) -> None:
+    """ "Vaccines will be shipped as the number of suspected cases grows, the head of the agency said
+    Friday": a subject that cannot tell ("the number of suspected cases"), with a teller phrase in
+    apposition after its comma that ends right before the cue (no comma closing it), is the
+    parser's misreading of "P, X said": the apposition speaks ("Odero, an adviser, said" keeps
+    Odero: a name can tell, and the apposition is closed by a comma)."""
+    subj, v, doc = c.subj, c.verb, c.verb.doc
+    if subj is None or subj.head != v or subj.i > v.i or can_tell(subj, entities=True, documents=True):
+        return
+    if subj.lemma_.lower() in person_nouns() or _is_person_word(subj):
+        return
+    t = v.i - 1
+    while t > c.sent.start and doc[t].head == v and doc[t].dep_ in ("aux", "advmod", "neg"):
+        t -= 1
+    appos = next((k for k in subj.children if k.dep_ == "appos" and k.right_edge.i == t), None)
+    if appos is None or doc[appos.left_edge.i - 1].text != ",":
+        return
+    if can_tell(appos, entities=True, documents=False) or _is_person_word(appos):
+        c.subj = appos
+
+
+def _is_person_word(tok: Token) -> bool:
+    """A word for a person's role or title ("the head", "a spokesman")."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ in ("NOUN", "PROPN") and (lemma in person_nouns() or lemma in lexicons().people)
+
+
 def _participle_after_quote(c: VerbCall) -> None:
     """ 'He explained that "imports have entered illegally", stressing that P': a participle after a
     closing quotation that the parser hung on a verb inside it is the speaker's, not the quoted
     clause's subject's ("all imported crops" stressed nothing)."""
     v, regions = c.verb, c.regions
-    if v.tag_ != "VBG" or not regions or c.subj is None or region_at(regions, v.idx) is not None:
+    if v.tag_ != "VBG" or not regions or region_at(regions, v.idx) is not None:
         return
-    if region_at(regions, c.subj.idx) is None or region_at(regions, v.head.idx) is None:
+    # no subject at all: 'He was quoted as describing it as “a terrible one” saying P', hung on the
+    # quoted words or on the "as" before them
+    if c.subj is None and _right_after_quotation(v, regions):
+        pass
+    elif c.subj is None or region_at(regions, c.subj.idx) is None or region_at(regions, v.head.idx) is None:
         return
     up = v.head
-    while up.head != up and region_at(regions, up.idx) is not None:
+    while up.head != up and (region_at(regions, up.idx) is not None or up.pos_ not in ("VERB", "AUX")):
         up = up.head
     if region_at(regions, up.idx) is None and up.pos_ in ("VERB", "AUX"):
-        speaker = subject(up)
+        speaker = subject(up) or _quoted_one(up)
         if speaker is not None and region_at(regions, speaker.idx) is None:
             c.subj = speaker
+
+
+def _quoted_one(v: Token) -> Token | None:
+    """ "He was quoted to have described it as ...": who is quoted speaks (no agent needed)."""
+    host = v.head if v.dep_ == "xcomp" else v
+    if host.lemma_.lower() != "quote":
+        return None
+    return next((c for c in host.children if c.dep_ == "nsubjpass"), None)
+
+
+def _right_after_quotation(v: Token, regions: list[Range]) -> bool:
+    """The participle follows a closing quotation mark (past spaces and line breaks)."""
+    i = v.i - 1
+    while i >= 0 and v.doc[i].is_space:
+        i -= 1
+    return i >= 0 and v.doc[i].text in QUOTES and region_at(regions, v.doc[i].idx) is not None
 
 
 def _control_object(c: VerbCall) -> None:
@@ -840,7 +888,7 @@ def _that_keeps_tail(c: VerbCall) -> None:
 def _trailing_gloss(c: VerbCall) -> None:
     """A trailing ", which ..." / ", who ..." / ", implicitly putting ..." is the writer's gloss."""
     if not c.keep_tail:
-        c.ranges = [cut_trailing(c.verb.doc, r) for r in c.ranges]
+        c.ranges = [cut_trailing(c.verb.doc, r, reported=r[1] <= c.verb.idx) for r in c.ranges]
 
 
 def _two_subjects(c: VerbCall) -> None:
@@ -887,6 +935,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("raised_subject", _raised_subject.__doc__, _raised_subject),
     Rule("control_object", _control_object.__doc__, _control_object),
     Rule("participle_after_quote", _participle_after_quote.__doc__, _participle_after_quote),
+    Rule("apposition_before_cue", _apposition_before_cue.__doc__, _apposition_before_cue),
     Rule("opening_word_subject", _opening_word_subject.__doc__, _opening_word_subject),
     Rule("appositive_teller", _appositive_teller.__doc__, _appositive_teller),
     Rule("conditional", _conditional.__doc__, _conditional),

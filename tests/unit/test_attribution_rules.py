@@ -23,7 +23,24 @@ _SCOPE_AS_PLANNED = _SCOPE + " as its managers are still planning it"
 EXEC, FIRM = "an executive familiar with the talks", "The firm declined to renew the offer"  # according_outer
 
 _MET_AND_REFUTING = 'the country has met the standards, and that the claims are "not worth refuting'
+_SHIPPED = "Vaccines will be shipped as quickly as possible to Kivu"  # apposition_before_cue
 CASES = [
+    (
+        "apposition_before_cue",
+        f"{_SHIPPED} as the number of suspected cases in the latest outbreak grows, the head of the Harbor "
+        "Health Agency said Friday.",
+        (),
+        [("the head of the Harbor Health Agency", "said Friday", _SHIPPED, None)],
+        [
+            (
+                "the number of suspected cases in the latest outbreak grows, the head of the Harbor Health "
+                "Agency",
+                "said Friday",
+                _SHIPPED,
+                None,
+            )
+        ],
+    ),
     (
         "condition_before_that",
         "It is an extremely unlikely scenario; the campaign says she will continue her march this week.",
@@ -323,7 +340,7 @@ CASES = [
     (
         "denial_participle",
         "Health authorities refuted rumors of an outbreak in the country saying people should not panic.",
-        (),
+        ("no_self_relay",),  # which would also cut the speaker's participle off the denial
         [
             ("Health authorities", "refuted", "rumors of an outbreak in the country", None),
             ("Health authorities", "saying", "people should not panic", None),
@@ -745,7 +762,7 @@ CASES = [
         "participle_after_quote",
         'Rana Odero explained that "imported crops have entered illegally", stressing that "the ministry is '
         'working to stop it."',
-        ("conjoined_cue",),  # which would also cut "stressing ..." off the explanation
+        ("conjoined_cue", "no_self_relay"),  # which would also cut "stressing ..." off the explanation
         [
             ("Rana Odero", "explained",
              'that "imported crops have entered illegally", stressing that "the ministry is working to '
@@ -848,6 +865,25 @@ CASES = [
         [("Minister of Information, Rui Costa", "dismissed", "the news broadcast by Harbour TV channel",
           None)],
         [],
+    ),
+    (
+        # a participle whose teller is its holder's own speaker goes on beside it, not through it
+        "no_self_relay",
+        "The minister described the situation as “a terrible one” saying a delegation has been sent.",
+        (),
+        [
+            ("The minister", "described", "the situation as “a terrible one", None),
+            ("The minister", "saying", "a delegation has been sent", None),
+        ],
+        [
+            (
+                "The minister",
+                "described",
+                "the situation as “a terrible one” saying a delegation has been sent",
+                None,
+            ),
+            ("The minister", "saying", "a delegation has been sent", None),
+        ],
     ),
     (
         # a cue inside a quotation says nothing past its closing mark when a teller's cue follows it
@@ -1003,6 +1039,17 @@ def test_denial_conjunct(nlp):
     assert stances(but, ()) == [("denied", "denies"), ("said", "asserts")]
 
 
+def test_first_person_denial(nlp):
+    # the speaker denies in the first person inside the quotation (refs11, set L)
+    doc = nlp("“I want to refute the information published in the Courier this morning,” the agent said.")
+    assert ("said", "denies") in stances(doc, ())
+    assert ("said", "denies") not in stances(doc, ("first_person_denial",))
+    plain = nlp("“I refute the claims made by the club,” the agent said.")
+    assert ("said", "denies") in stances(plain, ())
+    other = nlp("“They want to refute the claims,” the agent said.")
+    assert ("said", "denies") not in stances(other, ())
+
+
 def test_called_untrue_is_a_denial(nlp):
     doc = nlp("The ministry called the report fabricated.")
     assert stances(doc, ("rebuttal",)) == [("called", "denies")]
@@ -1069,6 +1116,7 @@ def test_every_rule_has_a_case():
         "no_comment",
         "rebuttal",
         "denial_conjunct",
+        "first_person_denial",
         "phrasal_denial",
         "doubted_truth",
         "according_rebuttal",
@@ -1115,6 +1163,13 @@ def test_settings_switch_a_rule_off_for_the_whole_pipeline():
         ("The council said rubbish collections would resume on Monday.", "asserts"),
         ("“The article is just false reporting,” the director said.", "denies"),
         ("The ministry did not say that the report was false.", "asserts"),
+        ("“These are meaningless allegations without any proof,” the chairman said.", "denies"),
+        ("The official said the report vastly overstates what the agency knows.", "denies"),
+        # a possibility or a question is no denial (refs11, set L)
+        ("The group wrote that the firm's claims could be materially misleading to investors.", "asserts"),
+        ("The group said the figures may be inaccurate.", "asserts"),
+        ("The group said it would check whether the figures were inaccurate.", "asserts"),
+        ("The group said the figures were inaccurate and may be changed.", "denies"),
     ],
 )
 def test_a_content_that_calls_something_untrue_is_a_denial(nlp, text, stance):

@@ -503,6 +503,8 @@ def test_a_relayed_speaker_named_again_by_part_of_the_name_still_speaks_through_
         # bodies, a named body's people, on-record spokespeople and the data stay as they were
         ("Police said the man was arrested.", "the man was arrested", [("Police", "named")]),
         ("Authorities said the man was arrested.", "the man was arrested", [("Authorities", "named")]),
+        ("Emergency services said the man was found outside.", "the man was found outside",
+         [("Emergency services", "named")]),
         ("GCC leaders said the man was arrested.", "the man was arrested", [("GCC leaders", "named")]),
         ("Official figures show the economy grew.", "the economy grew", [("Official figures", "document")]),
     ],
@@ -767,3 +769,83 @@ def test_a_quotation_then_he_was_quoted_as_saying_is_his_whole_quotation(nlp):
 )
 def test_a_free_relative_what_x_said_is_x_not_the_verb_around_it(nlp, text, expected):
     assert chain(text, "a new missile") == expected
+
+
+def test_a_cue_inside_a_quotation_says_nothing_past_its_closing_mark(nlp):
+    # the parser hangs the closing "the newspaper wrote" inside the inner complement; the newspaper
+    # tells the whole quotation, the statement inside it only its own clause
+    text = (
+        "“No country has contacted the ministry. The statement said that in the event of an exchange, "
+        "information is thoroughly analyzed,” the Turkish newspaper wrote."
+    )
+    inner = [c for c in analyze_text(text).claims if c.content.text.startswith("that in the event")]
+    assert [[(link.label, link.kind) for link in c.chain] for c in inner] == [
+        [("the Turkish newspaper", "named"), ("the statement", "document")]
+    ]
+    assert inner[0].content.text.endswith("thoroughly analyzed")
+    assert chain(text, "No country has contacted") == [("the Turkish newspaper", "named")]
+
+
+def test_a_name_the_words_call_a_newspaper_is_an_outlet(nlp):
+    # the entity model reads the headline's "Yeni Şafak" as a person; "the Yeni Şafak newspaper"
+    # says it is an outlet, and "the Turkish newspaper" is that outlet again
+    text = (
+        "Yeni Şafak: talks fail\n\nThe Yeni Şafak newspaper said on Thursday that the talks had failed."
+        "\n\n“No country has called,” the Turkish newspaper wrote.\n"
+    )
+    assert chain(text, "the talks had failed") == [("Yeni Şafak", "outlet")]
+    assert chain(text, "No country has called") == [("Yeni Şafak", "outlet")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rana Odero said the plan came from Ali Saleh Cordones, a retired General, who publicly acknowledged "
+        "that he was part of a plot.",
+        "Rana Odero said the plan came from Ali Saleh, a retired general, who publicly acknowledged that he "
+        "was part of a plot.",
+    ],
+)
+def test_a_description_apposed_to_a_name_before_who_is_that_name(nlp, text):
+    teller = chain(text, "he was part of a plot")[-1]
+    assert teller[0].startswith("Ali Saleh") and teller[1] == "named"
+
+
+def test_a_name_reached_through_a_common_noun_is_whom_the_office_serves(nlp):
+    # "of the government of President Ali Saleh": Saleh is not the official; the titled person
+    # named before is
+    text = (
+        "Interior Minister Rana Odero said on Sunday that rebels had landed. The senior official of the "
+        "government of President Ali Saleh indicated that rifles were seized."
+    )
+    assert chain(text, "rifles were seized") == [("Rana Odero", "named")]
+    assert chain("Tanzanian Minister for Health Ummy Mwalimu said the virus was contained.",
+                 "the virus was contained")[0][1] == "named"
+
+
+def test_a_participle_with_a_that_clause_in_a_verbless_sentence_is_its_verb(nlp):
+    # a comma between subject and verb: the parser reads "reported" as a participle of the noun
+    text = (
+        "For his part, the president of the questioned National Constituent Assembly Diosdado Cabello, "
+        "reported from the Federal Legislative Palace that 8 people died and 2 were detained."
+    )
+    teller = chain(text, "8 people died")
+    assert len(teller) == 1 and teller[0][0].endswith("Diosdado Cabello") and teller[0][1] == "named"
+    # a participle with no "that" clause of its own stays a participle
+    assert chain("The report published by the Harbor Post on Monday said that the port was closed.",
+                 "the port was closed") == [("Harbor Post", "outlet")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key"),
+    [
+        ("Every copy is numbered, BBC security correspondent Rana Odero said. A search had been launched by "
+         "police, our correspondent said.", "A search had been launched"),
+        ("Striker Ali Saleh said the team was tired. The striker added that the coach would stay.",
+         "the coach would stay"),
+    ],
+)
+def test_a_role_word_is_the_person_it_introduced(nlp, text, content_key):
+    # a role word that is no title ("correspondent", "striker") is the person named right after it
+    assert chain(text, content_key)[-1][1] == "named"
+    assert chain(text, content_key)[-1][0].endswith(("Rana Odero", "Ali Saleh"))

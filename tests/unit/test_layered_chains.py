@@ -34,8 +34,47 @@ def test_sources_that_are_none_say_nothing_the_paper_does():
 
 def test_whom_an_outlet_quotes_as_saying_speaks_whatever_the_noun():
     # "the emergency services", "the fire brigade": no person, title or teller word, yet quoted as saying
-    text = "So far, no injuries have been reported, the Harbor Daily newspaper quoted the emergency services as saying."
+    text = (
+        "So far, no injuries have been reported, the Harbor Daily newspaper quoted the emergency services "
+        "as saying."
+    )
     assert chain(text, "no injuries have been reported") == [
         ("Harbor Daily", "outlet"),
         ("the emergency services", "named"),
     ]
+
+
+def test_a_teller_after_the_sentence_reports_the_speakers_participle_too():
+    text = (
+        "A police spokesperson confirmed the arrest, adding that the woman was helping police, "
+        "reports the Harbor Daily."
+    )
+    assert chain(text, "the woman was helping police") == [
+        ("Harbor Daily", "outlet"),
+        ("a police spokesperson", "named"),
+    ]
+    # with no teller after it, the participle is the speaker's own second claim, not the first's
+    text = "The mayor said the bridge would close, adding that a ferry would run."
+    assert chain(text, "the bridge would close") == [("The mayor", "named")]
+    assert chain(text, "a ferry would run") == [("The mayor", "named")]
+
+
+def test_a_participle_after_a_quoted_phrase_is_the_speakers():
+    # "saying" hung on the quoted words (or the "as" before them) has no subject of its own
+    text = "The minister described the situation as “a terrible one” saying a delegation has been sent."
+    assert chain(text, "a delegation has been sent") == [("The minister", "named")]
+    assert chain(text, "the situation as") == [("The minister", "named")]
+
+
+def test_a_speaker_quoted_by_an_outlet_goes_on_through_it_after_a_quoted_phrase():
+    text = (
+        "The sports minister, Karim Osei, has said that the decision was wrong.\n"
+        "The Harbor Daily reports that Osei, in an interview on Monday, called on the league to act.\n"
+        "He was quoted to have described the situation as “a terrible one”\n"
+        "saying a delegation has been sent.\n"
+        "According to him, the talks will resume in May."
+    )
+    relayed = [("Harbor Daily", "outlet"), ("Karim Osei", "named")]
+    assert chain(text, "a delegation has been sent") == relayed
+    # "him" refers as "he" does: the relay goes on
+    assert chain(text, "the talks will resume in May") == relayed

@@ -90,3 +90,32 @@ def test_a_title_read_as_an_organisation_before_a_named_person_is_the_person():
     )
     assert actor_of(text, "the copy was safe") == ("Tariq Mehmood", "PERSON")
     assert actor_of(text, "a committee had been set up") == ("Tariq Mehmood", "PERSON")
+
+
+# --- "our correspondent" is the correspondent the page named
+
+
+def test_our_correspondent_is_the_correspondent_named_before():
+    text = (
+        "The plan is secret, Harbour News security correspondent Tomas Varga said.\n\n"
+        "The papers were left on a train, our correspondent said."
+    )
+    assert teller_of(text, "The papers were left") == "Tomas Varga"
+    alone = "The papers were left on a train, our correspondent said."
+    assert teller_of(alone, "The papers were left") == "our correspondent"
+
+
+# --- a quotation carries on after an aside whose abbreviation points end no sentence
+
+
+def test_a_quote_carries_on_after_an_aside_with_an_abbreviation():
+    text = (
+        "“We are in talks with the government,” Ruth Atieno said in an interview, referring to U.S. "
+        "prosecutors. “I have also spoken with officials from the embassy.”"
+    )
+    analysis = analyze_text(text)
+    claim = next(c for c in analysis.claims if c.content.text.startswith("We are in talks"))
+    assert claim.chain[-1].label == "Ruth Atieno"
+    assert [p.text for p in claim.content.parts] == [
+        "We are in talks with the government", "I have also spoken with officials from the embassy"
+    ]

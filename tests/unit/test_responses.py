@@ -107,3 +107,28 @@ def test_no_comment_rule_can_be_switched_off():
     off = analyze_text(text, Settings(disabled_rules=("no_comment",)))
     assert off.responses == []
     assert [c.content.text for c in off.claims] == ["to comment"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # refs11, from sets K and L: more ways of saying nothing
+        (
+            "Harbour Board officials did not respond to attempts to reach them for comment Thursday.",
+            [("Harbour Board officials", "did not respond to attempts to reach them for comment",
+              "Harbour Board officials")],
+        ),
+        ("The ministry refrained from commenting on the exchanges.",
+         [("The ministry", "refrained from commenting", "the ministry")]),
+        ("The ministry would not go into details.",
+         [("The ministry", "would not go into details", "the ministry")]),
+        (
+            "\"As I've said, there's nothing further to add to that,\" Tomas Varga responded.",
+            [("Tomas Varga", "there's nothing further to add", "Tomas Varga")],
+        ),
+    ],
+)
+def test_more_ways_of_saying_nothing_are_no_comments_and_no_claims(text, expected):
+    a = analyze_text(text)
+    assert responses(a) == expected
+    assert not [c for c in a.claims if not c.dismissed and "nothing further" in c.content.text]
