@@ -313,7 +313,9 @@ def _host_clause(verb):
         host = up.head
     else:
         return None
-    return host if host.pos_ in ("VERB", "AUX") and host is not verb else None
+    # the host a main clause: "called on X to join her in supporting Y" lends no teller to "supporting"
+    main = host.dep_ in ("ROOT", "conj")
+    return host if host.pos_ in ("VERB", "AUX") and host is not verb and main else None
 
 
 def _teller_above(found: Found) -> None:
