@@ -248,6 +248,23 @@ _SORTS: dict[str, frozenset[str]] = {
     "steelmaker": frozenset({"steel", "steelmaker"}),
     "brewer": frozenset({"brewery", "breweries", "brewing", "brewer"}),
 }
+# what a group stands for, which makes "the advocacy group", "the rights group" no company: an
+# association, a movement or a body ("Natural Resources Defense Council"), never "P&G Co"
+CAUSE_WORDS = frozenset(
+    {
+        "advocacy", "environmental", "environment", "rights", "campaign", "campaigning", "lobby",
+        "lobbying", "pressure", "activist", "militant", "rebel", "opposition", "conservation",
+        "watchdog", "consumer", "civic", "charity", "humanitarian", "religious", "islamist", "terror",
+        "terrorist", "armed", "separatist", "protest", "interest", "nonprofit", "non-profit",
+    }
+)  # fmt: skip
+_CAUSE_SORT = frozenset(
+    {
+        "group", "council", "committee", "union", "party", "organization", "organisation", "network",
+        "coalition", "alliance", "front", "movement", "league", "association", "foundation",
+        "federation", "watch", "campaign", "society", "institute", "center", "centre", "project",
+    }
+)  # fmt: skip
 # heads any company answers to ("the company", "the group")
 _COMPANY_HEADS = frozenset(
     {
@@ -281,6 +298,11 @@ def organisation_fit(actor: Actor, head: str, company_words: frozenset[str]) -> 
     Party"), 0 when its name or type says it is of another sort ("the ministry" is not "Zenith
     Bank", "the company" not a party or a country), 1 when nothing tells."""
     words = _name_words(actor)
+    if head == "cause group":
+        # "the advocacy group": an association by its name (2), never a company or a public body (0)
+        if words & _CAUSE_SORT:
+            return 2
+        return 0 if words & (company_words | _BODY_WORDS) or actor.type in ("GPE", "NORP") else 1
     own = _SORTS.get(head, frozenset({head}))
     if words & own:
         return 2

@@ -18,7 +18,13 @@ from sourcetrace.actors import (
     person_nouns,
     title_words,
 )
-from sourcetrace.attributions.agreement import Agreement, organisation_fit, plural, title_word_set
+from sourcetrace.attributions.agreement import (
+    CAUSE_WORDS,
+    Agreement,
+    organisation_fit,
+    plural,
+    title_word_set,
+)
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
 from sourcetrace.attributions.clauses import which_thing
 from sourcetrace.attributions.lexicons import body_words, can_tell, demonyms, inanimate, lexicons
@@ -28,8 +34,9 @@ from sourcetrace.spans import make_span, trim
 from sourcetrace.structure import is_known_outlet
 
 _DEFINITE = {"the", "this", "that", "these", "those", "same"}
-_PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_THING_PRONOUNS = {"it", "they", "them"}
+# possessives too: "his claim that P", "its statement that P" (a noun cue's owner is its teller)
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_THING_PRONOUNS = {"it", "they", "them", "its", "their"}
 _RELATIVE = {"that", "which", "who"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 _MEDIA = {"media", "news", "broadcasting", "publishing", "newspaper", "press", "television", "tv", "tabloid"}
@@ -385,6 +392,9 @@ class ActorBook:
             return None  # "the two governments", "the companies": not one of them
         lemma = head.lemma_.lower()
         words = company_words()
+        cause = any(c.lower_ in CAUSE_WORDS for c in head.lefts if c.dep_ in ("amod", "compound"))
+        if lemma == "group" and cause:
+            lemma = "cause group"  # "the advocacy group", "the rights group": no company
 
         def fit(a: Actor) -> int:
             named = a.type in ("ORG", "NORP", "GPE") and a.kind == "named"
@@ -780,7 +790,7 @@ class ActorBook:
             prior = self._person_for(head)
         elif head.lower_ in _THING_PRONOUNS:
             # "it said": the last organisation, outlet or document; "they": or the last group of people
-            plural = head.lower_ != "it"
+            plural = head.lower_ not in ("it", "its")
             prior = self._last(lambda a: a.type != "PERSON" or (plural and a.kind == "anonymous"))
             if prior is None and not plural:  # "... met the chief of Zenith Bank. It said P"
                 organisation = ("named", "outlet")
@@ -817,10 +827,19 @@ class ActorBook:
         subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.left_edge.idx <= at < tok_end(subj.right_edge):
             return None  # the unnamed source is the sentence's own speaker
-        speaker = self.index.at(subj.idx, tok_end(subj))
+        speaker = self.index.at(subj.idx, tok_end(subj)) or self._created_at(subj.idx, tok_end(subj))
         if speaker is None or speaker.type != "PERSON" or speaker.kind != "named":
             return None
         return speaker if self.agreement.agrees(speaker, head.lower_, doc) else None
+
+    def _created_at(self, start: int, end: int) -> Actor | None:
+        """An actor this stage created with a mention overlapping [start, end) (the index holds the
+        actors stage's)."""
+        known = set(map(id, self.index.actors))
+        for actor in self.actors:
+            if id(actor) not in known and any(m.start < end and start < m.end for m in actor.mentions):
+                return actor
+        return None
 
     def _subject_since(self, prior: Actor | None, head: Token) -> Actor | None:
         """ "Suga ducked questions ... “...,” he said": a named person who is the subject of a
@@ -919,7 +938,40 @@ class ActorBook:
         named = self._name_inside(head, source)
         if named is not None:
             return self._use(named, source), named.kind
+        missed = self._missed_name(head, source)
+        if missed is not None:
+            return self._use(missed, source), "named"
         return None, "named"
+
+    def _missed_name(self, head: Token, source: Range) -> Actor | None:
+        """ "Odunlami, however, explained that P" where the entity model found no name: a bare
+        capitalised surname (one or two proper nouns, no title, body or company word) that speaks
+        is a named person, so that "she said" after it and the same name again are that person."""
+        if head.pos_ != "PROPN" or head.ent_type_ not in ("", "PERSON") or not head.is_title:
+            return None
+        start, end = np_range(head)
+        start, end = max(start, source[0]), min(end, source[1])
+        words = head.doc.char_span(start, end, alignment_mode="expand")
+        if words is None or not 1 <= len(words) <= 2:
+            return None
+        if any(t.pos_ != "PROPN" or not t.is_title for t in words):
+            return None
+        lows = {t.lower_ for t in words}
+        if lows & (body_words() | institution_heads() | title_words() | company_words() | _MEDIA):
+            return None
+        after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+        if head.is_sent_start and after is not None and after.text == ":":
+            return None  # a speaker label ("Media: ..."), left to the label rules
+        name = self.text[words.start_char : words.end_char]
+        # a person when the text gives the surname a first name somewhere ("Funmilayo Odunlami"),
+        # else a body the model missed ("Glencore said")
+        last = words[-1].lower_
+        given = any(
+            t.lower_ == last and t.i > 0 and t.doc[t.i - 1].pos_ == "PROPN" and t.doc[t.i - 1].is_title
+            for t in head.doc
+            if t.i != words[-1].i or len(words) == 2
+        )
+        return self.named(name, ("named",)) or self.new(name, "PERSON" if given else "ORG", "named")
 
     def _name_inside(self, head: Token, source: Range) -> Actor | None:
         """ "Water minister Dato Sri Amir Hakim Bin Amir said" where the entity model split the

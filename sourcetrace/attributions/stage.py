@@ -67,6 +67,7 @@ from sourcetrace.attributions.twohop import (
     TWO_HOP_RULES,
     according_outer,
     as_reported_by,
+    cited_afterwards,
     citing_sources,
     quoted_as_saying,
     report_quoting,
@@ -551,6 +552,8 @@ def _two_hops(doc: Doc, finds: list[Found], text: str, off: frozenset[str]) -> l
         finds = report_quoting(doc, finds, text)
     if "trailing_quoted" not in off:
         finds = trailing_quoted(doc, finds, text)
+    if "cited_afterwards" not in off:
+        finds = cited_afterwards(doc, finds, text)
     if "according_outer" not in off:
         finds = according_outer(finds, text)
     return finds

@@ -54,6 +54,11 @@ TWO_HOP_RULES = (
         "the person it quotes says in the sentence (report › Osei › P)",
     ),
     Rule(
+        "cited_afterwards",
+        '"Kyodo reported P. Kyodo citing government sources for its information.": a sentence that only '
+        "says whom a teller cited sources the report just before (Kyodo › sources › P), no claim",
+    ),
+    Rule(
         "according_outer",
         '"The minister said P, according to the Courier", "The outline, according to the report, says '
         'P": the Courier tells what the minister said (Courier › minister › P), not the reverse',
@@ -697,3 +702,84 @@ def report_quoting(doc: Doc, finds: list[Found], text: str) -> list[Found]:
             f.parent = relay
         added.append(relay)
     return finds + added
+
+
+_AFTERWARDS = 400  # characters: the citing sentence follows the report it sources
+
+
+def cited_afterwards(doc: Doc, finds: list[Found], text: str) -> list[Found]:
+    """ "Kyodo reported that G7 countries are considering a ban. Kyodo citing government sources for
+    its information.": a sentence that only says whom a teller cited ("X cited Y", "X citing Y", "It
+    quoted two officials") tells where X's report just before came from, no claim of its own: Y is
+    X's source for it (X › Y › P), as in "X, citing Y, reported P"."""
+    added: list[Found] = []
+    drop: set[int] = set()
+    for v in doc:
+        if v.lemma_.lower() not in _CITING or v.tag_ not in ("VBG", "VBD", "VBZ"):
+            continue
+        teller = _citing_subject(v)
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if teller is None or obj is None or not _teller(obj):
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj") or c.lower_ == "as" for c in v.children):
+            continue  # "X cited Y, saying P", "quoted Y as saying P", "cited Y and said P": its own report
+        if any(c.dep_ in ("acl", "relcl") for c in obj.children):
+            continue  # "cited unidentified sources saying that P", "cited officials who said P"
+        sent = sentence(v)
+        others = [f for f in finds if f.verb is None or f.verb.i != v.i]
+        if any(sent.start_char <= f.cue[0] < sent.end_char for f in others):
+            continue  # the sentence tells something else too
+        host = _report_before(finds, teller, v, sent.start_char)
+        if host is None:
+            continue
+        drop |= {id(f) for f in finds if f.verb is not None and f.verb.i == v.i}
+        start, end = np_range(obj)
+        # "citing sources for its information", "cited officials on the plan": what for is no part of who
+        why = next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ in ("for", "on", "about")), None)
+        if why is not None:
+            end = min(end, tok_end(doc[why.i - 1]))
+        added.append(
+            Found(cue=(v.idx, tok_end(v)), content=list(host.content), source=(start, end), head=obj,
+                  lemma=v.lemma_.lower(), parent=host, sent_end=host.sent_end, verb=v)
+        )
+    return [f for f in finds if id(f) not in drop] + added
+
+
+def _citing_subject(v: Token) -> Token | None:
+    """Who cites, in a sentence that is only the citing: "Kyodo cited Y", "Kyodo citing Y" (the
+    participle hung on the name as the sentence's root)."""
+    sent = sentence(v)
+    if v.dep_ == "ROOT":
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+    elif v.dep_ == "acl" and v.head.dep_ == "ROOT" and v.head.i < v.i:
+        subj = v.head
+    else:
+        return None
+    if subj is None or subj.left_edge.i != sent.start:
+        return None
+    return subj
+
+
+def _report_before(finds: list[Found], teller: Token, v: Token, start: int) -> Found | None:
+    """The report of the sentence before whose teller the citing subject names again ("Kyodo" for
+    "Kyodo news agency in Japan") or refers to ("It", "The agency" for an outlet's report)."""
+    before = [
+        f for f in finds
+        if f.source is not None and f.head is not None and f.parent is None and f.verb is not None
+        and start - _AFTERWARDS <= f.cue[0] < start and f.content_end <= start
+    ]
+    # the report itself, not a cue inside what it says (nesting comes later)
+    before = [f for f in before if not any(g is not f and g.content_contains(f.cue) for g in before)]
+    if not before:
+        return None
+    last = max(before, key=lambda f: f.cue[0])
+    own = [t for t in teller.subtree if not v.left_edge.i <= t.i <= v.right_edge.i]
+    words = {t.lower_ for t in own if not (t.is_punct or t.is_space)}
+    named = {t.lower_ for t in last.head.doc.char_span(*last.source, alignment_mode="expand") or []}
+    same = teller.pos_ == "PROPN" and words <= named
+    # "It cited", "The newspaper cited" (a reference head, data/reference_heads.txt), "The report cited"
+    the = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in teller.children)
+    definite = teller.pos_ == "NOUN" and the
+    lemma = teller.lemma_.lower()
+    refers = definite and (lemma in lexicons().references or lemma == last.head.lemma_.lower())
+    return last if same or refers or teller.lower_ == "it" else None

@@ -196,6 +196,21 @@ def _apposition_before_cue(c: VerbCall) -> None:
         c.subj = appos
 
 
+def _acronym_subject(c: VerbCall) -> None:
+    """ '"P," Salama with WHO said.': the parser read the acronym "WHO" as the pronoun "who" and made
+    it the subject, the name before it an adverb; a capitalised pronoun of two letters or more is an
+    acronym, and a name right before "with/of/from/at" + the acronym is who speaks (for the body)."""
+    subj, doc = c.subj, c.verb.doc
+    if subj is None or subj.pos_ != "PRON" or len(subj.text) < 2 or not subj.text.isupper():
+        return
+    if subj.i < 2 or doc[subj.i - 1].lower_ not in ("with", "of", "from", "at", "for"):
+        return
+    name = doc[subj.i - 2]
+    if name.pos_ == "PROPN" and name.is_title:
+        c.subj = name
+        c.source_span = (name.left_edge.idx if name.left_edge.i >= name.i - 3 else name.idx, tok_end(subj))
+
+
 def _is_person_word(tok: Token) -> bool:
     """A word for a person's role or title ("the head", "a spokesman")."""
     lemma = tok.lemma_.lower()
@@ -936,6 +951,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("control_object", _control_object.__doc__, _control_object),
     Rule("participle_after_quote", _participle_after_quote.__doc__, _participle_after_quote),
     Rule("apposition_before_cue", _apposition_before_cue.__doc__, _apposition_before_cue),
+    Rule("acronym_subject", _acronym_subject.__doc__, _acronym_subject),
     Rule("opening_word_subject", _opening_word_subject.__doc__, _opening_word_subject),
     Rule("appositive_teller", _appositive_teller.__doc__, _appositive_teller),
     Rule("conditional", _conditional.__doc__, _conditional),

@@ -26,6 +26,13 @@ _MET_AND_REFUTING = 'the country has met the standards, and that the claims are 
 _SHIPPED = "Vaccines will be shipped as quickly as possible to Kivu"  # apposition_before_cue
 CASES = [
     (
+        "acronym_subject",
+        '"The problem is that we already have three outbreaks," Salama with WHO said.',
+        (),
+        [("Salama with WHO", "said", "The problem is that we already have three outbreaks", None)],
+        [("WHO", "said", 'The problem is that we already have three outbreaks," Salama with', None)],
+    ),
+    (
         "apposition_before_cue",
         f"{_SHIPPED} as the number of suspected cases in the latest outbreak grows, the head of the Harbor "
         "Health Agency said Friday.",
@@ -865,6 +872,20 @@ CASES = [
         [("Minister of Information, Rui Costa", "dismissed", "the news broadcast by Harbour TV channel",
           None)],
         [],
+    ),
+    (
+        # a sentence that only says whom a teller cited sources the report before it
+        "cited_afterwards",
+        "Kivuli Wire reported that the port will close. Kivuli Wire citing officials for its information.",
+        (),
+        [
+            ("Kivuli Wire", "reported", "that the port will close", None),
+            ("officials", "citing", "that the port will close", None),
+        ],
+        [
+            ("Kivuli Wire", "reported", "that the port will close", None),
+            ("Kivuli Wire", "citing", "officials for its information", None),
+        ],
     ),
     (
         # a participle whose teller is its holder's own speaker goes on beside it, not through it

@@ -849,3 +849,41 @@ def test_a_role_word_is_the_person_it_introduced(nlp, text, content_key):
     # a role word that is no title ("correspondent", "striker") is the person named right after it
     assert chain(text, content_key)[-1][1] == "named"
     assert chain(text, content_key)[-1][0].endswith(("Rana Odero", "Ali Saleh"))
+
+
+def test_a_surname_the_entity_model_missed_is_a_person_she_can_stand_for(nlp):
+    # "Odunlami" speaks but has no actor: the pronoun after the quotation went to the wife, the
+    # person inside Odunlami's own sentence
+    text = (
+        "Funmilayo Odunlami, the Police Public Relations Officer in the state, made this known on Tuesday "
+        "in Akure.\n\nOdunlami, however, explained that the victim was a security man, adding that the "
+        "victim’s wife had reported the case at the police station.\n\n”It was a case of hit and run "
+        "accident.\n\n“The news is fake,” she said."
+    )
+    assert chain(text, "hit and run accident") == [("Odunlami", "named")]
+    assert chain(text, "the victim was a security man") == [("Odunlami", "named")]
+
+
+@pytest.mark.parametrize("description", ["The advocacy group", "The environmental group", "The rights group"])
+def test_a_group_named_for_its_cause_is_no_company(nlp, description):
+    # "the group" answers to any company; "the advocacy group" to an association or council only
+    text = (
+        "The Harbor Defense Council said in a letter to the regulator that Kivuli Mining Co’s claims were "
+        f"implausible. Kivuli Mining Co said it would reply. {description} wrote that the claims could "
+        "mislead investors."
+    )
+    assert chain(text, "could mislead investors") == [("Harbor Defense Council", "named")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "teller"),
+    [
+        ("Defence Minister Sergei Ivanov met the envoy on Monday. His claim that China is the main supplier "
+         "of the parts surprised diplomats.", "China is the main supplier", "Sergei Ivanov"),
+        ("Harbor Gate met the regulator on Monday. Its statement that the mine was safe was disputed.",
+         "the mine was safe", "Harbor Gate"),
+    ],
+)
+def test_a_possessive_pronoun_owning_a_noun_cue_is_a_pronoun(nlp, text, content_key, teller):
+    # "his claim that P": the possessive is "he" (it was an anonymous "his")
+    assert chain(text, content_key) == [(teller, "named")]

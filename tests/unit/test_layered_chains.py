@@ -78,3 +78,16 @@ def test_a_speaker_quoted_by_an_outlet_goes_on_through_it_after_a_quoted_phrase(
     assert chain(text, "a delegation has been sent") == relayed
     # "him" refers as "he" does: the relay goes on
     assert chain(text, "the talks will resume in May") == relayed
+
+
+def test_a_sentence_that_only_says_whom_a_teller_cited_sources_its_report_before():
+    text = "The Harbor Daily reported that the mayor will resign. The newspaper cited two officials."
+    relayed = [("Harbor Daily", "outlet"), ("two officials", "anonymous")]
+    assert chain(text, "the mayor will resign") == relayed
+    text = "Kivuli Wire reported that the port will close. Kivuli Wire citing officials for its information."
+    # no claim "officials for its information": the citing is how the report was sourced
+    assert [c.content.text for c in analyze_text(text).claims] == ["that the port will close"]
+    assert chain(text, "the port will close") == [("Kivuli Wire", "outlet"), ("officials", "anonymous")]
+    # a reason cited is no source
+    text = "The mayor said the port will close. He cited safety concerns."
+    assert chain(text, "the port will close") == [("The mayor", "named")]
