@@ -112,12 +112,14 @@ def _actors_in(span: Span, index: MentionIndex) -> list[str]:
 
 
 def _says_more(text: str, att: Attribution, nested: list[Attribution]) -> bool:
-    """Whether the content holds at least a few words outside its nested attributions."""
+    """Whether the content holds at least a few words outside its nested attributions; the words
+    of a nested source that is no teller ("the spokesman said the activities at the site were
+    normal and did not imply P": the activities tell nothing) are the outer one's own."""
     holes = [
         r
         for n in nested
         for r in [*_ranges(n.content), (n.cue.start, n.cue.end)]
-        + ([(n.source.start, n.source.end)] if n.source else [])
+        + ([(n.source.start, n.source.end)] if n.source and n.source_kind != "unattributed" else [])
         + ([(n.recipient.start, n.recipient.end)] if n.recipient else [])
     ]
     left = [text[s:e] for outer in _ranges(att.content) for s, e in _pieces(outer, holes)]

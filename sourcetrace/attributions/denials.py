@@ -14,6 +14,7 @@ subject is what is denied.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Collection
 
 from spacy.tokens import Doc, Token
@@ -144,26 +145,33 @@ _WISHES = frozenset({"want", "wish", "like", "love", "hope"})
 
 
 def _first_person_denials(doc: Doc, finds: list[Found], lex: Lexicons) -> None:
-    for f in finds:
-        if f.verb is not None and not f.negated and not f.denies and f.lemma not in lex.denials:
-            f.denies = _first_person_denial(doc, f, lex)
+    todo = [f for f in finds if f.verb is not None and not (f.negated or f.denies or f.lemma in lex.denials)]
+    if not todo:
+        return
+    # the denying tokens are found once per document: testing each find's content token by token
+    # was quadratic when contents nest (one long sentence of many "X said that ..." clauses)
+    spots = [(tok.idx, tok_end(tok)) for tok in doc if _first_person_denial_verb(tok, lex)]
+    ends = [e for _s, e in spots]
+    for f in todo:
+        f.denies = any(_spot_inside(spots, ends, s, e) for s, e in f.content)
 
 
-def _first_person_denial(doc: Doc, f: Found, lex: Lexicons) -> bool:
-    """Does the speaker deny in the first person in the content: a denial verb (or its phrasal
-    form) not negated, whose subject, or the subject of the wish verb it completes ("I want to
-    refute"), is "I" or "we"?"""
-    for s, e in f.content:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        for tok in span if span is not None else ():
-            if tok.pos_ != "VERB" or not (tok.lemma_.lower() in lex.denials or _phrasal_denial(tok, lex)):
-                continue
-            verb = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _WISHES else tok
-            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-            negated = any(c.dep_ == "neg" for c in (*tok.children, *verb.children))
-            if subjects and subjects[0].lower_ in _FIRST_PERSON and not negated:
-                return True
-    return False
+def _spot_inside(spots: list[Range], ends: list[int], start: int, end: int) -> bool:
+    """Does a token of `spots` (sorted, disjoint) overlap [start, end), as `Doc.char_span(...,
+    alignment_mode="expand")` would take it in?"""
+    i = bisect_right(ends, start)
+    return i < len(spots) and spots[i][0] < end
+
+
+def _first_person_denial_verb(tok: Token, lex: Lexicons) -> bool:
+    """A denial verb (or its phrasal form) not negated, whose subject, or the subject of the wish
+    verb it completes ("I want to refute"), is "I" or "we": the speaker denies in the first person."""
+    if tok.pos_ != "VERB" or not (tok.lemma_.lower() in lex.denials or _phrasal_denial(tok, lex)):
+        return False
+    verb = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _WISHES else tok
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    negated = any(c.dep_ == "neg" for c in (*tok.children, *verb.children))
+    return bool(subjects) and subjects[0].lower_ in _FIRST_PERSON and not negated
 
 
 def _phrasal_denial(v: Token, lex: Lexicons) -> bool:

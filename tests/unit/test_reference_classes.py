@@ -119,3 +119,30 @@ def test_a_quote_carries_on_after_an_aside_with_an_abbreviation():
     assert [p.text for p in claim.content.parts] == [
         "We are in talks with the government", "I have also spoken with officials from the embassy"
     ]
+
+
+# --- what a thing "implies" inside a speaker's words leaves the speaker's claim whole
+
+
+def test_a_speakers_claim_keeps_the_subject_of_a_nested_evidence_verb():
+    text = (
+        "A ministry spokesman said the activities at the site were normal "
+        "and did not imply a test was imminent."
+    )
+    said = [(t, c) for t, c in tellers(text) if t == "a ministry spokesman"]
+    assert any(c.startswith("the activities at the site") and "were normal" in c for _, c in said)
+    assert not [t for t, _ in tellers(text) if "activities" in t]  # the activities tell nothing
+
+
+# --- refusing what was asked for is a deed, no denial
+
+
+def test_denying_a_request_is_a_deed_the_teller_reports():
+    text = (
+        "The agency's director Ana Lopes denied a request by the ministry to publicly challenge the "
+        "reports, according to two officials. The minister denied the report."
+    )
+    said = tellers(text)
+    assert ("two officials", "The agency's director Ana Lopes denied a request by the ministry to publicly "
+            "challenge the reports") in said
+    assert ("The minister", "the report") in said
