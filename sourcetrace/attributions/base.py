@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -117,6 +118,16 @@ def sentence(tok: Token) -> SpacySpan:
         doc.user_data["sourcetrace_sentence_bounds"] = bounds
     n = bisect_right(bounds[0], tok.i) - 1
     return doc[bounds[0][n] : bounds[1][n]]
+
+
+def doc_text(doc: SpacyDoc) -> str:
+    """`doc.text`, read once: spaCy rebuilds the string from its tokens on every read (a Doc's text
+    never changes; retokenizing keeps it). Kept in the Doc's user_data."""
+    text = doc.user_data.get("sourcetrace_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["sourcetrace_text"] = text
+    return text
 
 
 def after_comma(tok: Token) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Doc, Token
 
-from sourcetrace.attributions.base import Found, Range, Rule, np_range, subtree, tok_end, trimmed
+from sourcetrace.attributions.base import Found, Range, Rule, doc_text, np_range, subtree, tok_end, trimmed
 from sourcetrace.attributions.clauses import opens_with_that
 from sourcetrace.attributions.lexicons import Lexicons, lexicons
 
@@ -337,7 +337,7 @@ def _participle_of_denier(f: Found, finds: list[Found], lex: Lexicons, reports: 
         if g.parent is not f or noun.ent_type_ or noun.lemma_.lower() in lex.anonymous:
             continue
         g.source, g.head, g.parent = f.source, f.head, f.parent
-        text, cut = f.verb.doc.text, g.verb.left_edge.idx
+        text, cut = doc_text(f.verb.doc), g.verb.left_edge.idx
         kept = [trimmed(text, (s, min(e, cut))) for s, e in f.content if s < cut]
         f.content = [r for r in kept if r is not None] or f.content
 
@@ -360,7 +360,7 @@ def _denial_participle_apart(finds: list[Found], lex: Lexicons) -> None:
                 continue
             s, e = f.content[-1]
             if s < comma.idx and e >= tok_end(v) and v.head.i in {t.i for t in f.verb.subtree}:
-                cut = trimmed(v.doc.text, (s, comma.idx))
+                cut = trimmed(doc_text(v.doc), (s, comma.idx))
                 if cut is not None:
                     f.content[-1] = cut
                     # the speaker's own denial, beside what he insists on, under his hedge
@@ -397,7 +397,7 @@ def _called_untrue(f: Found, lex: Lexicons) -> bool:
             for c in v.children
             if c.i > obj.i
             and (c.dep_ in _COMPLEMENT_DEPS or (c.dep_ in ("prep", "advcl") and c.left_edge.lower_ == "as"))
-            and (pattern.search(v.doc.text, *subtree(c)) or _as_untrue(c))
+            and (pattern.search(doc_text(v.doc), *subtree(c)) or _as_untrue(c))
         ),
         None,
     )
@@ -439,7 +439,7 @@ def _quoted_untrue_object(f: Found, obj: Token, pattern) -> bool:
     s, e = f.content[-1]
     if not s < last.idx <= e:
         return False
-    cut = trimmed(v.doc.text, (s, last.nbor(-1).idx))
+    cut = trimmed(doc_text(v.doc), (s, last.nbor(-1).idx))
     if cut is None:
         return False
     f.content[-1] = cut
@@ -450,9 +450,9 @@ def _quoted_untrue_object(f: Found, obj: Token, pattern) -> bool:
 def _untrue_before_content(f: Found, pattern) -> bool:
     """ "termed as “rubbish and baseless” media reports that P": what the reports are called comes
     before them (a heavy object moved to the end), so the verb has no object the parser found."""
-    v = f.verb
+    v, text = f.verb, doc_text(f.verb.doc)
     for c in v.children:
-        if c.dep_ == "prep" and c.lower_ == "as" and c.i > v.i and pattern.search(v.doc.text, *subtree(c)):
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i > v.i and pattern.search(text, *subtree(c)):
             if all(c.idx < s for s, _ in f.content):
                 f.denies = True
                 return True
@@ -481,14 +481,14 @@ def _without_untrue_tail(doc: Doc, r: Range) -> Range:
     if span is None or pattern is None:
         return r
     for tok in span:
-        if tok.lower_ == "as" and tok.i > span.start and pattern.search(doc.text, tok.idx, r[1]):
+        if tok.lower_ == "as" and tok.i > span.start and pattern.search(doc_text(doc), tok.idx, r[1]):
             end = doc[tok.i - 1]
             return r[0], tok_end(end)
     # "claims that he was unpopular “rubbish”": the quoted name the parser buried at the end
     words = [t for t in span if not t.is_punct]
     last = words[-1] if words else None
     if last is not None and last.lower_ in _UNTRUE_WORDS and _quoted_after_clause(last):
-        return trimmed(doc.text, (r[0], last.nbor(-1).idx)) or r
+        return trimmed(doc_text(doc), (r[0], last.nbor(-1).idx)) or r
     return r
 
 
