@@ -576,7 +576,9 @@ class ActorBook:
     def _served_by_title(head: Token, person: Actor, end: int) -> bool:
         """ "The senior official of the government of President Ali Saleh": a name reached from the
         title through a common noun ("government") is whom the office serves, not its holder
-        ("Minister for Health Ummy Mwalimu" reaches the name through names only)."""
+        ("Minister for Health Ummy Mwalimu" reaches the name through names only). A name apposed
+        to a common noun ("the director of the museum Ana Lopes") is the holder named after the
+        office, unless the noun is itself a title ("the government of the president Ali Saleh")."""
         doc = head.doc
         for m in person.mentions:
             if not tok_end(head) <= m.start < end:
@@ -584,7 +586,10 @@ class ActorBook:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            tok = span.root.head
+            root = span.root
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN" and not _is_title_token(root.head):
+                return False
+            tok = root.head
             while tok != head and tok.head != tok and tok.i > head.i:
                 if tok.pos_ == "NOUN":
                     return True

@@ -808,6 +808,20 @@ def test_a_name_reached_through_a_common_noun_is_whom_the_office_serves(nlp):
                  "the virus was contained")[0][1] == "named"
 
 
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        ("The director of the museum Ana Lopes said the painting was a fake.", "the painting was a fake",
+         [("Ana Lopes", "named")]),
+        ("The chief of the army staff General Tom Berg said troops were ready.", "troops were ready",
+         [("Tom Berg", "named")]),
+    ],
+)
+def test_a_name_apposed_to_the_office_is_its_holder(nlp, text, content_key, expected):
+    # "the museum Ana Lopes": the name is apposed to the common noun, not reached through "of"
+    assert chain(text, content_key) == expected
+
+
 def test_a_participle_with_a_that_clause_in_a_verbless_sentence_is_its_verb(nlp):
     # a comma between subject and verb: the parser reads "reported" as a participle of the noun
     text = (
