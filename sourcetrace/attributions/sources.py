@@ -7,6 +7,8 @@ embassy official ...", later "the source", "he"), documents and frame outlets ar
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
+from typing import Any
 
 from spacy.tokens import Token
 
@@ -134,6 +136,10 @@ class ActorBook:
         for actor in self.actors:
             self._index_name(actor)
         self.index = MentionIndex(self.actors)
+        self._roles: dict[str, list[tuple[int, int, Actor]]] | None = None  # see _role_entries
+        self._roles_doc = None
+        self._roles_new: list[tuple[Any, Actor]] = []
+        self._roles_seq = 0
 
     def _index_name(self, actor: Actor) -> None:
         for name in {norm(actor.name), *(norm(a) for a in actor.aliases)}:
@@ -158,6 +164,8 @@ class ActorBook:
         if all((m.start, m.end) != (span.start, span.end) for m in actor.mentions):
             actor.mentions.append(span)
             actor.mentions.sort(key=lambda m: m.start)
+            if self._roles is not None:
+                self._roles_new.append((span, actor))
             self.agreement.noted(actor, span.start, span.end)
 
     def frame_actor(self, name: str, r: Range | None, kind: str) -> Actor:
@@ -639,21 +647,33 @@ class ActorBook:
         lemma = head.lemma_.lower()
         if lemma in lexicons().anonymous and self._prior_anonymous(lemma, False):
             return None
-        doc, best, best_at = head.doc, None, -1
-        for actor in self.actors:
-            if actor.type != "PERSON" or actor.kind != "named":
-                continue
-            for m in actor.mentions:
-                if not best_at < m.start < head.idx:
-                    continue
+        if _own_modifier(head):
+            return None  # "the lawyer for the prosecution": a role its own words restrict is someone else
+        entries = self._role_entries(head.doc).get(head.lower_, [])
+        for i in range(bisect_left(entries, (head.idx,)) - 1, -1, -1):
+            actor = entries[i][2]
+            if actor.type == "PERSON" and actor.kind == "named":
+                return actor
+        return None
+
+    def _role_entries(self, doc) -> dict[str, list[tuple[int, int, Actor]]]:
+        """Role word -> (start, order, actor) of the named people's mentions it stands right before
+        or opens, sorted by start: built once per document, then kept up with new mentions."""
+        if self._roles is None or self._roles_doc is not doc:
+            self._roles, self._roles_doc, self._roles_new = {}, doc, []
+            self._roles_new = [(m, actor) for actor in self.actors for m in actor.mentions]
+        if self._roles_new:
+            pending, self._roles_new = self._roles_new, []
+            for m, actor in pending:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is None or not len(span):
                     continue
                 # the role right before the name, or the first word of the name's mention
-                before = doc[span.start - 1] if span.start > 0 else None
-                if head.lower_ in ((before.lower_ if before is not None else ""), span[0].lower_):
-                    best, best_at = actor, m.start
-        return best
+                words = {span[0].lower_, doc[span.start - 1].lower_ if span.start > 0 else ""}
+                for word in words - {""}:
+                    insort(self._roles.setdefault(word, []), (m.start, -self._roles_seq, actor))
+                    self._roles_seq += 1
+        return self._roles
 
     def _named_next(self, head: Token, word: str) -> Actor | None:
         """ "The Afghan general in charge of security denied reports ... General Omar Haidari,
@@ -1189,6 +1209,12 @@ def _restricted(head: Token) -> bool:
         c.dep_ in ("acl", "relcl") and c.i > head.i and head.doc[c.left_edge.i - 1].text != ","
         for c in head.children
     )
+
+
+def _own_modifier(head: Token) -> bool:
+    """ "the lawyer for the prosecution", "the striker of the other team": a phrase right after the
+    role word that says which one."""
+    return any(c.dep_ == "prep" and c.i == head.i + 1 for c in head.children)
 
 
 def _definite(head: Token) -> bool:

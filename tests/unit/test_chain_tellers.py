@@ -848,6 +848,14 @@ def test_a_role_word_is_the_person_it_introduced(nlp, text, content_key, expecte
     assert chain(text, content_key) == expected
 
 
+def test_a_role_word_its_own_phrase_restricts_is_someone_else(nlp):
+    # "the lawyer for the prosecution" is not the lawyer named before; "the lawyer" alone is
+    text = "Lawyer Ana Lopes said the trial was slow. The lawyer for the prosecution said it was fair."
+    assert chain(text, "it was fair") == [("The lawyer for the prosecution", "named")]
+    text = "Lawyer Ana Lopes said the trial was slow. The lawyer added that it was unfair."
+    assert chain(text, "it was unfair") == [("Lawyer Ana Lopes", "named")]
+
+
 def test_a_surname_the_entity_model_missed_is_a_person_she_can_stand_for(nlp):
     # "Odunlami" speaks but has no actor: the pronoun after the quotation went to the wife, the
     # person inside Odunlami's own sentence
