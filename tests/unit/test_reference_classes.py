@@ -72,6 +72,20 @@ def test_the_acronym_of_a_persons_title_is_that_person():
     assert actor_of(text, "that the police are on high alert") == ("Joseph Kamau", "PERSON")
 
 
+def test_a_three_letter_acronym_that_ends_on_the_office_is_no_person():
+    # "NSA" spells "National Security Adviser" and an agency's name; "IGP" ends on the body, "Police"
+    text = (
+        "National Security Adviser Jake Sullivan said the talks were useful. The NSA said its analysts "
+        "had found no threat."
+    )
+    assert actor_of(text, "its analysts had found no threat") == ("NSA", "ORG")
+    text = (
+        "The Inspector General of Police Joseph Kamau said the road was closed.\n\n"
+        "Speaking on Friday, the IGP said the letter was fake."
+    )
+    assert actor_of(text, "the letter was fake") == ("Joseph Kamau", "PERSON")
+
+
 def test_an_acronym_two_titles_spell_stays_apart():
     text = (
         "The Inspector General of Police Joseph Kamau and the Inspector General of Prisons Ruth "
