@@ -52,6 +52,16 @@ def test_a_speaker_line_wrapped_before_its_content_is_neither_a_subheading_nor_c
     assert teller_of(WRAPPED, "It is very important") == "Marta Quintela"
 
 
+def test_a_title_case_line_with_no_comma_before_a_lower_case_line_is_still_a_subheading():
+    text = (
+        "Council backs plan\n\nThe council met on Monday to discuss the new housing plan for the eastern "
+        "districts of the city.\n\nHousing Plan Unveiled\nthe council approved it after a long debate "
+        "that ran late into the night, officials said.\n\nThe mayor said the vote was a victory for "
+        "every family waiting for a home in the city.\n"
+    )
+    assert teller_of(text, "the council approved it") == "officials"
+
+
 # --- a title's acronym and a title the model read as an organisation are the titled person
 
 
