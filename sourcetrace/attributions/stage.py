@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from sourcetrace import learned
 from sourcetrace.attributions.base import Found, Range, Rule, after_comma, trimmed
-from sourcetrace.attributions.clauses import relative_source
+from sourcetrace.attributions.clauses import relative_source, source_range, subject
 from sourcetrace.attributions.cues import (
     ACCORDING,
     ADJECTIVE,
@@ -122,6 +122,12 @@ STAGE_RULES = (
         "learned_cues",
         "the learned cue scorer (sourcetrace/learned.py, PolNeAR train): a verb the lexicon lacks is a cue "
         'when the model says so ("railed against", "bemoaned")',
+    ),
+    Rule(
+        "teller_above",
+        '"Voters are more likely to say that P", "She was quick to point out that P", "He began by saying '
+        'that P": a cue with no teller of its own, in the infinitive of a predicative adjective or after a '
+        "preposition, speaks through the subject of the clause it hangs on",
     ),
     Rule(
         "learned_tags",
@@ -297,6 +303,39 @@ def _without_focus_adverb(text: str, source: Range) -> Range:
     return (m.end(), source[1]) if m and m.end() < source[1] else source
 
 
+def _host_clause(verb):
+    """The verb or copula whose clause a teller-less cue hangs in: "likely to say" (an adjective's
+    infinitive) or "by saying" (a preposition's gerund); None otherwise."""
+    up = verb.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "xcomp" and infinitive and up.pos_ == "ADJ" and up.dep_ == "acomp":
+        host = up.head
+    elif verb.dep_ == "pcomp" and up.dep_ == "prep" and verb.tag_ == "VBG":
+        host = up.head
+    else:
+        return None
+    # the host a main clause: "called on X to join her in supporting Y" lends no teller to "supporting"
+    main = host.dep_ in ("ROOT", "conj")
+    return host if host.pos_ in ("VERB", "AUX") and host is not verb and main else None
+
+
+def _teller_above(found: Found) -> None:
+    """A cue without a source speaks through the subject of the clause it hangs in (rule
+    "teller_above")."""
+    verb = found.verb
+    if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return
+    host = _host_clause(verb)
+    if host is None:
+        return
+    # the host's own words' subject ("was quoted by X as saying": the one quoted, not the agent)
+    surface = [c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = min(surface, key=lambda c: abs(c.i - host.i)) if surface else subject(host)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") or subj.lower_ in ("it", "there"):
+        return
+    found.source, found.head = source_range(subj, host), subj
+
+
 def _fix_source(found: Found, text: str, blocked: list[Range], off: frozenset[str] = frozenset()) -> None:
     """Cut boilerplate, datelines and the publisher line off a source, and keep its head inside."""
     if found.source is None:
@@ -362,6 +401,8 @@ def _sentence_finds(
             continue
         if kind == LEARNED:
             learned_finds.add(id(found))
+        if found.source is None and "teller_above" not in off:
+            _teller_above(found)
         _fix_source(found, text, blocked, off)
         # content the parser ran in from a caption or dateline above starts after them
         found.content = [c for c in (_cut_leading(text, c, blocked) for c in found.content) if c]

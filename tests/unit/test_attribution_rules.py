@@ -22,6 +22,7 @@ _UNNAMED_PERSON = "the person, who asked not to be identified"  # inverted_conte
 _SCOPE_AS_PLANNED = _SCOPE + " as its managers are still planning it"
 EXEC, FIRM = "an executive familiar with the talks", "The firm declined to renew the offer"  # according_outer
 
+_MET_AND_REFUTING = 'the country has met the standards, and that the claims are "not worth refuting'
 _SHIPPED = "Vaccines will be shipped as quickly as possible to Kivu"  # apposition_before_cue
 CASES = [
     (
@@ -396,7 +397,8 @@ CASES = [
             ("the Courier", "was quoted by", "that taxes would rise", None),
             ("The minister", "as saying", "that taxes would rise", None),
         ],
-        [(None, "saying", "that taxes would rise", None)],
+        # without it, teller_above still finds who says it: the one quoted, not the agent
+        [("The minister", "saying", "that taxes would rise", None)],
     ),
     (
         "according_outer",
@@ -453,6 +455,34 @@ CASES = [
         (),
         [("the Guardian", "wrote", "The talks collapsed", None)],
         [(None, "wrote", "The talks collapsed", None)],
+    ),
+    (
+        "teller_above",
+        "The minister opened the session by noting that the budget was tight.",
+        (),
+        [("The minister", "noting", "that the budget was tight", None)],
+        [(None, "noting", "that the budget was tight", None)],
+    ),
+    (
+        "teller_above",
+        "Sexton was quick to point out that not all supporters agreed.",
+        (),
+        [("Sexton", "to point out", "that not all supporters agreed", None)],
+        [(None, "to point out", "that not all supporters agreed", None)],
+    ),
+    (
+        "teller_above",
+        # a gerund after an adjective ("worth refuting") is no infinitive: no teller is lent to it
+        'The spokesman said the country has met the standards, and that the claims are "not worth refuting."',
+        (),
+        [
+            ("The spokesman", "said", _MET_AND_REFUTING, None),
+            (None, "refuting", "not worth", None),
+        ],
+        [
+            ("The spokesman", "said", _MET_AND_REFUTING, None),
+            (None, "refuting", "not worth", None),
+        ],
     ),
     (
         "learned_cues",
