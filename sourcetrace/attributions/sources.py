@@ -647,13 +647,19 @@ class ActorBook:
         lemma = head.lemma_.lower()
         if lemma in lexicons().anonymous and self._prior_anonymous(lemma, False):
             return None
-        if _own_modifier(head):
-            return None  # "the lawyer for the prosecution": a role its own words restrict is someone else
-        entries = self._role_entries(head.doc).get(head.lower_, [])
+        doc = head.doc
+        entries = self._role_entries(doc).get(head.lower_, [])
         for i in range(bisect_left(entries, (head.idx,)) - 1, -1, -1):
-            actor = entries[i][2]
-            if actor.type == "PERSON" and actor.kind == "named":
-                return actor
+            start, _, actor = entries[i]
+            if actor.type != "PERSON" or actor.kind != "named":
+                continue
+            # "the lawyer for the prosecution" after "Defence lawyer Ana Lopes said P": a phrase of
+            # its own that her sentence does not hold says it is someone else ("for the defence" is her)
+            words = _own_modifier(head)
+            said = doc.char_span(start, start + 1, alignment_mode="expand")
+            if words and (said is None or not words <= {t.lower_ for t in said.sent}):
+                return None
+            return actor
         return None
 
     def _role_entries(self, doc) -> dict[str, list[tuple[int, int, Actor]]]:
@@ -1211,10 +1217,13 @@ def _restricted(head: Token) -> bool:
     )
 
 
-def _own_modifier(head: Token) -> bool:
-    """ "the lawyer for the prosecution", "the striker of the other team": a phrase right after the
-    role word that says which one."""
-    return any(c.dep_ == "prep" and c.i == head.i + 1 for c in head.children)
+def _own_modifier(head: Token) -> set[str]:
+    """ "the lawyer for the prosecution", "the striker from Rovers": the words of a phrase right after
+    the role word that says which one (no article), lower-case; empty when there is none."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.i == head.i + 1), None)
+    if prep is None:
+        return set()
+    return {t.lower_ for t in prep.subtree if t.i != prep.i and t.dep_ != "det" and not t.is_punct}
 
 
 def _definite(head: Token) -> bool:

@@ -854,6 +854,9 @@ def test_a_role_word_its_own_phrase_restricts_is_someone_else(nlp):
     assert chain(text, "it was fair") == [("The lawyer for the prosecution", "named")]
     text = "Lawyer Ana Lopes said the trial was slow. The lawyer added that it was unfair."
     assert chain(text, "it was unfair") == [("Lawyer Ana Lopes", "named")]
+    # a phrase her own sentence holds restates who she is
+    text = "Defence lawyer Ana Lopes said the trial was slow. The lawyer for the defence said it was unfair."
+    assert chain(text, "it was unfair") == [("Ana Lopes", "named")]
 
 
 def test_a_surname_the_entity_model_missed_is_a_person_she_can_stand_for(nlp):
