@@ -61,10 +61,18 @@ def goes_on(line: str, following: str) -> bool:
         return False
     if tail.endswith(_ENDS) and not _COMMA_CLOSED.search(tail):
         return False  # a closing mark or a bar ends a line
-    if nxt[0].islower() or _GOES_ON.match(nxt):
-        return True
     last = tail.rsplit(None, 1)[-1]
-    return nxt[0].isalnum() and (last.endswith(",") or last.lower() in _CARRIED_BY)
+    if last.endswith(",") or last.lower() in _CARRIED_BY:
+        return nxt[0].isalnum() or bool(_GOES_ON.match(nxt))
+    return (nxt[0].islower() or bool(_GOES_ON.match(nxt))) and not _headline_shape(tail)
+
+
+def _headline_shape(line: str) -> bool:
+    """ "Housing Plan Unveiled": two words or more, each capitalised or a function word, no comma —
+    a heading above a lower-case line, not a sentence's first piece ("Ana Lopes said")."""
+    words = line.split()
+    capitalised = all(w[:1].isupper() or w.lower() in _CARRIED_BY for w in words)
+    return len(words) >= 2 and "," not in line and capitalised
 
 
 def _width(lengths: list[int]) -> int:

@@ -144,6 +144,8 @@ def test_a_hard_wrap_has_one_definition_for_unwrapping_and_for_clauses():
     assert not goes_on("the old pier.", "Marta Quintela said")
     assert not goes_on("laid out a broad slate of problems", "American firm Lusa said P.")
     assert not goes_on("the plan (see the map)", "the board met")  # a closing mark ends its line
+    assert not goes_on("Housing Plan Unveiled", "the council approved it on Monday.")  # a heading's shape
+    assert goes_on("Housing Minister Ana Lopes said", "the council approved it on Monday.")
     text = "The talks went on,\nthe minister said."
     assert is_line_wrap(text, text.index("\n"))
     assert not is_line_wrap("The talks went on,\n\nthe minister said.", len("The talks went on,"))
