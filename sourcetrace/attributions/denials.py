@@ -165,8 +165,16 @@ def _spot_inside(spots: list[Range], ends: list[int], start: int, end: int) -> b
 
 def _first_person_denial_verb(tok: Token, lex: Lexicons) -> bool:
     """A denial verb (or its phrasal form) not negated, whose subject, or the subject of the wish
-    verb it completes ("I want to refute"), is "I" or "we": the speaker denies in the first person."""
+    verb it completes ("I want to refute"), is "I" or "we", and which denies something told: its
+    object is a told thing ("refute the claims", "reject these allegations") or it takes a
+    that-clause ("we deny that P"). "We reject the budget proposal" and "I dismissed him" deny
+    nothing told."""
     if tok.pos_ != "VERB" or not (tok.lemma_.lower() in lex.denials or _phrasal_denial(tok, lex)):
+        return False
+    if not any(
+        (c.dep_ == "dobj" and _told_thing(c, lex)) or (c.dep_ == "ccomp" and opens_with_that(c))
+        for c in tok.children
+    ):
         return False
     verb = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _WISHES else tok
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -189,10 +197,14 @@ def denies_with_particle(v: Token, lex: Lexicons) -> bool:
     return any(c.dep_ == "dobj" and _told_thing(c, lex) for c in v.children)
 
 
+# told things the lexicons' nouns and documents lack ("rejected the story")
+_TOLD_STORIES = frozenset({"story", "reporting", "lie"})
+
+
 def _told_thing(noun: Token, lex: Lexicons) -> bool:
     """What can be untrue: a report, a claim, "expectations that P" — never "a drone" shot down."""
     lemma = noun.lemma_.lower()
-    if lemma in lex.nouns or lemma in lex.documents:
+    if lemma in lex.nouns or lemma in lex.documents or lemma in _TOLD_STORIES:
         return True
     return any(c.dep_ in ("acl", "ccomp") and opens_with_that(c) for c in noun.children)
 
@@ -210,17 +222,21 @@ def _doubts_truth(v: Token) -> bool:
 
 # "could be materially misleading", "may be false": a possibility, no denial
 _UNSURE_BEFORE = re.compile(r"\b(?:could|may|might)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
-_WHETHER = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
+# "whether the claims are misleading", "asked if the report was false": the conjunction opens the
+# clause that holds the word (no comma, semicolon or stop between them); "Even if they repeat it,
+# the report is false" has closed its "if" clause before the word
+_WHETHER = re.compile(r"\b(?:whether|if)\b[^,;:.!?]*$", re.IGNORECASE)
 
 
 def flat_rebuttal(text: str, r: Range, pattern) -> bool:
     """Does the content call something untrue (data/rebuttals.txt) outright? Not when the words are
     only possible ("P's claims could be materially misleading", "may be false") or asked ("to
-    evaluate whether the claims are misleading"): a doubt or a question, no denial."""
+    evaluate whether the claims are misleading", the word inside the whether/if clause): a doubt or
+    a question, no denial."""
     s, e = r
     for m in pattern.finditer(text, s, e):
         before = text[max(s, m.start() - 60) : m.start()]
-        if not (_UNSURE_BEFORE.search(before) or _WHETHER.search(text, s, m.start())):
+        if not (_UNSURE_BEFORE.search(before) or _WHETHER.search(text, max(s, m.start() - 300), m.start())):
             return True
     return False
 

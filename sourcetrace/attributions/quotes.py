@@ -27,6 +27,23 @@ _SENTENCE_END = re.compile(r"[.!?:]")
 _SENTENCE_STOP = re.compile(r"[.!?]")
 # a stop that ends a sentence: not the points of "U.S. prosecutors" (a letter or a lower-case word next)
 _STOP_THEN_SENTENCE = re.compile(r"[.!?:](?=[\"”’')\]]*(?:\s+[^a-z\s]|\s*$))")
+# the point of a known abbreviation ("U.S. President Joe Biden", "the U.N. Security Council", "Dr.
+# Mwangi"): an initial's point or a title's, which a capital word follows without ending a sentence
+_ABBREVIATION_POINT = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Cpl|Rev|Hon|St|Mt|Ft|Pres))\.$"
+)
+# ... unless a closing quote or a paragraph end follows it: there the text really ends a sentence
+_REAL_END = re.compile(r"[\"”’')\]]|[ \t]*(?:\n|$)")
+
+
+def _sentence_stop(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first stop in [start, end) that ends a sentence (`_STOP_THEN_SENTENCE`), an
+    abbreviation's point not counted unless a closing quote or a paragraph end follows it."""
+    for m in _STOP_THEN_SENTENCE.finditer(text, start, end):
+        abbreviation = m.group() == "." and _ABBREVIATION_POINT.search(text, max(0, m.start() - 5), m.end())
+        if not abbreviation or _REAL_END.match(text, m.end()):
+            return m
+    return None
 
 
 def quote_regions(text: str) -> list[Range]:
@@ -273,7 +290,7 @@ def _carried_on(f: Found, regions: list[Range], text: str, pieces: list[Range]) 
     if not f.sent_end or not any(qe >= pieces[-1][1] and qs < pieces[-1][1] for qs, qe in regions):
         return
     after = _attribution_end(f)
-    stop = _STOP_THEN_SENTENCE.search(text, after, min(len(text), after + 80))
+    stop = _sentence_stop(text, after, min(len(text), after + 80))
     pos = stop.end() if stop else f.sent_end
     while True:
         nxt = next((r for r in regions if r[0] >= pos), None)

@@ -1069,6 +1069,13 @@ def test_first_person_denial(nlp):
     assert ("said", "denies") in stances(plain, ())
     other = nlp("“They want to refute the claims,” the agent said.")
     assert ("said", "denies") not in stances(other, ())
+    # the first-person denial must deny something told: a told thing or a that-clause (review 11)
+    budget = nlp("“We reject the budget proposal,” the opposition leader said.")
+    assert stances(budget, ()) == [("said", "asserts")]
+    fired = nlp("“I dismissed him in May after the defeat,” the coach said.")
+    assert stances(fired, ()) == [("said", "asserts")]
+    clause = nlp("“We deny that we paid anyone,” the minister said.")
+    assert stances(clause, ()) == [("said", "denies")]
 
 
 def test_called_untrue_is_a_denial(nlp):
@@ -1186,10 +1193,16 @@ def test_settings_switch_a_rule_off_for_the_whole_pipeline():
         ("The ministry did not say that the report was false.", "asserts"),
         ("“These are meaningless allegations without any proof,” the chairman said.", "denies"),
         ("The official said the report vastly overstates what the agency knows.", "denies"),
+        # bare "meaningless" and "overstated" call nothing told untrue (review 11)
+        ("“Without peace, development is meaningless,” the president said.", "asserts"),
+        ("Critics say the benefits of the new tariff are overstated.", "asserts"),
         # a possibility or a question is no denial (refs11, set L)
         ("The group wrote that the firm's claims could be materially misleading to investors.", "asserts"),
         ("The group said the figures may be inaccurate.", "asserts"),
         ("The group said it would check whether the figures were inaccurate.", "asserts"),
+        # an "if" clause closed before the word asks nothing (review 11)
+        ("Even if they repeat it, the report is false, the ministry said.", "denies"),
+        ("The group said it would ask the court if the figures were inaccurate.", "asserts"),
         ("The group said the figures were inaccurate and may be changed.", "denies"),
     ],
 )

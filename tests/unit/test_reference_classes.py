@@ -5,6 +5,8 @@ All names are fictional."""
 
 from __future__ import annotations
 
+import pytest
+
 from sourcetrace.analysis import analyze_text
 from sourcetrace.attributions.clauses import is_line_wrap
 
@@ -143,6 +145,28 @@ def test_a_quote_carries_on_after_an_aside_with_an_abbreviation():
     assert [p.text for p in claim.content.parts] == [
         "We are in talks with the government", "I have also spoken with officials from the embassy"
     ]
+
+
+@pytest.mark.parametrize("aside", ["U.S. President Joe Biden", "the U.N. Security Council", "Dr. Mwangi"])
+def test_an_abbreviation_point_before_a_capital_word_ends_no_sentence(aside):
+    # review 11: "U.S. President", "U.N. Security Council" ended the quotation's run
+    text = (
+        f"“We are in talks with the government,” Ruth Atieno said in an interview, referring to {aside}. "
+        "“I have also spoken with officials from the embassy.”"
+    )
+    claim = next(c for c in analyze_text(text).claims if c.content.text.startswith("We are in talks"))
+    assert [p.text for p in claim.content.parts] == [
+        "We are in talks with the government", "I have also spoken with officials from the embassy"
+    ]
+
+
+def test_a_sentence_after_the_abbreviation_still_ends_the_run():
+    text = (
+        "“We are ready,” Ruth Atieno said, referring to Dr. Mwangi. Officials declined to comment. "
+        "“The plan is good.”"
+    )
+    claim = next(c for c in analyze_text(text).claims if c.content.text.startswith("We are ready"))
+    assert (claim.content.text, claim.content.parts) == ("We are ready", None)
 
 
 # --- what a thing "implies" inside a speaker's words leaves the speaker's claim whole
