@@ -641,7 +641,12 @@ def _initials_keys(tokens: tuple[str, ...]) -> frozenset[str]:
 
 def _title_codes(titles: list[str]) -> set[str]:
     """The acronyms of a title's first capitalised words, two words or more ("Inspector General of
-    Police" -> ig, igp; "Prime Minister" -> pm)."""
+    Police" -> ig, igp; "Prime Minister" -> pm). Three letters or more only up to a body's word
+    ("Police"): "National Security Adviser" -> nsa also spells an agency's name, an office's code
+    never ends on the office ("IGP", not "NSA")."""
+    from sourcetrace.attributions.lexicons import body_words
+
+    bodies = body_words()
     codes = set()
     for title in titles:
         words = [w for w in title.split() if w.lower() not in _TITLE_CONNECTORS]
@@ -652,7 +657,9 @@ def _title_codes(titles: list[str]) -> set[str]:
             if not (w[:1].isupper() and w.isalpha()):
                 break
             caps.append(w[0].lower())
-        codes.update("".join(caps[:k]) for k in range(2, len(caps) + 1))
+        codes.update(
+            "".join(caps[:k]) for k in range(2, len(caps) + 1) if k == 2 or words[k - 1].lower() in bodies
+        )
     return codes
 
 

@@ -2228,13 +2228,14 @@ def _is_subheading(line: str, above: str, below: str) -> bool:
     """ "Share fall", "Key Findings", "Public Help Closes Cases With No Other Leads" between two
     paragraphs: two to six words, or a title-case line, with no stop and no quotation. A line the next
     one carries on in lower case ("Doreen Bolger, the museum director, said" / "the museum's probe
-    ...", a hard wrap) is the sentence's first piece, no subheading."""
+    ...", a hard wrap) is the sentence's first piece, no subheading; not a title-case line with no
+    comma ("Housing Plan Unveiled" / "the council approved it"): a headline's shape, no sentence's."""
     words = line.split()
     if not words or not words[0][:1].isupper() or line.isupper() or re.search(r"[.!?:;,]\W*$|[“”\"‘]", line):
         return False
-    if below.lstrip()[:1].islower():
-        return False
     title_case = all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words)
+    if below.lstrip()[:1].islower() and (not title_case or "," in line):
+        return False
     if not 2 <= len(words) <= (10 if title_case else 6) or _is_date_line(line, header=True):
         return False  # one word ("Photo") is a label; a date line dates the page
     return len(above.split()) >= 8 and len(below.split()) >= 8 and bool(re.search(r"[.!?:”\"]\s*$", below))

@@ -26,9 +26,14 @@ WIDTH_SHARE = 0.6  # a wrapped line is at least this share of the wrap width
 MIN_WIDTH = 30  # narrower lines than this are a list or a poem, never a wrap width
 
 _ENDS = (".", "!", "?", ":", ";", '"', "”", "’", ")", "]", "|")
+_STOPPED = re.compile(r"[.!?:;][\"'”’»)\]]*$")  # a stop, perhaps inside closing marks
+_COMMA_CLOSED = re.compile(r",[\"'”’»)\]]+$")  # '... project,”' / 'he said.': no end
 _GOES_ON = re.compile(r"^[ \t]*(?:[a-z]|[,;%]|\$?\d[\d,.]*\s+[a-z])")
-_FUNCTION_END = re.compile(
-    r"\b(?:the|a|an|of|to|in|on|at|by|for|with|from|and|or|but|that|as|its|his|her|their)$", re.IGNORECASE
+# a line that ends in one of these words (or a comma) ends mid-sentence: the next line carries it on
+_CARRIED_BY = frozenset(
+    "a an the of to in on at for with by from as and or but nor that which who whose whom than into "
+    "about after before over under between against through during without said says told its his her "
+    "their".split()
 )
 
 
@@ -44,12 +49,30 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _goes_on(line: str, following: str) -> bool:
-    """A break no page ends a line at: the sentence plainly continues on the next line."""
+def goes_on(line: str, following: str) -> bool:
+    """A break no page ends a line at, the one definition of a hard wrap: the line ends no sentence
+    and the next one goes on in lower case ("Doreen Bolger, the museum director, said" / "the
+    museum's probe ..."; "... project,”" / "he said."), or the line ends in a comma or a word no
+    sentence ends in before a word ("... in an interview with" / "Journalists on Monday"). A line
+    that ends in a noun ("a broad slate of problems" / "American ...") may be a headline."""
     tail = line.rstrip()
-    return bool(tail) and not tail.endswith(_ENDS) and (
-        bool(_GOES_ON.match(following)) or tail.endswith(",") or bool(_FUNCTION_END.search(tail))
-    )
+    nxt = following.lstrip(" \t")
+    if not tail or not nxt or _STOPPED.search(tail):
+        return False
+    if tail.endswith(_ENDS) and not _COMMA_CLOSED.search(tail):
+        return False  # a closing mark or a bar ends a line
+    last = tail.rsplit(None, 1)[-1]
+    if last.endswith(",") or last.lower() in _CARRIED_BY:
+        return nxt[0].isalnum() or bool(_GOES_ON.match(nxt))
+    return (nxt[0].islower() or bool(_GOES_ON.match(nxt))) and not _headline_shape(tail)
+
+
+def _headline_shape(line: str) -> bool:
+    """ "Housing Plan Unveiled": two words or more, each capitalised or a function word, no comma —
+    a heading above a lower-case line, not a sentence's first piece ("Ana Lopes said")."""
+    words = line.split()
+    capitalised = all(w[:1].isupper() or w.lower() in _CARRIED_BY for w in words)
+    return len(words) >= 2 and "," not in line and capitalised
 
 
 def _width(lengths: list[int]) -> int:
@@ -67,7 +90,7 @@ def unwrap(text: str) -> str:
              if text[a[0]:a[1]].strip() and text[b[0]:b[1]].strip()]
     if not pairs:
         return text
-    continued = sum(_goes_on(text[a[0]:a[1]], text[b[0]:b[1]]) for a, b in pairs)
+    continued = sum(goes_on(text[a[0]:a[1]], text[b[0]:b[1]]) for a, b in pairs)
     if continued < MIN_CONTINUED or continued < MIN_SHARE * len(pairs):
         return text
     width = _width([len(text[s:e].rstrip()) for s, e in spans if text[s:e].strip()])

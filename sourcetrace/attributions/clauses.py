@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from sourcetrace.actors import person_nouns
 from sourcetrace.attributions.base import Found, Range, np_range, subtree, tok_end
 from sourcetrace.attributions.lexicons import lexicons
+from sourcetrace.wraps import goes_on
 
 _RELATIVE = {"that", "which", "who", "whom"}
 _TRAILING = {"which", "where", "who", "although", "though", "while", "whereas"}
@@ -272,14 +273,6 @@ def opens_with_that(clause: Token) -> bool:
 _COLON_BREAK = re.compile(r"[^\n:]*:[ \t]*\n\s*[\"“]?")
 
 
-_LINE_END = re.compile(r"[.!?:;][\"'”’»)\]]*$")
-# a line that ends in one of these (or a comma) ends mid-sentence: the next line carries it on
-_CARRIED_BY = frozenset(
-    "a an the of to in on at for with by from as and or but nor that which who whose whom than into "
-    "about after before over under between against through during without said says told".split()
-)
-
-
 def is_line_wrap(text: str, at: int) -> bool:
     """Is the line break at `at` a hard wrap inside a paragraph, not a paragraph break? A single
     break after a line that ends mid-sentence, before a line that goes on in lower case
@@ -289,12 +282,9 @@ def is_line_wrap(text: str, at: int) -> bool:
     problems' / 'American ...') may be a headline or a teaser, and its break stays a break."""
     if text[at] != "\n":
         return False
-    line = text[text.rfind("\n", 0, at) + 1 : at].rstrip()
-    nxt = text[at + 1 : at + 3].lstrip(" \t")
-    if not line or not nxt or nxt[0] == "\n" or _LINE_END.search(line):
-        return False
-    last = line.rsplit(None, 1)[-1]
-    return nxt[0].islower() or (nxt[0].isalnum() and (last.endswith(",") or last in _CARRIED_BY))
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    end = text.find("\n", at + 1)
+    return goes_on(line, text[at + 1 : end if end >= 0 else len(text)])  # one definition: wraps.py
 
 
 def _find_break(text: str, start: int, end: int) -> int:

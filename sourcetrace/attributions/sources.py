@@ -7,6 +7,8 @@ embassy official ...", later "the source", "he"), documents and frame outlets ar
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
+from typing import Any
 
 from spacy.tokens import Token
 
@@ -134,6 +136,10 @@ class ActorBook:
         for actor in self.actors:
             self._index_name(actor)
         self.index = MentionIndex(self.actors)
+        self._roles: dict[str, list[tuple[int, int, Actor]]] | None = None  # see _role_entries
+        self._roles_doc = None
+        self._roles_new: list[tuple[Any, Actor]] = []
+        self._roles_seq = 0
 
     def _index_name(self, actor: Actor) -> None:
         for name in {norm(actor.name), *(norm(a) for a in actor.aliases)}:
@@ -158,6 +164,8 @@ class ActorBook:
         if all((m.start, m.end) != (span.start, span.end) for m in actor.mentions):
             actor.mentions.append(span)
             actor.mentions.sort(key=lambda m: m.start)
+            if self._roles is not None:
+                self._roles_new.append((span, actor))
             self.agreement.noted(actor, span.start, span.end)
 
     def frame_actor(self, name: str, r: Range | None, kind: str) -> Actor:
@@ -576,7 +584,9 @@ class ActorBook:
     def _served_by_title(head: Token, person: Actor, end: int) -> bool:
         """ "The senior official of the government of President Ali Saleh": a name reached from the
         title through a common noun ("government") is whom the office serves, not its holder
-        ("Minister for Health Ummy Mwalimu" reaches the name through names only)."""
+        ("Minister for Health Ummy Mwalimu" reaches the name through names only). A name apposed
+        to a common noun ("the director of the museum Ana Lopes") is the holder named after the
+        office, unless the noun is itself a title ("the government of the president Ali Saleh")."""
         doc = head.doc
         for m in person.mentions:
             if not tok_end(head) <= m.start < end:
@@ -584,7 +594,10 @@ class ActorBook:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            tok = span.root.head
+            root = span.root
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN" and not _is_title_token(root.head):
+                return False
+            tok = root.head
             while tok != head and tok.head != tok and tok.i > head.i:
                 if tok.pos_ == "NOUN":
                     return True
@@ -634,21 +647,39 @@ class ActorBook:
         lemma = head.lemma_.lower()
         if lemma in lexicons().anonymous and self._prior_anonymous(lemma, False):
             return None
-        doc, best, best_at = head.doc, None, -1
-        for actor in self.actors:
+        doc = head.doc
+        entries = self._role_entries(doc).get(head.lower_, [])
+        for i in range(bisect_left(entries, (head.idx,)) - 1, -1, -1):
+            start, _, actor = entries[i]
             if actor.type != "PERSON" or actor.kind != "named":
                 continue
-            for m in actor.mentions:
-                if not best_at < m.start < head.idx:
-                    continue
+            # "the lawyer for the prosecution" after "Defence lawyer Ana Lopes said P": a phrase of
+            # its own that her sentence does not hold says it is someone else ("for the defence" is her)
+            words = _own_modifier(head)
+            said = doc.char_span(start, start + 1, alignment_mode="expand")
+            if words and (said is None or not words <= {t.lower_ for t in said.sent}):
+                return None
+            return actor
+        return None
+
+    def _role_entries(self, doc) -> dict[str, list[tuple[int, int, Actor]]]:
+        """Role word -> (start, order, actor) of the named people's mentions it stands right before
+        or opens, sorted by start: built once per document, then kept up with new mentions."""
+        if self._roles is None or self._roles_doc is not doc:
+            self._roles, self._roles_doc, self._roles_new = {}, doc, []
+            self._roles_new = [(m, actor) for actor in self.actors for m in actor.mentions]
+        if self._roles_new:
+            pending, self._roles_new = self._roles_new, []
+            for m, actor in pending:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is None or not len(span):
                     continue
                 # the role right before the name, or the first word of the name's mention
-                before = doc[span.start - 1] if span.start > 0 else None
-                if head.lower_ in ((before.lower_ if before is not None else ""), span[0].lower_):
-                    best, best_at = actor, m.start
-        return best
+                words = {span[0].lower_, doc[span.start - 1].lower_ if span.start > 0 else ""}
+                for word in words - {""}:
+                    insort(self._roles.setdefault(word, []), (m.start, -self._roles_seq, actor))
+                    self._roles_seq += 1
+        return self._roles
 
     def _named_next(self, head: Token, word: str) -> Actor | None:
         """ "The Afghan general in charge of security denied reports ... General Omar Haidari,
@@ -1184,6 +1215,15 @@ def _restricted(head: Token) -> bool:
         c.dep_ in ("acl", "relcl") and c.i > head.i and head.doc[c.left_edge.i - 1].text != ","
         for c in head.children
     )
+
+
+def _own_modifier(head: Token) -> set[str]:
+    """ "the lawyer for the prosecution", "the striker from Rovers": the words of a phrase right after
+    the role word that says which one (no article), lower-case; empty when there is none."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.i == head.i + 1), None)
+    if prep is None:
+        return set()
+    return {t.lower_ for t in prep.subtree if t.i != prep.i and t.dep_ != "det" and not t.is_punct}
 
 
 def _definite(head: Token) -> bool:

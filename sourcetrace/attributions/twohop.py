@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Token
 
 from sourcetrace.actors import is_outlet_name, title_words
@@ -714,6 +716,16 @@ def cited_afterwards(doc: Doc, finds: list[Found], text: str) -> list[Found]:
     X's source for it (X › Y › P), as in "X, citing Y, reported P"."""
     added: list[Found] = []
     drop: set[int] = set()
+    by_cue = sorted(finds, key=lambda f: f.cue[0])  # indexed once: a scan per citing verb is quadratic
+    starts = [f.cue[0] for f in by_cue]
+
+    def cued(lo: int, hi: int) -> list[Found]:
+        return by_cue[bisect_left(starts, lo):bisect_left(starts, hi)]
+
+    by_verb: dict[int, list[Found]] = {}
+    for f in finds:
+        if f.verb is not None:
+            by_verb.setdefault(f.verb.i, []).append(f)
     for v in doc:
         if v.lemma_.lower() not in _CITING or v.tag_ not in ("VBG", "VBD", "VBZ"):
             continue
@@ -726,13 +738,13 @@ def cited_afterwards(doc: Doc, finds: list[Found], text: str) -> list[Found]:
         if any(c.dep_ in ("acl", "relcl") for c in obj.children):
             continue  # "cited unidentified sources saying that P", "cited officials who said P"
         sent = sentence(v)
-        others = [f for f in finds if f.verb is None or f.verb.i != v.i]
-        if any(sent.start_char <= f.cue[0] < sent.end_char for f in others):
+        if any(f.verb is None or f.verb.i != v.i for f in cued(sent.start_char, sent.end_char)):
             continue  # the sentence tells something else too
-        host = _report_before(finds, teller, v, sent.start_char)
+        window = cued(sent.start_char - _AFTERWARDS, sent.start_char)
+        host = _report_before(window, teller, v, sent.start_char)
         if host is None:
             continue
-        drop |= {id(f) for f in finds if f.verb is not None and f.verb.i == v.i}
+        drop |= {id(f) for f in by_verb.get(v.i, [])}
         start, end = np_range(obj)
         # "citing sources for its information", "cited officials on the plan": what for is no part of who
         why = next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ in ("for", "on", "about")), None)
@@ -762,7 +774,8 @@ def _citing_subject(v: Token) -> Token | None:
 
 def _report_before(finds: list[Found], teller: Token, v: Token, start: int) -> Found | None:
     """The report of the sentence before whose teller the citing subject names again ("Kyodo" for
-    "Kyodo news agency in Japan") or refers to ("It", "The agency" for an outlet's report)."""
+    "Kyodo news agency in Japan") or refers to ("It", "The agency" for an outlet's report);
+    `finds` may be only those cued in the window before `start`."""
     before = [
         f for f in finds
         if f.source is not None and f.head is not None and f.parent is None and f.verb is not None

@@ -771,21 +771,6 @@ def test_a_free_relative_what_x_said_is_x_not_the_verb_around_it(nlp, text, expe
     assert chain(text, "a new missile") == expected
 
 
-def test_a_cue_inside_a_quotation_says_nothing_past_its_closing_mark(nlp):
-    # the parser hangs the closing "the newspaper wrote" inside the inner complement; the newspaper
-    # tells the whole quotation, the statement inside it only its own clause
-    text = (
-        "“No country has contacted the ministry. The statement said that in the event of an exchange, "
-        "information is thoroughly analyzed,” the Turkish newspaper wrote."
-    )
-    inner = [c for c in analyze_text(text).claims if c.content.text.startswith("that in the event")]
-    assert [[(link.label, link.kind) for link in c.chain] for c in inner] == [
-        [("the Turkish newspaper", "named"), ("the statement", "document")]
-    ]
-    assert inner[0].content.text.endswith("thoroughly analyzed")
-    assert chain(text, "No country has contacted") == [("the Turkish newspaper", "named")]
-
-
 def test_a_name_the_words_call_a_newspaper_is_an_outlet(nlp):
     # the entity model reads the headline's "Yeni Şafak" as a person; "the Yeni Şafak newspaper"
     # says it is an outlet, and "the Turkish newspaper" is that outlet again
@@ -823,32 +808,55 @@ def test_a_name_reached_through_a_common_noun_is_whom_the_office_serves(nlp):
                  "the virus was contained")[0][1] == "named"
 
 
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        ("The director of the museum Ana Lopes said the painting was a fake.", "the painting was a fake",
+         [("Ana Lopes", "named")]),
+        ("The chief of the army staff General Tom Berg said troops were ready.", "troops were ready",
+         [("Tom Berg", "named")]),
+    ],
+)
+def test_a_name_apposed_to_the_office_is_its_holder(nlp, text, content_key, expected):
+    # "the museum Ana Lopes": the name is apposed to the common noun, not reached through "of"
+    assert chain(text, content_key) == expected
+
+
 def test_a_participle_with_a_that_clause_in_a_verbless_sentence_is_its_verb(nlp):
     # a comma between subject and verb: the parser reads "reported" as a participle of the noun
     text = (
-        "For his part, the president of the questioned National Constituent Assembly Diosdado Cabello, "
-        "reported from the Federal Legislative Palace that 8 people died and 2 were detained."
+        "For his part, the president of the disputed National Reform Council Tomas Varga, "
+        "reported from the Harbor Civic Palace that 8 people died and 2 were detained."
     )
-    teller = chain(text, "8 people died")
-    assert len(teller) == 1 and teller[0][0].endswith("Diosdado Cabello") and teller[0][1] == "named"
+    assert chain(text, "8 people died") == [("Tomas Varga", "named")]
     # a participle with no "that" clause of its own stays a participle
     assert chain("The report published by the Harbor Post on Monday said that the port was closed.",
                  "the port was closed") == [("Harbor Post", "outlet")]
 
 
 @pytest.mark.parametrize(
-    ("text", "content_key"),
+    ("text", "content_key", "expected"),
     [
         ("Every copy is numbered, BBC security correspondent Rana Odero said. A search had been launched by "
-         "police, our correspondent said.", "A search had been launched"),
+         "police, our correspondent said.", "A search had been launched", [("Rana Odero", "named")]),
         ("Striker Ali Saleh said the team was tired. The striker added that the coach would stay.",
-         "the coach would stay"),
+         "the coach would stay", [("Striker Ali Saleh", "named")]),
     ],
 )
-def test_a_role_word_is_the_person_it_introduced(nlp, text, content_key):
+def test_a_role_word_is_the_person_it_introduced(nlp, text, content_key, expected):
     # a role word that is no title ("correspondent", "striker") is the person named right after it
-    assert chain(text, content_key)[-1][1] == "named"
-    assert chain(text, content_key)[-1][0].endswith(("Rana Odero", "Ali Saleh"))
+    assert chain(text, content_key) == expected
+
+
+def test_a_role_word_its_own_phrase_restricts_is_someone_else(nlp):
+    # "the lawyer for the prosecution" is not the lawyer named before; "the lawyer" alone is
+    text = "Lawyer Ana Lopes said the trial was slow. The lawyer for the prosecution said it was fair."
+    assert chain(text, "it was fair") == [("The lawyer for the prosecution", "named")]
+    text = "Lawyer Ana Lopes said the trial was slow. The lawyer added that it was unfair."
+    assert chain(text, "it was unfair") == [("Lawyer Ana Lopes", "named")]
+    # a phrase her own sentence holds restates who she is
+    text = "Defence lawyer Ana Lopes said the trial was slow. The lawyer for the defence said it was unfair."
+    assert chain(text, "it was unfair") == [("Ana Lopes", "named")]
 
 
 def test_a_surname_the_entity_model_missed_is_a_person_she_can_stand_for(nlp):

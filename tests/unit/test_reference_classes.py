@@ -54,6 +54,16 @@ def test_a_speaker_line_wrapped_before_its_content_is_neither_a_subheading_nor_c
     assert teller_of(WRAPPED, "It is very important") == "Marta Quintela"
 
 
+def test_a_title_case_line_with_no_comma_before_a_lower_case_line_is_still_a_subheading():
+    text = (
+        "Council backs plan\n\nThe council met on Monday to discuss the new housing plan for the eastern "
+        "districts of the city.\n\nHousing Plan Unveiled\nthe council approved it after a long debate "
+        "that ran late into the night, officials said.\n\nThe mayor said the vote was a victory for "
+        "every family waiting for a home in the city.\n"
+    )
+    assert teller_of(text, "the council approved it") == "officials"
+
+
 # --- a title's acronym and a title the model read as an organisation are the titled person
 
 
@@ -72,6 +82,20 @@ def test_the_acronym_of_a_persons_title_is_that_person():
     )
     assert actor_of(text, "the letter was fake") == ("Joseph Kamau", "PERSON")
     assert actor_of(text, "that the police are on high alert") == ("Joseph Kamau", "PERSON")
+
+
+def test_a_three_letter_acronym_that_ends_on_the_office_is_no_person():
+    # "NSA" spells "National Security Adviser" and an agency's name; "IGP" ends on the body, "Police"
+    text = (
+        "National Security Adviser Jake Sullivan said the talks were useful. The NSA said its analysts "
+        "had found no threat."
+    )
+    assert actor_of(text, "its analysts had found no threat") == ("NSA", "ORG")
+    text = (
+        "The Inspector General of Police Joseph Kamau said the road was closed.\n\n"
+        "Speaking on Friday, the IGP said the letter was fake."
+    )
+    assert actor_of(text, "the letter was fake") == ("Joseph Kamau", "PERSON")
 
 
 def test_an_acronym_two_titles_spell_stays_apart():

@@ -8,8 +8,9 @@ import re
 import pytest
 
 from sourcetrace.analysis import analyze_text
+from sourcetrace.attributions.clauses import is_line_wrap
 from sourcetrace.model import Span
-from sourcetrace.wraps import unwrap
+from sourcetrace.wraps import goes_on, unwrap
 
 # a wire story as a terminal or an e-mail shows it: no blank lines, a paragraph ends with its sentence
 WIRE = (
@@ -133,3 +134,18 @@ def test_a_wire_revision_note_wrapped_at_the_top_is_chrome_not_a_claim():
     assert any(s.start == 0 and s.end == len(note) - 1 for s in chrome)
     assert all(c.content.start >= len(note) for c in analysis.claims)
     assert analysis.article.title is None or not analysis.article.title.startswith("(")
+
+
+def test_a_hard_wrap_has_one_definition_for_unwrapping_and_for_clauses():
+    # wraps.goes_on decides both whether a page is hard-wrapped and where a clause's paragraph ends
+    assert goes_on("Marta Quintela, the board's chair, said", "the repairs would start")
+    assert goes_on("for the board to act before the storms come back to the coast,”", "she said.")
+    assert goes_on("said in an interview with", "Journalists on Monday")
+    assert not goes_on("the old pier.", "Marta Quintela said")
+    assert not goes_on("laid out a broad slate of problems", "American firm Lusa said P.")
+    assert not goes_on("the plan (see the map)", "the board met")  # a closing mark ends its line
+    assert not goes_on("Housing Plan Unveiled", "the council approved it on Monday.")  # a heading's shape
+    assert goes_on("Housing Minister Ana Lopes said", "the council approved it on Monday.")
+    text = "The talks went on,\nthe minister said."
+    assert is_line_wrap(text, text.index("\n"))
+    assert not is_line_wrap("The talks went on,\n\nthe minister said.", len("The talks went on,"))
