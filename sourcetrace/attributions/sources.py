@@ -980,6 +980,8 @@ class ActorBook:
         is a named person, so that "she said" after it and the same name again are that person."""
         if head.pos_ != "PROPN" or head.ent_type_ not in ("", "PERSON") or not head.is_title:
             return None
+        if head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
+            return None  # "Staples and Office Depot": two tellers, not a name
         start, end = np_range(head)
         start, end = max(start, source[0]), min(end, source[1])
         words = head.doc.char_span(start, end, alignment_mode="expand")
