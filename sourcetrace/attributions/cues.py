@@ -61,8 +61,10 @@ def _refuses(tok: Token) -> bool:
 
 def _according(tok: Token) -> bool:
     """ "according to X"; "As per the report, ...": "according to" in South Asian English."""
-    nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
-    return (tok.lower_, nxt) in (("according", "to"), ("as", "per"))
+    word = tok.lower_
+    if word not in ("according", "as") or tok.i + 1 >= len(tok.doc):
+        return False  # asked of every token: the next one is read only after these two words
+    return tok.doc[tok.i + 1].lower_ == ("to" if word == "according" else "per")
 
 
 def is_cue(tok: Token, lex: Lexicons, learned: Scorer | None = None) -> str | None:

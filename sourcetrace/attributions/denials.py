@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection
 
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from sourcetrace.attributions.base import Found, Range, Rule, doc_text, np_range, subtree, tok_end, trimmed
@@ -150,7 +151,7 @@ def _first_person_denials(doc: Doc, finds: list[Found], lex: Lexicons) -> None:
         return
     # the denying tokens are found once per document: testing each find's content token by token
     # was quadratic when contents nest (one long sentence of many "X said that ..." clauses)
-    spots = [(tok.idx, tok_end(tok)) for tok in doc if _first_person_denial_verb(tok, lex)]
+    spots = [(t.idx, tok_end(t)) for t in doc if t.pos == VERB and _first_person_denial_verb(t, lex)]
     ends = [e for _s, e in spots]
     for f in todo:
         f.denies = any(_spot_inside(spots, ends, s, e) for s, e in f.content)
