@@ -996,15 +996,18 @@ class ActorBook:
         if head.is_sent_start and after is not None and after.text == ":":
             return None  # a speaker label ("Media: ..."), left to the label rules
         name = self.text[words.start_char : words.end_char]
+        known = self.named(name, ("named",))
+        if known is not None:
+            return known
         # a person when the text gives the surname a first name somewhere ("Funmilayo Odunlami"),
-        # else a body the model missed ("Glencore said")
+        # else a body the model missed ("Glencore said"); the document is scanned only for a new name
         last = words[-1].lower_
         given = any(
             t.lower_ == last and t.i > 0 and t.doc[t.i - 1].pos_ == "PROPN" and t.doc[t.i - 1].is_title
             for t in head.doc
             if t.i != words[-1].i or len(words) == 2
         )
-        return self.named(name, ("named",)) or self.new(name, "PERSON" if given else "ORG", "named")
+        return self.new(name, "PERSON" if given else "ORG", "named")
 
     def _name_inside(self, head: Token, source: Range) -> Actor | None:
         """ "Water minister Dato Sri Amir Hakim Bin Amir said" where the entity model split the
