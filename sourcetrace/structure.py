@@ -643,6 +643,9 @@ def _name_comma_role(stripped: str) -> Chrome | None:
     head, tail = stripped.split(",", 1)
     if _is_role(tail) and _names(head):
         return _chrome_stub("byline", _names(head) or [], None, None)
+    if _names(head) and _is_outlet_name(tail) and not _is_outlet_name(head):
+        # "Saleh Mwanamilongo, The Associated Press": the reporter, then the agency
+        return _chrome_stub("byline", _names(head) or [], tail.strip(), None)
     return None
 
 
@@ -717,14 +720,32 @@ def _split_on_date(f: str, day: str | None) -> tuple[str, str | None]:
     name, and the date when none was found before."""
     for cut in re.finditer(r"\s+on\s+|,\s+", f):
         rest = f[cut.end():]
-        if cut.start() > 0 and _is_date_line(rest, header=True):
+        if cut.start() > 0 and _is_date_line(rest, header=True) and _full_date(rest):
             return f[: cut.start()], day or _full_date(rest)
     return f, day
 
 
+# "By Rex Martinich in Toowoomba": where the reporter filed from, after the name
+_FILED_FROM = re.compile(r"\s+in\s+(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,2}(?=,|$)")
+
+
+def _is_outlet_name(f: str) -> bool:
+    """ "Express News Service", "The Associated Press": a news organisation named by the gazetteer
+    or by its shape (capitalised words ending in an outlet's word), never a sentence."""
+    f = f.strip()
+    return _is_known_outlet(f) or bool(_OUTLET_SHAPED.fullmatch(f) and all(
+        w[:1].isupper() or w[:1].isdigit() for w in f.split()))
+
+
 def _first_field(f: str) -> tuple[list[str], str | None] | None:
     """The names (and an outlet) of a byline's first field: "Joana Marques, Atlantic Wire",
-    "X, Staff Writer", "X and Y", "X, Y and Z"; None when it names nobody."""
+    "X, Staff Writer", "X and Y", "X, Y and Z", "X in Lisbon", or only an outlet ("By Express
+    News Service"); None when it names nobody."""
+    filed = _FILED_FROM.search(f)
+    if filed and _names(f[: filed.start()]):
+        f = f[: filed.start()] + f[filed.end():]
+    if _names(f) is None and "," not in f and _is_outlet_name(f):
+        return [], f.strip()
     head, _, tail = f.partition(", ")
     tail_parts = [t.strip() for t in tail.split(",") if t.strip()] if tail else []
     whole = _names(f) if re.search(r"\s(?:and|&)\s", f) else None  # "By X, Y and Z"
@@ -2195,7 +2216,7 @@ _SITE_ROLE = re.compile(
 # a news organisation's name by its shape: capitalised words ending in an outlet's word ("Harbour News")
 _OUTLET_SHAPED = re.compile(
     r"(?:[A-Z][\w.&'’-]*\s+){0,3}(?i:news|times|post|daily|herald|tribune|agency|online|tv|radio|express"
-    r"|journal|gazette|mirror|wire|press|today|network|media|bureau)"
+    r"|journal|gazette|mirror|wire|press|today|network|media|bureau)(?:\s+(?i:services?))?"
 )
 
 
