@@ -71,3 +71,69 @@ def test_a_byline_with_the_place_filed_from_below_the_headline_is_chrome():
     assert found.title == HEAD
     assert chrome(text) == [("byline", "By Marta Sousa in Porto")]
     assert "Marta Sousa" not in actor_names(text)
+
+
+# ---------------------------------------------------------------- a widget speaking to the reader
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Get all your news in one place.",
+        "Get the latest updates as we post them — right on your browser",
+        "Sign up for Harbour Updates!",  # no "you", but an exclaimed widget imperative
+        "Don't let rising prices catch you off guard. Stay ahead with our daily briefing.",
+        "You can follow us on Facebook: facebook.com/harbournews or Twitter: @harbournews",
+        "Download the app to get your alerts first",
+    ],
+)
+def test_a_line_addressing_the_reader_is_furniture(line):
+    text = f"{HEAD}\n\n{LEAD}\n\n{line}\n\n{QUOTE}\n"
+    assert chrome(text) == [("furniture", line)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"Get out of my office," the minister told the union leader, witnesses said.',  # a quotation
+        "Q: Do you think the strike will end?",  # an interview's question
+        "Can you imagine a port without dockers? The union says the city should try.",  # a question
+        "Follow-up talks are planned for Monday, the union said.",  # "Follow-up" is no imperative
+        "Sign up sheets were handed out at the gates on Friday.",  # no reader, no exclamation
+        "Watch the ports, your economy depends on them, the minister told parliament on Friday.",
+    ],
+)
+def test_prose_questions_and_quotes_are_not_reader_promos(line):
+    text = f"{HEAD}\n\n{LEAD}\n\n{line}\n\n{QUOTE}\n"
+    assert chrome(text) == []
+
+
+def test_a_promo_above_the_headline_is_no_headline_and_its_small_print_goes_with_it():
+    text = (f"Get all your news in one place.\n100's of premium titles.\nOne app.\nStart reading\n"
+            f"Harbour News\nBy Marta Sousa\n\n{HEAD}\n\n{LEAD}\n\n{QUOTE}\n")
+    found = detect_structure(text)
+    assert (found.title, found.publisher) == (HEAD, "Harbour News")
+    assert chrome(text) == [
+        ("furniture", "Get all your news in one place."),
+        ("furniture", "100's of premium titles."),
+        ("furniture", "One app."),
+        ("furniture", "Start reading"),
+        ("byline", "By Marta Sousa"),
+    ]
+
+
+def test_a_question_to_the_reader_above_a_promo_goes_with_it_but_a_paragraph_after_it_stays():
+    text = (f"{HEAD}\n\n{LEAD}\n\nPort fees are rising - will you react or anticipate?\n"
+            f"Don't let new fees catch you off guard. Stay ahead with our data.\n\n{QUOTE}\n")
+    assert chrome(text) == [
+        ("furniture", "Port fees are rising - will you react or anticipate?"),
+        ("furniture", "Don't let new fees catch you off guard. Stay ahead with our data."),
+    ]
+    asked = "Will the dockers accept the offer? Nobody can tell you yet."
+    assert chrome(f"{HEAD}\n\n{LEAD}\n\n{asked}\n\n{QUOTE}\n") == []
+
+
+def test_a_date_line_behind_a_widgets_separator_dates_the_page():
+    text = f"{HEAD}\n\n. Last Updated: 07/27/2016\n\n{LEAD}\n"
+    found = detect_structure(text)
+    assert (found.title, found.published) == (HEAD, "2016-07-27")
