@@ -1740,12 +1740,13 @@ def _is_reader_promo(line: str) -> bool:
     words = stripped.split()
     if not 2 <= len(words) <= 30 or _QUOTE_MARKS.search(stripped) or _SPEAKER_LABEL.match(stripped):
         return False
-    if _reported(stripped):
-        return False  # "Watch the ports, your economy needs them, the minister told MPs": speech
     imperative = bool(_WIDGET_IMPERATIVE.match(stripped))
     if not _READER.search(stripped):
-        return imperative and stripped.endswith("!") and len(words) <= 12
-    return imperative or bool(_READER_CAN.match(stripped))
+        found = imperative and stripped.endswith("!") and len(words) <= 12
+    else:
+        found = imperative or bool(_READER_CAN.match(stripped))
+    # "Watch the ports, your economy needs them, the minister told MPs": speech, not a widget
+    return found and not _reported(stripped)
 
 
 _AFTER_COMMA = re.compile(r",\s+((?:[\w.'’-]+\s+){0,4}[\w.'’-]+)")
