@@ -579,7 +579,14 @@ def find_sourcing(
     finds = _sentence_finds(doc, article, blocked, regions, off)
     extend_quotes(finds, regions, text, off)
     if "quote_paragraph" not in off:
-        continue_in_paragraphs(finds, regions, text, left_open="quote_left_open" not in off)
+        continue_in_paragraphs(
+            finds,
+            regions,
+            text,
+            left_open="quote_left_open" not in off,
+            indirect="quote_after_indirect" not in off,
+            silent=tuple(r for r, _ in silent),
+        )
     if "quote_open_paragraphs" not in off:
         continue_open_paragraphs(finds, regions, text)
     finds = _two_hops(doc, finds, text, off)

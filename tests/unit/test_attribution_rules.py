@@ -851,6 +851,13 @@ CASES = [
         [("he", "said", ["We will not leave", "This land is ours"], None)],
     ),
     (
+        "quote_after_indirect",  # refs12: the speaker's words were reported, the next paragraph quotes them
+        "The ministry said the draft was old.\n\n“It is academic work.”\n",
+        (),
+        [("The ministry", "said", ["the draft was old", "It is academic work"], None)],
+        [("The ministry", "said", "the draft was old", None)],
+    ),
+    (
         "teller_not_said",
         "According to a report by Reuters, the scope of the cuts is unclear as its managers are still "
         "planning it.",
