@@ -327,8 +327,9 @@ def continue_in_paragraphs(
     open for the next paragraph to carry on ('“This land is ours.' ¶ '“We will not leave.”'), and
     a speaker whose own paragraph leaves the quotation open so. With `indirect` (rule
     `quote_after_indirect`), a speaker whose words were reported, not quoted ('The ministry said the
-    draft was old.' ¶ '“It is academic work.”'), speaks the quotation too; a cue nested inside the
-    last speaker's words ("X said that Y told him P") does not take the turn from X, and a
+    draft was old.' ¶ '“It is academic work.”'), speaks the quotation too. A cue nested inside the
+    last speaker's words ("X said that Y told him P", a cue inside X's quotation) does not take the
+    turn from X (rule `quote_paragraph`), and a
     no-comment (`silent`: "refused to confirm if P") makes no claim to carry the quotation."""
     speaker: Found | None = None
     by_cue = sorted((f for f in finds if not f.frame), key=lambda f: f.cue[0])
@@ -342,8 +343,9 @@ def continue_in_paragraphs(
             f = by_cue[k]
             quotes = f.source is not None and _quotes_someone(f, regions, text, left_open)
             reports = indirect and _reports_someone(f, regions, text) and not overlaps(f.cue, silent)
-            nested = speaker is not None and speaker.content_contains(f.cue)
-            if not (reports and nested):
+            # a cue inside the last speaker's words ("... cases that three locations are reporting
+            # ...," she said) is theirs to tell: it does not take the turn
+            if speaker is None or not speaker.content_contains(f.cue):
                 speaker = f if quotes or reports else None
             k += 1
         line_start = text.rfind("\n", 0, qs) + 1

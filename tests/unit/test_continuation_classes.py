@@ -96,3 +96,28 @@ def test_a_no_comment_carries_no_quotation():
 def test_an_unattributed_paragraph_before_the_quote_gives_it_nobody():
     text = "The board said nothing.\n\nThe pier is old.\n\n\u201cIt will fall.\u201d\n"
     assert teller_of(text, "It will fall") == "unattributed"
+
+
+# --- a cue inside the last speaker's quotation does not take the turn (rule quote_paragraph)
+
+INNER_CUE = (
+    "The harbour board met on Tuesday.\n\n"
+    '"The problem here is that three towns are reporting cracks in their piers," Quintela said. '
+    '"We have three workers injured and one who has been reported as missing.\n\n'
+    '"And we know the number of cracks is significant. So we are very concerned."\n\n'
+    "The pier has been closed since March.\n"
+)
+
+
+def test_a_cue_inside_the_quotation_does_not_take_the_turn():
+    assert teller_of(INNER_CUE, "So we are very concerned") == "Quintela"
+    assert teller_of(INNER_CUE, "The pier has been closed") == "unattributed"
+
+
+def test_a_new_speaker_after_the_quotation_takes_the_turn():
+    text = (
+        "Tomas Ferreira said the cracks were old.\n\n"
+        '"They are not dangerous," Ana Lopes said. "We checked them in May.\n\n'
+        '"The pier will open again."\n'
+    )
+    assert teller_of(text, "The pier will open again") == "Ana Lopes"
