@@ -137,6 +137,11 @@ QUOTE_RULES = (
         'reported in their own words ("The ministry said P." ¶ "“Q.”"), goes on that speaker\'s words',
     ),
     Rule(
+        "quote_after_two_hop",
+        "the quotation paragraphs are looked at again once the two-hop cues are found: "
+        "'“P,” he was quoted as saying.' ¶ '“Q.”' goes on the quoted one's words",
+    ),
+    Rule(
         "quote_open_paragraphs",
         'paragraphs that open a quotation and leave it open ("“P1" ¶ "“P2" ¶ "“P3,” the source said") are '
         "one quotation: the cue after its closing mark speaks all of them",

@@ -578,18 +578,11 @@ def find_sourcing(
     )
     finds = _sentence_finds(doc, article, blocked, regions, off)
     extend_quotes(finds, regions, text, off)
-    if "quote_paragraph" not in off:
-        continue_in_paragraphs(
-            finds,
-            regions,
-            text,
-            left_open="quote_left_open" not in off,
-            indirect="quote_after_indirect" not in off,
-            silent=tuple(r for r, _ in silent),
-        )
-    if "quote_open_paragraphs" not in off:
-        continue_open_paragraphs(finds, regions, text)
+    _continue_quotes(finds, regions, text, off, silent)
     finds = _two_hops(doc, finds, text, off)
+    if "quote_after_two_hop" not in off:
+        # '"P", he was quoted as saying.' ¶ '"Q"': a speaker the two-hop rules made speaks on too
+        _continue_quotes(finds, regions, text, off, silent)
     headline = _headline(article, frames) if "headline_cue" not in off else None
     if headline is not None:
         finds = [f for f in finds if not headline.content_contains(f.cue)]
@@ -617,6 +610,23 @@ def find_sourcing(
     ]
     rebut = "rebuttal" not in off
     return Sourcing([_attribution(f, text, book, rebut) for f in every], book.actors, responses)
+
+
+def _continue_quotes(
+    finds: list[Found], regions: list[Range], text: str, off: frozenset[str], silent: list
+) -> None:
+    """Quotation paragraphs with no cue that go on the last speaker's words (`quotes`)."""
+    if "quote_paragraph" not in off:
+        continue_in_paragraphs(
+            finds,
+            regions,
+            text,
+            left_open="quote_left_open" not in off,
+            indirect="quote_after_indirect" not in off,
+            silent=tuple(r for r, _ in silent),
+        )
+    if "quote_open_paragraphs" not in off:
+        continue_open_paragraphs(finds, regions, text)
 
 
 def _relative_sources(finds: list[Found], off: frozenset[str]) -> None:

@@ -121,3 +121,30 @@ def test_a_new_speaker_after_the_quotation_takes_the_turn():
         '"The pier will open again."\n'
     )
     assert teller_of(text, "The pier will open again") == "Ana Lopes"
+
+
+# --- a speaker the two-hop rules find speaks on in the next paragraph (rule quote_after_two_hop)
+
+def _relayed(line: str) -> str:
+    return (
+        "The harbour board met on Tuesday. Marta Quintela chairs it.\n\n"
+        f"{line}\n\n"
+        '"The pier is ours. Our fathers built it."\n\n'
+        "The pier has been closed since March.\n"
+    )
+
+
+def test_quotation_after_quoted_as_saying_that_goes_on_the_relayed_speaker():
+    for line in (
+        "The Harbor Daily quoted Quintela as saying that the board would not leave.",
+        "Quintela was quoted by the Harbor Daily as saying that the board would not leave.",
+    ):
+        text = _relayed(line)
+        assert teller_of(text, "Our fathers built it") == "Harbor Daily > Quintela"
+        assert teller_of(text, "closed since March") == "unattributed"
+
+
+def test_quote_after_two_hop_switches_off():
+    text = _relayed("The Harbor Daily quoted Quintela as saying that the board would not leave.")
+    off = Settings(disabled_rules=("quote_after_two_hop",))
+    assert teller_of(text, "Our fathers built it", off) == "unattributed"
