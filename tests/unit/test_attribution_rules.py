@@ -1156,6 +1156,7 @@ def test_every_rule_has_a_case():
         "doubted_truth",
         "according_rebuttal",
         "answered_report",
+        "response_in_order",  # test_response_order.py
         "quote_after_two_hop",  # test_continuation_classes.py: the second pass after the two-hop cues
         "continuing_teller",  # test_a_speaker_referred_to_again_still_speaks_through_the_relaying_outlet
     }
