@@ -41,7 +41,7 @@ Range = tuple[int, int]
 def _ancestors(tok: Token) -> list[Token]:
     """`tok` and its heads up to the sentence root."""
     out = [tok]
-    while out[-1].head is not out[-1] and len(out) < 40:
+    while out[-1].head.i != out[-1].i and len(out) < 40:
         out.append(out[-1].head)
     return out
 
@@ -63,13 +63,17 @@ def _bucket(n: int) -> str:
     return str(n) if n < 4 else ("4-7" if n < 8 else ("8-15" if n < 16 else "16+"))
 
 
-def candidates(cue: Token, skip: list[Range]) -> list[Token]:
+def candidates(cue: Token, skip: list[Range], within: Range | None = None) -> list[Token]:
     """The nouns, proper nouns and pronouns of the cue's sentence outside `skip` (the cue and its
-    content), one per phrase: the phrase's head (a compound or flat name part is left out)."""
+    content), one per phrase: the phrase's head (a compound or flat name part is left out). A cue
+    inside another attribution's content (`within`) is told by someone inside those words ("X called
+    on Dean to apologise for suggesting P": Dean, never X)."""
     sent = cue.sent
     out = []
     for tok in sent:
         if tok.pos_ not in CANDIDATE_POS or tok.i == cue.i or tok.dep_ in ("compound", "flat"):
+            continue
+        if within is not None and not within[0] <= tok.idx < within[1]:
             continue
         if tok.dep_ == "poss" and tok.pos_ == "PRON":
             continue
@@ -156,13 +160,20 @@ _active: list[SourceModel] = []  # a model being trained (train.py), used instea
 _recording: list[list] = []  # while examples are gathered (train_sources.py): finds recorded, not resolved
 
 
-def recorded(found, regions: list[Range]) -> bool:
+def recorded(found, regions: list[Range], within: Range | None = None) -> bool:
     """While training examples are gathered, note a find the rules left without a source (and resolve
     nothing): True then."""
     if not _recording:
         return False
-    _recording[-1].append((found, regions))
+    _recording[-1].append((found, regions, within))
     return True
+
+
+def enclosing(found, finds: list) -> Range | None:
+    """The narrowest content part of another find that holds this find's cue, if any."""
+    s, e = found.cue
+    holders = [p for g in finds if g is not found for p in g.content if p[0] <= s and e <= p[1]]
+    return min(holders, key=lambda p: p[1] - p[0]) if holders else None
 
 
 def load(path_: Path | str = MODEL_DIR) -> SourceModel | None:
@@ -192,21 +203,25 @@ def cue_token(found, doc) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def candidate_features(found, cue: Token, regions: list[Range]) -> list[tuple[list[str], Token]]:
+def candidate_features(
+    found, cue: Token, regions: list[Range], within: Range | None = None
+) -> list[tuple[list[str], Token]]:
     """(features, candidate) for every candidate of a find whose cue hangs on `cue`."""
-    cands = candidates(cue, [found.cue, *found.content])
+    cands = candidates(cue, [found.cue, *found.content], within)
     in_quote = _in_quote(regions, found.cue[0])
     named = [t for t in cands if t.ent_type_ in _NAMED and t.i < cue.i]
     nearest = max(named, key=lambda t: t.i).i if named else None
     return [(features(cue, c, in_quote, nearest, found.weak), c) for c in cands]
 
 
-def scored(found, doc, regions: list[Range], model: SourceModel) -> list[tuple[float, Token]]:
+def scored(
+    found, doc, regions: list[Range], model: SourceModel, within: Range | None = None
+) -> list[tuple[float, Token]]:
     """(probability, candidate) for every candidate of a find, best first."""
     cue = cue_token(found, doc)
     if cue is None:
         return []
-    out = [(model.probability(f), c) for f, c in candidate_features(found, cue, regions)]
+    out = [(model.probability(f), c) for f, c in candidate_features(found, cue, regions, within)]
     return sorted(out, key=lambda x: (-x[0], x[1].i))
 
 
@@ -224,10 +239,12 @@ def resolved_range(cand: Token, cue: Token) -> Range:
     return r
 
 
-def best(found, doc, regions: list[Range], model: SourceModel | None = None) -> Token | None:
+def best(
+    found, doc, regions: list[Range], model: SourceModel | None = None, within: Range | None = None
+) -> Token | None:
     """The candidate the model makes the teller of a find without a source, or None."""
     model = model or load()
     if model is None:
         return None
-    ranked = scored(found, doc, regions, model)
+    ranked = scored(found, doc, regions, model, within)
     return ranked[0][1] if ranked and ranked[0][0] >= model.threshold else None

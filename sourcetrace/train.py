@@ -335,8 +335,50 @@ def _write_sources(out: Path, source_model, rows, cues: dict) -> None:
     (out / "provenance.json").write_text(json.dumps(provenance, indent=2) + "\n", encoding="utf-8")
 
 
+def train_sources_only(
+    folder: str, out: Path, model: str | None = None, dev: str | None = None, log=print
+) -> dict:
+    """Rebuild only the source resolver (`../sources` beside the cue model folder `out`), with the
+    shipped cue model as the analysis's learned cue scorer; the cue model is left as it is."""
+    from sourcetrace.corpus_cache import parsed_folder
+
+    cue_model = learned._load(str(out))
+    if cue_model is None:
+        raise SystemExit(f"no cue model in {out}: run the full training first")
+    items = parsed_folder(folder, model, log=log)
+    held = split([n for n, _, _, _ in items])
+    fit_items = [it for it in items if it[0] not in held]
+    val_items = [it for it in items if it[0] in held]
+    rows = train_sources.examples(fit_items, cue_model, log=log)
+    source_model = train_sources.fit(rows)
+    end_to_end = {"validation": end_to_end_scores(cue_model, val_items, model, source_model)}
+    if dev:
+        dev_items = parsed_folder(dev, model, log=log)
+        end_to_end["dev"] = end_to_end_scores(cue_model, dev_items, model, source_model)
+    log(json.dumps(end_to_end))
+    from sourcetrace.nlp import get_pipeline
+
+    nlp = get_pipeline(model)
+    cues = {
+        "data": f"{Path(folder).name}: {len(items)} BRAT articles ({len(fit_items)} fitted, "
+        f"{len(val_items)} validation, seed {SEED})",
+        "command": "python -m sourcetrace train " + " ".join(sys.argv[2:])
+        if sys.argv[1:2] == ["train"]
+        else f"python -m sourcetrace train {folder} -o {out} --sources-only",
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "git_commit": _git_commit(),
+        "pipeline": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}",
+        "attribution_exact_f1": end_to_end,
+    }
+    _write_sources(out.parent / "sources", source_model, rows, cues)
+    return cues
+
+
 def cmd_train(args: argparse.Namespace) -> int:
-    train(args.folder, Path(args.output), model=args.model, dev=args.dev)
+    if args.sources_only:
+        train_sources_only(args.folder, Path(args.output), model=args.model, dev=args.dev)
+    else:
+        train(args.folder, Path(args.output), model=args.model, dev=args.dev)
     return 0
 
 
@@ -346,4 +388,9 @@ def add_parser(subparsers) -> None:
     t.add_argument("-o", "--output", default=str(learned.MODEL_DIR), help="model folder to write")
     t.add_argument("--dev", help="a BRAT folder to report cue-head figures on (not used to fit)")
     t.add_argument("--model", help="spaCy pipeline name or path")
+    t.add_argument(
+        "--sources-only",
+        action="store_true",
+        help="rebuild only the source resolver (beside the cue model), with the shipped cue model",
+    )
     t.set_defaults(func=cmd_train)

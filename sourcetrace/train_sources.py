@@ -37,7 +37,7 @@ def article_examples(text: str, name: str, gold, doc) -> list[list[tuple[list[st
     text = article.text
     golds = [(chars(text, g.cue), g) for g in gold]
     out = []
-    for f, regions in finds:
+    for f, regions, within in finds:
         fc = chars(text, [f.cue])
         g = next((g for gc, g in golds if gc & fc), None)
         if not (f.parent is None or f.parent.frame or g is not None):
@@ -48,7 +48,7 @@ def article_examples(text: str, name: str, gold, doc) -> list[list[tuple[list[st
         gch = chars(text, g.source) if g is not None and g.source else None
         out.append([
             (feats, int(gch is not None and chars(text, [learned_sources.resolved_range(c, cue)]) == gch))
-            for feats, c in learned_sources.candidate_features(f, cue, regions)
+            for feats, c in learned_sources.candidate_features(f, cue, regions, within)
         ])
     return [x for x in out if x]
 

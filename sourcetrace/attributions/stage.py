@@ -349,9 +349,12 @@ def _learned_sources(
     resolver ranks first, if it is sure enough (`learned_sources.best`)."""
     model = learned_sources.load()
     for f in finds:
-        if f.source is not None or f.frame or learned_sources.recorded(f, regions) or model is None:
+        if f.source is not None or f.frame:
             continue
-        tok = learned_sources.best(f, doc, regions, model)
+        within = learned_sources.enclosing(f, finds)
+        if learned_sources.recorded(f, regions, within) or model is None:
+            continue
+        tok = learned_sources.best(f, doc, regions, model, within)
         cue = learned_sources.cue_token(f, doc) if tok is not None else None
         if tok is not None and cue is not None:
             f.source, f.head = source_range(tok, cue), tok
