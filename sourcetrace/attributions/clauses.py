@@ -155,6 +155,15 @@ def source_range(subj: Token, verb: Token) -> Range:
     never reaching back past the cue's paragraph or an all-capitals dateline ("BRUSSELS -")."""
     s, e = subtree(subj) if subj.head == verb else np_range(subj)
     doc = subj.doc
+    if subj.head == verb and subj.i < verb.i and e > verb.idx:
+        # a subject ends before its verb: words after the verb the parser hung on it ("A spokesman
+        # ... denied P against Khar, the chairman of the party": "the chairman" an apposition of
+        # "spokesman") are no part of who speaks
+        before = [t for t in subj.subtree if t.i < verb.i]
+        i = before[-1].i
+        while i > subj.i and (doc[i].is_space or doc[i].text == ","):
+            i -= 1
+        e = tok_end(doc[i])
     for tok in doc[subj.left_edge.i : subj.i + 1]:
         if tok.text in ("\n", "\n\n") or "\n" in tok.text:
             s = max(s, tok_end(tok))

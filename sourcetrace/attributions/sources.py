@@ -79,6 +79,7 @@ _PAGES = {"website", "site", "page", "account"}  # published by whoever owns the
 _PAGES |= {"rule", "regulation", "guideline", "constitution", "charter", "treaty"}
 # bodies that issue documents ("a statement from the office of X")
 _STATEMENTS = {"statement", "release", "communique", "announcement"}
+_SPOKEN = {"statement", "communique"}  # what a teller says, never a paper of its own ("the release" may be)
 _BODIES = {"office", "ministry", "department", "bureau", "commission", "council", "agency", "authority"}
 _NAMED_NEXT_SENTENCES = 2  # sentences after a description where the name it stands for may come
 _ISSUER_WINDOW = 400  # tokens looked back for "X issued a statement" before "the statement said"
@@ -130,6 +131,9 @@ class ActorBook:
         self.history: list[Actor] = []  # source actors in reading order, for "he"/"the source"
         self.issuers: dict[str, Actor] = {}  # document head lemma -> who issued it ("Kyodo" report)
         self.reporters: set[str] = set()  # actors that reported something ("X reported"): outlets
+        # every teller resolved so far, in reading order, with no actor too ("The police said"):
+        # whom "the statement" refers to when no issuer was named (`_speech_referred`)
+        self.tellers: list[tuple[Found, Actor | None, str]] = []
         self.agreement = Agreement()  # "she" is not a person the text calls "Mr"
         self._next = 1 + max((int(a.id[1:]) for a in actors if a.id[1:].isdigit()), default=0)
         self._names: dict[str, list[Actor]] = {}
@@ -198,6 +202,8 @@ class ActorBook:
         if actor is not None and found.lemma in _REPORTING_LEMMAS and not citing:
             self.reporters.add(actor.id)  # "X reported": not the Y of "citing Y"
         self.note_issued(found, actor)
+        if found.source is not None and kind not in ("unattributed", "document"):
+            self.tellers.append((found, actor, kind))
         return actor, kind
 
     @staticmethod
@@ -360,8 +366,55 @@ class ActorBook:
             if owner is not None:
                 self.issuers[lemma] = owner
                 return owner
-            return self.issuers.get(lemma) or self._issuer_before(head) or self._report_of(lemma)
+            return (
+                self.issuers.get(lemma)
+                or self._issuer_before(head)
+                or self._report_of(lemma)
+                or self._speech_referred(head, lemma)
+            )
         return None
+
+    def _speech_referred(self, head: Token, lemma: str) -> Actor | None:
+        """ "The police said P. The statement added that Q", "X said in a statement read on
+        television: ... the statement said": a definite statement nobody was named as issuing is
+        the words of the teller who spoke last, when the text named no statement before or only as
+        where a teller spoke ("in a statement"); the teller the actors stage did not know becomes
+        an actor here. A statement the text introduced otherwise ("A statement posted online
+        said") stays a paper."""
+        if lemma not in _SPOKEN or head.tag_ != "NN" or any(c.dep_ == "poss" for c in head.children):
+            return None
+        doc = head.doc
+        for i in range(head.i - 1, max(-1, head.i - 1 - _ISSUER_WINDOW), -1):
+            tok = doc[i]
+            if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN" and not _occasion(tok):
+                return None
+        teller = next((t for t in reversed(self.tellers) if t[0].source[1] <= head.idx), None)
+        if teller is None:
+            return None
+        found, actor, kind = teller
+        if actor is None:
+            actor = self._teller_actor(found, kind)
+        if actor is not None:
+            self.issuers[lemma] = actor
+        return actor
+
+    def _teller_actor(self, found: Found, kind: str) -> Actor | None:
+        """An actor for a teller phrase the actors stage did not know ("Deputy Health Minister
+        Mitoha Ondo'o Ayekaba", "The police"), named as the text names it."""
+        start, end = trim(self.text, *found.source)
+        name = self.text[start:end]
+        words = name.split()
+        if not words or words[0].lower() in _PERSON_PRONOUNS | _THING_PRONOUNS | _RELATIVE:
+            return None  # a pronoun the book could not resolve refers to nobody it can name
+        if name[:1].isupper() and words[0].lower() in _DEFINITE | {"a", "an"}:
+            name = name[0].lower() + name[1:]
+        head = found.head
+        person = head is not None and (
+            head.ent_type_ == "PERSON" or any(w.lower().strip(".,") in title_words() for w in words)
+        )
+        actor = self.named(name) or self.new(name, "PERSON" if person else "ORG", kind)
+        self.mention(actor, (start, end))
+        return actor
 
     def _introduced_as(self, head: Token) -> Actor | None:
         """ "the Bangladeshi tabloid Blitz", "the German magazine Der Spiegel": the name an earlier
@@ -1229,6 +1282,12 @@ def _own_modifier(head: Token) -> set[str]:
     if prep is None:
         return set()
     return {t.lower_ for t in prep.subtree if t.i != prep.i and t.dep_ != "det" and not t.is_punct}
+
+
+def _occasion(tok: Token) -> bool:
+    """ "said in a statement", "In a statement, she said": where a teller spoke."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ in ("in", "through", "via")
 
 
 def _definite(head: Token) -> bool:

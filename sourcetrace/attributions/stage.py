@@ -69,6 +69,7 @@ from sourcetrace.attributions.twohop import (
     as_reported_by,
     cited_afterwards,
     citing_sources,
+    contained_teller,
     quoted_as_saying,
     report_quoting,
     seen_by,
@@ -575,6 +576,8 @@ def _two_hops(doc: Doc, finds: list[Found], text: str, off: frozenset[str]) -> l
         finds = citing_sources(doc, finds, text)
     if "seen_by" not in off:
         finds = seen_by(finds)
+    if "contained_teller" not in off:
+        finds = contained_teller(finds)
     if "report_quoting" not in off:
         finds = report_quoting(doc, finds, text)
     if "trailing_quoted" not in off:

@@ -61,6 +61,12 @@ TWO_HOP_RULES = (
         "says whom a teller cited sources the report just before (Kyodo › sources › P), no claim",
     ),
     Rule(
+        "contained_teller",
+        '"The leaked files include letters from judges saying P", "The leak contains talks with an '
+        'adviser, who said P": a teller inside what a document holds speaks through it (files › judges '
+        '› P); "The complaint contained a note urging P": the participle is the note\'s (complaint › note)',
+    ),
+    Rule(
         "according_outer",
         '"The minister said P, according to the Courier", "The outline, according to the report, says '
         'P": the Courier tells what the minister said (Courier › minister › P), not the reverse',
@@ -796,3 +802,80 @@ def _report_before(finds: list[Found], teller: Token, v: Token, start: int) -> F
     lemma = teller.lemma_.lower()
     refers = definite and (lemma in lexicons().references or lemma == last.head.lemma_.lower())
     return last if same or refers or teller.lower_ == "it" else None
+
+
+# verbs of containment: "the files include / contain / feature / comprise / carry X"
+_CONTAINING = frozenset({"include", "contain", "feature", "comprise", "carry"})
+
+
+def _container(verb: Token) -> tuple[Token, Token] | None:
+    """(the document, the object) of an active containment verb with a document subject: "The
+    leaked files included letters ...", "The complaint contained a note ..."."""
+    if verb.lemma_.lower() not in _CONTAINING or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subj is None or obj is None:
+        return None
+    paper = elliptical_antecedent(subj) or subj
+    return (subj, obj) if _paper(paper) else None
+
+
+def _paper(tok: Token) -> bool:
+    """A document: a document noun ("the complaint"), or any noun a paper's passage marks as one
+    ("the leaked files", "testimonies obtained by X", "the leak"); or an outlet, which carries
+    what others say ("The newspaper carried an interview with a guard who said P")."""
+    lemma = tok.lemma_.lower()
+    if lemma in lexicons().documents or lemma in _PUBLISHING or outlet_phrase(tok):
+        return True
+    passed = _SEEING | _PUBLISHING
+    return any(c.dep_ in ("amod", "acl") and c.lemma_.lower() in passed for c in tok.children)
+
+
+def _object_participle(f: Found) -> Token | None:
+    """ "The box contained a note urging P": the parser hung "urging" on "contained", so the box
+    urged; a participle right after a containment verb's object (no comma) is the object's."""
+    v = f.verb
+    if v is None or v.tag_ != "VBG" or v.dep_ != "advcl" or v.head.lemma_.lower() not in _CONTAINING:
+        return None
+    obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)
+    if obj is None or obj.right_edge.i + 1 != v.i or not _teller(obj):
+        return None
+    return obj
+
+
+_WITHIN_OBJECT = ("pobj", "prep", "conj", "appos", "dobj")  # "letters from judges", "talks with an adviser"
+
+
+def contained_teller(finds: list[Found]) -> list[Found]:
+    """ "The leaked files included letters from judges saying P", "The leak includes talks with an
+    adviser, who said P": the teller is found inside what a document holds, so the document relays
+    it (files › judges › P); a participle hung on the containment verb is its object's ("The
+    complaint contained a note urging P": complaint › note)."""
+    relays: dict[int, Found] = {}
+    for f in finds:
+        if f.parent is not None or f.frame:
+            continue
+        obj = _object_participle(f)
+        if obj is not None:
+            f.source, f.head = np_range(obj), obj
+        head = f.head
+        if head is None or f.source is None:
+            continue
+        verb = next((t for t in head.ancestors if t.dep_ not in _WITHIN_OBJECT), None)
+        if obj is not None:
+            verb = obj.head
+        held = _container(verb) if verb is not None else None
+        if held is None:
+            continue
+        paper, what = held
+        if not (what.left_edge.i <= head.i <= what.right_edge.i) or f.verb is None or f.verb.i < what.i:
+            continue
+        outer = relays.get(verb.i)
+        if outer is None:
+            outer = Found(cue=(verb.idx, tok_end(verb)), content=[], source=np_range(paper), head=paper,
+                          lemma="report", sent_end=f.sent_end)
+            relays[verb.i] = outer
+        outer.content = sorted(outer.content + list(f.content))
+        f.parent = outer
+    return finds + list(relays.values())

@@ -502,6 +502,16 @@ CASES = [
         [("A letter obtained by the Courier", "says", "the mine will close", None)],
     ),
     (
+        "contained_teller",
+        "The complaint contained a note urging investigators to contact the police.",
+        (),
+        [
+            ("The complaint", "contained", "investigators to contact the police", None),
+            ("a note", "urging", "investigators to contact the police", "investigators"),
+        ],
+        [("The complaint", "urging", "investigators to contact the police", "investigators")],
+    ),
+    (
         "noun_prep",
         "The senator has raised questions about the contract. His attacks on the mayor continued.",
         (),

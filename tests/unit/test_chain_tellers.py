@@ -895,3 +895,49 @@ def test_a_group_named_for_its_cause_is_no_company(nlp, description):
 def test_a_possessive_pronoun_owning_a_noun_cue_is_a_pronoun(nlp, text, content_key, teller):
     # "his claim that P": the possessive is "he" (it was an anonymous "his")
     assert chain(text, content_key) == [(teller, "named")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        # the parser hung an apposition after the verb on the subject: the subject still ends
+        # before its verb (the source was cut to nothing, the claim left unattributed)
+        (
+            "Some of the families claim you lied to them, the mother of the officer.",
+            "you lied to them",
+            [("Some of the families", "named")],
+        ),
+        # an apposition the parser hung where it belongs is untouched
+        (
+            "Some of the neighbours say the police ignored them, the owner of the bakery.",
+            "the police ignored them",
+            [("some of the neighbours", "anonymous")],
+        ),
+    ],
+)
+def test_a_subject_ends_before_its_verb(nlp, text, content_key, expected):
+    assert chain(text, content_key) == expected
+
+
+def _parsed(nlp, words, heads, deps):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+
+
+def test_a_subject_phrase_stops_at_its_verb(nlp):
+    from sourcetrace.attributions.clauses import source_range
+
+    # "A spokesman denied the report against Baro, the chairman of the party.": "the chairman" hung
+    # on "spokesman" (a misparse seen on real pages and PolNeAR train) is no part of the source
+    words = ["A", "spokesman", "denied", "the", "report", "against", "Baro", ",", "the", "chairman", "."]
+    heads = [1, 2, 2, 4, 2, 4, 5, 1, 9, 1, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct", "det", "appos", "punct"]
+    doc = _parsed(nlp, words, heads, deps)
+    assert doc.text[slice(*source_range(doc[1], doc[2]))] == "A spokesman"
+    # an apposition before the verb stays the subject's: "A spokesman, the chairman, denied the report."
+    words = ["A", "spokesman", ",", "the", "chairman", ",", "denied", "the", "report", "."]
+    heads = [1, 6, 1, 4, 1, 1, 6, 8, 6, 6]
+    deps = ["det", "nsubj", "punct", "det", "appos", "punct", "ROOT", "det", "dobj", "punct"]
+    doc = _parsed(nlp, words, heads, deps)
+    assert doc.text[slice(*source_range(doc[1], doc[6]))] == "A spokesman , the chairman ,"  # as before

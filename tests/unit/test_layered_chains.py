@@ -91,3 +91,51 @@ def test_a_sentence_that_only_says_whom_a_teller_cited_sources_its_report_before
     # a reason cited is no source
     text = "The mayor said the port will close. He cited safety concerns."
     assert chain(text, "the port will close") == [("The mayor", "named")]
+
+
+def test_a_teller_inside_what_a_document_holds_speaks_through_it():
+    # the speaker sits in the object of "include"/"contain": the document relays them
+    assert chain(
+        "The dossier includes emails from the director saying that the audit was delayed.",
+        "audit was delayed",
+    ) == [("the dossier", "document"), ("the director", "anonymous")]
+    assert chain(
+        "The report contains an interview with a former guard who said the prisoners were beaten.",
+        "prisoners were beaten",
+    ) == [("the report", "document"), ("a former guard", "named")]
+    # a paper marked as one by its passage ("leaked"), and an outlet that carries an interview
+    assert chain(
+        "The leaked files included several letters from local judges saying how the minister had "
+        "influenced their rulings.",
+        "influenced their rulings",
+    ) == [("The leaked files", "named"), ("local judges", "anonymous")]
+    assert chain(
+        "The newspaper carried an interview with a former guard who said the prisoners were beaten.",
+        "prisoners were beaten",
+    ) == [("The newspaper", "named"), ("a former guard", "named")]
+    # inside another's words, the document is relayed in turn
+    assert chain(
+        "The mayor said the report includes emails from the director saying that the audit was delayed.",
+        "audit was delayed",
+    ) == [("The mayor", "named"), ("the report", "document"), ("the director", "anonymous")]
+
+
+def test_a_participle_after_a_containment_verbs_object_is_the_objects():
+    # the parser hangs "urging" on "contained": the note urges, through the complaint that holds it
+    assert chain(
+        "The complaint contained a note urging investigators to contact the police before proceeding.",
+        "contact the police",
+    ) == [("the complaint", "document"), ("a note", "document")]
+    # what holds it is no paper: the note speaks alone (never "The box")
+    assert chain("The box contained a note saying the money was gone.", "money was gone") == [
+        ("a note", "document")
+    ]
+
+
+def test_what_a_group_or_a_person_includes_is_no_relay():
+    assert chain("The team included a doctor who said the water was unsafe.", "water was unsafe") == [
+        ("a doctor", "anonymous")
+    ]
+    assert chain("The letter included a warning that the plant would close.", "plant would close") == [
+        ("unattributed", "unattributed")
+    ]

@@ -1044,3 +1044,44 @@ def test_the_automaker_is_the_company_named_before_not_a_country_that_spoke(nlp,
     analysis = analyze_text(text)
     claim = next(c for c in analysis.claims if "its board had not" in c.content.text)
     assert analysis.actor(claim.chain[-1].actor).name == "Kestrel Motors"
+
+
+@pytest.mark.parametrize(
+    ("text", "content_start", "expected"),
+    [
+        # "the statement" nobody was named as issuing: the words of the teller who spoke last
+        (
+            "The police said the road was closed on Monday.\n"
+            "The statement added that the driver had fled to Kent.",
+            "the driver had fled",
+            ("the police", "named"),
+        ),
+        # a statement named before only as where someone spoke ("In a statement, she ...")
+        (
+            "In a statement, she called the report a lie. Ana Lopes said: “My attention has been drawn to a "
+            "story.”\nThe statement added: “I own no house in London.”",
+            "I own no house",
+            ("Ana Lopes", "named"),
+        ),
+        # a statement the text introduced as a paper stays one; "the release" may be a paper of its own
+        (
+            "A statement posted on the club's website said the coach had left. "
+            "The statement added that a new coach would be named soon.",
+            "a new coach would be named",
+            ("the statement", "document"),
+        ),
+        (
+            "Tom Baro said the mine was safe. The release added that no worker was hurt.",
+            "no worker was hurt",
+            ("the release", "document"),
+        ),
+        # an issuer named stays the issuer
+        (
+            "The ministry issued a statement on Monday. The statement said the port was open.",
+            "the port was open",
+            ("the ministry", "named"),
+        ),
+    ],
+)
+def test_the_statement_is_the_words_of_the_last_teller(text, content_start, expected):
+    assert teller(text, content_start) == expected
