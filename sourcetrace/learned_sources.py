@@ -68,7 +68,9 @@ def candidates(cue: Token, skip: list[Range], within: Range | None = None) -> li
     content), one per phrase: the phrase's head (a compound or flat name part is left out). A cue
     inside another attribution's content (`within`) is told by someone inside those words ("X called
     on Dean to apologise for suggesting P": Dean, never X)."""
-    sent = cue.sent
+    from sourcetrace.attributions.base import sentence
+
+    sent = sentence(cue)  # spaCy's Token.sent walks the whole sentence on every call
     out = []
     for tok in sent:
         if tok.pos_ not in CANDIDATE_POS or tok.i == cue.i or tok.dep_ in ("compound", "flat"):
@@ -81,8 +83,21 @@ def candidates(cue: Token, skip: list[Range], within: Range | None = None) -> li
             continue
         if relative_of(tok) is not None:
             continue  # "leaders who say": the antecedent stands for it (rule "relative_source")
+        if expletive(tok):
+            continue
         out.append(tok)
     return out
+
+
+def expletive(tok: Token) -> bool:
+    """ "There are fears that P", "It is suggested that P": a placeholder subject, never a teller."""
+    if tok.dep_ == "expl":
+        return True
+    return (
+        tok.lower_ == "it"
+        and tok.dep_ == "nsubjpass"
+        and any(c.dep_ in ("ccomp", "csubjpass") for c in tok.head.children)
+    )
 
 
 def relative_of(tok: Token) -> Token | None:

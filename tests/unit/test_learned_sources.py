@@ -135,3 +135,15 @@ def test_the_shipped_model_fills_a_pronoun_teller_of_a_predicative_participle():
         ("calls on", "Axelrod"),
         ("suggesting", None),
     ]
+
+
+def test_an_expletive_subject_is_no_candidate(nlp):
+    doc = nlp("It is suggested that a fee could be charged.")
+    assert ls.expletive(tok(doc, "It"))
+    assert [t.text for t in ls.candidates(tok(doc, "suggested"), [])] == ["fee"]
+    doc = nlp("There are fears that the mine will close.")
+    assert ls.expletive(tok(doc, "There"))
+    # a referring "it" is a candidate: "It also suggests that P" (the paper speaking again)
+    doc = nlp("It also suggests that a fee could be charged.")
+    assert not ls.expletive(tok(doc, "It"))
+    assert "It" in [t.text for t in ls.candidates(tok(doc, "suggests"), [])]
