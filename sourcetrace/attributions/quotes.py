@@ -23,6 +23,10 @@ from sourcetrace.attributions.base import (
 )
 from sourcetrace.attributions.lexicons import lexicons
 
+
+def overlaps(r: Range, spans) -> bool:
+    return any(s < r[1] and r[0] < e for s, e in spans)
+
 _SENTENCE_END = re.compile(r"[.!?:]")
 _SENTENCE_STOP = re.compile(r"[.!?]")
 # a stop that ends a sentence: not the points of "U.S. prosecutors" (a letter or a lower-case word next)
@@ -126,6 +130,16 @@ QUOTE_RULES = (
         "quote_left_open",
         'a paragraph that opens a quotation and leaves it open for the next one, with no cue ("“P1" ¶ '
         '"“P2.”" after "..., he said."), goes on the last speaker\'s quotation',
+    ),
+    Rule(
+        "quote_after_indirect",
+        'a paragraph that is only a quotation, with no cue, right after a paragraph whose last speaker '
+        'reported in their own words ("The ministry said P." ¶ "“Q.”"), goes on that speaker\'s words',
+    ),
+    Rule(
+        "quote_after_two_hop",
+        "the quotation paragraphs are looked at again once the two-hop cues are found: "
+        "'“P,” he was quoted as saying.' ¶ '“Q.”' goes on the quoted one's words",
     ),
     Rule(
         "quote_open_paragraphs",
@@ -305,13 +319,23 @@ def _carried_on(f: Found, regions: list[Range], text: str, pieces: list[Range]) 
 
 
 def continue_in_paragraphs(
-    finds: list[Found], regions: list[Range], text: str, left_open: bool = True
+    finds: list[Found],
+    regions: list[Range],
+    text: str,
+    left_open: bool = True,
+    indirect: bool = True,
+    silent: tuple[Range, ...] = (),
 ) -> None:
     """'“We will stay,” the farmer said.' + a paragraph '“This land is ours.”' with no cue: the
     last speaker is still speaking, so the quotation is the next part of their content. With
     `left_open` (rule `quote_left_open`), so is a paragraph that opens a quotation and leaves it
     open for the next paragraph to carry on ('“This land is ours.' ¶ '“We will not leave.”'), and
-    a speaker whose own paragraph leaves the quotation open so."""
+    a speaker whose own paragraph leaves the quotation open so. With `indirect` (rule
+    `quote_after_indirect`), a speaker whose words were reported, not quoted ('The ministry said the
+    draft was old.' ¶ '“It is academic work.”'), speaks the quotation too. A cue nested inside the
+    last speaker's words ("X said that Y told him P", a cue inside X's quotation) does not take the
+    turn from X (rule `quote_paragraph`), and a
+    no-comment (`silent`: "refused to confirm if P") makes no claim to carry the quotation."""
     speaker: Found | None = None
     by_cue = sorted((f for f in finds if not f.frame), key=lambda f: f.cue[0])
     # a cue the quotation holds with its source ('“... Nigerians are not angry ...”') is the quoted
@@ -322,8 +346,12 @@ def continue_in_paragraphs(
     for n, (qs, qe) in enumerate(regions):
         while k < len(by_cue) and by_cue[k].cue[0] < qs:
             f = by_cue[k]
-            talks = f.source is not None and _quotes_someone(f, regions, text, left_open)
-            speaker = f if talks else None
+            quotes = f.source is not None and _quotes_someone(f, regions, text, left_open)
+            reports = indirect and _reports_someone(f, regions, text) and not overlaps(f.cue, silent)
+            # a cue inside the last speaker's words ("... cases that three locations are reporting
+            # ...," she said) is theirs to tell: it does not take the turn
+            if speaker is None or not speaker.content_contains(f.cue):
+                speaker = f if quotes or reports else None
             k += 1
         line_start = text.rfind("\n", 0, qs) + 1
         line_end = text.find("\n", qe)
@@ -351,6 +379,18 @@ def _inside_quotation(f: Found, regions: list[Range], text: str) -> bool:
         return False
     # '"WALLACE: Let's start ...': a speaker opening the quoted paragraph speaks it
     return WORD.search(text, region[0], f.source[0] if f.source else f.cue[0]) is not None
+
+
+def _reports_someone(f: Found, regions: list[Range], text: str) -> bool:
+    """A verb cue with a source outside any quotation, whose words are the reporter's own (no
+    quotation in them): "The ministry said the draft was old"."""
+    if f.frame or f.verb is None or f.source is None or not f.content:
+        return False
+    if region_at(regions, f.cue[0]) is not None or region_at(regions, f.source[0]) is not None:
+        return False
+    return not any(
+        region_at(regions, s) is not None or region_at(regions, e - 1) is not None for s, e in f.content
+    )
 
 
 def _quotes_someone(f: Found, regions: list[Range], text: str, left_open: bool = False) -> bool:

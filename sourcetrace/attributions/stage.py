@@ -91,6 +91,11 @@ STAGE_RULES = (
         '"declined to comment", "could not be reached": a no-comment response of its actor, never a claim',
     ),
     Rule(
+        "response_in_order",
+        '"“P,” Inspector Lopes told a news conference. He declined to comment.": a no-comment\'s '
+        "subject is resolved where it stands in the text, among the sources, not after all of them",
+    ),
+    Rule(
         "rebuttal",
         'a content that calls something untrue ("the report is false", "there is no truth in this", '
         '"baseless") is a denial (data/rebuttals.txt)',
@@ -608,11 +613,11 @@ def find_sourcing(
     )
     finds = _sentence_finds(doc, article, blocked, regions, off)
     extend_quotes(finds, regions, text, off)
-    if "quote_paragraph" not in off:
-        continue_in_paragraphs(finds, regions, text, left_open="quote_left_open" not in off)
-    if "quote_open_paragraphs" not in off:
-        continue_open_paragraphs(finds, regions, text)
+    _continue_quotes(finds, regions, text, off, silent)
     finds = _two_hops(doc, finds, text, off)
+    if "quote_after_two_hop" not in off:
+        # '"P", he was quoted as saying.' ¶ '"Q"': a speaker the two-hop rules made speaks on too
+        _continue_quotes(finds, regions, text, off, silent)
     headline = _headline(article, frames) if "headline_cue" not in off else None
     if headline is not None:
         finds = [f for f in finds if not headline.content_contains(f.cue)]
@@ -627,19 +632,54 @@ def find_sourcing(
     every = sorted([*frames, *finds], key=lambda f: (f.cue[0], not f.frame))
     for n, f in enumerate(every, 1):
         f.id = f"t{n}"
-    for f in sorted(finds, key=lambda f: f.cue[0]):
-        if f.source_kind is None:
-            actor, kind = book.resolve(f)
-            f.source_actor, f.source_kind = (actor.id if actor else None), kind
+    raw = [response_find(doc, r, subj) for r, subj in silent]
+    in_order = _resolve_in_order(finds, raw if "response_in_order" not in off else [], book)
     if "continuing_teller" not in off:
         inherit_outer(finds)
     _relative_sources(finds, off)
-    responses = [
-        _response(n, voiced(response_find(doc, r, subj), finds), text, book)
-        for n, (r, subj) in enumerate(silent, 1)
-    ]
+    responses = []
+    for n, g in enumerate(raw):
+        v = voiced(g, finds)
+        if v is g and n in in_order:
+            v.source_actor = in_order[n].id if in_order[n] is not None else None
+        responses.append(_response(n + 1, v, text, book))
     rebut = "rebuttal" not in off
     return Sourcing([_attribution(f, text, book, rebut) for f in every], book.actors, responses)
+
+
+def _resolve_in_order(finds: list[Found], raw: list[Found], book: ActorBook) -> dict[int, Actor | None]:
+    """Resolve the sources in text order, the no-comment responses among them (rule
+    `response_in_order`): "“P,” Inspector Lopes told a news conference. He declined to comment."
+    is Lopes's no-comment, not that of whoever spoke last in the article. A first-person response
+    inside a teller's words (`responses.voiced`) is left for its teller. Returns the actor resolved
+    for each response by its index in `raw`."""
+    pending = [(f.cue[0], n, f, -1) for n, f in enumerate(finds)]
+    pending += [(g.cue[0], len(finds) + n, None, n) for n, g in enumerate(raw) if voiced(g, finds) is g]
+    out: dict[int, Actor | None] = {}
+    for _, _, f, n in sorted(pending, key=lambda p: (p[0], p[1])):
+        if f is None:
+            out[n] = book.resolve(raw[n])[0] if raw[n].source is not None else None
+        elif f.source_kind is None:
+            actor, kind = book.resolve(f)
+            f.source_actor, f.source_kind = (actor.id if actor else None), kind
+    return out
+
+
+def _continue_quotes(
+    finds: list[Found], regions: list[Range], text: str, off: frozenset[str], silent: list
+) -> None:
+    """Quotation paragraphs with no cue that go on the last speaker's words (`quotes`)."""
+    if "quote_paragraph" not in off:
+        continue_in_paragraphs(
+            finds,
+            regions,
+            text,
+            left_open="quote_left_open" not in off,
+            indirect="quote_after_indirect" not in off,
+            silent=tuple(r for r, _ in silent),
+        )
+    if "quote_open_paragraphs" not in off:
+        continue_open_paragraphs(finds, regions, text)
 
 
 def _relative_sources(finds: list[Found], off: frozenset[str]) -> None:

@@ -861,6 +861,13 @@ CASES = [
         [("he", "said", ["We will not leave", "This land is ours"], None)],
     ),
     (
+        "quote_after_indirect",  # refs12: the speaker's words were reported, the next paragraph quotes them
+        "The ministry said the draft was old.\n\n“It is academic work.”\n",
+        (),
+        [("The ministry", "said", ["the draft was old", "It is academic work"], None)],
+        [("The ministry", "said", "the draft was old", None)],
+    ),
+    (
         "teller_not_said",
         "According to a report by Reuters, the scope of the cuts is unclear as its managers are still "
         "planning it.",
@@ -1160,6 +1167,8 @@ def test_every_rule_has_a_case():
         "doubted_truth",
         "according_rebuttal",
         "answered_report",
+        "response_in_order",  # test_response_order.py
+        "quote_after_two_hop",  # test_continuation_classes.py: the second pass after the two-hop cues
         "continuing_teller",  # test_a_speaker_referred_to_again_still_speaks_through_the_relaying_outlet
     }
     assert covered == {r.name for r in RULES}
