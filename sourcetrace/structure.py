@@ -1740,6 +1740,8 @@ def _is_reader_promo(line: str) -> bool:
     words = stripped.split()
     if not 2 <= len(words) <= 30 or _QUOTE_MARKS.search(stripped) or _SPEAKER_LABEL.match(stripped):
         return False
+    if "; " in stripped:  # "You can read it yourself; the council published it": two clauses of prose
+        return False
     imperative = bool(_WIDGET_IMPERATIVE.match(stripped))
     if not _READER.search(stripped):
         found = imperative and stripped.endswith("!") and len(words) <= 12
@@ -1760,9 +1762,16 @@ def _reported(line: str) -> bool:
     for m in _AFTER_COMMA.finditer(line):
         for w in m.group(1).split():
             w = w.lower().strip(".")
-            if w in forms and (w.endswith(("ed", "s")) or w in ("said", "told", "wrote")):
+            if w in _IRREGULAR_REPORTED or (w in forms and w.endswith(("ed", "s"))):
                 return True
     return False
+
+
+# the irregular finite forms of reporting verbs, which no "-ed"/"-s" test sees (a closed class)
+_IRREGULAR_REPORTED = frozenset(
+    "said told wrote spoke thought felt knew heard found swore taught meant held saw forecast foresaw "
+    "foretold gave showed".split()
+)
 
 
 def _promo_block(lines: _Lines, i: int) -> None:
@@ -1781,24 +1790,67 @@ def _promo_block(lines: _Lines, i: int) -> None:
     while j < len(lines.spans) and joined(j - 1, j):
         line = lines.line(j)
         if len(line.split()) > 6 or _QUOTE_MARKS.search(line) or _byline(line, header=True) or (
-            _is_outlet_name(line)
+            _is_outlet_name(line) or _says_something(line)
         ):
-            break  # the story's byline or its outlet's name ends the widget
+            break  # the story's byline, its outlet's name or a sentence of its own ends the widget
         lines.mark(j, "furniture")
         j += 1
 
 
-def _contact_or_promo(lines: _Lines, i: int) -> bool:
-    """Line `i` is a contact line or a widget's call to the reader (with its block): marked."""
+# a sentence with a subject of its own: "It runs to 212 pages.", "Nobody read it.", "They are public."
+_OWN_SUBJECT = re.compile(
+    r"^\W*(?:it|he|she|they|we|i|nobody|no\s+one|everyone|everybody|someone|the|this|that|these|those|"
+    r"there|a|an|his|her|their|our|my)\s+\S+\s+\S", re.IGNORECASE
+)
+
+
+def _says_something(line: str) -> bool:
+    """A line below a widget's call that is a sentence with a subject of its own: not small print."""
+    return _ends_sentence(line) and bool(_OWN_SUBJECT.match(line))
+
+
+def _is_body_prose(line: str) -> bool:
+    """A line of the story's body: a sentence of eight words or more that is no call to the reader."""
+    return len(line.split()) >= 8 and _ends_sentence(line) and not _is_reader_promo(line)
+
+
+def _prose_bounds(lines: _Lines) -> tuple[int, int]:
+    """The first and last line of body prose (-1, -1 when there is none): a widget stands above the
+    first (the page's header) or below the last (its tail), or beside other furniture."""
+    prose = [i for i in range(len(lines.spans)) if _is_body_prose(lines.line(i))]
+    return (prose[0], prose[-1]) if prose else (-1, -1)
+
+
+def _contact_or_promo(lines: _Lines, i: int, bounds: tuple[int, int], held: list[int]) -> bool:
+    """Line `i` is a contact line or a widget's call to the reader (with its block): marked. A call
+    in the middle of the story's prose is held back (`held`): furniture only beside other chrome."""
     line = lines.line(i)
     if _is_contact(line):
         lines.mark(i, "furniture")
         return True
     if _is_reader_promo(line):
+        if bounds[0] < i < bounds[1]:
+            held.append(i)
+            return False
         lines.mark(i, "furniture")
         _promo_block(lines, i)
         return True
     return False
+
+
+def _held_promos(lines: _Lines, held: list[int]) -> None:
+    """A call to the reader amid the story's prose is a widget only in a block of other furniture: a
+    neighbour line, with no blank line between, already chrome ("Share this article" / "Sign up ...")."""
+    for i in held:
+        if i in lines.chrome:
+            continue
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(lines.spans) and k in lines.chrome and "\n\n" not in (
+                lines.text[lines.spans[min(i, k)][1]: lines.spans[max(i, k)][0]]
+            ):
+                lines.mark(i, "furniture")
+                _promo_block(lines, i)
+                break
 
 
 def _classify_anywhere(lines: _Lines) -> None:
@@ -1811,6 +1863,7 @@ def _classify_anywhere(lines: _Lines) -> None:
             counts[norm] = counts.get(norm, 0) + 1
     lex = _chrome_lexicon()
     after_by = False
+    bounds, held = _prose_bounds(lines), []
     for i, line in enumerate(text_lines):
         stated = _record_fields(line) or _stated_or_caption(line)
         if stated is not None:
@@ -1836,7 +1889,7 @@ def _classify_anywhere(lines: _Lines) -> None:
             lines.mark(i, "date", _chrome_stub("date", [], None, _full_date(line)))
         elif (credit := _credit(line)) is not None:
             lines.mark(i, "credit", credit)
-        elif _contact_or_promo(lines, i):
+        elif _contact_or_promo(lines, i, bounds, held):
             continue
         elif lex.inline_related.match(line) and len(line.split()) <= 40:
             lines.mark(i, "related")
@@ -1849,6 +1902,7 @@ def _classify_anywhere(lines: _Lines) -> None:
         ):
             lines.mark(i, "furniture")  # the same short line twice: a repeated caption, a section label
             lines.repeated.add(i)
+    _held_promos(lines, held)
     _empty_labels(lines)
     _author_boxes_and_doubled_lines(lines)
 

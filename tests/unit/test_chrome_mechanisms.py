@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from sourcetrace.analysis import analyze_text
 from sourcetrace.structure import _byline, detect_structure
 from tests.chrome_pages import HEAD, QUOTE, STORY, actor_names, chrome
 
@@ -88,8 +89,10 @@ def test_a_byline_with_the_place_filed_from_below_the_headline_is_chrome():
     ],
 )
 def test_a_line_addressing_the_reader_is_furniture(line):
-    text = f"{HEAD}\n\n{LEAD}\n\n{line}\n\n{QUOTE}\n"
+    text = f"{HEAD}\n\n{LEAD}\n\n{QUOTE}\n\n{line}\n"  # below the story's last paragraph: its tail
     assert chrome(text) == [("furniture", line)]
+    beside = f"{HEAD}\n\n{LEAD}\n\nShare this article\n{line}\n\n{QUOTE}\n"  # amid prose, beside furniture
+    assert chrome(beside) == [("furniture", "Share this article"), ("furniture", line)]
 
 
 @pytest.mark.parametrize(
@@ -108,6 +111,50 @@ def test_prose_questions_and_quotes_are_not_reader_promos(line):
     assert chrome(text) == []
 
 
+OPED = (
+    "Opinion: The port deal deserves daylight\nBy Marta Sousa\n"
+    "The council approved the port contract on Tuesday without a public hearing.\n"
+    "Follow the money!\n"
+    "The contract pays 40 million euros to a firm registered a month before the vote, "
+    "according to council records.\n"
+    "Read the fine print before you believe the mayor.\n"
+    "Listen to the dockers, and you will understand the anger.\n"
+    '"We were never asked," said Rui Mendes, a union steward.\n'
+    "Don't let anyone tell you that this is normal.\n"
+    "Try to imagine what you would do in her place.\n"
+    "The mayor's office said the contract was lawful.\n"
+    "You can read the full contract yourself; the council published it on Friday.\n"
+    "It runs to 212 pages.\nNobody read it.\n"
+)
+
+
+def test_an_op_eds_calls_to_the_reader_amid_its_prose_stay_body():
+    # the writer's imperatives between paragraphs of the story are prose, and so are the short
+    # sentences below them; only the byline is chrome
+    assert chrome(OPED) == [("byline", "By Marta Sousa")]
+
+
+def test_a_claim_behind_a_call_to_the_reader_is_found():
+    text = ("Opinion: The port deal deserves daylight\nBy Marta Sousa\n\n"
+            "The council approved the port contract on Tuesday without a public hearing.\n"
+            "Don't take my word for it: you will find the auditor said the ministry overpaid "
+            "by 40 million euros.\n"
+            "The ministry denied it.\nMayor Ana Costa said the contract was lawful.\n")
+    assert chrome(text) == [("byline", "By Marta Sousa")]
+    found = {(a.source.text if a.source else None, a.cue.text) for a in analyze_text(text).attributions}
+    assert {("the auditor", "said"), ("The ministry", "denied"), ("Mayor Ana Costa", "said")} <= found
+
+
+def test_a_call_reported_with_an_irregular_verb_is_speech():
+    line = "Discover why your bills went up, she wrote."
+    assert chrome(f"{HEAD}\n\n{LEAD}\n\n{QUOTE}\n\n{line}\n") == []
+
+
+def test_a_sentence_of_its_own_below_a_widget_is_not_its_small_print():
+    text = f"{HEAD}\n\n{LEAD}\n\n{QUOTE}\n\nStay with us for updates!\nIt runs to 212 pages.\nOne app.\n"
+    assert chrome(text) == [("furniture", "Stay with us for updates!")]
+
+
 def test_a_promo_above_the_headline_is_no_headline_and_its_small_print_goes_with_it():
     text = (f"Get all your news in one place.\n100's of premium titles.\nOne app.\nStart reading\n"
             f"Harbour News\nBy Marta Sousa\n\n{HEAD}\n\n{LEAD}\n\n{QUOTE}\n")
@@ -123,8 +170,8 @@ def test_a_promo_above_the_headline_is_no_headline_and_its_small_print_goes_with
 
 
 def test_a_question_to_the_reader_above_a_promo_goes_with_it_but_a_paragraph_after_it_stays():
-    text = (f"{HEAD}\n\n{LEAD}\n\nPort fees are rising - will you react or anticipate?\n"
-            f"Don't let new fees catch you off guard. Stay ahead with our data.\n\n{QUOTE}\n")
+    text = (f"{HEAD}\n\n{LEAD}\n\n{QUOTE}\n\nPort fees are rising - will you react or anticipate?\n"
+            f"Don't let new fees catch you off guard. Stay ahead with our data.\n")
     assert chrome(text) == [
         ("furniture", "Port fees are rising - will you react or anticipate?"),
         ("furniture", "Don't let new fees catch you off guard. Stay ahead with our data."),
