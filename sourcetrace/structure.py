@@ -727,6 +727,7 @@ def _split_on_date(f: str, day: str | None) -> tuple[str, str | None]:
 
 # "By Rex Martinich in Toowoomba": where the reporter filed from, after the name
 _FILED_FROM = re.compile(r"\s+in\s+(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,2}(?=,|$)")
+_PLACE_PART = re.compile(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})(?=,|$)")
 
 
 def _is_outlet_name(f: str) -> bool:
@@ -743,7 +744,11 @@ def _first_field(f: str) -> tuple[list[str], str | None] | None:
     News Service"); None when it names nobody."""
     filed = _FILED_FROM.search(f)
     if filed and _names(f[: filed.start()]):
-        f = f[: filed.start()] + f[filed.end():]
+        rest = f[filed.end():]
+        # "in The Hague, Netherlands": the place's own parts (a country, a state) are no outlet
+        while (more := _PLACE_PART.match(rest)) and not _is_outlet_name(more.group(1)):
+            rest = rest[more.end():]
+        f = f[: filed.start()] + rest
     if _names(f) is None and "," not in f and _is_outlet_name(f):
         return [], f.strip()
     head, _, tail = f.partition(", ")

@@ -27,6 +27,8 @@ LEAD = ("The port authority said on Friday that ships would be unloaded again fr
         ("By Marta Sousa in Porto", ["Marta Sousa"], None),  # where the reporter filed from
         ("By Marta Sousa and Rui Costa in New York", ["Marta Sousa", "Rui Costa"], None),
         ("By Marta Sousa in New York, Atlantic Wire", ["Marta Sousa"], "Atlantic Wire"),
+        ("By Ana Costa in The Hague, Netherlands", ["Ana Costa"], None),  # the place's country: no outlet
+        ("By Ana Costa in Porto, Portugal, Reuters", ["Ana Costa"], "Reuters"),
         ("Marta Sousa, The Associated Press", ["Marta Sousa"], "The Associated Press"),  # no "By"
         ("Marta Sousa and Rui Costa, Atlantic Wire", ["Marta Sousa", "Rui Costa"], "Atlantic Wire"),
     ],
