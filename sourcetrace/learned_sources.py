@@ -67,7 +67,7 @@ def candidates(cue: Token, skip: list[Range], within: Range | None = None) -> li
     """The nouns, proper nouns and pronouns of the cue's sentence outside `skip` (the cue and its
     content), one per phrase: the phrase's head (a compound or flat name part is left out). A cue
     inside another attribution's content (`within`) is told by someone inside those words ("X called
-    on Dean to apologise for suggesting P": Dean, never X)."""
+    on Y to apologise for suggesting P": Y, never X)."""
     from sourcetrace.attributions.base import sentence
 
     sent = sentence(cue)  # spaCy's Token.sent walks the whole sentence on every call

@@ -130,9 +130,9 @@ def test_the_shipped_model_fills_a_pronoun_teller_of_a_predicative_participle():
     assert run("The plant is expected to close next year.") == [("is expected", None)]
     assert run("The report appeared to contradict the minister.") == [("appeared", None)]
     # a cue inside another's words is told from inside them, never by the outer teller
-    inner = analyze_text("Axelrod calls on Dean to apologize for suggesting Trump uses cocaine.", Settings())
+    inner = analyze_text("Halvorsen calls on Brandt to apologize for suggesting Okafor takes bribes.")
     assert [(x.cue.text, x.source.text if x.source else None) for x in inner.attributions if not x.frame] == [
-        ("calls on", "Axelrod"),
+        ("calls on", "Halvorsen"),
         ("suggesting", None),
     ]
 
