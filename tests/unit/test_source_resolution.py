@@ -711,10 +711,10 @@ def test_the_report_is_whoever_broke_or_issued_it(nlp, text, expected):
 
 def test_a_name_before_the_title_is_not_the_official(nlp):
     text = (
-        "A senior Obama administration official said on Friday that the plan would go ahead. "
+        "A senior Carter administration official said on Tuesday that the plan would go ahead. "
         "“We welcome constructive steps,” the official said."
     )
-    official = ("a senior Obama administration official", "anonymous")
+    official = ("a senior Carter administration official", "anonymous")
     assert teller(text, "the plan would go ahead") == official
     assert teller(text, "We welcome constructive steps") == official
 
