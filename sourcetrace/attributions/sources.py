@@ -134,6 +134,7 @@ class ActorBook:
         # every teller resolved so far, in reading order, with no actor too ("The police said"):
         # whom "the statement" refers to when no issuer was named (`_speech_referred`)
         self.tellers: list[tuple[Found, Actor | None, str]] = []
+        self._referred: set[int] = set()  # offsets of statements read as the last teller's words
         self.agreement = Agreement()  # "she" is not a person the text calls "Mr"
         self._next = 1 + max((int(a.id[1:]) for a in actors if a.id[1:].isdigit()), default=0)
         self._names: dict[str, list[Actor]] = {}
@@ -380,12 +381,16 @@ class ActorBook:
         the words of the teller who spoke last, when the text named no statement before or only as
         where a teller spoke ("in a statement"); the teller the actors stage did not know becomes
         an actor here. A statement the text introduced otherwise ("A statement posted online
-        said") stays a paper."""
+        said") stays a paper. Each such statement is the words of whoever spoke last before it,
+        never remembered as the issuer of the next one ("The police said P. The statement added Q.
+        ... The mayor said R. The statement added S": S is the mayor's)."""
         if lemma not in _SPOKEN or head.tag_ != "NN" or any(c.dep_ == "poss" for c in head.children):
             return None
         doc = head.doc
         for i in range(head.i - 1, max(-1, head.i - 1 - _ISSUER_WINDOW), -1):
             tok = doc[i]
+            if tok.idx in self._referred:
+                continue
             if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN" and not _occasion(tok):
                 return None
         teller = next((t for t in reversed(self.tellers) if t[0].source[1] <= head.idx), None)
@@ -395,7 +400,7 @@ class ActorBook:
         if actor is None:
             actor = self._teller_actor(found, kind)
         if actor is not None:
-            self.issuers[lemma] = actor
+            self._referred.add(head.idx)
         return actor
 
     def _teller_actor(self, found: Found, kind: str) -> Actor | None:

@@ -1056,6 +1056,13 @@ def test_the_automaker_is_the_company_named_before_not_a_country_that_spoke(nlp,
             "the driver had fled",
             ("the police", "named"),
         ),
+        # each such statement is the last teller's, never remembered as the next statement's issuer
+        (
+            "The police said the road was closed on Monday. The statement added that the driver had fled."
+            "\n\nLater, the mayor said the town was calm. The statement added that schools would reopen.",
+            "schools would reopen",
+            ("the mayor", "named"),
+        ),
         # a statement named before only as where someone spoke ("In a statement, she ...")
         (
             "In a statement, she called the report a lie. Ana Lopes said: “My attention has been drawn to a "
