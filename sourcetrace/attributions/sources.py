@@ -28,7 +28,7 @@ from sourcetrace.attributions.agreement import (
     title_word_set,
 )
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
-from sourcetrace.attributions.clauses import which_thing
+from sourcetrace.attributions.clauses import is_line_wrap, which_thing
 from sourcetrace.attributions.lexicons import body_words, can_tell, demonyms, inanimate, lexicons
 from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import Actor
@@ -397,6 +397,11 @@ class ActorBook:
         if teller is None:
             return None
         found, actor, kind = teller
+        if kind != "named" or actor is not None and actor.kind != "named":
+            return None  # "Sources said", "Reuters reported": no statement of theirs, a paper
+        said = max([found.source[1]] + [e for _, e in found.content if e <= head.idx])
+        if _breaks_between(self.text, said, head.idx) > 1:
+            return None  # the teller's words ended two paragraphs or more before
         if actor is None:
             actor = self._teller_actor(found, kind)
         if actor is not None:
@@ -1287,6 +1292,24 @@ def _own_modifier(head: Token) -> set[str]:
     if prep is None:
         return set()
     return {t.lower_ for t in prep.subtree if t.i != prep.i and t.dep_ != "det" and not t.is_punct}
+
+
+_OPEN_QUOTES = frozenset('“"‘\'«')
+
+
+def _breaks_between(text: str, start: int, end: int) -> int:
+    """How many paragraph breaks lie between two offsets (a run of line breaks is one; a hard wrap
+    inside a paragraph is none, `is_line_wrap`; nor is a break before a paragraph that opens with a
+    quotation mark, the speaker's quote carried on)."""
+    count, at = 0, text.find("\n", start, end)
+    while at >= 0:
+        wrap = is_line_wrap(text, at)
+        while at < end and text[at] in "\n \t":
+            at += 1
+        if not wrap and text[at : at + 1] not in _OPEN_QUOTES:
+            count += 1
+        at = text.find("\n", at, end)
+    return count
 
 
 def _occasion(tok: Token) -> bool:

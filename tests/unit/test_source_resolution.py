@@ -1082,6 +1082,34 @@ def test_the_automaker_is_the_company_named_before_not_a_country_that_spoke(nlp,
             "no worker was hurt",
             ("the release", "document"),
         ),
+        # only a named person or body's statement, and only from its own or the previous paragraph
+        (
+            "Sources said the talks had failed. The statement added that new talks were planned.",
+            "new talks were planned",
+            ("the statement", "document"),
+        ),
+        (
+            "Reuters reported the talks had failed. The statement said new talks were planned.",
+            "new talks were planned",
+            ("the statement", "document"),
+        ),
+        (
+            "John Smith said the plant was safe.\n\nThe weather was fine on Tuesday and many people "
+            "visited the fair.\n\nThe statement said the plant would reopen.",
+            "the plant would reopen",
+            ("the statement", "document"),
+        ),
+        (  # a quoted paragraph carrying on the teller's words is no paragraph between
+            "Ana Lopes said: “The plant is safe.”\n\n“Nobody was hurt.”\n\n"
+            "The statement added: “The plant will reopen.”",
+            "The plant will reopen",
+            ("Ana Lopes", "named"),
+        ),
+        (
+            "John Smith said the plant was safe.\n\nThe statement said the plant would reopen.",
+            "the plant would reopen",
+            ("John Smith", "named"),
+        ),
         # an issuer named stays the issuer
         (
             "The ministry issued a statement on Monday. The statement said the port was open.",
