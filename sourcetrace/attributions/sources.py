@@ -413,6 +413,9 @@ class ActorBook:
         Mitoha Ondo'o Ayekaba", "The police"), named as the text names it."""
         start, end = trim(self.text, *found.source)
         name = self.text[start:end]
+        if name.count("(") > name.count(")"):  # "the Prime Minister's Office (PMO": as `_trim_entity`
+            start, end = trim(self.text, start, start + name.index("("))
+            name = self.text[start:end]
         words = name.split()
         if not words or words[0].lower() in _PERSON_PRONOUNS | _THING_PRONOUNS | _RELATIVE:
             return None  # a pronoun the book could not resolve refers to nobody it can name

@@ -1120,3 +1120,14 @@ def test_the_automaker_is_the_company_named_before_not_a_country_that_spoke(nlp,
 )
 def test_the_statement_is_the_words_of_the_last_teller(text, content_start, expected):
     assert teller(text, content_start) == expected
+
+
+def test_a_teller_label_never_keeps_an_unbalanced_parenthesis():
+    """ "X (ACRONYM) said": the source span the parser cut inside the brackets is not copied onto the
+    teller's link, nor onto "the statement" that is its words (`ActorBook._teller_actor`)."""
+    text = (
+        "The Prime Minister's Office (PMO) said the port was open. "
+        "The statement (PMO) added that ships (U.S.) could dock."
+    )
+    assert teller(text, "the port was open") == ("The Prime Minister's Office", "named")
+    assert teller(text, "ships (U.S.) could dock") == ("the Prime Minister's Office", "named")
