@@ -410,7 +410,7 @@ class ActorBook:
 
     def _teller_actor(self, found: Found, kind: str) -> Actor | None:
         """An actor for a teller phrase the actors stage did not know ("Deputy Health Minister
-        Mitoha Ondo'o Ayekaba", "The police"), named as the text names it."""
+        Kito Obiang Mensah", "The police"), named as the text names it."""
         start, end = trim(self.text, *found.source)
         name = self.text[start:end]
         if name.count("(") > name.count(")"):  # "the Prime Minister's Office (PMO": as `_trim_entity`
