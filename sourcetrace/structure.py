@@ -274,7 +274,7 @@ def _is_date_line(line: str, *, header: bool) -> bool:
     Outside the page's header only a timestamp ("Updated: 15 hr ago", "May 13, 2021 - 00:31") or
     a labelled date counts: a bare "March 2020" in the body may be a subheading of the story.
     """
-    stripped = line.strip()
+    stripped = re.sub(r"^[.·•|,;–—]+\s+", "", line.strip())  # ". Last Updated: ...": a widget's separator
     if re.fullmatch(r"\(.*\)|\[.*\]", stripped):
         stripped = stripped[1:-1].strip()  # "(03-03-2015)", "[March 3, 2015]"
     site = _SITE_SUFFIX.search(stripped)
@@ -643,6 +643,9 @@ def _name_comma_role(stripped: str) -> Chrome | None:
     head, tail = stripped.split(",", 1)
     if _is_role(tail) and _names(head):
         return _chrome_stub("byline", _names(head) or [], None, None)
+    if _names(head) and _is_outlet_name(tail) and not _is_outlet_name(head):
+        # "Saleh Mwanamilongo, The Associated Press": the reporter, then the agency
+        return _chrome_stub("byline", _names(head) or [], tail.strip(), None)
     return None
 
 
@@ -717,14 +720,32 @@ def _split_on_date(f: str, day: str | None) -> tuple[str, str | None]:
     name, and the date when none was found before."""
     for cut in re.finditer(r"\s+on\s+|,\s+", f):
         rest = f[cut.end():]
-        if cut.start() > 0 and _is_date_line(rest, header=True):
+        if cut.start() > 0 and _is_date_line(rest, header=True) and _full_date(rest):
             return f[: cut.start()], day or _full_date(rest)
     return f, day
 
 
+# "By Rex Martinich in Toowoomba": where the reporter filed from, after the name
+_FILED_FROM = re.compile(r"\s+in\s+(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,2}(?=,|$)")
+
+
+def _is_outlet_name(f: str) -> bool:
+    """ "Express News Service", "The Associated Press": a news organisation named by the gazetteer
+    or by its shape (capitalised words ending in an outlet's word), never a sentence."""
+    f = f.strip()
+    return _is_known_outlet(f) or bool(_OUTLET_SHAPED.fullmatch(f) and all(
+        w[:1].isupper() or w[:1].isdigit() for w in f.split()))
+
+
 def _first_field(f: str) -> tuple[list[str], str | None] | None:
     """The names (and an outlet) of a byline's first field: "Joana Marques, Atlantic Wire",
-    "X, Staff Writer", "X and Y", "X, Y and Z"; None when it names nobody."""
+    "X, Staff Writer", "X and Y", "X, Y and Z", "X in Lisbon", or only an outlet ("By Express
+    News Service"); None when it names nobody."""
+    filed = _FILED_FROM.search(f)
+    if filed and _names(f[: filed.start()]):
+        f = f[: filed.start()] + f[filed.end():]
+    if _names(f) is None and "," not in f and _is_outlet_name(f):
+        return [], f.strip()
     head, _, tail = f.partition(", ")
     tail_parts = [t.strip() for t in tail.split(",") if t.strip()] if tail else []
     whole = _names(f) if re.search(r"\s(?:and|&)\s", f) else None  # "By X, Y and Z"
@@ -1693,6 +1714,93 @@ def _record_fields(line: str) -> Chrome | None:
     return _chrome_stub("date", [], None, _labelled_date(line)[0])
 
 
+# A widget speaks to the reader; a story speaks about others. Pronouns of address (a closed class)
+# and the action verbs of page widgets common to every kind of site (sign up, get, follow, ...):
+_READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+_WIDGET_VERB = (
+    r"(?:get|sign\s+up|subscribe|join|follow|download|install|register|log\s+in|click|tap|read|watch"
+    r"|listen|try|start|stay|discover|explore|enjoy|unlock|upgrade|receive|never\s+miss|don[’']?t|do\s+not)\b"
+)
+_WIDGET_IMPERATIVE = re.compile(rf"^\W*{_WIDGET_VERB}", re.IGNORECASE)
+_READER_CAN = re.compile(rf"^\W*you\s+(?:can|may|could)\s+(?:also\s+)?{_WIDGET_VERB}", re.IGNORECASE)
+_ASKS_READER = re.compile(
+    r"\b(?:will|would|are|do|did|have|can|could|should|want\s+to)\s+you\b[^?]{0,80}\?\s*$", re.IGNORECASE
+)
+_QUOTE_MARKS = re.compile(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
+_SPEAKER_LABEL = re.compile(r"^\W*(?:[A-Z][\w.'’-]*\s?){1,3}:\s")  # "Q: ...", "TAPPER: ..."
+
+
+def _is_reader_promo(line: str) -> bool:
+    """A line a widget addresses to the reader, standing alone: "Get all your news in one place.",
+    "Sign up for Harbour Updates!", "You can follow us on Facebook: facebook.com/x". Outside a
+    quotation (no quote marks on the line) and an interview's labels, a story does not order its
+    reader about: an imperative of a page widget's verbs with "you" (or exclaimed), or "you can"
+    with one, is the page talking."""
+    stripped = line.strip()
+    words = stripped.split()
+    if not 2 <= len(words) <= 30 or _QUOTE_MARKS.search(stripped) or _SPEAKER_LABEL.match(stripped):
+        return False
+    imperative = bool(_WIDGET_IMPERATIVE.match(stripped))
+    if not _READER.search(stripped):
+        found = imperative and stripped.endswith("!") and len(words) <= 12
+    else:
+        found = imperative or bool(_READER_CAN.match(stripped))
+    # "Watch the ports, your economy needs them, the minister told MPs": speech, not a widget
+    return found and not _reported(stripped)
+
+
+_AFTER_COMMA = re.compile(r",\s+((?:[\w.'’-]+\s+){0,4}[\w.'’-]+)")
+
+
+def _reported(line: str) -> bool:
+    """A reporting clause after a comma: ", the minister told", ", she said", ", officials warned"."""
+    from sourcetrace.chrome_model import _reporting_forms
+
+    forms = _reporting_forms()
+    for m in _AFTER_COMMA.finditer(line):
+        for w in m.group(1).split():
+            w = w.lower().strip(".")
+            if w in forms and (w.endswith(("ed", "s")) or w in ("said", "told", "wrote")):
+                return True
+    return False
+
+
+def _promo_block(lines: _Lines, i: int) -> None:
+    """The widget's other lines around its call to the reader, with no blank line between: a
+    question to the reader above it ("Tariffs are shifting - will you react?"), and below it a few
+    words each, no reporting, no byline ("100's of premium titles." / "One app." / "Start reading")."""
+    def joined(a: int, b: int) -> bool:
+        return "\n\n" not in lines.text[lines.spans[a][1]: lines.spans[b][0]]
+
+    above = lines.line(i - 1).strip() if i > 0 else ""
+    if above and joined(i - 1, i) and _ASKS_READER.search(above) and not (
+        _QUOTE_MARKS.search(above) or _SPEAKER_LABEL.match(above)
+    ):
+        lines.mark(i - 1, "furniture")
+    j = i + 1
+    while j < len(lines.spans) and joined(j - 1, j):
+        line = lines.line(j)
+        if len(line.split()) > 6 or _QUOTE_MARKS.search(line) or _byline(line, header=True) or (
+            _is_outlet_name(line)
+        ):
+            break  # the story's byline or its outlet's name ends the widget
+        lines.mark(j, "furniture")
+        j += 1
+
+
+def _contact_or_promo(lines: _Lines, i: int) -> bool:
+    """Line `i` is a contact line or a widget's call to the reader (with its block): marked."""
+    line = lines.line(i)
+    if _is_contact(line):
+        lines.mark(i, "furniture")
+        return True
+    if _is_reader_promo(line):
+        lines.mark(i, "furniture")
+        _promo_block(lines, i)
+        return True
+    return False
+
+
 def _classify_anywhere(lines: _Lines) -> None:
     """Chrome that is chrome wherever it stands: furniture, captions, bylines, credits, related links."""
     text_lines = [lines.line(i) for i in range(len(lines.spans))]
@@ -1728,8 +1836,8 @@ def _classify_anywhere(lines: _Lines) -> None:
             lines.mark(i, "date", _chrome_stub("date", [], None, _full_date(line)))
         elif (credit := _credit(line)) is not None:
             lines.mark(i, "credit", credit)
-        elif _is_contact(line):
-            lines.mark(i, "furniture")
+        elif _contact_or_promo(lines, i):
+            continue
         elif lex.inline_related.match(line) and len(line.split()) <= 40:
             lines.mark(i, "related")
         elif not re.search(r"[^\W\d_]", line) or _is_glued_menu(line) or _is_share_bar(line) or (
@@ -2195,7 +2303,7 @@ _SITE_ROLE = re.compile(
 # a news organisation's name by its shape: capitalised words ending in an outlet's word ("Harbour News")
 _OUTLET_SHAPED = re.compile(
     r"(?:[A-Z][\w.&'’-]*\s+){0,3}(?i:news|times|post|daily|herald|tribune|agency|online|tv|radio|express"
-    r"|journal|gazette|mirror|wire|press|today|network|media|bureau)"
+    r"|journal|gazette|mirror|wire|press|today|network|media|bureau)(?:\s+(?i:services?))?"
 )
 
 

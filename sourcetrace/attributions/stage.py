@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from sourcetrace import learned
+from sourcetrace import learned, learned_sources
 from sourcetrace.attributions.base import Found, Range, Rule, after_comma, trimmed
 from sourcetrace.attributions.clauses import relative_source, source_range, subject
 from sourcetrace.attributions.cues import (
@@ -141,6 +141,12 @@ STAGE_RULES = (
         "that the learned scorer calls a cue, is tried once more with the content tags learned for its "
         "lemma on PolNeAR train (an object as content here; never the object of a verb the lexicon says "
         'takes a recipient, "accused the minister of P")',
+    ),
+    Rule(
+        "learned_sources",
+        "the learned source resolver (sourcetrace/learned_sources.py, PolNeAR train): a cue the rules leave "
+        'with no teller ("..., writing that P", "was quick to embrace P") takes the noun phrase of its '
+        "sentence the model ranks first, when the model is sure enough",
     ),
 )
 
@@ -342,6 +348,25 @@ def _teller_above(found: Found) -> None:
     found.source, found.head = source_range(subj, host), subj
 
 
+def _learned_sources(
+    finds: list[Found], doc: Doc, text: str, blocked: list[Range], regions: list[Range], off: frozenset[str]
+) -> None:
+    """Rule "learned_sources": the cues the rules left without a source take the teller the learned
+    resolver ranks first, if it is sure enough (`learned_sources.best`)."""
+    model = learned_sources.load()
+    for f in finds:
+        if f.source is not None or f.frame:
+            continue
+        within = learned_sources.enclosing(f, finds)
+        if learned_sources.recorded(f, regions, within) or model is None:
+            continue
+        tok = learned_sources.best(f, doc, regions, model, within)
+        cue = learned_sources.cue_token(f, doc) if tok is not None else None
+        if tok is not None and cue is not None:
+            f.source, f.head = source_range(tok, cue), tok
+            _fix_source(f, text, blocked, off)
+
+
 def _fix_source(found: Found, text: str, blocked: list[Range], off: frozenset[str] = frozenset()) -> None:
     """Cut boilerplate, datelines and the publisher line off a source, and keep its head inside."""
     if found.source is None:
@@ -424,6 +449,8 @@ def _sentence_finds(
     finds = learned.drop_overlapping(finds, learned_finds)
     if "conjoined_cue" not in off:
         _conjoined_cues(finds, text)
+    if "learned_sources" not in off:
+        _learned_sources(finds, doc, text, blocked, regions or [], off)
     if regions is not None:
         finds.extend(_free_punctuation_finds(doc, text, finds, blocked, regions, off))
     return finds
