@@ -1253,6 +1253,9 @@ def _unnamed_role(head: Token) -> bool:
     data/titles.txt; a plural by its lemma) that picks out nobody — counted, indefinite, one of a
     group, or bare; a named body's people ("GCC leaders", "Labour candidates") stay the body's."""
     lemma = head.lemma_.lower()
+    if head.tag_ == "NNS" and _partitive(head) and not inanimate(head):
+        # "some of the families", "many of the residents": a part of a group of people, unnamed
+        return not any(c.pos_ == "PROPN" or c.ent_type_ in _BODIES_ENT for c in head.subtree if c != head)
     if not (_is_title_token(head) or lemma in title_words() or lemma in person_nouns()):
         return False
     if _partitive(head):
