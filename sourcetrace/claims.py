@@ -44,6 +44,8 @@ def _label(att: Attribution, article: Article, actors: dict[str, Actor], parsed:
     if att.source is not None:
         # "the two governments that had been formed by ..." -> "the two governments"
         label = _RELATIVE.split(att.source.text, maxsplit=1)[0].strip(" ,") or att.source.text
+        if label.count("(") > label.count(")"):  # "The Prime Minister's Office (PMO": the name before it
+            label = label[: label.index("(")].strip(" ,") or label
         if _WORDS.search(label):
             return label
     if att.id in parsed:

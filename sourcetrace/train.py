@@ -323,7 +323,8 @@ def _write_sources(out: Path, source_model, rows, cues: dict) -> None:
         },
         "threshold": source_model.threshold,
         "chosen_by": "cross-fitting inside train folds 1-9 (fitted on six folds, scored end to end on the "
-        "other three, three times); never fold 0 or dev",
+        "other three, three times; the harness of 2026-12-02 is not kept in the repository); never fold 0 "
+        "or dev",
         "examples": {
             "finds": len(rows),
             "candidates": sum(len(r) for r in rows),

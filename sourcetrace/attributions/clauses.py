@@ -157,7 +157,7 @@ def source_range(subj: Token, verb: Token) -> Range:
     doc = subj.doc
     if subj.head == verb and subj.i < verb.i and e > verb.idx:
         # a subject ends before its verb: words after the verb the parser hung on it ("A spokesman
-        # ... denied P against Khar, the chairman of the party": "the chairman" an apposition of
+        # ... denied P against Baro, the chairman of the party": "the chairman" an apposition of
         # "spokesman") are no part of who speaks
         before = [t for t in subj.subtree if t.i < verb.i]
         i = before[-1].i

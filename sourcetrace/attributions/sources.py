@@ -28,7 +28,7 @@ from sourcetrace.attributions.agreement import (
     title_word_set,
 )
 from sourcetrace.attributions.base import Found, Range, after_comma, np_range, tok_end
-from sourcetrace.attributions.clauses import which_thing
+from sourcetrace.attributions.clauses import is_line_wrap, which_thing
 from sourcetrace.attributions.lexicons import body_words, can_tell, demonyms, inanimate, lexicons
 from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import Actor
@@ -134,6 +134,7 @@ class ActorBook:
         # every teller resolved so far, in reading order, with no actor too ("The police said"):
         # whom "the statement" refers to when no issuer was named (`_speech_referred`)
         self.tellers: list[tuple[Found, Actor | None, str]] = []
+        self._referred: set[int] = set()  # offsets of statements read as the last teller's words
         self.agreement = Agreement()  # "she" is not a person the text calls "Mr"
         self._next = 1 + max((int(a.id[1:]) for a in actors if a.id[1:].isdigit()), default=0)
         self._names: dict[str, list[Actor]] = {}
@@ -380,29 +381,41 @@ class ActorBook:
         the words of the teller who spoke last, when the text named no statement before or only as
         where a teller spoke ("in a statement"); the teller the actors stage did not know becomes
         an actor here. A statement the text introduced otherwise ("A statement posted online
-        said") stays a paper."""
+        said") stays a paper. Each such statement is the words of whoever spoke last before it,
+        never remembered as the issuer of the next one ("The police said P. The statement added Q.
+        ... The mayor said R. The statement added S": S is the mayor's)."""
         if lemma not in _SPOKEN or head.tag_ != "NN" or any(c.dep_ == "poss" for c in head.children):
             return None
         doc = head.doc
         for i in range(head.i - 1, max(-1, head.i - 1 - _ISSUER_WINDOW), -1):
             tok = doc[i]
+            if tok.idx in self._referred:
+                continue
             if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN" and not _occasion(tok):
                 return None
         teller = next((t for t in reversed(self.tellers) if t[0].source[1] <= head.idx), None)
         if teller is None:
             return None
         found, actor, kind = teller
+        if kind != "named" or actor is not None and actor.kind != "named":
+            return None  # "Sources said", "Reuters reported": no statement of theirs, a paper
+        said = max([found.source[1]] + [e for _, e in found.content if e <= head.idx])
+        if _breaks_between(self.text, said, head.idx) > 1:
+            return None  # the teller's words ended two paragraphs or more before
         if actor is None:
             actor = self._teller_actor(found, kind)
         if actor is not None:
-            self.issuers[lemma] = actor
+            self._referred.add(head.idx)
         return actor
 
     def _teller_actor(self, found: Found, kind: str) -> Actor | None:
         """An actor for a teller phrase the actors stage did not know ("Deputy Health Minister
-        Mitoha Ondo'o Ayekaba", "The police"), named as the text names it."""
+        Kito Obiang Mensah", "The police"), named as the text names it."""
         start, end = trim(self.text, *found.source)
         name = self.text[start:end]
+        if name.count("(") > name.count(")"):  # "the Prime Minister's Office (PMO": as `_trim_entity`
+            start, end = trim(self.text, start, start + name.index("("))
+            name = self.text[start:end]
         words = name.split()
         if not words or words[0].lower() in _PERSON_PRONOUNS | _THING_PRONOUNS | _RELATIVE:
             return None  # a pronoun the book could not resolve refers to nobody it can name
@@ -1240,6 +1253,9 @@ def _unnamed_role(head: Token) -> bool:
     data/titles.txt; a plural by its lemma) that picks out nobody — counted, indefinite, one of a
     group, or bare; a named body's people ("GCC leaders", "Labour candidates") stay the body's."""
     lemma = head.lemma_.lower()
+    if head.tag_ == "NNS" and _partitive(head) and not inanimate(head):
+        # "some of the families", "many of the residents": a part of a group of people, unnamed
+        return not any(c.pos_ == "PROPN" or c.ent_type_ in _BODIES_ENT for c in head.subtree if c != head)
     if not (_is_title_token(head) or lemma in title_words() or lemma in person_nouns()):
         return False
     if _partitive(head):
@@ -1282,6 +1298,24 @@ def _own_modifier(head: Token) -> set[str]:
     if prep is None:
         return set()
     return {t.lower_ for t in prep.subtree if t.i != prep.i and t.dep_ != "det" and not t.is_punct}
+
+
+_OPEN_QUOTES = frozenset('“"‘\'«')
+
+
+def _breaks_between(text: str, start: int, end: int) -> int:
+    """How many paragraph breaks lie between two offsets (a run of line breaks is one; a hard wrap
+    inside a paragraph is none, `is_line_wrap`; nor is a break before a paragraph that opens with a
+    quotation mark, the speaker's quote carried on)."""
+    count, at = 0, text.find("\n", start, end)
+    while at >= 0:
+        wrap = is_line_wrap(text, at)
+        while at < end and text[at] in "\n \t":
+            at += 1
+        if not wrap and text[at : at + 1] not in _OPEN_QUOTES:
+            count += 1
+        at = text.find("\n", at, end)
+    return count
 
 
 def _occasion(tok: Token) -> bool:

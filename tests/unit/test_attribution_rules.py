@@ -559,12 +559,12 @@ CASES = [
     ),
     (
         "make_the_case",
-        "They have made the case that she is too close to Wall Street banks. Emanuel has made no secret "
+        "They have made the case that the mayor is too close to the port owners. Lopes has made no secret "
         "of his frustration with the title. He made a case for the plan.",
         (),
         [
-            ("They", "have made the case", "that she is too close to Wall Street banks", None),
-            ("Emanuel", "has made no secret of", "his frustration with the title", None),
+            ("They", "have made the case", "that the mayor is too close to the port owners", None),
+            ("Lopes", "has made no secret of", "his frustration with the title", None),
         ],
         [],
     ),
@@ -606,9 +606,9 @@ CASES = [
     ),
     (
         "object_content",  # what a poll or study finds is its object; what police find is not said
-        "A recent CNN survey found 90 percent support for background checks. Police found a car.",
+        "A recent Harbor Post survey found 70 percent support for the new bridge. Police found a car.",
         (),
-        [("A recent CNN survey", "found", "90 percent support for background checks", None)],
+        [("A recent Harbor Post survey", "found", "70 percent support for the new bridge", None)],
         [],
     ),
     (

@@ -905,7 +905,7 @@ def test_a_possessive_pronoun_owning_a_noun_cue_is_a_pronoun(nlp, text, content_
         (
             "Some of the families claim you lied to them, the mother of the officer.",
             "you lied to them",
-            [("Some of the families", "named")],
+            [("some of the families", "anonymous")],
         ),
         # an apposition the parser hung where it belongs is untouched
         (
@@ -916,6 +916,32 @@ def test_a_possessive_pronoun_owning_a_noun_cue_is_a_pronoun(nlp, text, content_
     ],
 )
 def test_a_subject_ends_before_its_verb(nlp, text, content_key, expected):
+    assert chain(text, content_key) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content_key", "expected"),
+    [
+        # a part of a group of people is unnamed, whatever the group's noun ("family" is no person noun)
+        (
+            "Many of the families said the water was dirty.",
+            "water was dirty",
+            [("many of the families", "anonymous")],
+        ),
+        (
+            "Two of the banks said the rates would rise.",
+            "rates would rise",
+            [("two of the banks", "anonymous")],
+        ),
+        # a part of a set of papers stays a paper
+        (
+            "Some of the documents show the minister lied.",
+            "the minister lied",
+            [("the documents", "document")],
+        ),
+    ],
+)
+def test_a_part_of_an_unnamed_group_is_anonymous(text, content_key, expected):
     assert chain(text, content_key) == expected
 
 

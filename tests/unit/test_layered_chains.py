@@ -93,26 +93,33 @@ def test_a_sentence_that_only_says_whom_a_teller_cited_sources_its_report_before
     assert chain(text, "the port will close") == [("The mayor", "named")]
 
 
+def labels(text: str, content_key: str) -> list[str]:
+    return [label for label, _ in chain(text, content_key)]
+
+
 def test_a_teller_inside_what_a_document_holds_speaks_through_it():
-    # the speaker sits in the object of "include"/"contain": the document relays them
+    """The speaker sits in the object of "include"/"contain": the document relays them.
+    Kind gap, not pinned: the chain-gold conventions make "a former guard" anonymous (an unnamed
+    person), "The leaked files" a document and "The newspaper" an outlet; the engine types the three
+    named, so those chains assert their labels only."""
     assert chain(
         "The dossier includes emails from the director saying that the audit was delayed.",
         "audit was delayed",
     ) == [("the dossier", "document"), ("the director", "anonymous")]
-    assert chain(
+    assert labels(
         "The report contains an interview with a former guard who said the prisoners were beaten.",
         "prisoners were beaten",
-    ) == [("the report", "document"), ("a former guard", "named")]
+    ) == ["the report", "a former guard"]
     # a paper marked as one by its passage ("leaked"), and an outlet that carries an interview
-    assert chain(
+    assert labels(
         "The leaked files included several letters from local judges saying how the minister had "
         "influenced their rulings.",
         "influenced their rulings",
-    ) == [("The leaked files", "named"), ("local judges", "anonymous")]
-    assert chain(
+    ) == ["The leaked files", "local judges"]
+    assert labels(
         "The newspaper carried an interview with a former guard who said the prisoners were beaten.",
         "prisoners were beaten",
-    ) == [("The newspaper", "named"), ("a former guard", "named")]
+    ) == ["The newspaper", "a former guard"]
     # inside another's words, the document is relayed in turn
     assert chain(
         "The mayor said the report includes emails from the director saying that the audit was delayed.",
@@ -132,10 +139,15 @@ def test_a_participle_after_a_containment_verbs_object_is_the_objects():
     ]
 
 
-def test_what_a_group_or_a_person_includes_is_no_relay():
+def test_what_a_group_includes_is_no_relay():
     assert chain("The team included a doctor who said the water was unsafe.", "water was unsafe") == [
         ("a doctor", "anonymous")
     ]
+
+
+def test_a_warning_a_letter_includes_is_the_content_of_no_speaker():
+    """ "The letter included a warning that P": no one in the sentence warns, and the letter is not
+    made a teller by "include" (what the engine does today, pinned as such)."""
     assert chain("The letter included a warning that the plant would close.", "plant would close") == [
         ("unattributed", "unattributed")
     ]
