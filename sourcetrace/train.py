@@ -278,14 +278,7 @@ def train(folder: str, out: Path, model: str | None = None, dev: str | None = No
     nlp = get_pipeline(model)
     provenance = {
         "what": "logistic regression: is a token the head of a cue (sourcetrace/learned.py)",
-        "data": f"{Path(folder).name}: {len(items)} BRAT articles ({len(fit_items)} fitted, "
-        f"{len(val_items)} validation, seed {SEED})",
-        "command": "python -m sourcetrace train " + " ".join(sys.argv[2:])
-        if sys.argv[1:2] == ["train"]
-        else f"python -m sourcetrace train {folder} -o {out}",
-        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "git_commit": _git_commit(),
-        "pipeline": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}",
+        **_origin(folder, out, nlp, (len(items), len(fit_items), len(val_items))),
         "hyperparameters": {"C": C, "min_count": MIN_COUNT, "solver": "liblinear", "seed": SEED},
         "examples": {"candidates": int(x.shape[0]), "cue_heads": int(sum(labels)), "features": len(weights)},
         "threshold": CUE_THRESHOLD,
@@ -298,6 +291,21 @@ def train(folder: str, out: Path, model: str | None = None, dev: str | None = No
     log(json.dumps(figures))
     log(f"wrote {out} in {seconds} s")
     return provenance
+
+
+def _origin(folder, out: Path, nlp, counts: tuple[int, int, int], flags: str = "") -> dict:
+    """Data, command, date, commit and pipeline of a training run, for a model's provenance."""
+    total, fitted, validation = counts
+    return {
+        "data": f"{Path(folder).name}: {total} BRAT articles ({fitted} fitted, {validation} validation, "
+        f"seed {SEED})",
+        "command": "python -m sourcetrace train " + " ".join(sys.argv[2:])
+        if sys.argv[1:2] == ["train"]
+        else f"python -m sourcetrace train {folder} -o {out}{flags}",
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "git_commit": _git_commit(),
+        "pipeline": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}",
+    }
 
 
 def _write_sources(out: Path, source_model, rows, cues: dict) -> None:
@@ -361,14 +369,7 @@ def train_sources_only(
 
     nlp = get_pipeline(model)
     cues = {
-        "data": f"{Path(folder).name}: {len(items)} BRAT articles ({len(fit_items)} fitted, "
-        f"{len(val_items)} validation, seed {SEED})",
-        "command": "python -m sourcetrace train " + " ".join(sys.argv[2:])
-        if sys.argv[1:2] == ["train"]
-        else f"python -m sourcetrace train {folder} -o {out} --sources-only",
-        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "git_commit": _git_commit(),
-        "pipeline": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}",
+        **_origin(folder, out, nlp, (len(items), len(fit_items), len(val_items)), " --sources-only"),
         "attribution_exact_f1": end_to_end,
     }
     _write_sources(out.parent / "sources", source_model, rows, cues)
