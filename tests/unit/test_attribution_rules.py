@@ -978,8 +978,9 @@ def hand_parsed(nlp, words, spaces, heads, deps, pos, lemmas) -> Doc:
     ("rule", "text", "also_off", "with_rule", "without"), CASES, ids=[c[0] for c in CASES]
 )
 def test_rule_on_and_off(nlp, rule, text, also_off, with_rule, without):
-    # each rule alone: the learned cue scorer (its own case) would add cues of its own around it
-    also_off = (*also_off, "learned_cues") if rule != "learned_cues" else also_off
+    # each rule alone: the learned cue scorer and source resolver (their own cases) would add cues and
+    # sources of their own around it
+    also_off = (*also_off, *(name for name in ("learned_cues", "learned_sources") if name != rule))
     doc = nlp(text)
     on = ("+" + rule,) if rule in DEFAULT_OFF else ()  # a rule off by default, switched on by name
     assert results(doc, (*also_off, *on)) == with_rule
