@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import json
 import math
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Token
+
+from sourcetrace.learned import _in_quote
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "sources"
 CANDIDATE_POS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -203,11 +204,6 @@ def _load(path_: str) -> SourceModel | None:
         return None
     data = json.loads(weights.read_text(encoding="utf-8"))
     return SourceModel(weights=data["weights"], threshold=float(data["threshold"]))
-
-
-def _in_quote(regions: list[Range], pos: int) -> bool:
-    i = bisect_right(regions, (pos, 1 << 62)) - 1
-    return i >= 0 and regions[i][0] <= pos < regions[i][1]
 
 
 def cue_token(found, doc) -> Token | None:
