@@ -379,6 +379,42 @@ def _known_outlets() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def _section_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words of a site's section labels (data/page_chrome.json) and the countries' names
+    (data/countries.jsonl), lower case."""
+    data = json.loads(CHROME_FILE.read_text(encoding="utf-8")) if CHROME_FILE.exists() else {}
+    countries: set[str] = set()
+    path = DATA_DIR / "countries.jsonl"
+    if path.exists():
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            if raw.strip():
+                entry = json.loads(raw)
+                names = [entry.get("country", ""), *entry.get("aliases", [])]
+                countries.update(n.lower() for n in names if n)
+    return frozenset(w.lower() for w in data.get("section_words", [])), frozenset(countries)
+
+
+_SECTION_SPLIT = re.compile(r"[\s/|>»›,&·•:–—-]+")
+
+
+def _is_section_label(line: str) -> bool:
+    """A site's section or navigation label above the headline: "Breaking Headline", "News World",
+    "You are here", "America", "Asia / Pacific". Never a name the gazetteer knows as a news
+    organisation ("Gulf News"), nor one that opens with "The" ("The National")."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 40 or re.search(r"[.!?;,”\"']\s*$", stripped):
+        return False
+    norm = _normalise_line(stripped)
+    if norm.startswith("the ") or _is_known_outlet(stripped):
+        return False
+    words, countries = _section_words()
+    if norm in countries:
+        return True
+    tokens = [t for t in _SECTION_SPLIT.split(norm) if t and t not in ("and", "of")]
+    return 1 <= len(tokens) <= 5 and all(t in words or t in countries for t in tokens)
+
+
 def _is_known_outlet(name: str) -> bool:
     norm = _normalise_line(name)
     return norm in _known_outlets() or (norm.startswith("the ") and norm[4:] in _known_outlets())
@@ -457,8 +493,13 @@ _POSTED_CATEGORY = re.compile(r"\s*\b(?:in|under|filed under)\s+[\w&'’, -]{1,4
 _FIELD_SPLIT = re.compile(r"\s*[|•·]\s*|\s+[–—/-]\s+|\s*\n\s*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+?\d[\d ().-]{7,}\d)")
-_CONTACT_WORDS = re.compile(r"\b(?:contact|e-?mail|tips?|write to|reach|send|story idea|call us|text line|"
-                            r"follow us|newsletter)\b", re.IGNORECASE)
+_CONTACT_WORDS = re.compile(r"\b(?:contact|e-?mail|tips?|write to|reach|reached|send|story idea|call us|"
+                            r"text line|follow us|newsletter)\b", re.IGNORECASE)
+# the author's contact line: "He can be reached at ...", "Ana Lima may be reached by email at ..."
+_REACHED_AT = re.compile(
+    r"(?:^|[.!?]\s+)(?:[Hh]e|[Ss]he|[Tt]hey|I|(?!The\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:can|may)\s+be"
+    r"\s+reached\b"
+)
 _CAPTION_INSIDE = re.compile(
     r"\b(?:photo credit should read|picture date|image copyright|media caption)\b"
     # "... on Oct. 3, 2018. Photo by Ana Lima | The Signal": a credit after the caption's sentence
@@ -944,6 +985,8 @@ def _is_contact(line: str) -> bool:
     if _EMAIL.search(stripped) and (_CONTACT_WORDS.search(stripped) or "|" in stripped):
         return True
     undated = _ANY_DATE.sub(" ", stripped)  # "Date - 13-05-2012" is not a phone number
+    if _REACHED_AT.search(stripped) and (_EMAIL.search(stripped) or _PHONE.search(undated)):
+        return True  # "Jordan Blake covers city hall. He can be reached at 555-201-3344."
     return stripped.count("|") >= 1 and bool(_PHONE.search(undated) or _EMAIL.search(stripped))
 
 
@@ -1059,6 +1102,12 @@ def _dateline_at(
         dl = Dateline(span=make_span(text, start, end), source=caps.group("agency"), date=None,
                       covers=make_span(text, end, end))
         return _DatelineFound(dl, (start, caps.end("place")))
+    slashed = _SLASH_AGENCY_DATELINE.match(text, start)
+    if slashed:  # "MOSCOW, July 10. /TASS/. Moscow is ...": the agency between slashes closes it
+        end = _before_space(text, start, slashed.end())
+        dl = Dateline(span=make_span(text, start, end), source=slashed.group("agency"), date=None,
+                      covers=make_span(text, slashed.end(), slashed.end()))
+        return _DatelineFound(dl, (start, slashed.end("place")))
     m = _DATELINE.match(text, start)
     if not m or m.end() == start:
         return _DatelineFound()
@@ -1067,6 +1116,21 @@ def _dateline_at(
     return _lead_dateline(text, start, m, first_paragraph, publisher, early or first_paragraph)
 
 
+# "MOSCOW, July 10. /TASS/.", "KYIV, 3 March /Ukrinform/ -": a place and a day (no year: with a year and
+# a distributor it is a press release's), then the agency between slashes
+_SLASH_AGENCY_DATELINE = re.compile(
+    rf"(?P<place>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,2}}),[ \t]*"
+    rf"(?:{_MONTH}[ \t]+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}[ \t]+{_MONTH})\.?[ \t]*"
+    r"/(?P<agency>[A-Z][\w.&'’ -]{1,30}?)/[ \t]*(?:\.|[–—]|-{1,2})?[ \t]*(?=[A-Z“\"‘'])"
+)
+# "(Staff Reporter)", "(Our Correspondent)", "(News Desk)": the publisher's own byline in the agency's
+# place, not an agency
+_STAFF_BYLINE = re.compile(
+    r"(?:from\s+)?(?:(?:our|own|staff|special|senior|city|news|web|online|monitoring|sports?|business"
+    r"|foreign|political|diplomatic|legal|court|district|regional)\s+)*"
+    r"(?:reporters?|correspondents?|desk|bureau(?:\s+report)?|staff(?:\s+writers?)?|writers?|report|monitor)",
+    re.IGNORECASE,
+)
 # "July 15, 2024: The Japanese yen ...", "Tuesday, 3 March 2015 - Dock workers ...": the day opens the story
 _DATED_LEAD = re.compile(
     rf"(?:{_WEEKDAY},?[ \t]+)?(?P<date>{_ANY_DATE.pattern})[ \t]*(?P<sep>:|[–—]|--?)[ \t]+(?=[A-Z“\"‘'(])",
@@ -1093,6 +1157,12 @@ def _agency_dateline(text: str, start: int, m: re.Match[str]) -> _DatelineFound:
     parts, agency_date, date_at = _agency_parts(agency)
     if not _is_agency_dateline(text, m, parts):
         return _DatelineFound()
+    if all(_STAFF_BYLINE.fullmatch(p) for p in parts) or (
+        not lead and not date_text and _is_parenthesised_place(parts)
+    ):
+        # "LAHORE (Staff Reporter):" is the page's own byline; "(NEW YORK) —" places the story:
+        # neither names a teller
+        return _DatelineFound(place=(start, _before_space(text, start, m.end())))
     place = None
     if lead:
         place_end = m.start("agency") - 1
@@ -1110,6 +1180,18 @@ def _agency_dateline(text: str, start: int, m: re.Match[str]) -> _DatelineFound:
             at += 1
         extra.append((at, _before_space(text, at, m.end("agency"))))
     return _DatelineFound(dl, place, extra=extra, also=parts[:-1])
+
+
+def _is_parenthesised_place(parts: list[str]) -> bool:
+    """ "(NEW YORK) —", "(SAN FRANCISCO) —": two or three words in capitals that neither the gazetteer
+    nor their shape makes a news organisation ("(AP)", "(XINHUA NEWS)" are agencies)."""
+    if len(parts) != 1:
+        return False
+    name = parts[0]
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not re.sub(r"[^A-Za-z]", "", name).isupper():
+        return False
+    return not _is_known_outlet(name) and not _OUTLET_SHAPED.fullmatch(name)
 
 
 def _is_agency_dateline(text: str, m: re.Match[str], parts: list[str]) -> bool:
@@ -1254,7 +1336,7 @@ def _is_place_lead(lead: str) -> bool:
 def _starts_with_wire_dateline(text: str, start: int) -> bool:
     """The line opens with a wire dateline ("LISBON, March 15 (Atlantic Wire) -") or a place run into
     the story by a dash ("OTTAWA—The ministry ..."): the story's first paragraph, not a headline."""
-    if _CAPS_AGENCY_DATELINE.match(text, start):
+    if _CAPS_AGENCY_DATELINE.match(text, start) or _SLASH_AGENCY_DATELINE.match(text, start):
         return True
     m = _DATELINE.match(text, start)
     if not m:
@@ -2217,7 +2299,9 @@ def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome |
     if sourced:  # "Feb 26, 2021, 08:24AM ISTSource: Times Now": the date, then who the story comes from
         return _chrome_stub("date", [], sourced[1], sourced[0])
     if _is_breadcrumb(lines, j) or (
-        not after_headline and _EMPTY_LABEL.fullmatch(line.strip()) and len(line.split()) <= 4
+        not after_headline and (
+            (_EMPTY_LABEL.fullmatch(line.strip()) and len(line.split()) <= 4) or _is_section_label(line)
+        )
     ):  # "Social Media Profiles:" above the headline: a widget's label, its contents not copied
         return _chrome_stub("furniture", [], None, None)
     byline = _byline(line, header=True)

@@ -1,0 +1,133 @@
+"""Section labels above the headline, the small print below the story and datelines that name no
+teller (issue 10, section 3): each on a made-up page, beside the look-alikes that must keep their
+reading. All names are fictional."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcetrace.analysis import analyze_text
+from sourcetrace.structure import detect_structure, is_boilerplate
+from tests.chrome_pages import HEAD, QUOTE, STORY, chrome
+
+
+def _chains(text: str) -> list[str]:
+    return [" › ".join(h.label for h in c.chain) for c in analyze_text(text).claims]
+
+
+# --------------------------------------------------------------------------- section labels
+
+
+@pytest.mark.parametrize("label", ["You are here", "Breaking Headline", "News World", "America",
+                                   "Asia / Pacific", "Middle East", "South Korea", "Politics & Economy"])
+def test_a_section_label_above_the_headline_is_furniture_not_the_headline_or_the_publisher(label):
+    found = detect_structure(f"{label}\n{HEAD}\n{STORY}\n{QUOTE}\n")
+    assert found.title == HEAD
+    assert found.publisher is None
+    assert chrome(f"{label}\n{HEAD}\n{STORY}\n{QUOTE}\n") == [("furniture", label)]
+
+
+def test_a_stack_of_labels_and_a_trail_above_the_headline_are_all_furniture():
+    text = f"You are here\nHome / News / World\nBreaking Headline\n{HEAD}\n{STORY}\n"
+    found = detect_structure(text)
+    assert found.title == HEAD
+    assert [k for k, _ in chrome(text)] == ["furniture", "furniture", "furniture"]
+
+
+@pytest.mark.parametrize("name", ["Gulf News", "The National", "Harbour Herald"])
+def test_an_outlets_name_above_the_headline_stays_the_publisher(name):
+    # "Gulf News" is made of section words but the gazetteer knows it; "The National" opens with "The"
+    found = detect_structure(f"{name}\n{HEAD}\n{STORY}\n")
+    assert found.publisher == name
+    assert found.title == HEAD
+
+
+def test_a_short_headline_of_other_words_stays_the_headline():
+    found = detect_structure(f"Harbour strike ends\n{STORY}\n")
+    assert found.title == "Harbour strike ends"
+
+
+def test_a_section_word_inside_the_story_is_not_touched():
+    text = f"{HEAD}\nWorld leaders said on Friday the deal was fair.\nEurope\n{STORY}\n"
+    assert ("furniture", "World leaders said on Friday the deal was fair.") not in chrome(text)
+
+
+# --------------------------------------------------------------------------- small print
+
+
+@pytest.mark.parametrize("line", [
+    "Reporter Tiago Lopes can be reached at tlopes@example.com.",
+    "Tiago Lopes covers the port. He can be reached at 555-201-3344.",
+    "Marta Sousa may be reached at +351 21 555 0100.",
+])
+def test_an_authors_contact_line_below_the_story_is_chrome(line):
+    text = f"{HEAD}\n{STORY}\n{QUOTE}\n{line}\n"
+    assert [k for k, t in chrome(text) if t == line] == ["furniture"]
+    assert all(line[:20] not in c.content.text for c in analyze_text(text).claims)
+
+
+def test_a_hotline_in_the_story_is_not_a_contact_line():
+    line = "The port authority said the hotline can be reached at 555-201-3344 from Saturday."
+    assert chrome(f"{HEAD}\n{line}\n") == []
+
+
+@pytest.mark.parametrize("line", [
+    "Disclaimer: The Harbour Herald is not responsible for the content of external sites.",
+    "The Harbour Herald is not responsible for the content of external internet sites.",
+    "About the author: Marta Sousa writes on ports and shipping.",
+])
+def test_a_sites_disclaimer_and_author_box_are_boilerplate(line):
+    assert is_boilerplate(line)
+
+
+def test_a_story_about_responsibility_is_not_a_disclaimer():
+    assert not is_boilerplate("The minister said the port authority is not responsible for the delays.")
+
+
+# --------------------------------------------------------------------------- datelines naming no teller
+
+
+def test_a_place_in_parentheses_opening_the_story_is_a_place_not_an_outlet():
+    text = (f"{HEAD}\n(NEW YORK) — Shipping rates rose on Friday, analysts said.\n"
+            '"Rates are climbing," said Rui Costa, a broker at Atlantic Freight.\n')
+    found = detect_structure(text)
+    assert found.structure.datelines == []
+    assert ("dateline", "(NEW YORK) —") in chrome(text)
+    assert _chains(text) == ["unattributed", "analysts", "Rui Costa"]
+
+
+@pytest.mark.parametrize("agency", ["AP", "XINHUA NEWS", "Atlantic Wire"])
+def test_an_agency_in_parentheses_still_frames_the_story(agency):
+    text = f"{HEAD}\nLISBON ({agency}) — Shipping rates rose on Friday, analysts said.\n"
+    assert [d.source for d in detect_structure(text).structure.datelines] == [agency]
+    text = f"{HEAD}\n({agency}) — Shipping rates rose on Friday, analysts said.\n"
+    assert [d.source for d in detect_structure(text).structure.datelines] == [agency]
+
+
+@pytest.mark.parametrize("byline", ["Staff Reporter", "Our Correspondent", "News Desk", "Monitoring Desk"])
+def test_the_pages_own_staff_byline_in_the_dateline_is_no_outlet(byline):
+    text = (f"{HEAD}\nLISBON ({byline}): Harbour master Rui Costa said on Friday that the port would "
+            "reopen on Saturday.\nHe said ships would be unloaded first.\n")
+    found = detect_structure(text)
+    assert found.structure.datelines == []
+    assert chrome(text) == [("dateline", f"LISBON ({byline}):")]
+    assert _chains(text) == ["unattributed", "Rui Costa", "Rui Costa"]
+
+
+def test_an_agency_between_slashes_after_place_and_day_frames_the_story():
+    text = (f"{HEAD}\nLISBON, March 15. /Atlantic Wire/. The port will reopen on Saturday, harbour "
+            'master Rui Costa told reporters.\n"We are ready," he said.\n')
+    found = detect_structure(text)
+    assert [(d.source, d.span.text) for d in found.structure.datelines] == [
+        ("Atlantic Wire", "LISBON, March 15. /Atlantic Wire/.")
+    ]
+    assert ("dateline", "LISBON") in chrome(text)
+    assert _chains(text) == ["unattributed", "Atlantic Wire › Rui Costa", "Atlantic Wire › Rui Costa"]
+
+
+def test_a_press_release_dateline_with_a_year_stays_the_issuers_voice():
+    text = (f"{HEAD}\nLISBON, March 15, 2024 /PRNewswire/ -- Atlantic Freight said on Friday it would "
+            "open a new terminal.\n")
+    found = detect_structure(text)
+    assert found.structure.datelines == []
+    assert ("date", "LISBON, March 15, 2024 /PRNewswire/ --") in chrome(text)
