@@ -304,6 +304,7 @@ class _ChromeLexicon:
     tail_comments: frozenset[str]
     tail_comments_regex: tuple[re.Pattern[str], ...]
     tail_paywall_regex: tuple[re.Pattern[str], ...]
+    tail_author: frozenset[str]  # "about the author": the author's or the agency's box follows
     inline_related: re.Pattern[str]
     inline_labels: frozenset[str]  # "read also", "see also": the label alone on its line
     share_platforms: frozenset[str]  # "facebook", "digg": the buttons of a share bar
@@ -334,6 +335,7 @@ def _chrome_lexicon() -> _ChromeLexicon:
         tail_comments=frozenset(data.get("tail_comments", [])),
         tail_comments_regex=regexes("tail_comments_regex"),
         tail_paywall_regex=regexes("tail_paywall_regex"),
+        tail_author=frozenset(data.get("tail_author", [])),
         inline_related=re.compile(
             rf"^\W*(?:{alts('inline_related_prefixes')}|{inline_regex})\s*[:>»|]\s*\S", re.IGNORECASE
         ),
@@ -998,7 +1000,8 @@ def _is_credit(line: str) -> bool:
 
 
 def _tail_marker(line: str) -> str | None:
-    """ "related" or "comments" when the line opens the page's tail (other stories, the comments);
+    """ "related", "comments" or "credit" when the line opens the page's tail (other stories, the
+    comments, the author's box);
     "furniture" for a paywall offer, which opens a block of plans and prices."""
     lex = _chrome_lexicon()
     norm = _normalise_line(line).rstrip(" -–—")  # "RELATED HEADLINES --"
@@ -1006,6 +1009,8 @@ def _tail_marker(line: str) -> str | None:
         return "furniture"
     if norm in lex.tail_comments or any(r.fullmatch(norm) for r in lex.tail_comments_regex):
         return "comments"
+    if norm in lex.tail_author:  # "About the author", then the box: a credit, never the story
+        return "credit"
     if norm in lex.tail_related or any(r.fullmatch(norm) for r in lex.tail_related_regex):
         return "related"
     if norm in lex.inline_labels:  # "Read Also" alone: other stories' headlines follow
@@ -2214,6 +2219,7 @@ def _top_dates(lines: _Lines, body_first: int) -> int:
 
 _GLUED_TRAIL = re.compile(r"^\s*(?:[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2}\s*(?:>>|»|›)\s*)+")
 _NUMBERED = re.compile(r"^\s*(\d{1,2})\.\s+\S")
+_YOU_ARE_HERE = re.compile(r"^\W*(?:you are (?:here|at|in)|you're (?:here|at))\s*[:>»›|/-]", re.IGNORECASE)
 _TRAIL = re.compile(r"^[^/>»›|]{1,40}(?:\s+[/>»›]\s+[^/>»›|]{1,40})+$")
 
 
@@ -2222,6 +2228,8 @@ def _is_breadcrumb(lines: _Lines, j: int) -> bool:
     (a numbered run from 1 whose items but the last are short), "TODAY.AZ / Politics",
     "Home > World > Europe"."""
     line = lines.line(j)
+    if _YOU_ARE_HERE.match(line):
+        return True  # "You are here: HomeNewsPolitics2019 06 04Article 752023", however it is glued
     glued = _GLUED_TRAIL.match(line)
     if glued and j + 1 < len(lines.spans) and _normalise_line(line[glued.end():]) == _normalise_line(
         lines.line(j + 1)
@@ -2390,7 +2398,7 @@ def _tail_block(lines: _Lines, j: int, marker: str) -> int:
     """Mark the lines from `j` that a tail marker opened; returns the first line after the block."""
     n = len(lines.spans)
     while j < n:
-        if marker == "related" and j not in lines.chrome and len(lines.line(j).split()) >= 45:
+        if marker in ("related", "credit") and j not in lines.chrome and len(lines.line(j).split()) >= 45:
             break  # a full paragraph: the article goes on
         if marker == "furniture" and j not in lines.chrome and _is_prose(lines.line(j)):
             break  # a paywall's plans and prices end where prose begins

@@ -131,3 +131,35 @@ def test_a_press_release_dateline_with_a_year_stays_the_issuers_voice():
     found = detect_structure(text)
     assert found.structure.datelines == []
     assert ("date", "LISBON, March 15, 2024 /PRNewswire/ --") in chrome(text)
+
+
+def test_you_are_here_with_a_glued_trail_is_a_breadcrumb():
+    text = f"You are here: HomeNewsWorld2024 03 15Article 123456\n{HEAD}\n{STORY}\n"
+    found = detect_structure(text)
+    assert found.title == HEAD
+    assert chrome(text)[0] == ("furniture", "You are here: HomeNewsWorld2024 03 15Article 123456")
+
+
+def test_the_agencys_box_after_about_the_author_is_a_credit_never_a_claim():
+    box = ("Atlantic Wire is an international news agency headquartered in Lisbon. Founded in 1901 as "
+           "Lusitania Press, it is the oldest agency in the region.")
+    text = f"{HEAD}\n{STORY}\n{QUOTE}\nTags\n\nAbout the author\n\nAtlantic Wire\n\n{box}\n\nAdd Comment\n"
+    kinds = dict((t, k) for k, t in chrome(text))
+    assert kinds["Tags"] == "related"
+    assert kinds["About the author"] == kinds["Atlantic Wire"] == kinds[box] == "credit"
+    assert kinds["Add Comment"] == "comments"
+    analysis = analyze_text(text)
+    contents = [c.content.text for c in analysis.claims]
+    assert not any("Lusitania" in t or "Atlantic Wire" in t for t in contents)
+    assert not any("Lusitania" in n for a in analysis.actors for n in (a.name, *a.aliases))
+
+
+def test_a_long_paragraph_after_about_the_author_is_the_story_again():
+    sentence = "The port authority said the ships would be unloaded in the order they arrived"
+    para = " ".join([sentence] * 4) + "."
+    text = f"{HEAD}\n{STORY}\nAbout the author\n{para}\n"
+    assert ("credit", para) not in chrome(text)
+
+
+def test_a_disclaimer_about_quoted_articles_is_boilerplate():
+    assert is_boilerplate("The Harbour Herald is not responsible for the content of quoted articles.")
