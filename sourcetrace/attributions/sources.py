@@ -437,12 +437,13 @@ class ActorBook:
             tok = doc[i]
             if tok.lower_ != head.lower_ or tok.pos_ not in ("NOUN", "ADJ") or i + 1 >= len(doc):
                 continue
-            end = i + 1
+            first = i + 2 if doc[i + 1].lower_ == "the" else i + 1  # "British tabloid the Sun"
+            end = first
             while end < len(doc) and doc[end].pos_ == "PROPN":
                 end += 1
-            if end == i + 1:
+            if end == first:
                 continue
-            start_char, end_char = doc[i + 1].idx, tok_end(doc[end - 1])
+            start_char, end_char = doc[first].idx, tok_end(doc[end - 1])
             named = self.index.at(start_char, end_char) or self.named(self.text[start_char:end_char])
             if named is not None and named.type in ("PERSON", "GPE", "NORP", "LOC"):
                 return None
@@ -544,6 +545,8 @@ class ActorBook:
                 return actor if actor.kind == "outlet" else None
             if actor.id in self.reporters and actor.type not in ("DOCUMENT", "PERSON"):
                 return actor
+            if actor.kind == "outlet" and actor.type == "ORG":
+                return actor  # "the Sun claimed P ... the report stated": the outlet's own story
         return None
 
     def _issuer_before(self, head: Token) -> Actor | None:
@@ -845,13 +848,18 @@ class ActorBook:
         # "the state news agency IRNA", "the newspaper Le Monde": the name in apposition speaks
         names = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and not after_comma(c)]
         lemma = head.lemma_.lower()
+        # "British tabloid the Sun claimed": the parser may hang the name on the noun as its object
+        names += [c for c in head.rights if c.dep_ in ("dobj", "npadvmod", "attr") and _names_noun(head, c)]
         named_noun = head.pos_ == "NOUN" and (lemma in lexicons().references or lemma in person_nouns())
+        outlet_noun = lexicons().references.get(lemma) == "outlet"
         for tok in [*(names if named_noun else []), head, *commas]:
             named = self.index.at(tok.idx, tok_end(tok))
             if named is None and tok.pos_ == "PROPN":
                 # a frame actor (an outlet from a dateline) named again in a sentence
                 named = self.named(self.text[tok.left_edge.idx : tok_end(tok)])
             if named is not None:
+                if tok in names and outlet_noun and named.kind == "named" and named.type in ("PERSON", "ORG"):
+                    named.type, named.kind = "ORG", "outlet"  # "the tabloid the Sun": the noun says it
                 return named
         if names and lemma in lexicons().references:
             return self._apposed_name(names[0], lemma)
@@ -1322,6 +1330,20 @@ def _occasion(tok: Token) -> bool:
     """ "said in a statement", "In a statement, she said": where a teller spoke."""
     prep = tok.head
     return tok.dep_ == "pobj" and prep.lower_ in ("in", "through", "via")
+
+
+def _names_noun(noun: Token, name: Token) -> bool:
+    """Is `name` a proper name standing right after `noun`, with at most "the" between ("tabloid the
+    Sun", "newspaper Harbour Post"): the noun's name, whatever dependency the parser gave it?"""
+    if name.pos_ != "PROPN" or name.i <= noun.i:
+        return False
+    start = name.left_edge.i
+    if noun.doc[start].lower_ == "the":
+        start += 1
+    between = noun.doc[noun.i + 1 : start]
+    return all(t.lower_ == "the" for t in between) and all(
+        t.pos_ == "PROPN" or t.lower_ == "the" for t in noun.doc[noun.i + 1 : name.i + 1]
+    )
 
 
 def _definite(head: Token) -> bool:

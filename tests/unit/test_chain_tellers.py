@@ -557,7 +557,8 @@ def test_an_outlet_citing_the_report_cites_the_paper_not_itself(nlp):
         "Cited in the newspaper Harbor Daily, the leaked report outlines four scenarios. "
         "“The only threat is France,” Harbor Daily says, citing the report."
     )
-    expected = [("Harbor Daily", "outlet"), ("the report", "document")]
+    # the paper it cites is the leaked report the first sentence introduced, named as it was there
+    expected = [("Harbor Daily", "outlet"), ("the leaked report", "document")]
     assert chain(text, "The only threat is France") == expected
 
 

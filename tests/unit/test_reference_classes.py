@@ -194,3 +194,42 @@ def test_denying_a_request_is_a_deed_the_teller_reports():
     assert ("two officials", "The agency's director Ana Lopes denied a request by the ministry to publicly "
             "challenge the reports") in said
     assert ("The minister", "the report") in said
+
+
+# --- "British tabloid the Beacon claimed": the noun names an outlet, whatever the parser hung on it
+
+TABLOID = (
+    "League denies match-fixing report\n"
+    "The league rejected reports that officials are investigating the final.\n"
+    "British tabloid the Beacon claimed that officials are investigating the match after its probe "
+    "found evidence of betting.\n"
+    '"The new investigation will centre on two suspect overs," the report stated.\n'
+    "According to the newspaper, the scoring pattern matched a target given to bookies in advance. "
+    "The tabloid claimed it received details of calls between a fixer and a bookie.\n"
+)
+
+
+def test_a_name_after_an_outlet_noun_and_the_is_that_outlet_and_later_references_find_it():
+    analysis = analyze_text(TABLOID)
+    beacon = next(a for a in analysis.actors if a.name == "Beacon")
+    assert (beacon.type, beacon.kind) == ("ORG", "outlet")
+    assert teller_of(TABLOID, "that officials are investigating the match") == "Beacon"
+    assert teller_of(TABLOID, "the scoring pattern") == "Beacon"
+    assert teller_of(TABLOID, "it received details") == "Beacon"
+
+
+def test_the_report_after_an_outlets_claim_is_that_outlets_story():
+    assert teller_of(TABLOID, "The new investigation") == "Beacon"
+
+
+def test_the_report_after_a_named_report_document_stays_that_document():
+    text = ("A UN report found that the harbour was polluted. The Beacon said the city had ignored it.\n"
+            '"Levels are rising," the report said.\n')
+    assert teller_of(text, "Levels are rising") != "Beacon"
+
+
+@pytest.mark.parametrize("noun", ["company", "minister"])
+def test_a_name_after_a_noun_that_names_no_outlet_is_not_made_an_outlet(noun):
+    text = f"The {noun} Harbour Freight said on Friday that the port would reopen.\n"
+    analysis = analyze_text(text)
+    assert not any(a.kind == "outlet" for a in analysis.actors)
