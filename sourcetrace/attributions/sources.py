@@ -1043,10 +1043,35 @@ class ActorBook:
         named = self._name_inside(head, source)
         if named is not None:
             return self._use(named, source), named.kind
+        paper = self._missed_outlet(head, source)
+        if paper is not None:
+            return self._use(paper, source), "outlet"
         missed = self._missed_name(head, source)
         if missed is not None:
             return self._use(missed, source), "named"
         return None, "named"
+
+    def _missed_outlet(self, head: Token, source: Range) -> Actor | None:
+        """ "the Harbour Sentinel found that P" where the entity model found no name: a capitalised
+        name that a newspaper's naming word ends ("Sentinel", "Courier", "Times") is an outlet."""
+        if head.pos_ != "PROPN" or not head.is_title or head.ent_type_ == "PERSON":
+            return None
+        if head.dep_ == "conj" or any(c.dep_ in ("conj", "appos") for c in head.children):
+            return None  # "News Corp Chairman and CEO Rupert Murdoch": a person, not a paper
+        start, end = np_range(head)
+        start, end = max(start, source[0]), min(end, source[1])
+        words = head.doc.char_span(start, end, alignment_mode="expand")
+        if words is None:
+            return None
+        names = [t for t in words if t.lower_ != "the"]
+        if not 1 <= len(names) <= 4 or any(t.pos_ != "PROPN" or not t.is_title for t in names):
+            return None
+        if any(t.lower_ in title_words() for t in names):
+            return None  # "News Corp Chairman": an office
+        name = self.text[names[0].idx : tok_end(names[-1])]
+        if not is_outlet_name(name):
+            return None
+        return self.named(name) or self.new(name, "ORG", "outlet")
 
     def _missed_name(self, head: Token, source: Range) -> Actor | None:
         """ "Odunlami, however, explained that P" where the entity model found no name: a bare

@@ -223,7 +223,7 @@ def test_imperative_is_not_a_claim(nlp):
         ),
         (
             "The firm denied a report in the Courier that it had hidden losses.",
-            [("Daily", "publisher"), ("Courier", "named")],
+            [("Daily", "publisher"), ("Courier", "outlet")],
         ),
         (
             "The ministry rejected claims by the opposition that the vote was rigged.",
@@ -248,7 +248,7 @@ def test_imperative_is_not_a_claim(nlp):
         ),
         (
             "The ministry called the Courier's report that the port would close fabricated.",
-            [("Daily", "publisher"), ("Courier", "named")],
+            [("Daily", "publisher"), ("Courier", "outlet")],
         ),
     ],
 )

@@ -233,3 +233,28 @@ def test_a_name_after_a_noun_that_names_no_outlet_is_not_made_an_outlet(noun):
     text = f"The {noun} Harbour Freight said on Friday that the port would reopen.\n"
     analysis = analyze_text(text)
     assert not any(a.kind == "outlet" for a in analysis.actors)
+
+
+# --- a newspaper's name says what it is: "the Harbour Sentinel found ... The newspaper found"
+
+
+@pytest.mark.parametrize("name", ["Harbour Sentinel", "Lisbon Mirror", "Coastal Courier", "Valley Examiner"])
+def test_a_newspaper_named_by_its_last_word_is_an_outlet_and_the_newspaper_finds_it(name):
+    text = (f"Panel missed studies\nIn December, the {name} found that the panel's report gave more weight "
+            "to industry-funded studies. The newspaper found that the panel missed dozens of studies that "
+            "were publicly available.\n")
+    analysis = analyze_text(text)
+    assert any(a.name.endswith(name) and a.kind == "outlet" for a in analysis.actors)
+    assert teller_of(text, "that the panel missed").endswith(name)
+
+
+def test_a_mirror_inside_a_company_name_is_no_outlet():
+    text = "Mirror Glass Works said on Friday that it would close its plant.\n"
+    assert not any(a.kind == "outlet" for a in analyze_text(text).actors)
+
+
+def test_a_chairman_of_a_news_company_named_with_his_office_is_no_outlet():
+    text = ("The Harbour Times reported that Coastal News Chairman and CEO Rui Costa is looking to buy "
+            "the paper.\n")
+    analysis = analyze_text(text)
+    assert not any("Chairman" in a.name and a.kind == "outlet" for a in analysis.actors)
