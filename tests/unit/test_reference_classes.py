@@ -258,3 +258,26 @@ def test_a_chairman_of_a_news_company_named_with_his_office_is_no_outlet():
             "the paper.\n")
     analysis = analyze_text(text)
     assert not any("Chairman" in a.name and a.kind == "outlet" for a in analysis.actors)
+
+
+# --- a body's press secretary or public relations officer is "the spokesperson" later
+
+
+@pytest.mark.parametrize("opening", [
+    "Police Public Relations Officer Benjamin Okafor said",
+    "Benjamin Okafor, the police public relations officer, said",
+    "Police Press Secretary Benjamin Okafor said",
+    "Police spokeswoman Benjamin Okafor said",
+])
+def test_the_spokesperson_is_the_person_named_with_a_press_office(opening):
+    text = (f"{opening} on Friday that the memo was false.\n"
+            "The memo listed several officers.\n"
+            "The spokesperson said the port remains safe.\n")
+    assert teller_of(text, "the port remains safe") == "Benjamin Okafor"
+
+
+def test_the_spokesperson_is_not_a_person_named_with_another_office():
+    text = ("Police Commissioner Benjamin Okafor said on Friday that the memo was false.\n"
+            "The memo listed several officers.\n"
+            "The spokesperson said the port remains safe.\n")
+    assert teller_of(text, "the port remains safe") != "Benjamin Okafor"
