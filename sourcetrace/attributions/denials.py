@@ -118,7 +118,7 @@ def split_denials(doc: Doc, finds: list[Found], lex: Lexicons, off: Collection[s
             if "called_untrue" not in off:
                 _called_untrue(f, lex)
                 # "rejected the report as false": the report is what is denied, not "as false"
-                f.content = [_without_untrue_tail(doc, r) for r in f.content]
+                f.content = [_without_untrue_tail(doc, r, f.verb) for r in f.content]
         elif f.lemma in _ANSWERS and "answered_report" not in off:
             _rehang(doc, f, finds, reports)  # "responding to reports that P": P stays the reports'
             new = _answered_clause(f, reports, cues)
@@ -474,15 +474,22 @@ def _small_clause_untrue(f: Found, pattern) -> bool:
     return False
 
 
-def _without_untrue_tail(doc: Doc, r: Range) -> Range:
+def _without_untrue_tail(doc: Doc, r: Range, verb: Token | None = None) -> Range:
     """ "claims that the port would close as baseless": the parser often hangs the denier's "as
-    <untrue>" on the clause; it is no part of what is denied."""
+    <untrue>" on the clause; it is no part of what is denied. What the denying `verb` itself calls
+    its object in quotation marks is the denier's own words and stays ("dismissed the allegation as
+    “baseless fabrication”")."""
     span = doc.char_span(*r, alignment_mode="expand")
     pattern = lexicons().rebuttals
     if span is None or pattern is None:
         return r
     for tok in span:
         if tok.lower_ == "as" and tok.i > span.start and pattern.search(doc_text(doc), tok.idx, r[1]):
+            quoted = tok.i + 1 < len(doc) and doc[tok.i + 1].is_quote and doc[tok.i + 1].idx < r[1]
+            head = tok.head
+            on_verb = verb is not None and (head == verb or (head.dep_ == "dobj" and head.head == verb))
+            if quoted and on_verb:
+                return r  # "dismissed the allegation as “baseless fabrication”": the denier's own words
             end = doc[tok.i - 1]
             return r[0], tok_end(end)
     # "claims that he was unpopular “rubbish”": the quoted name the parser buried at the end

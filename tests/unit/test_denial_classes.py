@@ -151,3 +151,23 @@ def test_a_phrasal_denial_verb_the_lexicon_lacks_is_a_cue_only_for_a_told_thing(
     # the switch governs the stance (as for "ruled out"); the cue is found by the cue detector
     assert stances(nlp, text, ("phrasal_denial",)) == [("shot down", "asserts"), ("expectations", "asserts")]
     assert stances(nlp, "The army shot down a drone near the border on Friday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The army dismissed the allegation as “baseless fabrication aimed at tarnishing its image”.",
+         "the allegation as “baseless fabrication aimed at tarnishing its image"),
+        ('Singhal dismissed the allegations as "baseless and politically motivated".',
+         'the allegations as "baseless and politically motivated'),
+    ],
+)
+def test_what_the_denier_calls_the_report_in_quotation_marks_is_part_of_the_denial(nlp, text, content):
+    assert contents(nlp, text) == [("dismissed", "denies", content)]
+
+
+def test_an_unquoted_as_false_and_a_clauses_untrue_tail_stay_out_of_what_is_denied(nlp):
+    assert contents(nlp, "The army rejected the report as false.") == [("rejected", "denies", "the report")]
+    found = contents(nlp, "The army dismissed claims that soldiers were killed as “baseless”.")
+    assert ("dismissed", "denies", "claims that soldiers were killed") in found
+    assert all("baseless" not in c for _, _, c in found)
