@@ -132,3 +132,30 @@ def test_more_ways_of_saying_nothing_are_no_comments_and_no_claims(text, expecte
     a = analyze_text(text)
     assert responses(a) == expected
     assert not [c for c in a.claims if not c.dismissed and "nothing further" in c.content.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Harbour Gate offered no comment when asked whether the report was accurate.", "offered no comment"),
+        ("Harbour Gate refused to be drawn on whether it would bid.", "refused to be drawn"),
+        ("Harbour Gate remained tight-lipped about the talks.", "remained tight-lipped"),
+        ("Harbour Gate remained silent on the talks.", "remained silent"),
+    ],
+)
+def test_other_ways_of_declining_to_comment_are_no_comment(text, cue):
+    a = analyze_text(text)
+    assert [r.cue.text for r in a.responses] == [cue]
+    assert a.claims == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour Gate made no profit last year.",
+        "The crowd remained silent on Sunday.",
+        "Harbour Gate offered no details of the new terminal in its annual report.",
+    ],
+)
+def test_look_alikes_of_declining_are_no_response(text):
+    assert analyze_text(text).responses == []
