@@ -901,10 +901,63 @@ class _Collector:
                 if self.add(alias):
                     self.pairs.append(((m.start, m.end), (alias.start, alias.end)))
         self.spelt_out_acronyms()
+        self.full_names()
         _Propagator(self).run()
         self.add_frame_actors()
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions, self.pairs
+
+    def full_names(self) -> None:
+        """ "Police Inspector Svend Foldager told ..." (no entity) or "the Foreign Ministry Anatoly
+        Glaz" (one organisation entity) where the model reads the surname alone as a person
+        elsewhere ("Glaz told reporters"): the capitalised given name (one or two proper nouns, no
+        title) right before that surname is the person's full name, a person's mention; an
+        organisation entity that swept it in ends before it."""
+        doc, text = self.doc, self.text
+        surnames = {
+            m.surface
+            for m in self.mentions
+            if m.label == "PERSON"
+            and re.fullmatch(r"[A-Z][a-z][\w'’-]+", m.surface)
+            and not _is_title_word(m.surface)
+        }
+        if not surnames:
+            return
+        for tok in doc:
+            if tok.text not in surnames or tok.i == 0:
+                continue
+            first = tok.i
+            while first > 0 and tok.i - first < 2:
+                prev = doc[first - 1]
+                if prev.pos_ != "PROPN" or not prev.is_alpha or not prev.is_title:
+                    break
+                if "\n" in prev.whitespace_:
+                    break
+                if _is_title_word(prev.text) or prev.lower_.rstrip(".") in _HONORIFICS:
+                    break
+                if _is_formal_word(prev):
+                    break
+                if _is_institution_head(prev) or prev.lower_ in _person_nouns():
+                    break
+                first -= 1
+            if first == tok.i or self.in_boilerplate(doc[first].idx, tok.idx + len(tok.text)):
+                continue
+            start, end = doc[first].idx, tok.idx + len(tok.text)
+            if any(m.label == "PERSON" and m.start <= start and end <= m.end for m in self.mentions):
+                continue  # the model found the full name here
+            swept = [
+                m for m in self.mentions if m.start < start < m.end and m.end == end and m.label != "PERSON"
+            ]
+            if any(m.start < end and start < m.end and m not in swept for m in self.mentions):
+                continue
+            cut = doc[first - 1]
+            if swept and (_is_title_word(cut.text) or cut.lower_ in _person_nouns() or cut.is_upper):
+                continue  # "Congress MLA Sudip Roy Barman": a title the role rules read, no body
+            for m in swept:  # "the Foreign Ministry Anatoly Glaz": the organisation ends before the name
+                m.end = cut.idx + len(cut.text)
+                m.surface = text[m.start : m.end]
+                self.taken.add((m.start, m.end))
+            self.add(_Mention(start, end, "PERSON", text[start:end]))
 
     def spelt_out_acronyms(self) -> None:
         """ "The Internet Crime Complaint Center (IC3)", "Prime Minister's Office (PMO)": capitalised

@@ -838,3 +838,23 @@ def test_a_first_name_pair_of_another_full_name_is_not_a_prefix_match():
     assert actors_stage._norm_tokens("Tan Sri Ahmad Razali") == ("ahmad", "razali")
     assert actors_stage._norm_tokens("Tan Wei Ming") == ("tan", "wei", "ming")  # a surname, no style
 
+
+
+def test_a_given_name_the_model_swept_into_an_organisation_is_the_persons_full_name():
+    from sourcetrace.analysis import analyze_text
+
+    text = ("The press secretary of the Belarusian Foreign Ministry Anatoly Petrik did not comment on "
+            "whether the rocket was a provocation.\n"
+            '"The investigation is under way," Petrik told reporters on Thursday.\n')
+    actors = analyze_text(text).actors
+    assert [(a.name, a.aliases) for a in actors if a.type == "PERSON"] == [("Anatoly Petrik", ["Petrik"])]
+    assert [a.name for a in actors if a.type == "ORG"] == ["Belarusian Foreign Ministry"]
+
+
+def test_a_title_before_a_name_is_not_made_a_person_of_its_own():
+    from sourcetrace.analysis import analyze_text
+
+    text = ("Tribal Welfare Minister Bikash Roy said he would quit if senior Congress MLA Sudip Sen could "
+            "prove the charge.\nSen said the minister had two days.\n")
+    names = {a.name for a in analyze_text(text).actors if a.type == "PERSON"}
+    assert "Congress MLA" not in names
