@@ -691,7 +691,6 @@ class ActorBook:
         modifiers = {
             c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in _DEFINITE
         }
-        owner = _owner_name(head)
         best, best_key = None, (-1, -1)
         for actor in self.actors:
             if actor.type != "PERSON" or actor.kind != "named":
@@ -699,8 +698,6 @@ class ActorBook:
             words = title_word_set(actor)
             if word not in words:
                 continue
-            if owner and not self._serves(actor, owner):
-                continue  # "Japan's top government spokesman" is not the ministry spokesman named before
             at = max((m.start for m in actor.mentions if m.start < head.idx), default=-1)
             key = (len(modifiers & words), at)
             if at >= 0 and key > best_key:
@@ -711,17 +708,6 @@ class ActorBook:
         if head.lemma_.lower() in lexicons().anonymous and self._prior_anonymous(head.lemma_.lower(), False):
             return None  # "the official" after "a U.S. embassy official": the unnamed one
         return best
-
-    def _serves(self, actor: Actor, owner: str) -> bool:
-        """Does the person's title, or the sentence that introduced them, name `owner`?"""
-        if owner in " ".join(actor.titles).lower():
-            return True
-        first = min((m.start for m in actor.mentions), default=None)
-        if first is None:
-            return False
-        start = self.text.rfind("\n", 0, first) + 1
-        line_end = self.text.find("\n", first)
-        return owner in self.text[start : line_end if line_end >= 0 else len(self.text)].lower()
 
     def _introduced_role(self, head: Token) -> Actor | None:
         """ "BBC security correspondent Frank Gardner said P ... our correspondent said Q", "striker
@@ -1327,16 +1313,6 @@ def _unidentified(head: Token) -> bool:
     owned = any(c.dep_ in ("poss", "nmod") for c in head.children)
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "another") for c in head.children)
     return indefinite or not (_definite(head) or owned) or _restricted(head)
-
-
-def _owner_name(head: Token) -> str | None:
-    """ "Japan's top government spokesman", "the ministry's spokesman": the named body or place whose
-    the role is (a proper-noun possessor), lower case; None when the role has no named possessor."""
-    poss = next((c for c in head.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-    if poss is None:
-        return None
-    words = [t for t in head.doc[poss.left_edge.i : poss.i + 1] if t.lower_ != "the"]
-    return " ".join(t.text for t in words).lower() or None
 
 
 def _restricted(head: Token) -> bool:

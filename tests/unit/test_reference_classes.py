@@ -281,18 +281,3 @@ def test_the_spokesperson_is_not_a_person_named_with_another_office():
             "The memo listed several officers.\n"
             "The spokesperson said the port remains safe.\n")
     assert teller_of(text, "the port remains safe") != "Benjamin Okafor"
-
-
-def test_another_countrys_spokesman_is_not_the_spokesman_named_before():
-    text = ('"We are watching closely," ministry spokesman Bae Jun-ho told reporters in Seoul.\n'
-            "But Japan's top government spokesman said the country was not expecting a test.\n")
-    found = tellers(text)
-    assert found[0] == ("Bae Jun-ho", "We are watching closely")
-    assert not any("Bae Jun-ho" in chain for chain, _ in found[1:])
-    assert any(chain.startswith("Japan's top government spokesman") for chain, _ in found[1:])
-
-
-def test_the_ministrys_spokesman_is_the_spokesman_the_ministry_named():
-    text = ('Interior Ministry spokesman Bae Jun-ho said on Monday that the border was calm.\n'
-            "Later the Interior Ministry's spokesman said the patrols would go on.\n")
-    assert teller_of(text, "the patrols would go on") == "Bae Jun-ho"
