@@ -239,6 +239,13 @@ def _outlet_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _surname_outlet_words() -> frozenset[str]:
+    """Last words of outlets' names that are surnames too ("surname:" in data/outlet_words.txt)."""
+    lines = _read_lines(OUTLET_WORDS_FILE)
+    return frozenset(line.partition(":")[2].strip() for line in lines if line.startswith("surname:"))
+
+
+@lru_cache(maxsize=1)
 def _outlet_cues() -> dict[str, tuple[str, ...]]:
     """{"before": phrases, "after": phrases, "unless": last words}."""
     cues: dict[str, list[str]] = {"before": [], "after": [], "unless": []}
@@ -599,10 +606,17 @@ def _head_reordered(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(mods_a) and (mods_a <= mods_b or mods_b <= mods_a)
 
 
-def _is_outlet_name(surface: str) -> bool:
+def _is_outlet_name(surface: str, person: bool = False) -> bool:
+    """A name an outlet's word makes an outlet; for a name the model read as a person's, not a last
+    word that is also a surname ("Emily Post", "Mara Courier"; "Mirembe Shimbun" and "Kivuli Wire"
+    stay outlets)."""
     anywhere, last = _outlet_words()
     words = re.findall(r"[\w’'/-]+", surface)
-    return len(words) >= 2 and (any(w in anywhere for w in words) or words[-1] in last)
+    if len(words) < 2:
+        return False
+    if person and words[-1] in _surname_outlet_words():
+        return any(w in anywhere for w in words)
+    return any(w in anywhere for w in words) or words[-1] in last
 
 
 def _place_abbreviation(surface: str) -> bool:
@@ -724,6 +738,22 @@ def _given_names_before(doc: Doc, first: int) -> int:
         i -= 1
     if i < first and i > 0 and doc[i - 1].lower_.rstrip(".") in _HONORIFICS:
         return i
+    return first
+
+
+def _given_names_start(doc: Doc, surname: int) -> int:
+    """The first of up to two title-case proper nouns right before token `surname` that can be given
+    names (no title, honorific, company, institution or role word, no line break): `surname` if none."""
+    first = surname
+    while first > 0 and surname - first < 2:
+        prev = doc[first - 1]
+        if prev.pos_ != "PROPN" or not prev.is_alpha or not prev.is_title or "\n" in prev.whitespace_:
+            break
+        if _is_title_word(prev.text) or prev.lower_.rstrip(".") in _HONORIFICS or _is_formal_word(prev):
+            break
+        if _is_institution_head(prev) or prev.lower_ in _person_nouns():
+            break
+        first -= 1
     return first
 
 
@@ -908,9 +938,9 @@ class _Collector:
         return self.mentions, self.pairs
 
     def full_names(self) -> None:
-        """ "Police Inspector Svend Foldager told ..." (no entity) or "the Foreign Ministry Anatoly
-        Glaz" (one organisation entity) where the model reads the surname alone as a person
-        elsewhere ("Glaz told reporters"): the capitalised given name (one or two proper nouns, no
+        """ "Police Inspector Ivo Marek told ..." (no entity) or "the Foreign Ministry Anton
+        Petrik" (one organisation entity) where the model reads the surname alone as a person
+        elsewhere ("Petrik told reporters"): the capitalised given name (one or two proper nouns, no
         title) right before that surname is the person's full name, a person's mention; an
         organisation entity that swept it in ends before it."""
         doc, text = self.doc, self.text
@@ -926,20 +956,7 @@ class _Collector:
         for tok in doc:
             if tok.text not in surnames or tok.i == 0:
                 continue
-            first = tok.i
-            while first > 0 and tok.i - first < 2:
-                prev = doc[first - 1]
-                if prev.pos_ != "PROPN" or not prev.is_alpha or not prev.is_title:
-                    break
-                if "\n" in prev.whitespace_:
-                    break
-                if _is_title_word(prev.text) or prev.lower_.rstrip(".") in _HONORIFICS:
-                    break
-                if _is_formal_word(prev):
-                    break
-                if _is_institution_head(prev) or prev.lower_ in _person_nouns():
-                    break
-                first -= 1
+            first = _given_names_start(doc, tok.i)
             if first == tok.i or self.in_boilerplate(doc[first].idx, tok.idx + len(tok.text)):
                 continue
             start, end = doc[first].idx, tok.idx + len(tok.text)
@@ -950,10 +967,12 @@ class _Collector:
             ]
             if any(m.start < end and start < m.end and m not in swept for m in self.mentions):
                 continue
+            if swept and first == 0:
+                continue
             cut = doc[first - 1]
             if swept and (_is_title_word(cut.text) or cut.lower_ in _person_nouns() or cut.is_upper):
-                continue  # "Congress MLA Sudip Roy Barman": a title the role rules read, no body
-            for m in swept:  # "the Foreign Ministry Anatoly Glaz": the organisation ends before the name
+                continue  # "Congress MLA Ravi Sen": a title the role rules read, no body
+            for m in swept:  # "the Foreign Ministry Anton Petrik": the organisation ends before the name
                 m.end = cut.idx + len(cut.text)
                 m.surface = text[m.start : m.end]
                 self.taken.add((m.start, m.end))
@@ -1055,7 +1074,12 @@ class _Collector:
         m = _Mention(start, end, label, text[start:end], gaz_kind, gaz_id)
         self.affiliate(m)
         m.outlet = gaz_kind == "outlet" or (
-            not m.country and (_is_outlet_name(m.surface) or _outlet_context(text, start, end, label))
+            not m.country
+            # "Mara Ledger", "Emily Post": a person's surname may be a newspaper's word
+            and (
+                _is_outlet_name(m.surface, person=(label == "PERSON"))
+                or _outlet_context(text, start, end, label)
+            )
         )
         m.after_the = _written_with_the(text, start)
         # "told The Gazette", "the Post said": an outlet's last word written with "the" is the outlet

@@ -382,39 +382,47 @@ def _known_outlets() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _section_words() -> tuple[frozenset[str], frozenset[str]]:
-    """The words of a site's section labels (data/page_chrome.json) and the countries' names
-    (data/countries.jsonl), lower case."""
+def _section_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words of a site's section labels, the navigation words one of them must hold, and the
+    names of countries (data/countries.jsonl) and regions that label a section alone, lower case."""
     data = json.loads(CHROME_FILE.read_text(encoding="utf-8")) if CHROME_FILE.exists() else {}
-    countries: set[str] = set()
+    places: set[str] = {w.lower() for w in data.get("section_regions", [])}
     path = DATA_DIR / "countries.jsonl"
     if path.exists():
         for raw in path.read_text(encoding="utf-8").splitlines():
             if raw.strip():
                 entry = json.loads(raw)
                 names = [entry.get("country", ""), *entry.get("aliases", [])]
-                countries.update(n.lower() for n in names if n)
-    return frozenset(w.lower() for w in data.get("section_words", [])), frozenset(countries)
+                places.update(n.lower() for n in names if n)
+    words = frozenset(w.lower() for w in data.get("section_words", []))
+    return words, frozenset(w.lower() for w in data.get("section_navigation", [])), frozenset(places)
 
 
 _SECTION_SPLIT = re.compile(r"[\s/|>»›,&·•:–—-]+")
 
 
 def _is_section_label(line: str) -> bool:
-    """A site's section or navigation label above the headline: "Breaking Headline", "News World",
-    "You are here", "America", "Asia / Pacific". Never a name the gazetteer knows as a news
-    organisation ("Gulf News"), nor one that opens with "The" ("The National")."""
+    """A site's section or navigation label: "Breaking Headline", "News World", "You are here",
+    "America", "Asia / Pacific" -- section words only, one of them a navigation word (or the line a
+    region's or country's name alone). Never a name the gazetteer knows as a news organisation
+    ("Gulf News"), nor one that opens with "The" ("The National"); words common in outlets' names
+    ("Today", "Metro", "Global", "Press") are no section words, so "Business Today" stays a name."""
     stripped = line.strip()
     if not stripped or len(stripped) > 40 or re.search(r"[.!?;,”\"']\s*$", stripped):
         return False
     norm = _normalise_line(stripped)
     if norm.startswith("the ") or _is_known_outlet(stripped):
         return False
-    words, countries = _section_words()
-    if norm in countries:
+    words, navigation, places = _section_words()
+    if norm in places:
         return True
     tokens = [t for t in _SECTION_SPLIT.split(norm) if t and t not in ("and", "of")]
-    return 1 <= len(tokens) <= 5 and all(t in words or t in countries for t in tokens)
+    if not 1 <= len(tokens) <= 5 or not all(t in words or t in places for t in tokens):
+        return False
+    if all(t in places for t in tokens) or tokens[0] in ("news", "home"):
+        return True  # "Asia / Pacific", "News World", "Home / News"
+    inner = tokens[:-1] if tokens[-1] == "news" else tokens  # "Latest News", not "Climate Home News"
+    return any(t in navigation and t != "home" for t in inner)
 
 
 def _is_known_outlet(name: str) -> bool:
@@ -495,11 +503,11 @@ _POSTED_CATEGORY = re.compile(r"\s*\b(?:in|under|filed under)\s+[\w&'’, -]{1,4
 _FIELD_SPLIT = re.compile(r"\s*[|•·]\s*|\s+[–—/-]\s+|\s*\n\s*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+?\d[\d ().-]{7,}\d)")
-_CONTACT_WORDS = re.compile(r"\b(?:contact|e-?mail|tips?|write to|reach|reached|send|story idea|call us|"
-                            r"text line|follow us|newsletter)\b", re.IGNORECASE)
+_CONTACT_WORDS = re.compile(r"\b(?:contact|e-?mail|tips?|write to|reach|send|story idea|call us|text line|"
+                            r"follow us|newsletter)\b", re.IGNORECASE)
 # the author's contact line: "He can be reached at ...", "Ana Lima may be reached by email at ..."
 _REACHED_AT = re.compile(
-    r"(?:^|[.!?]\s+)(?:[Hh]e|[Ss]he|[Tt]hey|I|(?!The\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:can|may)\s+be"
+    r"(?:^[\W_]*|[.!?]\s+)(?:[Hh]e|[Ss]he|[Tt]hey|I|(?!The\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:can|may)\s+be"
     r"\s+reached\b"
 )
 _CAPTION_INSIDE = re.compile(
@@ -1108,6 +1116,9 @@ def _dateline_at(
                       covers=make_span(text, end, end))
         return _DatelineFound(dl, (start, caps.end("place")))
     slashed = _SLASH_AGENCY_DATELINE.match(text, start)
+    if slashed and _DISTRIBUTOR.search(slashed.group("agency")):
+        # "PORTVALE, March 4 /PRNewswire/ --": a release's distributor is no teller, whatever the date
+        return _DatelineFound(dated=(start, _before_space(text, start, slashed.end()), ""))
     if slashed:  # "MOSCOW, July 10. /TASS/. Moscow is ...": the agency between slashes closes it
         end = _before_space(text, start, slashed.end())
         dl = Dateline(span=make_span(text, start, end), source=slashed.group("agency"), date=None,
@@ -1127,6 +1138,10 @@ _SLASH_AGENCY_DATELINE = re.compile(
     rf"(?P<place>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,2}}),[ \t]*"
     rf"(?:{_MONTH}[ \t]+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}[ \t]+{_MONTH})\.?[ \t]*"
     r"/(?P<agency>[A-Z][\w.&'’ -]{1,30}?)/[ \t]*(?:\.|[–—]|-{1,2})?[ \t]*(?=[A-Z“\"‘'])"
+)
+# the press-release wires: they distribute an issuer's words and tell nothing themselves
+_DISTRIBUTOR = re.compile(
+    r"(?i:pr\s*newswire|business\s*wire|globe\s*newswire|marketwire[d]?|accesswire|newswire|pr\s*web|eqs|ots)"
 )
 # "(Staff Reporter)", "(Our Correspondent)", "(News Desk)": the publisher's own byline in the agency's
 # place, not an agency
@@ -1188,15 +1203,32 @@ def _agency_dateline(text: str, start: int, m: re.Match[str]) -> _DatelineFound:
 
 
 def _is_parenthesised_place(parts: list[str]) -> bool:
-    """ "(NEW YORK) —", "(SAN FRANCISCO) —": two or three words in capitals that neither the gazetteer
-    nor their shape makes a news organisation ("(AP)", "(XINHUA NEWS)" are agencies)."""
+    """ "(NEW YORK) —", "(SAN FRANCISCO) —": two or three words in capitals that name a city or a
+    country the dateline list knows, and that neither the gazetteer nor their shape makes a news
+    organisation ("(AP)", "(XINHUA NEWS)", "(DOW JONES)" are agencies)."""
     if len(parts) != 1:
         return False
     name = parts[0]
     words = name.split()
     if not 2 <= len(words) <= 3 or not re.sub(r"[^A-Za-z]", "", name).isupper():
         return False
-    return not _is_known_outlet(name) and not _OUTLET_SHAPED.fullmatch(name)
+    if _is_known_outlet(name) or _OUTLET_SHAPED.fullmatch(name):
+        return False
+    return _normalise_line(name) in _dateline_places()
+
+
+@lru_cache(maxsize=1)
+def _dateline_places() -> frozenset[str]:
+    """Cities and countries a dateline names (data/dateline_places.txt, data/countries.jsonl), lower case."""
+    places = {w.lower() for w in _read_data_lines(DATA_DIR / "dateline_places.txt")}
+    return frozenset(places | _section_words()[2])
+
+
+def _read_data_lines(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    rows = [r.split("#", 1)[0].strip() for r in path.read_text(encoding="utf-8").splitlines()]
+    return [r for r in rows if r]
 
 
 def _is_agency_dateline(text: str, m: re.Match[str], parts: list[str]) -> bool:
@@ -2229,7 +2261,7 @@ def _is_breadcrumb(lines: _Lines, j: int) -> bool:
     "Home > World > Europe"."""
     line = lines.line(j)
     if _YOU_ARE_HERE.match(line):
-        return True  # "You are here: HomeNewsPolitics2019 06 04Article 752023", however it is glued
+        return True  # "You are here: HomeNewsWorld2024 03 15Article 123456", however it is glued
     glued = _GLUED_TRAIL.match(line)
     if glued and j + 1 < len(lines.spans) and _normalise_line(line[glued.end():]) == _normalise_line(
         lines.line(j + 1)
@@ -2308,7 +2340,8 @@ def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome |
         return _chrome_stub("date", [], sourced[1], sourced[0])
     if _is_breadcrumb(lines, j) or (
         not after_headline and (
-            (_EMPTY_LABEL.fullmatch(line.strip()) and len(line.split()) <= 4) or _is_section_label(line)
+            (_EMPTY_LABEL.fullmatch(line.strip()) and len(line.split()) <= 4)
+            or (_is_section_label(line) and _headline_below(lines, j))
         )
     ):  # "Social Media Profiles:" above the headline: a widget's label, its contents not copied
         return _chrome_stub("furniture", [], None, None)
@@ -2330,6 +2363,18 @@ def _header_line_chrome(lines: _Lines, j: int, after_headline: bool) -> Chrome |
         # byline again, "Edward LimaPolitical editor"): the author, then the date or the byline
         return _chrome_stub("byline", names, None, None)
     return None
+
+
+def _headline_below(lines: _Lines, j: int) -> bool:
+    """Does a headline-like line (not the story's first paragraph) follow line `j`? A section label
+    is never the last line of the header."""
+    below = next((k for k in range(j + 1, len(lines.spans)) if lines.line(k).strip()), None)
+    if below is None:
+        return False
+    line = lines.line(below)
+    return _is_headline(line) and not _is_prose(line) and not _starts_with_wire_dateline(
+        lines.text, lines.spans[below][0]
+    )
 
 
 def _is_page_title(line: str, below: str) -> bool:
@@ -2394,12 +2439,17 @@ def _after_copyright(lines: _Lines, body_first: int) -> None:
             lines.mark(j, "furniture")
 
 
+_REPORTS_SPEECH = re.compile(r"\b(?:said|says|told|added|according to|stated|announced)\b", re.IGNORECASE)
+
+
 def _tail_block(lines: _Lines, j: int, marker: str) -> int:
     """Mark the lines from `j` that a tail marker opened; returns the first line after the block."""
     n = len(lines.spans)
     while j < n:
         if marker in ("related", "credit") and j not in lines.chrome and len(lines.line(j).split()) >= 45:
             break  # a full paragraph: the article goes on
+        if marker == "credit" and j not in lines.chrome and _REPORTS_SPEECH.search(lines.line(j)):
+            break  # "the mayor said ...": the story, not the author's box
         if marker == "furniture" and j not in lines.chrome and _is_prose(lines.line(j)):
             break  # a paywall's plans and prices end where prose begins
         if _tail_marker(lines.line(j)) not in (None, marker):

@@ -16,6 +16,7 @@ that never tells who is who resolves as before (the last person who spoke).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -346,6 +347,13 @@ def title_word_set(actor: Actor) -> set[str]:
             words.add(short)
         if short in words:
             words |= set(long.split())
-    if words & set(_SPEAKS_FOR) or any(office in text for office in _SPEAKS_FOR_OFFICES):
-        words |= set(_SPEAKS_FOR)
+    if words & set(_SPEAKS_FOR) or any(
+        re.search(rf"(?<!chief )\b{re.escape(office)}\b", text) for office in _SPEAKS_FOR_OFFICES
+    ):
+        words |= set(_SPEAKS_FOR)  # not a "chief information officer"
     return words
+
+
+def literal_title_words(actor: Actor) -> set[str]:
+    """The words of a person's titles as written, without other spellings or synonyms."""
+    return {w.lower().strip(".,") for t in actor.titles for w in t.split()}

@@ -45,11 +45,12 @@ _NO_COMMENT = re.compile(
     r"|(?:will|would)\s+not\s+comment(?=\s+on\b|\s*[.,;])|(?:won|wouldn)['’]t\s+comment(?=\s+on\b|\s*[.,;])"
     r"|(?:had|has|have)\s+no\s+(?:immediate\s+)?comment"
     # "The SEC offered no comment when asked", "a spokesman refused to be drawn on whether P",
-    # "the ministry remained tight-lipped about the talks"
+    # "the ministry remained tight-lipped about the talks" ("remained silent about the abuse for years"
+    # is narration, so "silent" is not read)
     r"|(?:offered|offers|gave|gives|made|makes|provided|provides)\s+no\s+(?:immediate\s+|further\s+|official\s+)?"
     r"comment"
     r"|(?:declined|declines|refused|refuses)\s+to\s+be\s+drawn(?=\s+(?:on|into|about|over)\b)"
-    r"|(?:remained|remains|kept|keeps)\s+(?:silent|mum|tight-lipped)(?=\s+(?:on|about|over)\b"
+    r"|(?:remained|remains)\s+tight-lipped(?=\s+(?:on|about|over)\b"
     r"(?!\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+(?:week|weekend|day)\b|\d)))"
     r")\b",
     re.IGNORECASE,

@@ -23,6 +23,7 @@ from sourcetrace.actors import (
 from sourcetrace.attributions.agreement import (
     CAUSE_WORDS,
     Agreement,
+    literal_title_words,
     organisation_fit,
     plural,
     title_word_set,
@@ -545,8 +546,9 @@ class ActorBook:
                 return actor if actor.kind == "outlet" else None
             if actor.id in self.reporters and actor.type not in ("DOCUMENT", "PERSON"):
                 return actor
-            if actor.kind == "outlet" and actor.type == "ORG":
-                return actor  # "the Sun claimed P ... the report stated": the outlet's own story
+            recent = any(a is actor for _, a, _ in self.tellers[-3:])
+            if actor.kind == "outlet" and actor.type == "ORG" and recent:
+                return actor  # "the Sun claimed P ... the report stated": the outlet's own story, just told
         return None
 
     def _issuer_before(self, head: Token) -> Actor | None:
@@ -697,6 +699,12 @@ class ActorBook:
                 continue
             words = title_word_set(actor)
             if word not in words:
+                continue
+            literal = literal_title_words(actor)
+            spokes = word in ("spokesman", "spokeswoman", "spokesperson")
+            if spokes and word not in literal and modifiers and not modifiers & literal:
+                # "The defence ministry spokesman" is not "White House Press Secretary X": a synonym
+                # of the office only stands for a person whose title shares the description's words
                 continue
             at = max((m.start for m in actor.mentions if m.start < head.idx), default=-1)
             key = (len(modifiers & words), at)
@@ -858,8 +866,13 @@ class ActorBook:
                 # a frame actor (an outlet from a dateline) named again in a sentence
                 named = self.named(self.text[tok.left_edge.idx : tok_end(tok)])
             if named is not None:
-                if tok in names and outlet_noun and named.kind == "named" and named.type in ("PERSON", "ORG"):
-                    named.type, named.kind = "ORG", "outlet"  # "the tabloid the Sun": the noun says it
+                # "the tabloid the Sun": the noun says it; a person's name stays a person's unless "the"
+                # stands before it ("tabloid the Beacon": nobody is "the Tom Brask")
+                behind_the = tok.i > 0 and tok.doc[tok.left_edge.i].lower_ == "the"
+                if tok in names and outlet_noun and named.kind == "named" and (
+                    named.type == "ORG" or (named.type == "PERSON" and behind_the)
+                ):
+                    named.type, named.kind = "ORG", "outlet"
                 return named
         if names and lemma in lexicons().references:
             return self._apposed_name(names[0], lemma)

@@ -225,7 +225,7 @@ def test_the_report_after_an_outlets_claim_is_that_outlets_story():
 def test_the_report_after_a_named_report_document_stays_that_document():
     text = ("A UN report found that the harbour was polluted. The Beacon said the city had ignored it.\n"
             '"Levels are rising," the report said.\n')
-    assert teller_of(text, "Levels are rising") != "Beacon"
+    assert teller_of(text, "Levels are rising") == "UN"
 
 
 @pytest.mark.parametrize("noun", ["company", "minister"])
@@ -238,7 +238,7 @@ def test_a_name_after_a_noun_that_names_no_outlet_is_not_made_an_outlet(noun):
 # --- a newspaper's name says what it is: "the Harbour Sentinel found ... The newspaper found"
 
 
-@pytest.mark.parametrize("name", ["Harbour Sentinel", "Lisbon Mirror", "Coastal Courier", "Valley Examiner"])
+@pytest.mark.parametrize("name", ["Harbour Sentinel", "Lisbon Mirror", "Coastal Courier"])
 def test_a_newspaper_named_by_its_last_word_is_an_outlet_and_the_newspaper_finds_it(name):
     text = (f"Panel missed studies\nIn December, the {name} found that the panel's report gave more weight "
             "to industry-funded studies. The newspaper found that the panel missed dozens of studies that "
@@ -246,6 +246,21 @@ def test_a_newspaper_named_by_its_last_word_is_an_outlet_and_the_newspaper_finds
     analysis = analyze_text(text)
     assert any(a.name.endswith(name) and a.kind == "outlet" for a in analysis.actors)
     assert teller_of(text, "that the panel missed").endswith(name)
+
+
+@pytest.mark.parametrize("person", ["Mara Ledger", "Dana Sentinel", "Oskar Mirror", "Tomas Courier"])
+def test_a_person_whose_surname_is_a_newspapers_word_stays_a_person(person):
+    surname = person.split()[1]
+    text = (f"Actor {person} said on Friday that the film was finished. {surname} told reporters it would "
+            "open in May.\n")
+    actors = analyze_text(text).actors
+    assert not any(a.kind == "outlet" for a in actors)
+
+
+def test_a_person_after_an_outlet_noun_stays_a_person():
+    text = "The network Tom Brask founded last year reported that the deal was off.\n"
+    brask = [a for a in analyze_text(text).actors if "Brask" in a.name]
+    assert brask and all(a.type == "PERSON" and a.kind != "outlet" for a in brask)
 
 
 def test_a_mirror_inside_a_company_name_is_no_outlet():
@@ -276,8 +291,18 @@ def test_the_spokesperson_is_the_person_named_with_a_press_office(opening):
     assert teller_of(text, "the port remains safe") == "Benjamin Okafor"
 
 
-def test_the_spokesperson_is_not_a_person_named_with_another_office():
-    text = ("Police Commissioner Benjamin Okafor said on Friday that the memo was false.\n"
+@pytest.mark.parametrize("opening", [
+    "Police Commissioner Benjamin Okafor said",
+    "Chief Information Officer Benjamin Okafor said",
+])
+def test_the_spokesperson_is_not_a_person_named_with_another_office(opening):
+    text = (f"{opening} on Friday that the memo was false.\n"
             "The memo listed several officers.\n"
             "The spokesperson said the port remains safe.\n")
-    assert teller_of(text, "the port remains safe") != "Benjamin Okafor"
+    assert teller_of(text, "the port remains safe") == "the spokesperson"
+
+
+def test_another_bodys_spokesman_is_not_a_press_secretary_named_before():
+    text = ("White House Press Secretary Kara Linn said the talks were over.\n"
+            "The defence ministry spokesman said the troops would stay.\n")
+    assert teller_of(text, "the troops would stay") == "the defence ministry spokesman"

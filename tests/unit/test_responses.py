@@ -140,7 +140,6 @@ def test_more_ways_of_saying_nothing_are_no_comments_and_no_claims(text, expecte
         ("Harbour Gate offered no comment when asked whether the report was accurate.", "offered no comment"),
         ("Harbour Gate refused to be drawn on whether it would bid.", "refused to be drawn"),
         ("Harbour Gate remained tight-lipped about the talks.", "remained tight-lipped"),
-        ("Harbour Gate remained silent on the talks.", "remained silent"),
     ],
 )
 def test_other_ways_of_declining_to_comment_are_no_comment(text, cue):
@@ -153,7 +152,10 @@ def test_other_ways_of_declining_to_comment_are_no_comment(text, cue):
     "text",
     [
         "Harbour Gate made no profit last year.",
-        "The crowd remained silent on Sunday.",
+        "The crowd remained tight-lipped on Sunday.",
+        "Ana Torvik said she remained silent about the abuse for years.",
+        "The law remains silent on the question of compensation.",
+        "Witnesses said the gunman kept silent about his motives.",
         "Harbour Gate offered no details of the new terminal in its annual report.",
     ],
 )
