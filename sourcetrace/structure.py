@@ -305,6 +305,9 @@ class _ChromeLexicon:
     tail_comments_regex: tuple[re.Pattern[str], ...]
     tail_paywall_regex: tuple[re.Pattern[str], ...]
     tail_author: frozenset[str]  # "about the author": the author's or the agency's box follows
+    section_words: frozenset[str]  # "breaking", "world": the words of a site's section labels
+    section_navigation: frozenset[str]  # "here", "latest": one of them makes a label navigation
+    section_regions: frozenset[str]  # "asia", "middle east": a region alone labels a section
     inline_related: re.Pattern[str]
     inline_labels: frozenset[str]  # "read also", "see also": the label alone on its line
     share_platforms: frozenset[str]  # "facebook", "digg": the buttons of a share bar
@@ -336,6 +339,9 @@ def _chrome_lexicon() -> _ChromeLexicon:
         tail_comments_regex=regexes("tail_comments_regex"),
         tail_paywall_regex=regexes("tail_paywall_regex"),
         tail_author=frozenset(data.get("tail_author", [])),
+        section_words=frozenset(w.lower() for w in data.get("section_words", [])),
+        section_navigation=frozenset(w.lower() for w in data.get("section_navigation", [])),
+        section_regions=frozenset(w.lower() for w in data.get("section_regions", [])),
         inline_related=re.compile(
             rf"^\W*(?:{alts('inline_related_prefixes')}|{inline_regex})\s*[:>»|]\s*\S", re.IGNORECASE
         ),
@@ -385,8 +391,8 @@ def _known_outlets() -> frozenset[str]:
 def _section_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The words of a site's section labels, the navigation words one of them must hold, and the
     names of countries (data/countries.jsonl) and regions that label a section alone, lower case."""
-    data = json.loads(CHROME_FILE.read_text(encoding="utf-8")) if CHROME_FILE.exists() else {}
-    places: set[str] = {w.lower() for w in data.get("section_regions", [])}
+    lex = _chrome_lexicon()
+    places: set[str] = set(lex.section_regions)
     path = DATA_DIR / "countries.jsonl"
     if path.exists():
         for raw in path.read_text(encoding="utf-8").splitlines():
@@ -394,8 +400,7 @@ def _section_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
                 entry = json.loads(raw)
                 names = [entry.get("country", ""), *entry.get("aliases", [])]
                 places.update(n.lower() for n in names if n)
-    words = frozenset(w.lower() for w in data.get("section_words", []))
-    return words, frozenset(w.lower() for w in data.get("section_navigation", [])), frozenset(places)
+    return lex.section_words, lex.section_navigation, frozenset(places)
 
 
 _SECTION_SPLIT = re.compile(r"[\s/|>»›,&·•:–—-]+")
@@ -1225,6 +1230,7 @@ def _dateline_places() -> frozenset[str]:
 
 
 def _read_data_lines(path: Path) -> list[str]:
+    """The entries of a one-per-line data file, without "#" comments and blank lines."""
     if not path.exists():
         return []
     rows = [r.split("#", 1)[0].strip() for r in path.read_text(encoding="utf-8").splitlines()]
@@ -1351,10 +1357,7 @@ def _is_colon_place(lead: str, after: str) -> bool:
 def _label_words() -> frozenset[str]:
     """Labels before a colon that are furniture ("Update:", "Watch:"): the speaker-label stoplist."""
     path = BOILERPLATE_FILE.parent / "speaker_label_stoplist.txt"
-    if not path.exists():
-        return frozenset()
-    rows = [r.split("#", 1)[0].strip().lower() for r in path.read_text(encoding="utf-8").splitlines()]
-    return frozenset(r for r in rows if r)
+    return frozenset(r.lower() for r in _read_data_lines(path))
 
 
 _TITLE_WORDS = re.compile(r"^(?:sen|rep|gov|mr|mrs|ms|dr|gen|col|lt|sgt|pres|prof|rev|sir|lord|dame|"

@@ -331,7 +331,7 @@ _OFFICES = (
 
 
 # who speaks for a body, by any of its names: "Public Relations Officer Ana Lima ... the spokesperson"
-_SPEAKS_FOR = ("spokesman", "spokeswoman", "spokesperson")
+SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _SPEAKS_FOR_OFFICES = ("public relations officer", "press secretary", "press officer", "press attache",
                        "press attaché", "information officer", "communications director")
 
@@ -340,17 +340,17 @@ def title_word_set(actor: Actor) -> set[str]:
     """The words of a person's titles, with an office's other spelling ("Acme CEO" is a chief
     executive, "chief executive of Acme" a CEO), for "the CEO" / "the chief executive"; a body's
     press secretary or public relations officer is its spokesperson."""
-    words = {w.lower().strip(".,") for t in actor.titles for w in t.split()}
+    words = literal_title_words(actor)
     text = " ".join(" ".join(t.lower().split()) for t in actor.titles)
     for long, short in _OFFICES:
         if long in text:
             words.add(short)
         if short in words:
             words |= set(long.split())
-    if words & set(_SPEAKS_FOR) or any(
+    if words & SPEAKS_FOR or any(
         re.search(rf"(?<!chief )\b{re.escape(office)}\b", text) for office in _SPEAKS_FOR_OFFICES
     ):
-        words |= set(_SPEAKS_FOR)  # not a "chief information officer"
+        words |= SPEAKS_FOR  # not a "chief information officer"
     return words
 
 

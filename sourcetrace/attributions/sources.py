@@ -22,6 +22,7 @@ from sourcetrace.actors import (
 )
 from sourcetrace.attributions.agreement import (
     CAUSE_WORDS,
+    SPEAKS_FOR,
     Agreement,
     literal_title_words,
     organisation_fit,
@@ -701,8 +702,7 @@ class ActorBook:
             if word not in words:
                 continue
             literal = literal_title_words(actor)
-            spokes = word in ("spokesman", "spokeswoman", "spokesperson")
-            if spokes and word not in literal and modifiers and not modifiers & literal:
+            if word in SPEAKS_FOR and word not in literal and modifiers and not modifiers & literal:
                 # "The defence ministry spokesman" is not "White House Press Secretary X": a synonym
                 # of the office only stands for a person whose title shares the description's words
                 continue
