@@ -5,6 +5,7 @@ from __future__ import annotations
 from sourcetrace.model import Span
 
 _EDGE = " \t\r\n\u00a0.,;:!?\"'“”‘’()[]{}—–-"
+_PAIRS = {")": "(", "]": "[", "}": "{"}
 
 
 def make_span(text: str, start: int, end: int) -> Span:
@@ -14,12 +15,22 @@ def make_span(text: str, start: int, end: int) -> Span:
 
 
 def trim(text: str, start: int, end: int, chars: str = _EDGE) -> tuple[int, int]:
-    """Narrow [start, end) past leading and trailing spaces and punctuation."""
+    """Narrow [start, end) past leading and trailing spaces and punctuation, but never past a closing
+    bracket whose opening one stays inside: "Sen. Ada Brink (R-Iowa)", not "Sen. Ada Brink (R-Iowa"."""
     while start < end and text[start] in chars:
         start += 1
     while end > start and text[end - 1] in chars:
+        opener = _PAIRS.get(text[end - 1])
+        if opener is not None and _unclosed(text, start, end - 1, opener, text[end - 1]):
+            break
         end -= 1
     return start, end
+
+
+def _unclosed(text: str, start: int, end: int, opener: str, closer: str) -> bool:
+    """Does text[start:end] open `opener` more often than it closes it?"""
+    part = text[start:end]
+    return part.count(opener) > part.count(closer)
 
 
 def trimmed_span(text: str, start: int, end: int, chars: str = _EDGE) -> Span:
