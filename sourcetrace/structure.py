@@ -1580,6 +1580,43 @@ _CLOSING_MARK = re.compile(
 )
 
 
+# A news agency's sign-off closing the story: "— AFP", "—Reuters", "-APP", "(AFP)"; glued to the last
+# sentence ("... officials said.—Reuters") or on a line of its own
+_AGENCY_NAME = r"[A-Z][\w&.'’]*(?:\s[A-Z][\w&.'’]*){0,3}"
+_AGENCY_SIGN_OFF = re.compile(rf"^(?:(?:[—–]|-{{1,2}})\s*(?P<agency>{_AGENCY_NAME})|\((?P<paren>{_AGENCY_NAME})\))\s*$")
+_GLUED_AGENCY_SIGN_OFF = re.compile(
+    rf"(?<=[.!?”\"’])\s*(?P<mark>(?:[—–]|-{{1,2}})\s*(?P<agency>{_AGENCY_NAME})|\((?P<paren>{_AGENCY_NAME})\))\s*$"
+)
+
+
+def _agency_sign_off(line: str) -> str | None:
+    """The agency a closing sign-off line names ("— AFP", "(Reuters)"), if the gazetteer knows it."""
+    m = _AGENCY_SIGN_OFF.match(line.strip())
+    name = (m.group("agency") or m.group("paren")) if m else None
+    return name if name and _is_known_outlet(name) else None
+
+
+def _closing_frame(text: str, lines: _Lines, body_start: int, chrome: list[Chrome]) -> Dateline | None:
+    """A story with no dateline that ends with an agency's sign-off ("... officials said.\n— AFP") is
+    that agency's copy: the sign-off frames the body, as "ISLAMABAD (AFP) -" would at the top. Only
+    the last line of the body counts (page furniture after it aside); a reporter's "(Ana Lima)" is no
+    agency."""
+    chrome_at = {c.span.start: c for c in chrome}
+    body = [(s, e) for s, e in lines.spans if s >= body_start and text[s:e].strip()]
+    for i in range(len(body) - 1, -1, -1):
+        s, e = body[i]
+        agency = _agency_sign_off(text[s:e])
+        if agency is not None:
+            story = [(s0, e0) for s0, e0 in body[:i] if s0 not in chrome_at]
+            if not story:
+                return None
+            return Dateline(span=make_span(text, s, e), source=agency, date=None,
+                            covers=make_span(text, story[0][0], story[-1][1]))
+        if s not in chrome_at or chrome_at[s].kind not in ("furniture", "related", "comments", "credit"):
+            return None
+    return None
+
+
 def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A stamp glued to a headline's last word, or a reporter's sign-off in parentheses after a
     paragraph's last sentence, is a line of its own."""
@@ -1600,6 +1637,10 @@ def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
         # several credits ("Reporting by X; Editing by Y"), or one in parentheses: never a sentence
         mark = start + len(line[: m.end()].rstrip("("))
         return [(start, start + m.start()), (mark, end)]
+    m = _GLUED_AGENCY_SIGN_OFF.search(line)
+    if m and _is_known_outlet(m.group("agency") or m.group("paren")) and len(line[: m.start()].split()) >= 3:
+        # "... officials said.—Reuters": the agency's sign-off is a line of its own
+        return [(start, start + m.start()), (start + m.start("mark"), end)]
     m = _SIGN_OFF.search(line)
     if m and _is_name(m.group("name")) and not _is_known_outlet(m.group("name")):
         cut = start + m.start()
@@ -2709,6 +2750,14 @@ def detect_structure(text: str) -> FoundStructure:
         while end > cover_start and text[end - 1].isspace():
             end -= 1
         d.covers = make_span(text, cover_start, end)
+    if not datelines:
+        closing = _closing_frame(text, lines, body_start, chrome)
+        if closing is not None:
+            datelines.append(closing)
+            if closing.span.start not in chrome_starts:
+                chrome.append(Chrome(span=closing.span, kind="credit"))
+                chrome.sort(key=lambda c: c.span.start)
+                boilerplate = [c.span for c in chrome]
 
     header_end = lines.spans[dates_end][0] if dates_end < len(lines.spans) else len(text)
     published = _published(text, chrome, datelines, header_end, headline)
