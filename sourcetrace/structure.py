@@ -1583,10 +1583,9 @@ _CLOSING_MARK = re.compile(
 # A news agency's sign-off closing the story: "— AFP", "—Reuters", "-APP", "(AFP)"; glued to the last
 # sentence ("... officials said.—Reuters") or on a line of its own
 _AGENCY_NAME = r"[A-Z][\w&.'’]*(?:\s[A-Z][\w&.'’]*){0,3}"
-_AGENCY_SIGN_OFF = re.compile(rf"^(?:(?:[—–]|-{{1,2}})\s*(?P<agency>{_AGENCY_NAME})|\((?P<paren>{_AGENCY_NAME})\))\s*$")
-_GLUED_AGENCY_SIGN_OFF = re.compile(
-    rf"(?<=[.!?”\"’])\s*(?P<mark>(?:[—–]|-{{1,2}})\s*(?P<agency>{_AGENCY_NAME})|\((?P<paren>{_AGENCY_NAME})\))\s*$"
-)
+_SIGNED = rf"(?:[—–]|-{{1,2}})\s*(?P<agency>{_AGENCY_NAME})|\((?P<paren>{_AGENCY_NAME})\)"
+_AGENCY_SIGN_OFF = re.compile(rf"^(?:{_SIGNED})\s*$")
+_GLUED_AGENCY_SIGN_OFF = re.compile(rf"(?<=[.!?”\"’])\s*(?P<mark>{_SIGNED})\s*$")
 
 
 def _agency_sign_off(line: str) -> str | None:
@@ -1615,6 +1614,21 @@ def _closing_frame(text: str, lines: _Lines, body_start: int, chrome: list[Chrom
         if s not in chrome_at or chrome_at[s].kind not in ("furniture", "related", "comments", "credit"):
             return None
     return None
+
+
+def _add_closing_frame(
+    text: str, lines: _Lines, body_start: int, chrome: list[Chrome], datelines: list[Dateline]
+) -> bool:
+    """For a story with no dateline, adds the closing sign-off's frame to `datelines` and the sign-off
+    to `chrome` (kept sorted)."""
+    closing = None if datelines else _closing_frame(text, lines, body_start, chrome)
+    if closing is None:
+        return False
+    datelines.append(closing)
+    if all(c.span.start != closing.span.start for c in chrome):
+        chrome.append(Chrome(span=closing.span, kind="credit"))
+        chrome.sort(key=lambda c: c.span.start)
+    return True
 
 
 def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -2750,14 +2764,8 @@ def detect_structure(text: str) -> FoundStructure:
         while end > cover_start and text[end - 1].isspace():
             end -= 1
         d.covers = make_span(text, cover_start, end)
-    if not datelines:
-        closing = _closing_frame(text, lines, body_start, chrome)
-        if closing is not None:
-            datelines.append(closing)
-            if closing.span.start not in chrome_starts:
-                chrome.append(Chrome(span=closing.span, kind="credit"))
-                chrome.sort(key=lambda c: c.span.start)
-                boilerplate = [c.span for c in chrome]
+    _add_closing_frame(text, lines, body_start, chrome, datelines)
+    boilerplate = [c.span for c in chrome]  # with the closing sign-off, if one was added
 
     header_end = lines.spans[dates_end][0] if dates_end < len(lines.spans) else len(text)
     published = _published(text, chrome, datelines, header_end, headline)

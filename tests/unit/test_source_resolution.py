@@ -1123,11 +1123,12 @@ def test_the_statement_is_the_words_of_the_last_teller(text, content_start, expe
 
 
 def test_a_teller_label_never_keeps_an_unbalanced_parenthesis():
-    """ "X (ACRONYM) said": the source span the parser cut inside the brackets is not copied onto the
-    teller's link, nor onto "the statement" that is its words (`ActorBook._teller_actor`)."""
+    """ "X (ACRONYM) said": the teller's link, and "the statement" that is its words
+    (`ActorBook._teller_actor`), carry the brackets whole (`spans.trim` keeps a closing bracket whose
+    opener is inside), never the parser's cut "The Prime Minister's Office (PMO"."""
     text = (
         "The Prime Minister's Office (PMO) said the port was open. "
         "The statement (PMO) added that ships (U.S.) could dock."
     )
-    assert teller(text, "the port was open") == ("The Prime Minister's Office", "named")
-    assert teller(text, "ships (U.S.) could dock") == ("the Prime Minister's Office", "named")
+    assert teller(text, "the port was open") == ("The Prime Minister's Office (PMO)", "named")
+    assert teller(text, "ships (U.S.) could dock") == ("the Prime Minister's Office (PMO)", "named")

@@ -55,5 +55,7 @@ def _source_of(text: str, content_words: str) -> str:
         ),
     ],
 )
-def test_party_state_parenthetical_stays_whole_in_the_source(text: str, content_words: str, expected: str) -> None:
+def test_party_state_parenthetical_stays_whole_in_the_source(
+    text: str, content_words: str, expected: str
+) -> None:
     assert _source_of(text, content_words) == expected
