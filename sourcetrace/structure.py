@@ -375,16 +375,29 @@ def _chrome_lexicon() -> _ChromeLexicon:
 
 
 @lru_cache(maxsize=1)
-def _known_outlets() -> frozenset[str]:
-    """News organisations of the gazetteer (kind "outlet"), lower-cased."""
-    names: set[str] = set()
+def _outlet_entries() -> tuple[dict, ...]:
+    """The gazetteer's news organisations (kind "outlet") with a written pattern."""
+    entries: list[dict] = []
     if GAZETTEER_FILE.exists():
         for line in GAZETTEER_FILE.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 entry = json.loads(line)
                 if entry.get("kind") == "outlet" and isinstance(entry.get("pattern"), str):
-                    names.add(entry["pattern"].lower())
-    return frozenset(names)
+                    entries.append(entry)
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def _known_outlets() -> frozenset[str]:
+    """News organisations of the gazetteer, lower-cased."""
+    return frozenset(entry["pattern"].lower() for entry in _outlet_entries())
+
+
+@lru_cache(maxsize=1)
+def _wire_agencies() -> frozenset[str]:
+    """The gazetteer's news agencies (outlets marked "wire"), written as the gazetteer writes them: a
+    sign-off "— Sana" is a first name, "— SANA" the agency."""
+    return frozenset(entry["pattern"] for entry in _outlet_entries() if entry.get("wire"))
 
 
 @lru_cache(maxsize=1)
@@ -1580,26 +1593,38 @@ _CLOSING_MARK = re.compile(
 )
 
 
-# A news agency's sign-off closing the story: "— AFP", "—Reuters", "-APP", "(AFP)"; glued to the last
-# sentence ("... officials said.—Reuters") or on a line of its own
-_AGENCY_NAME = r"[A-Z][\w&.'’]*(?:\s[A-Z][\w&.'’]*){0,3}"
-_SIGNED = rf"(?:[—–]|-{{1,2}})\s*(?P<agency>{_AGENCY_NAME})|\((?P<paren>{_AGENCY_NAME})\)"
-_AGENCY_SIGN_OFF = re.compile(rf"^(?:{_SIGNED})\s*$")
-_GLUED_AGENCY_SIGN_OFF = re.compile(rf"(?<=[.!?”\"’])\s*(?P<mark>{_SIGNED})\s*$")
+# A news agency's sign-off closing the story: "— AFP", "—Reuters", "-APP" (a hyphen glued to the name:
+# "- Reuters" is a list's bullet), "(AFP)"; on a line of its own or in parentheses after the last
+# sentence ("... officials said. (Reuters)"). A dash glued to the sentence ("said.—Reuters") is left to
+# the attribution stage, which reads "— X" after a sentence as its speaker.
+_AGENCY_NAME = r"[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}"
+_AGENCY_SIGN_OFF = re.compile(
+    rf"^(?:(?:[—–]|--)\s*(?P<agency>{_AGENCY_NAME})|-(?P<hyphen>{_AGENCY_NAME})|\((?P<paren>{_AGENCY_NAME})\))\s*$"
+)
+_GLUED_AGENCY_SIGN_OFF = re.compile(rf"(?<=[.!?”\"’])\s+(?P<mark>\((?P<paren>{_AGENCY_NAME})\))\s*$")
 
 
 def _agency_sign_off(line: str) -> str | None:
-    """The agency a closing sign-off line names ("— AFP", "(Reuters)"), if the gazetteer knows it."""
+    """The news agency a closing sign-off line names ("— AFP", "(Reuters)"), if the gazetteer knows it
+    as one, spelt as the gazetteer spells it."""
     m = _AGENCY_SIGN_OFF.match(line.strip())
-    name = (m.group("agency") or m.group("paren")) if m else None
-    return name if name and _is_known_outlet(name) else None
+    name = (m.group("agency") or m.group("hyphen") or m.group("paren")) if m else None
+    return name if name and _is_wire_agency(name) else None
+
+
+def _is_wire_agency(name: str) -> bool:
+    """A news agency of the gazetteer as it spells it, with or without its article ("The Canadian
+    Press", "the Associated Press", "Associated Press")."""
+    bare = name[4:] if name.startswith(("The ", "the ")) else name
+    return any(form in _wire_agencies() for form in (bare, "the " + bare, "The " + bare))
 
 
 def _closing_frame(text: str, lines: _Lines, body_start: int, chrome: list[Chrome]) -> Dateline | None:
-    """A story with no dateline that ends with an agency's sign-off ("... officials said.\n— AFP") is
-    that agency's copy: the sign-off frames the body, as "ISLAMABAD (AFP) -" would at the top. Only
-    the last line of the body counts (page furniture after it aside); a reporter's "(Ana Lima)" is no
-    agency."""
+    """A story with no dateline that ends with a news agency's sign-off ("... officials said.\n— AFP")
+    is that agency's copy: the sign-off frames the body, as "ISLAMABAD (AFP) -" would at the top. Only
+    the last line of the body counts (page furniture after it aside), and only when it is the body's
+    one sign-off (a live blog signs each entry) and no list's item ("Sources:" before it); a
+    reporter's "(Ana Lima)" and a magazine's "— The Economist" are no agency."""
     chrome_at = {c.span.start: c for c in chrome}
     body = [(s, e) for s, e in lines.spans if s >= body_start and text[s:e].strip()]
     for i in range(len(body) - 1, -1, -1):
@@ -1607,7 +1632,9 @@ def _closing_frame(text: str, lines: _Lines, body_start: int, chrome: list[Chrom
         agency = _agency_sign_off(text[s:e])
         if agency is not None:
             story = [(s0, e0) for s0, e0 in body[:i] if s0 not in chrome_at]
-            if not story:
+            if not story or text[story[-1][0]:story[-1][1]].rstrip().endswith(":"):
+                return None
+            if any(_agency_sign_off(text[s0:e0]) for s0, e0 in body[:i]):
                 return None
             return Dateline(span=make_span(text, s, e), source=agency, date=None,
                             covers=make_span(text, story[0][0], story[-1][1]))
@@ -1618,17 +1645,16 @@ def _closing_frame(text: str, lines: _Lines, body_start: int, chrome: list[Chrom
 
 def _add_closing_frame(
     text: str, lines: _Lines, body_start: int, chrome: list[Chrome], datelines: list[Dateline]
-) -> bool:
+) -> None:
     """For a story with no dateline, adds the closing sign-off's frame to `datelines` and the sign-off
     to `chrome` (kept sorted)."""
     closing = None if datelines else _closing_frame(text, lines, body_start, chrome)
     if closing is None:
-        return False
+        return
     datelines.append(closing)
     if all(c.span.start != closing.span.start for c in chrome):
         chrome.append(Chrome(span=closing.span, kind="credit"))
         chrome.sort(key=lambda c: c.span.start)
-    return True
 
 
 def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1652,8 +1678,8 @@ def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
         mark = start + len(line[: m.end()].rstrip("("))
         return [(start, start + m.start()), (mark, end)]
     m = _GLUED_AGENCY_SIGN_OFF.search(line)
-    if m and _is_known_outlet(m.group("agency") or m.group("paren")) and len(line[: m.start()].split()) >= 3:
-        # "... officials said.—Reuters": the agency's sign-off is a line of its own
+    if m and _is_wire_agency(m.group("paren")) and len(line[: m.start()].split()) >= 3:
+        # "... officials said. (Reuters)": the agency's sign-off is a line of its own
         return [(start, start + m.start()), (start + m.start("mark"), end)]
     m = _SIGN_OFF.search(line)
     if m and _is_name(m.group("name")) and not _is_known_outlet(m.group("name")):
