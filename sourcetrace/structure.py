@@ -443,6 +443,11 @@ def _is_section_label(line: str) -> bool:
     return any(t in navigation and t != "home" for t in inner)
 
 
+@lru_cache(maxsize=1)
+def _wire_agencies_upper() -> frozenset[str]:
+    return frozenset(agency.upper().removeprefix("THE ") for agency in _wire_agencies())
+
+
 def _is_known_outlet(name: str) -> bool:
     norm = _normalise_line(name)
     return norm in _known_outlets() or (norm.startswith("the ") and norm[4:] in _known_outlets())
@@ -1594,53 +1599,78 @@ _CLOSING_MARK = re.compile(
 
 
 # A news agency's sign-off closing the story: "— AFP", "—Reuters", "-APP" (a hyphen glued to the name:
-# "- Reuters" is a list's bullet), "(AFP)"; on a line of its own or in parentheses after the last
-# sentence ("... officials said. (Reuters)"). A dash glued to the sentence ("said.—Reuters") is left to
-# the attribution stage, which reads "— X" after a sentence as its speaker.
-_AGENCY_NAME = r"[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}"
-_AGENCY_SIGN_OFF = re.compile(
-    rf"^(?:(?:[—–]|--)\s*(?P<agency>{_AGENCY_NAME})|-(?P<hyphen>{_AGENCY_NAME})|\((?P<paren>{_AGENCY_NAME})\))\s*$"
+# "- Reuters" is a list's bullet), "(AFP)", a bare "Reuters", each on a line of its own. "(Reuters)"
+# after a sentence is a photo caption's credit as often as a sign-off, and a dash glued to the sentence
+# ("said.—Reuters") is read by the attribution stage as its speaker: both keep what they had.
+_AGENCY_NAME = r"[A-Za-z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}"
+_SIGN_OFF_LINE = re.compile(
+    rf"^(?:(?:[—–]|--)\s*(?P<agency>{_AGENCY_NAME})|-(?P<hyphen>{_AGENCY_NAME})|\((?P<paren>{_AGENCY_NAME})\)"
+    rf"|(?P<bare>{_AGENCY_NAME}))\s*$"
 )
-_GLUED_AGENCY_SIGN_OFF = re.compile(rf"(?<=[.!?”\"’])\s+(?P<mark>\((?P<paren>{_AGENCY_NAME})\))\s*$")
+# the story's last words before the sign-off end a sentence; "Tags", "More from", "Sources:" do not
+_ENDS_SENTENCE = re.compile(r"[.!?”\"’)…]\s*$")
+# a letter or a column speaks in the first person outside quotation marks; agency copy does not
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me)\b")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# page furniture that may follow a sign-off
+_AFTER_SIGN_OFF = frozenset({"furniture", "related", "comments", "credit", "caption"})
+
+
+def _sign_off_name(line: str) -> str | None:
+    """The name a sign-off line gives ("— AFP", "(Reuters)", "Xinhua"), whatever it names."""
+    m = _SIGN_OFF_LINE.match(line.strip())
+    return next((n for n in m.group("agency", "hyphen", "paren", "bare") if n), None) if m else None
 
 
 def _agency_sign_off(line: str) -> str | None:
     """The news agency a closing sign-off line names ("— AFP", "(Reuters)"), if the gazetteer knows it
     as one, spelt as the gazetteer spells it."""
-    m = _AGENCY_SIGN_OFF.match(line.strip())
-    name = (m.group("agency") or m.group("hyphen") or m.group("paren")) if m else None
+    name = _sign_off_name(line)
     return name if name and _is_wire_agency(name) else None
 
 
 def _is_wire_agency(name: str) -> bool:
-    """A news agency of the gazetteer as it spells it, with or without its article ("The Canadian
-    Press", "the Associated Press", "Associated Press")."""
-    bare = name[4:] if name.startswith(("The ", "the ")) else name
+    """A news agency of the gazetteer as it spells it or in capitals ("REUTERS"), with or without
+    its article ("The Canadian Press", "the Associated Press", "Associated Press")."""
+    bare = name[4:] if name.startswith(("The ", "the ", "THE ")) else name
+    if bare.isupper():
+        return bare in _wire_agencies_upper()
     return any(form in _wire_agencies() for form in (bare, "the " + bare, "The " + bare))
 
 
 def _closing_frame(text: str, lines: _Lines, body_start: int, chrome: list[Chrome]) -> Dateline | None:
     """A story with no dateline that ends with a news agency's sign-off ("... officials said.\n— AFP")
     is that agency's copy: the sign-off frames the body, as "ISLAMABAD (AFP) -" would at the top. Only
-    the last line of the body counts (page furniture after it aside), and only when it is the body's
-    one sign-off (a live blog signs each entry) and no list's item ("Sources:" before it); a
-    reporter's "(Ana Lima)" and a magazine's "— The Economist" are no agency."""
+    the last line of the body counts (page furniture after it aside)."""
     chrome_at = {c.span.start: c for c in chrome}
     body = [(s, e) for s, e in lines.spans if s >= body_start and text[s:e].strip()]
     for i in range(len(body) - 1, -1, -1):
         s, e = body[i]
         agency = _agency_sign_off(text[s:e])
         if agency is not None:
-            story = [(s0, e0) for s0, e0 in body[:i] if s0 not in chrome_at]
-            if not story or text[story[-1][0]:story[-1][1]].rstrip().endswith(":"):
-                return None
-            if any(_agency_sign_off(text[s0:e0]) for s0, e0 in body[:i]):
-                return None
-            return Dateline(span=make_span(text, s, e), source=agency, date=None,
-                            covers=make_span(text, story[0][0], story[-1][1]))
-        if s not in chrome_at or chrome_at[s].kind not in ("furniture", "related", "comments", "credit"):
+            return _signed_story(text, body[:i], chrome_at, agency, (s, e))
+        if s not in chrome_at or chrome_at[s].kind not in _AFTER_SIGN_OFF:
             return None
     return None
+
+
+def _signed_story(
+    text: str, before: list[tuple[int, int]], chrome_at: dict[int, Chrome], agency: str, mark: tuple[int, int]
+) -> Dateline | None:
+    """The frame of `agency`'s sign-off at `mark` over the story lines `before` it, when the sign-off
+    follows the story's last sentence directly, no other line of the body signs for an outlet (a
+    roundup or a live blog signs each item) and the story does not speak as "I" (a letter signed
+    "— Tasnim" is a reader's)."""
+    last = before[-1] if before else None
+    if last is None or last[0] in chrome_at or not _ENDS_SENTENCE.search(text[last[0]:last[1]]):
+        return None
+    if any((name := _sign_off_name(text[s:e])) and is_known_outlet(name) for s, e in before):
+        return None
+    story = [(s, e) for s, e in before if s not in chrome_at]
+    if _FIRST_PERSON.search(_QUOTED.sub(" ", "\n".join(text[s:e] for s, e in story))):
+        return None
+    return Dateline(span=make_span(text, *mark), source=agency, date=None,
+                    covers=make_span(text, story[0][0], story[-1][1]))
 
 
 def _add_closing_frame(
@@ -1677,10 +1707,6 @@ def _split_glued_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
         # several credits ("Reporting by X; Editing by Y"), or one in parentheses: never a sentence
         mark = start + len(line[: m.end()].rstrip("("))
         return [(start, start + m.start()), (mark, end)]
-    m = _GLUED_AGENCY_SIGN_OFF.search(line)
-    if m and _is_wire_agency(m.group("paren")) and len(line[: m.start()].split()) >= 3:
-        # "... officials said. (Reuters)": the agency's sign-off is a line of its own
-        return [(start, start + m.start()), (start + m.start("mark"), end)]
     m = _SIGN_OFF.search(line)
     if m and _is_name(m.group("name")) and not _is_known_outlet(m.group("name")):
         cut = start + m.start()

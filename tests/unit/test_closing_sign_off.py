@@ -1,6 +1,7 @@
-"""A story with no dateline that closes with a news agency's sign-off ("— AFP", "(Reuters)", "-AFP",
-"... said. (AFP)") is that agency's copy: the sign-off frames the body as a wire dateline would,
-and is chrome. Look-alikes keep what they had. Invented text; the agencies are the gazetteer's."""
+"""A story with no dateline that closes with a news agency's sign-off on a line of its own ("— AFP",
+"(Reuters)", "-APP", a bare "Xinhua") is that agency's copy: the sign-off frames the body as a wire
+dateline would, and is chrome. Look-alikes keep what they had. Invented text; the agencies are the
+gazetteer's."""
 
 from __future__ import annotations
 
@@ -20,22 +21,31 @@ def _chain(text: str, content_words: str) -> list[str]:
     return [link.label for link in claim.chain]
 
 
+def _frames(text: str) -> list[str]:
+    return [d.source for d in analyze_text(text).article.structure.datelines]
+
+
 @pytest.mark.parametrize(
     ("ending", "agency"),
     [
         ("\n\n— AFP", "AFP"),
         ("\n\n(Reuters)", "Reuters"),
         ("\n\n-Reuters", "Reuters"),
+        ("\n\n-APP", "APP"),
+        ("\n\n—PTI", "PTI"),
         ("\n\n-- Xinhua", "Xinhua"),
+        ("\n\n— dpa", "dpa"),
         ("\n\n— The Associated Press", "The Associated Press"),
-        (" (AFP)", "AFP"),
+        ("\n\n— the Associated Press", "the Associated Press"),
+        ("\n\nXinhua", "Xinhua"),  # the agency's name alone on the last line
+        ("\n\n— REUTERS", "REUTERS"),  # in capitals
         ("\n\n— AFP\n\nShare this article\n\nLeave a comment", "AFP"),
+        ("\n\n— AFP\n\nPhoto: AFP", "AFP"),  # a photo credit after the sign-off
     ],
 )
 def test_agency_sign_off_frames_the_story(ending: str, agency: str) -> None:
     analysis = analyze_text(HEAD + BODY + ending)
-    frames = [d.source for d in analysis.article.structure.datelines]
-    assert frames == [agency]
+    assert [d.source for d in analysis.article.structure.datelines] == [agency]
     assert _chain(HEAD + BODY + ending, "There is no such plan") == [agency, "Ali Noor"]
     assert not any(agency in c.content.text for c in analysis.claims)
 
@@ -49,22 +59,26 @@ def test_agency_sign_off_frames_the_story(ending: str, agency: str) -> None:
         "\n\n— The Economist",  # a magazine's epigraph credit: an outlet, no news agency
         "\n\n— Sana",  # first names, not SANA or ANI
         "\n\n— Ani",
+        "\n\nRegnum Christi",  # no agency's name alone
         "\n\nSources:\n\n- Reuters",  # a list of sources
         "\n\n- Reuters\n- AFP",
+        "\n\nTags\n\nXinhua",  # a heading, not the story's last sentence, before the name
+        "\n\nMore from\n\nBloomberg",
         # a live blog signs each entry: the last signature does not frame the others
         "\n\n— Reuters\n\nThe port reopened on Monday, the harbour master said.\n\n— AFP",
+        # a roundup credits each item to its outlet
+        "\n\n— The New York Times\n\nThe governor said taxes would rise.\n\n— Reuters",
+        # a reader's letter signed with a name that is also an agency's
+        "\n\nI think the ministry is wrong about the port.\n\n— Tasnim",
     ],
 )
 def test_no_agency_sign_off_no_frame(ending: str) -> None:
-    analysis = analyze_text(HEAD + BODY + ending)
-    assert analysis.article.structure.datelines == []
+    assert _frames(HEAD + BODY + ending) == []
     assert _chain(HEAD + BODY + ending, "There is no such plan") == ["Ali Noor"]
 
 
 def test_a_leading_dateline_keeps_its_frame() -> None:
-    text = HEAD + "KARACHI (Reuters) - " + BODY + "\n\n— AFP"
-    frames = [d.source for d in analyze_text(text).article.structure.datelines]
-    assert frames == ["Reuters"]
+    assert _frames(HEAD + "KARACHI (Reuters) - " + BODY + "\n\n— AFP") == ["Reuters"]
 
 
 def test_a_dash_glued_to_the_last_sentence_keeps_its_speaker() -> None:
@@ -73,7 +87,25 @@ def test_a_dash_glued_to_the_last_sentence_keeps_its_speaker() -> None:
     assert _chain(text, "port will reopen")[-1] == "Officials"
 
 
-def test_a_parenthesised_agency_after_the_last_sentence_frames_it_and_keeps_its_speaker() -> None:
-    text = HEAD + BODY + "\n\nOfficials said the port will reopen on Monday. (Reuters)"
-    assert [d.source for d in analyze_text(text).article.structure.datelines] == ["Reuters"]
-    assert _chain(text, "port will reopen") == ["Reuters", "Officials"]
+CAPTIONS = [
+    "Police officers stand guard outside the ministry in Karachi on Sunday. (Reuters)",
+    "A ship docks at the port on Sunday. (AFP)",
+]
+
+
+@pytest.mark.parametrize("caption", CAPTIONS)
+@pytest.mark.parametrize(
+    ("layout", "frames"),
+    [
+        # mid-story under a leading dateline: the dateline's frame alone
+        (lambda c: HEAD + "KARACHI (Reuters) - " + BODY.replace("\n\n", "\n\n" + c + "\n\n"), ["Reuters"]),
+        # the body's last line: a caption's credit is no sign-off
+        (lambda c: HEAD + BODY + "\n\n" + c, []),
+    ],
+)
+def test_a_photo_caption_credited_to_an_agency_stays_a_caption(caption, layout, frames) -> None:
+    text = layout(caption)
+    analysis = analyze_text(text)
+    assert [d.source for d in analysis.article.structure.datelines] == frames
+    assert not any(caption.split()[1] in c.content.text for c in analysis.claims)
+    assert _chain(text, "There is no such plan")[-1] == "Ali Noor"
