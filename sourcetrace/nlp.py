@@ -156,7 +156,9 @@ def _read_patterns(path: Path, nlp: Language | None = None) -> list[dict]:
 
     Extra fields: `kind` ("outlet", "named"...) travels in the pattern id as "kind|id" because
     the ruler keeps only label, pattern and id, and `actors.py` needs it; `case_sensitive`
-    turns a string pattern into exact token spellings so "The Hill" never matches "the hill".
+    turns a string pattern into exact token spellings so "The Hill" never matches "the hill";
+    `sign_off_only` keeps a name out of the ruler: an agency's "—PTI" closing a story is the agency,
+    but "PTI" in running text is as often Pakistan's party ("APP" a company, "SPA" an agreement).
     """
     import json
 
@@ -172,6 +174,8 @@ def _read_patterns(path: Path, nlp: Language | None = None) -> list[dict]:
             raise InputError(
                 f"{path}: line {number} is not a gazetteer entry (a JSON object with label and pattern)."
             ) from None
+        if entry.get("sign_off_only"):
+            continue
         if entry.get("case_sensitive") and isinstance(pattern, str) and nlp is not None:
             pattern = [{"ORTH": t.text} for t in nlp.make_doc(pattern)]
         out = {"label": entry["label"], "pattern": pattern}

@@ -389,8 +389,9 @@ def _outlet_entries() -> tuple[dict, ...]:
 
 @lru_cache(maxsize=1)
 def _known_outlets() -> frozenset[str]:
-    """News organisations of the gazetteer, lower-cased."""
-    return frozenset(entry["pattern"].lower() for entry in _outlet_entries())
+    """News organisations of the gazetteer, lower-cased (not the names it keeps for sign-offs only,
+    "PTI" being a party as often as an agency)."""
+    return frozenset(e["pattern"].lower() for e in _outlet_entries() if not e.get("sign_off_only"))
 
 
 @lru_cache(maxsize=1)
@@ -1599,19 +1600,26 @@ _CLOSING_MARK = re.compile(
 
 
 # A news agency's sign-off closing the story: "— AFP", "—Reuters", "-APP" (a hyphen glued to the name:
-# "- Reuters" is a list's bullet), "(AFP)", a bare "Reuters", each on a line of its own. "(Reuters)"
+# "- Reuters" is a list's bullet), "(AFP)", each on a line of its own (a bare "AP" is as often the
+# credit of a photo above it). "(Reuters)"
 # after a sentence is a photo caption's credit as often as a sign-off, and a dash glued to the sentence
 # ("said.—Reuters") is read by the attribution stage as its speaker: both keep what they had.
 _AGENCY_NAME = r"[A-Za-z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}"
 _SIGN_OFF_LINE = re.compile(
-    rf"^(?:(?:[—–]|--)\s*(?P<agency>{_AGENCY_NAME})|-(?P<hyphen>{_AGENCY_NAME})|\((?P<paren>{_AGENCY_NAME})\)"
-    rf"|(?P<bare>{_AGENCY_NAME}))\s*$"
+    rf"^(?:(?:[—–]|--)\s*(?P<agency>{_AGENCY_NAME})|-(?P<hyphen>{_AGENCY_NAME})|\((?P<paren>{_AGENCY_NAME})\))\s*$"
 )
 # the story's last words before the sign-off end a sentence; "Tags", "More from", "Sources:" do not
 _ENDS_SENTENCE = re.compile(r"[.!?”\"’)…]\s*$")
 # a letter or a column speaks in the first person outside quotation marks; agency copy does not
-_FIRST_PERSON = re.compile(r"\b(?:I|my|me)\b")
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# (the pronoun opens a clause or follows a lower-case word: "World War I will", "Phase I", "I-95",
+# "Roberto I. Gonzalez" are no "I")
+_FIRST_PERSON = re.compile(
+    r"(?:^|[.!?;:,]\s+|\b[a-z]+\s+)I(?:\s+(?:am|was|have|had|think|believe|feel|know|want|hope|will|would"
+    r"|do|did|can|could|should|must|wrote|asked|remember|saw|went)\b|['’](?:m|ve|d|ll)\b)|\bmy\b",
+    re.MULTILINE,
+)
+# a quotation within a paragraph, or one left open at its end (the next paragraph carries it on)
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|‘[^’]*’|«[^»]*(?:»|$)|\"[^\"\n]*(?:\"|$)", re.MULTILINE)
 # page furniture that may follow a sign-off
 _AFTER_SIGN_OFF = frozenset({"furniture", "related", "comments", "credit", "caption"})
 
@@ -1619,7 +1627,7 @@ _AFTER_SIGN_OFF = frozenset({"furniture", "related", "comments", "credit", "capt
 def _sign_off_name(line: str) -> str | None:
     """The name a sign-off line gives ("— AFP", "(Reuters)", "Xinhua"), whatever it names."""
     m = _SIGN_OFF_LINE.match(line.strip())
-    return next((n for n in m.group("agency", "hyphen", "paren", "bare") if n), None) if m else None
+    return next((n for n in m.group("agency", "hyphen", "paren") if n), None) if m else None
 
 
 def _agency_sign_off(line: str) -> str | None:
@@ -1636,6 +1644,10 @@ def _is_wire_agency(name: str) -> bool:
     if bare.isupper():
         return bare in _wire_agencies_upper()
     return any(form in _wire_agencies() for form in (bare, "the " + bare, "The " + bare))
+
+
+def _is_signing_outlet(name: str) -> bool:
+    return is_known_outlet(name) or _is_wire_agency(name)
 
 
 def _closing_frame(text: str, lines: _Lines, body_start: int, chrome: list[Chrome]) -> Dateline | None:
@@ -1664,7 +1676,10 @@ def _signed_story(
     last = before[-1] if before else None
     if last is None or last[0] in chrome_at or not _ENDS_SENTENCE.search(text[last[0]:last[1]]):
         return None
-    if any((name := _sign_off_name(text[s:e])) and is_known_outlet(name) for s, e in before):
+    signed = (
+        (s, e) for s, e in before if s not in chrome_at or chrome_at[s].kind != "caption"  # a photo's credit
+    )
+    if any((name := _sign_off_name(text[s:e])) and _is_signing_outlet(name) for s, e in signed):
         return None
     story = [(s, e) for s, e in before if s not in chrome_at]
     if _FIRST_PERSON.search(_QUOTED.sub(" ", "\n".join(text[s:e] for s, e in story))):

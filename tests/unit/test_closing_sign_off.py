@@ -1,5 +1,5 @@
 """A story with no dateline that closes with a news agency's sign-off on a line of its own ("— AFP",
-"(Reuters)", "-APP", a bare "Xinhua") is that agency's copy: the sign-off frames the body as a wire
+"(Reuters)", "-APP") is that agency's copy: the sign-off frames the body as a wire
 dateline would, and is chrome. Look-alikes keep what they had. Invented text; the agencies are the
 gazetteer's."""
 
@@ -32,12 +32,12 @@ def _frames(text: str) -> list[str]:
         ("\n\n(Reuters)", "Reuters"),
         ("\n\n-Reuters", "Reuters"),
         ("\n\n-APP", "APP"),
-        ("\n\n—PTI", "PTI"),
+        ("\n\n—Reuters", "Reuters"),
         ("\n\n-- Xinhua", "Xinhua"),
         ("\n\n— dpa", "dpa"),
         ("\n\n— The Associated Press", "The Associated Press"),
         ("\n\n— the Associated Press", "the Associated Press"),
-        ("\n\nXinhua", "Xinhua"),  # the agency's name alone on the last line
+        ("\n\n—PTI", "PTI"),  # a name the gazetteer keeps for sign-offs only
         ("\n\n— REUTERS", "REUTERS"),  # in capitals
         ("\n\n— AFP\n\nShare this article\n\nLeave a comment", "AFP"),
         ("\n\n— AFP\n\nPhoto: AFP", "AFP"),  # a photo credit after the sign-off
@@ -62,19 +62,47 @@ def test_agency_sign_off_frames_the_story(ending: str, agency: str) -> None:
         "\n\nRegnum Christi",  # no agency's name alone
         "\n\nSources:\n\n- Reuters",  # a list of sources
         "\n\n- Reuters\n- AFP",
-        "\n\nTags\n\nXinhua",  # a heading, not the story's last sentence, before the name
-        "\n\nMore from\n\nBloomberg",
+        "\n\nTags\n\n— Xinhua",  # a heading, not the story's last sentence, before the name
+        "\n\nMore from\n\n— Bloomberg",
+        "\n\nXinhua",  # a bare name is as often a photo's credit
+        "\n\nDock workers unload a ship at the port in Karachi on Sunday.\n\nAP",
         # a live blog signs each entry: the last signature does not frame the others
         "\n\n— Reuters\n\nThe port reopened on Monday, the harbour master said.\n\n— AFP",
         # a roundup credits each item to its outlet
         "\n\n— The New York Times\n\nThe governor said taxes would rise.\n\n— Reuters",
         # a reader's letter signed with a name that is also an agency's
         "\n\nI think the ministry is wrong about the port.\n\n— Tasnim",
+        "\n\nIn my view the ministry is wrong.\n\n— Antara",
     ],
 )
 def test_no_agency_sign_off_no_frame(ending: str) -> None:
     assert _frames(HEAD + BODY + ending) == []
     assert _chain(HEAD + BODY + ending, "There is no such plan") == ["Ali Noor"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The memorial to soldiers who died in World War I will be restored, officials said.",
+        "Phase I of the metro line will open in March, the transport minister said.",
+        "A stretch of I-95 was closed, police said, and Ambassador Roberto I. Gonzalez said he was safe.",
+        "Updates are on its channel t.me/portnews, police said.",
+        # quoted first person: straight quotes carried over a paragraph, single and curly quotes
+        'The minister said: "I will not resign. My record speaks for itself.\n\n"The people know me,"'
+        " he added.",
+        "‘I will not resign,’ the minister told reporters.",
+        "“I have done nothing wrong,” he said.",
+    ],
+)
+def test_agency_copy_with_no_first_person_voice_is_framed(paragraph: str) -> None:
+    assert _frames(HEAD + BODY + "\n\n" + paragraph + "\n\n— AFP") == ["AFP"]
+
+
+def test_a_photo_credit_mid_story_does_not_block_the_frame() -> None:
+    text = HEAD + BODY.replace(
+        "\n\n", "\n\nDock workers unload a ship at the port on Sunday. (Reuters)\n\n"
+    ) + "\n\n— Reuters"
+    assert _frames(text) == ["Reuters"]
 
 
 def test_a_leading_dateline_keeps_its_frame() -> None:
@@ -109,3 +137,26 @@ def test_a_photo_caption_credited_to_an_agency_stays_a_caption(caption, layout, 
     assert [d.source for d in analysis.article.structure.datelines] == frames
     assert not any(caption.split()[1] in c.content.text for c in analysis.claims)
     assert _chain(text, "There is no such plan")[-1] == "Ali Noor"
+
+
+def test_an_acronym_that_names_a_party_is_no_agency() -> None:
+    # "PTI" is India's news agency and Pakistan's party: the gazetteer leaves it out, so the party
+    # stays a party
+    text = (
+        "Opposition rejects budget\n\nISLAMABAD: The PTI on Monday rejected the federal budget, saying it"
+        " would burden the poor.\n\nPTI spokesman Raza Ali told reporters the party would protest."
+    )
+    analysis = analyze_text(text)
+    assert [(a.name, a.kind) for a in analysis.actors if a.name == "PTI"] == [("PTI", "named")]
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Asia Pulp & Paper (APP) said on Monday it would stop clearing forest.", "APP"),
+        ("QatarEnergy signed a 27-year SPA with Sinopec. The SPA says prices follow Brent crude.", "SPA"),
+    ],
+)
+def test_sign_off_only_names_are_no_outlets_in_running_text(text: str, name: str) -> None:
+    analysis = analyze_text("Deal signed\n\n" + text)
+    assert name in analysis.article.text
+    assert [a.name for a in analysis.actors if a.kind == "outlet"] == []
