@@ -1615,7 +1615,8 @@ _ENDS_SENTENCE = re.compile(r"[.!?”\"’)…]\s*$")
 # "Roberto I. Gonzalez" are no "I")
 _FIRST_PERSON = re.compile(
     r"(?:^|[.!?;:,]\s+|\b[a-z]+\s+)I(?:\s+(?:am|was|have|had|think|believe|feel|know|want|hope|will|would"
-    r"|do|did|can|could|should|must|wrote|asked|remember|saw|went)\b|['’](?:m|ve|d|ll)\b)|\bmy\b",
+    r"|do|did|can|could|should|must|wrote|asked|remember|saw|went|urge|see|read|agree)\b|['’](?:m|ve|d|ll)\b)"
+    r"|\b[Mm]y\b|(?<![./@])\bme\b",
     re.MULTILINE,
 )
 # a quotation within a paragraph, or one left open at its end (the next paragraph carries it on)
@@ -1670,16 +1671,14 @@ def _signed_story(
     text: str, before: list[tuple[int, int]], chrome_at: dict[int, Chrome], agency: str, mark: tuple[int, int]
 ) -> Dateline | None:
     """The frame of `agency`'s sign-off at `mark` over the story lines `before` it, when the sign-off
-    follows the story's last sentence directly, no other line of the body signs for an outlet (a
+    follows the story's last sentence directly, no other line of the body signs for another outlet (a
     roundup or a live blog signs each item) and the story does not speak as "I" (a letter signed
     "— Tasnim" is a reader's)."""
     last = before[-1] if before else None
     if last is None or last[0] in chrome_at or not _ENDS_SENTENCE.search(text[last[0]:last[1]]):
         return None
-    signed = (
-        (s, e) for s, e in before if s not in chrome_at or chrome_at[s].kind != "caption"  # a photo's credit
-    )
-    if any((name := _sign_off_name(text[s:e])) and _is_signing_outlet(name) for s, e in signed):
+    others = {name for s, e in before if (name := _sign_off_name(text[s:e])) and _is_signing_outlet(name)}
+    if others - {agency}:  # the same agency's photo credit or entries sign for the same copy
         return None
     story = [(s, e) for s, e in before if s not in chrome_at]
     if _FIRST_PERSON.search(_QUOTED.sub(" ", "\n".join(text[s:e] for s, e in story))):

@@ -70,6 +70,9 @@ def test_agency_sign_off_frames_the_story(ending: str, agency: str) -> None:
         "\n\n— Reuters\n\nThe port reopened on Monday, the harbour master said.\n\n— AFP",
         # a roundup credits each item to its outlet
         "\n\n— The New York Times\n\nThe governor said taxes would rise.\n\n— Reuters",
+        "\n\n(Reuters)\n\nThe port of Karachi reopened after a strike, the harbour master said.\n\n(AFP)",
+        # a reader's letter, however it says "I"
+        "\n\nIt seems to me that nobody cares. My street floods every summer.\n\n— Tasnim",
         # a reader's letter signed with a name that is also an agency's
         "\n\nI think the ministry is wrong about the port.\n\n— Tasnim",
         "\n\nIn my view the ministry is wrong.\n\n— Antara",
@@ -98,9 +101,11 @@ def test_agency_copy_with_no_first_person_voice_is_framed(paragraph: str) -> Non
     assert _frames(HEAD + BODY + "\n\n" + paragraph + "\n\n— AFP") == ["AFP"]
 
 
-def test_a_photo_credit_mid_story_does_not_block_the_frame() -> None:
+@pytest.mark.parametrize("credit", ["(Reuters)", "(AFP)"])
+def test_a_photo_credit_mid_story_does_not_block_the_frame(credit: str) -> None:
+    # a caption's credit is no item's sign-off, whichever agency took the photo
     text = HEAD + BODY.replace(
-        "\n\n", "\n\nDock workers unload a ship at the port on Sunday. (Reuters)\n\n"
+        "\n\n", f"\n\nDock workers unload a ship at the port on Sunday. {credit}\n\n"
     ) + "\n\n— Reuters"
     assert _frames(text) == ["Reuters"]
 
