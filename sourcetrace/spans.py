@@ -43,3 +43,39 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 def contains(outer: Span, inner: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Quoted stretches, quote marks included; a line break closes a quote left open."""
+    regions: list[tuple[int, int]] = []
+    opened: int | None = None
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        width = 2 if text.startswith(("''", "``"), i) else 1
+        if ch == "\n":
+            if opened is not None:
+                regions.append((opened, i))
+                opened = None
+        elif ch in "“«" or (ch == "”" and opened is None and _opens_line(text, i)):
+            # a closing mark typed at the start of a line ("”Fear. I am ...") opens a quote
+            opened = i if opened is None else opened
+        elif ch in "”»":
+            if opened is not None:
+                regions.append((opened, i + 1))
+                opened = None
+        elif ch == '"' or width == 2:
+            if opened is None:
+                opened = i
+            else:
+                regions.append((opened, i + width))
+                opened = None
+        i += width
+    if opened is not None:
+        regions.append((opened, len(text)))
+    return regions
+
+
+def _opens_line(text: str, i: int) -> bool:
+    line_start = text.rfind("\n", 0, i) + 1
+    return not text[line_start:i].strip() and i + 1 < len(text) and text[i + 1].isalnum()

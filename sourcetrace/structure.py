@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sourcetrace.model import ArticleStructure, Chrome, Dateline, Span
-from sourcetrace.spans import make_span
+from sourcetrace.spans import make_span, quote_regions
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BOILERPLATE_FILE = DATA_DIR / "boilerplate.txt"
@@ -394,11 +394,20 @@ def _known_outlets() -> frozenset[str]:
     return frozenset(e["pattern"].lower() for e in _outlet_entries() if not e.get("sign_off_only"))
 
 
+def _without_article(name: str) -> str:
+    return name[4:] if name.startswith(("The ", "the ", "THE ")) else name
+
+
 @lru_cache(maxsize=1)
 def _wire_agencies() -> frozenset[str]:
-    """The gazetteer's news agencies (outlets marked "wire"), written as the gazetteer writes them: a
-    sign-off "— Sana" is a first name, "— SANA" the agency."""
-    return frozenset(entry["pattern"] for entry in _outlet_entries() if entry.get("wire"))
+    """The gazetteer's news agencies (outlets marked "wire"), written as the gazetteer writes them
+    (a sign-off "— Sana" is a first name, "— SANA" the agency) and without their article."""
+    return frozenset(_without_article(e["pattern"]) for e in _outlet_entries() if e.get("wire"))
+
+
+@lru_cache(maxsize=1)
+def _wire_agencies_upper() -> frozenset[str]:
+    return frozenset(agency.upper() for agency in _wire_agencies())
 
 
 @lru_cache(maxsize=1)
@@ -442,11 +451,6 @@ def _is_section_label(line: str) -> bool:
         return True  # "Asia / Pacific", "News World", "Home / News"
     inner = tokens[:-1] if tokens[-1] == "news" else tokens  # "Latest News", not "Climate Home News"
     return any(t in navigation and t != "home" for t in inner)
-
-
-@lru_cache(maxsize=1)
-def _wire_agencies_upper() -> frozenset[str]:
-    return frozenset(agency.upper().removeprefix("THE ") for agency in _wire_agencies())
 
 
 def _is_known_outlet(name: str) -> bool:
@@ -1600,10 +1604,9 @@ _CLOSING_MARK = re.compile(
 
 
 # A news agency's sign-off closing the story: "— AFP", "—Reuters", "-APP" (a hyphen glued to the name:
-# "- Reuters" is a list's bullet), "(AFP)", each on a line of its own (a bare "AP" is as often the
-# credit of a photo above it). "(Reuters)"
-# after a sentence is a photo caption's credit as often as a sign-off, and a dash glued to the sentence
-# ("said.—Reuters") is read by the attribution stage as its speaker: both keep what they had.
+# "- Reuters" is a list's bullet), "(AFP)", each on a line of its own. A bare "AP" is as often the
+# credit of a photo above it, "(Reuters)" after a sentence a caption's credit, and a dash glued to the
+# sentence ("said.—Reuters") is read by the attribution stage as its speaker: they keep what they had.
 _AGENCY_NAME = r"[A-Za-z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}"
 _SIGN_OFF_LINE = re.compile(
     rf"^(?:(?:[—–]|--)\s*(?P<agency>{_AGENCY_NAME})|-(?P<hyphen>{_AGENCY_NAME})|\((?P<paren>{_AGENCY_NAME})\))\s*$"
@@ -1619,14 +1622,14 @@ _FIRST_PERSON = re.compile(
     r"|\b[Mm]y\b|(?<![./@])\bme\b",
     re.MULTILINE,
 )
-# a quotation within a paragraph, or one left open at its end (the next paragraph carries it on)
-_QUOTED = re.compile(r"“[^”]*(?:”|$)|‘[^’]*’|«[^»]*(?:»|$)|\"[^\"\n]*(?:\"|$)", re.MULTILINE)
+# single curly quotes, which `quote_regions` leaves to apostrophes ("‘I will not resign,’ he said")
+_SINGLE_QUOTED = re.compile(r"‘[^’\n]*’")
 # page furniture that may follow a sign-off
 _AFTER_SIGN_OFF = frozenset({"furniture", "related", "comments", "credit", "caption"})
 
 
 def _sign_off_name(line: str) -> str | None:
-    """The name a sign-off line gives ("— AFP", "(Reuters)", "Xinhua"), whatever it names."""
+    """The name a sign-off line gives ("— AFP", "(Reuters)", "-APP"), whatever it names."""
     m = _SIGN_OFF_LINE.match(line.strip())
     return next((n for n in m.group("agency", "hyphen", "paren") if n), None) if m else None
 
@@ -1641,10 +1644,8 @@ def _agency_sign_off(line: str) -> str | None:
 def _is_wire_agency(name: str) -> bool:
     """A news agency of the gazetteer as it spells it or in capitals ("REUTERS"), with or without
     its article ("The Canadian Press", "the Associated Press", "Associated Press")."""
-    bare = name[4:] if name.startswith(("The ", "the ", "THE ")) else name
-    if bare.isupper():
-        return bare in _wire_agencies_upper()
-    return any(form in _wire_agencies() for form in (bare, "the " + bare, "The " + bare))
+    bare = _without_article(name)
+    return bare in (_wire_agencies_upper() if bare.isupper() else _wire_agencies())
 
 
 def _is_signing_outlet(name: str) -> bool:
@@ -1681,10 +1682,18 @@ def _signed_story(
     if others - {agency}:  # the same agency's photo credit or entries sign for the same copy
         return None
     story = [(s, e) for s, e in before if s not in chrome_at]
-    if _FIRST_PERSON.search(_QUOTED.sub(" ", "\n".join(text[s:e] for s, e in story))):
+    if _FIRST_PERSON.search(_unquoted("\n".join(text[s:e] for s, e in story))):
         return None
     return Dateline(span=make_span(text, *mark), source=agency, date=None,
                     covers=make_span(text, story[0][0], story[-1][1]))
+
+
+def _unquoted(text: str) -> str:
+    """`text` with its quotations blanked: what the writer says in their own voice."""
+    chars = list(text)
+    for s, e in quote_regions(text):
+        chars[s:e] = " " * (e - s)
+    return _SINGLE_QUOTED.sub(" ", "".join(chars))
 
 
 def _add_closing_frame(

@@ -31,7 +31,6 @@ from sourcetrace.attributions.base import Found, Range, Rule
 from sourcetrace.attributions.clauses import drop_opening_conjunction
 from sourcetrace.attributions.cues import cue_candidates, is_cue
 from sourcetrace.attributions.lexicons import DATA_DIR, Lexicons, find_hedge, lexicons
-from sourcetrace.attributions.quotes import quote_regions
 from sourcetrace.attributions.stage import (
     RULE_NAMES,
     RULES,
@@ -42,6 +41,7 @@ from sourcetrace.attributions.stage import (
 )
 from sourcetrace.attributions.verbs import VERB_RULES
 from sourcetrace.mentions import MentionIndex  # re-exported: one index for every stage
+from sourcetrace.spans import quote_regions
 
 __all__ = [
     "DATA_DIR",

@@ -8,7 +8,7 @@ from bisect import bisect_left
 
 from sourcetrace.attributions.base import QUOTES, Found, Rule, minus, parts, tok_end
 from sourcetrace.attributions.lexicons import lexicons
-from sourcetrace.attributions.quotes import quote_regions
+from sourcetrace.spans import quote_regions
 
 _MAX_NESTING = 6
 

@@ -50,42 +50,6 @@ def _sentence_stop(text: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
-def quote_regions(text: str) -> list[Range]:
-    """Quoted stretches, quote marks included; a line break closes a quote left open."""
-    regions: list[Range] = []
-    opened: int | None = None
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        width = 2 if text.startswith(("''", "``"), i) else 1
-        if ch == "\n":
-            if opened is not None:
-                regions.append((opened, i))
-                opened = None
-        elif ch in "“«" or (ch == "”" and opened is None and _opens_line(text, i)):
-            # a closing mark typed at the start of a line ("”Fear. I am ...") opens a quote
-            opened = i if opened is None else opened
-        elif ch in "”»":
-            if opened is not None:
-                regions.append((opened, i + 1))
-                opened = None
-        elif ch == '"' or width == 2:
-            if opened is None:
-                opened = i
-            else:
-                regions.append((opened, i + width))
-                opened = None
-        i += width
-    if opened is not None:
-        regions.append((opened, len(text)))
-    return regions
-
-
-def _opens_line(text: str, i: int) -> bool:
-    line_start = text.rfind("\n", 0, i) + 1
-    return not text[line_start:i].strip() and i + 1 < len(text) and text[i + 1].isalnum()
-
-
 def region_at(regions: list[Range], pos: int) -> Range | None:
     """The quotation holding `pos` (regions are sorted and disjoint)."""
     i = bisect_right(regions, (pos, math.inf)) - 1  # the last region starting at or before pos

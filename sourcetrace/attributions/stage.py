@@ -52,7 +52,6 @@ from sourcetrace.attributions.quotes import (
     continue_open_paragraphs,
     extend_quotes,
     punctuation_finds,
-    quote_regions,
     region_at,
 )
 from sourcetrace.attributions.responses import (
@@ -78,7 +77,7 @@ from sourcetrace.attributions.twohop import (
 from sourcetrace.attributions.verbs import NOUN_READ_RULE, VERB_RULES, noun_read_finds, verb_find
 from sourcetrace.errors import InputError
 from sourcetrace.model import Actor, Article, Attribution, Response
-from sourcetrace.spans import make_span, trim
+from sourcetrace.spans import make_span, quote_regions, trim
 
 _FIRST_PERSON = {"i", "we", "you"}
 _CONCEDE = {"admit", "acknowledge", "concede", "confess", "accept"}
