@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -1294,6 +1295,10 @@ def _lead_dateline(
         # speaker label ("PENCE: Well") or a quotation after the colon are no dateline
         if early and "\n" not in gap and _is_colon_place(lead, text[m.end():m.end() + 400]):
             return _DatelineFound(place=(start, _before_space(text, start, m.end())))
+        if early and "\n" not in gap and _is_caps_colon_place(lead, text, m.end()):
+            # "ISLAMABAD: Information Minister X said on Tuesday ...": the place in capitals, as
+            # South Asian and Gulf papers open their stories ("PENCE: Well, ..." is a speaker)
+            return _DatelineFound(place=(start, _before_space(text, start, m.end())))
         return _DatelineFound()
     sentence = re.split(r"(?<=[.!?])\s", text[m.end():m.end() + 400], maxsplit=1)[0]
     # "Mehmet Oz — surgeon — has": the dash again, as punctuation (a hyphen in "four-day" is none)
@@ -1376,6 +1381,36 @@ def _is_colon_place(lead: str, after: str) -> bool:
     )
 
 
+# a label in capitals opening a paragraph: "HOLT:", "MS. SMITH:", "NEW DELHI:"
+_CAPS_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.'’ -]{1,30}[A-Z.]):[ \t]", re.MULTILINE)
+_FIRST_PERSON_WORD = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
+
+
+def _is_caps_colon_place(lead: str, text: str, after: int) -> bool:
+    """ "ISLAMABAD: Information Minister Fawad Chaudhry said on Tuesday that ...": one to three words
+    in capitals, not a news organisation nor a label ("UPDATE:", "BREAKING:"), then a sentence in
+    the narrator's voice, in a text that is no transcript: there "HOLT:" and "TRUMP:" open one
+    paragraph after another, a speaker's name again and again, while a dateline opens a story once."""
+    words = lead.split()
+    letters = re.sub(r"[^A-Za-z]", "", lead)
+    if not 1 <= len(words) <= 3 or len(letters) < 3 or not letters.isupper() or _TITLE_WORDS.match(words[0]):
+        return False
+    if _is_known_outlet(lead) or _normalise_line(lead) in _label_words():
+        return False
+    labels = Counter(m.group(1).strip() for m in _CAPS_LABEL.finditer(text))
+    if any(n > 1 for n in labels.values()):
+        return False  # a transcript: its speakers' names open paragraph after paragraph
+    line = text[after:after + 400].split("\n", 1)[0]
+    sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0].strip()
+    return (
+        bool(re.match(r"[A-Z]", line))
+        and not _FIRST_WORDS_OF_SPEECH.match(line)
+        and not _FIRST_PERSON_WORD.search(_unquoted(sentence))
+        and len(sentence.split()) >= 6
+        and bool(re.search(r"[.!?][\"”’]?$", sentence))
+    )
+
+
 @lru_cache(maxsize=1)
 def _label_words() -> frozenset[str]:
     """Labels before a colon that are furniture ("Update:", "Watch:"): the speaker-label stoplist."""
@@ -1411,6 +1446,11 @@ def _starts_with_wire_dateline(text: str, start: int) -> bool:
     lead, sep = m.group("lead"), m.group("sep")
     if lead and m.group("mday") and sep == ":" and "\n" in (m.group("gap") or ""):
         return True  # "Karachi, Apr 28:" on a line of its own
+    line = text[start:].split("\n", 1)[0]
+    if lead and sep == ":" and not m.group("date") and len(line.split()) >= 12 and _is_caps_colon_place(
+        lead, text, m.end()
+    ):
+        return True  # "ISLAMABAD: The minister said on Tuesday that ...", pasted without its headline
     letters = re.sub(r"[^A-Za-z]", "", lead or "")
     return bool(
         lead and sep in ("–", "—") and not m.group("gap") and letters.isupper() and len(letters) >= 3

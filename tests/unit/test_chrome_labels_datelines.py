@@ -196,3 +196,22 @@ def test_a_story_sentence_after_about_the_author_ends_the_box():
 
 def test_a_disclaimer_about_quoted_articles_is_boilerplate():
     assert is_boilerplate("The Harbour Herald is not responsible for the content of quoted articles.")
+
+
+# --------------------------------------------------------------------------- a place in capitals and a colon
+
+
+def test_a_capitals_colon_dateline_is_no_actor_and_no_claims_content():
+    # "LAHORE: ...", "KARACHI: ..." as South Asian and Gulf papers open a story. Real cities here (the
+    # rest is invented), because the harm came from how the model reads a real city in capitals:
+    # "KARACHI" was an ORG actor, and "The port minister has called ..." a claim whose content was "LAHORE"
+    text = (
+        "Port strike enters second week\n\n"
+        "LAHORE: The port minister has called the strike illegal. Union leader Asif Khan said the "
+        "workers would not return until wages were paid.\n\n"
+        "KARACHI: Traders in the city said the strike would hurt small shops.\n"
+    )
+    analysis = analyze_text(text)
+    assert not {a.name.lower() for a in analysis.actors} & {"lahore", "karachi"}
+    assert all("LAHORE" not in c.content.text and "KARACHI" not in c.content.text for c in analysis.claims)
+    assert _chains(text)[-2:] == ["Asif Khan", "Traders in the city"]

@@ -723,6 +723,65 @@ def test_a_label_or_a_speaker_before_a_colon_is_no_place(first):
 
 
 @pytest.mark.parametrize(
+    ("first", "place"),
+    [
+        ("PORTVALE: Information Minister Ana Lima said on Tuesday that the cabinet approved the plan.",
+         "PORTVALE:"),
+        ("NEW HARBOUR: A federal cabinet meeting with a ten-point agenda was held on Monday.",
+         "NEW HARBOUR:"),
+    ],
+)
+def test_a_place_in_capitals_before_a_colon_opening_the_story_is_chrome(first, place):
+    # South Asian and Gulf papers open "ISLAMABAD: ...", "RIYADH: ...": a place, no teller
+    found = detect_structure(f"{HEAD}\n\n{first}\n\nThe union said the deal was fair.\n")
+    assert found.title == HEAD
+    assert _chrome(found) == [("dateline", place)]
+    assert found.structure.datelines == []
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "BREAKING: Dock workers at the port ended a four-day strike on Friday night.",
+        "REUTERS: Dock workers at the port ended a four-day strike on Friday night.",
+        "SEN. COSTA: The strike at the port has cost the region a great deal of money.",
+        "COSTA: The strike at the port has cost our region a great deal of money.",
+        "COSTA: Thank you all for coming out tonight to the port of Portvale.",
+        "PORTVALE:\nDock workers at the port ended a four-day strike on Friday night.",
+        "PORTVALE: Strike over",
+    ],
+)
+def test_a_label_a_speaker_or_an_outlet_in_capitals_before_a_colon_is_no_place(first):
+    found = detect_structure(f"{HEAD}\n\n{first}\n\nThe union said the deal was fair.\n")
+    assert "dateline" not in [kind for kind, _ in _chrome(found)]
+
+
+def test_a_capitals_colon_dateline_pasted_without_its_headline_is_no_headline():
+    text = (
+        "PORTVALE: Information Minister Ana Lima said on Tuesday that the cabinet has turned down the "
+        "pay rise for ministers, the Harbour Times reported.\n\nShe said the budget was tight.\n"
+    )
+    found = detect_structure(text)
+    assert found.title is None
+    assert _chrome(found) == [("dateline", "PORTVALE:")]
+
+
+def test_a_transcript_speaker_in_capitals_is_no_place():
+    # the same names open paragraph after paragraph: speakers, however narrative the first line
+    text = (
+        f"{HEAD}\n\nHOLT: Good evening from the university hall in the city of Portvale.\n\n"
+        "COSTA: Thank you, Lester.\n\nHOLT: The first segment is about the port strike.\n"
+    )
+    assert "dateline" not in [kind for kind, _ in _chrome(detect_structure(text))]
+
+
+def test_a_place_in_capitals_deep_in_the_story_is_left_alone():
+    paras = "\n\n".join(f"The union met for the {n} time on Friday." for n in ("first", "second", "third"))
+    text = f"{HEAD}\n\n{paras}\n\nPORTVALE: Dock workers at the port ended a four-day strike on Friday.\n"
+    assert _chrome(detect_structure(text)) == []
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "5m ago'Make Costa ambassador': union urges minister to act",
