@@ -1665,7 +1665,7 @@ _FIRST_PERSON = re.compile(
 # single curly quotes, which `quote_regions` leaves to apostrophes ("‘I will not resign,’ he said")
 _SINGLE_QUOTED = re.compile(r"‘[^’\n]*’")
 # page furniture that may follow a sign-off
-_AFTER_SIGN_OFF = frozenset({"furniture", "related", "comments", "credit", "caption"})
+_AFTER_SIGN_OFF = frozenset({"furniture", "related", "comments", "credit", "caption", "date"})
 
 
 def _sign_off_name(line: str) -> str | None:
@@ -1696,16 +1696,33 @@ def _closing_frame(text: str, lines: _Lines, body_start: int, chrome: list[Chrom
     """A story with no dateline that ends with a news agency's sign-off ("... officials said.\n— AFP")
     is that agency's copy: the sign-off frames the body, as "ISLAMABAD (AFP) -" would at the top. Only
     the last line of the body counts (page furniture after it aside)."""
-    chrome_at = {c.span.start: c for c in chrome}
+    # chrome lines, not a dateline's place opening a paragraph of the story ("RIYADH — A minister ...")
+    ends = dict(lines.spans)
+    chrome_at = {c.span.start: c for c in chrome
+                 if c.span.end >= _before_space(text, c.span.start, ends.get(c.span.start, c.span.end))}
     body = [(s, e) for s, e in lines.spans if s >= body_start and text[s:e].strip()]
     for i in range(len(body) - 1, -1, -1):
         s, e = body[i]
         agency = _agency_sign_off(text[s:e])
         if agency is not None:
             return _signed_story(text, body[:i], chrome_at, agency, (s, e))
+        glued = None if s in chrome_at else _GLUED_SIGN_OFF.search(text, s, e)
+        if glued is not None and _is_wire_agency(glued.group("agency")) and _SPOKEN_LAST.search(text, s, e):
+            # "... it was a mistake,” he said.—Reuters": the dash glued to the last sentence, when it
+            # reports speech (a caption's "... on Sunday.—AFP" describes a picture)
+            story = [*body[:i], (s, glued.start("dash"))]
+            return _signed_story(text, story, chrome_at, glued.group("agency"), (glued.start("dash"), e))
         if s not in chrome_at or chrome_at[s].kind not in _AFTER_SIGN_OFF:
             return None
     return None
+
+
+# an agency's sign-off glued to the story's last sentence: "... he said.—Reuters", "... book. – APP"
+_GLUED_SIGN_OFF = re.compile(
+    rf"(?<=[.!?”\"’])[ \t]?(?P<dash>[—–]|--?)[ \t]?(?P<agency>{_AGENCY_NAME})[ \t]*$", re.MULTILINE
+)
+# the last paragraph reports speech: a reporting verb or a quotation closing it
+_SPOKEN_LAST = re.compile(r"\b(?:said|says|told|added|stated|according to)\b|[”\"][.,]?\s*[^”\"]{0,60}$")
 
 
 def _signed_story(
@@ -1719,6 +1736,8 @@ def _signed_story(
     if last is None or last[0] in chrome_at or not _ENDS_SENTENCE.search(text[last[0]:last[1]]):
         return None
     others = {name for s, e in before if (name := _sign_off_name(text[s:e])) and _is_signing_outlet(name)}
+    others |= {g.group("agency") for s, e in before if s not in chrome_at  # not a caption's credit
+               and (g := _GLUED_SIGN_OFF.search(text, s, e)) and _is_wire_agency(g.group("agency"))}
     if others - {agency}:  # the same agency's photo credit or entries sign for the same copy
         return None
     story = [(s, e) for s, e in before if s not in chrome_at]
@@ -2657,6 +2676,12 @@ def _tail(lines: _Lines, body_first: int) -> None:
         if j in lines.chrome and j >= body_first:  # bounded by chrome above: a label, a caption, a stamp
             for t in range(j + 1, k):
                 lines.mark(t, "related")
+        # "SAUDI ARABIA / 4 hours ago / Royal order strips ...": the stamp above its teaser's headline,
+        # the next teaser's label below it (a headline has no full stop)
+        below = k + 1
+        if (below + 1 < n and below not in lines.chrome and below + 1 in lines.chrome
+                and len(lines.line(below).split()) <= 25 and not _ends_sentence(lines.line(below))):
+            lines.mark(below, "related")
     _after_copyright(lines, body_first)
     # "AFP" / "PA Media" alone as the article's last line: the agency's sign-off
     free = [j for j in lines.free() if j >= body_first]

@@ -115,9 +115,42 @@ def test_a_leading_dateline_keeps_its_frame() -> None:
 
 
 def test_a_dash_glued_to_the_last_sentence_keeps_its_speaker() -> None:
-    # "said.—Reuters" is left alone: the last sentence's speaker stays its speaker
+    # "said.—Reuters": the tokenizer splits the dash off, so the speaker stays the speaker
     text = HEAD + BODY + "\n\nOfficials said the port will reopen on Monday.—Reuters"
     assert _chain(text, "port will reopen")[-1] == "Officials"
+
+
+@pytest.mark.parametrize(
+    ("last", "agency"),
+    [
+        ('"It will reopen on Monday," the harbour master said.—Reuters', "Reuters"),
+        ("The harbour master said the port would reopen on Monday.-AFP", "AFP"),
+        ("The harbour master said the port would reopen on Monday. – APP", "APP"),
+        ('The harbour master told reporters: "It will reopen on Monday."—Xinhua', "Xinhua"),
+    ],
+)
+def test_a_sign_off_glued_to_the_last_sentence_of_speech_frames_the_story(last: str, agency: str) -> None:
+    text = HEAD + BODY + "\n\n" + last
+    analysis = analyze_text(text)
+    assert [d.source for d in analysis.article.structure.datelines] == [agency]
+    assert _chain(text, "There is no such plan") == [agency, "Ali Noor"]
+    assert _chain(text, "reopen on Monday")[-1].lower() == "the harbour master"
+    assert not any(agency in c.content.text for c in analysis.claims)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Dock workers unload a ship at the port in Karachi on Sunday.—AFP",  # a caption: no speech
+        "The harbour master said the port would reopen on Monday.—Ana Lima",  # a reporter, no agency
+        "The harbour master said the port would reopen on Monday.—The Economist",
+        # a roundup: each item glued to its own agency
+        "The governor said taxes would rise.—AFP\n\nThe harbour master said the port would reopen.—Reuters",
+        "I think the harbour master said the port would reopen on Monday.—Tasnim",  # a reader's letter
+    ],
+)
+def test_a_glued_ending_that_is_no_agency_copy_frames_nothing(last: str) -> None:
+    assert _frames(HEAD + BODY + "\n\n" + last) == []
 
 
 CAPTIONS = [
@@ -165,3 +198,31 @@ def test_sign_off_only_names_are_no_outlets_in_running_text(text: str, name: str
     analysis = analyze_text("Deal signed\n\n" + text)
     assert name in analysis.article.text
     assert [a.name for a in analysis.actors if a.kind == "outlet"] == []
+
+
+def test_a_place_dateline_opening_the_story_is_inside_the_sign_offs_frame() -> None:
+    # "RIYADH — A minister said ...": the place is chrome, its paragraph the story's first
+    text = HEAD + "PORTVALE — " + BODY + "\n\nThe port will reopen on Monday, officials said. — Reuters"
+    assert _frames(text) == ["Reuters"]
+    assert _chain(text, "port would close")[0] == "Reuters"
+
+
+def test_a_caption_credited_to_another_agency_does_not_block_a_glued_sign_off() -> None:
+    caption = "The minister in Lisbon on Sunday. — SPA"
+    last = "The port will reopen, officials said. — Reuters"
+    text = HEAD + caption + "\n" + caption + "\n\n" + BODY + "\n\n" + last
+    assert _frames(text) == ["Reuters"]
+
+
+def test_a_date_and_teasers_after_the_sign_off_do_not_hide_it() -> None:
+    # a page's tail: the date, the views, then teasers laid out label / age / headline
+    tail = (
+        "\n\nJune 23, 2019\n710 views\nHIGHLIGHTS\nPORTUGAL\n4 hours ago\n\n"
+        "Royal order strips officials of their titles\n\nPORTUGAL\n4 hours ago\n\n"
+        "Internet usage hits 99% in 2023"
+    )
+    text = HEAD + BODY + "\n\n— AFP" + tail
+    analysis = analyze_text(text)
+    assert [d.source for d in analysis.article.structure.datelines] == ["AFP"]
+    teasers = ("Royal order", "Internet usage")
+    assert not any(t in c.content.text for c in analysis.claims for t in teasers)
