@@ -1645,8 +1645,8 @@ _CLOSING_MARK = re.compile(
 
 # A news agency's sign-off closing the story: "— AFP", "—Reuters", "-APP" (a hyphen glued to the name:
 # "- Reuters" is a list's bullet), "(AFP)", each on a line of its own. A bare "AP" is as often the
-# credit of a photo above it, "(Reuters)" after a sentence a caption's credit, and a dash glued to the
-# sentence ("said.—Reuters") is read by the attribution stage as its speaker: they keep what they had.
+# credit of a photo above it and "(Reuters)" after a sentence a caption's credit: they keep what they
+# had. A dash glued to the last sentence ("said.—Reuters") is `_GLUED_SIGN_OFF`, read when it reports speech.
 _AGENCY_NAME = r"[A-Za-z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}"
 _SIGN_OFF_LINE = re.compile(
     rf"^(?:(?:[—–]|--)\s*(?P<agency>{_AGENCY_NAME})|-(?P<hyphen>{_AGENCY_NAME})|\((?P<paren>{_AGENCY_NAME})\))\s*$"
