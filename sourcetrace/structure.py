@@ -1014,7 +1014,13 @@ def _is_caption(line: str) -> bool:
         return True  # "... NATO and police said.    REUTERS/Ahmad Masood": closed by its credit, however long
     if len(stripped.split()) > 60:
         return False
+    if lex.agency_end.search(stripped) and _REPORTING_WORD.search(stripped):
+        return False  # '"... high," the governor told reporters. (AP)': a story's paragraph and its sign-off
     return any(r.search(stripped) for r in (lex.paren_credit, lex.slash_credit, lex.agency_end))
+
+
+# a paragraph that reports speech; a caption describes a picture ("Protesters hold a banner reading ...")
+_REPORTING_WORD = re.compile(r"\b(?:said|says|told|added|stated)\b")
 
 
 def _is_contact(line: str) -> bool:
@@ -1706,12 +1712,13 @@ def _closing_frame(text: str, lines: _Lines, body_start: int, chrome: list[Chrom
         agency = _agency_sign_off(text[s:e])
         if agency is not None:
             return _signed_story(text, body[:i], chrome_at, agency, (s, e))
-        glued = None if s in chrome_at else _GLUED_SIGN_OFF.search(text, s, e)
-        if glued is not None and _is_wire_agency(glued.group("agency")) and _SPOKEN_LAST.search(text, s, e):
-            # "... it was a mistake,” he said.—Reuters": the dash glued to the last sentence, when it
-            # reports speech (a caption's "... on Sunday.—AFP" describes a picture)
-            story = [*body[:i], (s, glued.start("dash"))]
-            return _signed_story(text, story, chrome_at, glued.group("agency"), (glued.start("dash"), e))
+        glued = None if s in chrome_at else _glued_agency(text, s, e)
+        if glued is not None and _SPOKEN_LAST.search(text, s, e):
+            # "... it was a mistake,” he said.—Reuters", "... told reporters. (AP)": the sign-off glued to
+            # the last sentence, when it reports speech (a caption's "... on Sunday.—AFP" shows a picture)
+            cut, name = glued
+            story = [*body[:i], (s, cut)]
+            return _signed_story(text, story, chrome_at, name, (_after_space(text, cut), e))
         if s not in chrome_at or chrome_at[s].kind not in _AFTER_SIGN_OFF:
             return None
     return None
@@ -1719,8 +1726,22 @@ def _closing_frame(text: str, lines: _Lines, body_start: int, chrome: list[Chrom
 
 # an agency's sign-off glued to the story's last sentence: "... he said.—Reuters", "... book. – APP"
 _GLUED_SIGN_OFF = re.compile(
-    rf"(?<=[.!?”\"’])[ \t]?(?P<dash>[—–]|--?)[ \t]?(?P<agency>{_AGENCY_NAME})[ \t]*$", re.MULTILINE
+    rf"(?<=[.!?”\"’])(?:[ \t]?(?:[—–]|--?)[ \t]?(?P<agency>{_AGENCY_NAME})"
+    rf"|[ \t]\((?P<paren>{_AGENCY_NAME})\))[ \t]*$"
 )
+
+
+def _glued_agency(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """Where a news agency's sign-off glued to the line's last sentence starts, and the agency."""
+    m = _GLUED_SIGN_OFF.search(text, start, end)
+    name = m and (m.group("agency") or m.group("paren"))
+    return (m.start(), name) if name and _is_wire_agency(name) else None
+
+
+def _after_space(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
 # the last paragraph reports speech: a reporting verb or a quotation closing it
 _SPOKEN_LAST = re.compile(r"\b(?:said|says|told|added|stated|according to)\b|[”\"][.,]?\s*[^”\"]{0,60}$")
 
@@ -1736,8 +1757,8 @@ def _signed_story(
     if last is None or last[0] in chrome_at or not _ENDS_SENTENCE.search(text[last[0]:last[1]]):
         return None
     others = {name for s, e in before if (name := _sign_off_name(text[s:e])) and _is_signing_outlet(name)}
-    others |= {g.group("agency") for s, e in before if s not in chrome_at  # not a caption's credit
-               and (g := _GLUED_SIGN_OFF.search(text, s, e)) and _is_wire_agency(g.group("agency"))}
+    # a roundup's items glued to their sign-offs (a caption's credit is chrome, not an item)
+    others |= {g[1] for s, e in before if s not in chrome_at and (g := _glued_agency(text, s, e))}
     if others - {agency}:  # the same agency's photo credit or entries sign for the same copy
         return None
     story = [(s, e) for s, e in before if s not in chrome_at]

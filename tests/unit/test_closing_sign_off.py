@@ -127,6 +127,9 @@ def test_a_dash_glued_to_the_last_sentence_keeps_its_speaker() -> None:
         ("The harbour master said the port would reopen on Monday.-AFP", "AFP"),
         ("The harbour master said the port would reopen on Monday. – APP", "APP"),
         ('The harbour master told reporters: "It will reopen on Monday."—Xinhua', "Xinhua"),
+        # in parentheses: the paragraph was read as a photo caption and its claim lost
+        ('"It will reopen on Monday," the harbour master told reporters. (AP)', "AP"),
+        ("The harbour master said the port would reopen on Monday. (Reuters)", "Reuters"),
     ],
 )
 def test_a_sign_off_glued_to_the_last_sentence_of_speech_frames_the_story(last: str, agency: str) -> None:
@@ -142,6 +145,7 @@ def test_a_sign_off_glued_to_the_last_sentence_of_speech_frames_the_story(last: 
     "last",
     [
         "Dock workers unload a ship at the port in Karachi on Sunday.—AFP",  # a caption: no speech
+        "Protesters hold a banner reading “Open the port” in Karachi on Sunday. (AP)",
         "The harbour master said the port would reopen on Monday.—Ana Lima",  # a reporter, no agency
         "The harbour master said the port would reopen on Monday.—The Economist",
         # a roundup: each item glued to its own agency
