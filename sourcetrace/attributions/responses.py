@@ -30,7 +30,8 @@ _NOBODY = r"(?:no[\s-]?one|nobody|none)\b[^.;!?\n]{0,60}?"
 _NO_COMMENT = re.compile(
     r"\b(?:"
     r"(?:declined|declines|decline|refused|refuses|refuse)\s+(?:to\s+)?(?:immediately\s+)?"
-    r"(?:comment|respond|elaborate|be\s+interviewed|speak\s+on\s+the\s+record|say|confirm|specify|disclose)"
+    r"(?:comment|respond|elaborate|be\s+interviewed|speak\s+on\s+the\s+record|say|confirm|specify|disclose"
+    r"|speculate)"
     r"|(?:refrained|refrains|refrain|refraining)\s+from\s+(?:commenting|comment|responding)"
     rf"|(?:{_COULD_NOT}|(?:would|will)\s+not|(?:wouldn|won)['’]t|declined\s+to|refused\s+to)\s+"
     r"(?:go\s+into|give|provide|discuss)\s+(?:(?:any|further|more|the)\s+)?details"
@@ -43,6 +44,8 @@ _NO_COMMENT = re.compile(
     rf"|{_NOBODY}(?P<cue>{_BE}\s+(?:immediately\s+)?available{_FOR_COMMENT})"
     r"|(?:am|is|are|['’]re|['’]m|was|were)\s+not\s+commenting"
     r"|(?:will|would)\s+not\s+comment(?=\s+on\b|\s*[.,;])|(?:won|wouldn)['’]t\s+comment(?=\s+on\b|\s*[.,;])"
+    # "Velt would not speculate about who was behind the blockade": nothing said of who was
+    r"|(?:will|would|could)\s+not\s+speculate|(?:won|wouldn|couldn)['’]t\s+speculate"
     r"|(?:had|has|have)\s+no\s+(?:immediate\s+)?comment"
     # "The SEC offered no comment when asked", "a spokesman refused to be drawn on whether P",
     # "the ministry remained tight-lipped about the talks" ("remained silent about the abuse for years"

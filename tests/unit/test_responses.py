@@ -140,6 +140,9 @@ def test_more_ways_of_saying_nothing_are_no_comments_and_no_claims(text, expecte
         ("Harbour Gate offered no comment when asked whether the report was accurate.", "offered no comment"),
         ("Harbour Gate refused to be drawn on whether it would bid.", "refused to be drawn"),
         ("Harbour Gate remained tight-lipped about the talks.", "remained tight-lipped"),
+        ("Ana Velt would not speculate about who was behind the blockade.", "would not speculate"),
+        ("Ana Velt declined to speculate on the cause of the fire.", "declined to speculate"),
+        ("Ana Velt wouldn't speculate about the motive.", "wouldn't speculate"),
     ],
 )
 def test_other_ways_of_declining_to_comment_are_no_comment(text, cue):
@@ -157,6 +160,7 @@ def test_other_ways_of_declining_to_comment_are_no_comment(text, cue):
         "The law remains silent on the question of compensation.",
         "Witnesses said the gunman kept silent about his motives.",
         "Harbour Gate offered no details of the new terminal in its annual report.",
+        "Analysts speculate that the port will be sold next year.",
     ],
 )
 def test_look_alikes_of_declining_are_no_response(text):
