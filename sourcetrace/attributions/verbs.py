@@ -814,6 +814,11 @@ def _sent_document(c: VerbCall) -> None:
         and carrier.head.i < carrier.i
         and carrier.lemma_.lower() not in lexicons().anonymous
     ):
+        author = _paper_author(carrier)
+        if author is not None:
+            # "The Sun reported a statement from Berjo saying P": Berjo's words, which the Sun relays
+            c.subj = author
+            return
         teller = next((t for t in carrier.head.children if t.dep_ == "nsubj"), None)
         if teller is not None and teller.i < carrier.head.i:
             c.cue = (cue_range(carrier.head)[0], c.cue[1])
@@ -824,6 +829,19 @@ def _sent_document(c: VerbCall) -> None:
         teller = next((t for t in sender.children if t.dep_ == "nsubj"), None)
         if teller is not None and teller.i < sender.i:
             c.subj = teller  # the cue stays the participle (PolNeAR marks "explaining")
+
+
+def _paper_author(paper: Token) -> Token | None:
+    """Who a paper is from: "a statement from Berjo", "a letter by the board", "Berjo's statement"
+    (not a place: "a letter from Lisbon")."""
+    for t in paper.children:
+        if t.dep_ == "poss" and t.i < paper.i:
+            return t
+        if t.dep_ == "prep" and t.lower_ in ("from", "by") and t.i > paper.i:
+            who = next((o for o in t.children if o.dep_ == "pobj"), None)
+            if who is not None and who.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+                return who
+    return None
 
 
 _SENDING = frozenset({"send", "write", "address", "email", "e-mail", "circulate", "forward", "issue"})

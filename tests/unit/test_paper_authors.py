@@ -1,0 +1,53 @@
+"""Who speaks through a paper another body relays, and what a definite description may refer to.
+
+"The Sun reported a statement from Berjo saying P" is Berjo's word relayed by the Sun (before: the
+Sun's own, twice). "The union said" refers to
+no city, country or people named before it (before: the last city named spoke). All names are
+fictional."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcetrace.analysis import analyze_text
+
+
+def _chain(text: str, words: str) -> list[str]:
+    claim = next(c for c in analyze_text(text).claims if words in c.content.text)
+    return [link.label for link in claim.chain]
+
+
+HEAD = "Port stays open\n\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chain"),
+    [
+        ('The Harbour Sun reported a statement from Ana Velt saying, "We will not sell the port."',
+         ["The Harbour Sun", "Ana Velt"]),
+        ("The Daily Tide published Ana Velt's statement saying the port would stay open.",
+         ["Daily Tide", "Ana Velt"]),
+    ],
+)
+def test_a_relayed_papers_author_speaks_through_the_relay(sentence: str, chain: list[str]) -> None:
+    text = HEAD + sentence + "\n"
+    words = "not sell the port" if "sell" in sentence else "port would stay open"
+    assert _chain(text, words) == chain
+    assert len([c for c in analyze_text(text).claims if words in c.content.text]) == 1
+
+
+@pytest.mark.parametrize("head", ["union", "council", "committee", "ministry"])
+def test_a_description_of_a_body_does_not_refer_to_a_city_named_before(head: str) -> None:
+    text = (
+        HEAD + "Dock workers gathered in Lisbon on Monday, police said.\n\n"
+        f"The {head} issued a statement saying the strike was over.\n"
+    )
+    assert _chain(text, "strike was over") == [f"the {head}"]
+
+
+def test_the_government_may_still_be_the_country_named_before() -> None:
+    text = HEAD + (
+        "Portugal said on Monday the port would stay open. "
+        "The government added that talks would go on."
+    )
+    assert _chain(text, "talks would go on") == ["Portugal"]
