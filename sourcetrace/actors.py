@@ -45,6 +45,7 @@ OUTLET_WORDS_FILE = DATA_DIR / "outlet_words.txt"
 OUTLET_CUES_FILE = DATA_DIR / "outlet_cues.txt"
 PERSON_NOUNS_FILE = DATA_DIR / "person_nouns.txt"
 INSTITUTION_HEADS_FILE = DATA_DIR / "institution_heads.txt"
+LANGUAGES_FILE = DATA_DIR / "languages.txt"
 
 # Labels that never name someone who can act or speak.
 NON_ACTOR_LABELS = frozenset(
@@ -680,6 +681,33 @@ def _title_codes(titles: list[str]) -> set[str]:
 # ---- collecting mentions
 
 
+# what a language may describe: "the Urdu daily", "its Persian service", "the Arabic-language channel"
+_LANGUAGE_OF = frozenset({
+    "daily", "newspaper", "paper", "weekly", "tabloid", "magazine", "journal", "press", "media", "news",
+    "service", "edition", "channel", "television", "tv", "radio", "broadcaster", "website", "site",
+    "station", "network", "agency", "version", "programme", "program", "broadcast", "section", "outlet",
+})
+
+
+@lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    return frozenset(w.lower() for w in _read_lines(LANGUAGES_FILE))
+
+
+def _language_descriptor(doc: Doc, i: int, any_case: bool = False) -> int | None:
+    """ "Urdu daily", "Arabic-language newspaper", "Persian service": the index of the outlet word
+    after the language at token `i`, or None when `i` is no such language (`any_case`: "English
+    Daily" too)."""
+    if doc[i].lower_ not in _languages():
+        return None
+    j = i + 1
+    if j + 1 < len(doc) and doc[j].text in ("-", "‐") and doc[j + 1].lower_ == "language":
+        j += 2
+    if j < len(doc) and (doc[j].is_lower or any_case) and doc[j].lower_ in _LANGUAGE_OF:
+        return j
+    return None
+
+
 def _trim_entity(doc: Doc, ent: SpacySpan, gaz_id: str | None) -> tuple[int, int] | None:
     """Token range of the name inside an entity: no leading determiners, quotes, dashes or
     lower-case words, no trailing punctuation, possessive or swallowed "(ACRONYM"."""
@@ -692,6 +720,8 @@ def _trim_entity(doc: Doc, ent: SpacySpan, gaz_id: str | None) -> tuple[int, int
         tok = doc[first_tok]
         if tok.is_punct or tok.is_space:
             first_tok += 1
+        elif last_tok - first_tok > 1 and _language_descriptor(doc, first_tok) is not None:
+            first_tok += 1  # "Urdu daily Jang": the language describes the paper ("daily" goes next)
         elif last_tok - first_tok > 1 and (
             (tok.lower_ in _DETERMINERS and not (gaz_id or "").lower().startswith(tok.lower_ + " "))
             or (tok.is_lower and tok.is_alpha and tok.lower_ not in _NAME_PARTICLES_ALL)
@@ -1055,6 +1085,9 @@ class _Collector:
         rng = _trim_entity(doc, ent, gaz_id)
         if rng is None or _is_headline_misparse(self.article, doc, *rng):
             return None
+        described = _language_descriptor(doc, rng[0], any_case=True)
+        if described is not None and described + 1 >= rng[1]:
+            return None  # "the Arabic daily Al-Watan", "English Daily the Dawn": a language, no actor
         first_tok, last_tok = rng
         role = _role_inside(doc, first_tok, last_tok) if label != "PERSON" and gaz_id is None else None
         if role is None and label != "PERSON" and gaz_id is None:
