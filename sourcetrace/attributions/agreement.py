@@ -316,6 +316,8 @@ def organisation_fit(actor: Actor, head: str, company_words: frozenset[str]) -> 
         return 0 if words & ((_TRADES | _SORT_WORDS) - own) else 1
     if head == "government" and actor.type in ("GPE", "NORP"):
         return 1  # "Iran said ... the government added"
+    if actor.type == "GPE" and head in _CITY_CLUBS:
+        return 1  # "Barcelona announced ... The club said": a club named after its city
     if actor.type == "GPE" or (actor.type == "NORP" and head not in _PEOPLES_BODIES):
         return 0  # "the union", "the council", "the ministry" are no city, no country and no people
     return 0 if words & ((_BODY_WORDS | _SORT_WORDS | company_words) - own) else 1
@@ -323,6 +325,8 @@ def organisation_fit(actor: Actor, head: str, company_words: frozenset[str]) -> 
 
 # what a people or a political camp (an NORP name: "Democrats", "Republicans") may be called
 _PEOPLES_BODIES = frozenset({"party", "organisation", "organization"})
+# what a team named after its city is called
+_CITY_CLUBS = frozenset({"club", "team", "side", "squad", "franchise"})
 
 
 # ---- "the CEO", "the chief executive": one office, two ways of writing it

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from sourcetrace.attributions.base import Found, Range, trimmed
+from sourcetrace.attributions.base import Found, Range, doc_text, trimmed
 from sourcetrace.attributions.clauses import source_range
 
 _NOT = r"(?:(?:did|does|has|have|had)\s+not|(?:did|does|has|have|had)n['’]t)"
@@ -29,10 +29,10 @@ _ASKED = rf"\s+(?:to\s+)?{_ASKS}(?:\s+(?:for|seeking)\s+comments?)?"
 _NOBODY = r"(?:no[\s-]?one|nobody|none)\b[^.;!?\n]{0,60}?"
 _NO_COMMENT = re.compile(
     r"\b(?:"
-    r"(?:declined|declines|decline|refused|refuses|refuse)\s+(?:to\s+)?(?:immediately\s+)?"
+    r"(?:declined|declines|decline|declining|refused|refuses|refuse|refusing)\s+(?:to\s+)?(?:immediately\s+)?"
     r"(?:comment|respond|elaborate|be\s+interviewed|speak\s+on\s+the\s+record|say|confirm|specify|disclose"
     r"|speculate)"
-    r"|(?:refrained|refrains|refrain|refraining)\s+from\s+(?:commenting|comment|responding)"
+    r"|(?:refrained|refrains|refrain|refraining)\s+from\s+(?:commenting|comment|responding|speculating)"
     rf"|(?:{_COULD_NOT}|(?:would|will)\s+not|(?:wouldn|won)['’]t|declined\s+to|refused\s+to)\s+"
     r"(?:go\s+into|give|provide|discuss)\s+(?:(?:any|further|more|the)\s+)?details"
     r"|(?:(?:had|has|have)|there(?:['’]s|\s+is|\s+was))\s+nothing\s+(?:(?:further|more|else)\s+)?to\s+add"
@@ -45,7 +45,8 @@ _NO_COMMENT = re.compile(
     r"|(?:am|is|are|['’]re|['’]m|was|were)\s+not\s+commenting"
     r"|(?:will|would)\s+not\s+comment(?=\s+on\b|\s*[.,;])|(?:won|wouldn)['’]t\s+comment(?=\s+on\b|\s*[.,;])"
     # "Velt would not speculate about who was behind the blockade": nothing said of who was
-    r"|(?:will|would|could)\s+not\s+speculate|(?:won|wouldn|couldn)['’]t\s+speculate"
+    r"|(?:(?:will|would|could|did|does)\s+not|(?:won|wouldn|couldn|didn|doesn)['’]t|cannot|can['’]t)"
+    r"\s+(?:want\s+to\s+)?speculate"
     r"|(?:had|has|have)\s+no\s+(?:immediate\s+)?comment"
     # "The SEC offered no comment when asked", "a spokesman refused to be drawn on whether P",
     # "the ministry remained tight-lipped about the talks" ("remained silent about the abuse for years"
@@ -63,7 +64,7 @@ _NO_COMMENT = re.compile(
 def no_comment_spans(doc: Doc) -> list[tuple[Range, Token | None]]:
     """(cue range, subject token) for every no-comment phrase of the text."""
     out = []
-    for m in _NO_COMMENT.finditer(doc.text):
+    for m in _NO_COMMENT.finditer(doc_text(doc)):
         start = m.start("cue") if m.group("cue") else m.start()
         span = doc.char_span(start, m.end(), alignment_mode="expand")
         if span is None or not len(span):
@@ -145,7 +146,7 @@ def announced_statements(doc: Doc, finds: list[Found]) -> None:
     """ "The Club would like to clarify the following. The article is completely without foundation
     and ...": a cue whose content only announces what follows says the rest of its paragraph, in the
     speaker's own voice, not "the following"."""
-    text = doc.text
+    text = doc_text(doc)
     for f in finds:
         if f.verb is None or not f.content or not _ANNOUNCES.search(text, f.content[-1][0], f.content[-1][1]):
             continue

@@ -39,7 +39,7 @@ from sourcetrace.attributions.clauses import (
     source_range,
     subject,
 )
-from sourcetrace.attributions.lexicons import can_tell, lexicons
+from sourcetrace.attributions.lexicons import body_words, can_tell, lexicons
 from sourcetrace.attributions.quotes import previous_quote, quoted, region_at
 from sourcetrace.places import is_place_name
 
@@ -840,11 +840,23 @@ def _paper_author(paper: Token) -> Token | None:
             return t
         if t.dep_ == "prep" and t.lower_ in ("from", "by") and t.i > paper.i:
             who = next((o for o in t.children if o.dep_ == "pobj"), None)
-            if who is not None and who.ent_type_ not in ("LOC", "FAC", "DATE", "TIME") and not (
-                who.ent_type_ == "GPE" and is_place_name(_entity_text(who))
-            ):
-                return who  # a company the model calls GPE ("from Berjaya") is an author too
+            if who is not None and _can_author(who):
+                return who
     return None
+
+
+def _can_author(who: Token) -> bool:
+    """A name or a noun for people or a body ("from Berjo", "from his lawyer", "by the ministry"),
+    not a place ("from Lisbon") nor a thing ("from prison", "by hand"); a company the model calls
+    GPE ("from Berjaya") is a name, not a place GeoNames knows."""
+    if who.ent_type_ == "GPE":
+        return not is_place_name(_entity_text(who))
+    if who.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    if who.ent_type_ or who.pos_ not in ("PROPN", "NOUN"):
+        return False
+    lemma = who.lemma_.lower()
+    return who.pos_ == "PROPN" or lemma in person_nouns() or lemma in body_words()
 
 
 def _entity_text(tok: Token) -> str:

@@ -250,3 +250,22 @@ def test_a_live_blogs_entry_headline_under_its_stamp_is_no_teaser() -> None:
         "The minister told reporters the port would reopen in May."
     )
     assert any("port will reopen in May" in c.content.text for c in analyze_text(text).claims)
+
+
+# the second review's probes: captions that name speech without reporting it, a photographer's credit
+CAPTIONS_WITH_WORDS = [
+    "Smoke rises after what the army said was a strike on a depot in Portvale on Sunday. (AFP)",
+    "A man police said was the gunman lies on the ground in Portvale on Sunday. (Reuters)",
+    "Supporters of Ana Velt celebrate after the results were announced in Portvale on Sunday. (AP)",
+    "Residents who were told to leave their homes wait at a shelter in Portvale on Sunday. (AP)",
+    "Dock workers rally outside the port in Portvale, according to local media. (AP)",
+    "Rescuers search the rubble in Portvale. Police said 12 people died. (REUTERS/Ana Lima)",
+]
+
+
+@pytest.mark.parametrize("caption", CAPTIONS_WITH_WORDS)
+def test_a_caption_that_names_speech_stays_a_caption_and_frames_nothing(caption: str) -> None:
+    text = HEAD + BODY + "\n\n" + caption
+    analysis = analyze_text(text)
+    assert [d.source for d in analysis.article.structure.datelines] == []
+    assert not any("Portvale" in c.content.text for c in analysis.claims)

@@ -38,3 +38,15 @@ def test_a_name_that_holds_a_language_stays_whole():
     assert [c.chain[-1].label for c in analysis.claims if "talks had failed" in c.content.text] == [
         "Arabic News Daily"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Ana Velt told Czech Radio that the port would close.", "Czech Radio"),
+        ("Turkish Radio quoted Ana Velt as saying the port would close.", "Turkish Radio"),
+        ("Russian media reported that the port would close.", "Russia"),  # a country's media
+    ],
+)
+def test_an_outlet_named_with_a_language_stays_an_actor(sentence, actor):
+    assert actor in [a.name for a in analyze_text(HEAD + sentence + "\n").actors]

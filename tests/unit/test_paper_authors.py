@@ -57,3 +57,22 @@ def test_a_paper_from_a_place_names_no_author() -> None:
     # GeoNames knows the city: "a statement from Lisbon" is where it came from, not who wrote it
     text = HEAD + "The Daily Tide published a statement from Lisbon saying the talks would resume.\n"
     assert _chain(text, "talks would resume") == ["Daily Tide"]
+
+
+def test_a_club_may_be_the_city_it_is_named_after() -> None:
+    text = HEAD + (
+        "Barcelona announced on Monday that Ana Velt had signed a new contract. "
+        "The club said she would stay until 2030."
+    )
+    assert _chain(text, "stay until 2030") == ["Barcelona"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "chain"),
+    [
+        ("Ana Velt released a statement from prison saying she was innocent.", "she was innocent", ["Velt"]),
+        ("The union delivered a letter by hand urging the mayor to resign.", "to resign", ["the union"]),
+    ],
+)
+def test_a_paper_from_a_place_or_by_hand_has_no_author(sentence: str, words: str, chain: list[str]) -> None:
+    assert _chain(HEAD + sentence + "\n", words) == chain

@@ -143,6 +143,9 @@ def test_more_ways_of_saying_nothing_are_no_comments_and_no_claims(text, expecte
         ("Ana Velt would not speculate about who was behind the blockade.", "would not speculate"),
         ("Ana Velt declined to speculate on the cause of the fire.", "declined to speculate"),
         ("Ana Velt wouldn't speculate about the motive.", "wouldn't speculate"),
+        ("Ana Velt did not want to speculate about the motive.", "did not want to speculate"),
+        ("Ana Velt refrained from speculating about the motive.", "refrained from speculating"),
+        ("Ana Velt cannot speculate about the motive.", "cannot speculate"),
     ],
 )
 def test_other_ways_of_declining_to_comment_are_no_comment(text, cue):

@@ -740,6 +740,19 @@ def test_a_place_in_capitals_before_a_colon_opening_the_story_is_chrome(first, p
     assert found.structure.datelines == []
 
 
+@pytest.mark.parametrize("furniture", ["READ MORE: Rains lash the north", "ALSO READ: Rains lash the north",
+                                       "TAGS: Lahore, rain"])
+def test_page_furniture_in_capitals_does_not_hide_a_dateline(furniture):
+    text = (f"{HEAD}\n\nLAHORE: At least 12 people were killed when a bus fell into a ravine on Tuesday.\n\n"
+            f"{furniture}\n")
+    assert ("dateline", "LAHORE:") in _chrome(detect_structure(text))
+
+
+def test_the_united_nations_is_a_datelines_place():
+    text = f"{HEAD}\n\nUNITED NATIONS: The Security Council on Monday called for calm in the region.\n"
+    assert _chrome(detect_structure(text)) == [("dateline", "UNITED NATIONS:")]
+
+
 def test_a_roundup_of_places_keeps_its_opening_dateline():
     text = (f"{HEAD}\n\nLISBON: Dock workers at the port ended a four-day strike on Friday.\n\n"
             "PORTO: Traders in the city said the strike had hurt small shops.\n")
@@ -798,6 +811,10 @@ def test_a_kicker_in_capitals_pasted_as_the_first_line_stays_the_headline():
         "TARIQ MARLOW: That is simply not true and the record shows it.",
         "QUESTION: What will happen to the port workers when the port closes?\n\n"
         "ANSWER: They will be paid in full until the port reopens in May.",
+        # speakers named like towns, each again: a transcript, not a roundup of places
+        "WARREN: The port deal was never properly reviewed by the committee at all.\n\n"
+        "JACKSON: The committee reviewed the port deal twice last year in full.\n\n"
+        "WARREN: The committee never saw the loan agreement for the port deal.",
     ],
 )
 def test_a_transcript_speaker_in_capitals_is_no_place(transcript):
