@@ -18,6 +18,7 @@ from sourcetrace import claims as claims_stage
 from sourcetrace import events as events_stage
 from sourcetrace import relations as relations_stage
 from sourcetrace import structure as structure_stage
+from sourcetrace.attributions.base import doc_text
 from sourcetrace.errors import InputError
 from sourcetrace.model import Analysis, Article, PipelineInfo, Span
 from sourcetrace.nlp import get_pipeline
@@ -100,8 +101,8 @@ def _check_length(article: Article, nlp) -> None:
 
 def _analyze_doc(article: Article, doc: Doc, nlp, settings: Settings = Settings()) -> Analysis:
     shown = article
-    if doc.text != article.text:  # parsed unwrapped: the stages read what was parsed
-        article = article.model_copy(update={"text": doc.text})
+    if doc_text(doc) != article.text:  # parsed unwrapped: the stages read what was parsed
+        article = article.model_copy(update={"text": doc_text(doc)})
     warnings: list[str] = []
     actors = actors_stage.extract_actors(doc, article)
     sourcing = attributions_stage.find_sourcing(doc, article, actors, disabled_rules=settings.disabled_rules)

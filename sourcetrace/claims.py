@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sourcetrace.attributions import find_hedge
+from sourcetrace.attributions.base import doc_text
 from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import Actor, Article, Attribution, ChainLink, Claim, Response, Span
 from sourcetrace.spans import make_span, trim
@@ -271,12 +272,12 @@ def _parse_labels(doc: Doc, attributions: list[Attribution]) -> dict[str, str]:
             # a report that names no one is called what the text calls it: "media reports", not "reports"
             mods = [c for c in span.root.lefts if c.dep_ in ("compound", "amod", "nmod")]
             if mods:
-                out[a.id] = doc.text[min(m.left_edge.idx for m in mods) : a.cue.end]
+                out[a.id] = doc_text(doc)[min(m.left_edge.idx for m in mods) : a.cue.end]
         if a.source is not None and a.source.text.strip().lower() in _RELATIVE_PRONOUNS:
             pronoun = doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
             noun = _antecedent(pronoun.root) if pronoun is not None and len(pronoun) else None
             if noun is not None:
-                out[a.id] = doc.text[noun.left_edge.idx : noun.idx + len(noun.text)]
+                out[a.id] = doc_text(doc)[noun.left_edge.idx : noun.idx + len(noun.text)]
     return out
 
 

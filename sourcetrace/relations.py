@@ -14,6 +14,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from sourcetrace.attributions.base import doc_text
 from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import CO_OCCURRENCE, SOURCE_OF, Actor, Attribution, Relation, Span
 from sourcetrace.spans import trimmed_span
@@ -161,7 +162,7 @@ def _typed(sent: SpacySpan, index: MentionIndex, evidence: Span, edges: _Edges) 
 
 
 def build_relations(doc: Doc, actors: list[Actor], attributions: list[Attribution]) -> list[Relation]:
-    text = doc.text
+    text = doc_text(doc)
     index = MentionIndex(actors)
     order = {a.id: i for i, a in enumerate(actors)}
     typed, cooc, sourced = _Edges(), _Edges(), _Edges()

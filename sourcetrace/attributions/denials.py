@@ -99,7 +99,7 @@ def split_denials(doc: Doc, finds: list[Found], lex: Lexicons, off: Collection[s
     verb shows. `off`: rules switched off."""
     reports = lex.nouns | lex.documents
     cues = {f.cue for f in finds}
-    text = doc.text  # spaCy rebuilds Doc.text on every read: once, not once per find
+    text = doc_text(doc)  # spaCy rebuilds Doc.text on every read: once, not once per find
     added: list[Found] = []
     denying: dict[int, Found] = {}  # verb token index -> its denial
     for f in finds:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from sourcetrace.attributions.base import QUOTES, Found, Rule, minus, parts, tok_end
+from sourcetrace.attributions.base import QUOTES, Found, Rule, doc_text, minus, parts, tok_end
 from sourcetrace.attributions.lexicons import lexicons
 from sourcetrace.spans import quote_regions
 
@@ -179,7 +179,7 @@ def _untangle(finds: list[Found]) -> None:
             start = doc.char_span(r.source[0], r.source[1], alignment_mode="expand")
             if start is None or start.start == 0 or doc[start.start - 1].text != ",":
                 continue  # the teller is set off by a comma: "..., the Post reported"
-            if any(q in doc.text[start.sent.start_char : r.source[0]] for q in QUOTES):
+            if any(q in doc_text(doc)[start.sent.start_char : r.source[0]] for q in QUOTES):
                 continue  # '"..., he said, ...," X recalled': a quotation's own cues, not a post-posed report
             cut = doc[start.start - 1].idx
             g.content = [(s, min(e, cut)) for s, e in g.content if s < cut] or g.content

@@ -16,6 +16,7 @@ from sourcetrace.attributions.base import (
     Found,
     Range,
     Rule,
+    doc_text,
     minus,
     np_range,
     parts,
@@ -348,7 +349,7 @@ def _quoted_without_cue(doc: Doc, finds: list[Found]) -> list[Found]:
             cue = (prep.idx, tok_end(prep))
         else:
             continue
-        content = parts(doc.text, content)
+        content = parts(doc_text(doc), content)
         if content:
             sent = sentence(host)
             added.append(Found(cue=cue, content=content, verb=v, lemma="quote", sent_end=sent.end_char))
@@ -362,15 +363,15 @@ def _quotation_conjoined(host: Token, passive: Token) -> Range | None:
     head = host.head
     if host.dep_ != "conj" or head.i >= passive.i:
         return None
-    doc = host.doc
+    text = doc_text(host.doc)
     start, end = head.left_edge.idx, passive.left_edge.idx
-    if start >= end or not any(ch in _CLOSING_QUOTES for ch in doc.text[start:end]):
+    if start >= end or not any(ch in _CLOSING_QUOTES for ch in text[start:end]):
         return None
-    while end > start and (doc.text[end - 1].isspace() or doc.text[end - 1] in _CLOSING_QUOTES + ",;"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _CLOSING_QUOTES + ",;"):
         end -= 1
     # the quotation's earlier sentences, back to its opening quote in the same paragraph
-    opening = max(doc.text.rfind(q, 0, start) for q in '“"')
-    if opening >= 0 and "\n" not in doc.text[opening:start]:
+    opening = max(text.rfind(q, 0, start) for q in '“"')
+    if opening >= 0 and "\n" not in text[opening:start]:
         start = opening + 1
     return (start, end) if end > start else None
 
@@ -424,7 +425,7 @@ def _two_tellers(f: Found, v: Token, host: Token) -> list[Found]:
     if agent is not None and agent.head != host:  # "as saying by the Post": no content of theirs
         hole = (agent.idx, tok_end(reporter.right_edge))
         for g in (outer, f):
-            g.content = parts(v.doc.text, [p for r in g.content for p in minus(r, [hole])]) or g.content
+            g.content = parts(doc_text(v.doc), [p for r in g.content for p in minus(r, [hole])]) or g.content
     return [outer, f]
 
 
@@ -462,7 +463,7 @@ def outlet_phrase(tok: Token) -> bool:
     if entity_kind_and_id(tok.ent_id_)[0] == "outlet":
         return True
     start, end = np_range(tok)
-    return is_outlet_name(tok.doc.text[start:end])
+    return is_outlet_name(doc_text(tok.doc)[start:end])
 
 
 def seen_by(finds: list[Found]) -> list[Found]:
@@ -479,7 +480,7 @@ def seen_by(finds: list[Found]) -> list[Found]:
         if pobj is None:
             continue
         hole = subtree(acl)  # "seen by Reuters" is not what the memo says
-        f.content = parts(head.doc.text, [p for r in f.content for p in minus(r, [hole])]) or f.content
+        f.content = parts(doc_text(head.doc), [p for r in f.content for p in minus(r, [hole])]) or f.content
         outer = Found(
             cue=(acl.idx, tok_end(pobj.head)),
             content=list(f.content),
@@ -531,7 +532,7 @@ def _around(f: Found, a: Found, trailing: bool) -> bool:
     if trailing:
         return f.verb.idx < a.cue[0] and f.content_start < a.cue[0]
     start = f.source[0] if f.source else f.cue[0]
-    text = a.head.doc.text
+    text = doc_text(a.head.doc)
     # before the content, or where it begins ("said, according to Kyodo, that P")
     return start < a.cue[0] and not WORD.search(text, f.content_start, max(f.content_start, a.cue[0] - 1))
 
@@ -560,7 +561,7 @@ def _according_aside(a: Found) -> tuple[int, Range, bool, bool] | None:
     cue = doc.char_span(a.cue[0], a.cue[1], alignment_mode="expand")
     if cue is None or cue.start == 0 or doc[cue.start - 1].text != ",":
         return None
-    if not teller and _in_quotation(doc.text, sent.start_char, cue.start_char):
+    if not teller and _in_quotation(doc_text(doc), sent.start_char, cue.start_char):
         return None
     after = next((t for t in doc[head.i + 1 : sent.end] if t.idx >= a.source[1]), None)
     if after is not None and after.text == ",":
