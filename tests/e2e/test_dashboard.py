@@ -130,7 +130,10 @@ def test_deep_link_restores_article_view_and_focus(page, app_url, bundled_analys
     assert f"Focus: {KAZEMI}" in page.locator(PANEL).inner_text()
 
     open_app(page, app_url, "", article=ARTICLE, focus=f"actor:{kazemi}")
-    assert page.locator(".st-article .st-ent-focus", has_text="Kazemi").count() >= 1
+    # the article's text component may paint after the script has run: wait for the mark, not a sleep
+    focused = page.locator(".st-article .st-ent-focus", has_text="Kazemi")
+    focused.first.wait_for(timeout=15_000)
+    assert focused.count() >= 1
     screenshot(page, "deep-link-article-focus")
 
 
