@@ -58,7 +58,9 @@ def test_every_view_renders_the_bundled_article(browser, app_url, size):
         open_app(page, app_url)
         assert page.locator("h4").first.inner_text().startswith("Iranian regime’s ambassador")
         # the name is marked as an entity in the escaped text
-        assert page.locator(".st-article [data-actor]", has_text="Hassan Kazemi Qumi").count() >= 1
+        marked = page.locator(".st-article [data-actor]", has_text="Hassan Kazemi Qumi")
+        marked.first.wait_for(timeout=15_000)  # the text component may paint after the script has run
+        assert marked.count() >= 1
         assert "al-Malaf" in page.locator(".st-article").inner_text()
         screenshot(page, f"article-{size[0]}x{size[1]}")
 
@@ -204,4 +206,5 @@ def test_selecting_an_actor_row_focuses_it(page, app_url, bundled_analysis):
     )
     wait_for_app(page)
     assert f"Focus: {KAZEMI}" in page.locator(PANEL).inner_text()
+    page.locator(".st-article .st-ent-focus").first.wait_for(timeout=15_000)
     assert page.locator(".st-article .st-ent-focus").count() >= 1
