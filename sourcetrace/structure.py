@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sourcetrace.model import ArticleStructure, Chrome, Dateline, Span
-from sourcetrace.places import is_place_name
+from sourcetrace.places import country_names, dateline_cities, is_place_name
 from sourcetrace.spans import make_span, quote_regions
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -417,14 +417,7 @@ def _section_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The words of a site's section labels, the navigation words one of them must hold, and the
     names of countries (data/countries.jsonl) and regions that label a section alone, lower case."""
     lex = _chrome_lexicon()
-    places: set[str] = set(lex.section_regions)
-    path = DATA_DIR / "countries.jsonl"
-    if path.exists():
-        for raw in path.read_text(encoding="utf-8").splitlines():
-            if raw.strip():
-                entry = json.loads(raw)
-                names = [entry.get("country", ""), *entry.get("aliases", [])]
-                places.update(n.lower() for n in names if n)
+    places = set(lex.section_regions) | country_names()
     return lex.section_words, lex.section_navigation, frozenset(places)
 
 
@@ -1283,8 +1276,7 @@ def _is_parenthesised_place(parts: list[str]) -> bool:
 @lru_cache(maxsize=1)
 def _dateline_places() -> frozenset[str]:
     """Cities and countries a dateline names (data/dateline_places.txt, data/countries.jsonl), lower case."""
-    places = {w.lower() for w in _read_data_lines(DATA_DIR / "dateline_places.txt")}
-    return frozenset(places | _section_words()[2])
+    return frozenset(dateline_cities() | _section_words()[2])
 
 
 def _read_data_lines(path: Path) -> list[str]:
@@ -1405,14 +1397,7 @@ def _is_colon_place(lead: str, after: str) -> bool:
         return False
     if _normalise_line(lead) in _label_words():
         return False
-    line = after.split("\n", 1)[0]
-    sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0].strip()
-    return (
-        bool(re.match(r"[A-Z]", line))
-        and not _FIRST_WORDS_OF_SPEECH.match(line)
-        and len(sentence.split()) >= 6
-        and bool(re.search(r"[.!?][\"”’]?$", sentence))  # a sentence, not a headline's second half
-    )
+    return _narrators_sentence(after) is not None
 
 
 # a label in capitals opening a paragraph: "HOLT:", "MS. SMITH:", "NEW DELHI:"
@@ -1440,15 +1425,23 @@ def _is_caps_colon_place(lead: str, text: str, after: int) -> bool:
     others = set(labels) - {lead}
     if any(not is_place_name(label) and _normalise_line(label) not in _label_words() for label in others):
         return False  # an interview: other labels open paragraphs (not "READ MORE:", not a roundup's places)
-    line = text[after:after + 400].split("\n", 1)[0]
-    sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0].strip()
+    sentence = _narrators_sentence(text[after:after + 400])
     return (
-        bool(re.match(r"[A-Z]", line))
-        and not _FIRST_WORDS_OF_SPEECH.match(line)
+        sentence is not None
         and not _SPEAKERS_WORD.search(_unquoted(sentence))
-        and len(sentence.split()) >= 6
-        and bool(re.search(r"\.[\"”’]?$", sentence))  # a narrator's statement, not a question
+        and bool(re.search(r"\.[\"”’]?$", sentence))  # a statement, not a question
     )
+
+
+def _narrators_sentence(after: str) -> str | None:
+    """The first sentence of the line `after` begins, when it reads as the narrator's after a place
+    and a colon: a capital, no first words of speech ("We", "Well"), six words or more, and an end
+    mark (not a headline's second half)."""
+    line = after.split("\n", 1)[0]
+    sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0].strip()
+    if not re.match(r"[A-Z]", line) or _FIRST_WORDS_OF_SPEECH.match(line) or len(sentence.split()) < 6:
+        return None
+    return sentence if re.search(r"[.!?][\"”’]?$", sentence) else None
 
 
 @lru_cache(maxsize=1)
