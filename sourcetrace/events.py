@@ -26,6 +26,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import Actor, Article, Claim, Event, Span
+from sourcetrace.patterns import compile_scan
 from sourcetrace.spans import make_span, overlaps, trimmed_span
 
 TEMPORAL_FILE = Path(__file__).resolve().parent.parent / "data" / "temporal.json"
@@ -41,39 +42,42 @@ _YEAR = r"(?:1[6-9]|20)\d\d"
 _ORD = r"(?:st|nd|rd|th)?"
 # (pattern, precision); ordered most specific first, overlaps are dropped in that order.
 _ABSOLUTE = [
-    (re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}{_ORD}(?:\s*,\s*|\s+){_YEAR}\b"), "day"),
-    (re.compile(rf"\b\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTH}\.?,?\s+{_YEAR}\b"), "day"),
-    (re.compile(rf"\b{_YEAR}-[01]\d-[0-3]\d\b"), "day"),
-    (re.compile(rf"\b{_MONTH}\.?,?\s+(?:of\s+)?{_YEAR}\b"), "month"),
-    (re.compile(rf"\b(?i:in|since|from|until|by|during|of|early|mid|late)[\s-]+(?P<year>{_YEAR})\b"), "year"),
+    (compile_scan(rf"\b{_MONTH}\.?\s+\d{{1,2}}{_ORD}(?:\s*,\s*|\s+){_YEAR}\b"), "day"),
+    (compile_scan(rf"\b\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTH}\.?,?\s+{_YEAR}\b"), "day"),
+    (compile_scan(rf"\b{_YEAR}-[01]\d-[0-3]\d\b"), "day"),
+    (compile_scan(rf"\b{_MONTH}\.?,?\s+(?:of\s+)?{_YEAR}\b"), "month"),
+    (
+        compile_scan(rf"\b(?i:in|since|from|until|by|during|of|early|mid|late)[\s-]+(?P<year>{_YEAR})\b"),
+        "year",
+    ),
 ]
 # "a 2021 merger", "the 2020 presidential race": a year used as a modifier (checked on the parse).
-_MODIFIER_YEAR = re.compile(
+_MODIFIER_YEAR = compile_scan(
     r"\b(?i:a|an|the|its|his|her|their|our|this|that)\s+(?P<year>(?:19|20)\d\d)\b(?![-–/%.,]?\d)"
 )
-_DECADE = re.compile(r"\b(?:the\s+)?(?P<decade>(?:1[6-9]|20)\d0)'?s\b")
+_DECADE = compile_scan(r"\b(?:the\s+)?(?P<decade>(?:1[6-9]|20)\d0)'?s\b")
 # "the '90s", "the early 80s": a decade of the 1900s, told without its century.
-_SHORT_DECADE = re.compile(
+_SHORT_DECADE = compile_scan(
     r"\b(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?(?P<decade>['’]?(?P<short>[2-9]0)s)\b"
 )
-_HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
+_HAS_YEAR = compile_scan(rf"\b{_YEAR}\b")
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _REL = r"(?P<rel>(?i:last|next|this|past|coming))"
 _YREL = r"(?:,?\s+(?:of\s+)?(?P<yrel>(?i:this|last|next))\s+year\b)?"  # "June (of) this year"
 _NO_MORE_DIGITS = r"(?![,.]?\d)"
-_SEASON = re.compile(
+_SEASON = compile_scan(
     rf"\b(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))\b"
     rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR})\b)?"
 )
-_SEASON_CONTEXT = re.compile(
+_SEASON_CONTEXT = compile_scan(
     r"\b(?:in|during|since|by|until|over|through|early|late|mid)(?:\s+the)?\s+$", re.I
 )
 # Names of months and weekdays without a year; resolved against the publication date.
-_MONTH_FIRST = re.compile(
+_MONTH_FIRST = compile_scan(
     rf"\b(?:{_REL}\s+)?(?P<month>{_MONTH})\b(?:\.?\s+(?P<day>\d{{1,2}}){_ORD}\b{_NO_MORE_DIGITS})?{_YREL}"
 )
-_DAY_FIRST = re.compile(rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<month>{_MONTH})\b{_YREL}")
-_WEEKDAY_NAME = re.compile(
+_DAY_FIRST = compile_scan(rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<month>{_MONTH})\b{_YREL}")
+_WEEKDAY_NAME = compile_scan(
     rf"\b(?:{_REL}\s+)?(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
     r"(?:\s+(?i:morning|afternoon|evening|night)\b)?"
 )
@@ -82,22 +86,24 @@ _DASH = r"(?:-|–|—|\bto\b|\buntil\b|\btill\b|\bthrough\b)"
 _AND = r"(?:&|\band\b|\bor\b)"
 _DAY_PAIR = rf"(?P<d1>\d{{1,2}}){_ORD}\s*(?P<sep>{_DASH}|{_AND})\s*(?P<d2>\d{{1,2}}){_ORD}"
 _SHARED_MONTH = [
-    re.compile(rf"\b{_DAY_PAIR}\s+(?:of\s+)?(?P<month>{_MONTH})\b(?:\.?,?\s+(?P<year>{_YEAR})\b)?"),
-    re.compile(rf"\b(?P<month>{_MONTH})\.?\s+{_DAY_PAIR}\b{_NO_MORE_DIGITS}(?:,?\s+(?P<year>{_YEAR})\b)?"),
+    compile_scan(rf"\b{_DAY_PAIR}\s+(?:of\s+)?(?P<month>{_MONTH})\b(?:\.?,?\s+(?P<year>{_YEAR})\b)?"),
+    compile_scan(rf"\b(?P<month>{_MONTH})\.?\s+{_DAY_PAIR}\b{_NO_MORE_DIGITS}(?:,?\s+(?P<year>{_YEAR})\b)?"),
 ]
 # "2001-2005", "the 2019-20 season", "between 2001 and 2005".
-_YEAR_RANGE = re.compile(
+_YEAR_RANGE = compile_scan(
     rf"\b(?P<between>(?i:between)\s+)?(?P<y1>{_YEAR})\s*(?P<sep>-|–|—|\bto\b|\buntil\b|\bthrough\b|\band\b)\s*"
     rf"(?P<y2>{_YEAR}|\d\d)\b(?![-/]\d)"
 )
-_RANGE_GAP = re.compile(r"\s*(?P<sep>-|–|—|to|until|till|through|and)\s*", re.I)
-_BEFORE_RANGE = re.compile(r"\b(?P<word>from|between)\s+$", re.I)
+_RANGE_GAP = compile_scan(r"\s*(?P<sep>-|–|—|to|until|till|through|and)\s*", re.I)
+_BEFORE_RANGE = compile_scan(r"\b(?P<word>from|between)\s+$", re.I)
 # A lone number spaCy calls a DATE is a clock time or a count in these places ("at 1803 GMT", "Views: 1788").
-_CLOCK_AFTER = re.compile(r"\s*(?:GMT|UTC|[ECMP][SD]?T|BST|CES?T|IST|JST|hrs|hours|h|local)\b")
-_COUNT_BEFORE = re.compile(r"(?:\bat|:)\s*$", re.I)
-_NAMES_A_TIME = re.compile(rf"\b(?:{_WEEKDAY}|{_MONTH}|ago|today|tonight|tomorrow|yesterday)\b", re.I)
-_NAMES_A_MONTH = re.compile(rf"\b{_MONTH_TITLE}\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}", re.I)
-_BARE_NAME = re.compile(rf"(?:on\s+|in\s+)?(?:{_WEEKDAY}|{_MONTH}\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)", re.I)
+_CLOCK_AFTER = compile_scan(r"\s*(?:GMT|UTC|[ECMP][SD]?T|BST|CES?T|IST|JST|hrs|hours|h|local)\b")
+_COUNT_BEFORE = compile_scan(r"(?:\bat|:)\s*$", re.I)
+_NAMES_A_TIME = compile_scan(rf"\b(?:{_WEEKDAY}|{_MONTH}|ago|today|tonight|tomorrow|yesterday)\b", re.I)
+_NAMES_A_MONTH = compile_scan(rf"\b{_MONTH_TITLE}\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}", re.I)
+_BARE_NAME = compile_scan(
+    rf"(?:on\s+|in\s+)?(?:{_WEEKDAY}|{_MONTH}\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)", re.I
+)
 _FUTURE_AUX = {"will", "wo", "'ll", "shall", "would"}  # "said the talks would resume on Monday"
 _MODAL_AUX = {"can", "could", "may", "might", "should", "must"}
 _RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
@@ -146,14 +152,14 @@ def _lexicon() -> _Lexicon:
     raw = json.loads(TEMPORAL_FILE.read_text(encoding="utf-8"))
     flags = re.IGNORECASE
     return _Lexicon(
-        relative=re.compile(rf"\b(?:{_words(raw['relative'])}|{raw['relative_ago']})\b", flags),
-        spans=re.compile(rf"\b(?:{_words([*raw['weekend'], *raw['past_days'], *raw['coming_days']])})\b",
+        relative=compile_scan(rf"\b(?:{_words(raw['relative'])}|{raw['relative_ago']})\b", flags),
+        spans=compile_scan(rf"\b(?:{_words([*raw['weekend'], *raw['past_days'], *raw['coming_days']])})\b",
                          flags),
         weekend={k.lower(): int(v) for k, v in raw["weekend"].items()},
         past_days={k.lower(): int(v) for k, v in raw["past_days"].items()},
-        anchored=re.compile(rf"\b{raw['anchored']}\b", flags),
-        vague=re.compile(rf"\b(?:{_words(raw['vague_past'])})\b", flags),
-        ongoing=re.compile(rf"\b(?:{_words(raw['ongoing'])})\b", flags),
+        anchored=compile_scan(rf"\b{raw['anchored']}\b", flags),
+        vague=compile_scan(rf"\b(?:{_words(raw['vague_past'])})\b", flags),
+        ongoing=compile_scan(rf"\b(?:{_words(raw['ongoing'])})\b", flags),
         numbers={k.lower(): int(v) for k, v in raw["numbers"].items()},
         start_markers=frozenset(w.lower() for w in raw["start_markers"]),
         ongoing_start_markers=frozenset(w.lower() for w in raw["ongoing_start_markers"]),
@@ -161,15 +167,15 @@ def _lexicon() -> _Lexicon:
         anchor_window=int(raw["anchor_window"]),
         calendar_preps=frozenset(w.lower() for w in raw["calendar_preps"]),
         parts={" ".join(k.lower().split()): v for k, v in raw["parts"].items()},
-        part_before=re.compile(rf"\b(?P<part>{_words(list(raw['parts']))})[\s-]+$", flags),
+        part_before=compile_scan(rf"\b(?P<part>{_words(list(raw['parts']))})[\s-]+$", flags),
         future_heads=frozenset(w.lower() for w in raw["future_heads"]),
         range_blockers=frozenset(w.lower() for w in raw["range_blockers"]),
-        ahead=re.compile(rf"\b{raw['relative_in']}\b", flags),
+        ahead=compile_scan(rf"\b{raw['relative_in']}\b", flags),
         coming_days={k.lower(): int(v) for k, v in raw["coming_days"].items()},
         period_parts={k.lower(): (v[0], v[1]) for k, v in raw["period_parts"].items()},
-        anaphoric=re.compile(rf"\b{raw['anaphoric']}\b", flags),
+        anaphoric=compile_scan(rf"\b{raw['anaphoric']}\b", flags),
         seasons={k.lower(): int(v) for k, v in raw["seasons"].items()},
-        period_part=re.compile(rf"(?<![\d-])(?<!\d\s)\b(?:{_words(list(raw['period_parts']))})\b", flags),
+        period_part=compile_scan(rf"(?<![\d-])(?<!\d\s)\b(?:{_words(list(raw['period_parts']))})\b", flags),
     )
 
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from sourcetrace.patterns import compile_scan
+
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
 
 
@@ -49,7 +51,7 @@ def _phrases(phrases: list[str], gap: str = r"\ ") -> re.Pattern[str] | None:
         return None
     alts = sorted(phrases, key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", gap) for p in alts)
-    return re.compile(r"\b(?:" + body + r")\b", re.IGNORECASE)
+    return compile_scan(r"\b(?:" + body + r")\b", re.IGNORECASE)  # a scan of every article
 
 
 @lru_cache(maxsize=1)

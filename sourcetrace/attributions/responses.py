@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from sourcetrace.attributions.base import Found, Range, doc_text, trimmed
 from sourcetrace.attributions.clauses import source_range
+from sourcetrace.patterns import compile_scan
 
 _NOT = r"(?:(?:did|does|has|have|had)\s+not|(?:did|does|has|have|had)n['’]t)"
 _COULD_NOT = r"(?:could\s+not|couldn['’]t|cannot|can['’]t|was\s+not|wasn['’]t|were\s+not|weren['’]t)"
@@ -27,7 +28,8 @@ _FOR_COMMENT = r"\s+for\s+(?:(?:immediate|further)\s+)?comments?"
 _ASKED = rf"\s+(?:to\s+)?{_ASKS}(?:\s+(?:for|seeking)\s+comments?)?"
 # "No-one at the SFO was immediately available for comment": the cue is the verb part (group "cue")
 _NOBODY = r"(?:no[\s-]?one|nobody|none)\b[^.;!?\n]{0,60}?"
-_NO_COMMENT = re.compile(
+# compiled with its first letters as a lookahead (`compile_scan`): the same matches, in half the time
+_NO_COMMENT = compile_scan(
     r"\b(?:"
     r"(?:declined|declines|decline|declining|refused|refuses|refuse|refusing)\s+(?:to\s+)?(?:immediately\s+)?"
     r"(?:comment|respond|elaborate|be\s+interviewed|speak\s+on\s+the\s+record|say|confirm|specify|disclose"
