@@ -23,6 +23,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -1161,6 +1162,36 @@ class _Collector:
                 self.add(_Mention(s, e, "ORG", text[s:e]))
 
 
+def _wordish(ch: str) -> bool:
+    r"""What `(?<![\w-])` and `(?![\w-])` keep off a whole word: a word character or a hyphen."""
+    return ch.isalnum() or ch in "_-"
+
+
+def _whole_word_at(text: str, word: str) -> Iterator[int]:
+    """Where `word` stands in `text` with no word character or hyphen glued on either side. Found
+    with str.find: a regex built per name ("Wang" ... "Wenbin") is compiled anew for every name of
+    every article, as many as the regex cache holds, and was 4 % of an analysis."""
+    i = text.find(word)
+    while i >= 0:
+        end = i + len(word)
+        if (i == 0 or not _wordish(text[i - 1])) and (end == len(text) or not _wordish(text[end])):
+            yield i
+        i = text.find(word, i + 1)
+
+
+def _followed_by_word(text: str, end: int, word: str) -> bool:
+    """Does whitespace then `word` follow `end` ("Wang| Wenbin")?"""
+    k = end
+    while k < len(text) and text[k].isspace():
+        k += 1
+    return k > end and text.startswith(word, k)
+
+
+def _preceded_by_word(text: str, start: int, word: str) -> bool:
+    """Does `word` and one whitespace character come just before `start` ("Wang |Wenbin")?"""
+    return start > len(word) and text[start - 1].isspace() and text.startswith(word, start - 1 - len(word))
+
+
 class _Propagator:
     """Names the model found once and missed elsewhere: a person's surname after the full name
     ("Narendra Modi" ... "Modi said"), a company's short form ("TalkTalk Telecom Group Ltd" ...
@@ -1208,10 +1239,12 @@ class _Propagator:
         ("Wang Wenbin" ... "Wang said"): the family name comes first."""
         if len(first) < 3 or not first[0].isupper() or first.isupper() or _is_title_word(first):
             return False
-        f, la = re.escape(first), re.escape(last)
-        first_alone = re.search(rf"(?<![\w-]){f}(?![\w-])(?!\s+{la})", self.c.text)
-        last_alone = re.search(rf"(?<![\w-])(?<!{f}\s){la}(?![\w-])", self.c.text)
-        return first_alone is not None and last_alone is None
+        text = self.c.text
+        first_alone = any(
+            not _followed_by_word(text, i + len(first), last) for i in _whole_word_at(text, first)
+        )
+        last_alone = any(not _preceded_by_word(text, i, first) for i in _whole_word_at(text, last))
+        return first_alone and not last_alone
 
     def in_headline(self, start: int, end: int) -> bool:
         headline = self.c.article.structure.headline

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from sourcetrace.model import Span
 
 _EDGE = " \t\r\n\u00a0.,;:!?\"'“”‘’()[]{}—–-"
 _PAIRS = {")": "(", "]": "[", "}": "{"}
+# what `quote_regions` reads: a pair of '' or `` (one mark, as TeX and some feeds write it; before the
+# single characters, so "''" is never two), a line break, a curly or angled quote, a straight quote
+_QUOTE_MARKS = re.compile("''|``|[\n“«”»\"]")
 
 
 def make_span(text: str, start: int, end: int) -> Span:
@@ -46,13 +51,13 @@ def contains(outer: Span, inner: Span) -> bool:
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Quoted stretches, quote marks included; a line break closes a quote left open."""
+    """Quoted stretches, quote marks included; a line break closes a quote left open. The text is
+    read mark by mark (`_QUOTE_MARKS`), not character by character: the stages ask this of every
+    article twice, and a Python loop over each character was 2 % of an analysis."""
     regions: list[tuple[int, int]] = []
     opened: int | None = None
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        width = 2 if text.startswith(("''", "``"), i) else 1
+    for m in _QUOTE_MARKS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch == "\n":
             if opened is not None:
                 regions.append((opened, i))
@@ -64,13 +69,11 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             if opened is not None:
                 regions.append((opened, i + 1))
                 opened = None
-        elif ch == '"' or width == 2:
-            if opened is None:
-                opened = i
-            else:
-                regions.append((opened, i + width))
-                opened = None
-        i += width
+        elif opened is None:  # a straight double quote, or a pair of '' or ``
+            opened = i
+        else:
+            regions.append((opened, m.end()))
+            opened = None
     if opened is not None:
         regions.append((opened, len(text)))
     return regions

@@ -793,6 +793,26 @@ def test_a_family_name_written_first_is_the_short_form(nlp):
     assert named["Takaichi Sanae"] == ["Takaichi", "Takaichi Sanae"]
 
 
+@pytest.mark.parametrize(
+    ("text", "first_alone", "last_alone"),
+    [
+        ("Wang Wenbin spoke. Wang said so.", True, False),
+        ("Wang Wenbin spoke. Wenbin said so.", False, True),
+        ("Wang-Li spoke. Wang Wenbin said so.", False, False),  # a hyphen glues "Wang" to a word
+        ("Wang  Wenbin spoke.", False, True),  # two spaces: "Wang" is followed, "Wenbin" is not preceded
+        ("Wangs and Wenbins spoke.", False, False),  # inside longer words
+        ("Wang\nWenbin spoke. Wang_x said.", False, False),  # a line break is a space; "_" a word character
+    ],
+)
+def test_a_name_standing_alone_is_found_as_a_whole_word(text, first_alone, last_alone):
+    # what `family_first` asks of the text, without compiling a pattern per name
+    from sourcetrace.actors import _followed_by_word, _preceded_by_word, _whole_word_at
+
+    alone = any(not _followed_by_word(text, i + 4, "Wenbin") for i in _whole_word_at(text, "Wang"))
+    assert alone is first_alone
+    assert any(not _preceded_by_word(text, i, "Wang") for i in _whole_word_at(text, "Wenbin")) is last_alone
+
+
 def test_a_given_name_used_alone_with_the_surname_used_too_is_no_family_name(nlp):
     # "Smith" is used alone: "John" is a given name, and "John Baker" stays apart from "John Smith"
     text = "John Smith met John Baker on Monday. Smith said the talks went well. Baker agreed."
