@@ -5,8 +5,8 @@ Python's regex engine cannot see past the boundary to a set of first characters,
 alternative at every word of the article. `compile_scan` reads the pattern's possible first
 characters from its parse and puts them in front as a lookahead, `(?=[...])`: a match must begin
 with one of them, so no match is gained or lost, and most words are passed over at the first
-character. Where the first character cannot be known (a class such as \\w, an optional opening, a
-flag switched inside the pattern) the pattern is compiled as it is.
+character. Where the first character cannot be known (a class such as \\w or \\s, an optional opening,
+a flag switched inside the pattern) the pattern is compiled as it is.
 
 The parse is read with the standard library's `re._parser` (Python 3.11+); should it change shape,
 `first_characters` answers None and the patterns are compiled unchanged.
@@ -22,6 +22,7 @@ try:  # the standard library's own parser of patterns
 except ImportError:  # pragma: no cover - an interpreter without it: no lookahead, same matches
     _parser = None
 
+DIGIT = r"\d"  # stands in a set of first characters for any digit the pattern's \d matches
 _MAX_RANGE = 64  # a wider range ("[a-z]") is kept, a class of thousands is not worth a lookahead
 
 
@@ -30,9 +31,9 @@ class _Unknown(Exception):
 
 
 def first_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Every character a match of `pattern` can begin with, or None when that is not a small known
-    set (or a match may be empty). Case is the pattern's: under IGNORECASE the engine folds a
-    lookahead's class as it folds the literals."""
+    """Every character a match of `pattern` can begin with (`DIGIT` for any digit of \\d), or None
+    when that is not a small known set (or a match may be empty). Case is the pattern's: under
+    IGNORECASE the engine folds a lookahead's class as it folds the literals."""
     if _parser is None:
         return None
     try:
@@ -48,7 +49,7 @@ def compile_scan(pattern: str, flags: int = 0) -> re.Pattern[str]:
     chars = first_characters(pattern, flags)
     if chars is None:
         return re.compile(pattern, flags)
-    cls = "".join(re.escape(c) for c in sorted(chars))
+    cls = "".join(c if c == DIGIT else re.escape(c) for c in sorted(chars))
     try:
         return re.compile(f"(?=[{cls}])(?:{pattern})", flags)
     except re.error:  # "(?i)" opening the pattern may stand only at its very start
@@ -102,6 +103,8 @@ def _class(items: list) -> set[str]:
             chars.add(chr(av))
         elif op is _c.RANGE and av[1] - av[0] < _MAX_RANGE:
             chars.update(chr(i) for i in range(av[0], av[1] + 1))
+        elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
+            chars.add(DIGIT)  # "3 days later": the class escape itself, as the pattern means it
         else:
             raise _Unknown  # a category (\w, \s), a negation: any character may open
     return chars

@@ -172,7 +172,7 @@ _SPACES = re.compile(r"\s+")
 @lru_cache(maxsize=4096)
 def _normalise_line(line: str) -> str:
     """A line as the lexicons compare it: no leading bullets, single spaces, lower case, no closing
-    stop. Cached: the structure stage asks it of the same lines from many rules."""
+    stop. Cached for one text (`detect_structure` clears it): its rules ask it of the same lines."""
     line = _LEAD_BULLETS.sub("", line)
     return _SPACES.sub(" ", line.strip().strip(".:!…»›>|•*").strip()).lower()
 
@@ -2903,6 +2903,7 @@ def _learned_furniture(lines: _Lines, keep: set[int | None]) -> None:
 
 
 def detect_structure(text: str) -> FoundStructure:
+    _normalise_line.cache_clear()  # a cache of this text's lines (a repeated text gains nothing)
     lines = _Lines(text)
     _classify_anywhere(lines)
     publisher_hint: list[str] = []

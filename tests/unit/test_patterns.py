@@ -5,9 +5,10 @@ import re
 
 import pytest
 
+from sourcetrace import events
 from sourcetrace.attributions.lexicons import lexicons
 from sourcetrace.attributions.responses import _NO_COMMENT
-from sourcetrace.patterns import compile_scan, first_characters
+from sourcetrace.patterns import DIGIT, compile_scan, first_characters
 
 
 @pytest.mark.parametrize(
@@ -18,6 +19,7 @@ from sourcetrace.patterns import compile_scan, first_characters
         (r"(?:on\s+)?(?:Monday|May)", 0, {"o", "M"}),  # an optional opening adds what follows
         (r"[A-C]\w+|x", 0, {"A", "B", "C", "x"}),
         (r"(?P<n>one|two)+ more", 0, {"o", "t"}),
+        (r"\b(?:a|\d+)\s+days", re.I, {"a", DIGIT}),  # any digit \d matches, written as \d
     ],
 )
 def test_first_characters_of_a_pattern(pattern, flags, chars):
@@ -56,17 +58,33 @@ def test_case_folding_is_the_engines_own():
     assert len(plain.findall(text)) == 6
 
 
+def test_a_digit_opens_what_the_patterns_digit_matches():
+    # "٣" is an Arabic-Indic three: \d matches it, so the lookahead must too; under re.ASCII neither does
+    text = "a days, 3 days, ٣ days, x days"
+    for flags in (re.I, re.I | re.ASCII):
+        plain, scan = re.compile(r"\b(?:a|\d+)\s+days", flags), compile_scan(r"\b(?:a|\d+)\s+days", flags)
+        assert scan.findall(text) == plain.findall(text)
+    assert len(compile_scan(r"\d+\s+days").findall(text)) == 2
+
+
 def _texts(words: list[str], seed: int, n: int = 3000) -> list[str]:
     rng = random.Random(seed)
     glue = [" ", "  ", "\n", ", ", ". ", "-", "'", "’", ""]
-    return ["".join(rng.choice(words) + rng.choice(glue) for _ in range(rng.randint(1, 12))) for _ in range(n)]
+    return [
+        "".join(rng.choice(words) + rng.choice(glue) for _ in range(rng.randint(1, 12))) for _ in range(n)
+    ]
 
 
-@pytest.mark.parametrize("name", ["hedges", "rebuttals", "no_comment"])
+@pytest.mark.parametrize("name", ["hedges", "rebuttals", "no_comment", "relative", "anaphoric"])
 def test_the_lexicon_scans_find_what_the_plain_patterns_find(name):
-    scan = _NO_COMMENT if name == "no_comment" else getattr(lexicons(), name)
+    if name == "no_comment":
+        scan = _NO_COMMENT
+    elif name in ("relative", "anaphoric"):
+        scan = getattr(events._lexicon(), name)
+    else:
+        scan = getattr(lexicons(), name)
     assert scan.pattern.startswith("(?=[")  # these are the scans the lookahead is for
     plain = re.compile(scan.pattern[scan.pattern.index("(?:") :], scan.flags)
-    words = re.findall(r"[A-Za-z’']+", plain.pattern)[:400] + ["Said", "the", "NOT", "x", "it"]
+    words = re.findall(r"[A-Za-z’']+", plain.pattern)[:400] + ["Said", "the", "NOT", "x", "it", "3", "12"]
     for text in _texts(words, seed=len(name)):
         assert [m.span() for m in scan.finditer(text)] == [m.span() for m in plain.finditer(text)], text
