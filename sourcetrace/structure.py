@@ -1010,20 +1010,31 @@ def _is_caption(line: str) -> bool:
     lex = _chrome_lexicon()
     if _is_known_outlet(stripped):
         return False  # "Reuters" alone: a publisher line or the agency's sign-off, not a photo credit
-    if _HEADLINE_SOURCE.match(stripped):
+    # each pattern is tried only where the character it needs is ("/" of a credit, ":" of a source):
+    # this is asked of every line, and most have neither
+    slash, paren = "/" in stripped, "(" in stripped
+    if ":" in stripped and _HEADLINE_SOURCE.match(stripped):
         return False  # "Banks approached in Danske probe: Bloomberg": a headline naming its source
-    if _SLASHED_CREDIT_LEAD.match(stripped):
+    if slash and _SLASHED_CREDIT_LEAD.match(stripped):
         return True  # "Ana Lima/pool image/ AP Sen. Rui Costa points ...": the credit opens the caption
     if lex.caption_label.match(stripped) or _CAPTION_INSIDE.search(stripped):
         return True
-    if _LEADING_CREDIT.match(stripped) or _PHOTO_BY_END.search(stripped) or lex.slash_credit.search(stripped):
+    if (
+        _LEADING_CREDIT.match(stripped)
+        or (paren and _PHOTO_BY_END.search(stripped))
+        or (slash and lex.slash_credit.search(stripped))
+    ):
         return True  # "... NATO and police said.    REUTERS/Ahmad Masood": closed by its credit, however long
     if len(stripped.split()) > 60:
         return False
     credit = _glued_agency(stripped, 0, len(stripped))  # a bare agency, not "(REUTERS/Ana Lima)"
     if credit and _TELLER.search(stripped[: credit[0]].strip()):
         return False  # '"... high," the governor told reporters. (AP)': a story's paragraph and its sign-off
-    return any(r.search(stripped) for r in (lex.paren_credit, lex.slash_credit, lex.agency_end))
+    return bool(
+        (paren and lex.paren_credit.search(stripped))
+        or (slash and lex.slash_credit.search(stripped))
+        or lex.agency_end.search(stripped)
+    )
 
 
 _SAYS = r"(?:said|says|told|added|stated|announced|warned)"
@@ -1060,12 +1071,17 @@ def _is_contact(line: str) -> bool:
     stripped = line.strip()
     if len(stripped.split()) > 40:
         return False
-    if _EMAIL.search(stripped) and (_CONTACT_WORDS.search(stripped) or "|" in stripped):
+    # an address, or a phone number on an author's "can be reached at" line or a line of fields
+    # ("Tel: ... | Email: ..."); the patterns are tried only where they can match (a prose line has
+    # no "@" and no "|", and is most lines)
+    email = "@" in stripped and _EMAIL.search(stripped) is not None
+    piped = "|" in stripped
+    if email and (piped or _CONTACT_WORDS.search(stripped)):
         return True
-    undated = _ANY_DATE.sub(" ", stripped)  # "Date - 13-05-2012" is not a phone number
-    if _REACHED_AT.search(stripped) and (_EMAIL.search(stripped) or _PHONE.search(undated)):
-        return True  # "Jordan Blake covers city hall. He can be reached at 555-201-3344."
-    return stripped.count("|") >= 1 and bool(_PHONE.search(undated) or _EMAIL.search(stripped))
+    if not piped and not _REACHED_AT.search(stripped):
+        return False  # "Jordan Blake covers city hall. He can be reached at 555-201-3344." reads on
+    # "Date - 13-05-2012" is not a phone number
+    return email or _PHONE.search(_ANY_DATE.sub(" ", stripped)) is not None
 
 
 def _is_credit(line: str) -> bool:
