@@ -792,6 +792,11 @@ def _given_names_start(doc: Doc, surname: int) -> int:
     return first
 
 
+def _modifies_noun(tok) -> bool:
+    """ "French officials", "the Ana French era": the word describes a noun after it."""
+    return tok.dep_ in ("amod", "compound", "nmod", "poss") and tok.head.i > tok.i
+
+
 def _span_edges(text: str, start: int, end: int) -> tuple[int, int]:
     """Character offsets without leading punctuation glued to the first word ("-Elliott")."""
     while start < end and not text[start].isalnum() and text[start] not in _QUOTES + "(":
@@ -1081,6 +1086,21 @@ class _Collector:
             return None
         return label
 
+    def surname_read_as_people(self, tok: int, end: int) -> int | None:
+        """ "Ana French, a spokeswoman, said ... French said": a surname the model read as a people
+        (NORP) after a given name, or that surname again; the person's first token, or None ("the
+        French", "French officials", "Many French" stay the people)."""
+        doc = self.doc
+        word = doc[tok]
+        if end - tok != 1 or _modifies_noun(word) or word.tag_ == "NNPS" or word.text.endswith("s"):
+            return None  # "Senate Republicans", "Muslim Americans": a plural is a group, never a surname
+        given = _given_names_start(doc, tok)
+        if given < tok and not any(t.ent_type_ for t in doc[given:tok]):
+            return given  # not "Wisconsin Republican": a place or an organisation before it is no name
+        if any(m.label == "PERSON" and m.surface.split()[-1] == word.text for m in self.mentions):
+            return tok
+        return None
+
     def mention(self, ent: SpacySpan) -> _Mention | None:
         doc, text = self.doc, self.text
         label = self.keep_label(ent)
@@ -1099,6 +1119,9 @@ class _Collector:
             role = _person_after_title(doc, first_tok, last_tok)
         if role is not None:  # "Department spokesperson Marika Champion": the name after the role
             label, first_tok = "PERSON", role + 1
+        person = None if label != "NORP" or gaz_id else self.surname_read_as_people(first_tok, last_tok)
+        if person is not None:
+            label, first_tok = "PERSON", person
         if label == "PERSON":
             first_tok = _strip_person_titles(doc, _given_names_before(doc, first_tok), last_tok)
             if all(_is_title_word(t.text) for t in doc[first_tok:last_tok]):

@@ -878,3 +878,49 @@ def test_a_title_before_a_name_is_not_made_a_person_of_its_own():
             "prove the charge.\nSen said the minister had two days.\n")
     names = {a.name for a in analyze_text(text).actors if a.type == "PERSON"}
     assert "Congress MLA" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "person", "surname"),
+    [
+        # the model reads a surname that is also a people's name as that people (NORP)
+        (
+            "Ana French, a spokeswoman for the airline, said flights would resume. French said the storm "
+            "caused the delay.",
+            [("French", "NORP", 0), ("French", "NORP", 1)],
+            "Ana French",
+            "French",
+        ),
+        (
+            "Billionaire Mark Cuban said he might run. Cuban, who hosts a TV show, said he was tired.",
+            [("Mark Cuban", "PERSON", 0), ("Cuban", "NORP", 1)],
+            "Mark Cuban",
+            "Cuban",
+        ),
+    ],
+)
+def test_a_surname_read_as_a_people_is_the_persons(nlp, text, ents, person, surname):
+    actors = {a.name: a for a in parsed_actors(nlp, text, ents)}
+    assert person in actors and actors[person].type == "PERSON"
+    assert surname in [m.text for m in actors[person].mentions]
+    assert not any(a.type in ("GPE", "NORP") for a in actors.values())  # no France, no Cuba
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "people"),
+    [
+        ("Senate Republicans said the bill would pass.", [("Republicans", "NORP", 0)], "Republicans"),
+        ("The French said the vote was fair.", [("French", "NORP", 0)], "French"),
+        ("Ana Lima said French officials agreed.", [("Ana Lima", "PERSON", 0), ("French", "NORP", 0)], "French"),
+        (
+            "Wisconsin Republican Ron Kind said so.",
+            [("Wisconsin", "GPE", 0), ("Republican", "NORP", 0), ("Ron Kind", "PERSON", 0)],
+            "Republican",
+        ),
+    ],
+)
+def test_a_people_stays_a_people_after_a_capitalised_word(nlp, text, ents, people):
+    # a plural, a word describing a noun after it, a place before it: no surname
+    actors = parsed_actors(nlp, text, ents)
+    assert not any(a.type == "PERSON" and a.name.endswith(people) and a.name != people for a in actors)
+    assert not any(people in [m.text for m in a.mentions] for a in actors if a.type == "PERSON")
