@@ -18,6 +18,12 @@ def is_place_name(name: str) -> bool:
     return re.sub(r"\s+", " ", name.strip().strip(".:,;")).lower() in _place_names()
 
 
+def is_city(name: str) -> bool:
+    """A city (GeoNames or the dateline list) that is not also a country ("Singapore", "Monaco")."""
+    key = re.sub(r"\s+", " ", name.strip().strip(".:,;")).lower()
+    return key in _place_names() and key not in country_names()
+
+
 @lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
     """Countries and their other names (data/countries.jsonl), lower case."""

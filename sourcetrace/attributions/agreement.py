@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from sourcetrace.attributions.lexicons import body_words
 from sourcetrace.model import Actor
+from sourcetrace.places import is_city
 
 Gender = Literal["m", "f"]
 
@@ -315,7 +316,9 @@ def organisation_fit(actor: Actor, head: str, company_words: frozenset[str]) -> 
         # "the bank" is not "Kivuli Mining": a name with another trade's word is of that trade
         return 0 if words & ((_TRADES | _SORT_WORDS) - own) else 1
     if head == "government" and actor.type in ("GPE", "NORP"):
-        return 1  # "Iran said ... the government added"
+        # "Iran said ... the government added"; but "Police in Lisbon said ... The government said"
+        # is not Lisbon's: a city is no government (a city that is a country is one: "Singapore")
+        return 0 if actor.type == "GPE" and is_city(actor.name) else 1
     if actor.type == "GPE" and head in _CITY_CLUBS:
         return 1  # "Barcelona announced ... The club said": a club named after its city
     if actor.type == "GPE" or (actor.type == "NORP" and head not in _PEOPLES_BODIES):

@@ -2,7 +2,8 @@
 
 "The Sun reported a statement from Berjo saying P" is Berjo's word relayed by the Sun (before: the
 Sun's own, twice). "The union said" refers to
-no city, country or people named before it (before: the last city named spoke). All names are
+no city, country or people named before it (before: the last city named spoke), "the government" to no
+city (before: "Police in Lisbon said ... The government said" was Lisbon's). All names are
 fictional."""
 
 from __future__ import annotations
@@ -51,6 +52,24 @@ def test_the_government_may_still_be_the_country_named_before() -> None:
         "The government added that talks would go on."
     )
     assert _chain(text, "talks would go on") == ["Portugal"]
+
+
+@pytest.mark.parametrize("place", ["Lisbon", "Madrid"])
+def test_the_government_is_no_city_named_before(place: str) -> None:
+    # "Police in Lisbon": the city says where the police are; a city has no government of its name
+    text = HEAD + (
+        f"Police in {place} said on Monday that three people were arrested. "
+        "The government said the march had been peaceful."
+    )
+    assert _chain(text, "march had been peaceful") == ["the government"]
+
+
+def test_the_government_may_be_a_city_that_is_a_country() -> None:
+    text = HEAD + (
+        "Singapore said on Monday the port would reopen. "
+        "The government added that trade would recover."
+    )
+    assert _chain(text, "trade would recover") == ["Singapore"]
 
 
 def test_a_paper_from_a_place_names_no_author() -> None:
