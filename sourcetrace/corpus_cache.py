@@ -26,6 +26,7 @@ def _key(nlp, texts: list[str]) -> str:
     h = hashlib.sha256()
     h.update(f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{','.join(nlp.pipe_names)}".encode())
     h.update(str(nlp.meta.get("sourcetrace_tokenizer")).encode())
+    h.update(str(nlp.meta.get("sourcetrace_sentences")).encode())
     for g in nlp.meta.get("sourcetrace_gazetteers", []):
         p = Path(g)
         h.update(p.read_bytes() if p.exists() else g.encode())

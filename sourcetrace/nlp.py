@@ -36,6 +36,7 @@ _GLUED_SIGN_OFF_INFIXES = (
     r"(?<=[a-z0-9]{2}[.!?])-{1,2}(?=[A-Za-z])|(?<=[a-z0-9]{2}[.!?][”\"’'])-{1,2}(?=[A-Za-z])",
 )
 TOKENIZER_VERSION = "glued-sign-off-2"  # part of the parse cache's key: change it with the rules above
+SENTENCES_VERSION = "line-breaks-1"  # the same for `line_sentences`, the sentence starts set before parsing
 
 _lock = threading.Lock()
 _cache: dict[tuple[str, tuple[str, ...]], Language] = {}
@@ -82,6 +83,7 @@ def _load(name: str, gazetteers: tuple[str, ...]) -> Language:
     infixes = [*nlp.Defaults.infixes, *_GLUED_SIGN_OFF_INFIXES]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.meta["sourcetrace_tokenizer"] = TOKENIZER_VERSION
+    nlp.meta["sourcetrace_sentences"] = SENTENCES_VERSION
     files = [str(DEFAULT_GAZETTEER), *gazetteers]
     ruler = nlp.add_pipe(
         "entity_ruler",
@@ -92,6 +94,7 @@ def _load(name: str, gazetteers: tuple[str, ...]) -> Language:
         if Path(f).exists():
             ruler.add_patterns(_read_patterns(Path(f), nlp))
     nlp.add_pipe("sourcetrace_line_bounded_ents", after="ner")
+    nlp.add_pipe("sourcetrace_line_sentences", before="parser")
     nlp.meta["sourcetrace_gazetteers"] = files
     return nlp
 
@@ -120,6 +123,27 @@ def line_bounded_ents(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("sourcetrace_line_sentences")
+def line_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: the parser is told so before it parses. Left to itself it runs
+    a headline with no full stop into the first paragraph ("Strike ends\n\nPolice on Monday said P"
+    was one sentence whose subject, "Strike", told P), and a byline or a caption into the next line.
+    A hard wrap (a single break inside a long line that ends mid-sentence) ends nothing, nor does a
+    break before a word in lower case: the parser decides there."""
+    text = doc.text
+    for tok in doc[:-1]:
+        if not ("\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)):
+            continue
+        if _hard_wrap(doc, tok, text):
+            continue
+        nxt = tok.i + 1
+        while nxt < len(doc) and doc[nxt].is_space:
+            nxt += 1
+        if nxt < len(doc) and not doc[nxt].text[:1].islower():
+            doc[nxt].is_sent_start = True  # not "... one”\nsaying P": a line in lower case goes on
+    return doc
+
+
 def _line_pieces(doc: Doc, ent: Span) -> list[tuple[int, int]]:
     """Token ranges of `ent` between its line breaks (hard wraps kept), without space tokens."""
     pieces, start = [], ent.start
@@ -136,9 +160,10 @@ def _line_pieces(doc: Doc, ent: Span) -> list[tuple[int, int]]:
     return [(s, e) for s, e in (_trim_space(doc, s, e) for s, e in pieces) if e > s]
 
 
-def _hard_wrap(doc: Doc, tok) -> bool:
-    """A single line break after a long line that does not end a sentence."""
-    text = doc.text
+def _hard_wrap(doc: Doc, tok, text: str | None = None) -> bool:
+    """A single line break after a long line that does not end a sentence (`text`: doc.text, when
+    the caller has it)."""
+    text = doc.text if text is None else text
     at = tok.idx if tok.is_space else tok.idx + len(tok.text)
     rest = text[at : at + len(tok.text) + len(tok.whitespace_) if tok.is_space else at + len(tok.whitespace_)]
     if rest.count("\n") != 1:
