@@ -197,8 +197,9 @@ def build_claims(
     )
     # "The company declined to comment." states nothing: a response, never a claim (the
     # attribution stays, as corpora such as PolNeAR mark it)
-    silent = [(r.cue.start, r.cue.end) for r in responses] + _question_topics(doc, sentence_level)
-    claims = _attributed(ctx, sentence_level, silent) + _own_voice(ctx, doc, sentence_level, silent)
+    declined = [(r.cue.start, r.cue.end) for r in responses]
+    silent = declined + _question_topics(doc, sentence_level)
+    claims = _attributed(ctx, sentence_level, silent, declined) + _own_voice(ctx, doc, sentence_level, silent)
     claims.sort(key=lambda c: (c.content.start, c.content.end))
     for n, claim in enumerate(claims, 1):
         claim.id = f"c{n}"
@@ -294,7 +295,10 @@ def _antecedent(pronoun: Token) -> Token | None:
 
 
 def _attributed(
-    ctx: _Context, sentence_level: list[Attribution], silent: list[tuple[int, int]]
+    ctx: _Context,
+    sentence_level: list[Attribution],
+    silent: list[tuple[int, int]],
+    declined: list[tuple[int, int]] = (),
 ) -> list[Claim]:
     """Innermost attributions: their content is the claim, their ancestry the chain; an outer one
     is a claim too when its content says more than what it nests ("A told B that X, but Y")."""
@@ -315,6 +319,8 @@ def _attributed(
             continue
         if any(s < att.cue.end and att.cue.start < e for s, e in silent):
             continue
+        if _only_declines(text, att.content, declined):
+            continue  # "Velt said she would not comment": the response says it, no claim
         hedge = _hedge(text, att.content) or _cue_hedge(text, att)
         claims.append(
             Claim(
@@ -328,6 +334,30 @@ def _attributed(
             )
         )
     return claims
+
+
+# what may follow a no-comment in the words it ends: its topic ("would not comment on the talks",
+# "would not speculate about who did it"), never a statement of its own
+_DECLINED_TOPIC = frozenset({
+    "on", "about", "regarding", "over", "further", "publicly", "when", "why", "whether", "who",
+    "what", "how", "beyond", "for", "to", "at", "until",
+})
+_GOES_ON = ("because", "but", "although", "though", "since", "while", "as", "adding", "saying", ";")
+
+
+def _only_declines(text: str, content: Span, declined: list[tuple[int, int]]) -> bool:
+    """Is the content only a no-comment and its subject ("she would not comment", "the company
+    would not speculate about who was behind it")? Not "she would not comment, but the port will
+    reopen" nor "cannot comment on the letter because he has not seen it": a statement follows."""
+    for s, e in declined:
+        if not (content.start <= s and e <= content.end):
+            continue
+        before = text[content.start : s].split()
+        after = text[e : content.end].strip(" .,;:\n")
+        reason = any(f" {w} " in f" {after.lower()} " for w in _GOES_ON)  # "... because he has not seen it"
+        if len(before) <= 6 and (not after or after.split()[0].lower() in _DECLINED_TOPIC) and not reason:
+            return True
+    return False
 
 
 def _under_denial(att: Attribution, by_id: dict[str, Attribution]) -> bool:

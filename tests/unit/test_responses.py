@@ -168,3 +168,26 @@ def test_other_ways_of_declining_to_comment_are_no_comment(text, cue):
 )
 def test_look_alikes_of_declining_are_no_response(text):
     assert analyze_text(text).responses == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Asked about the blockade, Velt said she would not comment.",
+        "Velt said she would not speculate about who was behind the blockade.",
+        "A ministry spokesman said the ministry does not comment on individual cases.",
+    ],
+)
+def test_saying_that_one_will_not_comment_is_a_response_and_no_claim(sentence):
+    # the no-comment is all the words reported by "said": nothing is claimed
+    a = analyze_text("Strike ends\n\n" + sentence)
+    assert len(a.responses) == 1
+    assert [c.content.text for c in a.claims if c.content.text != "Strike ends"] == []
+
+
+def test_a_statement_after_the_no_comment_is_still_claimed():
+    a = analyze_text(
+        "Strike ends\n\nThe minister said he could not comment on the letter because he had not seen it."
+    )
+    assert len(a.responses) == 1
+    assert any("had not seen it" in c.content.text for c in a.claims)
