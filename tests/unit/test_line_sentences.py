@@ -45,3 +45,15 @@ def test_a_hard_wrap_is_no_sentence_break() -> None:
         "River Dansa would open in May."
     )
     assert len(_sentences(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"We will not sell the land," said\nAna Lima, the mayor of the town.',
+        "The strike had cost\n12 million dollars, according to a union statement.",
+    ],
+)
+def test_a_sentence_broken_across_short_lines_stays_one(body: str) -> None:
+    # a single break after a word that ends no sentence is left to the parser (found in review)
+    assert len(_sentences(body)) == 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from sourcetrace.analysis import analyze_text
+from sourcetrace.places import is_city
 
 
 def _chain(text: str, words: str) -> list[str]:
@@ -64,12 +65,19 @@ def test_the_government_is_no_city_named_before(place: str) -> None:
     assert _chain(text, "march had been peaceful") == ["the government"]
 
 
-def test_the_government_may_be_a_city_that_is_a_country() -> None:
+@pytest.mark.parametrize("place", ["Singapore", "Jamaica", "Luxembourg", "Monaco"])
+def test_the_government_may_be_a_city_that_is_a_country(place: str) -> None:
+    # GeoNames has a city of each name; each is a country too (Jamaica, Luxembourg, Monaco are not in
+    # the countries file: found in review)
     text = HEAD + (
-        "Singapore said on Monday the port would reopen. "
+        f"{place} said on Monday the port would reopen. "
         "The government added that trade would recover."
     )
-    assert _chain(text, "trade would recover") == ["Singapore"]
+    assert _chain(text, "trade would recover") == [place]
+
+
+def test_a_city_with_a_states_name_may_be_the_government() -> None:
+    assert not is_city("Washington") and not is_city("New York") and is_city("Lisbon")
 
 
 def test_a_paper_from_a_place_names_no_author() -> None:
