@@ -197,7 +197,7 @@ def test_edge_tooltip_names_both_actors_and_shows_the_whole_sentence_as_text(pag
                 const curve = net.body.edges[id].edgeType;  // the drawn (curved) line
                 for (let t = 0.3; t < 0.71; t += 0.05) {
                     const p = net.canvasToDOM(curve.getPoint(t));
-                    const around = [[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1]]
+                    const around = [[0, 0], [0.5, 0], [-0.5, 0], [0, 0.5], [0, -0.5]]
                         .map(([dx, dy]) => ({x: p.x + dx, y: p.y + dy}));
                     if (around.every((q) => net.getEdgeAt(q) === id && net.getNodeAt(q) === undefined))
                         return {id, x: c.left + p.x, y: c.top + p.y};
