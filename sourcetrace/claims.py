@@ -298,7 +298,7 @@ def _attributed(
     ctx: _Context,
     sentence_level: list[Attribution],
     silent: list[tuple[int, int]],
-    declined: list[tuple[int, int]] = (),
+    declined: list[tuple[int, int]],
 ) -> list[Claim]:
     """Innermost attributions: their content is the claim, their ancestry the chain; an outer one
     is a claim too when its content says more than what it nests ("A told B that X, but Y")."""

