@@ -299,6 +299,49 @@ def _appositive_teller(c: VerbCall) -> None:
             return
 
 
+_NOT_DESCRIPTOR = frozenset({
+    "who", "whom", "whose", "which", "that", "when", "while", "after", "before", "because", "as", "if",
+    "since", "where", "although", "though", "but",
+})
+_DESCRIPTOR_WORDS = 16
+
+
+def _name_before_descriptors(c: VerbCall) -> None:
+    """ "Vinay A Gaonkar, DCP (crime and traffic), Mangaluru, said P": a sentence that opens with a
+    name (a person's or an organisation's, or capitalised words the entity model missed) followed
+    by comma-separated descriptors (a title, a department in brackets, a place) and then the cue;
+    the parser reads a title as a verb or the place as the subject, and the name is who speaks,
+    with its descriptors. A descriptor is words with no verb, no clause word
+    ("who", "which", "as") and no other person ("Odero, a lawyer, and Kamau, a judge, said" is two
+    tellers the parser's subject keeps)."""
+    v, doc, sent = c.verb, c.verb.doc, c.sent
+    first = doc[sent.start]
+    if first.ent_type_ in ("PERSON", "ORG") and first.ent_iob_ == "B":
+        end = first.i + 1
+        while end < v.i and doc[end].ent_iob_ == "I":
+            end += 1
+    elif not first.ent_type_ and first.pos_ == "PROPN" and first.is_title:
+        end = first.i + 1  # a name the entity model missed ("Suresh B Naik")
+        while end < v.i and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_:
+            end += 1
+    else:
+        return
+    t = v.i - 1
+    while t > end and doc[t].head == v and doc[t].dep_ in ("aux", "advmod", "neg"):
+        t -= 1  # "Name, title, also said"
+    if doc[end].text != "," or doc[t].text != "," or t <= end + 1 or t - end > _DESCRIPTOR_WORDS:
+        return
+    if c.subj is not None and not end < c.subj.i < v.i:
+        return  # the parser found a subject of its own outside the descriptors ("X, a judge, said")
+    for tok in doc[end + 1 : t]:
+        if tok.tag_.startswith("VB") or tok.tag_ == "MD" or tok.lower_ in _NOT_DESCRIPTOR:
+            return
+        if tok.ent_type_ == "PERSON" or any(q in tok.text for q in QUOTES) or tok.is_space:
+            return
+    c.subj = doc[end - 1]
+    c.source_span = (first.idx, tok_end(doc[t - 1]))
+
+
 def _conditional(c: VerbCall) -> None:
     """ "If anyone says the vote was rigged, let them prove it", "whoever claims that ...": speech
     that is only supposed is no attribution."""
@@ -992,6 +1035,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("acronym_subject", _acronym_subject.__doc__, _acronym_subject),
     Rule("opening_word_subject", _opening_word_subject.__doc__, _opening_word_subject),
     Rule("appositive_teller", _appositive_teller.__doc__, _appositive_teller),
+    Rule("name_before_descriptors", _name_before_descriptors.__doc__, _name_before_descriptors),
     Rule("conditional", _conditional.__doc__, _conditional),
     Rule("inverted_teller", _inverted_teller.__doc__, _inverted_teller),
     Rule("said_in_document", _said_in_document.__doc__, _said_in_document),

@@ -807,6 +807,13 @@ CASES = [
         ],
     ),
     (
+        "name_before_descriptors",  # the parser read the title "DCP" as a verb: "told" had no subject
+        "Suresh B Naik, DCP (crime), told the media that the accused had been involved.",
+        (),
+        [("Suresh B Naik, DCP (crime)", "told", "that the accused had been involved", "the media")],
+        [(None, "told", "that the accused had been involved", "the media")],
+    ),
+    (
         "appositive_teller",  # the parser hung the teller on "activity" as an apposition
         "The ministry is also looking into the group's trading activity, a source close to the "
         "investigation told Reuters on Monday.",
