@@ -35,8 +35,20 @@ _NO_COMMENT = compile_scan(
     r"(?:comment|respond|elaborate|be\s+interviewed|speak\s+on\s+the\s+record|say|confirm|specify|disclose"
     r"|speculate)"
     r"|(?:refrained|refrains|refrain|refraining)\s+from\s+(?:commenting|comment|responding|speculating)"
-    rf"|(?:{_COULD_NOT}|(?:would|will)\s+not|(?:wouldn|won)['’]t|declined\s+to|refused\s+to)\s+"
-    r"(?:go\s+into|give|provide|discuss)\s+(?:(?:any|further|more|the)\s+)?details"
+    rf"|(?:{_COULD_NOT}|{_NOT}|(?:would|will)\s+not|(?:wouldn|won)['’]t|declined\s+to|refused\s+to)\s+"
+    r"(?:go\s+into|gone\s+into|give|given|(?:provide|discuss|disclose|reveal|release|share|offer)(?:e?d)?)\s+"
+    r"(?:(?:any|further|more|the)\s+)?"
+    r"details"
+    # "did not say whether it was successful", "would not say who was arrested": what was not said is
+    # a question, nothing asserted
+    rf"|(?:{_COULD_NOT}|{_NOT}|(?:would|will)\s+not|(?:wouldn|won)['’]t)\s+"
+    r"(?:say|said|(?:disclose|reveal|confirm|explain)(?:e?d)?|specif(?:y|ied)|elaborated?\s+on)"
+    r"(?=\s+(?:whether|how|when|why|who|where|which|what)\b)"
+    # "He also remained mum on the kidnapping", "police kept mum about the motive"
+    r"|(?:remained|remains|remain|kept|keeps|keep|stayed|stays)\s+mum(?=\s+(?:on|about|over|regarding)\b|\s*[.,;])"
+    # "police said they would not be answering any questions", "declined to answer further questions"
+    r"|(?:(?:would|will)\s+not\s+be\s+answering|(?:declined|declines|refused|refuses)\s+to\s+answer)\s+"
+    r"(?:(?:any|further|more|the|reporters['’]?)\s+)*questions"
     r"|(?:(?:had|has|have)|there(?:['’]s|\s+is|\s+was))\s+nothing\s+(?:(?:further|more|else)\s+)?to\s+add"
     rf"|{_NOT}\s+(?:immediately\s+)?(?:comment|respond|reply)(?:ed)?(?:{_ASKED}|(?=\s*[.,;]|\s+(?:immediately|by|on|before)\b))"
     rf"|{_NOT}\s+(?:immediately\s+)?(?:return|answer)(?:ed)?{_ASKED}"
@@ -50,6 +62,12 @@ _NO_COMMENT = compile_scan(
     r"|(?:(?:will|would|could|did|does)\s+not|(?:won|wouldn|couldn|didn|doesn)['’]t|cannot|can['’]t)"
     r"\s+(?:want\s+to\s+)?speculate"
     r"|(?:had|has|have)\s+no\s+(?:immediate\s+)?comment"
+    # "he would not be able to say anything at this stage", "could not say more": a refusal to say
+    # anything at all ("would not say whether P" is "declined to say" already; "did not say how" is not)
+    r"|(?:(?:will|would|could|did)\s+not|(?:won|wouldn|couldn|didn)['’]t|cannot|can['’]t)\s+"
+    r"(?:be\s+able\s+to\s+)?(?:say|reveal|divulge|disclose|share)\s+(?:anything|much|more)"
+    r"(?:\s+(?:more|further|else))?(?=\s*[.,;]|\s+(?:at\s+this|at\s+the\s+moment|at\s+present|yet|now|about|on|regarding)\b)"
+    r"|(?:will|would|could)\s+not\s+be\s+able\s+to\s+comment(?=\s+on\b|\s*[.,;])"
     # "The SEC offered no comment when asked", "a spokesman refused to be drawn on whether P",
     # "the ministry remained tight-lipped about the talks" ("remained silent about the abuse for years"
     # is narration, so "silent" is not read)
@@ -131,14 +149,34 @@ _FIRST_PERSON = frozenset({"we", "i"})
 
 def voiced(f: Found, finds: list[Found]) -> Found:
     """ "'We're not commenting on rumour,' a spokeswoman told Re/code": a first-person (or
-    subjectless) no-comment inside what a teller says is that teller's."""
-    if f.head is not None and f.head.lower_ not in _FIRST_PERSON:
+    subjectless) no-comment inside what a teller says is that teller's; so is a third-person pronoun
+    that opens the teller's words ("Kamau said he would not comment", "the minister told reporters
+    that she could not say more"): reported speech's "he" is the teller ("Kamau said Odero had not
+    responded to requests for comment" keeps Odero)."""
+    third = f.head is not None and f.head.lower_ in _THIRD_PERSON
+    if f.head is not None and f.head.lower_ not in _FIRST_PERSON and not third:
         return f
     outer = [g for g in finds if g.source is not None and not g.frame and g.content_contains(f.cue)]
     if not outer:
         return f
     g = min(outer, key=lambda g: g.content_size())
+    if third and not _opens(g, f.head):
+        return f
     return Found(cue=f.cue, content=f.content, source=g.source, head=g.head, source_actor=g.source_actor)
+
+
+_THIRD_PERSON = frozenset({"he", "she", "they"})
+
+
+def _opens(g: Found, pronoun: Token) -> bool:
+    """Is `pronoun` the first word of one of `g`'s content ranges, or its second after "that"?"""
+    doc = pronoun.doc
+    for start, end in g.content:
+        if not start <= pronoun.idx < end:
+            continue
+        before = doc.text[start : pronoun.idx].split()
+        return not before or (len(before) == 1 and before[0].lower() == "that")
+    return False
 
 
 _ANNOUNCES = re.compile(r"\b(?:the following|as follows)\W*$", re.IGNORECASE)

@@ -191,3 +191,62 @@ def test_a_statement_after_the_no_comment_is_still_claimed():
     )
     assert len(a.responses) == 1
     assert any("had not seen it" in c.content.text for c in a.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Asked about the delay, Ana Velt said she would not be able to say anything at this stage.",
+         "would not be able to say anything"),
+        ("Ana Velt could not say more.", "could not say more"),
+        ("Ana Velt would not say anything about the victims.", "would not say anything"),
+        ("Ana Velt said she would not be able to comment on the case.", "would not be able to comment"),
+        ("Ana Velt wouldn't disclose anything further.", "wouldn't disclose anything further"),
+        # what was not said is a question: nothing is asserted
+        ("Ana Velt did not say whether the operation was successful.", "did not say"),
+        ("Ana Velt could not say how the money was spent.", "could not say"),
+        ("Ana Velt has not specified when the port will reopen.", "has not specified"),
+        ("By Monday, Ana Velt had not released details of the equipment.", "had not released details"),
+        ("Ana Velt did not disclose details of the operation.", "did not disclose details"),
+        ("Ana Velt remained mum on the kidnapping.", "remained mum"),
+        ("Ana Velt said she would not be answering any questions regarding the talks.",
+         "would not be answering any questions"),
+        ("Ana Velt refused to answer reporters' questions.", "refused to answer reporters' questions"),
+    ],
+)
+def test_refusing_to_say_anything_is_no_comment_and_no_claim(text, cue):
+    a = analyze_text("Strike ends\n\n" + text)
+    assert [r.cue.text for r in a.responses] == [cue]
+    assert [c.content.text for c in a.claims if c.content.text != "Strike ends"] == []
+    names = {x.id: x.name for x in a.actors}
+    assert [names.get(r.actor or "", "").endswith("Velt") for r in a.responses] == [True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Velt said she would say more about the plan on Monday.",
+        "Ana Velt did not say that the port would close.",  # what she did not say is a statement
+        "Police released details of the arrests on Monday.",
+        "Ana Velt said the mayor had not kept his promise.",
+    ],
+)
+def test_saying_something_or_a_gap_is_no_refusal_to_say_anything(text):
+    assert [r.cue.text for r in analyze_text(text).responses if "say" in r.cue.text] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # "Kamau" alone is no PERSON to the model, so "he" found nobody before
+        ("Kamau said he would not comment on the case.", "Kamau"),
+        ("Ana Velt told reporters that she would not comment on the case.", "Ana Velt"),
+        # the words reported are about someone else's silence: that person is who did not answer
+        ("Ana Velt said Rui Costa had not responded to requests for comment.", "Rui Costa"),
+    ],
+)
+def test_a_pronoun_opening_the_tellers_words_is_the_teller_who_declines(text, who):
+    a = analyze_text(text)
+    names = {x.id: x.name for x in a.actors}
+    assert [names.get(r.actor or "") for r in a.responses] == [who]
+    assert [r.source.text for r in a.responses] == [who]  # the teller's words, not "he"
