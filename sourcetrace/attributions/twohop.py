@@ -146,7 +146,8 @@ def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
         elif v.lemma_.lower() not in _CITING or v.tag_ not in ("VBG", "VBD", "VBZ"):
             continue
         elif v.tag_ == "VBG" and v.dep_ not in ("advcl", "acl", "amod") and not _progressive(v):
-            continue
+            if not _subject_clause_aside(v, by_verb):
+                continue
         obj = _cited(v)
         if _cited_who_said(v, obj, by_verb):
             continue
@@ -175,10 +176,41 @@ def citing_sources(doc: Doc, finds: list[Found], text: str) -> list[Found]:
         teller = obj is not None and (_teller(obj) or (v.lemma_.lower() == "quote" and obj.pos_ == "NOUN"))
         if host is None or host.verb == v or not teller:
             continue  # "citing her work", "citing a threat to safety": a reason given, not a source
+        _citer_alone(host, v)
         hole = (v.idx, max(subtree(v)[1], np_range(obj)[1]))
         host.content = parts(text, [p for r in host.content for p in minus(r, [hole])]) or host.content
         _cite_under(host, v, obj, by_verb, added, text)
     return finds + added
+
+
+def _citer_alone(host: Found, v: Token) -> None:
+    """ "Dawn citing police sources said P": an aside with no commas, inside the host's source as
+    the parser reads it, is no part of who the host is ("Dawn", not "Dawn citing police sources");
+    "X citing Y claimed P" read as a clausal subject has the citer as the subject of "citing"."""
+    doc = v.doc
+    if host.source is not None and host.source[0] < v.idx < host.source[1]:
+        end = doc[v.i - 1]
+        while end.i > 0 and (end.is_punct or end.is_space) and end.idx > host.source[0]:
+            end = end.nbor(-1)
+        host.source = (host.source[0], tok_end(end))
+        if host.head is not None and host.head.i >= v.i:
+            host.head = end
+    elif host.source is None and v.dep_ == "csubj" and host.verb is not None and host.verb.i == v.head.i:
+        citer = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+        if citer is not None:
+            host.source, host.head = (citer.left_edge.idx, tok_end(citer)), citer
+
+
+def _subject_clause_aside(v: Token, by_verb: dict) -> bool:
+    """ "The News International citing a source claimed that P": an aside with no commas, which the
+    parser reads as the reporting verb's clausal subject, with the citer as the subject of
+    "citing"; the citer reports P through whom it cites."""
+    return (
+        v.dep_ == "csubj"
+        and v.head.i in by_verb
+        and v.head.i > v.i
+        and any(c.dep_ == "nsubj" and c.i < v.i for c in v.children)
+    )
 
 
 def _cited_who_said(v: Token, obj: Token | None, by_verb: dict) -> bool:

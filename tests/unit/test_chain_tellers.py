@@ -968,3 +968,27 @@ def test_a_subject_phrase_stops_at_its_verb(nlp):
     deps = ["det", "nsubj", "punct", "det", "appos", "punct", "ROOT", "det", "dobj", "punct"]
     doc = _parsed(nlp, words, heads, deps)
     assert doc.text[slice(*source_range(doc[1], doc[6]))] == "A spokesman , the chairman ,"  # as before
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no commas: the parser reads "X citing Y" as the reporting verb's clausal subject
+        (
+            "Harbor Daily citing a source claimed that the minister had resigned.",
+            [("Harbor Daily", "outlet"), ("a source", "anonymous")],
+        ),
+        # or "citing Y" as a modifier of the outlet's name, inside its source
+        (
+            "Dawn citing police sources said the minister had resigned.",
+            [("Dawn", "named"), ("police sources", "anonymous")],
+        ),
+        # with commas, as before
+        (
+            "Harbor Daily, citing a source, claimed that the minister had resigned.",
+            [("Harbor Daily", "outlet"), ("a source", "anonymous")],
+        ),
+    ],
+)
+def test_an_outlet_citing_a_teller_without_commas_relays_it(nlp, text, expected):
+    assert chain(text, "the minister had resigned") == expected
