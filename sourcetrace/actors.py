@@ -380,6 +380,11 @@ def _title_before(doc: Doc, start: int, own_start: int | None = None) -> tuple[i
     while i >= 0 and start - i <= MAX_TITLE_TOKENS:
         tok = doc[i]
         other_person = tok.ent_type_ == "PERSON" and i < floor
+        joined = tok.text == "-" and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+        if joined and doc[i - 1].text[:1].isupper():  # "Inspector-General of Police"
+            first = i
+            i -= 1
+            continue
         if tok.is_punct or tok.is_space or other_person or "\n" in tok.whitespace_:
             break
         if tok.text[:1].isupper() or tok.lower_ in _TITLE_CONNECTORS:

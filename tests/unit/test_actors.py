@@ -6,7 +6,7 @@ import pytest
 
 from sourcetrace import actors as actors_stage
 from sourcetrace.actors import _same_person, extract_actors
-from sourcetrace.analysis import prepare_article
+from sourcetrace.analysis import analyze_text, prepare_article
 from sourcetrace.model import Actor
 
 
@@ -943,3 +943,22 @@ def test_a_people_stays_a_people_after_a_capitalised_word(nlp, text, ents, peopl
     for a in actors:
         if a.type == "PERSON":  # the people's word is no person's mention there
             assert not any(m.start >= last_mention and word in m.text for m in a.mentions), a.name
+
+
+def test_a_hyphenated_title_before_a_name_is_no_organisation():
+    # "Inspector-General of Police", which the model reads as an organisation, is the title of the
+    # name after it (the hyphen once broke the title off at "General")
+    a = analyze_text("The talks failed, according to Inspector-General of Police Tan Sri Rashid Abu Hassan.")
+    names = {x.id: (x.name, x.type) for x in a.actors}
+    assert [names[link.actor] for link in a.claims[0].chain] == [("Tan Sri Rashid Abu Hassan", "PERSON")]
+    assert "Inspector-General of Police" not in {n for n, _ in names.values()}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sergeant Ana Lima said the man was armed.", "Ana Lima"),
+    ("Detective Inspector Rui Costa said the man was armed.", "Rui Costa"),
+])
+def test_police_ranks_are_titles_not_part_of_the_name(text, name):
+    a = analyze_text(text)
+    names = {x.id: x.name for x in a.actors}
+    assert [names[link.actor] for link in a.claims[0].chain] == [name]
