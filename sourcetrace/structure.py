@@ -2727,6 +2727,41 @@ def _tail_block(lines: _Lines, j: int, marker: str) -> int:
     return j
 
 
+_CLOSING_HEADLINES = 3
+
+
+def _closing_headlines(lines: _Lines, body_first: int) -> None:
+    """Three or more headline-shaped lines after the story's last paragraph, with no label above
+    them ("Indian student found dead in California, six days after going missing" / "Debate, vote
+    on motion ... to be taken up on March 9: Rijiju" / ...; chrome or a short label such as "SCROLL
+    FOR NEXT" may close them): links to other stories. A headline has 4 to 20 words, opens with a capital or a
+    quotation mark and closes with no full stop; the story above ends a sentence."""
+    run: list[int] = []
+    k = len(lines.spans) - 1
+    while k > body_first:
+        if k in lines.chrome:
+            if run:
+                break  # chrome between them ends the run; chrome below it is the page's footer
+            k -= 1
+            continue
+        line = lines.line(k).strip()
+        words = line.split()
+        if not run and len(words) <= 3 and not _ends_sentence(line):
+            k -= 1  # a label below them ("SCROLL FOR NEXT", "More stories")
+            continue
+        shaped = 4 <= len(words) <= 20 and (line[:1].isupper() or line[:1] in "'‘\"“")
+        if not shaped or re.search(r"[.!?;,…]\W*$", line) or _is_date_line(line, header=False):
+            break
+        run.append(k)
+        k -= 1
+    if len(run) < _CLOSING_HEADLINES or k <= body_first or k in lines.chrome:
+        return
+    if not _is_prose(lines.line(k)):
+        return  # not after the story's last paragraph: a list inside the story, or a page of links
+    for j in run:
+        lines.mark(j, "related")
+
+
 def _tail(lines: _Lines, body_first: int) -> None:
     """The page's tail: other stories' headlines and the comments, after the article's last line."""
     n = len(lines.spans)
@@ -2761,6 +2796,7 @@ def _tail(lines: _Lines, body_first: int) -> None:
                 and len(lines.line(below).split()) <= 25 and not _ends_sentence(lines.line(below))):
             lines.mark(below, "related")  # not a live blog's entry: a caption or a byline below it
     _after_copyright(lines, body_first)
+    _closing_headlines(lines, body_first)
     # "AFP" / "PA Media" alone as the article's last line: the agency's sign-off
     free = [j for j in lines.free() if j >= body_first]
     if free and len(free) > 1:

@@ -9,7 +9,7 @@ import pytest
 
 from sourcetrace.analysis import analyze_text
 from sourcetrace.structure import detect_structure, is_boilerplate
-from tests.chrome_pages import QUOTE, STORY, chrome
+from tests.chrome_pages import HEAD, QUOTE, STORY, chrome
 
 
 def test_a_date_run_into_the_headline_is_split_off_and_dates_the_page():
@@ -218,3 +218,54 @@ def test_a_lone_photo_label_without_a_credit_line_leaves_the_story_alone():
 ])
 def test_aggregator_and_cms_lines(line):
     assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Stay updated with the latest news on Atlantic Wire",
+    "Catch all the Business News, Market News, Breaking News Events and Latest News Updates on Harbour Mint.",
+    "Get the latest news from Lisbon on our app.",
+    "Get latest news & live updates on the go on your pc with News App.",
+    "Keep up to date with the latest headlines from Atlantic Wire",
+])
+def test_calls_to_keep_reading_the_sites_news_are_furniture(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Stay tuned: the minister said the latest news would come on Monday.",
+    "For the latest news, officials told reporters they would update the toll.",
+    "Get the latest figures before the vote, the union urged its members in a letter on the news.",
+])
+def test_a_sentence_with_a_teller_is_no_call_to_read_the_news(line):
+    assert not is_boilerplate(line)
+
+
+def test_a_call_to_stay_updated_is_no_claim():
+    a = analyze_text(f"Dock strike ends\n\n{STORY}\n\nStay updated with the latest news on Atlantic Wire\n")
+    assert not any("Stay updated" in c.content.text for c in a.claims)
+
+
+_OTHER_STORIES = [
+    "'Betrayal of our fishermen': Costa sharpens attack on Lisbon over trade deal",
+    "Harbour tolls to rise, ferry operators warn ahead of summer season",
+    "Student found dead in Porto, six days after going missing",
+    "Vote on motion to remove Speaker Ana Reis to be taken up on March 9: Lima",
+]
+
+
+def test_headlines_after_the_last_paragraph_are_other_stories():
+    text = f"{HEAD}\n\n{STORY}\n\n{QUOTE}\n\n" + "\n\n".join(_OTHER_STORIES) + "\n\nSCROLL FOR NEXT\n"
+    assert [(k, t) for k, t in chrome(text) if k == "related"] == [("related", h) for h in _OTHER_STORIES]
+    a = analyze_text(text)
+    assert not any("Student found dead" in c.content.text or "Speaker Ana Reis" in c.content.text
+                   for c in a.claims)
+
+
+@pytest.mark.parametrize("tail", [
+    _OTHER_STORIES[:2],  # two lines may be the story's own last words
+    # a list inside the story: the story goes on below it
+    [*_OTHER_STORIES[:3], "The union said the port would reopen on Saturday after four days of talks."],
+])
+def test_fewer_headlines_or_a_list_the_story_goes_on_after_are_no_other_stories(tail):
+    text = f"{HEAD}\n\n{STORY}\n\n{QUOTE}\n\n" + "\n\n".join(tail) + "\n"
+    assert [t for k, t in chrome(text) if k == "related"] == []
