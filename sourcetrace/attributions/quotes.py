@@ -170,7 +170,7 @@ def _speaker_like(doc: Doc, name: str, start: int, end: int, head: Token, named_
     """A label that names someone: a transcript speaker (all capitals), a named entity, or an
     unnamed source/document ("Poll: ..."); not a headline kicker ("Stealth Over Health: ...")."""
     if name.isupper():
-        return True
+        return not _common_words_label(doc, name)
     lex = lexicons()
     if head.lemma_.lower() in lex.documents or head.lemma_.lower() in lex.anonymous:
         return True
@@ -185,6 +185,17 @@ def _speaker_like(doc: Doc, name: str, start: int, end: int, head: Token, named_
         ent.label_ in ("PERSON", "ORG") and ent[-1].text == head.text and not start <= ent.start_char < end
         for ent in doc.ents
     )
+
+
+def _common_words_label(doc: Doc, name: str) -> bool:
+    """ "SECURITY: Lahore police set up pickets ... enhanced security of main roads": a label in
+    capitals whose every word the text also writes in lower case is a section's label, not a
+    transcript's speaker ("PENCE: Well, ..." is a name the text never writes in lower case)."""
+    words = {w.lower() for w in re.findall(r"[A-Z][A-Z'’-]+", name)}
+    if not words:
+        return False
+    lower = {t.text for t in doc if t.is_lower}
+    return words <= lower
 
 
 # --------------------------------------------------------------------------- contents and quotes

@@ -285,6 +285,14 @@ def test_furniture_label_is_not_a_speaker(nlp):
     assert run(nlp, "Update: The road reopened on Friday.\n")[0] == []
 
 
+def test_a_section_label_in_capitals_is_not_a_speaker(nlp):
+    # the text writes the label's word in lower case too: a common word, not a transcript's speaker
+    text = "SECURITY: Police set up pickets and tightened security on the main roads.\n"
+    assert run(nlp, text)[0] == []
+    speaker = "PENCE: Flowers will not attend the debate, which is about security.\n"
+    assert [a.source.text for a in run(nlp, speaker)[0]] == ["PENCE"]
+
+
 def test_passive_with_agent(nlp):
     att = only(run(nlp, "The bill was endorsed by the senator.")[0])
     assert (att.source.text, att.cue.text, att.content.text) == ("the senator", "was endorsed by", "The bill")
