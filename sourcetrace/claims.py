@@ -342,7 +342,10 @@ _DECLINED_TOPIC = frozenset({
     "on", "about", "regarding", "over", "further", "publicly", "when", "why", "whether", "who",
     "what", "how", "beyond", "for", "to", "at", "until",
 })
-_GOES_ON = ("because", "but", "although", "though", "since", "while", "as", "adding", "saying", ";")
+_GOES_ON = (
+    "because", "but", "although", "though", "since", "while", "as", "adding", "saying", "describing",
+    "explaining", "recalling", ";",
+)
 
 
 def _only_declines(text: str, content: Span, declined: list[tuple[int, int]]) -> bool:

@@ -2750,7 +2750,7 @@ def _closing_headlines(lines: _Lines, body_first: int) -> None:
             k -= 1  # a label below them ("SCROLL FOR NEXT", "More stories")
             continue
         shaped = 4 <= len(words) <= 20 and (line[:1].isupper() or line[:1] in "'‘\"“")
-        if not shaped or re.search(r"[.!?;,…]\W*$", line) or _is_date_line(line, header=False):
+        if not shaped or re.search(r"[.!?;:,…]\W*$", line) or _is_date_line(line, header=False):
             break
         run.append(k)
         k -= 1

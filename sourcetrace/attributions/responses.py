@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from sourcetrace.attributions.base import Found, Range, doc_text, trimmed
 from sourcetrace.attributions.clauses import source_range
+from sourcetrace.attributions.lexicons import body_words, can_tell
 from sourcetrace.patterns import compile_scan
 
 _NOT = r"(?:(?:did|does|has|have|had)\s+not|(?:did|does|has|have|had)n['’]t)"
@@ -35,17 +36,20 @@ _NO_COMMENT = compile_scan(
     r"(?:comment|respond|elaborate|be\s+interviewed|speak\s+on\s+the\s+record|say|confirm|specify|disclose"
     r"|speculate)"
     r"|(?:refrained|refrains|refrain|refraining)\s+from\s+(?:commenting|comment|responding|speculating)"
-    rf"|(?:{_COULD_NOT}|{_NOT}|(?:would|will)\s+not|(?:wouldn|won)['’]t|declined\s+to|refused\s+to)\s+"
-    r"(?:go\s+into|gone\s+into|give|given|(?:provide|discuss|disclose|reveal|release|share|offer)(?:e?d)?)\s+"
-    r"(?:(?:any|further|more|the)\s+)?"
-    r"details"
+    rf"|(?:{_COULD_NOT}|(?:would|will)\s+not|(?:wouldn|won)['’]t|declined\s+to|refused\s+to)\s+"
+    r"(?:go\s+into|give|provide|discuss)\s+(?:(?:any|further|more|the)\s+)?details"
+    # the same, said of what a teller did ("police had not released details"): `_GAPS`, for who can tell
+    rf"|(?P<gap>(?:{_COULD_NOT}|{_NOT}|(?:would|will)\s+not|(?:wouldn|won)['’]t)\s+(?:"
+    r"(?:go\s+into|gone\s+into|give|given|(?:provide|discuss|disclose|reveal|release)(?:e?d)?)\s+"
+    r"(?:(?:any|further|more|the)\s+)?details"
     # "did not say whether it was successful", "would not say who was arrested": what was not said is
-    # a question, nothing asserted
-    rf"|(?:{_COULD_NOT}|{_NOT}|(?:would|will)\s+not|(?:wouldn|won)['’]t)\s+"
-    r"(?:say|said|(?:disclose|reveal|confirm|explain)(?:e?d)?|specif(?:y|ied)|elaborated?\s+on)"
-    r"(?=\s+(?:whether|how|when|why|who|where|which|what)\b)"
-    # "He also remained mum on the kidnapping", "police kept mum about the motive"
-    r"|(?:remained|remains|remain|kept|keeps|keep|stayed|stays)\s+mum(?=\s+(?:on|about|over|regarding)\b|\s*[.,;])"
+    # a question, nothing asserted ("I can't say how grateful I am" is emphasis, no question)
+    r"|(?:say|said|(?:disclose|reveal|confirm|explain)(?:e?d)?|specif(?:y|ied)|elaborated?\s+on)"
+    r"(?=\s+(?:whether|how|when|why|who|where|which|what)\b)(?!\s+how\s+\w+\s+(?:I|we|you)\b)))"
+    # "He also remained mum on the kidnapping" ("kept mum" and "for years" are narration: "The family
+    # kept mum about the abuse for years")
+    r"|(?P<mum>(?:remained|remains|stayed)\s+mum(?=\s+(?:on|about|over|regarding)\b(?![^.;\n]*\bfor\s+(?:years|decades|months)\b)"
+    r"|\s*[.,;]))"
     # "police said they would not be answering any questions", "declined to answer further questions"
     r"|(?:(?:would|will)\s+not\s+be\s+answering|(?:declined|declines|refused|refuses)\s+to\s+answer)\s+"
     r"(?:(?:any|further|more|the|reporters['’]?)\s+)*questions"
@@ -65,8 +69,8 @@ _NO_COMMENT = compile_scan(
     # "he would not be able to say anything at this stage", "could not say more": a refusal to say
     # anything at all ("would not say whether P" is "declined to say" already; "did not say how" is not)
     r"|(?:(?:will|would|could|did)\s+not|(?:won|wouldn|couldn|didn)['’]t|cannot|can['’]t)\s+"
-    r"(?:be\s+able\s+to\s+)?(?:say|reveal|divulge|disclose|share)\s+(?:anything|much|more)"
-    r"(?:\s+(?:more|further|else))?(?=\s*[.,;]|\s+(?:at\s+this|at\s+the\s+moment|at\s+present|yet|now|about|on|regarding)\b)"
+    r"(?:be\s+able\s+to\s+)?(?:say|divulge|disclose)\s+(?:anything|much|more)(?:\s+(?:more|further|else))?"
+    r"(?=\s*[.,;]|\s+(?:at\s+this|at\s+the\s+moment|at\s+present|yet|now|about|on|regarding|until)\b)"
     r"|(?:will|would|could)\s+not\s+be\s+able\s+to\s+comment(?=\s+on\b|\s*[.,;])"
     # "The SEC offered no comment when asked", "a spokesman refused to be drawn on whether P",
     # "the ministry remained tight-lipped about the talks" ("remained silent about the abuse for years"
@@ -89,8 +93,16 @@ def no_comment_spans(doc: Doc) -> list[tuple[Range, Token | None]]:
         span = doc.char_span(start, m.end(), alignment_mode="expand")
         if span is None or not len(span):
             continue
-        out.append(((start, m.end()), _subject(span.root, widest=bool(m.group("cue")))))
+        subj = _subject(span.root, widest=bool(m.group("cue")))
+        if m.group("gap") and subj is not None and subj.pos_ != "PRON" and not _answers(subj):
+            continue  # "The constitution does not specify when P": a gap in a thing, nobody's silence
+        out.append(((start, m.end()), subj))
     return out
+
+
+def _answers(subj: Token) -> bool:
+    """Can `subj` be asked and not answer: a name, a person, an organisation (not a document)."""
+    return can_tell(subj, entities=True, documents=False) or subj.lower_ in body_words()
 
 
 def _subject(tok: Token, widest: bool = False) -> Token | None:
@@ -150,10 +162,12 @@ _FIRST_PERSON = frozenset({"we", "i"})
 def voiced(f: Found, finds: list[Found]) -> Found:
     """ "'We're not commenting on rumour,' a spokeswoman told Re/code": a first-person (or
     subjectless) no-comment inside what a teller says is that teller's; so is a third-person pronoun
-    that opens the teller's words ("Kamau said he would not comment", "the minister told reporters
-    that she could not say more"): reported speech's "he" is the teller ("Kamau said Odero had not
-    responded to requests for comment" keeps Odero)."""
+    that opens the teller's words and announces the refusal ("Kamau said he would not comment", "the
+    minister told reporters that she could not say more"): reported speech's "he" is the teller
+    ("Kamau said Odero had not responded to requests for comment" keeps Odero, and "Kamau said he
+    had not responded" keeps "he": a refusal reported, perhaps of someone else)."""
     third = f.head is not None and f.head.lower_ in _THIRD_PERSON
+    third = third and _OWN_REFUSAL.match(doc_text(f.head.doc), f.cue[0]) is not None
     if f.head is not None and f.head.lower_ not in _FIRST_PERSON and not third:
         return f
     outer = [g for g in finds if g.source is not None and not g.frame and g.content_contains(f.cue)]
@@ -165,7 +179,10 @@ def voiced(f: Found, finds: list[Found]) -> Found:
     return Found(cue=f.cue, content=f.content, source=g.source, head=g.head, source_actor=g.source_actor)
 
 
-_THIRD_PERSON = frozenset({"he", "she", "they"})
+_THIRD_PERSON = frozenset({"he", "she", "they", "it"})
+# a refusal the teller announces ("would not comment", "could not say more"), not one reported of
+# someone else in the past ("Kamau said he had not responded to requests for comment")
+_OWN_REFUSAL = re.compile(r"(?:would|will|could|can|cannot|(?:can|won|wouldn|couldn)['’]t)\b", re.I)
 
 
 def _opens(g: Found, pronoun: Token) -> bool:

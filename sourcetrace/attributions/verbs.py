@@ -333,9 +333,13 @@ def _name_before_descriptors(c: VerbCall) -> None:
         return
     if c.subj is not None and not end < c.subj.i < v.i:
         return  # the parser found a subject of its own outside the descriptors ("X, a judge, said")
+    depth = 0
     for tok in doc[end + 1 : t]:
+        depth += (tok.text == "(") - (tok.text == ")")
         if tok.tag_.startswith("VB") or tok.tag_ == "MD" or tok.lower_ in _NOT_DESCRIPTOR:
             return
+        if depth == 0 and tok.lower_ in ("and", "or", "&"):
+            return  # "Tesla, Ford and GM, analysts at Barclays, said": a list, not one name's descriptors
         if tok.ent_type_ == "PERSON" or any(q in tok.text for q in QUOTES) or tok.is_space:
             return
     c.subj = doc[end - 1]

@@ -994,6 +994,13 @@ def test_rule_on_and_off(nlp, rule, text, also_off, with_rule, without):
     assert results(doc, (*also_off, rule)) == without
 
 
+def test_a_list_of_names_before_descriptors_keeps_the_parsers_subject(nlp):
+    # found by a review: "Tesla, Ford and GM" is a list, not one name with descriptors
+    doc = nlp("Tesla, Ford and GM, analysts at Barclays, said demand was weakening.")
+    off = ("learned_cues", "learned_sources")
+    assert results(doc, off) == results(doc, (*off, "name_before_descriptors"))
+
+
 def test_quote_right_after_the_cue(nlp):
     # a hand-built parse: the parser left the quotation without a complement link to "said"
     doc = hand_parsed(

@@ -235,6 +235,12 @@ def test_calls_to_keep_reading_the_sites_news_are_furniture(line):
     "Stay tuned: the minister said the latest news would come on Monday.",
     "For the latest news, officials told reporters they would update the toll.",
     "Get the latest figures before the vote, the union urged its members in a letter on the news.",
+    # found by a review: prose that opens like a call but reports, or ends on no site
+    "Stay connected: the state pledged to restore the networks, though news reports say outages go on.",
+    "For the latest news the family depended on neighbours, Wanjiru Kamau recalled.",
+    "Stay tuned, because the latest outbreak news suggests the worst is yet to come, Dr Otieno cautioned.",
+    "Get the latest news on the storm as residents brace for landfall.",
+    "For the latest news on the war, thousands gathered outside the radio station each evening.",
 ])
 def test_a_sentence_with_a_teller_is_no_call_to_read_the_news(line):
     assert not is_boilerplate(line)
@@ -265,6 +271,8 @@ def test_headlines_after_the_last_paragraph_are_other_stories():
     _OTHER_STORIES[:2],  # two lines may be the story's own last words
     # a list inside the story: the story goes on below it
     [*_OTHER_STORIES[:3], "The union said the port would reopen on Saturday after four days of talks."],
+    # a list the story's last sentence announces: its items, not other stories
+    ["The union set out its demands in a letter to the minister on Friday:", *_OTHER_STORIES[1:]],
 ])
 def test_fewer_headlines_or_a_list_the_story_goes_on_after_are_no_other_stories(tail):
     text = f"{HEAD}\n\n{STORY}\n\n{QUOTE}\n\n" + "\n\n".join(tail) + "\n"
