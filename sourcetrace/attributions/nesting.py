@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from spacy.tokens import Doc
+
 from sourcetrace.attributions.base import QUOTES, Found, Rule, doc_text, minus, parts, tok_end
 from sourcetrace.attributions.lexicons import lexicons
 from sourcetrace.spans import quote_regions
@@ -38,6 +40,11 @@ NESTING_RULES = (
         '"agreed to release the funds": when both verbs are cues, the outer one speaks; with a "ctl" '
         'verb ("refused to disclose") the two are one cue',
     ),
+    Rule(
+        "occasion_noun",
+        '"X confirmed in a statement that P": the statement is where the verb\'s teller spoke, not a '
+        "second attribution of P (the parser hangs \"that P\" on the noun, and P was claimed twice)",
+    ),
 )
 
 
@@ -53,6 +60,24 @@ def drop_inner_xcomp(finds: list[Found]) -> list[Found]:
         if host is not None and host.content_contains((v.idx, tok_end(v))):
             # "refused to disclose the records" (a "ctl" verb): one cue, "refused to disclose"
             dropped.add(id(host) if "ctl" in verbs.get(host.lemma, ()) else id(f))
+    return [f for f in finds if id(f) not in dropped]
+
+
+def drop_occasion_nouns(doc: Doc, finds: list[Found]) -> list[Found]:
+    """ "X confirmed in a statement that P": a noun cue that is the object of "in"/"at" hung on a
+    reporting verb whose find says the same words is that verb's occasion; only the verb's find stays."""
+    by_verb = {f.verb.i: f for f in finds if f.verb is not None}
+    dropped: set[int] = set()
+    for f in finds:
+        span = doc.char_span(*f.cue, alignment_mode="expand") if f.verb is None else None
+        if span is None or len(span) != 1:
+            continue
+        tok = span[0]
+        if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.lower_ not in ("in", "at"):
+            continue
+        host = by_verb.get(tok.head.head.i)
+        if host is not None and host is not f and host.content == f.content:
+            dropped.add(id(f))
     return [f for f in finds if id(f) not in dropped]
 
 

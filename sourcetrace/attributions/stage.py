@@ -42,6 +42,7 @@ from sourcetrace.attributions.lexicons import find_hedge, lexicons
 from sourcetrace.attributions.nesting import (
     NESTING_RULES,
     drop_inner_xcomp,
+    drop_occasion_nouns,
     inherit_outer,
     nest,
 )
@@ -445,6 +446,8 @@ def _sentence_finds(
                 finds.append(found)
     if "inner_xcomp" not in off:
         finds = drop_inner_xcomp(finds)
+    if "occasion_noun" not in off:
+        finds = drop_occasion_nouns(doc, finds)
     finds = learned.drop_overlapping(finds, learned_finds)
     if "conjoined_cue" not in off:
         _conjoined_cues(finds, text)

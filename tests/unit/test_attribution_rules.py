@@ -807,6 +807,14 @@ CASES = [
         ],
     ),
     (
+        "occasion_noun",  # the parser hung "that P" on "statement", which made a second cue of it
+        "Ana Lima confirmed in a statement that the port would reopen.",
+        (),
+        [("Ana Lima", "confirmed", "that the port would reopen", None)],
+        [("Ana Lima", "confirmed", "that the port would reopen", None),
+         (None, "statement", "that the port would reopen", None)],
+    ),
+    (
         "name_before_descriptors",  # the parser read the title "DCP" as a verb: "told" had no subject
         "Suresh B Naik, DCP (crime), told the media that the accused had been involved.",
         (),
