@@ -201,9 +201,28 @@ def build_claims(
     silent = declined + _question_topics(doc, sentence_level)
     claims = _attributed(ctx, sentence_level, silent, declined) + _own_voice(ctx, doc, sentence_level, silent)
     claims.sort(key=lambda c: (c.content.start, c.content.end))
+    claims = _once(claims)
     for n, claim in enumerate(claims, 1):
         claim.id = f"c{n}"
     return claims
+
+
+_BULLET_OR_SPACE = re.compile(r"[\s•·▪◦‣*–—-]+")
+
+
+def _once(claims: list[Claim]) -> list[Claim]:
+    """A claim the text states twice with the same chain and stance (a summary's bullet that
+    repeats the story's sentence, one sentence read by two cues) is one claim, at its first place."""
+    seen: set[tuple] = set()
+    out = []
+    for c in claims:
+        words = _BULLET_OR_SPACE.sub(" ", c.content.text).strip(" .,;:\"'“”‘’").lower()
+        key = (words, tuple((link.label, link.kind) for link in c.chain), c.stance)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
 
 
 @dataclass

@@ -91,7 +91,8 @@ _DATE_WORDS = (
     r"|hrs?|hours?|secs?|seconds?|days?|weeks?|months?|years?|read|reading|time|an?|edited|count|views?|shares?"
 )
 _DATE_TOKEN = (
-    rf"(?:{_WEEKDAY}|{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}}t[\d:.]+z?|\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?(?:[ap]\.?m\.?)?"
+    # a clock may close with "H." ("30 Mar 2017 / 12:14 H.": hours, as many sites outside English write it)
+    rf"(?:{_WEEKDAY}|{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}}t[\d:.]+z?|\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?(?:[ap]\.?m\.?|\s?h\b\.?)?"
     rf"|\d{{1,4}}{_ORD}|[ap]\.?m\.?|{_TZ}|[+-]\d{{2}}:?\d{{2}}|(?:{_DATE_WORDS}))"
 )
 # "Published:", "Updated on", "First published", "PublishDate:", "Publish Date", "Date published",
@@ -547,8 +548,9 @@ _REACHED_AT = re.compile(
 )
 _CAPTION_INSIDE = re.compile(
     r"\b(?:photo credit should read|picture date|image copyright|media caption)\b"
-    # "... on Oct. 3, 2018. Photo by Ana Lima | The Signal": a credit after the caption's sentence
-    r"|[.!?”\"]\s+(?:photos?|photograph|picture|image)\s*(?:by\b|:|credit\b)\s*[A-Z]"
+    # "... on Oct. 3, 2018. Photo by Ana Lima | The Signal", "... in Eastleigh. PHOTO | ANGIR": a credit
+    # after the caption's sentence
+    r"|[.!?”\"]\s+(?:photos?|photograph|picture|image)\s*(?:by\b|:|\||credit\b)\s*[A-Z]"
     # "... eight months after taking power in Qld. Credit: Chris Hyde": a credit closing the caption
     r"|[.!?”\"]\s+(?:(?:photo|image|picture)\s+)?credits?\s*:\s*[A-Z][^.!?]{0,60}$"
     # where the people stand in the picture: "Chief James White, center, speaks ...", "X, to his right,"
@@ -3025,6 +3027,7 @@ def detect_structure(text: str) -> FoundStructure:
     header_end = lines.spans[dates_end][0] if dates_end < len(lines.spans) else len(text)
     published = _published(text, chrome, datelines, header_end, headline)
     publisher = publisher_line.text if publisher_line else (also_outlets[0] if also_outlets else None)
+    publisher = publisher or _print_credit(chrome)
     return FoundStructure(
         structure=ArticleStructure(
             publisher_line=publisher_line,
@@ -3039,6 +3042,15 @@ def detect_structure(text: str) -> FoundStructure:
         publisher=publisher,
         published=published,
     )
+
+
+_PRINT_CREDIT = re.compile(r"\W*published\s+in\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
+
+
+def _print_credit(chrome: list[Chrome]) -> str | None:
+    """ "Published in Dawn, December 22th, 2014": the paper's own credit of its print edition."""
+    credits = (c for c in chrome if c.kind == "credit" and c.outlet and _PRINT_CREDIT.match(c.span.text))
+    return next((c.outlet for c in credits), None)
 
 
 def _before_trailing_chrome(text: str, start: int, end: int, boilerplate: list[Span]) -> int:

@@ -277,3 +277,26 @@ def test_headlines_after_the_last_paragraph_are_other_stories():
 def test_fewer_headlines_or_a_list_the_story_goes_on_after_are_no_other_stories(tail):
     text = f"{HEAD}\n\n{STORY}\n\n{QUOTE}\n\n" + "\n\n".join(tail) + "\n"
     assert [t for k, t in chrome(text) if k == "related"] == []
+
+
+def test_a_summary_boxs_label_and_a_piped_photo_credit_are_chrome_and_a_repeated_bullet_one_claim():
+    caption = "A patrol car outside Pangani police station on October 12. PHOTO | ANA LIMA"
+    bullet = "The suspects were arrested along the harbour road at around 5.45pm on Sunday."
+    text = f"{HEAD}\n\n{caption}\n\nWhat you need to know:\n\n  • {bullet}\n\n{STORY}\n\n{bullet}\n"
+    kinds = dict((t, k) for k, t in chrome(text))
+    assert kinds.get(caption) == "caption"
+    assert kinds.get("What you need to know:") is not None
+    contents = [c.content.text for c in analyze_text(text).claims]
+    assert not any("patrol car" in c or "need to know" in c for c in contents)
+    assert sum("arrested along the harbour road" in c for c in contents) == 1
+
+
+def test_a_clock_written_with_h_dates_the_page():
+    found = detect_structure(f"{HEAD}\n\n30 Mar 2017 / 12:14 H.\n\n{STORY}\n")
+    assert found.published == "2017-03-30"
+    assert chrome(f"{HEAD}\n\n30 Mar 2017 / 12:14 H.\n\n{STORY}\n") == [("date", "30 Mar 2017 / 12:14 H.")]
+
+
+def test_a_papers_print_credit_names_the_publisher_when_nothing_else_does():
+    found = detect_structure(f"{HEAD}\n\n{STORY}\n\nPublished in Atlantic Daily, March 15th, 2024\n")
+    assert (found.publisher, found.published) == ("Atlantic Daily", "2024-03-15")
