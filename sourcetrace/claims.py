@@ -332,10 +332,12 @@ def _attributed(
         # the nested attribution carries the claim, unless the outer one denies it: "Belarus
         # denied that it sought to deploy missiles" is Belarus's denial of the whole clause
         nested = children.get(att.id, [])
-        deed = any(n.id in ctx.deeds for n in nested)  # "said X had agreed to send envoys"
+        deed = any(n.id in ctx.deeds or _only_talk(n) for n in nested)  # "said X had agreed to send envoys"
         whole = att.stance == "denies" or deed or _says_more(text, att, nested)
         if att.id in parents and not whole:
             continue
+        if _only_talk(att):
+            continue  # "released a statement", "gathered to seek answers": no proposition to show
         if any(s < att.cue.end and att.cue.start < e for s, e in silent):
             continue
         if _only_declines(text, att.content, declined):
@@ -365,6 +367,34 @@ _GOES_ON = (
     "because", "but", "although", "though", "since", "while", "as", "adding", "saying", "describing",
     "explaining", "recalling", ";",
 )
+
+
+# what a content that names only talk is made of: "a statement", "answers", "any questions", "how many"
+_TALK_NOUNS = frozenset({
+    "statement", "statements", "answer", "answers", "question", "questions", "comment", "comments",
+    "source", "sources", "detail", "details", "information", "clarification", "response", "responses",
+    "explanation", "remarks", "press release",
+})
+_TALK_FILLERS = frozenset({
+    "a", "an", "the", "any", "some", "such", "more", "further", "its", "his", "her", "their", "our", "no",
+    "brief", "short", "official", "written", "joint", "separate", "new",
+})
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _only_talk(att: Attribution) -> bool:
+    """Is the content no proposition, only the talk itself ("InterGlobe released a statement",
+    "investors gathered to seek answers", "did not reveal how many")? A denial of it stays ("denied
+    any such statements")."""
+    if att.stance == "denies":
+        return False
+    words = [w.lower() for w in _WORD.findall(att.content.text)]
+    if not 1 <= len(words) <= 4:
+        return False
+    if words[0] in _QUESTION_WORDS and len(words) <= 2:
+        return True  # "how many", "why"
+    rest = [w for w in words if w not in _TALK_FILLERS]
+    return bool(rest) and (" ".join(rest) in _TALK_NOUNS or all(w in _TALK_NOUNS for w in rest))
 
 
 def _only_declines(text: str, content: Span, declined: list[tuple[int, int]]) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sourcetrace.analysis import analyze_text
 from sourcetrace.attributions import find_attributions
 from sourcetrace.claims import build_claims
 from sourcetrace.model import Actor, Article, ArticleStructure, Claim
@@ -551,3 +552,24 @@ def test_a_speaker_opening_a_quoted_paragraph_speaks_it(nlp):
         "\"GUEST: The plan will cut taxes for every family.\n"
     )
     assert _chain_of(text, "The plan will cut taxes") == ["GUEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # only the talk, no proposition: not a claim (the attribution stays)
+        ("Harbour Gate released a statement on Monday.", []),
+        ("The ministry issued a brief statement.", []),
+        # nested: the teller's whole sentence is the claim, not "answers"
+        (
+            "Questions remain about the spending, with investors gathering to seek answers, Harbor Daily "
+            "reported.",
+            ["Questions remain about the spending, with investors gathering to seek answers"],
+        ),
+        # a denial of it stays, and so does a proposition about answers
+        ("Harbour Gate denied any such statements.", ["any such statements"]),
+        ("Rui Costa said investors wanted answers.", ["investors wanted answers"]),
+    ],
+)
+def test_a_content_that_names_only_talk_is_no_claim(text, expected):
+    assert [c.content.text for c in analyze_text(text).claims] == expected
