@@ -35,6 +35,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sourcetrace.model import Actor, Article, Span
 from sourcetrace.nlp import entity_kind_and_id
+from sourcetrace.places import geonames_countries
 from sourcetrace.spans import make_span
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -128,6 +129,9 @@ def _affiliations() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, st
                 names[_norm(alias)] = target
             for adj in row.get("demonyms", []) + row.get("adjectives", []):
                 adjectives[_norm(adj)] = target
+    # every other country and territory GeoNames knows ("Uruguay", "Falkland Islands"): no demonyms
+    for country in geonames_countries():
+        names.setdefault(_norm(country), (country, "GPE"))
     return adjectives, names
 
 

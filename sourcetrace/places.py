@@ -22,7 +22,7 @@ def is_city(name: str) -> bool:
     """A city (GeoNames or the dateline list) that is not also a country or a territory ("Singapore",
     "Monaco", "Hong Kong": GeoNames' 252) nor a US state ("Washington", "New York")."""
     key = _key(name)
-    return key in _place_names() and key not in _states_and_countries()
+    return key in _place_names() and key not in states_and_countries()
 
 
 def _key(name: str) -> str:
@@ -37,11 +37,17 @@ def _geonames():
 
 
 @lru_cache(maxsize=1)
-def _states_and_countries() -> frozenset[str]:
-    """The countries file's names, GeoNames' countries and territories, and the US states."""
-    names = [c["name"] for c in _geonames().get_countries().values()]
+def states_and_countries() -> frozenset[str]:
+    """The countries file's names, GeoNames' countries and territories, and the US states, lower case."""
+    names = list(geonames_countries())
     names += [s["name"] for s in _geonames().get_us_states().values()]
     return frozenset(n.lower() for n in names) | country_names()
+
+
+@lru_cache(maxsize=1)
+def geonames_countries() -> tuple[str, ...]:
+    """GeoNames' countries and territories by their English names ("Uruguay", "Falkland Islands")."""
+    return tuple(sorted(c["name"] for c in _geonames().get_countries().values()))
 
 
 @lru_cache(maxsize=1)

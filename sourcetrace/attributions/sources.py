@@ -34,6 +34,7 @@ from sourcetrace.attributions.clauses import is_line_wrap, which_thing
 from sourcetrace.attributions.lexicons import body_words, can_tell, demonyms, inanimate, lexicons
 from sourcetrace.mentions import MentionIndex
 from sourcetrace.model import Actor
+from sourcetrace.places import states_and_countries
 from sourcetrace.spans import make_span, trim
 from sourcetrace.structure import is_known_outlet
 
@@ -1119,6 +1120,8 @@ class ActorBook:
             for t in head.doc
             if t.i != words[-1].i or len(words) == 2
         )
+        if not given and name.lower() in states_and_countries():
+            return self.new(name, "GPE", "named")  # "Uruguay has requested that P": a country speaks
         return self.new(name, "PERSON" if given else "ORG", "named")
 
     def _name_inside(self, head: Token, source: Range) -> Actor | None:

@@ -962,3 +962,12 @@ def test_police_ranks_are_titles_not_part_of_the_name(text, name):
     a = analyze_text(text)
     names = {x.id: x.name for x in a.actors}
     assert [names[link.actor] for link in a.claims[0].chain] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Uruguay has requested that the vessel be allowed to dock, the minister said.",
+    "Eswatini said on Thursday that the border would reopen.",  # a country not in the countries file
+])
+def test_a_country_the_model_missed_that_speaks_is_a_place_not_an_organisation(text):
+    a = analyze_text(text)
+    assert [(x.name, x.type) for x in a.actors][:1] in ([("Uruguay", "GPE")], [("Eswatini", "GPE")])
