@@ -497,7 +497,7 @@ def _title_in_front(doc: Doc, ent: SpacySpan, start: int | None = None) -> tuple
     comma = ent.start >= 2 and doc[ent.start - 1].text == ","
     if ent.root.dep_ == "appos" and head.i == ent.start - 1 - comma:
         # "The bank's governor, Ana Lopes," / "The company's finance director Ana Lopes"
-        if not _is_title_token(head) or head.pos_ != "NOUN":
+        if not _is_title_token(head) or head.pos_ not in ("NOUN", "PROPN"):  # "Special Public Prosecutor, X,"
             return None
         first, last = head.left_edge.i, head.i + 1
     else:

@@ -210,15 +210,21 @@ def build_claims(
 _BULLET_OR_SPACE = re.compile(r"[\s•·▪◦‣*–—-]+")
 
 
+_ONCE_WORDS = 10  # "No one was hurt", "the vote would be delayed": short words recur about other things
+
+
 def _once(claims: list[Claim]) -> list[Claim]:
-    """A claim the text states twice with the same chain and stance (a summary's bullet that
-    repeats the story's sentence, one sentence read by two cues) is one claim, at its first place."""
+    """A sentence the text states twice with the same tellers and stance (a summary's bullet that
+    repeats the story's sentence, one sentence read by two cues) is one claim, at its first place;
+    a short one may be said again of something else ("In Kenya, officials said the vote would be
+    delayed. In Uganda, ...") and stays."""
     seen: set[tuple] = set()
     out = []
     for c in claims:
         words = _BULLET_OR_SPACE.sub(" ", c.content.text).strip(" .,;:\"'“”‘’").lower()
-        key = (words, tuple((link.label, link.kind) for link in c.chain), c.stance)
-        if key in seen:
+        tellers = tuple((link.label, link.kind, link.actor) for link in c.chain)
+        key = (words, tellers, c.stance)
+        if len(words.split()) >= _ONCE_WORDS and key in seen:
             continue
         seen.add(key)
         out.append(c)
@@ -380,6 +386,7 @@ _TALK_FILLERS = frozenset({
     "brief", "short", "official", "written", "joint", "separate", "new",
 })
 _WORD = re.compile(r"[\w'’-]+")
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their", "our"})
 
 
 def _only_talk(att: Attribution) -> bool:
@@ -393,6 +400,8 @@ def _only_talk(att: Attribution) -> bool:
         return False
     if words[0] in _QUESTION_WORDS and len(words) <= 2:
         return True  # "how many", "why"
+    if words[0] in _DEFINITE:
+        return False  # "confirmed the remarks", "stood by its statement": a particular one, confirmed
     rest = [w for w in words if w not in _TALK_FILLERS]
     return bool(rest) and (" ".join(rest) in _TALK_NOUNS or all(w in _TALK_NOUNS for w in rest))
 

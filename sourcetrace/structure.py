@@ -1019,8 +1019,14 @@ def _is_caption(line: str) -> bool:
         return False  # "Banks approached in Danske probe: Bloomberg": a headline naming its source
     if slash and _SLASHED_CREDIT_LEAD.match(stripped):
         return True  # "Ana Lima/pool image/ AP Sen. Rui Costa points ...": the credit opens the caption
-    if lex.caption_label.match(stripped) or _CAPTION_INSIDE.search(stripped):
+    if lex.caption_label.match(stripped):
         return True
+    inside = _CAPTION_INSIDE.search(stripped)
+    if inside is not None:
+        # "... robberies in Eastleigh, commander Ruth Adair said. PHOTO | ANGIR": a story's paragraph
+        # with a picture's credit run on; a caption says who is shown, no one who said
+        after_sentence = inside.group(0)[:1] in '.!?”"'
+        return not (after_sentence and _TELLER.search(stripped[: inside.start() + 1]))
     if (
         _LEADING_CREDIT.match(stripped)
         or (paren and _PHOTO_BY_END.search(stripped))
@@ -3050,7 +3056,8 @@ _PRINT_CREDIT = re.compile(r"\W*published\s+in\s+(?:the\s+)?(?-i:[A-Z])", re.IGN
 def _print_credit(chrome: list[Chrome]) -> str | None:
     """ "Published in Dawn, December 22th, 2014": the paper's own credit of its print edition."""
     credits = (c for c in chrome if c.kind == "credit" and c.outlet and _PRINT_CREDIT.match(c.span.text))
-    return next((c.outlet for c in credits), None)
+    outlet = next((c.outlet for c in credits), None)
+    return re.sub(r"^the\s+(?=[A-Z])", "", outlet) if outlet else None  # "the Harbour Daily"
 
 
 def _before_trailing_chrome(text: str, start: int, end: int, boilerplate: list[Span]) -> int:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from sourcetrace.attributions.base import QUOTES, Found, Rule, doc_text, minus, parts, tok_end
 from sourcetrace.attributions.lexicons import lexicons
+from sourcetrace.attributions.verbs import OCCASIONS
 from sourcetrace.spans import quote_regions
 
 _MAX_NESTING = 6
@@ -63,6 +64,10 @@ def drop_inner_xcomp(finds: list[Found]) -> list[Found]:
     return [f for f in finds if id(f) not in dropped]
 
 
+# where a teller speaks ("in a statement", "at a briefing"), never what another one claims
+_OCCASION_NOUNS = OCCASIONS | {"communique", "release", "filing", "video", "broadcast"}
+
+
 def drop_occasion_nouns(doc: Doc, finds: list[Found]) -> list[Found]:
     """ "X confirmed in a statement that P": a noun cue that is the object of "in"/"at" hung on a
     reporting verb whose find says the same words is that verb's occasion; only the verb's find stays."""
@@ -75,6 +80,8 @@ def drop_occasion_nouns(doc: Doc, finds: list[Found]) -> list[Found]:
         tok = span[0]
         if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.lower_ not in ("in", "at"):
             continue
+        if tok.lemma_.lower() not in _OCCASION_NOUNS:
+            continue  # "protested at the allegation that P": the allegation is someone else's claim
         host = by_verb.get(tok.head.head.i)
         if host is not None and host is not f and host.content == f.content:
             dropped.add(id(f))

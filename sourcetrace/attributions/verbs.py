@@ -930,7 +930,7 @@ def _source(c: VerbCall) -> None:
     c.source = c.source_span or (source_range(c.subj, c.verb) if c.subj is not None else None)
 
 
-_OCCASIONS = frozenset({
+OCCASIONS = frozenset({
     "statement", "interview", "explanation", "speech", "briefing", "letter", "post", "tweet", "comment",
     "remark", "conference", "address", "testimony", "hearing", "message", "editorial", "op-ed",
 })
@@ -946,7 +946,7 @@ def _occasion_off_source(c: VerbCall) -> None:
         pobj = next((t for t in prep.children if t.dep_ == "pobj"), None)
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at") or pobj is None:
             continue
-        if pobj.lemma_.lower() in _OCCASIONS and tok_end(prep.right_edge) >= c.source[1] > prep.idx:
+        if pobj.lemma_.lower() in OCCASIONS and tok_end(prep.right_edge) >= c.source[1] > prep.idx:
             end = c.verb.doc[prep.i - 1]
             while end.i > subj.i and end.is_punct:
                 end = end.nbor(-1)

@@ -971,3 +971,12 @@ def test_police_ranks_are_titles_not_part_of_the_name(text, name):
 def test_a_country_the_model_missed_that_speaks_is_a_place_not_an_organisation(text):
     a = analyze_text(text)
     assert [(x.name, x.type) for x in a.actors][:1] in ([("Uruguay", "GPE")], [("Eswatini", "GPE")])
+
+
+def test_a_capitalised_title_apposed_before_a_name_is_the_persons_and_resolves_the_role_later():
+    a = analyze_text(
+        "Special Public Prosecutor, Rashid Hassan, submitted that the accused might flee. "
+        "The prosecutor said the bail plea should be rejected."
+    )
+    names = {x.id: x.name for x in a.actors}
+    assert [[names.get(link.actor or "") for link in c.chain] for c in a.claims] == [["Rashid Hassan"]] * 2

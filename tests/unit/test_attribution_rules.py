@@ -1652,3 +1652,10 @@ def test_a_relative_pronoun_a_naming_verb_describes_is_what_is_said(nlp, text, e
 )
 def test_accused_of_with_of_hung_on_the_object(nlp, text, expected):
     assert results(nlp(text), ("learned_cues",)) == expected
+
+
+def test_a_claim_noun_after_at_is_no_occasion(nlp):
+    # found by a review: "protested at the allegation that P" keeps the allegation's own attribution
+    doc = nlp("The ministry protested at the allegation that its troops had fired first.")
+    off = ("learned_cues", "learned_sources")
+    assert results(doc, off) == results(doc, (*off, "occasion_noun"))

@@ -300,3 +300,21 @@ def test_a_clock_written_with_h_dates_the_page():
 def test_a_papers_print_credit_names_the_publisher_when_nothing_else_does():
     found = detect_structure(f"{HEAD}\n\n{STORY}\n\nPublished in Atlantic Daily, March 15th, 2024\n")
     assert (found.publisher, found.published) == ("Atlantic Daily", "2024-03-15")
+
+
+def test_review_of_the_summary_caption_and_credit_classes():
+    # found by a review: a paragraph that reports speech with a picture's credit run on is the story
+    para = ("Police arrested three men on Sunday after a chase along the harbour road, commander Ruth "
+            "Adair said. She said the men had been linked to a string of robberies. PHOTO | ANGIR MWANGI")
+    assert "Ruth Adair" in {x.name for x in analyze_text(f"{HEAD}\n\n{para}\n").actors}
+    assert [k for k, t in chrome(f"{HEAD}\n\n{para}\n") if t == para] == []
+    # a headline that is the label's words without its colon stays the headline
+    assert detect_structure(f"What you need to know\n\n{STORY}\n").title == "What you need to know"
+    found = detect_structure(f"{HEAD}\n\n{STORY}\n\nPublished in the Atlantic Daily, March 15th, 2024\n")
+    assert found.publisher == "Atlantic Daily"
+
+
+def test_a_short_claim_said_again_of_something_else_stays_twice():
+    text = ("In Kenya, officials said the vote would be delayed. "
+            "In Uganda, officials said the vote would be delayed.")
+    assert len(analyze_text(text).claims) == 2
