@@ -386,6 +386,8 @@ _TALK_FILLERS = frozenset({
     "brief", "short", "official", "written", "joint", "separate", "new",
 })
 _WORD = re.compile(r"[\w'’-]+")
+# "referring to X": X is what is spoken of (an attribution in PolNeAR), a topic and no proposition
+_TOPIC_CUE = re.compile(r"(?:referring|refers|referred|refer)\s+to\b", re.IGNORECASE)
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their", "our"})
 
 
@@ -395,6 +397,8 @@ def _only_talk(att: Attribution) -> bool:
     any such statements")."""
     if att.stance == "denies":
         return False
+    if _TOPIC_CUE.match(att.cue.text):
+        return True  # "Referring to the grain deal, Akar said: ...": what he spoke of, no claim
     words = [w.lower() for w in _WORD.findall(att.content.text)]
     if not 1 <= len(words) <= 4:
         return False

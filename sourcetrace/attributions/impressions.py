@@ -17,6 +17,7 @@ from sourcetrace.attributions.clauses import (
     clip_paragraph,
     cue_range,
     drop_opening_conjunction,
+    opens_with_that,
     source_range,
     subject,
 )
@@ -200,6 +201,11 @@ def adjective_find(adj: Token, text: str) -> Found | None:
     if copula.pos_ not in ("AUX", "VERB") or copula.i > adj.i:
         return None
     comp = next((c for c in adj.children if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i), None)
+    if comp is None:
+        # "Quallo was adamant that P": the parser hung the "that" clause on the copula
+        comp = next(
+            (c for c in copula.children if c.dep_ == "ccomp" and c.i > adj.i and opens_with_that(c)), None
+        )
     prep = None
     if comp is None:
         prep = next((c for c in adj.rights if c.dep_ == "prep" and c.lower_ in _ADJ_PREPS), None)

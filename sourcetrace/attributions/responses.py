@@ -65,6 +65,9 @@ _NO_COMMENT = compile_scan(
     # "Velt would not speculate about who was behind the blockade": nothing said of who was
     r"|(?:(?:will|would|could|did|does)\s+not|(?:won|wouldn|couldn|didn|doesn)['’]t|cannot|can['’]t)"
     r"\s+(?:want\s+to\s+)?speculate"
+    # "Mr Moylan said he did not want to comment on an ongoing operation"
+    r"|(?:(?:did|does|do)\s+not|(?:didn|doesn|don)['’]t)\s+(?:want|wish)\s+to\s+(?:comment|elaborate|respond)"
+    r"(?=\s+(?:on|about|further|publicly|until)\b|\s*[.,;])"
     r"|(?:had|has|have)\s+no\s+(?:immediate\s+)?comment"
     # "he would not be able to say anything at this stage", "could not say more": a refusal to say
     # anything at all ("would not say whether P" is "declined to say" already; "did not say how" is not)

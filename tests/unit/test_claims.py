@@ -573,3 +573,16 @@ def test_a_speaker_opening_a_quoted_paragraph_speaks_it(nlp):
 )
 def test_a_content_that_names_only_talk_is_no_claim(text, expected):
     assert [c.content.text for c in analyze_text(text).claims] == expected
+
+
+def test_what_a_teller_refers_to_is_a_topic_not_a_claim():
+    text = 'Referring to the grain export deal, Rui Costa said: "The deal is working."'
+    assert [c.content.text for c in analyze_text(text).claims] == ["The deal is working"]
+
+
+def test_an_attitude_adjective_whose_clause_hangs_on_the_copula_is_a_cue():
+    # the parser hung "that P" on "was", not on "adamant"
+    a = analyze_text("But Quallo was adamant that he was not being forced to resign.")
+    assert [([link.label for link in c.chain], c.content.text) for c in a.claims] == [
+        (["Quallo"], "that he was not being forced to resign")
+    ]

@@ -273,3 +273,9 @@ def test_a_refusal_reported_in_the_past_keeps_its_pronoun():
     # "he" may be Odero: only a refusal the teller announces ("would not") is the teller's
     a = analyze_text("Asked about Odero, Kamau said he had not responded to requests for comment.")
     assert [r.source.text for r in a.responses] == ["he"]
+
+
+def test_not_wanting_to_comment_is_no_comment():
+    a = analyze_text("Strike ends\n\nMr Moylan said he did not want to comment on an ongoing operation.")
+    assert [r.cue.text for r in a.responses] == ["did not want to comment"]
+    assert [c.content.text for c in a.claims if c.content.text != "Strike ends"] == []
