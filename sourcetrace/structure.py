@@ -2252,6 +2252,22 @@ def _held_promos(lines: _Lines, held: list[int]) -> None:
                 break
 
 
+# a page's counters and unrendered template fields after a date: " - 0     - {{hitsCtrl.values.hits}}"
+_WIDGET_TAIL = re.compile(r"(?:\s*[-|·]\s*(?:\d{1,7}|\{\{[^{}]{1,60}\}\}))+\s*$")
+
+
+def _date_before_widgets(line: str) -> Chrome | None:
+    """ "9 September 2019 12:01 am - 0 - {{hitsCtrl.values.hits}}": the date a line holds before its
+    widgets' counters and template fields (the template field alone made the line furniture, and
+    the page lost its date)."""
+    if "{{" not in line:
+        return None
+    m = _WIDGET_TAIL.search(line)
+    if m is None or m.start() == 0 or not _is_date_line(line[: m.start()], header=False):
+        return None
+    return _chrome_stub("date", [], None, _full_date(line[: m.start()]))
+
+
 def _classify_anywhere(lines: _Lines) -> None:
     """Chrome that is chrome wherever it stands: furniture, captions, bylines, credits, related links."""
     text_lines = [lines.line(i) for i in range(len(lines.spans))]
@@ -2264,7 +2280,7 @@ def _classify_anywhere(lines: _Lines) -> None:
     after_by = False
     bounds, held = _prose_bounds(lines), []
     for i, line in enumerate(text_lines):
-        stated = _record_fields(line) or _stated_or_caption(line)
+        stated = _record_fields(line) or _stated_or_caption(line) or _date_before_widgets(line)
         if stated is not None:
             lines.mark(i, stated.kind, stated)
             continue

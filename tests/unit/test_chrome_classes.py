@@ -318,3 +318,12 @@ def test_a_short_claim_said_again_of_something_else_stays_twice():
     text = ("In Kenya, officials said the vote would be delayed. "
             "In Uganda, officials said the vote would be delayed.")
     assert len(analyze_text(text).claims) == 2
+
+
+def test_widgets_menu_labels_and_a_date_before_counters():
+    text = (f"Skip to main content\n\nNews Ticker\n\n{HEAD}\n\n"
+            "9 September 2019 12:01 am - 0     - {{hitsCtrl.values.hits}}\n\nNo Result\nView All Result\n\n"
+            f"{STORY}\n")
+    found = detect_structure(text)
+    assert (found.title, found.published, found.publisher) == (HEAD, "2019-09-09", None)
+    assert {t for _, t in chrome(text)} >= {"News Ticker", "No Result", "View All Result"}
