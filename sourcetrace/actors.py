@@ -1120,6 +1120,32 @@ class _Collector:
             return tok
         return None
 
+    def misread_people(self, label: str, gaz_id: str | None, first: int, last: int) -> tuple[str, int]:
+        """(label, first token) once a surname read as a people and a country read as a person are
+        set right."""
+        if gaz_id is not None:
+            return label, first
+        person = self.surname_read_as_people(first, last) if label == "NORP" else None
+        if person is not None:
+            return "PERSON", person
+        if label == "PERSON" and self.country_read_as_person(first, last):
+            return "GPE", first
+        return label, first
+
+    def country_read_as_person(self, first: int, last: int) -> bool:
+        """ "Nepal" or "Türkiye" typed a person: a country's name is the country, unless a title or an
+        honorific stands before it ("Mr Jordan") or the text names a person with it ("Jim Jordan")."""
+        doc = self.doc
+        name = doc[first:last].text
+        if _norm(name) not in _affiliations()[1] or _affiliations()[1][_norm(name)][1] != "GPE":
+            return False
+        before = doc[first - 1] if first > 0 else None
+        if before is not None and (_is_title_word(before.text) or before.lower_.rstrip(".") in _HONORIFICS):
+            return False
+        return not any(
+            e.label_ == "PERSON" and len(e) > last - first and e.text.endswith(" " + name) for e in doc.ents
+        )
+
     def mention(self, ent: SpacySpan) -> _Mention | None:
         doc, text = self.doc, self.text
         label = self.keep_label(ent)
@@ -1138,9 +1164,7 @@ class _Collector:
             role = _person_after_title(doc, first_tok, last_tok)
         if role is not None:  # "Department spokesperson Marika Champion": the name after the role
             label, first_tok = "PERSON", role + 1
-        person = None if label != "NORP" or gaz_id else self.surname_read_as_people(first_tok, last_tok)
-        if person is not None:
-            label, first_tok = "PERSON", person
+        label, first_tok = self.misread_people(label, gaz_id, first_tok, last_tok)
         if label == "PERSON":
             first_tok = _strip_person_titles(doc, _given_names_before(doc, first_tok), last_tok)
             if all(_is_title_word(t.text) for t in doc[first_tok:last_tok]):

@@ -980,3 +980,15 @@ def test_a_capitalised_title_apposed_before_a_name_is_the_persons_and_resolves_t
     )
     names = {x.id: x.name for x in a.actors}
     assert [[names.get(link.actor or "") for link in c.chain] for c in a.claims] == [["Rashid Hassan"]] * 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the model types "Nepal" a person in all of these
+    ("Nepal said it had not been informed of the visit.", ("Nepal", "GPE")),
+    ("Officials said Nepal had not been told of the visit.", ("Nepal", "GPE")),
+    # a person named with the word, or a title before it, stays a person
+    ("Jim Jordan said the bill would pass. Jordan added that it was fair.", ("Jim Jordan", "PERSON")),
+    ("Mr Jordan said the bill would pass.", ("Jordan", "PERSON")),
+])
+def test_a_country_the_model_types_a_person_is_the_country(text, expected):
+    assert expected in [(x.name, x.type) for x in analyze_text(text).actors]
