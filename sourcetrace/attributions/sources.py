@@ -309,7 +309,16 @@ class ActorBook:
         return prior is not None and prior.type == "DOCUMENT"
 
     def _last(self, wanted) -> Actor | None:
-        return next((a for a in reversed(self.history) if wanted(a)), None)
+        """The latest source actor `wanted` accepts; an actor that speaks again is asked once (the
+        history holds it at every turn, and `wanted` reads only the actor)."""
+        asked: set[int] = set()
+        for a in reversed(self.history):
+            if id(a) in asked:
+                continue
+            asked.add(id(a))
+            if wanted(a):
+                return a
+        return None
 
     def _last_mentioned(self, wanted, before: int) -> Actor | None:
         """The actor of this sort whose latest mention before `before` is the nearest one."""
