@@ -120,6 +120,23 @@ def _complements(c: VerbCall) -> None:
     c.children = [t for t in c.verb.children if t.dep_ == "ccomp"]
 
 
+def _reduced_relative(c: VerbCall) -> None:
+    """ "X told the court presided over by Judge Y that P": a participle with no subject or auxiliary
+    that the parser made the complement is a reduced relative of the object ("the court presided
+    over by ..."); the "that" clause it holds is what was told."""
+    for k in c.verb.children:
+        # the tagger reads the participle now as VBN, now as VBD (then the parser calls it xcomp)
+        if k.dep_ not in ("ccomp", "xcomp") or k.tag_ not in ("VBN", "VBD") or k.i < c.verb.i:
+            continue
+        if any(t.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for t in k.children):
+            continue
+        inner = next((t for t in k.children if t.dep_ == "ccomp" and opens_with_that(t)), None)
+        obj = next((t for t in c.verb.children if t.dep_ in ("dobj", "dative") and t.i < k.i), None)
+        if inner is not None and obj is not None:
+            kept = [t for t in c.children if t.i not in (k.i, inner.i)]
+            c.children = sorted([*kept, inner], key=lambda t: t.i)
+
+
 def _that_advcl(c: VerbCall) -> None:
     """ "X reported on Thursday, citing two officials, that P": a "that" clause after the cue that
     the parser hung on it as an adverbial clause is its complement (not "so that", "now that")."""
@@ -1029,6 +1046,7 @@ def _opening_conjunction(c: VerbCall) -> None:
 VERB_RULES: tuple[Rule, ...] = (
     Rule("complements", "", _complements, core=True),
     Rule("free_relative_told", _free_relative_told.__doc__, _free_relative_told),
+    Rule("reduced_relative", _reduced_relative.__doc__, _reduced_relative),
     Rule("that_advcl", _that_advcl.__doc__, _that_advcl),
     Rule("condition_before_that", _condition_before_that.__doc__, _condition_before_that),
     Rule("subject", "", _find_subject, core=True),

@@ -807,6 +807,14 @@ CASES = [
         ],
     ),
     (
+        "reduced_relative",  # the parser made "presided" the complement and hung "that P" on it
+        "Inspector Rana Odero told the court presided over by Judge Rui Costa that the men were armed.",
+        (),
+        [("Inspector Rana Odero", "told", "that the men were armed", "the court")],
+        [("Inspector Rana Odero", "told", "presided over by Judge Rui Costa that the men were armed",
+          "the court")],
+    ),
+    (
         "occasion_noun",  # the parser hung "that P" on "statement", which made a second cue of it
         "Ana Lima confirmed in a statement that the port would reopen.",
         (),
