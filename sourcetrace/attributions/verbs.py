@@ -971,6 +971,33 @@ def _occasion_off_source(c: VerbCall) -> None:
             return
 
 
+_WHEN_WORDS = frozenset({"here", "there", "yesterday", "today", "tonight", "earlier", "later", "recently"})
+_WHEN_PREPS = frozenset({"on", "at", "in", "during"})
+
+
+def _time_off_source(c: VerbCall) -> None:
+    """ "The minister on Monday said P", "Police here on Sunday said P": when and where the telling
+    happened, hung on the subject, is no part of who told ("The minister", "Police")."""
+    subj = c.subj
+    if c.source is None or subj is None or subj.i > c.verb.i or c.source_span is not None:
+        return
+    for tok in subj.rights:
+        if tok.i > c.verb.i or tok.idx >= c.source[1]:
+            return
+        pobj = next((t for t in tok.children if t.dep_ == "pobj"), None) if tok.dep_ == "prep" else None
+        when = pobj is not None and pobj.ent_type_ in ("DATE", "TIME") and tok.lower_ in _WHEN_PREPS
+        when = when or (tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"))
+        when = when or (tok.dep_ == "advmod" and tok.lower_ in _WHEN_WORDS)
+        if not when:
+            continue
+        end = c.verb.doc[tok.i - 1]
+        while end.i > subj.i and (end.is_punct or end.is_space):
+            end = end.nbor(-1)
+        if end.i >= subj.i:
+            c.source = (c.source[0], tok_end(end))
+        return
+
+
 def _all_before_cue(c: VerbCall) -> None:
     """ "X ..., but Y, the source added.": everything before the cue is what was said."""
     v, subj, sent = c.verb, c.subj, c.sent
@@ -1090,6 +1117,7 @@ VERB_RULES: tuple[Rule, ...] = (
     Rule("sent_document", _sent_document.__doc__, _sent_document),
     Rule("source", "", _source, core=True),
     Rule("occasion_off_source", _occasion_off_source.__doc__, _occasion_off_source),
+    Rule("time_off_source", _time_off_source.__doc__, _time_off_source),
     Rule("all_before_cue", _all_before_cue.__doc__, _all_before_cue),
     Rule("paragraph", _paragraph.__doc__, _paragraph),
     Rule("that_keeps_tail", _that_keeps_tail.__doc__, _that_keeps_tail),

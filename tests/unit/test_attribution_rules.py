@@ -807,6 +807,13 @@ CASES = [
         ],
     ),
     (
+        "time_off_source",  # when and where the telling happened is no part of who told
+        "Police here on Monday said the men were armed.",
+        (),
+        [("Police", "said", "the men were armed", None)],
+        [("Police here on Monday", "said", "the men were armed", None)],
+    ),
+    (
         "reduced_relative",  # the parser made "presided" the complement and hung "that P" on it
         "Inspector Rana Odero told the court presided over by Judge Rui Costa that the men were armed.",
         (),
@@ -1667,3 +1674,14 @@ def test_a_claim_noun_after_at_is_no_occasion(nlp):
     doc = nlp("The ministry protested at the allegation that its troops had fired first.")
     off = ("learned_cues", "learned_sources")
     assert results(doc, off) == results(doc, (*off, "occasion_noun"))
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Officials in Lagos on Friday said the port was closed.", "Officials in Lagos"),
+    ("The minister on Monday said India would send aid.", "The minister"),
+    # a time inside what names the teller stays ("the report on Monday's attack", "who spoke on Monday")
+    ("The report on Monday's attack said ten people died.", "The report on Monday's attack"),
+    ("The man who spoke on Monday said the port was closed.", "The man who spoke on Monday"),
+])
+def test_when_the_telling_happened_is_cut_off_the_source(nlp, text, source):
+    assert [r[0] for r in results(nlp(text), ("learned_cues", "learned_sources"))] == [source]
