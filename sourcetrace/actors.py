@@ -1133,18 +1133,34 @@ class _Collector:
         return label, first
 
     def country_read_as_person(self, first: int, last: int) -> bool:
-        """ "Nepal" or "Türkiye" typed a person: a country's name is the country, unless a title or an
-        honorific stands before it ("Mr Jordan") or the text names a person with it ("Jim Jordan")."""
+        """ "Nepal" or "Türkiye" typed a person: a country's name is the country, unless the text
+        uses the name for a person anywhere: after a title, an honorific or a role ("Mr Jordan",
+        "Coach Jordan"), with an age ("Jordan, 12,"), or inside a person's name ("Jim Jordan ...
+        Jordan said", "Chad Pellman ... Chad added")."""
         doc = self.doc
         name = doc[first:last].text
         if _norm(name) not in _affiliations()[1] or _affiliations()[1][_norm(name)][1] != "GPE":
             return False
-        before = doc[first - 1] if first > 0 else None
-        if before is not None and (_is_title_word(before.text) or before.lower_.rstrip(".") in _HONORIFICS):
-            return False
-        return not any(
-            e.label_ == "PERSON" and len(e) > last - first and e.text.endswith(" " + name) for e in doc.ents
-        )
+        return not self._names_a_person(name)
+
+    def _names_a_person(self, name: str) -> bool:
+        doc = self.doc
+        words, n = f" {name} ", len(name.split())
+        if any(e.label_ == "PERSON" and len(e) > n and words in f" {e.text} " for e in doc.ents):
+            return True
+        for tok in doc:
+            if tok.text != name.split()[0] or doc[tok.i : tok.i + n].text != name:
+                continue
+            before = doc[tok.i - 1] if tok.i > 0 else None
+            if before is not None and (
+                _is_title_word(before.text) or before.lower_.rstrip(".") in _HONORIFICS
+                or before.lower_ in _person_nouns()
+            ):
+                return True  # "Mr Jordan", "Coach Jordan"
+            end = tok.i + n
+            if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].like_num:
+                return True  # "Jordan, 12, told reporters": a person's age
+        return False
 
     def mention(self, ent: SpacySpan) -> _Mention | None:
         doc, text = self.doc, self.text

@@ -387,6 +387,8 @@ _TALK_FILLERS = frozenset({
 })
 _WORD = re.compile(r"[\w'’-]+")
 # "referring to X": X is what is spoken of (an attribution in PolNeAR), a topic and no proposition
+# "referred to the audit as a witch hunt", "referring to the fact that prices had doubled": a claim
+_CHARACTERISED = re.compile(r"\b(?:as|that)\b", re.IGNORECASE)
 _TOPIC_CUE = re.compile(r"(?:referring|refers|referred|refer)\s+to\b", re.IGNORECASE)
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their", "our"})
 
@@ -397,7 +399,7 @@ def _only_talk(att: Attribution) -> bool:
     any such statements")."""
     if att.stance == "denies":
         return False
-    if _TOPIC_CUE.match(att.cue.text):
+    if _TOPIC_CUE.match(att.cue.text) and not _CHARACTERISED.search(att.content.text):
         return True  # "Referring to the grain deal, Akar said: ...": what he spoke of, no claim
     words = [w.lower() for w in _WORD.findall(att.content.text)]
     if not 1 <= len(words) <= 4:

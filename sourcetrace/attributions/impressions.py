@@ -194,6 +194,10 @@ def seem_find(verb: Token, text: str, scorer=None) -> Found | None:
 _ADJ_PREPS = frozenset({"about", "of", "with", "on", "over", "in", "at", "toward", "towards"})
 
 
+def _expletive_subject(copula: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "there", "this") for c in copula.children)
+
+
 def adjective_find(adj: Token, text: str) -> Found | None:
     """ "Cruz is confident that P": source "Cruz", cue "is confident", content P; a preposition that
     opens the content joins the cue ("are worried about")."""
@@ -201,8 +205,9 @@ def adjective_find(adj: Token, text: str) -> Found | None:
     if copula.pos_ not in ("AUX", "VERB") or copula.i > adj.i:
         return None
     comp = next((c for c in adj.children if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i), None)
-    if comp is None:
-        # "Quallo was adamant that P": the parser hung the "that" clause on the copula
+    if comp is None and not _expletive_subject(copula):
+        # "Quallo was adamant that P": the parser hung the "that" clause on the copula ("It is
+        # doubtful that P" says nobody's doubt: it stays the writer's sentence)
         comp = next(
             (c for c in copula.children if c.dep_ == "ccomp" and c.i > adj.i and opens_with_that(c)), None
         )

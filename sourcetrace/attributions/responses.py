@@ -66,7 +66,8 @@ _NO_COMMENT = compile_scan(
     r"|(?:(?:will|would|could|did|does)\s+not|(?:won|wouldn|couldn|didn|doesn)['’]t|cannot|can['’]t)"
     r"\s+(?:want\s+to\s+)?speculate"
     # "Mr Moylan said he did not want to comment on an ongoing operation"
-    r"|(?:(?:did|does|do)\s+not|(?:didn|doesn|don)['’]t)\s+(?:want|wish)\s+to\s+(?:comment|elaborate|respond)"
+    # (in the past: "Officers often do not want to comment on open cases" is a habit, not a refusal)
+    r"|(?:did\s+not|didn['’]t)\s+(?:want|wish)\s+to\s+(?:comment|elaborate|respond)"
     r"(?=\s+(?:on|about|further|publicly|until)\b|\s*[.,;])"
     r"|(?:had|has|have)\s+no\s+(?:immediate\s+)?comment"
     # "he would not be able to say anything at this stage", "could not say more": a refusal to say

@@ -992,3 +992,17 @@ def test_a_capitalised_title_apposed_before_a_name_is_the_persons_and_resolves_t
 ])
 def test_a_country_the_model_types_a_person_is_the_country(text, expected):
     assert expected in [(x.name, x.type) for x in analyze_text(text).actors]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    # found by a review: a given name that is a country's, used for a person elsewhere in the text
+    ("Chad Pellman, a union organiser, said the strike would go on. Chad added that members were united.",
+     "Chad Pellman"),
+    ("Kenya Moss, the head teacher, said the roof had collapsed. Kenya said no pupils were hurt.",
+     "Kenya Moss"),
+    ("Coach Jordan said the team would bounce back.", "Coach Jordan"),
+])
+def test_a_countrys_name_the_text_uses_for_a_person_stays_a_person(text, person):
+    a = analyze_text(text)
+    assert (person, "PERSON") in [(x.name, x.type) for x in a.actors]
+    assert all(x.type != "GPE" for x in a.actors)

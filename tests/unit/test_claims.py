@@ -586,3 +586,15 @@ def test_an_attitude_adjective_whose_clause_hangs_on_the_copula_is_a_cue():
     assert [([link.label for link in c.chain], c.content.text) for c in a.claims] == [
         (["Quallo"], "that he was not being forced to resign")
     ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # found by a review: an impersonal "it is doubtful that" is nobody's attitude; "referred to X as
+    # Y" characterises X (a claim); a habit of not commenting is no refusal
+    ("It is doubtful that the bill will pass the Senate this year.",
+     [(["unattributed"], "It is doubtful that the bill will pass the Senate this year")]),
+    ('Ms Farrow referred to the audit as "a witch hunt".', [(["Farrow"], 'the audit as "a witch hunt')]),
+])
+def test_look_alikes_of_the_tryout_classes(text, expected):
+    a = analyze_text(text)
+    assert [([link.label for link in c.chain], c.content.text) for c in a.claims] == expected

@@ -279,3 +279,8 @@ def test_not_wanting_to_comment_is_no_comment():
     a = analyze_text("Strike ends\n\nMr Moylan said he did not want to comment on an ongoing operation.")
     assert [r.cue.text for r in a.responses] == ["did not want to comment"]
     assert [c.content.text for c in a.claims if c.content.text != "Strike ends"] == []
+
+
+def test_a_habit_of_not_commenting_is_no_refusal():
+    text = "Officers often do not want to comment on cases they have not closed, Rask explained."
+    assert analyze_text(text).responses == []
