@@ -992,3 +992,15 @@ def test_a_subject_phrase_stops_at_its_verb(nlp):
 )
 def test_an_outlet_citing_a_teller_without_commas_relays_it(nlp, text, expected):
     assert chain(text, "the minister had resigned") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # regional outlets and agencies of the tryouts' pages, from the gazetteer
+    ("Officials in Kathmandu said the team had arrived, Republica reported.",
+     [("Republica", "outlet"), ("Officials in Kathmandu", "anonymous")]),
+    ("Police in Kedah said two shots were fired, Berita Harian reported.",
+     [("Berita Harian", "outlet"), ("Police in Kedah", "named")]),
+])
+def test_regional_outlets_are_outlets(nlp, text, expected):
+    key = "the team had arrived" if "Kathmandu" in text else "two shots were fired"
+    assert chain(text, key) == expected
