@@ -83,7 +83,7 @@ def drop_occasion_nouns(doc: Doc, finds: list[Found]) -> list[Found]:
         if tok.lemma_.lower() not in _OCCASION_NOUNS:
             continue  # "protested at the allegation that P": the allegation is someone else's claim
         host = by_verb.get(tok.head.head.i)
-        if host is not None and host is not f and host.content == f.content:
+        if host is not None and host.content == f.content:
             dropped.add(id(f))
     return [f for f in finds if id(f) not in dropped]
 

@@ -125,6 +125,7 @@ def punctuation_finds(doc: Doc, text: str, regions: list[Range], off: frozenset[
 def _speaker_labels(doc: Doc, text: str, named_elsewhere: bool = True) -> list[Found]:
     stop = lexicons().speaker_stoplist
     finds: list[Found] = []
+    lower: dict[str, frozenset[str]] = {}  # the lower-case words, read at the first label in capitals
     for m in _SPEAKER_LABEL.finditer(text):
         name = m.group("name")
         if name.lower() in stop or name.isdigit():
@@ -133,7 +134,7 @@ def _speaker_labels(doc: Doc, text: str, named_elsewhere: bool = True) -> list[F
         head = head_at(doc, m.start("name"), colon)
         content = trimmed(text, (m.start("said"), m.end("said")))
         if content is None or head is None or not _speaker_like(
-            doc, name, m.start("name"), colon, head, named_elsewhere
+            doc, name, m.start("name"), colon, head, named_elsewhere, lower
         ):
             continue
         finds.append(
@@ -166,11 +167,16 @@ def _dash_credits(doc: Doc, text: str, regions: list[Range]) -> list[Found]:
     return finds
 
 
-def _speaker_like(doc: Doc, name: str, start: int, end: int, head: Token, named_elsewhere: bool) -> bool:
+def _speaker_like(
+    doc: Doc, name: str, start: int, end: int, head: Token, named_elsewhere: bool,
+    lower: dict[str, frozenset[str]],
+) -> bool:
     """A label that names someone: a transcript speaker (all capitals), a named entity, or an
     unnamed source/document ("Poll: ..."); not a headline kicker ("Stealth Over Health: ...")."""
     if name.isupper():
-        return not _common_words_label(doc, name)
+        if "words" not in lower:
+            lower["words"] = frozenset(t.text for t in doc if t.is_lower)
+        return not _common_words_label(name, lower["words"])
     lex = lexicons()
     if head.lemma_.lower() in lex.documents or head.lemma_.lower() in lex.anonymous:
         return True
@@ -187,15 +193,12 @@ def _speaker_like(doc: Doc, name: str, start: int, end: int, head: Token, named_
     )
 
 
-def _common_words_label(doc: Doc, name: str) -> bool:
+def _common_words_label(name: str, lower: frozenset[str]) -> bool:
     """ "SECURITY: Lahore police set up pickets ... enhanced security of main roads": a label in
-    capitals whose every word the text also writes in lower case is a section's label, not a
-    transcript's speaker ("PENCE: Well, ..." is a name the text never writes in lower case)."""
+    capitals whose every word the text also writes in lower case (`lower`) is a section's label,
+    not a transcript's speaker ("PENCE: Well, ..." is a name the text never writes in lower case)."""
     words = {w.lower() for w in re.findall(r"[A-Z][A-Z'’-]+", name)}
-    if not words:
-        return False
-    lower = {t.text for t in doc if t.is_lower}
-    return words <= lower
+    return bool(words) and words <= lower
 
 
 # --------------------------------------------------------------------------- contents and quotes

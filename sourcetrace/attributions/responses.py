@@ -38,7 +38,8 @@ _NO_COMMENT = compile_scan(
     r"|(?:refrained|refrains|refrain|refraining)\s+from\s+(?:commenting|comment|responding|speculating)"
     rf"|(?:{_COULD_NOT}|(?:would|will)\s+not|(?:wouldn|won)['’]t|declined\s+to|refused\s+to)\s+"
     r"(?:go\s+into|give|provide|discuss)\s+(?:(?:any|further|more|the)\s+)?details"
-    # the same, said of what a teller did ("police had not released details"): `_GAPS`, for who can tell
+    # the same, said of what a teller did ("police had not released details"): kept only for a subject
+    # who can answer (`_answers`)
     rf"|(?P<gap>(?:{_COULD_NOT}|{_NOT}|(?:would|will)\s+not|(?:wouldn|won)['’]t)\s+(?:"
     r"(?:go\s+into|gone\s+into|give|given|(?:provide|discuss|disclose|reveal|release)(?:e?d)?)\s+"
     r"(?:(?:any|further|more|the)\s+)?details"

@@ -328,9 +328,8 @@ def _name_before_descriptors(c: VerbCall) -> None:
     name (a person's or an organisation's, or capitalised words the entity model missed) followed
     by comma-separated descriptors (a title, a department in brackets, a place) and then the cue;
     the parser reads a title as a verb or the place as the subject, and the name is who speaks,
-    with its descriptors. A descriptor is words with no verb, no clause word
-    ("who", "which", "as") and no other person ("Odero, a lawyer, and Kamau, a judge, said" is two
-    tellers the parser's subject keeps)."""
+    with its descriptors. A descriptor has no verb, no clause word ("who", "which", "as"), no other
+    person and no list ("Odero, a lawyer, and Kamau, a judge, said" is two tellers)."""
     v, doc, sent = c.verb, c.verb.doc, c.sent
     first = doc[sent.start]
     if first.ent_type_ in ("PERSON", "ORG") and first.ent_iob_ == "B":
@@ -964,11 +963,17 @@ def _occasion_off_source(c: VerbCall) -> None:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at") or pobj is None:
             continue
         if pobj.lemma_.lower() in OCCASIONS and tok_end(prep.right_edge) >= c.source[1] > prep.idx:
-            end = c.verb.doc[prep.i - 1]
-            while end.i > subj.i and end.is_punct:
-                end = end.nbor(-1)
-            c.source = (c.source[0], tok_end(end))
+            _end_source_before(c, subj, prep)
             return
+
+
+def _end_source_before(c: VerbCall, subj: Token, tok: Token) -> None:
+    """Cut the source at `tok` (a modifier of `subj` after it), and the punctuation before it."""
+    end = c.verb.doc[tok.i - 1]
+    while end.i > subj.i and (end.is_punct or end.is_space):
+        end = end.nbor(-1)
+    if end.i >= subj.i:
+        c.source = (c.source[0], tok_end(end))
 
 
 _WHEN_WORDS = frozenset({"here", "there", "yesterday", "today", "tonight", "earlier", "later", "recently"})
@@ -988,14 +993,9 @@ def _time_off_source(c: VerbCall) -> None:
         when = pobj is not None and pobj.ent_type_ in ("DATE", "TIME") and tok.lower_ in _WHEN_PREPS
         when = when or (tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"))
         when = when or (tok.dep_ == "advmod" and tok.lower_ in _WHEN_WORDS)
-        if not when:
-            continue
-        end = c.verb.doc[tok.i - 1]
-        while end.i > subj.i and (end.is_punct or end.is_space):
-            end = end.nbor(-1)
-        if end.i >= subj.i:
-            c.source = (c.source[0], tok_end(end))
-        return
+        if when:
+            _end_source_before(c, subj, tok)
+            return
 
 
 def _all_before_cue(c: VerbCall) -> None:
